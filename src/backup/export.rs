@@ -1,0 +1,76 @@
+//! Writing the backup file.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::checksum::checksum;
+use super::{APP_VERSION, FORMAT};
+use crate::domain::{Document, SCHEMA_VERSION};
+
+/// Members' names are personal data: the file says so itself.
+pub const NOTICE: &str = "本文件包含党员姓名等信息，请妥善保管，不要转发到群聊或上传到网盘。";
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    format: &'a str,
+    schema_version: u32,
+    app_version: &'a str,
+    exported_at: &'a str,
+    revision: u64,
+    notice: &'a str,
+    checksum: String,
+    data: Value,
+}
+
+/// The whole document as a pretty-printed backup file.
+pub fn export_backup(doc: &Document, exported_at: &str, revision: u64) -> String {
+    let data = serde_json::to_value(doc).unwrap_or(Value::Null);
+    let envelope = Envelope {
+        format: FORMAT,
+        schema_version: SCHEMA_VERSION,
+        app_version: APP_VERSION,
+        exported_at,
+        revision,
+        notice: NOTICE,
+        checksum: checksum(&data),
+        data,
+    };
+    serde_json::to_string_pretty(&envelope).unwrap_or_default()
+}
+
+/// `支部工作手册-第一党支部-2026-11-27.json`: characters that file systems
+/// refuse are replaced, and an unnamed branch is called 未命名支部.
+pub fn backup_file_name(branch_name: &str, date: &str) -> String {
+    let cleaned: String = branch_name
+        .trim()
+        .chars()
+        .map(|c| if r#"/\:*?"<>|"#.contains(c) || c.is_control() { '_' } else { c })
+        .take(40)
+        .collect();
+    let name = if cleaned.is_empty() { "未命名支部".to_string() } else { cleaned };
+    format!("支部工作手册-{name}-{date}.json")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_name_has_branch_and_date_and_no_slashes() {
+        assert_eq!(
+            backup_file_name("一支部/二组", "2026-11-27"),
+            "支部工作手册-一支部_二组-2026-11-27.json"
+        );
+        assert_eq!(backup_file_name("  ", "2026-01-01"), "支部工作手册-未命名支部-2026-01-01.json");
+    }
+
+    #[test]
+    fn export_names_format_version_and_notice() {
+        let text = export_backup(&Document::default(), "2026-11-27 10:00", 3);
+        let v: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["format"], FORMAT);
+        assert_eq!(v["schema_version"], SCHEMA_VERSION);
+        assert_eq!(v["revision"], 3);
+        assert!(v["notice"].as_str().unwrap().contains("党员姓名"));
+    }
+}

@@ -1,0 +1,74 @@
+//! Schema migrations, one step per version, applied to the document's JSON
+//! before it is read into today's structs.
+
+use serde_json::Value;
+
+use crate::domain::SCHEMA_VERSION;
+
+/// One step turns a document of version `n` into version `n + 1`.
+type Step = fn(Value) -> Result<Value, String>;
+
+/// `STEPS[i]` migrates version `i + 1` to `i + 2`. Version 1 is the first
+/// released shape, so there is nothing to migrate yet.
+const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [];
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum MigrateError {
+    TooNew(u32),
+    TooOld(u32),
+    Step { from: u32, message: String },
+}
+
+impl MigrateError {
+    pub fn message(&self) -> String {
+        match self {
+            MigrateError::TooNew(v) => format!(
+                "这份数据来自更新版本的支部工作手册（数据版本 {v}，本版本只认识到 {SCHEMA_VERSION}），请升级后再导入"
+            ),
+            MigrateError::TooOld(v) => format!("数据版本 {v} 无法识别"),
+            MigrateError::Step { from, message } => {
+                format!("从数据版本 {from} 升级时出错：{message}")
+            }
+        }
+    }
+}
+
+/// Brings a document of version `from` up to `SCHEMA_VERSION`, step by step.
+pub fn migrate(mut value: Value, from: u32) -> Result<Value, MigrateError> {
+    if from > SCHEMA_VERSION {
+        return Err(MigrateError::TooNew(from));
+    }
+    if from == 0 {
+        return Err(MigrateError::TooOld(from));
+    }
+    for (i, step) in STEPS.iter().enumerate().skip((from - 1) as usize) {
+        value = step(value).map_err(|message| MigrateError::Step {
+            from: i as u32 + 1,
+            message,
+        })?;
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn current_version_passes_unchanged() {
+        let v = json!({"branch": {"name": "x"}});
+        assert_eq!(migrate(v.clone(), SCHEMA_VERSION), Ok(v));
+    }
+
+    #[test]
+    fn newer_versions_are_refused_with_upgrade_advice() {
+        let err = migrate(json!({}), SCHEMA_VERSION + 1).unwrap_err();
+        assert!(err.message().contains("请升级"));
+    }
+
+    #[test]
+    fn version_zero_is_refused() {
+        assert_eq!(migrate(json!({}), 0), Err(MigrateError::TooOld(0)));
+    }
+}

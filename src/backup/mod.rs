@@ -1,0 +1,13 @@
+//! The backup file: its envelope, checksum, migrations and the import
+//! pipeline. The store reads its records through the same pipeline.
+
+pub mod checksum;
+pub mod export;
+pub mod import;
+pub mod migrate;
+pub mod parts;
+
+/// The `format` field of every backup file.
+pub const FORMAT: &str = "zhibu.backup";
+/// The app version written into exports, for support questions.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,16 @@
+//! The app's subject matter in plain Rust: no browser types, so all of it is
+//! tested natively.
+
+pub mod branch;
+pub mod document;
+pub mod ids;
+pub mod meeting;
+pub mod roster;
+pub mod sample;
+pub mod validate;
+pub mod time;
+
+pub use branch::{Branch, LocalRules, PartyGroup};
+pub use document::{Document, SCHEMA_VERSION};
+pub use meeting::Meeting;
+pub use roster::{Member, MemberStatus, Role, Standing};

@@ -1,0 +1,432 @@
+//! Who is due (应到) at a meeting, how the attendance adds up, who was away
+//! and why, and the make-up study (补学) that those away still owe.
+
+use chrono::NaiveDate;
+
+use crate::domain::meeting::{AbsenceReason, Attendance, Meeting, MeetingKind, MeetingState, Presence};
+use crate::domain::roster::display_order;
+use crate::domain::{Document, Member, MemberStatus};
+
+impl Presence {
+    pub const ALL: [Presence; 3] = [Presence::Present, Presence::Leave, Presence::Absent];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Presence::Present => "出席",
+            Presence::Leave => "请假",
+            Presence::Absent => "缺席",
+        }
+    }
+
+    /// 请假 and 缺席 both leave study to make up (补学).
+    pub fn needs_makeup(self) -> bool {
+        self != Presence::Present
+    }
+}
+
+impl AbsenceReason {
+    pub const ALL: [AbsenceReason; 5] = [
+        AbsenceReason::Work,
+        AbsenceReason::Illness,
+        AbsenceReason::Personal,
+        AbsenceReason::Other,
+        AbsenceReason::NoReason,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AbsenceReason::Work => "因公",
+            AbsenceReason::Illness => "因病",
+            AbsenceReason::Personal => "因事",
+            AbsenceReason::Other => "其他",
+            AbsenceReason::NoReason => "无故",
+        }
+    }
+}
+
+/// Whether the member belonged to the branch on `date`. There is no join
+/// date, so only leaving counts; a member who left after the meeting was
+/// still due then, which keeps old records' counts stable.
+pub fn was_active_on(member: &Member, date: Option<NaiveDate>) -> bool {
+    match (&member.status, date) {
+        (MemberStatus::Active, _) => true,
+        (MemberStatus::Left { on: Some(left), .. }, Some(date)) => date < *left,
+        (MemberStatus::Left { .. }, _) => false,
+    }
+}
+
+/// The members due (应到) at a meeting, in roster display order: the
+/// committee for 支委会, the group for a 党小组会 with a group, otherwise the
+/// whole branch; always only those who belonged to the branch on the day.
+pub fn due_members<'a>(meeting: &Meeting, members: &'a [Member]) -> Vec<&'a Member> {
+    let date = meeting.effective_date();
+    display_order(members)
+        .into_iter()
+        .filter(|m| was_active_on(m, date) && belongs_to_audience(meeting, m))
+        .collect()
+}
+
+fn belongs_to_audience(meeting: &Meeting, member: &Member) -> bool {
+    match (&meeting.kind, &meeting.group_id) {
+        (MeetingKind::CommitteeMeeting, _) => member.role.is_committee(),
+        (MeetingKind::GroupMeeting, Some(group)) => member.group_id.as_ref() == Some(group),
+        _ => true,
+    }
+}
+
+/// The attendance entry of one member; the first wins if a record holds two.
+pub fn attendance_of<'a>(meeting: &'a Meeting, member_id: &str) -> Option<&'a Attendance> {
+    meeting.attendance.iter().find(|a| a.member_id == member_id)
+}
+
+/// 应到 / 实到 / 请假 / 缺席, and those due but not yet marked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub due: usize,
+    pub present: usize,
+    pub leave: usize,
+    pub absent: usize,
+    pub unmarked: usize,
+}
+
+impl Tally {
+    /// Everyone due who did not attend, the chair's "缺席 N 人" (请假 included).
+    pub fn away(&self) -> usize {
+        self.leave + self.absent
+    }
+
+    /// "应到 20 人，实到 17 人，请假 2 人，缺席 1 人", with unmarked people
+    /// mentioned only when there are some, so a finished record reads cleanly.
+    pub fn sentence(&self) -> String {
+        let mut s = format!(
+            "应到 {} 人，实到 {} 人，请假 {} 人，缺席 {} 人",
+            self.due, self.present, self.leave, self.absent
+        );
+        if self.unmarked > 0 {
+            s.push_str(&format!("，未登记 {} 人", self.unmarked));
+        }
+        s
+    }
+}
+
+/// Counts the attendance of those due; entries for anyone else (列席, or
+/// members not due) do not change the numbers.
+pub fn tally(meeting: &Meeting, members: &[Member]) -> Tally {
+    let mut t = Tally::default();
+    for m in due_members(meeting, members) {
+        t.due += 1;
+        match attendance_of(meeting, &m.id).map(|a| a.status) {
+            Some(Presence::Present) => t.present += 1,
+            Some(Presence::Leave) => t.leave += 1,
+            Some(Presence::Absent) => t.absent += 1,
+            None => t.unmarked += 1,
+        }
+    }
+    t
+}
+
+/// One person due who did not attend, for the chair's report and the record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AwayPerson {
+    pub member_id: String,
+    pub name: String,
+    pub status: Presence,
+    pub reason: Option<AbsenceReason>,
+}
+
+impl AwayPerson {
+    /// "张三（请假，因病）", or "张三（缺席）" when no reason was recorded.
+    pub fn describe(&self) -> String {
+        match self.reason {
+            Some(r) => format!("{}（{}，{}）", self.name, self.status.label(), r.label()),
+            None => format!("{}（{}）", self.name, self.status.label()),
+        }
+    }
+}
+
+/// Those due who were on leave or absent, in roster display order.
+pub fn away_people(meeting: &Meeting, members: &[Member]) -> Vec<AwayPerson> {
+    due_members(meeting, members)
+        .into_iter()
+        .filter_map(|m| {
+            let a = attendance_of(meeting, &m.id)?;
+            a.status.needs_makeup().then(|| AwayPerson {
+                member_id: m.id.clone(),
+                name: m.name.clone(),
+                status: a.status,
+                reason: a.reason,
+            })
+        })
+        .collect()
+}
+
+/// "缺席 2 人：张三（请假，因病）、李四（缺席，无故）", or "无人缺席".
+pub fn away_sentence(meeting: &Meeting, members: &[Member]) -> String {
+    let away = away_people(meeting, members);
+    if away.is_empty() {
+        return "无人缺席".to_string();
+    }
+    let names: Vec<String> = away.iter().map(AwayPerson::describe).collect();
+    format!("缺席 {} 人：{}", away.len(), names.join("、"))
+}
+
+/// Where a member's 补学 stands for one meeting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MakeUpStatus {
+    /// Attended, nothing to make up.
+    NotNeeded,
+    Pending,
+    Done(NaiveDate),
+}
+
+impl MakeUpStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            MakeUpStatus::NotNeeded => "",
+            MakeUpStatus::Pending => "待补学",
+            MakeUpStatus::Done(_) => "已补学",
+        }
+    }
+}
+
+pub fn makeup_status(attendance: &Attendance) -> MakeUpStatus {
+    if !attendance.status.needs_makeup() {
+        return MakeUpStatus::NotNeeded;
+    }
+    match &attendance.makeup {
+        Some(done) => MakeUpStatus::Done(done.done_on),
+        None => MakeUpStatus::Pending,
+    }
+}
+
+/// A 补学 still owed, for the home page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MakeUpTask {
+    pub meeting_id: String,
+    pub member_id: String,
+}
+
+/// Every 补学 still owed, oldest meeting first. Only held meetings owe study,
+/// and members who have since left owe nothing.
+pub fn pending_makeups(doc: &Document) -> Vec<MakeUpTask> {
+    let mut held: Vec<&Meeting> = doc
+        .meetings
+        .iter()
+        .filter(|m| m.state == MeetingState::Held)
+        .collect();
+    // Stable sort: meetings without a date keep their stored order, last.
+    held.sort_by_key(|m| (m.effective_date().is_none(), m.effective_date()));
+    held.into_iter()
+        .flat_map(|meeting| pending_in(meeting, doc))
+        .collect()
+}
+
+fn pending_in(meeting: &Meeting, doc: &Document) -> Vec<MakeUpTask> {
+    let mut seen = Vec::new();
+    meeting
+        .attendance
+        .iter()
+        .filter(|a| makeup_status(a) == MakeUpStatus::Pending)
+        .filter(|a| doc.member(&a.member_id).is_some_and(Member::is_active))
+        .filter(|a| {
+            // A duplicated entry must not list the same task twice.
+            let first = !seen.contains(&a.member_id);
+            seen.push(a.member_id.clone());
+            first
+        })
+        .map(|a| MakeUpTask {
+            meeting_id: meeting.id.clone(),
+            member_id: a.member_id.clone(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::meeting::MeetingKind::*;
+    use crate::domain::rules::fixtures::*;
+    use crate::domain::Role;
+
+    #[test]
+    fn labels() {
+        let presence: Vec<_> = Presence::ALL.iter().map(|p| p.label()).collect();
+        assert_eq!(presence, ["出席", "请假", "缺席"]);
+        let reasons: Vec<_> = AbsenceReason::ALL.iter().map(|r| r.label()).collect();
+        assert_eq!(reasons, ["因公", "因病", "因事", "其他", "无故"]);
+    }
+
+    #[test]
+    fn members_who_left_before_the_meeting_are_not_due() {
+        let members = vec![
+            full("a"),
+            left(full("b"), Some(day(2026, 3, 1))),
+            left(full("c"), None),
+        ];
+        let m = held("m1", BranchAssembly, day(2026, 3, 10));
+        let ids: Vec<_> = due_members(&m, &members).iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["a"]);
+    }
+
+    #[test]
+    fn members_who_left_after_the_meeting_were_still_due() {
+        let members = vec![full("a"), left(full("b"), Some(day(2026, 3, 11)))];
+        let m = held("m1", BranchAssembly, day(2026, 3, 10));
+        assert_eq!(due_members(&m, &members).len(), 2);
+        // Leaving on the meeting day itself means not due that day.
+        let same_day = held("m2", BranchAssembly, day(2026, 3, 11));
+        assert_eq!(due_members(&same_day, &members).len(), 1);
+    }
+
+    #[test]
+    fn undated_meeting_counts_only_current_members() {
+        let members = vec![full("a"), left(full("b"), Some(day(2030, 1, 1)))];
+        let m = meeting("m1", BranchAssembly);
+        assert_eq!(due_members(&m, &members).len(), 1);
+    }
+
+    #[test]
+    fn planned_date_is_used_when_not_yet_held() {
+        let members = vec![full("a"), left(full("b"), Some(day(2026, 6, 1)))];
+        let m = planned("m1", BranchAssembly, day(2026, 5, 1));
+        assert_eq!(due_members(&m, &members).len(), 2);
+    }
+
+    #[test]
+    fn group_meeting_is_due_for_its_group_only() {
+        let members = vec![
+            in_group(full("a"), "g1"),
+            in_group(full("b"), "g2"),
+            full("c"),
+        ];
+        let mut m = held("m1", GroupMeeting, day(2026, 3, 10));
+        m.group_id = Some("g1".into());
+        let ids: Vec<_> = due_members(&m, &members).iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["a"]);
+        m.group_id = None;
+        assert_eq!(due_members(&m, &members).len(), 3);
+    }
+
+    #[test]
+    fn committee_meeting_is_due_for_the_committee() {
+        let members = vec![
+            member("s", crate::domain::Standing::Full, Role::Secretary),
+            member("d", crate::domain::Standing::Full, Role::DeputySecretary),
+            committee("c"),
+            member("l", crate::domain::Standing::Full, Role::GroupLeader),
+            full("m"),
+        ];
+        let m = held("m1", CommitteeMeeting, day(2026, 3, 10));
+        let ids: Vec<_> = due_members(&m, &members).iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["s", "d", "c"]);
+    }
+
+    #[test]
+    fn tally_counts_due_members_and_unmarked_ones() {
+        let members = full_members("p", 6);
+        let mut m = held("m1", BranchAssembly, day(2026, 3, 10));
+        mark(&mut m, "p1", Presence::Present);
+        mark(&mut m, "p2", Presence::Present);
+        mark(&mut m, "p3", Presence::Leave);
+        mark(&mut m, "p4", Presence::Absent);
+        // An entry for someone not on the roster (a guest) changes nothing.
+        mark(&mut m, "guest", Presence::Present);
+        let t = tally(&m, &members);
+        assert_eq!(
+            t,
+            Tally {
+                due: 6,
+                present: 2,
+                leave: 1,
+                absent: 1,
+                unmarked: 2
+            }
+        );
+        assert_eq!(t.away(), 2);
+        assert_eq!(t.sentence(), "应到 6 人，实到 2 人，请假 1 人，缺席 1 人，未登记 2 人");
+    }
+
+    #[test]
+    fn duplicated_entry_counts_once_by_the_first() {
+        let members = full_members("p", 1);
+        let mut m = held("m1", BranchAssembly, day(2026, 3, 10));
+        mark(&mut m, "p1", Presence::Present);
+        mark(&mut m, "p1", Presence::Absent);
+        let t = tally(&m, &members);
+        assert_eq!((t.due, t.present, t.absent), (1, 1, 0));
+        assert_eq!(t.sentence(), "应到 1 人，实到 1 人，请假 0 人，缺席 0 人");
+    }
+
+    #[test]
+    fn away_people_carry_reasons() {
+        let members = full_members("p", 3);
+        let mut m = held("m1", BranchAssembly, day(2026, 3, 10));
+        mark(&mut m, "p1", Presence::Present);
+        mark_away(&mut m, "p2", Presence::Leave, AbsenceReason::Illness);
+        mark(&mut m, "p3", Presence::Absent);
+        let away = away_people(&m, &members);
+        assert_eq!(away.len(), 2);
+        assert_eq!(away[0].describe(), "党员p2（请假，因病）");
+        assert_eq!(away[1].describe(), "党员p3（缺席）");
+        assert_eq!(
+            away_sentence(&m, &members),
+            "缺席 2 人：党员p2（请假，因病）、党员p3（缺席）"
+        );
+    }
+
+    #[test]
+    fn nobody_away() {
+        let members = full_members("p", 2);
+        let mut m = held("m1", BranchAssembly, day(2026, 3, 10));
+        mark_all_present(&mut m, &members);
+        assert_eq!(away_sentence(&m, &members), "无人缺席");
+    }
+
+    #[test]
+    fn makeup_status_follows_presence_and_makeup() {
+        let mut m = held("m1", BranchAssembly, day(2026, 3, 10));
+        mark(&mut m, "p1", Presence::Present);
+        mark(&mut m, "p2", Presence::Leave);
+        mark(&mut m, "p3", Presence::Absent);
+        m.attendance[2].makeup = made_up(day(2026, 3, 20));
+        let s: Vec<_> = m.attendance.iter().map(makeup_status).collect();
+        assert_eq!(
+            s,
+            [
+                MakeUpStatus::NotNeeded,
+                MakeUpStatus::Pending,
+                MakeUpStatus::Done(day(2026, 3, 20))
+            ]
+        );
+        assert_eq!(s[1].label(), "待补学");
+        assert_eq!(s[2].label(), "已补学");
+    }
+
+    #[test]
+    fn pending_makeups_across_meetings_oldest_first() {
+        let members = vec![full("a"), full("b"), left(full("gone"), None)];
+        let mut later = held("later", BranchAssembly, day(2026, 5, 1));
+        mark(&mut later, "a", Presence::Absent);
+        let mut earlier = held("earlier", ThemeDay, day(2026, 4, 1));
+        mark(&mut earlier, "b", Presence::Leave);
+        mark(&mut earlier, "b", Presence::Leave);
+        mark(&mut earlier, "gone", Presence::Leave);
+        let mut done = held("done", PartyLecture, day(2026, 3, 1));
+        mark(&mut done, "a", Presence::Leave);
+        done.attendance[0].makeup = made_up(day(2026, 3, 5));
+        let mut not_yet_held = planned("plan", BranchAssembly, day(2026, 6, 1));
+        mark(&mut not_yet_held, "a", Presence::Leave);
+        let doc = document(&[], members, vec![later, earlier, done, not_yet_held]);
+        let tasks: Vec<_> = pending_makeups(&doc)
+            .into_iter()
+            .map(|t| (t.meeting_id, t.member_id))
+            .collect();
+        assert_eq!(
+            tasks,
+            [
+                ("earlier".to_string(), "b".to_string()),
+                ("later".to_string(), "a".to_string())
+            ]
+        );
+    }
+}

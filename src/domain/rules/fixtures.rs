@@ -1,0 +1,149 @@
+//! Small builders for the rules' tests, so each test states only what matters.
+
+use chrono::NaiveDate;
+
+use crate::domain::meeting::{
+    AbsenceReason, Attendance, MakeUp, Meeting, MeetingKind, MeetingState, Presence,
+};
+use crate::domain::{Branch, Document, Member, MemberStatus, PartyGroup, Role, Standing};
+
+pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+pub fn member(id: &str, standing: Standing, role: Role) -> Member {
+    Member {
+        id: id.into(),
+        name: format!("党员{id}"),
+        group_id: None,
+        standing,
+        role,
+        status: MemberStatus::Active,
+        note: String::new(),
+    }
+}
+
+pub fn full(id: &str) -> Member {
+    member(id, Standing::Full, Role::Member)
+}
+
+pub fn probationary(id: &str) -> Member {
+    member(id, Standing::Probationary, Role::Member)
+}
+
+pub fn committee(id: &str) -> Member {
+    member(id, Standing::Full, Role::CommitteeMember)
+}
+
+pub fn in_group(mut m: Member, group: &str) -> Member {
+    m.group_id = Some(group.into());
+    m
+}
+
+pub fn left(mut m: Member, on: Option<NaiveDate>) -> Member {
+    m.status = MemberStatus::Left {
+        on,
+        reason: String::new(),
+    };
+    m
+}
+
+/// `n` full members with ids `prefix1..prefixN`.
+pub fn full_members(prefix: &str, n: usize) -> Vec<Member> {
+    (1..=n).map(|i| full(&format!("{prefix}{i}"))).collect()
+}
+
+pub fn meeting(id: &str, kind: MeetingKind) -> Meeting {
+    Meeting {
+        id: id.into(),
+        kind,
+        group_id: None,
+        state: MeetingState::Planned,
+        sequence: None,
+        planned_date: None,
+        planned_time: None,
+        date: None,
+        start_time: None,
+        end_time: None,
+        place: String::new(),
+        theme: String::new(),
+        agenda: Vec::new(),
+        host: Default::default(),
+        recorder: Default::default(),
+        lecturer: Default::default(),
+        observers: String::new(),
+        checklist: Vec::new(),
+        attendance: Vec::new(),
+        materials: Vec::new(),
+        minutes: String::new(),
+        speeches: Vec::new(),
+        votes: Vec::new(),
+        follow_ups: Vec::new(),
+        remarks: String::new(),
+        sign_in_sheet_kept: false,
+        photos_kept: false,
+    }
+}
+
+pub fn held(id: &str, kind: MeetingKind, on: NaiveDate) -> Meeting {
+    let mut m = meeting(id, kind);
+    m.state = MeetingState::Held;
+    m.date = Some(on);
+    m
+}
+
+pub fn planned(id: &str, kind: MeetingKind, on: NaiveDate) -> Meeting {
+    let mut m = meeting(id, kind);
+    m.planned_date = Some(on);
+    m
+}
+
+pub fn mark(meeting: &mut Meeting, member_id: &str, status: Presence) {
+    meeting.attendance.push(Attendance {
+        member_id: member_id.into(),
+        status,
+        reason: None,
+        makeup: None,
+    });
+}
+
+pub fn mark_away(meeting: &mut Meeting, member_id: &str, status: Presence, reason: AbsenceReason) {
+    meeting.attendance.push(Attendance {
+        member_id: member_id.into(),
+        status,
+        reason: Some(reason),
+        makeup: None,
+    });
+}
+
+pub fn made_up(on: NaiveDate) -> Option<MakeUp> {
+    Some(MakeUp {
+        done_on: on,
+        note: String::new(),
+    })
+}
+
+pub fn mark_all_present(meeting: &mut Meeting, members: &[Member]) {
+    for m in members {
+        mark(meeting, &m.id, Presence::Present);
+    }
+}
+
+pub fn document(groups: &[&str], members: Vec<Member>, meetings: Vec<Meeting>) -> Document {
+    Document {
+        branch: Branch {
+            name: "第一党支部".into(),
+            groups: groups
+                .iter()
+                .map(|g| PartyGroup {
+                    id: (*g).into(),
+                    name: format!("{g}小组"),
+                })
+                .collect(),
+            ..Default::default()
+        },
+        members,
+        meetings,
+        templates: Vec::new(),
+    }
+}

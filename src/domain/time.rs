@@ -1,0 +1,83 @@
+//! Dates as the branch sees them: China Standard Time, whatever zone the
+//! device is set to.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
+
+const CST_OFFSET_SECONDS: i32 = 8 * 3600;
+
+pub fn cst() -> FixedOffset {
+    FixedOffset::east_opt(CST_OFFSET_SECONDS).unwrap_or_else(|| Utc.fix())
+}
+
+/// The instant `millis` after the Unix epoch, in China Standard Time.
+pub fn from_unix_millis(millis: f64) -> DateTime<FixedOffset> {
+    let utc = DateTime::<Utc>::from_timestamp_millis(millis as i64).unwrap_or_default();
+    utc.with_timezone(&cst())
+}
+
+/// Today's date in China Standard Time.
+pub fn cst_date(millis: f64) -> NaiveDate {
+    from_unix_millis(millis).date_naive()
+}
+
+/// `2026-11-27 15:04` for "last backup" lines and file names.
+pub fn format_minutes(at: &DateTime<FixedOffset>) -> String {
+    at.format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// `2026年11月27日`, the way dates are written on paper.
+pub fn format_chinese_date(date: NaiveDate) -> String {
+    format!("{}年{}月{}日", date.year(), date.month(), date.day())
+}
+
+/// A local CST wall-clock time as UTC, for calendar files.
+pub fn cst_to_utc(local: NaiveDateTime) -> DateTime<Utc> {
+    match cst().from_local_datetime(&local).single() {
+        Some(t) => t.with_timezone(&Utc),
+        None => Utc.from_utc_datetime(&local),
+    }
+}
+
+/// Quarter (1–4) of a month (1–12).
+pub fn quarter_of(month: u32) -> u32 {
+    (month.clamp(1, 12) - 1) / 3 + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn late_evening_utc_is_already_tomorrow_in_beijing() {
+        // 2026-12-31 16:30 UTC is 2027-01-01 00:30 in Beijing.
+        let millis = Utc
+            .with_ymd_and_hms(2026, 12, 31, 16, 30, 0)
+            .single()
+            .map(|t| t.timestamp_millis() as f64)
+            .unwrap_or_default();
+        assert_eq!(cst_date(millis), NaiveDate::from_ymd_opt(2027, 1, 1).unwrap());
+    }
+
+    #[test]
+    fn chinese_date_has_no_leading_zeros() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
+        assert_eq!(format_chinese_date(d), "2026年3月5日");
+    }
+
+    #[test]
+    fn quarters() {
+        assert_eq!(quarter_of(1), 1);
+        assert_eq!(quarter_of(3), 1);
+        assert_eq!(quarter_of(4), 2);
+        assert_eq!(quarter_of(12), 4);
+    }
+
+    #[test]
+    fn beijing_wall_clock_to_utc() {
+        let local = NaiveDate::from_ymd_opt(2026, 5, 1)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        assert_eq!(cst_to_utc(local).format("%H").to_string(), "01");
+    }
+}

@@ -1,0 +1,13 @@
+//! 支部工作手册 (zhibu): a browser-only notebook for party branch members.
+//!
+//! `domain`, `backup` and `store` are plain Rust and tested natively; the
+//! browser layer and the UI are compiled for wasm32 only.
+
+pub mod backup;
+pub mod domain;
+pub mod store;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,20 @@
+//! Where the document lives between visits. The logic is plain Rust over a
+//! small key–value interface: the browser's localStorage implements it in
+//! `crate::browser`, `MemoryKv` implements it for native tests.
+//!
+//! Layout: the document is split into records (branch, roster, templates,
+//! one per meeting) so that one tap rewrites one small record, not years of
+//! history. Each record has two slots holding whole, checksummed envelopes;
+//! a write goes to the older slot and is read back before it counts, so a
+//! crash mid-write leaves the previous generation intact. A head key holds
+//! the revision that lets two tabs notice each other.
+
+pub mod keys;
+pub mod kv;
+pub mod memory;
+pub mod record;
+pub mod store;
+
+pub use kv::{KeyValue, StorageError};
+pub use memory::MemoryKv;
+pub use store::{CommitError, Opened, Quarantined, Store};
