@@ -74,3 +74,18 @@ mod tests {
         assert!(v["notice"].as_str().unwrap().contains("党员姓名"));
     }
 }
+
+#[cfg(test)]
+mod fixture {
+    /// Writes the frozen fixture of the current schema version. Run it once
+    /// when a version is released: `FREEZE_FIXTURE=1 cargo test freeze`.
+    #[test]
+    fn freeze() {
+        if std::env::var_os("FREEZE_FIXTURE").is_none() {
+            return;
+        }
+        let doc = crate::domain::sample::example_document(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
+        let path = format!("tests/fixtures/backup-v{}.json", crate::domain::SCHEMA_VERSION);
+        std::fs::write(path, super::export_backup(&doc, "2026-11-27 10:00", 1)).unwrap();
+    }
+}

@@ -1,0 +1,182 @@
+//! Export and import: round trips, and every broken file refused with a
+//! message that says what is wrong.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use serde_json::Value;
+use zhibu::backup::export::export_backup;
+use zhibu::backup::import::{read_backup, Outcome, Staged};
+use zhibu::domain::sample::example_document;
+use zhibu::domain::{Branch, Document, Member, MemberStatus, PartyGroup, Role, Standing};
+
+fn example() -> Document {
+    example_document(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
+}
+
+fn ready(text: &str) -> Staged {
+    match read_backup(text) {
+        Outcome::Ready(s) => s,
+        Outcome::Refused(p) => panic!("refused: {p:?}"),
+    }
+}
+
+fn refused(text: &str) -> String {
+    match read_backup(text) {
+        Outcome::Refused(p) => p.iter().map(|p| format!("{}: {}", p.path, p.message)).collect::<Vec<_>>().join("\n"),
+        Outcome::Ready(s) => panic!("accepted: {:?}", s.problems),
+    }
+}
+
+/// Edits the data of a valid backup and fixes its checksum, as a file
+/// written by a buggy exporter would look.
+fn with_data(edit: impl FnOnce(&mut Value)) -> String {
+    let mut v: Value = serde_json::from_str(&export_backup(&example(), "2026-11-27 10:00", 1)).unwrap();
+    edit(&mut v["data"]);
+    v["checksum"] = Value::String(zhibu::backup::checksum::checksum(&v["data"]));
+    v.to_string()
+}
+
+#[test]
+fn the_example_round_trips() {
+    let doc = example();
+    let staged = ready(&export_backup(&doc, "2026-11-27 10:00", 4));
+    assert_eq!(staged.doc, doc);
+    assert!(staged.problems.is_empty());
+    assert_eq!(staged.revision, 4);
+}
+
+#[test]
+fn the_frozen_version_1_file_still_imports() {
+    let staged = ready(include_str!("fixtures/backup-v1.json"));
+    assert_eq!(staged.doc.members.len(), 25);
+    assert_eq!(staged.doc.branch.name, "示例单位第一党支部");
+}
+
+#[test]
+fn corruption_table() {
+    let good = export_backup(&example(), "2026-11-27 10:00", 1);
+    let cases: Vec<(String, &str)> = vec![
+        (String::new(), "空的"),
+        ("null".into(), "不是支部工作手册"),
+        ("[]".into(), "不是支部工作手册"),
+        (r#"{"format":"other.app","data":{}}"#.into(), "不是支部工作手册"),
+        (good.replace("\"schema_version\": 1", "\"schema_version\": 7"), "请升级"),
+        (good.replace("\"schema_version\": 1", "\"schema_version\": 0"), "无法识别"),
+        (good.replace("示例单位第一党支部", "改过的支部"), "校验和"),
+        ("\u{feff}".to_string() + &good[..good.len() / 2], "不是完整的 JSON"),
+        ("x".repeat(11 * 1024 * 1024), "文件太大"),
+        ("[".repeat(100_000), "不是完整的 JSON"),
+        (with_data(|d| d["branch"] = Value::Null), "branch"),
+        (with_data(|d| d["members"] = Value::String("x".into())), "应当是一个列表"),
+        (with_data(|d| d["extra"] = Value::Bool(true)), "无法识别的字段"),
+    ];
+    for (text, expected) in cases {
+        let message = refused(&text);
+        assert!(message.contains(expected), "expected “{expected}” in: {message}");
+    }
+}
+
+#[test]
+fn a_bom_before_a_good_file_is_fine() {
+    let good = export_backup(&example(), "2026-11-27 10:00", 1);
+    assert_eq!(ready(&format!("\u{feff}{good}")).doc, example());
+}
+
+#[test]
+fn truncated_at_every_byte_is_refused_never_accepted() {
+    let small = Document { branch: Branch { name: "小".into(), ..Branch::default() }, ..Document::default() };
+    let text = export_backup(&small, "2026-11-27 10:00", 1);
+    for cut in 0..text.len() {
+        if text.is_char_boundary(cut) {
+            assert!(matches!(read_backup(&text[..cut]), Outcome::Refused(_)), "cut at {cut}");
+        }
+    }
+}
+
+#[test]
+fn broken_items_are_listed_with_paths_and_can_be_skipped() {
+    let text = with_data(|d| {
+        d["members"][3]["standing"] = Value::String("honorary".into());
+        d["members"][5]["id"] = d["members"][4]["id"].clone();
+        d["meetings"][1]["date"] = Value::String("2026-13-45".into());
+    });
+    let staged = ready(&text);
+    let paths: Vec<&str> = staged.problems.iter().map(|p| p.path.as_str()).collect();
+    assert!(paths.contains(&"members[3].standing"), "{paths:?}");
+    assert!(paths.contains(&"members[5].id"), "{paths:?}");
+    assert!(paths.contains(&"meetings[1].date"), "{paths:?}");
+    assert_eq!(staged.doc.members.len(), 23);
+    // Two members, the meeting with the bad date, and the meeting whose
+    // attendance names the skipped member m04.
+    assert_eq!(staged.skipped, 4);
+    assert!(paths.iter().any(|p| p.starts_with("meetings[0].attendance")), "{paths:?}");
+}
+
+#[test]
+fn a_meeting_that_names_a_skipped_member_is_skipped_too() {
+    let text = with_data(|d| {
+        // m01 hosts meetings and attends them: breaking it orphans them.
+        d["members"][0]["role"] = Value::String("king".into());
+    });
+    let staged = ready(&text);
+    assert!(staged.doc.meetings.iter().all(|m| m.referenced_member_ids().all(|id| id != "m01")));
+    assert!(staged.problems.iter().any(|p| p.message.contains("不在名册中")));
+}
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        "[\\u{4e00}-\\u{9fa5}]{1,30}",
+        "[😀-🙏a-z \\n\"\\\\]{0,20}",
+        "\\PC{0,200}",
+    ]
+}
+
+prop_compose! {
+    fn member_strategy()(i in 0u32..1000, name in "[\\u{4e00}-\\u{9fa5}😀]{1,40}", note in text_strategy(),
+                         probationary in any::<bool>(), left in any::<bool>(), reason in text_strategy()) -> Member {
+        Member {
+            id: format!("m{i}"),
+            name,
+            group_id: Some("g1".into()),
+            standing: if probationary { Standing::Probationary } else { Standing::Full },
+            role: Role::Member,
+            status: if left { MemberStatus::Left { on: NaiveDate::from_ymd_opt(2025, 1, 1), reason } } else { MemberStatus::Active },
+            note,
+        }
+    }
+}
+
+prop_compose! {
+    fn document_strategy()(name in text_strategy(), parent in text_strategy(), members in prop::collection::vec(member_strategy(), 0..30)) -> Document {
+        let mut members = members;
+        members.sort_by(|a, b| a.id.cmp(&b.id));
+        members.dedup_by(|a, b| a.id == b.id);
+        Document {
+            branch: Branch {
+                name,
+                parent_org: parent,
+                groups: vec![PartyGroup { id: "g1".into(), name: "第一党小组".into() }],
+                ..Branch::default()
+            },
+            members,
+            ..Document::default()
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+    #[test]
+    fn export_then_import_gives_back_the_same_document(doc in document_strategy()) {
+        let staged = ready(&export_backup(&doc, "2026-11-27 10:00", 1));
+        prop_assert!(staged.problems.is_empty());
+        prop_assert_eq!(staged.doc, doc);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,300}") {
+        let _ = read_backup(&text);
+    }
+}
