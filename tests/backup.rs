@@ -16,7 +16,7 @@ fn example() -> Document {
 
 fn ready(text: &str) -> Staged {
     match read_backup(text) {
-        Outcome::Ready(s) => s,
+        Outcome::Ready(s) => *s,
         Outcome::Refused(p) => panic!("refused: {p:?}"),
     }
 }
@@ -144,6 +144,7 @@ prop_compose! {
             role: Role::Member,
             status: if left { MemberStatus::Left { on: NaiveDate::from_ymd_opt(2025, 1, 1), reason } } else { MemberStatus::Active },
             note,
+            joined_on: None,
         }
     }
 }

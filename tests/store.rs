@@ -20,6 +20,7 @@ fn member(id: &str, name: &str) -> Member {
         role: Role::Member,
         status: MemberStatus::Active,
         note: String::new(),
+        joined_on: None,
     }
 }
 

@@ -20,7 +20,7 @@ pub enum Outcome {
     Refused(Vec<Problem>),
     /// Ready to import after confirmation. With problems, the listed items
     /// are left out and the user chooses whether to go on without them.
-    Ready(Staged),
+    Ready(Box<Staged>),
 }
 
 #[derive(Debug)]
@@ -34,7 +34,7 @@ pub struct Staged {
 
 pub fn read_backup(text: &str) -> Outcome {
     match read(text) {
-        Ok(staged) => Outcome::Ready(staged),
+        Ok(staged) => Outcome::Ready(Box::new(staged)),
         Err(problems) => Outcome::Refused(problems),
     }
 }

@@ -1,5 +1,5 @@
 //! A meeting or study session and everything its record (党支部工作记录)
-//! holds. The rules that read these records live in `crate::rules`.
+//! holds. The rules that read these records live in `crate::domain::rules`.
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};

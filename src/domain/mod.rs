@@ -3,9 +3,11 @@
 
 pub mod branch;
 pub mod document;
+pub mod ics;
 pub mod ids;
 pub mod meeting;
 pub mod roster;
+pub mod rules;
 pub mod sample;
 pub mod validate;
 pub mod time;

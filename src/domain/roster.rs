@@ -14,6 +14,10 @@ pub struct Member {
     pub role: Role,
     #[serde(default)]
     pub status: MemberStatus,
+    /// The day the member joined this branch (入党 or 转入), if it matters:
+    /// before it they were not due at its meetings.
+    #[serde(default)]
+    pub joined_on: Option<chrono::NaiveDate>,
     /// Free text such as a phone extension or "在外挂职"; may be empty.
     #[serde(default)]
     pub note: String,
@@ -152,6 +156,7 @@ mod tests {
                 }
             },
             note: String::new(),
+            joined_on: None,
         }
     }
 

@@ -40,6 +40,7 @@ pub fn example_document(today: NaiveDate) -> Document {
                 MemberStatus::Active
             },
             note: String::new(),
+            joined_on: None,
         })
         .collect();
     let branch = Branch {

@@ -9,12 +9,13 @@
 //! crash mid-write leaves the previous generation intact. A head key holds
 //! the revision that lets two tabs notice each other.
 
+pub mod device;
 pub mod keys;
 pub mod kv;
 pub mod memory;
 pub mod record;
-pub mod store;
+pub mod document_store;
 
 pub use kv::{KeyValue, StorageError};
 pub use memory::MemoryKv;
-pub use store::{CommitError, Opened, Quarantined, Store};
+pub use document_store::{CommitError, Opened, Quarantined, Store};

@@ -1,1 +1,21 @@
+//! The user interface: small components named after what the user sees.
 
+pub mod app;
+pub mod backup;
+pub mod branch_settings;
+pub mod coming_soon;
+pub mod first_run;
+pub mod home;
+pub mod icons;
+pub mod mine;
+pub mod recovery;
+pub mod roster;
+pub mod save_banner;
+pub mod state;
+pub mod tab_bar;
+pub mod widgets;
+
+/// Mounts the app on the page.
+pub fn start() {
+    leptos::mount::mount_to_body(app::App);
+}

@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::meeting::{AbsenceReason, Attendance, Meeting, MeetingKind, MeetingState, Presence};
+use crate::domain::meeting::{
+    AbsenceReason, Attendance, Meeting, MeetingKind, MeetingState, Presence,
+};
 use crate::domain::roster::display_order;
 use crate::domain::{Document, Member, MemberStatus};
 
@@ -48,6 +50,11 @@ impl AbsenceReason {
 /// date, so only leaving counts; a member who left after the meeting was
 /// still due then, which keeps old records' counts stable.
 pub fn was_active_on(member: &Member, date: Option<NaiveDate>) -> bool {
+    if let (Some(joined), Some(date)) = (member.joined_on, date) {
+        if date < joined {
+            return false;
+        }
+    }
     match (&member.status, date) {
         (MemberStatus::Active, _) => true,
         (MemberStatus::Left { on: Some(left), .. }, Some(date)) => date < *left,
@@ -77,6 +84,11 @@ fn belongs_to_audience(meeting: &Meeting, member: &Member) -> bool {
 /// The attendance entry of one member; the first wins if a record holds two.
 pub fn attendance_of<'a>(meeting: &'a Meeting, member_id: &str) -> Option<&'a Attendance> {
     meeting.attendance.iter().find(|a| a.member_id == member_id)
+}
+
+/// Marked 出席; an unmarked member does not count as present.
+pub fn is_present(meeting: &Meeting, member_id: &str) -> bool {
+    attendance_of(meeting, member_id).is_some_and(|a| a.status == Presence::Present)
 }
 
 /// 应到 / 实到 / 请假 / 缺席, and those due but not yet marked.
@@ -221,24 +233,32 @@ pub fn pending_makeups(doc: &Document) -> Vec<MakeUpTask> {
         .collect()
 }
 
-fn pending_in(meeting: &Meeting, doc: &Document) -> Vec<MakeUpTask> {
-    let mut seen = Vec::new();
-    meeting
-        .attendance
-        .iter()
+fn pending_in<'a>(
+    meeting: &'a Meeting,
+    doc: &'a Document,
+) -> impl Iterator<Item = MakeUpTask> + 'a {
+    first_entries(meeting)
         .filter(|a| makeup_status(a) == MakeUpStatus::Pending)
         .filter(|a| doc.member(&a.member_id).is_some_and(Member::is_active))
-        .filter(|a| {
-            // A duplicated entry must not list the same task twice.
-            let first = !seen.contains(&a.member_id);
-            seen.push(a.member_id.clone());
-            first
-        })
         .map(|a| MakeUpTask {
             meeting_id: meeting.id.clone(),
             member_id: a.member_id.clone(),
         })
-        .collect()
+}
+
+/// Each member's first attendance entry: a record edited by hand may hold
+/// two, and the first is the one `attendance_of` reads.
+pub fn first_entries(meeting: &Meeting) -> impl Iterator<Item = &Attendance> {
+    meeting
+        .attendance
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| {
+            !meeting.attendance[..*i]
+                .iter()
+                .any(|earlier| earlier.member_id == a.member_id)
+        })
+        .map(|(_, a)| a)
 }
 
 #[cfg(test)]
@@ -246,7 +266,7 @@ mod tests {
     use super::*;
     use crate::domain::meeting::MeetingKind::*;
     use crate::domain::rules::fixtures::*;
-    use crate::domain::Role;
+    use crate::domain::{Role, Standing};
 
     #[test]
     fn labels() {
@@ -264,7 +284,10 @@ mod tests {
             left(full("c"), None),
         ];
         let m = held("m1", BranchAssembly, day(2026, 3, 10));
-        let ids: Vec<_> = due_members(&m, &members).iter().map(|m| m.id.as_str()).collect();
+        let ids: Vec<_> = due_members(&m, &members)
+            .iter()
+            .map(|m| m.id.as_str())
+            .collect();
         assert_eq!(ids, ["a"]);
     }
 
@@ -301,7 +324,10 @@ mod tests {
         ];
         let mut m = held("m1", GroupMeeting, day(2026, 3, 10));
         m.group_id = Some("g1".into());
-        let ids: Vec<_> = due_members(&m, &members).iter().map(|m| m.id.as_str()).collect();
+        let ids: Vec<_> = due_members(&m, &members)
+            .iter()
+            .map(|m| m.id.as_str())
+            .collect();
         assert_eq!(ids, ["a"]);
         m.group_id = None;
         assert_eq!(due_members(&m, &members).len(), 3);
@@ -310,14 +336,17 @@ mod tests {
     #[test]
     fn committee_meeting_is_due_for_the_committee() {
         let members = vec![
-            member("s", crate::domain::Standing::Full, Role::Secretary),
-            member("d", crate::domain::Standing::Full, Role::DeputySecretary),
+            member("s", Standing::Full, Role::Secretary),
+            member("d", Standing::Full, Role::DeputySecretary),
             committee("c"),
-            member("l", crate::domain::Standing::Full, Role::GroupLeader),
+            member("l", Standing::Full, Role::GroupLeader),
             full("m"),
         ];
         let m = held("m1", CommitteeMeeting, day(2026, 3, 10));
-        let ids: Vec<_> = due_members(&m, &members).iter().map(|m| m.id.as_str()).collect();
+        let ids: Vec<_> = due_members(&m, &members)
+            .iter()
+            .map(|m| m.id.as_str())
+            .collect();
         assert_eq!(ids, ["s", "d", "c"]);
     }
 
@@ -343,7 +372,10 @@ mod tests {
             }
         );
         assert_eq!(t.away(), 2);
-        assert_eq!(t.sentence(), "应到 6 人，实到 2 人，请假 1 人，缺席 1 人，未登记 2 人");
+        assert_eq!(
+            t.sentence(),
+            "应到 6 人，实到 2 人，请假 1 人，缺席 1 人，未登记 2 人"
+        );
     }
 
     #[test]
@@ -400,6 +432,16 @@ mod tests {
         );
         assert_eq!(s[1].label(), "待补学");
         assert_eq!(s[2].label(), "已补学");
+    }
+
+    #[test]
+    fn a_duplicated_entry_does_not_override_the_first() {
+        let mut m = held("m1", BranchAssembly, day(2026, 3, 10));
+        mark(&mut m, "a", Presence::Present);
+        mark(&mut m, "a", Presence::Leave);
+        let doc = document(&[], vec![full("a")], vec![m]);
+        assert!(pending_makeups(&doc).is_empty());
+        assert_eq!(first_entries(&doc.meetings[0]).count(), 1);
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub fn member(id: &str, standing: Standing, role: Role) -> Member {
         role,
         status: MemberStatus::Active,
         note: String::new(),
+        joined_on: None,
     }
 }
 

@@ -3,10 +3,10 @@
 //! neither side. 支委会: more than half of the committee. Other meetings
 //! have no quorum rule.
 
-use crate::domain::meeting::{Meeting, MeetingKind, Presence};
+use crate::domain::meeting::{Meeting, MeetingKind};
 use crate::domain::Member;
 
-use super::attendance::{attendance_of, due_members};
+use super::attendance::{due_members, is_present};
 use super::more_than_half;
 
 /// Whose presence the rule counts.
@@ -78,35 +78,29 @@ impl Quorum {
 pub fn quorum(meeting: &Meeting, members: &[Member]) -> Option<Quorum> {
     let rule = QuorumRule::for_kind(&meeting.kind)?;
     let due = due_members(meeting, members);
-    let is_present =
-        |m: &&Member| attendance_of(meeting, &m.id).is_some_and(|a| a.status == Presence::Present);
-    let counted: Vec<&Member> = match rule {
-        QuorumRule::VotingMembers => due.iter().copied().filter(|m| m.standing.can_vote()).collect(),
-        // The committee is counted whole: its members are 正式党员 anyway.
-        QuorumRule::Committee => due.clone(),
-    };
-    let present = counted.iter().filter(is_present).count();
-    let probationary_present = match rule {
-        QuorumRule::VotingMembers => due
-            .iter()
-            .filter(|m| !m.standing.can_vote())
-            .filter(is_present)
-            .count(),
-        QuorumRule::Committee => 0,
-    };
+    // The committee is counted whole: its members are 正式党员 anyway.
+    let (counted, uncounted): (Vec<&Member>, Vec<&Member>) = due
+        .into_iter()
+        .partition(|m| rule == QuorumRule::Committee || m.standing.can_vote());
+    let present = count_present(meeting, &counted);
     Some(Quorum {
         rule,
         due: counted.len(),
         present,
-        probationary_present,
+        probationary_present: count_present(meeting, &uncounted),
         valid: more_than_half(present, counted.len()),
     })
+}
+
+fn count_present(meeting: &Meeting, people: &[&Member]) -> usize {
+    people.iter().filter(|m| is_present(meeting, &m.id)).count()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::meeting::MeetingKind::*;
+    use crate::domain::meeting::Presence;
     use crate::domain::rules::fixtures::*;
 
     fn assembly_with(members: &[Member], present: usize) -> Meeting {
@@ -127,7 +121,10 @@ mod tests {
         let members = full_members("p", 20);
         let q = quorum(&assembly_with(&members, 10), &members).unwrap();
         assert_eq!((q.due, q.present, q.valid), (20, 10, false));
-        assert_eq!(q.sentence(), "应到有表决权党员 20 人，实到 10 人，未超过半数，会议无效");
+        assert_eq!(
+            q.sentence(),
+            "应到有表决权党员 20 人，实到 10 人，未超过半数，会议无效"
+        );
     }
 
     #[test]
@@ -135,7 +132,10 @@ mod tests {
         let members = full_members("p", 20);
         let q = quorum(&assembly_with(&members, 11), &members).unwrap();
         assert!(q.valid);
-        assert_eq!(q.sentence(), "应到有表决权党员 20 人，实到 11 人，超过半数，会议有效");
+        assert_eq!(
+            q.sentence(),
+            "应到有表决权党员 20 人，实到 11 人，超过半数，会议有效"
+        );
     }
 
     #[test]
@@ -156,7 +156,10 @@ mod tests {
             mark(&mut m, id, Presence::Present);
         }
         let q = quorum(&m, &members).unwrap();
-        assert_eq!((q.due, q.present, q.probationary_present, q.valid), (4, 2, 3, false));
+        assert_eq!(
+            (q.due, q.present, q.probationary_present, q.valid),
+            (4, 2, 3, false)
+        );
         assert_eq!(
             q.sentence(),
             "应到有表决权党员 4 人，实到 2 人，未超过半数，会议无效（另有预备党员 3 人出席，无表决权，不计入）"
@@ -192,11 +195,17 @@ mod tests {
             mark(&mut m, id, Presence::Present);
         }
         let q = quorum(&m, &members).unwrap();
-        assert_eq!((q.rule, q.due, q.present, q.valid), (QuorumRule::Committee, 5, 2, false));
+        assert_eq!(
+            (q.rule, q.due, q.present, q.valid),
+            (QuorumRule::Committee, 5, 2, false)
+        );
         mark(&mut m, "c3", Presence::Present);
         let q = quorum(&m, &members).unwrap();
         assert!(q.valid);
-        assert_eq!(q.sentence(), "应到支部委员 5 人，实到 3 人，超过半数，会议有效");
+        assert_eq!(
+            q.sentence(),
+            "应到支部委员 5 人，实到 3 人，超过半数，会议有效"
+        );
     }
 
     #[test]
@@ -220,7 +229,9 @@ mod tests {
             OrganizationalLife,
             DemocraticReview,
             HeartToHeart,
-            Study { name: "集中学习".into() },
+            Study {
+                name: "集中学习".into(),
+            },
         ] {
             assert_eq!(quorum(&held("m", kind, day(2026, 3, 10)), &members), None);
         }

@@ -2,10 +2,10 @@
 //! in favour exceed half of the voting members due (应到有表决权), not half
 //! of those present, so staying away cannot lower the bar.
 
-use crate::domain::meeting::{Meeting, Presence, Vote};
+use crate::domain::meeting::{Meeting, Vote};
 use crate::domain::Member;
 
-use super::attendance::{attendance_of, due_members};
+use super::attendance::{due_members, is_present};
 use super::more_than_half;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,10 +82,7 @@ pub fn evaluate_vote(meeting: &Meeting, vote: &Vote, members: &[Member]) -> Vote
         .into_iter()
         .filter(|m| m.standing.can_vote())
         .collect();
-    let voting_present = voters
-        .iter()
-        .filter(|m| attendance_of(meeting, &m.id).is_some_and(|a| a.status == Presence::Present))
-        .count();
+    let voting_present = voters.iter().filter(|m| is_present(meeting, &m.id)).count();
     VoteOutcome {
         result: vote_result(vote, voters.len()),
         voting_due: voters.len(),
@@ -98,6 +95,7 @@ pub fn evaluate_vote(meeting: &Meeting, vote: &Vote, members: &[Member]) -> Vote
 mod tests {
     use super::*;
     use crate::domain::meeting::MeetingKind::*;
+    use crate::domain::meeting::Presence;
     use crate::domain::rules::fixtures::*;
 
     fn vote(in_favour: u32, against: u32, abstain: u32) -> Vote {
@@ -181,7 +179,9 @@ mod tests {
         assert!(counted_wrong.warning.is_some());
         let failed = evaluate_vote(&m, &vote(2, 1, 0), &members);
         assert_eq!(failed.result, VoteResult::Failed);
-        assert!(failed.sentence(&vote(2, 1, 0)).ends_with("赞成票未超过半数，未通过"));
+        assert!(failed
+            .sentence(&vote(2, 1, 0))
+            .ends_with("赞成票未超过半数，未通过"));
     }
 
     #[test]

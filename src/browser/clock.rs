@@ -1,0 +1,22 @@
+//! Time and randomness from the browser.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::domain::{ids, time};
+
+pub fn now_millis() -> f64 {
+    js_sys::Date::now()
+}
+
+pub fn now() -> DateTime<FixedOffset> {
+    time::from_unix_millis(now_millis())
+}
+
+pub fn today() -> NaiveDate {
+    time::cst_date(now_millis())
+}
+
+pub fn new_id(prefix: &str) -> String {
+    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    ids::new_id(prefix, now_millis() as u64, random)
+}

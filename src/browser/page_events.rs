@@ -1,0 +1,42 @@
+//! Page lifecycle and cross-tab events. Phones kill hidden pages without
+//! `beforeunload`, so pending text is flushed on `visibilitychange` and
+//! `pagehide`.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::StorageEvent;
+
+/// Calls `on_hide` whenever the page is hidden or being unloaded.
+pub fn on_page_hidden(on_hide: impl Fn() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let on_hide = std::rc::Rc::new(on_hide);
+    let for_visibility = on_hide.clone();
+    let visibility = Closure::<dyn Fn()>::new(move || {
+        let hidden = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
+        if hidden {
+            for_visibility();
+        }
+    });
+    let pagehide = Closure::<dyn Fn()>::new(move || on_hide());
+    if let Some(document) = window.document() {
+        let _ = document.add_event_listener_with_callback("visibilitychange", visibility.as_ref().unchecked_ref());
+    }
+    let _ = window.add_event_listener_with_callback("pagehide", pagehide.as_ref().unchecked_ref());
+    visibility.forget();
+    pagehide.forget();
+}
+
+/// Calls `on_change` when another tab writes one of this app's keys.
+pub fn on_other_tab_change(prefix: &'static str, on_change: impl Fn() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let listener = Closure::<dyn Fn(StorageEvent)>::new(move |event: StorageEvent| {
+        // A null key means the other tab cleared all storage.
+        if event.key().is_none_or(|k| k.starts_with(prefix)) {
+            on_change();
+        }
+    });
+    let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    listener.forget();
+}

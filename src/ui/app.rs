@@ -1,0 +1,53 @@
+//! The frame every screen shares: banners on top, the page, the tab bar.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use super::backup::BackupPage;
+use super::branch_settings::BranchSettingsPage;
+use super::coming_soon::ComingSoon;
+use super::first_run::FirstRun;
+use super::home::HomePage;
+use super::mine::MinePage;
+use super::recovery::{RecoveryNotice, RecoveryPage};
+use super::roster::{MemberEditPage, RosterPage};
+use super::save_banner::SaveBanner;
+use super::state::AppState;
+use super::tab_bar::TabBar;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::start();
+    provide_context(state);
+    let show_welcome = move || !state.device.with(|d| d.welcomed) && state.doc.with(|d| d.is_blank());
+    view! {
+        <Router>
+            <SaveBanner/>
+            <Show when=show_welcome fallback=move || view! { <Screens/> }>
+                <FirstRun/>
+            </Show>
+        </Router>
+    }
+}
+
+#[component]
+fn Screens() -> impl IntoView {
+    view! {
+        <RecoveryNotice/>
+        <main class="page">
+            <Routes fallback=|| view! { <p class="empty">"页面不存在"</p> }>
+                <Route path=path!("/") view=HomePage/>
+                <Route path=path!("/meetings") view=|| view! { <ComingSoon title="会议"/> }/>
+                <Route path=path!("/assess") view=|| view! { <ComingSoon title="评议"/> }/>
+                <Route path=path!("/mine") view=MinePage/>
+                <Route path=path!("/mine/branch") view=BranchSettingsPage/>
+                <Route path=path!("/mine/roster") view=RosterPage/>
+                <Route path=path!("/mine/roster/:id") view=MemberEditPage/>
+                <Route path=path!("/mine/backup") view=BackupPage/>
+                <Route path=path!("/mine/recovery") view=RecoveryPage/>
+            </Routes>
+        </main>
+        <TabBar/>
+    }
+}

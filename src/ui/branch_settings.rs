@@ -1,0 +1,185 @@
+//! 支部信息与规则: the branch's name, its 党小组 and its local rules.
+//! Each field is saved as it is typed.
+
+use leptos::prelude::*;
+
+use super::state::use_app;
+use super::widgets::PageHeader;
+use crate::browser::{clock, dialog::confirm};
+use crate::domain::PartyGroup;
+use crate::store::keys::RecordKey;
+
+#[component]
+pub fn BranchSettingsPage() -> impl IntoView {
+    let state = use_app();
+    let set_text = move |f: fn(&mut crate::domain::Branch, String)| {
+        move |ev| {
+            let value = event_target_value(&ev);
+            state.edit([RecordKey::Branch], |d| f(&mut d.branch, value));
+        }
+    };
+    view! {
+        <PageHeader title="支部信息与规则" back="/mine"/>
+        <section class="card form">
+            <label class="field">
+                <span>"支部名称"</span>
+                <input type="text" name="branch-name" placeholder="如：某某公司第一党支部" maxlength="100"
+                    prop:value=move || state.doc.with(|d| d.branch.name.clone())
+                    on:input=set_text(|b, v| b.name = v)/>
+            </label>
+            <label class="field">
+                <span>"上级党组织"</span>
+                <input type="text" name="parent-org" placeholder="可不填" maxlength="100"
+                    prop:value=move || state.doc.with(|d| d.branch.parent_org.clone())
+                    on:input=set_text(|b, v| b.parent_org = v)/>
+            </label>
+        </section>
+        <GroupList/>
+        <LocalRulesForm/>
+        <StudyKinds/>
+    }
+}
+
+#[component]
+fn GroupList() -> impl IntoView {
+    let state = use_app();
+    let new_name = RwSignal::new(String::new());
+    let add = move || {
+        let name = new_name.get_untracked().trim().to_string();
+        if name.is_empty() {
+            return;
+        }
+        state.edit([RecordKey::Branch], |d| d.branch.groups.push(PartyGroup { id: clock::new_id("g"), name }));
+        new_name.set(String::new());
+    };
+    view! {
+        <section class="card form">
+            <h2 class="card-title">"党小组"</h2>
+            <ul class="plain-list">
+                <For each=move || state.doc.with(|d| d.branch.groups.clone()) key=|g| g.id.clone() let:group>
+                    <GroupRow id=group.id name=group.name/>
+                </For>
+            </ul>
+            <form class="inline-add" on:submit=move |ev| { ev.prevent_default(); add(); }>
+                <input type="text" name="new-group" placeholder="新党小组名称" maxlength="50"
+                    prop:value=new_name on:input=move |ev| new_name.set(event_target_value(&ev))/>
+                <button class="button" type="submit">"添加"</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn GroupRow(id: String, name: String) -> impl IntoView {
+    let state = use_app();
+    let members_in = {
+        let id = id.clone();
+        move || state.doc.with(|d| d.members.iter().filter(|m| m.group_id.as_deref() == Some(id.as_str())).count())
+    };
+    let rename_id = id.clone();
+    let remove = move |_| {
+        if members_in() > 0 {
+            return;
+        }
+        if confirm("删除这个党小组？") {
+            state.edit([RecordKey::Branch], |d| d.branch.groups.retain(|g| g.id != id));
+        }
+    };
+    view! {
+        <li class="group-row">
+            <input type="text" aria-label="党小组名称" prop:value=name maxlength="50"
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    state.edit([RecordKey::Branch], |d| {
+                        if let Some(g) = d.branch.groups.iter_mut().find(|g| g.id == rename_id) { g.name = v; }
+                    });
+                }/>
+            <span class="muted small">{move || format!("{} 人", members_in())}</span>
+            <button class="button small" disabled=move || members_in() > 0 on:click=remove
+                title="小组里还有党员时不能删除">"删除"</button>
+        </li>
+    }
+}
+
+#[component]
+fn LocalRulesForm() -> impl IntoView {
+    let state = use_app();
+    let rules = move || state.doc.with(|d| d.branch.rules.clone());
+    view! {
+        <section class="card form">
+            <h2 class="card-title">"本单位规则"</h2>
+            <p class="hint">"《中国共产党支部工作条例（试行）》规定的是全国通用要求；下面几项各单位规定不同，请按本单位要求设置。"</p>
+            <label class="switch-row">
+                <input type="checkbox" name="lecture-quarterly" prop:checked=move || rules().party_lecture_quarterly
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        state.edit([RecordKey::Branch], |d| d.branch.rules.party_lecture_quarterly = on);
+                    }/>
+                <span>"党课每季度 1 次"<small class="muted">"（地方规定，非条例要求）"</small></span>
+            </label>
+            <label class="field">
+                <span>"主题党日固定在每月"</span>
+                <select name="theme-day" on:change=move |ev| {
+                    let day = event_target_value(&ev).parse::<u8>().ok();
+                    state.edit([RecordKey::Branch], |d| d.branch.rules.theme_day_of_month = day);
+                }>
+                    <option value="" selected=move || rules().theme_day_of_month.is_none()>"不固定"</option>
+                    {(1..=31u8).map(|day| view! {
+                        <option value=day.to_string() selected=move || rules().theme_day_of_month == Some(day)>{format!("{day} 日")}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="field">
+                <span>"提醒备份间隔（天）"</span>
+                <input type="number" name="backup-days" min="1" max="365" inputmode="numeric"
+                    prop:value=move || rules().backup_reminder_days.to_string()
+                    on:change=move |ev| {
+                        if let Ok(days) = event_target_value(&ev).parse::<u16>() {
+                            let days = days.clamp(1, 365);
+                            state.edit([RecordKey::Branch], |d| d.branch.rules.backup_reminder_days = days);
+                        }
+                    }/>
+            </label>
+        </section>
+    }
+}
+
+#[component]
+fn StudyKinds() -> impl IntoView {
+    let state = use_app();
+    let new_kind = RwSignal::new(String::new());
+    let add = move || {
+        let name = new_kind.get_untracked().trim().to_string();
+        if name.is_empty() || state.doc.with_untracked(|d| d.branch.study_kinds.contains(&name)) {
+            return;
+        }
+        state.edit([RecordKey::Branch], |d| d.branch.study_kinds.push(name));
+        new_kind.set(String::new());
+    };
+    view! {
+        <section class="card form">
+            <h2 class="card-title">"本支部的学习形式"</h2>
+            <p class="hint">"如党员每月一讲、OPL 一点课、五分钟晨学。安排会议时可以直接选用。"</p>
+            <ul class="chips">
+                <For each=move || state.doc.with(|d| d.branch.study_kinds.clone()) key=|k| k.clone() let:kind>
+                    {
+                        let removed = kind.clone();
+                        view! {
+                            <li class="chip">{kind}
+                                <button class="chip-remove" aria-label="移除" on:click=move |_| {
+                                    let k = removed.clone();
+                                    state.edit([RecordKey::Branch], |d| d.branch.study_kinds.retain(|s| *s != k));
+                                }>"×"</button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+            <form class="inline-add" on:submit=move |ev| { ev.prevent_default(); add(); }>
+                <input type="text" name="new-study-kind" placeholder="新的学习形式" maxlength="30"
+                    prop:value=new_kind on:input=move |ev| new_kind.set(event_target_value(&ev))/>
+                <button class="button" type="submit">"添加"</button>
+            </form>
+        </section>
+    }
+}

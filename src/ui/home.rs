@@ -1,0 +1,60 @@
+//! The home page: the branch at a glance and what needs doing.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::state::use_app;
+use crate::browser::clock;
+use crate::domain::time::format_chinese_date;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let state = use_app();
+    let branch_name = move || {
+        state.doc.with(|d| {
+            let name = d.branch.name.trim();
+            if name.is_empty() { "未命名支部".to_string() } else { name.to_string() }
+        })
+    };
+    let active = move || state.doc.with(|d| d.members.iter().filter(|m| m.is_active()).count());
+    let probationary = move || {
+        state.doc.with(|d| d.members.iter().filter(|m| m.is_active() && !m.standing.can_vote()).count())
+    };
+    let groups = move || state.doc.with(|d| d.branch.groups.len());
+    let backup_due = move || {
+        let every = state.doc.with(|d| d.branch.rules.backup_reminder_days);
+        state.device.with(|d| d.backup_due(clock::today(), every))
+    };
+    let last_backup = move || {
+        state.device.with(|d| d.last_backup_at.clone()).map_or("还没有导出过备份".to_string(), |t| format!("上次备份：{t}"))
+    };
+    view! {
+        <header class="home-header">
+            <p class="muted small">{format_chinese_date(clock::today())}</p>
+            <h1 class="page-title">{branch_name}</h1>
+        </header>
+        <Show when=backup_due>
+            <section class="card notice">
+                <h2 class="card-title">"该备份了"</h2>
+                <p>{last_backup}"。数据只在这台设备上，导出一份备份文件更安心。"</p>
+                <A href="/mine/backup" attr:class="button primary">"导出备份"</A>
+            </section>
+        </Show>
+        <section class="card">
+            <h2 class="card-title">"支部概况"</h2>
+            <div class="stats">
+                <div class="stat"><span class="stat-value">{active}</span><span class="stat-label">"在册党员"</span></div>
+                <div class="stat"><span class="stat-value">{probationary}</span><span class="stat-label">"其中预备党员"</span></div>
+                <div class="stat"><span class="stat-value">{groups}</span><span class="stat-label">"党小组"</span></div>
+            </div>
+            <Show when=move || active() == 0>
+                <p class="hint">"先在“我的 › 党员名册”添加党员，签到和评议都会用到。"</p>
+                <A href="/mine/roster" attr:class="button">"添加党员"</A>
+            </Show>
+        </section>
+        <section class="card">
+            <h2 class="card-title">"本月工作"</h2>
+            <p class="muted">"会议记录与“三会一课”完成情况将在这里显示。"</p>
+        </section>
+    }
+}

@@ -1,0 +1,64 @@
+//! 我的: branch settings, roster, backups and the storage line.
+
+use leptos::prelude::*;
+
+use super::state::use_app;
+use super::widgets::MenuRow;
+use crate::store::keys::PREFIX;
+
+#[component]
+pub fn MinePage() -> impl IntoView {
+    let state = use_app();
+    let branch = Signal::derive(move || state.doc.with(|d| d.branch.name.clone()));
+    let roster = Signal::derive(move || {
+        state.doc.with(|d| format!("{} 人", d.members.iter().filter(|m| m.is_active()).count()))
+    });
+    let backup = Signal::derive(move || {
+        state.device.with(|d| d.last_backup_at.clone()).unwrap_or_else(|| "从未备份".into())
+    });
+    let recovery = Signal::derive(move || {
+        let n = state.quarantined.with(|q| q.len());
+        if n == 0 { String::new() } else { format!("{n} 份待处理") }
+    });
+    view! {
+        <h1 class="page-title">"我的"</h1>
+        <nav class="menu card">
+            <MenuRow href="/mine/branch" label="支部信息与规则" detail=branch/>
+            <MenuRow href="/mine/roster" label="党员名册" detail=roster/>
+            <MenuRow href="/mine/backup" label="备份与恢复" detail=backup/>
+            <MenuRow href="/mine/recovery" label="数据恢复" detail=recovery/>
+        </nav>
+        <StorageLine/>
+        <p class="muted small about">
+            {format!("支部工作手册 {} · 数据只保存在本机浏览器（键名前缀 {PREFIX}）", crate::backup::APP_VERSION)}
+        </p>
+    }
+}
+
+/// How much of the browser's storage the app uses.
+#[component]
+fn StorageLine() -> impl IntoView {
+    let state = use_app();
+    let estimate = LocalResource::new(crate::browser::files::storage_estimate);
+    let line = move || {
+        let used = state.used_bytes.get();
+        let mut text = format!("本机存储：已用 {}（浏览器为每个网站提供约 5 MB）", human_bytes(used as f64));
+        if let Some(Some((usage, quota))) = estimate.get() {
+            text.push_str(&format!("；网站总用量 {} / {}", human_bytes(usage), human_bytes(quota)));
+        }
+        text
+    };
+    view! { <p class="storage-line muted small" data-testid="storage-line">{line}</p> }
+}
+
+fn human_bytes(bytes: f64) -> String {
+    if bytes < 1024.0 {
+        format!("{bytes:.0} B")
+    } else if bytes < 1024.0 * 1024.0 {
+        format!("{:.1} KB", bytes / 1024.0)
+    } else if bytes < 1024.0 * 1024.0 * 1024.0 {
+        format!("{:.1} MB", bytes / 1024.0 / 1024.0)
+    } else {
+        format!("{:.1} GB", bytes / 1024.0 / 1024.0 / 1024.0)
+    }
+}

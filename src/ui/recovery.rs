@@ -1,0 +1,69 @@
+//! Data that could not be read at start-up: kept aside, shown here, and
+//! downloadable byte for byte.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::state::use_app;
+use super::widgets::PageHeader;
+use crate::browser::{clock, dialog::confirm, files};
+
+/// A notice on every screen while something is kept aside.
+#[component]
+pub fn RecoveryNotice() -> impl IntoView {
+    let state = use_app();
+    move || {
+        let n = state.quarantined.with(|q| q.len());
+        (n > 0).then(|| {
+            view! {
+                <div class="banner warn" role="alert">
+                    <p>{format!("有 {n} 份本机数据无法读取，已单独保存，没有被覆盖。")}</p>
+                    <div class="banner-actions">
+                        <A href="/mine/recovery" attr:class="button small">"查看并下载"</A>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn RecoveryPage() -> impl IntoView {
+    let state = use_app();
+    state.refresh_quarantined();
+    view! {
+        <PageHeader title="数据恢复" back="/mine"/>
+        <p class="hint">
+            "下面的数据在打开时无法读取（可能是浏览器中断了写入，或被其他程序改动）。应用已改用上一份完好的数据，"
+            "并把这些内容原样保存在这里。请先下载保存，再决定是否丢弃。"
+        </p>
+        <Show when=move || state.quarantined.with(|q| q.is_empty())>
+            <p class="empty">"没有需要处理的数据。"</p>
+        </Show>
+        <ul class="cards">
+            <For each=move || state.quarantined.get() key=|(k, _)| k.clone() let:entry>
+                {
+                    let (key, q) = entry;
+                    let raw = q.raw.clone();
+                    let file = format!("支部工作手册-无法读取-{}-{}.txt", q.label, clock::now().format("%Y%m%d%H%M"));
+                    let discard_key = key.clone();
+                    view! {
+                        <li class="card">
+                            <h2 class="card-title">{q.label.clone()}</h2>
+                            <p class="muted small">{format!("原因：{}", q.reason)}</p>
+                            <p class="muted small">{format!("大小：{} 字节", q.raw.len())}</p>
+                            <div class="row">
+                                <button class="button" on:click=move |_| { let _ = files::download(&file, &raw, "text/plain"); }>"下载原始数据"</button>
+                                <button class="button danger" on:click=move |_| {
+                                    if confirm("确定丢弃这份无法读取的数据吗？丢弃后无法找回。") {
+                                        state.discard_quarantined(&discard_key);
+                                    }
+                                }>"丢弃"</button>
+                            </div>
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
+    }
+}

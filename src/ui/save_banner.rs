@@ -1,0 +1,35 @@
+//! The sticky banner that says when data is not being saved, and what to do.
+
+use leptos::prelude::*;
+
+use super::backup::ExportButtons;
+use super::state::{use_app, SaveStatus};
+
+#[component]
+pub fn SaveBanner() -> impl IntoView {
+    let state = use_app();
+    move || {
+        let (class, text, conflict) = match state.save.get() {
+            SaveStatus::Saved => return None,
+            SaveStatus::Failed(why) => ("banner warn", format!("未保存：{why}。修改暂存在本页，下次修改时会再试；请先导出备份。"), false),
+            SaveStatus::MemoryOnly(why) => (
+                "banner warn",
+                format!("数据没有保存：{why}。关闭页面后本次填写的内容会丢失，请用导出备份保存。"),
+                false,
+            ),
+            SaveStatus::Conflict => ("banner warn", "另一个页面已修改了数据，本页的修改没有保存。".to_string(), true),
+            SaveStatus::ReadOnly(why) => ("banner warn", why, false),
+        };
+        Some(view! {
+            <div class=class role="alert">
+                <p>{text}</p>
+                <div class="banner-actions">
+                    {conflict.then(|| view! {
+                        <button class="button small" on:click=move |_| state.load_stored()>"载入最新数据"</button>
+                    })}
+                    <ExportButtons compact=true/>
+                </div>
+            </div>
+        })
+    }
+}
