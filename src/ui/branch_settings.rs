@@ -74,11 +74,13 @@ fn GroupRow(id: String, name: String) -> impl IntoView {
     let state = use_app();
     let members_in = {
         let id = id.clone();
-        move || state.doc.with(|d| d.members.iter().filter(|m| m.group_id.as_deref() == Some(id.as_str())).count())
+        Memo::new(move |_| {
+            state.doc.with(|d| d.members.iter().filter(|m| m.group_id.as_deref() == Some(id.as_str())).count())
+        })
     };
     let rename_id = id.clone();
-    let remove = move |_| {
-        if members_in() > 0 {
+    let remove = move |_: leptos::ev::MouseEvent| {
+        if members_in.get_untracked() > 0 {
             return;
         }
         if confirm("删除这个党小组？") {
@@ -94,8 +96,8 @@ fn GroupRow(id: String, name: String) -> impl IntoView {
                         if let Some(g) = d.branch.groups.iter_mut().find(|g| g.id == rename_id) { g.name = v; }
                     });
                 }/>
-            <span class="muted small">{move || format!("{} 人", members_in())}</span>
-            <button class="button small" disabled=move || members_in() > 0 on:click=remove
+            <span class="muted small">{move || format!("{} 人", members_in.get())}</span>
+            <button class="button small" disabled=move || { members_in.get() > 0 } on:click=remove
                 title="小组里还有党员时不能删除">"删除"</button>
         </li>
     }

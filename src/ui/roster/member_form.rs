@@ -172,8 +172,9 @@ fn LeaveOrDelete(id: String) -> impl IntoView {
     };
     let reason = RwSignal::new(String::new());
     let toggle_id = id.clone();
+    let active_for_toggle = active.clone();
     let toggle = move |_| {
-        let now_active = active();
+        let now_active = active_for_toggle();
         let reason = reason.get_untracked();
         state.edit([RecordKey::Members], |d| {
             if let Some(m) = d.member_mut(&toggle_id) {
