@@ -1,0 +1,39 @@
+// Takes screenshots of the main screens at phone size (360x740) and at
+// desktop width from the release dist/, into out/screens/. Run scripts/build
+// first. Usage: node scripts/screenshots.mjs [route-filter]
+import { mkdir } from "node:fs/promises";
+import { startServer, launch, openApp, App, PHONE, DESKTOP } from "../tests/e2e/support.mjs";
+
+const out = new URL("../out/screens/", import.meta.url).pathname;
+await mkdir(out, { recursive: true });
+const server = await startServer();
+const browser = await launch();
+const filter = process.argv[2] || "";
+
+const screens = [
+  ["first-run", null],
+  ["home", "/"],
+  ["mine", "/mine"],
+  ["roster", "/mine/roster"],
+  ["member", "/mine/roster/m03"],
+  ["branch", "/mine/branch"],
+  ["backup", "/mine/backup"],
+];
+
+for (const [label, size] of [["phone", PHONE], ["desktop", DESKTOP]]) {
+  const context = await browser.newContext(size);
+  const { page } = await openApp(context, server.origin);
+  if (!filter || "first-run".includes(filter)) await page.screenshot({ path: `${out}${label}-first-run.png` });
+  await new App(page).loadExample();
+  for (const [name, path] of screens) {
+    if (!path || (filter && !name.includes(filter))) continue;
+    await page.goto(server.origin + path);
+    await page.waitForSelector("main");
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: `${out}${label}-${name}.png`, fullPage: name !== "home" });
+  }
+  await context.close();
+}
+await browser.close();
+await server.close();
+console.log(`screenshots in ${out}`);

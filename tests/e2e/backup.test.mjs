@@ -1,0 +1,110 @@
+// Export, lose everything, import, get everything back; a broken file
+// changes nothing; an import can be undone.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, writeFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startServer, launch, openApp, App, PHONE } from "./support.mjs";
+
+let server, browser, dir;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  dir = await mkdtemp(join(tmpdir(), "zhibu-e2e-"));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function exportBackup(page) {
+  await page.goto(page.url().replace(/\/[^/]*$/, "/mine/backup"));
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "导出备份" }).click();
+  const file = await download;
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}
+
+test("export, clear storage, import: everything is back", async () => {
+  const context = await browser.newContext({ ...PHONE, acceptDownloads: true });
+  const { page, problems } = await openApp(context, server.origin);
+  const app = new App(page);
+  await app.loadExample();
+  const path = await exportBackup(page);
+  assert.match(path, /支部工作手册-示例单位第一党支部-\d{4}-\d{2}-\d{2}\.json$/);
+  await page.getByText(/上次备份：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/).waitFor();
+  const exported = JSON.parse(await readFile(path, "utf8"));
+  assert.equal(exported.format, "zhibu.backup");
+  assert.equal(exported.data.members.length, 25);
+
+  await page.evaluate(() => localStorage.clear());
+  await app.reload();
+  await page.getByRole("button", { name: "开始使用" }).waitFor();
+  await app.startFresh();
+  await page.goto(server.origin + "/mine/backup");
+  await page.setInputFiles("input[name=backup-file]", path);
+  await page.getByText("备份来自“示例单位第一党支部”").waitFor();
+  await page.getByRole("button", { name: "导入", exact: true }).click();
+  await page.getByText("已导入：3 个党小组、25 名党员").waitFor();
+  await app.reload();
+  await app.openMine("党员名册");
+  assert.equal((await app.rosterNames()).length, 25);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a broken file shows every problem and changes nothing", async () => {
+  const context = await browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, server.origin);
+  const app = new App(page);
+  await app.loadExample();
+  const before = await page.evaluate(() => JSON.stringify(localStorage));
+  const broken = join(dir, "broken.json");
+  await writeFile(broken, '{"format":"zhibu.backup","schema_version":1,"data":{"branch":');
+  await page.goto(server.origin + "/mine/backup");
+  await page.setInputFiles("input[name=backup-file]", broken);
+  await page.getByText("无法导入，本机数据没有任何改动。").waitFor();
+  await page.getByText(/不是完整的 JSON/).waitFor();
+  await page.locator("details.paste summary").click();
+  await page.fill("textarea[name=backup-paste]", '{"hello": "another app"}');
+  await page.getByRole("button", { name: "检查" }).click();
+  await page.getByText(/这不是支部工作手册的备份文件/).waitFor();
+  assert.equal(await page.evaluate(() => JSON.stringify(localStorage)), before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("importing over real data asks first and can be undone", async () => {
+  const context = await browser.newContext({ ...PHONE, acceptDownloads: true });
+  const { page, problems } = await openApp(context, server.origin);
+  const app = new App(page);
+  await app.startFresh();
+  await page.fill("input[name=branch-name]", "真实支部");
+  await app.addMember("赵六");
+  // A backup of the example branch, made in another context.
+  const other = await browser.newContext({ ...PHONE, acceptDownloads: true });
+  const { page: otherPage } = await openApp(other, server.origin);
+  await new App(otherPage).loadExample();
+  const path = await exportBackup(otherPage);
+  await other.close();
+
+  await page.goto(server.origin + "/mine/backup");
+  await page.setInputFiles("input[name=backup-file]", path);
+  let asked = "";
+  page.once("dialog", (d) => {
+    asked = d.message();
+    d.accept();
+  });
+  await page.getByRole("button", { name: "导入", exact: true }).click();
+  await page.getByText("已导入").waitFor();
+  assert.match(asked, /将替换本机现有数据（0 个党小组、1 名党员、0 次会议）/);
+  await page.getByRole("button", { name: "撤销，恢复原数据" }).click();
+  await app.reload();
+  await app.openMine("党员名册");
+  assert.deepEqual(await app.rosterNames(), ["赵六"]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

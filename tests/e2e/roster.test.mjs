@@ -1,0 +1,56 @@
+// A member sets up the branch and the roster on a phone; a reload keeps it.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, openApp, App, PHONE } from "./support.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("first run explains where data lives, then the branch and members survive a reload", async () => {
+  const context = await browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, server.origin);
+  await page.getByText("所有数据只保存在这台设备的浏览器里").waitFor();
+  const app = new App(page);
+  await app.startFresh();
+  await page.fill("input[name=branch-name]", "测试第一党支部");
+  await page.fill("input[name=new-group]", "第一党小组");
+  await page.getByRole("button", { name: "添加" }).first().click();
+  await app.addMember("张三");
+  await app.addMember("李四", { probationary: true });
+  await app.addMember("王五😀");
+  assert.deepEqual((await app.rosterNames()).sort(), ["张三", "李四", "王五😀"].sort());
+
+  await app.reload();
+  assert.deepEqual((await app.rosterNames()).sort(), ["张三", "李四", "王五😀"].sort());
+  await app.tab("首页");
+  await page.getByRole("heading", { name: "测试第一党支部" }).waitFor();
+  assert.equal(await page.locator(".stat-value").first().textContent(), "3");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a member named in records can only be marked as left, and stays in the roster", async () => {
+  const context = await browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, server.origin);
+  const app = new App(page);
+  await app.loadExample();
+  await app.openMine("党员名册");
+  await page.locator(".member-row", { hasText: "王建国" }).click();
+  await page.getByText(/出现在 \d+ 条会议记录中，不能删除/).waitFor();
+  assert.equal(await page.getByRole("button", { name: /删除/ }).count(), 0);
+  await page.getByRole("button", { name: "标记为离开" }).click();
+  await page.getByRole("button", { name: "恢复为在册党员" }).waitFor();
+  await app.reload();
+  await page.getByRole("button", { name: "恢复为在册党员" }).waitFor();
+  await page.goto(server.origin + "/mine/roster");
+  await page.getByText(/已离开的党员（2 人）/).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

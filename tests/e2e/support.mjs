@@ -1,0 +1,120 @@
+// Shared set-up for the end-to-end tests: a static server for the release
+// dist/ (with the SPA fallback a static host gives through 404.html), Debian's
+// Chromium at phone size, and guards that fail a test on a console error, a
+// CSP violation or any request that leaves the origin.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { chromium } from "playwright-core";
+
+const DIST = new URL("../../dist/", import.meta.url).pathname;
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+};
+
+export async function startServer() {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+    let file = join(DIST, path);
+    try {
+      if (!(await stat(file)).isFile()) file = join(DIST, "index.html");
+    } catch {
+      file = join(DIST, "index.html");
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream", "cache-control": "no-store" });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "zh-CN", timezoneId: "Asia/Shanghai" };
+export const DESKTOP = { viewport: { width: 1280, height: 860 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" };
+
+/** A page with guards; `problems` collects what must not happen. */
+export async function openApp(context, origin, path = "/") {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+  page.on("request", (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith("blob:") && !url.startsWith("data:")) {
+      problems.push(`request left the origin: ${url}`);
+    }
+  });
+  await page.exposeFunction("__cspViolation", (v) => problems.push(`CSP violation: ${v}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__cspViolation(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(origin + path);
+  await page.waitForSelector("main, .first-run");
+  return { page, problems };
+}
+
+/** Actions a member takes, named as they would say them. */
+export class App {
+  constructor(page) {
+    this.page = page;
+  }
+  async startFresh() {
+    await this.page.getByRole("button", { name: "开始使用" }).click();
+    await this.page.waitForSelector("input[name=branch-name]");
+  }
+  async loadExample() {
+    await this.page.getByRole("button", { name: "载入示例数据看看" }).click();
+    await this.page.waitForSelector(".home-header");
+  }
+  async tab(name) {
+    await this.page.locator(".tab-bar").getByText(name, { exact: true }).click();
+  }
+  async openMine(row) {
+    await this.tab("我的");
+    await this.page.locator(".menu-row", { hasText: row }).click();
+  }
+  async addMember(name, { probationary = false } = {}) {
+    if (!this.page.url().endsWith("/mine/roster")) await this.openMine("党员名册");
+    await this.page.getByRole("link", { name: "＋ 添加党员" }).click();
+    await this.page.fill("input[name=name]", name);
+    if (probationary) await this.page.getByText("预备党员", { exact: true }).click();
+    await this.page.getByRole("button", { name: "保存", exact: true }).click();
+    await this.page.waitForSelector(".member-list");
+  }
+  async rosterNames() {
+    return this.page.locator(".member-list .member-name").allTextContents();
+  }
+  async reload() {
+    await this.page.reload();
+    await this.page.waitForSelector("main, .first-run");
+  }
+}
