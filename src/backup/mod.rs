@@ -4,6 +4,7 @@
 pub mod checksum;
 pub mod export;
 pub mod import;
+pub mod locate;
 pub mod migrate;
 pub mod parts;
 

@@ -5,6 +5,8 @@
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use super::locate::locate;
+
 use crate::domain::validate::{self, Item, Problem};
 use crate::domain::meeting::ChecklistTemplate;
 use crate::domain::{Document, Meeting, Member};
@@ -73,14 +75,9 @@ impl Parsed {
 }
 
 fn typed<T: DeserializeOwned>(value: Value, path: &str) -> Result<T, Problem> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let inner = e.path().to_string();
-        let full = if inner == "." {
-            path.to_string()
-        } else {
-            format!("{path}.{inner}")
-        };
-        Problem::new(full, serde_message(&e.into_inner().to_string()))
+    T::deserialize(&value).map_err(|e| {
+        let raw = e.to_string();
+        Problem::new(locate(&value, path, &raw), serde_message(&raw))
     })
 }
 

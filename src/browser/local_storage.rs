@@ -33,7 +33,12 @@ pub fn classify(error: &JsValue) -> StorageError {
         }
         return StorageError::Unavailable(name);
     }
-    let text = error.as_string().unwrap_or_else(|| format!("{error:?}"));
+    // Not `{error:?}`: formatting a JsValue pulls float formatting into
+    // the bundle.
+    let text = error
+        .as_string()
+        .or_else(|| error.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+        .unwrap_or_else(|| "未知错误".into());
     if text.to_lowercase().contains("quota") {
         StorageError::Full
     } else {

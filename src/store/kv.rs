@@ -17,6 +17,23 @@ impl StorageError {
     }
 }
 
+/// `12.3 KB`, with integer arithmetic: float formatting alone would add
+/// about 10 KB to the wasm bundle.
+pub fn human_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["B", "KB", "MB", "GB"];
+    let mut unit = 0;
+    let mut tenths = bytes * 10;
+    while tenths >= 10 * 1024 && unit < UNITS.len() - 1 {
+        tenths /= 1024;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} B")
+    } else {
+        format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
+    }
+}
+
 pub trait KeyValue {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError>;
@@ -48,5 +65,19 @@ pub trait KeyValue {
                 2 * (k.encode_utf16().count() + value.encode_utf16().count())
             })
             .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::human_bytes;
+
+    #[test]
+    fn sizes_read_like_people_write_them() {
+        assert_eq!(human_bytes(0), "0 B");
+        assert_eq!(human_bytes(1023), "1023 B");
+        assert_eq!(human_bytes(1024), "1.0 KB");
+        assert_eq!(human_bytes(1536), "1.5 KB");
+        assert_eq!(human_bytes(5 * 1024 * 1024), "5.0 MB");
     }
 }

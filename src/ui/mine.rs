@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::state::use_app;
 use super::widgets::MenuRow;
 use crate::store::keys::PREFIX;
+use crate::store::kv::human_bytes;
 
 #[component]
 pub fn MinePage() -> impl IntoView {
@@ -39,26 +40,17 @@ pub fn MinePage() -> impl IntoView {
 #[component]
 fn StorageLine() -> impl IntoView {
     let state = use_app();
-    let estimate = LocalResource::new(crate::browser::files::storage_estimate);
+    let estimate = RwSignal::new(None::<(f64, f64)>);
+    leptos::task::spawn_local(async move {
+        estimate.set(crate::browser::files::storage_estimate().await);
+    });
     let line = move || {
-        let used = state.used_bytes.get();
-        let mut text = format!("本机存储：已用 {}（浏览器为每个网站提供约 5 MB）", human_bytes(used as f64));
-        if let Some(Some((usage, quota))) = estimate.get() {
-            text.push_str(&format!("；网站总用量 {} / {}", human_bytes(usage), human_bytes(quota)));
+        let used = state.used_bytes.get() as u64;
+        let mut text = format!("本机存储：已用 {}（浏览器为每个网站提供约 5 MB）", human_bytes(used));
+        if let Some((usage, quota)) = estimate.get() {
+            text.push_str(&format!("；网站总用量 {} / {}", human_bytes(usage as u64), human_bytes(quota as u64)));
         }
         text
     };
     view! { <p class="storage-line muted small" data-testid="storage-line">{line}</p> }
-}
-
-fn human_bytes(bytes: f64) -> String {
-    if bytes < 1024.0 {
-        format!("{bytes:.0} B")
-    } else if bytes < 1024.0 * 1024.0 {
-        format!("{:.1} KB", bytes / 1024.0)
-    } else if bytes < 1024.0 * 1024.0 * 1024.0 {
-        format!("{:.1} MB", bytes / 1024.0 / 1024.0)
-    } else {
-        format!("{:.1} GB", bytes / 1024.0 / 1024.0 / 1024.0)
-    }
 }
