@@ -23,7 +23,11 @@ fn ready(text: &str) -> Staged {
 
 fn refused(text: &str) -> String {
     match read_backup(text) {
-        Outcome::Refused(p) => p.iter().map(|p| format!("{}: {}", p.path, p.message)).collect::<Vec<_>>().join("\n"),
+        Outcome::Refused(p) => p
+            .iter()
+            .map(|p| format!("{}: {}", p.path, p.message))
+            .collect::<Vec<_>>()
+            .join("\n"),
         Outcome::Ready(s) => panic!("accepted: {:?}", s.problems),
     }
 }
@@ -31,7 +35,8 @@ fn refused(text: &str) -> String {
 /// Edits the data of a valid backup and fixes its checksum, as a file
 /// written by a buggy exporter would look.
 fn with_data(edit: impl FnOnce(&mut Value)) -> String {
-    let mut v: Value = serde_json::from_str(&export_backup(&example(), "2026-11-27 10:00", 1)).unwrap();
+    let mut v: Value =
+        serde_json::from_str(&export_backup(&example(), "2026-11-27 10:00", 1)).unwrap();
     edit(&mut v["data"]);
     v["checksum"] = Value::String(zhibu::backup::checksum::checksum(&v["data"]));
     v.to_string()
@@ -60,20 +65,41 @@ fn corruption_table() {
         (String::new(), "空的"),
         ("null".into(), "不是支部工作手册"),
         ("[]".into(), "不是支部工作手册"),
-        (r#"{"format":"other.app","data":{}}"#.into(), "不是支部工作手册"),
-        (good.replace("\"schema_version\": 1", "\"schema_version\": 7"), "请升级"),
-        (good.replace("\"schema_version\": 1", "\"schema_version\": 0"), "无法识别"),
+        (
+            r#"{"format":"other.app","data":{}}"#.into(),
+            "不是支部工作手册",
+        ),
+        (
+            good.replace("\"schema_version\": 1", "\"schema_version\": 7"),
+            "请升级",
+        ),
+        (
+            good.replace("\"schema_version\": 1", "\"schema_version\": 0"),
+            "无法识别",
+        ),
         (good.replace("示例单位第一党支部", "改过的支部"), "校验和"),
-        ("\u{feff}".to_string() + &good[..good.len() / 2], "不是完整的 JSON"),
+        (
+            "\u{feff}".to_string() + &good[..good.len() / 2],
+            "不是完整的 JSON",
+        ),
         ("x".repeat(11 * 1024 * 1024), "文件太大"),
         ("[".repeat(100_000), "不是完整的 JSON"),
         (with_data(|d| d["branch"] = Value::Null), "branch"),
-        (with_data(|d| d["members"] = Value::String("x".into())), "应当是一个列表"),
-        (with_data(|d| d["extra"] = Value::Bool(true)), "无法识别的字段"),
+        (
+            with_data(|d| d["members"] = Value::String("x".into())),
+            "应当是一个列表",
+        ),
+        (
+            with_data(|d| d["extra"] = Value::Bool(true)),
+            "无法识别的字段",
+        ),
     ];
     for (text, expected) in cases {
         let message = refused(&text);
-        assert!(message.contains(expected), "expected “{expected}” in: {message}");
+        assert!(
+            message.contains(expected),
+            "expected “{expected}” in: {message}"
+        );
     }
 }
 
@@ -85,11 +111,20 @@ fn a_bom_before_a_good_file_is_fine() {
 
 #[test]
 fn truncated_at_every_byte_is_refused_never_accepted() {
-    let small = Document { branch: Branch { name: "小".into(), ..Branch::default() }, ..Document::default() };
+    let small = Document {
+        branch: Branch {
+            name: "小".into(),
+            ..Branch::default()
+        },
+        ..Document::default()
+    };
     let text = export_backup(&small, "2026-11-27 10:00", 1);
     for cut in 0..text.len() {
         if text.is_char_boundary(cut) {
-            assert!(matches!(read_backup(&text[..cut]), Outcome::Refused(_)), "cut at {cut}");
+            assert!(
+                matches!(read_backup(&text[..cut]), Outcome::Refused(_)),
+                "cut at {cut}"
+            );
         }
     }
 }
@@ -110,7 +145,12 @@ fn broken_items_are_listed_with_paths_and_can_be_skipped() {
     // Two members, the meeting with the bad date, and the meeting whose
     // attendance names the skipped member m04.
     assert_eq!(staged.skipped, 4);
-    assert!(paths.iter().any(|p| p.starts_with("meetings[0].attendance")), "{paths:?}");
+    assert!(
+        paths
+            .iter()
+            .any(|p| p.starts_with("meetings[0].attendance")),
+        "{paths:?}"
+    );
 }
 
 #[test]
@@ -120,8 +160,15 @@ fn a_meeting_that_names_a_skipped_member_is_skipped_too() {
         d["members"][0]["role"] = Value::String("king".into());
     });
     let staged = ready(&text);
-    assert!(staged.doc.meetings.iter().all(|m| m.referenced_member_ids().all(|id| id != "m01")));
-    assert!(staged.problems.iter().any(|p| p.message.contains("不在名册中")));
+    assert!(staged
+        .doc
+        .meetings
+        .iter()
+        .all(|m| m.referenced_member_ids().all(|id| id != "m01")));
+    assert!(staged
+        .problems
+        .iter()
+        .any(|p| p.message.contains("不在名册中")));
 }
 
 fn text_strategy() -> impl Strategy<Value = String> {

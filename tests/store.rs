@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use zhibu::domain::sample::example_document;
 use zhibu::domain::{Document, Member, MemberStatus, Role, Standing};
 use zhibu::store::keys::RecordKey;
-use zhibu::store::{CommitError, KeyValue, MemoryKv, Store, StorageError};
+use zhibu::store::{CommitError, KeyValue, MemoryKv, StorageError, Store};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
@@ -53,7 +53,11 @@ fn one_edit_rewrites_one_record_not_the_history() {
         .filter(|(k, v)| before.get(*k) != Some(*v))
         .map(|(k, _)| k)
         .collect();
-    assert_eq!(changed.len(), 2, "the members slot and the head: {changed:?}");
+    assert_eq!(
+        changed.len(),
+        2,
+        "the members slot and the head: {changed:?}"
+    );
     assert!(changed.iter().any(|k| k.starts_with("zhibu.rec.members#")));
 }
 
@@ -66,12 +70,22 @@ fn garbage_in_a_slot_falls_back_to_the_previous_generation_and_is_kept_aside() {
     let mut kv = store.kv().clone();
     // The first save wrote slot #0, this edit slot #1.
     assert!(kv.entries["zhibu.rec.members#1"].contains("改过的名字"));
-    kv.entries.insert("zhibu.rec.members#1".into(), "{\"schema_version\":1,garbage".into());
+    kv.entries.insert(
+        "zhibu.rec.members#1".into(),
+        "{\"schema_version\":1,garbage".into(),
+    );
     let opened = Store::open(kv).unwrap();
-    assert_eq!(opened.doc.members[0].name, example_document(today()).members[0].name);
+    assert_eq!(
+        opened.doc.members[0].name,
+        example_document(today()).members[0].name
+    );
     assert_eq!(opened.quarantined.len(), 1);
     assert_eq!(opened.quarantined[0].raw, "{\"schema_version\":1,garbage");
-    assert_eq!(opened.store.quarantined().len(), 1, "the raw value is stored aside");
+    assert_eq!(
+        opened.store.quarantined().len(),
+        1,
+        "the raw value is stored aside"
+    );
 }
 
 #[test]
@@ -86,18 +100,28 @@ fn a_torn_write_is_detected_and_the_old_data_survives() {
     kv.tear_writes_of = None;
     let reopened = Store::open(kv).unwrap();
     assert_eq!(reopened.doc.members, example_document(today()).members);
-    assert_eq!(reopened.quarantined.len(), 1, "the torn copy is kept aside, not trusted");
+    assert_eq!(
+        reopened.quarantined.len(),
+        1,
+        "the torn copy is kept aside, not trusted"
+    );
 }
 
 #[test]
 fn all_garbage_never_becomes_an_empty_document_silently() {
     let mut kv = MemoryKv::new();
     kv.entries.insert("zhibu.head".into(), "null".into());
-    kv.entries.insert("zhibu.rec.members#0".into(), "not json".into());
+    kv.entries
+        .insert("zhibu.rec.members#0".into(), "not json".into());
     let opened = Store::open(kv).unwrap();
     assert!(opened.doc.members.is_empty());
     assert_eq!(opened.quarantined.len(), 2);
-    let raws: Vec<_> = opened.store.quarantined().into_iter().map(|(_, q)| q.raw).collect();
+    let raws: Vec<_> = opened
+        .store
+        .quarantined()
+        .into_iter()
+        .map(|(_, q)| q.raw)
+        .collect();
     assert!(raws.contains(&"not json".to_string()));
 }
 
@@ -108,14 +132,20 @@ fn a_full_quota_is_reported_and_retried_with_the_next_edit() {
     let used = store.used_bytes();
     store.kv_mut().quota = Some(used + 64);
     doc.members.push(member("big", &"长".repeat(100)));
-    assert_eq!(store.commit(&doc, [RecordKey::Members]), Err(CommitError::Storage(StorageError::Full)));
+    assert_eq!(
+        store.commit(&doc, [RecordKey::Members]),
+        Err(CommitError::Storage(StorageError::Full))
+    );
     assert!(store.has_unsaved());
     store.kv_mut().quota = None;
     doc.branch.name = "新名字".into();
     store.commit(&doc, [RecordKey::Branch]).unwrap();
     assert!(!store.has_unsaved());
     let reopened = Store::open(store.kv().clone()).unwrap();
-    assert_eq!(reopened.doc, doc, "the members that failed to save were saved with the next edit");
+    assert_eq!(
+        reopened.doc, doc,
+        "the members that failed to save were saved with the next edit"
+    );
 }
 
 #[test]
@@ -128,7 +158,10 @@ fn a_second_tab_cannot_overwrite_what_the_first_saved() {
     // The second tab shares the storage: give it the first tab's state.
     *second.kv_mut() = first.kv().clone();
     doc.branch.name = "第二个标签页".into();
-    assert_eq!(second.commit(&doc, [RecordKey::Branch]), Err(CommitError::Conflict));
+    assert_eq!(
+        second.commit(&doc, [RecordKey::Branch]),
+        Err(CommitError::Conflict)
+    );
     let (reloaded, _) = second.reload().unwrap();
     assert_eq!(reloaded.branch.name, "第一个标签页");
     let mut doc2 = reloaded;
@@ -151,7 +184,9 @@ fn a_deleted_meeting_leaves_no_record_behind() {
     let (kv, mut doc) = saved_example();
     let mut store = Store::open(kv).unwrap().store;
     let id = doc.meetings.remove(0).id;
-    store.commit(&doc, [RecordKey::Meeting(id.clone())]).unwrap();
+    store
+        .commit(&doc, [RecordKey::Meeting(id.clone())])
+        .unwrap();
     assert!(!store.kv().keys().unwrap().iter().any(|k| k.contains(&id)));
     assert_eq!(Store::open(store.kv().clone()).unwrap().doc, doc);
 }
@@ -159,11 +194,17 @@ fn a_deleted_meeting_leaves_no_record_behind() {
 #[test]
 fn data_from_a_newer_version_is_never_written_over() {
     let (mut kv, doc) = saved_example();
-    kv.entries.insert("zhibu.head".into(), r#"{"format":"zhibu.store","schema_version":99,"rev":5}"#.into());
+    kv.entries.insert(
+        "zhibu.head".into(),
+        r#"{"format":"zhibu.store","schema_version":99,"rev":5}"#.into(),
+    );
     let before = kv.entries.clone();
     let mut opened = Store::open(kv).unwrap();
     assert!(opened.store.read_only().unwrap().contains("更新版本"));
-    assert!(matches!(opened.store.commit(&doc, [RecordKey::Branch]), Err(CommitError::ReadOnly(_))));
+    assert!(matches!(
+        opened.store.commit(&doc, [RecordKey::Branch]),
+        Err(CommitError::ReadOnly(_))
+    ));
     assert_eq!(opened.store.kv().entries, before);
 }
 
@@ -173,7 +214,10 @@ fn a_broken_meeting_is_set_aside_and_the_rest_loads() {
     let id = &doc.meetings[0].id;
     let key = format!("zhibu.rec.meeting.{id}#0");
     // A record whose checksum holds but whose content is not a meeting.
-    let bad = zhibu::store::record::seal(serde_json::json!({"id": id, "kind": {"type": "no_such_kind"}}), 9);
+    let bad = zhibu::store::record::seal(
+        serde_json::json!({"id": id, "kind": {"type": "no_such_kind"}}),
+        9,
+    );
     kv.entries.insert(key, bad);
     let opened = Store::open(kv).unwrap();
     assert_eq!(opened.doc.meetings.len(), doc.meetings.len() - 1);

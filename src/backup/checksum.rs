@@ -29,6 +29,9 @@ mod tests {
 
     #[test]
     fn a_changed_character_changes_the_sum() {
-        assert_ne!(checksum(&json!({"a": "张三"})), checksum(&json!({"a": "张四"})));
+        assert_ne!(
+            checksum(&json!({"a": "张三"})),
+            checksum(&json!({"a": "张四"}))
+        );
     }
 }

@@ -44,10 +44,20 @@ pub fn backup_file_name(branch_name: &str, date: &str) -> String {
     let cleaned: String = branch_name
         .trim()
         .chars()
-        .map(|c| if r#"/\:*?"<>|"#.contains(c) || c.is_control() { '_' } else { c })
+        .map(|c| {
+            if r#"/\:*?"<>|"#.contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
         .take(40)
         .collect();
-    let name = if cleaned.is_empty() { "未命名支部".to_string() } else { cleaned };
+    let name = if cleaned.is_empty() {
+        "未命名支部".to_string()
+    } else {
+        cleaned
+    };
     format!("支部工作手册-{name}-{date}.json")
 }
 
@@ -61,7 +71,10 @@ mod tests {
             backup_file_name("一支部/二组", "2026-11-27"),
             "支部工作手册-一支部_二组-2026-11-27.json"
         );
-        assert_eq!(backup_file_name("  ", "2026-01-01"), "支部工作手册-未命名支部-2026-01-01.json");
+        assert_eq!(
+            backup_file_name("  ", "2026-01-01"),
+            "支部工作手册-未命名支部-2026-01-01.json"
+        );
     }
 
     #[test]
@@ -84,8 +97,13 @@ mod fixture {
         if std::env::var_os("FREEZE_FIXTURE").is_none() {
             return;
         }
-        let doc = crate::domain::sample::example_document(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
-        let path = format!("tests/fixtures/backup-v{}.json", crate::domain::SCHEMA_VERSION);
+        let doc = crate::domain::sample::example_document(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        );
+        let path = format!(
+            "tests/fixtures/backup-v{}.json",
+            crate::domain::SCHEMA_VERSION
+        );
         std::fs::write(path, super::export_backup(&doc, "2026-11-27 10:00", 1)).unwrap();
     }
 }

@@ -12,11 +12,16 @@ pub fn locate(value: &Value, root_path: &str, message: &str) -> String {
         find(value, &|_, key| key == Some(field.as_str()))
     } else if let Some(variant) = quoted(message, "unknown variant `") {
         find(value, &|v, _| v.as_str() == Some(variant.as_str()))
-    } else if let Some(leaf) = message.strip_prefix("invalid type: ").or_else(|| message.strip_prefix("invalid value: ")) {
+    } else if let Some(leaf) = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))
+    {
         let shown = leaf.split(", expected").next().unwrap_or_default();
         find(value, &|v, _| shows_as(v, shown))
     } else if is_date_error(message) {
-        find(value, &|v, _| v.as_str().is_some_and(looks_like_broken_date))
+        find(value, &|v, _| {
+            v.as_str().is_some_and(looks_like_broken_date)
+        })
     } else {
         None
     };
@@ -46,13 +51,20 @@ fn shows_as(value: &Value, shown: &str) -> bool {
 }
 
 fn is_date_error(message: &str) -> bool {
-    ["input contains invalid characters", "premature end of input", "input is out of range", "trailing input", "input is not enough"]
-        .iter()
-        .any(|m| message.contains(m))
+    [
+        "input contains invalid characters",
+        "premature end of input",
+        "input is out of range",
+        "trailing input",
+        "input is not enough",
+    ]
+    .iter()
+    .any(|m| message.contains(m))
 }
 
 fn looks_like_broken_date(text: &str) -> bool {
-    let date_like = text.chars().any(|c| c.is_ascii_digit()) && (text.contains('-') || text.contains(':'));
+    let date_like =
+        text.chars().any(|c| c.is_ascii_digit()) && (text.contains('-') || text.contains(':'));
     date_like
         && text.parse::<chrono::NaiveDate>().is_err()
         && text.parse::<chrono::NaiveTime>().is_err()
@@ -89,31 +101,64 @@ mod tests {
     #[test]
     fn unknown_variant_points_at_the_value() {
         let v = json!({"name": "x", "attendance": [{"status": "present"}, {"status": "flying"}]});
-        assert_eq!(locate(&v, "meetings[2]", "unknown variant `flying`, expected one of"), "meetings[2].attendance[1].status");
+        assert_eq!(
+            locate(
+                &v,
+                "meetings[2]",
+                "unknown variant `flying`, expected one of"
+            ),
+            "meetings[2].attendance[1].status"
+        );
     }
 
     #[test]
     fn unknown_field_points_at_the_field() {
         let v = json!({"rules": {"extra": 1}});
-        assert_eq!(locate(&v, "branch", "unknown field `extra`, expected one of"), "branch.rules.extra");
+        assert_eq!(
+            locate(&v, "branch", "unknown field `extra`, expected one of"),
+            "branch.rules.extra"
+        );
     }
 
     #[test]
     fn invalid_types_are_found_by_their_shown_value() {
         let v = json!({"a": 1, "b": {"c": "三"}});
-        assert_eq!(locate(&v, "x", "invalid type: string \"三\", expected u32"), "x.b.c");
-        assert_eq!(locate(&json!(null), "branch", "invalid type: null, expected struct Branch"), "branch");
-        assert_eq!(locate(&json!({"n": -5}), "x", "invalid value: integer `-5`, expected u32"), "x.n");
+        assert_eq!(
+            locate(&v, "x", "invalid type: string \"三\", expected u32"),
+            "x.b.c"
+        );
+        assert_eq!(
+            locate(
+                &json!(null),
+                "branch",
+                "invalid type: null, expected struct Branch"
+            ),
+            "branch"
+        );
+        assert_eq!(
+            locate(
+                &json!({"n": -5}),
+                "x",
+                "invalid value: integer `-5`, expected u32"
+            ),
+            "x.n"
+        );
     }
 
     #[test]
     fn a_broken_date_is_found() {
         let v = json!({"theme": "学习-讨论", "date": "2026-13-45", "planned_date": "2026-01-01"});
-        assert_eq!(locate(&v, "meetings[1]", "input is out of range"), "meetings[1].date");
+        assert_eq!(
+            locate(&v, "meetings[1]", "input is out of range"),
+            "meetings[1].date"
+        );
     }
 
     #[test]
     fn a_missing_field_stays_at_the_item() {
-        assert_eq!(locate(&json!({}), "members[0]", "missing field `name`"), "members[0]");
+        assert_eq!(
+            locate(&json!({}), "members[0]", "missing field `name`"),
+            "members[0]"
+        );
     }
 }

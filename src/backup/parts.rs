@@ -7,8 +7,8 @@ use serde_json::{Map, Value};
 
 use super::locate::locate;
 
-use crate::domain::validate::{self, Item, Problem};
 use crate::domain::meeting::ChecklistTemplate;
+use crate::domain::validate::{self, Item, Problem};
 use crate::domain::{Document, Meeting, Member};
 
 /// What could be read, what could not, and whether the rest is usable.
@@ -54,8 +54,10 @@ pub fn document_from_value(value: Value) -> Parsed {
     if parsed.fatal {
         return parsed;
     }
-    let members: Vec<(usize, Member)> = read_list(&mut object, "members", Item::Member, &mut parsed);
-    let meetings: Vec<(usize, Meeting)> = read_list(&mut object, "meetings", Item::Meeting, &mut parsed);
+    let members: Vec<(usize, Member)> =
+        read_list(&mut object, "members", Item::Member, &mut parsed);
+    let meetings: Vec<(usize, Meeting)> =
+        read_list(&mut object, "meetings", Item::Meeting, &mut parsed);
     let templates: Vec<(usize, ChecklistTemplate)> =
         read_list(&mut object, "templates", Item::Template, &mut parsed);
     parsed.doc.members = members.iter().map(|(_, m)| m.clone()).collect();
@@ -91,7 +93,9 @@ fn serde_message(raw: &str) -> String {
         "取值无法识别"
     } else if raw.starts_with("invalid type") {
         "类型不对"
-    } else if raw.contains("premature end of input") || raw.contains("input contains invalid characters") {
+    } else if raw.contains("premature end of input")
+        || raw.contains("input contains invalid characters")
+    {
         "日期或时间格式不对"
     } else {
         "内容无效"
@@ -130,7 +134,11 @@ fn read_list<T: DeserializeOwned>(
 /// Runs the semantic checks and leaves out every item with a problem. Leaving
 /// out a member can leave a meeting pointing at nobody, so it repeats until
 /// nothing more goes.
-fn drop_semantic_failures(parsed: &mut Parsed, mut member_src: Vec<usize>, mut meeting_src: Vec<usize>) {
+fn drop_semantic_failures(
+    parsed: &mut Parsed,
+    mut member_src: Vec<usize>,
+    mut meeting_src: Vec<usize>,
+) {
     loop {
         let found = validate::check(&parsed.doc);
         if found.is_empty() {

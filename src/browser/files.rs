@@ -18,7 +18,9 @@ fn blob(text: &str, mime: &str) -> Result<Blob, JsValue> {
 
 /// Starts a download of `text` as `file_name`.
 pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
-    let document = window()?.document().ok_or_else(|| JsValue::from_str("no document"))?;
+    let document = window()?
+        .document()
+        .ok_or_else(|| JsValue::from_str("no document"))?;
     let url = Url::create_object_url_with_blob(&blob(text, mime)?)?;
     let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     anchor.set_href(&url);
@@ -31,7 +33,10 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> 
 /// The user agent says it is an in-app or iOS browser where downloads
 /// often vanish, so the text box is shown straight away.
 pub fn downloads_unreliable() -> bool {
-    let agent = window().ok().and_then(|w| w.navigator().user_agent().ok()).unwrap_or_default();
+    let agent = window()
+        .ok()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .unwrap_or_default();
     agent.contains("MicroMessenger") || agent.contains("iPhone") || agent.contains("iPad")
 }
 
@@ -66,21 +71,31 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), JsValue> {
 /// The text of a file the user picked.
 pub async fn read_text(file: &File) -> Result<String, JsValue> {
     let text = JsFuture::from(file.text()).await?;
-    text.as_string().ok_or_else(|| JsValue::from_str("not text"))
+    text.as_string()
+        .ok_or_else(|| JsValue::from_str("not text"))
 }
 
 /// Asks the browser not to evict this site's storage under pressure.
 pub async fn request_persistence() -> bool {
     let Ok(w) = window() else { return false };
     let storage = w.navigator().storage();
-    let Ok(promise) = storage.persist() else { return false };
-    JsFuture::from(promise).await.map(|v| v.is_truthy()).unwrap_or(false)
+    let Ok(promise) = storage.persist() else {
+        return false;
+    };
+    JsFuture::from(promise)
+        .await
+        .map(|v| v.is_truthy())
+        .unwrap_or(false)
 }
 
 /// The browser's own estimate of usage and quota for this site, in bytes.
 pub async fn storage_estimate() -> Option<(f64, f64)> {
     let storage = window().ok()?.navigator().storage();
     let estimate = JsFuture::from(storage.estimate().ok()?).await.ok()?;
-    let get = |field: &str| js_sys::Reflect::get(&estimate, &JsValue::from_str(field)).ok()?.as_f64();
+    let get = |field: &str| {
+        js_sys::Reflect::get(&estimate, &JsValue::from_str(field))
+            .ok()?
+            .as_f64()
+    };
     Some((get("usage")?, get("quota")?))
 }

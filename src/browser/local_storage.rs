@@ -14,7 +14,8 @@ pub struct LocalStorageKv {
 impl LocalStorageKv {
     /// The page's localStorage, if the browser gives one.
     pub fn open() -> Result<Self, StorageError> {
-        let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("没有 window".into()))?;
+        let window =
+            web_sys::window().ok_or_else(|| StorageError::Unavailable("没有 window".into()))?;
         match window.local_storage() {
             Ok(Some(storage)) => Ok(LocalStorageKv { storage }),
             Ok(None) => Err(StorageError::Unavailable("浏览器未提供本地存储".into())),
@@ -27,7 +28,11 @@ impl LocalStorageKv {
 pub fn classify(error: &JsValue) -> StorageError {
     if let Some(dom) = error.dyn_ref::<DomException>() {
         let name = dom.name();
-        let quota_names = ["QuotaExceededError", "NS_ERROR_DOM_QUOTA_REACHED", "QUOTA_EXCEEDED_ERR"];
+        let quota_names = [
+            "QuotaExceededError",
+            "NS_ERROR_DOM_QUOTA_REACHED",
+            "QUOTA_EXCEEDED_ERR",
+        ];
         if quota_names.contains(&name.as_str()) || matches!(dom.code(), 22 | 1014) {
             return StorageError::Full;
         }
@@ -37,7 +42,11 @@ pub fn classify(error: &JsValue) -> StorageError {
     // the bundle.
     let text = error
         .as_string()
-        .or_else(|| error.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+        .or_else(|| {
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
         .unwrap_or_else(|| "未知错误".into());
     if text.to_lowercase().contains("quota") {
         StorageError::Full

@@ -8,7 +8,9 @@ use web_sys::StorageEvent;
 
 /// Calls `on_hide` whenever the page is hidden or being unloaded.
 pub fn on_page_hidden(on_hide: impl Fn() + 'static) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let on_hide = std::rc::Rc::new(on_hide);
     let for_visibility = on_hide.clone();
     let visibility = Closure::<dyn Fn()>::new(move || {
@@ -21,7 +23,10 @@ pub fn on_page_hidden(on_hide: impl Fn() + 'static) {
     });
     let pagehide = Closure::<dyn Fn()>::new(move || on_hide());
     if let Some(document) = window.document() {
-        let _ = document.add_event_listener_with_callback("visibilitychange", visibility.as_ref().unchecked_ref());
+        let _ = document.add_event_listener_with_callback(
+            "visibilitychange",
+            visibility.as_ref().unchecked_ref(),
+        );
     }
     let _ = window.add_event_listener_with_callback("pagehide", pagehide.as_ref().unchecked_ref());
     visibility.forget();
@@ -30,7 +35,9 @@ pub fn on_page_hidden(on_hide: impl Fn() + 'static) {
 
 /// Calls `on_change` when another tab writes one of this app's keys.
 pub fn on_other_tab_change(prefix: &'static str, on_change: impl Fn() + 'static) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let listener = Closure::<dyn Fn(StorageEvent)>::new(move |event: StorageEvent| {
         // A null key means the other tab cleared all storage.
         if event.key().is_none_or(|k| k.starts_with(prefix)) {

@@ -9,8 +9,8 @@ pub mod meeting;
 pub mod roster;
 pub mod rules;
 pub mod sample;
-pub mod validate;
 pub mod time;
+pub mod validate;
 
 pub use branch::{Branch, LocalRules, PartyGroup};
 pub use document::{Document, SCHEMA_VERSION};

@@ -121,7 +121,10 @@ pub fn display_order(members: &[Member]) -> Vec<&Member> {
 }
 
 fn role_rank(role: Role) -> usize {
-    Role::ALL.iter().position(|r| *r == role).unwrap_or(usize::MAX)
+    Role::ALL
+        .iter()
+        .position(|r| *r == role)
+        .unwrap_or(usize::MAX)
 }
 
 /// Why a name cannot be saved as typed, if it cannot.

@@ -4,20 +4,49 @@
 use chrono::{Datelike, Months, NaiveDate, NaiveTime};
 
 use super::meeting::{
-    AbsenceReason, Attendance, FollowUp, MeetingKind, MeetingState, PersonRef, Presence, StudyMaterial, Vote,
+    AbsenceReason, Attendance, FollowUp, MeetingKind, MeetingState, PersonRef, Presence,
+    StudyMaterial, Vote,
 };
-use super::{Branch, Document, LocalRules, Meeting, Member, MemberStatus, PartyGroup, Role, Standing};
+use super::{
+    Branch, Document, LocalRules, Meeting, Member, MemberStatus, PartyGroup, Role, Standing,
+};
 
 const NAMES: [&str; 25] = [
-    "王建国", "李红梅", "张伟", "刘洋", "陈静", "杨帆", "赵丽", "黄海", "周敏", "吴昊", "徐晓燕", "孙磊", "马超",
-    "朱婷", "胡斌", "郭颖", "何平", "高雪", "林峰", "罗娟", "梁志强", "宋佳", "郑凯", "谢欣怡", "韩冬",
+    "王建国",
+    "李红梅",
+    "张伟",
+    "刘洋",
+    "陈静",
+    "杨帆",
+    "赵丽",
+    "黄海",
+    "周敏",
+    "吴昊",
+    "徐晓燕",
+    "孙磊",
+    "马超",
+    "朱婷",
+    "胡斌",
+    "郭颖",
+    "何平",
+    "高雪",
+    "林峰",
+    "罗娟",
+    "梁志强",
+    "宋佳",
+    "郑凯",
+    "谢欣怡",
+    "韩冬",
 ];
 
 pub fn example_document(today: NaiveDate) -> Document {
     let groups: Vec<PartyGroup> = ["第一党小组", "第二党小组", "第三党小组"]
         .iter()
         .enumerate()
-        .map(|(i, name)| PartyGroup { id: format!("g{}", i + 1), name: name.to_string() })
+        .map(|(i, name)| PartyGroup {
+            id: format!("g{}", i + 1),
+            name: name.to_string(),
+        })
         .collect();
     let members: Vec<Member> = NAMES
         .iter()
@@ -26,7 +55,11 @@ pub fn example_document(today: NaiveDate) -> Document {
             id: format!("m{:02}", i + 1),
             name: name.to_string(),
             group_id: Some(format!("g{}", i % 3 + 1)),
-            standing: if i >= 22 { Standing::Probationary } else { Standing::Full },
+            standing: if i >= 22 {
+                Standing::Probationary
+            } else {
+                Standing::Full
+            },
             role: match i {
                 0 => Role::Secretary,
                 1 => Role::DeputySecretary,
@@ -35,7 +68,10 @@ pub fn example_document(today: NaiveDate) -> Document {
                 _ => Role::Member,
             },
             status: if i == 21 {
-                MemberStatus::Left { on: today.checked_sub_months(Months::new(2)), reason: "组织关系转出".into() }
+                MemberStatus::Left {
+                    on: today.checked_sub_months(Months::new(2)),
+                    reason: "组织关系转出".into(),
+                }
             } else {
                 MemberStatus::Active
             },
@@ -47,30 +83,56 @@ pub fn example_document(today: NaiveDate) -> Document {
         name: "示例单位第一党支部".into(),
         parent_org: "示例单位机关党委".into(),
         groups,
-        rules: LocalRules { theme_day_of_month: Some(15), ..LocalRules::default() },
-        study_kinds: vec!["党员每月一讲".into(), "OPL 一点课".into(), "五分钟晨学".into()],
+        rules: LocalRules {
+            theme_day_of_month: Some(15),
+            ..LocalRules::default()
+        },
+        study_kinds: vec![
+            "党员每月一讲".into(),
+            "OPL 一点课".into(),
+            "五分钟晨学".into(),
+        ],
     };
-    let mut doc = Document { branch, members, meetings: Vec::new(), templates: Vec::new() };
+    let mut doc = Document {
+        branch,
+        members,
+        meetings: Vec::new(),
+        templates: Vec::new(),
+    };
     doc.meetings = example_meetings(&doc, today);
     doc
 }
 
 fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
     let month_start = today.with_day(1).unwrap_or(today);
-    let last_month = month_start.checked_sub_months(Months::new(1)).unwrap_or(month_start);
+    let last_month = month_start
+        .checked_sub_months(Months::new(1))
+        .unwrap_or(month_start);
     let active: Vec<&Member> = doc.members.iter().filter(|m| m.is_active()).collect();
-    let person = |id: &str| PersonRef { member_id: Some(id.into()), name: String::new() };
+    let person = |id: &str| PersonRef {
+        member_id: Some(id.into()),
+        name: String::new(),
+    };
     let attendance = |absent: &[(&str, AbsenceReason)], leave: bool| -> Vec<Attendance> {
         active
             .iter()
             .map(|m| match absent.iter().find(|(id, _)| *id == m.id) {
                 Some((_, reason)) => Attendance {
                     member_id: m.id.clone(),
-                    status: if leave { Presence::Leave } else { Presence::Absent },
+                    status: if leave {
+                        Presence::Leave
+                    } else {
+                        Presence::Absent
+                    },
                     reason: Some(*reason),
                     makeup: None,
                 },
-                None => Attendance { member_id: m.id.clone(), status: Presence::Present, reason: None, makeup: None },
+                None => Attendance {
+                    member_id: m.id.clone(),
+                    status: Presence::Present,
+                    reason: None,
+                    makeup: None,
+                },
             })
             .collect()
     };
@@ -109,8 +171,18 @@ fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
         last_month.with_day(20).unwrap_or(last_month),
         "学习贯彻党的二十届四中全会精神",
     );
-    assembly.agenda = vec!["集中学习全会公报".into(), "讨论本支部贯彻落实措施".into(), "表决接收预备党员事项".into()];
-    assembly.attendance = attendance(&[("m09", AbsenceReason::Work), ("m14", AbsenceReason::Illness)], true);
+    assembly.agenda = vec![
+        "集中学习全会公报".into(),
+        "讨论本支部贯彻落实措施".into(),
+        "表决接收预备党员事项".into(),
+    ];
+    assembly.attendance = attendance(
+        &[
+            ("m09", AbsenceReason::Work),
+            ("m14", AbsenceReason::Illness),
+        ],
+        true,
+    );
     assembly.materials = vec![StudyMaterial {
         id: "sm-1".into(),
         title: "中国共产党第二十届中央委员会第四次全体会议公报".into(),
@@ -132,9 +204,22 @@ fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
         due: last_month.checked_add_months(Months::new(1)),
         done_on: None,
     }];
-    let mut committee = base("mt-ex-2", MeetingKind::CommitteeMeeting, last_month.with_day(5).unwrap_or(last_month), "研究部署本月党建工作");
-    committee.attendance = attendance(&[], true).into_iter().filter(|a| ["m01", "m02", "m03", "m04", "m05"].contains(&a.member_id.as_str())).collect();
-    let mut planned = base("mt-ex-3", MeetingKind::ThemeDay, month_start.with_day(15).unwrap_or(month_start), "“党建+业务”主题党日");
+    let mut committee = base(
+        "mt-ex-2",
+        MeetingKind::CommitteeMeeting,
+        last_month.with_day(5).unwrap_or(last_month),
+        "研究部署本月党建工作",
+    );
+    committee.attendance = attendance(&[], true)
+        .into_iter()
+        .filter(|a| ["m01", "m02", "m03", "m04", "m05"].contains(&a.member_id.as_str()))
+        .collect();
+    let mut planned = base(
+        "mt-ex-3",
+        MeetingKind::ThemeDay,
+        month_start.with_day(15).unwrap_or(month_start),
+        "“党建+业务”主题党日",
+    );
     planned.state = MeetingState::Planned;
     planned.date = None;
     planned.start_time = None;
@@ -156,7 +241,10 @@ mod tests {
         let doc = example_document(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
         assert_eq!(doc.members.len(), 25);
         assert_eq!(doc.branch.groups.len(), 3);
-        assert!(doc.members.iter().any(|m| m.standing == Standing::Probationary));
+        assert!(doc
+            .members
+            .iter()
+            .any(|m| m.standing == Standing::Probationary));
         assert!(doc.members.iter().any(|m| !m.is_active()));
         assert_eq!(validate::check(&doc), Vec::new());
     }

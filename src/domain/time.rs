@@ -55,7 +55,10 @@ mod tests {
             .single()
             .map(|t| t.timestamp_millis() as f64)
             .unwrap_or_default();
-        assert_eq!(cst_date(millis), NaiveDate::from_ymd_opt(2027, 1, 1).unwrap());
+        assert_eq!(
+            cst_date(millis),
+            NaiveDate::from_ymd_opt(2027, 1, 1).unwrap()
+        );
     }
 
     #[test]

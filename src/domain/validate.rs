@@ -46,22 +46,40 @@ pub fn check(doc: &Document) -> Vec<(Item, Problem)> {
 }
 
 fn check_branch(doc: &Document, out: &mut Vec<(Item, Problem)>) {
-    too_long(&doc.branch.name, MAX_SHORT_CHARS, "branch.name", Item::Branch, out);
+    too_long(
+        &doc.branch.name,
+        MAX_SHORT_CHARS,
+        "branch.name",
+        Item::Branch,
+        out,
+    );
     let mut seen = HashSet::new();
     for (i, g) in doc.branch.groups.iter().enumerate() {
         if !seen.insert(g.id.as_str()) {
             out.push((
                 Item::Branch,
-                Problem::new(format!("branch.groups[{i}].id"), format!("党小组编号“{}”重复", g.id)),
+                Problem::new(
+                    format!("branch.groups[{i}].id"),
+                    format!("党小组编号“{}”重复", g.id),
+                ),
             ));
         }
-        too_long(&g.name, MAX_SHORT_CHARS, &format!("branch.groups[{i}].name"), Item::Branch, out);
+        too_long(
+            &g.name,
+            MAX_SHORT_CHARS,
+            &format!("branch.groups[{i}].name"),
+            Item::Branch,
+            out,
+        );
     }
     if let Some(day) = doc.branch.rules.theme_day_of_month {
         if !(1..=31).contains(&day) {
             out.push((
                 Item::Branch,
-                Problem::new("branch.rules.theme_day_of_month", "主题党日的日期应在 1 到 31 之间"),
+                Problem::new(
+                    "branch.rules.theme_day_of_month",
+                    "主题党日的日期应在 1 到 31 之间",
+                ),
             ));
         }
     }
@@ -73,18 +91,39 @@ fn check_members(doc: &Document, out: &mut Vec<(Item, Problem)>) {
     for (i, m) in doc.members.iter().enumerate() {
         let item = Item::Member(i);
         if m.id.is_empty() || !seen.insert(m.id.as_str()) {
-            out.push((item, Problem::new(format!("members[{i}].id"), format!("党员编号“{}”为空或重复", m.id))));
+            out.push((
+                item,
+                Problem::new(
+                    format!("members[{i}].id"),
+                    format!("党员编号“{}”为空或重复", m.id),
+                ),
+            ));
         }
         if m.name.trim().is_empty() {
             out.push((item, Problem::new(format!("members[{i}].name"), "姓名为空")));
         }
-        too_long(&m.name, MAX_SHORT_CHARS, &format!("members[{i}].name"), item, out);
-        too_long(&m.note, MAX_TEXT_CHARS, &format!("members[{i}].note"), item, out);
+        too_long(
+            &m.name,
+            MAX_SHORT_CHARS,
+            &format!("members[{i}].name"),
+            item,
+            out,
+        );
+        too_long(
+            &m.note,
+            MAX_TEXT_CHARS,
+            &format!("members[{i}].note"),
+            item,
+            out,
+        );
         if let Some(g) = &m.group_id {
             if !groups.contains(g.as_str()) {
                 out.push((
                     item,
-                    Problem::new(format!("members[{i}].group_id"), format!("党小组“{g}”不存在")),
+                    Problem::new(
+                        format!("members[{i}].group_id"),
+                        format!("党小组“{g}”不存在"),
+                    ),
                 ));
             }
         }
@@ -99,11 +138,17 @@ fn check_meetings(doc: &Document, out: &mut Vec<(Item, Problem)>) {
         let item = Item::Meeting(i);
         let at = |field: &str| format!("meetings[{i}].{field}");
         if m.id.is_empty() || !seen.insert(m.id.as_str()) {
-            out.push((item, Problem::new(at("id"), format!("会议编号“{}”为空或重复", m.id))));
+            out.push((
+                item,
+                Problem::new(at("id"), format!("会议编号“{}”为空或重复", m.id)),
+            ));
         }
         if let Some(g) = &m.group_id {
             if !groups.contains(g.as_str()) {
-                out.push((item, Problem::new(at("group_id"), format!("党小组“{g}”不存在"))));
+                out.push((
+                    item,
+                    Problem::new(at("group_id"), format!("党小组“{g}”不存在")),
+                ));
             }
         }
         for (field, text, max) in [
@@ -120,39 +165,77 @@ fn check_meetings(doc: &Document, out: &mut Vec<(Item, Problem)>) {
             if !members.contains(a.member_id.as_str()) {
                 out.push((
                     item,
-                    Problem::new(at(&format!("attendance[{j}].member_id")), format!("党员“{}”不在名册中", a.member_id)),
+                    Problem::new(
+                        at(&format!("attendance[{j}].member_id")),
+                        format!("党员“{}”不在名册中", a.member_id),
+                    ),
                 ));
             }
             if !attended.insert(a.member_id.as_str()) {
                 out.push((
                     item,
-                    Problem::new(at(&format!("attendance[{j}].member_id")), "同一名党员的出席情况记录了两次"),
+                    Problem::new(
+                        at(&format!("attendance[{j}].member_id")),
+                        "同一名党员的出席情况记录了两次",
+                    ),
                 ));
             }
         }
-        let people = [("host", &m.host), ("recorder", &m.recorder), ("lecturer", &m.lecturer)]
-            .into_iter()
-            .map(|(f, p)| (f.to_string(), p))
-            .chain(m.speeches.iter().enumerate().map(|(j, s)| (format!("speeches[{j}].speaker"), &s.speaker)))
-            .chain(m.follow_ups.iter().enumerate().map(|(j, f)| (format!("follow_ups[{j}].owner"), &f.owner)));
+        let people = [
+            ("host", &m.host),
+            ("recorder", &m.recorder),
+            ("lecturer", &m.lecturer),
+        ]
+        .into_iter()
+        .map(|(f, p)| (f.to_string(), p))
+        .chain(
+            m.speeches
+                .iter()
+                .enumerate()
+                .map(|(j, s)| (format!("speeches[{j}].speaker"), &s.speaker)),
+        )
+        .chain(
+            m.follow_ups
+                .iter()
+                .enumerate()
+                .map(|(j, f)| (format!("follow_ups[{j}].owner"), &f.owner)),
+        );
         for (field, person) in people {
             check_person(person, &members, &at(&field), item, out);
         }
     }
 }
 
-fn check_person(person: &PersonRef, members: &HashSet<&str>, path: &str, item: Item, out: &mut Vec<(Item, Problem)>) {
+fn check_person(
+    person: &PersonRef,
+    members: &HashSet<&str>,
+    path: &str,
+    item: Item,
+    out: &mut Vec<(Item, Problem)>,
+) {
     if let Some(id) = &person.member_id {
         if !members.contains(id.as_str()) {
-            out.push((item, Problem::new(format!("{path}.member_id"), format!("党员“{id}”不在名册中"))));
+            out.push((
+                item,
+                Problem::new(format!("{path}.member_id"), format!("党员“{id}”不在名册中")),
+            ));
         }
     }
-    too_long(&person.name, MAX_SHORT_CHARS, &format!("{path}.name"), item, out);
+    too_long(
+        &person.name,
+        MAX_SHORT_CHARS,
+        &format!("{path}.name"),
+        item,
+        out,
+    );
 }
 
 fn too_long(text: &str, max: usize, path: &str, item: Item, out: &mut Vec<(Item, Problem)>) {
     let n = text.chars().count();
     if n > max {
-        out.push((item, Problem::new(path, format!("内容过长：{n} 字，上限 {max} 字"))));
+        out.push((
+            item,
+            Problem::new(path, format!("内容过长：{n} 字，上限 {max} 字")),
+        ));
     }
 }

@@ -60,7 +60,10 @@ mod tests {
     #[test]
     fn reminder_needs_edits_and_age() {
         let mut s = DeviceState::default();
-        assert!(!s.backup_due(day(27), 30), "nothing entered, nothing to back up");
+        assert!(
+            !s.backup_due(day(27), 30),
+            "nothing entered, nothing to back up"
+        );
         s.edits_since_backup = 3;
         assert!(s.backup_due(day(27), 30), "never backed up");
         s.last_backup_date = Some(day(20));

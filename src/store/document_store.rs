@@ -97,7 +97,11 @@ impl<K: KeyValue> Store<K> {
             read_only: None,
         };
         let (doc, quarantined) = store.load()?;
-        Ok(Opened { store, doc, quarantined })
+        Ok(Opened {
+            store,
+            doc,
+            quarantined,
+        })
     }
 
     /// Reads the stored document again, after another tab changed it.
@@ -137,7 +141,11 @@ impl<K: KeyValue> Store<K> {
     /// Saves the named records of `doc` at once. A meeting that is no longer
     /// in `doc` is deleted. What fails stays pending and is retried with the
     /// next commit.
-    pub fn commit(&mut self, doc: &Document, changed: impl IntoIterator<Item = RecordKey>) -> Result<(), CommitError> {
+    pub fn commit(
+        &mut self,
+        doc: &Document,
+        changed: impl IntoIterator<Item = RecordKey>,
+    ) -> Result<(), CommitError> {
         if let Some(why) = &self.read_only {
             return Err(CommitError::ReadOnly(why.clone()));
         }
@@ -162,7 +170,8 @@ impl<K: KeyValue> Store<K> {
             self.pending.remove(&key);
         }
         self.rev += 1;
-        let head = json!({"format": HEAD_FORMAT, "schema_version": SCHEMA_VERSION, "rev": self.rev});
+        let head =
+            json!({"format": HEAD_FORMAT, "schema_version": SCHEMA_VERSION, "rev": self.rev});
         let head_written = self.kv.set(HEAD, &head.to_string());
         result?;
         head_written.map_err(CommitError::Storage)
@@ -178,7 +187,9 @@ impl<K: KeyValue> Store<K> {
 
     /// The values kept aside, as stored now.
     pub fn quarantined(&self) -> Vec<(String, Quarantined)> {
-        let Ok(keys) = self.kv.keys() else { return Vec::new() };
+        let Ok(keys) = self.kv.keys() else {
+            return Vec::new();
+        };
         keys.into_iter()
             .filter(|k| k.starts_with(QUARANTINE_PREFIX))
             .filter_map(|k| {
@@ -202,7 +213,9 @@ impl<K: KeyValue> Store<K> {
 
     fn read_head(&self) -> Result<Option<Head>, StorageError> {
         let raw = self.kv.get(HEAD)?;
-        Ok(raw.and_then(|r| serde_json::from_str::<Head>(&r).ok()).filter(|h| h.format == HEAD_FORMAT))
+        Ok(raw
+            .and_then(|r| serde_json::from_str::<Head>(&r).ok())
+            .filter(|h| h.format == HEAD_FORMAT))
     }
 
     fn write_record(&mut self, doc: &Document, key: &RecordKey) -> Result<(), StorageError> {
@@ -227,13 +240,23 @@ impl<K: KeyValue> Store<K> {
     fn load(&mut self) -> Result<(Document, Vec<Quarantined>), StorageError> {
         let keys = self.kv.keys()?;
         let head_raw = self.kv.get(HEAD)?;
-        let head = head_raw.as_deref().and_then(|r| serde_json::from_str::<Head>(r).ok());
+        let head = head_raw
+            .as_deref()
+            .and_then(|r| serde_json::from_str::<Head>(r).ok());
         let mut records: BTreeMap<RecordKey, Vec<Slot>> = BTreeMap::new();
         for key in keys.iter().filter(|k| k.starts_with(RECORD_PREFIX)) {
-            let Some((record, _)) = RecordKey::parse_slot(key) else { continue };
-            let Some(raw) = self.kv.get(key)? else { continue };
+            let Some((record, _)) = RecordKey::parse_slot(key) else {
+                continue;
+            };
+            let Some(raw) = self.kv.get(key)? else {
+                continue;
+            };
             let envelope = unseal(&raw);
-            records.entry(record).or_default().push(Slot { key: key.clone(), raw, envelope });
+            records.entry(record).or_default().push(Slot {
+                key: key.clone(),
+                raw,
+                envelope,
+            });
         }
         let stored_version = head.as_ref().map_or(SCHEMA_VERSION, |h| h.schema_version);
         let newest = records
@@ -288,20 +311,31 @@ impl<K: KeyValue> Store<K> {
         quarantined: &mut Vec<Quarantined>,
     ) -> Result<Document, StorageError> {
         loop {
-            let meeting_keys: Vec<RecordKey> =
-                winners.keys().filter(|k| matches!(k, RecordKey::Meeting(_))).cloned().collect();
+            let meeting_keys: Vec<RecordKey> = winners
+                .keys()
+                .filter(|k| matches!(k, RecordKey::Meeting(_)))
+                .cloned()
+                .collect();
             let mut object = Map::new();
             let branch = winners.get(&RecordKey::Branch).map(|(_, v)| v.clone());
             object.insert(
                 "branch".into(),
-                branch.unwrap_or_else(|| serde_json::to_value(Branch::default()).unwrap_or(Value::Null)),
+                branch.unwrap_or_else(|| {
+                    serde_json::to_value(Branch::default()).unwrap_or(Value::Null)
+                }),
             );
-            for (field, key) in [("members", RecordKey::Members), ("templates", RecordKey::Templates)] {
+            for (field, key) in [
+                ("members", RecordKey::Members),
+                ("templates", RecordKey::Templates),
+            ] {
                 if let Some((_, v)) = winners.get(&key) {
                     object.insert(field.into(), v.clone());
                 }
             }
-            let meetings: Vec<Value> = meeting_keys.iter().filter_map(|k| winners.get(k).map(|(_, v)| v.clone())).collect();
+            let meetings: Vec<Value> = meeting_keys
+                .iter()
+                .filter_map(|k| winners.get(k).map(|(_, v)| v.clone()))
+                .collect();
             object.insert("meetings".into(), Value::Array(meetings));
             let migrated = match migrate(Value::Object(object), version) {
                 Ok(v) => v,
@@ -311,7 +345,12 @@ impl<K: KeyValue> Store<K> {
                 }
             };
             let parsed = document_from_value(migrated);
-            let reason = parsed.problems.iter().map(|p| format!("{}：{}", p.path, p.message)).collect::<Vec<_>>().join("；");
+            let reason = parsed
+                .problems
+                .iter()
+                .map(|p| format!("{}：{}", p.path, p.message))
+                .collect::<Vec<_>>()
+                .join("；");
             let broken: BTreeSet<RecordKey> = if parsed.fatal {
                 [RecordKey::Branch].into()
             } else {
@@ -358,14 +397,24 @@ impl<K: KeyValue> Store<K> {
 
     /// Copies a value under a quarantine key named after its content, so
     /// setting the same value aside twice keeps one copy.
-    fn set_aside(&mut self, key: &str, label: &str, reason: &str, raw: String) -> Result<Quarantined, StorageError> {
+    fn set_aside(
+        &mut self,
+        key: &str,
+        label: &str,
+        reason: &str,
+        raw: String,
+    ) -> Result<Quarantined, StorageError> {
         let entry = Quarantined {
             original_key: key.to_string(),
             label: label.to_string(),
             reason: reason.to_string(),
             raw,
         };
-        let name = format!("{QUARANTINE_PREFIX}{}.{}", key.trim_start_matches(PREFIX), checksum(&Value::String(entry.raw.clone())));
+        let name = format!(
+            "{QUARANTINE_PREFIX}{}.{}",
+            key.trim_start_matches(PREFIX),
+            checksum(&Value::String(entry.raw.clone()))
+        );
         let text = serde_json::to_string(&entry).unwrap_or_default();
         if let Err(e) = self.kv.set(&name, &text) {
             self.read_only = Some(format!(
@@ -379,7 +428,11 @@ impl<K: KeyValue> Store<K> {
 
 fn all_records(doc: &Document) -> Vec<RecordKey> {
     let mut keys = vec![RecordKey::Branch, RecordKey::Members, RecordKey::Templates];
-    keys.extend(doc.meetings.iter().map(|m| RecordKey::Meeting(m.id.clone())));
+    keys.extend(
+        doc.meetings
+            .iter()
+            .map(|m| RecordKey::Meeting(m.id.clone())),
+    );
     keys
 }
 

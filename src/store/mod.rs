@@ -10,12 +10,12 @@
 //! the revision that lets two tabs notice each other.
 
 pub mod device;
+pub mod document_store;
 pub mod keys;
 pub mod kv;
 pub mod memory;
 pub mod record;
-pub mod document_store;
 
+pub use document_store::{CommitError, Opened, Quarantined, Store};
 pub use kv::{KeyValue, StorageError};
 pub use memory::MemoryKv;
-pub use document_store::{CommitError, Opened, Quarantined, Store};

@@ -29,8 +29,7 @@ pub fn seal(data: Value, gen: u64) -> String {
 
 /// The envelope in `raw`, if it parses and its checksum holds.
 pub fn unseal(raw: &str) -> Result<Envelope, String> {
-    let envelope: Envelope =
-        serde_json::from_str(raw).map_err(|e| format!("无法解析（{e}）"))?;
+    let envelope: Envelope = serde_json::from_str(raw).map_err(|e| format!("无法解析（{e}）"))?;
     if envelope.checksum != checksum(&envelope.data) {
         return Err("校验和不符".into());
     }

@@ -20,7 +20,8 @@ use super::tab_bar::TabBar;
 pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
-    let show_welcome = move || !state.device.with(|d| d.welcomed) && state.doc.with(|d| d.is_blank());
+    let show_welcome =
+        move || !state.device.with(|d| d.welcomed) && state.doc.with(|d| d.is_blank());
     view! {
         <Router>
             <SaveBanner/>

@@ -49,7 +49,12 @@ fn GroupList() -> impl IntoView {
         if name.is_empty() {
             return;
         }
-        state.edit([RecordKey::Branch], |d| d.branch.groups.push(PartyGroup { id: clock::new_id("g"), name }));
+        state.edit([RecordKey::Branch], |d| {
+            d.branch.groups.push(PartyGroup {
+                id: clock::new_id("g"),
+                name,
+            })
+        });
         new_name.set(String::new());
     };
     view! {
@@ -75,7 +80,12 @@ fn GroupRow(id: String, name: String) -> impl IntoView {
     let members_in = {
         let id = id.clone();
         Memo::new(move |_| {
-            state.doc.with(|d| d.members.iter().filter(|m| m.group_id.as_deref() == Some(id.as_str())).count())
+            state.doc.with(|d| {
+                d.members
+                    .iter()
+                    .filter(|m| m.group_id.as_deref() == Some(id.as_str()))
+                    .count()
+            })
         })
     };
     let rename_id = id.clone();
@@ -84,7 +94,9 @@ fn GroupRow(id: String, name: String) -> impl IntoView {
             return;
         }
         if confirm("删除这个党小组？") {
-            state.edit([RecordKey::Branch], |d| d.branch.groups.retain(|g| g.id != id));
+            state.edit([RecordKey::Branch], |d| {
+                d.branch.groups.retain(|g| g.id != id)
+            });
         }
     };
     view! {
@@ -152,7 +164,11 @@ fn StudyKinds() -> impl IntoView {
     let new_kind = RwSignal::new(String::new());
     let add = move || {
         let name = new_kind.get_untracked().trim().to_string();
-        if name.is_empty() || state.doc.with_untracked(|d| d.branch.study_kinds.contains(&name)) {
+        if name.is_empty()
+            || state
+                .doc
+                .with_untracked(|d| d.branch.study_kinds.contains(&name))
+        {
             return;
         }
         state.edit([RecordKey::Branch], |d| d.branch.study_kinds.push(name));

@@ -13,12 +13,25 @@ pub fn HomePage() -> impl IntoView {
     let branch_name = move || {
         state.doc.with(|d| {
             let name = d.branch.name.trim();
-            if name.is_empty() { "未命名支部".to_string() } else { name.to_string() }
+            if name.is_empty() {
+                "未命名支部".to_string()
+            } else {
+                name.to_string()
+            }
         })
     };
-    let active = move || state.doc.with(|d| d.members.iter().filter(|m| m.is_active()).count());
+    let active = move || {
+        state
+            .doc
+            .with(|d| d.members.iter().filter(|m| m.is_active()).count())
+    };
     let probationary = move || {
-        state.doc.with(|d| d.members.iter().filter(|m| m.is_active() && !m.standing.can_vote()).count())
+        state.doc.with(|d| {
+            d.members
+                .iter()
+                .filter(|m| m.is_active() && !m.standing.can_vote())
+                .count()
+        })
     };
     let groups = move || state.doc.with(|d| d.branch.groups.len());
     let backup_due = move || {
@@ -26,7 +39,12 @@ pub fn HomePage() -> impl IntoView {
         state.device.with(|d| d.backup_due(clock::today(), every))
     };
     let last_backup = move || {
-        state.device.with(|d| d.last_backup_at.clone()).map_or("还没有导出过备份".to_string(), |t| format!("上次备份：{t}"))
+        state
+            .device
+            .with(|d| d.last_backup_at.clone())
+            .map_or("还没有导出过备份".to_string(), |t| {
+                format!("上次备份：{t}")
+            })
     };
     view! {
         <header class="home-header">

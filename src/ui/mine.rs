@@ -12,14 +12,23 @@ pub fn MinePage() -> impl IntoView {
     let state = use_app();
     let branch = Signal::derive(move || state.doc.with(|d| d.branch.name.clone()));
     let roster = Signal::derive(move || {
-        state.doc.with(|d| format!("{} 人", d.members.iter().filter(|m| m.is_active()).count()))
+        state
+            .doc
+            .with(|d| format!("{} 人", d.members.iter().filter(|m| m.is_active()).count()))
     });
     let backup = Signal::derive(move || {
-        state.device.with(|d| d.last_backup_at.clone()).unwrap_or_else(|| "从未备份".into())
+        state
+            .device
+            .with(|d| d.last_backup_at.clone())
+            .unwrap_or_else(|| "从未备份".into())
     });
     let recovery = Signal::derive(move || {
         let n = state.quarantined.with(|q| q.len());
-        if n == 0 { String::new() } else { format!("{n} 份待处理") }
+        if n == 0 {
+            String::new()
+        } else {
+            format!("{n} 份待处理")
+        }
     });
     view! {
         <h1 class="page-title">"我的"</h1>
@@ -46,9 +55,16 @@ fn StorageLine() -> impl IntoView {
     });
     let line = move || {
         let used = state.used_bytes.get() as u64;
-        let mut text = format!("本机存储：已用 {}（浏览器为每个网站提供约 5 MB）", human_bytes(used));
+        let mut text = format!(
+            "本机存储：已用 {}（浏览器为每个网站提供约 5 MB）",
+            human_bytes(used)
+        );
         if let Some((usage, quota)) = estimate.get() {
-            text.push_str(&format!("；网站总用量 {} / {}", human_bytes(usage as u64), human_bytes(quota as u64)));
+            text.push_str(&format!(
+                "；网站总用量 {} / {}",
+                human_bytes(usage as u64),
+                human_bytes(quota as u64)
+            ));
         }
         text
     };

@@ -11,13 +11,21 @@ pub fn SaveBanner() -> impl IntoView {
     move || {
         let (class, text, conflict) = match state.save.get() {
             SaveStatus::Saved => return None,
-            SaveStatus::Failed(why) => ("banner warn", format!("未保存：{why}。修改暂存在本页，下次修改时会再试；请先导出备份。"), false),
+            SaveStatus::Failed(why) => (
+                "banner warn",
+                format!("未保存：{why}。修改暂存在本页，下次修改时会再试；请先导出备份。"),
+                false,
+            ),
             SaveStatus::MemoryOnly(why) => (
                 "banner warn",
                 format!("数据没有保存：{why}。关闭页面后本次填写的内容会丢失，请用导出备份保存。"),
                 false,
             ),
-            SaveStatus::Conflict => ("banner warn", "另一个页面已修改了数据，本页的修改没有保存。".to_string(), true),
+            SaveStatus::Conflict => (
+                "banner warn",
+                "另一个页面已修改了数据，本页的修改没有保存。".to_string(),
+                true,
+            ),
             SaveStatus::ReadOnly(why) => ("banner warn", why, false),
         };
         Some(view! {

@@ -77,7 +77,11 @@ impl AppState {
     }
 
     /// Applies an edit and saves the records it touched, before the next tap.
-    pub fn edit(&self, changed: impl IntoIterator<Item = RecordKey>, f: impl FnOnce(&mut Document)) {
+    pub fn edit(
+        &self,
+        changed: impl IntoIterator<Item = RecordKey>,
+        f: impl FnOnce(&mut Document),
+    ) {
         self.doc.update(f);
         let changed: Vec<RecordKey> = changed.into_iter().collect();
         let result = with_store(|store| self.doc.with_untracked(|doc| store.commit(doc, changed)));
@@ -88,7 +92,10 @@ impl AppState {
     /// old one for undo.
     pub fn replace(&self, doc: Document, undo_label: &str) {
         let previous = self.doc.get_untracked();
-        self.undo.set(Some(UndoPoint { label: undo_label.to_string(), doc: previous }));
+        self.undo.set(Some(UndoPoint {
+            label: undo_label.to_string(),
+            doc: previous,
+        }));
         self.doc.set(doc);
         let result = with_store(|store| self.doc.with_untracked(|doc| store.replace_all(doc)));
         self.after_commit(result);
@@ -108,7 +115,8 @@ impl AppState {
             None => {}
             Some(Ok(())) => {
                 self.save.set(SaveStatus::Saved);
-                self.device.update(|d| d.edits_since_backup = d.edits_since_backup.saturating_add(1));
+                self.device
+                    .update(|d| d.edits_since_backup = d.edits_since_backup.saturating_add(1));
                 self.save_device();
             }
             Some(Err(CommitError::Conflict)) => self.save.set(SaveStatus::Conflict),
@@ -133,7 +141,8 @@ impl AppState {
         match reloaded {
             Some(Some(Some((doc, _)))) => {
                 self.doc.set(doc);
-                self.device.set(with_store(|s| DeviceState::load(s.kv())).unwrap_or_default());
+                self.device
+                    .set(with_store(|s| DeviceState::load(s.kv())).unwrap_or_default());
                 if self.save.get_untracked() == SaveStatus::Conflict {
                     self.save.set(SaveStatus::Saved);
                 }
@@ -152,7 +161,8 @@ impl AppState {
     }
 
     pub fn refresh_quarantined(&self) {
-        self.quarantined.set(with_store(|s| s.quarantined()).unwrap_or_default());
+        self.quarantined
+            .set(with_store(|s| s.quarantined()).unwrap_or_default());
     }
 
     pub fn discard_quarantined(&self, key: &str) {
@@ -170,8 +180,12 @@ impl AppState {
     pub fn backup_file(&self) -> (String, String) {
         let now = clock::now();
         let revision = with_store(|s| s.revision()).unwrap_or_default();
-        let text = self.doc.with_untracked(|doc| export_backup(doc, &crate::domain::time::format_minutes(&now), revision));
-        let name = self.doc.with_untracked(|doc| backup_file_name(&doc.branch.name, &now.format("%Y-%m-%d").to_string()));
+        let text = self.doc.with_untracked(|doc| {
+            export_backup(doc, &crate::domain::time::format_minutes(&now), revision)
+        });
+        let name = self.doc.with_untracked(|doc| {
+            backup_file_name(&doc.branch.name, &now.format("%Y-%m-%d").to_string())
+        });
         (name, text)
     }
 
@@ -192,7 +206,8 @@ impl AppState {
     }
 
     fn refresh_usage(&self) {
-        self.used_bytes.set(with_store(|s| s.used_bytes()).unwrap_or_default());
+        self.used_bytes
+            .set(with_store(|s| s.used_bytes()).unwrap_or_default());
     }
 }
 
@@ -200,7 +215,12 @@ fn with_store<T>(f: impl FnOnce(&mut Store<LocalStorageKv>) -> T) -> Option<T> {
     STORE.with(|cell| cell.borrow_mut().as_mut().map(f))
 }
 
-type Opening = (Document, SaveStatus, Vec<(String, Quarantined)>, DeviceState);
+type Opening = (
+    Document,
+    SaveStatus,
+    Vec<(String, Quarantined)>,
+    DeviceState,
+);
 
 fn open_store() -> Opening {
     let mut kv = match LocalStorageKv::open() {
@@ -226,5 +246,10 @@ fn open_store() -> Opening {
 }
 
 fn memory_only(why: String) -> Opening {
-    (Document::default(), SaveStatus::MemoryOnly(why), Vec::new(), DeviceState::default())
+    (
+        Document::default(),
+        SaveStatus::MemoryOnly(why),
+        Vec::new(),
+        DeviceState::default(),
+    )
 }

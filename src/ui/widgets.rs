@@ -18,7 +18,11 @@ pub fn PageHeader(title: &'static str, back: &'static str) -> impl IntoView {
 
 /// One row of a menu: a label, an optional detail, a chevron.
 #[component]
-pub fn MenuRow(href: &'static str, label: &'static str, #[prop(into)] detail: Signal<String>) -> impl IntoView {
+pub fn MenuRow(
+    href: &'static str,
+    label: &'static str,
+    #[prop(into)] detail: Signal<String>,
+) -> impl IntoView {
     view! {
         <A href=href attr:class="menu-row">
             <span class="menu-label">{label}</span>

@@ -12,7 +12,11 @@ pub fn ExampleData() -> impl IntoView {
     let load = move |_| {
         let blank = state.doc.with_untracked(|d| d.is_blank());
         let current = state.doc.with_untracked(|d| d.summary());
-        if !blank && !confirm(&format!("载入示例数据将替换本机现有数据（{current}），之后可以撤销。继续吗？")) {
+        if !blank
+            && !confirm(&format!(
+                "载入示例数据将替换本机现有数据（{current}），之后可以撤销。继续吗？"
+            ))
+        {
             return;
         }
         state.replace(example_document(clock::today()), "载入示例数据前的数据");

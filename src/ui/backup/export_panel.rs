@@ -40,7 +40,9 @@ pub fn ExportButtons(compact: bool) -> impl IntoView {
     };
     let download = move |_| {
         let (name, body) = state.backup_file();
-        if files::downloads_unreliable() || files::download(&name, &body, "application/json").is_err() {
+        if files::downloads_unreliable()
+            || files::download(&name, &body, "application/json").is_err()
+        {
             text.set(Some(body));
         } else {
             state.mark_backed_up();
@@ -57,7 +59,9 @@ pub fn ExportButtons(compact: bool) -> impl IntoView {
         });
     };
     let copy = move |_| {
-        let Some(body) = text.get_untracked() else { return };
+        let Some(body) = text.get_untracked() else {
+            return;
+        };
         spawn_local(async move {
             if files::copy_to_clipboard(&body).await.is_ok() {
                 copied.set(true);

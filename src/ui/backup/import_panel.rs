@@ -31,20 +31,34 @@ pub fn ImportPanel() -> impl IntoView {
         });
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         input.set_value("");
         spawn_local(async move {
             match files::read_text(&file).await {
                 Ok(text) => examine(text),
-                Err(_) => check.set(Check::Refused(vec![Problem::new("文件", "无法读取这个文件")])),
+                Err(_) => check.set(Check::Refused(vec![Problem::new(
+                    "文件",
+                    "无法读取这个文件",
+                )])),
             }
         });
     };
     let apply = move |staged: std::rc::Rc<Staged>| {
         let current = state.doc.with_untracked(|d| d.summary());
         let blank = state.doc.with_untracked(|d| d.is_blank());
-        if !blank && !confirm(&format!("导入将替换本机现有数据（{current}）。导入前的数据会保留，可以撤销。继续吗？")) {
+        if !blank
+            && !confirm(&format!(
+                "导入将替换本机现有数据（{current}）。导入前的数据会保留，可以撤销。继续吗？"
+            ))
+        {
             return;
         }
         state.replace(staged.doc.clone(), "导入前的数据");

@@ -40,7 +40,9 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
     let original = member.clone().unwrap_or_else(|| Member {
         id: String::new(),
         name: String::new(),
-        group_id: state.doc.with_untracked(|d| d.branch.groups.first().map(|g| g.id.clone())),
+        group_id: state
+            .doc
+            .with_untracked(|d| d.branch.groups.first().map(|g| g.id.clone())),
         standing: Standing::Full,
         role: Role::Member,
         status: MemberStatus::Active,
@@ -69,7 +71,11 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
                 }
             };
             let member = Member {
-                id: if is_new { clock::new_id("m") } else { id.clone() },
+                id: if is_new {
+                    clock::new_id("m")
+                } else {
+                    id.clone()
+                },
                 name: checked,
                 group_id: group.get_untracked(),
                 standing: standing.get_untracked(),
@@ -168,7 +174,11 @@ fn LeaveOrDelete(id: String) -> impl IntoView {
     };
     let active = {
         let id = id.clone();
-        move || state.doc.with(|d| d.member(&id).is_some_and(Member::is_active))
+        move || {
+            state
+                .doc
+                .with(|d| d.member(&id).is_some_and(Member::is_active))
+        }
     };
     let reason = RwSignal::new(String::new());
     let toggle_id = id.clone();
@@ -179,7 +189,10 @@ fn LeaveOrDelete(id: String) -> impl IntoView {
         state.edit([RecordKey::Members], |d| {
             if let Some(m) = d.member_mut(&toggle_id) {
                 m.status = if now_active {
-                    MemberStatus::Left { on: Some(clock::today()), reason: reason.trim().to_string() }
+                    MemberStatus::Left {
+                        on: Some(clock::today()),
+                        reason: reason.trim().to_string(),
+                    }
                 } else {
                     MemberStatus::Active
                 };
@@ -189,10 +202,13 @@ fn LeaveOrDelete(id: String) -> impl IntoView {
     let delete_id = id.clone();
     let refs = references.clone();
     let delete = move |_| {
-        if refs() > 0 || !confirm("确定删除这名党员吗？只有误录入时才应删除。") {
+        if refs() > 0 || !confirm("确定删除这名党员吗？只有误录入时才应删除。")
+        {
             return;
         }
-        state.edit([RecordKey::Members], |d| d.members.retain(|m| m.id != delete_id));
+        state.edit([RecordKey::Members], |d| {
+            d.members.retain(|m| m.id != delete_id)
+        });
         navigate("/mine/roster", Default::default());
     };
     let active_for_view = active.clone();

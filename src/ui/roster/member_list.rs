@@ -11,9 +11,26 @@ use crate::ui::widgets::PageHeader;
 #[component]
 pub fn RosterPage() -> impl IntoView {
     let state = use_app();
-    let members = move || state.doc.with(|d| display_order(&d.members).into_iter().cloned().collect::<Vec<_>>());
-    let active = move || members().into_iter().filter(Member::is_active).collect::<Vec<_>>();
-    let left = move || members().into_iter().filter(|m| !m.is_active()).collect::<Vec<_>>();
+    let members = move || {
+        state.doc.with(|d| {
+            display_order(&d.members)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let active = move || {
+        members()
+            .into_iter()
+            .filter(Member::is_active)
+            .collect::<Vec<_>>()
+    };
+    let left = move || {
+        members()
+            .into_iter()
+            .filter(|m| !m.is_active())
+            .collect::<Vec<_>>()
+    };
     view! {
         <PageHeader title="党员名册" back="/mine"/>
         <div class="toolbar">
@@ -47,7 +64,11 @@ fn MemberRow(member: Member) -> impl IntoView {
     let group = member
         .group_id
         .as_deref()
-        .and_then(|g| state.doc.with_untracked(|d| d.branch.group_name(g).map(str::to_string)))
+        .and_then(|g| {
+            state
+                .doc
+                .with_untracked(|d| d.branch.group_name(g).map(str::to_string))
+        })
         .unwrap_or_default();
     let href = format!("/mine/roster/{}", member.id);
     let probationary = !member.standing.can_vote();
