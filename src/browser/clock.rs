@@ -20,3 +20,7 @@ pub fn new_id(prefix: &str) -> String {
     let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
     ids::new_id(prefix, now_millis() as u64, random)
 }
+
+pub fn now_utc() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(now_millis() as i64).unwrap_or_default()
+}

@@ -46,6 +46,15 @@ impl Document {
         self.meetings.iter_mut().find(|m| m.id == id)
     }
 
+    /// The name a person reference stands for: the member's name, or the
+    /// name typed by hand.
+    pub fn person_name(&self, person: &super::meeting::PersonRef) -> String {
+        match &person.member_id {
+            Some(id) => self.member(id).map(|m| m.name.clone()).unwrap_or_default(),
+            None => person.name.clone(),
+        }
+    }
+
     /// How many records mention this member: a member who appears in records
     /// can only be marked as left, never deleted.
     pub fn references_to_member(&self, id: &str) -> usize {

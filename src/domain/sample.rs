@@ -4,9 +4,10 @@
 use chrono::{Datelike, Months, NaiveDate, NaiveTime};
 
 use super::meeting::{
-    AbsenceReason, Attendance, FollowUp, MeetingKind, MeetingState, PersonRef, Presence,
+    AbsenceReason, Attendance, FollowUp, MeetingKind, MeetingState, PersonRef, Phase, Presence,
     StudyMaterial, Vote,
 };
+use super::rules::checklist::{checklist_from, default_template};
 use super::{
     Branch, Document, LocalRules, Meeting, Member, MemberStatus, PartyGroup, Role, Standing,
 };
@@ -137,6 +138,13 @@ fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
             .collect()
     };
     let base = |id: &str, kind: MeetingKind, date: NaiveDate, theme: &str| Meeting {
+        checklist: {
+            let mut items = checklist_from(&default_template(&kind), &format!("{id}-c"));
+            for item in items.iter_mut().filter(|c| c.phase != Phase::After) {
+                item.done = true;
+            }
+            items
+        },
         id: id.into(),
         kind,
         group_id: None,
@@ -154,7 +162,6 @@ fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
         recorder: person("m02"),
         lecturer: PersonRef::default(),
         observers: String::new(),
-        checklist: Vec::new(),
         attendance: Vec::new(),
         materials: Vec::new(),
         minutes: String::new(),
@@ -225,6 +232,9 @@ fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
     planned.start_time = None;
     planned.end_time = None;
     planned.sign_in_sheet_kept = false;
+    for item in planned.checklist.iter_mut() {
+        item.done = item.phase == Phase::Before && item.id.ends_with("-1");
+    }
     if planned.planned_date < Some(today) {
         planned.planned_date = today.checked_add_days(chrono::Days::new(3));
     }

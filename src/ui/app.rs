@@ -9,6 +9,7 @@ use super::branch_settings::BranchSettingsPage;
 use super::coming_soon::ComingSoon;
 use super::first_run::FirstRun;
 use super::home::HomePage;
+use super::meetings::{CompliancePage, MeetingPage, MeetingsPage, PlanMeetingPage};
 use super::mine::MinePage;
 use super::recovery::{RecoveryNotice, RecoveryPage};
 use super::roster::{MemberEditPage, RosterPage};
@@ -39,7 +40,10 @@ fn Screens() -> impl IntoView {
         <main class="page">
             <Routes fallback=|| view! { <p class="empty">"页面不存在"</p> }>
                 <Route path=path!("/") view=HomePage/>
-                <Route path=path!("/meetings") view=|| view! { <ComingSoon title="会议"/> }/>
+                <Route path=path!("/meetings") view=MeetingsPage/>
+                <Route path=path!("/meetings/new") view=PlanMeetingPage/>
+                <Route path=path!("/meetings/compliance") view=CompliancePage/>
+                <Route path=path!("/meetings/:id") view=MeetingPage/>
                 <Route path=path!("/assess") view=|| view! { <ComingSoon title="评议"/> }/>
                 <Route path=path!("/mine") view=MinePage/>
                 <Route path=path!("/mine/branch") view=BranchSettingsPage/>

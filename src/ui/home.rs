@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::meetings::ThisMonthCard;
 use super::state::use_app;
 use crate::browser::clock;
 use crate::domain::time::format_chinese_date;
@@ -51,13 +52,7 @@ pub fn HomePage() -> impl IntoView {
             <p class="muted small">{format_chinese_date(clock::today())}</p>
             <h1 class="page-title">{branch_name}</h1>
         </header>
-        <Show when=backup_due>
-            <section class="card notice">
-                <h2 class="card-title">"该备份了"</h2>
-                <p>{last_backup}"。数据只在这台设备上，导出一份备份文件更安心。"</p>
-                <A href="/mine/backup" attr:class="button primary">"导出备份"</A>
-            </section>
-        </Show>
+        <ThisMonthCard/>
         <section class="card">
             <h2 class="card-title">"支部概况"</h2>
             <div class="stats">
@@ -70,9 +65,11 @@ pub fn HomePage() -> impl IntoView {
                 <A href="/mine/roster" attr:class="button">"添加党员"</A>
             </Show>
         </section>
-        <section class="card">
-            <h2 class="card-title">"本月工作"</h2>
-            <p class="muted">"会议记录与“三会一课”完成情况将在这里显示。"</p>
-        </section>
+        <Show when=backup_due>
+            <section class="card notice backup-reminder">
+                <p><strong>"该备份了。"</strong>{last_backup}"。数据只在这台设备上，导出一份备份文件更安心。"</p>
+                <A href="/mine/backup" attr:class="button">"导出备份"</A>
+            </section>
+        </Show>
     }
 }

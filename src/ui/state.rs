@@ -88,6 +88,15 @@ impl AppState {
         self.after_commit(result);
     }
 
+    /// Applies an edit to one meeting and saves that meeting's record only.
+    pub fn edit_meeting(&self, id: &str, f: impl FnOnce(&mut crate::domain::Meeting)) {
+        self.edit([RecordKey::Meeting(id.to_string())], |d| {
+            if let Some(m) = d.meeting_mut(id) {
+                f(m);
+            }
+        });
+    }
+
     /// Replaces the whole document (import, example data, undo), keeping the
     /// old one for undo.
     pub fn replace(&self, doc: Document, undo_label: &str) {

@@ -8,6 +8,7 @@ pub mod attendance;
 pub mod checklist;
 pub mod compliance;
 pub mod quorum;
+pub mod recording;
 pub mod vote;
 
 /// "More than half" as the 条例 words it: exactly half is not enough, and

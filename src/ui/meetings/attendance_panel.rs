@@ -1,0 +1,169 @@
+//! 签到: one tap per member, live 应到 / 实到 / 缺席 and the quorum, reasons
+//! for those away, and their 补学 afterwards.
+
+use leptos::prelude::*;
+
+use crate::browser::clock;
+use crate::domain::meeting::{AbsenceReason, Attendance, Presence};
+use crate::domain::rules::attendance::{
+    attendance_of, due_members, makeup_status, tally, MakeUpStatus,
+};
+use crate::domain::rules::quorum::quorum;
+use crate::domain::rules::recording::{
+    complete_makeup, mark, mark_rest_present, set_reason, undo_makeup,
+};
+use crate::domain::Member;
+use crate::ui::state::use_app;
+
+#[component]
+pub fn AttendancePanel(id: String) -> impl IntoView {
+    let state = use_app();
+    let due = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state.doc.with(|d| {
+                d.meeting(&id)
+                    .map(|m| {
+                        due_members(m, &d.members)
+                            .into_iter()
+                            .cloned()
+                            .collect::<Vec<Member>>()
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let summary = {
+        let id = id.clone();
+        move || {
+            state.doc.with(|d| {
+                d.meeting(&id).map(|m| {
+                    let t = tally(m, &d.members);
+                    let q = quorum(m, &d.members);
+                    (t, q)
+                })
+            })
+        }
+    };
+    let rest_id = id.clone();
+    let rest_present = move |_| {
+        let ids: Vec<String> = due.get_untracked().into_iter().map(|m| m.id).collect();
+        state.edit_meeting(&rest_id, |m| {
+            mark_rest_present(m, ids.iter().map(String::as_str))
+        });
+    };
+    view! {
+        <section class="tally card" aria-live="polite">
+            {move || summary().map(|(t, q)| view! {
+                <div class="tally-numbers">
+                    <span><b>{t.due}</b>"应到"</span>
+                    <span><b>{t.present}</b>"实到"</span>
+                    <span><b>{t.leave}</b>"请假"</span>
+                    <span><b>{t.absent}</b>"缺席"</span>
+                    <span class:muted=t.unmarked == 0><b>{t.unmarked}</b>"未登记"</span>
+                </div>
+                {q.map(|q| view! { <p class="quorum" class:ok=q.valid class:error=!q.valid>{q.sentence()}</p> })}
+            })}
+            <button class="button small" on:click=rest_present>"其余未登记的全部出席"</button>
+        </section>
+        <Show when=move || due.with(|d| d.is_empty())>
+            <p class="empty">"名册中没有应到的党员。请先在“我的 › 党员名册”添加党员。"</p>
+        </Show>
+        <ul class="attendance-list card">
+            <For each=move || due.get() key=|m| m.id.clone() let:member>
+                <AttendanceRow meeting_id=id.clone() member=member/>
+            </For>
+        </ul>
+    }
+}
+
+#[component]
+fn AttendanceRow(meeting_id: String, member: Member) -> impl IntoView {
+    let state = use_app();
+    let entry = {
+        let meeting_id = meeting_id.clone();
+        let member_id = member.id.clone();
+        Memo::new(move |_| {
+            state.doc.with(|d| {
+                d.meeting(&meeting_id)
+                    .and_then(|m| attendance_of(m, &member_id).cloned())
+            })
+        })
+    };
+    let status = move || entry.with(|e| e.as_ref().map(|a| a.status));
+    let choose = {
+        let meeting_id = meeting_id.clone();
+        let member_id = member.id.clone();
+        move |presence: Presence| {
+            let member_id = member_id.clone();
+            state.edit_meeting(&meeting_id, |m| mark(m, &member_id, presence));
+        }
+    };
+    let buttons = Presence::ALL.map(|p| {
+        let choose = choose.clone();
+        view! {
+            <button class="presence" class:on=move || status() == Some(p) data-presence=p.label()
+                aria-pressed=move || (status() == Some(p)).to_string()
+                on:click=move |_| choose(p)>{p.label()}</button>
+        }
+    });
+    let probationary = !member.standing.can_vote();
+    view! {
+        <li class="attendance-row">
+            <div class="attendance-main">
+                <span class="member-name">{member.name.clone()}
+                    {probationary.then(|| view! { <span class="badge">"预备"</span> })}
+                </span>
+                <div class="presence-group" role="group" aria-label=format!("{} 的出席情况", member.name)>{buttons}</div>
+            </div>
+            {move || entry.get().filter(|a| a.status != Presence::Present).map(|a| view! {
+                <AwayDetails meeting_id=meeting_id.clone() entry=a/>
+            })}
+        </li>
+    }
+}
+
+/// The reason a member was away, and their 补学.
+#[component]
+fn AwayDetails(meeting_id: String, entry: Attendance) -> impl IntoView {
+    let state = use_app();
+    let member_id = entry.member_id.clone();
+    let reasons = AbsenceReason::ALL.map(|r| {
+        let meeting_id = meeting_id.clone();
+        let member_id = member_id.clone();
+        let on = entry.reason == Some(r);
+        view! {
+            <button class="chip-toggle small" class:on=on on:click=move |_| {
+                state.edit_meeting(&meeting_id, |m| set_reason(m, &member_id, r));
+            }>{r.label()}</button>
+        }
+    });
+    let makeup = match makeup_status(&entry) {
+        MakeUpStatus::Done(on) => {
+            let meeting_id = meeting_id.clone();
+            let member_id = member_id.clone();
+            view! {
+                <span class="ok small">{format!("已补学（{on}）")}</span>
+                <button class="link-button small" on:click=move |_| state.edit_meeting(&meeting_id, |m| undo_makeup(m, &member_id))>"撤销"</button>
+            }
+            .into_any()
+        }
+        _ => {
+            let meeting_id = meeting_id.clone();
+            let member_id = member_id.clone();
+            view! {
+                <span class="badge accent">"待补学"</span>
+                <button class="link-button small" on:click=move |_| {
+                    state.edit_meeting(&meeting_id, |m| complete_makeup(m, &member_id, clock::today(), ""));
+                }>"今天已补学"</button>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="away-details">
+            <div class="chips-row">{reasons}</div>
+            <div class="makeup-row">{makeup}</div>
+        </div>
+    }
+}

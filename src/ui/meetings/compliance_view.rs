@@ -1,0 +1,142 @@
+//! “三会一课” at a glance: what the rules require in a month, quarter or year
+//! against what was held, and the home page's card for this month.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::when;
+use crate::browser::{clock, files};
+use crate::domain::ics;
+use crate::domain::rules::attendance::pending_makeups;
+use crate::domain::rules::compliance::{
+    compliance, due_this_month, next_planned, unrecorded_planned, Period, PeriodKind, Requirement,
+    Status,
+};
+use crate::ui::state::use_app;
+use crate::ui::widgets::PageHeader;
+
+#[component]
+pub fn CompliancePage() -> impl IntoView {
+    let state = use_app();
+    let period = RwSignal::new(Period::containing(PeriodKind::Month, clock::today()));
+    let rows = move || {
+        state
+            .doc
+            .with(|d| compliance(d, period.get(), clock::today()))
+    };
+    let kind_tab = move |kind: PeriodKind, label: &'static str| {
+        view! {
+            <button class="section-tab" class:on=move || period.get().kind == kind
+                on:click=move |_| period.set(Period::containing(kind, clock::today()))>{label}</button>
+        }
+    };
+    view! {
+        <PageHeader title="“三会一课”完成情况" back="/meetings"/>
+        <nav class="section-tabs">
+            {kind_tab(PeriodKind::Month, "月")}
+            {kind_tab(PeriodKind::Quarter, "季度")}
+            {kind_tab(PeriodKind::Year, "年度")}
+        </nav>
+        <div class="period-nav">
+            <button class="button small" aria-label="上一期" on:click=move |_| period.update(|p| *p = p.previous())>"‹"</button>
+            <h2 class="period-label">{move || period.get().label()}</h2>
+            <button class="button small" aria-label="下一期" on:click=move |_| period.update(|p| *p = p.next())>"›"</button>
+        </div>
+        <ul class="requirement-list card">
+            {move || rows().into_iter().map(|r| view! { <RequirementRow requirement=r/> }).collect_view()}
+        </ul>
+        <p class="hint">
+            "只统计标记为“已召开”的会议。党课每季度 1 次为地方规定，可在“我的 › 支部信息与规则”中关闭；"
+            "谈心谈话按出席谈心谈话记录的党员人数统计。"
+        </p>
+    }
+}
+
+#[component]
+fn RequirementRow(requirement: Requirement) -> impl IntoView {
+    let class = match requirement.status {
+        Status::Done => "status done",
+        Status::Due => "status due",
+        Status::Overdue => "status overdue",
+    };
+    let unit = requirement.unit();
+    view! {
+        <li class="requirement">
+            <span class="requirement-label">{requirement.label.clone()}</span>
+            <span class="requirement-count">{format!("{}/{} {unit}", requirement.held, requirement.required)}</span>
+            <span class=class>{requirement.status.label()}</span>
+        </li>
+    }
+}
+
+/// The home page's view of this month: what is still due, the next planned
+/// meeting, and make-up study that is waiting.
+#[component]
+pub fn ThisMonthCard() -> impl IntoView {
+    let state = use_app();
+    let due = move || state.doc.with(|d| due_this_month(d, clock::today()));
+    let next = move || state.doc.with(|d| next_planned(d, clock::today()).cloned());
+    let unrecorded = move || {
+        state.doc.with(|d| {
+            unrecorded_planned(d, clock::today())
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let makeups = move || state.doc.with(|d| pending_makeups(d).len());
+    let export_all = move |_| {
+        let text = state
+            .doc
+            .with_untracked(|d| ics::planned_calendar(d, clock::now_utc()));
+        let _ = files::download(
+            &format!("支部会议计划-{}.ics", clock::today()),
+            &text,
+            "text/calendar",
+        );
+    };
+    view! {
+        <section class="card" data-testid="this-month">
+            <h2 class="card-title row-between">"本月工作"<A href="/meetings/compliance" attr:class="small">"完成情况 ›"</A></h2>
+            {move || {
+                let due = due();
+                if due.is_empty() {
+                    view! { <p class="ok">"本月、本季度、本年度要求的会议都已召开。"</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="due-list">
+                            {due.into_iter().map(|r| {
+                                let overdue = r.status == Status::Overdue;
+                                view! {
+                                    <li class:overdue=overdue>
+                                        <span>{r.label.clone()}</span>
+                                        <span class="muted small">{format!("{} · 还差 {} {}", r.period.kind.current_label(), r.required.saturating_sub(r.held), r.unit())}</span>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+            {move || next().map(|m| {
+                let href = format!("/meetings/{}", m.id);
+                view! {
+                    <A href=href attr:class="next-meeting">
+                        <span class="muted small">"下一次会议"</span>
+                        <span class="next-title">{format!("{}：{}", m.kind.label(), if m.theme.is_empty() { "（未填主题）" } else { m.theme.as_str() })}</span>
+                        <span class="muted small">{when(&m)}</span>
+                    </A>
+                }
+            })}
+            {move || unrecorded().into_iter().map(|m| {
+                let href = format!("/meetings/{}", m.id);
+                view! { <A href=href attr:class="notice-line">{format!("{}（{}）已过计划日期，记录还没有完成 ›", m.kind.label(), when(&m))}</A> }
+            }).collect_view()}
+            {move || (makeups() > 0).then(|| view! { <p class="muted small">{format!("有 {} 人次待补学", makeups())}</p> })}
+            <div class="row">
+                <A href="/meetings/new" attr:class="button primary">"安排会议"</A>
+                <button class="button" on:click=export_all>"导出计划到日历"</button>
+            </div>
+        </section>
+    }
+}

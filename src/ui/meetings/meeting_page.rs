@@ -1,0 +1,162 @@
+//! One meeting, recorded as it happens: sections for the checklist,
+//! attendance, the record, votes and follow-ups, a thumb's reach apart. The
+//! open section is in the address, so a reload comes back to it.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
+
+use super::attendance_panel::AttendancePanel;
+use super::checklist_panel::ChecklistPanel;
+use super::follow_ups_panel::FollowUpsPanel;
+use super::record_panel::RecordPanel;
+use super::votes_panel::VotesPanel;
+use super::when;
+use crate::browser::{clock, dialog::confirm, files};
+use crate::domain::ics;
+use crate::domain::meeting::MeetingState;
+use crate::domain::rules::recording::{hold, reopen_as_planned};
+use crate::store::keys::RecordKey;
+use crate::ui::state::use_app;
+use crate::ui::widgets::PageHeader;
+
+const SECTIONS: [(&str, &str); 5] = [
+    ("checklist", "清单"),
+    ("attendance", "签到"),
+    ("record", "记录"),
+    ("votes", "表决"),
+    ("follow-ups", "落实"),
+];
+
+#[component]
+pub fn MeetingPage() -> impl IntoView {
+    let state = use_app();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
+    let exists = move || state.doc.with(|d| d.meeting(&id.get()).is_some());
+    view! {
+        <Show when=exists fallback=|| view! {
+            <PageHeader title="会议" back="/meetings"/>
+            <p class="empty">"找不到这次会议，可能已被删除。"</p>
+        }>
+            {move || view! { <MeetingScreen id=id.get()/> }}
+        </Show>
+    }
+}
+
+#[component]
+fn MeetingScreen(id: String) -> impl IntoView {
+    let state = use_app();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let section = Memo::new(move |_| {
+        query
+            .with(|q| q.get("s"))
+            .unwrap_or_else(|| "checklist".into())
+    });
+    let meeting = {
+        let id = id.clone();
+        Memo::new(move |_| state.doc.with(|d| d.meeting(&id).cloned()))
+    };
+    let title = move || {
+        meeting.with(|m| {
+            m.as_ref()
+                .map(|m| m.kind.label().to_string())
+                .unwrap_or_default()
+        })
+    };
+    let theme = move || meeting.with(|m| m.as_ref().map(|m| m.theme.clone()).unwrap_or_default());
+    let held = move || meeting.with(|m| m.as_ref().is_some_and(|m| m.state == MeetingState::Held));
+    let tabs = SECTIONS.map(|(key, label)| {
+        let navigate = navigate.clone();
+        view! {
+            <button class="section-tab" class:on=move || section.get() == key role="tab"
+                aria-selected=move || (section.get() == key).to_string()
+                on:click=move |_| navigate(&format!("?s={key}"), NavigateOptions { replace: true, scroll: false, ..Default::default() })>
+                {label}
+            </button>
+        }
+    });
+    let panel_id = id.clone();
+    view! {
+        <PageHeader title="会议" back="/meetings"/>
+        <header class="meeting-head">
+            <p class="meeting-kind">{title}</p>
+            <h2 class="meeting-title">{move || { let t = theme(); if t.is_empty() { "（未填主题）".to_string() } else { t } }}</h2>
+            <p class="muted small">
+                {move || meeting.with(|m| m.as_ref().map(when).unwrap_or_default())}
+                " · "
+                {move || if held() { "已召开" } else { "计划中" }}
+            </p>
+        </header>
+        <nav class="section-tabs" role="tablist">{tabs}</nav>
+        {move || {
+            let id = panel_id.clone();
+            match section.get().as_str() {
+                "attendance" => view! { <AttendancePanel id=id/> }.into_any(),
+                "record" => view! { <RecordPanel id=id/> }.into_any(),
+                "votes" => view! { <VotesPanel id=id/> }.into_any(),
+                "follow-ups" => view! { <FollowUpsPanel id=id/> }.into_any(),
+                _ => view! { <ChecklistPanel id=id/> }.into_any(),
+            }
+        }}
+        <MeetingActions id=id/>
+    }
+}
+
+/// Holding, reopening, the calendar file and deletion.
+#[component]
+fn MeetingActions(id: String) -> impl IntoView {
+    let state = use_app();
+    let navigate = use_navigate();
+    let held = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state.doc.with(|d| {
+                d.meeting(&id)
+                    .is_some_and(|m| m.state == MeetingState::Held)
+            })
+        })
+    };
+    let toggle_id = id.clone();
+    let toggle = move |_| {
+        if held.get_untracked() {
+            state.edit_meeting(&toggle_id, reopen_as_planned);
+        } else {
+            state.edit_meeting(&toggle_id, |m| hold(m, clock::today()));
+        }
+    };
+    let ics_id = id.clone();
+    let calendar = move |_| {
+        let Some(text) = state.doc.with_untracked(|d| {
+            d.meeting(&ics_id)
+                .map(|m| ics::calendar([m], &d.branch, clock::now_utc()))
+        }) else {
+            return;
+        };
+        let _ = files::download(
+            &format!("会议提醒-{}.ics", clock::today()),
+            &text,
+            "text/calendar",
+        );
+    };
+    let delete_id = id.clone();
+    let delete = move |_| {
+        if confirm("删除这次会议及其全部记录？此操作可以通过导入备份找回，但无法撤销。")
+        {
+            state.edit([RecordKey::Meeting(delete_id.clone())], |d| {
+                d.meetings.retain(|m| m.id != delete_id)
+            });
+            navigate("/meetings", Default::default());
+        }
+    };
+    view! {
+        <section class="card actions">
+            <button class="button primary" on:click=toggle>{move || if held.get() { "改回计划中" } else { "标记为已召开" }}</button>
+            <Show when=move || !held.get()>
+                <button class="button" on:click=calendar.clone()>"添加到手机日历（.ics）"</button>
+            </Show>
+            <button class="button danger" on:click=delete>"删除会议"</button>
+        </section>
+    }
+}

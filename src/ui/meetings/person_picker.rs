@@ -1,0 +1,65 @@
+//! Choosing a person: someone from the roster, or a name typed by hand
+//! (a guest lecturer, a leader from the 上级党组织).
+
+use leptos::prelude::*;
+
+use crate::domain::meeting::PersonRef;
+use crate::domain::roster::display_order;
+use crate::ui::state::use_app;
+
+const TYPED: &str = "__typed";
+
+#[component]
+pub fn PersonPicker(
+    #[prop(into)] label: String,
+    #[prop(into)] name: String,
+    #[prop(into)] value: Signal<PersonRef>,
+    on_change: impl Fn(PersonRef) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = use_app();
+    let members = move || {
+        state.doc.with(|d| {
+            display_order(&d.members)
+                .into_iter()
+                .filter(|m| m.is_active())
+                .map(|m| (m.id.clone(), m.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let typing =
+        RwSignal::new(value.with_untracked(|p| p.member_id.is_none() && !p.name.is_empty()));
+    let selected = move || match value.with(|p| p.member_id.clone()) {
+        Some(id) => id,
+        None if typing.get() => TYPED.to_string(),
+        None => String::new(),
+    };
+    let pick = on_change.clone();
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <select name=name on:change=move |ev| {
+                let v = event_target_value(&ev);
+                typing.set(v == TYPED);
+                match v.as_str() {
+                    "" | TYPED => pick(PersonRef::default()),
+                    id => pick(PersonRef { member_id: Some(id.to_string()), name: String::new() }),
+                }
+            }>
+                <option value="" selected=move || selected().is_empty()>"未指定"</option>
+                {move || members().into_iter().map(|(id, n)| {
+                    let chosen = id.clone();
+                    view! { <option value=id selected=move || selected() == chosen>{n}</option> }
+                }).collect_view()}
+                <option value=TYPED selected=move || selected() == TYPED>"其他（手动填写）"</option>
+            </select>
+            <Show when=move || typing.get()>
+                <input type="text" placeholder="姓名、职务" maxlength="100"
+                    prop:value=move || value.with(|p| p.name.clone())
+                    on:change={
+                        let on_change = on_change.clone();
+                        move |ev| on_change(PersonRef { member_id: None, name: event_target_value(&ev).trim().to_string() })
+                    }/>
+            </Show>
+        </label>
+    }
+}

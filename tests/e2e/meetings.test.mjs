@@ -1,0 +1,122 @@
+// A secretary runs a 支部党员大会 from a phone: plan it, tick the checklist,
+// mark 25 members, record a vote, reload half-way, finish; the home page
+// and 补学 follow.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, openApp, App, PHONE } from "./support.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("plan, run and finish a 支部党员大会 for 25 members with a reload half-way", async () => {
+  const context = await browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, server.origin);
+  const app = new App(page);
+  await app.loadExample();
+  // The example already held this quarter's 支部党员大会: remove it, so the
+  // new one is what the compliance view counts.
+  await app.tab("会议");
+  await page.locator(".meeting-row", { hasText: "支部党员大会" }).click();
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "删除会议" }).click();
+  await page.getByRole("link", { name: "＋ 安排会议" }).waitFor();
+  await app.addMember("新党员"); // the example has 24 active members: now 25
+  await app.tab("首页");
+  const thisMonth = page.getByTestId("this-month");
+  const dueBefore = await thisMonth.locator(".due-list li").allTextContents();
+
+  await app.tab("会议");
+  await page.getByRole("link", { name: "＋ 安排会议" }).click();
+  await page.selectOption("select[name=kind]", { label: "支部党员大会" });
+  await page.fill("input[name=theme]", "学习党章 研究发展党员工作");
+  await page.getByRole("button", { name: "创建并打开" }).click();
+  await page.getByRole("heading", { name: "学习党章 研究发展党员工作" }).waitFor();
+
+  // 清单: the 支部党员大会 template, ticked one by one.
+  const checks = page.locator(".check-row input[type=checkbox]");
+  assert.ok((await checks.count()) >= 8, "the type's checklist is there");
+  await checks.nth(0).check();
+  await checks.nth(1).check();
+
+  // 签到: one tap each.
+  await page.getByRole("tab", { name: "签到" }).click();
+  const rows = page.locator(".attendance-row");
+  assert.equal(await rows.count(), 25);
+  for (let i = 0; i < 12; i++) await rows.nth(i).getByRole("button", { name: "出席" }).click();
+  await rows.nth(12).getByRole("button", { name: "请假" }).click();
+  await rows.nth(12).getByRole("button", { name: "因病" }).click();
+  const absentName = (await rows.nth(12).locator(".member-name").textContent()).replace("预备", "").trim();
+
+  await app.reload(); // half-way: nothing is lost
+  assert.equal(await page.locator(".presence.on").count(), 13);
+  assert.equal(await page.locator(".chip-toggle.on", { hasText: "因病" }).count(), 1);
+  await page.getByRole("tab", { name: "清单" }).click();
+  assert.equal(await page.locator(".check-row input:checked").count(), 2);
+  await page.getByRole("tab", { name: "签到" }).click();
+
+  await page.getByRole("button", { name: "其余未登记的全部出席" }).click();
+  const numbers = await page.locator(".tally-numbers b").allTextContents();
+  assert.deepEqual(numbers, ["25", "24", "1", "0", "0"]);
+  await page.getByText(/会议有效/).waitFor();
+
+  // 表决: the result follows the 条例 rule.
+  await page.getByRole("tab", { name: "表决" }).click();
+  await page.getByRole("button", { name: "＋ 添加表决事项" }).click();
+  await page.fill("input[name=motion]", "关于接收新党员为预备党员的决议");
+  await page.fill("input[name=in-favour]", "20");
+  await page.locator("input[name=in-favour]").blur();
+  await page.getByRole("button", { name: "弃权加一" }).click();
+  await page.getByText(/赞成 20 票，反对 0 票，弃权 1 票.*通过/).waitFor();
+
+  // 记录: minutes typed, then the page is reloaded straight away.
+  await page.getByRole("tab", { name: "记录" }).click();
+  await page.fill("textarea[name=minutes]", "书记领学党章第二章。");
+  await page.locator("textarea[name=minutes]").blur();
+  await app.reload();
+  assert.equal(await page.inputValue("textarea[name=minutes]"), "书记领学党章第二章。");
+
+  await page.getByRole("button", { name: "标记为已召开" }).click();
+  await page.getByRole("button", { name: "改回计划中" }).waitFor();
+
+  // The home page no longer lists the quarter's 支部党员大会 as due.
+  await app.tab("首页");
+  const dueAfter = await thisMonth.locator(".due-list li").allTextContents();
+  assert.ok(dueBefore.some((t) => t.includes("支部党员大会")), dueBefore.join("|"));
+  assert.ok(!dueAfter.some((t) => t.includes("支部党员大会")), dueAfter.join("|"));
+  await page.getByText(/有 \d+ 人次待补学/).waitFor();
+
+  // The member on leave gets a 补学 task, and completes it.
+  await app.tab("会议");
+  await page.locator(".meeting-row", { hasText: "学习党章 研究发展党员工作" }).click();
+  await page.getByRole("tab", { name: "签到" }).click();
+  const away = page.locator(".attendance-row", { hasText: absentName });
+  await away.getByText("待补学").waitFor();
+  await away.getByRole("button", { name: "今天已补学" }).click();
+  await away.getByText(/已补学（\d{4}-\d{2}-\d{2}）/).waitFor();
+  await app.reload();
+  await page.locator(".attendance-row", { hasText: absentName }).getByText(/已补学/).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("planned meetings export to a calendar file a phone can read", async () => {
+  const context = await browser.newContext({ ...PHONE, acceptDownloads: true });
+  const { page, problems } = await openApp(context, server.origin);
+  await new App(page).loadExample();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "导出计划到日历" }).click();
+  const file = await download;
+  const text = await (await import("node:fs/promises")).readFile(await file.path(), "utf8");
+  assert.match(text, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(text, /SUMMARY:主题党日：“党建\+业务”主题党日/);
+  assert.ok(text.split("\r\n").every((line) => Buffer.byteLength(line) <= 75), "lines are folded");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
