@@ -62,6 +62,20 @@ pub async fn share_file(file_name: &str, text: &str, mime: &str) -> Result<bool,
     Ok(true)
 }
 
+/// Offers text to the system share sheet; `Ok(false)` where there is none.
+pub async fn share_text(title: &str, text: &str) -> Result<bool, JsValue> {
+    let navigator = window()?.navigator();
+    let share = js_sys::Reflect::get(&navigator, &JsValue::from_str("share"))?;
+    if !share.is_function() {
+        return Ok(false);
+    }
+    let data = ShareData::new();
+    data.set_title(title);
+    data.set_text(text);
+    JsFuture::from(navigator.share_with_data(&data)).await?;
+    Ok(true)
+}
+
 pub async fn copy_to_clipboard(text: &str) -> Result<(), JsValue> {
     let clipboard = window()?.navigator().clipboard();
     JsFuture::from(clipboard.write_text(text)).await?;

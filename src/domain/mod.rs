@@ -6,9 +6,11 @@ pub mod document;
 pub mod ics;
 pub mod ids;
 pub mod meeting;
+pub mod record_sheet;
 pub mod roster;
 pub mod rules;
 pub mod sample;
+pub mod summary;
 pub mod time;
 pub mod validate;
 

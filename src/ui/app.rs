@@ -11,11 +11,13 @@ use super::first_run::FirstRun;
 use super::home::HomePage;
 use super::meetings::{CompliancePage, MeetingPage, MeetingsPage, PlanMeetingPage};
 use super::mine::MinePage;
+use super::print::{MeetingRecordPrint, SignInSheetPrint};
 use super::recovery::{RecoveryNotice, RecoveryPage};
 use super::roster::{MemberEditPage, RosterPage};
 use super::save_banner::SaveBanner;
 use super::state::AppState;
 use super::tab_bar::TabBar;
+use super::templates_page::TemplatesPage;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -44,12 +46,15 @@ fn Screens() -> impl IntoView {
                 <Route path=path!("/meetings/new") view=PlanMeetingPage/>
                 <Route path=path!("/meetings/compliance") view=CompliancePage/>
                 <Route path=path!("/meetings/:id") view=MeetingPage/>
+                <Route path=path!("/print/meeting/:id") view=MeetingRecordPrint/>
+                <Route path=path!("/print/sign-in/:id") view=SignInSheetPrint/>
                 <Route path=path!("/assess") view=|| view! { <ComingSoon title="评议"/> }/>
                 <Route path=path!("/mine") view=MinePage/>
                 <Route path=path!("/mine/branch") view=BranchSettingsPage/>
                 <Route path=path!("/mine/roster") view=RosterPage/>
                 <Route path=path!("/mine/roster/:id") view=MemberEditPage/>
                 <Route path=path!("/mine/backup") view=BackupPage/>
+                <Route path=path!("/mine/templates") view=TemplatesPage/>
                 <Route path=path!("/mine/recovery") view=RecoveryPage/>
             </Routes>
         </main>

@@ -35,6 +35,7 @@ pub fn MinePage() -> impl IntoView {
         <nav class="menu card">
             <MenuRow href="/mine/branch" label="支部信息与规则" detail=branch/>
             <MenuRow href="/mine/roster" label="党员名册" detail=roster/>
+            <MenuRow href="/mine/templates" label="检查清单模板" detail=Signal::derive(String::new)/>
             <MenuRow href="/mine/backup" label="备份与恢复" detail=backup/>
             <MenuRow href="/mine/recovery" label="数据恢复" detail=recovery/>
         </nav>

@@ -10,11 +10,13 @@ pub mod home;
 pub mod icons;
 pub mod meetings;
 pub mod mine;
+pub mod print;
 pub mod recovery;
 pub mod roster;
 pub mod save_banner;
 pub mod state;
 pub mod tab_bar;
+pub mod templates_page;
 pub mod widgets;
 
 /// Mounts the app on the page.

@@ -7,7 +7,7 @@ use super::icons;
 
 /// A page title with a way back to where the page was opened from.
 #[component]
-pub fn PageHeader(title: &'static str, back: &'static str) -> impl IntoView {
+pub fn PageHeader(title: &'static str, #[prop(into)] back: String) -> impl IntoView {
     view! {
         <header class="page-header">
             <A href=back attr:class="back" attr:aria-label="返回">"‹ 返回"</A>

@@ -26,6 +26,31 @@ pub fn template_for(templates: &[ChecklistTemplate], kind: &MeetingKind) -> Vec<
         .unwrap_or_else(|| default_template(kind))
 }
 
+/// Saves the branch's own template for `kind`, replacing an earlier one.
+pub fn set_template(
+    templates: &mut Vec<ChecklistTemplate>,
+    kind: &MeetingKind,
+    items: Vec<TemplateItem>,
+) {
+    match templates.iter_mut().find(|t| &t.kind == kind) {
+        Some(t) => t.items = items,
+        None => templates.push(ChecklistTemplate {
+            kind: kind.clone(),
+            items,
+        }),
+    }
+}
+
+/// Goes back to the default template for `kind`.
+pub fn reset_template(templates: &mut Vec<ChecklistTemplate>, kind: &MeetingKind) {
+    templates.retain(|t| &t.kind != kind);
+}
+
+/// Whether the branch has its own template for `kind`.
+pub fn is_customised(templates: &[ChecklistTemplate], kind: &MeetingKind) -> bool {
+    templates.iter().any(|t| &t.kind == kind)
+}
+
 /// Checklist items for a new meeting, with ids `<base_id>-1`, `<base_id>-2`…
 /// so the same template and base always give the same items.
 pub fn checklist_from(template: &[TemplateItem], base_id: &str) -> Vec<ChecklistItem> {
@@ -353,5 +378,22 @@ mod tests {
     fn empty_template_gives_empty_checklist() {
         assert!(checklist_from(&[], "x").is_empty());
         assert_eq!(progress(&[], Phase::During), (0, 0));
+    }
+
+    #[test]
+    fn an_edited_template_replaces_the_default_until_reset() {
+        let kind = MeetingKind::ThemeDay;
+        let mut templates = Vec::new();
+        let own = vec![TemplateItem {
+            phase: Phase::Before,
+            text: "确定主题".into(),
+        }];
+        set_template(&mut templates, &kind, own.clone());
+        set_template(&mut templates, &kind, own.clone());
+        assert_eq!(templates.len(), 1);
+        assert_eq!(template_for(&templates, &kind), own);
+        assert!(is_customised(&templates, &kind));
+        reset_template(&mut templates, &kind);
+        assert_eq!(template_for(&templates, &kind), default_template(&kind));
     }
 }

@@ -3,6 +3,7 @@
 //! open section is in the address, so a reload comes back to it.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -156,6 +157,10 @@ fn MeetingActions(id: String) -> impl IntoView {
             <Show when=move || !held.get()>
                 <button class="button" on:click=calendar.clone()>"添加到手机日历（.ics）"</button>
             </Show>
+            <div class="row">
+                <A href=format!("/print/meeting/{id}") attr:class="button">"打印会议记录"</A>
+                <A href=format!("/print/sign-in/{id}") attr:class="button">"打印签到表"</A>
+            </div>
             <button class="button danger" on:click=delete>"删除会议"</button>
         </section>
     }

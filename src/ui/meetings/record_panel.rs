@@ -61,6 +61,18 @@ pub fn RecordPanel(id: String) -> impl IntoView {
         <section class="card form">
             <h3 class="card-title">"时间地点"</h3>
             <label class="field">
+                <span>"本年第几次"</span>
+                <input type="number" name="sequence" min="1" max="999" inputmode="numeric" placeholder="可不填"
+                    prop:value=move || meeting.with(|m| m.as_ref().and_then(|m| m.sequence).map(|n| n.to_string()).unwrap_or_default())
+                    on:change={
+                        let id = id.clone();
+                        move |ev| {
+                            let n = event_target_value(&ev).parse::<u32>().ok().filter(|n| *n > 0);
+                            state.edit_meeting(&id, |m| m.sequence = n);
+                        }
+                    }/>
+            </label>
+            <label class="field">
                 <span>"召开日期"</span>
                 <input type="date" name="held-date"
                     prop:value=move || meeting.with(|m| m.as_ref().and_then(|m| m.date.or(m.planned_date)).map(|d| d.to_string()).unwrap_or_default())

@@ -1,0 +1,398 @@
+//! One member's self-assessment for one year against one set of standards,
+//! and the edits the form page makes to it.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::grading::{no_grade_reason, Grade};
+use super::standards::{standard, standards, AssessmentKind, DIMENSIONS};
+use crate::domain::time::format_chinese_date;
+use crate::domain::{Document, Member};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentForm {
+    pub id: String,
+    pub member_id: String,
+    pub year: i32,
+    pub kind: AssessmentKind,
+    /// One per standard of the kind, by key.
+    #[serde(default)]
+    pub entries: Vec<StandardEntry>,
+    /// The optional 测评表 dimensions the member chose to rate.
+    #[serde(default)]
+    pub dimensions: Vec<DimensionRating>,
+    /// The negative situations (反向情形) the member ticked, as worded when
+    /// ticked: the branch's list may be edited later.
+    #[serde(default)]
+    pub negatives: Vec<String>,
+    /// 优秀 / 合格 / 基本合格 / 不合格; none for 预备党员.
+    #[serde(default)]
+    pub self_grade: Option<Grade>,
+    #[serde(default)]
+    pub state: FormState,
+    /// Every 完成 and 重新打开, oldest first.
+    #[serde(default)]
+    pub log: Vec<FormEvent>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StandardEntry {
+    /// `Standard::key`.
+    pub key: String,
+    /// One of the branch's rating scale, as chosen.
+    #[serde(default)]
+    pub rating: Option<String>,
+    /// 自评情况: facts and examples.
+    #[serde(default)]
+    pub facts: String,
+    /// 存在问题.
+    #[serde(default)]
+    pub problems: String,
+    /// 整改措施.
+    #[serde(default)]
+    pub measures: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionRating {
+    /// One of `DIMENSIONS`.
+    pub name: String,
+    #[serde(default)]
+    pub rating: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type", deny_unknown_fields)]
+pub enum FormState {
+    #[default]
+    Draft,
+    Finished {
+        on: NaiveDate,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormEvent {
+    pub on: NaiveDate,
+    pub action: FormAction,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FormAction {
+    Finished,
+    Reopened,
+}
+
+impl FormAction {
+    pub fn label(self) -> &'static str {
+        match self {
+            FormAction::Finished => "完成",
+            FormAction::Reopened => "重新打开",
+        }
+    }
+}
+
+impl FormEvent {
+    /// "2026年1月5日 重新打开".
+    pub fn sentence(&self) -> String {
+        format!("{} {}", format_chinese_date(self.on), self.action.label())
+    }
+}
+
+/// A blank form with one empty entry per standard.
+pub fn new_form(id: &str, member_id: &str, year: i32, kind: AssessmentKind) -> AssessmentForm {
+    AssessmentForm {
+        id: id.to_string(),
+        member_id: member_id.to_string(),
+        year,
+        kind,
+        entries: standards(kind)
+            .iter()
+            .map(|s| StandardEntry {
+                key: s.key.to_string(),
+                rating: None,
+                facts: String::new(),
+                problems: String::new(),
+                measures: String::new(),
+            })
+            .collect(),
+        dimensions: Vec::new(),
+        negatives: Vec::new(),
+        self_grade: None,
+        state: FormState::Draft,
+        log: Vec::new(),
+    }
+}
+
+impl AssessmentForm {
+    pub fn is_finished(&self) -> bool {
+        matches!(self.state, FormState::Finished { .. })
+    }
+
+    pub fn finished_on(&self) -> Option<NaiveDate> {
+        match self.state {
+            FormState::Finished { on } => Some(on),
+            FormState::Draft => None,
+        }
+    }
+
+    pub fn entry(&self, key: &str) -> Option<&StandardEntry> {
+        self.entries.iter().find(|e| e.key == key)
+    }
+
+    /// The entry of a standard of this form's kind, added if a form saved
+    /// without it lacks it.
+    pub fn entry_mut(&mut self, key: &str) -> Option<&mut StandardEntry> {
+        standard(self.kind, key)?;
+        let i = match self.entries.iter().position(|e| e.key == key) {
+            Some(i) => i,
+            None => {
+                self.entries.push(StandardEntry {
+                    key: key.to_string(),
+                    rating: None,
+                    facts: String::new(),
+                    problems: String::new(),
+                    measures: String::new(),
+                });
+                self.entries.len() - 1
+            }
+        };
+        self.entries.get_mut(i)
+    }
+
+    /// The rating of each standard, in the order of `standards(kind)`.
+    pub fn ratings(&self) -> Vec<Option<&str>> {
+        standards(self.kind)
+            .iter()
+            .map(|s| self.entry(s.key).and_then(|e| e.rating.as_deref()))
+            .collect()
+    }
+
+    /// Sets or clears a standard's rating; false for an unknown key.
+    pub fn set_rating(&mut self, key: &str, rating: Option<&str>) -> bool {
+        match self.entry_mut(key) {
+            Some(entry) => {
+                entry.rating = rating.map(str::to_string);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn dimension(&self, name: &str) -> Option<&str> {
+        self.dimensions
+            .iter()
+            .find(|d| d.name == name)
+            .and_then(|d| d.rating.as_deref())
+    }
+
+    /// Rates an optional dimension; clearing the rating removes it, so the
+    /// form lists only the dimensions the member chose.
+    pub fn set_dimension(&mut self, name: &str, rating: Option<&str>) -> bool {
+        if !DIMENSIONS.contains(&name) {
+            return false;
+        }
+        self.dimensions.retain(|d| d.name != name);
+        if let Some(r) = rating {
+            self.dimensions.push(DimensionRating {
+                name: name.to_string(),
+                rating: Some(r.to_string()),
+            });
+            // Keep the 测评表's order whatever order they were tapped in.
+            self.dimensions.sort_by_key(|d| {
+                DIMENSIONS
+                    .iter()
+                    .position(|n| *n == d.name)
+                    .unwrap_or(usize::MAX)
+            });
+        }
+        true
+    }
+
+    pub fn has_negative(&self, situation: &str) -> bool {
+        self.negatives.iter().any(|n| n == situation)
+    }
+
+    /// Ticks or unticks a negative situation.
+    pub fn toggle_negative(&mut self, situation: &str) {
+        if self.has_negative(situation) {
+            self.negatives.retain(|n| n != situation);
+        } else {
+            self.negatives.push(situation.to_string());
+        }
+    }
+
+    /// Sets the self-grade, unless the member receives no grade; then the
+    /// reason is returned for the form to show.
+    pub fn set_self_grade(
+        &mut self,
+        member: &Member,
+        grade: Option<Grade>,
+    ) -> Result<(), &'static str> {
+        if let (Some(reason), Some(_)) = (no_grade_reason(member), grade) {
+            return Err(reason);
+        }
+        self.self_grade = grade;
+        Ok(())
+    }
+
+    /// What is still blank, as gentle hints ("政治合格：未选评价"). Nothing
+    /// here stops a form from being finished.
+    pub fn unfilled(&self, member: &Member) -> Vec<String> {
+        let mut out = Vec::new();
+        for s in standards(self.kind) {
+            let entry = self.entry(s.key);
+            if entry.and_then(|e| e.rating.as_ref()).is_none() {
+                out.push(format!("{}：未选评价", s.title));
+            }
+            if entry.is_none_or(|e| e.facts.trim().is_empty()) {
+                out.push(format!("{}：未填写自评情况", s.title));
+            }
+        }
+        if self.self_grade.is_none() && no_grade_reason(member).is_none() {
+            out.push("未选自评等次".to_string());
+        }
+        out
+    }
+}
+
+/// Marks the form 完成 and records the day; false if it already was.
+pub fn finish(form: &mut AssessmentForm, on: NaiveDate) -> bool {
+    if form.is_finished() {
+        return false;
+    }
+    form.state = FormState::Finished { on };
+    form.log.push(FormEvent {
+        on,
+        action: FormAction::Finished,
+    });
+    true
+}
+
+/// Opens a finished form for changes and records the day; false if it was
+/// not finished.
+pub fn reopen(form: &mut AssessmentForm, on: NaiveDate) -> bool {
+    if !form.is_finished() {
+        return false;
+    }
+    form.state = FormState::Draft;
+    form.log.push(FormEvent {
+        on,
+        action: FormAction::Reopened,
+    });
+    true
+}
+
+/// The member's form of that year and kind, if there is one.
+pub fn form_for(
+    doc: &Document,
+    member_id: &str,
+    year: i32,
+    kind: AssessmentKind,
+) -> Option<&AssessmentForm> {
+    doc.assessments
+        .iter()
+        .find(|f| f.member_id == member_id && f.year == year && f.kind == kind)
+}
+
+/// All forms of a member, newest year first, 四个合格 before 五个过硬.
+pub fn forms_of<'a>(doc: &'a Document, member_id: &str) -> Vec<&'a AssessmentForm> {
+    let mut forms: Vec<&AssessmentForm> = doc
+        .assessments
+        .iter()
+        .filter(|f| f.member_id == member_id)
+        .collect();
+    forms.sort_by_key(|f| (std::cmp::Reverse(f.year), f.kind));
+    forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::rules::fixtures::{day, full, probationary};
+
+    #[test]
+    fn a_new_form_has_one_blank_entry_per_standard() {
+        let f = new_form("a1", "m1", 2025, AssessmentKind::FiveExcellent);
+        assert_eq!(f.entries.len(), 5);
+        assert_eq!(f.ratings(), [None; 5]);
+        assert!(!f.is_finished());
+    }
+
+    #[test]
+    fn finishing_and_reopening_are_logged_with_their_dates() {
+        let mut f = new_form("a1", "m1", 2025, AssessmentKind::FourQualified);
+        assert!(!reopen(&mut f, day(2026, 1, 1)), "a draft is already open");
+        assert!(finish(&mut f, day(2026, 1, 5)));
+        assert!(!finish(&mut f, day(2026, 1, 6)), "finishing twice logs once");
+        assert_eq!(f.finished_on(), Some(day(2026, 1, 5)));
+        assert!(reopen(&mut f, day(2026, 1, 8)));
+        assert_eq!(f.state, FormState::Draft);
+        assert!(finish(&mut f, day(2026, 1, 9)));
+        let log: Vec<String> = f.log.iter().map(FormEvent::sentence).collect();
+        assert_eq!(
+            log,
+            ["2026年1月5日 完成", "2026年1月8日 重新打开", "2026年1月9日 完成"]
+        );
+    }
+
+    #[test]
+    fn ratings_dimensions_and_negatives() {
+        let mut f = new_form("a1", "m1", 2025, AssessmentKind::FourQualified);
+        assert!(f.set_rating("discipline", Some("较好")));
+        assert!(!f.set_rating("no_such", Some("好")));
+        assert_eq!(f.ratings(), [None, Some("较好"), None, None]);
+        assert!(f.set_dimension("廉洁自律", Some("好")));
+        assert!(f.set_dimension("理想信念", Some("较好")));
+        assert!(!f.set_dimension("颜值", Some("好")));
+        let names: Vec<_> = f.dimensions.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["理想信念", "廉洁自律"]);
+        f.set_dimension("理想信念", None);
+        assert_eq!(f.dimension("理想信念"), None);
+        f.toggle_negative("无故不参加组织生活");
+        assert!(f.has_negative("无故不参加组织生活"));
+        f.toggle_negative("无故不参加组织生活");
+        assert!(f.negatives.is_empty());
+    }
+
+    #[test]
+    fn a_missing_entry_is_added_when_edited() {
+        let mut f = new_form("a1", "m1", 2025, AssessmentKind::FourQualified);
+        f.entries.clear();
+        f.entry_mut("character").unwrap().facts = "孝敬父母".into();
+        assert_eq!(f.entries.len(), 1);
+        assert_eq!(f.ratings(), [None; 4]);
+    }
+
+    #[test]
+    fn probationary_members_get_no_self_grade_and_are_told_why() {
+        let mut f = new_form("a1", "y1", 2025, AssessmentKind::FourQualified);
+        let why = f
+            .set_self_grade(&probationary("y1"), Some(Grade::Excellent))
+            .unwrap_err();
+        assert!(why.contains("预备党员"));
+        assert_eq!(f.self_grade, None);
+        assert!(f.set_self_grade(&probationary("y1"), None).is_ok());
+        assert!(f
+            .set_self_grade(&full("m1"), Some(Grade::Qualified))
+            .is_ok());
+        assert!(!f.unfilled(&probationary("y1")).contains(&"未选自评等次".to_string()));
+    }
+
+    #[test]
+    fn unfilled_lists_blanks_without_blocking() {
+        let mut f = new_form("a1", "m1", 2025, AssessmentKind::FourQualified);
+        assert_eq!(f.unfilled(&full("m1")).len(), 9);
+        for s in standards(f.kind) {
+            f.set_rating(s.key, Some("好"));
+            f.entry_mut(s.key).unwrap().facts = "按时参加组织生活".into();
+        }
+        assert_eq!(f.unfilled(&full("m1")), ["未选自评等次"]);
+        assert!(finish(&mut f, day(2026, 1, 5)));
+    }
+}
