@@ -142,9 +142,14 @@ fn broken_items_are_listed_with_paths_and_can_be_skipped() {
     assert!(paths.contains(&"members[5].id"), "{paths:?}");
     assert!(paths.contains(&"meetings[1].date"), "{paths:?}");
     assert_eq!(staged.doc.members.len(), 23);
-    // Two members, the meeting with the bad date, and the meeting whose
-    // attendance names the skipped member m04.
-    assert_eq!(staged.skipped, 4);
+    // Two members, the meeting with the bad date, the meeting whose
+    // attendance names the skipped member m04, and last year's 民主评议
+    // record, which names m04 too.
+    assert_eq!(staged.skipped, 5);
+    assert!(
+        paths.iter().any(|p| p.starts_with("reviews[0].entries")),
+        "{paths:?}"
+    );
     assert!(
         paths
             .iter()

@@ -233,3 +233,105 @@ fn unavailable_storage_fails_the_probe() {
     assert!(kv.probe().is_err());
     assert!(MemoryKv::new().probe().is_ok());
 }
+
+// Regression tests for losses found in review.
+
+#[test]
+fn a_meeting_whose_group_was_deleted_survives_a_reload() {
+    let (kv, mut doc) = saved_example();
+    let mut store = Store::open(kv).unwrap().store;
+    doc.meetings[0].group_id = Some("g3".into());
+    store
+        .commit(&doc, [RecordKey::Meeting(doc.meetings[0].id.clone())])
+        .unwrap();
+    doc.branch.groups.retain(|g| g.id != "g3");
+    for m in doc
+        .members
+        .iter_mut()
+        .filter(|m| m.group_id.as_deref() == Some("g3"))
+    {
+        m.group_id = None;
+    }
+    store
+        .commit(&doc, [RecordKey::Branch, RecordKey::Members])
+        .unwrap();
+    let reopened = Store::open(store.kv().clone()).unwrap();
+    assert_eq!(reopened.doc.meetings.len(), doc.meetings.len());
+    assert!(reopened.quarantined.is_empty());
+}
+
+#[test]
+fn when_the_bad_value_cannot_be_kept_aside_it_stays_where_it_is() {
+    let (mut kv, _) = saved_example();
+    kv.entries.insert(
+        "zhibu.rec.members#1".into(),
+        "garbage that must not vanish".into(),
+    );
+    kv.quota = Some(kv.used_bytes("") + 2);
+    let opened = Store::open(kv).unwrap();
+    assert!(opened.store.read_only().is_some());
+    assert_eq!(
+        opened
+            .store
+            .kv()
+            .entries
+            .get("zhibu.rec.members#1")
+            .map(String::as_str),
+        Some("garbage that must not vanish")
+    );
+    assert_eq!(opened.quarantined.len(), 1, "still shown for download");
+}
+
+#[test]
+fn a_broken_head_does_not_let_older_copies_win() {
+    let (kv, mut doc) = saved_example();
+    let mut store = Store::open(kv).unwrap().store;
+    doc.branch.name = "第二版".into();
+    store.commit(&doc, [RecordKey::Branch]).unwrap();
+    store
+        .kv_mut()
+        .entries
+        .insert("zhibu.head".into(), "{broken".into());
+    doc.branch.name = "第三版".into();
+    store.commit(&doc, [RecordKey::Branch]).unwrap();
+    let reopened = Store::open(store.kv().clone()).unwrap();
+    assert_eq!(reopened.doc.branch.name, "第三版");
+}
+
+#[test]
+fn a_failed_head_write_is_not_taken_for_another_tab() {
+    let (kv, mut doc) = saved_example();
+    let mut store = Store::open(kv).unwrap().store;
+    store.kv_mut().refuse_key = Some("zhibu.head".into());
+    doc.branch.name = "头写入失败".into();
+    assert!(store.commit(&doc, [RecordKey::Branch]).is_err());
+    store.kv_mut().refuse_key = None;
+    doc.branch.name = "之后再改".into();
+    store.commit(&doc, [RecordKey::Branch]).unwrap();
+    assert_eq!(
+        Store::open(store.kv().clone()).unwrap().doc.branch.name,
+        "之后再改"
+    );
+}
+
+#[test]
+fn an_import_that_runs_out_of_space_leaves_the_old_meetings() {
+    let (kv, old) = saved_example();
+    let mut store = Store::open(kv).unwrap().store;
+    let mut new = example_document(today());
+    for m in new.meetings.iter_mut() {
+        m.id = format!("new-{}", m.id);
+        m.minutes = "长".repeat(20_000);
+    }
+    store.kv_mut().quota = Some(store.used_bytes() + 50_000);
+    assert!(store.replace_all(&new).is_err());
+    store.kv_mut().quota = None;
+    let reopened = Store::open(store.kv().clone()).unwrap();
+    for m in &old.meetings {
+        assert!(
+            reopened.doc.meeting(&m.id).is_some(),
+            "old meeting {} survived",
+            m.id
+        );
+    }
+}

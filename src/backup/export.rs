@@ -41,8 +41,19 @@ pub fn export_backup(doc: &Document, exported_at: &str, revision: u64) -> String
 /// `支部工作手册-第一党支部-2026-11-27.json`: characters that file systems
 /// refuse are replaced, and an unnamed branch is called 未命名支部.
 pub fn backup_file_name(branch_name: &str, date: &str) -> String {
-    let cleaned: String = branch_name
-        .trim()
+    let cleaned = file_name_part(branch_name);
+    let name = if cleaned.is_empty() {
+        "未命名支部".to_string()
+    } else {
+        cleaned
+    };
+    format!("支部工作手册-{name}-{date}.json")
+}
+
+/// Text made safe for a file name: characters that file systems refuse
+/// become `_`, and it is cut to 40 characters.
+pub fn file_name_part(text: &str) -> String {
+    text.trim()
         .chars()
         .map(|c| {
             if r#"/\:*?"<>|"#.contains(c) || c.is_control() {
@@ -52,13 +63,7 @@ pub fn backup_file_name(branch_name: &str, date: &str) -> String {
             }
         })
         .take(40)
-        .collect();
-    let name = if cleaned.is_empty() {
-        "未命名支部".to_string()
-    } else {
-        cleaned
-    };
-    format!("支部工作手册-{name}-{date}.json")
+        .collect()
 }
 
 #[cfg(test)]

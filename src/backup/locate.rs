@@ -62,9 +62,11 @@ fn is_date_error(message: &str) -> bool {
     .any(|m| message.contains(m))
 }
 
+/// Starts with a digit, so ids such as `mt-ex-2-c-1` are not taken for
+/// dates.
 fn looks_like_broken_date(text: &str) -> bool {
-    let date_like =
-        text.chars().any(|c| c.is_ascii_digit()) && (text.contains('-') || text.contains(':'));
+    let date_like = text.starts_with(|c: char| c.is_ascii_digit())
+        && (text.contains('-') || text.contains(':'));
     date_like
         && text.parse::<chrono::NaiveDate>().is_err()
         && text.parse::<chrono::NaiveTime>().is_err()
@@ -147,7 +149,7 @@ mod tests {
 
     #[test]
     fn a_broken_date_is_found() {
-        let v = json!({"theme": "学习-讨论", "date": "2026-13-45", "planned_date": "2026-01-01"});
+        let v = json!({"checklist": [{"id": "mt-ex-2-c-1"}], "theme": "学习-讨论", "date": "2026-13-45", "planned_date": "2026-01-01"});
         assert_eq!(
             locate(&v, "meetings[1]", "input is out of range"),
             "meetings[1].date"

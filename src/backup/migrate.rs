@@ -5,7 +5,9 @@ use serde_json::Value;
 
 use crate::domain::SCHEMA_VERSION;
 
-/// One step turns a document of version `n` into version `n + 1`.
+/// One step turns a document of version `n` into version `n + 1`. A step
+/// must also accept a partial document (the store migrates one record at a
+/// time, wrapped as `{"meetings": [record]}` and the like).
 type Step = fn(Value) -> Result<Value, String>;
 
 /// `STEPS[i]` migrates version `i + 1` to `i + 2`. Version 1 is the first

@@ -1,7 +1,9 @@
 //! The backup file: its envelope, checksum, migrations and the import
-//! pipeline. The store reads its records through the same pipeline.
+//! pipeline, and the member's self-assessment exchange file. The store
+//! reads its records through the same pipeline.
 
 pub mod checksum;
+pub mod exchange;
 pub mod export;
 pub mod import;
 pub mod locate;

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use super::locate::locate;
 
+use crate::domain::assessment::{AssessmentForm, BranchReview};
 use crate::domain::meeting::ChecklistTemplate;
 use crate::domain::validate::{self, Item, Problem};
 use crate::domain::{Document, Meeting, Member};
@@ -21,13 +22,43 @@ pub struct Parsed {
     pub skipped: Vec<Item>,
     /// The branch profile itself, or the document's shape, is broken.
     pub fatal: bool,
-    /// Members, meetings and templates in the input.
+    /// Members, meetings, templates, forms and reviews in the input.
     pub items_total: usize,
 }
 
-const KNOWN_FIELDS: [&str; 4] = ["branch", "members", "meetings", "templates"];
+const KNOWN_FIELDS: [&str; 6] = [
+    "branch",
+    "members",
+    "meetings",
+    "templates",
+    "assessments",
+    "reviews",
+];
 
+/// Where each kept item of a list stood in the input, so problems found
+/// after others were left out still name the input's index.
+#[derive(Default)]
+struct Sources {
+    members: Vec<usize>,
+    meetings: Vec<usize>,
+    assessments: Vec<usize>,
+    reviews: Vec<usize>,
+}
+
+/// Reads an imported document: items that fail the semantic checks
+/// (dangling references, duplicate ids, overlong text) are left out.
 pub fn document_from_value(value: Value) -> Parsed {
+    read_document(value, true)
+}
+
+/// Reads the app's own stored records: only what cannot be read at all is
+/// left out. What the app itself saved is never dropped for failing a
+/// semantic check; that would delete the member's data on a reload.
+pub fn stored_document_from_value(value: Value) -> Parsed {
+    read_document(value, false)
+}
+
+fn read_document(value: Value, check_semantics: bool) -> Parsed {
     let mut parsed = Parsed {
         doc: Document::default(),
         problems: Vec::new(),
@@ -60,13 +91,33 @@ pub fn document_from_value(value: Value) -> Parsed {
         read_list(&mut object, "meetings", Item::Meeting, &mut parsed);
     let templates: Vec<(usize, ChecklistTemplate)> =
         read_list(&mut object, "templates", Item::Template, &mut parsed);
-    parsed.doc.members = members.iter().map(|(_, m)| m.clone()).collect();
-    parsed.doc.meetings = meetings.iter().map(|(_, m)| m.clone()).collect();
-    parsed.doc.templates = templates.iter().map(|(_, t)| t.clone()).collect();
-    let member_src: Vec<usize> = members.iter().map(|(i, _)| *i).collect();
-    let meeting_src: Vec<usize> = meetings.iter().map(|(i, _)| *i).collect();
-    drop_semantic_failures(&mut parsed, member_src, meeting_src);
+    let assessments: Vec<(usize, AssessmentForm)> =
+        read_list(&mut object, "assessments", Item::Assessment, &mut parsed);
+    let reviews: Vec<(usize, BranchReview)> =
+        read_list(&mut object, "reviews", Item::Review, &mut parsed);
+    let sources = Sources {
+        members: indices(&members),
+        meetings: indices(&meetings),
+        assessments: indices(&assessments),
+        reviews: indices(&reviews),
+    };
+    parsed.doc.members = values(members);
+    parsed.doc.meetings = values(meetings);
+    parsed.doc.templates = values(templates);
+    parsed.doc.assessments = values(assessments);
+    parsed.doc.reviews = values(reviews);
+    if check_semantics {
+        drop_semantic_failures(&mut parsed, sources);
+    }
     parsed
+}
+
+fn indices<T>(items: &[(usize, T)]) -> Vec<usize> {
+    items.iter().map(|(i, _)| *i).collect()
+}
+
+fn values<T>(items: Vec<(usize, T)>) -> Vec<T> {
+    items.into_iter().map(|(_, t)| t).collect()
 }
 
 impl Parsed {
@@ -132,46 +183,88 @@ fn read_list<T: DeserializeOwned>(
 }
 
 /// Runs the semantic checks and leaves out every item with a problem. Leaving
-/// out a member can leave a meeting pointing at nobody, so it repeats until
-/// nothing more goes.
-fn drop_semantic_failures(
-    parsed: &mut Parsed,
-    mut member_src: Vec<usize>,
-    mut meeting_src: Vec<usize>,
-) {
+/// out a member can leave a meeting or a form pointing at nobody, so it
+/// repeats until nothing more goes.
+fn drop_semantic_failures(parsed: &mut Parsed, mut src: Sources) {
     loop {
         let found = validate::check(&parsed.doc);
         if found.is_empty() {
             return;
         }
-        let mut drop_members = Vec::new();
-        let mut drop_meetings = Vec::new();
+        let mut drop = Sources::default();
+        let mut dropped_any = false;
         for (item, mut problem) in found {
-            match item {
-                Item::Branch => {
-                    parsed.fatal = true;
+            match (item, src.list_mut(item)) {
+                // The branch's own lists (党小组, templates) are part of the
+                // branch: a problem there stops the whole import.
+                (Item::Branch | Item::Template(_), _) => parsed.fatal = true,
+                (_, Some(sources)) => {
+                    let (name, i) = position(item);
+                    let origin = sources.get(i).copied().unwrap_or(i);
+                    problem.path = renumber(&problem.path, name, i, origin);
+                    parsed.skipped.push(at_index(item, origin));
+                    if let Some(list) = drop.list_mut(item) {
+                        list.push(i);
+                        dropped_any = true;
+                    }
                 }
-                Item::Member(i) => {
-                    problem.path = renumber(&problem.path, "members", i, member_src[i]);
-                    drop_members.push(i);
-                    parsed.skipped.push(Item::Member(member_src[i]));
-                }
-                Item::Meeting(i) => {
-                    problem.path = renumber(&problem.path, "meetings", i, meeting_src[i]);
-                    drop_meetings.push(i);
-                    parsed.skipped.push(Item::Meeting(meeting_src[i]));
-                }
-                Item::Template(_) => {}
+                (_, None) => {}
             }
             parsed.problems.push(problem);
         }
-        if parsed.fatal {
+        // Nothing left out means the same problems would come back forever.
+        if parsed.fatal || !dropped_any {
+            parsed.fatal = parsed.fatal || !dropped_any;
             return;
         }
-        remove_indices(&mut parsed.doc.members, &mut member_src, &drop_members);
-        remove_indices(&mut parsed.doc.meetings, &mut meeting_src, &drop_meetings);
+        let doc = &mut parsed.doc;
+        remove_indices(&mut doc.members, &mut src.members, &drop.members);
+        remove_indices(&mut doc.meetings, &mut src.meetings, &drop.meetings);
+        remove_indices(
+            &mut doc.assessments,
+            &mut src.assessments,
+            &drop.assessments,
+        );
+        remove_indices(&mut doc.reviews, &mut src.reviews, &drop.reviews);
         parsed.skipped.sort();
         parsed.skipped.dedup();
+    }
+}
+
+impl Sources {
+    /// The list an item belongs to, for the lists whose items can be left
+    /// out one by one.
+    fn list_mut(&mut self, item: Item) -> Option<&mut Vec<usize>> {
+        match item {
+            Item::Member(_) => Some(&mut self.members),
+            Item::Meeting(_) => Some(&mut self.meetings),
+            Item::Assessment(_) => Some(&mut self.assessments),
+            Item::Review(_) => Some(&mut self.reviews),
+            Item::Branch | Item::Template(_) => None,
+        }
+    }
+}
+
+/// The list name used in paths and the item's index in the checked list.
+fn position(item: Item) -> (&'static str, usize) {
+    match item {
+        Item::Branch => ("branch", 0),
+        Item::Member(i) => ("members", i),
+        Item::Meeting(i) => ("meetings", i),
+        Item::Template(i) => ("templates", i),
+        Item::Assessment(i) => ("assessments", i),
+        Item::Review(i) => ("reviews", i),
+    }
+}
+
+fn at_index(item: Item, i: usize) -> Item {
+    match item {
+        Item::Branch => Item::Branch,
+        Item::Member(_) => Item::Member(i),
+        Item::Meeting(_) => Item::Meeting(i),
+        Item::Template(_) => Item::Template(i),
+        Item::Assessment(_) => Item::Assessment(i),
+        Item::Review(_) => Item::Review(i),
     }
 }
 
@@ -180,6 +273,8 @@ fn renumber(path: &str, list: &str, from: usize, to: usize) -> String {
 }
 
 fn remove_indices<T>(items: &mut Vec<T>, sources: &mut Vec<usize>, drop: &[usize]) {
+    // A set, not `drop.contains`: a hostile file can list many thousands.
+    let drop: std::collections::HashSet<usize> = drop.iter().copied().collect();
     let mut i = 0;
     items.retain(|_| {
         let keep = !drop.contains(&i);

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::assessment::AssessmentSettings;
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Branch {
@@ -18,6 +20,9 @@ pub struct Branch {
     /// beside 集中学习 when a meeting is planned.
     #[serde(default)]
     pub study_kinds: Vec<String>,
+    /// The rating scale and 反向情形 list of the yearly self-assessment.
+    #[serde(default)]
+    pub assessment: AssessmentSettings,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::assessment::{AssessmentForm, BranchReview};
 use super::meeting::ChecklistTemplate;
 use super::{Branch, Meeting, Member};
 
@@ -21,6 +22,12 @@ pub struct Document {
     /// The branch's edits of the default checklists, one per meeting type.
     #[serde(default)]
     pub templates: Vec<ChecklistTemplate>,
+    /// Self-assessment forms: one per member, year and kind.
+    #[serde(default)]
+    pub assessments: Vec<AssessmentForm>,
+    /// The branch's 民主评议 decisions, one per year.
+    #[serde(default)]
+    pub reviews: Vec<BranchReview>,
 }
 
 impl Document {
@@ -46,6 +53,18 @@ impl Document {
         self.meetings.iter_mut().find(|m| m.id == id)
     }
 
+    pub fn assessment(&self, id: &str) -> Option<&AssessmentForm> {
+        self.assessments.iter().find(|a| a.id == id)
+    }
+
+    pub fn assessment_mut(&mut self, id: &str) -> Option<&mut AssessmentForm> {
+        self.assessments.iter_mut().find(|a| a.id == id)
+    }
+
+    pub fn review(&self, year: i32) -> Option<&BranchReview> {
+        self.reviews.iter().find(|r| r.year == year)
+    }
+
     /// The name a person reference stands for: the member's name, or the
     /// name typed by hand.
     pub fn person_name(&self, person: &super::meeting::PersonRef) -> String {
@@ -58,10 +77,22 @@ impl Document {
     /// How many records mention this member: a member who appears in records
     /// can only be marked as left, never deleted.
     pub fn references_to_member(&self, id: &str) -> usize {
-        self.meetings
+        let meetings = self
+            .meetings
             .iter()
             .filter(|m| m.referenced_member_ids().any(|r| r == id))
-            .count()
+            .count();
+        let forms = self
+            .assessments
+            .iter()
+            .filter(|a| a.member_id == id)
+            .count();
+        let reviews = self
+            .reviews
+            .iter()
+            .filter(|r| r.entry(id).is_some())
+            .count();
+        meetings + forms + reviews
     }
 
     /// A short summary for confirmations: "3 个党小组、25 名党员、12 次会议".

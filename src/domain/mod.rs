@@ -1,6 +1,7 @@
 //! The app's subject matter in plain Rust: no browser types, so all of it is
 //! tested natively.
 
+pub mod assessment;
 pub mod branch;
 pub mod document;
 pub mod ics;

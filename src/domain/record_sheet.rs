@@ -7,7 +7,7 @@ use crate::domain::rules::attendance::{
 };
 use crate::domain::rules::quorum::quorum;
 use crate::domain::rules::vote::evaluate_vote;
-use crate::domain::time::format_chinese_date;
+use crate::domain::time::{format_chinese_date, format_short_date};
 use crate::domain::Document;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -158,9 +158,9 @@ pub fn meeting_sheet(doc: &Document, meeting: &Meeting) -> MeetingSheet {
             .map(|f| FollowUpLine {
                 task: f.task.clone(),
                 owner: doc.person_name(&f.owner),
-                due: f.due.map(format_chinese_date).unwrap_or_default(),
+                due: f.due.map(format_short_date).unwrap_or_default(),
                 state: match f.done_on {
-                    Some(d) => format!("已完成（{}）", format_chinese_date(d)),
+                    Some(d) => format!("已完成 {}", format_short_date(d)),
                     None => "未完成".into(),
                 },
             })

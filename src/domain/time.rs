@@ -30,6 +30,11 @@ pub fn format_chinese_date(date: NaiveDate) -> String {
     format!("{}年{}月{}日", date.year(), date.month(), date.day())
 }
 
+/// `2026.3.5`, for narrow table columns on paper.
+pub fn format_short_date(date: NaiveDate) -> String {
+    format!("{}.{}.{}", date.year(), date.month(), date.day())
+}
+
 /// A local CST wall-clock time as UTC, for calendar files.
 pub fn cst_to_utc(local: NaiveDateTime) -> DateTime<Utc> {
     match cst().from_local_datetime(&local).single() {

@@ -10,7 +10,7 @@ use super::kv::{KeyValue, StorageError};
 use super::record::{seal, unseal, Envelope};
 use crate::backup::checksum::checksum;
 use crate::backup::migrate::migrate;
-use crate::backup::parts::document_from_value;
+use crate::backup::parts::stored_document_from_value;
 use crate::domain::validate::Item;
 use crate::domain::{Branch, Document, SCHEMA_VERSION};
 
@@ -138,9 +138,9 @@ impl<K: KeyValue> Store<K> {
         Ok(self.read_head()?.map(|h| h.rev))
     }
 
-    /// Saves the named records of `doc` at once. A meeting that is no longer
-    /// in `doc` is deleted. What fails stays pending and is retried with the
-    /// next commit.
+    /// Saves the named records of `doc` at once. A meeting, form or review
+    /// that is no longer in `doc` is deleted. What fails stays pending and
+    /// is retried with the next commit.
     pub fn commit(
         &mut self,
         doc: &Document,
@@ -152,7 +152,7 @@ impl<K: KeyValue> Store<K> {
         self.pending.extend(changed);
         match self.read_head()? {
             Some(head) if head.rev != self.rev => return Err(CommitError::Conflict),
-            None if self.rev > 0 => {
+            None if self.rev > 0 && !self.has_stored_records()? => {
                 // The site's storage was cleared under us: this tab still has
                 // everything, so it writes everything back.
                 self.slots.clear();
@@ -169,20 +169,36 @@ impl<K: KeyValue> Store<K> {
             }
             self.pending.remove(&key);
         }
-        self.rev += 1;
-        let head =
-            json!({"format": HEAD_FORMAT, "schema_version": SCHEMA_VERSION, "rev": self.rev});
+        // The head is written even after a failure, so other tabs see the
+        // records that did change; this tab's revision moves only once the
+        // head holds it, or every later save would look like a conflict.
+        let next = self.rev + 1;
+        let head = json!({"format": HEAD_FORMAT, "schema_version": SCHEMA_VERSION, "rev": next});
         let head_written = self.kv.set(HEAD, &head.to_string());
+        if head_written.is_ok() {
+            self.rev = next;
+        }
         result?;
         head_written.map_err(CommitError::Storage)
     }
 
-    /// Writes a whole new document (import, example data, undo), deleting
-    /// meetings that it does not have.
+    fn has_stored_records(&self) -> Result<bool, StorageError> {
+        Ok(self.kv.keys()?.iter().any(|k| k.starts_with(RECORD_PREFIX)))
+    }
+
+    /// Writes a whole new document (import, example data, undo). Its
+    /// records are all written first; the meetings, forms and reviews it
+    /// does not have are deleted only after that succeeded, so running out
+    /// of space half-way leaves the old ones readable.
     pub fn replace_all(&mut self, doc: &Document) -> Result<(), CommitError> {
-        let mut keys: Vec<RecordKey> = self.slots.keys().cloned().collect();
-        keys.extend(all_records(doc));
-        self.commit(doc, keys)
+        let stale: Vec<RecordKey> = self
+            .slots
+            .keys()
+            .filter(|k| record_data(doc, k).is_none())
+            .cloned()
+            .collect();
+        self.commit(doc, all_records(doc))?;
+        self.commit(doc, stale)
     }
 
     /// The values kept aside, as stored now.
@@ -225,7 +241,10 @@ impl<K: KeyValue> Store<K> {
             self.slots.remove(key);
             return Ok(());
         };
-        let (current, gen) = self.slots.get(key).copied().unwrap_or((1, 0));
+        let (current, gen) = match self.slots.get(key) {
+            Some(known) => *known,
+            None => self.newest_stored_slot(key)?,
+        };
         let slot = 1 - current;
         let raw = seal(data, gen + 1);
         let slot_key = key.slot(slot);
@@ -235,6 +254,49 @@ impl<K: KeyValue> Store<K> {
         }
         self.slots.insert(key.clone(), (slot, gen + 1));
         Ok(())
+    }
+
+    /// Brings one record up to the current schema from its own version: a
+    /// record not rewritten since an upgrade is still in its old shape,
+    /// whatever the head says. A migrated record is rewritten at the next
+    /// save.
+    fn migrate_record(&mut self, key: &RecordKey, envelope: &Envelope) -> Result<Value, String> {
+        if envelope.schema_version == SCHEMA_VERSION {
+            return Ok(envelope.data.clone());
+        }
+        let (field, listed) = key.document_field();
+        let item = if listed {
+            Value::Array(vec![envelope.data.clone()])
+        } else {
+            envelope.data.clone()
+        };
+        let mut partial = Map::new();
+        partial.insert(field.into(), item);
+        let migrated =
+            migrate(Value::Object(partial), envelope.schema_version).map_err(|e| e.message())?;
+        let value = migrated.get(field).cloned().unwrap_or(Value::Null);
+        self.pending.insert(key.clone());
+        Ok(if listed {
+            value.get(0).cloned().unwrap_or(Value::Null)
+        } else {
+            value
+        })
+    }
+
+    /// The slot and generation of the newest readable copy in storage, so a
+    /// record this tab does not know yet is written above it, never below.
+    fn newest_stored_slot(&self, key: &RecordKey) -> Result<(u8, u64), StorageError> {
+        let mut newest = (1, 0);
+        for slot in [0u8, 1] {
+            if let Some(raw) = self.kv.get(&key.slot(slot))? {
+                if let Ok(envelope) = unseal(&raw) {
+                    if envelope.gen >= newest.1 {
+                        newest = (slot, envelope.gen);
+                    }
+                }
+            }
+        }
+        Ok(newest)
     }
 
     fn load(&mut self) -> Result<(Document, Vec<Quarantined>), StorageError> {
@@ -277,7 +339,7 @@ impl<K: KeyValue> Store<K> {
         let mut quarantined = Vec::new();
         if head.is_none() {
             if let Some(raw) = head_raw {
-                quarantined.push(self.set_aside(HEAD, "存储索引", "无法解析", raw)?);
+                quarantined.push(self.set_aside(HEAD, "存储索引", "无法解析", raw).0);
             }
         }
         let mut winners: BTreeMap<RecordKey, (String, Value)> = BTreeMap::new();
@@ -289,16 +351,26 @@ impl<K: KeyValue> Store<K> {
             if let Some((slot, envelope)) = best {
                 let slot_no = RecordKey::parse_slot(&slot.key).map_or(0, |(_, n)| n);
                 self.slots.insert(record.clone(), (slot_no, envelope.gen));
-                winners.insert(record.clone(), (slot.raw.clone(), envelope.data.clone()));
+                let data = match self.migrate_record(&record, envelope) {
+                    Ok(data) => data,
+                    Err(why) => {
+                        self.read_only = Some(why);
+                        return Ok((Document::default(), quarantined));
+                    }
+                };
+                winners.insert(record.clone(), (slot.raw.clone(), data));
             }
             for bad in slots.iter().filter(|s| s.envelope.is_err()) {
                 let reason = bad.envelope.as_ref().err().cloned().unwrap_or_default();
                 let label = record.label();
-                quarantined.push(self.set_aside(&bad.key, &label, &reason, bad.raw.clone())?);
-                self.kv.remove(&bad.key)?;
+                let (entry, kept) = self.set_aside(&bad.key, &label, &reason, bad.raw.clone());
+                quarantined.push(entry);
+                if kept {
+                    self.kv.remove(&bad.key)?;
+                }
             }
         }
-        let doc = self.assemble(winners, stored_version, &mut quarantined)?;
+        let doc = self.assemble(winners, &mut quarantined)?;
         Ok((doc, quarantined))
     }
 
@@ -307,15 +379,12 @@ impl<K: KeyValue> Store<K> {
     fn assemble(
         &mut self,
         mut winners: BTreeMap<RecordKey, (String, Value)>,
-        version: u32,
         quarantined: &mut Vec<Quarantined>,
     ) -> Result<Document, StorageError> {
         loop {
-            let meeting_keys: Vec<RecordKey> = winners
-                .keys()
-                .filter(|k| matches!(k, RecordKey::Meeting(_)))
-                .cloned()
-                .collect();
+            let meeting_keys = keys_of(&winners, |k| matches!(k, RecordKey::Meeting(_)));
+            let assessment_keys = keys_of(&winners, |k| matches!(k, RecordKey::Assessment(_)));
+            let review_keys = keys_of(&winners, |k| matches!(k, RecordKey::Review(_)));
             let mut object = Map::new();
             let branch = winners.get(&RecordKey::Branch).map(|(_, v)| v.clone());
             object.insert(
@@ -332,19 +401,18 @@ impl<K: KeyValue> Store<K> {
                     object.insert(field.into(), v.clone());
                 }
             }
-            let meetings: Vec<Value> = meeting_keys
-                .iter()
-                .filter_map(|k| winners.get(k).map(|(_, v)| v.clone()))
-                .collect();
-            object.insert("meetings".into(), Value::Array(meetings));
-            let migrated = match migrate(Value::Object(object), version) {
-                Ok(v) => v,
-                Err(e) => {
-                    self.read_only = Some(e.message());
-                    return Ok(Document::default());
-                }
-            };
-            let parsed = document_from_value(migrated);
+            for (field, keys) in [
+                ("meetings", &meeting_keys),
+                ("assessments", &assessment_keys),
+                ("reviews", &review_keys),
+            ] {
+                let items: Vec<Value> = keys
+                    .iter()
+                    .filter_map(|k| winners.get(k).map(|(_, v)| v.clone()))
+                    .collect();
+                object.insert(field.into(), Value::Array(items));
+            }
+            let parsed = stored_document_from_value(Value::Object(object));
             let reason = parsed
                 .problems
                 .iter()
@@ -362,6 +430,8 @@ impl<K: KeyValue> Store<K> {
                         Item::Member(_) => Some(RecordKey::Members),
                         Item::Template(_) => Some(RecordKey::Templates),
                         Item::Meeting(i) => meeting_keys.get(*i).cloned(),
+                        Item::Assessment(i) => assessment_keys.get(*i).cloned(),
+                        Item::Review(i) => review_keys.get(*i).cloned(),
                     })
                     .collect()
             };
@@ -376,8 +446,13 @@ impl<K: KeyValue> Store<K> {
                     return Ok(Document::default());
                 };
                 let slot = key.slot(self.slots.get(&key).map_or(0, |s| s.0));
-                quarantined.push(self.set_aside(&slot, &key.label(), &reason, raw)?);
-                if whole_record_lost || matches!(key, RecordKey::Meeting(_)) {
+                let (entry, kept) = self.set_aside(&slot, &key.label(), &reason, raw);
+                quarantined.push(entry);
+                if !kept {
+                    // Read-only now: the record stays where it is.
+                    winners.remove(&key);
+                    removed_any = true;
+                } else if whole_record_lost || is_single_item(&key) {
                     winners.remove(&key);
                     self.kv.remove(&key.slot(0))?;
                     self.kv.remove(&key.slot(1))?;
@@ -396,14 +471,16 @@ impl<K: KeyValue> Store<K> {
     }
 
     /// Copies a value under a quarantine key named after its content, so
-    /// setting the same value aside twice keeps one copy.
+    /// setting the same value aside twice keeps one copy. Returns the entry
+    /// and whether it was stored; if not, the store turns read-only and the
+    /// caller must leave the original where it is.
     fn set_aside(
         &mut self,
         key: &str,
         label: &str,
         reason: &str,
         raw: String,
-    ) -> Result<Quarantined, StorageError> {
+    ) -> (Quarantined, bool) {
         let entry = Quarantined {
             original_key: key.to_string(),
             label: label.to_string(),
@@ -416,13 +493,16 @@ impl<K: KeyValue> Store<K> {
             checksum(&Value::String(entry.raw.clone()))
         );
         let text = serde_json::to_string(&entry).unwrap_or_default();
-        if let Err(e) = self.kv.set(&name, &text) {
-            self.read_only = Some(format!(
-                "有无法读取的数据，但{}，无法把它另存：为免覆盖，本页不会写入。请先下载这些数据。",
-                e.message()
-            ));
+        match self.kv.set(&name, &text) {
+            Ok(()) => (entry, true),
+            Err(e) => {
+                self.read_only = Some(format!(
+                    "有无法读取的数据，但{}，无法把它另存：为免覆盖，本页不会写入。请先在“数据恢复”中下载这些数据。",
+                    e.message()
+                ));
+                (entry, false)
+            }
         }
-        Ok(entry)
     }
 }
 
@@ -433,7 +513,29 @@ fn all_records(doc: &Document) -> Vec<RecordKey> {
             .iter()
             .map(|m| RecordKey::Meeting(m.id.clone())),
     );
+    keys.extend(
+        doc.assessments
+            .iter()
+            .map(|a| RecordKey::Assessment(a.id.clone())),
+    );
+    keys.extend(doc.reviews.iter().map(|r| RecordKey::Review(r.year)));
     keys
+}
+
+/// Records that hold one item of a list: a broken one is set aside whole,
+/// while a broken list keeps its readable items.
+fn is_single_item(key: &RecordKey) -> bool {
+    matches!(
+        key,
+        RecordKey::Meeting(_) | RecordKey::Assessment(_) | RecordKey::Review(_)
+    )
+}
+
+fn keys_of(
+    winners: &BTreeMap<RecordKey, (String, Value)>,
+    wanted: fn(&RecordKey) -> bool,
+) -> Vec<RecordKey> {
+    winners.keys().filter(|k| wanted(k)).cloned().collect()
 }
 
 fn record_data(doc: &Document, key: &RecordKey) -> Option<Value> {
@@ -442,6 +544,8 @@ fn record_data(doc: &Document, key: &RecordKey) -> Option<Value> {
         RecordKey::Members => serde_json::to_value(&doc.members),
         RecordKey::Templates => serde_json::to_value(&doc.templates),
         RecordKey::Meeting(id) => serde_json::to_value(doc.meeting(id)?),
+        RecordKey::Assessment(id) => serde_json::to_value(doc.assessment(id)?),
+        RecordKey::Review(year) => serde_json::to_value(doc.review(*year)?),
     };
     value.ok()
 }

@@ -15,6 +15,10 @@ pub enum RecordKey {
     Members,
     Templates,
     Meeting(String),
+    /// One self-assessment form, by its id.
+    Assessment(String),
+    /// The branch's 民主评议 record of one year.
+    Review(i32),
 }
 
 impl RecordKey {
@@ -24,6 +28,8 @@ impl RecordKey {
             RecordKey::Members => "members".into(),
             RecordKey::Templates => "templates".into(),
             RecordKey::Meeting(id) => format!("meeting.{id}"),
+            RecordKey::Assessment(id) => format!("assessment.{id}"),
+            RecordKey::Review(year) => format!("review.{year}"),
         }
     }
 
@@ -32,10 +38,29 @@ impl RecordKey {
             "branch" => Some(RecordKey::Branch),
             "members" => Some(RecordKey::Members),
             "templates" => Some(RecordKey::Templates),
-            _ => name
-                .strip_prefix("meeting.")
-                .filter(|id| !id.is_empty())
-                .map(|id| RecordKey::Meeting(id.to_string())),
+            _ => {
+                if let Some(id) = non_empty_suffix(name, "meeting.") {
+                    Some(RecordKey::Meeting(id.to_string()))
+                } else if let Some(id) = non_empty_suffix(name, "assessment.") {
+                    Some(RecordKey::Assessment(id.to_string()))
+                } else {
+                    let year = non_empty_suffix(name, "review.")?;
+                    year.parse().ok().map(RecordKey::Review)
+                }
+            }
+        }
+    }
+
+    /// The document field this record holds, and whether the record is one
+    /// item of that list (a meeting) rather than the whole value (the roster).
+    pub fn document_field(&self) -> (&'static str, bool) {
+        match self {
+            RecordKey::Branch => ("branch", false),
+            RecordKey::Members => ("members", false),
+            RecordKey::Templates => ("templates", false),
+            RecordKey::Meeting(_) => ("meetings", true),
+            RecordKey::Assessment(_) => ("assessments", true),
+            RecordKey::Review(_) => ("reviews", true),
         }
     }
 
@@ -63,8 +88,14 @@ impl RecordKey {
             RecordKey::Members => "党员名册".into(),
             RecordKey::Templates => "检查清单模板".into(),
             RecordKey::Meeting(id) => format!("会议记录 {id}"),
+            RecordKey::Assessment(id) => format!("自评表 {id}"),
+            RecordKey::Review(year) => format!("{year}年度民主评议"),
         }
     }
+}
+
+fn non_empty_suffix<'a>(name: &'a str, prefix: &str) -> Option<&'a str> {
+    name.strip_prefix(prefix).filter(|rest| !rest.is_empty())
 }
 
 #[cfg(test)]
@@ -77,5 +108,13 @@ mod tests {
         assert_eq!(RecordKey::parse_slot(&key.slot(1)), Some((key.clone(), 1)));
         assert_eq!(RecordKey::parse_slot("zhibu.rec.members#2"), None);
         assert_eq!(RecordKey::parse_slot("other"), None);
+        for key in [
+            RecordKey::Assessment("as-1.x".into()),
+            RecordKey::Review(2025),
+        ] {
+            assert_eq!(RecordKey::parse_slot(&key.slot(0)), Some((key.clone(), 0)));
+        }
+        assert_eq!(RecordKey::from_name("review.abc"), None);
+        assert_eq!(RecordKey::from_name("assessment."), None);
     }
 }

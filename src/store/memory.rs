@@ -14,6 +14,8 @@ pub struct MemoryKv {
     /// Writes whose value starts with this prefix are stored cut in half:
     /// a crash in the middle of a write.
     pub tear_writes_of: Option<String>,
+    /// Writes to this key fail as if the storage were full.
+    pub refuse_key: Option<String>,
 }
 
 impl MemoryKv {
@@ -48,7 +50,9 @@ impl KeyValue for MemoryKv {
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
         self.check()?;
-        if self.quota.is_some_and(|q| self.size_with(key, value) > q) {
+        if self.refuse_key.as_deref() == Some(key)
+            || self.quota.is_some_and(|q| self.size_with(key, value) > q)
+        {
             return Err(StorageError::Full);
         }
         let stored = match &self.tear_writes_of {

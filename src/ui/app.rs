@@ -11,7 +11,7 @@ use super::first_run::FirstRun;
 use super::home::HomePage;
 use super::meetings::{CompliancePage, MeetingPage, MeetingsPage, PlanMeetingPage};
 use super::mine::MinePage;
-use super::print::{MeetingRecordPrint, SignInSheetPrint};
+use super::print::{MeetingRecordPrint, PeriodSummaryPrint, SignInSheetPrint};
 use super::recovery::{RecoveryNotice, RecoveryPage};
 use super::roster::{MemberEditPage, RosterPage};
 use super::save_banner::SaveBanner;
@@ -48,6 +48,7 @@ fn Screens() -> impl IntoView {
                 <Route path=path!("/meetings/:id") view=MeetingPage/>
                 <Route path=path!("/print/meeting/:id") view=MeetingRecordPrint/>
                 <Route path=path!("/print/sign-in/:id") view=SignInSheetPrint/>
+                <Route path=path!("/print/summary/:kind/:date") view=PeriodSummaryPrint/>
                 <Route path=path!("/assess") view=|| view! { <ComingSoon title="评议"/> }/>
                 <Route path=path!("/mine") view=MinePage/>
                 <Route path=path!("/mine/branch") view=BranchSettingsPage/>

@@ -81,16 +81,16 @@ fn GroupRow(id: String, name: String) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| {
             state.doc.with(|d| {
-                d.members
-                    .iter()
-                    .filter(|m| m.group_id.as_deref() == Some(id.as_str()))
-                    .count()
+                let in_group = |g: &Option<String>| g.as_deref() == Some(id.as_str());
+                let members = d.members.iter().filter(|m| in_group(&m.group_id)).count();
+                let meetings = d.meetings.iter().filter(|m| in_group(&m.group_id)).count();
+                (members, meetings)
             })
         })
     };
     let rename_id = id.clone();
     let remove = move |_: leptos::ev::MouseEvent| {
-        if members_in.get_untracked() > 0 {
+        if members_in.get_untracked() != (0, 0) {
             return;
         }
         if confirm("删除这个党小组？") {
@@ -108,9 +108,9 @@ fn GroupRow(id: String, name: String) -> impl IntoView {
                         if let Some(g) = d.branch.groups.iter_mut().find(|g| g.id == rename_id) { g.name = v; }
                     });
                 }/>
-            <span class="muted small">{move || format!("{} 人", members_in.get())}</span>
-            <button class="button small" disabled=move || { members_in.get() > 0 } on:click=remove
-                title="小组里还有党员时不能删除">"删除"</button>
+            <span class="muted small">{move || format!("{} 人", members_in.get().0)}</span>
+            <button class="button small" disabled=move || { members_in.get() != (0, 0) } on:click=remove
+                title="小组里还有党员或会议记录时不能删除">"删除"</button>
         </li>
     }
 }

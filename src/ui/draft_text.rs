@@ -9,6 +9,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::browser::page_events;
+use crate::domain::validate::MAX_TEXT_CHARS;
 
 /// How long typing may pause before the text is saved.
 const DEBOUNCE_MS: i32 = 400;
@@ -49,6 +50,22 @@ fn schedule(save: Box<dyn FnOnce()>) {
     }
 }
 
+/// The text shown in a field: the stored value, except while the member is
+/// typing in it. Following the stored value lets a reload or another tab's
+/// change show up; not following it while focused keeps a save of an
+/// earlier keystroke from undoing the later ones.
+fn follow(value: Signal<String>) -> (RwSignal<String>, RwSignal<bool>) {
+    let draft = RwSignal::new(value.get_untracked());
+    let focused = RwSignal::new(false);
+    Effect::new(move |_| {
+        let stored = value.get();
+        if !focused.get_untracked() {
+            draft.set(stored);
+        }
+    });
+    (draft, focused)
+}
+
 /// A growing text area with a character count, saved as it is typed.
 #[component]
 pub fn DraftTextArea(
@@ -62,21 +79,22 @@ pub fn DraftTextArea(
     #[prop(optional, into)] placeholder: String,
     #[prop(default = 3)] rows: u32,
 ) -> impl IntoView {
-    let draft = RwSignal::new(value.get_untracked());
+    let (draft, focused) = follow(value);
     let count = move || draft.with(|t| t.chars().filter(|c| !c.is_whitespace()).count());
     let save = on_save.clone();
     view! {
         <label class="field">
             <span class="field-head">{label}<small class="muted">{move || format!("{} 字", count())}</small></span>
-            <textarea name=name rows=rows placeholder=placeholder class="grow"
+            <textarea name=name rows=rows placeholder=placeholder class="grow" maxlength=MAX_TEXT_CHARS
                 prop:value=move || draft.get()
+                on:focus=move |_| focused.set(true)
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     draft.set(text.clone());
                     let save = save.clone();
                     schedule(Box::new(move || save(text)));
                 }
-                on:blur=move |_| flush_pending()></textarea>
+                on:blur=move |_| { flush_pending(); focused.set(false); }></textarea>
         </label>
     }
 }
@@ -90,19 +108,20 @@ pub fn DraftInput(
     on_save: impl Fn(String) + Clone + 'static,
     #[prop(optional, into)] placeholder: String,
 ) -> impl IntoView {
-    let draft = RwSignal::new(value.get_untracked());
+    let (draft, focused) = follow(value);
     view! {
         <label class="field">
             <span>{label}</span>
             <input type="text" name=name placeholder=placeholder maxlength="200"
                 prop:value=move || draft.get()
+                on:focus=move |_| focused.set(true)
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     draft.set(text.clone());
                     let save = on_save.clone();
                     schedule(Box::new(move || save(text)));
                 }
-                on:blur=move |_| flush_pending()/>
+                on:blur=move |_| { flush_pending(); focused.set(false); }/>
         </label>
     }
 }

@@ -41,7 +41,7 @@ pub fn RecoveryPage() -> impl IntoView {
             <p class="empty">"没有需要处理的数据。"</p>
         </Show>
         <ul class="cards">
-            <For each=move || state.quarantined.get() key=|(k, _)| k.clone() let:entry>
+            <For each=move || state.quarantined.get() key=|(k, q)| (k.clone(), q.original_key.clone(), q.raw.len()) let:entry>
                 {
                     let (key, q) = entry;
                     let raw = q.raw.clone();

@@ -101,20 +101,46 @@ impl AppState {
     /// old one for undo.
     pub fn replace(&self, doc: Document, undo_label: &str) {
         let previous = self.doc.get_untracked();
+        self.doc.set(doc);
+        let result = with_store(|store| self.doc.with_untracked(|doc| store.replace_all(doc)));
+        if let Some(Err(e)) = &result {
+            // Half an import is worse than none: put the old data back.
+            let message = e.message();
+            self.doc.set(previous);
+            let restored =
+                with_store(|store| self.doc.with_untracked(|doc| store.replace_all(doc)));
+            self.after_commit(restored);
+            if !matches!(
+                self.save.get_untracked(),
+                SaveStatus::Conflict | SaveStatus::ReadOnly(_)
+            ) {
+                self.save.set(SaveStatus::Failed(format!(
+                    "没有替换成功（{message}），已恢复原来的数据"
+                )));
+            }
+            return;
+        }
         self.undo.set(Some(UndoPoint {
             label: undo_label.to_string(),
             doc: previous,
         }));
-        self.doc.set(doc);
-        let result = with_store(|store| self.doc.with_untracked(|doc| store.replace_all(doc)));
         self.after_commit(result);
+    }
+
+    /// Whether the last replace went through.
+    pub fn replaced(&self) -> bool {
+        self.save.get_untracked() == SaveStatus::Saved
+            || matches!(self.save.get_untracked(), SaveStatus::MemoryOnly(_))
     }
 
     pub fn undo_replace(&self) {
         if let Some(point) = self.undo.get_untracked() {
-            self.undo.set(None);
             self.doc.set(point.doc);
             let result = with_store(|store| self.doc.with_untracked(|doc| store.replace_all(doc)));
+            // The undo point stays until the old data is safely back.
+            if matches!(result, Some(Ok(())) | None) {
+                self.undo.set(None);
+            }
             self.after_commit(result);
         }
     }
@@ -138,34 +164,41 @@ impl AppState {
     /// Another tab wrote: an idle tab follows it; a tab with unsaved
     /// changes says so instead of overwriting.
     fn other_tab_changed(&self) {
-        let reloaded = with_store(|store| {
-            if store.has_unsaved() {
-                return None;
-            }
-            if store.stored_revision().ok().flatten() == Some(store.revision()) {
-                return Some(None);
-            }
-            Some(store.reload().ok())
+        // A draft still waiting to be saved goes first: it either saves or
+        // meets the conflict, instead of overwriting the other tab later.
+        crate::ui::draft_text::flush_pending();
+        let stale = with_store(|store| {
+            store.has_unsaved() || store.stored_revision().ok().flatten() != Some(store.revision())
         });
-        match reloaded {
-            Some(Some(Some((doc, _)))) => {
-                self.doc.set(doc);
+        let unsaved = with_store(|store| store.has_unsaved());
+        match (stale, unsaved) {
+            (Some(true), Some(false)) => {
+                self.load_stored();
                 self.device
                     .set(with_store(|s| DeviceState::load(s.kv())).unwrap_or_default());
-                if self.save.get_untracked() == SaveStatus::Conflict {
-                    self.save.set(SaveStatus::Saved);
-                }
             }
-            Some(Some(None)) => {}
-            _ => self.save.set(SaveStatus::Conflict),
+            (Some(true), Some(true)) => self.save.set(SaveStatus::Conflict),
+            _ => {}
         }
     }
 
     /// Gives up this tab's unsaved changes and loads what is stored.
     pub fn load_stored(&self) {
-        if let Some(Ok((doc, _))) = with_store(|store| store.reload()) {
-            self.doc.set(doc);
-            self.save.set(SaveStatus::Saved);
+        match with_store(|store| {
+            store
+                .reload()
+                .map(|(doc, q)| (doc, q, store.read_only().map(str::to_string)))
+        }) {
+            Some(Ok((doc, _, read_only))) => {
+                self.doc.set(doc);
+                self.save.set(match read_only {
+                    Some(why) => SaveStatus::ReadOnly(why),
+                    None => SaveStatus::Saved,
+                });
+                self.refresh_quarantined();
+            }
+            Some(Err(e)) => self.save.set(SaveStatus::Failed(e.message())),
+            None => {}
         }
     }
 
@@ -176,7 +209,8 @@ impl AppState {
 
     pub fn discard_quarantined(&self, key: &str) {
         with_store(|s| s.discard_quarantined(key));
-        self.quarantined.update(|q| q.retain(|(k, _)| k != key));
+        self.quarantined
+            .update(|q| q.retain(|(k, _)| k != key || k.is_empty()));
         self.refresh_usage();
     }
 
@@ -246,7 +280,14 @@ fn open_store() -> Opening {
                 Some(why) => SaveStatus::ReadOnly(why.to_string()),
                 None => SaveStatus::Saved,
             };
-            let quarantined = opened.store.quarantined();
+            let mut quarantined = opened.store.quarantined();
+            // Entries that could not be stored aside are still shown, so
+            // they can be downloaded.
+            for entry in opened.quarantined {
+                if !quarantined.iter().any(|(_, q)| q.raw == entry.raw) {
+                    quarantined.push((String::new(), entry));
+                }
+            }
             STORE.with(|cell| *cell.borrow_mut() = Some(opened.store));
             (opened.doc, save, quarantined, device)
         }

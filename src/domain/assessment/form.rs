@@ -289,12 +289,12 @@ pub fn reopen(form: &mut AssessmentForm, on: NaiveDate) -> bool {
 }
 
 /// The member's form of that year and kind, if there is one.
-pub fn form_for(
-    doc: &Document,
+pub fn form_for<'a>(
+    doc: &'a Document,
     member_id: &str,
     year: i32,
     kind: AssessmentKind,
-) -> Option<&AssessmentForm> {
+) -> Option<&'a AssessmentForm> {
     doc.assessments
         .iter()
         .find(|f| f.member_id == member_id && f.year == year && f.kind == kind)
@@ -329,7 +329,10 @@ mod tests {
         let mut f = new_form("a1", "m1", 2025, AssessmentKind::FourQualified);
         assert!(!reopen(&mut f, day(2026, 1, 1)), "a draft is already open");
         assert!(finish(&mut f, day(2026, 1, 5)));
-        assert!(!finish(&mut f, day(2026, 1, 6)), "finishing twice logs once");
+        assert!(
+            !finish(&mut f, day(2026, 1, 6)),
+            "finishing twice logs once"
+        );
         assert_eq!(f.finished_on(), Some(day(2026, 1, 5)));
         assert!(reopen(&mut f, day(2026, 1, 8)));
         assert_eq!(f.state, FormState::Draft);
@@ -337,7 +340,11 @@ mod tests {
         let log: Vec<String> = f.log.iter().map(FormEvent::sentence).collect();
         assert_eq!(
             log,
-            ["2026年1月5日 完成", "2026年1月8日 重新打开", "2026年1月9日 完成"]
+            [
+                "2026年1月5日 完成",
+                "2026年1月8日 重新打开",
+                "2026年1月9日 完成"
+            ]
         );
     }
 
@@ -381,7 +388,9 @@ mod tests {
         assert!(f
             .set_self_grade(&full("m1"), Some(Grade::Qualified))
             .is_ok());
-        assert!(!f.unfilled(&probationary("y1")).contains(&"未选自评等次".to_string()));
+        assert!(!f
+            .unfilled(&probationary("y1"))
+            .contains(&"未选自评等次".to_string()));
     }
 
     #[test]

@@ -85,7 +85,10 @@ impl GradeReport {
 
 pub fn grade_check(doc: &Document, year: i32) -> GradeReport {
     let mut report = GradeReport::default();
-    let entries = doc.review(year).map(|r| r.entries.as_slice()).unwrap_or(&[]);
+    let entries = doc
+        .review(year)
+        .map(|r| r.entries.as_slice())
+        .unwrap_or(&[]);
     let mut probationary_graded = Vec::new();
     for entry in entries {
         let Some(Decision::Graded { grade }) = &entry.decision else {
@@ -184,7 +187,11 @@ mod tests {
         let r = grade_check(&doc, 2025);
         assert!(r.too_many_excellent());
         assert_eq!(r.warnings.len(), 1);
-        assert!(r.warnings[0].contains("评为优秀的有 4 人"), "{:?}", r.warnings);
+        assert!(
+            r.warnings[0].contains("评为优秀的有 4 人"),
+            "{:?}",
+            r.warnings
+        );
         assert!(r.warnings[0].contains("最多 3 人"));
     }
 
@@ -221,7 +228,11 @@ mod tests {
         grade_all(&mut doc, 0);
         let r = grade_check(&doc, 2025);
         assert_eq!(r.graded, 3, "the 预备党员's grade is not counted");
-        assert!(r.warnings[0].contains("党员y1是预备党员"), "{:?}", r.warnings);
+        assert!(
+            r.warnings[0].contains("党员y1是预备党员"),
+            "{:?}",
+            r.warnings
+        );
         decide(
             &mut doc,
             2025,
@@ -236,15 +247,23 @@ mod tests {
         assert!(r.ungraded_without_reason.is_empty());
         assert!(r.warnings.is_empty());
         assert!(!is_gradeable(&doc.members[3]));
-        assert!(no_grade_reason(&doc.members[3]).unwrap().contains("不确定等次"));
+        assert!(no_grade_reason(&doc.members[3])
+            .unwrap()
+            .contains("不确定等次"));
     }
 
     #[test]
     fn every_member_needs_a_grade_or_a_reason() {
         let mut members = full_members("p", 3);
         // Left during 2025: not reviewed for 2025. Left in 2026: reviewed.
-        members.push(left(full_members("gone", 1).remove(0), Some(day(2025, 6, 1))));
-        members.push(left(full_members("late", 1).remove(0), Some(day(2026, 3, 1))));
+        members.push(left(
+            full_members("gone", 1).remove(0),
+            Some(day(2025, 6, 1)),
+        ));
+        members.push(left(
+            full_members("late", 1).remove(0),
+            Some(day(2026, 3, 1)),
+        ));
         let mut doc = document(&[], members, Vec::new());
         decide(
             &mut doc,

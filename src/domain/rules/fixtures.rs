@@ -145,6 +145,6 @@ pub fn document(groups: &[&str], members: Vec<Member>, meetings: Vec<Meeting>) -
         },
         members,
         meetings,
-        templates: Vec::new(),
+        ..Document::default()
     }
 }

@@ -62,9 +62,16 @@ pub fn ImportPanel() -> impl IntoView {
             return;
         }
         state.replace(staged.doc.clone(), "导入前的数据");
-        state.mark_welcomed();
-        check.set(Check::Done(format!("已导入：{}", staged.doc.summary())));
-        pasted.set(String::new());
+        if state.replaced() {
+            state.mark_welcomed();
+            check.set(Check::Done(format!("已导入：{}", staged.doc.summary())));
+            pasted.set(String::new());
+        } else {
+            check.set(Check::Refused(vec![Problem::new(
+                "存储",
+                "导入没有完成，本机原有数据已恢复。请先导出备份、清理空间后再试。",
+            )]));
+        }
     };
     view! {
         <section class="card form">
@@ -118,10 +125,13 @@ pub fn ImportPanel() -> impl IntoView {
 
 #[component]
 fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
+    const SHOWN: usize = 100;
+    let more = problems.len().saturating_sub(SHOWN);
     view! {
         <ul class="problems">
-            {problems.into_iter().map(|p| view! { <li><code>{p.path}</code>" "{p.message}</li> }).collect_view()}
+            {problems.into_iter().take(SHOWN).map(|p| view! { <li><code>{p.path}</code>" "{p.message}</li> }).collect_view()}
         </ul>
+        {(more > 0).then(|| view! { <p class="hint">{format!("另有 {more} 个问题未列出。")}</p> })}
     }
 }
 

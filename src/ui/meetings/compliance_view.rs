@@ -12,6 +12,7 @@ use crate::domain::rules::compliance::{
     compliance, due_this_month, next_planned, unrecorded_planned, Period, PeriodKind, Requirement,
     Status,
 };
+use crate::ui::print::period_kind_name;
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
 
@@ -45,6 +46,9 @@ pub fn CompliancePage() -> impl IntoView {
         <ul class="requirement-list card">
             {move || rows().into_iter().map(|r| view! { <RequirementRow requirement=r/> }).collect_view()}
         </ul>
+        <A href=move || { let p = period.get(); format!("/print/summary/{}/{}", period_kind_name(p.kind), p.start) } attr:class="button">
+            "打印本期工作汇总"
+        </A>
         <p class="hint">
             "只统计标记为“已召开”的会议。党课每季度 1 次为地方规定，可在“我的 › 支部信息与规则”中关闭；"
             "谈心谈话按出席谈心谈话记录的党员人数统计。"

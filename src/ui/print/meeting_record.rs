@@ -79,10 +79,10 @@ fn RecordBody(sheet: MeetingSheet) -> impl IntoView {
         </Section>
         <Section title="决议及表决情况" show=!sheet.votes.is_empty()>
             <table class="grid-table">
-                <thead><tr><th>"表决事项"</th><th class="num">"赞成"</th><th class="num">"反对"</th><th class="num">"弃权"</th><th>"结果"</th></tr></thead>
+                <thead><tr><th>"表决事项"</th><th class="num">"赞成"</th><th class="num">"反对"</th><th class="num">"弃权"</th><th class="col-result">"结果"</th></tr></thead>
                 <tbody>
                     {sheet.votes.iter().map(|v| view! {
-                        <tr><td>{v.motion.clone()}</td><td class="num">{v.in_favour}</td><td class="num">{v.against}</td><td class="num">{v.abstain}</td><td>{v.result.clone()}</td></tr>
+                        <tr><td>{v.motion.clone()}</td><td class="num">{v.in_favour}</td><td class="num">{v.against}</td><td class="num">{v.abstain}</td><td class="col-result">{v.result.clone()}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
@@ -90,10 +90,10 @@ fn RecordBody(sheet: MeetingSheet) -> impl IntoView {
         </Section>
         <Section title="决议落实" show=!sheet.follow_ups.is_empty()>
             <table class="grid-table">
-                <thead><tr><th>"事项"</th><th>"责任人"</th><th>"时限"</th><th>"状态"</th></tr></thead>
+                <thead><tr><th>"事项"</th><th class="col-person">"责任人"</th><th class="col-date">"时限"</th><th class="col-state">"状态"</th></tr></thead>
                 <tbody>
                     {sheet.follow_ups.iter().map(|f| view! {
-                        <tr><td>{f.task.clone()}</td><td>{f.owner.clone()}</td><td>{f.due.clone()}</td><td>{f.state.clone()}</td></tr>
+                        <tr><td>{f.task.clone()}</td><td class="col-person">{f.owner.clone()}</td><td class="col-date">{f.due.clone()}</td><td class="col-state">{f.state.clone()}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>

@@ -4,7 +4,9 @@
 
 mod meeting_record;
 mod paper;
+mod period_summary;
 mod sign_in_sheet;
 
 pub use meeting_record::MeetingRecordPrint;
+pub use period_summary::{period_kind_name, PeriodSummaryPrint};
 pub use sign_in_sheet::SignInSheetPrint;

@@ -1,0 +1,537 @@
+//! The small file a member hands to the secretary: one self-assessment form
+//! of one year. Its data is shaped like a document holding just the branch
+//! name, the member and the form, so it goes through the same migrations,
+//! strict reading and semantic checks as a backup, with the same paths in
+//! its problems. Reading is pure and never panics; applying it to the
+//! branch's review is a separate step.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::checksum::checksum;
+use super::export::file_name_part;
+use super::migrate::migrate;
+use super::parts::document_from_value;
+use super::{APP_VERSION, FORMAT};
+use crate::domain::assessment::review::{review_mut, summary_of};
+use crate::domain::assessment::{AssessmentForm, AssessmentKind};
+use crate::domain::validate::Problem;
+use crate::domain::{Branch, Document, Member, MemberStatus, SCHEMA_VERSION};
+
+/// The `format` field of an exchange file.
+pub const EXCHANGE_FORMAT: &str = "zhibu.assessment";
+/// Far above any real form (whose texts are capped), small enough to refuse
+/// a wrong file at once.
+pub const MAX_EXCHANGE_BYTES: usize = 1024 * 1024;
+pub const EXCHANGE_NOTICE: &str =
+    "本文件是一名党员的年度自评，只交给本支部书记，请勿转发到群聊或上传到网盘。";
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    format: &'a str,
+    schema_version: u32,
+    app_version: &'a str,
+    exported_at: &'a str,
+    notice: &'a str,
+    checksum: String,
+    data: Value,
+}
+
+/// A form read from a member's file, checked and ready to apply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedAssessment {
+    pub branch_name: String,
+    /// The member as their own roster has them: id, name, standing, role.
+    pub member: Member,
+    pub form: AssessmentForm,
+    pub exported_at: String,
+}
+
+/// What applying a file did, for the confirmation line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportOutcome {
+    /// The member in the secretary's roster the form was filed under.
+    pub member_id: String,
+    /// An earlier file of the same member, year and kind was replaced.
+    pub updated: bool,
+    /// "已导入张三的2025年度“四个合格”自评。"
+    pub message: String,
+}
+
+/// The member's form as an exchange file; `None` if the form's member is
+/// not in the roster, which a valid document never has.
+pub fn export_assessment(
+    doc: &Document,
+    form: &AssessmentForm,
+    exported_at: &str,
+) -> Option<String> {
+    let member = doc.member(&form.member_id)?;
+    let data = serde_json::json!({
+        "branch": Branch {
+            name: doc.branch.name.clone(),
+            assessment: doc.branch.assessment.clone(),
+            ..Branch::default()
+        },
+        "members": [handed_in_member(member)],
+        "assessments": [form],
+    });
+    let envelope = Envelope {
+        format: EXCHANGE_FORMAT,
+        schema_version: SCHEMA_VERSION,
+        app_version: APP_VERSION,
+        exported_at,
+        notice: EXCHANGE_NOTICE,
+        checksum: checksum(&data),
+        data,
+    };
+    serde_json::to_string_pretty(&envelope).ok()
+}
+
+/// Only what the secretary needs to file the form: the note, 党小组 and
+/// dates stay on the member's device.
+fn handed_in_member(member: &Member) -> Member {
+    Member {
+        id: member.id.clone(),
+        name: member.name.clone(),
+        group_id: None,
+        standing: member.standing,
+        role: member.role,
+        status: MemberStatus::Active,
+        joined_on: None,
+        note: String::new(),
+    }
+}
+
+/// `自评-2025年度-四个合格-张三.json`.
+pub fn assessment_file_name(member_name: &str, year: i32, kind: AssessmentKind) -> String {
+    format!(
+        "自评-{year}年度-{}-{}.json",
+        kind.label(),
+        file_name_part(member_name)
+    )
+}
+
+/// Reads a member's file for the branch `expected_branch` and the year
+/// under review. Every problem found is listed, each with its path.
+pub fn read_assessment(
+    text: &str,
+    expected_branch: &str,
+    expected_year: i32,
+) -> Result<ImportedAssessment, Vec<Problem>> {
+    let (envelope, data) = open_envelope(text)?;
+    let imported = read_data(data)?;
+    let exported_at = envelope
+        .get("exported_at")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let problems = mismatches(&imported, expected_branch, expected_year);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let (branch_name, member, form) = imported;
+    Ok(ImportedAssessment {
+        branch_name,
+        member,
+        form,
+        exported_at,
+    })
+}
+
+fn refuse(path: &str, message: impl Into<String>) -> Vec<Problem> {
+    vec![Problem::new(path, message)]
+}
+
+/// Size cap, JSON, format, version and checksum: the envelope's fields and
+/// the data brought up to today's schema.
+fn open_envelope(text: &str) -> Result<(Map<String, Value>, Value), Vec<Problem>> {
+    if text.len() > MAX_EXCHANGE_BYTES {
+        return Err(refuse(
+            "文件",
+            format!(
+                "文件太大（{} KB），自评文件不会超过 {} KB",
+                text.len() / 1024,
+                MAX_EXCHANGE_BYTES / 1024
+            ),
+        ));
+    }
+    let text = text.trim_start_matches('\u{feff}').trim();
+    if text.is_empty() {
+        return Err(refuse("文件", "文件是空的"));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        refuse(
+            "文件",
+            format!(
+                "不是完整的 JSON：第 {} 行第 {} 列附近出错，文件可能被截断或改动过",
+                e.line(),
+                e.column()
+            ),
+        )
+    })?;
+    let Value::Object(mut envelope) = value else {
+        return Err(refuse("文件", "这不是支部工作手册的自评文件"));
+    };
+    match envelope.get("format").and_then(Value::as_str) {
+        Some(EXCHANGE_FORMAT) => {}
+        Some(FORMAT) => {
+            return Err(refuse(
+                "format",
+                "这是整份备份文件，不是自评文件：请在“备份与恢复”中导入",
+            ))
+        }
+        _ => {
+            return Err(refuse(
+                "format",
+                format!("这不是支部工作手册的自评文件（缺少 format: {EXCHANGE_FORMAT}）"),
+            ))
+        }
+    }
+    let version = envelope
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .and_then(|v| u32::try_from(v).ok())
+        .ok_or_else(|| refuse("schema_version", "缺少数据版本号"))?;
+    let data = envelope
+        .remove("data")
+        .ok_or_else(|| refuse("data", "缺少数据部分"))?;
+    let expected = envelope
+        .get("checksum")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    if expected != checksum(&data) {
+        return Err(refuse("checksum", "校验和不符：文件在导出后被改动或已损坏"));
+    }
+    let migrated = migrate(data, version).map_err(|e| refuse("schema_version", e.message()))?;
+    Ok((envelope, migrated))
+}
+
+/// The strict reading of a backup, then the shape of an exchange file: one
+/// member, one form of that member, nothing else.
+fn read_data(data: Value) -> Result<(String, Member, AssessmentForm), Vec<Problem>> {
+    let parsed = document_from_value(data);
+    if parsed.fatal || !parsed.problems.is_empty() {
+        return Err(parsed.problems);
+    }
+    let mut doc = parsed.doc;
+    let mut problems = Vec::new();
+    if doc.members.len() != 1 {
+        problems.push(Problem::new("members", "自评文件应当只有一名党员"));
+    }
+    if doc.assessments.len() != 1 {
+        problems.push(Problem::new("assessments", "自评文件应当只有一份自评表"));
+    }
+    if !(doc.meetings.is_empty() && doc.templates.is_empty() && doc.reviews.is_empty()) {
+        problems.push(Problem::new("data", "自评文件不应包含会议、模板或评议记录"));
+    }
+    match (doc.members.pop(), doc.assessments.pop()) {
+        (Some(member), Some(form)) if problems.is_empty() => Ok((doc.branch.name, member, form)),
+        _ => Err(problems),
+    }
+}
+
+/// Another branch's or another year's form is refused; both are said at
+/// once if both differ.
+fn mismatches(
+    (branch_name, member, form): &(String, Member, AssessmentForm),
+    expected_branch: &str,
+    expected_year: i32,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if branch_name.trim() != expected_branch.trim() {
+        problems.push(Problem::new(
+            "branch.name",
+            format!(
+                "这份自评表来自“{}”，不是本支部（“{}”）的，不能导入",
+                branch_name.trim(),
+                expected_branch.trim()
+            ),
+        ));
+    }
+    if form.year != expected_year {
+        problems.push(Problem::new(
+            "assessments[0].year",
+            format!(
+                "这是{}的{}年度自评表，现在汇总的是{}年度，不能导入",
+                member.name, form.year, expected_year
+            ),
+        ));
+    }
+    problems
+}
+
+impl ImportedAssessment {
+    /// Things the secretary may want to know before applying, not errors.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if !self.form.is_finished() {
+            notes.push(format!(
+                "{}的自评表还是草稿，尚未点“完成”",
+                self.member.name
+            ));
+        }
+        notes
+    }
+}
+
+/// Files the form's summary in the branch's review of its year, under the
+/// matching member of the roster: by id when the name agrees, else by a
+/// name that only one member has. A second file of the same member, year
+/// and kind replaces the first.
+pub fn apply_import(
+    doc: &mut Document,
+    imported: &ImportedAssessment,
+) -> Result<ImportOutcome, String> {
+    let member_id = matching_member(doc, &imported.member)?;
+    let form = &imported.form;
+    let summary = summary_of(form, &imported.exported_at);
+    let updated = review_mut(doc, form.year)
+        .entry_mut(&member_id)
+        .put_summary(summary);
+    let verb = if updated { "已更新" } else { "已导入" };
+    Ok(ImportOutcome {
+        member_id,
+        updated,
+        message: format!(
+            "{verb}{}的{}年度“{}”自评。",
+            imported.member.name,
+            form.year,
+            form.kind.label()
+        ),
+    })
+}
+
+fn matching_member(doc: &Document, member: &Member) -> Result<String, String> {
+    let name = member.name.trim();
+    if let Some(m) = doc.member(&member.id).filter(|m| m.name.trim() == name) {
+        return Ok(m.id.clone());
+    }
+    let same_name: Vec<&Member> = doc
+        .members
+        .iter()
+        .filter(|m| m.name.trim() == name)
+        .collect();
+    match same_name.as_slice() {
+        [only] => Ok(only.id.clone()),
+        [] => Err(format!(
+            "党员名册中没有“{name}”：请先在名册中添加，或核对姓名后再导入"
+        )),
+        several => Err(format!(
+            "党员名册中有 {} 名“{name}”，无法确定是哪一位：请先在名册中区分姓名",
+            several.len()
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::assessment::form::{finish, new_form};
+    use crate::domain::assessment::Grade;
+    use crate::domain::rules::fixtures::{day, document, full, probationary};
+    use crate::domain::MemberStatus;
+
+    fn member_doc() -> Document {
+        let mut me = full("me");
+        me.name = "张三".into();
+        me.note = "在外挂职".into();
+        me.group_id = Some("g1".into());
+        let mut doc = document(&["g1"], vec![me, full("other")], Vec::new());
+        let mut form = new_form("f1", "me", 2025, AssessmentKind::FourQualified);
+        form.set_rating("political", Some("好"));
+        form.entry_mut("political").unwrap().facts = "按时参加“三会一课”".into();
+        form.self_grade = Some(Grade::Excellent);
+        form.toggle_negative("无故不参加组织生活");
+        finish(&mut form, day(2026, 1, 5));
+        doc.assessments.push(form);
+        doc
+    }
+
+    fn file() -> String {
+        let doc = member_doc();
+        export_assessment(&doc, &doc.assessments[0], "2026-01-05 20:00").unwrap()
+    }
+
+    fn messages(result: Result<ImportedAssessment, Vec<Problem>>) -> String {
+        match result {
+            Ok(_) => panic!("accepted"),
+            Err(p) => p
+                .iter()
+                .map(|p| format!("{}: {}", p.path, p.message))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+
+    /// Edits the data of a good file and fixes its checksum.
+    fn edited(edit: impl FnOnce(&mut Value)) -> String {
+        let mut v: Value = serde_json::from_str(&file()).unwrap();
+        edit(&mut v["data"]);
+        v["checksum"] = Value::String(checksum(&v["data"]));
+        v.to_string()
+    }
+
+    #[test]
+    fn a_good_file_reads_back_the_form_and_little_else() {
+        let text = file();
+        assert!(text.contains(EXCHANGE_FORMAT));
+        assert!(!text.contains("在外挂职"), "the note stays on the device");
+        let got = read_assessment(&text, "第一党支部", 2025).unwrap();
+        assert_eq!(got.form, member_doc().assessments[0]);
+        assert_eq!(got.member.name, "张三");
+        assert_eq!(got.member.group_id, None);
+        assert_eq!(got.exported_at, "2026-01-05 20:00");
+        assert!(got.notes().is_empty());
+        assert!(text.len() < 8 * 1024, "a small file: {} bytes", text.len());
+    }
+
+    #[test]
+    fn another_branch_and_another_year_are_refused_together() {
+        let m = messages(read_assessment(&file(), "第二党支部", 2026));
+        assert!(
+            m.contains("branch.name: 这份自评表来自“第一党支部”，不是本支部（“第二党支部”）的"),
+            "{m}"
+        );
+        assert!(
+            m.contains("assessments[0].year: 这是张三的2025年度自评表，现在汇总的是2026年度"),
+            "{m}"
+        );
+        assert!(read_assessment(&file(), " 第一党支部 ", 2025).is_ok());
+    }
+
+    #[test]
+    fn broken_files_are_refused_with_a_reason() {
+        let good = file();
+        let cases: Vec<(String, &str)> = vec![
+            (String::new(), "空的"),
+            (good[..good.len() / 2].to_string(), "不是完整的 JSON"),
+            ("[1]".into(), "不是支部工作手册的自评文件"),
+            (
+                good.replace(EXCHANGE_FORMAT, "zhibu.backup"),
+                "整份备份文件",
+            ),
+            (
+                good.replace(EXCHANGE_FORMAT, "other"),
+                "format: zhibu.assessment",
+            ),
+            (good.replace("按时参加", "没有参加"), "校验和不符"),
+            (
+                good.replace("\"schema_version\": 1", "\"schema_version\": 9"),
+                "请升级",
+            ),
+            (good.replace("\"schema_version\": 1,", ""), "缺少数据版本号"),
+            ("x".repeat(MAX_EXCHANGE_BYTES + 1), "文件太大"),
+            (
+                edited(|d| d["assessments"][0]["self_grade"] = "perfect".into()),
+                "assessments[0].self_grade: 取值无法识别",
+            ),
+            (
+                edited(|d| d["assessments"][0]["member_id"] = "nobody".into()),
+                "assessments[0].member_id: 党员“nobody”不在名册中",
+            ),
+            (
+                edited(|d| d["assessments"][0]["entries"][0]["facts"] = "长".repeat(10_001).into()),
+                "assessments[0].entries[0].facts: 内容过长",
+            ),
+            (
+                edited(|d| d["assessments"] = Value::Array(Vec::new())),
+                "只有一份自评表",
+            ),
+            (
+                edited(|d| {
+                    let copy = d["members"][0].clone();
+                    d["members"].as_array_mut().unwrap().push(copy)
+                }),
+                "members[1].id",
+            ),
+            (
+                edited(|d| {
+                    d["templates"] =
+                        serde_json::json!([{"kind": {"type": "theme_day"}, "items": []}])
+                }),
+                "不应包含会议、模板",
+            ),
+        ];
+        for (text, expected) in cases {
+            let m = messages(read_assessment(&text, "第一党支部", 2025));
+            assert!(m.contains(expected), "expected “{expected}” in: {m}");
+        }
+    }
+
+    #[test]
+    fn every_truncation_is_refused_never_a_panic() {
+        let good = file();
+        for cut in (0..good.len()).step_by(7) {
+            if good.is_char_boundary(cut) {
+                assert!(read_assessment(&good[..cut], "第一党支部", 2025).is_err());
+            }
+        }
+    }
+
+    #[test]
+    fn importing_twice_updates_the_entry() {
+        let mut secretary = document(&["g1"], vec![full("s"), full("me")], Vec::new());
+        secretary.members[1].name = "张三".into();
+        let first = read_assessment(&file(), "第一党支部", 2025).unwrap();
+        let outcome = apply_import(&mut secretary, &first).unwrap();
+        assert_eq!(outcome.member_id, "me");
+        assert!(!outcome.updated);
+        assert_eq!(outcome.message, "已导入张三的2025年度“四个合格”自评。");
+        let mut second = first.clone();
+        second.form.self_grade = Some(Grade::Qualified);
+        let outcome = apply_import(&mut secretary, &second).unwrap();
+        assert!(outcome.updated);
+        assert!(outcome.message.starts_with("已更新"));
+        let review = secretary.review(2025).unwrap();
+        assert_eq!(review.entries.len(), 1);
+        assert_eq!(review.entries[0].imported.len(), 1);
+        let summary = &review.entries[0].imported[0];
+        assert_eq!(summary.self_grade, Some(Grade::Qualified));
+        assert_eq!(summary.negatives, ["无故不参加组织生活"]);
+        assert_eq!(summary.finished_on, Some(day(2026, 1, 5)));
+        assert!(crate::domain::validate::check(&secretary).is_empty());
+    }
+
+    #[test]
+    fn a_roster_with_other_ids_is_matched_by_a_unique_name() {
+        let mut zhang = probationary("m-xyz");
+        zhang.name = "张三".into();
+        let mut secretary = document(&[], vec![full("me"), zhang], Vec::new());
+        let imported = read_assessment(&file(), "第一党支部", 2025).unwrap();
+        assert_eq!(
+            apply_import(&mut secretary, &imported).unwrap().member_id,
+            "m-xyz"
+        );
+
+        let mut nobody = document(&[], vec![full("x")], Vec::new());
+        let err = apply_import(&mut nobody, &imported).unwrap_err();
+        assert!(err.contains("名册中没有“张三”"), "{err}");
+
+        let mut twins = document(&[], vec![full("a"), full("b")], Vec::new());
+        for m in &mut twins.members {
+            m.name = "张三".into();
+        }
+        assert!(apply_import(&mut twins, &imported)
+            .unwrap_err()
+            .contains("2 名“张三”"));
+        assert!(twins.reviews.is_empty(), "nothing changed");
+    }
+
+    #[test]
+    fn a_draft_is_noted_and_a_left_member_exports_as_active() {
+        let mut doc = member_doc();
+        doc.assessments[0].state = Default::default();
+        doc.members[0].status = MemberStatus::Left {
+            on: None,
+            reason: "私人原因".into(),
+        };
+        let text = export_assessment(&doc, &doc.assessments[0], "").unwrap();
+        assert!(!text.contains("私人原因"));
+        let got = read_assessment(&text, "第一党支部", 2025).unwrap();
+        assert_eq!(got.notes(), ["张三的自评表还是草稿，尚未点“完成”"]);
+        assert_eq!(
+            assessment_file_name("张/三", 2025, AssessmentKind::FourQualified),
+            "自评-2025年度-四个合格-张_三.json"
+        );
+    }
+}

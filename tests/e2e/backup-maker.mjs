@@ -1,0 +1,65 @@
+// Builds backup files the app imports, for data the example lacks (a
+// 40-member branch with a very long meeting). The checksum is the app's:
+// FNV-1a 64 over the JSON with sorted keys and no spaces.
+const sortKeys = (v) =>
+  Array.isArray(v) ? v.map(sortKeys)
+  : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])]))
+  : v;
+
+export function checksum(data) {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(JSON.stringify(sortKeys(data)))) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, "0");
+}
+
+export function makeBackup(data) {
+  return JSON.stringify({
+    format: "zhibu.backup", schema_version: 1, app_version: "test", exported_at: "2026-11-27 10:00",
+    revision: 1, notice: "", checksum: checksum(data), data,
+  }, null, 2);
+}
+
+const SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗";
+const GIVEN = ["建华", "晓明", "丽娟", "志强", "海燕"];
+
+/** A branch of 40 members and one long 支部党员大会 record. */
+export function longMeetingBranch() {
+  const members = Array.from({ length: 40 }, (_, i) => ({
+    id: `m${i + 1}`, name: SURNAMES[i % 20] + GIVEN[Math.floor(i / 20) + (i % 3)],
+    group_id: `g${(i % 4) + 1}`, standing: i % 13 === 12 ? "probationary" : "full",
+    role: i === 0 ? "secretary" : "member", status: { state: "active" }, note: "", joined_on: null,
+  }));
+  const attendance = members.map((m, i) => ({
+    member_id: m.id, status: i === 7 ? "leave" : i === 21 ? "absent" : "present",
+    reason: i === 7 ? "illness" : i === 21 ? "no_reason" : null, makeup: null,
+  }));
+  const paragraph = (n) => `第${n}段：围绕党建与业务融合，结合本部门年度重点任务逐项对照检查，明确责任人和完成时限，` +
+    "做到一起谋划、一起部署、一起落实、一起检查，坚决防止“两张皮”。".repeat(2);
+  const meeting = {
+    id: "long", kind: { type: "branch_assembly" }, group_id: null, state: "held", sequence: 4,
+    planned_date: "2026-11-10", planned_time: "14:30:00", date: "2026-11-10", start_time: "14:30:00", end_time: "17:00:00",
+    place: "机关三楼会议室", theme: "长篇会议记录打印检查",
+    agenda: ["学习传达上级会议精神", "讨论年度工作总结", "表决有关事项", "部署下一阶段工作"],
+    host: { member_id: "m1", name: "" }, recorder: { member_id: "m2", name: "" }, lecturer: { member_id: null, name: "" },
+    observers: "上级党委组织委员", checklist: [], attendance,
+    materials: [{ id: "s1", title: "中国共产党支部工作条例（试行）", source: "第三章", covered: true }],
+    minutes: Array.from({ length: 28 }, (_, i) => paragraph(i + 1)).join("\n"),
+    speeches: Array.from({ length: 8 }, (_, i) => ({ id: `sp${i}`, speaker: { member_id: `m${i + 3}`, name: "" },
+      summary: `发言${i + 1}：结合本岗位实际，谈了对党建与业务深度融合的认识，提出了三条具体建议。` })),
+    votes: Array.from({ length: 6 }, (_, i) => ({ id: `v${i}`, motion: `第${i + 1}项决议：关于调整本支部第${i + 1}党小组年度重点任务的决议`,
+      in_favour: 30 + i, against: i % 2, abstain: 1 })),
+    follow_ups: Array.from({ length: 16 }, (_, i) => ({ id: `f${i}`,
+      task: `落实事项${i + 1}：按照会议部署完成第${i + 1}项重点任务，形成书面材料报支委会审议并在下次会议上通报进展`,
+      owner: { member_id: `m${i + 5}`, name: "" }, due: "2026-12-20", done_on: i % 3 === 0 ? "2026-11-20" : null })),
+    remarks: "会议记录较长，用于检查分页。", sign_in_sheet_kept: true, photos_kept: true,
+  };
+  return {
+    branch: { name: "长记录测试党支部", parent_org: "测试机关党委",
+      groups: [1, 2, 3, 4].map((n) => ({ id: `g${n}`, name: `第${n}党小组` })),
+      rules: { party_lecture_quarterly: true, theme_day_of_month: null, backup_reminder_days: 30 }, study_kinds: [] },
+    members, meetings: [meeting], templates: [],
+  };
+}

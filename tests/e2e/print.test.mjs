@@ -1,0 +1,121 @@
+// Printed records: each view printed to PDF in Chromium and read back with
+// pdftotext. A long meeting checks that no table row splits across pages
+// and no heading is left alone at the bottom of a page.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startServer, launch, openApp, App } from "./support.mjs";
+import { printToPdf, pageCount, pageTexts, pageTextsRaw, squeeze, lastBodyLine } from "./print.mjs";
+import { makeBackup, longMeetingBranch } from "./backup-maker.mjs";
+
+const A4 = { viewport: { width: 1000, height: 1400 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" };
+const HEADINGS = ["出席人员", "议题", "学习篇目", "主要内容", "发言摘要", "决议及表决情况", "决议落实", "补学情况", "备注"];
+let server, browser, dir;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  dir = await mkdtemp(join(tmpdir(), "zhibu-print-"));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function assertPageFooters(pages) {
+  pages.forEach((text, i) => {
+    assert.match(squeeze(text), new RegExp(`第${i + 1}页共${pages.length}页`), `footer of page ${i + 1}`);
+  });
+}
+
+test("the meeting record holds the branch, theme, every attendee, the vote and the signature lines", async () => {
+  const context = await browser.newContext(A4);
+  const { page, problems } = await openApp(context, server.origin);
+  await new App(page).loadExample();
+  const pdf = join(dir, "record.pdf");
+  await printToPdf(page, server.origin, "/print/meeting/mt-ex-1", pdf);
+  const pages = pageTexts(pdf);
+  const all = squeeze(pages.join(""));
+  assert.equal(pages.length, pageCount(pdf));
+  assertPageFooters(pages);
+  for (const text of ["示例单位第一党支部", "党支部工作记录", "学习贯彻党的二十届四中全会精神", "应到24人，实到22人，缺席2人",
+    "会议有效", "关于接收谢欣怡同志为中共预备党员的决议", "通过", "主持人（签字）", "记录人（签字）"]) {
+    assert.ok(all.includes(squeeze(text)), `missing: ${text}`);
+  }
+  const attendees = await page.evaluate(() => {
+    const doc = JSON.parse(localStorage.getItem("zhibu.rec.members#0")).data;
+    return doc.filter((m) => m.status.state === "active").map((m) => m.name);
+  });
+  const away = ["朱婷", "周敏"];
+  for (const name of attendees.filter((n) => !away.includes(n))) assert.ok(all.includes(name), `attendee ${name}`);
+  for (const name of away) assert.ok(all.includes(name), `absentee ${name} with reason`);
+  // The app's own chrome never prints.
+  for (const chrome of ["打印 / 存为 PDF", "首页", "我的"]) assert.ok(!all.includes(squeeze(chrome)), chrome);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the sign-in sheet lists every member due, once, with its header on every page", async () => {
+  const context = await browser.newContext(A4);
+  const { page, problems } = await openApp(context, server.origin);
+  await new App(page).loadExample();
+  const pdf = join(dir, "sign-in.pdf");
+  await printToPdf(page, server.origin, "/print/sign-in/mt-ex-3", pdf);
+  const pages = pageTexts(pdf);
+  assertPageFooters(pages);
+  const names = await page.evaluate(() => JSON.parse(localStorage.getItem("zhibu.rec.members#0")).data
+    .filter((m) => m.status.state === "active").map((m) => m.name));
+  assert.equal(names.length, 24);
+  for (const name of names) {
+    const on = pages.filter((p) => squeeze(p).includes(name)).length;
+    assert.equal(on, 1, `${name} printed on ${on} pages`);
+  }
+  // Rows per page are even: the count follows from the rows, not from chance.
+  const rowsPerPage = pages.map((p) => names.filter((n) => squeeze(p).includes(n)).length);
+  assert.equal(pages.length, Math.ceil(24 / rowsPerPage[0]) + (24 % rowsPerPage[0] === 0 ? 0 : 0));
+  pages.forEach((p) => assert.ok(squeeze(p).includes("序号姓名党小组签名备注"), "the table header repeats"));
+  assert.ok(squeeze(pages[0]).includes("主题党日签到表"));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a long meeting (40 attendees, long minutes) prints without split rows or a lone heading", async () => {
+  const context = await browser.newContext(A4);
+  const { page, problems } = await openApp(context, server.origin);
+  await new App(page).startFresh();
+  const data = longMeetingBranch();
+  const file = join(dir, "long.json");
+  await writeFile(file, makeBackup(data));
+  await page.goto(server.origin + "/mine/backup");
+  await page.setInputFiles("input[name=backup-file]", file);
+  await page.getByRole("button", { name: "导入", exact: true }).click();
+  await page.getByText("已导入").waitFor();
+  const pdf = join(dir, "long.pdf");
+  await printToPdf(page, server.origin, "/print/meeting/long", pdf);
+  const pages = pageTexts(pdf);
+  assert.ok(pages.length >= 4, `a long record spans pages (${pages.length})`);
+  assertPageFooters(pages);
+  const squeezed = pageTextsRaw(pdf).map(squeeze);
+  // A row that split would leave part of its text on each of two pages.
+  const rows = [
+    ...data.meetings[0].follow_ups.map((f) => f.task),
+    ...data.meetings[0].votes.map((v) => v.motion),
+  ];
+  for (const row of rows) {
+    const whole = squeezed.filter((p) => p.includes(squeeze(row))).length;
+    assert.equal(whole, 1, `row printed whole on one page: ${row}`);
+  }
+  // No page ends on a section heading.
+  pages.forEach((p, i) => {
+    const last = squeeze(lastBodyLine(p));
+    assert.ok(!HEADINGS.includes(last), `page ${i + 1} ends with the heading ${last}`);
+  });
+  // Every attendee is named.
+  const all = squeezed.join("");
+  for (const m of data.members.filter((_, i) => i !== 7 && i !== 21)) assert.ok(all.includes(m.name), m.name);
+  assert.ok(all.includes(squeeze("应到40人，实到38人，缺席2人")));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
