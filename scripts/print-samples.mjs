@@ -11,12 +11,21 @@ const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Sh
 const { page, problems } = await openApp(context, server.origin);
 await new App(page).loadExample();
 const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+const ids = await page.evaluate(() => {
+  const first = (prefix) => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith(prefix));
+    return key && JSON.parse(localStorage.getItem(key)).data;
+  };
+  return { form: first("zhibu.rec.assessment.")?.id, reviewYear: first("zhibu.rec.review.")?.year };
+});
 const views = [
   ["meeting-record", "/print/meeting/mt-ex-1"],
   ["sign-in-sheet", "/print/sign-in/mt-ex-3"],
   ["summary-month", `/print/summary/month/${today}`],
   ["summary-quarter", `/print/summary/quarter/${today}`],
   ["summary-year", `/print/summary/year/${today}`],
+  ["assessment-form", `/print/assessment/${ids.form}`],
+  ["review-tally", `/print/review/${ids.reviewYear}`],
 ];
 for (const [name, path] of views) {
   const pdf = `${out}${name}.pdf`;

@@ -6,3 +6,4 @@ pub mod dialog;
 pub mod files;
 pub mod local_storage;
 pub mod page_events;
+pub mod panic_notice;

@@ -19,6 +19,9 @@ pub struct DeviceState {
     pub last_backup_date: Option<chrono::NaiveDate>,
     #[serde(default)]
     pub edits_since_backup: u32,
+    /// The member who uses this device, for the self-assessment screen.
+    #[serde(default)]
+    pub me: Option<String>,
 }
 
 impl DeviceState {

@@ -4,14 +4,16 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use super::assess::{AssessPage, AssessmentFormPage, HistoryPage, ReviewPage};
 use super::backup::BackupPage;
 use super::branch_settings::BranchSettingsPage;
-use super::coming_soon::ComingSoon;
 use super::first_run::FirstRun;
 use super::home::HomePage;
 use super::meetings::{CompliancePage, MeetingPage, MeetingsPage, PlanMeetingPage};
 use super::mine::MinePage;
-use super::print::{MeetingRecordPrint, PeriodSummaryPrint, SignInSheetPrint};
+use super::print::{
+    AssessmentPrint, MeetingRecordPrint, PeriodSummaryPrint, ReviewTallyPrint, SignInSheetPrint,
+};
 use super::recovery::{RecoveryNotice, RecoveryPage};
 use super::roster::{MemberEditPage, RosterPage};
 use super::save_banner::SaveBanner;
@@ -49,7 +51,12 @@ fn Screens() -> impl IntoView {
                 <Route path=path!("/print/meeting/:id") view=MeetingRecordPrint/>
                 <Route path=path!("/print/sign-in/:id") view=SignInSheetPrint/>
                 <Route path=path!("/print/summary/:kind/:date") view=PeriodSummaryPrint/>
-                <Route path=path!("/assess") view=|| view! { <ComingSoon title="评议"/> }/>
+                <Route path=path!("/print/assessment/:id") view=AssessmentPrint/>
+                <Route path=path!("/print/review/:year") view=ReviewTallyPrint/>
+                <Route path=path!("/assess") view=AssessPage/>
+                <Route path=path!("/assess/form/:id") view=AssessmentFormPage/>
+                <Route path=path!("/assess/history/:id") view=HistoryPage/>
+                <Route path=path!("/assess/review/:year") view=ReviewPage/>
                 <Route path=path!("/mine") view=MinePage/>
                 <Route path=path!("/mine/branch") view=BranchSettingsPage/>
                 <Route path=path!("/mine/roster") view=RosterPage/>

@@ -37,6 +37,50 @@ pub fn BranchSettingsPage() -> impl IntoView {
         <GroupList/>
         <LocalRulesForm/>
         <StudyKinds/>
+        <AssessmentSettingsForm/>
+    }
+}
+
+/// The 评议 settings a branch fixes for itself: the rating scale and its
+/// list of 反向情形.
+#[component]
+fn AssessmentSettingsForm() -> impl IntoView {
+    let state = use_app();
+    let scale = move || state.doc.with(|d| d.branch.assessment.scale().join("、"));
+    let negatives = move || {
+        state
+            .doc
+            .with(|d| d.branch.assessment.negative_situations.join("\n"))
+    };
+    view! {
+        <section class="card form">
+            <h2 class="card-title">"民主评议"</h2>
+            <label class="field">
+                <span>"评价档次（从好到差，用顿号分隔）"</span>
+                <input type="text" name="rating-scale" maxlength="100" prop:value=scale on:change=move |ev| {
+                    let items: Vec<String> = event_target_value(&ev)
+                        .split(['、', ',', '，', ' '])
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string)
+                        .collect();
+                    state.edit([RecordKey::Branch], |d| {
+                        d.branch.assessment.rating_scale = if items.is_empty() {
+                            crate::domain::assessment::settings::default_rating_scale()
+                        } else {
+                            items
+                        };
+                    });
+                }/>
+            </label>
+            <label class="field">
+                <span>"反向情形清单（每行一条）"</span>
+                <textarea name="negative-situations" rows="8" prop:value=negatives on:change=move |ev| {
+                    let items: Vec<String> = event_target_value(&ev).lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
+                    state.edit([RecordKey::Branch], |d| d.branch.assessment.negative_situations = items);
+                }></textarea>
+            </label>
+        </section>
     }
 }
 

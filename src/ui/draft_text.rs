@@ -78,6 +78,9 @@ pub fn DraftTextArea(
     on_save: impl Fn(String) + Clone + 'static,
     #[prop(optional, into)] placeholder: String,
     #[prop(default = 3)] rows: u32,
+    /// A finished form is read-only until reopened.
+    #[prop(optional, into)]
+    readonly: Signal<bool>,
 ) -> impl IntoView {
     let (draft, focused) = follow(value);
     let count = move || draft.with(|t| t.chars().filter(|c| !c.is_whitespace()).count());
@@ -86,6 +89,7 @@ pub fn DraftTextArea(
         <label class="field">
             <span class="field-head">{label}<small class="muted">{move || format!("{} 字", count())}</small></span>
             <textarea name=name rows=rows placeholder=placeholder class="grow" maxlength=MAX_TEXT_CHARS
+                prop:readOnly=move || readonly.get()
                 prop:value=move || draft.get()
                 on:focus=move |_| focused.set(true)
                 on:input=move |ev| {

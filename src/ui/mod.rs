@@ -1,9 +1,9 @@
 //! The user interface: small components named after what the user sees.
 
 pub mod app;
+pub mod assess;
 pub mod backup;
 pub mod branch_settings;
-pub mod coming_soon;
 pub mod draft_text;
 pub mod first_run;
 pub mod home;
@@ -21,5 +21,6 @@ pub mod widgets;
 
 /// Mounts the app on the page.
 pub fn start() {
+    crate::browser::panic_notice::install();
     leptos::mount::mount_to_body(app::App);
 }

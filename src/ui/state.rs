@@ -214,6 +214,11 @@ impl AppState {
         self.refresh_usage();
     }
 
+    pub fn set_me(&self, member_id: Option<String>) {
+        self.device.update(|d| d.me = member_id);
+        self.save_device();
+    }
+
     pub fn mark_welcomed(&self) {
         self.device.update(|d| d.welcomed = true);
         self.save_device();

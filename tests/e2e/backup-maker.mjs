@@ -63,3 +63,16 @@ export function longMeetingBranch() {
     members, meetings: [meeting], templates: [],
   };
 }
+
+/** A plain branch of `n` full members and no meetings. */
+export function smallBranch(n) {
+  return {
+    branch: { name: "九人测试党支部", parent_org: "", groups: [{ id: "g1", name: "第一党小组" }],
+      rules: { party_lecture_quarterly: true, theme_day_of_month: null, backup_reminder_days: 30 }, study_kinds: [] },
+    members: Array.from({ length: n }, (_, i) => ({
+      id: `p${i + 1}`, name: `党员${"一二三四五六七八九十"[i % 10]}${i >= 10 ? i : ""}`, group_id: "g1",
+      standing: "full", role: i === 0 ? "secretary" : "member", status: { state: "active" }, note: "", joined_on: null,
+    })),
+    meetings: [], templates: [],
+  };
+}

@@ -119,3 +119,52 @@ test("a long meeting (40 attendees, long minutes) prints without split rows or a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the self-assessment form and the 民主评议 tally print with names, ratings and grades", async () => {
+  const context = await browser.newContext(A4);
+  const { page, problems } = await openApp(context, server.origin);
+  await new App(page).loadExample();
+  const { formId, year } = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith("zhibu.rec.assessment."));
+    const form = JSON.parse(localStorage.getItem(key)).data;
+    return { formId: form.id, year: form.year };
+  });
+  const formPdf = join(dir, "form.pdf");
+  await printToPdf(page, server.origin, `/print/assessment/${formId}`, formPdf);
+  const form = squeeze(pageTexts(formPdf).join(""));
+  for (const text of ["示例单位第一党支部", "政治合格", "执行纪律合格", "品德合格", "发挥作用合格", "自评情况", "存在问题", "整改措施", "本人签字"]) {
+    assert.ok(form.includes(squeeze(text)), `form: ${text}`);
+  }
+  const reviewPdf = join(dir, "review.pdf");
+  const reviewYear = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith("zhibu.rec.review."));
+    return JSON.parse(localStorage.getItem(key)).data.year;
+  });
+  await printToPdf(page, server.origin, `/print/review/${reviewYear}`, reviewPdf);
+  const pages = pageTexts(reviewPdf);
+  assertPageFooters(pages);
+  const review = squeeze(pages.join(""));
+  for (const text of [`${reviewYear}年度民主评议党员情况汇总表`, "优秀", "合格", "不评定等次", "党支部书记（签字）", "王建国", "谢欣怡"]) {
+    assert.ok(review.includes(squeeze(text)), `review: ${text}`);
+  }
+  assert.ok(year > 2000);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the period summary prints what the rules require against what was held", async () => {
+  const context = await browser.newContext(A4);
+  const { page, problems } = await openApp(context, server.origin);
+  await new App(page).loadExample();
+  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  const pdf = join(dir, "summary.pdf");
+  await printToPdf(page, server.origin, `/print/summary/year/${today}`, pdf);
+  const pages = pageTexts(pdf);
+  assertPageFooters(pages);
+  const all = squeeze(pages.join(""));
+  for (const text of ["党支部工作情况汇总", "组织生活完成情况", "支部党员大会", "党员出席情况", "出席率", "补学情况", "决议落实情况", "王建国"]) {
+    assert.ok(all.includes(squeeze(text)), `summary: ${text}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -36,7 +36,7 @@ pub struct AssessmentForm {
     pub log: Vec<FormEvent>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StandardEntry {
     /// `Standard::key`.

@@ -13,10 +13,14 @@ pub mod standards;
 pub mod text;
 
 pub use evidence::{evidence, Evidence};
-pub use form::{finish, form_for, forms_of, new_form, reopen, AssessmentForm, FormState};
-pub use grading::{grade_check, is_gradeable, no_grade_reason, Grade, GradeReport};
-pub use history::rating_history;
+pub use form::{
+    finish, form_for, forms_of, new_form, reopen, AssessmentForm, FormState, StandardEntry,
+};
+pub use grading::{
+    grade_check, is_gradeable, no_grade_reason, Grade, GradeReport, COMMON_NOT_GRADED_REASONS,
+};
+pub use history::{max_score, rating_history};
 pub use review::{decide, review_mut, review_rows, BranchReview, Decision, ImportedSummary};
 pub use settings::AssessmentSettings;
-pub use standards::{standards, AssessmentKind, Standard};
+pub use standards::{kinds_for, standards, AssessmentKind, Standard, DIMENSIONS};
 pub use text::{add_line, word_count};

@@ -2,11 +2,15 @@
 //! view reads well on a phone screen too, and prints without the app's
 //! chrome through the browser's print dialog ("打印 / 存为 PDF").
 
+mod assessment_form;
 mod meeting_record;
 mod paper;
 mod period_summary;
+mod review_tally;
 mod sign_in_sheet;
 
+pub use assessment_form::AssessmentPrint;
 pub use meeting_record::MeetingRecordPrint;
 pub use period_summary::{period_kind_name, PeriodSummaryPrint};
+pub use review_tally::ReviewTallyPrint;
 pub use sign_in_sheet::SignInSheetPrint;

@@ -1,0 +1,26 @@
+//! If the app ever fails, the member sees why and what to do, instead of a
+//! page that silently stops responding. Every saved edit is already in
+//! storage, so a reload is safe.
+
+use wasm_bindgen::JsCast;
+
+pub fn install() {
+    std::panic::set_hook(Box::new(|_| show()));
+}
+
+fn show() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(notice) = document.create_element("div") else {
+        return;
+    };
+    notice.set_class_name("panic-notice");
+    notice.set_attribute("role", "alert").ok();
+    notice.set_text_content(Some(
+        "支部工作手册遇到了错误，已停止运行。已保存的数据不受影响：请刷新页面继续使用。如反复出现，请先在“我的 › 备份与恢复”导出备份。",
+    ));
+    if let Some(body) = document.body() {
+        let _ = body.append_child(notice.unchecked_ref());
+    }
+}

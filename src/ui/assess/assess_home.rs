@@ -1,0 +1,129 @@
+//! The 评议 tab: who is filling in, which year, and their forms.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use super::default_year;
+use crate::browser::clock;
+use crate::domain::assessment::{form_for, kinds_for, new_form, AssessmentKind};
+use crate::domain::roster::display_order;
+use crate::store::keys::RecordKey;
+use crate::ui::state::use_app;
+
+#[component]
+pub fn AssessPage() -> impl IntoView {
+    let state = use_app();
+    let navigate = use_navigate();
+    let year = RwSignal::new(default_year());
+    let me = move || {
+        state
+            .device
+            .with(|d| d.me.clone())
+            .filter(|id| state.doc.with(|doc| doc.member(id).is_some()))
+    };
+    let members = move || {
+        state.doc.with(|d| {
+            display_order(&d.members)
+                .into_iter()
+                .filter(|m| m.is_active())
+                .map(|m| (m.id.clone(), m.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let this_year = chrono::Datelike::year(&clock::today());
+    let open_form = move |kind: AssessmentKind| {
+        let Some(member_id) = me() else { return };
+        let y = year.get_untracked();
+        let existing = state
+            .doc
+            .with_untracked(|d| form_for(d, &member_id, y, kind).map(|f| f.id.clone()));
+        let id = match existing {
+            Some(id) => id,
+            None => {
+                let id = clock::new_id("as");
+                let form = new_form(&id, &member_id, y, kind);
+                state.edit([RecordKey::Assessment(id.clone())], |d| {
+                    d.assessments.push(form)
+                });
+                id
+            }
+        };
+        navigate(&format!("/assess/form/{id}"), Default::default());
+    };
+    let open_form = StoredValue::new(open_form);
+    let cards = move || {
+        let Some(member_id) = me() else {
+            return Vec::new();
+        };
+        let y = year.get();
+        state.doc.with(|d| {
+            let Some(member) = d.member(&member_id) else {
+                return Vec::new();
+            };
+            kinds_for(member)
+                .into_iter()
+                .map(|kind| {
+                    let status = match form_for(d, &member_id, y, kind) {
+                        None => "未开始".to_string(),
+                        Some(f) if f.is_finished() => format!(
+                            "已完成（{}）",
+                            f.finished_on().map(|d| d.to_string()).unwrap_or_default()
+                        ),
+                        Some(_) => "填写中".to_string(),
+                    };
+                    (kind, status)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <h1 class="page-title">"评议"</h1>
+        <section class="card form">
+            <label class="field">
+                <span>"填写人"</span>
+                <select name="me" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    state.set_me(if v.is_empty() { None } else { Some(v) });
+                }>
+                    <option value="" selected=move || me().is_none()>"请选择本人"</option>
+                    {move || members().into_iter().map(|(id, name)| {
+                        let chosen = id.clone();
+                        view! { <option value=id selected=move || me().as_deref() == Some(chosen.as_str())>{name}</option> }
+                    }).collect_view()}
+                </select>
+                <small class="muted">"只保存在这台设备上，用来打开你本人的自评表。"</small>
+            </label>
+            <label class="field">
+                <span>"年度"</span>
+                <select name="year" on:change=move |ev| if let Ok(y) = event_target_value(&ev).parse() { year.set(y) }>
+                    {(this_year - 4..=this_year).rev().map(|y| view! {
+                        <option value=y.to_string() selected=move || year.get() == y>{format!("{y} 年度")}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+        </section>
+        <Show when=move || me().is_some() fallback=|| view! {
+            <p class="empty">"先选择填写人。名册为空时，请在“我的 › 党员名册”添加党员。"</p>
+        }>
+            {move || cards().into_iter().map(|(kind, status)| {
+                view! {
+                    <section class="card">
+                        <h2 class="card-title row-between">{kind.form_title(year.get())}<span class="badge">{status.clone()}</span></h2>
+                        <p class="hint">{kind.help_text()}</p>
+                        <button class="button primary" on:click=move |_| open_form.with_value(|open| open(kind))>
+                            {if status == "未开始" { "开始填写" } else { "打开" }}
+                        </button>
+                    </section>
+                }
+            }).collect_view()}
+            {move || me().map(|id| view! {
+                <A href=format!("/assess/history/{id}") attr:class="card link-card"><span>"历年自评对比"</span><span class="muted small">"›"</span></A>
+            })}
+        </Show>
+        <A href=move || format!("/assess/review/{}", year.get()) attr:class="card link-card">
+            <span>"支部民主评议汇总（书记用）"</span>
+            <span class="muted small">"导入党员自评，确定等次 ›"</span>
+        </A>
+    }
+}

@@ -1,0 +1,136 @@
+//! 民主评议党员自评表 / 五个过硬自查表 of one member and year.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::meeting_record::{paragraphs, Section};
+use super::paper::{FormRow, Paper};
+use crate::domain::assessment::{no_grade_reason, standards, AssessmentForm, DIMENSIONS};
+use crate::domain::time::format_chinese_date;
+use crate::domain::Member;
+use crate::ui::state::use_app;
+
+#[component]
+pub fn AssessmentPrint() -> impl IntoView {
+    let state = use_app();
+    let params = use_params_map();
+    let id = params.with_untracked(|p| p.get("id")).unwrap_or_default();
+    let found = state.doc.with_untracked(|d| {
+        let form = d.assessment(&id)?.clone();
+        let member = d.member(&form.member_id)?.clone();
+        let group = member
+            .group_id
+            .as_deref()
+            .and_then(|g| d.branch.group_name(g))
+            .unwrap_or_default()
+            .to_string();
+        Some((form, member, group))
+    });
+    let Some((form, member, group)) = found else {
+        return view! { <p class="empty">"找不到这份自评表。"</p> }.into_any();
+    };
+    let title = match form.kind {
+        crate::domain::assessment::AssessmentKind::FourQualified => {
+            format!("{} 年度民主评议党员自评表", form.year)
+        }
+        crate::domain::assessment::AssessmentKind::FiveExcellent => {
+            format!("{} 年度“五个过硬”自查表", form.year)
+        }
+    };
+    let text = share_text(&form, &member, &title);
+    view! {
+        <Paper title=title back=format!("/assess/form/{id}") share_text=Signal::derive(move || text.clone())>
+            <FormBody form=form member=member group=group/>
+        </Paper>
+    }
+    .into_any()
+}
+
+fn share_text(form: &AssessmentForm, member: &Member, title: &str) -> String {
+    let mut out = vec![title.to_string(), format!("姓名：{}", member.name)];
+    for s in standards(form.kind) {
+        if let Some(e) = form.entry(s.key) {
+            out.push(format!(
+                "{}（{}）：{}",
+                s.title,
+                e.rating.as_deref().unwrap_or("未评"),
+                e.facts
+            ));
+        }
+    }
+    if let Some(g) = form.self_grade {
+        out.push(format!("自评等次：{}", g.label()));
+    }
+    out.join("\n")
+}
+
+#[component]
+fn FormBody(form: AssessmentForm, member: Member, group: String) -> impl IntoView {
+    let grade = match no_grade_reason(&member) {
+        Some(reason) => reason.to_string(),
+        None => form
+            .self_grade
+            .map(|g| g.label().to_string())
+            .unwrap_or_else(|| "未填写".into()),
+    };
+    let finished = form
+        .finished_on()
+        .map(format_chinese_date)
+        .unwrap_or_else(|| "（草稿）".into());
+    let dimensions: Vec<(String, String)> = DIMENSIONS
+        .iter()
+        .filter_map(|d| form.dimension(d).map(|r| (d.to_string(), r.to_string())))
+        .collect();
+    view! {
+        <table class="form-table">
+            <tbody>
+                <FormRow label="姓名" value=member.name.clone()/>
+                <FormRow label="党员类别" value=member.standing.label()/>
+                <FormRow label="所在党小组" value=group/>
+                <FormRow label="职务" value=member.role.label()/>
+                <FormRow label="填写日期" value=finished/>
+            </tbody>
+        </table>
+        {standards(form.kind).iter().map(|s| {
+            let entry = form.entry(s.key).cloned().unwrap_or_default();
+            view! {
+                <section class="paper-section">
+                    <h2>{format!("{}（{}）", s.title, s.wording)}</h2>
+                    <table class="grid-table standard-table">
+                        <tbody>
+                            <tr><th class="col-label">"自我评价"</th><td>{entry.rating.clone().unwrap_or_else(|| "未评".into())}</td></tr>
+                            <tr><th class="col-label">"自评情况"</th><td>{text_block(&entry.facts)}</td></tr>
+                            <tr><th class="col-label">"存在问题"</th><td>{text_block(&entry.problems)}</td></tr>
+                            <tr><th class="col-label">"整改措施"</th><td>{text_block(&entry.measures)}</td></tr>
+                        </tbody>
+                    </table>
+                </section>
+            }
+        }).collect_view()}
+        <Section title="分项测评" show=!dimensions.is_empty()>
+            <p class="names">{dimensions.iter().map(|(d, r)| format!("{d}：{r}")).collect::<Vec<_>>().join("；")}</p>
+        </Section>
+        <Section title="对照反向情形" show=true>
+            <p class="names">{if form.negatives.is_empty() { "无".to_string() } else { form.negatives.join("；") }}</p>
+        </Section>
+        <Section title="自评等次" show=true>
+            <p class="names">{grade}</p>
+        </Section>
+        <div class="signatures">
+            <p>"本人签字：" <span class="sign-line"></span></p>
+            <p>"日期：" <span class="sign-line short"></span></p>
+        </div>
+    }
+}
+
+fn text_block(text: &str) -> impl IntoView {
+    let lines = paragraphs(text);
+    if lines.is_empty() {
+        return view! { <span>"—"</span> }.into_any();
+    }
+    lines
+        .into_iter()
+        .map(|l| view! { <p class="cell-line">{l}</p> })
+        .collect_view()
+        .into_any()
+}
