@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::draft_text::DraftInput;
 use super::state::use_app;
 use super::widgets::PageHeader;
 use crate::browser::{clock, dialog::confirm};
@@ -12,27 +13,22 @@ use crate::store::keys::RecordKey;
 #[component]
 pub fn BranchSettingsPage() -> impl IntoView {
     let state = use_app();
-    let set_text = move |f: fn(&mut crate::domain::Branch, String)| {
-        move |ev| {
-            let value = event_target_value(&ev);
-            state.edit([RecordKey::Branch], |d| f(&mut d.branch, value));
+    let save = move |f: fn(&mut crate::domain::Branch, String)| {
+        move |value: String| {
+            state.edit([RecordKey::Branch], |d| {
+                f(&mut d.branch, value.trim().to_string())
+            })
         }
     };
     view! {
         <PageHeader title="支部信息与规则" back="/mine"/>
         <section class="card form">
-            <label class="field">
-                <span>"支部名称"</span>
-                <input type="text" name="branch-name" placeholder="如：某某公司第一党支部" maxlength="100"
-                    prop:value=move || state.doc.with(|d| d.branch.name.clone())
-                    on:input=set_text(|b, v| b.name = v)/>
-            </label>
-            <label class="field">
-                <span>"上级党组织"</span>
-                <input type="text" name="parent-org" placeholder="可不填" maxlength="100"
-                    prop:value=move || state.doc.with(|d| d.branch.parent_org.clone())
-                    on:input=set_text(|b, v| b.parent_org = v)/>
-            </label>
+            <DraftInput label="支部名称" name="branch-name" placeholder="如：某某公司第一党支部"
+                value=Signal::derive(move || state.doc.with(|d| d.branch.name.clone()))
+                on_save=save(|b, v| b.name = v)/>
+            <DraftInput label="上级党组织" name="parent-org" placeholder="可不填"
+                value=Signal::derive(move || state.doc.with(|d| d.branch.parent_org.clone()))
+                on_save=save(|b, v| b.parent_org = v)/>
         </section>
         <GroupList/>
         <LocalRulesForm/>
@@ -146,8 +142,8 @@ fn GroupRow(id: String, name: String) -> impl IntoView {
     view! {
         <li class="group-row">
             <input type="text" aria-label="党小组名称" prop:value=name maxlength="50"
-                on:input=move |ev| {
-                    let v = event_target_value(&ev);
+                on:change=move |ev| {
+                    let v = event_target_value(&ev).trim().to_string();
                     state.edit([RecordKey::Branch], |d| {
                         if let Some(g) = d.branch.groups.iter_mut().find(|g| g.id == rename_id) { g.name = v; }
                     });

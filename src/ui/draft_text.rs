@@ -83,7 +83,7 @@ pub fn DraftTextArea(
     readonly: Signal<bool>,
 ) -> impl IntoView {
     let (draft, focused) = follow(value);
-    let count = move || draft.with(|t| t.chars().filter(|c| !c.is_whitespace()).count());
+    let count = move || draft.with(|t| crate::domain::assessment::word_count(t));
     let save = on_save.clone();
     view! {
         <label class="field">

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::state::use_app;
-use super::widgets::PageHeader;
-use crate::browser::{clock, dialog::confirm, files};
+use super::widgets::{FileOffer, PageHeader};
+
+use crate::browser::{clock, dialog::confirm};
 
 /// A notice on every screen while something is kept aside.
 #[component]
@@ -17,7 +18,7 @@ pub fn RecoveryNotice() -> impl IntoView {
         (n > 0).then(|| {
             view! {
                 <div class="banner warn" role="alert">
-                    <p>{format!("有 {n} 份本机数据无法读取，已单独保存，没有被覆盖。")}</p>
+                    <p>{format!("有 {n} 份本机数据无法读取，没有被覆盖。请下载保存。")}</p>
                     <div class="banner-actions">
                         <A href="/mine/recovery" attr:class="button small">"查看并下载"</A>
                     </div>
@@ -53,12 +54,16 @@ pub fn RecoveryPage() -> impl IntoView {
                             <p class="muted small">{format!("原因：{}", q.reason)}</p>
                             <p class="muted small">{format!("大小：{} 字节", q.raw.len())}</p>
                             <div class="row">
-                                <button class="button" on:click=move |_| { let _ = files::download(&file, &raw, "text/plain"); }>"下载原始数据"</button>
-                                <button class="button danger" on:click=move |_| {
-                                    if confirm("确定丢弃这份无法读取的数据吗？丢弃后无法找回。") {
-                                        state.discard_quarantined(&discard_key);
-                                    }
-                                }>"丢弃"</button>
+                                <FileOffer label="下载原始数据" make=move || Some((file.clone(), raw.clone(), "text/plain"))/>
+                                // Only a stored copy can be discarded: an unstored one is
+                                // the last copy there is.
+                                {(!discard_key.is_empty()).then(|| view! {
+                                    <button class="button danger" on:click=move |_| {
+                                        if confirm("确定丢弃这份无法读取的数据吗？丢弃后无法找回。") {
+                                            state.discard_quarantined(&discard_key);
+                                        }
+                                    }>"丢弃"</button>
+                                })}
                             </div>
                         </li>
                     }

@@ -189,22 +189,42 @@ impl AppState {
                 .reload()
                 .map(|(doc, q)| (doc, q, store.read_only().map(str::to_string)))
         }) {
-            Some(Ok((doc, _, read_only))) => {
+            Some(Ok((doc, found, read_only))) => {
                 self.doc.set(doc);
+                let stored = with_store(|s| s.quarantined()).unwrap_or_default();
+                self.merge_quarantined(stored, found);
                 self.save.set(match read_only {
                     Some(why) => SaveStatus::ReadOnly(why),
                     None => SaveStatus::Saved,
                 });
-                self.refresh_quarantined();
             }
             Some(Err(e)) => self.save.set(SaveStatus::Failed(e.message())),
             None => {}
         }
     }
 
+    /// Re-reads what is kept aside, keeping the entries that could not be
+    /// stored (they live only in this page until downloaded).
     pub fn refresh_quarantined(&self) {
-        self.quarantined
-            .set(with_store(|s| s.quarantined()).unwrap_or_default());
+        let stored = with_store(|s| s.quarantined()).unwrap_or_default();
+        self.merge_quarantined(stored, Vec::new());
+    }
+
+    fn merge_quarantined(&self, stored: Vec<(String, Quarantined)>, found: Vec<Quarantined>) {
+        let mut list = stored;
+        let unstored = self
+            .quarantined
+            .get_untracked()
+            .into_iter()
+            .filter(|(k, _)| k.is_empty())
+            .map(|(_, q)| q)
+            .chain(found);
+        for q in unstored {
+            if !list.iter().any(|(_, s)| s.raw == q.raw) {
+                list.push((String::new(), q));
+            }
+        }
+        self.quarantined.set(list);
     }
 
     pub fn discard_quarantined(&self, key: &str) {

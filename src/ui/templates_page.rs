@@ -101,7 +101,9 @@ fn TemplatePhase(
                                 let text = event_target_value(&ev).trim().to_string();
                                 let mut all = items.get_untracked();
                                 if text.is_empty() {
-                                    all.remove(index);
+                                    if index < all.len() {
+                                        all.remove(index);
+                                    }
                                 } else if let Some(i) = all.get_mut(index) {
                                     i.text = text;
                                 }

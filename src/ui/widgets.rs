@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::icons;
+use crate::browser::files;
 
 /// A page title with a way back to where the page was opened from.
 #[component]
@@ -29,5 +30,40 @@ pub fn MenuRow(
             <span class="menu-detail">{detail}</span>
             {icons::chevron()}
         </A>
+    }
+}
+
+/// A file for the member to keep: downloaded where downloads work, else
+/// offered to the share sheet, else shown as text to copy (iOS Safari and
+/// WeChat's browser often drop downloads).
+#[component]
+pub fn FileOffer(
+    label: &'static str,
+    /// Builds (file name, content, MIME type) when tapped.
+    make: impl Fn() -> Option<(String, String, &'static str)> + Send + Sync + 'static,
+    #[prop(optional)] primary: bool,
+) -> impl IntoView {
+    let shown = RwSignal::new(None::<String>);
+    let offer = move |_| {
+        let Some((name, body, mime)) = make() else {
+            return;
+        };
+        if !files::downloads_unreliable() && files::download(&name, &body, mime).is_ok() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if !matches!(files::share_file(&name, &body, mime).await, Ok(true)) {
+                shown.set(Some(body));
+            }
+        });
+    };
+    view! {
+        <button class="button" class:primary=primary on:click=offer>{label}</button>
+        {move || shown.get().map(|body| view! {
+            <div class="backup-text">
+                <p class="hint">"无法直接保存文件：请全选复制下面的内容，粘贴到备忘录或发给自己。"</p>
+                <textarea readonly rows="5" aria-label="文件内容" prop:value=body></textarea>
+            </div>
+        })}
     }
 }

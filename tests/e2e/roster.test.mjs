@@ -43,12 +43,16 @@ test("a member named in records can only be marked as left, and stays in the ros
   await app.loadExample();
   await app.openMine("党员名册");
   await page.locator(".member-row", { hasText: "王建国" }).click();
-  await page.getByText(/出现在 \d+ 条会议记录中，不能删除/).waitFor();
+  await page.getByText(/出现在 \d+ 份会议记录或评议材料中，不能删除/).waitFor();
   assert.equal(await page.getByRole("button", { name: /删除/ }).count(), 0);
   await page.getByRole("button", { name: "标记为离开" }).click();
   await page.getByRole("button", { name: "恢复为在册党员" }).waitFor();
   await app.reload();
   await page.getByRole("button", { name: "恢复为在册党员" }).waitFor();
+  // Saving the form afterwards keeps the member as left.
+  await page.fill("input[name=note]", "转往外地工作");
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await page.waitForSelector(".member-list");
   await page.goto(server.origin + "/mine/roster");
   await page.getByText(/已离开的党员（2 人）/).waitFor();
   assert.deepEqual(problems, []);

@@ -82,7 +82,7 @@ test("garbage in a stored record is kept aside, downloadable, and the previous g
     localStorage.setItem(newest, garbage);
   }, garbage);
   await app.reload();
-  await page.getByText("有 1 份本机数据无法读取，已单独保存，没有被覆盖。").waitFor();
+  await page.getByText("有 1 份本机数据无法读取，没有被覆盖。请下载保存。").waitFor();
   await app.tab("首页");
   // The previous generation of the branch record.
   await page.getByRole("heading", { name: /改名后的支|示例单位第一党支部/ }).waitFor();

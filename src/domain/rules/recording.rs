@@ -104,6 +104,35 @@ pub fn set_reason(meeting: &mut Meeting, member_id: &str, reason: AbsenceReason)
     }
 }
 
+/// Tapping the reason already chosen takes it back.
+pub fn toggle_reason(meeting: &mut Meeting, member_id: &str, reason: AbsenceReason) {
+    if let Some(a) = meeting
+        .attendance
+        .iter_mut()
+        .find(|a| a.member_id == member_id)
+    {
+        if a.reason == Some(reason) {
+            a.reason = None;
+        } else if a.status != Presence::Present {
+            a.reason = Some(reason);
+        }
+    }
+}
+
+/// Tapping the presence already chosen takes the entry back to 未登记, so
+/// a mis-tap does not count anyone.
+pub fn toggle_presence(meeting: &mut Meeting, member_id: &str, status: Presence) {
+    let same = meeting
+        .attendance
+        .iter()
+        .any(|a| a.member_id == member_id && a.status == status);
+    if same {
+        unmark(meeting, member_id);
+    } else {
+        mark(meeting, member_id, status);
+    }
+}
+
 /// Marks everyone due who has no entry yet as present: most people come.
 pub fn mark_rest_present<'a>(meeting: &mut Meeting, due_ids: impl IntoIterator<Item = &'a str>) {
     for id in due_ids {
@@ -236,6 +265,20 @@ mod tests {
         complete_makeup(&mut m, "p1", day(2026, 3, 12), "");
         assert_eq!(m.attendance[0].reason, None);
         assert_eq!(m.attendance[0].makeup, None);
+    }
+
+    #[test]
+    fn a_second_tap_takes_presence_and_reason_back() {
+        let mut m = planned();
+        toggle_presence(&mut m, "p1", Presence::Leave);
+        toggle_reason(&mut m, "p1", AbsenceReason::Work);
+        assert_eq!(m.attendance[0].reason, Some(AbsenceReason::Work));
+        toggle_reason(&mut m, "p1", AbsenceReason::Work);
+        assert_eq!(m.attendance[0].reason, None);
+        toggle_presence(&mut m, "p1", Presence::Absent);
+        assert_eq!(m.attendance[0].status, Presence::Absent);
+        toggle_presence(&mut m, "p1", Presence::Absent);
+        assert!(m.attendance.is_empty(), "back to 未登记");
     }
 
     #[test]

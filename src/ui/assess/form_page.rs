@@ -24,16 +24,16 @@ use crate::ui::widgets::PageHeader;
 pub fn AssessmentFormPage() -> impl IntoView {
     let state = use_app();
     let params = use_params_map();
-    let id = params.with_untracked(|p| p.get("id")).unwrap_or_default();
-    let exists = state.doc.with_untracked(|d| d.assessment(&id).is_some());
-    if !exists {
-        return view! {
+    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
+    let exists = move || state.doc.with(|d| d.assessment(&id.get()).is_some());
+    view! {
+        <Show when=exists fallback=|| view! {
             <PageHeader title="自评表" back="/assess"/>
             <p class="empty">"找不到这份自评表。"</p>
-        }
-        .into_any();
+        }>
+            {move || view! { <FormScreen id=id.get()/> }}
+        </Show>
     }
-    view! { <FormScreen id=id/> }.into_any()
 }
 
 /// Applies an edit to the form and saves its record only. `state` is

@@ -90,7 +90,7 @@ pub fn ReviewPage() -> impl IntoView {
             </label>
             <details class="paste">
                 <summary>"或粘贴自评文本"</summary>
-                <textarea name="assessment-paste" rows="4" prop:value=pasted on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                <textarea name="assessment-paste" rows="4" aria-label="粘贴自评文本" prop:value=pasted on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
                 <button class="button" on:click=move |_| { messages.set(Vec::new()); import_text(pasted.get_untracked()); pasted.set(String::new()); }>"导入"</button>
             </details>
             <ul class="messages">
@@ -112,6 +112,9 @@ pub fn ReviewPage() -> impl IntoView {
                 view! { <ReviewRowView year=year member_id=member_id name=name self_grade=self_grade ratings=ratings decision=decision fixed_reason=fixed_reason/> }
             }).collect_view())}
         </ul>
+        <datalist id="not-graded-reasons">
+            {COMMON_NOT_GRADED_REASONS.map(|r| view! { <option value=r></option> })}
+        </datalist>
         <A href=format!("/print/review/{year}") attr:class="button">"打印评议汇总表"</A>
     }
 }
@@ -154,7 +157,7 @@ fn ReviewRowView(
                         let decision = if v.is_empty() {
                             None
                         } else if v == NOT_GRADED {
-                            Some(Decision::NotGraded { reason: COMMON_NOT_GRADED_REASONS[0].to_string() })
+                            Some(Decision::NotGraded { reason: String::new() })
                         } else {
                             Grade::ALL.iter().find(|g| g.label() == v).map(|g| Decision::Graded { grade: *g })
                         };
@@ -166,7 +169,8 @@ fn ReviewRowView(
                         <option value=NOT_GRADED selected=show_reason>"不评定等次"</option>
                     </select>
                     {show_reason.then(|| view! {
-                        <input type="text" name="not-graded-reason" placeholder="不评定的原因" maxlength="100" prop:value=reason
+                        <input type="text" name="not-graded-reason" placeholder="请填写不评定的原因" maxlength="100" prop:value=reason
+                            list="not-graded-reasons" aria-label=format!("{name} 不评定等次的原因")
                             on:change=move |ev| {
                                 let reason = event_target_value(&ev).trim().to_string();
                                 let id = reason_id.clone();

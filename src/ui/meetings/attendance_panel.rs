@@ -10,7 +10,7 @@ use crate::domain::rules::attendance::{
 };
 use crate::domain::rules::quorum::quorum;
 use crate::domain::rules::recording::{
-    complete_makeup, mark, mark_rest_present, set_reason, undo_makeup,
+    complete_makeup, mark_rest_present, toggle_presence, toggle_reason, undo_makeup,
 };
 use crate::domain::Member;
 use crate::ui::state::use_app;
@@ -96,7 +96,7 @@ fn AttendanceRow(meeting_id: String, member: Member) -> impl IntoView {
         let member_id = member.id.clone();
         move |presence: Presence| {
             let member_id = member_id.clone();
-            state.edit_meeting(&meeting_id, |m| mark(m, &member_id, presence));
+            state.edit_meeting(&meeting_id, |m| toggle_presence(m, &member_id, presence));
         }
     };
     let buttons = Presence::ALL.map(|p| {
@@ -134,7 +134,7 @@ fn AwayDetails(meeting_id: String, entry: Attendance) -> impl IntoView {
         let on = entry.reason == Some(r);
         view! {
             <button class="chip-toggle small" class:on=on on:click=move |_| {
-                state.edit_meeting(&meeting_id, |m| set_reason(m, &member_id, r));
+                state.edit_meeting(&meeting_id, |m| toggle_reason(m, &member_id, r));
             }>{r.label()}</button>
         }
     });

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::when;
-use crate::browser::{clock, files};
+use crate::browser::clock;
 use crate::domain::ics;
 use crate::domain::rules::attendance::pending_makeups;
 use crate::domain::rules::compliance::{
@@ -14,7 +14,7 @@ use crate::domain::rules::compliance::{
 };
 use crate::ui::print::period_kind_name;
 use crate::ui::state::use_app;
-use crate::ui::widgets::PageHeader;
+use crate::ui::widgets::{FileOffer, PageHeader};
 
 #[component]
 pub fn CompliancePage() -> impl IntoView {
@@ -39,9 +39,9 @@ pub fn CompliancePage() -> impl IntoView {
             {kind_tab(PeriodKind::Year, "年度")}
         </nav>
         <div class="period-nav">
-            <button class="button small" aria-label="上一期" on:click=move |_| period.update(|p| *p = p.previous())>"‹"</button>
+            <button class="button" aria-label="上一期" on:click=move |_| period.update(|p| *p = p.previous())>"‹"</button>
             <h2 class="period-label">{move || period.get().label()}</h2>
-            <button class="button small" aria-label="下一期" on:click=move |_| period.update(|p| *p = p.next())>"›"</button>
+            <button class="button" aria-label="下一期" on:click=move |_| period.update(|p| *p = p.next())>"›"</button>
         </div>
         <ul class="requirement-list card">
             {move || rows().into_iter().map(|r| view! { <RequirementRow requirement=r/> }).collect_view()}
@@ -51,7 +51,7 @@ pub fn CompliancePage() -> impl IntoView {
         </A>
         <p class="hint">
             "只统计标记为“已召开”的会议。党课每季度 1 次为地方规定，可在“我的 › 支部信息与规则”中关闭；"
-            "谈心谈话按出席谈心谈话记录的党员人数统计。"
+            "谈心谈话按记录中标为出席的党员人数统计。"
         </p>
     }
 }
@@ -89,15 +89,15 @@ pub fn ThisMonthCard() -> impl IntoView {
         })
     };
     let makeups = move || state.doc.with(|d| pending_makeups(d).len());
-    let export_all = move |_| {
+    let export_all = move || {
         let text = state
             .doc
             .with_untracked(|d| ics::planned_calendar(d, clock::now_utc()));
-        let _ = files::download(
-            &format!("支部会议计划-{}.ics", clock::today()),
-            &text,
+        Some((
+            format!("支部会议计划-{}.ics", clock::today()),
+            text,
             "text/calendar",
-        );
+        ))
     };
     view! {
         <section class="card" data-testid="this-month">
@@ -139,7 +139,7 @@ pub fn ThisMonthCard() -> impl IntoView {
             {move || (makeups() > 0).then(|| view! { <p class="muted small">{format!("有 {} 人次待补学", makeups())}</p> })}
             <div class="row">
                 <A href="/meetings/new" attr:class="button primary">"安排会议"</A>
-                <button class="button" on:click=export_all>"导出计划到日历"</button>
+                <FileOffer label="导出计划到日历" make=export_all/>
             </div>
         </section>
     }

@@ -69,10 +69,10 @@ fn FollowUpCard(meeting_id: String, item: FollowUp, items: Memo<Vec<FollowUp>>) 
     let due_current = current.clone();
     let done_current = current.clone();
     let remove_id = item.id.clone();
-    let task = item.task.clone();
+    let task_current = current.clone();
     view! {
         <section class="card form follow-up">
-            <DraftInput label="事项" name="task" value=Signal::derive(move || task.clone())
+            <DraftInput label="事项" name="task" value=Signal::derive(move || task_current().map(|f| f.task).unwrap_or_default())
                 on_save=move |t: String| task_edit(Box::new(move |f| f.task = t.trim().to_string()))/>
             <PersonPicker label="责任人" name="owner"
                 value=Signal::derive(move || owner_current().map(|f| f.owner).unwrap_or_default())
@@ -97,8 +97,10 @@ fn FollowUpCard(meeting_id: String, item: FollowUp, items: Memo<Vec<FollowUp>>) 
                 }}</span>
             </label>
             <button class="link-button small" on:click=move |_| {
-                let rid = remove_id.clone();
-                state.edit_meeting(&meeting_id, |m| m.follow_ups.retain(|f| f.id != rid));
+                if crate::browser::dialog::confirm("删除这项落实事项？") {
+                    let rid = remove_id.clone();
+                    state.edit_meeting(&meeting_id, |m| m.follow_ups.retain(|f| f.id != rid));
+                }
             }>"删除这项"</button>
         </section>
     }

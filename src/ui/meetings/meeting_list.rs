@@ -73,7 +73,7 @@ pub fn MeetingsPage() -> impl IntoView {
             <span>"“三会一课”完成情况"</span>
             <span class="muted small">"本月 · 本季度 · 本年度 ›"</span>
         </A>
-        <input type="search" name="search" placeholder="搜索主题、议题、会议记录" class="search"
+        <input type="search" name="search" aria-label="搜索会议" placeholder="搜索主题、议题、会议记录" class="search"
             prop:value=query on:input=move |ev| query.set(event_target_value(&ev))/>
         <div class="filters">
             {state_chip(StateFilter::All, "全部")}

@@ -13,13 +13,13 @@ use super::follow_ups_panel::FollowUpsPanel;
 use super::record_panel::RecordPanel;
 use super::votes_panel::VotesPanel;
 use super::when;
-use crate::browser::{clock, dialog::confirm, files};
+use crate::browser::{clock, dialog::confirm};
 use crate::domain::ics;
 use crate::domain::meeting::MeetingState;
 use crate::domain::rules::recording::{hold, reopen_as_planned};
 use crate::store::keys::RecordKey;
 use crate::ui::state::use_app;
-use crate::ui::widgets::PageHeader;
+use crate::ui::widgets::{FileOffer, PageHeader};
 
 const SECTIONS: [(&str, &str); 5] = [
     ("checklist", "清单"),
@@ -128,18 +128,16 @@ fn MeetingActions(id: String) -> impl IntoView {
         }
     };
     let ics_id = id.clone();
-    let calendar = move |_| {
-        let Some(text) = state.doc.with_untracked(|d| {
+    let calendar = move || {
+        let text = state.doc.with_untracked(|d| {
             d.meeting(&ics_id)
                 .map(|m| ics::calendar([m], &d.branch, clock::now_utc()))
-        }) else {
-            return;
-        };
-        let _ = files::download(
-            &format!("会议提醒-{}.ics", clock::today()),
-            &text,
+        })?;
+        Some((
+            format!("会议提醒-{}.ics", clock::today()),
+            text,
             "text/calendar",
-        );
+        ))
     };
     let delete_id = id.clone();
     let delete = move |_| {
@@ -155,7 +153,7 @@ fn MeetingActions(id: String) -> impl IntoView {
         <section class="card actions">
             <button class="button primary" on:click=toggle>{move || if held.get() { "改回计划中" } else { "标记为已召开" }}</button>
             <Show when=move || !held.get()>
-                <button class="button" on:click=calendar.clone()>"添加到手机日历（.ics）"</button>
+                <FileOffer label="添加到手机日历（.ics）" make=calendar.clone()/>
             </Show>
             <div class="row">
                 <A href=format!("/print/meeting/{id}") attr:class="button">"打印会议记录"</A>

@@ -34,6 +34,7 @@ pub fn PersonPicker(
         None => String::new(),
     };
     let pick = on_change.clone();
+    let typed_label = format!("{label}（手动填写）");
     view! {
         <label class="field">
             <span>{label}</span>
@@ -53,7 +54,7 @@ pub fn PersonPicker(
                 <option value=TYPED selected=move || selected() == TYPED>"其他（手动填写）"</option>
             </select>
             <Show when=move || typing.get()>
-                <input type="text" placeholder="姓名、职务" maxlength="100"
+                <input type="text" placeholder="姓名、职务" maxlength="100" aria-label=typed_label.clone()
                     prop:value=move || value.with(|p| p.name.clone())
                     on:change={
                         let on_change = on_change.clone();

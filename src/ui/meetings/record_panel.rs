@@ -272,21 +272,24 @@ fn SpeechList(id: String) -> impl IntoView {
                     let remove_id = id.clone();
                     let s1 = sid.clone();
                     let s2 = sid.clone();
+                    let s3 = sid.clone();
                     let speaker = Signal::derive(move || speeches.with(|list| list.iter().find(|s| s.id == sid).map(|s| s.speaker.clone()).unwrap_or_default()));
-                    let summary = speech.summary.clone();
+                    let summary = Signal::derive(move || speeches.with(|list| list.iter().find(|s| s.id == s3).map(|s| s.summary.clone()).unwrap_or_default()));
                     view! {
                         <div class="speech">
                             <PersonPicker label="发言人" name="speaker" value=speaker on_change=move |p| {
                                 let s1 = s1.clone();
                                 state.edit_meeting(&speaker_id, |m| if let Some(s) = m.speeches.iter_mut().find(|s| s.id == s1) { s.speaker = p; });
                             }/>
-                            <DraftTextArea label="摘要" name="speech-summary" rows=2 value=Signal::derive(move || summary.clone()) on_save=move |t: String| {
+                            <DraftTextArea label="摘要" name="speech-summary" rows=2 value=summary on_save=move |t: String| {
                                 let s2 = s2.clone();
                                 state.edit_meeting(&summary_id, |m| if let Some(s) = m.speeches.iter_mut().find(|s| s.id == s2) { s.summary = t; });
                             }/>
                             <button class="link-button small" on:click=move |_| {
-                                let rid = speech.id.clone();
-                                state.edit_meeting(&remove_id, |m| m.speeches.retain(|s| s.id != rid));
+                                if crate::browser::dialog::confirm("删除这条发言摘要？") {
+                                    let rid = speech.id.clone();
+                                    state.edit_meeting(&remove_id, |m| m.speeches.retain(|s| s.id != rid));
+                                }
                             }>"删除这条发言"</button>
                         </div>
                     }

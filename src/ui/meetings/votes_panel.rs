@@ -89,7 +89,7 @@ fn VoteCard(meeting_id: String, vote_id: String, motion: String) -> impl IntoVie
                 <div class="counter">
                     <span class="counter-label">{label}</span>
                     <button class="step" aria-label=format!("{label}减一") on:click=move |_| minus(Box::new(move |v| set(v, get(v).saturating_sub(1))))>"−"</button>
-                    <input type="number" name=name min="0" inputmode="numeric" prop:value=move || value().to_string()
+                    <input type="number" name=name min="0" inputmode="numeric" aria-label=format!("{label}票数") prop:value=move || value().to_string()
                         on:change=move |ev| {
                             let n = event_target_value(&ev).parse::<u32>().unwrap_or(0);
                             typed(Box::new(move |v| set(v, n)));
@@ -105,7 +105,7 @@ fn VoteCard(meeting_id: String, vote_id: String, motion: String) -> impl IntoVie
     view! {
         <section class="card form vote">
             <DraftInput label="表决事项" name="motion" placeholder="如：关于接收某某同志为预备党员的决议"
-                value=Signal::derive(move || motion.clone())
+                value=Signal::derive(move || outcome.with(|o| o.as_ref().map(|(v, ..)| v.motion.clone()).unwrap_or_else(|| motion.clone())))
                 on_save=move |t: String| motion_edit(Box::new(move |v| v.motion = t.trim().to_string()))/>
             {counter("赞成", "in-favour", |v| v.in_favour, |v, n| v.in_favour = n)}
             {counter("反对", "against", |v| v.against, |v, n| v.against = n)}
@@ -115,8 +115,10 @@ fn VoteCard(meeting_id: String, vote_id: String, motion: String) -> impl IntoVie
                 {warning.map(|w| view! { <p class="error small">{w}</p> })}
             })}
             <button class="link-button small" on:click=move |_| {
-                let vid = remove_vote.clone();
-                state.edit_meeting(&remove_meeting, |m| m.votes.retain(|v| v.id != vid));
+                if crate::browser::dialog::confirm("删除这项表决及其票数？") {
+                    let vid = remove_vote.clone();
+                    state.edit_meeting(&remove_meeting, |m| m.votes.retain(|v| v.id != vid));
+                }
             }>"删除这项表决"</button>
         </section>
     }

@@ -57,7 +57,6 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
     let joined = RwSignal::new(original.joined_on);
     let error = RwSignal::new(None::<&'static str>);
     let id = original.id.clone();
-    let status = original.status.clone();
 
     let save = {
         let navigate = navigate.clone();
@@ -80,12 +79,17 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
                 group_id: group.get_untracked(),
                 standing: standing.get_untracked(),
                 role: role.get_untracked(),
-                status: status.clone(),
+                status: MemberStatus::Active,
                 note: note.get_untracked().trim().to_string(),
                 joined_on: joined.get_untracked(),
             };
+            // The form edits what it shows; the member's status is changed
+            // only by 标记为离开 / 恢复 below, never reverted by 保存.
             state.edit([RecordKey::Members], |d| match d.member_mut(&member.id) {
-                Some(m) => *m = member,
+                Some(m) => {
+                    let status = m.status.clone();
+                    *m = Member { status, ..member };
+                }
                 None => d.members.push(member),
             });
             if add_another {
@@ -227,7 +231,7 @@ fn LeaveOrDelete(id: String) -> impl IntoView {
             {move || {
                 let n = references();
                 if n > 0 {
-                    view! { <p class="muted small">{format!("该党员出现在 {n} 条会议记录中，不能删除，只能标记为离开。")}</p> }.into_any()
+                    view! { <p class="muted small">{format!("该党员已出现在 {n} 份会议记录或评议材料中，不能删除，只能标记为离开。")}</p> }.into_any()
                 } else {
                     view! { <button class="button danger" on:click=delete.clone()>"删除（仅用于误录入）"</button> }.into_any()
                 }
