@@ -58,3 +58,16 @@ test("a member named in records can only be marked as left, and stays in the ros
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("dates are China Standard Time whatever zone the phone is set to", async () => {
+  // A phone in New York: its local date can be a day behind Beijing's.
+  const context = await browser.newContext({ ...PHONE, timezoneId: "America/New_York" });
+  const { page, problems } = await openApp(context, server.origin);
+  await new App(page).loadExample();
+  // New Year's Eve, 8 pm in New York, is already New Year's Day in Beijing.
+  await page.clock.setFixedTime(new Date("2026-12-31T20:00:00-05:00"));
+  await new App(page).reload();
+  assert.equal(await page.locator(".home-header p").first().textContent(), "2027年1月1日");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
