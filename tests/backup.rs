@@ -70,6 +70,10 @@ fn corruption_table() {
             "不是支部工作手册",
         ),
         (
+            r#"{"format":"zhibu.assessment","data":{}}"#.into(),
+            "自评文件",
+        ),
+        (
             good.replace("\"schema_version\": 1", "\"schema_version\": 7"),
             "请升级",
         ),

@@ -6,11 +6,11 @@
 //! branch's review is a separate step.
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::checksum::checksum;
+use super::envelope::{open, FileKind};
 use super::export::file_name_part;
-use super::migrate::migrate;
 use super::parts::document_from_value;
 use super::{APP_VERSION, FORMAT};
 use crate::domain::assessment::review::{review_mut, summary_of};
@@ -118,7 +118,7 @@ pub fn read_assessment(
     expected_branch: &str,
     expected_year: i32,
 ) -> Result<ImportedAssessment, Vec<Problem>> {
-    let (envelope, data) = open_envelope(text)?;
+    let (envelope, data) = open(text, &EXCHANGE_FILE)?;
     let imported = read_data(data)?;
     let exported_at = envelope
         .get("exported_at")
@@ -138,73 +138,16 @@ pub fn read_assessment(
     })
 }
 
-fn refuse(path: &str, message: impl Into<String>) -> Vec<Problem> {
-    vec![Problem::new(path, message)]
-}
-
-/// Size cap, JSON, format, version and checksum: the envelope's fields and
-/// the data brought up to today's schema.
-fn open_envelope(text: &str) -> Result<(Map<String, Value>, Value), Vec<Problem>> {
-    if text.len() > MAX_EXCHANGE_BYTES {
-        return Err(refuse(
-            "文件",
-            format!(
-                "文件太大（{} KB），自评文件不会超过 {} KB",
-                text.len() / 1024,
-                MAX_EXCHANGE_BYTES / 1024
-            ),
-        ));
-    }
-    let text = text.trim_start_matches('\u{feff}').trim();
-    if text.is_empty() {
-        return Err(refuse("文件", "文件是空的"));
-    }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        refuse(
-            "文件",
-            format!(
-                "不是完整的 JSON：第 {} 行第 {} 列附近出错，文件可能被截断或改动过",
-                e.line(),
-                e.column()
-            ),
-        )
-    })?;
-    let Value::Object(mut envelope) = value else {
-        return Err(refuse("文件", "这不是支部工作手册的自评文件"));
-    };
-    match envelope.get("format").and_then(Value::as_str) {
-        Some(EXCHANGE_FORMAT) => {}
-        Some(FORMAT) => {
-            return Err(refuse(
-                "format",
-                "这是整份备份文件，不是自评文件：请在“备份与恢复”中导入",
-            ))
-        }
-        _ => {
-            return Err(refuse(
-                "format",
-                format!("这不是支部工作手册的自评文件（缺少 format: {EXCHANGE_FORMAT}）"),
-            ))
-        }
-    }
-    let version = envelope
-        .get("schema_version")
-        .and_then(Value::as_u64)
-        .and_then(|v| u32::try_from(v).ok())
-        .ok_or_else(|| refuse("schema_version", "缺少数据版本号"))?;
-    let data = envelope
-        .remove("data")
-        .ok_or_else(|| refuse("data", "缺少数据部分"))?;
-    let expected = envelope
-        .get("checksum")
-        .and_then(Value::as_str)
-        .unwrap_or_default();
-    if expected != checksum(&data) {
-        return Err(refuse("checksum", "校验和不符：文件在导出后被改动或已损坏"));
-    }
-    let migrated = migrate(data, version).map_err(|e| refuse("schema_version", e.message()))?;
-    Ok((envelope, migrated))
-}
+/// A member's assessment file, as the envelope reader expects it.
+const EXCHANGE_FILE: FileKind = FileKind {
+    format: EXCHANGE_FORMAT,
+    max_bytes: MAX_EXCHANGE_BYTES,
+    noun: "自评文件",
+    other: (
+        FORMAT,
+        "这是整份备份文件，不是自评文件：请在“备份与恢复”中导入",
+    ),
+};
 
 /// The strict reading of a backup, then the shape of an exchange file: one
 /// member, one form of that member, nothing else.

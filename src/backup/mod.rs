@@ -3,6 +3,7 @@
 //! reads its records through the same pipeline.
 
 pub mod checksum;
+pub mod envelope;
 pub mod exchange;
 pub mod export;
 pub mod import;

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::meeting_part;
+
 use super::person_picker::PersonPicker;
 use crate::browser::clock;
 use crate::domain::meeting::{FollowUp, PersonRef};
@@ -12,16 +14,7 @@ use crate::ui::state::use_app;
 #[component]
 pub fn FollowUpsPanel(id: String) -> impl IntoView {
     let state = use_app();
-    let items = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            state.doc.with(|d| {
-                d.meeting(&id)
-                    .map(|m| m.follow_ups.clone())
-                    .unwrap_or_default()
-            })
-        })
-    };
+    let items = meeting_part(state, &id, |m| m.follow_ups.clone());
     let add_id = id.clone();
     let add = move |_| {
         let item = FollowUp {

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use super::meeting_part;
+
 use super::person_picker::PersonPicker;
 use crate::browser::clock;
 use crate::domain::meeting::{Meeting, PersonRef, Speech, StudyMaterial};
@@ -124,14 +126,7 @@ pub fn RecordPanel(id: String) -> impl IntoView {
 #[component]
 fn AgendaList(id: String) -> impl IntoView {
     let state = use_app();
-    let items = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            state
-                .doc
-                .with(|d| d.meeting(&id).map(|m| m.agenda.clone()).unwrap_or_default())
-        })
-    };
+    let items = meeting_part(state, &id, |m| m.agenda.clone());
     let new_item = RwSignal::new(String::new());
     let add_id = id.clone();
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -170,16 +165,7 @@ fn AgendaList(id: String) -> impl IntoView {
 #[component]
 fn MaterialsList(id: String) -> impl IntoView {
     let state = use_app();
-    let items = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            state.doc.with(|d| {
-                d.meeting(&id)
-                    .map(|m| m.materials.clone())
-                    .unwrap_or_default()
-            })
-        })
-    };
+    let items = meeting_part(state, &id, |m| m.materials.clone());
     let title = RwSignal::new(String::new());
     let source = RwSignal::new(String::new());
     let add_id = id.clone();
@@ -242,16 +228,7 @@ fn MaterialsList(id: String) -> impl IntoView {
 #[component]
 fn SpeechList(id: String) -> impl IntoView {
     let state = use_app();
-    let speeches = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            state.doc.with(|d| {
-                d.meeting(&id)
-                    .map(|m| m.speeches.clone())
-                    .unwrap_or_default()
-            })
-        })
-    };
+    let speeches = meeting_part(state, &id, |m| m.speeches.clone());
     let add_id = id.clone();
     let add = move |_| {
         let speech = Speech {

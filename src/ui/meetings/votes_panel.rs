@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::meeting_part;
+
 use crate::browser::clock;
 use crate::domain::meeting::Vote;
 use crate::domain::rules::vote::evaluate_vote;
@@ -12,14 +14,7 @@ use crate::ui::state::use_app;
 #[component]
 pub fn VotesPanel(id: String) -> impl IntoView {
     let state = use_app();
-    let votes = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            state
-                .doc
-                .with(|d| d.meeting(&id).map(|m| m.votes.clone()).unwrap_or_default())
-        })
-    };
+    let votes = meeting_part(state, &id, |m| m.votes.clone());
     let add_id = id.clone();
     let add = move |_| {
         let vote = Vote {
