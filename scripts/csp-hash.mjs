@@ -1,9 +1,10 @@
 // Trunk post-build hook: puts the SHA-256 of the inline module loader that
 // Trunk writes into the page's Content-Security-Policy, so no other inline
 // script can run. Also writes 404.html, so static hosts that serve it for
-// unknown paths open the app on any route.
+// unknown paths open the app on any route, and gives the service worker the
+// list of files to keep for offline use.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
@@ -19,4 +20,13 @@ if (!html.includes("LOADER_HASH")) {
 html = html.replace("LOADER_HASH", hashes.join(" "));
 writeFileSync(file, html);
 writeFileSync(join(dir, "404.html"), html);
+
+const assets = ["/index.html", ...readdirSync(dir)
+  .filter((f) => /\.(js|wasm|css|svg)$/.test(f) && f !== "sw.js")
+  .map((f) => `/${f}`)];
+const version = createHash("sha256").update(assets.join("\n") + html).digest("hex").slice(0, 12);
+const sw = readFileSync(join(dir, "sw.js"), "utf8")
+  .replace("__VERSION__", version)
+  .replace("__ASSETS__", JSON.stringify(assets));
+writeFileSync(join(dir, "sw.js"), sw);
 console.log(`csp-hash: ${hashes.length} inline script(s) allowed`);

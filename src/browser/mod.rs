@@ -5,5 +5,6 @@ pub mod clock;
 pub mod dialog;
 pub mod files;
 pub mod local_storage;
+pub mod offline;
 pub mod page_events;
 pub mod panic_notice;

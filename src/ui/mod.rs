@@ -22,5 +22,6 @@ pub mod widgets;
 /// Mounts the app on the page.
 pub fn start() {
     crate::browser::panic_notice::install();
+    crate::browser::offline::keep_app_offline();
     leptos::mount::mount_to_body(app::App);
 }

@@ -110,3 +110,21 @@ test("an idle second tab follows what the first tab saves", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("with no network, a reload still opens the app and the data", async () => {
+  const context = await browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, server.origin);
+  await new App(page).loadExample();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // Wait until the service worker controls the page and has its files.
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole("heading", { name: "示例单位第一党支部" }).waitFor();
+  await page.goto(server.origin + "/meetings");
+  await page.locator(".meeting-row").first().waitFor();
+  await context.setOffline(false);
+  assert.deepEqual(problems.filter((p) => !p.includes("ERR_INTERNET_DISCONNECTED")), []);
+  await context.close();
+});
