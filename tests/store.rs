@@ -335,3 +335,15 @@ fn an_import_that_runs_out_of_space_leaves_the_old_meetings() {
         );
     }
 }
+
+#[test]
+fn a_roster_record_that_is_not_a_list_does_not_cost_the_branch() {
+    let (mut kv, doc) = saved_example();
+    let bad = zhibu::store::record::seal(serde_json::json!({"not": "a list"}), 9);
+    kv.entries.insert("zhibu.rec.members#1".into(), bad);
+    let opened = Store::open(kv).unwrap();
+    assert_eq!(opened.doc.branch, doc.branch);
+    assert_eq!(opened.doc.meetings.len(), doc.meetings.len());
+    assert_eq!(opened.quarantined.len(), 1);
+    assert_eq!(opened.quarantined[0].label, "党员名册");
+}

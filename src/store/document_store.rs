@@ -420,7 +420,14 @@ impl<K: KeyValue> Store<K> {
                 .collect::<Vec<_>>()
                 .join("；");
             let broken: BTreeSet<RecordKey> = if parsed.fatal {
-                [RecordKey::Branch].into()
+                // A whole record is unusable: the roster or the templates
+                // when their value is not a list, else the branch.
+                let blamed = |p: &crate::domain::validate::Problem| match p.path.as_str() {
+                    "members" => RecordKey::Members,
+                    "templates" => RecordKey::Templates,
+                    _ => RecordKey::Branch,
+                };
+                parsed.problems.iter().map(blamed).collect()
             } else {
                 parsed
                     .skipped
