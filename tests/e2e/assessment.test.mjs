@@ -9,8 +9,10 @@ import { startServer, launch, openApp, App, PHONE } from "./support.mjs";
 import { makeBackup, smallBranch } from "./backup-maker.mjs";
 
 let server, browser, dir;
-const year = new Date(Date.now() + 8 * 3600 * 1000).getUTCMonth() < 2
-  ? new Date().getUTCFullYear() - 1 : new Date(Date.now() + 8 * 3600 * 1000).getUTCFullYear();
+// The app's default assessment year: this year in Beijing, or last year
+// in January and February.
+const beijing = new Date(Date.now() + 8 * 3600 * 1000);
+const year = beijing.getUTCMonth() < 2 ? beijing.getUTCFullYear() - 1 : beijing.getUTCFullYear();
 
 before(async () => {
   server = await startServer();
