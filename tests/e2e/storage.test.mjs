@@ -128,3 +128,18 @@ test("with no network, a reload still opens the app and the data", async () => {
   assert.deepEqual(problems.filter((p) => !p.includes("ERR_INTERNET_DISCONNECTED")), []);
   await context.close();
 });
+
+test("a text field in an idle tab shows what another tab saved", async () => {
+  const context = await browser.newContext(PHONE);
+  const { page: first, problems } = await openApp(context, server.origin);
+  await new App(first).loadExample();
+  await first.goto(server.origin + "/meetings/mt-ex-1?s=votes");
+  const { page: second } = await openApp(context, server.origin, "/meetings/mt-ex-1?s=votes");
+  await second.fill("input[name=motion]", "另一个标签页改过的决议");
+  await second.locator("input[name=motion]").blur();
+  await first.waitForFunction(
+    () => document.querySelector("input[name=motion]")?.value === "另一个标签页改过的决议",
+  );
+  assert.deepEqual(problems, []);
+  await context.close();
+});
