@@ -120,6 +120,15 @@ pub fn display_order(members: &[Member]) -> Vec<&Member> {
     sorted
 }
 
+/// (id, name) of the active members in display order, for pickers.
+pub fn active_names(members: &[Member]) -> Vec<(String, String)> {
+    display_order(members)
+        .into_iter()
+        .filter(|m| m.is_active())
+        .map(|m| (m.id.clone(), m.name.clone()))
+        .collect()
+}
+
 fn role_rank(role: Role) -> usize {
     Role::ALL
         .iter()

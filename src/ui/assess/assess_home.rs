@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 use super::default_year;
 use crate::browser::clock;
 use crate::domain::assessment::{form_for, kinds_for, new_form, AssessmentKind};
-use crate::domain::roster::display_order;
+use crate::domain::roster::active_names;
 use crate::store::keys::RecordKey;
 use crate::ui::state::use_app;
 
@@ -22,15 +22,7 @@ pub fn AssessPage() -> impl IntoView {
             .with(|d| d.me.clone())
             .filter(|id| state.doc.with(|doc| doc.member(id).is_some()))
     };
-    let members = move || {
-        state.doc.with(|d| {
-            display_order(&d.members)
-                .into_iter()
-                .filter(|m| m.is_active())
-                .map(|m| (m.id.clone(), m.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let members = move || state.doc.with(|d| active_names(&d.members));
     let this_year = chrono::Datelike::year(&clock::today());
     let open_form = move |kind: AssessmentKind| {
         let Some(member_id) = me() else { return };

@@ -174,16 +174,6 @@ fn StandardCard(
         });
     };
     let pull = StoredValue::new(pull);
-    let scale = move || {
-        state.doc.with(|d| {
-            d.branch
-                .assessment
-                .scale()
-                .into_iter()
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-    };
     let rating = move || {
         form.with(|f| {
             f.as_ref()
@@ -196,19 +186,8 @@ fn StandardCard(
         <section class="card form standard">
             <h3 class="card-title">{standard.title}<small class="muted">{format!("　{}", standard.wording)}</small></h3>
             <p class="hint">{standard.description}</p>
-            <div class="chips-row" role="group" aria-label=format!("{}评价", standard.title)>
-                {move || scale().into_iter().map(|r| {
-                    let on = rating().as_deref() == Some(r.as_str());
-                    let chosen = r.clone();
-                    let id = rate_id.clone();
-                    view! {
-                        <button class="chip-toggle" class:on=on disabled=move || finished.get() on:click=move |_| {
-                            let pick = if on { None } else { Some(chosen.clone()) };
-                            edit_form(state, &id, |f| { f.set_rating(key, pick.as_deref()); });
-                        }>{r}</button>
-                    }
-                }).collect_view()}
-            </div>
+            <RatingChips label=format!("{}评价", standard.title) current=Signal::derive(rating) finished=finished
+                on_pick={move |pick: Option<String>| edit_form(state, &rate_id, |f| { f.set_rating(key, pick.as_deref()); })}/>
             <DraftTextArea label="自评情况" name=format!("{key}-facts") rows=4 placeholder="用事实和事例说明" value=text(|e| e.facts.clone())
                 on_save=save(|e, v| e.facts = v) readonly=finished/>
             <EvidenceList lines=lines readonly=finished on_pull=move |line| pull.with_value(|p| p(line))/>
@@ -227,16 +206,6 @@ fn Dimensions(
     finished: Signal<bool>,
 ) -> impl IntoView {
     let state = use_app();
-    let scale = move || {
-        state.doc.with(|d| {
-            d.branch
-                .assessment
-                .scale()
-                .into_iter()
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-    };
     view! {
         <details class="card">
             <summary class="card-title">"分项测评（可选）"</summary>
@@ -246,19 +215,8 @@ fn Dimensions(
                 view! {
                     <div class="dimension">
                         <span>{name.to_string()}</span>
-                        <div class="chips-row">
-                            {move || scale().into_iter().map(|r| {
-                                let on = current().as_deref() == Some(r.as_str());
-                                let chosen = r.clone();
-                                let id = form_id.clone();
-                                view! {
-                                    <button class="chip-toggle small" class:on=on disabled=move || finished.get() on:click=move |_| {
-                                        let pick = if on { None } else { Some(chosen.clone()) };
-                                        edit_form(state, &id, |f| { f.set_dimension(name, pick.as_deref()); });
-                                    }>{r}</button>
-                                }
-                            }).collect_view()}
-                        </div>
+                        <RatingChips label=format!("{name}评价") current=Signal::derive(current) finished=finished small=true
+                            on_pick={let form_id = form_id.clone(); move |pick: Option<String>| edit_form(state, &form_id, |f| { f.set_dimension(name, pick.as_deref()); })}/>
                     </div>
                 }
             }).collect_view()}
@@ -366,5 +324,40 @@ fn ExportForSecretary(form_id: String) -> impl IntoView {
         {move || text.get().map(|body| view! {
             <textarea readonly rows="5" class="backup-text" prop:value=body></textarea>
         })}
+    }
+}
+
+/// The branch's rating scale as chips; tapping the chosen one clears it.
+#[component]
+fn RatingChips(
+    #[prop(into)] label: String,
+    current: Signal<Option<String>>,
+    finished: Signal<bool>,
+    on_pick: impl Fn(Option<String>) + Clone + Send + Sync + 'static,
+    #[prop(optional)] small: bool,
+) -> impl IntoView {
+    let state = use_app();
+    let scale = move || {
+        state.doc.with(|d| {
+            d.branch
+                .assessment
+                .scale()
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="chips-row" role="group" aria-label=label>
+            {move || scale().into_iter().map(|r| {
+                let on = current.get().as_deref() == Some(r.as_str());
+                let chosen = r.clone();
+                let pick = on_pick.clone();
+                view! {
+                    <button class="chip-toggle" class:small=small class:on=on disabled=move || finished.get()
+                        on:click=move |_| pick(if on { None } else { Some(chosen.clone()) })>{r}</button>
+                }
+            }).collect_view()}
+        </div>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::meeting::PersonRef;
-use crate::domain::roster::display_order;
+use crate::domain::roster::active_names;
 use crate::ui::state::use_app;
 
 const TYPED: &str = "__typed";
@@ -17,15 +17,7 @@ pub fn PersonPicker(
     on_change: impl Fn(PersonRef) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = use_app();
-    let members = move || {
-        state.doc.with(|d| {
-            display_order(&d.members)
-                .into_iter()
-                .filter(|m| m.is_active())
-                .map(|m| (m.id.clone(), m.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let members = move || state.doc.with(|d| active_names(&d.members));
     let typing =
         RwSignal::new(value.with_untracked(|p| p.member_id.is_none() && !p.name.is_empty()));
     let selected = move || match value.with(|p| p.member_id.clone()) {
