@@ -18,6 +18,17 @@ const screens = [
   ["member", "/mine/roster/m03"],
   ["branch", "/mine/branch"],
   ["backup", "/mine/backup"],
+  ["meetings", "/meetings"],
+  ["meeting-checklist", "/meetings/mt-ex-1"],
+  ["meeting-attendance", "/meetings/mt-ex-1?s=attendance"],
+  ["meeting-record", "/meetings/mt-ex-1?s=record"],
+  ["meeting-votes", "/meetings/mt-ex-1?s=votes"],
+  ["compliance", "/meetings/compliance"],
+  ["plan", "/meetings/new"],
+  ["assess", "/assess"],
+  ["review", `/assess/review/${new Date().getFullYear() - 1}`],
+  ["history", "/assess/history/m01"],
+  ["print-record", "/print/meeting/mt-ex-1"],
 ];
 
 for (const [label, size] of [["phone", PHONE], ["desktop", DESKTOP]]) {
