@@ -13,7 +13,7 @@ use super::meeting::{
     AbsenceReason, Attendance, FollowUp, MeetingKind, MeetingState, PersonRef, Phase, Presence,
     StudyMaterial, Vote,
 };
-use super::rules::checklist::{checklist_from, default_template};
+use super::rules::recording::{hold, plan_meeting, Plan};
 use super::{
     Branch, Document, LocalRules, Meeting, Member, MemberStatus, PartyGroup, Role, Standing,
 };
@@ -145,40 +145,24 @@ fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
             })
             .collect()
     };
-    let base = |id: &str, kind: MeetingKind, date: NaiveDate, theme: &str| Meeting {
-        checklist: {
-            let mut items = checklist_from(&default_template(&kind), &format!("{id}-c"));
-            for item in items.iter_mut().filter(|c| c.phase != Phase::After) {
-                item.done = true;
-            }
-            items
-        },
-        id: id.into(),
-        kind,
-        group_id: None,
-        state: MeetingState::Held,
-        sequence: None,
-        planned_date: Some(date),
-        planned_time: NaiveTime::from_hms_opt(14, 30, 0),
-        date: Some(date),
-        start_time: NaiveTime::from_hms_opt(14, 30, 0),
-        end_time: NaiveTime::from_hms_opt(16, 0, 0),
-        place: "三楼党员活动室".into(),
-        theme: theme.into(),
-        agenda: Vec::new(),
-        host: person("m01"),
-        recorder: person("m02"),
-        lecturer: PersonRef::default(),
-        observers: String::new(),
-        attendance: Vec::new(),
-        materials: Vec::new(),
-        minutes: String::new(),
-        speeches: Vec::new(),
-        votes: Vec::new(),
-        follow_ups: Vec::new(),
-        remarks: String::new(),
-        sign_in_sheet_kept: true,
-        photos_kept: false,
+    let base = |id: &str, kind: MeetingKind, date: NaiveDate, theme: &str| {
+        let plan = Plan {
+            group_id: None,
+            date: Some(date),
+            time: NaiveTime::from_hms_opt(14, 30, 0),
+            place: "三楼党员活动室".into(),
+            theme: theme.into(),
+        };
+        let mut m = plan_meeting(id, kind, plan, &[]);
+        for item in m.checklist.iter_mut().filter(|c| c.phase != Phase::After) {
+            item.done = true;
+        }
+        hold(&mut m, date);
+        m.end_time = NaiveTime::from_hms_opt(16, 0, 0);
+        m.host = person("m01");
+        m.recorder = person("m02");
+        m.sign_in_sheet_kept = true;
+        m
     };
     let mut assembly = base(
         "mt-ex-1",

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::recording::{plan_meeting, Plan};
 use crate::domain::meeting::{
     AbsenceReason, Attendance, MakeUp, Meeting, MeetingKind, MeetingState, Presence,
 };
@@ -54,35 +55,11 @@ pub fn full_members(prefix: &str, n: usize) -> Vec<Member> {
     (1..=n).map(|i| full(&format!("{prefix}{i}"))).collect()
 }
 
+/// A planned meeting of `kind` with nothing recorded and no checklist.
 pub fn meeting(id: &str, kind: MeetingKind) -> Meeting {
     Meeting {
-        id: id.into(),
-        kind,
-        group_id: None,
-        state: MeetingState::Planned,
-        sequence: None,
-        planned_date: None,
-        planned_time: None,
-        date: None,
-        start_time: None,
-        end_time: None,
-        place: String::new(),
-        theme: String::new(),
-        agenda: Vec::new(),
-        host: Default::default(),
-        recorder: Default::default(),
-        lecturer: Default::default(),
-        observers: String::new(),
         checklist: Vec::new(),
-        attendance: Vec::new(),
-        materials: Vec::new(),
-        minutes: String::new(),
-        speeches: Vec::new(),
-        votes: Vec::new(),
-        follow_ups: Vec::new(),
-        remarks: String::new(),
-        sign_in_sheet_kept: false,
-        photos_kept: false,
+        ..plan_meeting(id, kind, Plan::default(), &[])
     }
 }
 
