@@ -1,31 +1,26 @@
 // The yearly self-assessment on a phone, and the secretary's 民主评议 tally
 // from the members' files.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, writeFile, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, launch, openApp, App, PHONE } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE } from "./support.mjs";
 import { makeBackup, smallBranch } from "./backup-maker.mjs";
 
-let server, browser, dir;
+const env = useBrowser();
+let dir;
 // The app's default assessment year: this year in Beijing, or last year
 // in January and February.
 const beijing = new Date(Date.now() + 8 * 3600 * 1000);
 const year = beijing.getUTCMonth() < 2 ? beijing.getUTCFullYear() - 1 : beijing.getUTCFullYear();
 
 before(async () => {
-  server = await startServer();
-  browser = await launch();
   dir = await mkdtemp(join(tmpdir(), "zhibu-assess-"));
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function importBackup(page, file) {
-  await page.goto(server.origin + "/mine/backup");
+  await page.goto(env.server.origin + "/mine/backup");
   page.once("dialog", (d) => d.accept());
   await page.setInputFiles("input[name=backup-file]", file);
   await page.getByRole("button", { name: "导入", exact: true }).click();
@@ -33,15 +28,15 @@ async function importBackup(page, file) {
 }
 
 async function openOwnForm(page, name) {
-  await page.goto(server.origin + "/assess");
+  await page.goto(env.server.origin + "/assess");
   await page.selectOption("select[name=me]", { label: name });
   await page.getByRole("button", { name: /开始填写|打开/ }).first().click();
   await page.waitForSelector(".standard");
 }
 
 test("a member fills a 四个合格 form with evidence, reloads mid-typing, and finishes it", async () => {
-  const context = await browser.newContext(PHONE);
-  const { page, problems } = await openApp(context, server.origin);
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
   await new App(page).loadExample();
   await openOwnForm(page, "刘洋");
   const first = page.locator(".standard").first();
@@ -85,8 +80,8 @@ test("the secretary tallies three members' files and is warned at a fourth 优�
   // Three members, each on "their own phone", export their forms.
   const files = [];
   for (const name of ["党员一", "党员二", "党员三"]) {
-    const context = await browser.newContext({ ...PHONE, acceptDownloads: true });
-    const { page, problems } = await openApp(context, server.origin);
+    const context = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
+    const { page, problems } = await openApp(context, env.server.origin);
     await new App(page).startFresh();
     await importBackup(page, branch);
     await openOwnForm(page, name);
@@ -102,11 +97,11 @@ test("the secretary tallies three members' files and is warned at a fourth 优�
     await context.close();
   }
 
-  const context = await browser.newContext(PHONE);
-  const { page, problems } = await openApp(context, server.origin);
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
   await new App(page).startFresh();
   await importBackup(page, branch);
-  await page.goto(server.origin + `/assess/review/${year}`);
+  await page.goto(env.server.origin + `/assess/review/${year}`);
   await page.setInputFiles("input[name=assessment-files]", files);
   await page.locator(".messages li.ok").nth(2).waitFor();
   // The same file again updates instead of adding a second entry.

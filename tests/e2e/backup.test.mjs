@@ -1,21 +1,16 @@
 // Export, lose everything, import, get everything back; a broken file
 // changes nothing; an import can be undone.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, launch, openApp, App, PHONE } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE } from "./support.mjs";
 
-let server, browser, dir;
+const env = useBrowser();
+let dir;
 before(async () => {
-  server = await startServer();
-  browser = await launch();
   dir = await mkdtemp(join(tmpdir(), "zhibu-e2e-"));
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function exportBackup(page) {
@@ -29,8 +24,8 @@ async function exportBackup(page) {
 }
 
 test("export, clear storage, import: everything is back", async () => {
-  const context = await browser.newContext({ ...PHONE, acceptDownloads: true });
-  const { page, problems } = await openApp(context, server.origin);
+  const context = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
+  const { page, problems } = await openApp(context, env.server.origin);
   const app = new App(page);
   await app.loadExample();
   const path = await exportBackup(page);
@@ -44,7 +39,7 @@ test("export, clear storage, import: everything is back", async () => {
   await app.reload();
   await page.getByRole("button", { name: "开始使用" }).waitFor();
   await app.startFresh();
-  await page.goto(server.origin + "/mine/backup");
+  await page.goto(env.server.origin + "/mine/backup");
   await page.setInputFiles("input[name=backup-file]", path);
   await page.getByText("备份来自“示例单位第一党支部”").waitFor();
   await page.getByRole("button", { name: "导入", exact: true }).click();
@@ -57,14 +52,14 @@ test("export, clear storage, import: everything is back", async () => {
 });
 
 test("a broken file shows every problem and changes nothing", async () => {
-  const context = await browser.newContext(PHONE);
-  const { page, problems } = await openApp(context, server.origin);
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
   const app = new App(page);
   await app.loadExample();
   const before = await page.evaluate(() => JSON.stringify(localStorage));
   const broken = join(dir, "broken.json");
   await writeFile(broken, '{"format":"zhibu.backup","schema_version":1,"data":{"branch":');
-  await page.goto(server.origin + "/mine/backup");
+  await page.goto(env.server.origin + "/mine/backup");
   await page.setInputFiles("input[name=backup-file]", broken);
   await page.getByText("无法导入，本机数据没有任何改动。").waitFor();
   await page.getByText(/不是完整的 JSON/).waitFor();
@@ -78,20 +73,20 @@ test("a broken file shows every problem and changes nothing", async () => {
 });
 
 test("importing over real data asks first and can be undone", async () => {
-  const context = await browser.newContext({ ...PHONE, acceptDownloads: true });
-  const { page, problems } = await openApp(context, server.origin);
+  const context = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
+  const { page, problems } = await openApp(context, env.server.origin);
   const app = new App(page);
   await app.startFresh();
   await page.fill("input[name=branch-name]", "真实支部");
   await app.addMember("赵六");
   // A backup of the example branch, made in another context.
-  const other = await browser.newContext({ ...PHONE, acceptDownloads: true });
-  const { page: otherPage } = await openApp(other, server.origin);
+  const other = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
+  const { page: otherPage } = await openApp(other, env.server.origin);
   await new App(otherPage).loadExample();
   const path = await exportBackup(otherPage);
   await other.close();
 
-  await page.goto(server.origin + "/mine/backup");
+  await page.goto(env.server.origin + "/mine/backup");
   await page.setInputFiles("input[name=backup-file]", path);
   let asked = "";
   page.once("dialog", (d) => {

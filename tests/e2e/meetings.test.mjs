@@ -1,23 +1,15 @@
 // A secretary runs a 支部党员大会 from a phone: plan it, tick the checklist,
 // mark 25 members, record a vote, reload half-way, finish; the home page
 // and 补学 follow.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openApp, App, PHONE } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE } from "./support.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test("plan, run and finish a 支部党员大会 for 25 members with a reload half-way", async () => {
-  const context = await browser.newContext(PHONE);
-  const { page, problems } = await openApp(context, server.origin);
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
   const app = new App(page);
   await app.loadExample();
   // The example already held this quarter's 支部党员大会: remove it, so the
@@ -107,8 +99,8 @@ test("plan, run and finish a 支部党员大会 for 25 members with a reload hal
 });
 
 test("planned meetings export to a calendar file a phone can read", async () => {
-  const context = await browser.newContext({ ...PHONE, acceptDownloads: true });
-  const { page, problems } = await openApp(context, server.origin);
+  const context = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
+  const { page, problems } = await openApp(context, env.server.origin);
   await new App(page).loadExample();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "导出计划到日历" }).click();

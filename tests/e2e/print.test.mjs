@@ -1,27 +1,22 @@
 // Printed records: each view printed to PDF in Chromium and read back with
 // pdftotext. A long meeting checks that no table row splits across pages
 // and no heading is left alone at the bottom of a page.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, launch, openApp, App } from "./support.mjs";
+import { useBrowser, openApp, App } from "./support.mjs";
 import { printToPdf, pageCount, pageTexts, pageTextsRaw, squeeze, lastBodyLine } from "./print.mjs";
 import { makeBackup, longMeetingBranch } from "./backup-maker.mjs";
 
 const A4 = { viewport: { width: 1000, height: 1400 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" };
 const HEADINGS = ["出席人员", "议题", "学习篇目", "主要内容", "发言摘要", "决议及表决情况", "决议落实", "补学情况", "备注"];
-let server, browser, dir;
+const env = useBrowser();
+let dir;
 
 before(async () => {
-  server = await startServer();
-  browser = await launch();
   dir = await mkdtemp(join(tmpdir(), "zhibu-print-"));
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 function assertPageFooters(pages) {
@@ -31,11 +26,11 @@ function assertPageFooters(pages) {
 }
 
 test("the meeting record holds the branch, theme, every attendee, the vote and the signature lines", async () => {
-  const context = await browser.newContext(A4);
-  const { page, problems } = await openApp(context, server.origin);
+  const context = await env.browser.newContext(A4);
+  const { page, problems } = await openApp(context, env.server.origin);
   await new App(page).loadExample();
   const pdf = join(dir, "record.pdf");
-  await printToPdf(page, server.origin, "/print/meeting/mt-ex-1", pdf);
+  await printToPdf(page, env.server.origin, "/print/meeting/mt-ex-1", pdf);
   const pages = pageTexts(pdf);
   const all = squeeze(pages.join(""));
   assert.equal(pages.length, pageCount(pdf));
@@ -58,11 +53,11 @@ test("the meeting record holds the branch, theme, every attendee, the vote and t
 });
 
 test("the sign-in sheet lists every member due, once, with its header on every page", async () => {
-  const context = await browser.newContext(A4);
-  const { page, problems } = await openApp(context, server.origin);
+  const context = await env.browser.newContext(A4);
+  const { page, problems } = await openApp(context, env.server.origin);
   await new App(page).loadExample();
   const pdf = join(dir, "sign-in.pdf");
-  await printToPdf(page, server.origin, "/print/sign-in/mt-ex-3", pdf);
+  await printToPdf(page, env.server.origin, "/print/sign-in/mt-ex-3", pdf);
   const pages = pageTexts(pdf);
   assertPageFooters(pages);
   const names = await page.evaluate(() => JSON.parse(localStorage.getItem("zhibu.rec.members#0")).data
@@ -82,18 +77,18 @@ test("the sign-in sheet lists every member due, once, with its header on every p
 });
 
 test("a long meeting (40 attendees, long minutes) prints without split rows or a lone heading", async () => {
-  const context = await browser.newContext(A4);
-  const { page, problems } = await openApp(context, server.origin);
+  const context = await env.browser.newContext(A4);
+  const { page, problems } = await openApp(context, env.server.origin);
   await new App(page).startFresh();
   const data = longMeetingBranch();
   const file = join(dir, "long.json");
   await writeFile(file, makeBackup(data));
-  await page.goto(server.origin + "/mine/backup");
+  await page.goto(env.server.origin + "/mine/backup");
   await page.setInputFiles("input[name=backup-file]", file);
   await page.getByRole("button", { name: "导入", exact: true }).click();
   await page.getByText("已导入").waitFor();
   const pdf = join(dir, "long.pdf");
-  await printToPdf(page, server.origin, "/print/meeting/long", pdf);
+  await printToPdf(page, env.server.origin, "/print/meeting/long", pdf);
   const pages = pageTexts(pdf);
   assert.ok(pages.length >= 4, `a long record spans pages (${pages.length})`);
   assertPageFooters(pages);
@@ -121,8 +116,8 @@ test("a long meeting (40 attendees, long minutes) prints without split rows or a
 });
 
 test("the self-assessment form and the 民主评议 tally print with names, ratings and grades", async () => {
-  const context = await browser.newContext(A4);
-  const { page, problems } = await openApp(context, server.origin);
+  const context = await env.browser.newContext(A4);
+  const { page, problems } = await openApp(context, env.server.origin);
   await new App(page).loadExample();
   const { formId, year } = await page.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.startsWith("zhibu.rec.assessment."));
@@ -130,7 +125,7 @@ test("the self-assessment form and the 民主评议 tally print with names, rati
     return { formId: form.id, year: form.year };
   });
   const formPdf = join(dir, "form.pdf");
-  await printToPdf(page, server.origin, `/print/assessment/${formId}`, formPdf);
+  await printToPdf(page, env.server.origin, `/print/assessment/${formId}`, formPdf);
   const form = squeeze(pageTexts(formPdf).join(""));
   for (const text of ["示例单位第一党支部", "政治合格", "执行纪律合格", "品德合格", "发挥作用合格", "自评情况", "存在问题", "整改措施", "本人签字"]) {
     assert.ok(form.includes(squeeze(text)), `form: ${text}`);
@@ -140,7 +135,7 @@ test("the self-assessment form and the 民主评议 tally print with names, rati
     const key = Object.keys(localStorage).find((k) => k.startsWith("zhibu.rec.review."));
     return JSON.parse(localStorage.getItem(key)).data.year;
   });
-  await printToPdf(page, server.origin, `/print/review/${reviewYear}`, reviewPdf);
+  await printToPdf(page, env.server.origin, `/print/review/${reviewYear}`, reviewPdf);
   const pages = pageTexts(reviewPdf);
   assertPageFooters(pages);
   const review = squeeze(pages.join(""));
@@ -153,12 +148,12 @@ test("the self-assessment form and the 民主评议 tally print with names, rati
 });
 
 test("the period summary prints what the rules require against what was held", async () => {
-  const context = await browser.newContext(A4);
-  const { page, problems } = await openApp(context, server.origin);
+  const context = await env.browser.newContext(A4);
+  const { page, problems } = await openApp(context, env.server.origin);
   await new App(page).loadExample();
   const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
   const pdf = join(dir, "summary.pdf");
-  await printToPdf(page, server.origin, `/print/summary/year/${today}`, pdf);
+  await printToPdf(page, env.server.origin, `/print/summary/year/${today}`, pdf);
   const pages = pageTexts(pdf);
   assertPageFooters(pages);
   const all = squeeze(pages.join(""));

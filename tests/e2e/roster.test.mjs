@@ -1,21 +1,13 @@
 // A member sets up the branch and the roster on a phone; a reload keeps it.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openApp, App, PHONE } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE } from "./support.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test("first run explains where data lives, then the branch and members survive a reload", async () => {
-  const context = await browser.newContext(PHONE);
-  const { page, problems } = await openApp(context, server.origin);
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
   await page.getByText("所有数据只保存在这台设备的浏览器里").waitFor();
   const app = new App(page);
   await app.startFresh();
@@ -37,8 +29,8 @@ test("first run explains where data lives, then the branch and members survive a
 });
 
 test("a member named in records can only be marked as left, and stays in the roster", async () => {
-  const context = await browser.newContext(PHONE);
-  const { page, problems } = await openApp(context, server.origin);
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
   const app = new App(page);
   await app.loadExample();
   await app.openMine("党员名册");
@@ -53,7 +45,7 @@ test("a member named in records can only be marked as left, and stays in the ros
   await page.fill("input[name=note]", "转往外地工作");
   await page.getByRole("button", { name: "保存", exact: true }).click();
   await page.waitForSelector(".member-list");
-  await page.goto(server.origin + "/mine/roster");
+  await page.goto(env.server.origin + "/mine/roster");
   await page.getByText(/已离开的党员（2 人）/).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
@@ -61,8 +53,8 @@ test("a member named in records can only be marked as left, and stays in the ros
 
 test("dates are China Standard Time whatever zone the phone is set to", async () => {
   // A phone in New York: its local date can be a day behind Beijing's.
-  const context = await browser.newContext({ ...PHONE, timezoneId: "America/New_York" });
-  const { page, problems } = await openApp(context, server.origin);
+  const context = await env.browser.newContext({ ...PHONE, timezoneId: "America/New_York" });
+  const { page, problems } = await openApp(context, env.server.origin);
   await new App(page).loadExample();
   // New Year's Eve, 8 pm in New York, is already New Year's Day in Beijing.
   await page.clock.setFixedTime(new Date("2026-12-31T20:00:00-05:00"));

@@ -1,21 +1,13 @@
 // Browser storage that is full, blocked, corrupted or shared by two tabs.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { startServer, launch, openApp, App, PHONE } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE } from "./support.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test("a full quota shows a sticky warning, keeps the edit and saves it with the next one", async () => {
-  const context = await browser.newContext(PHONE);
+  const context = await env.browser.newContext(PHONE);
   await context.addInitScript(() => {
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key, value) {
@@ -25,7 +17,7 @@ test("a full quota shows a sticky warning, keeps the edit and saves it with the 
       return setItem.call(this, key, value);
     };
   });
-  const { page, problems } = await openApp(context, server.origin);
+  const { page, problems } = await openApp(context, env.server.origin);
   const app = new App(page);
   await app.startFresh();
   await page.fill("input[name=branch-name]", "额度测试支部");
@@ -46,7 +38,7 @@ test("a full quota shows a sticky warning, keeps the edit and saves it with the 
 });
 
 test("blocked storage runs in memory and says so on every screen", async () => {
-  const context = await browser.newContext(PHONE);
+  const context = await env.browser.newContext(PHONE);
   await context.addInitScript(() => {
     Object.defineProperty(window, "localStorage", {
       get() {
@@ -54,7 +46,7 @@ test("blocked storage runs in memory and says so on every screen", async () => {
       },
     });
   });
-  const { page, problems } = await openApp(context, server.origin);
+  const { page, problems } = await openApp(context, env.server.origin);
   const app = new App(page);
   await app.startFresh();
   await page.getByRole("alert").filter({ hasText: "数据没有保存" }).waitFor();
@@ -67,11 +59,11 @@ test("blocked storage runs in memory and says so on every screen", async () => {
 });
 
 test("garbage in a stored record is kept aside, downloadable, and the previous generation loads", async () => {
-  const context = await browser.newContext({ ...PHONE, acceptDownloads: true });
-  const { page, problems } = await openApp(context, server.origin);
+  const context = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
+  const { page, problems } = await openApp(context, env.server.origin);
   const app = new App(page);
   await app.loadExample();
-  await page.goto(server.origin + "/mine/branch");
+  await page.goto(env.server.origin + "/mine/branch");
   await page.fill("input[name=branch-name]", "改名后的支部");
   // Corrupt the newest copy of the branch record, as a torn write would.
   const garbage = '{"schema_version":1,"gen":99,"checksum":"x","data":{"name":"坏';
@@ -99,12 +91,12 @@ test("garbage in a stored record is kept aside, downloadable, and the previous g
 });
 
 test("an idle second tab follows what the first tab saves", async () => {
-  const context = await browser.newContext(PHONE);
-  const { page: first, problems } = await openApp(context, server.origin);
+  const context = await env.browser.newContext(PHONE);
+  const { page: first, problems } = await openApp(context, env.server.origin);
   await new App(first).loadExample();
-  const { page: second } = await openApp(context, server.origin);
+  const { page: second } = await openApp(context, env.server.origin);
   await second.getByRole("heading", { name: "示例单位第一党支部" }).waitFor();
-  await first.goto(server.origin + "/mine/branch");
+  await first.goto(env.server.origin + "/mine/branch");
   await first.fill("input[name=branch-name]", "第一个标签页改的名字");
   await second.getByRole("heading", { name: "第一个标签页改的名字" }).waitFor();
   assert.deepEqual(problems, []);
@@ -112,8 +104,8 @@ test("an idle second tab follows what the first tab saves", async () => {
 });
 
 test("with no network, a reload still opens the app and the data", async () => {
-  const context = await browser.newContext(PHONE);
-  const { page, problems } = await openApp(context, server.origin);
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
   await new App(page).loadExample();
   await page.evaluate(() => navigator.serviceWorker.ready);
   // Wait until the service worker controls the page and has its files.
@@ -122,7 +114,7 @@ test("with no network, a reload still opens the app and the data", async () => {
   await context.setOffline(true);
   await page.reload();
   await page.getByRole("heading", { name: "示例单位第一党支部" }).waitFor();
-  await page.goto(server.origin + "/meetings");
+  await page.goto(env.server.origin + "/meetings");
   await page.locator(".meeting-row").first().waitFor();
   await context.setOffline(false);
   assert.deepEqual(problems.filter((p) => !p.includes("ERR_INTERNET_DISCONNECTED")), []);
@@ -130,11 +122,11 @@ test("with no network, a reload still opens the app and the data", async () => {
 });
 
 test("a text field in an idle tab shows what another tab saved", async () => {
-  const context = await browser.newContext(PHONE);
-  const { page: first, problems } = await openApp(context, server.origin);
+  const context = await env.browser.newContext(PHONE);
+  const { page: first, problems } = await openApp(context, env.server.origin);
   await new App(first).loadExample();
-  await first.goto(server.origin + "/meetings/mt-ex-1?s=votes");
-  const { page: second } = await openApp(context, server.origin, "/meetings/mt-ex-1?s=votes");
+  await first.goto(env.server.origin + "/meetings/mt-ex-1?s=votes");
+  const { page: second } = await openApp(context, env.server.origin, "/meetings/mt-ex-1?s=votes");
   await second.fill("input[name=motion]", "另一个标签页改过的决议");
   await second.locator("input[name=motion]").blur();
   await first.waitForFunction(

@@ -5,6 +5,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 const DIST = new URL("../../dist/", import.meta.url).pathname;
@@ -53,6 +54,21 @@ export async function launch() {
       "--no-first-run",
     ],
   });
+}
+
+/** A server for dist/ and a browser, for the tests of one file: started
+ * before them, closed after. Read `env.server` and `env.browser` inside tests. */
+export function useBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "zh-CN", timezoneId: "Asia/Shanghai" };
