@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::draft_text::DraftInput;
 use super::state::use_app;
-use super::widgets::PageHeader;
+use super::widgets::{InlineAdd, PageHeader};
 use crate::browser::{clock, dialog::confirm};
 use crate::domain::PartyGroup;
 use crate::store::keys::RecordKey;
@@ -83,19 +83,13 @@ fn AssessmentSettingsForm() -> impl IntoView {
 #[component]
 fn GroupList() -> impl IntoView {
     let state = use_app();
-    let new_name = RwSignal::new(String::new());
-    let add = move || {
-        let name = new_name.get_untracked().trim().to_string();
-        if name.is_empty() {
-            return;
-        }
+    let add = move |name: String| {
         state.edit([RecordKey::Branch], |d| {
             d.branch.groups.push(PartyGroup {
                 id: clock::new_id("g"),
                 name,
             })
         });
-        new_name.set(String::new());
     };
     view! {
         <section class="card form">
@@ -105,11 +99,7 @@ fn GroupList() -> impl IntoView {
                     <GroupRow id=group.id name=group.name/>
                 </For>
             </ul>
-            <form class="inline-add" on:submit=move |ev| { ev.prevent_default(); add(); }>
-                <input type="text" name="new-group" placeholder="新党小组名称" maxlength="50"
-                    prop:value=new_name on:input=move |ev| new_name.set(event_target_value(&ev))/>
-                <button class="button" type="submit">"添加"</button>
-            </form>
+            <InlineAdd name="new-group" placeholder="新党小组名称" maxlength=50 on_add=add/>
         </section>
     }
 }
@@ -201,18 +191,13 @@ fn LocalRulesForm() -> impl IntoView {
 #[component]
 fn StudyKinds() -> impl IntoView {
     let state = use_app();
-    let new_kind = RwSignal::new(String::new());
-    let add = move || {
-        let name = new_kind.get_untracked().trim().to_string();
-        if name.is_empty()
-            || state
-                .doc
-                .with_untracked(|d| d.branch.study_kinds.contains(&name))
+    let add = move |name: String| {
+        if !state
+            .doc
+            .with_untracked(|d| d.branch.study_kinds.contains(&name))
         {
-            return;
+            state.edit([RecordKey::Branch], |d| d.branch.study_kinds.push(name));
         }
-        state.edit([RecordKey::Branch], |d| d.branch.study_kinds.push(name));
-        new_kind.set(String::new());
     };
     view! {
         <section class="card form">
@@ -233,11 +218,7 @@ fn StudyKinds() -> impl IntoView {
                     }
                 </For>
             </ul>
-            <form class="inline-add" on:submit=move |ev| { ev.prevent_default(); add(); }>
-                <input type="text" name="new-study-kind" placeholder="新的学习形式" maxlength="30"
-                    prop:value=new_kind on:input=move |ev| new_kind.set(event_target_value(&ev))/>
-                <button class="button" type="submit">"添加"</button>
-            </form>
+            <InlineAdd name="new-study-kind" placeholder="新的学习形式" maxlength=30 on_add=add/>
         </section>
     }
 }

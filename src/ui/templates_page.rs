@@ -8,7 +8,7 @@ use crate::domain::meeting::{MeetingKind, Phase, TemplateItem};
 use crate::domain::rules::checklist::{is_customised, reset_template, set_template, template_for};
 use crate::store::keys::RecordKey;
 use crate::ui::state::use_app;
-use crate::ui::widgets::PageHeader;
+use crate::ui::widgets::{InlineAdd, PageHeader};
 
 fn all_kinds(study_kinds: &[String]) -> Vec<MeetingKind> {
     let mut kinds = MeetingKind::NATIONAL.to_vec();
@@ -74,13 +74,7 @@ fn TemplatePhase(
     items: Memo<Vec<TemplateItem>>,
     save: impl Fn(Vec<TemplateItem>) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let new_text = RwSignal::new(String::new());
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let text = new_text.get_untracked().trim().to_string();
-        if text.is_empty() {
-            return;
-        }
+    let add = move |text: String| {
         let mut all = items.get_untracked();
         let at = all
             .iter()
@@ -88,7 +82,6 @@ fn TemplatePhase(
             .map_or(0, |p| p + 1);
         all.insert(at, TemplateItem { phase, text });
         save(all);
-        new_text.set(String::new());
     };
     view! {
         <section class="card form">
@@ -117,11 +110,7 @@ fn TemplatePhase(
                     </li>
                 }).collect_view()}
             </ul>
-            <form class="inline-add" on:submit=add>
-                <input type="text" name=format!("template-new-{}", phase.label()) placeholder="添加事项" maxlength="200"
-                    prop:value=new_text on:input=move |ev| new_text.set(event_target_value(&ev))/>
-                <button class="button" type="submit">"添加"</button>
-            </form>
+            <InlineAdd name=format!("template-new-{}", phase.label()) placeholder="添加事项" on_add=add/>
         </section>
     }
 }

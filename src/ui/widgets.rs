@@ -67,3 +67,30 @@ pub fn FileOffer(
         })}
     }
 }
+
+/// A one-line field with an 添加 button: `on_add` gets the trimmed text,
+/// never an empty one, and the field is cleared for the next item.
+#[component]
+pub fn InlineAdd(
+    #[prop(into)] name: String,
+    placeholder: &'static str,
+    #[prop(default = 200)] maxlength: u32,
+    on_add: impl Fn(String) + 'static,
+) -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let value = text.get_untracked().trim().to_string();
+        if !value.is_empty() {
+            on_add(value);
+            text.set(String::new());
+        }
+    };
+    view! {
+        <form class="inline-add" on:submit=submit>
+            <input type="text" name=name placeholder=placeholder maxlength=maxlength aria-label=placeholder
+                prop:value=text on:input=move |ev| text.set(event_target_value(&ev))/>
+            <button class="button" type="submit">"添加"</button>
+        </form>
+    }
+}

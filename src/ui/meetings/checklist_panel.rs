@@ -7,6 +7,7 @@ use crate::browser::clock;
 use crate::domain::meeting::{ChecklistItem, Phase};
 use crate::domain::rules::checklist::progress;
 use crate::ui::state::use_app;
+use crate::ui::widgets::InlineAdd;
 
 #[component]
 pub fn ChecklistPanel(id: String) -> impl IntoView {
@@ -39,14 +40,8 @@ fn PhaseList(id: String, phase: Phase) -> impl IntoView {
         let (done, total) = progress(&list, phase);
         format!("{done}/{total}")
     };
-    let new_item = RwSignal::new(String::new());
     let add_id = id.clone();
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let text = new_item.get_untracked().trim().to_string();
-        if text.is_empty() {
-            return;
-        }
+    let add = move |text: String| {
         let item = ChecklistItem {
             id: clock::new_id("c"),
             phase,
@@ -54,7 +49,6 @@ fn PhaseList(id: String, phase: Phase) -> impl IntoView {
             done: false,
         };
         state.edit_meeting(&add_id, |m| m.checklist.push(item));
-        new_item.set(String::new());
     };
     view! {
         <section class="card checklist">
@@ -64,11 +58,7 @@ fn PhaseList(id: String, phase: Phase) -> impl IntoView {
                     <CheckRow meeting_id=id.clone() item=item/>
                 </For>
             </ul>
-            <form class="inline-add" on:submit=add>
-                <input type="text" name=format!("new-{}", phase.label()) placeholder="添加本次会议的事项" maxlength="200"
-                    prop:value=new_item on:input=move |ev| new_item.set(event_target_value(&ev))/>
-                <button class="button" type="submit">"添加"</button>
-            </form>
+            <InlineAdd name=format!("new-{}", phase.label()) placeholder="添加本次会议的事项" on_add=add/>
         </section>
     }
 }

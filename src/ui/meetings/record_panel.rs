@@ -11,6 +11,7 @@ use crate::browser::clock;
 use crate::domain::meeting::{Meeting, PersonRef, Speech, StudyMaterial};
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::state::use_app;
+use crate::ui::widgets::InlineAdd;
 
 #[component]
 pub fn RecordPanel(id: String) -> impl IntoView {
@@ -127,16 +128,8 @@ pub fn RecordPanel(id: String) -> impl IntoView {
 fn AgendaList(id: String) -> impl IntoView {
     let state = use_app();
     let items = meeting_part(state, &id, |m| m.agenda.clone());
-    let new_item = RwSignal::new(String::new());
     let add_id = id.clone();
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let text = new_item.get_untracked().trim().to_string();
-        if !text.is_empty() {
-            state.edit_meeting(&add_id, |m| m.agenda.push(text));
-            new_item.set(String::new());
-        }
-    };
+    let add = move |text: String| state.edit_meeting(&add_id, |m| m.agenda.push(text));
     view! {
         <section class="card form">
             <h3 class="card-title">"议题"</h3>
@@ -153,11 +146,7 @@ fn AgendaList(id: String) -> impl IntoView {
                     }
                 }).collect_view()}
             </ol>
-            <form class="inline-add" on:submit=add>
-                <input type="text" name="new-agenda" placeholder="添加议题" maxlength="200"
-                    prop:value=new_item on:input=move |ev| new_item.set(event_target_value(&ev))/>
-                <button class="button" type="submit">"添加"</button>
-            </form>
+            <InlineAdd name="new-agenda" placeholder="添加议题" on_add=add/>
         </section>
     }
 }
