@@ -54,8 +54,9 @@ fn StorageLine() -> impl IntoView {
     leptos::task::spawn_local(async move {
         estimate.set(crate::browser::files::storage_estimate().await);
     });
+    // Worked out once per visit to this page: it reads every stored value.
+    let used = state.storage_used() as u64;
     let line = move || {
-        let used = state.used_bytes.get() as u64;
         let mut text = format!(
             "本机存储：已用 {}（浏览器为每个网站提供约 5 MB）",
             human_bytes(used)

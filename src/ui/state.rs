@@ -41,8 +41,6 @@ pub struct AppState {
     pub quarantined: RwSignal<Vec<(String, Quarantined)>>,
     pub device: RwSignal<DeviceState>,
     pub undo: RwSignal<Option<UndoPoint>>,
-    /// Bytes this app uses in localStorage.
-    pub used_bytes: RwSignal<usize>,
 }
 
 thread_local! {
@@ -66,9 +64,7 @@ impl AppState {
             quarantined: RwSignal::new(quarantined),
             device: RwSignal::new(device),
             undo: RwSignal::new(None),
-            used_bytes: RwSignal::new(0),
         };
-        state.refresh_usage();
         page_events::on_other_tab_change(PREFIX, move || state.other_tab_changed());
         leptos::task::spawn_local(async {
             crate::browser::files::request_persistence().await;
@@ -158,7 +154,6 @@ impl AppState {
             Some(Err(CommitError::ReadOnly(why))) => self.save.set(SaveStatus::ReadOnly(why)),
             Some(Err(e)) => self.save.set(SaveStatus::Failed(e.message())),
         }
-        self.refresh_usage();
     }
 
     /// Another tab wrote: an idle tab follows it; a tab with unsaved
@@ -231,7 +226,6 @@ impl AppState {
         with_store(|s| s.discard_quarantined(key));
         self.quarantined
             .update(|q| q.retain(|(k, _)| k != key || k.is_empty()));
-        self.refresh_usage();
     }
 
     pub fn set_me(&self, member_id: Option<String>) {
@@ -273,9 +267,10 @@ impl AppState {
         with_store(|s| device.save(s.kv_mut()));
     }
 
-    fn refresh_usage(&self) {
-        self.used_bytes
-            .set(with_store(|s| s.used_bytes()).unwrap_or_default());
+    /// Bytes this app uses in localStorage. It reads every stored value, so
+    /// it is worked out when the storage line is shown, not after each save.
+    pub fn storage_used(&self) -> usize {
+        with_store(|s| s.used_bytes()).unwrap_or_default()
     }
 }
 
