@@ -1,6 +1,6 @@
 // See scripts/print-samples.
 import { mkdir } from "node:fs/promises";
-import { startServer, launch, openApp, App } from "../tests/e2e/support.mjs";
+import { startServer, launch, openApp, App, storedOfKind } from "../tests/e2e/support.mjs";
 import { printToPdf, firstPagePng, pageCount } from "../tests/e2e/print.mjs";
 
 const out = new URL("../out/print-samples/", import.meta.url).pathname;
@@ -11,13 +11,10 @@ const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Sh
 const { page, problems } = await openApp(context, server.origin);
 await new App(page).loadExample();
 const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-const ids = await page.evaluate(() => {
-  const first = (prefix) => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith(prefix));
-    return key && JSON.parse(localStorage.getItem(key)).data;
-  };
-  return { form: first("zhibu.rec.assessment.")?.id, reviewYear: first("zhibu.rec.review.")?.year };
-});
+const ids = {
+  form: (await storedOfKind(page, "assessment/"))[0]?.id,
+  reviewYear: (await storedOfKind(page, "review/"))[0]?.year,
+};
 const views = [
   ["meeting-record", "/print/meeting/mt-ex-1"],
   ["sign-in-sheet", "/print/sign-in/mt-ex-3"],

@@ -5,6 +5,7 @@
 
 pub mod backup;
 pub mod domain;
+pub mod format;
 pub mod store;
 
 #[cfg(target_arch = "wasm32")]

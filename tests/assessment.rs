@@ -6,7 +6,6 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::Value;
-use zhibu::backup::checksum::checksum;
 use zhibu::backup::exchange::{apply_import, export_assessment, read_assessment};
 use zhibu::backup::export::export_backup;
 use zhibu::backup::import::{read_backup, Outcome, Staged};
@@ -16,9 +15,13 @@ use zhibu::domain::assessment::{
     Decision, Grade,
 };
 use zhibu::domain::sample::example_document;
-use zhibu::domain::Document;
-use zhibu::store::keys::RecordKey;
-use zhibu::store::{KeyValue, MemoryKv, Store};
+use zhibu::domain::{Document, SCHEMA_VERSION};
+use zhibu::format::checksum::checksum;
+use zhibu::format::record::seal;
+use zhibu::store::{MemoryDb, RecordKey};
+
+mod common;
+use common::Page;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
@@ -79,104 +82,92 @@ fn a_version_1_file_from_before_the_assessment_still_loads() {
     assert_eq!(staged.doc.meetings, example().meetings);
 }
 
+fn stored(doc: &Document) -> MemoryDb {
+    let mut db = MemoryDb::new();
+    let mut page = Page::open(&mut db, "d");
+    page.replace(doc.clone());
+    page.commit(&mut db);
+    db
+}
+
 #[test]
 fn records_stored_before_the_assessment_still_load() {
     let mut doc = example();
     doc.assessments.clear();
     doc.reviews.clear();
-    let mut store = Store::open(MemoryKv::new()).unwrap().store;
-    store.replace_all(&doc).unwrap();
-    let mut kv = store.kv().clone();
+    let mut db = stored(&doc);
     // The branch record as an older build wrote it: no `assessment` field.
     let mut branch = serde_json::to_value(&doc.branch).unwrap();
     branch.as_object_mut().unwrap().remove("assessment");
-    kv.entries.insert(
-        "zhibu.rec.branch#0".into(),
-        zhibu::store::record::seal(branch, 99),
+    db.records.insert(
+        "branch".into(),
+        seal(SCHEMA_VERSION, 99, "d", 0, &branch.to_string()),
     );
-    let opened = Store::open(kv).unwrap();
-    assert!(opened.quarantined.is_empty());
+    let opened = Page::open(&mut db, "d");
+    assert_eq!(opened.set_aside, 0);
     assert_eq!(opened.doc, doc);
 }
 
 #[test]
 fn each_form_and_each_year_is_a_record_of_its_own() {
     let doc = example();
-    let mut store = Store::open(MemoryKv::new()).unwrap().store;
-    store.replace_all(&doc).unwrap();
-    let keys = store.kv().keys().unwrap();
+    let mut db = stored(&doc);
     for id in ["as-ex-1", "as-ex-2", "as-ex-3"] {
-        assert!(
-            keys.contains(&format!("zhibu.rec.assessment.{id}#0")),
-            "{keys:?}"
-        );
+        assert!(db.records.contains_key(&format!("assessment/{id}")));
     }
-    assert!(keys.contains(&"zhibu.rec.review.2025#0".to_string()));
+    assert!(db.records.contains_key("review/2025"));
 
-    // One tap on a form rewrites that form's record and the head only.
-    let mut edited = doc.clone();
-    edited
-        .assessment_mut("as-ex-2")
-        .unwrap()
-        .set_rating("character", Some("较好"));
-    let before = store.kv().entries.clone();
-    store
-        .commit(&edited, [RecordKey::Assessment("as-ex-2".into())])
-        .unwrap();
-    let changed: Vec<&String> = store
-        .kv()
-        .entries
+    // One tap on a form rewrites that form's record only.
+    let mut page = Page::open(&mut db, "d");
+    let before = db.records.clone();
+    page.save(&mut db, vec![RecordKey::assessment("as-ex-2")], |d| {
+        d.assessment_mut("as-ex-2")
+            .unwrap()
+            .set_rating("character", Some("较好"));
+    });
+    let changed: Vec<&String> = db
+        .records
         .iter()
         .filter(|(k, v)| before.get(*k) != Some(*v))
         .map(|(k, _)| k)
         .collect();
-    assert_eq!(changed.len(), 2, "{changed:?}");
-    assert!(changed
-        .iter()
-        .any(|k| k.starts_with("zhibu.rec.assessment.as-ex-2#")));
+    assert_eq!(changed, ["assessment/as-ex-2"]);
 
     // A decision rewrites the year's review.
-    decide(
-        &mut edited,
-        2025,
-        "m11",
-        Some(Decision::Graded {
-            grade: Grade::BasicallyQualified,
-        }),
-    );
-    store.commit(&edited, [RecordKey::Review(2025)]).unwrap();
+    page.save(&mut db, vec![RecordKey::review(2025)], |d| {
+        decide(
+            d,
+            2025,
+            "m11",
+            Some(Decision::Graded {
+                grade: Grade::BasicallyQualified,
+            }),
+        )
+    });
 
     // A deleted form leaves nothing behind.
-    edited.assessments.retain(|f| f.id != "as-ex-3");
-    store
-        .commit(&edited, [RecordKey::Assessment("as-ex-3".into())])
-        .unwrap();
-    assert!(!store
-        .kv()
-        .keys()
-        .unwrap()
-        .iter()
-        .any(|k| k.contains("as-ex-3")));
-    assert_eq!(Store::open(store.kv().clone()).unwrap().doc, edited);
+    page.save(&mut db, vec![RecordKey::assessment("as-ex-3")], |d| {
+        d.assessments.retain(|f| f.id != "as-ex-3")
+    });
+    assert!(!db.records.keys().any(|k| k.contains("as-ex-3")));
+    assert_eq!(Page::open(&mut db, "d").doc, page.doc);
 }
 
 #[test]
 fn a_broken_form_record_is_set_aside_and_the_rest_loads() {
     let doc = example();
-    let mut store = Store::open(MemoryKv::new()).unwrap().store;
-    store.replace_all(&doc).unwrap();
-    let mut kv = store.kv().clone();
-    let bad = zhibu::store::record::seal(
-        serde_json::json!({"id": "as-ex-2", "member_id": "m10", "year": 2026, "kind": "six_goods"}),
-        9,
+    let mut db = stored(&doc);
+    let bad =
+        serde_json::json!({"id": "as-ex-2", "member_id": "m10", "year": 2026, "kind": "six_goods"});
+    db.records.insert(
+        "assessment/as-ex-2".into(),
+        seal(SCHEMA_VERSION, 9, "d", 0, &bad.to_string()),
     );
-    kv.entries
-        .insert("zhibu.rec.assessment.as-ex-2#0".into(), bad);
-    let opened = Store::open(kv).unwrap();
+    let opened = Page::open(&mut db, "d");
     assert_eq!(opened.doc.assessments.len(), 2);
     assert_eq!(opened.doc.reviews, doc.reviews);
-    assert_eq!(opened.quarantined.len(), 1);
-    assert!(opened.quarantined[0].label.contains("自评表"));
+    assert_eq!(opened.set_aside, 1);
+    assert!(db.quarantine.values().any(|q| q.label.contains("自评表")));
 }
 
 #[test]

@@ -38,7 +38,7 @@ fn with_data(edit: impl FnOnce(&mut Value)) -> String {
     let mut v: Value =
         serde_json::from_str(&export_backup(&example(), "2026-11-27 10:00", 1)).unwrap();
     edit(&mut v["data"]);
-    v["checksum"] = Value::String(zhibu::backup::checksum::checksum(&v["data"]));
+    v["checksum"] = Value::String(zhibu::format::checksum::checksum(&v["data"]));
     v.to_string()
 }
 
@@ -236,4 +236,30 @@ proptest! {
     fn arbitrary_text_never_panics(text in "\\PC{0,300}") {
         let _ = read_backup(&text);
     }
+}
+
+#[test]
+fn a_backup_the_app_wrote_imports_even_over_its_limits_and_says_what_is_long() {
+    let mut doc = example();
+    doc.branch.assessment.rating_scale = (1..=12).map(|i| format!("档{i}")).collect();
+    doc.branch.assessment.negative_situations = (1..=35).map(|i| format!("情形{i}")).collect();
+    doc.branch.assessment.negative_situations[0] = "长".repeat(250);
+    doc.assessments[0].entries[0].facts = "长".repeat(20_000);
+    let text = export_backup(&doc, "2026-11-27 10:00", 1);
+    let Outcome::Ready(staged) = read_backup(&text) else {
+        panic!("refused")
+    };
+    assert_eq!(staged.skipped, 0);
+    assert!(staged.problems.is_empty());
+    assert_eq!(staged.doc, doc, "everything kept as it is");
+    let paths: Vec<&str> = staged.over_limits.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "branch.assessment.rating_scale",
+            "branch.assessment.negative_situations",
+            "branch.assessment.negative_situations[0]",
+            "assessments[0].entries[0].facts",
+        ]
+    );
 }

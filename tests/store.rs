@@ -1,349 +1,477 @@
-//! The store against an in-memory storage that fails like browsers do.
+//! The store's session against in-memory stores that fail like browsers do:
+//! commits, two pages at once, cleared and full storage, unreadable and
+//! newer records, and the move of the first version's localStorage records.
 #![cfg(not(target_arch = "wasm32"))]
 
-use chrono::NaiveDate;
-use zhibu::domain::sample::example_document;
-use zhibu::domain::{Document, Member, MemberStatus, Role, Standing};
-use zhibu::store::keys::RecordKey;
-use zhibu::store::{CommitError, KeyValue, MemoryKv, StorageError, Store};
+mod common;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+use std::collections::BTreeMap;
+
+use common::{example, member, Page};
+use zhibu::domain::meeting::Presence;
+use zhibu::domain::rules::recording::set_presence;
+use zhibu::domain::{Document, SCHEMA_VERSION};
+use zhibu::format::record::{seal, unseal};
+use zhibu::store::db::{Expect, RecordDb, Txn, TxnOutcome, Write};
+use zhibu::store::kv_db::KvDb;
+use zhibu::store::loading::load;
+use zhibu::store::migration;
+use zhibu::store::session::After;
+use zhibu::store::{MemoryDb, MemoryKv, RecordKey, StorageError};
+
+fn saved_example() -> (MemoryDb, Document) {
+    let mut db = MemoryDb::new();
+    let mut page = Page::open(&mut db, "d1");
+    page.replace(example());
+    assert_eq!(page.commit(&mut db), After::Saved);
+    (db, page.doc)
 }
 
-fn member(id: &str, name: &str) -> Member {
-    Member {
-        id: id.into(),
-        name: name.into(),
-        group_id: None,
-        standing: Standing::Full,
-        role: Role::Member,
-        status: MemberStatus::Active,
-        note: String::new(),
-        joined_on: None,
-    }
-}
-
-fn saved_example() -> (MemoryKv, Document) {
-    let doc = example_document(today());
-    let mut store = Store::open(MemoryKv::new()).unwrap().store;
-    store.replace_all(&doc).unwrap();
-    (store.kv().clone(), doc)
+fn first_meeting(doc: &Document) -> (String, Vec<String>) {
+    let m = &doc.meetings[0];
+    let ids = doc.members.iter().map(|m| m.id.clone()).collect();
+    (m.id.clone(), ids)
 }
 
 #[test]
 fn what_is_committed_is_there_after_reopening() {
-    let (kv, doc) = saved_example();
-    let opened = Store::open(kv).unwrap();
-    assert_eq!(opened.doc, doc);
-    assert!(opened.quarantined.is_empty());
+    let (mut db, doc) = saved_example();
+    let reopened = Page::open(&mut db, "d1");
+    assert_eq!(reopened.doc, doc);
+    assert_eq!(reopened.set_aside, 0);
 }
 
 #[test]
 fn one_edit_rewrites_one_record_not_the_history() {
-    let (kv, mut doc) = saved_example();
-    let mut store = Store::open(kv).unwrap().store;
-    let before = store.kv().entries.clone();
-    doc.members.push(member("new", "新党员"));
-    store.commit(&doc, [RecordKey::Members]).unwrap();
-    let changed: Vec<&String> = store
-        .kv()
-        .entries
+    let (mut db, _) = saved_example();
+    let before = db.records.clone();
+    let mut page = Page::open(&mut db, "d1");
+    page.save(&mut db, vec![RecordKey::Members], |d| {
+        d.members.push(member("new", "新党员"))
+    });
+    let changed: Vec<&String> = db
+        .records
         .iter()
         .filter(|(k, v)| before.get(*k) != Some(*v))
         .map(|(k, _)| k)
         .collect();
-    assert_eq!(
-        changed.len(),
-        2,
-        "the members slot and the head: {changed:?}"
-    );
-    assert!(changed.iter().any(|k| k.starts_with("zhibu.rec.members#")));
+    assert_eq!(changed, ["members"]);
 }
 
 #[test]
-fn garbage_in_a_slot_falls_back_to_the_previous_generation_and_is_kept_aside() {
-    let (kv, mut doc) = saved_example();
-    let mut store = Store::open(kv).unwrap().store;
-    doc.members[0].name = "改过的名字".into();
-    store.commit(&doc, [RecordKey::Members]).unwrap();
-    let mut kv = store.kv().clone();
-    // The first save wrote slot #0, this edit slot #1.
-    assert!(kv.entries["zhibu.rec.members#1"].contains("改过的名字"));
-    kv.entries.insert(
-        "zhibu.rec.members#1".into(),
-        "{\"schema_version\":1,garbage".into(),
-    );
-    let opened = Store::open(kv).unwrap();
+fn every_record_is_sealed_with_its_revision_device_and_schema() {
+    let (mut db, _) = saved_example();
+    let mut page = Page::open(&mut db, "phone-a");
+    page.save(&mut db, vec![RecordKey::Branch], |d| {
+        d.branch.name = "改名".into()
+    });
+    let branch = unseal(&db.records["branch"]).unwrap();
     assert_eq!(
-        opened.doc.members[0].name,
-        example_document(today()).members[0].name
-    );
-    assert_eq!(opened.quarantined.len(), 1);
-    assert_eq!(opened.quarantined[0].raw, "{\"schema_version\":1,garbage");
-    assert_eq!(
-        opened.store.quarantined().len(),
-        1,
-        "the raw value is stored aside"
+        (branch.rev, branch.by.as_str(), branch.schema_version),
+        (2, "phone-a", SCHEMA_VERSION)
     );
 }
 
 #[test]
-fn a_torn_write_is_detected_and_the_old_data_survives() {
-    let (kv, mut doc) = saved_example();
-    let mut opened = Store::open(kv).unwrap();
-    opened.store.kv_mut().tear_writes_of = Some("zhibu.rec.members".into());
-    doc.members.push(member("x", "半截写入"));
-    let err = opened.store.commit(&doc, [RecordKey::Members]).unwrap_err();
-    assert!(matches!(err, CommitError::Storage(_)));
-    let mut kv = opened.store.kv().clone();
-    kv.tear_writes_of = None;
-    let reopened = Store::open(kv).unwrap();
-    assert_eq!(reopened.doc.members, example_document(today()).members);
+fn two_pages_tapping_the_same_meeting_at_once_both_keep_their_taps() {
+    let (mut db, doc) = saved_example();
+    let (meeting, members) = first_meeting(&doc);
+    let mut a = Page::open(&mut db, "tab-a");
+    let mut b = Page::open(&mut db, "tab-b");
+    let (ma, mb) = (members[0].clone(), members[1].clone());
+    let id = meeting.clone();
+    a.edit(vec![RecordKey::meeting(&meeting)], move |d| {
+        set_presence(d.meeting_mut(&id).unwrap(), &ma, Some(Presence::Absent))
+    });
+    let id = meeting.clone();
+    b.edit(vec![RecordKey::meeting(&meeting)], move |d| {
+        set_presence(d.meeting_mut(&id).unwrap(), &mb, Some(Presence::Leave))
+    });
+    // Both started their commit before either finished.
+    let txn_a = a.session.begin(&a.doc, 1).unwrap();
+    let txn_b = b.session.begin(&b.doc, 1).unwrap();
+    let outcome_a = db.commit(&txn_a);
+    let outcome_b = db.commit(&txn_b);
+    assert!(
+        matches!(outcome_b, TxnOutcome::Conflict(_)),
+        "never a silent overwrite"
+    );
+    assert_eq!(a.session.finish(&mut a.doc, outcome_a).0, After::Saved);
+    assert_eq!(b.session.finish(&mut b.doc, outcome_b).0, After::Retry);
+    assert_eq!(b.commit(&mut db), After::Saved);
+    let stored = Page::open(&mut db, "check").doc;
+    let m = stored.meeting(&meeting).unwrap();
+    let status = |id: &str| {
+        m.attendance
+            .iter()
+            .find(|x| x.member_id == id)
+            .map(|x| x.status)
+    };
+    assert_eq!(status(&members[0]), Some(Presence::Absent));
+    assert_eq!(status(&members[1]), Some(Presence::Leave));
     assert_eq!(
-        reopened.quarantined.len(),
-        1,
-        "the torn copy is kept aside, not trusted"
+        b.doc.meeting(&meeting),
+        Some(m),
+        "the slower page shows both taps"
     );
 }
 
 #[test]
-fn all_garbage_never_becomes_an_empty_document_silently() {
-    let mut kv = MemoryKv::new();
-    kv.entries.insert("zhibu.head".into(), "null".into());
-    kv.entries
-        .insert("zhibu.rec.members#0".into(), "not json".into());
-    let opened = Store::open(kv).unwrap();
-    assert!(opened.doc.members.is_empty());
-    assert_eq!(opened.quarantined.len(), 2);
-    let raws: Vec<_> = opened
-        .store
-        .quarantined()
-        .into_iter()
-        .map(|(_, q)| q.raw)
+fn an_open_form_saves_only_the_fields_it_changed_over_a_newer_copy() {
+    let (mut db, _) = saved_example();
+    let mut stale = Page::open(&mut db, "tab-a");
+    let mut other = Page::open(&mut db, "tab-b");
+    other.save(&mut db, vec![RecordKey::Branch], |d| {
+        d.branch.name = "另一页改的名称".into()
+    });
+    // The stale page changes another field of the same record.
+    let after = stale.save(&mut db, vec![RecordKey::Branch], |d| {
+        d.branch.parent_org = "某某公司党委".into()
+    });
+    assert_eq!(after, After::Saved);
+    let stored = Page::open(&mut db, "check").doc;
+    assert_eq!(stored.branch.name, "另一页改的名称");
+    assert_eq!(stored.branch.parent_org, "某某公司党委");
+}
+
+#[test]
+fn an_idle_page_follows_another_pages_commit() {
+    let (mut db, doc) = saved_example();
+    let mut idle = Page::open(&mut db, "tab-a");
+    let mut busy = Page::open(&mut db, "tab-b");
+    let (meeting, _) = first_meeting(&doc);
+    let id = meeting.clone();
+    busy.save(&mut db, vec![RecordKey::meeting(&meeting)], move |d| {
+        d.meeting_mut(&id).unwrap().minutes = "另一页写的纪要".into()
+    });
+    let key = RecordKey::meeting(&meeting);
+    let stale = idle.session.stale(&[(key.clone(), 2)]);
+    assert_eq!(stale, std::slice::from_ref(&key));
+    let raw = db.read(&stale).unwrap().remove(0);
+    idle.session.absorb(&mut idle.doc, vec![(key, 2, raw)]);
+    assert_eq!(
+        idle.doc.meeting(&meeting).unwrap().minutes,
+        "另一页写的纪要"
+    );
+    assert!(!idle.session.has_unsaved(), "following writes nothing back");
+}
+
+#[test]
+fn storage_cleared_under_the_page_is_written_back_whole() {
+    let (mut db, doc) = saved_example();
+    let mut page = Page::open(&mut db, "tab");
+    // Another page (or the browser) deletes the site's data.
+    db = MemoryDb::new();
+    let after = page.save(&mut db, vec![RecordKey::Branch], |d| {
+        d.branch.name = "清空后改的".into()
+    });
+    assert_eq!(after, After::Saved);
+    let stored = Page::open(&mut db, "check").doc;
+    assert_eq!(stored.branch.name, "清空后改的");
+    assert_eq!(stored.meetings, doc.meetings, "everything the page held");
+    assert_eq!(stored.members, doc.members);
+}
+
+#[test]
+fn the_first_commit_after_clearing_reports_it() {
+    let (_, _) = saved_example();
+    let (mut db, _) = saved_example();
+    let mut page = Page::open(&mut db, "tab");
+    db = MemoryDb::new();
+    page.edit(vec![RecordKey::Branch], |d| d.branch.name = "x".into());
+    let txn = page.session.begin(&page.doc, 1).unwrap();
+    let outcome = db.commit(&txn);
+    assert_eq!(outcome, TxnOutcome::Cleared);
+    assert_eq!(
+        page.session.finish(&mut page.doc, outcome).0,
+        After::Cleared
+    );
+}
+
+#[test]
+fn a_full_store_keeps_the_edit_and_saves_it_with_the_next_one() {
+    let (mut db, _) = saved_example();
+    let mut page = Page::open(&mut db, "tab");
+    db.full = true;
+    let after = page.save(&mut db, vec![RecordKey::Members], |d| {
+        d.members.push(member("a", "满时添加"))
+    });
+    assert_eq!(after, After::Failed("浏览器存储空间已满".into()));
+    assert!(page.session.has_unsaved());
+    db.full = false;
+    page.save(&mut db, vec![RecordKey::Members], |d| {
+        d.members.push(member("b", "恢复后添加"))
+    });
+    let names: Vec<String> = Page::open(&mut db, "check")
+        .doc
+        .members
+        .iter()
+        .map(|m| m.name.clone())
         .collect();
-    assert!(raws.contains(&"not json".to_string()));
+    assert!(names.contains(&"满时添加".to_string()));
+    assert!(names.contains(&"恢复后添加".to_string()));
 }
 
 #[test]
-fn a_full_quota_is_reported_and_retried_with_the_next_edit() {
-    let (kv, mut doc) = saved_example();
-    let mut store = Store::open(kv).unwrap().store;
-    let used = store.used_bytes();
-    store.kv_mut().quota = Some(used + 64);
-    doc.members.push(member("big", &"长".repeat(100)));
-    assert_eq!(
-        store.commit(&doc, [RecordKey::Members]),
-        Err(CommitError::Storage(StorageError::Full))
+fn an_import_refused_for_lack_of_space_changes_nothing_and_is_taken_back() {
+    let (mut db, doc) = saved_example();
+    let before = db.records.clone();
+    let mut page = Page::open(&mut db, "tab");
+    db.full = true;
+    let mut imported = Document::default();
+    imported.branch.name = "导入的支部".into();
+    page.replace(imported);
+    let after = page.commit(&mut db);
+    assert_eq!(after, After::ReplaceFailed("浏览器存储空间已满".into()));
+    assert_eq!(db.records, before, "stored data exactly as before");
+    assert_eq!(page.doc, doc, "the page shows what is stored");
+    assert!(!page.session.has_unsaved());
+}
+
+#[test]
+fn an_import_replaces_every_record_and_deletes_the_others() {
+    let (mut db, _) = saved_example();
+    let mut page = Page::open(&mut db, "tab");
+    let mut imported = Document::default();
+    imported.branch.name = "导入的支部".into();
+    page.replace(imported.clone());
+    assert_eq!(page.commit(&mut db), After::Saved);
+    assert_eq!(Page::open(&mut db, "check").doc, imported);
+}
+
+#[test]
+fn a_newer_record_makes_the_page_read_only_but_shows_the_rest() {
+    let (mut db, doc) = saved_example();
+    let meeting = RecordKey::meeting(&doc.meetings[0].id);
+    // A newer version may even seal its records another way.
+    let newer = format!(
+        r#"{{"v":{},"rev":9,"sum":"another-scheme","data":{{}}}}"#,
+        SCHEMA_VERSION + 1
     );
-    assert!(store.has_unsaved());
-    store.kv_mut().quota = None;
-    doc.branch.name = "新名字".into();
-    store.commit(&doc, [RecordKey::Branch]).unwrap();
-    assert!(!store.has_unsaved());
-    let reopened = Store::open(store.kv().clone()).unwrap();
+    db.records.insert(meeting.name(), newer.clone());
+    let mut page = Page::open(&mut db, "tab");
+    assert!(page.session.read_only().unwrap().contains("请刷新或升级"));
+    assert_eq!(page.doc.members, doc.members);
+    assert_eq!(page.doc.meetings.len(), doc.meetings.len() - 1);
+    let before = db.records.clone();
+    page.save(&mut db, vec![RecordKey::Branch], |d| {
+        d.branch.name = "x".into()
+    });
+    assert_eq!(db.records, before, "nothing written");
+    assert_eq!(db.records[&meeting.name()], newer);
+    assert!(db.quarantine.is_empty(), "newer is not broken");
+}
+
+#[test]
+fn an_unreadable_meeting_is_set_aside_and_the_rest_loads() {
+    let (mut db, doc) = saved_example();
+    let meeting = RecordKey::meeting(&doc.meetings[0].id);
+    let broken = "{\"v\":1,\"rev\":3,garbage".to_string();
+    db.records.insert(meeting.name(), broken.clone());
+    let page = Page::open(&mut db, "tab");
+    assert_eq!(page.doc.meetings.len(), doc.meetings.len() - 1);
+    assert_eq!(page.set_aside, 1);
+    assert!(db.quarantine.values().any(|q| q.raw == broken));
+    assert!(!db.records.contains_key(&meeting.name()));
+}
+
+#[test]
+fn a_roster_with_one_broken_member_keeps_the_others_and_the_whole_text() {
+    let (mut db, doc) = saved_example();
+    let mut members: serde_json::Value = serde_json::to_value(&doc.members).unwrap();
+    members[2]["standing"] = "flying".into();
+    let text = members.to_string();
+    let raw = seal(SCHEMA_VERSION, 5, "d", 0, &text);
+    db.records.insert("members".into(), raw.clone());
+    let mut page = Page::open(&mut db, "tab");
+    assert_eq!(page.doc.members.len(), doc.members.len() - 1);
+    let kept = db.quarantine.values().find(|q| q.raw == raw).unwrap();
+    assert!(
+        kept.reason.contains("members[2].standing"),
+        "{}",
+        kept.reason
+    );
     assert_eq!(
-        reopened.doc, doc,
-        "the members that failed to save were saved with the next edit"
+        page.doc.branch, doc.branch,
+        "the branch does not pay for it"
+    );
+    // The roster is written again without the broken member.
+    assert_eq!(page.commit(&mut db), After::Saved);
+    assert_eq!(
+        Page::open(&mut db, "c").doc.members.len(),
+        doc.members.len() - 1
     );
 }
 
 #[test]
-fn a_second_tab_cannot_overwrite_what_the_first_saved() {
-    let (kv, mut doc) = saved_example();
-    let mut first = Store::open(kv.clone()).unwrap().store;
-    let mut second = Store::open(kv).unwrap().store;
-    doc.branch.name = "第一个标签页".into();
-    first.commit(&doc, [RecordKey::Branch]).unwrap();
-    // The second tab shares the storage: give it the first tab's state.
-    *second.kv_mut() = first.kv().clone();
-    doc.branch.name = "第二个标签页".into();
-    assert_eq!(
-        second.commit(&doc, [RecordKey::Branch]),
-        Err(CommitError::Conflict)
-    );
-    let (reloaded, _) = second.reload().unwrap();
-    assert_eq!(reloaded.branch.name, "第一个标签页");
-    let mut doc2 = reloaded;
-    doc2.branch.name = "第二个标签页".into();
-    second.commit(&doc2, [RecordKey::Branch]).unwrap();
-}
-
-#[test]
-fn cleared_storage_is_written_back_whole_from_the_open_tab() {
-    let (kv, mut doc) = saved_example();
-    let mut store = Store::open(kv).unwrap().store;
-    store.kv_mut().entries.clear();
-    doc.branch.name = "清除后".into();
-    store.commit(&doc, [RecordKey::Branch]).unwrap();
-    assert_eq!(Store::open(store.kv().clone()).unwrap().doc, doc);
+fn a_meeting_whose_group_was_deleted_survives_a_reload() {
+    let (mut db, _) = saved_example();
+    let mut page = Page::open(&mut db, "tab");
+    let count = page.doc.meetings.len();
+    page.save(&mut db, vec![RecordKey::Branch], |d| {
+        d.branch.groups.clear()
+    });
+    assert_eq!(Page::open(&mut db, "c").doc.meetings.len(), count);
 }
 
 #[test]
 fn a_deleted_meeting_leaves_no_record_behind() {
-    let (kv, mut doc) = saved_example();
-    let mut store = Store::open(kv).unwrap().store;
-    let id = doc.meetings.remove(0).id;
-    store
-        .commit(&doc, [RecordKey::Meeting(id.clone())])
-        .unwrap();
-    assert!(!store.kv().keys().unwrap().iter().any(|k| k.contains(&id)));
-    assert_eq!(Store::open(store.kv().clone()).unwrap().doc, doc);
+    let (mut db, doc) = saved_example();
+    let id = doc.meetings[0].id.clone();
+    let mut page = Page::open(&mut db, "tab");
+    let gone = id.clone();
+    page.save(&mut db, vec![RecordKey::meeting(&id)], move |d| {
+        d.meetings.retain(|m| m.id != gone)
+    });
+    assert!(!db.records.contains_key(&RecordKey::meeting(&id).name()));
 }
 
 #[test]
-fn data_from_a_newer_version_is_never_written_over() {
-    let (mut kv, doc) = saved_example();
-    kv.entries.insert(
-        "zhibu.head".into(),
-        r#"{"format":"zhibu.store","schema_version":99,"rev":5}"#.into(),
-    );
-    let before = kv.entries.clone();
-    let mut opened = Store::open(kv).unwrap();
-    assert!(opened.store.read_only().unwrap().contains("更新版本"));
-    assert!(matches!(
-        opened.store.commit(&doc, [RecordKey::Branch]),
-        Err(CommitError::ReadOnly(_))
+#[should_panic(expected = "which it did not name")]
+fn an_edit_that_changes_a_record_it_did_not_name_fails_in_debug_builds() {
+    let mut page = Page::open(&mut MemoryDb::new(), "tab");
+    page.doc = example();
+    page.edit(vec![RecordKey::Branch], |d| {
+        d.members[0].name = "悄悄改".into()
+    });
+}
+
+#[test]
+fn a_commit_of_the_same_record_from_two_pages_writes_only_over_what_it_read() {
+    let mut db = MemoryDb::new();
+    let txn = |rev| Txn {
+        writes: vec![Write {
+            key: RecordKey::Branch,
+            expect: Expect::Rev(rev),
+            data: Some("{\"name\":\"x\"}".into()),
+        }],
+        replace_all: false,
+        expect_store: false,
+        by: "d".into(),
+        at: 0,
+    };
+    assert!(matches!(db.commit(&txn(0)), TxnOutcome::Committed(_)));
+    assert!(matches!(db.commit(&txn(0)), TxnOutcome::Conflict(_)));
+    assert!(matches!(db.commit(&txn(1)), TxnOutcome::Committed(_)));
+}
+
+/// The first version's localStorage keys, as that version left them after
+/// loading the example data and a few edits (a record in both slots, a
+/// torn slot, a value it had set aside).
+fn first_version_keys() -> MemoryKv {
+    let text = include_str!("fixtures/local-storage-v1.json");
+    let map: BTreeMap<String, String> = serde_json::from_str(text).unwrap();
+    MemoryKv {
+        entries: map,
+        ..MemoryKv::default()
+    }
+}
+
+#[test]
+fn the_first_versions_records_move_into_the_new_store_intact() {
+    let mut old = KvDb::new(first_version_keys());
+    let expected = zhibu::backup::import::read_backup(include_str!(
+        "fixtures/local-storage-v1.expected-backup.json"
     ));
-    assert_eq!(opened.store.kv().entries, before);
-}
+    let zhibu::backup::import::Outcome::Ready(expected) = expected else {
+        panic!("fixture")
+    };
+    let before = load(&old.snapshot().unwrap()).doc;
+    assert_eq!(before, expected.doc, "the old layout reads as before");
 
-#[test]
-fn a_broken_meeting_is_set_aside_and_the_rest_loads() {
-    let (mut kv, doc) = saved_example();
-    let id = &doc.meetings[0].id;
-    let key = format!("zhibu.rec.meeting.{id}#0");
-    // A record whose checksum holds but whose content is not a meeting.
-    let bad = zhibu::store::record::seal(
-        serde_json::json!({"id": id, "kind": {"type": "no_such_kind"}}),
-        9,
-    );
-    kv.entries.insert(key, bad);
-    let opened = Store::open(kv).unwrap();
-    assert_eq!(opened.doc.meetings.len(), doc.meetings.len() - 1);
-    assert_eq!(opened.doc.members, doc.members);
-    assert_eq!(opened.quarantined.len(), 1);
-    assert!(opened.quarantined[0].reason.contains("meetings[0].kind"));
-}
+    let mut db = MemoryDb::new();
+    let mv = migration::plan(&old.snapshot().unwrap(), old.stored_keys().unwrap());
+    db.move_in(&mv).unwrap();
+    let changed = old.remove_unchanged(&mv.sources).unwrap();
+    assert!(changed.is_empty());
+    let left: Vec<&String> = old.kv.entries.keys().collect();
+    assert_eq!(left, ["zhibu.device"], "only the device state stays");
 
-#[test]
-fn unavailable_storage_fails_the_probe() {
-    let mut kv = MemoryKv::new();
-    kv.unavailable = true;
-    assert!(kv.probe().is_err());
-    assert!(MemoryKv::new().probe().is_ok());
-}
-
-// Regression tests for losses found in review.
-
-#[test]
-fn a_meeting_whose_group_was_deleted_survives_a_reload() {
-    let (kv, mut doc) = saved_example();
-    let mut store = Store::open(kv).unwrap().store;
-    doc.meetings[0].group_id = Some("g3".into());
-    store
-        .commit(&doc, [RecordKey::Meeting(doc.meetings[0].id.clone())])
-        .unwrap();
-    doc.branch.groups.retain(|g| g.id != "g3");
-    for m in doc
-        .members
-        .iter_mut()
-        .filter(|m| m.group_id.as_deref() == Some("g3"))
-    {
-        m.group_id = None;
-    }
-    store
-        .commit(&doc, [RecordKey::Branch, RecordKey::Members])
-        .unwrap();
-    let reopened = Store::open(store.kv().clone()).unwrap();
-    assert_eq!(reopened.doc.meetings.len(), doc.meetings.len());
-    assert!(reopened.quarantined.is_empty());
-}
-
-#[test]
-fn when_the_bad_value_cannot_be_kept_aside_it_stays_where_it_is() {
-    let (mut kv, _) = saved_example();
-    kv.entries.insert(
-        "zhibu.rec.members#1".into(),
-        "garbage that must not vanish".into(),
-    );
-    kv.quota = Some(kv.used_bytes("") + 2);
-    let opened = Store::open(kv).unwrap();
-    assert!(opened.store.read_only().is_some());
+    let mut page = Page::open(&mut db, "new");
+    assert_eq!(page.doc, expected.doc);
     assert_eq!(
-        opened
-            .store
-            .kv()
-            .entries
-            .get("zhibu.rec.members#1")
-            .map(String::as_str),
-        Some("garbage that must not vanish")
+        db.quarantine.len(),
+        2,
+        "the old kept-aside value and the torn slot"
     );
-    assert_eq!(opened.quarantined.len(), 1, "still shown for download");
+    // And the moved records are written in the new envelope at the next edit.
+    page.save(&mut db, vec![RecordKey::Branch], |d| {
+        d.branch.name.push('!')
+    });
+    assert!(unseal(&db.records["branch"]).unwrap().by == "new");
 }
 
 #[test]
-fn a_broken_head_does_not_let_older_copies_win() {
-    let (kv, mut doc) = saved_example();
-    let mut store = Store::open(kv).unwrap().store;
-    doc.branch.name = "第二版".into();
-    store.commit(&doc, [RecordKey::Branch]).unwrap();
-    store
-        .kv_mut()
+fn old_keys_changed_after_the_move_are_kept_aside_not_removed() {
+    let mut old = KvDb::new(first_version_keys());
+    let mv = migration::plan(&old.snapshot().unwrap(), old.stored_keys().unwrap());
+    old.kv
         .entries
-        .insert("zhibu.head".into(), "{broken".into());
-    doc.branch.name = "第三版".into();
-    store.commit(&doc, [RecordKey::Branch]).unwrap();
-    let reopened = Store::open(store.kv().clone()).unwrap();
-    assert_eq!(reopened.doc.branch.name, "第三版");
-}
-
-#[test]
-fn a_failed_head_write_is_not_taken_for_another_tab() {
-    let (kv, mut doc) = saved_example();
-    let mut store = Store::open(kv).unwrap().store;
-    store.kv_mut().refuse_key = Some("zhibu.head".into());
-    doc.branch.name = "头写入失败".into();
-    assert!(store.commit(&doc, [RecordKey::Branch]).is_err());
-    store.kv_mut().refuse_key = None;
-    doc.branch.name = "之后再改".into();
-    store.commit(&doc, [RecordKey::Branch]).unwrap();
+        .insert("zhibu.head".into(), "{\"changed\":true}".into());
+    let changed = old.remove_unchanged(&mv.sources).unwrap();
+    assert_eq!(changed.len(), 1);
     assert_eq!(
-        Store::open(store.kv().clone()).unwrap().doc.branch.name,
-        "之后再改"
+        migration::leftovers(&changed)[0].1.raw,
+        "{\"changed\":true}"
     );
+    assert!(old.kv.entries.contains_key("zhibu.head"));
 }
 
 #[test]
-fn an_import_that_runs_out_of_space_leaves_the_old_meetings() {
-    let (kv, old) = saved_example();
-    let mut store = Store::open(kv).unwrap().store;
-    let mut new = example_document(today());
-    for m in new.meetings.iter_mut() {
-        m.id = format!("new-{}", m.id);
-        m.minutes = "长".repeat(20_000);
-    }
-    store.kv_mut().quota = Some(store.used_bytes() + 50_000);
-    assert!(store.replace_all(&new).is_err());
-    store.kv_mut().quota = None;
-    let reopened = Store::open(store.kv().clone()).unwrap();
-    for m in &old.meetings {
-        assert!(
-            reopened.doc.meeting(&m.id).is_some(),
-            "old meeting {} survived",
-            m.id
-        );
-    }
+fn local_storage_as_the_store_commits_and_reads_back() {
+    let mut db = KvDb::new(MemoryKv::new());
+    let mut page = Page::open(&mut db, "tab");
+    page.replace(example());
+    assert_eq!(page.commit(&mut db), After::Saved);
+    page.save(&mut db, vec![RecordKey::Branch], |d| {
+        d.branch.name = "本地".into()
+    });
+    let reopened = Page::open(&mut db, "c");
+    assert_eq!(reopened.doc, page.doc);
 }
 
 #[test]
-fn a_roster_record_that_is_not_a_list_does_not_cost_the_branch() {
-    let (mut kv, doc) = saved_example();
-    let bad = zhibu::store::record::seal(serde_json::json!({"not": "a list"}), 9);
-    kv.entries.insert("zhibu.rec.members#1".into(), bad);
-    let opened = Store::open(kv).unwrap();
-    assert_eq!(opened.doc.branch, doc.branch);
-    assert_eq!(opened.doc.meetings.len(), doc.meetings.len());
-    assert_eq!(opened.quarantined.len(), 1);
-    assert_eq!(opened.quarantined[0].label, "党员名册");
+fn local_storage_running_out_of_space_half_way_puts_everything_back() {
+    let mut db = KvDb::new(MemoryKv::new());
+    let mut page = Page::open(&mut db, "tab");
+    page.replace(example());
+    page.commit(&mut db);
+    let before = db.kv.entries.clone();
+    let used: usize = before.iter().map(|(k, v)| 2 * (k.len() + v.len())).sum();
+    db.kv.quota = Some(used + 4_000);
+    let mut big = example();
+    for m in &mut big.meetings {
+        m.minutes = "长".repeat(3_000);
+    }
+    page.replace(big);
+    assert!(matches!(page.commit(&mut db), After::ReplaceFailed(_)));
+    assert_eq!(db.kv.entries, before);
+}
+
+#[test]
+fn unavailable_local_storage_fails_to_open() {
+    let db = KvDb::new(MemoryKv {
+        unavailable: true,
+        ..MemoryKv::default()
+    });
+    assert!(matches!(db.snapshot(), Err(StorageError::Unavailable(_))));
+}
+
+#[test]
+fn an_interrupted_move_removes_nothing_and_the_next_start_finishes_it() {
+    let mut old = KvDb::new(first_version_keys());
+    let before = old.kv.entries.clone();
+    let mut db = MemoryDb {
+        full: true,
+        ..MemoryDb::new()
+    };
+    let mv = migration::plan(&old.snapshot().unwrap(), old.stored_keys().unwrap());
+    assert!(db.move_in(&mv).is_err());
+    // The app removes old keys only after a move that succeeded.
+    assert_eq!(old.kv.entries, before);
+    db.full = false;
+    let mv = migration::plan(&old.snapshot().unwrap(), old.stored_keys().unwrap());
+    db.move_in(&mv).unwrap();
+    assert!(old.remove_unchanged(&mv.sources).unwrap().is_empty());
+    assert_eq!(Page::open(&mut db, "d").doc.members.len(), 25);
 }

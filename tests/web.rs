@@ -1,14 +1,26 @@
-//! The browser layer in headless Chromium: the real localStorage, its
-//! failures, and the app mounted on a page.
+//! The browser layer in headless Chromium: IndexedDB as the record store
+//! (commits, conflicts between two connections, what is kept aside), the
+//! move of the first version's localStorage records, the journal, and the
+//! app mounted on a page.
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::{JsCast, JsValue};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-use zhibu::backup::export::export_backup;
 use zhibu::browser::local_storage::{classify, LocalStorageKv};
+use zhibu::browser::persistence::{self, Event, Host, Place};
+use zhibu::browser::record_db::Idb;
 use zhibu::domain::sample::example_document;
-use zhibu::store::keys::RecordKey;
-use zhibu::store::{CommitError, KeyValue, StorageError, Store};
+use zhibu::domain::Document;
+use zhibu::format::record::unseal;
+use zhibu::store::db::{Expect, Txn, TxnOutcome, Write};
+use zhibu::store::journal::{Journal, JournalEntry};
+use zhibu::store::loading::load;
+use zhibu::store::session::{After, Session};
+use zhibu::store::{KeyValue, RecordKey, StorageError};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -16,70 +28,347 @@ fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
-fn example() -> zhibu::domain::Document {
+fn example() -> Document {
     example_document(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
 }
 
-#[wasm_bindgen_test]
-fn the_real_local_storage_round_trips_the_document() {
-    storage().clear().unwrap();
-    let mut kv = LocalStorageKv::open().unwrap();
-    kv.probe().unwrap();
-    let mut store = Store::open(kv).unwrap().store;
-    store.replace_all(&example()).unwrap();
-    let reopened = Store::open(LocalStorageKv::open().unwrap()).unwrap();
-    assert_eq!(reopened.doc, example());
-    assert!(reopened.quarantined.is_empty());
+/// A page for persistence to drive: the document and what it heard.
+#[derive(Clone, Default)]
+struct TestPage {
+    doc: Rc<RefCell<Document>>,
+    heard: Rc<RefCell<Vec<Event>>>,
+}
+
+impl Host for TestPage {
+    fn update_doc(&self, f: &mut dyn FnMut(&mut Document)) {
+        f(&mut self.doc.borrow_mut());
+    }
+    fn read_doc(&self, f: &mut dyn FnMut(&Document)) {
+        f(&self.doc.borrow());
+    }
+    fn hear(&self, event: Event) {
+        self.heard.borrow_mut().push(event);
+    }
+}
+
+async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Commits the session's waiting edits to `idb` until stored.
+async fn commit_all(session: &mut Session, doc: &mut Document, idb: &Idb) -> After {
+    let mut last = After::Saved;
+    while let Some(txn) = session.begin(doc, 1) {
+        let outcome = idb.commit(&txn).await;
+        last = session.finish(doc, outcome).0;
+        if !matches!(last, After::Saved | After::Retry | After::Cleared) {
+            break;
+        }
+    }
+    last
+}
+
+async fn fresh(name: &str) -> Idb {
+    Idb::delete_named(name).await.unwrap();
+    Idb::open_named(name).await.unwrap()
+}
+
+async fn stored_example(idb: &Idb) -> (Session, Document) {
+    let loaded = load(&idb.snapshot().await.unwrap());
+    let mut session = Session::open(&loaded, "dev-a");
+    let mut doc = loaded.doc;
+    session.replace(&mut doc, example());
+    assert_eq!(commit_all(&mut session, &mut doc, idb).await, After::Saved);
+    (session, doc)
 }
 
 #[wasm_bindgen_test]
-fn garbage_in_the_stored_keys_is_kept_aside_and_never_overwritten() {
-    storage().clear().unwrap();
-    let s = storage();
-    s.set_item("zhibu.head", "\u{0}\u{ffff}not json").unwrap();
-    s.set_item("zhibu.rec.members#0", "{\"schema_version\":1,\"gen\":3")
-        .unwrap();
-    s.set_item("zhibu.rec.branch#1", "null").unwrap();
-    let opened = Store::open(LocalStorageKv::open().unwrap()).unwrap();
-    assert!(opened.doc.members.is_empty());
-    assert_eq!(opened.quarantined.len(), 3);
-    let mut store = opened.store;
-    let kept = store.quarantined();
-    assert_eq!(kept.len(), 3);
-    assert!(kept
+async fn indexeddb_holds_the_document_record_by_record() {
+    let idb = fresh("test-round-trip").await;
+    let (_, doc) = stored_example(&idb).await;
+    let snapshot = idb.snapshot().await.unwrap();
+    assert_eq!(load(&snapshot).doc, doc);
+    let branch = snapshot
+        .records
         .iter()
-        .any(|(_, q)| q.raw == "{\"schema_version\":1,\"gen\":3"));
-    // The next edit writes fresh records; the quarantined copies stay.
-    let mut doc = opened.doc;
-    doc.branch.name = "新的开始".into();
-    store.commit(&doc, [RecordKey::Branch]).unwrap();
-    assert_eq!(store.quarantined().len(), 3);
+        .find(|r| r.key == RecordKey::Branch)
+        .unwrap();
+    let sealed = unseal(&branch.raw).unwrap();
+    assert_eq!((sealed.rev, sealed.by.as_str()), (1, "dev-a"));
+    idb.close();
 }
 
 #[wasm_bindgen_test]
-fn a_full_quota_is_classified_and_the_old_data_survives() {
-    storage().clear().unwrap();
-    let mut store = Store::open(LocalStorageKv::open().unwrap()).unwrap().store;
-    store.replace_all(&example()).unwrap();
-    // Fill the real quota with filler keys of another app on the origin.
-    let chunk = "满".repeat(256 * 1024);
-    let s = storage();
-    let mut n = 0;
-    while s.set_item(&format!("filler.{n}"), &chunk).is_ok() {
-        n += 1;
-        assert!(n < 200, "the quota never filled");
-    }
-    let mut doc = example();
-    doc.members[0].note = "长".repeat(300 * 1024);
-    let result = store.commit(&doc, [RecordKey::Members]);
-    assert_eq!(result, Err(CommitError::Storage(StorageError::Full)));
-    for i in 0..n {
-        s.remove_item(&format!("filler.{i}")).unwrap();
-    }
+async fn a_commit_over_a_record_another_connection_wrote_is_a_conflict() {
+    let name = "test-conflict";
+    let a = fresh(name).await;
+    stored_example(&a).await;
+    let b = Idb::open_named(name).await.unwrap();
+    let write = |rev| Txn {
+        writes: vec![Write {
+            key: RecordKey::Branch,
+            expect: Expect::Rev(rev),
+            data: Some(r#"{"name":"改"}"#.into()),
+        }],
+        replace_all: false,
+        expect_store: true,
+        by: "x".into(),
+        at: 0,
+    };
+    // Both connections start a commit of the same record at the same time.
+    let (ta, tb) = (write(1), write(1));
+    let (ca, cb) = (a.clone(), b.clone());
+    let (first, second) = futures_join(async move { ca.commit(&ta).await }, async move {
+        cb.commit(&tb).await
+    })
+    .await;
+    let outcomes = [first, second];
     assert_eq!(
-        Store::open(LocalStorageKv::open().unwrap()).unwrap().doc,
-        example()
+        outcomes
+            .iter()
+            .filter(|o| matches!(o, TxnOutcome::Committed(_)))
+            .count(),
+        1,
+        "{outcomes:?}"
     );
+    assert_eq!(
+        outcomes
+            .iter()
+            .filter(|o| matches!(o, TxnOutcome::Conflict(_)))
+            .count(),
+        1
+    );
+    a.close();
+    b.close();
+}
+
+/// Runs two futures at once on the page's one thread.
+async fn futures_join<A, B>(
+    a: impl std::future::Future<Output = A> + 'static,
+    b: impl std::future::Future<Output = B> + 'static,
+) -> (A, B)
+where
+    A: 'static,
+    B: 'static,
+{
+    let left = Rc::new(RefCell::new(None));
+    let right = Rc::new(RefCell::new(None));
+    let (l, r) = (left.clone(), right.clone());
+    wasm_bindgen_futures::spawn_local(async move { *l.borrow_mut() = Some(a.await) });
+    wasm_bindgen_futures::spawn_local(async move { *r.borrow_mut() = Some(b.await) });
+    loop {
+        pause(5).await;
+        if left.borrow().is_some() && right.borrow().is_some() {
+            break;
+        }
+    }
+    let a = left.borrow_mut().take().unwrap();
+    let b = right.borrow_mut().take().unwrap();
+    (a, b)
+}
+
+#[wasm_bindgen_test]
+async fn two_pages_tapping_at_once_both_keep_their_taps() {
+    let name = "test-two-pages";
+    let a = fresh(name).await;
+    let (mut sa, mut da) = stored_example(&a).await;
+    let b = Idb::open_named(name).await.unwrap();
+    let loaded = load(&b.snapshot().await.unwrap());
+    let mut sb = Session::open(&loaded, "dev-b");
+    let mut db = loaded.doc;
+    let meeting = "mt-ex-3";
+    for round in 0..20 {
+        let (ma, mb) = (
+            da.members[round % 20].id.clone(),
+            db.members[(round + 1) % 20].id.clone(),
+        );
+        sa.edit(
+            &mut da,
+            vec![RecordKey::meeting(meeting)],
+            Rc::new(move |d| {
+                zhibu::domain::rules::recording::set_presence(
+                    d.meeting_mut(meeting).unwrap(),
+                    &ma,
+                    Some(zhibu::domain::meeting::Presence::Leave),
+                )
+            }),
+        );
+        sb.edit(
+            &mut db,
+            vec![RecordKey::meeting(meeting)],
+            Rc::new(move |d| {
+                zhibu::domain::rules::recording::set_presence(
+                    d.meeting_mut(meeting).unwrap(),
+                    &mb,
+                    Some(zhibu::domain::meeting::Presence::Absent),
+                )
+            }),
+        );
+        let ta = sa.begin(&da, 1).unwrap();
+        let tb = sb.begin(&db, 1).unwrap();
+        let (oa, ob) = futures_join(
+            {
+                let a = a.clone();
+                async move { a.commit(&ta).await }
+            },
+            {
+                let b = b.clone();
+                async move { b.commit(&tb).await }
+            },
+        )
+        .await;
+        sa.finish(&mut da, oa);
+        sb.finish(&mut db, ob);
+        assert_eq!(commit_all(&mut sa, &mut da, &a).await, After::Saved);
+        assert_eq!(commit_all(&mut sb, &mut db, &b).await, After::Saved);
+    }
+    let stored = load(&a.snapshot().await.unwrap()).doc;
+    let m = stored.meeting(meeting).unwrap();
+    assert_eq!(m.attendance.len(), 20, "every tap of both pages is there");
+    a.close();
+    b.close();
+}
+
+#[wasm_bindgen_test]
+async fn values_kept_aside_stay_until_discarded() {
+    let idb = fresh("test-aside").await;
+    stored_example(&idb).await;
+    let entry = zhibu::store::Quarantined::new("meeting/mt-ex-1", "会议记录", "测试", "坏".into());
+    idb.set_aside(&[("meeting/mt-ex-1".into(), entry.clone())])
+        .await
+        .unwrap();
+    let snapshot = idb.snapshot().await.unwrap();
+    assert!(snapshot
+        .records
+        .iter()
+        .all(|r| r.key != RecordKey::meeting("mt-ex-1")));
+    assert_eq!(snapshot.quarantined, [(entry.name(), entry.clone())]);
+    idb.discard_quarantined(&entry.name()).await.unwrap();
+    assert!(idb.snapshot().await.unwrap().quarantined.is_empty());
+    idb.close();
+}
+
+/// The first version's localStorage keys (tests/fixtures).
+fn put_first_version_keys() {
+    let map: BTreeMap<String, String> =
+        serde_json::from_str(include_str!("fixtures/local-storage-v1.json")).unwrap();
+    let s = storage();
+    s.clear().unwrap();
+    for (k, v) in map {
+        s.set_item(&k, &v).unwrap();
+    }
+}
+
+fn expected_first_version_doc() -> Document {
+    match zhibu::backup::import::read_backup(include_str!(
+        "fixtures/local-storage-v1.expected-backup.json"
+    )) {
+        zhibu::backup::import::Outcome::Ready(staged) => staged.doc,
+        _ => panic!("fixture"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_first_versions_local_storage_records_move_into_indexeddb() {
+    persistence::shut_down();
+    Idb::delete_named("zhibu").await.unwrap();
+    put_first_version_keys();
+    zhibu::browser::local_storage::probe().unwrap();
+    let page = TestPage::default();
+    let started = persistence::start(page.clone(), "dev").await;
+    assert_eq!(started.place, Place::IndexedDb);
+    assert_eq!(started.doc, expected_first_version_doc());
+    let left: Vec<String> = (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).unwrap())
+        .collect();
+    assert_eq!(
+        left,
+        ["zhibu.device"],
+        "the old keys are gone, the device state stays"
+    );
+    assert_eq!(started.quarantined.len(), 2);
+    // A second start reads the moved records, and nothing is moved twice.
+    let again = persistence::start(TestPage::default(), "dev").await;
+    assert_eq!(again.doc, expected_first_version_doc());
+    assert_eq!(again.quarantined.len(), 2);
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_journalled_but_never_committed_is_written_at_the_next_start() {
+    persistence::shut_down();
+    Idb::delete_named("zhibu").await.unwrap();
+    storage().clear().unwrap();
+    zhibu::browser::local_storage::probe().unwrap();
+    let idb = Idb::open().await.unwrap();
+    let (_, doc) = stored_example(&idb).await;
+    idb.close();
+    // A page closed right after a tap: the journal has it, the store not.
+    let mut edited = doc.branch.clone();
+    edited.name = "关闭前刚改的名字".into();
+    let journal = Journal {
+        tab: "closed-page".into(),
+        at: 1,
+        entries: vec![JournalEntry {
+            key: "branch".into(),
+            base_rev: 1,
+            data: Some(serde_json::to_string(&edited).unwrap()),
+        }],
+    };
+    storage()
+        .set_item(
+            "zhibu.journal.closed-page",
+            &serde_json::to_string(&journal).unwrap(),
+        )
+        .unwrap();
+    let started = persistence::start(TestPage::default(), "dev").await;
+    assert_eq!(started.replayed, 1);
+    assert_eq!(started.doc.branch.name, "关闭前刚改的名字");
+    assert!(storage()
+        .get_item("zhibu.journal.closed-page")
+        .unwrap()
+        .is_none());
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_is_journalled_before_its_commit_and_stored_after() {
+    persistence::shut_down();
+    Idb::delete_named("zhibu").await.unwrap();
+    storage().clear().unwrap();
+    zhibu::browser::local_storage::probe().unwrap();
+    let page = TestPage::default();
+    let started = persistence::start(page.clone(), "dev").await;
+    *page.doc.borrow_mut() = started.doc;
+    persistence::edit(
+        &page,
+        vec![RecordKey::Branch],
+        Rc::new(|d| d.branch.name = "刚输入".into()),
+    );
+    let journalled = (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).unwrap())
+        .any(|k| k.starts_with("zhibu.journal."));
+    assert!(
+        journalled,
+        "the tap is in localStorage before the commit ends"
+    );
+    for _ in 0..50 {
+        if !persistence::has_unsaved() {
+            break;
+        }
+        pause(10).await;
+    }
+    assert!(!persistence::has_unsaved());
+    let idb = Idb::open().await.unwrap();
+    let stored = load(&idb.snapshot().await.unwrap()).doc;
+    assert_eq!(stored.branch.name, "刚输入");
+    idb.close();
     storage().clear().unwrap();
 }
 
@@ -108,32 +397,40 @@ fn every_spelling_of_quota_full_is_recognised_and_odd_throws_do_not_panic() {
     );
 }
 
-async fn next_frames() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let window = web_sys::window().unwrap();
-        window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+#[wasm_bindgen_test]
+fn the_real_local_storage_reads_and_writes_through_the_key_value_seam() {
+    storage().clear().unwrap();
+    let mut kv = LocalStorageKv::open().unwrap();
+    kv.probe().unwrap();
+    kv.set("zhibu.x", "一").unwrap();
+    assert_eq!(kv.get("zhibu.x").unwrap().as_deref(), Some("一"));
+    storage().clear().unwrap();
 }
 
 #[wasm_bindgen_test]
 async fn the_app_mounts_and_shows_the_stored_branch() {
+    persistence::shut_down();
+    Idb::delete_named("zhibu").await.unwrap();
     storage().clear().unwrap();
-    let mut store = Store::open(LocalStorageKv::open().unwrap()).unwrap().store;
-    store.replace_all(&example()).unwrap();
-    let backup = export_backup(&example(), "2026-11-27 10:00", 1);
-    assert!(backup.contains("示例单位第一党支部"));
+    let idb = Idb::open().await.unwrap();
+    stored_example(&idb).await;
+    idb.close();
     let document = web_sys::window().unwrap().document().unwrap();
-    let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    let host: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::dyn_into(document.create_element("div").unwrap()).unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), zhibu::ui::app::App);
-    next_frames().await;
-    let text = host.text_content().unwrap_or_default();
+    let mut text = String::new();
+    for _ in 0..100 {
+        pause(20).await;
+        text = host.text_content().unwrap_or_default();
+        if text.contains("支部概况") {
+            break;
+        }
+    }
     assert!(text.contains("示例单位第一党支部"), "{text}");
-    assert!(text.contains("支部概况"), "{text}");
     assert!(text.contains("24在册党员"), "{text}");
     drop(handle);
+    persistence::shut_down();
     storage().clear().unwrap();
 }

@@ -3,9 +3,9 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::checksum::checksum;
 use super::{APP_VERSION, FORMAT};
 use crate::domain::{Document, SCHEMA_VERSION};
+use crate::format::checksum::checksum;
 
 /// Members' names are personal data: the file says so itself.
 pub const NOTICE: &str = "本文件包含党员姓名等信息，请妥善保管，不要转发到群聊或上传到网盘。";

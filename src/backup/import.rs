@@ -4,12 +4,12 @@
 
 use serde_json::Value;
 
-use super::envelope::{open, FileKind};
 use super::exchange::EXCHANGE_FORMAT;
-use super::parts::document_from_value;
 use super::FORMAT;
 use crate::domain::validate::Problem;
 use crate::domain::Document;
+use crate::format::envelope::{open, FileKind};
+use crate::format::parts::document_from_value;
 
 /// Larger than years of records, small enough not to hang a phone.
 pub const MAX_BACKUP_BYTES: usize = 10 * 1024 * 1024;
@@ -26,7 +26,10 @@ pub enum Outcome {
 #[derive(Debug)]
 pub struct Staged {
     pub doc: Document,
+    /// Why the skipped items were left out.
     pub problems: Vec<Problem>,
+    /// Texts and lists over the app's limits, imported as they are.
+    pub over_limits: Vec<Problem>,
     pub skipped: usize,
     pub exported_at: String,
     pub revision: u64,
@@ -59,6 +62,7 @@ fn read(text: &str) -> Result<Staged, Vec<Problem>> {
     Ok(Staged {
         doc: parsed.doc,
         problems: parsed.problems,
+        over_limits: parsed.over_limits,
         skipped: parsed.skipped.len(),
         exported_at: envelope
             .get("exported_at")

@@ -1,15 +1,10 @@
-//! The backup file: its envelope, checksum, migrations and the import
-//! pipeline, and the member's self-assessment exchange file. The store
-//! reads its records through the same pipeline.
+//! The backup file and the member's self-assessment file: what they hold,
+//! how they are written, and the import pipeline that reads them (through
+//! `crate::format`).
 
-pub mod checksum;
-pub mod envelope;
 pub mod exchange;
 pub mod export;
 pub mod import;
-pub mod locate;
-pub mod migrate;
-pub mod parts;
 
 /// The `format` field of every backup file.
 pub const FORMAT: &str = "zhibu.backup";

@@ -1,12 +1,146 @@
-//! `localStorage` behind the store's `KeyValue` interface. Errors are
-//! classified here, because browsers spell "quota full" in many ways and
-//! some throw values that are not even `Error`s.
+//! `localStorage`: behind the store's `KeyValue` interface for the first
+//! version's records (and as the store where IndexedDB is blocked), and
+//! through `gloo-storage` for the device's settings, the journal and the
+//! undo point. `gloo-storage` panics where there is no storage object, so
+//! it is used only after `probe` found one. Errors are classified here,
+//! because browsers spell "quota full" in many ways and some throw values
+//! that are not even `Error`s.
 
+use std::cell::Cell;
+
+use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DomException, Storage};
 
+use crate::store::device::{DeviceState, DEVICE_KEY};
+use crate::store::journal::{Journal, JournalEntry, JOURNAL_PREFIX};
 use crate::store::{KeyValue, StorageError};
 
+const UNDO_KEY: &str = "zhibu.undo";
+
+thread_local! {
+    /// `probe` found a storage object that reads (it may be full).
+    static READABLE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether localStorage can be used, and for what: a full storage still
+/// reads, and what it holds must be shown.
+pub fn probe() -> Result<(), StorageError> {
+    let Ok(mut kv) = LocalStorageKv::open() else {
+        return Err(StorageError::Unavailable("浏览器未提供本地存储".into()));
+    };
+    let result = kv.probe();
+    let readable = match &result {
+        Ok(()) | Err(StorageError::Full) => kv.keys().is_ok(),
+        Err(_) => false,
+    };
+    READABLE.with(|r| r.set(readable));
+    result
+}
+
+fn readable() -> bool {
+    READABLE.with(Cell::get)
+}
+
+fn to_storage_error(e: gloo_storage::errors::StorageError) -> StorageError {
+    match e {
+        gloo_storage::errors::StorageError::JsError(js) => {
+            if js.name.contains("Quota") || js.message.to_lowercase().contains("quota") {
+                StorageError::Full
+            } else {
+                StorageError::Unavailable(js.name)
+            }
+        }
+        other => StorageError::Unavailable(other.to_string()),
+    }
+}
+
+pub fn read_device() -> DeviceState {
+    if !readable() {
+        return DeviceState::default();
+    }
+    LocalStorage::get(DEVICE_KEY).unwrap_or_default()
+}
+
+pub fn write_device(device: &DeviceState) -> Result<(), StorageError> {
+    if !readable() {
+        return Err(StorageError::Unavailable("本地存储不可用".into()));
+    }
+    LocalStorage::set(DEVICE_KEY, device).map_err(to_storage_error)
+}
+
+/// Every page's journal, with its key.
+pub fn read_journals() -> Vec<(String, Journal)> {
+    if !readable() {
+        return Vec::new();
+    }
+    let storage = LocalStorage::raw();
+    let count = storage.length().unwrap_or(0);
+    let keys: Vec<String> = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(JOURNAL_PREFIX))
+        .collect();
+    keys.into_iter()
+        .filter_map(|k| {
+            let journal = LocalStorage::get::<Journal>(&k).ok()?;
+            Some((k, journal))
+        })
+        .collect()
+}
+
+/// Writes this page's journal. A journal that cannot be written (storage
+/// full or blocked) only means a reload in the next few milliseconds could
+/// lose the edit: the commit itself goes on.
+pub fn write_journal(tab: &str, entries: &[JournalEntry], at: u64) {
+    if !readable() {
+        return;
+    }
+    let key = format!("{JOURNAL_PREFIX}{tab}");
+    if entries.is_empty() {
+        LocalStorage::delete(&key);
+        return;
+    }
+    let journal = Journal {
+        tab: tab.to_string(),
+        at,
+        entries: entries.to_vec(),
+    };
+    let _ = LocalStorage::set(&key, &journal);
+}
+
+pub fn clear_journal(tab: &str) {
+    if readable() {
+        LocalStorage::delete(format!("{JOURNAL_PREFIX}{tab}"));
+    }
+}
+
+pub fn remove(key: &str) {
+    if readable() {
+        LocalStorage::delete(key);
+    }
+}
+
+/// The undo point where localStorage is the store.
+pub fn read_undo() -> Option<String> {
+    if !readable() {
+        return None;
+    }
+    LocalStorage::get::<String>(UNDO_KEY).ok()
+}
+
+pub fn write_undo(point: Option<&str>) {
+    if !readable() {
+        return;
+    }
+    match point {
+        Some(text) => {
+            let _ = LocalStorage::set(UNDO_KEY, text);
+        }
+        None => LocalStorage::delete(UNDO_KEY),
+    }
+}
+
+#[derive(Clone)]
 pub struct LocalStorageKv {
     storage: Storage,
 }
@@ -21,6 +155,11 @@ impl LocalStorageKv {
             Ok(None) => Err(StorageError::Unavailable("浏览器未提供本地存储".into())),
             Err(e) => Err(classify(&e)),
         }
+    }
+
+    /// Whether what is stored can be read (a full storage can).
+    pub fn readable(&self) -> bool {
+        self.keys().is_ok()
     }
 }
 
@@ -77,5 +216,13 @@ impl KeyValue for LocalStorageKv {
             }
         }
         Ok(keys)
+    }
+}
+
+/// Writes a message for other pages where there is no BroadcastChannel:
+/// they see it as a `storage` event.
+pub fn signal(key: &str, text: &str) {
+    if readable() {
+        let _ = LocalStorage::raw().set_item(key, text);
     }
 }

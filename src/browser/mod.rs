@@ -1,5 +1,7 @@
-//! The thin layer over browser APIs. Nothing here knows the domain; every
+//! The thin layer over browser APIs. Nothing here knows the screens; every
 //! call that the browser may refuse returns a `Result` instead of panicking.
+//! `persistence` runs the store's session over IndexedDB (`record_db`),
+//! localStorage (`local_storage`) and the messages between pages (`tabs`).
 
 pub mod clock;
 pub mod dialog;
@@ -8,3 +10,6 @@ pub mod local_storage;
 pub mod offline;
 pub mod page_events;
 pub mod panic_notice;
+pub mod persistence;
+pub mod record_db;
+pub mod tabs;

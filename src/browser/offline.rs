@@ -1,12 +1,33 @@
 //! Registers the service worker (`public/sw.js`) that keeps the app's files
-//! for use without a network. The data itself is in localStorage already.
+//! for use without a network. Sandboxed frames and some embedded browsers
+//! throw on `navigator.serviceWorker` itself: every step is guarded, and a
+//! failure only means no offline start.
+
+use wasm_bindgen::{JsCast, JsValue};
 
 pub fn keep_app_offline() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let container = window.navigator().service_worker();
-    // A failed registration (private window, file://) only means no
-    // offline start; the app works as before.
-    let _ = container.register("/sw.js");
+    let navigator: JsValue = window.navigator().into();
+    let Ok(container) = js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker"))
+    else {
+        return;
+    };
+    if container.is_undefined() || container.is_null() {
+        return;
+    }
+    let Ok(register) = js_sys::Reflect::get(&container, &JsValue::from_str("register")) else {
+        return;
+    };
+    if let Some(register) = register.dyn_ref::<js_sys::Function>() {
+        // The registration's promise may reject (private window, file://).
+        if let Ok(promise) = register.call1(&container, &JsValue::from_str("/sw.js")) {
+            if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+                let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(|_| {});
+                let _ = promise.catch(&ignore);
+                ignore.forget();
+            }
+        }
+    }
 }

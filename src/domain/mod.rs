@@ -6,6 +6,7 @@ pub mod branch;
 pub mod document;
 pub mod ics;
 pub mod ids;
+pub mod limits;
 pub mod meeting;
 pub mod record_sheet;
 pub mod roster;

@@ -136,6 +136,20 @@ fn role_rank(role: Role) -> usize {
         .unwrap_or(usize::MAX)
 }
 
+/// Puts into `target` (the member as stored now) the fields the form
+/// changed from `original` (as it was opened) to `edited`: a form open for
+/// a while never writes fields nobody touched over a newer copy.
+pub fn apply_form_changes(target: &mut Member, original: &Member, edited: &Member) {
+    macro_rules! changed {
+        ($($field:ident),*) => {
+            $(if edited.$field != original.$field {
+                target.$field = edited.$field.clone();
+            })*
+        };
+    }
+    changed!(name, group_id, standing, role, status, joined_on, note);
+}
+
 /// Why a name cannot be saved as typed, if it cannot.
 pub fn check_member_name(name: &str) -> Result<String, &'static str> {
     let trimmed = name.trim();
@@ -190,6 +204,18 @@ mod tests {
     fn probationary_members_have_no_vote() {
         assert!(Standing::Full.can_vote());
         assert!(!Standing::Probationary.can_vote());
+    }
+
+    #[test]
+    fn a_form_saves_only_the_fields_it_changed() {
+        let original = member("1", "甲", Role::Member, true);
+        let mut edited = original.clone();
+        edited.note = "新备注".into();
+        let mut stored = original.clone();
+        stored.name = "另一页改的名字".into();
+        apply_form_changes(&mut stored, &original, &edited);
+        assert_eq!(stored.name, "另一页改的名字");
+        assert_eq!(stored.note, "新备注");
     }
 
     #[test]

@@ -290,7 +290,7 @@ fn example_assessments(doc: &Document, today: NaiveDate) -> Vec<AssessmentForm> 
         entry.problems = "3月出差期间漏交一次党费，4月已补交。".into();
     }
     // Ticked honestly while drafting, with the problem explained above.
-    draft.toggle_negative(&doc.branch.assessment.negative_situations[2]);
+    draft.set_negative(&doc.branch.assessment.negative_situations[2], true);
 
     let mut secretary = new_form("as-ex-3", "m01", last_year, AssessmentKind::FiveExcellent);
     fill(

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::keys::DEVICE;
-use super::kv::{KeyValue, StorageError};
+/// The localStorage key of the device state.
+pub const DEVICE_KEY: &str = "zhibu.device";
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeviceState {
@@ -22,21 +22,13 @@ pub struct DeviceState {
     /// The member who uses this device, for the self-assessment screen.
     #[serde(default)]
     pub me: Option<String>,
+    /// This device's id, sealed into every record it writes: it tells
+    /// whose copy a record is when two phones' data meet.
+    #[serde(default)]
+    pub id: String,
 }
 
 impl DeviceState {
-    pub fn load(kv: &impl KeyValue) -> DeviceState {
-        kv.get(DEVICE)
-            .ok()
-            .flatten()
-            .and_then(|raw| serde_json::from_str(&raw).ok())
-            .unwrap_or_default()
-    }
-
-    pub fn save(&self, kv: &mut impl KeyValue) -> Result<(), StorageError> {
-        kv.set(DEVICE, &serde_json::to_string(self).unwrap_or_default())
-    }
-
     /// Whether to remind the member to export: there are edits that no
     /// backup holds, and the last backup is older than `every_days` (or
     /// there was none).

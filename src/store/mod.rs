@@ -1,22 +1,30 @@
-//! Where the document lives between visits. The logic is plain Rust over a
-//! small key–value interface: the browser's localStorage implements it in
-//! `crate::browser`, `MemoryKv` implements it for native tests.
-//!
-//! Layout: the document is split into records (branch, roster, templates,
-//! one per meeting, one per self-assessment form, one per year's review)
-//! so that one tap rewrites one small record, not years of history. Each
-//! record has two slots holding whole, checksummed envelopes; a write goes
-//! to the older slot and is read back before it counts, so a crash
-//! mid-write leaves the previous generation intact. A head key holds the
-//! revision that lets two tabs notice each other.
+//! Where the document lives between visits. The logic is plain Rust and
+//! tested natively: the document is kept as records (`records`: the
+//! branch, the roster, the templates, one per meeting, form and review), so
+//! one tap rewrites one small record, not years of history. A commit is a
+//! transaction that writes only over what this page read (`db::decide`);
+//! the `session` keeps the edits until they are stored and applies them
+//! again on top of another page's newer copy. Reading (`loading`) sets
+//! unreadable values aside (`quarantine`) and never drops the app's own
+//! records. The browser runs this over IndexedDB (`crate::browser`),
+//! with a write-ahead `journal` in localStorage; `kv_db` is the same over
+//! localStorage where IndexedDB is blocked, and the first version's layout
+//! that `migration` moves into IndexedDB once.
 
+pub mod db;
 pub mod device;
-pub mod document_store;
-pub mod keys;
+pub mod journal;
 pub mod kv;
+pub mod kv_db;
+pub mod loading;
 pub mod memory;
-pub mod record;
+pub mod migration;
+pub mod quarantine;
+pub mod records;
+pub mod session;
 
-pub use document_store::{CommitError, Opened, Quarantined, Store};
 pub use kv::{KeyValue, StorageError};
-pub use memory::MemoryKv;
+pub use memory::{MemoryDb, MemoryKv};
+pub use quarantine::Quarantined;
+pub use records::RecordKey;
+pub use session::Session;

@@ -23,17 +23,39 @@ use super::templates_page::TemplatesPage;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::start();
+    let state = AppState::new();
     provide_context(state);
+    leptos::task::spawn_local(state.start());
     let show_welcome =
         move || !state.device.with(|d| d.welcomed) && state.doc.with(|d| d.is_blank());
     view! {
         <Router>
-            <SaveBanner/>
-            <Show when=show_welcome fallback=move || view! { <Screens/> }>
-                <FirstRun/>
+            <Show when=move || state.ready.get() fallback=|| view! { <p class="loading" role="status">"正在读取本机数据…"</p> }>
+                <SaveBanner/>
+                <Notice/>
+                <Show when=show_welcome fallback=move || view! { <Screens/> }>
+                    <FirstRun/>
+                </Show>
             </Show>
         </Router>
+    }
+}
+
+/// A message the member should see once, with a button to close it.
+#[component]
+fn Notice() -> impl IntoView {
+    let state = super::state::use_app();
+    move || {
+        state.notice.get().map(|text| {
+            view! {
+                <div class="banner info" role="status">
+                    <p>{text}</p>
+                    <div class="banner-actions">
+                        <button class="button small" on:click=move |_| state.notice.set(None)>"知道了"</button>
+                    </div>
+                </div>
+            }
+        })
     }
 }
 

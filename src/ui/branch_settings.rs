@@ -7,18 +7,16 @@ use super::draft_text::DraftInput;
 use super::state::use_app;
 use super::widgets::{InlineAdd, PageHeader};
 use crate::browser::{clock, dialog::confirm};
-use crate::domain::PartyGroup;
-use crate::store::keys::RecordKey;
+use crate::domain::{limits, PartyGroup};
 
 #[component]
 pub fn BranchSettingsPage() -> impl IntoView {
     let state = use_app();
     let save = move |f: fn(&mut crate::domain::Branch, String)| {
-        move |value: String| {
-            state.edit([RecordKey::Branch], |d| {
-                f(&mut d.branch, value.trim().to_string())
-            })
-        }
+        Callback::new(move |value: String| {
+            let value = value.trim().to_string();
+            state.edit_branch(move |b| f(b, value.clone()))
+        })
     };
     view! {
         <PageHeader title="支部信息与规则" back="/mine"/>
@@ -42,6 +40,8 @@ pub fn BranchSettingsPage() -> impl IntoView {
 #[component]
 fn AssessmentSettingsForm() -> impl IntoView {
     let state = use_app();
+    let scale_cut = RwSignal::new(false);
+    let negatives_cut = RwSignal::new(false);
     let scale = move || state.doc.with(|d| d.branch.assessment.scale().join("、"));
     let negatives = move || {
         state
@@ -54,27 +54,34 @@ fn AssessmentSettingsForm() -> impl IntoView {
             <label class="field">
                 <span>"评价档次（从好到差，用顿号分隔）"</span>
                 <input type="text" name="rating-scale" maxlength="100" prop:value=scale on:change=move |ev| {
-                    let items: Vec<String> = event_target_value(&ev)
+                    let typed: Vec<String> = event_target_value(&ev)
                         .split(['、', ',', '，', ' '])
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
                         .map(str::to_string)
                         .collect();
-                    state.edit([RecordKey::Branch], |d| {
-                        d.branch.assessment.rating_scale = if items.is_empty() {
-                            crate::domain::assessment::settings::default_rating_scale()
-                        } else {
-                            items
-                        };
-                    });
+                    let (items, cut) = limits::clamp_list(typed, limits::SCALE, limits::RATING);
+                    scale_cut.set(cut);
+                    let scale = if items.is_empty() {
+                        crate::domain::assessment::settings::default_rating_scale()
+                    } else {
+                        items
+                    };
+                    state.edit_branch(move |b| b.assessment.rating_scale = scale.clone());
                 }/>
+                <Show when=move || scale_cut.get()>
+                    <small class="error">{format!("最多 {} 个档次，每个不超过 {} 字，多出的部分没有保存。", limits::SCALE, limits::RATING)}</small>
+                </Show>
             </label>
             <label class="field">
                 <span>"反向情形清单（每行一条）"</span>
                 <textarea name="negative-situations" rows="8" prop:value=negatives on:change=move |ev| {
-                    let items: Vec<String> = event_target_value(&ev).lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
-                    state.edit([RecordKey::Branch], |d| d.branch.assessment.negative_situations = items);
+                    let typed: Vec<String> = event_target_value(&ev).lines().map(str::to_string).collect();
+                    let (items, cut) = limits::clamp_list(typed, limits::NEGATIVES, limits::SHORT);
+                    negatives_cut.set(cut);
+                    state.edit_branch(move |b| b.assessment.negative_situations = items.clone());
                 }></textarea>
+                <Show when=move || negatives_cut.get()>
+                    <small class="error">{format!("最多 {} 条，每条不超过 {} 字，多出的部分没有保存。", limits::NEGATIVES, limits::SHORT)}</small>
+                </Show>
             </label>
         </section>
     }
@@ -84,11 +91,14 @@ fn AssessmentSettingsForm() -> impl IntoView {
 fn GroupList() -> impl IntoView {
     let state = use_app();
     let add = move |name: String| {
-        state.edit([RecordKey::Branch], |d| {
-            d.branch.groups.push(PartyGroup {
-                id: clock::new_id("g"),
-                name,
-            })
+        let group = PartyGroup {
+            id: clock::new_id("g"),
+            name,
+        };
+        state.edit_branch(move |b| {
+            if !b.groups.iter().any(|g| g.id == group.id) {
+                b.groups.push(group.clone());
+            }
         });
     };
     view! {
@@ -124,9 +134,8 @@ fn GroupRow(id: String, name: String) -> impl IntoView {
             return;
         }
         if confirm("删除这个党小组？") {
-            state.edit([RecordKey::Branch], |d| {
-                d.branch.groups.retain(|g| g.id != id)
-            });
+            let id = id.clone();
+            state.edit_branch(move |b| b.groups.retain(|g| g.id != id));
         }
     };
     view! {
@@ -134,8 +143,9 @@ fn GroupRow(id: String, name: String) -> impl IntoView {
             <input type="text" aria-label="党小组名称" prop:value=name maxlength="50"
                 on:change=move |ev| {
                     let v = event_target_value(&ev).trim().to_string();
-                    state.edit([RecordKey::Branch], |d| {
-                        if let Some(g) = d.branch.groups.iter_mut().find(|g| g.id == rename_id) { g.name = v; }
+                    let id = rename_id.clone();
+                    state.edit_branch(move |b| {
+                        if let Some(g) = b.groups.iter_mut().find(|g| g.id == id) { g.name = v.clone(); }
                     });
                 }/>
             <span class="muted small">{move || format!("{} 人", members_in.get().0)}</span>
@@ -157,7 +167,7 @@ fn LocalRulesForm() -> impl IntoView {
                 <input type="checkbox" name="lecture-quarterly" prop:checked=move || rules().party_lecture_quarterly
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        state.edit([RecordKey::Branch], |d| d.branch.rules.party_lecture_quarterly = on);
+                        state.edit_branch(move |b| b.rules.party_lecture_quarterly = on);
                     }/>
                 <span>"党课每季度 1 次"<small class="muted">"（地方规定，非条例要求）"</small></span>
             </label>
@@ -165,7 +175,7 @@ fn LocalRulesForm() -> impl IntoView {
                 <span>"主题党日固定在每月"</span>
                 <select name="theme-day" on:change=move |ev| {
                     let day = event_target_value(&ev).parse::<u8>().ok();
-                    state.edit([RecordKey::Branch], |d| d.branch.rules.theme_day_of_month = day);
+                    state.edit_branch(move |b| b.rules.theme_day_of_month = day);
                 }>
                     <option value="" selected=move || rules().theme_day_of_month.is_none()>"不固定"</option>
                     {(1..=31u8).map(|day| view! {
@@ -180,7 +190,7 @@ fn LocalRulesForm() -> impl IntoView {
                     on:change=move |ev| {
                         if let Ok(days) = event_target_value(&ev).parse::<u16>() {
                             let days = days.clamp(1, 365);
-                            state.edit([RecordKey::Branch], |d| d.branch.rules.backup_reminder_days = days);
+                            state.edit_branch(move |b| b.rules.backup_reminder_days = days);
                         }
                     }/>
             </label>
@@ -196,7 +206,11 @@ fn StudyKinds() -> impl IntoView {
             .doc
             .with_untracked(|d| d.branch.study_kinds.contains(&name))
         {
-            state.edit([RecordKey::Branch], |d| d.branch.study_kinds.push(name));
+            state.edit_branch(move |b| {
+                if !b.study_kinds.contains(&name) {
+                    b.study_kinds.push(name.clone());
+                }
+            });
         }
     };
     view! {
@@ -211,7 +225,8 @@ fn StudyKinds() -> impl IntoView {
                             <li class="chip">{kind}
                                 <button class="chip-remove" aria-label="移除" on:click=move |_| {
                                     let k = removed.clone();
-                                    state.edit([RecordKey::Branch], |d| d.branch.study_kinds.retain(|s| *s != k));
+                                    let k = k.clone();
+                                    state.edit_branch(move |b| b.study_kinds.retain(|s| *s != k));
                                 }>"×"</button>
                             </li>
                         }

@@ -9,7 +9,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::browser::page_events;
-use crate::domain::validate::MAX_TEXT_CHARS;
+use crate::domain::limits;
 
 /// How long typing may pause before the text is saved.
 const DEBOUNCE_MS: i32 = 400;
@@ -50,20 +50,39 @@ fn schedule(save: Box<dyn FnOnce()>) {
     }
 }
 
-/// The text shown in a field: the stored value, except while the member is
-/// typing in it. Following the stored value lets a reload or another tab's
-/// change show up; not following it while focused keeps a save of an
-/// earlier keystroke from undoing the later ones.
+/// The text shown in a field and whether the member has typed in it since
+/// it was last saved. The field follows the stored value (a reload, another
+/// page's save) until the member types, focused or not; an untouched field
+/// is never saved, so it cannot write stale text back over a newer copy.
 fn follow(value: Signal<String>) -> (RwSignal<String>, RwSignal<bool>) {
     let draft = RwSignal::new(value.get_untracked());
-    let focused = RwSignal::new(false);
+    let typed = RwSignal::new(false);
     Effect::new(move |_| {
         let stored = value.get();
-        if !focused.get_untracked() {
+        if !typed.get_untracked() {
             draft.set(stored);
         }
     });
-    (draft, focused)
+    (draft, typed)
+}
+
+/// Keeps the member's text and schedules its save; once saved, the field
+/// follows the stored value again.
+fn typed_text(
+    draft: RwSignal<String>,
+    typed: RwSignal<bool>,
+    on_save: Callback<String>,
+    text: String,
+) {
+    draft.set(text.clone());
+    typed.set(true);
+    schedule(Box::new(move || {
+        // The field may be gone (a page left while its save waited).
+        if typed.try_get_untracked() == Some(true) {
+            on_save.run(text);
+            typed.try_set(false);
+        }
+    }));
 }
 
 /// A growing text area with a character count, saved as it is typed.
@@ -75,30 +94,25 @@ pub fn DraftTextArea(
     #[prop(into)]
     value: Signal<String>,
     /// Saves the text.
-    on_save: impl Fn(String) + Clone + 'static,
+    #[prop(into)]
+    on_save: Callback<String>,
     #[prop(optional, into)] placeholder: String,
     #[prop(default = 3)] rows: u32,
+    #[prop(default = limits::TEXT)] maxlength: usize,
     /// A finished form is read-only until reopened.
     #[prop(optional, into)]
     readonly: Signal<bool>,
 ) -> impl IntoView {
-    let (draft, focused) = follow(value);
+    let (draft, typed) = follow(value);
     let count = move || draft.with(|t| crate::domain::assessment::word_count(t));
-    let save = on_save.clone();
     view! {
         <label class="field">
             <span class="field-head">{label}<small class="muted">{move || format!("{} 字", count())}</small></span>
-            <textarea name=name rows=rows placeholder=placeholder class="grow" maxlength=MAX_TEXT_CHARS
+            <textarea name=name rows=rows placeholder=placeholder class="grow" maxlength=maxlength
                 prop:readOnly=move || readonly.get()
                 prop:value=move || draft.get()
-                on:focus=move |_| focused.set(true)
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    draft.set(text.clone());
-                    let save = save.clone();
-                    schedule(Box::new(move || save(text)));
-                }
-                on:blur=move |_| { flush_pending(); focused.set(false); }></textarea>
+                on:input=move |ev| typed_text(draft, typed, on_save, event_target_value(&ev))
+                on:blur=move |_| flush_pending()></textarea>
         </label>
     }
 }
@@ -109,23 +123,18 @@ pub fn DraftInput(
     #[prop(into)] label: String,
     #[prop(into)] name: String,
     #[prop(into)] value: Signal<String>,
-    on_save: impl Fn(String) + Clone + 'static,
+    #[prop(into)] on_save: Callback<String>,
     #[prop(optional, into)] placeholder: String,
+    #[prop(default = 200)] maxlength: usize,
 ) -> impl IntoView {
-    let (draft, focused) = follow(value);
+    let (draft, typed) = follow(value);
     view! {
         <label class="field">
             <span>{label}</span>
-            <input type="text" name=name placeholder=placeholder maxlength="200"
+            <input type="text" name=name placeholder=placeholder maxlength=maxlength
                 prop:value=move || draft.get()
-                on:focus=move |_| focused.set(true)
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    draft.set(text.clone());
-                    let save = on_save.clone();
-                    schedule(Box::new(move || save(text)));
-                }
-                on:blur=move |_| { flush_pending(); focused.set(false); }/>
+                on:input=move |ev| typed_text(draft, typed, on_save, event_target_value(&ev))
+                on:blur=move |_| flush_pending()/>
         </label>
     }
 }

@@ -19,9 +19,17 @@ pub fn FirstRun() -> impl IntoView {
         }
     };
     let example = move |_| {
-        state.replace(example_document(clock::today()), "载入示例数据前的数据");
-        state.mark_welcomed();
-        navigate("/", Default::default());
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            if state
+                .replace(example_document(clock::today()), "载入示例数据前的数据")
+                .await
+                .is_ok()
+            {
+                state.mark_welcomed();
+                navigate("/", Default::default());
+            }
+        });
     };
     view! {
         <main class="first-run">

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::state::use_app;
 use super::widgets::MenuRow;
-use crate::store::keys::PREFIX;
+use crate::browser::persistence::Place;
 use crate::store::kv::human_bytes;
 
 #[component]
@@ -41,12 +41,12 @@ pub fn MinePage() -> impl IntoView {
         </nav>
         <StorageLine/>
         <p class="muted small about">
-            {format!("支部工作手册 {} · 数据只保存在本机浏览器（键名前缀 {PREFIX}）", crate::backup::APP_VERSION)}
+            {format!("支部工作手册 {} · 数据只保存在本机浏览器", crate::backup::APP_VERSION)}
         </p>
     }
 }
 
-/// How much of the browser's storage the app uses.
+/// Where the data is kept and how much of the browser's storage it uses.
 #[component]
 fn StorageLine() -> impl IntoView {
     let state = use_app();
@@ -54,21 +54,23 @@ fn StorageLine() -> impl IntoView {
     leptos::task::spawn_local(async move {
         estimate.set(crate::browser::files::storage_estimate().await);
     });
-    // Worked out once per visit to this page: it reads every stored value.
-    let used = state.storage_used() as u64;
     let line = move || {
-        let mut text = format!(
-            "本机存储：已用 {}（浏览器为每个网站提供约 5 MB）",
-            human_bytes(used)
-        );
+        let mut text = match state.place.get() {
+            Place::IndexedDb => "数据保存在本机浏览器的数据库（IndexedDB）中".to_string(),
+            Place::LocalStorage => "数据暂存在浏览器的本地存储中（约 5 MB）".to_string(),
+            Place::Memory => "数据没有保存，只在本页中".to_string(),
+        };
         if let Some((usage, quota)) = estimate.get() {
             text.push_str(&format!(
-                "；网站总用量 {} / {}",
+                "；本网站已用 {}，浏览器允许 {}",
                 human_bytes(usage as u64),
                 human_bytes(quota as u64)
             ));
         }
         text
     };
-    view! { <p class="storage-line muted small" data-testid="storage-line">{line}</p> }
+    view! {
+        <p class="storage-line muted small" data-testid="storage-line">{line}</p>
+        {move || state.place_reason.get().map(|why| view! { <p class="muted small">{why}</p> })}
+    }
 }

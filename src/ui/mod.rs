@@ -6,6 +6,7 @@ pub mod backup;
 pub mod branch_settings;
 pub mod draft_text;
 pub mod first_run;
+pub mod handles;
 pub mod home;
 pub mod icons;
 pub mod meetings;

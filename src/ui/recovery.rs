@@ -31,7 +31,7 @@ pub fn RecoveryNotice() -> impl IntoView {
 #[component]
 pub fn RecoveryPage() -> impl IntoView {
     let state = use_app();
-    state.refresh_quarantined();
+    leptos::task::spawn_local(async move { state.refresh_quarantined().await });
     view! {
         <PageHeader title="数据恢复" back="/mine"/>
         <p class="hint">
@@ -60,7 +60,8 @@ pub fn RecoveryPage() -> impl IntoView {
                                 {(!discard_key.is_empty()).then(|| view! {
                                     <button class="button danger" on:click=move |_| {
                                         if confirm("确定丢弃这份无法读取的数据吗？丢弃后无法找回。") {
-                                            state.discard_quarantined(&discard_key);
+                                            let key = discard_key.clone();
+                                            leptos::task::spawn_local(async move { state.discard_quarantined(&key).await });
                                         }
                                     }>"丢弃"</button>
                                 })}

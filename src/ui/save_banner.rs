@@ -9,7 +9,7 @@ use super::state::{use_app, SaveStatus};
 pub fn SaveBanner() -> impl IntoView {
     let state = use_app();
     move || {
-        let (class, text, conflict) = match state.save.get() {
+        let (class, text, _) = match state.save.get() {
             SaveStatus::Saved => return None,
             SaveStatus::Failed(why) => (
                 "banner warn",
@@ -23,8 +23,9 @@ pub fn SaveBanner() -> impl IntoView {
             ),
             SaveStatus::Conflict => (
                 "banner warn",
-                "另一个页面已修改了数据，本页的修改没有保存。".to_string(),
-                true,
+                "另一个页面反复修改了同样的记录，本页最近的修改还没有保存，下次修改时会再试。"
+                    .to_string(),
+                false,
             ),
             SaveStatus::ReadOnly(why) => ("banner warn", why, false),
         };
@@ -32,9 +33,6 @@ pub fn SaveBanner() -> impl IntoView {
             <div class=class role="alert">
                 <p>{text}</p>
                 <div class="banner-actions">
-                    {conflict.then(|| view! {
-                        <button class="button small" on:click=move |_| state.load_stored()>"载入最新数据"</button>
-                    })}
                     <ExportButtons compact=true/>
                 </div>
             </div>

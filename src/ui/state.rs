@@ -1,16 +1,22 @@
 //! The app's state, shared through context: the document, how saving goes,
-//! and the store that every edit is committed to at once.
+//! what was kept aside, this device's settings. Every edit names the
+//! record it changes and goes to `browser::persistence`, which journals it
+//! at once and commits it before the next tap needs the store.
 
-use std::cell::RefCell;
+use std::rc::Rc;
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::backup::export::{backup_file_name, export_backup};
-use crate::browser::{clock, local_storage::LocalStorageKv, page_events};
-use crate::domain::Document;
+use crate::backup::import::{read_backup, Outcome};
+use crate::browser::persistence::{self, Event, Host, Place};
+use crate::browser::{clock, local_storage};
+use crate::domain::assessment::AssessmentForm;
+use crate::domain::meeting::ChecklistTemplate;
+use crate::domain::{Branch, Document, Meeting, Member};
 use crate::store::device::DeviceState;
-use crate::store::keys::{RecordKey, PREFIX};
-use crate::store::{CommitError, KeyValue, Quarantined, Store};
+use crate::store::{Quarantined, RecordKey};
 
 /// How saving goes. Anything but `Saved` shows a banner.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,211 +27,269 @@ pub enum SaveStatus {
     Failed(String),
     /// No storage at all: the app runs in memory for this visit.
     MemoryOnly(String),
-    /// Another tab saved since this one loaded.
+    /// Another page kept writing the same records.
     Conflict,
     /// Stored data this version must not write over.
     ReadOnly(String),
 }
 
-/// A document to go back to after an import or loading example data.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UndoPoint {
-    pub label: String,
-    pub doc: Document,
+/// The last import or example data can be taken back until dismissed; the
+/// data before it is kept in storage, not in the page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct UndoPoint {
+    label: String,
+    summary: String,
+    backup: String,
 }
 
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub doc: RwSignal<Document>,
     pub save: RwSignal<SaveStatus>,
+    /// Something the member should know once (storage cleared and written
+    /// back, edits of a closed page restored).
+    pub notice: RwSignal<Option<String>>,
+    /// Values kept aside: (stored name, value); an empty name means it
+    /// could not be stored aside and lives only in this page.
     pub quarantined: RwSignal<Vec<(String, Quarantined)>>,
     pub device: RwSignal<DeviceState>,
-    pub undo: RwSignal<Option<UndoPoint>>,
-}
-
-thread_local! {
-    /// The store is not `Send` (it holds a browser object), so it lives
-    /// here rather than in a signal.
-    static STORE: RefCell<Option<Store<LocalStorageKv>>> = const { RefCell::new(None) };
+    /// "导入前的数据（3 个党小组、25 名党员…）", while an undo is offered.
+    pub undo: RwSignal<Option<String>>,
+    pub place: RwSignal<Place>,
+    /// Why the records are not in IndexedDB, when they are not.
+    pub place_reason: RwSignal<Option<String>>,
+    /// The stored data has been read.
+    pub ready: RwSignal<bool>,
 }
 
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
+impl Host for AppState {
+    fn update_doc(&self, f: &mut dyn FnMut(&mut Document)) {
+        self.doc.update(|d| f(d));
+    }
+
+    fn read_doc(&self, f: &mut dyn FnMut(&Document)) {
+        self.doc.with_untracked(|d| f(d));
+    }
+
+    fn hear(&self, event: Event) {
+        match event {
+            Event::Saved | Event::Followed => {
+                let place = self.place.get_untracked();
+                let status = self.save.get_untracked();
+                if matches!(status, SaveStatus::Failed(_) | SaveStatus::Conflict)
+                    && place != Place::Memory
+                {
+                    self.save.set(SaveStatus::Saved);
+                }
+            }
+            Event::Failed(why) => self.save.set(SaveStatus::Failed(why)),
+            Event::ReadOnly(why) => self.save.set(SaveStatus::ReadOnly(why)),
+            Event::Conflict => self.save.set(SaveStatus::Conflict),
+            Event::Cleared => self.notice.set(Some(
+                "本机存储刚被清除（浏览器或其他页面清理了网站数据）。本页仍有全部数据，已重新写回；请尽快导出一份备份。"
+                    .into(),
+            )),
+            Event::SetAside(found) => self.quarantined.update(|q| {
+                for entry in found {
+                    if !q.iter().any(|(_, e)| e.raw == entry.raw) {
+                        q.push((entry.name(), entry));
+                    }
+                }
+            }),
+        }
+    }
+}
+
 impl AppState {
-    /// Opens the store (or falls back to memory) and wires up the page
-    /// events that keep it safe.
-    pub fn start() -> AppState {
-        let (doc, save, quarantined, device) = open_store();
-        let state = AppState {
-            doc: RwSignal::new(doc),
-            save: RwSignal::new(save),
-            quarantined: RwSignal::new(quarantined),
-            device: RwSignal::new(device),
+    /// The state before the stored data is read; `start` reads it.
+    pub fn new() -> AppState {
+        AppState {
+            doc: RwSignal::new(Document::default()),
+            save: RwSignal::new(SaveStatus::Saved),
+            notice: RwSignal::new(None),
+            quarantined: RwSignal::new(Vec::new()),
+            device: RwSignal::new(DeviceState::default()),
             undo: RwSignal::new(None),
-        };
-        page_events::on_other_tab_change(PREFIX, move || state.other_tab_changed());
+            place: RwSignal::new(Place::IndexedDb),
+            place_reason: RwSignal::new(None),
+            ready: RwSignal::new(false),
+        }
+    }
+
+    /// Reads what is stored and keeps it safe from then on.
+    pub async fn start(self) {
+        let local = local_storage::probe();
+        let mut device = local_storage::read_device();
+        if device.id.is_empty() {
+            device.id = clock::new_id("d");
+            let _ = local_storage::write_device(&device);
+        }
+        let started = persistence::start(self, &device.id).await;
+        self.doc.set(started.doc);
+        self.device.set(device);
+        self.quarantined.set(started.quarantined);
+        self.place.set(started.place);
+        self.place_reason.set(started.place_reason.clone());
+        self.undo.set(
+            started
+                .undo
+                .and_then(|text| serde_json::from_str::<UndoPoint>(&text).ok())
+                .map(|p| format!("{}（{}）", p.label, p.summary)),
+        );
+        self.save.set(match (started.read_only, started.place) {
+            (Some(why), _) => SaveStatus::ReadOnly(why),
+            (None, Place::Memory) => SaveStatus::MemoryOnly(
+                started
+                    .place_reason
+                    .clone()
+                    .or(local.err().map(|e| e.message()))
+                    .unwrap_or_default(),
+            ),
+            (None, _) => SaveStatus::Saved,
+        });
+        if started.place == Place::LocalStorage {
+            self.notice.set(started.place_reason.clone());
+        }
+        if started.replayed > 0 {
+            self.notice.set(Some(format!(
+                "上次关闭页面时还有 {} 条记录没有保存完，已经补存。",
+                started.replayed
+            )));
+        }
+        self.ready.set(true);
         leptos::task::spawn_local(async {
             crate::browser::files::request_persistence().await;
         });
-        state
     }
 
-    /// Applies an edit and saves the records it touched, before the next tap.
-    pub fn edit(
-        &self,
-        changed: impl IntoIterator<Item = RecordKey>,
-        f: impl FnOnce(&mut Document),
-    ) {
-        self.doc.update(f);
-        let changed: Vec<RecordKey> = changed.into_iter().collect();
-        let result = with_store(|store| self.doc.with_untracked(|doc| store.commit(doc, changed)));
-        self.after_commit(result);
+    /// Applies an edit of the records `keys` and stores it. The edit must
+    /// say what the member wants, not what to toggle: if another page
+    /// stored the same record first, it is applied again on top of theirs.
+    pub fn edit(&self, keys: Vec<RecordKey>, op: impl Fn(&mut Document) + 'static) {
+        persistence::edit(self, keys, Rc::new(op));
+        self.device
+            .update(|d| d.edits_since_backup = d.edits_since_backup.saturating_add(1));
+        self.save_device();
     }
 
-    /// Applies an edit to one meeting and saves that meeting's record only.
-    pub fn edit_meeting(&self, id: &str, f: impl FnOnce(&mut crate::domain::Meeting)) {
-        self.edit([RecordKey::Meeting(id.to_string())], |d| {
-            if let Some(m) = d.meeting_mut(id) {
+    pub fn edit_meeting(&self, id: &str, f: impl Fn(&mut Meeting) + 'static) {
+        let owned = id.to_string();
+        self.edit(vec![RecordKey::meeting(id)], move |d| {
+            if let Some(m) = d.meeting_mut(&owned) {
                 f(m);
             }
         });
     }
 
-    /// Replaces the whole document (import, example data, undo), keeping the
-    /// old one for undo.
-    pub fn replace(&self, doc: Document, undo_label: &str) {
-        let previous = self.doc.get_untracked();
-        self.doc.set(doc);
-        let result = with_store(|store| self.doc.with_untracked(|doc| store.replace_all(doc)));
-        if let Some(Err(e)) = &result {
-            // Half an import is worse than none: put the old data back.
-            let message = e.message();
-            self.doc.set(previous);
-            let restored =
-                with_store(|store| self.doc.with_untracked(|doc| store.replace_all(doc)));
-            self.after_commit(restored);
-            if !matches!(
-                self.save.get_untracked(),
-                SaveStatus::Conflict | SaveStatus::ReadOnly(_)
-            ) {
-                self.save.set(SaveStatus::Failed(format!(
-                    "没有替换成功（{message}），已恢复原来的数据"
-                )));
+    /// Adds a new meeting record.
+    pub fn add_meeting(&self, meeting: Meeting) {
+        let key = RecordKey::meeting(&meeting.id);
+        self.edit(vec![key], move |d| {
+            if d.meeting(&meeting.id).is_none() {
+                d.meetings.push(meeting.clone());
             }
-            return;
-        }
-        self.undo.set(Some(UndoPoint {
-            label: undo_label.to_string(),
-            doc: previous,
-        }));
-        self.after_commit(result);
-    }
-
-    /// Whether the last replace went through.
-    pub fn replaced(&self) -> bool {
-        self.save.get_untracked() == SaveStatus::Saved
-            || matches!(self.save.get_untracked(), SaveStatus::MemoryOnly(_))
-    }
-
-    pub fn undo_replace(&self) {
-        if let Some(point) = self.undo.get_untracked() {
-            self.doc.set(point.doc);
-            let result = with_store(|store| self.doc.with_untracked(|doc| store.replace_all(doc)));
-            // The undo point stays until the old data is safely back.
-            if matches!(result, Some(Ok(())) | None) {
-                self.undo.set(None);
-            }
-            self.after_commit(result);
-        }
-    }
-
-    fn after_commit(&self, result: Option<Result<(), CommitError>>) {
-        match result {
-            None => {}
-            Some(Ok(())) => {
-                self.save.set(SaveStatus::Saved);
-                self.device
-                    .update(|d| d.edits_since_backup = d.edits_since_backup.saturating_add(1));
-                self.save_device();
-            }
-            Some(Err(CommitError::Conflict)) => self.save.set(SaveStatus::Conflict),
-            Some(Err(CommitError::ReadOnly(why))) => self.save.set(SaveStatus::ReadOnly(why)),
-            Some(Err(e)) => self.save.set(SaveStatus::Failed(e.message())),
-        }
-    }
-
-    /// Another tab wrote: an idle tab follows it; a tab with unsaved
-    /// changes says so instead of overwriting.
-    fn other_tab_changed(&self) {
-        // A draft still waiting to be saved goes first: it either saves or
-        // meets the conflict, instead of overwriting the other tab later.
-        crate::ui::draft_text::flush_pending();
-        let stale = with_store(|store| {
-            store.has_unsaved() || store.stored_revision().ok().flatten() != Some(store.revision())
         });
-        let unsaved = with_store(|store| store.has_unsaved());
-        match (stale, unsaved) {
-            (Some(true), Some(false)) => {
-                self.load_stored();
-                self.device
-                    .set(with_store(|s| DeviceState::load(s.kv())).unwrap_or_default());
+    }
+
+    pub fn delete_meeting(&self, id: &str) {
+        let owned = id.to_string();
+        self.edit(vec![RecordKey::meeting(id)], move |d| {
+            d.meetings.retain(|m| m.id != owned)
+        });
+    }
+
+    pub fn edit_roster(&self, f: impl Fn(&mut Vec<Member>) + 'static) {
+        self.edit(vec![RecordKey::Members], move |d| f(&mut d.members));
+    }
+
+    pub fn edit_branch(&self, f: impl Fn(&mut Branch) + 'static) {
+        self.edit(vec![RecordKey::Branch], move |d| f(&mut d.branch));
+    }
+
+    pub fn edit_templates(&self, f: impl Fn(&mut Vec<ChecklistTemplate>) + 'static) {
+        self.edit(vec![RecordKey::Templates], move |d| f(&mut d.templates));
+    }
+
+    /// Edits one self-assessment form (or adds it: `f` gets the document).
+    pub fn edit_form(&self, id: &str, f: impl Fn(&mut Document) + 'static) {
+        self.edit(vec![RecordKey::assessment(id)], f);
+    }
+
+    pub fn edit_form_entries(&self, id: &str, f: impl Fn(&mut AssessmentForm) + 'static) {
+        let owned = id.to_string();
+        self.edit_form(id, move |d| {
+            if let Some(form) = d.assessment_mut(&owned) {
+                f(form);
             }
-            (Some(true), Some(true)) => self.save.set(SaveStatus::Conflict),
-            _ => {}
-        }
+        });
     }
 
-    /// Gives up this tab's unsaved changes and loads what is stored.
-    pub fn load_stored(&self) {
-        match with_store(|store| {
-            store
-                .reload()
-                .map(|(doc, q)| (doc, q, store.read_only().map(str::to_string)))
-        }) {
-            Some(Ok((doc, found, read_only))) => {
-                self.doc.set(doc);
-                let stored = with_store(|s| s.quarantined()).unwrap_or_default();
-                self.merge_quarantined(stored, found);
-                self.save.set(match read_only {
-                    Some(why) => SaveStatus::ReadOnly(why),
-                    None => SaveStatus::Saved,
-                });
+    /// Edits the branch's 民主评议 record of `year` (created if missing).
+    pub fn edit_review(&self, year: i32, f: impl Fn(&mut Document) + 'static) {
+        self.edit(vec![RecordKey::review(year)], f);
+    }
+
+    /// Replaces the whole document (import, example data); the data before
+    /// is kept for undo. `Err` says why nothing changed.
+    pub async fn replace(&self, doc: Document, undo_label: &str) -> Result<(), String> {
+        let before = self.doc.get_untracked();
+        persistence::replace(self, doc).await?;
+        let point = UndoPoint {
+            label: undo_label.to_string(),
+            summary: before.summary(),
+            backup: export_backup(&before, &self.now_text(), 0),
+        };
+        self.undo
+            .set(Some(format!("{}（{}）", point.label, point.summary)));
+        persistence::save_undo(serde_json::to_string(&point).ok()).await;
+        Ok(())
+    }
+
+    /// Goes back to the data before the last import or example data.
+    pub async fn undo_replace(&self) -> Result<(), String> {
+        let Some(text) = persistence::load_undo().await else {
+            self.undo.set(None);
+            return Err("找不到导入前的数据".into());
+        };
+        let point: UndoPoint =
+            serde_json::from_str(&text).map_err(|_| "导入前的数据无法读取".to_string())?;
+        let Outcome::Ready(staged) = read_backup(&point.backup) else {
+            return Err("导入前的数据无法读取".into());
+        };
+        persistence::replace(self, staged.doc).await?;
+        self.dismiss_undo().await;
+        Ok(())
+    }
+
+    pub async fn dismiss_undo(&self) {
+        self.undo.set(None);
+        persistence::save_undo(None).await;
+    }
+
+    /// Re-reads what is kept aside.
+    pub async fn refresh_quarantined(&self) {
+        let stored = persistence::quarantined().await;
+        self.quarantined.update(|list| {
+            let unstored: Vec<(String, Quarantined)> =
+                list.drain(..).filter(|(k, _)| k.is_empty()).collect();
+            *list = stored;
+            for (k, q) in unstored {
+                if !list.iter().any(|(_, s)| s.raw == q.raw) {
+                    list.push((k, q));
+                }
             }
-            Some(Err(e)) => self.save.set(SaveStatus::Failed(e.message())),
-            None => {}
-        }
+        });
     }
 
-    /// Re-reads what is kept aside, keeping the entries that could not be
-    /// stored (they live only in this page until downloaded).
-    pub fn refresh_quarantined(&self) {
-        let stored = with_store(|s| s.quarantined()).unwrap_or_default();
-        self.merge_quarantined(stored, Vec::new());
-    }
-
-    fn merge_quarantined(&self, stored: Vec<(String, Quarantined)>, found: Vec<Quarantined>) {
-        let mut list = stored;
-        let unstored = self
-            .quarantined
-            .get_untracked()
-            .into_iter()
-            .filter(|(k, _)| k.is_empty())
-            .map(|(_, q)| q)
-            .chain(found);
-        for q in unstored {
-            if !list.iter().any(|(_, s)| s.raw == q.raw) {
-                list.push((String::new(), q));
-            }
-        }
-        self.quarantined.set(list);
-    }
-
-    pub fn discard_quarantined(&self, key: &str) {
-        with_store(|s| s.discard_quarantined(key));
+    pub async fn discard_quarantined(&self, name: &str) {
+        persistence::discard_quarantined(name).await;
+        let name = name.to_string();
         self.quarantined
-            .update(|q| q.retain(|(k, _)| k != key || k.is_empty()));
+            .update(|q| q.retain(|(k, _)| *k != name || k.is_empty()));
     }
 
     pub fn set_me(&self, member_id: Option<String>) {
@@ -238,13 +302,16 @@ impl AppState {
         self.save_device();
     }
 
+    fn now_text(&self) -> String {
+        crate::domain::time::format_minutes(&clock::now())
+    }
+
     /// The whole document as a backup file: (file name, text).
     pub fn backup_file(&self) -> (String, String) {
         let now = clock::now();
-        let revision = with_store(|s| s.revision()).unwrap_or_default();
-        let text = self.doc.with_untracked(|doc| {
-            export_backup(doc, &crate::domain::time::format_minutes(&now), revision)
-        });
+        let text = self
+            .doc
+            .with_untracked(|doc| export_backup(doc, &self.now_text(), 0));
         let name = self.doc.with_untracked(|doc| {
             backup_file_name(&doc.branch.name, &now.format("%Y-%m-%d").to_string())
         });
@@ -264,62 +331,12 @@ impl AppState {
 
     fn save_device(&self) {
         let device = self.device.get_untracked();
-        with_store(|s| device.save(s.kv_mut()));
-    }
-
-    /// Bytes this app uses in localStorage. It reads every stored value, so
-    /// it is worked out when the storage line is shown, not after each save.
-    pub fn storage_used(&self) -> usize {
-        with_store(|s| s.used_bytes()).unwrap_or_default()
+        let _ = local_storage::write_device(&device);
     }
 }
 
-fn with_store<T>(f: impl FnOnce(&mut Store<LocalStorageKv>) -> T) -> Option<T> {
-    STORE.with(|cell| cell.borrow_mut().as_mut().map(f))
-}
-
-type Opening = (
-    Document,
-    SaveStatus,
-    Vec<(String, Quarantined)>,
-    DeviceState,
-);
-
-fn open_store() -> Opening {
-    let mut kv = match LocalStorageKv::open() {
-        Ok(kv) => kv,
-        Err(e) => return memory_only(e.message()),
-    };
-    if let Err(e) = kv.probe() {
-        return memory_only(e.message());
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
     }
-    let device = DeviceState::load(&kv);
-    match Store::open(kv) {
-        Ok(opened) => {
-            let save = match opened.store.read_only() {
-                Some(why) => SaveStatus::ReadOnly(why.to_string()),
-                None => SaveStatus::Saved,
-            };
-            let mut quarantined = opened.store.quarantined();
-            // Entries that could not be stored aside are still shown, so
-            // they can be downloaded.
-            for entry in opened.quarantined {
-                if !quarantined.iter().any(|(_, q)| q.raw == entry.raw) {
-                    quarantined.push((String::new(), entry));
-                }
-            }
-            STORE.with(|cell| *cell.borrow_mut() = Some(opened.store));
-            (opened.doc, save, quarantined, device)
-        }
-        Err(e) => memory_only(e.message()),
-    }
-}
-
-fn memory_only(why: String) -> Opening {
-    (
-        Document::default(),
-        SaveStatus::MemoryOnly(why),
-        Vec::new(),
-        DeviceState::default(),
-    )
 }

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use crate::browser::dialog::confirm;
 use crate::domain::meeting::{MeetingKind, Phase, TemplateItem};
 use crate::domain::rules::checklist::{is_customised, reset_template, set_template, template_for};
-use crate::store::keys::RecordKey;
 use crate::ui::state::use_app;
 use crate::ui::widgets::{InlineAdd, PageHeader};
 
@@ -34,16 +33,12 @@ pub fn TemplatesPage() -> impl IntoView {
     let customised = move || state.doc.with(|d| is_customised(&d.templates, &kind.get()));
     let save = move |items: Vec<TemplateItem>| {
         let k = kind.get_untracked();
-        state.edit([RecordKey::Templates], |d| {
-            set_template(&mut d.templates, &k, items)
-        });
+        state.edit_templates(move |t| set_template(t, &k, items.clone()));
     };
     let reset = move |_| {
         if confirm("恢复为默认清单？本支部对这一类型的修改会被丢弃。") {
             let k = kind.get_untracked();
-            state.edit([RecordKey::Templates], |d| {
-                reset_template(&mut d.templates, &k)
-            });
+            state.edit_templates(move |t| reset_template(t, &k));
         }
     };
     let choices = kinds.clone();

@@ -75,14 +75,14 @@ pub fn InlineAdd(
     #[prop(into)] name: String,
     placeholder: &'static str,
     #[prop(default = 200)] maxlength: u32,
-    on_add: impl Fn(String) + 'static,
+    #[prop(into)] on_add: Callback<String>,
 ) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let value = text.get_untracked().trim().to_string();
         if !value.is_empty() {
-            on_add(value);
+            on_add.run(value);
             text.set(String::new());
         }
     };
@@ -92,5 +92,26 @@ pub fn InlineAdd(
                 prop:value=text on:input=move |ev| text.set(event_target_value(&ev))/>
             <button class="button" type="submit">"添加"</button>
         </form>
+    }
+}
+
+/// One row of a checklist: a box to tick, its text, and a button that
+/// removes it.
+#[component]
+pub fn CheckRow(
+    #[prop(into)] text: String,
+    checked: bool,
+    remove_label: &'static str,
+    #[prop(into)] on_toggle: Callback<bool>,
+    #[prop(into)] on_remove: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <li class="check-row">
+            <label class="check">
+                <input type="checkbox" prop:checked=checked on:change=move |ev| on_toggle.run(event_target_checked(&ev))/>
+                <span>{text}</span>
+            </label>
+            <button class="icon-button" aria-label=remove_label on:click=move |_| on_remove.run(())>"×"</button>
+        </li>
     }
 }

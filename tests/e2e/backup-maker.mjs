@@ -76,3 +76,60 @@ export function smallBranch(n) {
     meetings: [], templates: [],
   };
 }
+
+/** Ten years of a 30-member branch with 3 党小组: 600 meetings (each month
+ * a 支委会, three 党小组会 and a 主题党日) with full attendance records,
+ * and a 四个合格 form per member and year (300). About 3 MB. */
+export function tenYears(lastYear = 2026) {
+  const members = Array.from({ length: 30 }, (_, i) => ({
+    id: `m${i + 1}`, name: SURNAMES[i % 20] + GIVEN[(i + Math.floor(i / 20)) % 5] + (i >= 20 ? "二" : ""),
+    group_id: `g${(i % 3) + 1}`, standing: "full",
+    role: i === 0 ? "secretary" : i < 5 ? "committee_member" : "member", status: { state: "active" }, note: "", joined_on: null,
+  }));
+  const checklist = (id) => Array.from({ length: 12 }, (_, i) => ({
+    id: `${id}-c${i}`, phase: ["before", "during", "after"][i % 3], text: `检查清单事项第${i + 1}条：按要求完成`, done: true,
+  }));
+  const meetings = [];
+  for (let year = lastYear - 9; year <= lastYear; year++) {
+    for (let month = 1; month <= 12; month++) {
+      const day = (d) => `${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+      const kinds = [["committee_meeting", null, 5], ["group_meeting", "g1", 8], ["group_meeting", "g2", 10],
+        ["group_meeting", "g3", 12], ["theme_day", null, 20]];
+      kinds.forEach(([type, group, d], k) => {
+        const id = `y${year}m${month}k${k}`;
+        const due = members.filter((m, i) => (type === "committee_meeting" ? i < 5 : !group || m.group_id === group));
+        meetings.push({
+          id, kind: { type }, group_id: group, state: "held", sequence: null,
+          planned_date: day(d), planned_time: "14:30:00", date: day(d), start_time: "14:30:00", end_time: "16:00:00",
+          place: "党员活动室", theme: `${year}年${month}月${type === "theme_day" ? "主题党日" : "学习"}`, agenda: ["学习", "讨论"],
+          host: { member_id: "m1", name: "" }, recorder: { member_id: "m2", name: "" }, lecturer: { member_id: null, name: "" },
+          observers: "", checklist: checklist(id),
+          attendance: due.map((m, i) => ({ member_id: m.id, status: i % 9 === 4 ? "leave" : "present",
+            reason: i % 9 === 4 ? "work" : null, makeup: i % 9 === 4 ? { done_on: day(d + 3), note: "" } : null })),
+          materials: [{ id: `${id}-s`, title: "学习材料", source: "", covered: true }],
+          minutes: `本次会议学习了有关文件，大家结合工作实际交流了体会。`.repeat(6),
+          speeches: [], votes: [], follow_ups: [], remarks: "", sign_in_sheet_kept: true, photos_kept: false,
+        });
+      });
+    }
+  }
+  const assessments = [];
+  for (let year = lastYear - 10; year < lastYear; year++) {
+    for (const m of members) {
+      assessments.push({
+        id: `as-${year}-${m.id}`, member_id: m.id, year, kind: "four_qualified",
+        entries: ["political", "discipline", "character", "contribution"].map((key) => ({
+          key, rating: "好", facts: "按时参加组织生活，认真完成本职工作。".repeat(4), problems: "学习不够深入。", measures: "加强学习。",
+        })),
+        dimensions: [], negatives: [], self_grade: "qualified", state: { type: "finished", on: `${year + 1}-01-10` },
+        log: [{ on: `${year + 1}-01-10`, action: "finished" }],
+      });
+    }
+  }
+  return {
+    branch: { name: "十年测试党支部", parent_org: "测试机关党委",
+      groups: [1, 2, 3].map((n) => ({ id: `g${n}`, name: `第${n}党小组` })),
+      rules: { party_lecture_quarterly: false, theme_day_of_month: null, backup_reminder_days: 30 }, study_kinds: [] },
+    members, meetings, templates: [], assessments, reviews: [],
+  };
+}

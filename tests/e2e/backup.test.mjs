@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useBrowser, openApp, App, PHONE } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE, storedRecords } from "./support.mjs";
 
 const env = useBrowser();
 let dir;
@@ -35,19 +35,23 @@ test("export, clear storage, import: everything is back", async () => {
   assert.equal(exported.format, "zhibu.backup");
   assert.equal(exported.data.members.length, 25);
 
-  await page.evaluate(() => localStorage.clear());
-  await app.reload();
-  await page.getByRole("button", { name: "开始使用" }).waitFor();
-  await app.startFresh();
-  await page.goto(env.server.origin + "/mine/backup");
-  await page.setInputFiles("input[name=backup-file]", path);
-  await page.getByText("备份来自“示例单位第一党支部”").waitFor();
-  await page.getByRole("button", { name: "导入", exact: true }).click();
-  await page.getByText("已导入：3 个党小组、25 名党员").waitFor();
-  await app.reload();
-  await app.openMine("党员名册");
-  assert.equal((await app.rosterNames()).length, 25);
+  // A new phone (or a browser whose data was wiped): nothing stored.
+  const fresh = await env.browser.newContext(PHONE);
+  const other = await openApp(fresh, env.server.origin);
+  const newApp = new App(other.page);
+  await other.page.getByRole("button", { name: "开始使用" }).waitFor();
+  await newApp.startFresh();
+  await other.page.goto(env.server.origin + "/mine/backup");
+  await other.page.setInputFiles("input[name=backup-file]", path);
+  await other.page.getByText("备份来自“示例单位第一党支部”").waitFor();
+  await other.page.getByRole("button", { name: "导入", exact: true }).click();
+  await other.page.getByText("已导入：3 个党小组、25 名党员").waitFor();
+  await newApp.reload();
+  await newApp.openMine("党员名册");
+  assert.equal((await newApp.rosterNames()).length, 25);
   assert.deepEqual(problems, []);
+  assert.deepEqual(other.problems, []);
+  await fresh.close();
   await context.close();
 });
 
@@ -56,7 +60,7 @@ test("a broken file shows every problem and changes nothing", async () => {
   const { page, problems } = await openApp(context, env.server.origin);
   const app = new App(page);
   await app.loadExample();
-  const before = await page.evaluate(() => JSON.stringify(localStorage));
+  const before = JSON.stringify(await storedRecords(page));
   const broken = join(dir, "broken.json");
   await writeFile(broken, '{"format":"zhibu.backup","schema_version":1,"data":{"branch":');
   await page.goto(env.server.origin + "/mine/backup");
@@ -67,7 +71,7 @@ test("a broken file shows every problem and changes nothing", async () => {
   await page.fill("textarea[name=backup-paste]", '{"hello": "another app"}');
   await page.getByRole("button", { name: "检查" }).click();
   await page.getByText(/这不是支部工作手册的备份文件/).waitFor();
-  assert.equal(await page.evaluate(() => JSON.stringify(localStorage)), before);
+  assert.equal(JSON.stringify(await storedRecords(page)), before);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -96,8 +100,12 @@ test("importing over real data asks first and can be undone", async () => {
   await page.getByRole("button", { name: "导入", exact: true }).click();
   await page.getByText("已导入").waitFor();
   assert.match(asked, /将替换本机现有数据（0 个党小组、1 名党员、0 次会议）/);
-  await page.getByRole("button", { name: "撤销，恢复原数据" }).click();
+  // The undo is still offered after a reload, until it is used or dismissed.
   await app.reload();
+  await page.getByRole("button", { name: "撤销，恢复原数据" }).click();
+  await page.getByText("已恢复导入前的数据").waitFor();
+  await app.reload();
+  await page.getByText("可以恢复").waitFor({ state: "detached" });
   await app.openMine("党员名册");
   assert.deepEqual(await app.rosterNames(), ["赵六"]);
   assert.deepEqual(problems, []);

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useBrowser, openApp, App } from "./support.mjs";
+import { useBrowser, openApp, App, storedRecords, storedOfKind } from "./support.mjs";
 import { printToPdf, pageCount, pageTexts, pageTextsRaw, squeeze, lastBodyLine } from "./print.mjs";
 import { makeBackup, longMeetingBranch } from "./backup-maker.mjs";
 
@@ -39,10 +39,8 @@ test("the meeting record holds the branch, theme, every attendee, the vote and t
     "会议有效", "关于接收谢欣怡同志为中共预备党员的决议", "通过", "主持人（签字）", "记录人（签字）"]) {
     assert.ok(all.includes(squeeze(text)), `missing: ${text}`);
   }
-  const attendees = await page.evaluate(() => {
-    const doc = JSON.parse(localStorage.getItem("zhibu.rec.members#0")).data;
-    return doc.filter((m) => m.status.state === "active").map((m) => m.name);
-  });
+  const attendees = (await storedRecords(page)).members
+    .filter((m) => m.status.state === "active").map((m) => m.name);
   const away = ["朱婷", "周敏"];
   for (const name of attendees.filter((n) => !away.includes(n))) assert.ok(all.includes(name), `attendee ${name}`);
   for (const name of away) assert.ok(all.includes(name), `absentee ${name} with reason`);
@@ -60,8 +58,8 @@ test("the sign-in sheet lists every member due, once, with its header on every p
   await printToPdf(page, env.server.origin, "/print/sign-in/mt-ex-3", pdf);
   const pages = pageTexts(pdf);
   assertPageFooters(pages);
-  const names = await page.evaluate(() => JSON.parse(localStorage.getItem("zhibu.rec.members#0")).data
-    .filter((m) => m.status.state === "active").map((m) => m.name));
+  const names = (await storedRecords(page)).members
+    .filter((m) => m.status.state === "active").map((m) => m.name);
   assert.equal(names.length, 24);
   for (const name of names) {
     const on = pages.filter((p) => squeeze(p).includes(name)).length;
@@ -119,11 +117,8 @@ test("the self-assessment form and the 民主评议 tally print with names, rati
   const context = await env.browser.newContext(A4);
   const { page, problems } = await openApp(context, env.server.origin);
   await new App(page).loadExample();
-  const { formId, year } = await page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith("zhibu.rec.assessment."));
-    const form = JSON.parse(localStorage.getItem(key)).data;
-    return { formId: form.id, year: form.year };
-  });
+  const [form0] = await storedOfKind(page, "assessment/");
+  const { id: formId, year } = form0;
   const formPdf = join(dir, "form.pdf");
   await printToPdf(page, env.server.origin, `/print/assessment/${formId}`, formPdf);
   const form = squeeze(pageTexts(formPdf).join(""));
@@ -131,10 +126,7 @@ test("the self-assessment form and the 民主评议 tally print with names, rati
     assert.ok(form.includes(squeeze(text)), `form: ${text}`);
   }
   const reviewPdf = join(dir, "review.pdf");
-  const reviewYear = await page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith("zhibu.rec.review."));
-    return JSON.parse(localStorage.getItem(key)).data.year;
-  });
+  const reviewYear = (await storedOfKind(page, "review/"))[0].year;
   await printToPdf(page, env.server.origin, `/print/review/${reviewYear}`, reviewPdf);
   const pages = pageTexts(reviewPdf);
   assertPageFooters(pages);

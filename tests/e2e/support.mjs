@@ -134,3 +134,34 @@ export class App {
     await this.page.waitForSelector("main, .first-run");
   }
 }
+
+/** The app's stored records, read in the page: { name: data }. */
+export async function storedRecords(page) {
+  return page.evaluate(async () => {
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open("zhibu");
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const store = db.transaction("records").objectStore("records");
+    const get = (req) => new Promise((ok, fail) => {
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    const [keys, values] = await Promise.all([get(store.getAllKeys()), get(store.getAll())]);
+    db.close();
+    return Object.fromEntries(keys.map((k, i) => [k, JSON.parse(values[i]).data]));
+  });
+}
+
+/** The stored records of one kind ("meeting/", "assessment/"…) as a list. */
+export async function storedOfKind(page, prefix) {
+  const all = await storedRecords(page);
+  return Object.entries(all).filter(([k]) => k.startsWith(prefix)).map(([, v]) => v);
+}
+
+/** Waits until the page has stored every edit (the journal is empty). */
+export async function settled(page) {
+  await page.waitForFunction(() =>
+    !Object.keys(localStorage).some((k) => k.startsWith("zhibu.journal.")));
+}

@@ -219,10 +219,9 @@ impl AssessmentForm {
     }
 
     /// Ticks or unticks a negative situation.
-    pub fn toggle_negative(&mut self, situation: &str) {
-        if self.has_negative(situation) {
-            self.negatives.retain(|n| n != situation);
-        } else {
+    pub fn set_negative(&mut self, situation: &str, ticked: bool) {
+        self.negatives.retain(|n| n != situation);
+        if ticked {
             self.negatives.push(situation.to_string());
         }
     }
@@ -361,9 +360,9 @@ mod tests {
         assert_eq!(names, ["理想信念", "廉洁自律"]);
         f.set_dimension("理想信念", None);
         assert_eq!(f.dimension("理想信念"), None);
-        f.toggle_negative("无故不参加组织生活");
+        f.set_negative("无故不参加组织生活", true);
         assert!(f.has_negative("无故不参加组织生活"));
-        f.toggle_negative("无故不参加组织生活");
+        f.set_negative("无故不参加组织生活", false);
         assert!(f.negatives.is_empty());
     }
 

@@ -3,11 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The most ratings a scale may have, so scores fit the chart.
-pub const MAX_SCALE_LEN: usize = 10;
-/// The most negative situations a branch may list.
-pub const MAX_NEGATIVE_SITUATIONS: usize = 30;
-
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AssessmentSettings {

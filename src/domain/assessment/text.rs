@@ -1,9 +1,5 @@
 //! Helpers for the long texts of a form.
 
-/// The most characters one text of a form may hold: several printed pages,
-/// far more than a 自评 needs, and small enough for the exchange file.
-pub const MAX_FORM_TEXT_CHARS: usize = 10_000;
-
 /// Counts the way Chinese word processors do: each Chinese character or
 /// punctuation mark counts one, a run of Latin letters or digits ("OPL",
 /// "2025") counts one, whitespace counts nothing.

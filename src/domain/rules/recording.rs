@@ -5,8 +5,8 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::checklist::{checklist_from, template_for};
 use crate::domain::meeting::{
-    AbsenceReason, Attendance, ChecklistTemplate, MakeUp, Meeting, MeetingKind, MeetingState,
-    PersonRef, Presence,
+    AbsenceReason, Attendance, ChecklistItem, ChecklistTemplate, FollowUp, MakeUp, Meeting,
+    MeetingKind, MeetingState, PersonRef, Presence, Speech, StudyMaterial, Vote,
 };
 
 /// What a member fills in to plan a meeting.
@@ -92,44 +92,37 @@ pub fn unmark(meeting: &mut Meeting, member_id: &str) {
     meeting.attendance.retain(|a| a.member_id != member_id);
 }
 
-pub fn set_reason(meeting: &mut Meeting, member_id: &str, reason: AbsenceReason) {
+/// Sets (or with `None` clears) the reason a member was away; a member
+/// marked present has none.
+pub fn set_reason(meeting: &mut Meeting, member_id: &str, reason: Option<AbsenceReason>) {
     if let Some(a) = meeting
         .attendance
         .iter_mut()
         .find(|a| a.member_id == member_id)
     {
         if a.status != Presence::Present {
-            a.reason = Some(reason);
+            a.reason = reason;
         }
     }
 }
 
-/// Tapping the reason already chosen takes it back.
-pub fn toggle_reason(meeting: &mut Meeting, member_id: &str, reason: AbsenceReason) {
-    if let Some(a) = meeting
-        .attendance
-        .iter_mut()
-        .find(|a| a.member_id == member_id)
-    {
-        if a.reason == Some(reason) {
-            a.reason = None;
-        } else if a.status != Presence::Present {
-            a.reason = Some(reason);
-        }
+/// Sets a member's presence, or takes the entry back to 未登记 with
+/// `None`. Safe to apply again to a newer copy of the record: it says what
+/// the member wants, not what to toggle.
+pub fn set_presence(meeting: &mut Meeting, member_id: &str, status: Option<Presence>) {
+    match status {
+        Some(status) => mark(meeting, member_id, status),
+        None => unmark(meeting, member_id),
     }
 }
 
-/// Tapping the presence already chosen takes the entry back to 未登记, so
-/// a mis-tap does not count anyone.
-pub fn toggle_presence(meeting: &mut Meeting, member_id: &str, status: Presence) {
-    let same = meeting
-        .attendance
-        .iter()
-        .any(|a| a.member_id == member_id && a.status == status);
-    if same {
-        unmark(meeting, member_id);
+/// What a tap on `chosen` means when `current` is chosen now: tapping the
+/// choice already made takes it back, so a mis-tap counts nothing.
+pub fn tapped<T: PartialEq>(current: Option<T>, chosen: T) -> Option<T> {
+    if current.as_ref() == Some(&chosen) {
+        None
     } else {
-        mark(meeting, member_id, status);
+        Some(chosen)
     }
 }
 
@@ -165,6 +158,51 @@ pub fn undo_makeup(meeting: &mut Meeting, member_id: &str) {
         .find(|a| a.member_id == member_id)
     {
         a.makeup = None;
+    }
+}
+
+/// An item of one of a record's lists, known by its id.
+pub trait Identified {
+    fn id(&self) -> &str;
+}
+
+macro_rules! identified {
+    ($($t:ty),*) => { $(impl Identified for $t { fn id(&self) -> &str { &self.id } })* };
+}
+identified!(ChecklistItem, StudyMaterial, Speech, Vote, FollowUp);
+
+/// Adds an item to a list, unless an item with its id is there already (an
+/// edit applied again must not add it twice).
+pub fn add_item<T: Identified>(list: &mut Vec<T>, item: T) {
+    if !list.iter().any(|x| x.id() == item.id()) {
+        list.push(item);
+    }
+}
+
+pub fn remove_item<T: Identified>(list: &mut Vec<T>, id: &str) {
+    list.retain(|x| x.id() != id);
+}
+
+/// Changes the item with `id`, if it is still there.
+pub fn edit_item<T: Identified>(list: &mut [T], id: &str, f: impl FnOnce(&mut T)) {
+    if let Some(item) = list.iter_mut().find(|x| x.id() == id) {
+        f(item);
+    }
+}
+
+/// Adds an agenda item (议题) unless the same text is there already.
+pub fn add_agenda(meeting: &mut Meeting, text: &str) {
+    let text = text.trim();
+    if !text.is_empty() && !meeting.agenda.iter().any(|a| a == text) {
+        meeting.agenda.push(text.to_string());
+    }
+}
+
+/// Removes an agenda item by its text, not its position, which may have
+/// moved since the member saw it.
+pub fn remove_agenda(meeting: &mut Meeting, text: &str) {
+    if let Some(i) = meeting.agenda.iter().position(|a| a == text) {
+        meeting.agenda.remove(i);
     }
 }
 
@@ -245,7 +283,7 @@ mod tests {
     fn marking_present_clears_reason_and_makeup() {
         let mut m = planned();
         mark(&mut m, "p1", Presence::Leave);
-        set_reason(&mut m, "p1", AbsenceReason::Illness);
+        set_reason(&mut m, "p1", Some(AbsenceReason::Illness));
         complete_makeup(&mut m, "p1", day(2026, 3, 12), "看了录像");
         assert_eq!(
             m.attendance[0].makeup.as_ref().map(|x| x.note.as_str()),
@@ -261,7 +299,7 @@ mod tests {
     fn present_members_have_no_reason_or_makeup() {
         let mut m = planned();
         mark(&mut m, "p1", Presence::Present);
-        set_reason(&mut m, "p1", AbsenceReason::Work);
+        set_reason(&mut m, "p1", Some(AbsenceReason::Work));
         complete_makeup(&mut m, "p1", day(2026, 3, 12), "");
         assert_eq!(m.attendance[0].reason, None);
         assert_eq!(m.attendance[0].makeup, None);
@@ -270,15 +308,35 @@ mod tests {
     #[test]
     fn a_second_tap_takes_presence_and_reason_back() {
         let mut m = planned();
-        toggle_presence(&mut m, "p1", Presence::Leave);
-        toggle_reason(&mut m, "p1", AbsenceReason::Work);
+        let tap = |m: &mut Meeting, p: Presence| {
+            let now = m.attendance.first().map(|a| a.status);
+            set_presence(m, "p1", tapped(now, p));
+        };
+        let tap_reason = |m: &mut Meeting, r: AbsenceReason| {
+            let now = m.attendance.first().and_then(|a| a.reason);
+            set_reason(m, "p1", tapped(now, r));
+        };
+        tap(&mut m, Presence::Leave);
+        tap_reason(&mut m, AbsenceReason::Work);
         assert_eq!(m.attendance[0].reason, Some(AbsenceReason::Work));
-        toggle_reason(&mut m, "p1", AbsenceReason::Work);
+        tap_reason(&mut m, AbsenceReason::Work);
         assert_eq!(m.attendance[0].reason, None);
-        toggle_presence(&mut m, "p1", Presence::Absent);
+        tap(&mut m, Presence::Absent);
         assert_eq!(m.attendance[0].status, Presence::Absent);
-        toggle_presence(&mut m, "p1", Presence::Absent);
+        tap(&mut m, Presence::Absent);
         assert!(m.attendance.is_empty(), "back to 未登记");
+    }
+
+    #[test]
+    fn setting_a_presence_twice_is_the_same_as_once() {
+        let mut once = planned();
+        set_presence(&mut once, "p1", Some(Presence::Leave));
+        let mut twice = once.clone();
+        set_presence(&mut twice, "p1", Some(Presence::Leave));
+        assert_eq!(
+            once, twice,
+            "an edit applied again to a newer copy changes nothing more"
+        );
     }
 
     #[test]
@@ -299,6 +357,40 @@ mod tests {
                 ("p3", Presence::Present)
             ]
         );
+    }
+
+    #[test]
+    fn list_items_are_added_once_and_edited_and_removed_by_id() {
+        let mut m = planned();
+        let item = |id: &str| ChecklistItem {
+            id: id.into(),
+            phase: crate::domain::meeting::Phase::During,
+            text: "学习".into(),
+            done: false,
+        };
+        let count = m.checklist.len();
+        add_item(&mut m.checklist, item("x"));
+        add_item(&mut m.checklist, item("x"));
+        assert_eq!(m.checklist.len(), count + 1, "applied again, added once");
+        edit_item(&mut m.checklist, "x", |c| c.done = true);
+        assert!(m.checklist.iter().any(|c| c.id == "x" && c.done));
+        remove_item(&mut m.checklist, "x");
+        assert_eq!(m.checklist.len(), count);
+        edit_item(&mut m.checklist, "gone", |c| c.done = true);
+    }
+
+    #[test]
+    fn agenda_items_are_removed_by_text_not_position() {
+        let mut m = planned();
+        add_agenda(&mut m, " 学习 ");
+        add_agenda(&mut m, "讨论");
+        add_agenda(&mut m, "讨论");
+        assert_eq!(m.agenda, ["学习", "讨论"]);
+        // Another page removed the first item meanwhile: removing "讨论"
+        // still removes "讨论".
+        m.agenda.remove(0);
+        remove_agenda(&mut m, "讨论");
+        assert!(m.agenda.is_empty());
     }
 
     #[test]

@@ -8,7 +8,6 @@ use super::default_year;
 use crate::browser::clock;
 use crate::domain::assessment::{form_for, kinds_for, new_form, AssessmentKind};
 use crate::domain::roster::active_names;
-use crate::store::keys::RecordKey;
 use crate::ui::state::use_app;
 
 #[component]
@@ -35,8 +34,10 @@ pub fn AssessPage() -> impl IntoView {
             None => {
                 let id = clock::new_id("as");
                 let form = new_form(&id, &member_id, y, kind);
-                state.edit([RecordKey::Assessment(id.clone())], |d| {
-                    d.assessments.push(form)
+                state.edit_form(&id, move |d| {
+                    if d.assessment(&form.id).is_none() {
+                        d.assessments.push(form.clone());
+                    }
                 });
                 id
             }

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 pub fn EvidenceList(
     #[prop(into)] lines: Signal<Vec<String>>,
     /// Adds a line to the field beside the list.
-    on_pull: impl Fn(String) + Copy + Send + Sync + 'static,
+    #[prop(into)]
+    on_pull: Callback<String>,
     #[prop(into)] readonly: Signal<bool>,
 ) -> impl IntoView {
     view! {
@@ -23,7 +24,7 @@ pub fn EvidenceList(
                         <li>
                             <span>{line}</span>
                             <button class="chip-toggle small" disabled=move || readonly.get()
-                                on:click=move |_| on_pull(pulled.clone())>"＋ 引用"</button>
+                                on:click=move |_| on_pull.run(pulled.clone())>"＋ 引用"</button>
                         </li>
                     }
                 }).collect_view()}

@@ -14,10 +14,11 @@ use crate::domain::assessment::{
     add_line, evidence, finish, no_grade_reason, reopen, standards, AssessmentForm, AssessmentKind,
     Grade, Standard, StandardEntry, DIMENSIONS,
 };
+use crate::domain::limits;
 use crate::domain::time::format_minutes;
-use crate::store::keys::RecordKey;
 use crate::ui::draft_text::DraftTextArea;
-use crate::ui::state::{use_app, AppState};
+use crate::ui::handles::FormHandle;
+use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
 
 #[component]
@@ -31,28 +32,16 @@ pub fn AssessmentFormPage() -> impl IntoView {
             <PageHeader title="自评表" back="/assess"/>
             <p class="empty">"找不到这份自评表。"</p>
         }>
-            {move || view! { <FormScreen id=id.get()/> }}
+            <FormScreen handle=FormHandle::new(state, id)/>
         </Show>
     }
 }
 
-/// Applies an edit to the form and saves its record only. `state` is
-/// passed in: saves also run from timers, where there is no context.
-fn edit_form(state: AppState, id: &str, f: impl FnOnce(&mut AssessmentForm)) {
-    state.edit([RecordKey::Assessment(id.to_string())], |d| {
-        if let Some(form) = d.assessment_mut(id) {
-            f(form);
-        }
-    });
-}
-
 #[component]
-fn FormScreen(id: String) -> impl IntoView {
-    let state = use_app();
-    let form = {
-        let id = id.clone();
-        Memo::new(move |_| state.doc.with(|d| d.assessment(&id).cloned()))
-    };
+fn FormScreen(handle: FormHandle) -> impl IntoView {
+    let state = handle.state;
+    let id = handle.id();
+    let form = handle.part(|f| Some(f.clone()));
     let kind = form
         .with_untracked(|f| f.as_ref().map(|f| f.kind))
         .unwrap_or(AssessmentKind::FourQualified);
@@ -82,16 +71,15 @@ fn FormScreen(id: String) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let toggle_id = id.clone();
     let toggle_finished = move |_| {
         let today = clock::today();
         if finished.get_untracked() {
-            edit_form(state, &toggle_id, |f| {
+            handle.edit(move |f| {
                 reopen(f, today);
             });
         } else {
             crate::ui::draft_text::flush_pending();
-            edit_form(state, &toggle_id, |f| {
+            handle.edit(move |f| {
                 finish(f, today);
             });
         }
@@ -107,18 +95,15 @@ fn FormScreen(id: String) -> impl IntoView {
         <Show when=move || finished.get()>
             <p class="banner-inline ok">{move || form.with(|f| f.as_ref().and_then(|f| f.finished_on()).map(|d| format!("已于 {d} 完成。如需修改，请先“重新打开”。")).unwrap_or_default())}</p>
         </Show>
-        {stds.iter().map(|s| view! { <StandardCard form_id=id.clone() standard=s form=form lines=lines finished=finished/> }).collect_view()}
-        <Dimensions form_id=id.clone() form=form finished=finished/>
-        <Negatives form_id=id.clone() form=form finished=finished/>
+        {stds.iter().map(|s| view! { <StandardCard handle=handle standard=s form=form lines=lines finished=finished/> }).collect_view()}
+        <Dimensions handle=handle form=form finished=finished/>
+        <Negatives handle=handle form=form finished=finished/>
         <section class="card form">
             <h3 class="card-title">"自评等次"</h3>
-            {
-                let id = id.clone();
-                move || match member().and_then(|m| no_grade_reason(&m)) {
-                    Some(reason) => view! { <p class="hint">{reason}</p> }.into_any(),
-                    None => view! { <GradeChoice form_id=id.clone() form=form finished=finished/> }.into_any(),
-                }
-            }
+            {move || match member().and_then(|m| no_grade_reason(&m)) {
+                Some(reason) => view! { <p class="hint">{reason}</p> }.into_any(),
+                None => view! { <GradeChoice handle=handle form=form finished=finished/> }.into_any(),
+            }}
         </section>
         <section class="card actions">
             <button class="button primary" on:click=toggle_finished>{move || if finished.get() { "重新打开" } else { "完成" }}</button>
@@ -133,13 +118,12 @@ fn FormScreen(id: String) -> impl IntoView {
 
 #[component]
 fn StandardCard(
-    form_id: String,
+    handle: FormHandle,
     standard: &'static Standard,
     form: Memo<Option<AssessmentForm>>,
     lines: Signal<Vec<String>>,
     finished: Signal<bool>,
 ) -> impl IntoView {
-    let state = use_app();
     let key = standard.key;
     let text = move |f: fn(&StandardEntry) -> String| {
         Signal::derive(move || {
@@ -151,29 +135,22 @@ fn StandardCard(
             })
         })
     };
-    let save = {
-        let form_id = form_id.clone();
-        move |set: fn(&mut StandardEntry, String)| {
-            let form_id = form_id.clone();
-            move |value: String| {
-                edit_form(state, &form_id, |f| {
-                    if let Some(e) = f.entry_mut(key) {
-                        set(e, value);
-                    }
-                })
-            }
-        }
+    let save = move |set: fn(&mut StandardEntry, String)| {
+        Callback::new(move |value: String| {
+            handle.edit(move |f| {
+                if let Some(e) = f.entry_mut(key) {
+                    set(e, value.clone());
+                }
+            })
+        })
     };
-    let pull_id = form_id.clone();
     let pull = move |line: String| {
-        let form_id = pull_id.clone();
-        edit_form(state, &form_id, |f| {
+        handle.edit(move |f| {
             if let Some(e) = f.entry_mut(key) {
                 e.facts = add_line(&e.facts, &line);
             }
         });
     };
-    let pull = StoredValue::new(pull);
     let rating = move || {
         form.with(|f| {
             f.as_ref()
@@ -181,19 +158,18 @@ fn StandardCard(
                 .and_then(|e| e.rating.clone())
         })
     };
-    let rate_id = form_id.clone();
     view! {
         <section class="card form standard">
             <h3 class="card-title">{standard.title}<small class="muted">{format!("　{}", standard.wording)}</small></h3>
             <p class="hint">{standard.description}</p>
             <RatingChips label=format!("{}评价", standard.title) current=Signal::derive(rating) finished=finished
-                on_pick={move |pick: Option<String>| edit_form(state, &rate_id, |f| { f.set_rating(key, pick.as_deref()); })}/>
-            <DraftTextArea label="自评情况" name=format!("{key}-facts") rows=4 placeholder="用事实和事例说明" value=text(|e| e.facts.clone())
+                on_pick={move |pick: Option<String>| handle.edit(move |f| { f.set_rating(key, pick.as_deref()); })}/>
+            <DraftTextArea label="自评情况" name=format!("{key}-facts") rows=4 maxlength=limits::FORM_TEXT placeholder="用事实和事例说明" value=text(|e| e.facts.clone())
                 on_save=save(|e, v| e.facts = v) readonly=finished/>
-            <EvidenceList lines=lines readonly=finished on_pull=move |line| pull.with_value(|p| p(line))/>
-            <DraftTextArea label="存在问题" name=format!("{key}-problems") rows=2 value=text(|e| e.problems.clone())
+            <EvidenceList lines=lines readonly=finished on_pull=pull/>
+            <DraftTextArea label="存在问题" name=format!("{key}-problems") rows=2 maxlength=limits::FORM_TEXT value=text(|e| e.problems.clone())
                 on_save=save(|e, v| e.problems = v) readonly=finished/>
-            <DraftTextArea label="整改措施" name=format!("{key}-measures") rows=2 value=text(|e| e.measures.clone())
+            <DraftTextArea label="整改措施" name=format!("{key}-measures") rows=2 maxlength=limits::FORM_TEXT value=text(|e| e.measures.clone())
                 on_save=save(|e, v| e.measures = v) readonly=finished/>
         </section>
     }
@@ -201,22 +177,20 @@ fn StandardCard(
 
 #[component]
 fn Dimensions(
-    form_id: String,
+    handle: FormHandle,
     form: Memo<Option<AssessmentForm>>,
     finished: Signal<bool>,
 ) -> impl IntoView {
-    let state = use_app();
     view! {
         <details class="card">
             <summary class="card-title">"分项测评（可选）"</summary>
             {DIMENSIONS.iter().map(|name| {
-                let form_id = form_id.clone();
                 let current = move || form.with(|f| f.as_ref().and_then(|f| f.dimension(name)).map(str::to_string));
                 view! {
                     <div class="dimension">
                         <span>{name.to_string()}</span>
                         <RatingChips label=format!("{name}评价") current=Signal::derive(current) finished=finished small=true
-                            on_pick={let form_id = form_id.clone(); move |pick: Option<String>| edit_form(state, &form_id, |f| { f.set_dimension(name, pick.as_deref()); })}/>
+                            on_pick={move |pick: Option<String>| handle.edit(move |f| { f.set_dimension(name, pick.as_deref()); })}/>
                     </div>
                 }
             }).collect_view()}
@@ -226,11 +200,11 @@ fn Dimensions(
 
 #[component]
 fn Negatives(
-    form_id: String,
+    handle: FormHandle,
     form: Memo<Option<AssessmentForm>>,
     finished: Signal<bool>,
 ) -> impl IntoView {
-    let state = use_app();
+    let state = handle.state;
     let list = move || {
         state
             .doc
@@ -243,13 +217,15 @@ fn Negatives(
             <ul class="check-list">
                 {move || list().into_iter().map(|text| {
                     let checked = form.with(|f| f.as_ref().is_some_and(|f| f.has_negative(&text)));
-                    let id = form_id.clone();
                     let toggled = text.clone();
                     view! {
                         <li class="check-row">
                             <label class="check">
                                 <input type="checkbox" prop:checked=checked disabled=move || finished.get()
-                                    on:change=move |_| edit_form(state, &id, |f| f.toggle_negative(&toggled))/>
+                                    on:change=move |ev| {
+                                        let (text, on) = (toggled.clone(), event_target_checked(&ev));
+                                        handle.edit(move |f| f.set_negative(&text, on));
+                                    }/>
                                 <span>{text}</span>
                             </label>
                         </li>
@@ -262,23 +238,22 @@ fn Negatives(
 
 #[component]
 fn GradeChoice(
-    form_id: String,
+    handle: FormHandle,
     form: Memo<Option<AssessmentForm>>,
     finished: Signal<bool>,
 ) -> impl IntoView {
-    let state = use_app();
+    let state = handle.state;
     let current = move || form.with(|f| f.as_ref().and_then(|f| f.self_grade));
     view! {
         <div class="chips-row" role="group" aria-label="自评等次">
             {Grade::ALL.map(|g| {
-                let id = form_id.clone();
                 view! {
                     <button class="chip-toggle" class:on=move || current() == Some(g) disabled=move || finished.get()
                         on:click=move |_| {
                             let pick = if current() == Some(g) { None } else { Some(g) };
                             let member = form.with_untracked(|f| f.as_ref().and_then(|f| state.doc.with_untracked(|d| d.member(&f.member_id).cloned())));
                             if let Some(member) = member {
-                                edit_form(state, &id, |f| { let _ = f.set_self_grade(&member, pick); });
+                                handle.edit(move |f| { let _ = f.set_self_grade(&member, pick); });
                             }
                         }>{g.label()}</button>
                 }
@@ -333,7 +308,7 @@ fn RatingChips(
     #[prop(into)] label: String,
     current: Signal<Option<String>>,
     finished: Signal<bool>,
-    on_pick: impl Fn(Option<String>) + Clone + Send + Sync + 'static,
+    #[prop(into)] on_pick: Callback<Option<String>>,
     #[prop(optional)] small: bool,
 ) -> impl IntoView {
     let state = use_app();
@@ -352,10 +327,9 @@ fn RatingChips(
             {move || scale().into_iter().map(|r| {
                 let on = current.get().as_deref() == Some(r.as_str());
                 let chosen = r.clone();
-                let pick = on_pick.clone();
                 view! {
                     <button class="chip-toggle" class:small=small class:on=on disabled=move || finished.get()
-                        on:click=move |_| pick(if on { None } else { Some(chosen.clone()) })>{r}</button>
+                        on:click=move |_| on_pick.run(if on { None } else { Some(chosen.clone()) })>{r}</button>
                 }
             }).collect_view()}
         </div>

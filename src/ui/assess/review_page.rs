@@ -14,7 +14,6 @@ use crate::browser::files;
 use crate::domain::assessment::{
     decide, grade_check, review_rows, Decision, Grade, COMMON_NOT_GRADED_REASONS,
 };
-use crate::store::keys::RecordKey;
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
 
@@ -43,10 +42,12 @@ pub fn ReviewPage() -> impl IntoView {
                 ))
             }),
             Ok(imported) => {
-                let mut outcome = None;
-                state.edit([RecordKey::Review(year)], |d| {
-                    outcome = Some(apply_import(d, &imported))
+                let outcome = std::rc::Rc::new(std::cell::RefCell::new(None));
+                let result = outcome.clone();
+                state.edit_review(year, move |d| {
+                    *result.borrow_mut() = Some(apply_import(d, &imported))
                 });
+                let outcome = outcome.borrow_mut().take();
                 match outcome {
                     Some(Ok(o)) => messages.update(|m| m.push((true, o.message))),
                     Some(Err(e)) => messages.update(|m| m.push((false, e))),
@@ -162,7 +163,7 @@ fn ReviewRowView(
                             Grade::ALL.iter().find(|g| g.label() == v).map(|g| Decision::Graded { grade: *g })
                         };
                         let id = choose_id.clone();
-                        state.edit([RecordKey::Review(year)], |d| decide(d, year, &id, decision));
+                        state.edit_review(year, move |d| decide(d, year, &id, decision.clone()));
                     }>
                         <option value="" selected=current.is_empty()>"待评定"</option>
                         {Grade::ALL.map(|g| view! { <option value=g.label() selected=current == g.label()>{g.label()}</option> })}
@@ -174,7 +175,7 @@ fn ReviewRowView(
                             on:change=move |ev| {
                                 let reason = event_target_value(&ev).trim().to_string();
                                 let id = reason_id.clone();
-                                state.edit([RecordKey::Review(year)], |d| decide(d, year, &id, Some(Decision::NotGraded { reason })));
+                                state.edit_review(year, move |d| decide(d, year, &id, Some(Decision::NotGraded { reason: reason.clone() })));
                             }/>
                     })}
                 }.into_any(),

@@ -19,7 +19,11 @@ pub fn ExampleData() -> impl IntoView {
         {
             return;
         }
-        state.replace(example_document(clock::today()), "载入示例数据前的数据");
+        leptos::task::spawn_local(async move {
+            let _ = state
+                .replace(example_document(clock::today()), "载入示例数据前的数据")
+                .await;
+        });
     };
     view! {
         <section class="card">

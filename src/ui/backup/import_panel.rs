@@ -16,6 +16,7 @@ enum Check {
     Idle,
     Refused(Vec<Problem>),
     Ready(std::rc::Rc<Staged>),
+    Busy,
     Done(String),
 }
 
@@ -61,17 +62,22 @@ pub fn ImportPanel() -> impl IntoView {
         {
             return;
         }
-        state.replace(staged.doc.clone(), "导入前的数据");
-        if state.replaced() {
-            state.mark_welcomed();
-            check.set(Check::Done(format!("已导入：{}", staged.doc.summary())));
-            pasted.set(String::new());
-        } else {
-            check.set(Check::Refused(vec![Problem::new(
-                "存储",
-                "导入没有完成，本机原有数据已恢复。请先导出备份、清理空间后再试。",
-            )]));
-        }
+        check.set(Check::Busy);
+        spawn_local(async move {
+            match state.replace(staged.doc.clone(), "导入前的数据").await {
+                Ok(()) => {
+                    state.mark_welcomed();
+                    check.set(Check::Done(format!("已导入：{}", staged.doc.summary())));
+                    pasted.set(String::new());
+                }
+                Err(why) => check.set(Check::Refused(vec![Problem::new(
+                    "存储",
+                    format!(
+                        "没有导入：{why}。本机原有数据没有任何改动。请先导出备份、清理空间后再试。"
+                    ),
+                )])),
+            }
+        });
     };
     view! {
         <section class="card form">
@@ -89,6 +95,7 @@ pub fn ImportPanel() -> impl IntoView {
             </details>
             {move || match check.get() {
                 Check::Idle => ().into_any(),
+                Check::Busy => view! { <p class="hint" role="status">"正在导入…"</p> }.into_any(),
                 Check::Done(message) => view! { <p class="ok" role="status">{message}</p> }.into_any(),
                 Check::Refused(problems) => view! {
                     <div class="report error-report" role="alert">
@@ -101,6 +108,7 @@ pub fn ImportPanel() -> impl IntoView {
                     let branch = staged.doc.branch.name.clone();
                     let skipped = staged.skipped;
                     let problems = staged.problems.clone();
+                    let over = staged.over_limits.clone();
                     let go = staged.clone();
                     view! {
                         <div class="report" role="status">
@@ -108,6 +116,10 @@ pub fn ImportPanel() -> impl IntoView {
                             {(skipped > 0).then(|| view! {
                                 <p class="error">{format!("其中 {skipped} 项有问题，导入时将跳过：")}</p>
                                 <ProblemList problems=problems/>
+                            })}
+                            {(!over.is_empty()).then(|| view! {
+                                <p class="hint">"以下内容超出本应用的长度或条数限制，将原样导入，不会丢失："</p>
+                                <ProblemList problems=over/>
                             })}
                             <div class="row">
                                 <button class="button" on:click=move |_| check.set(Check::Idle)>"取消"</button>
@@ -135,16 +147,27 @@ fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
     }
 }
 
-/// Going back to the data before the last import or example load.
+/// Going back to the data before the last import or example load, offered
+/// until the member dismisses it (a reload keeps it).
 #[component]
 pub fn UndoPanel() -> impl IntoView {
     let state = use_app();
+    let failed = RwSignal::new(None::<String>);
     move || {
-        state.undo.get().map(|point| {
+        state.undo.get().map(|label| {
             view! {
                 <section class="card notice">
-                    <p>{format!("可以恢复{}（{}）。", point.label, point.doc.summary())}</p>
-                    <button class="button" on:click=move |_| state.undo_replace()>"撤销，恢复原数据"</button>
+                    <p>{format!("可以恢复{label}。")}</p>
+                    {move || failed.get().map(|why| view! { <p class="error" role="alert">{why}</p> })}
+                    <div class="row">
+                        <button class="button" on:click=move |_| spawn_local(async move {
+                            match state.undo_replace().await {
+                                Ok(()) => state.notice.set(Some("已恢复导入前的数据。".into())),
+                                Err(why) => failed.set(Some(format!("没有恢复：{why}"))),
+                            }
+                        })>"撤销，恢复原数据"</button>
+                        <button class="link-button" on:click=move |_| spawn_local(async move { state.dismiss_undo().await })>"不需要了"</button>
+                    </div>
                 </section>
             }
         })

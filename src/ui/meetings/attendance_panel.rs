@@ -10,51 +10,42 @@ use crate::domain::rules::attendance::{
 };
 use crate::domain::rules::quorum::quorum;
 use crate::domain::rules::recording::{
-    complete_makeup, mark_rest_present, toggle_presence, toggle_reason, undo_makeup,
+    complete_makeup, mark_rest_present, set_presence, set_reason, tapped, undo_makeup,
 };
 use crate::domain::Member;
-use crate::ui::state::use_app;
+use crate::ui::handles::MeetingHandle;
 
 #[component]
-pub fn AttendancePanel(id: String) -> impl IntoView {
-    let state = use_app();
-    let due = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            state.doc.with(|d| {
-                d.meeting(&id)
-                    .map(|m| {
-                        due_members(m, &d.members)
-                            .into_iter()
-                            .cloned()
-                            .collect::<Vec<Member>>()
-                    })
-                    .unwrap_or_default()
+pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
+    let state = meeting.state;
+    let due = Memo::new(move |_| {
+        state.doc.with(|d| {
+            meeting
+                .with(|m| {
+                    due_members(m, &d.members)
+                        .into_iter()
+                        .cloned()
+                        .collect::<Vec<Member>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let summary = Memo::new(move |_| {
+        state.doc.with(|d| {
+            meeting.with(|m| {
+                let t = tally(m, &d.members);
+                let q = quorum(m, &d.members);
+                (t, q)
             })
         })
-    };
-    let summary = {
-        let id = id.clone();
-        move || {
-            state.doc.with(|d| {
-                d.meeting(&id).map(|m| {
-                    let t = tally(m, &d.members);
-                    let q = quorum(m, &d.members);
-                    (t, q)
-                })
-            })
-        }
-    };
-    let rest_id = id.clone();
+    });
     let rest_present = move |_| {
         let ids: Vec<String> = due.get_untracked().into_iter().map(|m| m.id).collect();
-        state.edit_meeting(&rest_id, |m| {
-            mark_rest_present(m, ids.iter().map(String::as_str))
-        });
+        meeting.edit(move |m| mark_rest_present(m, ids.iter().map(String::as_str)));
     };
     view! {
         <section class="tally card" aria-live="polite">
-            {move || summary().map(|(t, q)| view! {
+            {move || summary.get().map(|(t, q)| view! {
                 <div class="tally-numbers">
                     <span><b>{t.due}</b>"应到"</span>
                     <span><b>{t.present}</b>"实到"</span>
@@ -71,40 +62,28 @@ pub fn AttendancePanel(id: String) -> impl IntoView {
         </Show>
         <ul class="attendance-list card">
             <For each=move || due.get() key=|m| m.id.clone() let:member>
-                <AttendanceRow meeting_id=id.clone() member=member/>
+                <AttendanceRow meeting=meeting member=member/>
             </For>
         </ul>
     }
 }
 
 #[component]
-fn AttendanceRow(meeting_id: String, member: Member) -> impl IntoView {
-    let state = use_app();
-    let entry = {
-        let meeting_id = meeting_id.clone();
-        let member_id = member.id.clone();
-        Memo::new(move |_| {
-            state.doc.with(|d| {
-                d.meeting(&meeting_id)
-                    .and_then(|m| attendance_of(m, &member_id).cloned())
-            })
-        })
-    };
+fn AttendanceRow(meeting: MeetingHandle, member: Member) -> impl IntoView {
+    let member_id = member.id.clone();
+    let entry = meeting.part(move |m| attendance_of(m, &member_id).cloned());
     let status = move || entry.with(|e| e.as_ref().map(|a| a.status));
-    let choose = {
-        let meeting_id = meeting_id.clone();
-        let member_id = member.id.clone();
-        move |presence: Presence| {
-            let member_id = member_id.clone();
-            state.edit_meeting(&meeting_id, |m| toggle_presence(m, &member_id, presence));
-        }
-    };
     let buttons = Presence::ALL.map(|p| {
-        let choose = choose.clone();
+        let member_id = member.id.clone();
+        let choose = move |_| {
+            let next = tapped(status(), p);
+            let member_id = member_id.clone();
+            meeting.edit(move |m| set_presence(m, &member_id, next));
+        };
         view! {
             <button class="presence" class:on=move || status() == Some(p) data-presence=p.label()
                 aria-pressed=move || (status() == Some(p)).to_string()
-                on:click=move |_| choose(p)>{p.label()}</button>
+                on:click=choose>{p.label()}</button>
         }
     });
     let probationary = !member.standing.can_vote();
@@ -117,7 +96,7 @@ fn AttendanceRow(meeting_id: String, member: Member) -> impl IntoView {
                 <div class="presence-group" role="group" aria-label=format!("{} 的出席情况", member.name)>{buttons}</div>
             </div>
             {move || entry.get().filter(|a| a.status != Presence::Present).map(|a| view! {
-                <AwayDetails meeting_id=meeting_id.clone() entry=a/>
+                <AwayDetails meeting=meeting entry=a/>
             })}
         </li>
     }
@@ -125,36 +104,39 @@ fn AttendanceRow(meeting_id: String, member: Member) -> impl IntoView {
 
 /// The reason a member was away, and their 补学.
 #[component]
-fn AwayDetails(meeting_id: String, entry: Attendance) -> impl IntoView {
-    let state = use_app();
+fn AwayDetails(meeting: MeetingHandle, entry: Attendance) -> impl IntoView {
     let member_id = entry.member_id.clone();
     let reasons = AbsenceReason::ALL.map(|r| {
-        let meeting_id = meeting_id.clone();
         let member_id = member_id.clone();
+        let next = tapped(entry.reason, r);
         let on = entry.reason == Some(r);
         view! {
             <button class="chip-toggle small" class:on=on on:click=move |_| {
-                state.edit_meeting(&meeting_id, |m| toggle_reason(m, &member_id, r));
+                let member_id = member_id.clone();
+                meeting.edit(move |m| set_reason(m, &member_id, next));
             }>{r.label()}</button>
         }
     });
     let makeup = match makeup_status(&entry) {
         MakeUpStatus::Done(on) => {
-            let meeting_id = meeting_id.clone();
             let member_id = member_id.clone();
             view! {
                 <span class="ok small">{format!("已补学（{on}）")}</span>
-                <button class="link-button small" on:click=move |_| state.edit_meeting(&meeting_id, |m| undo_makeup(m, &member_id))>"撤销"</button>
+                <button class="link-button small" on:click=move |_| {
+                    let member_id = member_id.clone();
+                    meeting.edit(move |m| undo_makeup(m, &member_id));
+                }>"撤销"</button>
             }
             .into_any()
         }
         _ => {
-            let meeting_id = meeting_id.clone();
             let member_id = member_id.clone();
             view! {
                 <span class="badge accent">"待补学"</span>
                 <button class="link-button small" on:click=move |_| {
-                    state.edit_meeting(&meeting_id, |m| complete_makeup(m, &member_id, clock::today(), ""));
+                    let member_id = member_id.clone();
+                    let today = clock::today();
+                    meeting.edit(move |m| complete_makeup(m, &member_id, today, ""));
                 }>"今天已补学"</button>
             }
             .into_any()

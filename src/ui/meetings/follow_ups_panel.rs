@@ -1,21 +1,20 @@
 //! 落实: what the meeting decided to do, who does it, by when, and whether
 //! it is done.
 
-use leptos::prelude::*;
+use std::rc::Rc;
 
-use super::meeting_part;
+use leptos::prelude::*;
 
 use super::person_picker::PersonPicker;
 use crate::browser::clock;
 use crate::domain::meeting::{FollowUp, PersonRef};
+use crate::domain::rules::recording::{add_item, edit_item, remove_item};
 use crate::ui::draft_text::DraftInput;
-use crate::ui::state::use_app;
+use crate::ui::handles::MeetingHandle;
 
 #[component]
-pub fn FollowUpsPanel(id: String) -> impl IntoView {
-    let state = use_app();
-    let items = meeting_part(state, &id, |m| m.follow_ups.clone());
-    let add_id = id.clone();
+pub fn FollowUpsPanel(meeting: MeetingHandle) -> impl IntoView {
+    let items = meeting.part(|m| m.follow_ups.clone());
     let add = move |_| {
         let item = FollowUp {
             id: clock::new_id("f"),
@@ -24,75 +23,70 @@ pub fn FollowUpsPanel(id: String) -> impl IntoView {
             due: None,
             done_on: None,
         };
-        state.edit_meeting(&add_id, |m| m.follow_ups.push(item));
+        meeting.edit(move |m| add_item(&mut m.follow_ups, item.clone()));
     };
     view! {
         <Show when=move || items.with(|i| i.is_empty())>
             <p class="empty">"还没有需要落实的事项。"</p>
         </Show>
         <For each=move || items.get() key=|f| f.id.clone() let:item>
-            <FollowUpCard meeting_id=id.clone() item=item items=items/>
+            <FollowUpCard meeting=meeting id=item.id.clone()/>
         </For>
         <button class="button" on:click=add>"＋ 添加落实事项"</button>
     }
 }
 
 #[component]
-fn FollowUpCard(meeting_id: String, item: FollowUp, items: Memo<Vec<FollowUp>>) -> impl IntoView {
-    let state = use_app();
-    let fid = item.id.clone();
-    let current = move || items.with(|list| list.iter().find(|f| f.id == fid).cloned());
+fn FollowUpCard(meeting: MeetingHandle, id: String) -> impl IntoView {
+    let fid = id.clone();
+    let current = meeting.part(move |m| m.follow_ups.iter().find(|f| f.id == fid).cloned());
     let edit = {
-        let meeting_id = meeting_id.clone();
-        let fid = item.id.clone();
-        move |f: Box<dyn FnOnce(&mut FollowUp)>| {
-            let fid = fid.clone();
-            state.edit_meeting(&meeting_id, move |m| {
-                if let Some(x) = m.follow_ups.iter_mut().find(|x| x.id == fid) {
-                    f(x);
-                }
-            });
+        let id = id.clone();
+        move |change: Rc<dyn Fn(&mut FollowUp)>| {
+            let id = id.clone();
+            meeting.edit(move |m| edit_item(&mut m.follow_ups, &id, |f| change(f)));
         }
     };
-    let task_edit = edit.clone();
-    let owner_edit = edit.clone();
-    let due_edit = edit.clone();
-    let done_edit = edit.clone();
-    let owner_current = current.clone();
-    let due_current = current.clone();
-    let done_current = current.clone();
-    let remove_id = item.id.clone();
-    let task_current = current.clone();
+    let read = move |f: fn(&FollowUp) -> String| {
+        Signal::derive(move || current.with(|x| x.as_ref().map(f).unwrap_or_default()))
+    };
+    let owner = Signal::derive(move || {
+        current.with(|f| f.as_ref().map(|f| f.owner.clone()).unwrap_or_default())
+    });
+    let (task_edit, owner_edit, due_edit, done_edit) =
+        (edit.clone(), edit.clone(), edit.clone(), edit);
     view! {
         <section class="card form follow-up">
-            <DraftInput label="事项" name="task" value=Signal::derive(move || task_current().map(|f| f.task).unwrap_or_default())
-                on_save=move |t: String| task_edit(Box::new(move |f| f.task = t.trim().to_string()))/>
-            <PersonPicker label="责任人" name="owner"
-                value=Signal::derive(move || owner_current().map(|f| f.owner).unwrap_or_default())
-                on_change=move |p| owner_edit(Box::new(move |f| f.owner = p))/>
+            <DraftInput label="事项" name="task" value=read(|f| f.task.clone())
+                on_save=move |t: String| {
+                    let t = t.trim().to_string();
+                    task_edit(Rc::new(move |f| f.task = t.clone()));
+                }/>
+            <PersonPicker label="责任人" name="owner" value=owner
+                on_change=move |p: PersonRef| owner_edit(Rc::new(move |f| f.owner = p.clone()))/>
             <label class="field">
                 <span>"时限"</span>
-                <input type="date" name="due" prop:value=move || due_current().and_then(|f| f.due).map(|d| d.to_string()).unwrap_or_default()
+                <input type="date" name="due" prop:value=move || current.with(|f| f.as_ref().and_then(|f| f.due).map(|d| d.to_string()).unwrap_or_default())
                     on:change=move |ev| {
-                        let d = event_target_value(&ev).parse().ok();
-                        due_edit(Box::new(move |f| f.due = d));
+                        let due = event_target_value(&ev).parse().ok();
+                        due_edit(Rc::new(move |f| f.due = due));
                     }/>
             </label>
             <label class="switch-row">
-                <input type="checkbox" name="done" prop:checked=move || done_current().is_some_and(|f| f.done_on.is_some())
+                <input type="checkbox" name="done" prop:checked=move || current.with(|f| f.as_ref().is_some_and(|f| f.done_on.is_some()))
                     on:change=move |ev| {
                         let done = event_target_checked(&ev).then(clock::today);
-                        done_edit(Box::new(move |f| f.done_on = done));
+                        done_edit(Rc::new(move |f| f.done_on = done));
                     }/>
-                <span>{move || match current().and_then(|f| f.done_on) {
+                <span>{move || match current.with(|f| f.as_ref().and_then(|f| f.done_on)) {
                     Some(d) => format!("已完成（{d}）"),
                     None => "未完成".to_string(),
                 }}</span>
             </label>
             <button class="link-button small" on:click=move |_| {
                 if crate::browser::dialog::confirm("删除这项落实事项？") {
-                    let rid = remove_id.clone();
-                    state.edit_meeting(&meeting_id, |m| m.follow_ups.retain(|f| f.id != rid));
+                    let id = id.clone();
+                    meeting.edit(move |m| remove_item(&mut m.follow_ups, &id));
                 }
             }>"删除这项"</button>
         </section>

@@ -17,7 +17,7 @@ use crate::browser::{clock, dialog::confirm};
 use crate::domain::ics;
 use crate::domain::meeting::MeetingState;
 use crate::domain::rules::recording::{hold, reopen_as_planned};
-use crate::store::keys::RecordKey;
+use crate::ui::handles::MeetingHandle;
 use crate::ui::state::use_app;
 use crate::ui::widgets::{FileOffer, PageHeader};
 
@@ -40,14 +40,13 @@ pub fn MeetingPage() -> impl IntoView {
             <PageHeader title="会议" back="/meetings"/>
             <p class="empty">"找不到这次会议，可能已被删除。"</p>
         }>
-            {move || view! { <MeetingScreen id=id.get()/> }}
+            <MeetingScreen meeting=MeetingHandle::new(state, id)/>
         </Show>
     }
 }
 
 #[component]
-fn MeetingScreen(id: String) -> impl IntoView {
-    let state = use_app();
+fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let section = Memo::new(move |_| {
@@ -55,19 +54,10 @@ fn MeetingScreen(id: String) -> impl IntoView {
             .with(|q| q.get("s"))
             .unwrap_or_else(|| "checklist".into())
     });
-    let meeting = {
-        let id = id.clone();
-        Memo::new(move |_| state.doc.with(|d| d.meeting(&id).cloned()))
-    };
-    let title = move || {
-        meeting.with(|m| {
-            m.as_ref()
-                .map(|m| m.kind.label().to_string())
-                .unwrap_or_default()
-        })
-    };
-    let theme = move || meeting.with(|m| m.as_ref().map(|m| m.theme.clone()).unwrap_or_default());
-    let held = move || meeting.with(|m| m.as_ref().is_some_and(|m| m.state == MeetingState::Held));
+    let title = meeting.part(|m| m.kind.label().to_string());
+    let theme = meeting.part(|m| m.theme.clone());
+    let held = meeting.part(|m| m.state == MeetingState::Held);
+    let when_text = meeting.part(when);
     let tabs = SECTIONS.map(|(key, label)| {
         let navigate = navigate.clone();
         view! {
@@ -78,59 +68,47 @@ fn MeetingScreen(id: String) -> impl IntoView {
             </button>
         }
     });
-    let panel_id = id.clone();
     view! {
         <PageHeader title="会议" back="/meetings"/>
         <header class="meeting-head">
             <p class="meeting-kind">{title}</p>
-            <h2 class="meeting-title">{move || { let t = theme(); if t.is_empty() { "（未填主题）".to_string() } else { t } }}</h2>
+            <h2 class="meeting-title">{move || { let t = theme.get(); if t.is_empty() { "（未填主题）".to_string() } else { t } }}</h2>
             <p class="muted small">
-                {move || meeting.with(|m| m.as_ref().map(when).unwrap_or_default())}
+                {when_text}
                 " · "
-                {move || if held() { "已召开" } else { "计划中" }}
+                {move || if held.get() { "已召开" } else { "计划中" }}
             </p>
         </header>
         <nav class="section-tabs" role="tablist">{tabs}</nav>
-        {move || {
-            let id = panel_id.clone();
-            match section.get().as_str() {
-                "attendance" => view! { <AttendancePanel id=id/> }.into_any(),
-                "record" => view! { <RecordPanel id=id/> }.into_any(),
-                "votes" => view! { <VotesPanel id=id/> }.into_any(),
-                "follow-ups" => view! { <FollowUpsPanel id=id/> }.into_any(),
-                _ => view! { <ChecklistPanel id=id/> }.into_any(),
-            }
+        {move || match section.get().as_str() {
+            "attendance" => view! { <AttendancePanel meeting=meeting/> }.into_any(),
+            "record" => view! { <RecordPanel meeting=meeting/> }.into_any(),
+            "votes" => view! { <VotesPanel meeting=meeting/> }.into_any(),
+            "follow-ups" => view! { <FollowUpsPanel meeting=meeting/> }.into_any(),
+            _ => view! { <ChecklistPanel meeting=meeting/> }.into_any(),
         }}
-        <MeetingActions id=id/>
+        <MeetingActions meeting=meeting/>
     }
 }
 
 /// Holding, reopening, the calendar file and deletion.
 #[component]
-fn MeetingActions(id: String) -> impl IntoView {
-    let state = use_app();
+fn MeetingActions(meeting: MeetingHandle) -> impl IntoView {
+    let state = meeting.state;
     let navigate = use_navigate();
-    let held = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            state.doc.with(|d| {
-                d.meeting(&id)
-                    .is_some_and(|m| m.state == MeetingState::Held)
-            })
-        })
-    };
-    let toggle_id = id.clone();
+    let held = meeting.part(|m| m.state == MeetingState::Held);
     let toggle = move |_| {
         if held.get_untracked() {
-            state.edit_meeting(&toggle_id, reopen_as_planned);
+            meeting.edit(reopen_as_planned);
         } else {
-            state.edit_meeting(&toggle_id, |m| hold(m, clock::today()));
+            let today = clock::today();
+            meeting.edit(move |m| hold(m, today));
         }
     };
-    let ics_id = id.clone();
     let calendar = move || {
+        let id = meeting.id();
         let text = state.doc.with_untracked(|d| {
-            d.meeting(&ics_id)
+            d.meeting(&id)
                 .map(|m| ics::calendar([m], &d.branch, clock::now_utc()))
         })?;
         Some((
@@ -139,21 +117,19 @@ fn MeetingActions(id: String) -> impl IntoView {
             "text/calendar",
         ))
     };
-    let delete_id = id.clone();
     let delete = move |_| {
         if confirm("删除这次会议及其全部记录？此操作可以通过导入备份找回，但无法撤销。")
         {
-            state.edit([RecordKey::Meeting(delete_id.clone())], |d| {
-                d.meetings.retain(|m| m.id != delete_id)
-            });
+            state.delete_meeting(&meeting.id());
             navigate("/meetings", Default::default());
         }
     };
+    let id = meeting.id();
     view! {
         <section class="card actions">
             <button class="button primary" on:click=toggle>{move || if held.get() { "改回计划中" } else { "标记为已召开" }}</button>
             <Show when=move || !held.get()>
-                <FileOffer label="添加到手机日历（.ics）" make=calendar.clone()/>
+                <FileOffer label="添加到手机日历（.ics）" make=calendar/>
             </Show>
             <div class="row">
                 <A href=format!("/print/meeting/{id}") attr:class="button">"打印会议记录"</A>

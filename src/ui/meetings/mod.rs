@@ -16,25 +16,7 @@ pub use meeting_list::MeetingsPage;
 pub use meeting_page::MeetingPage;
 pub use plan_form::PlanMeetingPage;
 
-use leptos::prelude::*;
-
 use crate::domain::meeting::Meeting;
-use crate::ui::state::AppState;
-
-/// One part of one meeting, following the stored document: panels read
-/// their list through this, so an edit anywhere (another tab included)
-/// shows up.
-pub fn meeting_part<T>(state: AppState, id: &str, part: fn(&Meeting) -> T) -> Memo<T>
-where
-    T: Clone + Default + PartialEq + Send + Sync + 'static,
-{
-    let id = id.to_string();
-    Memo::new(move |_| {
-        state
-            .doc
-            .with(|d| d.meeting(&id).map(part).unwrap_or_default())
-    })
-}
 use crate::domain::time::format_chinese_date;
 
 /// "2026年3月10日 14:30" or "日期未定".

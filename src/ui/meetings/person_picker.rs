@@ -14,7 +14,7 @@ pub fn PersonPicker(
     #[prop(into)] label: String,
     #[prop(into)] name: String,
     #[prop(into)] value: Signal<PersonRef>,
-    on_change: impl Fn(PersonRef) + Clone + Send + Sync + 'static,
+    #[prop(into)] on_change: Callback<PersonRef>,
 ) -> impl IntoView {
     let state = use_app();
     let members = move || state.doc.with(|d| active_names(&d.members));
@@ -25,7 +25,6 @@ pub fn PersonPicker(
         None if typing.get() => TYPED.to_string(),
         None => String::new(),
     };
-    let pick = on_change.clone();
     let typed_label = format!("{label}（手动填写）");
     view! {
         <label class="field">
@@ -34,8 +33,8 @@ pub fn PersonPicker(
                 let v = event_target_value(&ev);
                 typing.set(v == TYPED);
                 match v.as_str() {
-                    "" | TYPED => pick(PersonRef::default()),
-                    id => pick(PersonRef { member_id: Some(id.to_string()), name: String::new() }),
+                    "" | TYPED => on_change.run(PersonRef::default()),
+                    id => on_change.run(PersonRef { member_id: Some(id.to_string()), name: String::new() }),
                 }
             }>
                 <option value="" selected=move || selected().is_empty()>"未指定"</option>
@@ -48,10 +47,7 @@ pub fn PersonPicker(
             <Show when=move || typing.get()>
                 <input type="text" placeholder="姓名、职务" maxlength="100" aria-label=typed_label.clone()
                     prop:value=move || value.with(|p| p.name.clone())
-                    on:change={
-                        let on_change = on_change.clone();
-                        move |ev| on_change(PersonRef { member_id: None, name: event_target_value(&ev).trim().to_string() })
-                    }/>
+                    on:change=move |ev| on_change.run(PersonRef { member_id: None, name: event_target_value(&ev).trim().to_string() })/>
             </Show>
         </label>
     }

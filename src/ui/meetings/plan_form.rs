@@ -6,7 +6,6 @@ use leptos_router::hooks::use_navigate;
 use crate::browser::clock;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::rules::recording::{plan_meeting, Plan};
-use crate::store::keys::RecordKey;
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
 
@@ -54,9 +53,7 @@ pub fn PlanMeetingPage() -> impl IntoView {
         let meeting = state
             .doc
             .with_untracked(|d| plan_meeting(&id, kind.get_untracked(), plan, &d.templates));
-        state.edit([RecordKey::Meeting(id.clone())], |d| {
-            d.meetings.push(meeting)
-        });
+        state.add_meeting(meeting);
         navigate(&format!("/meetings/{id}"), Default::default());
     };
     view! {

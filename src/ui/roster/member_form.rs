@@ -5,9 +5,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::browser::{clock, dialog::confirm};
-use crate::domain::roster::check_member_name;
+use crate::domain::roster::{apply_form_changes, check_member_name};
 use crate::domain::{Member, MemberStatus, Role, Standing};
-use crate::store::keys::RecordKey;
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
 
@@ -61,6 +60,7 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
     let save = {
         let navigate = navigate.clone();
         let id = id.clone();
+        let original_for_save = original.clone();
         move |add_another: bool| {
             let checked = match check_member_name(&name.get_untracked()) {
                 Ok(n) => n,
@@ -69,7 +69,7 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
                     return;
                 }
             };
-            let member = Member {
+            let edited = Member {
                 id: if is_new {
                     clock::new_id("m")
                 } else {
@@ -79,18 +79,19 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
                 group_id: group.get_untracked(),
                 standing: standing.get_untracked(),
                 role: role.get_untracked(),
-                status: MemberStatus::Active,
+                status: original_for_save.status.clone(),
                 note: note.get_untracked().trim().to_string(),
                 joined_on: joined.get_untracked(),
             };
-            // The form edits what it shows; the member's status is changed
-            // only by 标记为离开 / 恢复 below, never reverted by 保存.
-            state.edit([RecordKey::Members], |d| match d.member_mut(&member.id) {
-                Some(m) => {
-                    let status = m.status.clone();
-                    *m = Member { status, ..member };
+            // Only the fields changed in the form are saved, over the
+            // member as stored now; the status is changed only by
+            // 标记为离开 / 恢复 below.
+            let original = original_for_save.clone();
+            state.edit_roster(move |members| {
+                match members.iter_mut().find(|m| m.id == edited.id) {
+                    Some(m) => apply_form_changes(m, &original, &edited),
+                    None => members.push(edited.clone()),
                 }
-                None => d.members.push(member),
             });
             if add_another {
                 name.set(String::new());
@@ -189,17 +190,18 @@ fn LeaveOrDelete(id: String) -> impl IntoView {
     let active_for_toggle = active.clone();
     let toggle = move |_| {
         let now_active = active_for_toggle();
-        let reason = reason.get_untracked();
-        state.edit([RecordKey::Members], |d| {
-            if let Some(m) = d.member_mut(&toggle_id) {
-                m.status = if now_active {
-                    MemberStatus::Left {
-                        on: Some(clock::today()),
-                        reason: reason.trim().to_string(),
-                    }
-                } else {
-                    MemberStatus::Active
-                };
+        let status = if now_active {
+            MemberStatus::Left {
+                on: Some(clock::today()),
+                reason: reason.get_untracked().trim().to_string(),
+            }
+        } else {
+            MemberStatus::Active
+        };
+        let id = toggle_id.clone();
+        state.edit_roster(move |members| {
+            if let Some(m) = members.iter_mut().find(|m| m.id == id) {
+                m.status = status.clone();
             }
         });
     };
@@ -210,9 +212,8 @@ fn LeaveOrDelete(id: String) -> impl IntoView {
         {
             return;
         }
-        state.edit([RecordKey::Members], |d| {
-            d.members.retain(|m| m.id != delete_id)
-        });
+        let id = delete_id.clone();
+        state.edit_roster(move |members| members.retain(|m| m.id != id));
         navigate("/mine/roster", Default::default());
     };
     let active_for_view = active.clone();

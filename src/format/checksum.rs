@@ -6,13 +6,17 @@ use serde_json::Value;
 /// FNV-1a, 64 bit, as 16 hex digits. It catches truncation and accidental
 /// edits; it is not a defence against tampering.
 pub fn checksum(value: &Value) -> String {
-    let canonical = value.to_string();
+    format!("{:016x}", fnv64(&[value.to_string().as_bytes()]))
+}
+
+/// FNV-1a, 64 bit, over the bytes of `parts` one after the other.
+pub fn fnv64(parts: &[&[u8]]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in canonical.as_bytes() {
+    for byte in parts.iter().flat_map(|p| p.iter()) {
         hash ^= u64::from(*byte);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    format!("{hash:016x}")
+    hash
 }
 
 #[cfg(test)]

@@ -24,6 +24,8 @@ pub struct Parsed {
     pub fatal: bool,
     /// Members, meetings, templates, forms and reviews in the input.
     pub items_total: usize,
+    /// Texts and lists over the app's limits: kept as they are.
+    pub over_limits: Vec<Problem>,
 }
 
 const KNOWN_FIELDS: [&str; 6] = [
@@ -65,6 +67,7 @@ fn read_document(value: Value, check_semantics: bool) -> Parsed {
         skipped: Vec::new(),
         fatal: false,
         items_total: 0,
+        over_limits: Vec::new(),
     };
     let Value::Object(mut object) = value else {
         parsed.fail(Problem::new("data", "数据应当是一个对象"));
@@ -187,9 +190,12 @@ fn read_list<T: DeserializeOwned>(
 /// repeats until nothing more goes.
 fn drop_semantic_failures(parsed: &mut Parsed, mut src: Sources) {
     loop {
-        let found = validate::check(&parsed.doc);
+        let found: Vec<(Item, Problem)> = validate::check(&parsed.doc)
+            .into_iter()
+            .filter(|(_, p)| !p.kept)
+            .collect();
         if found.is_empty() {
-            return;
+            break;
         }
         let mut drop = Sources::default();
         let mut dropped_any = false;
@@ -228,6 +234,15 @@ fn drop_semantic_failures(parsed: &mut Parsed, mut src: Sources) {
         remove_indices(&mut doc.reviews, &mut src.reviews, &drop.reviews);
         parsed.skipped.sort();
         parsed.skipped.dedup();
+    }
+    // What is over a limit is imported as it is, and said.
+    for (item, mut problem) in validate::check(&parsed.doc) {
+        if let Some(sources) = src.list_mut(item) {
+            let (name, i) = position(item);
+            let origin = sources.get(i).copied().unwrap_or(i);
+            problem.path = renumber(&problem.path, name, i, origin);
+        }
+        parsed.over_limits.push(problem);
     }
 }
 

@@ -1,0 +1,95 @@
+// Ten years of a 30-member branch (600 meetings, 300 forms) in the release
+// build: bytes stored, start-up until the home screen shows, and one
+// attendance tap until the next frame and until it is committed to
+// IndexedDB, at 1x and 4x CPU throttling (median of 5). Run by scripts/bench.
+import { writeFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
+import { makeBackup, tenYears } from "../tests/e2e/backup-maker.mjs";
+
+const RUNS = 5;
+const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+const server = await startServer();
+const browser = await launch();
+const context = await browser.newContext(PHONE);
+// Marks when the first screen is there, and when each readwrite
+// transaction completes.
+await context.addInitScript(() => {
+  window.__commits = [];
+  const open = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (...args) {
+    const tx = open.apply(this, args);
+    if (args[1] === "readwrite") tx.addEventListener("complete", () => window.__commits.push(performance.now()));
+    return tx;
+  };
+  new MutationObserver((_, observer) => {
+    if (document.querySelector(".home-header, .attendance-row")) {
+      window.__ready = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+});
+const page = await context.newPage();
+await page.goto(server.origin + "/");
+await page.getByRole("button", { name: "开始使用" }).click();
+const dir = await mkdtemp(join(tmpdir(), "zhibu-bench-"));
+const file = join(dir, "ten-years.json");
+const backup = makeBackup(tenYears());
+await writeFile(file, backup);
+await page.goto(server.origin + "/mine/backup");
+await page.setInputFiles("input[name=backup-file]", file);
+page.once("dialog", (d) => d.accept());
+await page.getByRole("button", { name: "导入", exact: true }).click();
+await page.getByText("已导入").waitFor({ timeout: 120000 });
+
+const stored = await page.evaluate(async () => {
+  const db = await new Promise((ok) => { const r = indexedDB.open("zhibu"); r.onsuccess = () => ok(r.result); });
+  const values = await new Promise((ok) => {
+    const r = db.transaction("records").objectStore("records").getAll();
+    r.onsuccess = () => ok(r.result);
+  });
+  db.close();
+  const estimate = await navigator.storage.estimate();
+  return { records: values.length, chars: values.reduce((n, v) => n + v.length, 0), idb: estimate.usageDetails?.indexedDB };
+});
+console.log(`10-year data: ${stored.records} records, ${(stored.chars / 1e6).toFixed(2)} M characters stored once` +
+  (stored.idb ? `, IndexedDB on disk ${(stored.idb / 1e6).toFixed(2)} MB` : "") +
+  `; the backup file is ${(backup.length / 1e6).toFixed(2)} MB`);
+
+const cdp = await context.newCDPSession(page);
+for (const rate of [1, 4]) {
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  const startups = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(server.origin + "/");
+    await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60000 });
+    startups.push(await page.evaluate(() => window.__ready));
+  }
+  await page.goto(server.origin + "/meetings/y2026m11k4?s=attendance");
+  await page.locator(".attendance-row").first().waitFor({ timeout: 60000 });
+  const frames = [];
+  const commits = [];
+  for (let i = 0; i < RUNS; i++) {
+    const label = i % 2 === 0 ? "请假" : "缺席";
+    const [frame, commit] = await page.evaluate(async (label) => {
+      const row = document.querySelectorAll(".attendance-row")[3];
+      const button = [...row.querySelectorAll("button")].find((b) => b.textContent === label);
+      window.__commits = [];
+      const t0 = performance.now();
+      button.click();
+      await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+      const frame = performance.now() - t0;
+      while (window.__commits.length === 0) await new Promise((ok) => setTimeout(ok, 1));
+      return [frame, window.__commits[0] - t0];
+    }, label);
+    frames.push(frame);
+    commits.push(commit);
+  }
+  console.log(`CPU ${rate}x: start-up to first screen ${ms(median(startups))}; ` +
+    `attendance tap to next frame ${ms(median(frames))}, to committed in IndexedDB ${ms(median(commits))}`);
+}
+await browser.close();
+await server.close();

@@ -1,0 +1,184 @@
+//! One stored record, sealed: its data with the schema version, revision,
+//! the device that wrote it and when, under one checksum, so a record can
+//! be trusted or rejected on its own and a changed revision is detected.
+//!
+//! `{"v":1,"rev":5,"by":"d-x","at":1764547200000,"sum":"…","data":{…}}`
+//!
+//! The checksum covers the data as the text it is stored as, so reading a
+//! record checks it without re-serialising, and the data is then parsed
+//! straight into its type.
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::Value;
+
+use super::checksum::{checksum, fnv64};
+
+/// A record as read back: everything but the data is small.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sealed {
+    pub schema_version: u32,
+    /// Grows by one with every write of this record.
+    pub rev: u64,
+    /// The device that wrote this revision (empty in the first layout).
+    pub by: String,
+    /// When, in milliseconds since the Unix epoch (0 if not known).
+    pub at: u64,
+    /// The data as JSON text.
+    pub data: String,
+}
+
+fn sum(schema_version: u32, rev: u64, by: &str, at: u64, data: &str) -> String {
+    let head = format!("{schema_version}|{rev}|{by}|{at}|");
+    format!("{:016x}", fnv64(&[head.as_bytes(), data.as_bytes()]))
+}
+
+/// The sealed text of a record whose data is the JSON text `data`.
+pub fn seal(schema_version: u32, rev: u64, by: &str, at: u64, data: &str) -> String {
+    let sum = sum(schema_version, rev, by, at, data);
+    let by = Value::String(by.to_string());
+    format!(
+        r#"{{"v":{schema_version},"rev":{rev},"by":{by},"at":{at},"sum":"{sum}","data":{data}}}"#
+    )
+}
+
+#[derive(Deserialize)]
+struct Current<'a> {
+    v: u32,
+    rev: u64,
+    #[serde(default)]
+    by: String,
+    #[serde(default)]
+    at: u64,
+    sum: String,
+    #[serde(borrow)]
+    data: &'a RawValue,
+}
+
+/// The first layout (schema 1, in localStorage): the checksum covered the
+/// canonical data only.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FirstLayout {
+    schema_version: u32,
+    gen: u64,
+    checksum: String,
+    data: Value,
+}
+
+/// The record in `raw`, if it parses and its checksum holds. Records of
+/// the first localStorage layout are read too.
+pub fn unseal(raw: &str) -> Result<Sealed, String> {
+    if let Ok(record) = serde_json::from_str::<Current>(raw) {
+        let data = record.data.get();
+        if record.sum != sum(record.v, record.rev, &record.by, record.at, data) {
+            return Err("校验和不符".into());
+        }
+        return Ok(Sealed {
+            schema_version: record.v,
+            rev: record.rev,
+            by: record.by,
+            at: record.at,
+            data: data.to_string(),
+        });
+    }
+    let old: FirstLayout = serde_json::from_str(raw).map_err(|e| format!("无法解析（{e}）"))?;
+    if old.checksum != checksum(&old.data) {
+        return Err("校验和不符".into());
+    }
+    Ok(Sealed {
+        schema_version: old.schema_version,
+        rev: old.gen,
+        by: String::new(),
+        at: 0,
+        data: old.data.to_string(),
+    })
+}
+
+/// The schema version a stored record says it has, read without checking
+/// it: a newer version may seal its records differently, and is recognised
+/// as newer, not as broken.
+pub fn schema_version_of(raw: &str) -> Option<u32> {
+    #[derive(Deserialize)]
+    struct Version {
+        #[serde(alias = "schema_version")]
+        v: u32,
+    }
+    serde_json::from_str::<Version>(raw).ok().map(|r| r.v)
+}
+
+/// The revision of a sealed record, read without checking it: enough to
+/// decide whether a write would go over something newer.
+pub fn rev_of(raw: &str) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Rev {
+        #[serde(alias = "gen")]
+        rev: u64,
+    }
+    serde_json::from_str::<Rev>(raw).ok().map(|r| r.rev)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn sealed_records_unseal() {
+        let raw = seal(1, 7, "d-1", 42, r#"{"name":"一支部"}"#);
+        let record = unseal(&raw).unwrap();
+        assert_eq!((record.schema_version, record.rev), (1, 7));
+        assert_eq!((record.by.as_str(), record.at), ("d-1", 42));
+        assert_eq!(record.data, r#"{"name":"一支部"}"#);
+        assert_eq!(rev_of(&raw), Some(7));
+    }
+
+    #[test]
+    fn edited_data_is_rejected() {
+        let raw = seal(1, 1, "", 0, r#"{"name":"一支部"}"#).replace("一支部", "二支部");
+        assert!(unseal(&raw).unwrap_err().contains("校验和"));
+    }
+
+    #[test]
+    fn a_changed_revision_or_schema_version_is_detected() {
+        let raw = seal(1, 5, "d", 0, r#"{"a":1}"#);
+        assert!(unseal(&raw.replace(r#""rev":5"#, r#""rev":4"#)).is_err());
+        assert!(unseal(&raw.replace(r#""v":1"#, r#""v":2"#)).is_err());
+        assert!(unseal(&raw.replace(r#""by":"d""#, r#""by":"e""#)).is_err());
+    }
+
+    #[test]
+    fn a_truncated_record_is_rejected() {
+        let raw = seal(1, 1, "d", 3, r#"{"name":"一支部"}"#);
+        for cut in 0..raw.len() {
+            if raw.is_char_boundary(cut) {
+                assert!(unseal(&raw[..cut]).is_err(), "cut at {cut}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_version_is_read_even_from_a_record_this_version_cannot_check() {
+        assert_eq!(
+            schema_version_of(r#"{"v":99,"sum":"new-scheme","data":{}}"#),
+            Some(99)
+        );
+        assert_eq!(
+            schema_version_of(r#"{"schema_version":1,"gen":2}"#),
+            Some(1)
+        );
+        assert_eq!(schema_version_of("garbage"), None);
+    }
+
+    #[test]
+    fn records_of_the_first_layout_are_read() {
+        let data = json!({"name": "一支部"});
+        let raw = json!({"schema_version": 1, "gen": 3, "checksum": checksum(&data), "data": data})
+            .to_string();
+        let record = unseal(&raw).unwrap();
+        assert_eq!((record.schema_version, record.rev), (1, 3));
+        assert_eq!(serde_json::from_str::<Value>(&record.data).unwrap(), data);
+        assert_eq!(rev_of(&raw), Some(3));
+        assert!(unseal(&raw.replace("一支部", "二支部")).is_err());
+    }
+}

@@ -1,0 +1,456 @@
+//! The bookkeeping beside an open document: which revision of each record
+//! this page read, the edits not yet stored, and what to do when a commit
+//! comes back. It does no input or output itself: it hands out
+//! transactions and takes their outcomes, so the same logic runs over
+//! IndexedDB in the browser and over an in-memory store in native tests.
+//!
+//! Edits are kept as operations until they are stored. When another page
+//! stored one of the same records first, the record is read again and the
+//! operations are applied once more on top of it: two pages tapping at the
+//! same moment both keep their taps, and nothing is written over without
+//! being read first.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use super::db::{Expect, Txn, TxnOutcome, Write};
+use super::journal::JournalEntry;
+use super::loading::{read_stored, Loaded, Unreadable};
+use super::quarantine::Quarantined;
+use super::records::{self, RecordKey, RecordValue};
+use crate::domain::Document;
+
+/// An edit, kept until it is stored. It must be safe to apply again to a
+/// newer copy of its records: it says what the member wants ("mark 张三
+/// present"), not what to toggle.
+pub type Op = Rc<dyn Fn(&mut Document)>;
+
+/// More conflicts in a row than this, and the page stops retrying until
+/// the next edit: something keeps writing the same records.
+const MAX_RETRIES: u32 = 8;
+
+struct Edit {
+    keys: Vec<RecordKey>,
+    op: Op,
+    /// A whole new document (import, example data, undo): on failure it is
+    /// taken back, never retried.
+    replace: bool,
+}
+
+struct Flight {
+    edits: usize,
+    /// The records as sent: what is stored once the commit succeeds.
+    sent: BTreeMap<RecordKey, Option<RecordValue>>,
+}
+
+/// What the page should do after a commit came back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum After {
+    /// Everything up to this commit is stored.
+    Saved,
+    /// Another page stored some of the same records first; the edits were
+    /// applied again on top of theirs: commit again.
+    Retry,
+    /// Nothing was written; the edits stay and go with the next commit.
+    Failed(String),
+    /// A whole new document could not be stored and was taken back; the
+    /// stored data is as it was.
+    ReplaceFailed(String),
+    /// The page must not write (newer data, or a value it could not keep
+    /// aside).
+    ReadOnly(String),
+    /// The store was emptied under the page; everything this page holds
+    /// is written back with the next commit.
+    Cleared,
+    /// Conflicts kept coming; the next edit tries again.
+    Conflict,
+}
+
+pub struct Session {
+    revs: BTreeMap<RecordKey, u64>,
+    /// What is stored under the records the waiting edits touch, as it was
+    /// before them.
+    base: BTreeMap<RecordKey, Option<RecordValue>>,
+    edits: Vec<Edit>,
+    flight: Option<Flight>,
+    read_only: Option<String>,
+    has_stored: bool,
+    device: String,
+    retries: u32,
+}
+
+impl Session {
+    /// The session of a document read from storage (`loaded.doc`). Records
+    /// that were migrated or lost an unreadable item are written again.
+    pub fn open(loaded: &Loaded, device: &str) -> Session {
+        let mut session = Session {
+            revs: loaded.revs.clone(),
+            base: BTreeMap::new(),
+            edits: Vec::new(),
+            flight: None,
+            read_only: loaded.read_only.clone(),
+            has_stored: loaded.has_data,
+            device: device.to_string(),
+            retries: 0,
+        };
+        if !loaded.rewrite.is_empty() && session.read_only.is_none() {
+            session.touch(&loaded.doc, loaded.rewrite.clone());
+        }
+        session
+    }
+
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// Marks the page read-only (a value could not be kept aside).
+    pub fn set_read_only(&mut self, why: String) {
+        self.read_only = Some(why);
+    }
+
+    /// Edits not yet stored, in flight or waiting.
+    pub fn has_unsaved(&self) -> bool {
+        !self.edits.is_empty()
+    }
+
+    pub fn in_flight(&self) -> bool {
+        self.flight.is_some()
+    }
+
+    pub fn revision(&self, key: &RecordKey) -> u64 {
+        self.revs.get(key).copied().unwrap_or(0)
+    }
+
+    /// Applies an edit to the records `keys` of `doc` and keeps it until it
+    /// is stored. In debug builds, an edit that changes a record it did not
+    /// name fails at once.
+    pub fn edit(&mut self, doc: &mut Document, keys: Vec<RecordKey>, op: Op) {
+        self.apply(doc, keys, op, false);
+    }
+
+    /// Replaces the whole document: every record of `doc` and of `new` is
+    /// written, and stored records of neither are deleted.
+    pub fn replace(&mut self, doc: &mut Document, new: Document) {
+        let mut keys = records::all_keys(doc);
+        for key in records::all_keys(&new) {
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        let new = Rc::new(new);
+        self.apply(doc, keys, Rc::new(move |d| *d = (*new).clone()), true);
+    }
+
+    fn apply(&mut self, doc: &mut Document, keys: Vec<RecordKey>, op: Op, replace: bool) {
+        for key in &keys {
+            if !self.base.contains_key(key) {
+                self.base.insert(key.clone(), records::get(doc, key));
+            }
+        }
+        #[cfg(debug_assertions)]
+        let untouched = untouched_records(doc, &keys);
+        op(doc);
+        #[cfg(debug_assertions)]
+        check_untouched(doc, &keys, untouched);
+        self.edits.push(Edit { keys, op, replace });
+        self.retries = 0;
+    }
+
+    /// Marks records to be written as they are, without changing them.
+    fn touch(&mut self, doc: &Document, keys: Vec<RecordKey>) {
+        for key in &keys {
+            if !self.base.contains_key(key) {
+                self.base.insert(key.clone(), records::get(doc, key));
+            }
+        }
+        self.edits.push(Edit {
+            keys,
+            op: Rc::new(|_| {}),
+            replace: false,
+        });
+    }
+
+    /// The transaction that stores every waiting edit, if there is one and
+    /// no other is in flight.
+    pub fn begin(&mut self, doc: &Document, at: u64) -> Option<Txn> {
+        if self.flight.is_some() || self.edits.is_empty() || self.read_only.is_some() {
+            return None;
+        }
+        if self.retries > MAX_RETRIES {
+            return None;
+        }
+        let replace = self.edits.iter().any(|e| e.replace);
+        let keys = self.touched();
+        let sent = keys
+            .iter()
+            .map(|k| (k.clone(), records::get(doc, k)))
+            .collect();
+        let writes = keys
+            .iter()
+            .map(|key| Write {
+                key: key.clone(),
+                expect: if replace {
+                    Expect::Any
+                } else {
+                    Expect::Rev(self.revision(key))
+                },
+                data: records::to_json(doc, key),
+            })
+            .collect();
+        self.flight = Some(Flight {
+            edits: self.edits.len(),
+            sent,
+        });
+        Some(Txn {
+            writes,
+            replace_all: replace,
+            expect_store: self.has_stored,
+            by: self.device.clone(),
+            at,
+        })
+    }
+
+    /// Takes the outcome of the transaction `begin` gave out.
+    pub fn finish(&mut self, doc: &mut Document, outcome: TxnOutcome) -> (After, Vec<Quarantined>) {
+        let Some(flight) = self.flight.take() else {
+            return (After::Saved, Vec::new());
+        };
+        match outcome {
+            TxnOutcome::Committed(revs) => {
+                self.has_stored = true;
+                self.retries = 0;
+                for (key, rev) in revs {
+                    self.revs.insert(key, rev);
+                }
+                self.edits.drain(..flight.edits);
+                let still = self.touched();
+                self.base.retain(|k, _| still.contains(k));
+                for (key, value) in flight.sent {
+                    if still.contains(&key) {
+                        self.base.insert(key, value);
+                    }
+                }
+                (After::Saved, Vec::new())
+            }
+            TxnOutcome::Conflict(stored) => {
+                self.retries += 1;
+                let found = self.rebase(doc, stored);
+                let after = if self.retries > MAX_RETRIES {
+                    After::Conflict
+                } else {
+                    After::Retry
+                };
+                (after, found)
+            }
+            TxnOutcome::Cleared => {
+                self.cleared(doc);
+                (After::Cleared, Vec::new())
+            }
+            TxnOutcome::ReadOnly(why) => {
+                self.read_only = Some(why.clone());
+                (After::ReadOnly(why), Vec::new())
+            }
+            TxnOutcome::Failed(error) => {
+                let message = error.message();
+                let replaced = self.edits[..flight.edits].iter().any(|e| e.replace);
+                if replaced {
+                    let mut i = 0;
+                    self.edits.retain(|e| {
+                        i += 1;
+                        !(i <= flight.edits && e.replace)
+                    });
+                    self.rebuild(doc);
+                    (After::ReplaceFailed(message), Vec::new())
+                } else {
+                    (After::Failed(message), Vec::new())
+                }
+            }
+        }
+    }
+
+    /// Records another page stored: `(key, revision, stored text)`. Those
+    /// newer than what this page read are taken in; where this page has
+    /// edits waiting, they are applied again on top. Returns the values
+    /// that could not be read.
+    pub fn absorb(
+        &mut self,
+        doc: &mut Document,
+        stored: Vec<(RecordKey, u64, Option<String>)>,
+    ) -> Vec<Quarantined> {
+        let mut found = Vec::new();
+        let mut rebuild = false;
+        for (key, rev, raw) in stored {
+            if rev <= self.revision(&key) {
+                continue;
+            }
+            let value = match raw.as_deref().map(|r| read_stored(&key, r)) {
+                None => None,
+                Some(Ok((_, value))) => Some(value),
+                Some(Err(Unreadable::Newer(why))) => {
+                    self.read_only = Some(why);
+                    continue;
+                }
+                Some(Err(Unreadable::Broken(reason))) => {
+                    found.push(aside(&key, &reason, raw.unwrap_or_default()));
+                    continue;
+                }
+            };
+            self.revs.insert(key.clone(), rev);
+            self.has_stored = true;
+            if let Some(base) = self.base.get_mut(&key) {
+                *base = value;
+                rebuild = true;
+            } else {
+                records::put(doc, &key, value);
+            }
+        }
+        if rebuild {
+            self.rebuild(doc);
+        }
+        found
+    }
+
+    /// Everything was read again (another page replaced the whole
+    /// document): the page shows what is stored, with its own waiting
+    /// edits applied on top.
+    pub fn reload(&mut self, doc: &mut Document, loaded: &Loaded) {
+        self.revs = loaded.revs.clone();
+        self.has_stored = self.has_stored || loaded.has_data;
+        *doc = loaded.doc.clone();
+        for (key, base) in self.base.iter_mut() {
+            *base = records::get(&loaded.doc, key);
+        }
+        self.flight = None;
+        self.rebuild(doc);
+    }
+
+    /// The store was emptied under the page: everything the page holds is
+    /// written again with the next commit.
+    pub fn cleared(&mut self, doc: &Document) {
+        self.revs.clear();
+        self.has_stored = false;
+        self.flight = None;
+        self.touch(doc, records::all_keys(doc));
+    }
+
+    /// The records this page knows older than `(key, revision)` pairs
+    /// another page announced: the ones to read again.
+    pub fn stale(&self, announced: &[(RecordKey, u64)]) -> Vec<RecordKey> {
+        announced
+            .iter()
+            .filter(|(key, rev)| *rev > self.revision(key))
+            .map(|(key, _)| key.clone())
+            .collect()
+    }
+
+    /// What a reload must not lose while a commit is under way: each record
+    /// with edits waiting, at the revision they were made on. Empty while a
+    /// whole new document waits (it is not journalled: the page waits for
+    /// it to be stored before saying it was).
+    pub fn journal(&self, doc: &Document) -> Vec<JournalEntry> {
+        if self.edits.iter().any(|e| e.replace) {
+            return Vec::new();
+        }
+        self.touched()
+            .into_iter()
+            .map(|key| JournalEntry {
+                data: records::to_json(doc, &key),
+                base_rev: self.revision(&key),
+                key: key.name(),
+            })
+            .collect()
+    }
+
+    /// Every record the waiting edits touch, in the order first touched.
+    fn touched(&self) -> Vec<RecordKey> {
+        let mut keys: Vec<RecordKey> = Vec::new();
+        let mut seen = BTreeSet::new();
+        for key in self.edits.iter().flat_map(|e| &e.keys) {
+            if seen.insert(key) {
+                keys.push(key.clone());
+            }
+        }
+        keys
+    }
+
+    fn rebase(
+        &mut self,
+        doc: &mut Document,
+        stored: Vec<(RecordKey, Option<String>)>,
+    ) -> Vec<Quarantined> {
+        let mut found = Vec::new();
+        for (key, raw) in stored {
+            match raw.as_deref().map(|r| read_stored(&key, r)) {
+                None => {
+                    self.revs.insert(key.clone(), 0);
+                    self.base.insert(key, None);
+                }
+                Some(Ok((rev, value))) => {
+                    self.revs.insert(key.clone(), rev);
+                    self.base.insert(key, Some(value));
+                }
+                Some(Err(Unreadable::Newer(why))) => self.read_only = Some(why),
+                Some(Err(Unreadable::Broken(reason))) => {
+                    // Kept aside (which deletes it); this page's copy is
+                    // written in its place.
+                    found.push(aside(&key, &reason, raw.unwrap_or_default()));
+                    self.revs.insert(key, 0);
+                }
+            }
+        }
+        self.rebuild(doc);
+        found
+    }
+
+    /// Puts back what is stored under every touched record and applies the
+    /// waiting edits again, in order.
+    fn rebuild(&mut self, doc: &mut Document) {
+        for (key, value) in &self.base {
+            records::put(doc, key, value.clone());
+        }
+        for edit in &self.edits {
+            (edit.op)(doc);
+        }
+        if self.edits.is_empty() {
+            self.base.clear();
+        }
+    }
+}
+
+fn aside(key: &RecordKey, reason: &str, raw: String) -> Quarantined {
+    Quarantined::new(&key.name(), &key.label(), reason, raw)
+}
+
+#[cfg(debug_assertions)]
+fn untouched_records(doc: &Document, named: &[RecordKey]) -> Vec<(RecordKey, Option<RecordValue>)> {
+    records::all_keys(doc)
+        .into_iter()
+        .filter(|k| !named.contains(k))
+        .map(|k| {
+            let value = records::get(doc, &k);
+            (k, value)
+        })
+        .collect()
+}
+
+#[cfg(debug_assertions)]
+fn check_untouched(
+    doc: &Document,
+    named: &[RecordKey],
+    before: Vec<(RecordKey, Option<RecordValue>)>,
+) {
+    let after: Vec<RecordKey> = records::all_keys(doc)
+        .into_iter()
+        .filter(|k| !named.contains(k))
+        .collect();
+    assert!(
+        after.len() == before.len() && after.iter().all(|k| before.iter().any(|(b, _)| b == k)),
+        "an edit of {named:?} added or removed a record it did not name"
+    );
+    for (key, value) in before {
+        assert!(
+            records::get(doc, &key) == value,
+            "an edit of {named:?} changed {key:?}, which it did not name"
+        );
+    }
+}
