@@ -1,6 +1,7 @@
 //! The self-assessment end to end: through the backup, through the store,
 //! from a member's device to the secretary's, and data from before the
 //! assessment existed.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;

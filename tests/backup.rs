@@ -1,5 +1,6 @@
 //! Export and import: round trips, and every broken file refused with a
 //! message that says what is wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;

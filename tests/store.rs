@@ -1,6 +1,7 @@
 //! The store's session against in-memory stores that fail like browsers do:
 //! commits, two pages at once, cleared and full storage, unreadable and
 //! newer records, and the move of the first version's localStorage records.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

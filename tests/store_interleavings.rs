@@ -4,6 +4,7 @@
 //! Whatever the order, no tap is lost and none is applied twice: the store
 //! ends as if every tap had been made one after the other, in the order
 //! their commits went through.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

@@ -2,6 +2,7 @@
 //! (commits, conflicts between two connections, what is kept aside), the
 //! move of the first version's localStorage records, the journal, and the
 //! app mounted on a page.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;

@@ -5,17 +5,15 @@
 //! its problems. Reading is pure and never panics; applying it to the
 //! branch's review is a separate step.
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::export::file_name_part;
-use super::{APP_VERSION, FORMAT};
+use super::FORMAT;
 use crate::domain::assessment::review::{review_mut, summary_of};
 use crate::domain::assessment::{AssessmentForm, AssessmentKind};
 use crate::domain::validate::Problem;
-use crate::domain::{Branch, Document, Member, MemberStatus, SCHEMA_VERSION};
-use crate::format::checksum::checksum;
-use crate::format::envelope::{open, FileKind};
+use crate::domain::{Branch, Document, Member, MemberStatus};
+use crate::format::envelope::{open, write, FileKind, Header};
 use crate::format::parts::document_from_value;
 
 /// The `format` field of an exchange file.
@@ -25,17 +23,6 @@ pub const EXCHANGE_FORMAT: &str = "zhibu.assessment";
 pub const MAX_EXCHANGE_BYTES: usize = 1024 * 1024;
 pub const EXCHANGE_NOTICE: &str =
     "本文件是一名党员的年度自评，只交给本支部书记，请勿转发到群聊或上传到网盘。";
-
-#[derive(Serialize)]
-struct Envelope<'a> {
-    format: &'a str,
-    schema_version: u32,
-    app_version: &'a str,
-    exported_at: &'a str,
-    notice: &'a str,
-    checksum: String,
-    data: Value,
-}
 
 /// A form read from a member's file, checked and ready to apply.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,16 +62,15 @@ pub fn export_assessment(
         "members": [handed_in_member(member)],
         "assessments": [form],
     });
-    let envelope = Envelope {
-        format: EXCHANGE_FORMAT,
-        schema_version: SCHEMA_VERSION,
-        app_version: APP_VERSION,
-        exported_at,
-        notice: EXCHANGE_NOTICE,
-        checksum: checksum(&data),
+    Some(write(
+        &Header {
+            format: EXCHANGE_FORMAT,
+            exported_at,
+            notice: EXCHANGE_NOTICE,
+            revision: None,
+        },
         data,
-    };
-    serde_json::to_string_pretty(&envelope).ok()
+    ))
 }
 
 /// Only what the secretary needs to file the form: the note, 党小组 and
@@ -273,6 +259,7 @@ mod tests {
     use crate::domain::assessment::Grade;
     use crate::domain::rules::fixtures::{day, document, full, probationary};
     use crate::domain::MemberStatus;
+    use crate::format::checksum::checksum;
 
     fn member_doc() -> Document {
         let mut me = full("me");

@@ -1,41 +1,26 @@
 //! Writing the backup file.
 
-use serde::Serialize;
 use serde_json::Value;
 
-use super::{APP_VERSION, FORMAT};
-use crate::domain::{Document, SCHEMA_VERSION};
-use crate::format::checksum::checksum;
+use super::FORMAT;
+use crate::domain::Document;
+use crate::format::envelope::{write, Header};
 
 /// Members' names are personal data: the file says so itself.
 pub const NOTICE: &str = "本文件包含党员姓名等信息，请妥善保管，不要转发到群聊或上传到网盘。";
 
-#[derive(Serialize)]
-struct Envelope<'a> {
-    format: &'a str,
-    schema_version: u32,
-    app_version: &'a str,
-    exported_at: &'a str,
-    revision: u64,
-    notice: &'a str,
-    checksum: String,
-    data: Value,
-}
-
 /// The whole document as a pretty-printed backup file.
 pub fn export_backup(doc: &Document, exported_at: &str, revision: u64) -> String {
     let data = serde_json::to_value(doc).unwrap_or(Value::Null);
-    let envelope = Envelope {
-        format: FORMAT,
-        schema_version: SCHEMA_VERSION,
-        app_version: APP_VERSION,
-        exported_at,
-        revision,
-        notice: NOTICE,
-        checksum: checksum(&data),
+    write(
+        &Header {
+            format: FORMAT,
+            exported_at,
+            notice: NOTICE,
+            revision: Some(revision),
+        },
         data,
-    };
-    serde_json::to_string_pretty(&envelope).unwrap_or_default()
+    )
 }
 
 /// `支部工作手册-第一党支部-2026-11-27.json`: characters that file systems
@@ -69,6 +54,7 @@ pub fn file_name_part(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::SCHEMA_VERSION;
 
     #[test]
     fn file_name_has_branch_and_date_and_no_slashes() {

@@ -8,5 +8,4 @@ pub mod import;
 
 /// The `format` field of every backup file.
 pub const FORMAT: &str = "zhibu.backup";
-/// The app version written into exports, for support questions.
-pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub use crate::format::envelope::APP_VERSION;

@@ -26,7 +26,13 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> 
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
-    Url::revoke_object_url(&url)?;
+    // The browser reads the file after the click returns: the address is
+    // given up only a minute later.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url);
+    });
+    window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)?;
     Ok(())
 }
 

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
 use super::meeting::{Meeting, MeetingKind, MeetingState};
-use super::time::cst_to_utc;
+use super::time::{cst_to_utc, format_compact_date, format_utc_stamp};
 use super::{Branch, Document};
 
 pub const PRODID: &str = "-//zhibu//支部工作手册//ZH";
@@ -96,8 +96,8 @@ fn when_lines(meeting: &Meeting, date: NaiveDate) -> [String; 2] {
         None => {
             let next = date.succ_opt().unwrap_or(date);
             [
-                format!("DTSTART;VALUE=DATE:{}", date.format("%Y%m%d")),
-                format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")),
+                format!("DTSTART;VALUE=DATE:{}", format_compact_date(date)),
+                format!("DTEND;VALUE=DATE:{}", format_compact_date(next)),
             ]
         }
     }
@@ -113,7 +113,7 @@ fn end_of(begins: NaiveDateTime, end_time: Option<NaiveTime>) -> NaiveDateTime {
 }
 
 fn utc_stamp(at: DateTime<Utc>) -> String {
-    at.format("%Y%m%dT%H%M%SZ").to_string()
+    format_utc_stamp(at)
 }
 
 /// "支部党员大会：学习二十大精神"; a 党小组会 names its group.

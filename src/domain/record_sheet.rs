@@ -7,7 +7,7 @@ use crate::domain::rules::attendance::{
 };
 use crate::domain::rules::quorum::quorum;
 use crate::domain::rules::vote::evaluate_vote;
-use crate::domain::time::{format_chinese_date, format_short_date};
+use crate::domain::time::{format_chinese_date, format_hh_mm, format_short_date};
 use crate::domain::Document;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -201,7 +201,8 @@ pub fn sign_in_rows(doc: &Document, meeting: &Meeting) -> Vec<SignInRow> {
         .collect()
 }
 
-/// "2026年3月10日 14:30—16:00".
+/// "2026年3月10日 14:30—16:00", or "2026年3月10日 14:30" without an end,
+/// or "日期未定".
 pub fn when(meeting: &Meeting) -> String {
     let date = meeting
         .effective_date()
@@ -209,8 +210,8 @@ pub fn when(meeting: &Meeting) -> String {
         .unwrap_or_else(|| "日期未定".into());
     let start = meeting.start_time.or(meeting.planned_time);
     match (start, meeting.end_time) {
-        (Some(s), Some(e)) => format!("{date} {}—{}", s.format("%H:%M"), e.format("%H:%M")),
-        (Some(s), None) => format!("{date} {}", s.format("%H:%M")),
+        (Some(s), Some(e)) => format!("{date} {}—{}", format_hh_mm(s), format_hh_mm(e)),
+        (Some(s), None) => format!("{date} {}", format_hh_mm(s)),
         _ => date,
     }
 }

@@ -1,7 +1,10 @@
 //! Dates as the branch sees them: China Standard Time, whatever zone the
 //! device is set to.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone,
+    Timelike, Utc,
+};
 
 const CST_OFFSET_SECONDS: i32 = 8 * 3600;
 
@@ -20,9 +23,54 @@ pub fn cst_date(millis: f64) -> NaiveDate {
     from_unix_millis(millis).date_naive()
 }
 
+// Dates and times are written by hand rather than through chrono's
+// `format`, whose machinery would add its weight to the page's first load.
+
 /// `2026-11-27 15:04` for "last backup" lines and file names.
 pub fn format_minutes(at: &DateTime<FixedOffset>) -> String {
-    at.format("%Y-%m-%d %H:%M").to_string()
+    format!(
+        "{} {}",
+        format_iso_date(at.date_naive()),
+        format_hh_mm(at.time())
+    )
+}
+
+/// `2026-11-27`, as forms and file names write dates.
+pub fn format_iso_date(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// `20261127`, for calendar files and compact file names.
+pub fn format_compact_date(date: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
+}
+
+/// `14:30`.
+pub fn format_hh_mm(time: NaiveTime) -> String {
+    format!("{:02}:{:02}", time.hour(), time.minute())
+}
+
+/// `20261127T063000Z`, a UTC instant as calendar files write it.
+pub fn format_utc_stamp(at: DateTime<Utc>) -> String {
+    let t = at.time();
+    format!(
+        "{}T{:02}{:02}{:02}Z",
+        format_compact_date(at.date_naive()),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+/// `2026年3月`, a month as lists head it.
+pub fn format_chinese_month(date: NaiveDate) -> String {
+    format!("{}年{}月", date.year(), date.month())
+}
+
+/// `14:30` as a time field gives it; `None` for anything else.
+pub fn parse_hh_mm(text: &str) -> Option<NaiveTime> {
+    let (h, m) = text.trim().split_once(':')?;
+    NaiveTime::from_hms_opt(h.parse().ok()?, m.get(..2).unwrap_or(m).parse().ok()?, 0)
 }
 
 /// `2026年11月27日`, the way dates are written on paper.
@@ -73,6 +121,26 @@ mod tests {
     }
 
     #[test]
+    fn hand_written_formats() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
+        let t = NaiveTime::from_hms_opt(9, 7, 0).unwrap();
+        assert_eq!(format_iso_date(d), "2026-03-05");
+        assert_eq!(format_compact_date(d), "20260305");
+        assert_eq!(format_hh_mm(t), "09:07");
+        assert_eq!(format_chinese_month(d), "2026年3月");
+        assert_eq!(parse_hh_mm("14:30"), NaiveTime::from_hms_opt(14, 30, 0));
+        assert_eq!(parse_hh_mm("14:30:15"), NaiveTime::from_hms_opt(14, 30, 0));
+        assert_eq!(parse_hh_mm("25:00"), None);
+        assert_eq!(parse_hh_mm(""), None);
+        let at = Utc.with_ymd_and_hms(2026, 3, 5, 6, 30, 1).single().unwrap();
+        assert_eq!(format_utc_stamp(at), "20260305T063001Z");
+        assert_eq!(
+            format_minutes(&at.with_timezone(&cst())),
+            "2026-03-05 14:30"
+        );
+    }
+
+    #[test]
     fn quarters() {
         assert_eq!(quarter_of(1), 1);
         assert_eq!(quarter_of(3), 1);
@@ -86,6 +154,6 @@ mod tests {
             .unwrap()
             .and_hms_opt(9, 0, 0)
             .unwrap();
-        assert_eq!(cst_to_utc(local).format("%H").to_string(), "01");
+        assert_eq!(cst_to_utc(local).hour(), 1);
     }
 }

@@ -2,11 +2,55 @@
 //! size cap → JSON → format → version gate → checksum → migration. Every
 //! refusal names the field and says what is wrong in Chinese.
 
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::checksum::checksum;
 use super::migrate::migrate;
 use crate::domain::validate::Problem;
+use crate::domain::SCHEMA_VERSION;
+
+/// The app version written into files, for support questions.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// What a file says about itself, around its data.
+pub struct Header<'a> {
+    pub format: &'a str,
+    pub exported_at: &'a str,
+    /// Who may read it: the file says so itself.
+    pub notice: &'a str,
+    /// The store's revision, in a full backup.
+    pub revision: Option<u64>,
+}
+
+#[derive(Serialize)]
+struct Written<'a> {
+    format: &'a str,
+    schema_version: u32,
+    app_version: &'a str,
+    exported_at: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<u64>,
+    notice: &'a str,
+    checksum: String,
+    data: Value,
+}
+
+/// A file of this app: the header, today's schema version, the checksum of
+/// the data, and the data, pretty-printed.
+pub fn write(header: &Header, data: Value) -> String {
+    let written = Written {
+        format: header.format,
+        schema_version: SCHEMA_VERSION,
+        app_version: APP_VERSION,
+        exported_at: header.exported_at,
+        revision: header.revision,
+        notice: header.notice,
+        checksum: checksum(&data),
+        data,
+    };
+    serde_json::to_string_pretty(&written).unwrap_or_default()
+}
 
 /// What kind of file is expected.
 pub struct FileKind {

@@ -30,11 +30,20 @@ pub fn App() -> impl IntoView {
         move || !state.device.with(|d| d.welcomed) && state.doc.with(|d| d.is_blank());
     view! {
         <Router>
-            <Show when=move || state.ready.get() fallback=|| view! { <p class="loading" role="status">"正在读取本机数据…"</p> }>
-                <SaveBanner/>
-                <Notice/>
-                <Show when=show_welcome fallback=move || view! { <Screens/> }>
-                    <FirstRun/>
+            <Show
+                when=move || state.ready.get()
+                fallback=|| {
+                    view! {
+                        <p class="loading" role="status">
+                            "正在读取本机数据…"
+                        </p>
+                    }
+                }
+            >
+                <SaveBanner />
+                <Notice />
+                <Show when=show_welcome fallback=move || view! { <Screens /> }>
+                    <FirstRun />
                 </Show>
             </Show>
         </Router>
@@ -51,7 +60,9 @@ fn Notice() -> impl IntoView {
                 <div class="banner info" role="status">
                     <p>{text}</p>
                     <div class="banner-actions">
-                        <button class="button small" on:click=move |_| state.notice.set(None)>"知道了"</button>
+                        <button class="button small" on:click=move |_| state.notice.set(None)>
+                            "知道了"
+                        </button>
                     </div>
                 </div>
             }
@@ -62,32 +73,32 @@ fn Notice() -> impl IntoView {
 #[component]
 fn Screens() -> impl IntoView {
     view! {
-        <RecoveryNotice/>
+        <RecoveryNotice />
         <main class="page">
             <Routes fallback=|| view! { <p class="empty">"页面不存在"</p> }>
-                <Route path=path!("/") view=HomePage/>
-                <Route path=path!("/meetings") view=MeetingsPage/>
-                <Route path=path!("/meetings/new") view=PlanMeetingPage/>
-                <Route path=path!("/meetings/compliance") view=CompliancePage/>
-                <Route path=path!("/meetings/:id") view=MeetingPage/>
-                <Route path=path!("/print/meeting/:id") view=MeetingRecordPrint/>
-                <Route path=path!("/print/sign-in/:id") view=SignInSheetPrint/>
-                <Route path=path!("/print/summary/:kind/:date") view=PeriodSummaryPrint/>
-                <Route path=path!("/print/assessment/:id") view=AssessmentPrint/>
-                <Route path=path!("/print/review/:year") view=ReviewTallyPrint/>
-                <Route path=path!("/assess") view=AssessPage/>
-                <Route path=path!("/assess/form/:id") view=AssessmentFormPage/>
-                <Route path=path!("/assess/history/:id") view=HistoryPage/>
-                <Route path=path!("/assess/review/:year") view=ReviewPage/>
-                <Route path=path!("/mine") view=MinePage/>
-                <Route path=path!("/mine/branch") view=BranchSettingsPage/>
-                <Route path=path!("/mine/roster") view=RosterPage/>
-                <Route path=path!("/mine/roster/:id") view=MemberEditPage/>
-                <Route path=path!("/mine/backup") view=BackupPage/>
-                <Route path=path!("/mine/templates") view=TemplatesPage/>
-                <Route path=path!("/mine/recovery") view=RecoveryPage/>
+                <Route path=path!("/") view=HomePage />
+                <Route path=path!("/meetings") view=MeetingsPage />
+                <Route path=path!("/meetings/new") view=PlanMeetingPage />
+                <Route path=path!("/meetings/compliance") view=CompliancePage />
+                <Route path=path!("/meetings/:id") view=MeetingPage />
+                <Route path=path!("/print/meeting/:id") view=MeetingRecordPrint />
+                <Route path=path!("/print/sign-in/:id") view=SignInSheetPrint />
+                <Route path=path!("/print/summary/:kind/:date") view=PeriodSummaryPrint />
+                <Route path=path!("/print/assessment/:id") view=AssessmentPrint />
+                <Route path=path!("/print/review/:year") view=ReviewTallyPrint />
+                <Route path=path!("/assess") view=AssessPage />
+                <Route path=path!("/assess/form/:id") view=AssessmentFormPage />
+                <Route path=path!("/assess/history/:id") view=HistoryPage />
+                <Route path=path!("/assess/review/:year") view=ReviewPage />
+                <Route path=path!("/mine") view=MinePage />
+                <Route path=path!("/mine/branch") view=BranchSettingsPage />
+                <Route path=path!("/mine/roster") view=RosterPage />
+                <Route path=path!("/mine/roster/:id") view=MemberEditPage />
+                <Route path=path!("/mine/backup") view=BackupPage />
+                <Route path=path!("/mine/templates") view=TemplatesPage />
+                <Route path=path!("/mine/recovery") view=RecoveryPage />
             </Routes>
         </main>
-        <TabBar/>
+        <TabBar />
     }
 }

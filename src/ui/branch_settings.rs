@@ -19,19 +19,27 @@ pub fn BranchSettingsPage() -> impl IntoView {
         })
     };
     view! {
-        <PageHeader title="支部信息与规则" back="/mine"/>
+        <PageHeader title="支部信息与规则" back="/mine" />
         <section class="card form">
-            <DraftInput label="支部名称" name="branch-name" placeholder="如：某某公司第一党支部"
+            <DraftInput
+                label="支部名称"
+                name="branch-name"
+                placeholder="如：某某公司第一党支部"
                 value=Signal::derive(move || state.doc.with(|d| d.branch.name.clone()))
-                on_save=save(|b, v| b.name = v)/>
-            <DraftInput label="上级党组织" name="parent-org" placeholder="可不填"
+                on_save=save(|b, v| b.name = v)
+            />
+            <DraftInput
+                label="上级党组织"
+                name="parent-org"
+                placeholder="可不填"
                 value=Signal::derive(move || state.doc.with(|d| d.branch.parent_org.clone()))
-                on_save=save(|b, v| b.parent_org = v)/>
+                on_save=save(|b, v| b.parent_org = v)
+            />
         </section>
-        <GroupList/>
-        <LocalRulesForm/>
-        <StudyKinds/>
-        <AssessmentSettingsForm/>
+        <GroupList />
+        <LocalRulesForm />
+        <StudyKinds />
+        <AssessmentSettingsForm />
     }
 }
 
@@ -53,34 +61,65 @@ fn AssessmentSettingsForm() -> impl IntoView {
             <h2 class="card-title">"民主评议"</h2>
             <label class="field">
                 <span>"评价档次（从好到差，用顿号分隔）"</span>
-                <input type="text" name="rating-scale" maxlength="100" prop:value=scale on:change=move |ev| {
-                    let typed: Vec<String> = event_target_value(&ev)
-                        .split(['、', ',', '，', ' '])
-                        .map(str::to_string)
-                        .collect();
-                    let (items, cut) = limits::clamp_list(typed, limits::SCALE, limits::RATING);
-                    scale_cut.set(cut);
-                    let scale = if items.is_empty() {
-                        crate::domain::assessment::settings::default_rating_scale()
-                    } else {
-                        items
-                    };
-                    state.edit_branch(move |b| b.assessment.rating_scale = scale.clone());
-                }/>
+                <input
+                    type="text"
+                    name="rating-scale"
+                    maxlength="100"
+                    prop:value=scale
+                    on:change=move |ev| {
+                        let typed: Vec<String> = event_target_value(&ev)
+                            .split(['、', ',', '，', ' '])
+                            .map(str::to_string)
+                            .collect();
+                        let (items, cut) = limits::clamp_list(typed, limits::SCALE, limits::RATING);
+                        scale_cut.set(cut);
+                        let scale = if items.is_empty() {
+                            crate::domain::assessment::settings::default_rating_scale()
+                        } else {
+                            items
+                        };
+                        state.edit_branch(move |b| b.assessment.rating_scale = scale.clone());
+                    }
+                />
                 <Show when=move || scale_cut.get()>
-                    <small class="error">{format!("最多 {} 个档次，每个不超过 {} 字，多出的部分没有保存。", limits::SCALE, limits::RATING)}</small>
+                    <small class="error">
+                        {format!(
+                            "最多 {} 个档次，每个不超过 {} 字，多出的部分没有保存。",
+                            limits::SCALE,
+                            limits::RATING,
+                        )}
+                    </small>
                 </Show>
             </label>
             <label class="field">
                 <span>"反向情形清单（每行一条）"</span>
-                <textarea name="negative-situations" rows="8" prop:value=negatives on:change=move |ev| {
-                    let typed: Vec<String> = event_target_value(&ev).lines().map(str::to_string).collect();
-                    let (items, cut) = limits::clamp_list(typed, limits::NEGATIVES, limits::SHORT);
-                    negatives_cut.set(cut);
-                    state.edit_branch(move |b| b.assessment.negative_situations = items.clone());
-                }></textarea>
+                <textarea
+                    name="negative-situations"
+                    rows="8"
+                    prop:value=negatives
+                    on:change=move |ev| {
+                        let typed: Vec<String> = event_target_value(&ev)
+                            .lines()
+                            .map(str::to_string)
+                            .collect();
+                        let (items, cut) = limits::clamp_list(
+                            typed,
+                            limits::NEGATIVES,
+                            limits::SHORT,
+                        );
+                        negatives_cut.set(cut);
+                        state
+                            .edit_branch(move |b| b.assessment.negative_situations = items.clone());
+                    }
+                ></textarea>
                 <Show when=move || negatives_cut.get()>
-                    <small class="error">{format!("最多 {} 条，每条不超过 {} 字，多出的部分没有保存。", limits::NEGATIVES, limits::SHORT)}</small>
+                    <small class="error">
+                        {format!(
+                            "最多 {} 条，每条不超过 {} 字，多出的部分没有保存。",
+                            limits::NEGATIVES,
+                            limits::SHORT,
+                        )}
+                    </small>
                 </Show>
             </label>
         </section>
@@ -105,11 +144,15 @@ fn GroupList() -> impl IntoView {
         <section class="card form">
             <h2 class="card-title">"党小组"</h2>
             <ul class="plain-list">
-                <For each=move || state.doc.with(|d| d.branch.groups.clone()) key=|g| g.id.clone() let:group>
-                    <GroupRow id=group.id name=group.name/>
+                <For
+                    each=move || state.doc.with(|d| d.branch.groups.clone())
+                    key=|g| g.id.clone()
+                    let:group
+                >
+                    <GroupRow id=group.id name=group.name />
                 </For>
             </ul>
-            <InlineAdd name="new-group" placeholder="新党小组名称" maxlength=50 on_add=add/>
+            <InlineAdd name="new-group" placeholder="新党小组名称" maxlength=50 on_add=add />
         </section>
     }
 }
@@ -140,17 +183,31 @@ fn GroupRow(id: String, name: String) -> impl IntoView {
     };
     view! {
         <li class="group-row">
-            <input type="text" aria-label="党小组名称" prop:value=name maxlength="50"
+            <input
+                type="text"
+                aria-label="党小组名称"
+                prop:value=name
+                maxlength="50"
                 on:change=move |ev| {
                     let v = event_target_value(&ev).trim().to_string();
                     let id = rename_id.clone();
-                    state.edit_branch(move |b| {
-                        if let Some(g) = b.groups.iter_mut().find(|g| g.id == id) { g.name = v.clone(); }
-                    });
-                }/>
+                    state
+                        .edit_branch(move |b| {
+                            if let Some(g) = b.groups.iter_mut().find(|g| g.id == id) {
+                                g.name = v.clone();
+                            }
+                        });
+                }
+            />
             <span class="muted small">{move || format!("{} 人", members_in.get().0)}</span>
-            <button class="button small" disabled=move || { members_in.get() != (0, 0) } on:click=remove
-                title="小组里还有党员或会议记录时不能删除">"删除"</button>
+            <button
+                class="button small"
+                disabled=move || { members_in.get() != (0, 0) }
+                on:click=remove
+                title="小组里还有党员或会议记录时不能删除"
+            >
+                "删除"
+            </button>
         </li>
     }
 }
@@ -162,37 +219,66 @@ fn LocalRulesForm() -> impl IntoView {
     view! {
         <section class="card form">
             <h2 class="card-title">"本单位规则"</h2>
-            <p class="hint">"《中国共产党支部工作条例（试行）》规定的是全国通用要求；下面几项各单位规定不同，请按本单位要求设置。"</p>
+            <p class="hint">
+                "《中国共产党支部工作条例（试行）》规定的是全国通用要求；下面几项各单位规定不同，请按本单位要求设置。"
+            </p>
             <label class="switch-row">
-                <input type="checkbox" name="lecture-quarterly" prop:checked=move || rules().party_lecture_quarterly
+                <input
+                    type="checkbox"
+                    name="lecture-quarterly"
+                    prop:checked=move || rules().party_lecture_quarterly
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
                         state.edit_branch(move |b| b.rules.party_lecture_quarterly = on);
-                    }/>
-                <span>"党课每季度 1 次"<small class="muted">"（地方规定，非条例要求）"</small></span>
+                    }
+                />
+                <span>
+                    "党课每季度 1 次"
+                    <small class="muted">"（地方规定，非条例要求）"</small>
+                </span>
             </label>
             <label class="field">
                 <span>"主题党日固定在每月"</span>
-                <select name="theme-day" on:change=move |ev| {
-                    let day = event_target_value(&ev).parse::<u8>().ok();
-                    state.edit_branch(move |b| b.rules.theme_day_of_month = day);
-                }>
-                    <option value="" selected=move || rules().theme_day_of_month.is_none()>"不固定"</option>
-                    {(1..=31u8).map(|day| view! {
-                        <option value=day.to_string() selected=move || rules().theme_day_of_month == Some(day)>{format!("{day} 日")}</option>
-                    }).collect_view()}
+                <select
+                    name="theme-day"
+                    on:change=move |ev| {
+                        let day = event_target_value(&ev).parse::<u8>().ok();
+                        state.edit_branch(move |b| b.rules.theme_day_of_month = day);
+                    }
+                >
+                    <option value="" selected=move || rules().theme_day_of_month.is_none()>
+                        "不固定"
+                    </option>
+                    {(1..=31u8)
+                        .map(|day| {
+                            view! {
+                                <option
+                                    value=day.to_string()
+                                    selected=move || rules().theme_day_of_month == Some(day)
+                                >
+                                    {format!("{day} 日")}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </label>
             <label class="field">
                 <span>"提醒备份间隔（天）"</span>
-                <input type="number" name="backup-days" min="1" max="365" inputmode="numeric"
+                <input
+                    type="number"
+                    name="backup-days"
+                    min="1"
+                    max="365"
+                    inputmode="numeric"
                     prop:value=move || rules().backup_reminder_days.to_string()
                     on:change=move |ev| {
                         if let Ok(days) = event_target_value(&ev).parse::<u16>() {
                             let days = days.clamp(1, 365);
                             state.edit_branch(move |b| b.rules.backup_reminder_days = days);
                         }
-                    }/>
+                    }
+                />
             </label>
         </section>
     }
@@ -216,24 +302,43 @@ fn StudyKinds() -> impl IntoView {
     view! {
         <section class="card form">
             <h2 class="card-title">"本支部的学习形式"</h2>
-            <p class="hint">"如党员每月一讲、OPL 一点课、五分钟晨学。安排会议时可以直接选用。"</p>
+            <p class="hint">
+                "如党员每月一讲、OPL 一点课、五分钟晨学。安排会议时可以直接选用。"
+            </p>
             <ul class="chips">
-                <For each=move || state.doc.with(|d| d.branch.study_kinds.clone()) key=|k| k.clone() let:kind>
+                <For
+                    each=move || state.doc.with(|d| d.branch.study_kinds.clone())
+                    key=|k| k.clone()
+                    let:kind
+                >
                     {
                         let removed = kind.clone();
                         view! {
-                            <li class="chip">{kind}
-                                <button class="chip-remove" aria-label="移除" on:click=move |_| {
-                                    let k = removed.clone();
-                                    let k = k.clone();
-                                    state.edit_branch(move |b| b.study_kinds.retain(|s| *s != k));
-                                }>"×"</button>
+                            <li class="chip">
+                                {kind}
+                                <button
+                                    class="chip-remove"
+                                    aria-label="移除"
+                                    on:click=move |_| {
+                                        let k = removed.clone();
+                                        let k = k.clone();
+                                        state
+                                            .edit_branch(move |b| b.study_kinds.retain(|s| *s != k));
+                                    }
+                                >
+                                    "×"
+                                </button>
                             </li>
                         }
                     }
                 </For>
             </ul>
-            <InlineAdd name="new-study-kind" placeholder="新的学习形式" maxlength=30 on_add=add/>
+            <InlineAdd
+                name="new-study-kind"
+                placeholder="新的学习形式"
+                maxlength=30
+                on_add=add
+            />
         </section>
     }
 }

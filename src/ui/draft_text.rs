@@ -107,12 +107,20 @@ pub fn DraftTextArea(
     let count = move || draft.with(|t| crate::domain::assessment::word_count(t));
     view! {
         <label class="field">
-            <span class="field-head">{label}<small class="muted">{move || format!("{} 字", count())}</small></span>
-            <textarea name=name rows=rows placeholder=placeholder class="grow" maxlength=maxlength
+            <span class="field-head">
+                {label}<small class="muted">{move || format!("{} 字", count())}</small>
+            </span>
+            <textarea
+                name=name
+                rows=rows
+                placeholder=placeholder
+                class="grow"
+                maxlength=maxlength
                 prop:readOnly=move || readonly.get()
                 prop:value=move || draft.get()
                 on:input=move |ev| typed_text(draft, typed, on_save, event_target_value(&ev))
-                on:blur=move |_| flush_pending()></textarea>
+                on:blur=move |_| flush_pending()
+            ></textarea>
         </label>
     }
 }
@@ -131,10 +139,15 @@ pub fn DraftInput(
     view! {
         <label class="field">
             <span>{label}</span>
-            <input type="text" name=name placeholder=placeholder maxlength=maxlength
+            <input
+                type="text"
+                name=name
+                placeholder=placeholder
+                maxlength=maxlength
                 prop:value=move || draft.get()
                 on:input=move |ev| typed_text(draft, typed, on_save, event_target_value(&ev))
-                on:blur=move |_| flush_pending()/>
+                on:blur=move |_| flush_pending()
+            />
         </label>
     }
 }

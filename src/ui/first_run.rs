@@ -33,15 +33,27 @@ pub fn FirstRun() -> impl IntoView {
     };
     view! {
         <main class="first-run">
-            <div class="seal" aria-hidden="true">"支"</div>
-            <h1>"支部工作手册"</h1>
-            <p class="lead">"所有数据只保存在这台设备的浏览器里，不会上传到任何服务器。"</p>
-            <p class="lead">"清除浏览器数据会把它一并删除，请定期在“我的 › 备份与恢复”导出备份文件。"</p>
-            <div class="stack">
-                <button class="button primary" on:click=start>"开始使用"</button>
-                <button class="button" on:click=example>"载入示例数据看看"</button>
+            <div class="seal" aria-hidden="true">
+                "支"
             </div>
-            <p class="muted small">"已有备份？开始使用后在“备份与恢复”中导入。"</p>
+            <h1>"支部工作手册"</h1>
+            <p class="lead">
+                "所有数据只保存在这台设备的浏览器里，不会上传到任何服务器。"
+            </p>
+            <p class="lead">
+                "清除浏览器数据会把它一并删除，请定期在“我的 › 备份与恢复”导出备份文件。"
+            </p>
+            <div class="stack">
+                <button class="button primary" on:click=start>
+                    "开始使用"
+                </button>
+                <button class="button" on:click=example>
+                    "载入示例数据看看"
+                </button>
+            </div>
+            <p class="muted small">
+                "已有备份？开始使用后在“备份与恢复”中导入。"
+            </p>
         </main>
     }
 }

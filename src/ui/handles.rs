@@ -2,24 +2,71 @@
 //! from the document (following every change, another page's included)
 //! and edits it through the state, naming the record it changes.
 
+use std::marker::PhantomData;
+
 use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::domain::assessment::AssessmentForm;
 use crate::domain::meeting::Meeting;
+use crate::domain::Document;
+use crate::store::RecordKey;
 
-/// One meeting.
-#[derive(Clone, Copy)]
-pub struct MeetingHandle {
-    pub state: AppState,
-    id: Signal<String>,
+/// A record that is one item of a list of the document, known by its id.
+pub trait Item: 'static {
+    fn find<'d>(doc: &'d Document, id: &str) -> Option<&'d Self>;
+    fn find_mut<'d>(doc: &'d mut Document, id: &str) -> Option<&'d mut Self>;
+    fn key(id: &str) -> RecordKey;
 }
 
-impl MeetingHandle {
-    pub fn new(state: AppState, id: impl Into<Signal<String>>) -> MeetingHandle {
-        MeetingHandle {
+impl Item for Meeting {
+    fn find<'d>(doc: &'d Document, id: &str) -> Option<&'d Self> {
+        doc.meeting(id)
+    }
+    fn find_mut<'d>(doc: &'d mut Document, id: &str) -> Option<&'d mut Self> {
+        doc.meeting_mut(id)
+    }
+    fn key(id: &str) -> RecordKey {
+        RecordKey::meeting(id)
+    }
+}
+
+impl Item for AssessmentForm {
+    fn find<'d>(doc: &'d Document, id: &str) -> Option<&'d Self> {
+        doc.assessment(id)
+    }
+    fn find_mut<'d>(doc: &'d mut Document, id: &str) -> Option<&'d mut Self> {
+        doc.assessment_mut(id)
+    }
+    fn key(id: &str) -> RecordKey {
+        RecordKey::assessment(id)
+    }
+}
+
+/// One item record, by an id that may follow the address.
+pub struct Handle<T: Item> {
+    pub state: AppState,
+    id: Signal<String>,
+    item: PhantomData<fn() -> T>,
+}
+
+impl<T: Item> Clone for Handle<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Item> Copy for Handle<T> {}
+
+pub type MeetingHandle = Handle<Meeting>;
+pub type FormHandle = Handle<AssessmentForm>;
+
+impl<T: Item> Handle<T> {
+    pub fn new(state: AppState, id: impl Into<Signal<String>>) -> Self {
+        Handle {
             state,
             id: id.into(),
+            item: PhantomData,
         }
     }
 
@@ -27,62 +74,30 @@ impl MeetingHandle {
         self.id.get_untracked()
     }
 
-    /// Reads the meeting, tracking it; `None` once it is deleted.
-    pub fn with<T>(&self, f: impl FnOnce(&Meeting) -> T) -> Option<T> {
+    /// Reads the record, tracking it; `None` once it is deleted.
+    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> Option<R> {
         let id = self.id.get();
-        self.state.doc.with(|d| d.meeting(&id).map(f))
+        self.state.doc.with(|d| T::find(d, &id).map(f))
     }
 
-    /// A part of the meeting, recomputed only when the meeting changes and
+    /// A part of the record, recomputed only when the document changes and
     /// passed on only when the part did.
-    pub fn part<T>(&self, part: impl Fn(&Meeting) -> T + Send + Sync + 'static) -> Memo<T>
+    pub fn part<R>(&self, part: impl Fn(&T) -> R + Send + Sync + 'static) -> Memo<R>
     where
-        T: Clone + Default + PartialEq + Send + Sync + 'static,
+        R: Clone + Default + PartialEq + Send + Sync + 'static,
     {
         let handle = *self;
         Memo::new(move |_| handle.with(&part).unwrap_or_default())
     }
 
-    /// Edits the meeting. `f` says what the member wants (it may be applied
-    /// again to a newer copy of the meeting).
-    pub fn edit(&self, f: impl Fn(&mut Meeting) + 'static) {
-        self.state.edit_meeting(&self.id(), f);
-    }
-}
-
-/// One self-assessment form.
-#[derive(Clone, Copy)]
-pub struct FormHandle {
-    pub state: AppState,
-    id: Signal<String>,
-}
-
-impl FormHandle {
-    pub fn new(state: AppState, id: impl Into<Signal<String>>) -> FormHandle {
-        FormHandle {
-            state,
-            id: id.into(),
-        }
-    }
-
-    pub fn id(&self) -> String {
-        self.id.get_untracked()
-    }
-
-    pub fn with<T>(&self, f: impl FnOnce(&AssessmentForm) -> T) -> Option<T> {
-        let id = self.id.get();
-        self.state.doc.with(|d| d.assessment(&id).map(f))
-    }
-
-    pub fn part<T>(&self, part: impl Fn(&AssessmentForm) -> T + Send + Sync + 'static) -> Memo<T>
-    where
-        T: Clone + Default + PartialEq + Send + Sync + 'static,
-    {
-        let handle = *self;
-        Memo::new(move |_| handle.with(&part).unwrap_or_default())
-    }
-
-    pub fn edit(&self, f: impl Fn(&mut AssessmentForm) + 'static) {
-        self.state.edit_form_entries(&self.id(), f);
+    /// Edits the record. `f` says what the member wants (it may be applied
+    /// again to a newer copy of the record).
+    pub fn edit(&self, f: impl Fn(&mut T) + 'static) {
+        let id = self.id();
+        self.state.edit(vec![T::key(&id)], move |d| {
+            if let Some(item) = T::find_mut(d, &id) {
+                f(item);
+            }
+        });
     }
 }

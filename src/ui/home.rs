@@ -52,23 +52,42 @@ pub fn HomePage() -> impl IntoView {
             <p class="muted small">{format_chinese_date(clock::today())}</p>
             <h1 class="page-title">{branch_name}</h1>
         </header>
-        <ThisMonthCard/>
+        <ThisMonthCard />
         <section class="card">
             <h2 class="card-title">"支部概况"</h2>
             <div class="stats">
-                <div class="stat"><span class="stat-value">{active}</span><span class="stat-label">"在册党员"</span></div>
-                <div class="stat"><span class="stat-value">{probationary}</span><span class="stat-label">"其中预备党员"</span></div>
-                <div class="stat"><span class="stat-value">{groups}</span><span class="stat-label">"党小组"</span></div>
+                <div class="stat">
+                    <span class="stat-value">{active}</span>
+                    <span class="stat-label">"在册党员"</span>
+                </div>
+                <div class="stat">
+                    <span class="stat-value">{probationary}</span>
+                    <span class="stat-label">"其中预备党员"</span>
+                </div>
+                <div class="stat">
+                    <span class="stat-value">{groups}</span>
+                    <span class="stat-label">"党小组"</span>
+                </div>
             </div>
             <Show when=move || active() == 0>
-                <p class="hint">"先在“我的 › 党员名册”添加党员，签到和评议都会用到。"</p>
-                <A href="/mine/roster" attr:class="button">"添加党员"</A>
+                <p class="hint">
+                    "先在“我的 › 党员名册”添加党员，签到和评议都会用到。"
+                </p>
+                <A href="/mine/roster" attr:class="button">
+                    "添加党员"
+                </A>
             </Show>
         </section>
         <Show when=backup_due>
             <section class="card notice backup-reminder">
-                <p><strong>"该备份了。"</strong>{last_backup}"。数据只在这台设备上，导出一份备份文件更安心。"</p>
-                <A href="/mine/backup" attr:class="button">"导出备份"</A>
+                <p>
+                    <strong>"该备份了。"</strong>
+                    {last_backup}
+                    "。数据只在这台设备上，导出一份备份文件更安心。"
+                </p>
+                <A href="/mine/backup" attr:class="button">
+                    "导出备份"
+                </A>
             </section>
         </Show>
     }

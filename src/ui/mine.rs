@@ -33,15 +33,22 @@ pub fn MinePage() -> impl IntoView {
     view! {
         <h1 class="page-title">"我的"</h1>
         <nav class="menu card">
-            <MenuRow href="/mine/branch" label="支部信息与规则" detail=branch/>
-            <MenuRow href="/mine/roster" label="党员名册" detail=roster/>
-            <MenuRow href="/mine/templates" label="检查清单模板" detail=Signal::derive(String::new)/>
-            <MenuRow href="/mine/backup" label="备份与恢复" detail=backup/>
-            <MenuRow href="/mine/recovery" label="数据恢复" detail=recovery/>
+            <MenuRow href="/mine/branch" label="支部信息与规则" detail=branch />
+            <MenuRow href="/mine/roster" label="党员名册" detail=roster />
+            <MenuRow
+                href="/mine/templates"
+                label="检查清单模板"
+                detail=Signal::derive(String::new)
+            />
+            <MenuRow href="/mine/backup" label="备份与恢复" detail=backup />
+            <MenuRow href="/mine/recovery" label="数据恢复" detail=recovery />
         </nav>
-        <StorageLine/>
+        <StorageLine />
         <p class="muted small about">
-            {format!("支部工作手册 {} · 数据只保存在本机浏览器", crate::backup::APP_VERSION)}
+            {format!(
+                "支部工作手册 {} · 数据只保存在本机浏览器",
+                crate::backup::APP_VERSION,
+            )}
         </p>
     }
 }
@@ -70,7 +77,9 @@ fn StorageLine() -> impl IntoView {
         text
     };
     view! {
-        <p class="storage-line muted small" data-testid="storage-line">{line}</p>
+        <p class="storage-line muted small" data-testid="storage-line">
+            {line}
+        </p>
         {move || state.place_reason.get().map(|why| view! { <p class="muted small">{why}</p> })}
     }
 }

@@ -5,6 +5,7 @@ pub mod assess;
 pub mod backup;
 pub mod branch_settings;
 pub mod draft_text;
+pub mod file_offer;
 pub mod first_run;
 pub mod handles;
 pub mod home;

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::file_offer::{FileOffer, OfferedFile};
 use super::state::use_app;
-use super::widgets::{FileOffer, PageHeader};
+use super::widgets::PageHeader;
 
 use crate::browser::{clock, dialog::confirm};
 
@@ -18,9 +19,15 @@ pub fn RecoveryNotice() -> impl IntoView {
         (n > 0).then(|| {
             view! {
                 <div class="banner warn" role="alert">
-                    <p>{format!("有 {n} 份本机数据无法读取，没有被覆盖。请下载保存。")}</p>
+                    <p>
+                        {format!(
+                            "有 {n} 份本机数据无法读取，没有被覆盖。请下载保存。",
+                        )}
+                    </p>
                     <div class="banner-actions">
-                        <A href="/mine/recovery" attr:class="button small">"查看并下载"</A>
+                        <A href="/mine/recovery" attr:class="button small">
+                            "查看并下载"
+                        </A>
                     </div>
                 </div>
             }
@@ -33,7 +40,7 @@ pub fn RecoveryPage() -> impl IntoView {
     let state = use_app();
     leptos::task::spawn_local(async move { state.refresh_quarantined().await });
     view! {
-        <PageHeader title="数据恢复" back="/mine"/>
+        <PageHeader title="数据恢复" back="/mine" />
         <p class="hint">
             "下面的数据在打开时无法读取（可能是浏览器中断了写入，或被其他程序改动）。应用已改用上一份完好的数据，"
             "并把这些内容原样保存在这里。请先下载保存，再决定是否丢弃。"
@@ -42,11 +49,19 @@ pub fn RecoveryPage() -> impl IntoView {
             <p class="empty">"没有需要处理的数据。"</p>
         </Show>
         <ul class="cards">
-            <For each=move || state.quarantined.get() key=|(k, q)| (k.clone(), q.original_key.clone(), q.raw.len()) let:entry>
+            <For
+                each=move || state.quarantined.get()
+                key=|(k, q)| (k.clone(), q.original_key.clone(), q.raw.len())
+                let:entry
+            >
                 {
                     let (key, q) = entry;
                     let raw = q.raw.clone();
-                    let file = format!("支部工作手册-无法读取-{}-{}.txt", q.label, clock::now().format("%Y%m%d%H%M"));
+                    let file = format!(
+                        "支部工作手册-无法读取-{}-{}.txt",
+                        q.label,
+                        crate::domain::time::format_compact_date(clock::today()),
+                    );
                     let discard_key = key.clone();
                     view! {
                         <li class="card">
@@ -54,17 +69,36 @@ pub fn RecoveryPage() -> impl IntoView {
                             <p class="muted small">{format!("原因：{}", q.reason)}</p>
                             <p class="muted small">{format!("大小：{} 字节", q.raw.len())}</p>
                             <div class="row">
-                                <FileOffer label="下载原始数据" make=move || Some((file.clone(), raw.clone(), "text/plain"))/>
+                                <FileOffer
+                                    label="下载原始数据"
+                                    make=move |()| Some(OfferedFile {
+                                        name: file.clone(),
+                                        text: raw.clone(),
+                                        mime: "text/plain",
+                                    })
+                                />
                                 // Only a stored copy can be discarded: an unstored one is
                                 // the last copy there is.
-                                {(!discard_key.is_empty()).then(|| view! {
-                                    <button class="button danger" on:click=move |_| {
-                                        if confirm("确定丢弃这份无法读取的数据吗？丢弃后无法找回。") {
-                                            let key = discard_key.clone();
-                                            leptos::task::spawn_local(async move { state.discard_quarantined(&key).await });
+                                {(!discard_key.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <button
+                                                class="button danger"
+                                                on:click=move |_| {
+                                                    if confirm(
+                                                        "确定丢弃这份无法读取的数据吗？丢弃后无法找回。",
+                                                    ) {
+                                                        let key = discard_key.clone();
+                                                        leptos::task::spawn_local(async move {
+                                                            state.discard_quarantined(&key).await
+                                                        });
+                                                    }
+                                                }
+                                            >
+                                                "丢弃"
+                                            </button>
                                         }
-                                    }>"丢弃"</button>
-                                })}
+                                    })}
                             </div>
                         </li>
                     }

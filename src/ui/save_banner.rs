@@ -33,7 +33,7 @@ pub fn SaveBanner() -> impl IntoView {
             <div class=class role="alert">
                 <p>{text}</p>
                 <div class="banner-actions">
-                    <ExportButtons compact=true/>
+                    <ExportButtons compact=true />
                 </div>
             </div>
         })

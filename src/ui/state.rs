@@ -12,7 +12,6 @@ use crate::backup::export::{backup_file_name, export_backup};
 use crate::backup::import::{read_backup, Outcome};
 use crate::browser::persistence::{self, Event, Host, Place};
 use crate::browser::{clock, local_storage};
-use crate::domain::assessment::AssessmentForm;
 use crate::domain::meeting::ChecklistTemplate;
 use crate::domain::{Branch, Document, Meeting, Member};
 use crate::store::device::DeviceState;
@@ -176,15 +175,6 @@ impl AppState {
         self.save_device();
     }
 
-    pub fn edit_meeting(&self, id: &str, f: impl Fn(&mut Meeting) + 'static) {
-        let owned = id.to_string();
-        self.edit(vec![RecordKey::meeting(id)], move |d| {
-            if let Some(m) = d.meeting_mut(&owned) {
-                f(m);
-            }
-        });
-    }
-
     /// Adds a new meeting record.
     pub fn add_meeting(&self, meeting: Meeting) {
         let key = RecordKey::meeting(&meeting.id);
@@ -217,15 +207,6 @@ impl AppState {
     /// Edits one self-assessment form (or adds it: `f` gets the document).
     pub fn edit_form(&self, id: &str, f: impl Fn(&mut Document) + 'static) {
         self.edit(vec![RecordKey::assessment(id)], f);
-    }
-
-    pub fn edit_form_entries(&self, id: &str, f: impl Fn(&mut AssessmentForm) + 'static) {
-        let owned = id.to_string();
-        self.edit_form(id, move |d| {
-            if let Some(form) = d.assessment_mut(&owned) {
-                f(form);
-            }
-        });
     }
 
     /// Edits the branch's 民主评议 record of `year` (created if missing).
@@ -313,7 +294,10 @@ impl AppState {
             .doc
             .with_untracked(|doc| export_backup(doc, &self.now_text(), 0));
         let name = self.doc.with_untracked(|doc| {
-            backup_file_name(&doc.branch.name, &now.format("%Y-%m-%d").to_string())
+            backup_file_name(
+                &doc.branch.name,
+                &crate::domain::time::format_iso_date(now.date_naive()),
+            )
         });
         (name, text)
     }

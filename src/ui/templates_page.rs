@@ -31,10 +31,10 @@ pub fn TemplatesPage() -> impl IntoView {
     let kind = RwSignal::new(kinds[0].clone());
     let items = Memo::new(move |_| state.doc.with(|d| template_for(&d.templates, &kind.get())));
     let customised = move || state.doc.with(|d| is_customised(&d.templates, &kind.get()));
-    let save = move |items: Vec<TemplateItem>| {
+    let save = Callback::new(move |items: Vec<TemplateItem>| {
         let k = kind.get_untracked();
         state.edit_templates(move |t| set_template(t, &k, items.clone()));
-    };
+    });
     let reset = move |_| {
         if confirm("恢复为默认清单？本支部对这一类型的修改会被丢弃。") {
             let k = kind.get_untracked();
@@ -43,22 +43,43 @@ pub fn TemplatesPage() -> impl IntoView {
     };
     let choices = kinds.clone();
     view! {
-        <PageHeader title="检查清单模板" back="/mine"/>
-        <p class="hint">"新安排的会议按这里的清单生成；已安排的会议不受影响，也可以在会议中单独增删事项。"</p>
+        <PageHeader title="检查清单模板" back="/mine" />
+        <p class="hint">
+            "新安排的会议按这里的清单生成；已安排的会议不受影响，也可以在会议中单独增删事项。"
+        </p>
         <label class="field card">
             <span>"会议类型"</span>
-            <select name="template-kind" on:change=move |ev| {
-                if let Some(k) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| choices.get(i)) {
-                    kind.set(k.clone());
+            <select
+                name="template-kind"
+                on:change=move |ev| {
+                    if let Some(k) = event_target_value(&ev)
+                        .parse::<usize>()
+                        .ok()
+                        .and_then(|i| choices.get(i))
+                    {
+                        kind.set(k.clone());
+                    }
                 }
-            }>
-                {kinds.iter().enumerate().map(|(i, k)| view! { <option value=i.to_string()>{k.label().to_string()}</option> }).collect_view()}
+            >
+                {kinds
+                    .iter()
+                    .enumerate()
+                    .map(|(i, k)| {
+                        view! { <option value=i.to_string()>{k.label().to_string()}</option> }
+                    })
+                    .collect_view()}
             </select>
-            <small class="muted">{move || if customised() { "本支部已修改" } else { "默认清单" }}</small>
+            <small class="muted">
+                {move || if customised() { "本支部已修改" } else { "默认清单" }}
+            </small>
         </label>
-        {Phase::ALL.map(|phase| view! { <TemplatePhase phase=phase items=items save=save/> }).collect_view()}
+        {Phase::ALL
+            .map(|phase| view! { <TemplatePhase phase=phase items=items save=save /> })
+            .collect_view()}
         <Show when=customised>
-            <button class="button" on:click=reset>"恢复默认清单"</button>
+            <button class="button" on:click=reset>
+                "恢复默认清单"
+            </button>
         </Show>
     }
 }
@@ -67,7 +88,7 @@ pub fn TemplatesPage() -> impl IntoView {
 fn TemplatePhase(
     phase: Phase,
     items: Memo<Vec<TemplateItem>>,
-    save: impl Fn(Vec<TemplateItem>) + Copy + Send + Sync + 'static,
+    save: Callback<Vec<TemplateItem>>,
 ) -> impl IntoView {
     let add = move |text: String| {
         let mut all = items.get_untracked();
@@ -76,36 +97,66 @@ fn TemplatePhase(
             .rposition(|i| i.phase <= phase)
             .map_or(0, |p| p + 1);
         all.insert(at, TemplateItem { phase, text });
-        save(all);
+        save.run(all);
+    };
+    let in_phase = move || {
+        items
+            .get()
+            .into_iter()
+            .enumerate()
+            .filter(|(_, item)| item.phase == phase)
+            .collect::<Vec<_>>()
     };
     view! {
         <section class="card form">
             <h2 class="card-title">{phase.label()}</h2>
             <ul class="plain-list">
-                {move || items.get().into_iter().enumerate().filter(|(_, item)| item.phase == phase).map(|(index, item)| view! {
-                    <li class="inline-add">
-                        <input type="text" aria-label="清单事项" maxlength="200" prop:value=item.text
-                            on:change=move |ev| {
-                                let text = event_target_value(&ev).trim().to_string();
-                                let mut all = items.get_untracked();
-                                if text.is_empty() {
-                                    if index < all.len() {
-                                        all.remove(index);
+                <For each=in_phase key=|(index, item)| (*index, item.text.clone()) let:entry>
+                    {
+                        let (index, item) = entry;
+                        view! {
+                            <li class="inline-add">
+                                <input
+                                    type="text"
+                                    aria-label="清单事项"
+                                    maxlength="200"
+                                    prop:value=item.text
+                                    on:change=move |ev| {
+                                        let text = event_target_value(&ev).trim().to_string();
+                                        let mut all = items.get_untracked();
+                                        if text.is_empty() {
+                                            if index < all.len() {
+                                                all.remove(index);
+                                            }
+                                        } else if let Some(i) = all.get_mut(index) {
+                                            i.text = text;
+                                        }
+                                        save.run(all);
                                     }
-                                } else if let Some(i) = all.get_mut(index) {
-                                    i.text = text;
-                                }
-                                save(all);
-                            }/>
-                        <button class="icon-button" aria-label="删除事项" on:click=move |_| {
-                            let mut all = items.get_untracked();
-                            if index < all.len() { all.remove(index); }
-                            save(all);
-                        }>"×"</button>
-                    </li>
-                }).collect_view()}
+                                />
+                                <button
+                                    class="icon-button"
+                                    aria-label="删除事项"
+                                    on:click=move |_| {
+                                        let mut all = items.get_untracked();
+                                        if index < all.len() {
+                                            all.remove(index);
+                                        }
+                                        save.run(all);
+                                    }
+                                >
+                                    "×"
+                                </button>
+                            </li>
+                        }
+                    }
+                </For>
             </ul>
-            <InlineAdd name=format!("template-new-{}", phase.label()) placeholder="添加事项" on_add=add/>
+            <InlineAdd
+                name=format!("template-new-{}", phase.label())
+                placeholder="添加事项"
+                on_add=add
+            />
         </section>
     }
 }

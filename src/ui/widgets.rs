@@ -4,14 +4,15 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::icons;
-use crate::browser::files;
 
 /// A page title with a way back to where the page was opened from.
 #[component]
 pub fn PageHeader(title: &'static str, #[prop(into)] back: String) -> impl IntoView {
     view! {
         <header class="page-header">
-            <A href=back attr:class="back" attr:aria-label="返回">"‹ 返回"</A>
+            <A href=back attr:class="back" attr:aria-label="返回">
+                "‹ 返回"
+            </A>
             <h1 class="page-title">{title}</h1>
         </header>
     }
@@ -30,41 +31,6 @@ pub fn MenuRow(
             <span class="menu-detail">{detail}</span>
             {icons::chevron()}
         </A>
-    }
-}
-
-/// A file for the member to keep: downloaded where downloads work, else
-/// offered to the share sheet, else shown as text to copy (iOS Safari and
-/// WeChat's browser often drop downloads).
-#[component]
-pub fn FileOffer(
-    label: &'static str,
-    /// Builds (file name, content, MIME type) when tapped.
-    make: impl Fn() -> Option<(String, String, &'static str)> + Send + Sync + 'static,
-    #[prop(optional)] primary: bool,
-) -> impl IntoView {
-    let shown = RwSignal::new(None::<String>);
-    let offer = move |_| {
-        let Some((name, body, mime)) = make() else {
-            return;
-        };
-        if !files::downloads_unreliable() && files::download(&name, &body, mime).is_ok() {
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            if !matches!(files::share_file(&name, &body, mime).await, Ok(true)) {
-                shown.set(Some(body));
-            }
-        });
-    };
-    view! {
-        <button class="button" class:primary=primary on:click=offer>{label}</button>
-        {move || shown.get().map(|body| view! {
-            <div class="backup-text">
-                <p class="hint">"无法直接保存文件：请全选复制下面的内容，粘贴到备忘录或发给自己。"</p>
-                <textarea readonly rows="5" aria-label="文件内容" prop:value=body></textarea>
-            </div>
-        })}
     }
 }
 
@@ -88,9 +54,18 @@ pub fn InlineAdd(
     };
     view! {
         <form class="inline-add" on:submit=submit>
-            <input type="text" name=name placeholder=placeholder maxlength=maxlength aria-label=placeholder
-                prop:value=text on:input=move |ev| text.set(event_target_value(&ev))/>
-            <button class="button" type="submit">"添加"</button>
+            <input
+                type="text"
+                name=name
+                placeholder=placeholder
+                maxlength=maxlength
+                aria-label=placeholder
+                prop:value=text
+                on:input=move |ev| text.set(event_target_value(&ev))
+            />
+            <button class="button" type="submit">
+                "添加"
+            </button>
         </form>
     }
 }
@@ -108,10 +83,16 @@ pub fn CheckRow(
     view! {
         <li class="check-row">
             <label class="check">
-                <input type="checkbox" prop:checked=checked on:change=move |ev| on_toggle.run(event_target_checked(&ev))/>
+                <input
+                    type="checkbox"
+                    prop:checked=checked
+                    on:change=move |ev| on_toggle.run(event_target_checked(&ev))
+                />
                 <span>{text}</span>
             </label>
-            <button class="icon-button" aria-label=remove_label on:click=move |_| on_remove.run(())>"×"</button>
+            <button class="icon-button" aria-label=remove_label on:click=move |_| on_remove.run(())>
+                "×"
+            </button>
         </li>
     }
 }

@@ -1,4 +1,5 @@
 //! Helpers shared by the native integration tests.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 #![allow(dead_code)]
 
 use std::rc::Rc;

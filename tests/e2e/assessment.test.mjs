@@ -89,7 +89,7 @@ test("the secretary tallies three members' files and is warned at a fourth 优�
     await page.getByRole("button", { name: "优秀", exact: true }).click();
     await page.getByRole("button", { name: "完成", exact: true }).click();
     const download = page.waitForEvent("download");
-    await page.getByRole("button", { name: "导出给书记（JSON）" }).click();
+    await page.getByRole("button", { name: "导出自评文件，交支部书记" }).click();
     const file = join(dir, `${name}.json`);
     await (await download).saveAs(file);
     files.push(file);

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::grading::{no_grade_reason, Grade};
+use super::grades::{no_grade_reason, Grade};
 use super::standards::{standard, standards, AssessmentKind, DIMENSIONS};
 use crate::domain::time::format_chinese_date;
 use crate::domain::{Document, Member};

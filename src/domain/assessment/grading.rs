@@ -3,60 +3,9 @@
 //! graded, and every member either graded or marked with the reason why not.
 //! The checks warn; they never block: the branch decides.
 
-use serde::{Deserialize, Serialize};
-
+use super::grades::{is_gradeable, Grade};
 use super::review::{members_to_review, Decision};
-use crate::domain::{Document, Member, Standing};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Grade {
-    Excellent,
-    Qualified,
-    BasicallyQualified,
-    Unqualified,
-}
-
-impl Grade {
-    pub const ALL: [Grade; 4] = [
-        Grade::Excellent,
-        Grade::Qualified,
-        Grade::BasicallyQualified,
-        Grade::Unqualified,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Grade::Excellent => "优秀",
-            Grade::Qualified => "合格",
-            Grade::BasicallyQualified => "基本合格",
-            Grade::Unqualified => "不合格",
-        }
-    }
-}
-
-pub const PROBATIONARY_NO_GRADE: &str =
-    "预备党员参加民主评议，但不确定等次：预备期满时，由支部大会讨论其能否按期转为正式党员。";
-
-/// Reasons branches commonly record for a member left ungraded; the reason
-/// is free text, these are offered to pick from.
-pub const COMMON_NOT_GRADED_REASONS: [&str; 4] = [
-    "长期患病，无法参加评议",
-    "年老体弱，无法参加评议",
-    "外出流动，由流入地党组织评议",
-    "本年度转入时间较短，暂不确定等次",
-];
-
-/// Whether the member receives a grade at all: 预备党员 do not.
-pub fn is_gradeable(member: &Member) -> bool {
-    member.standing == Standing::Full
-}
-
-/// Why the member receives no grade, for the form to say; `None` when they
-/// do receive one.
-pub fn no_grade_reason(member: &Member) -> Option<&'static str> {
-    (!is_gradeable(member)).then_some(PROBATIONARY_NO_GRADE)
-}
+use crate::domain::{Document, Member};
 
 /// The most 优秀 the one-third rule allows: rounded down, so 9 graded allow
 /// 3, 10 allow 3 and 2 allow none.
@@ -151,6 +100,7 @@ fn excellent_warning(report: &GradeReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::assessment::grades::no_grade_reason;
     use crate::domain::assessment::review::{decide, BranchReview};
     use crate::domain::rules::fixtures::{day, document, full_members, left, probationary};
 

@@ -5,6 +5,7 @@
 
 pub mod evidence;
 pub mod form;
+pub mod grades;
 pub mod grading;
 pub mod history;
 pub mod review;
@@ -16,9 +17,8 @@ pub use evidence::{evidence, Evidence};
 pub use form::{
     finish, form_for, forms_of, new_form, reopen, AssessmentForm, FormState, StandardEntry,
 };
-pub use grading::{
-    grade_check, is_gradeable, no_grade_reason, Grade, GradeReport, COMMON_NOT_GRADED_REASONS,
-};
+pub use grades::{is_gradeable, no_grade_reason, Grade, COMMON_NOT_GRADED_REASONS};
+pub use grading::{grade_check, GradeReport};
 pub use history::{max_score, rating_history};
 pub use review::{decide, review_mut, review_rows, BranchReview, Decision, ImportedSummary};
 pub use settings::AssessmentSettings;

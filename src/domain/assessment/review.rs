@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::form::{form_for, AssessmentForm, DimensionRating};
-use super::grading::{no_grade_reason, Grade};
+use super::grades::{no_grade_reason, Grade};
 use super::standards::{standards, AssessmentKind};
 use crate::domain::roster::display_order;
 use crate::domain::rules::attendance::was_active_on;

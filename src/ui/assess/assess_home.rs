@@ -75,44 +75,103 @@ pub fn AssessPage() -> impl IntoView {
         <section class="card form">
             <label class="field">
                 <span>"填写人"</span>
-                <select name="me" on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    state.set_me(if v.is_empty() { None } else { Some(v) });
-                }>
-                    <option value="" selected=move || me().is_none()>"请选择本人"</option>
-                    {move || members().into_iter().map(|(id, name)| {
-                        let chosen = id.clone();
-                        view! { <option value=id selected=move || me().as_deref() == Some(chosen.as_str())>{name}</option> }
-                    }).collect_view()}
+                <select
+                    name="me"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        state.set_me(if v.is_empty() { None } else { Some(v) });
+                    }
+                >
+                    <option value="" selected=move || me().is_none()>
+                        "请选择本人"
+                    </option>
+                    {move || {
+                        members()
+                            .into_iter()
+                            .map(|(id, name)| {
+                                let chosen = id.clone();
+                                view! {
+                                    <option
+                                        value=id
+                                        selected=move || me().as_deref() == Some(chosen.as_str())
+                                    >
+                                        {name}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </select>
-                <small class="muted">"只保存在这台设备上，用来打开你本人的自评表。"</small>
+                <small class="muted">
+                    "只保存在这台设备上，用来打开你本人的自评表。"
+                </small>
             </label>
             <label class="field">
                 <span>"年度"</span>
-                <select name="year" on:change=move |ev| if let Ok(y) = event_target_value(&ev).parse() { year.set(y) }>
-                    {(this_year - 4..=this_year).rev().map(|y| view! {
-                        <option value=y.to_string() selected=move || year.get() == y>{format!("{y} 年度")}</option>
-                    }).collect_view()}
+                <select
+                    name="year"
+                    on:change=move |ev| {
+                        if let Ok(y) = event_target_value(&ev).parse() {
+                            year.set(y)
+                        }
+                    }
+                >
+                    {(this_year - 4..=this_year)
+                        .rev()
+                        .map(|y| {
+                            view! {
+                                <option value=y.to_string() selected=move || year.get() == y>
+                                    {format!("{y} 年度")}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </label>
         </section>
-        <Show when=move || me().is_some() fallback=|| view! {
-            <p class="empty">"先选择填写人。名册为空时，请在“我的 › 党员名册”添加党员。"</p>
-        }>
-            {move || cards().into_iter().map(|(kind, status)| {
+        <Show
+            when=move || me().is_some()
+            fallback=|| {
                 view! {
-                    <section class="card">
-                        <h2 class="card-title row-between">{kind.form_title(year.get())}<span class="badge">{status.clone()}</span></h2>
-                        <p class="hint">{kind.help_text()}</p>
-                        <button class="button primary" on:click=move |_| open_form.with_value(|open| open(kind))>
-                            {if status == "未开始" { "开始填写" } else { "打开" }}
-                        </button>
-                    </section>
+                    <p class="empty">
+                        "先选择填写人。名册为空时，请在“我的 › 党员名册”添加党员。"
+                    </p>
                 }
-            }).collect_view()}
-            {move || me().map(|id| view! {
-                <A href=format!("/assess/history/{id}") attr:class="card link-card"><span>"历年自评对比"</span><span class="muted small">"›"</span></A>
-            })}
+            }
+        >
+            {move || {
+                cards()
+                    .into_iter()
+                    .map(|(kind, status)| {
+                        view! {
+                            <section class="card">
+                                <h2 class="card-title row-between">
+                                    {kind.form_title(year.get())}
+                                    <span class="badge">{status.clone()}</span>
+                                </h2>
+                                <p class="hint">{kind.help_text()}</p>
+                                <button
+                                    class="button primary"
+                                    on:click=move |_| open_form.with_value(|open| open(kind))
+                                >
+                                    {if status == "未开始" { "开始填写" } else { "打开" }}
+                                </button>
+                            </section>
+                        }
+                    })
+                    .collect_view()
+            }}
+            {move || {
+                me()
+                    .map(|id| {
+                        view! {
+                            <A href=format!("/assess/history/{id}") attr:class="card link-card">
+                                <span>"历年自评对比"</span>
+                                <span class="muted small">"›"</span>
+                            </A>
+                        }
+                    })
+            }}
         </Show>
         <A href=move || format!("/assess/review/{}", year.get()) attr:class="card link-card">
             <span>"支部民主评议汇总（书记用）"</span>

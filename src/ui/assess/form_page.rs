@@ -3,13 +3,12 @@
 //! optional dimensions, the 反向情形 checklist, the self-grade, and 完成.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::evidence_list::EvidenceList;
 use crate::backup::exchange::{assessment_file_name, export_assessment, EXCHANGE_NOTICE};
-use crate::browser::{clock, files};
+use crate::browser::clock;
 use crate::domain::assessment::{
     add_line, evidence, finish, no_grade_reason, reopen, standards, AssessmentForm, AssessmentKind,
     Grade, Standard, StandardEntry, DIMENSIONS,
@@ -17,6 +16,7 @@ use crate::domain::assessment::{
 use crate::domain::limits;
 use crate::domain::time::format_minutes;
 use crate::ui::draft_text::DraftTextArea;
+use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::handles::FormHandle;
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
@@ -28,11 +28,16 @@ pub fn AssessmentFormPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
     let exists = move || state.doc.with(|d| d.assessment(&id.get()).is_some());
     view! {
-        <Show when=exists fallback=|| view! {
-            <PageHeader title="自评表" back="/assess"/>
-            <p class="empty">"找不到这份自评表。"</p>
-        }>
-            <FormScreen handle=FormHandle::new(state, id)/>
+        <Show
+            when=exists
+            fallback=|| {
+                view! {
+                    <PageHeader title="自评表" back="/assess" />
+                    <p class="empty">"找不到这份自评表。"</p>
+                }
+            }
+        >
+            <FormScreen handle=FormHandle::new(state, id) />
         </Show>
     }
 }
@@ -53,17 +58,11 @@ fn FormScreen(handle: FormHandle) -> impl IntoView {
                 .and_then(|f| state.doc.with(|d| d.member(&f.member_id).cloned()))
         })
     };
-    let lines = Signal::derive(move || {
-        form.with(|f| {
-            f.as_ref()
-                .map(|f| {
-                    state
-                        .doc
-                        .with(|d| evidence(d, &f.member_id, f.year).lines())
-                })
-                .unwrap_or_default()
-        })
-    });
+    let whose = handle.part(|f| (f.member_id.clone(), f.year));
+    let lines = Signal::from(Memo::new(move |_| {
+        let (member_id, year) = whose.get();
+        state.doc.with(|d| evidence(d, &member_id, year).lines())
+    }));
     let title = move || {
         form.with(|f| {
             f.as_ref()
@@ -86,31 +85,82 @@ fn FormScreen(handle: FormHandle) -> impl IntoView {
     };
     let stds = standards(kind);
     view! {
-        <PageHeader title="自评表" back="/assess"/>
+        <PageHeader title="自评表" back="/assess" />
         <header class="meeting-head">
             <h2 class="meeting-title">{title}</h2>
-            <p class="muted small">{move || member().map(|m| format!("{}（{}）", m.name, m.standing.label())).unwrap_or_default()}</p>
-            <details class="help"><summary>"标准出处"</summary><p class="hint">{kind.help_text()}</p></details>
+            <p class="muted small">
+                {move || {
+                    member()
+                        .map(|m| format!("{}（{}）", m.name, m.standing.label()))
+                        .unwrap_or_default()
+                }}
+            </p>
+            <details class="help">
+                <summary>"标准出处"</summary>
+                <p class="hint">{kind.help_text()}</p>
+            </details>
         </header>
         <Show when=move || finished.get()>
-            <p class="banner-inline ok">{move || form.with(|f| f.as_ref().and_then(|f| f.finished_on()).map(|d| format!("已于 {d} 完成。如需修改，请先“重新打开”。")).unwrap_or_default())}</p>
+            <p class="banner-inline ok">
+                {move || {
+                    form.with(|f| {
+                        f.as_ref()
+                            .and_then(|f| f.finished_on())
+                            .map(|d| {
+                                format!(
+                                    "已于 {d} 完成。如需修改，请先“重新打开”。",
+                                )
+                            })
+                            .unwrap_or_default()
+                    })
+                }}
+            </p>
         </Show>
-        {stds.iter().map(|s| view! { <StandardCard handle=handle standard=s form=form lines=lines finished=finished/> }).collect_view()}
-        <Dimensions handle=handle form=form finished=finished/>
-        <Negatives handle=handle form=form finished=finished/>
+        {stds
+            .iter()
+            .map(|s| {
+                view! {
+                    <StandardCard
+                        handle=handle
+                        standard=s
+                        form=form
+                        lines=lines
+                        finished=finished
+                    />
+                }
+            })
+            .collect_view()}
+        <Dimensions handle=handle form=form finished=finished />
+        <Negatives handle=handle form=form finished=finished />
         <section class="card form">
             <h3 class="card-title">"自评等次"</h3>
             {move || match member().and_then(|m| no_grade_reason(&m)) {
                 Some(reason) => view! { <p class="hint">{reason}</p> }.into_any(),
-                None => view! { <GradeChoice handle=handle form=form finished=finished/> }.into_any(),
+                None => {
+                    view! { <GradeChoice handle=handle form=form finished=finished /> }.into_any()
+                }
             }}
         </section>
         <section class="card actions">
-            <button class="button primary" on:click=toggle_finished>{move || if finished.get() { "重新打开" } else { "完成" }}</button>
-            <ExportForSecretary form_id=id.clone()/>
-            <A href=format!("/print/assessment/{id}") attr:class="button">"打印自评表"</A>
+            <button class="button primary" on:click=toggle_finished>
+                {move || if finished.get() { "重新打开" } else { "完成" }}
+            </button>
+            <ExportForSecretary form_id=id.clone() />
+            <A href=format!("/print/assessment/{id}") attr:class="button">
+                "打印自评表"
+            </A>
             <ul class="log muted small">
-                {move || form.with(|f| f.as_ref().map(|f| f.log.iter().map(|e| view! { <li>{e.sentence()}</li> }).collect_view()))}
+                {move || {
+                    form.with(|f| {
+                        f.as_ref()
+                            .map(|f| {
+                                f.log
+                                    .iter()
+                                    .map(|e| view! { <li>{e.sentence()}</li> })
+                                    .collect_view()
+                            })
+                    })
+                }}
             </ul>
         </section>
     }
@@ -160,17 +210,50 @@ fn StandardCard(
     };
     view! {
         <section class="card form standard">
-            <h3 class="card-title">{standard.title}<small class="muted">{format!("　{}", standard.wording)}</small></h3>
+            <h3 class="card-title">
+                {standard.title}<small class="muted">{format!("　{}", standard.wording)}</small>
+            </h3>
             <p class="hint">{standard.description}</p>
-            <RatingChips label=format!("{}评价", standard.title) current=Signal::derive(rating) finished=finished
-                on_pick={move |pick: Option<String>| handle.edit(move |f| { f.set_rating(key, pick.as_deref()); })}/>
-            <DraftTextArea label="自评情况" name=format!("{key}-facts") rows=4 maxlength=limits::FORM_TEXT placeholder="用事实和事例说明" value=text(|e| e.facts.clone())
-                on_save=save(|e, v| e.facts = v) readonly=finished/>
-            <EvidenceList lines=lines readonly=finished on_pull=pull/>
-            <DraftTextArea label="存在问题" name=format!("{key}-problems") rows=2 maxlength=limits::FORM_TEXT value=text(|e| e.problems.clone())
-                on_save=save(|e, v| e.problems = v) readonly=finished/>
-            <DraftTextArea label="整改措施" name=format!("{key}-measures") rows=2 maxlength=limits::FORM_TEXT value=text(|e| e.measures.clone())
-                on_save=save(|e, v| e.measures = v) readonly=finished/>
+            <RatingChips
+                label=format!("{}评价", standard.title)
+                current=Signal::derive(rating)
+                finished=finished
+                on_pick={move |pick: Option<String>| {
+                    handle
+                        .edit(move |f| {
+                            f.set_rating(key, pick.as_deref());
+                        })
+                }}
+            />
+            <DraftTextArea
+                label="自评情况"
+                name=format!("{key}-facts")
+                rows=4
+                maxlength=limits::FORM_TEXT
+                placeholder="用事实和事例说明"
+                value=text(|e| e.facts.clone())
+                on_save=save(|e, v| e.facts = v)
+                readonly=finished
+            />
+            <EvidenceList lines=lines readonly=finished on_pull=pull />
+            <DraftTextArea
+                label="存在问题"
+                name=format!("{key}-problems")
+                rows=2
+                maxlength=limits::FORM_TEXT
+                value=text(|e| e.problems.clone())
+                on_save=save(|e, v| e.problems = v)
+                readonly=finished
+            />
+            <DraftTextArea
+                label="整改措施"
+                name=format!("{key}-measures")
+                rows=2
+                maxlength=limits::FORM_TEXT
+                value=text(|e| e.measures.clone())
+                on_save=save(|e, v| e.measures = v)
+                readonly=finished
+            />
         </section>
     }
 }
@@ -184,16 +267,33 @@ fn Dimensions(
     view! {
         <details class="card">
             <summary class="card-title">"分项测评（可选）"</summary>
-            {DIMENSIONS.iter().map(|name| {
-                let current = move || form.with(|f| f.as_ref().and_then(|f| f.dimension(name)).map(str::to_string));
-                view! {
-                    <div class="dimension">
-                        <span>{name.to_string()}</span>
-                        <RatingChips label=format!("{name}评价") current=Signal::derive(current) finished=finished small=true
-                            on_pick={move |pick: Option<String>| handle.edit(move |f| { f.set_dimension(name, pick.as_deref()); })}/>
-                    </div>
-                }
-            }).collect_view()}
+            {DIMENSIONS
+                .iter()
+                .map(|name| {
+                    let current = move || {
+                        form.with(|f| {
+                            f.as_ref().and_then(|f| f.dimension(name)).map(str::to_string)
+                        })
+                    };
+                    view! {
+                        <div class="dimension">
+                            <span>{name.to_string()}</span>
+                            <RatingChips
+                                label=format!("{name}评价")
+                                current=Signal::derive(current)
+                                finished=finished
+                                small=true
+                                on_pick={move |pick: Option<String>| {
+                                    handle
+                                        .edit(move |f| {
+                                            f.set_dimension(name, pick.as_deref());
+                                        })
+                                }}
+                            />
+                        </div>
+                    }
+                })
+                .collect_view()}
         </details>
     }
 }
@@ -213,24 +313,39 @@ fn Negatives(
     view! {
         <details class="card">
             <summary class="card-title">"对照反向情形"</summary>
-            <p class="hint">"本支部使用的反向情形清单，如有符合的情形请如实勾选。清单可由支部在设置中修改。"</p>
+            <p class="hint">
+                "本支部使用的反向情形清单，如有符合的情形请如实勾选。清单可由支部在设置中修改。"
+            </p>
             <ul class="check-list">
-                {move || list().into_iter().map(|text| {
-                    let checked = form.with(|f| f.as_ref().is_some_and(|f| f.has_negative(&text)));
-                    let toggled = text.clone();
-                    view! {
-                        <li class="check-row">
-                            <label class="check">
-                                <input type="checkbox" prop:checked=checked disabled=move || finished.get()
-                                    on:change=move |ev| {
-                                        let (text, on) = (toggled.clone(), event_target_checked(&ev));
-                                        handle.edit(move |f| f.set_negative(&text, on));
-                                    }/>
-                                <span>{text}</span>
-                            </label>
-                        </li>
-                    }
-                }).collect_view()}
+                {move || {
+                    list()
+                        .into_iter()
+                        .map(|text| {
+                            let checked = form
+                                .with(|f| f.as_ref().is_some_and(|f| f.has_negative(&text)));
+                            let toggled = text.clone();
+                            view! {
+                                <li class="check-row">
+                                    <label class="check">
+                                        <input
+                                            type="checkbox"
+                                            prop:checked=checked
+                                            disabled=move || finished.get()
+                                            on:change=move |ev| {
+                                                let (text, on) = (
+                                                    toggled.clone(),
+                                                    event_target_checked(&ev),
+                                                );
+                                                handle.edit(move |f| f.set_negative(&text, on));
+                                            }
+                                        />
+                                        <span>{text}</span>
+                                    </label>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ul>
         </details>
     }
@@ -246,18 +361,37 @@ fn GradeChoice(
     let current = move || form.with(|f| f.as_ref().and_then(|f| f.self_grade));
     view! {
         <div class="chips-row" role="group" aria-label="自评等次">
-            {Grade::ALL.map(|g| {
-                view! {
-                    <button class="chip-toggle" class:on=move || current() == Some(g) disabled=move || finished.get()
-                        on:click=move |_| {
-                            let pick = if current() == Some(g) { None } else { Some(g) };
-                            let member = form.with_untracked(|f| f.as_ref().and_then(|f| state.doc.with_untracked(|d| d.member(&f.member_id).cloned())));
-                            if let Some(member) = member {
-                                handle.edit(move |f| { let _ = f.set_self_grade(&member, pick); });
+            {Grade::ALL
+                .map(|g| {
+                    view! {
+                        <button
+                            class="chip-toggle"
+                            class:on=move || current() == Some(g)
+                            disabled=move || finished.get()
+                            on:click=move |_| {
+                                let pick = if current() == Some(g) { None } else { Some(g) };
+                                let member = form
+                                    .with_untracked(|f| {
+                                        f.as_ref()
+                                            .and_then(|f| {
+                                                state
+                                                    .doc
+                                                    .with_untracked(|d| d.member(&f.member_id).cloned())
+                                            })
+                                    });
+                                if let Some(member) = member {
+                                    handle
+                                        .edit(move |f| {
+                                            let _ = f.set_self_grade(&member, pick);
+                                        });
+                                }
                             }
-                        }>{g.label()}</button>
-                }
-            }).collect_view()}
+                        >
+                            {g.label()}
+                        </button>
+                    }
+                })
+                .collect_view()}
         </div>
     }
 }
@@ -266,39 +400,21 @@ fn GradeChoice(
 #[component]
 fn ExportForSecretary(form_id: String) -> impl IntoView {
     let state = use_app();
-    let text = RwSignal::new(None::<String>);
-    let export = move |_| {
+    let make = move |()| {
         let now = format_minutes(&clock::now());
-        let file = state.doc.with_untracked(|d| {
+        state.doc.with_untracked(|d| {
             let form = d.assessment(&form_id)?;
             let member = d.member(&form.member_id)?;
-            Some((
-                assessment_file_name(&member.name, form.year, form.kind),
-                export_assessment(d, form, &now)?,
-            ))
-        });
-        let Some((name, body)) = file else { return };
-        if !files::downloads_unreliable()
-            && files::download(&name, &body, "application/json").is_ok()
-        {
-            return;
-        }
-        // iOS and WeChat: the share sheet, else text to copy.
-        spawn_local(async move {
-            if !matches!(
-                files::share_file(&name, &body, "application/json").await,
-                Ok(true)
-            ) {
-                text.set(Some(body));
-            }
-        });
+            Some(OfferedFile {
+                name: assessment_file_name(&member.name, form.year, form.kind),
+                text: export_assessment(d, form, &now)?,
+                mime: "application/json",
+            })
+        })
     };
     view! {
-        <button class="button" on:click=export>"导出给书记（JSON）"</button>
+        <FileOffer label="导出自评文件，交支部书记" make=make />
         <p class="hint">{EXCHANGE_NOTICE}</p>
-        {move || text.get().map(|body| view! {
-            <textarea readonly rows="5" class="backup-text" prop:value=body></textarea>
-        })}
     }
 }
 
@@ -324,14 +440,28 @@ fn RatingChips(
     };
     view! {
         <div class="chips-row" role="group" aria-label=label>
-            {move || scale().into_iter().map(|r| {
-                let on = current.get().as_deref() == Some(r.as_str());
-                let chosen = r.clone();
-                view! {
-                    <button class="chip-toggle" class:small=small class:on=on disabled=move || finished.get()
-                        on:click=move |_| on_pick.run(if on { None } else { Some(chosen.clone()) })>{r}</button>
-                }
-            }).collect_view()}
+            {move || {
+                scale()
+                    .into_iter()
+                    .map(|r| {
+                        let on = current.get().as_deref() == Some(r.as_str());
+                        let chosen = r.clone();
+                        view! {
+                            <button
+                                class="chip-toggle"
+                                class:small=small
+                                class:on=on
+                                disabled=move || finished.get()
+                                on:click=move |_| {
+                                    on_pick.run(if on { None } else { Some(chosen.clone()) })
+                                }
+                            >
+                                {r}
+                            </button>
+                        }
+                    })
+                    .collect_view()
+            }}
         </div>
     }
 }

@@ -19,14 +19,22 @@ use crate::ui::widgets::PageHeader;
 
 const NOT_GRADED: &str = "__not_graded";
 
+/// Follows the year in the address.
 #[component]
 pub fn ReviewPage() -> impl IntoView {
-    let state = use_app();
     let params = use_params_map();
-    let year: i32 = params
-        .with_untracked(|p| p.get("year"))
-        .and_then(|y| y.parse().ok())
-        .unwrap_or_else(super::default_year);
+    move || {
+        let year: i32 = params
+            .with(|p| p.get("year"))
+            .and_then(|y| y.parse().ok())
+            .unwrap_or_else(super::default_year);
+        view! { <ReviewYear year=year /> }
+    }
+}
+
+#[component]
+fn ReviewYear(year: i32) -> impl IntoView {
+    let state = use_app();
     let messages = RwSignal::new(Vec::<(bool, String)>::new());
     let import_text = move |text: String| {
         let branch = state.doc.with_untracked(|d| d.branch.name.clone());
@@ -81,42 +89,135 @@ pub fn ReviewPage() -> impl IntoView {
     let pasted = RwSignal::new(String::new());
     let report = move || state.doc.with(|d| grade_check(d, year));
     view! {
-        <PageHeader title="民主评议汇总" back="/assess"/>
-        <p class="muted">{format!("{year} 年度 · 优秀一般不超过参评党员的三分之一，预备党员参加评议但不评定等次。")}</p>
+        <PageHeader title="民主评议汇总" back="/assess" />
+        <p class="muted">
+            {format!(
+                "{year} 年度 · 优秀一般不超过参评党员的三分之一，预备党员参加评议但不评定等次。",
+            )}
+        </p>
         <section class="card form">
             <h2 class="card-title">"导入党员自评"</h2>
             <label class="button file-button">
                 "选择自评文件（可多选）…"
-                <input type="file" name="assessment-files" multiple accept=".json,application/json,text/plain" on:change=on_files/>
+                <input
+                    type="file"
+                    name="assessment-files"
+                    multiple
+                    accept=".json,application/json,text/plain"
+                    on:change=on_files
+                />
             </label>
             <details class="paste">
                 <summary>"或粘贴自评文本"</summary>
-                <textarea name="assessment-paste" rows="4" aria-label="粘贴自评文本" prop:value=pasted on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
-                <button class="button" on:click=move |_| { messages.set(Vec::new()); import_text(pasted.get_untracked()); pasted.set(String::new()); }>"导入"</button>
+                <textarea
+                    name="assessment-paste"
+                    rows="4"
+                    aria-label="粘贴自评文本"
+                    prop:value=pasted
+                    on:input=move |ev| pasted.set(event_target_value(&ev))
+                ></textarea>
+                <button
+                    class="button"
+                    on:click=move |_| {
+                        messages.set(Vec::new());
+                        import_text(pasted.get_untracked());
+                        pasted.set(String::new());
+                    }
+                >
+                    "导入"
+                </button>
             </details>
             <ul class="messages">
-                {move || messages.get().into_iter().map(|(ok, text)| view! { <li class:ok=ok class:error=!ok>{text}</li> }).collect_view()}
+                {move || {
+                    messages
+                        .get()
+                        .into_iter()
+                        .map(|(ok, text)| {
+                            view! {
+                                <li class:ok=ok class:error=!ok>
+                                    {text}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ul>
         </section>
         <section class="card" data-testid="grade-report">
-            <p>{move || { let r = report(); format!("已评定 {} 人，其中优秀 {} 人（最多 {} 人）", r.graded, r.excellent, r.max_excellent) }}</p>
-            {move || report().warnings.into_iter().map(|w| view! { <p class="error" role="alert">{w}</p> }).collect_view()}
+            <p>
+                {move || {
+                    let r = report();
+                    format!(
+                        "已评定 {} 人，其中优秀 {} 人（最多 {} 人）",
+                        r.graded,
+                        r.excellent,
+                        r.max_excellent,
+                    )
+                }}
+            </p>
+            {move || {
+                report()
+                    .warnings
+                    .into_iter()
+                    .map(|w| {
+                        view! {
+                            <p class="error" role="alert">
+                                {w}
+                            </p>
+                        }
+                    })
+                    .collect_view()
+            }}
         </section>
         <ul class="review-list card">
-            {move || state.doc.with(|d| review_rows(d, year).into_iter().map(|row| {
-                let member_id = row.member.id.clone();
-                let name = row.member.name.clone();
-                let self_grade = row.self_grade().map(|g| g.label()).unwrap_or("—");
-                let ratings = row.four_qualified.as_ref().map(|s| s.ratings_in_order().into_iter().map(|r| r.unwrap_or("—").to_string()).collect::<Vec<_>>().join(" / ")).unwrap_or_else(|| "未交自评".into());
-                let decision = row.decision.cloned();
-                let fixed_reason = row.no_grade_reason;
-                view! { <ReviewRowView year=year member_id=member_id name=name self_grade=self_grade ratings=ratings decision=decision fixed_reason=fixed_reason/> }
-            }).collect_view())}
+            {move || {
+                state
+                    .doc
+                    .with(|d| {
+                        review_rows(d, year)
+                            .into_iter()
+                            .map(|row| {
+                                let member_id = row.member.id.clone();
+                                let name = row.member.name.clone();
+                                let self_grade = row
+                                    .self_grade()
+                                    .map(|g| g.label())
+                                    .unwrap_or("—");
+                                let ratings = row
+                                    .four_qualified
+                                    .as_ref()
+                                    .map(|s| {
+                                        s.ratings_in_order()
+                                            .into_iter()
+                                            .map(|r| r.unwrap_or("—").to_string())
+                                            .collect::<Vec<_>>()
+                                            .join(" / ")
+                                    })
+                                    .unwrap_or_else(|| "未交自评".into());
+                                let decision = row.decision.cloned();
+                                let fixed_reason = row.no_grade_reason;
+                                view! {
+                                    <ReviewRowView
+                                        year=year
+                                        member_id=member_id
+                                        name=name
+                                        self_grade=self_grade
+                                        ratings=ratings
+                                        decision=decision
+                                        fixed_reason=fixed_reason
+                                    />
+                                }
+                            })
+                            .collect_view()
+                    })
+            }}
         </ul>
         <datalist id="not-graded-reasons">
             {COMMON_NOT_GRADED_REASONS.map(|r| view! { <option value=r></option> })}
         </datalist>
-        <A href=format!("/print/review/{year}") attr:class="button">"打印评议汇总表"</A>
+        <A href=format!("/print/review/{year}") attr:class="button">
+            "打印评议汇总表"
+        </A>
     }
 }
 
@@ -152,33 +253,81 @@ fn ReviewRowView(
             <p class="muted small">{format!("四个合格：{ratings}")}</p>
             {match fixed_reason {
                 Some(reason) => view! { <p class="hint">{reason}</p> }.into_any(),
-                None => view! {
-                    <select name="decided-grade" aria-label=format!("{name} 的评定等次") on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        let decision = if v.is_empty() {
-                            None
-                        } else if v == NOT_GRADED {
-                            Some(Decision::NotGraded { reason: String::new() })
-                        } else {
-                            Grade::ALL.iter().find(|g| g.label() == v).map(|g| Decision::Graded { grade: *g })
-                        };
-                        let id = choose_id.clone();
-                        state.edit_review(year, move |d| decide(d, year, &id, decision.clone()));
-                    }>
-                        <option value="" selected=current.is_empty()>"待评定"</option>
-                        {Grade::ALL.map(|g| view! { <option value=g.label() selected=current == g.label()>{g.label()}</option> })}
-                        <option value=NOT_GRADED selected=show_reason>"不评定等次"</option>
-                    </select>
-                    {show_reason.then(|| view! {
-                        <input type="text" name="not-graded-reason" placeholder="请填写不评定的原因" maxlength="100" prop:value=reason
-                            list="not-graded-reasons" aria-label=format!("{name} 不评定等次的原因")
+                None => {
+                    view! {
+                        <select
+                            name="decided-grade"
+                            aria-label=format!("{name} 的评定等次")
                             on:change=move |ev| {
-                                let reason = event_target_value(&ev).trim().to_string();
-                                let id = reason_id.clone();
-                                state.edit_review(year, move |d| decide(d, year, &id, Some(Decision::NotGraded { reason: reason.clone() })));
-                            }/>
-                    })}
-                }.into_any(),
+                                let v = event_target_value(&ev);
+                                let decision = if v.is_empty() {
+                                    None
+                                } else if v == NOT_GRADED {
+                                    Some(Decision::NotGraded {
+                                        reason: String::new(),
+                                    })
+                                } else {
+                                    Grade::ALL
+                                        .iter()
+                                        .find(|g| g.label() == v)
+                                        .map(|g| Decision::Graded { grade: *g })
+                                };
+                                let id = choose_id.clone();
+                                state
+                                    .edit_review(
+                                        year,
+                                        move |d| decide(d, year, &id, decision.clone()),
+                                    );
+                            }
+                        >
+                            <option value="" selected=current.is_empty()>
+                                "待评定"
+                            </option>
+                            {Grade::ALL
+                                .map(|g| {
+                                    view! {
+                                        <option value=g.label() selected=current == g.label()>
+                                            {g.label()}
+                                        </option>
+                                    }
+                                })}
+                            <option value=NOT_GRADED selected=show_reason>
+                                "不评定等次"
+                            </option>
+                        </select>
+                        {show_reason
+                            .then(|| {
+                                view! {
+                                    <input
+                                        type="text"
+                                        name="not-graded-reason"
+                                        placeholder="请填写不评定的原因"
+                                        maxlength="100"
+                                        prop:value=reason
+                                        list="not-graded-reasons"
+                                        aria-label=format!("{name} 不评定等次的原因")
+                                        on:change=move |ev| {
+                                            let reason = event_target_value(&ev).trim().to_string();
+                                            let id = reason_id.clone();
+                                            state
+                                                .edit_review(
+                                                    year,
+                                                    move |d| decide(
+                                                        d,
+                                                        year,
+                                                        &id,
+                                                        Some(Decision::NotGraded {
+                                                            reason: reason.clone(),
+                                                        }),
+                                                    ),
+                                                );
+                                        }
+                                    />
+                                }
+                            })}
+                    }
+                        .into_any()
+                }
             }}
         </li>
     }

@@ -28,8 +28,12 @@ pub fn ExampleData() -> impl IntoView {
     view! {
         <section class="card">
             <h2 class="card-title">"示例数据"</h2>
-            <p class="hint">"一个有 25 名党员、3 个党小组的示例支部，方便先看看各项功能。"</p>
-            <button class="button" on:click=load>"载入示例数据"</button>
+            <p class="hint">
+                "一个有 25 名党员、3 个党小组的示例支部，方便先看看各项功能。"
+            </p>
+            <button class="button" on:click=load>
+                "载入示例数据"
+            </button>
         </section>
     }
 }

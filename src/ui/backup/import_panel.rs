@@ -85,24 +85,55 @@ pub fn ImportPanel() -> impl IntoView {
             <p class="hint">"先检查文件，确认无误后才会替换本机数据。"</p>
             <label class="button file-button">
                 "选择备份文件…"
-                <input type="file" name="backup-file" accept=".json,application/json,text/plain" on:change=on_file/>
+                <input
+                    type="file"
+                    name="backup-file"
+                    accept=".json,application/json,text/plain"
+                    on:change=on_file
+                />
             </label>
             <details class="paste">
                 <summary>"或粘贴备份文本"</summary>
-                <textarea name="backup-paste" rows="5" placeholder="把导出的备份文本粘贴到这里"
-                    prop:value=pasted on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
-                <button class="button" on:click=move |_| examine(pasted.get_untracked())>"检查"</button>
+                <textarea
+                    name="backup-paste"
+                    rows="5"
+                    placeholder="把导出的备份文本粘贴到这里"
+                    prop:value=pasted
+                    on:input=move |ev| pasted.set(event_target_value(&ev))
+                ></textarea>
+                <button class="button" on:click=move |_| examine(pasted.get_untracked())>
+                    "检查"
+                </button>
             </details>
             {move || match check.get() {
                 Check::Idle => ().into_any(),
-                Check::Busy => view! { <p class="hint" role="status">"正在导入…"</p> }.into_any(),
-                Check::Done(message) => view! { <p class="ok" role="status">{message}</p> }.into_any(),
-                Check::Refused(problems) => view! {
-                    <div class="report error-report" role="alert">
-                        <p><strong>"无法导入，本机数据没有任何改动。"</strong></p>
-                        <ProblemList problems=problems/>
-                    </div>
-                }.into_any(),
+                Check::Busy => {
+                    view! {
+                        <p class="hint" role="status">
+                            "正在导入…"
+                        </p>
+                    }
+                        .into_any()
+                }
+                Check::Done(message) => {
+                    view! {
+                        <p class="ok" role="status">
+                            {message}
+                        </p>
+                    }
+                        .into_any()
+                }
+                Check::Refused(problems) => {
+                    view! {
+                        <div class="report error-report" role="alert">
+                            <p>
+                                <strong>"无法导入，本机数据没有任何改动。"</strong>
+                            </p>
+                            <ProblemList problems=problems />
+                        </div>
+                    }
+                        .into_any()
+                }
                 Check::Ready(staged) => {
                     let summary = staged.doc.summary();
                     let branch = staged.doc.branch.name.clone();
@@ -112,23 +143,47 @@ pub fn ImportPanel() -> impl IntoView {
                     let go = staged.clone();
                     view! {
                         <div class="report" role="status">
-                            <p>{format!("备份来自“{branch}”，导出于 {}：{summary}。", staged.exported_at)}</p>
-                            {(skipped > 0).then(|| view! {
-                                <p class="error">{format!("其中 {skipped} 项有问题，导入时将跳过：")}</p>
-                                <ProblemList problems=problems/>
-                            })}
-                            {(!over.is_empty()).then(|| view! {
-                                <p class="hint">"以下内容超出本应用的长度或条数限制，将原样导入，不会丢失："</p>
-                                <ProblemList problems=over/>
-                            })}
+                            <p>
+                                {format!(
+                                    "备份来自“{branch}”，导出于 {}：{summary}。",
+                                    staged.exported_at,
+                                )}
+                            </p>
+                            {(skipped > 0)
+                                .then(|| {
+                                    view! {
+                                        <p class="error">
+                                            {format!(
+                                                "其中 {skipped} 项有问题，导入时将跳过：",
+                                            )}
+                                        </p>
+                                        <ProblemList problems=problems />
+                                    }
+                                })}
+                            {(!over.is_empty())
+                                .then(|| {
+                                    view! {
+                                        <p class="hint">
+                                            "以下内容超出本应用的长度或条数限制，将原样导入，不会丢失："
+                                        </p>
+                                        <ProblemList problems=over />
+                                    }
+                                })}
                             <div class="row">
-                                <button class="button" on:click=move |_| check.set(Check::Idle)>"取消"</button>
+                                <button class="button" on:click=move |_| check.set(Check::Idle)>
+                                    "取消"
+                                </button>
                                 <button class="button primary" on:click=move |_| apply(go.clone())>
-                                    {if skipped > 0 { format!("跳过 {skipped} 项，导入其余数据") } else { "导入".to_string() }}
+                                    {if skipped > 0 {
+                                        format!("跳过 {skipped} 项，导入其余数据")
+                                    } else {
+                                        "导入".to_string()
+                                    }}
                                 </button>
                             </div>
                         </div>
-                    }.into_any()
+                    }
+                        .into_any()
                 }
             }}
         </section>
@@ -141,9 +196,24 @@ fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
     let more = problems.len().saturating_sub(SHOWN);
     view! {
         <ul class="problems">
-            {problems.into_iter().take(SHOWN).map(|p| view! { <li><code>{p.path}</code>" "{p.message}</li> }).collect_view()}
+            {problems
+                .into_iter()
+                .take(SHOWN)
+                .map(|p| {
+                    view! {
+                        <li>
+                            <code>{p.path}</code>
+                            " "
+                            {p.message}
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ul>
-        {(more > 0).then(|| view! { <p class="hint">{format!("另有 {more} 个问题未列出。")}</p> })}
+        {(more > 0)
+            .then(|| {
+                view! { <p class="hint">{format!("另有 {more} 个问题未列出。")}</p> }
+            })}
     }
 }
 
@@ -158,15 +228,39 @@ pub fn UndoPanel() -> impl IntoView {
             view! {
                 <section class="card notice">
                     <p>{format!("可以恢复{label}。")}</p>
-                    {move || failed.get().map(|why| view! { <p class="error" role="alert">{why}</p> })}
+                    {move || {
+                        failed
+                            .get()
+                            .map(|why| {
+                                view! {
+                                    <p class="error" role="alert">
+                                        {why}
+                                    </p>
+                                }
+                            })
+                    }}
                     <div class="row">
-                        <button class="button" on:click=move |_| spawn_local(async move {
-                            match state.undo_replace().await {
-                                Ok(()) => state.notice.set(Some("已恢复导入前的数据。".into())),
-                                Err(why) => failed.set(Some(format!("没有恢复：{why}"))),
-                            }
-                        })>"撤销，恢复原数据"</button>
-                        <button class="link-button" on:click=move |_| spawn_local(async move { state.dismiss_undo().await })>"不需要了"</button>
+                        <button
+                            class="button"
+                            on:click=move |_| spawn_local(async move {
+                                match state.undo_replace().await {
+                                    Ok(()) => {
+                                        state
+                                            .notice
+                                            .set(Some("已恢复导入前的数据。".into()))
+                                    }
+                                    Err(why) => failed.set(Some(format!("没有恢复：{why}"))),
+                                }
+                            })
+                        >
+                            "撤销，恢复原数据"
+                        </button>
+                        <button
+                            class="link-button"
+                            on:click=move |_| spawn_local(async move { state.dismiss_undo().await })
+                        >
+                            "不需要了"
+                        </button>
                     </div>
                 </section>
             }

@@ -16,10 +16,10 @@ use import_panel::{ImportPanel, UndoPanel};
 #[component]
 pub fn BackupPage() -> impl IntoView {
     view! {
-        <PageHeader title="备份与恢复" back="/mine"/>
-        <ExportPanel/>
-        <UndoPanel/>
-        <ImportPanel/>
-        <ExampleData/>
+        <PageHeader title="备份与恢复" back="/mine" />
+        <ExportPanel />
+        <UndoPanel />
+        <ImportPanel />
+        <ExampleData />
     }
 }

@@ -45,24 +45,56 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
     };
     view! {
         <section class="tally card" aria-live="polite">
-            {move || summary.get().map(|(t, q)| view! {
-                <div class="tally-numbers">
-                    <span><b>{t.due}</b>"应到"</span>
-                    <span><b>{t.present}</b>"实到"</span>
-                    <span><b>{t.leave}</b>"请假"</span>
-                    <span><b>{t.absent}</b>"缺席"</span>
-                    <span class:muted=t.unmarked == 0><b>{t.unmarked}</b>"未登记"</span>
-                </div>
-                {q.map(|q| view! { <p class="quorum" class:ok=q.valid class:error=!q.valid>{q.sentence()}</p> })}
-            })}
-            <button class="button small" on:click=rest_present>"其余未登记的全部出席"</button>
+            {move || {
+                summary
+                    .get()
+                    .map(|(t, q)| {
+                        view! {
+                            <div class="tally-numbers">
+                                <span>
+                                    <b>{t.due}</b>
+                                    "应到"
+                                </span>
+                                <span>
+                                    <b>{t.present}</b>
+                                    "实到"
+                                </span>
+                                <span>
+                                    <b>{t.leave}</b>
+                                    "请假"
+                                </span>
+                                <span>
+                                    <b>{t.absent}</b>
+                                    "缺席"
+                                </span>
+                                <span class:muted=t.unmarked == 0>
+                                    <b>{t.unmarked}</b>
+                                    "未登记"
+                                </span>
+                            </div>
+                            {q
+                                .map(|q| {
+                                    view! {
+                                        <p class="quorum" class:ok=q.valid class:error=!q.valid>
+                                            {q.sentence()}
+                                        </p>
+                                    }
+                                })}
+                        }
+                    })
+            }}
+            <button class="button small" on:click=rest_present>
+                "其余未登记的全部出席"
+            </button>
         </section>
         <Show when=move || due.with(|d| d.is_empty())>
-            <p class="empty">"名册中没有应到的党员。请先在“我的 › 党员名册”添加党员。"</p>
+            <p class="empty">
+                "名册中没有应到的党员。请先在“我的 › 党员名册”添加党员。"
+            </p>
         </Show>
         <ul class="attendance-list card">
             <For each=move || due.get() key=|m| m.id.clone() let:member>
-                <AttendanceRow meeting=meeting member=member/>
+                <AttendanceRow meeting=meeting member=member />
             </For>
         </ul>
     }
@@ -81,23 +113,39 @@ fn AttendanceRow(meeting: MeetingHandle, member: Member) -> impl IntoView {
             meeting.edit(move |m| set_presence(m, &member_id, next));
         };
         view! {
-            <button class="presence" class:on=move || status() == Some(p) data-presence=p.label()
+            <button
+                class="presence"
+                class:on=move || status() == Some(p)
+                data-presence=p.label()
                 aria-pressed=move || (status() == Some(p)).to_string()
-                on:click=choose>{p.label()}</button>
+                on:click=choose
+            >
+                {p.label()}
+            </button>
         }
     });
     let probationary = !member.standing.can_vote();
     view! {
         <li class="attendance-row">
             <div class="attendance-main">
-                <span class="member-name">{member.name.clone()}
+                <span class="member-name">
+                    {member.name.clone()}
                     {probationary.then(|| view! { <span class="badge">"预备"</span> })}
                 </span>
-                <div class="presence-group" role="group" aria-label=format!("{} 的出席情况", member.name)>{buttons}</div>
+                <div
+                    class="presence-group"
+                    role="group"
+                    aria-label=format!("{} 的出席情况", member.name)
+                >
+                    {buttons}
+                </div>
             </div>
-            {move || entry.get().filter(|a| a.status != Presence::Present).map(|a| view! {
-                <AwayDetails meeting=meeting entry=a/>
-            })}
+            {move || {
+                entry
+                    .get()
+                    .filter(|a| a.status != Presence::Present)
+                    .map(|a| view! { <AwayDetails meeting=meeting entry=a /> })
+            }}
         </li>
     }
 }
@@ -111,10 +159,16 @@ fn AwayDetails(meeting: MeetingHandle, entry: Attendance) -> impl IntoView {
         let next = tapped(entry.reason, r);
         let on = entry.reason == Some(r);
         view! {
-            <button class="chip-toggle small" class:on=on on:click=move |_| {
-                let member_id = member_id.clone();
-                meeting.edit(move |m| set_reason(m, &member_id, next));
-            }>{r.label()}</button>
+            <button
+                class="chip-toggle small"
+                class:on=on
+                on:click=move |_| {
+                    let member_id = member_id.clone();
+                    meeting.edit(move |m| set_reason(m, &member_id, next));
+                }
+            >
+                {r.label()}
+            </button>
         }
     });
     let makeup = match makeup_status(&entry) {
@@ -122,10 +176,15 @@ fn AwayDetails(meeting: MeetingHandle, entry: Attendance) -> impl IntoView {
             let member_id = member_id.clone();
             view! {
                 <span class="ok small">{format!("已补学（{on}）")}</span>
-                <button class="link-button small" on:click=move |_| {
-                    let member_id = member_id.clone();
-                    meeting.edit(move |m| undo_makeup(m, &member_id));
-                }>"撤销"</button>
+                <button
+                    class="link-button small"
+                    on:click=move |_| {
+                        let member_id = member_id.clone();
+                        meeting.edit(move |m| undo_makeup(m, &member_id));
+                    }
+                >
+                    "撤销"
+                </button>
             }
             .into_any()
         }
@@ -133,11 +192,16 @@ fn AwayDetails(meeting: MeetingHandle, entry: Attendance) -> impl IntoView {
             let member_id = member_id.clone();
             view! {
                 <span class="badge accent">"待补学"</span>
-                <button class="link-button small" on:click=move |_| {
-                    let member_id = member_id.clone();
-                    let today = clock::today();
-                    meeting.edit(move |m| complete_makeup(m, &member_id, today, ""));
-                }>"今天已补学"</button>
+                <button
+                    class="link-button small"
+                    on:click=move |_| {
+                        let member_id = member_id.clone();
+                        let today = clock::today();
+                        meeting.edit(move |m| complete_makeup(m, &member_id, today, ""));
+                    }
+                >
+                    "今天已补学"
+                </button>
             }
             .into_any()
         }

@@ -13,7 +13,7 @@ use crate::ui::widgets::{CheckRow, InlineAdd};
 #[component]
 pub fn ChecklistPanel(meeting: MeetingHandle) -> impl IntoView {
     Phase::ALL
-        .map(|phase| view! { <PhaseList meeting=meeting phase=phase/> })
+        .map(|phase| view! { <PhaseList meeting=meeting phase=phase /> })
         .collect_view()
 }
 
@@ -41,27 +41,46 @@ fn PhaseList(meeting: MeetingHandle, phase: Phase) -> impl IntoView {
     };
     view! {
         <section class="card checklist">
-            <h3 class="card-title row-between">{phase.label()}<span class="muted small">{counts}</span></h3>
+            <h3 class="card-title row-between">
+                {phase.label()}<span class="muted small">{counts}</span>
+            </h3>
             <ul class="check-list">
-                <For each=move || items.get() key=|c| (c.id.clone(), c.done, c.text.clone()) let:item>
+                <For
+                    each=move || items.get()
+                    key=|c| (c.id.clone(), c.done, c.text.clone())
+                    let:item
+                >
                     {
                         let toggle_id = item.id.clone();
                         let remove_id = item.id.clone();
                         view! {
-                            <CheckRow text=item.text.clone() checked=item.done remove_label="从本次会议移除"
+                            <CheckRow
+                                text=item.text.clone()
+                                checked=item.done
+                                remove_label="从本次会议移除"
                                 on_toggle=Callback::new(move |done: bool| {
                                     let id = toggle_id.clone();
-                                    meeting.edit(move |m| edit_item(&mut m.checklist, &id, |c| c.done = done));
+                                    meeting
+                                        .edit(move |m| edit_item(
+                                            &mut m.checklist,
+                                            &id,
+                                            |c| c.done = done,
+                                        ));
                                 })
                                 on_remove=Callback::new(move |()| {
                                     let id = remove_id.clone();
                                     meeting.edit(move |m| remove_item(&mut m.checklist, &id));
-                                })/>
+                                })
+                            />
                         }
                     }
                 </For>
             </ul>
-            <InlineAdd name=format!("new-{}", phase.label()) placeholder="添加本次会议的事项" on_add=add/>
+            <InlineAdd
+                name=format!("new-{}", phase.label())
+                placeholder="添加本次会议的事项"
+                on_add=add
+            />
         </section>
     }
 }

@@ -12,41 +12,69 @@ use crate::domain::rules::compliance::{
     compliance, due_this_month, next_planned, unrecorded_planned, Period, PeriodKind, Requirement,
     Status,
 };
+use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::print::period_kind_name;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{FileOffer, PageHeader};
+use crate::ui::widgets::PageHeader;
 
 #[component]
 pub fn CompliancePage() -> impl IntoView {
     let state = use_app();
     let period = RwSignal::new(Period::containing(PeriodKind::Month, clock::today()));
-    let rows = move || {
+    let rows = Memo::new(move |_| {
         state
             .doc
             .with(|d| compliance(d, period.get(), clock::today()))
-    };
+    });
     let kind_tab = move |kind: PeriodKind, label: &'static str| {
         view! {
-            <button class="section-tab" class:on=move || period.get().kind == kind
-                on:click=move |_| period.set(Period::containing(kind, clock::today()))>{label}</button>
+            <button
+                class="section-tab"
+                class:on=move || period.get().kind == kind
+                on:click=move |_| period.set(Period::containing(kind, clock::today()))
+            >
+                {label}
+            </button>
         }
     };
     view! {
-        <PageHeader title="“三会一课”完成情况" back="/meetings"/>
+        <PageHeader title="“三会一课”完成情况" back="/meetings" />
         <nav class="section-tabs">
-            {kind_tab(PeriodKind::Month, "月")}
-            {kind_tab(PeriodKind::Quarter, "季度")}
+            {kind_tab(PeriodKind::Month, "月")} {kind_tab(PeriodKind::Quarter, "季度")}
             {kind_tab(PeriodKind::Year, "年度")}
         </nav>
         <div class="period-nav">
-            <button class="button" aria-label="上一期" on:click=move |_| period.update(|p| *p = p.previous())>"‹"</button>
+            <button
+                class="button"
+                aria-label="上一期"
+                on:click=move |_| period.update(|p| *p = p.previous())
+            >
+                "‹"
+            </button>
             <h2 class="period-label">{move || period.get().label()}</h2>
-            <button class="button" aria-label="下一期" on:click=move |_| period.update(|p| *p = p.next())>"›"</button>
+            <button
+                class="button"
+                aria-label="下一期"
+                on:click=move |_| period.update(|p| *p = p.next())
+            >
+                "›"
+            </button>
         </div>
         <ul class="requirement-list card">
-            {move || rows().into_iter().map(|r| view! { <RequirementRow requirement=r/> }).collect_view()}
+            {move || {
+                rows.get()
+                    .into_iter()
+                    .map(|r| view! { <RequirementRow requirement=r /> })
+                    .collect_view()
+            }}
         </ul>
-        <A href=move || { let p = period.get(); format!("/print/summary/{}/{}", period_kind_name(p.kind), p.start) } attr:class="button">
+        <A
+            href=move || {
+                let p = period.get();
+                format!("/print/summary/{}/{}", period_kind_name(p.kind), p.start)
+            }
+            attr:class="button"
+        >
             "打印本期工作汇总"
         </A>
         <p class="hint">
@@ -67,7 +95,9 @@ fn RequirementRow(requirement: Requirement) -> impl IntoView {
     view! {
         <li class="requirement">
             <span class="requirement-label">{requirement.label.clone()}</span>
-            <span class="requirement-count">{format!("{}/{} {unit}", requirement.held, requirement.required)}</span>
+            <span class="requirement-count">
+                {format!("{}/{} {unit}", requirement.held, requirement.required)}
+            </span>
             <span class=class>{requirement.status.label()}</span>
         </li>
     }
@@ -78,8 +108,8 @@ fn RequirementRow(requirement: Requirement) -> impl IntoView {
 #[component]
 pub fn ThisMonthCard() -> impl IntoView {
     let state = use_app();
-    let due = move || state.doc.with(|d| due_this_month(d, clock::today()));
-    let next = move || state.doc.with(|d| next_planned(d, clock::today()).cloned());
+    let due = Memo::new(move |_| state.doc.with(|d| due_this_month(d, clock::today())));
+    let next = Memo::new(move |_| state.doc.with(|d| next_planned(d, clock::today()).cloned()));
     let unrecorded = move || {
         state.doc.with(|d| {
             unrecorded_planned(d, clock::today())
@@ -88,58 +118,115 @@ pub fn ThisMonthCard() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let makeups = move || state.doc.with(|d| pending_makeups(d).len());
-    let export_all = move || {
+    let makeups = Memo::new(move |_| state.doc.with(|d| pending_makeups(d).len()));
+    let export_all = move |()| {
         let text = state
             .doc
             .with_untracked(|d| ics::planned_calendar(d, clock::now_utc()));
-        Some((
-            format!("支部会议计划-{}.ics", clock::today()),
+        Some(OfferedFile {
+            name: format!("支部会议计划-{}.ics", clock::today()),
             text,
-            "text/calendar",
-        ))
+            mime: "text/calendar",
+        })
     };
     view! {
         <section class="card" data-testid="this-month">
-            <h2 class="card-title row-between">"本月工作"<A href="/meetings/compliance" attr:class="small">"完成情况 ›"</A></h2>
+            <h2 class="card-title row-between">
+                "本月工作"<A href="/meetings/compliance" attr:class="small">
+                    "完成情况 ›"
+                </A>
+            </h2>
             {move || {
-                let due = due();
+                let due = due.get();
                 if due.is_empty() {
-                    view! { <p class="ok">"本月、本季度、本年度要求的会议都已召开。"</p> }.into_any()
+                    view! {
+                        <p class="ok">
+                            "本月、本季度、本年度要求的会议都已召开。"
+                        </p>
+                    }
+                        .into_any()
                 } else {
                     view! {
                         <ul class="due-list">
-                            {due.into_iter().map(|r| {
-                                let overdue = r.status == Status::Overdue;
-                                view! {
-                                    <li class:overdue=overdue>
-                                        <span>{r.label.clone()}</span>
-                                        <span class="muted small">{format!("{} · 还差 {} {}", r.period.kind.current_label(), r.required.saturating_sub(r.held), r.unit())}</span>
-                                    </li>
-                                }
-                            }).collect_view()}
+                            {due
+                                .into_iter()
+                                .map(|r| {
+                                    let overdue = r.status == Status::Overdue;
+                                    view! {
+                                        <li class:overdue=overdue>
+                                            <span>{r.label.clone()}</span>
+                                            <span class="muted small">
+                                                {format!(
+                                                    "{} · 还差 {} {}",
+                                                    r.period.kind.current_label(),
+                                                    r.required.saturating_sub(r.held),
+                                                    r.unit(),
+                                                )}
+                                            </span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
                         </ul>
-                    }.into_any()
+                    }
+                        .into_any()
                 }
             }}
-            {move || next().map(|m| {
-                let href = format!("/meetings/{}", m.id);
-                view! {
-                    <A href=href attr:class="next-meeting">
-                        <span class="muted small">"下一次会议"</span>
-                        <span class="next-title">{format!("{}：{}", m.kind.label(), if m.theme.is_empty() { "（未填主题）" } else { m.theme.as_str() })}</span>
-                        <span class="muted small">{when(&m)}</span>
-                    </A>
-                }
-            })}
-            {move || unrecorded().into_iter().map(|m| {
-                let href = format!("/meetings/{}", m.id);
-                view! { <A href=href attr:class="notice-line">{format!("{}（{}）已过计划日期，记录还没有完成 ›", m.kind.label(), when(&m))}</A> }
-            }).collect_view()}
-            {move || (makeups() > 0).then(|| view! { <p class="muted small">{format!("有 {} 人次待补学", makeups())}</p> })}
+            {move || {
+                next.get()
+                    .map(|m| {
+                        let href = format!("/meetings/{}", m.id);
+                        view! {
+                            <A href=href attr:class="next-meeting">
+                                <span class="muted small">"下一次会议"</span>
+                                <span class="next-title">
+                                    {format!(
+                                        "{}：{}",
+                                        m.kind.label(),
+                                        if m.theme.is_empty() {
+                                            "（未填主题）"
+                                        } else {
+                                            m.theme.as_str()
+                                        },
+                                    )}
+                                </span>
+                                <span class="muted small">{when(&m)}</span>
+                            </A>
+                        }
+                    })
+            }}
+            {move || {
+                unrecorded()
+                    .into_iter()
+                    .map(|m| {
+                        let href = format!("/meetings/{}", m.id);
+                        view! {
+                            <A href=href attr:class="notice-line">
+                                {format!(
+                                    "{}（{}）已过计划日期，记录还没有完成 ›",
+                                    m.kind.label(),
+                                    when(&m),
+                                )}
+                            </A>
+                        }
+                    })
+                    .collect_view()
+            }}
+            {move || {
+                (makeups.get() > 0)
+                    .then(|| {
+                        view! {
+                            <p class="muted small">
+                                {format!("有 {} 人次待补学", makeups.get())}
+                            </p>
+                        }
+                    })
+            }}
             <div class="row">
-                <A href="/meetings/new" attr:class="button primary">"安排会议"</A>
-                <FileOffer label="导出计划到日历" make=export_all/>
+                <A href="/meetings/new" attr:class="button primary">
+                    "安排会议"
+                </A>
+                <FileOffer label="导出计划到日历" make=export_all />
             </div>
         </section>
     }

@@ -30,9 +30,11 @@ pub fn FollowUpsPanel(meeting: MeetingHandle) -> impl IntoView {
             <p class="empty">"还没有需要落实的事项。"</p>
         </Show>
         <For each=move || items.get() key=|f| f.id.clone() let:item>
-            <FollowUpCard meeting=meeting id=item.id.clone()/>
+            <FollowUpCard meeting=meeting id=item.id.clone() />
         </For>
-        <button class="button" on:click=add>"＋ 添加落实事项"</button>
+        <button class="button" on:click=add>
+            "＋ 添加落实事项"
+        </button>
     }
 }
 
@@ -57,38 +59,71 @@ fn FollowUpCard(meeting: MeetingHandle, id: String) -> impl IntoView {
         (edit.clone(), edit.clone(), edit.clone(), edit);
     view! {
         <section class="card form follow-up">
-            <DraftInput label="事项" name="task" value=read(|f| f.task.clone())
-                on_save=move |t: String| {
+            <DraftInput
+                label="事项"
+                name="task"
+                value=read(|f| f.task.clone())
+                on_save={move |t: String| {
                     let t = t.trim().to_string();
                     task_edit(Rc::new(move |f| f.task = t.clone()));
-                }/>
-            <PersonPicker label="责任人" name="owner" value=owner
-                on_change=move |p: PersonRef| owner_edit(Rc::new(move |f| f.owner = p.clone()))/>
+                }}
+            />
+            <PersonPicker
+                label="责任人"
+                name="owner"
+                value=owner
+                on_change={move |p: PersonRef| owner_edit(Rc::new(move |f| f.owner = p.clone()))}
+            />
             <label class="field">
                 <span>"时限"</span>
-                <input type="date" name="due" prop:value=move || current.with(|f| f.as_ref().and_then(|f| f.due).map(|d| d.to_string()).unwrap_or_default())
+                <input
+                    type="date"
+                    name="due"
+                    prop:value=move || {
+                        current
+                            .with(|f| {
+                                f.as_ref()
+                                    .and_then(|f| f.due)
+                                    .map(|d| d.to_string())
+                                    .unwrap_or_default()
+                            })
+                    }
                     on:change=move |ev| {
                         let due = event_target_value(&ev).parse().ok();
                         due_edit(Rc::new(move |f| f.due = due));
-                    }/>
+                    }
+                />
             </label>
             <label class="switch-row">
-                <input type="checkbox" name="done" prop:checked=move || current.with(|f| f.as_ref().is_some_and(|f| f.done_on.is_some()))
+                <input
+                    type="checkbox"
+                    name="done"
+                    prop:checked=move || {
+                        current.with(|f| f.as_ref().is_some_and(|f| f.done_on.is_some()))
+                    }
                     on:change=move |ev| {
                         let done = event_target_checked(&ev).then(clock::today);
                         done_edit(Rc::new(move |f| f.done_on = done));
-                    }/>
-                <span>{move || match current.with(|f| f.as_ref().and_then(|f| f.done_on)) {
-                    Some(d) => format!("已完成（{d}）"),
-                    None => "未完成".to_string(),
-                }}</span>
+                    }
+                />
+                <span>
+                    {move || match current.with(|f| f.as_ref().and_then(|f| f.done_on)) {
+                        Some(d) => format!("已完成（{d}）"),
+                        None => "未完成".to_string(),
+                    }}
+                </span>
             </label>
-            <button class="link-button small" on:click=move |_| {
-                if crate::browser::dialog::confirm("删除这项落实事项？") {
-                    let id = id.clone();
-                    meeting.edit(move |m| remove_item(&mut m.follow_ups, &id));
+            <button
+                class="link-button small"
+                on:click=move |_| {
+                    if crate::browser::dialog::confirm("删除这项落实事项？") {
+                        let id = id.clone();
+                        meeting.edit(move |m| remove_item(&mut m.follow_ups, &id));
+                    }
                 }
-            }>"删除这项"</button>
+            >
+                "删除这项"
+            </button>
         </section>
     }
 }

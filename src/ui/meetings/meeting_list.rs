@@ -49,9 +49,10 @@ pub fn MeetingsPage() -> impl IntoView {
         meetings.sort_by_key(|m| std::cmp::Reverse(m.effective_date()));
         let mut groups: Vec<(String, Vec<Meeting>)> = Vec::new();
         for m in meetings {
-            let month = m.effective_date().map_or("日期未定".to_string(), |d| {
-                d.format("%Y年%-m月").to_string()
-            });
+            let month = m.effective_date().map_or(
+                "日期未定".to_string(),
+                crate::domain::time::format_chinese_month,
+            );
             match groups.last_mut() {
                 Some((label, list)) if *label == month => list.push(m),
                 _ => groups.push((month, vec![m])),
@@ -61,44 +62,81 @@ pub fn MeetingsPage() -> impl IntoView {
     };
     let state_chip = move |value: StateFilter, label: &'static str| {
         view! {
-            <button class="chip-toggle" class:on=move || held.get() == value on:click=move |_| held.set(value)>{label}</button>
+            <button
+                class="chip-toggle"
+                class:on=move || held.get() == value
+                on:click=move |_| held.set(value)
+            >
+                {label}
+            </button>
         }
     };
     view! {
         <div class="toolbar">
             <h1 class="page-title">"会议"</h1>
-            <A href="/meetings/new" attr:class="button primary">"＋ 安排会议"</A>
+            <A href="/meetings/new" attr:class="button primary">
+                "＋ 安排会议"
+            </A>
         </div>
         <A href="/meetings/compliance" attr:class="card link-card">
             <span>"“三会一课”完成情况"</span>
             <span class="muted small">"本月 · 本季度 · 本年度 ›"</span>
         </A>
-        <input type="search" name="search" aria-label="搜索会议" placeholder="搜索主题、议题、会议记录" class="search"
-            prop:value=query on:input=move |ev| query.set(event_target_value(&ev))/>
+        <input
+            type="search"
+            name="search"
+            aria-label="搜索会议"
+            placeholder="搜索主题、议题、会议记录"
+            class="search"
+            prop:value=query
+            on:input=move |ev| query.set(event_target_value(&ev))
+        />
         <div class="filters">
-            {state_chip(StateFilter::All, "全部")}
-            {state_chip(StateFilter::Planned, "计划中")}
+            {state_chip(StateFilter::All, "全部")} {state_chip(StateFilter::Planned, "计划中")}
             {state_chip(StateFilter::Held, "已召开")}
-            <select name="kind-filter" aria-label="会议类型" on:change=move |ev| kind.set(event_target_value(&ev))>
+            <select
+                name="kind-filter"
+                aria-label="会议类型"
+                on:change=move |ev| kind.set(event_target_value(&ev))
+            >
                 <option value="">"所有类型"</option>
-                {move || kinds().into_iter().map(|k| view! { <option value=k.clone()>{k.clone()}</option> }).collect_view()}
+                {move || {
+                    kinds()
+                        .into_iter()
+                        .map(|k| view! { <option value=k.clone()>{k.clone()}</option> })
+                        .collect_view()
+                }}
             </select>
         </div>
         <Show when=move || months().is_empty()>
-            <p class="empty">{move || if state.doc.with(|d| d.meetings.is_empty()) {
-                "还没有会议。点“安排会议”开始，会前、会中、会后的事项都会列成清单。"
-            } else {
-                "没有符合条件的会议。"
-            }}</p>
+            <p class="empty">
+                {move || {
+                    if state.doc.with(|d| d.meetings.is_empty()) {
+                        "还没有会议。点“安排会议”开始，会前、会中、会后的事项都会列成清单。"
+                    } else {
+                        "没有符合条件的会议。"
+                    }
+                }}
+            </p>
         </Show>
-        {move || months().into_iter().map(|(month, list)| view! {
-            <section class="month">
-                <h2 class="month-title">{month}</h2>
-                <ul class="meeting-list card">
-                    {list.into_iter().map(|m| view! { <MeetingRow meeting=m/> }).collect_view()}
-                </ul>
-            </section>
-        }).collect_view()}
+        {move || {
+            months()
+                .into_iter()
+                .map(|(month, list)| {
+                    view! {
+                        <section class="month">
+                            <h2 class="month-title">{month}</h2>
+                            <ul class="meeting-list card">
+                                {list
+                                    .into_iter()
+                                    .map(|m| view! { <MeetingRow meeting=m /> })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })
+                .collect_view()
+        }}
     }
 }
 
@@ -117,7 +155,9 @@ fn MeetingRow(meeting: Meeting) -> impl IntoView {
                 <span class="meeting-kind">{meeting.kind.label().to_string()}</span>
                 <span class="meeting-theme">{theme}</span>
                 <span class="meeting-when muted small">{when(&meeting)}</span>
-                <span class="badge" class:accent=planned>{if planned { "计划中" } else { "已召开" }}</span>
+                <span class="badge" class:accent=planned>
+                    {if planned { "计划中" } else { "已召开" }}
+                </span>
             </A>
         </li>
     }

@@ -17,9 +17,10 @@ use crate::browser::{clock, dialog::confirm};
 use crate::domain::ics;
 use crate::domain::meeting::MeetingState;
 use crate::domain::rules::recording::{hold, reopen_as_planned};
+use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::handles::MeetingHandle;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{FileOffer, PageHeader};
+use crate::ui::widgets::PageHeader;
 
 const SECTIONS: [(&str, &str); 5] = [
     ("checklist", "清单"),
@@ -36,11 +37,16 @@ pub fn MeetingPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
     let exists = move || state.doc.with(|d| d.meeting(&id.get()).is_some());
     view! {
-        <Show when=exists fallback=|| view! {
-            <PageHeader title="会议" back="/meetings"/>
-            <p class="empty">"找不到这次会议，可能已被删除。"</p>
-        }>
-            <MeetingScreen meeting=MeetingHandle::new(state, id)/>
+        <Show
+            when=exists
+            fallback=|| {
+                view! {
+                    <PageHeader title="会议" back="/meetings" />
+                    <p class="empty">"找不到这次会议，可能已被删除。"</p>
+                }
+            }
+        >
+            <MeetingScreen meeting=MeetingHandle::new(state, id) />
         </Show>
     }
 }
@@ -61,33 +67,49 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
     let tabs = SECTIONS.map(|(key, label)| {
         let navigate = navigate.clone();
         view! {
-            <button class="section-tab" class:on=move || section.get() == key role="tab"
+            <button
+                class="section-tab"
+                class:on=move || section.get() == key
+                role="tab"
                 aria-selected=move || (section.get() == key).to_string()
-                on:click=move |_| navigate(&format!("?s={key}"), NavigateOptions { replace: true, scroll: false, ..Default::default() })>
+                on:click=move |_| navigate(
+                    &format!("?s={key}"),
+                    NavigateOptions {
+                        replace: true,
+                        scroll: false,
+                        ..Default::default()
+                    },
+                )
+            >
                 {label}
             </button>
         }
     });
     view! {
-        <PageHeader title="会议" back="/meetings"/>
+        <PageHeader title="会议" back="/meetings" />
         <header class="meeting-head">
             <p class="meeting-kind">{title}</p>
-            <h2 class="meeting-title">{move || { let t = theme.get(); if t.is_empty() { "（未填主题）".to_string() } else { t } }}</h2>
+            <h2 class="meeting-title">
+                {move || {
+                    let t = theme.get();
+                    if t.is_empty() { "（未填主题）".to_string() } else { t }
+                }}
+            </h2>
             <p class="muted small">
-                {when_text}
-                " · "
-                {move || if held.get() { "已召开" } else { "计划中" }}
+                {when_text} " · " {move || if held.get() { "已召开" } else { "计划中" }}
             </p>
         </header>
-        <nav class="section-tabs" role="tablist">{tabs}</nav>
+        <nav class="section-tabs" role="tablist">
+            {tabs}
+        </nav>
         {move || match section.get().as_str() {
-            "attendance" => view! { <AttendancePanel meeting=meeting/> }.into_any(),
-            "record" => view! { <RecordPanel meeting=meeting/> }.into_any(),
-            "votes" => view! { <VotesPanel meeting=meeting/> }.into_any(),
-            "follow-ups" => view! { <FollowUpsPanel meeting=meeting/> }.into_any(),
-            _ => view! { <ChecklistPanel meeting=meeting/> }.into_any(),
+            "attendance" => view! { <AttendancePanel meeting=meeting /> }.into_any(),
+            "record" => view! { <RecordPanel meeting=meeting /> }.into_any(),
+            "votes" => view! { <VotesPanel meeting=meeting /> }.into_any(),
+            "follow-ups" => view! { <FollowUpsPanel meeting=meeting /> }.into_any(),
+            _ => view! { <ChecklistPanel meeting=meeting /> }.into_any(),
         }}
-        <MeetingActions meeting=meeting/>
+        <MeetingActions meeting=meeting />
     }
 }
 
@@ -105,17 +127,17 @@ fn MeetingActions(meeting: MeetingHandle) -> impl IntoView {
             meeting.edit(move |m| hold(m, today));
         }
     };
-    let calendar = move || {
+    let calendar = move |()| {
         let id = meeting.id();
         let text = state.doc.with_untracked(|d| {
             d.meeting(&id)
                 .map(|m| ics::calendar([m], &d.branch, clock::now_utc()))
         })?;
-        Some((
-            format!("会议提醒-{}.ics", clock::today()),
+        Some(OfferedFile {
+            name: format!("会议提醒-{}.ics", clock::today()),
             text,
-            "text/calendar",
-        ))
+            mime: "text/calendar",
+        })
     };
     let delete = move |_| {
         if confirm("删除这次会议及其全部记录？此操作可以通过导入备份找回，但无法撤销。")
@@ -127,15 +149,23 @@ fn MeetingActions(meeting: MeetingHandle) -> impl IntoView {
     let id = meeting.id();
     view! {
         <section class="card actions">
-            <button class="button primary" on:click=toggle>{move || if held.get() { "改回计划中" } else { "标记为已召开" }}</button>
+            <button class="button primary" on:click=toggle>
+                {move || if held.get() { "改回计划中" } else { "标记为已召开" }}
+            </button>
             <Show when=move || !held.get()>
-                <FileOffer label="添加到手机日历（.ics）" make=calendar/>
+                <FileOffer label="添加到手机日历（.ics）" make=calendar />
             </Show>
             <div class="row">
-                <A href=format!("/print/meeting/{id}") attr:class="button">"打印会议记录"</A>
-                <A href=format!("/print/sign-in/{id}") attr:class="button">"打印签到表"</A>
+                <A href=format!("/print/meeting/{id}") attr:class="button">
+                    "打印会议记录"
+                </A>
+                <A href=format!("/print/sign-in/{id}") attr:class="button">
+                    "打印签到表"
+                </A>
             </div>
-            <button class="button danger" on:click=delete>"删除会议"</button>
+            <button class="button danger" on:click=delete>
+                "删除会议"
+            </button>
         </section>
     }
 }

@@ -16,19 +16,4 @@ pub use meeting_list::MeetingsPage;
 pub use meeting_page::MeetingPage;
 pub use plan_form::PlanMeetingPage;
 
-use crate::domain::meeting::Meeting;
-use crate::domain::time::format_chinese_date;
-
-/// "2026年3月10日 14:30" or "日期未定".
-pub fn when(meeting: &Meeting) -> String {
-    let date = meeting.effective_date().map(format_chinese_date);
-    let time = meeting
-        .start_time
-        .or(meeting.planned_time)
-        .map(|t| t.format("%H:%M").to_string());
-    match (date, time) {
-        (Some(d), Some(t)) => format!("{d} {t}"),
-        (Some(d), None) => d,
-        _ => "日期未定".into(),
-    }
-}
+pub use crate::domain::record_sheet::when;

@@ -29,25 +29,58 @@ pub fn PersonPicker(
     view! {
         <label class="field">
             <span>{label}</span>
-            <select name=name on:change=move |ev| {
-                let v = event_target_value(&ev);
-                typing.set(v == TYPED);
-                match v.as_str() {
-                    "" | TYPED => on_change.run(PersonRef::default()),
-                    id => on_change.run(PersonRef { member_id: Some(id.to_string()), name: String::new() }),
+            <select
+                name=name
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    typing.set(v == TYPED);
+                    match v.as_str() {
+                        "" | TYPED => on_change.run(PersonRef::default()),
+                        id => {
+                            on_change
+                                .run(PersonRef {
+                                    member_id: Some(id.to_string()),
+                                    name: String::new(),
+                                })
+                        }
+                    }
                 }
-            }>
-                <option value="" selected=move || selected().is_empty()>"未指定"</option>
-                {move || members().into_iter().map(|(id, n)| {
-                    let chosen = id.clone();
-                    view! { <option value=id selected=move || selected() == chosen>{n}</option> }
-                }).collect_view()}
-                <option value=TYPED selected=move || selected() == TYPED>"其他（手动填写）"</option>
+            >
+                <option value="" selected=move || selected().is_empty()>
+                    "未指定"
+                </option>
+                {move || {
+                    members()
+                        .into_iter()
+                        .map(|(id, n)| {
+                            let chosen = id.clone();
+                            view! {
+                                <option value=id selected=move || selected() == chosen>
+                                    {n}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+                <option value=TYPED selected=move || selected() == TYPED>
+                    "其他（手动填写）"
+                </option>
             </select>
             <Show when=move || typing.get()>
-                <input type="text" placeholder="姓名、职务" maxlength="100" aria-label=typed_label.clone()
+                <input
+                    type="text"
+                    placeholder="姓名、职务"
+                    maxlength="100"
+                    aria-label=typed_label.clone()
                     prop:value=move || value.with(|p| p.name.clone())
-                    on:change=move |ev| on_change.run(PersonRef { member_id: None, name: event_target_value(&ev).trim().to_string() })/>
+                    on:change=move |ev| {
+                        on_change
+                            .run(PersonRef {
+                                member_id: None,
+                                name: event_target_value(&ev).trim().to_string(),
+                            })
+                    }
+                />
             </Show>
         </label>
     }

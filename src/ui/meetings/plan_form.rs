@@ -6,6 +6,7 @@ use leptos_router::hooks::use_navigate;
 use crate::browser::clock;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::rules::recording::{plan_meeting, Plan};
+use crate::domain::time::{format_hh_mm, parse_hh_mm};
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
 
@@ -57,52 +58,100 @@ pub fn PlanMeetingPage() -> impl IntoView {
         navigate(&format!("/meetings/{id}"), Default::default());
     };
     view! {
-        <PageHeader title="安排会议" back="/meetings"/>
+        <PageHeader title="安排会议" back="/meetings" />
         <form class="card form" on:submit=create>
             <label class="field">
                 <span>"类型"</span>
-                <select name="kind" on:change=move |ev| {
-                    if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-                        if let Some(k) = choices.get(i) { kind.set(k.clone()); }
+                <select
+                    name="kind"
+                    on:change=move |ev| {
+                        if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                            if let Some(k) = choices.get(i) {
+                                kind.set(k.clone());
+                            }
+                        }
                     }
-                }>
-                    {all_kinds.iter().enumerate().map(|(i, k)| view! { <option value=i.to_string()>{k.label().to_string()}</option> }).collect_view()}
+                >
+                    {all_kinds
+                        .iter()
+                        .enumerate()
+                        .map(|(i, k)| {
+                            view! { <option value=i.to_string()>{k.label().to_string()}</option> }
+                        })
+                        .collect_view()}
                 </select>
             </label>
             <Show when=move || kind.get() == MeetingKind::GroupMeeting>
                 <label class="field">
                     <span>"党小组"</span>
-                    <select name="group" on:change=move |ev| group.set(Some(event_target_value(&ev)))>
-                        {state.doc.with_untracked(|d| d.branch.groups.clone()).into_iter().map(|g| {
-                            let id = g.id.clone();
-                            view! { <option value=g.id selected=move || group.get().as_deref() == Some(id.as_str())>{g.name}</option> }
-                        }).collect_view()}
+                    <select
+                        name="group"
+                        on:change=move |ev| group.set(Some(event_target_value(&ev)))
+                    >
+                        {state
+                            .doc
+                            .with_untracked(|d| d.branch.groups.clone())
+                            .into_iter()
+                            .map(|g| {
+                                let id = g.id.clone();
+                                view! {
+                                    <option
+                                        value=g.id
+                                        selected=move || group.get().as_deref() == Some(id.as_str())
+                                    >
+                                        {g.name}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
                 </label>
             </Show>
             <div class="two-cols">
                 <label class="field">
                     <span>"日期"</span>
-                    <input type="date" name="date" prop:value=move || date.get().map(|d| d.to_string()).unwrap_or_default()
-                        on:change=move |ev| date.set(event_target_value(&ev).parse().ok())/>
+                    <input
+                        type="date"
+                        name="date"
+                        prop:value=move || date.get().map(|d| d.to_string()).unwrap_or_default()
+                        on:change=move |ev| date.set(event_target_value(&ev).parse().ok())
+                    />
                 </label>
                 <label class="field">
                     <span>"时间"</span>
-                    <input type="time" name="time" prop:value=move || time.get().map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
-                        on:change=move |ev| time.set(chrono::NaiveTime::parse_from_str(&event_target_value(&ev), "%H:%M").ok())/>
+                    <input
+                        type="time"
+                        name="time"
+                        prop:value=move || time.get().map(format_hh_mm).unwrap_or_default()
+                        on:change=move |ev| time.set(parse_hh_mm(&event_target_value(&ev)))
+                    />
                 </label>
             </div>
             <label class="field">
                 <span>"地点"</span>
-                <input type="text" name="place" placeholder="如：三楼党员活动室" maxlength="100"
-                    prop:value=place on:input=move |ev| place.set(event_target_value(&ev))/>
+                <input
+                    type="text"
+                    name="place"
+                    placeholder="如：三楼党员活动室"
+                    maxlength="100"
+                    prop:value=place
+                    on:input=move |ev| place.set(event_target_value(&ev))
+                />
             </label>
             <label class="field">
                 <span>"主题"</span>
-                <input type="text" name="theme" placeholder="可稍后填写" maxlength="200"
-                    prop:value=theme on:input=move |ev| theme.set(event_target_value(&ev))/>
+                <input
+                    type="text"
+                    name="theme"
+                    placeholder="可稍后填写"
+                    maxlength="200"
+                    prop:value=theme
+                    on:input=move |ev| theme.set(event_target_value(&ev))
+                />
             </label>
-            <button class="button primary" type="submit">"创建并打开"</button>
+            <button class="button primary" type="submit">
+                "创建并打开"
+            </button>
         </form>
     }
 }

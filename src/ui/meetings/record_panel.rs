@@ -10,6 +10,7 @@ use crate::domain::meeting::{Meeting, PersonRef, Speech, StudyMaterial};
 use crate::domain::rules::recording::{
     add_agenda, add_item, edit_item, remove_agenda, remove_item,
 };
+use crate::domain::time::{format_hh_mm, parse_hh_mm};
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::MeetingHandle;
 use crate::ui::widgets::{CheckRow, InlineAdd};
@@ -29,19 +30,19 @@ pub fn RecordPanel(meeting: MeetingHandle) -> impl IntoView {
                            name: &'static str,
                            get: fn(&Meeting) -> Option<chrono::NaiveTime>,
                            set: fn(&mut Meeting, Option<chrono::NaiveTime>)| {
-        let value = meeting.part(move |m| {
-            get(m)
-                .map(|t| t.format("%H:%M").to_string())
-                .unwrap_or_default()
-        });
+        let value = meeting.part(move |m| get(m).map(format_hh_mm).unwrap_or_default());
         view! {
             <label class="field">
                 <span>{label}</span>
-                <input type="time" name=name prop:value=value
+                <input
+                    type="time"
+                    name=name
+                    prop:value=value
                     on:change=move |ev| {
-                        let t = chrono::NaiveTime::parse_from_str(&event_target_value(&ev), "%H:%M").ok();
+                        let t = parse_hh_mm(&event_target_value(&ev));
                         meeting.edit(move |m| set(m, t));
-                    }/>
+                    }
+                />
             </label>
         }
     };
@@ -59,52 +60,123 @@ pub fn RecordPanel(meeting: MeetingHandle) -> impl IntoView {
             <h3 class="card-title">"时间地点"</h3>
             <label class="field">
                 <span>"本年第几次"</span>
-                <input type="number" name="sequence" min="1" max="999" inputmode="numeric" placeholder="可不填"
+                <input
+                    type="number"
+                    name="sequence"
+                    min="1"
+                    max="999"
+                    inputmode="numeric"
+                    placeholder="可不填"
                     prop:value=sequence
                     on:change=move |ev| {
                         let n = event_target_value(&ev).parse::<u32>().ok().filter(|n| *n > 0);
                         meeting.edit(move |m| m.sequence = n);
-                    }/>
+                    }
+                />
             </label>
             <label class="field">
                 <span>"召开日期"</span>
-                <input type="date" name="held-date" prop:value=held_date
+                <input
+                    type="date"
+                    name="held-date"
+                    prop:value=held_date
                     on:change=move |ev| {
                         let d = event_target_value(&ev).parse().ok();
                         meeting.edit(move |m| m.date = d);
-                    }/>
+                    }
+                />
             </label>
             <div class="two-cols">
-                {time_input("开始时间", "start-time", |m| m.start_time.or(m.planned_time), |m, t| m.start_time = t)}
-                {time_input("结束时间", "end-time", |m| m.end_time, |m, t| m.end_time = t)}
+                {time_input(
+                    "开始时间",
+                    "start-time",
+                    |m| m.start_time.or(m.planned_time),
+                    |m, t| m.start_time = t,
+                )} {time_input("结束时间", "end-time", |m| m.end_time, |m, t| m.end_time = t)}
             </div>
-            <DraftInput label="地点" name="place" value=read(|m| m.place.clone()) on_save=save(|m, t| m.place = t.trim().to_string())/>
-            <DraftInput label="主题" name="theme" value=read(|m| m.theme.clone()) on_save=save(|m, t| m.theme = t.trim().to_string())/>
+            <DraftInput
+                label="地点"
+                name="place"
+                value=read(|m| m.place.clone())
+                on_save=save(|m, t| m.place = t.trim().to_string())
+            />
+            <DraftInput
+                label="主题"
+                name="theme"
+                value=read(|m| m.theme.clone())
+                on_save=save(|m, t| m.theme = t.trim().to_string())
+            />
         </section>
         <section class="card form">
             <h3 class="card-title">"人员"</h3>
-            <PersonPicker label="主持人" name="host" value=person(|m| m.host.clone()) on_change=save_person(|m, p| m.host = p)/>
-            <PersonPicker label="记录人" name="recorder" value=person(|m| m.recorder.clone()) on_change=save_person(|m, p| m.recorder = p)/>
-            <PersonPicker label="讲课人" name="lecturer" value=person(|m| m.lecturer.clone()) on_change=save_person(|m, p| m.lecturer = p)/>
-            <DraftInput label="列席人员" name="observers" placeholder="可不填" value=read(|m| m.observers.clone()) on_save=save(|m, t| m.observers = t)/>
+            <PersonPicker
+                label="主持人"
+                name="host"
+                value=person(|m| m.host.clone())
+                on_change=save_person(|m, p| m.host = p)
+            />
+            <PersonPicker
+                label="记录人"
+                name="recorder"
+                value=person(|m| m.recorder.clone())
+                on_change=save_person(|m, p| m.recorder = p)
+            />
+            <PersonPicker
+                label="讲课人"
+                name="lecturer"
+                value=person(|m| m.lecturer.clone())
+                on_change=save_person(|m, p| m.lecturer = p)
+            />
+            <DraftInput
+                label="列席人员"
+                name="observers"
+                placeholder="可不填"
+                value=read(|m| m.observers.clone())
+                on_save=save(|m, t| m.observers = t)
+            />
         </section>
-        <AgendaList meeting=meeting/>
-        <MaterialsList meeting=meeting/>
+        <AgendaList meeting=meeting />
+        <MaterialsList meeting=meeting />
         <section class="card form">
-            <DraftTextArea label="主要内容" name="minutes" rows=6 placeholder="会议的主要内容、学习和讨论情况"
-                value=read(|m| m.minutes.clone()) on_save=save(|m, t| m.minutes = t)/>
+            <DraftTextArea
+                label="主要内容"
+                name="minutes"
+                rows=6
+                placeholder="会议的主要内容、学习和讨论情况"
+                value=read(|m| m.minutes.clone())
+                on_save=save(|m, t| m.minutes = t)
+            />
         </section>
-        <SpeechList meeting=meeting/>
+        <SpeechList meeting=meeting />
         <section class="card form">
-            <DraftTextArea label="备注" name="remarks" value=read(|m| m.remarks.clone()) on_save=save(|m, t| m.remarks = t)/>
+            <DraftTextArea
+                label="备注"
+                name="remarks"
+                value=read(|m| m.remarks.clone())
+                on_save=save(|m, t| m.remarks = t)
+            />
             <label class="switch-row">
-                <input type="checkbox" name="sign-in-kept" prop:checked=sign_in_kept
-                    on:change=move |ev| { let on = event_target_checked(&ev); meeting.edit(move |m| m.sign_in_sheet_kept = on); }/>
+                <input
+                    type="checkbox"
+                    name="sign-in-kept"
+                    prop:checked=sign_in_kept
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        meeting.edit(move |m| m.sign_in_sheet_kept = on);
+                    }
+                />
                 <span>"纸质签到表已留存"</span>
             </label>
             <label class="switch-row">
-                <input type="checkbox" name="photos-kept" prop:checked=photos_kept
-                    on:change=move |ev| { let on = event_target_checked(&ev); meeting.edit(move |m| m.photos_kept = on); }/>
+                <input
+                    type="checkbox"
+                    name="photos-kept"
+                    prop:checked=photos_kept
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        meeting.edit(move |m| m.photos_kept = on);
+                    }
+                />
                 <span>"会议照片已留存（照片不保存在本应用中）"</span>
             </label>
         </section>
@@ -125,16 +197,22 @@ fn AgendaList(meeting: MeetingHandle) -> impl IntoView {
                         view! {
                             <li class="row-between">
                                 <span>{text}</span>
-                                <button class="icon-button" aria-label="删除议题" on:click=move |_| {
-                                    let text = remove.clone();
-                                    meeting.edit(move |m| remove_agenda(m, &text));
-                                }>"×"</button>
+                                <button
+                                    class="icon-button"
+                                    aria-label="删除议题"
+                                    on:click=move |_| {
+                                        let text = remove.clone();
+                                        meeting.edit(move |m| remove_agenda(m, &text));
+                                    }
+                                >
+                                    "×"
+                                </button>
                             </li>
                         }
                     }
                 </For>
             </ol>
-            <InlineAdd name="new-agenda" placeholder="添加议题" on_add=add/>
+            <InlineAdd name="new-agenda" placeholder="添加议题" on_add=add />
         </section>
     }
 }
@@ -167,28 +245,55 @@ fn MaterialsList(meeting: MeetingHandle) -> impl IntoView {
                 <For each=move || items.get() key=|s| (s.id.clone(), s.covered) let:s>
                     {
                         let (toggle_id, remove_id) = (s.id.clone(), s.id.clone());
-                        let text = if s.source.is_empty() { s.title.clone() } else { format!("{}（{}）", s.title, s.source) };
+                        let text = if s.source.is_empty() {
+                            s.title.clone()
+                        } else {
+                            format!("{}（{}）", s.title, s.source)
+                        };
                         view! {
-                            <CheckRow text=text checked=s.covered remove_label="删除篇目"
+                            <CheckRow
+                                text=text
+                                checked=s.covered
+                                remove_label="删除篇目"
                                 on_toggle=Callback::new(move |on: bool| {
                                     let id = toggle_id.clone();
-                                    meeting.edit(move |m| edit_item(&mut m.materials, &id, |x| x.covered = on));
+                                    meeting
+                                        .edit(move |m| edit_item(
+                                            &mut m.materials,
+                                            &id,
+                                            |x| x.covered = on,
+                                        ));
                                 })
                                 on_remove=Callback::new(move |()| {
                                     let id = remove_id.clone();
                                     meeting.edit(move |m| remove_item(&mut m.materials, &id));
-                                })/>
+                                })
+                            />
                         }
                     }
                 </For>
             </ul>
             <form class="stack" on:submit=add>
-                <input type="text" name="material-title" placeholder="篇目名称" maxlength="200"
-                    prop:value=title on:input=move |ev| title.set(event_target_value(&ev))/>
+                <input
+                    type="text"
+                    name="material-title"
+                    placeholder="篇目名称"
+                    maxlength="200"
+                    prop:value=title
+                    on:input=move |ev| title.set(event_target_value(&ev))
+                />
                 <div class="inline-add">
-                    <input type="text" name="material-source" placeholder="出处、页码或链接（可不填）" maxlength="200"
-                        prop:value=source on:input=move |ev| source.set(event_target_value(&ev))/>
-                    <button class="button" type="submit">"添加"</button>
+                    <input
+                        type="text"
+                        name="material-source"
+                        placeholder="出处、页码或链接（可不填）"
+                        maxlength="200"
+                        prop:value=source
+                        on:input=move |ev| source.set(event_target_value(&ev))
+                    />
+                    <button class="button" type="submit">
+                        "添加"
+                    </button>
                 </div>
             </form>
         </section>
@@ -210,9 +315,11 @@ fn SpeechList(meeting: MeetingHandle) -> impl IntoView {
         <section class="card form">
             <h3 class="card-title">"发言摘要"</h3>
             <For each=move || speeches.get() key=|id| id.clone() let:id>
-                <SpeechCard meeting=meeting id=id/>
+                <SpeechCard meeting=meeting id=id />
             </For>
-            <button class="button" on:click=add>"＋ 添加发言"</button>
+            <button class="button" on:click=add>
+                "＋ 添加发言"
+            </button>
         </section>
     }
 }
@@ -230,20 +337,38 @@ fn SpeechCard(meeting: MeetingHandle, id: String) -> impl IntoView {
     let (speaker_id, summary_id, remove_id) = (id.clone(), id.clone(), id);
     view! {
         <div class="speech">
-            <PersonPicker label="发言人" name="speaker" value=speaker on_change=move |p: PersonRef| {
-                let id = speaker_id.clone();
-                meeting.edit(move |m| edit_item(&mut m.speeches, &id, |s| s.speaker = p.clone()));
-            }/>
-            <DraftTextArea label="摘要" name="speech-summary" rows=2 value=summary on_save=move |t: String| {
-                let id = summary_id.clone();
-                meeting.edit(move |m| edit_item(&mut m.speeches, &id, |s| s.summary = t.clone()));
-            }/>
-            <button class="link-button small" on:click=move |_| {
-                if crate::browser::dialog::confirm("删除这条发言摘要？") {
-                    let id = remove_id.clone();
-                    meeting.edit(move |m| remove_item(&mut m.speeches, &id));
+            <PersonPicker
+                label="发言人"
+                name="speaker"
+                value=speaker
+                on_change={move |p: PersonRef| {
+                    let id = speaker_id.clone();
+                    meeting
+                        .edit(move |m| edit_item(&mut m.speeches, &id, |s| s.speaker = p.clone()));
+                }}
+            />
+            <DraftTextArea
+                label="摘要"
+                name="speech-summary"
+                rows=2
+                value=summary
+                on_save={move |t: String| {
+                    let id = summary_id.clone();
+                    meeting
+                        .edit(move |m| edit_item(&mut m.speeches, &id, |s| s.summary = t.clone()));
+                }}
+            />
+            <button
+                class="link-button small"
+                on:click=move |_| {
+                    if crate::browser::dialog::confirm("删除这条发言摘要？") {
+                        let id = remove_id.clone();
+                        meeting.edit(move |m| remove_item(&mut m.speeches, &id));
+                    }
                 }
-            }>"删除这条发言"</button>
+            >
+                "删除这条发言"
+            </button>
         </div>
     }
 }

@@ -30,9 +30,11 @@ pub fn VotesPanel(meeting: MeetingHandle) -> impl IntoView {
             <p class="empty">"本次会议还没有表决事项。"</p>
         </Show>
         <For each=move || votes.get() key=|id| id.clone() let:vote_id>
-            <VoteCard meeting=meeting vote_id=vote_id/>
+            <VoteCard meeting=meeting vote_id=vote_id />
         </For>
-        <button class="button" on:click=add>"＋ 添加表决事项"</button>
+        <button class="button" on:click=add>
+            "＋ 添加表决事项"
+        </button>
     }
 }
 
@@ -79,19 +81,38 @@ fn VoteCard(meeting: MeetingHandle, vote_id: String) -> impl IntoView {
             view! {
                 <div class="counter">
                     <span class="counter-label">{label}</span>
-                    <button class="step" aria-label=format!("{label}减一") on:click=move |_| {
-                        let n = value().saturating_sub(1);
-                        minus(Rc::new(move |v| set(v, n)));
-                    }>"−"</button>
-                    <input type="number" name=name min="0" inputmode="numeric" aria-label=format!("{label}票数") prop:value=move || value().to_string()
+                    <button
+                        class="step"
+                        aria-label=format!("{label}减一")
+                        on:click=move |_| {
+                            let n = value().saturating_sub(1);
+                            minus(Rc::new(move |v| set(v, n)));
+                        }
+                    >
+                        "−"
+                    </button>
+                    <input
+                        type="number"
+                        name=name
+                        min="0"
+                        inputmode="numeric"
+                        aria-label=format!("{label}票数")
+                        prop:value=move || value().to_string()
                         on:change=move |ev| {
                             let n = event_target_value(&ev).parse::<u32>().unwrap_or(0);
                             typed(Rc::new(move |v| set(v, n)));
-                        }/>
-                    <button class="step" aria-label=format!("{label}加一") on:click=move |_| {
-                        let n = value().saturating_add(1);
-                        plus(Rc::new(move |v| set(v, n)));
-                    }>"＋"</button>
+                        }
+                    />
+                    <button
+                        class="step"
+                        aria-label=format!("{label}加一")
+                        on:click=move |_| {
+                            let n = value().saturating_add(1);
+                            plus(Rc::new(move |v| set(v, n)));
+                        }
+                    >
+                        "＋"
+                    </button>
                 </div>
             }
         }
@@ -106,25 +127,42 @@ fn VoteCard(meeting: MeetingHandle, vote_id: String) -> impl IntoView {
     let motion_edit = edit.clone();
     view! {
         <section class="card form vote">
-            <DraftInput label="表决事项" name="motion" placeholder="如：关于接收某某同志为预备党员的决议"
+            <DraftInput
+                label="表决事项"
+                name="motion"
+                placeholder="如：关于接收某某同志为预备党员的决议"
                 value=motion
-                on_save=move |t: String| {
+                on_save={move |t: String| {
                     let t = t.trim().to_string();
                     motion_edit(Rc::new(move |v| v.motion = t.clone()));
-                }/>
+                }}
+            />
             {counter("赞成", "in-favour", |v| v.in_favour, |v, n| v.in_favour = n)}
             {counter("反对", "against", |v| v.against, |v, n| v.against = n)}
             {counter("弃权", "abstain", |v| v.abstain, |v, n| v.abstain = n)}
-            {move || outcome.get().map(|(_, sentence, warning, result)| view! {
-                <p class="vote-result" class:ok=result == VoteResult::Passed>{sentence}</p>
-                {warning.map(|w| view! { <p class="error small">{w}</p> })}
-            })}
-            <button class="link-button small" on:click=move |_| {
-                if crate::browser::dialog::confirm("删除这项表决及其票数？") {
-                    let id = vote_id.clone();
-                    meeting.edit(move |m| remove_item(&mut m.votes, &id));
+            {move || {
+                outcome
+                    .get()
+                    .map(|(_, sentence, warning, result)| {
+                        view! {
+                            <p class="vote-result" class:ok=result == VoteResult::Passed>
+                                {sentence}
+                            </p>
+                            {warning.map(|w| view! { <p class="error small">{w}</p> })}
+                        }
+                    })
+            }}
+            <button
+                class="link-button small"
+                on:click=move |_| {
+                    if crate::browser::dialog::confirm("删除这项表决及其票数？") {
+                        let id = vote_id.clone();
+                        meeting.edit(move |m| remove_item(&mut m.votes, &id));
+                    }
                 }
-            }>"删除这项表决"</button>
+            >
+                "删除这项表决"
+            </button>
         </section>
     }
 }

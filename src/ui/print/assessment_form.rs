@@ -10,11 +10,22 @@ use crate::domain::time::format_chinese_date;
 use crate::domain::Member;
 use crate::ui::state::use_app;
 
+/// Follows the address and the stored data: another id in the address,
+/// or another page's edit, draws the view again.
 #[component]
 pub fn AssessmentPrint() -> impl IntoView {
     let state = use_app();
     let params = use_params_map();
-    let id = params.with_untracked(|p| p.get("id")).unwrap_or_default();
+    move || {
+        state.doc.track();
+        let id = params.with(|p| p.get("id")).unwrap_or_default();
+        view! { <AssessmentView id=id /> }
+    }
+}
+
+#[component]
+fn AssessmentView(id: String) -> impl IntoView {
+    let state = use_app();
     let found = state.doc.with_untracked(|d| {
         let form = d.assessment(&id)?.clone();
         let member = d.member(&form.member_id)?.clone();
@@ -39,8 +50,12 @@ pub fn AssessmentPrint() -> impl IntoView {
     };
     let text = share_text(&form, &member, &title);
     view! {
-        <Paper title=title back=format!("/assess/form/{id}") share_text=Signal::derive(move || text.clone())>
-            <FormBody form=form member=member group=group/>
+        <Paper
+            title=title
+            back=format!("/assess/form/{id}")
+            share_text=Signal::derive(move || text.clone())
+        >
+            <FormBody form=form member=member group=group />
         </Paper>
     }
     .into_any()
@@ -84,34 +99,63 @@ fn FormBody(form: AssessmentForm, member: Member, group: String) -> impl IntoVie
     view! {
         <table class="form-table">
             <tbody>
-                <FormRow label="姓名" value=member.name.clone()/>
-                <FormRow label="党员类别" value=member.standing.label()/>
-                <FormRow label="所在党小组" value=group/>
-                <FormRow label="职务" value=member.role.label()/>
-                <FormRow label="填写日期" value=finished/>
+                <FormRow label="姓名" value=member.name.clone() />
+                <FormRow label="党员类别" value=member.standing.label() />
+                <FormRow label="所在党小组" value=group />
+                <FormRow label="职务" value=member.role.label() />
+                <FormRow label="填写日期" value=finished />
             </tbody>
         </table>
-        {standards(form.kind).iter().map(|s| {
-            let entry = form.entry(s.key).cloned().unwrap_or_default();
-            view! {
-                <section class="paper-section">
-                    <h2>{format!("{}（{}）", s.title, s.wording)}</h2>
-                    <table class="grid-table standard-table">
-                        <tbody>
-                            <tr><th class="col-label">"自我评价"</th><td>{entry.rating.clone().unwrap_or_else(|| "未评".into())}</td></tr>
-                            <tr><th class="col-label">"自评情况"</th><td>{text_block(&entry.facts)}</td></tr>
-                            <tr><th class="col-label">"存在问题"</th><td>{text_block(&entry.problems)}</td></tr>
-                            <tr><th class="col-label">"整改措施"</th><td>{text_block(&entry.measures)}</td></tr>
-                        </tbody>
-                    </table>
-                </section>
-            }
-        }).collect_view()}
+        {standards(form.kind)
+            .iter()
+            .map(|s| {
+                let entry = form.entry(s.key).cloned().unwrap_or_default();
+                view! {
+                    <section class="paper-section">
+                        <h2>{format!("{}（{}）", s.title, s.wording)}</h2>
+                        <table class="grid-table standard-table">
+                            <tbody>
+                                <tr>
+                                    <th class="col-label">"自我评价"</th>
+                                    <td>
+                                        {entry.rating.clone().unwrap_or_else(|| "未评".into())}
+                                    </td>
+                                </tr>
+                                <tr>
+                                    <th class="col-label">"自评情况"</th>
+                                    <td>{text_block(&entry.facts)}</td>
+                                </tr>
+                                <tr>
+                                    <th class="col-label">"存在问题"</th>
+                                    <td>{text_block(&entry.problems)}</td>
+                                </tr>
+                                <tr>
+                                    <th class="col-label">"整改措施"</th>
+                                    <td>{text_block(&entry.measures)}</td>
+                                </tr>
+                            </tbody>
+                        </table>
+                    </section>
+                }
+            })
+            .collect_view()}
         <Section title="分项测评" show=!dimensions.is_empty()>
-            <p class="names">{dimensions.iter().map(|(d, r)| format!("{d}：{r}")).collect::<Vec<_>>().join("；")}</p>
+            <p class="names">
+                {dimensions
+                    .iter()
+                    .map(|(d, r)| format!("{d}：{r}"))
+                    .collect::<Vec<_>>()
+                    .join("；")}
+            </p>
         </Section>
         <Section title="对照反向情形" show=true>
-            <p class="names">{if form.negatives.is_empty() { "无".to_string() } else { form.negatives.join("；") }}</p>
+            <p class="names">
+                {if form.negatives.is_empty() {
+                    "无".to_string()
+                } else {
+                    form.negatives.join("；")
+                }}
+            </p>
         </Section>
         <Section title="自评等次" show=true>
             <p class="names">{grade}</p>

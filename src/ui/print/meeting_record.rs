@@ -7,11 +7,22 @@ use super::paper::{FormRow, Paper};
 use crate::domain::record_sheet::{meeting_sheet, MeetingSheet};
 use crate::ui::state::use_app;
 
+/// Follows the address and the stored data: another id in the address,
+/// or another page's edit, draws the view again.
 #[component]
 pub fn MeetingRecordPrint() -> impl IntoView {
     let state = use_app();
     let params = use_params_map();
-    let id = params.with_untracked(|p| p.get("id")).unwrap_or_default();
+    move || {
+        state.doc.track();
+        let id = params.with(|p| p.get("id")).unwrap_or_default();
+        view! { <MeetingRecordView id=id /> }
+    }
+}
+
+#[component]
+fn MeetingRecordView(id: String) -> impl IntoView {
+    let state = use_app();
     let sheet = state
         .doc
         .with_untracked(|d| d.meeting(&id).map(|m| meeting_sheet(d, m)));
@@ -21,8 +32,12 @@ pub fn MeetingRecordPrint() -> impl IntoView {
         Some(sheet) => {
             let text = sheet.as_text(&branch);
             view! {
-                <Paper title="党支部工作记录".into() back=format!("/meetings/{id}") share_text=Signal::derive(move || text.clone())>
-                    <RecordBody sheet=sheet/>
+                <Paper
+                    title="党支部工作记录".into()
+                    back=format!("/meetings/{id}")
+                    share_text=Signal::derive(move || text.clone())
+                >
+                    <RecordBody sheet=sheet />
                 </Paper>
             }
             .into_any()
@@ -44,57 +59,125 @@ fn RecordBody(sheet: MeetingSheet) -> impl IntoView {
     view! {
         <table class="form-table">
             <tbody>
-                <FormRow label="会议类型" value=kind/>
-                <FormRow label="时间" value=sheet.when.clone()/>
-                <FormRow label="地点" value=sheet.place.clone()/>
-                <FormRow label="主题" value=sheet.theme.clone()/>
-                <FormRow label="主持人" value=sheet.host.clone()/>
-                <FormRow label="记录人" value=sheet.recorder.clone()/>
-                {(!sheet.lecturer.is_empty()).then(|| view! { <FormRow label="讲课人" value=sheet.lecturer.clone()/> })}
-                {(!sheet.observers.is_empty()).then(|| view! { <FormRow label="列席人员" value=sheet.observers.clone()/> })}
-                <FormRow label="人数" value=counts/>
-                <FormRow label="缺席人员及原因" value=sheet.away_names.clone()/>
-                {(!sheet.quorum.is_empty()).then(|| view! { <FormRow label="会议是否有效" value=sheet.quorum.clone()/> })}
+                <FormRow label="会议类型" value=kind />
+                <FormRow label="时间" value=sheet.when.clone() />
+                <FormRow label="地点" value=sheet.place.clone() />
+                <FormRow label="主题" value=sheet.theme.clone() />
+                <FormRow label="主持人" value=sheet.host.clone() />
+                <FormRow label="记录人" value=sheet.recorder.clone() />
+                {(!sheet.lecturer.is_empty())
+                    .then(|| view! { <FormRow label="讲课人" value=sheet.lecturer.clone() /> })}
+                {(!sheet.observers.is_empty())
+                    .then(|| {
+                        view! { <FormRow label="列席人员" value=sheet.observers.clone() /> }
+                    })}
+                <FormRow label="人数" value=counts />
+                <FormRow label="缺席人员及原因" value=sheet.away_names.clone() />
+                {(!sheet.quorum.is_empty())
+                    .then(|| {
+                        view! { <FormRow label="会议是否有效" value=sheet.quorum.clone() /> }
+                    })}
             </tbody>
         </table>
         <Section title="出席人员" show=!sheet.present_names.is_empty()>
             <p class="names">{sheet.present_names.join("、")}</p>
         </Section>
         <Section title="议题" show=!sheet.agenda.is_empty()>
-            <ol class="paper-list">{sheet.agenda.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ol>
+            <ol class="paper-list">
+                {sheet.agenda.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}
+            </ol>
         </Section>
         <Section title="学习篇目" show=!sheet.materials.is_empty()>
-            <ol class="paper-list">{sheet.materials.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ol>
+            <ol class="paper-list">
+                {sheet.materials.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}
+            </ol>
         </Section>
         <Section title="主要内容" show=true>
             <div class="prose">
-                {if sheet.minutes.trim().is_empty() { vec!["（未填写）".to_string()] } else { paragraphs(&sheet.minutes) }
-                    .into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                {if sheet.minutes.trim().is_empty() {
+                    vec!["（未填写）".to_string()]
+                } else {
+                    paragraphs(&sheet.minutes)
+                }
+                    .into_iter()
+                    .map(|p| view! { <p>{p}</p> })
+                    .collect_view()}
             </div>
         </Section>
         <Section title="发言摘要" show=!sheet.speeches.is_empty()>
             <div class="prose">
-                {sheet.speeches.iter().map(|(who, what)| view! { <p><strong>{format!("{who}：")}</strong>{what.clone()}</p> }).collect_view()}
+                {sheet
+                    .speeches
+                    .iter()
+                    .map(|(who, what)| {
+                        view! {
+                            <p>
+                                <strong>{format!("{who}：")}</strong>
+                                {what.clone()}
+                            </p>
+                        }
+                    })
+                    .collect_view()}
             </div>
         </Section>
         <Section title="决议及表决情况" show=!sheet.votes.is_empty()>
             <table class="grid-table">
-                <thead><tr><th>"表决事项"</th><th class="num">"赞成"</th><th class="num">"反对"</th><th class="num">"弃权"</th><th class="col-result">"结果"</th></tr></thead>
+                <thead>
+                    <tr>
+                        <th>"表决事项"</th>
+                        <th class="num">"赞成"</th>
+                        <th class="num">"反对"</th>
+                        <th class="num">"弃权"</th>
+                        <th class="col-result">"结果"</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {sheet.votes.iter().map(|v| view! {
-                        <tr><td>{v.motion.clone()}</td><td class="num">{v.in_favour}</td><td class="num">{v.against}</td><td class="num">{v.abstain}</td><td class="col-result">{v.result.clone()}</td></tr>
-                    }).collect_view()}
+                    {sheet
+                        .votes
+                        .iter()
+                        .map(|v| {
+                            view! {
+                                <tr>
+                                    <td>{v.motion.clone()}</td>
+                                    <td class="num">{v.in_favour}</td>
+                                    <td class="num">{v.against}</td>
+                                    <td class="num">{v.abstain}</td>
+                                    <td class="col-result">{v.result.clone()}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
-            <p class="small-print">"依据《中国共产党支部工作条例（试行）》，赞成票超过应到会有表决权党员的半数为通过。"</p>
+            <p class="small-print">
+                "依据《中国共产党支部工作条例（试行）》，赞成票超过应到会有表决权党员的半数为通过。"
+            </p>
         </Section>
         <Section title="决议落实" show=!sheet.follow_ups.is_empty()>
             <table class="grid-table">
-                <thead><tr><th>"事项"</th><th class="col-person">"责任人"</th><th class="col-date">"时限"</th><th class="col-state">"状态"</th></tr></thead>
+                <thead>
+                    <tr>
+                        <th>"事项"</th>
+                        <th class="col-person">"责任人"</th>
+                        <th class="col-date">"时限"</th>
+                        <th class="col-state">"状态"</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {sheet.follow_ups.iter().map(|f| view! {
-                        <tr><td>{f.task.clone()}</td><td class="col-person">{f.owner.clone()}</td><td class="col-date">{f.due.clone()}</td><td class="col-state">{f.state.clone()}</td></tr>
-                    }).collect_view()}
+                    {sheet
+                        .follow_ups
+                        .iter()
+                        .map(|f| {
+                            view! {
+                                <tr>
+                                    <td>{f.task.clone()}</td>
+                                    <td class="col-person">{f.owner.clone()}</td>
+                                    <td class="col-date">{f.due.clone()}</td>
+                                    <td class="col-state">{f.state.clone()}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
         </Section>
@@ -103,8 +186,12 @@ fn RecordBody(sheet: MeetingSheet) -> impl IntoView {
         </Section>
         <Section title="备注" show=!sheet.remarks.is_empty() || !sheet.kept.is_empty()>
             <div class="prose">
-                {paragraphs(&sheet.remarks).into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
-                {(!sheet.kept.is_empty()).then(|| view! { <p>{format!("留存材料：{}", sheet.kept)}</p> })}
+                {paragraphs(&sheet.remarks)
+                    .into_iter()
+                    .map(|p| view! { <p>{p}</p> })
+                    .collect_view()}
+                {(!sheet.kept.is_empty())
+                    .then(|| view! { <p>{format!("留存材料：{}", sheet.kept)}</p> })}
             </div>
         </Section>
         <div class="signatures">

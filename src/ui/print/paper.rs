@@ -38,20 +38,33 @@ pub fn Paper(
     };
     view! {
         <div class="print-toolbar">
-            <PageHeader title="打印预览" back=back/>
+            <PageHeader title="打印预览" back=back />
             <div class="row">
-                <button class="button primary" on:click=print>"打印 / 存为 PDF"</button>
-                <button class="button" on:click=share>"分享文字版"</button>
+                <button class="button primary" on:click=print>
+                    "打印 / 存为 PDF"
+                </button>
+                <button class="button" on:click=share>
+                    "分享文字版"
+                </button>
             </div>
-            <p class="hint">"手机上可用浏览器菜单中的“打印”或“分享 › 存为 PDF”。"</p>
+            <p class="hint">
+                "手机上可用浏览器菜单中的“打印”或“分享 › 存为 PDF”。"
+            </p>
         </div>
         <article class="paper">
             <header class="paper-head">
-                <p class="paper-org">{move || { let p = parent(); if p.is_empty() { branch() } else { format!("{p} · {}", branch()) } }}</p>
+                <p class="paper-org">
+                    {move || {
+                        let p = parent();
+                        if p.is_empty() { branch() } else { format!("{p} · {}", branch()) }
+                    }}
+                </p>
                 <h1 class="paper-title">{title}</h1>
             </header>
             {children()}
-            <p class="paper-printed">{format!("打印日期：{}", format_chinese_date(clock::today()))}</p>
+            <p class="paper-printed">
+                {format!("打印日期：{}", format_chinese_date(clock::today()))}
+            </p>
         </article>
     }
 }

@@ -7,14 +7,25 @@ use super::paper::Paper;
 use crate::domain::assessment::{grade_check, review_rows, Decision};
 use crate::ui::state::use_app;
 
+/// Follows the address and the stored data: another id in the address,
+/// or another page's edit, draws the view again.
 #[component]
 pub fn ReviewTallyPrint() -> impl IntoView {
     let state = use_app();
     let params = use_params_map();
-    let year: i32 = params
-        .with_untracked(|p| p.get("year"))
-        .and_then(|y| y.parse().ok())
-        .unwrap_or_default();
+    move || {
+        state.doc.track();
+        let year: i32 = params
+            .with(|p| p.get("year"))
+            .and_then(|y| y.parse().ok())
+            .unwrap_or_default();
+        view! { <ReviewTallyView year=year /> }
+    }
+}
+
+#[component]
+fn ReviewTallyView(year: i32) -> impl IntoView {
+    let state = use_app();
     let (rows, report) = state.doc.with_untracked(|d| {
         let rows: Vec<(String, String, String, String, String)> = review_rows(d, year)
             .into_iter()
@@ -56,15 +67,45 @@ pub fn ReviewTallyPrint() -> impl IntoView {
     );
     let text = format!("{title}\n{summary}");
     view! {
-        <Paper title=title back=format!("/assess/review/{year}") share_text=Signal::derive(move || text.clone())>
+        <Paper
+            title=title
+            back=format!("/assess/review/{year}")
+            share_text=Signal::derive(move || text.clone())
+        >
             <p class="sheet-meta">{summary}</p>
-            {report.warnings.into_iter().map(|w| view! { <p class="sheet-meta">{format!("注：{w}")}</p> }).collect_view()}
+            {report
+                .warnings
+                .into_iter()
+                .map(|w| view! { <p class="sheet-meta">{format!("注：{w}")}</p> })
+                .collect_view()}
             <table class="grid-table">
-                <thead><tr><th class="num">"序号"</th><th class="col-person">"姓名"</th><th class="col-person">"类别"</th><th>"四个合格自评"</th><th class="col-person">"自评等次"</th><th>"评定等次"</th></tr></thead>
+                <thead>
+                    <tr>
+                        <th class="num">"序号"</th>
+                        <th class="col-person">"姓名"</th>
+                        <th class="col-person">"类别"</th>
+                        <th>"四个合格自评"</th>
+                        <th class="col-person">"自评等次"</th>
+                        <th>"评定等次"</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {rows.into_iter().enumerate().map(|(i, (name, standing, ratings, self_grade, decided))| view! {
-                        <tr><td class="num">{i + 1}</td><td class="col-person">{name}</td><td class="col-person">{standing}</td><td>{ratings}</td><td class="col-person">{self_grade}</td><td>{decided}</td></tr>
-                    }).collect_view()}
+                    {rows
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (name, standing, ratings, self_grade, decided))| {
+                            view! {
+                                <tr>
+                                    <td class="num">{i + 1}</td>
+                                    <td class="col-person">{name}</td>
+                                    <td class="col-person">{standing}</td>
+                                    <td>{ratings}</td>
+                                    <td class="col-person">{self_grade}</td>
+                                    <td>{decided}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
             <div class="signatures">

@@ -20,10 +20,10 @@ pub fn MemberEditPage() -> impl IntoView {
         let existing = state.doc.with_untracked(|d| d.member(&id).cloned());
         let is_new = id == "new";
         match (is_new, existing) {
-            (true, _) => view! { <MemberForm member=None/> }.into_any(),
-            (false, Some(m)) => view! { <MemberForm member=Some(m)/> }.into_any(),
+            (true, _) => view! { <MemberForm member=None /> }.into_any(),
+            (false, Some(m)) => view! { <MemberForm member=Some(m) /> }.into_any(),
             (false, None) => view! {
-                <PageHeader title="党员" back="/mine/roster"/>
+                <PageHeader title="党员" back="/mine/roster" />
                 <p class="empty">"找不到这名党员。"</p>
             }
             .into_any(),
@@ -105,66 +105,146 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
     let save_once = save.clone();
     let groups = move || state.doc.with(|d| d.branch.groups.clone());
     view! {
-        <PageHeader title=if is_new { "添加党员" } else { "编辑党员" } back="/mine/roster"/>
-        <form class="card form" on:submit=move |ev| { ev.prevent_default(); save_once(false); }>
+        <PageHeader
+            title=if is_new { "添加党员" } else { "编辑党员" }
+            back="/mine/roster"
+        />
+        <form
+            class="card form"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                save_once(false);
+            }
+        >
             <label class="field">
                 <span>"姓名"</span>
-                <input type="text" name="name" autocomplete="off" maxlength="40" required
-                    prop:value=name on:input=move |ev| { name.set(event_target_value(&ev)); error.set(None); }/>
+                <input
+                    type="text"
+                    name="name"
+                    autocomplete="off"
+                    maxlength="40"
+                    required
+                    prop:value=name
+                    on:input=move |ev| {
+                        name.set(event_target_value(&ev));
+                        error.set(None);
+                    }
+                />
             </label>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="error" role="alert">
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
             <label class="field">
                 <span>"党小组"</span>
-                <select name="group" on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    group.set(if v.is_empty() { None } else { Some(v) });
-                }>
-                    <option value="" selected=move || group.get().is_none()>"不属于党小组"</option>
+                <select
+                    name="group"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        group.set(if v.is_empty() { None } else { Some(v) });
+                    }
+                >
+                    <option value="" selected=move || group.get().is_none()>
+                        "不属于党小组"
+                    </option>
                     <For each=groups key=|g| g.id.clone() let:g>
                         {
                             let gid = g.id.clone();
-                            view! { <option value=g.id.clone() selected=move || group.get().as_deref() == Some(gid.as_str())>{g.name}</option> }
+                            view! {
+                                <option
+                                    value=g.id.clone()
+                                    selected=move || group.get().as_deref() == Some(gid.as_str())
+                                >
+                                    {g.name}
+                                </option>
+                            }
                         }
                     </For>
                 </select>
             </label>
             <fieldset class="segmented" aria-label="党员类别">
-                {Standing::ALL.map(|s| view! {
-                    <label class:selected=move || standing.get() == s>
-                        <input type="radio" name="standing" prop:checked=move || standing.get() == s on:change=move |_| standing.set(s)/>
-                        {s.label()}
-                    </label>
-                })}
+                {Standing::ALL
+                    .map(|s| {
+                        view! {
+                            <label class:selected=move || standing.get() == s>
+                                <input
+                                    type="radio"
+                                    name="standing"
+                                    prop:checked=move || standing.get() == s
+                                    on:change=move |_| standing.set(s)
+                                />
+                                {s.label()}
+                            </label>
+                        }
+                    })}
             </fieldset>
             <label class="field">
                 <span>"职务"</span>
-                <select name="role" on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    if let Some(r) = Role::ALL.iter().find(|r| r.label() == v) { role.set(*r); }
-                }>
-                    {Role::ALL.map(|r| view! { <option value=r.label() selected=move || role.get() == r>{r.label()}</option> })}
+                <select
+                    name="role"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if let Some(r) = Role::ALL.iter().find(|r| r.label() == v) {
+                            role.set(*r);
+                        }
+                    }
+                >
+                    {Role::ALL
+                        .map(|r| {
+                            view! {
+                                <option value=r.label() selected=move || role.get() == r>
+                                    {r.label()}
+                                </option>
+                            }
+                        })}
                 </select>
             </label>
             <label class="field">
                 <span>"加入本支部日期"</span>
-                <input type="date" name="joined" prop:value=move || joined.get().map(|d| d.to_string()).unwrap_or_default()
-                    on:change=move |ev| joined.set(event_target_value(&ev).parse().ok())/>
-                <small class="muted">"可不填。填写后，此日期之前的会议不计入其应到人数。"</small>
+                <input
+                    type="date"
+                    name="joined"
+                    prop:value=move || joined.get().map(|d| d.to_string()).unwrap_or_default()
+                    on:change=move |ev| joined.set(event_target_value(&ev).parse().ok())
+                />
+                <small class="muted">
+                    "可不填。填写后，此日期之前的会议不计入其应到人数。"
+                </small>
             </label>
             <label class="field">
                 <span>"备注"</span>
-                <input type="text" name="note" placeholder="可不填" maxlength="200" prop:value=note
-                    on:input=move |ev| note.set(event_target_value(&ev))/>
+                <input
+                    type="text"
+                    name="note"
+                    placeholder="可不填"
+                    maxlength="200"
+                    prop:value=note
+                    on:input=move |ev| note.set(event_target_value(&ev))
+                />
             </label>
             <div class="row">
-                <button class="button primary" type="submit">"保存"</button>
-                {is_new.then(|| {
-                    let save = save.clone();
-                    view! { <button class="button" type="button" on:click=move |_| save(true)>"保存并继续添加"</button> }
-                })}
+                <button class="button primary" type="submit">
+                    "保存"
+                </button>
+                {is_new
+                    .then(|| {
+                        let save = save.clone();
+                        view! {
+                            <button class="button" type="button" on:click=move |_| save(true)>
+                                "保存并继续添加"
+                            </button>
+                        }
+                    })}
             </div>
         </form>
-        {(!is_new).then(|| view! { <LeaveOrDelete id=id.clone()/> })}
+        {(!is_new).then(|| view! { <LeaveOrDelete id=id.clone() /> })}
     }
 }
 
@@ -220,21 +300,50 @@ fn LeaveOrDelete(id: String) -> impl IntoView {
     view! {
         <section class="card form">
             <h2 class="card-title">"组织关系"</h2>
-            <Show when=active_for_view fallback=|| view! { <p class="muted">"已标记为离开。历史记录中仍保留其姓名。"</p> }>
+            <Show
+                when=active_for_view
+                fallback=|| {
+                    view! {
+                        <p class="muted">
+                            "已标记为离开。历史记录中仍保留其姓名。"
+                        </p>
+                    }
+                }
+            >
                 <label class="field">
                     <span>"离开原因"</span>
-                    <input type="text" name="leave-reason" placeholder="如：组织关系转出" maxlength="100"
-                        prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev))/>
+                    <input
+                        type="text"
+                        name="leave-reason"
+                        placeholder="如：组织关系转出"
+                        maxlength="100"
+                        prop:value=reason
+                        on:input=move |ev| reason.set(event_target_value(&ev))
+                    />
                 </label>
             </Show>
-            <button class="button" on:click=toggle>{move || if active() { "标记为离开" } else { "恢复为在册党员" }}</button>
-            <hr/>
+            <button class="button" on:click=toggle>
+                {move || if active() { "标记为离开" } else { "恢复为在册党员" }}
+            </button>
+            <hr />
             {move || {
                 let n = references();
                 if n > 0 {
-                    view! { <p class="muted small">{format!("该党员已出现在 {n} 份会议记录或评议材料中，不能删除，只能标记为离开。")}</p> }.into_any()
+                    view! {
+                        <p class="muted small">
+                            {format!(
+                                "该党员已出现在 {n} 份会议记录或评议材料中，不能删除，只能标记为离开。",
+                            )}
+                        </p>
+                    }
+                        .into_any()
                 } else {
-                    view! { <button class="button danger" on:click=delete.clone()>"删除（仅用于误录入）"</button> }.into_any()
+                    view! {
+                        <button class="button danger" on:click=delete.clone()>
+                            "删除（仅用于误录入）"
+                        </button>
+                    }
+                        .into_any()
                 }
             }}
         </section>

@@ -32,17 +32,25 @@ pub fn RosterPage() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     view! {
-        <PageHeader title="党员名册" back="/mine"/>
+        <PageHeader title="党员名册" back="/mine" />
         <div class="toolbar">
             <span class="muted">{move || format!("在册 {} 人", active().len())}</span>
-            <A href="/mine/roster/new" attr:class="button primary">"＋ 添加党员"</A>
+            <A href="/mine/roster/new" attr:class="button primary">
+                "＋ 添加党员"
+            </A>
         </div>
         <Show when=move || members().is_empty()>
-            <p class="empty">"名册还是空的。添加党员后，签到、出席统计和评议都会用到。"</p>
+            <p class="empty">
+                "名册还是空的。添加党员后，签到、出席统计和评议都会用到。"
+            </p>
         </Show>
         <ul class="member-list card">
-            <For each=active key=|m| (m.id.clone(), m.name.clone(), m.role, m.standing, m.group_id.clone()) let:member>
-                <MemberRow member=member/>
+            <For
+                each=active
+                key=|m| (m.id.clone(), m.name.clone(), m.role, m.standing, m.group_id.clone())
+                let:member
+            >
+                <MemberRow member=member />
             </For>
         </ul>
         <Show when=move || !left().is_empty()>
@@ -50,7 +58,7 @@ pub fn RosterPage() -> impl IntoView {
                 <summary>{move || format!("已离开的党员（{} 人）", left().len())}</summary>
                 <ul class="member-list card">
                     <For each=left key=|m| (m.id.clone(), m.name.clone()) let:member>
-                        <MemberRow member=member/>
+                        <MemberRow member=member />
                     </For>
                 </ul>
             </details>
@@ -77,7 +85,8 @@ fn MemberRow(member: Member) -> impl IntoView {
             <A href=href attr:class="member-row">
                 <span class="member-name">{member.name.clone()}</span>
                 <span class="badges">
-                    {(member.role != crate::domain::Role::Member).then(|| view! { <span class="badge accent">{member.role.label()}</span> })}
+                    {(member.role != crate::domain::Role::Member)
+                        .then(|| view! { <span class="badge accent">{member.role.label()}</span> })}
                     {probationary.then(|| view! { <span class="badge">"预备"</span> })}
                 </span>
                 <span class="member-group muted small">{group}</span>

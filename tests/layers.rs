@@ -1,0 +1,134 @@
+//! The layers run one way: domain ← format ← {backup, store} ← browser ← ui.
+//! These tests read the source and fail when a file names something from a
+//! layer above its own, or when the domain names a browser type or reads the
+//! clock.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn sources(dir: &str) -> Vec<(PathBuf, String)> {
+    fn walk(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = fs::read_to_string(&path).unwrap();
+                out.push((path, text));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(dir),
+        &mut out,
+    );
+    assert!(!out.is_empty(), "no sources under src/{dir}");
+    out
+}
+
+/// Lines of `dir` that mention any of `names`, comments left out.
+fn mentions(dir: &str, names: &[&str]) -> Vec<String> {
+    sources(dir)
+        .into_iter()
+        .flat_map(|(path, text)| {
+            text.lines()
+                .enumerate()
+                .filter(|(_, line)| {
+                    let code = line.split("//").next().unwrap_or_default();
+                    names.iter().any(|n| code.contains(n))
+                })
+                .map(|(i, line)| format!("{}:{}: {}", path.display(), i + 1, line.trim()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn the_domain_names_no_browser_or_framework_type() {
+    let found = mentions(
+        "domain",
+        &["leptos", "web_sys", "js_sys", "wasm_bindgen", "gloo"],
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn the_domain_never_reads_the_clock() {
+    let found = mentions(
+        "domain",
+        &["::now(", "SystemTime", "Instant::", "Local::", "Date::now"],
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn the_domain_uses_no_layer_above_it() {
+    let found = mentions(
+        "domain",
+        &[
+            "crate::format",
+            "crate::backup",
+            "crate::store",
+            "crate::browser",
+            "crate::ui",
+        ],
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn the_format_uses_only_the_domain() {
+    let found = mentions(
+        "format",
+        &[
+            "crate::backup",
+            "crate::store",
+            "crate::browser",
+            "crate::ui",
+        ],
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn store_and_backup_use_neither_each_other_nor_the_browser_or_the_ui() {
+    let mut found = mentions("store", &["crate::backup", "crate::browser", "crate::ui"]);
+    found.extend(mentions(
+        "backup",
+        &["crate::store", "crate::browser", "crate::ui"],
+    ));
+    found.extend(mentions(
+        "store",
+        &["leptos", "web_sys", "js_sys", "wasm_bindgen"],
+    ));
+    found.extend(mentions(
+        "backup",
+        &["leptos", "web_sys", "js_sys", "wasm_bindgen"],
+    ));
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn the_browser_layer_knows_no_screen() {
+    let found = mentions("browser", &["crate::ui", "leptos"]);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn nothing_writes_storage_but_the_store_and_its_browser_layer() {
+    // localStorage and IndexedDB are touched in src/browser only; the UI
+    // goes through persistence.
+    let found = mentions(
+        "ui",
+        &[
+            "local_storage()",
+            "indexed_db(",
+            "LocalStorage::",
+            "set_item(",
+        ],
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}
