@@ -18,6 +18,9 @@ const ids = {
 const views = [
   ["meeting-record", "/print/meeting/mt-ex-1"],
   ["sign-in-sheet", "/print/sign-in/mt-ex-3"],
+  ["life-record", "/print/meeting/mt-ex-4"],
+  ["talk-record", "/print/talk/tk-ex-1"],
+  ["five-excellent", "/print/assessment/as-ex-3"],
   ["summary-month", `/print/summary/month/${today}`],
   ["summary-quarter", `/print/summary/quarter/${today}`],
   ["summary-year", `/print/summary/year/${today}`],

@@ -8,8 +8,11 @@ use proptest::prelude::*;
 use serde_json::Value;
 use zhibu::backup::export::export_backup;
 use zhibu::backup::import::{read_backup, Outcome, Staged};
+use zhibu::domain::meeting::MeetingState;
 use zhibu::domain::sample::example_document;
-use zhibu::domain::{Branch, Document, Member, MemberStatus, PartyGroup, Role, Standing};
+use zhibu::domain::{
+    Branch, Document, Member, MemberStatus, PartyGroup, Reduction, Role, Standing, SCHEMA_VERSION,
+};
 
 fn example() -> Document {
     example_document(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
@@ -57,11 +60,89 @@ fn the_frozen_version_1_file_still_imports() {
     let staged = ready(include_str!("fixtures/backup-v1.json"));
     assert_eq!(staged.doc.members.len(), 25);
     assert_eq!(staged.doc.branch.name, "示例单位第一党支部");
+    let secretary = &staged.doc.members[0];
+    assert_eq!(secretary.roles, [Role::Secretary]);
+    assert!(
+        staged.doc.members[10].roles.is_empty(),
+        "a plain member has no post"
+    );
+}
+
+#[test]
+fn the_frozen_version_2_file_imports_as_the_example() {
+    let staged = ready(include_str!("fixtures/backup-v2.json"));
+    assert!(staged.problems.is_empty(), "{:?}", staged.problems);
+    assert_eq!(staged.doc, example());
+}
+
+/// What the first version printed for each meeting of the frozen file.
+#[derive(serde::Deserialize)]
+struct Printed {
+    id: String,
+    due: usize,
+    present: usize,
+    away: usize,
+    away_names: String,
+    present_names: Vec<String>,
+    quorum: String,
+    votes: Vec<String>,
+}
+
+#[test]
+fn a_held_meeting_of_the_first_version_prints_the_same_after_the_upgrade_and_after_a_new_member() {
+    use zhibu::domain::record_sheet::meeting_sheet;
+    let printed: Vec<Printed> =
+        serde_json::from_str(include_str!("fixtures/backup-v1.printed.json")).unwrap();
+    let mut doc = ready(include_str!("fixtures/backup-v1.json")).doc;
+    let check = |doc: &Document, printed: &[Printed]| {
+        for p in printed {
+            let m = doc.meeting(&p.id).unwrap();
+            let sheet = meeting_sheet(doc, m);
+            assert_eq!(
+                (sheet.due, sheet.present, sheet.away),
+                (p.due, p.present, p.away),
+                "{}",
+                p.id
+            );
+            assert_eq!(sheet.away_names, p.away_names);
+            assert_eq!(sheet.present_names, p.present_names);
+            let figures = |q: &str| q.chars().filter(|c| c.is_ascii_digit()).collect::<String>();
+            assert_eq!(figures(&sheet.quorum), figures(&p.quorum), "{}", p.id);
+            let results: Vec<String> = sheet.votes.iter().map(|v| v.result.clone()).collect();
+            assert_eq!(results, p.votes);
+        }
+    };
+    check(&doc, &printed);
+    // The member added afterwards, with no date: the held meetings' figures
+    // stay, and still add up. (A planned meeting expects the new member.)
+    let held: Vec<Printed> = printed
+        .into_iter()
+        .filter(|p| doc.meeting(&p.id).unwrap().state == MeetingState::Held)
+        .collect();
+    assert_eq!(held.len(), 2);
+    doc.members.push(Member {
+        id: "new".into(),
+        name: "新党员".into(),
+        group_id: Some("g1".into()),
+        standing: Standing::Full,
+        admitted_on: None,
+        roles: Vec::new(),
+        duty: String::new(),
+        status: MemberStatus::Active,
+        joined_on: None,
+        probation: None,
+        exempt: None,
+        note: String::new(),
+    });
+    check(&doc, &held);
+    let held = meeting_sheet(&doc, doc.meeting("mt-ex-1").unwrap());
+    assert_eq!(held.present + held.away, held.due);
 }
 
 #[test]
 fn corruption_table() {
     let good = export_backup(&example(), "2026-11-27 10:00", 1);
+    let version = format!("\"schema_version\": {SCHEMA_VERSION}");
     let cases: Vec<(String, &str)> = vec![
         (String::new(), "空的"),
         ("null".into(), "不是支部工作手册"),
@@ -74,14 +155,8 @@ fn corruption_table() {
             r#"{"format":"zhibu.assessment","data":{}}"#.into(),
             "自评文件",
         ),
-        (
-            good.replace("\"schema_version\": 1", "\"schema_version\": 7"),
-            "请升级",
-        ),
-        (
-            good.replace("\"schema_version\": 1", "\"schema_version\": 0"),
-            "无法识别",
-        ),
+        (good.replace(&version, "\"schema_version\": 7"), "请升级"),
+        (good.replace(&version, "\"schema_version\": 0"), "无法识别"),
         (good.replace("示例单位第一党支部", "改过的支部"), "校验和"),
         (
             "\u{feff}".to_string() + &good[..good.len() / 2],
@@ -147,10 +222,10 @@ fn broken_items_are_listed_with_paths_and_can_be_skipped() {
     assert!(paths.contains(&"members[5].id"), "{paths:?}");
     assert!(paths.contains(&"meetings[1].date"), "{paths:?}");
     assert_eq!(staged.doc.members.len(), 23);
-    // Two members, the meeting with the bad date, the meeting whose
-    // attendance names the skipped member m04, and last year's 民主评议
+    // Two members, the meeting with the bad date, the two held meetings
+    // whose attendance names the skipped member m04, and last year's 民主评议
     // record, which names m04 too.
-    assert_eq!(staged.skipped, 5);
+    assert_eq!(staged.skipped, 6);
     assert!(
         paths.iter().any(|p| p.starts_with("reviews[0].entries")),
         "{paths:?}"
@@ -198,10 +273,14 @@ prop_compose! {
             name,
             group_id: Some("g1".into()),
             standing: if probationary { Standing::Probationary } else { Standing::Full },
-            role: Role::Member,
-            status: if left { MemberStatus::Left { on: NaiveDate::from_ymd_opt(2025, 1, 1), reason } } else { MemberStatus::Active },
-            note,
+            admitted_on: None,
+            roles: if i % 7 == 0 { vec![Role::CommitteeMember, Role::GroupLeader] } else { Vec::new() },
+            duty: String::new(),
+            status: if left { MemberStatus::Left { on: NaiveDate::from_ymd_opt(2025, 1, 1), why: Some(Reduction::TransferredOut), reason } } else { MemberStatus::Active },
             joined_on: None,
+            probation: None,
+            exempt: None,
+            note,
         }
     }
 }

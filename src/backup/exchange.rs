@@ -81,9 +81,13 @@ fn handed_in_member(member: &Member) -> Member {
         name: member.name.clone(),
         group_id: None,
         standing: member.standing,
-        role: member.role,
+        admitted_on: None,
+        roles: member.roles.clone(),
+        duty: String::new(),
         status: MemberStatus::Active,
         joined_on: None,
+        probation: None,
+        exempt: None,
         note: String::new(),
     }
 }
@@ -340,6 +344,7 @@ mod tests {
     #[test]
     fn broken_files_are_refused_with_a_reason() {
         let good = file();
+        let version = format!("\"schema_version\": {}", crate::domain::SCHEMA_VERSION);
         let cases: Vec<(String, &str)> = vec![
             (String::new(), "空的"),
             (good[..good.len() / 2].to_string(), "不是完整的 JSON"),
@@ -353,11 +358,8 @@ mod tests {
                 "format: zhibu.assessment",
             ),
             (good.replace("按时参加", "没有参加"), "校验和不符"),
-            (
-                good.replace("\"schema_version\": 1", "\"schema_version\": 9"),
-                "请升级",
-            ),
-            (good.replace("\"schema_version\": 1,", ""), "缺少数据版本号"),
+            (good.replace(&version, "\"schema_version\": 9"), "请升级"),
+            (good.replace(&format!("{version},"), ""), "缺少数据版本号"),
             ("x".repeat(MAX_EXCHANGE_BYTES + 1), "文件太大"),
             (
                 edited(|d| d["assessments"][0]["self_grade"] = "perfect".into()),
@@ -457,6 +459,7 @@ mod tests {
         doc.assessments[0].state = Default::default();
         doc.members[0].status = MemberStatus::Left {
             on: None,
+            why: None,
             reason: "私人原因".into(),
         };
         let text = export_assessment(&doc, &doc.assessments[0], "").unwrap();

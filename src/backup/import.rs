@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::exchange::EXCHANGE_FORMAT;
 use super::FORMAT;
+use crate::domain::rules::attendance::freeze_missing_rolls;
 use crate::domain::validate::Problem;
 use crate::domain::Document;
 use crate::format::envelope::{open, FileKind};
@@ -55,10 +56,13 @@ pub const BACKUP_FILE: FileKind = FileKind {
 
 fn read(text: &str) -> Result<Staged, Vec<Problem>> {
     let (envelope, migrated) = open(text, &BACKUP_FILE)?;
-    let parsed = document_from_value(migrated);
+    let mut parsed = document_from_value(migrated);
     if parsed.fatal {
         return Err(parsed.problems);
     }
+    // Meetings held before rolls were kept: fixed as the file's roster
+    // had them, which is what they printed.
+    freeze_missing_rolls(&mut parsed.doc);
     Ok(Staged {
         doc: parsed.doc,
         problems: parsed.problems,

@@ -1,8 +1,10 @@
 //! The branch profile: its name, its 党小组 and the rules it follows locally.
 
+use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::assessment::AssessmentSettings;
+use super::{Member, Standing};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -40,12 +42,40 @@ pub struct LocalRules {
     /// "党课每季度 1 次" is a common local rule, not a national one.
     #[serde(default = "default_true")]
     pub party_lecture_quarterly: bool,
-    /// The day of the month the branch fixes for its 主题党日, if it fixes one.
+    /// "支部书记每年至少讲 1 次党课", another common one.
     #[serde(default)]
-    pub theme_day_of_month: Option<u8>,
+    pub secretary_lecture_yearly: bool,
+    /// Whether the branch has a 支部委员会 (and owes a monthly 支委会).
+    #[serde(default)]
+    pub committee: CommitteeRule,
+    /// The day the branch fixes for its 主题党日, if it fixes one.
+    #[serde(default)]
+    pub theme_day: Option<ThemeDay>,
     /// Days after which the app reminds the member to export a backup.
     #[serde(default = "default_backup_reminder_days")]
     pub backup_reminder_days: u16,
+}
+
+/// 正式党员 7 人以上的党支部设支部委员会 (《支部工作条例》, 《机关基层组织
+/// 工作条例》§7); a smaller one has a 书记 and owes no 支委会.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommitteeRule {
+    /// By the roster: 7 or more 正式党员.
+    #[default]
+    ByRoster,
+    Yes,
+    No,
+}
+
+/// 主题党日 "每月相对固定 1 天": a day of the month, or a weekday of a week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type", deny_unknown_fields)]
+pub enum ThemeDay {
+    /// 每月 N 日.
+    DayOfMonth { day: u8 },
+    /// 每月第 N 个星期 X; `nth` 5 is the last one.
+    Weekday { nth: u8, weekday: u8 },
 }
 
 fn default_true() -> bool {
@@ -60,17 +90,125 @@ impl Default for LocalRules {
     fn default() -> Self {
         LocalRules {
             party_lecture_quarterly: true,
-            theme_day_of_month: None,
+            secretary_lecture_yearly: false,
+            committee: CommitteeRule::default(),
+            theme_day: None,
             backup_reminder_days: default_backup_reminder_days(),
         }
     }
 }
 
+const WEEKDAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
+
+impl ThemeDay {
+    /// "每月 15 日", "每月第一个星期五", "每月最后一个星期五".
+    pub fn label(self) -> String {
+        match self {
+            ThemeDay::DayOfMonth { day } => format!("每月 {day} 日"),
+            ThemeDay::Weekday { nth, weekday } => {
+                let nth = match nth {
+                    1 => "第一个",
+                    2 => "第二个",
+                    3 => "第三个",
+                    4 => "第四个",
+                    _ => "最后一个",
+                };
+                let name = WEEKDAYS
+                    .get(usize::from(weekday.clamp(1, 7)) - 1)
+                    .copied()
+                    .unwrap_or("一");
+                format!("每月{nth}星期{name}")
+            }
+        }
+    }
+
+    /// The day it falls on in the month of `date` (the last day of a short
+    /// month for day 31).
+    pub fn in_month_of(self, date: NaiveDate) -> Option<NaiveDate> {
+        let first = date.with_day(1)?;
+        let last = first
+            .checked_add_months(Months::new(1))
+            .and_then(|d| d.pred_opt())?;
+        match self {
+            ThemeDay::DayOfMonth { day } => first.with_day(u32::from(day).clamp(1, last.day())),
+            ThemeDay::Weekday { nth, weekday } => {
+                let want = u32::from(weekday.clamp(1, 7)) - 1;
+                let days: Vec<NaiveDate> = first
+                    .iter_days()
+                    .take_while(|d| *d <= last)
+                    .filter(|d| d.weekday().num_days_from_monday() == want)
+                    .collect();
+                match nth {
+                    1..=4 => days.get(usize::from(nth) - 1).copied(),
+                    _ => days.last().copied(),
+                }
+            }
+        }
+    }
+
+    /// The next 主题党日 on or after `today`.
+    pub fn next_from(self, today: NaiveDate) -> Option<NaiveDate> {
+        let this = self.in_month_of(today)?;
+        if this >= today {
+            return Some(this);
+        }
+        self.in_month_of(today.checked_add_months(Months::new(1))?)
+    }
+}
+
 impl Branch {
+    /// Whether the branch has a 支部委员会 by its rules and roster.
+    pub fn has_committee(&self, members: &[Member]) -> bool {
+        match self.rules.committee {
+            CommitteeRule::Yes => true,
+            CommitteeRule::No => false,
+            CommitteeRule::ByRoster => {
+                members
+                    .iter()
+                    .filter(|m| m.is_active() && m.standing == Standing::Full)
+                    .count()
+                    >= 7
+            }
+        }
+    }
+
     pub fn group_name(&self, id: &str) -> Option<&str> {
         self.groups
             .iter()
             .find(|g| g.id == id)
             .map(|g| g.name.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::rules::fixtures::{day, full_members};
+
+    #[test]
+    fn a_branch_of_fewer_than_seven_full_members_has_no_committee_unless_set() {
+        let mut branch = Branch::default();
+        assert!(!branch.has_committee(&full_members("p", 6)));
+        assert!(branch.has_committee(&full_members("p", 7)));
+        branch.rules.committee = CommitteeRule::Yes;
+        assert!(branch.has_committee(&full_members("p", 3)));
+        branch.rules.committee = CommitteeRule::No;
+        assert!(!branch.has_committee(&full_members("p", 9)));
+    }
+
+    #[test]
+    fn the_theme_day_falls_on_its_weekday_or_day_of_the_month() {
+        let friday = ThemeDay::Weekday { nth: 1, weekday: 5 };
+        assert_eq!(friday.label(), "每月第一个星期五");
+        assert_eq!(
+            friday.in_month_of(day(2026, 12, 20)),
+            Some(day(2026, 12, 4))
+        );
+        assert_eq!(friday.next_from(day(2026, 12, 5)), Some(day(2027, 1, 1)));
+        let last = ThemeDay::Weekday { nth: 5, weekday: 5 };
+        assert_eq!(last.in_month_of(day(2026, 12, 1)), Some(day(2026, 12, 25)));
+        let day31 = ThemeDay::DayOfMonth { day: 31 };
+        assert_eq!(day31.in_month_of(day(2026, 2, 3)), Some(day(2026, 2, 28)));
+        assert_eq!(ThemeDay::DayOfMonth { day: 15 }.label(), "每月 15 日");
     }
 }

@@ -5,11 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use super::assessment::{AssessmentForm, BranchReview};
 use super::meeting::ChecklistTemplate;
-use super::{Branch, Meeting, Member};
+use super::{Branch, Meeting, Member, Talk};
 
 /// The shape of `Document`. Raise it with every change to the stored shape
 /// and add a step to `backup::migrate` with a frozen fixture of the old one.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -28,6 +28,9 @@ pub struct Document {
     /// The branch's 民主评议 decisions, one per year.
     #[serde(default)]
     pub reviews: Vec<BranchReview>,
+    /// 谈心谈话 records.
+    #[serde(default)]
+    pub talks: Vec<Talk>,
 }
 
 impl Document {
@@ -65,6 +68,14 @@ impl Document {
         self.reviews.iter().find(|r| r.year == year)
     }
 
+    pub fn talk(&self, id: &str) -> Option<&Talk> {
+        self.talks.iter().find(|t| t.id == id)
+    }
+
+    pub fn talk_mut(&mut self, id: &str) -> Option<&mut Talk> {
+        self.talks.iter_mut().find(|t| t.id == id)
+    }
+
     /// The name a person reference stands for: the member's name, or the
     /// name typed by hand.
     pub fn person_name(&self, person: &super::meeting::PersonRef) -> String {
@@ -92,7 +103,12 @@ impl Document {
             .iter()
             .filter(|r| r.entry(id).is_some())
             .count();
-        meetings + forms + reviews
+        let talks = self
+            .talks
+            .iter()
+            .filter(|t| t.referenced_member_ids().any(|r| r == id))
+            .count();
+        meetings + forms + reviews + talks
     }
 
     /// A short summary for confirmations: "3 个党小组、25 名党员、12 次会议".

@@ -67,6 +67,73 @@ pub struct Meeting {
     pub sign_in_sheet_kept: bool,
     #[serde(default)]
     pub photos_kept: bool,
+    /// 同时计为: the other requirements this one event meets (a 主题党日
+    /// held as a 支部党员大会, a 组织生活会 with 民主评议党员).
+    #[serde(default)]
+    pub also: Vec<MeetingKind>,
+    /// 所属年度 of a yearly item: a "2026年度组织生活会" held in March 2027
+    /// counts for 2026. `None`: the year it was held.
+    #[serde(default)]
+    pub for_year: Option<i32>,
+    /// Who was due, and their standing then, fixed when the meeting was
+    /// marked 已召开: later changes to the roster never alter a held
+    /// meeting's record.
+    #[serde(default)]
+    pub roll: Option<Vec<RollEntry>>,
+    /// Members not counted in 应到会人数 by a recorded decision (经上级党组织
+    /// 同意并经党员大会通过), with the reason.
+    #[serde(default)]
+    pub excluded: Vec<Exclusion>,
+    /// An election (换届、补选): four fifths must attend.
+    #[serde(default)]
+    pub election: Option<Election>,
+}
+
+/// One member due at a held meeting, as they stood that day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RollEntry {
+    pub member_id: String,
+    pub standing: super::Standing,
+    /// Had a vote that day: 正式党员 not under 留党察看.
+    pub votes: bool,
+    /// Was on the 支部委员会 that day.
+    #[serde(default)]
+    pub committee: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exclusion {
+    pub member_id: String,
+    /// "外出半年以上未转关系", "年老体弱卧床不起"…
+    #[serde(default)]
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Election {
+    /// What is elected: "支部委员会委员".
+    #[serde(default)]
+    pub office: String,
+    /// 应选人数.
+    #[serde(default)]
+    pub seats: Option<u32>,
+    /// 收回选票.
+    #[serde(default)]
+    pub ballots_returned: Option<u32>,
+    #[serde(default)]
+    pub candidates: Vec<Candidate>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Candidate {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub votes: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -79,7 +146,6 @@ pub enum MeetingKind {
     ThemeDay,
     OrganizationalLife,
     DemocraticReview,
-    HeartToHeart,
     /// 集中学习 and the branch's own study forms (党员每月一讲, OPL 一点课…).
     Study {
         name: String,
@@ -186,6 +252,32 @@ pub struct Vote {
     pub id: String,
     /// What was put to the vote (决议事项).
     pub motion: String,
+    /// Votes in the room.
+    pub in_favour: u32,
+    pub against: u32,
+    pub abstain: u32,
+    #[serde(default)]
+    pub kind: VoteKind,
+    /// 书面意见: absent 正式党员's opinions handed in before the meeting,
+    /// counted for 接收预备党员 and 转正.
+    #[serde(default)]
+    pub written: Option<Counts>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteKind {
+    #[default]
+    General,
+    /// 接收预备党员.
+    AdmitProbationary,
+    /// 预备党员转正.
+    ConfirmFull,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Counts {
     pub in_favour: u32,
     pub against: u32,
     pub abstain: u32,
@@ -206,7 +298,8 @@ pub struct FollowUp {
 
 impl MeetingKind {
     /// The national types, in the order the meeting list offers them.
-    pub const NATIONAL: [MeetingKind; 8] = [
+    /// 谈心谈话 is a talk, not a meeting: `super::talk`.
+    pub const NATIONAL: [MeetingKind; 7] = [
         MeetingKind::BranchAssembly,
         MeetingKind::CommitteeMeeting,
         MeetingKind::GroupMeeting,
@@ -214,9 +307,9 @@ impl MeetingKind {
         MeetingKind::ThemeDay,
         MeetingKind::OrganizationalLife,
         MeetingKind::DemocraticReview,
-        MeetingKind::HeartToHeart,
     ];
 
+    /// The name in lists: "支委会".
     pub fn label(&self) -> &str {
         match self {
             MeetingKind::BranchAssembly => "支部党员大会",
@@ -226,9 +319,71 @@ impl MeetingKind {
             MeetingKind::ThemeDay => "主题党日",
             MeetingKind::OrganizationalLife => "组织生活会",
             MeetingKind::DemocraticReview => "民主评议党员",
-            MeetingKind::HeartToHeart => "谈心谈话",
             MeetingKind::Study { name } => name,
         }
+    }
+
+    /// The name on paper: "党支部委员会会议".
+    pub fn formal_label(&self) -> &str {
+        match self {
+            MeetingKind::CommitteeMeeting => "党支部委员会会议",
+            MeetingKind::BranchAssembly => "支部党员大会",
+            other => other.label(),
+        }
+    }
+
+    /// A body that decides by vote (党员大会, 支委会); other meetings do not
+    /// vote: a 主题党日's 民主议事 goes to one of these.
+    pub fn decides(&self) -> bool {
+        matches!(
+            self,
+            MeetingKind::BranchAssembly | MeetingKind::CommitteeMeeting
+        )
+    }
+
+    /// Those away owe 补学 after a study-type session (三会一课, 主题党日,
+    /// 集中学习). After a 支委会 the absent 委员 are told of it (会后通报);
+    /// after a 组织生活会 or 民主评议 the absent member gives a 书面对照检查
+    /// or has a 单独谈话.
+    pub fn owes_makeup(&self) -> bool {
+        !matches!(
+            self,
+            MeetingKind::CommitteeMeeting
+                | MeetingKind::OrganizationalLife
+                | MeetingKind::DemocraticReview
+        )
+    }
+
+    /// Held once a year and counted for its 所属年度.
+    pub fn is_yearly(&self) -> bool {
+        matches!(
+            self,
+            MeetingKind::OrganizationalLife | MeetingKind::DemocraticReview
+        )
+    }
+
+    /// One 党小组 meets (a 党小组会), or may meet on its own (组织生活会,
+    /// 民主评议 "可以在党小组范围内进行").
+    pub fn group_scope(&self) -> GroupScope {
+        match self {
+            MeetingKind::GroupMeeting => GroupScope::Required,
+            MeetingKind::OrganizationalLife | MeetingKind::DemocraticReview => GroupScope::Allowed,
+            _ => GroupScope::None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupScope {
+    None,
+    Allowed,
+    Required,
+}
+
+impl PersonRef {
+    /// Nobody chosen and no name typed.
+    pub fn is_empty(&self) -> bool {
+        self.member_id.is_none() && self.name.trim().is_empty()
     }
 }
 
@@ -236,6 +391,18 @@ impl Meeting {
     /// The day that counts for lists and compliance: held date, else planned.
     pub fn effective_date(&self) -> Option<NaiveDate> {
         self.date.or(self.planned_date)
+    }
+
+    /// Whether this event counts as a `kind`: its own type or one it is also
+    /// counted as.
+    pub fn counts_as(&self, kind: &MeetingKind) -> bool {
+        &self.kind == kind || self.also.contains(kind)
+    }
+
+    /// The year a yearly item counts for: its 所属年度, else the year held.
+    pub fn counted_year(&self) -> Option<i32> {
+        self.for_year
+            .or_else(|| self.effective_date().map(|d| chrono::Datelike::year(&d)))
     }
 
     /// Every member id the record mentions, so the roster can tell which
@@ -250,6 +417,8 @@ impl Meeting {
             .iter()
             .map(|a| a.member_id.as_str())
             .chain(people)
+            .chain(self.excluded.iter().map(|e| e.member_id.as_str()))
+            .chain(self.roll.iter().flatten().map(|e| e.member_id.as_str()))
     }
 }
 

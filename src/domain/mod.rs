@@ -13,10 +13,12 @@ pub mod roster;
 pub mod rules;
 pub mod sample;
 pub mod summary;
+pub mod talk;
 pub mod time;
 pub mod validate;
 
 pub use branch::{Branch, LocalRules, PartyGroup};
 pub use document::{Document, SCHEMA_VERSION};
 pub use meeting::Meeting;
-pub use roster::{Member, MemberStatus, Role, Standing};
+pub use roster::{Member, MemberStatus, Reduction, Role, Standing};
+pub use talk::Talk;

@@ -3,16 +3,21 @@
 
 use crate::domain::meeting::{Meeting, MeetingState, Presence};
 use crate::domain::rules::attendance::{
-    attendance_of, away_people, due_members, makeup_status, tally, MakeUpStatus,
+    attendance_of, away_people, due, due_members, makeup_status, tally, MakeUpStatus,
 };
 use crate::domain::rules::quorum::quorum;
-use crate::domain::rules::vote::evaluate_vote;
+use crate::domain::rules::vote::{basis, election_results, evaluate_vote};
 use crate::domain::time::{format_chinese_date, format_hh_mm, format_short_date};
-use crate::domain::Document;
+use crate::domain::{Document, Standing, Talk};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MeetingSheet {
+    /// The type as paper names it ("党支部委员会会议"), with what else the
+    /// event counted as.
     pub kind: String,
+    /// "2025年度" when a yearly item counts for another year than it was
+    /// held in; else empty.
+    pub for_year: String,
     /// "第 3 次" or empty.
     pub sequence: String,
     pub when: String,
@@ -25,6 +30,8 @@ pub struct MeetingSheet {
     pub due: usize,
     pub present: usize,
     pub away: usize,
+    /// Of those away, on leave.
+    pub on_leave: usize,
     /// "张三（请假，因病）、李四（缺席，无故）" or "无".
     pub away_names: String,
     /// The chair's statement on validity, or "" for types with no quorum rule.
@@ -35,6 +42,10 @@ pub struct MeetingSheet {
     pub minutes: String,
     pub speeches: Vec<(String, String)>,
     pub votes: Vec<VoteLine>,
+    /// "张三：18 票，当选" per candidate of an election.
+    pub election: Vec<String>,
+    /// "李四（外出半年以上未转关系）" per member left out of 应到会人数.
+    pub excluded: Vec<String>,
     pub follow_ups: Vec<FollowUpLine>,
     pub makeups: Vec<String>,
     pub remarks: String,
@@ -50,6 +61,8 @@ pub struct VoteLine {
     pub abstain: u32,
     pub result: String,
     pub sentence: String,
+    /// Where the rule comes from, printed under the vote.
+    pub basis: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,7 +95,7 @@ pub fn meeting_sheet(doc: &Document, meeting: &Meeting) -> MeetingSheet {
         .iter()
         .filter_map(|a| {
             let name = doc.member(&a.member_id)?.name.clone();
-            match makeup_status(a) {
+            match makeup_status(meeting, a) {
                 MakeUpStatus::Done(on) => {
                     Some(format!("{name}：已于{}补学", format_chinese_date(on)))
                 }
@@ -91,8 +104,22 @@ pub fn meeting_sheet(doc: &Document, meeting: &Meeting) -> MeetingSheet {
             }
         })
         .collect();
+    let also: Vec<&str> = meeting.also.iter().map(|k| k.formal_label()).collect();
+    let held_year = meeting.effective_date().map(|d| chrono::Datelike::year(&d));
     MeetingSheet {
-        kind: meeting.kind.label().to_string(),
+        kind: if also.is_empty() {
+            meeting.kind.formal_label().to_string()
+        } else {
+            format!(
+                "{}（同时为{}）",
+                meeting.kind.formal_label(),
+                also.join("、")
+            )
+        },
+        for_year: match meeting.for_year {
+            Some(y) if Some(y) != held_year => format!("{y}年度"),
+            _ => String::new(),
+        },
         sequence: meeting
             .sequence
             .map(|n| format!("第 {n} 次"))
@@ -107,6 +134,7 @@ pub fn meeting_sheet(doc: &Document, meeting: &Meeting) -> MeetingSheet {
         due: t.due,
         present: t.present,
         away: t.away(),
+        on_leave: t.leave,
         away_names: if away.is_empty() {
             "无".into()
         } else {
@@ -140,15 +168,42 @@ pub fn meeting_sheet(doc: &Document, meeting: &Meeting) -> MeetingSheet {
         votes: meeting
             .votes
             .iter()
-            .map(|v| {
-                let outcome = evaluate_vote(meeting, v, members);
-                VoteLine {
+            .filter_map(|v| {
+                let outcome = evaluate_vote(meeting, v, members)?;
+                Some(VoteLine {
                     motion: v.motion.clone(),
                     in_favour: v.in_favour,
                     against: v.against,
                     abstain: v.abstain,
                     result: outcome.result.label().to_string(),
                     sentence: outcome.sentence(v),
+                    basis: basis(outcome.body, v.kind).to_string(),
+                })
+            })
+            .collect(),
+        election: election_results(meeting, members)
+            .into_iter()
+            .map(|r| {
+                format!(
+                    "{}：{} 票，{}",
+                    r.candidate.name,
+                    r.candidate.votes,
+                    if r.elected { "当选" } else { "未当选" }
+                )
+            })
+            .collect(),
+        excluded: meeting
+            .excluded
+            .iter()
+            .map(|e| {
+                let name = doc
+                    .member(&e.member_id)
+                    .map(|m| m.name.clone())
+                    .unwrap_or_default();
+                if e.reason.trim().is_empty() {
+                    name
+                } else {
+                    format!("{name}（{}）", e.reason.trim())
                 }
             })
             .collect(),
@@ -182,20 +237,21 @@ pub fn meeting_sheet(doc: &Document, meeting: &Meeting) -> MeetingSheet {
 
 /// The members due at a meeting, for its 签到表.
 pub fn sign_in_rows(doc: &Document, meeting: &Meeting) -> Vec<SignInRow> {
-    due_members(meeting, &doc.members)
+    due(meeting, &doc.members)
         .into_iter()
-        .map(|m| SignInRow {
-            name: m.name.clone(),
-            group: m
+        .map(|d| SignInRow {
+            name: d.member.name.clone(),
+            group: d
+                .member
                 .group_id
                 .as_deref()
                 .and_then(|g| doc.branch.group_name(g))
                 .unwrap_or_default()
                 .to_string(),
-            note: if m.standing.can_vote() {
-                String::new()
-            } else {
-                "预备党员".into()
+            note: match (d.standing, d.votes) {
+                (Standing::Probationary, _) => "预备党员".into(),
+                (_, false) => "留党察看".into(),
+                _ => String::new(),
             },
         })
         .collect()
@@ -217,6 +273,18 @@ pub fn when(meeting: &Meeting) -> String {
 }
 
 impl MeetingSheet {
+    /// "应到 24 人，实到 22 人，缺席 2 人（其中请假 2 人）", the chair's report.
+    pub fn attendance(&self) -> String {
+        let mut s = format!(
+            "应到 {} 人，实到 {} 人，缺席 {} 人",
+            self.due, self.present, self.away
+        );
+        if self.on_leave > 0 {
+            s.push_str(&format!("（其中请假 {} 人）", self.on_leave));
+        }
+        s
+    }
+
     /// The record as plain text, for the share sheet on phones.
     pub fn as_text(&self, branch: &str) -> String {
         let mut out = vec![
@@ -226,10 +294,7 @@ impl MeetingSheet {
             format!("地点：{}", self.place),
             format!("主题：{}", self.theme),
             format!("主持人：{}　记录人：{}", self.host, self.recorder),
-            format!(
-                "应到 {} 人，实到 {} 人，缺席 {} 人",
-                self.due, self.present, self.away
-            ),
+            format!("到会情况：{}", self.attendance()),
             format!("缺席人员及原因：{}", self.away_names),
         ];
         if !self.quorum.is_empty() {
@@ -244,6 +309,9 @@ impl MeetingSheet {
         for v in &self.votes {
             out.push(format!("表决：{}。{}", v.motion, v.sentence));
         }
+        if !self.election.is_empty() {
+            out.push(format!("选举结果：{}", self.election.join("；")));
+        }
         for f in &self.follow_ups {
             out.push(format!(
                 "落实：{}（{}，{}，{}）",
@@ -251,6 +319,53 @@ impl MeetingSheet {
             ));
         }
         out.join("\n")
+    }
+}
+
+/// What a printed 谈心谈话记录 says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TalkSheet {
+    pub talker: String,
+    pub talkees: String,
+    pub when: String,
+    pub place: String,
+    pub topic: String,
+    pub content: String,
+    pub opinions: String,
+    pub follow_up: String,
+}
+
+pub fn talk_sheet(doc: &Document, talk: &Talk) -> TalkSheet {
+    TalkSheet {
+        talker: doc.person_name(&talk.talker),
+        talkees: talk
+            .talkees
+            .iter()
+            .filter_map(|id| doc.member(id).map(|m| m.name.clone()))
+            .collect::<Vec<_>>()
+            .join("、"),
+        when: talk.date.map(format_chinese_date).unwrap_or_default(),
+        place: talk.place.clone(),
+        topic: talk.topic.clone(),
+        content: talk.content.clone(),
+        opinions: talk.opinions.clone(),
+        follow_up: talk.follow_up.clone(),
+    }
+}
+
+impl TalkSheet {
+    pub fn as_text(&self, branch: &str) -> String {
+        [
+            format!("{branch} 谈心谈话记录"),
+            format!("谈话人：{}", self.talker),
+            format!("谈话对象：{}", self.talkees),
+            format!("时间：{}　地点：{}", self.when, self.place),
+            format!("谈话主题：{}", self.topic),
+            format!("谈话主要内容：\n{}", self.content),
+            format!("对方意见建议：{}", self.opinions),
+            format!("需跟进事项：{}", self.follow_up),
+        ]
+        .join("\n")
     }
 }
 

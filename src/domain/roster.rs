@@ -1,8 +1,13 @@
-//! The member roster.
+//! The member roster as branches keep it: standing (正式 / 预备, with the
+//! 预备期), several roles at once (a 支部委员 may lead a 党小组) and the
+//! committee's 分工, 留党察看, members for whom attendance is 不作硬性要求,
+//! and 减少党员 with its reason. A member is never deleted once records name
+//! them: old records keep their names.
 
+use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     pub id: String,
@@ -11,13 +16,29 @@ pub struct Member {
     #[serde(default)]
     pub group_id: Option<String>,
     pub standing: Standing,
-    pub role: Role,
+    /// 入党日期: the day the 支部大会 admitted them, when the 预备期 began.
+    #[serde(default)]
+    pub admitted_on: Option<NaiveDate>,
+    /// 书记, 副书记, 支部委员, 党小组长: any of them at once; none for a
+    /// member without a post.
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    /// The committee member's 分工: 组织委员, 宣传委员, 纪检委员…
+    #[serde(default)]
+    pub duty: String,
     #[serde(default)]
     pub status: MemberStatus,
-    /// The day the member joined this branch (入党 or 转入), if it matters:
-    /// before it they were not due at its meetings.
+    /// 转入本支部（或入党）日期: before it they were not due at the branch's
+    /// meetings.
     #[serde(default)]
-    pub joined_on: Option<chrono::NaiveDate>,
+    pub joined_on: Option<NaiveDate>,
+    /// 留党察看: no vote while it lasts (党章 §40).
+    #[serde(default)]
+    pub probation: Option<Probation>,
+    /// 年老体弱、行动不便、身患重病: attendance 不作硬性要求 (党员教育管理工作
+    /// 条例 §23): not due, no 补学 owed.
+    #[serde(default)]
+    pub exempt: Option<Exemption>,
     /// Free text such as a phone extension or "在外挂职"; may be empty.
     #[serde(default)]
     pub note: String,
@@ -31,29 +52,99 @@ pub enum Standing {
     Probationary,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Secretary,
     DeputySecretary,
     CommitteeMember,
     GroupLeader,
-    Member,
+}
+
+/// The committee's usual 分工, offered to pick from; the 分工 is free text.
+pub const DUTIES: [&str; 5] = ["组织委员", "宣传委员", "纪检委员", "青年委员", "统战委员"];
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Probation {
+    pub from: NaiveDate,
+    /// The day it ends, once known (1 or 2 years).
+    #[serde(default)]
+    pub until: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exemption {
+    /// "年老体弱", "身患重病"…
+    pub reason: String,
+    #[serde(default)]
+    pub since: Option<NaiveDate>,
 }
 
 /// A member who left stays in the roster so old records keep their names.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "state", deny_unknown_fields)]
 pub enum MemberStatus {
     #[default]
     Active,
+    /// 减少党员.
     Left {
         /// `YYYY-MM-DD`, if known.
         #[serde(default)]
-        on: Option<chrono::NaiveDate>,
+        on: Option<NaiveDate>,
+        #[serde(default)]
+        why: Option<Reduction>,
+        /// What else the branch notes ("转至某某党支部").
         #[serde(default)]
         reason: String,
     },
+}
+
+/// Why a member is no longer in the branch (减少党员).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reduction {
+    TransferredOut,
+    Suspended,
+    Expelled,
+    Died,
+    Other,
+}
+
+impl Reduction {
+    pub const ALL: [Reduction; 5] = [
+        Reduction::TransferredOut,
+        Reduction::Suspended,
+        Reduction::Expelled,
+        Reduction::Died,
+        Reduction::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Reduction::TransferredOut => "组织关系转出",
+            Reduction::Suspended => "停止党籍",
+            Reduction::Expelled => "出党",
+            Reduction::Died => "去世",
+            Reduction::Other => "其他",
+        }
+    }
+
+    /// The reason written by hand in the first version, read as a kind.
+    pub fn from_text(text: &str) -> Reduction {
+        if text.contains("转出") || text.contains("调出") {
+            Reduction::TransferredOut
+        } else if text.contains("停止党籍") {
+            Reduction::Suspended
+        } else if text.contains("出党") || text.contains("开除") || text.contains("除名") {
+            Reduction::Expelled
+        } else if text.contains("去世") || text.contains("病故") || text.contains("逝世") {
+            Reduction::Died
+        } else {
+            Reduction::Other
+        }
+    }
 }
 
 impl Standing {
@@ -65,28 +156,22 @@ impl Standing {
             Standing::Probationary => "预备党员",
         }
     }
-
-    pub fn can_vote(self) -> bool {
-        self == Standing::Full
-    }
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [
+    pub const ALL: [Role; 4] = [
         Role::Secretary,
         Role::DeputySecretary,
         Role::CommitteeMember,
         Role::GroupLeader,
-        Role::Member,
     ];
 
     pub fn label(self) -> &'static str {
         match self {
             Role::Secretary => "书记",
             Role::DeputySecretary => "副书记",
-            Role::CommitteeMember => "委员",
+            Role::CommitteeMember => "支部委员",
             Role::GroupLeader => "党小组长",
-            Role::Member => "党员",
         }
     }
 
@@ -103,16 +188,112 @@ impl Member {
     pub fn is_active(&self) -> bool {
         self.status == MemberStatus::Active
     }
+
+    pub fn has_role(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    /// A member of the 支部委员会.
+    pub fn is_committee(&self) -> bool {
+        self.roles.iter().any(|r| r.is_committee())
+    }
+
+    /// Whether the member had a vote (表决权、选举权) on `date`: 正式党员 not
+    /// under 留党察看.
+    pub fn votes_on(&self, date: Option<NaiveDate>) -> bool {
+        self.standing == Standing::Full && !self.on_probation(date)
+    }
+
+    pub fn on_probation(&self, date: Option<NaiveDate>) -> bool {
+        match (&self.probation, date) {
+            (None, _) => false,
+            (Some(p), Some(d)) => p.from <= d && p.until.is_none_or(|until| d < until),
+            // An undated meeting is judged as of now: a 留党察看 on record
+            // without an end counts.
+            (Some(p), None) => p.until.is_none(),
+        }
+    }
+
+    /// Attendance 不作硬性要求 on `date`.
+    pub fn exempt_on(&self, date: Option<NaiveDate>) -> bool {
+        match (&self.exempt, date) {
+            (None, _) => false,
+            (Some(e), Some(d)) => e.since.is_none_or(|since| since <= d),
+            (Some(_), None) => true,
+        }
+    }
+
+    /// "书记、党小组长", or "党员" for a member without a post.
+    pub fn roles_label(&self) -> String {
+        if self.roles.is_empty() {
+            return "党员".into();
+        }
+        let mut labels: Vec<String> = Role::ALL
+            .iter()
+            .filter(|r| self.has_role(**r))
+            .map(|r| {
+                if *r == Role::CommitteeMember && !self.duty.trim().is_empty() {
+                    self.duty.trim().to_string()
+                } else {
+                    r.label().to_string()
+                }
+            })
+            .collect();
+        labels.dedup();
+        labels.join("、")
+    }
+
+    /// Warnings about posts the rules do not allow: a 预备党员 has no
+    /// 被选举权 (党章 §7), so cannot be on the committee.
+    pub fn role_warnings(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.standing == Standing::Probationary && self.is_committee() {
+            out.push("预备党员没有被选举权，不能担任书记、副书记或支部委员。");
+        }
+        if self.has_role(Role::Secretary) && self.has_role(Role::DeputySecretary) {
+            out.push("同一人不宜同时担任书记和副书记。");
+        }
+        out
+    }
+
+    /// The day the 预备期 ends (one year after 入党), for a 预备党员 whose
+    /// 入党日期 is known.
+    pub fn probationary_period_ends(&self) -> Option<NaiveDate> {
+        if self.standing != Standing::Probationary {
+            return None;
+        }
+        self.admitted_on?.checked_add_months(Months::new(12))
+    }
 }
 
-/// The roster in the order people expect: committee first, then by 党小组
-/// and name, members who left at the end.
+/// A 预备党员 whose 预备期 ends within `days` of `today` (or has ended):
+/// the 支部大会 should discuss their 转正.
+pub fn due_for_full_membership(
+    members: &[Member],
+    today: NaiveDate,
+    days: u64,
+) -> Vec<(&Member, NaiveDate)> {
+    members
+        .iter()
+        .filter(|m| m.is_active())
+        .filter_map(|m| Some((m, m.probationary_period_ends()?)))
+        .filter(|(_, ends)| {
+            *ends
+                <= today
+                    .checked_add_days(chrono::Days::new(days))
+                    .unwrap_or(today)
+        })
+        .collect()
+}
+
+/// The roster in the order people expect: committee first (书记, 副书记,
+/// 委员), then 党小组长, then by 党小组 and name, members who left at the end.
 pub fn display_order(members: &[Member]) -> Vec<&Member> {
     let mut sorted: Vec<&Member> = members.iter().collect();
     sorted.sort_by(|a, b| {
-        (!a.is_active(), role_rank(a.role), &a.group_id, &a.name).cmp(&(
+        (!a.is_active(), rank(a), &a.group_id, &a.name).cmp(&(
             !b.is_active(),
-            role_rank(b.role),
+            rank(b),
             &b.group_id,
             &b.name,
         ))
@@ -129,11 +310,12 @@ pub fn active_names(members: &[Member]) -> Vec<(String, String)> {
         .collect()
 }
 
-fn role_rank(role: Role) -> usize {
+/// The highest post first; a member without a post last.
+fn rank(member: &Member) -> usize {
     Role::ALL
         .iter()
-        .position(|r| *r == role)
-        .unwrap_or(usize::MAX)
+        .position(|r| member.has_role(*r))
+        .unwrap_or(Role::ALL.len())
 }
 
 /// Puts into `target` (the member as stored now) the fields the form
@@ -147,7 +329,19 @@ pub fn apply_form_changes(target: &mut Member, original: &Member, edited: &Membe
             })*
         };
     }
-    changed!(name, group_id, standing, role, status, joined_on, note);
+    changed!(
+        name,
+        group_id,
+        standing,
+        admitted_on,
+        roles,
+        duty,
+        status,
+        joined_on,
+        probation,
+        exempt,
+        note
+    );
 }
 
 /// Why a name cannot be saved as typed, if it cannot.
@@ -156,7 +350,7 @@ pub fn check_member_name(name: &str) -> Result<String, &'static str> {
     if trimmed.is_empty() {
         return Err("请填写姓名");
     }
-    if trimmed.chars().count() > 40 {
+    if trimmed.chars().count() > super::limits::NAME {
         return Err("姓名不能超过 40 个字");
     }
     Ok(trimmed.to_string())
@@ -165,50 +359,99 @@ pub fn check_member_name(name: &str) -> Result<String, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::rules::fixtures::{day, full, probationary};
 
-    fn member(id: &str, name: &str, role: Role, active: bool) -> Member {
-        Member {
-            id: id.into(),
-            name: name.into(),
-            group_id: None,
-            standing: Standing::Full,
-            role,
-            status: if active {
-                MemberStatus::Active
-            } else {
-                MemberStatus::Left {
-                    on: None,
-                    reason: String::new(),
-                }
-            },
-            note: String::new(),
-            joined_on: None,
-        }
+    fn with_roles(mut m: Member, roles: &[Role]) -> Member {
+        m.roles = roles.to_vec();
+        m
     }
 
     #[test]
     fn secretary_first_and_members_who_left_last() {
+        let mut gone = full("1");
+        gone.status = MemberStatus::Left {
+            on: None,
+            why: Some(Reduction::TransferredOut),
+            reason: String::new(),
+        };
         let members = vec![
-            member("1", "乙", Role::Member, false),
-            member("2", "甲", Role::Member, true),
-            member("3", "丙", Role::Secretary, true),
+            gone,
+            full("2"),
+            with_roles(full("3"), &[Role::GroupLeader]),
+            with_roles(full("4"), &[Role::CommitteeMember, Role::GroupLeader]),
+            with_roles(full("5"), &[Role::Secretary]),
         ];
-        let names: Vec<_> = display_order(&members)
+        let ids: Vec<_> = display_order(&members)
             .iter()
-            .map(|m| m.name.clone())
+            .map(|m| m.id.as_str())
             .collect();
-        assert_eq!(names, ["丙", "甲", "乙"]);
+        assert_eq!(ids, ["5", "4", "3", "2", "1"]);
     }
 
     #[test]
-    fn probationary_members_have_no_vote() {
-        assert!(Standing::Full.can_vote());
-        assert!(!Standing::Probationary.can_vote());
+    fn a_committee_member_who_leads_a_group_is_both() {
+        let m = with_roles(full("1"), &[Role::CommitteeMember, Role::GroupLeader]);
+        assert!(m.is_committee());
+        assert!(m.has_role(Role::GroupLeader));
+        let mut m = m;
+        m.duty = "组织委员".into();
+        assert_eq!(m.roles_label(), "组织委员、党小组长");
+        assert_eq!(full("2").roles_label(), "党员");
+    }
+
+    #[test]
+    fn probationary_members_and_members_under_probation_have_no_vote() {
+        assert!(full("a").votes_on(Some(day(2026, 3, 1))));
+        assert!(!probationary("b").votes_on(Some(day(2026, 3, 1))));
+        let mut c = full("c");
+        c.probation = Some(Probation {
+            from: day(2025, 6, 1),
+            until: Some(day(2026, 6, 1)),
+        });
+        assert!(c.votes_on(Some(day(2025, 5, 31))));
+        assert!(!c.votes_on(Some(day(2025, 6, 1))));
+        assert!(!c.votes_on(Some(day(2026, 5, 31))));
+        assert!(c.votes_on(Some(day(2026, 6, 1))));
+    }
+
+    #[test]
+    fn a_probationary_member_given_a_committee_post_is_warned_about() {
+        let m = with_roles(probationary("p"), &[Role::CommitteeMember]);
+        assert_eq!(m.role_warnings().len(), 1);
+        assert!(with_roles(probationary("q"), &[Role::GroupLeader])
+            .role_warnings()
+            .is_empty());
+        assert!(with_roles(full("r"), &[Role::Secretary])
+            .role_warnings()
+            .is_empty());
+    }
+
+    #[test]
+    fn the_probationary_period_ends_a_year_after_admission_and_is_reminded_of() {
+        let mut p = probationary("p");
+        p.admitted_on = Some(day(2025, 12, 20));
+        assert_eq!(p.probationary_period_ends(), Some(day(2026, 12, 20)));
+        let members = vec![p, full("f")];
+        assert!(due_for_full_membership(&members, day(2026, 10, 1), 30).is_empty());
+        assert_eq!(
+            due_for_full_membership(&members, day(2026, 11, 25), 30).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn reduction_reasons_typed_by_hand_are_recognised() {
+        assert_eq!(
+            Reduction::from_text("组织关系转出"),
+            Reduction::TransferredOut
+        );
+        assert_eq!(Reduction::from_text("因病去世"), Reduction::Died);
+        assert_eq!(Reduction::from_text("退休"), Reduction::Other);
     }
 
     #[test]
     fn a_form_saves_only_the_fields_it_changed() {
-        let original = member("1", "甲", Role::Member, true);
+        let original = full("1");
         let mut edited = original.clone();
         edited.note = "新备注".into();
         let mut stored = original.clone();

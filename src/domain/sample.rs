@@ -5,17 +5,21 @@ use chrono::{Datelike, Months, NaiveDate, NaiveTime};
 
 use super::assessment::form::{finish, new_form, reopen, AssessmentForm};
 use super::assessment::review::{
-    decide, members_to_review, review_mut, summary_of, ImportedSummary, StandardRating,
+    decide, members_to_review, review_mut, summary_of, ImportedSummary, Poll, Remedy,
+    StandardRating,
 };
 use super::assessment::{evidence, AssessmentKind, AssessmentSettings, Decision, Grade};
 
+use super::branch::ThemeDay;
 use super::meeting::{
-    AbsenceReason, Attendance, FollowUp, MeetingKind, MeetingState, PersonRef, Phase, Presence,
-    StudyMaterial, Vote,
+    AbsenceReason, Attendance, Counts, FollowUp, MeetingKind, MeetingState, PersonRef, Phase,
+    Presence, StudyMaterial, Vote, VoteKind,
 };
 use super::rules::recording::{hold, plan_meeting, Plan};
+use super::talk::Talk;
 use super::{
-    Branch, Document, LocalRules, Meeting, Member, MemberStatus, PartyGroup, Role, Standing,
+    Branch, Document, LocalRules, Meeting, Member, MemberStatus, PartyGroup, Reduction, Role,
+    Standing,
 };
 
 const NAMES: [&str; 25] = [
@@ -58,40 +62,14 @@ pub fn example_document(today: NaiveDate) -> Document {
     let members: Vec<Member> = NAMES
         .iter()
         .enumerate()
-        .map(|(i, name)| Member {
-            id: format!("m{:02}", i + 1),
-            name: name.to_string(),
-            group_id: Some(format!("g{}", i % 3 + 1)),
-            standing: if i >= 22 {
-                Standing::Probationary
-            } else {
-                Standing::Full
-            },
-            role: match i {
-                0 => Role::Secretary,
-                1 => Role::DeputySecretary,
-                2..=4 => Role::CommitteeMember,
-                5..=7 => Role::GroupLeader,
-                _ => Role::Member,
-            },
-            status: if i == 21 {
-                MemberStatus::Left {
-                    on: today.checked_sub_months(Months::new(2)),
-                    reason: "组织关系转出".into(),
-                }
-            } else {
-                MemberStatus::Active
-            },
-            note: String::new(),
-            joined_on: None,
-        })
+        .map(|(i, name)| example_member(i, name, today))
         .collect();
     let branch = Branch {
         name: "示例单位第一党支部".into(),
         parent_org: "示例单位机关党委".into(),
         groups,
         rules: LocalRules {
-            theme_day_of_month: Some(15),
+            theme_day: Some(ThemeDay::DayOfMonth { day: 15 }),
             ..LocalRules::default()
         },
         study_kinds: vec![
@@ -107,9 +85,68 @@ pub fn example_document(today: NaiveDate) -> Document {
         ..Document::default()
     };
     doc.meetings = example_meetings(&doc, today);
+    doc.talks = example_talks(today);
     doc.assessments = example_assessments(&doc, today);
     add_example_review(&mut doc, today.year() - 1);
     doc
+}
+
+/// The committee: 书记, 副书记 and three 委员 with their 分工, one of whom
+/// also leads a 党小组; three 预备党员 admitted at different times, one of
+/// whom is due for 转正 at the example's 党员大会; a member transferred out
+/// two months ago.
+fn example_member(i: usize, name: &str, today: NaiveDate) -> Member {
+    let months_ago = |n: u32| today.checked_sub_months(Months::new(n));
+    let roles = match i {
+        0 => vec![Role::Secretary],
+        1 => vec![Role::DeputySecretary],
+        2 | 4 => vec![Role::CommitteeMember],
+        3 => vec![Role::CommitteeMember, Role::GroupLeader],
+        5 | 7 => vec![Role::GroupLeader],
+        _ => Vec::new(),
+    };
+    let duty = match i {
+        2 => "组织委员",
+        3 => "宣传委员",
+        4 => "纪检委员",
+        _ => "",
+    };
+    Member {
+        id: format!("m{:02}", i + 1),
+        name: name.to_string(),
+        group_id: Some(format!("g{}", i % 3 + 1)),
+        standing: if i >= 22 {
+            Standing::Probationary
+        } else {
+            Standing::Full
+        },
+        // 郑凯 was admitted 13 months ago: his 转正 is on the agenda of last
+        // month's 党员大会. 谢欣怡 and 韩冬 were admitted this spring.
+        admitted_on: match i {
+            22 => months_ago(13),
+            23 | 24 => months_ago(7),
+            _ => None,
+        },
+        roles,
+        duty: duty.into(),
+        status: if i == 21 {
+            MemberStatus::Left {
+                on: months_ago(2),
+                why: Some(Reduction::TransferredOut),
+                reason: "转至示例单位第二党支部".into(),
+            }
+        } else {
+            MemberStatus::Active
+        },
+        joined_on: match i {
+            22 => months_ago(13),
+            23 | 24 => months_ago(7),
+            _ => NaiveDate::from_ymd_opt(2018, 3, 1),
+        },
+        probation: None,
+        exempt: None,
+        note: String::new(),
+    }
 }
 
 fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
@@ -117,33 +154,32 @@ fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
     let last_month = month_start
         .checked_sub_months(Months::new(1))
         .unwrap_or(month_start);
-    let active: Vec<&Member> = doc.members.iter().filter(|m| m.is_active()).collect();
     let person = |id: &str| PersonRef {
         member_id: Some(id.into()),
         name: String::new(),
     };
-    let attendance = |absent: &[(&str, AbsenceReason)], leave: bool| -> Vec<Attendance> {
-        active
-            .iter()
-            .map(|m| match absent.iter().find(|(id, _)| *id == m.id) {
-                Some((_, reason)) => Attendance {
-                    member_id: m.id.clone(),
-                    status: if leave {
-                        Presence::Leave
-                    } else {
-                        Presence::Absent
-                    },
-                    reason: Some(*reason),
-                    makeup: None,
+    // Everyone due that day, as frozen when the meeting was marked held.
+    let attendance = |meeting: &Meeting, absent: &[(&str, AbsenceReason)], leave: bool| {
+        let due = meeting.roll.iter().flatten();
+        due.map(|m| match absent.iter().find(|(id, _)| *id == m.member_id) {
+            Some((_, reason)) => Attendance {
+                member_id: m.member_id.clone(),
+                status: if leave {
+                    Presence::Leave
+                } else {
+                    Presence::Absent
                 },
-                None => Attendance {
-                    member_id: m.id.clone(),
-                    status: Presence::Present,
-                    reason: None,
-                    makeup: None,
-                },
-            })
-            .collect()
+                reason: Some(*reason),
+                makeup: None,
+            },
+            None => Attendance {
+                member_id: m.member_id.clone(),
+                status: Presence::Present,
+                reason: None,
+                makeup: None,
+            },
+        })
+        .collect::<Vec<Attendance>>()
     };
     let base = |id: &str, kind: MeetingKind, date: NaiveDate, theme: &str| {
         let plan = Plan {
@@ -157,7 +193,7 @@ fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
         for item in m.checklist.iter_mut().filter(|c| c.phase != Phase::After) {
             item.done = true;
         }
-        hold(&mut m, date);
+        hold(&mut m, date, &doc.members);
         m.end_time = NaiveTime::from_hms_opt(16, 0, 0);
         m.host = person("m01");
         m.recorder = person("m02");
@@ -173,9 +209,10 @@ fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
     assembly.agenda = vec![
         "集中学习全会公报".into(),
         "讨论本支部贯彻落实措施".into(),
-        "表决接收预备党员事项".into(),
+        "讨论郑凯同志预备党员转正事项".into(),
     ];
     assembly.attendance = attendance(
+        &assembly,
         &[
             ("m09", AbsenceReason::Work),
             ("m14", AbsenceReason::Illness),
@@ -189,12 +226,20 @@ fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
         covered: true,
     }];
     assembly.minutes = "书记王建国领学全会公报，围绕如何把全会精神落实到本职工作开展讨论。".into();
+    // 18 of the 19 voting members present in favour, one abstaining; 周敏,
+    // away on business, handed in a written opinion in favour beforehand.
     assembly.votes = vec![Vote {
         id: "v-1".into(),
-        motion: "关于接收谢欣怡同志为中共预备党员的决议".into(),
+        motion: "关于郑凯同志由中共预备党员转为中共正式党员的决议".into(),
         in_favour: 18,
         against: 0,
         abstain: 1,
+        kind: VoteKind::ConfirmFull,
+        written: Some(Counts {
+            in_favour: 1,
+            against: 0,
+            abstain: 0,
+        }),
     }];
     assembly.follow_ups = vec![FollowUp {
         id: "f-1".into(),
@@ -209,10 +254,7 @@ fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
         last_month.with_day(5).unwrap_or(last_month),
         "研究部署本月党建工作",
     );
-    committee.attendance = attendance(&[], true)
-        .into_iter()
-        .filter(|a| ["m01", "m02", "m03", "m04", "m05"].contains(&a.member_id.as_str()))
-        .collect();
+    committee.attendance = attendance(&committee, &[], true);
     let mut planned = base(
         "mt-ex-3",
         MeetingKind::ThemeDay,
@@ -220,6 +262,7 @@ fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
         "“党建+业务”主题党日",
     );
     planned.state = MeetingState::Planned;
+    planned.roll = None;
     planned.date = None;
     planned.start_time = None;
     planned.end_time = None;
@@ -230,7 +273,82 @@ fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
     if planned.planned_date < Some(today) {
         planned.planned_date = today.checked_add_days(chrono::Days::new(3));
     }
-    vec![assembly, committee, planned]
+    // Last year's 组织生活会, held as a 党员大会 together with 民主评议党员
+    // in January (or a few days ago, early in the year).
+    let january = NaiveDate::from_ymd_opt(today.year(), 1, 15).unwrap_or(today);
+    let review_day = january.min(
+        today
+            .checked_sub_days(chrono::Days::new(3))
+            .unwrap_or(today),
+    );
+    let mut life = base(
+        "mt-ex-4",
+        MeetingKind::OrganizationalLife,
+        review_day,
+        &format!("{}年度组织生活会暨民主评议党员", today.year() - 1),
+    );
+    life.also = vec![MeetingKind::DemocraticReview, MeetingKind::BranchAssembly];
+    life.for_year = Some(today.year() - 1);
+    life.agenda = vec![
+        "通报上年度组织生活会整改落实情况".into(),
+        "党员对照“四个合格”逐一发言，开展批评和自我批评".into(),
+        "民主测评".into(),
+    ];
+    life.attendance = attendance(&life, &[("m17", AbsenceReason::Illness)], true);
+    life.minutes = "支部书记代表支委会作对照检查，党员逐一发言，开展批评和自我批评；发放民主测评票，收回有效票。".into();
+    for item in life.checklist.iter_mut() {
+        item.done = true;
+    }
+    vec![assembly, committee, planned, life]
+}
+
+/// The secretary's talks with two members, and a 委员's with a 预备党员.
+fn example_talks(today: NaiveDate) -> Vec<Talk> {
+    let month_start = today.with_day(1).unwrap_or(today);
+    let earlier = |months: u32, day: u32| {
+        month_start
+            .checked_sub_months(Months::new(months))
+            .and_then(|m| m.with_day(day))
+    };
+    let person = |id: &str| PersonRef {
+        member_id: Some(id.into()),
+        name: String::new(),
+    };
+    vec![
+        Talk {
+            id: "tk-ex-1".into(),
+            date: earlier(2, 12),
+            talker: person("m01"),
+            talkees: vec!["m20".into()],
+            place: "书记办公室".into(),
+            topic: "帮扶谈心".into(),
+            content: "了解近期工作和家庭情况，谈民主评议结果和整改打算。".into(),
+            opinions: "希望支部多组织结合业务的学习。".into(),
+            follow_up: "下月再谈一次，了解整改进展。".into(),
+        },
+        Talk {
+            id: "tk-ex-2".into(),
+            date: earlier(1, 8),
+            talker: person("m01"),
+            talkees: vec!["m10".into()],
+            place: "三楼党员活动室".into(),
+            topic: "听取对支部工作的意见".into(),
+            content: "交流“党建+业务”项目推进情况。".into(),
+            opinions: "建议主题党日多安排志愿服务。".into(),
+            follow_up: String::new(),
+        },
+        Talk {
+            id: "tk-ex-3".into(),
+            date: earlier(3, 20),
+            talker: person("m02"),
+            talkees: vec!["m23".into()],
+            place: "二楼会议室".into(),
+            topic: "预备期考察谈话".into(),
+            content: "了解预备期学习、工作表现，提出转正前的努力方向。".into(),
+            opinions: String::new(),
+            follow_up: "转正前由培养联系人再谈一次。".into(),
+        },
+    ]
 }
 
 /// 吴昊's finished 四个合格 form of last year and this year's draft, and the
@@ -333,6 +451,7 @@ fn example_assessments(doc: &Document, today: NaiveDate) -> Vec<AssessmentForm> 
             ),
         ],
     );
+    secretary.overall = Some("好".into());
     finish(&mut secretary, january(6));
     reopen(&mut secretary, january(10));
     finish(&mut secretary, january(12));
@@ -394,10 +513,46 @@ fn add_example_review(doc: &mut Document, year: i32) {
     for (id, summary) in handed_in {
         review.entry_mut(&id).put_summary(summary);
     }
+    // 民主测评 by the 20 正式党员 present; the 支委会's opinion, the feedback and the
+    // help for the member graded 基本合格.
+    review.ballots = Some(20);
+    let fed_back = NaiveDate::from_ymd_opt(year + 1, 1, 20);
+    for entry in review.entries.iter_mut() {
+        let poll = match &entry.decision {
+            Some(Decision::Graded {
+                grade: Grade::Excellent,
+            }) => (14, 6, 0, 0),
+            Some(Decision::Graded {
+                grade: Grade::BasicallyQualified,
+            }) => (0, 8, 11, 1),
+            Some(Decision::Graded { .. }) => (3, 16, 1, 0),
+            _ => continue,
+        };
+        entry.poll = Some(Poll {
+            excellent: poll.0,
+            qualified: poll.1,
+            basically_qualified: poll.2,
+            unqualified: poll.3,
+        });
+        entry.fed_back_on = fed_back;
+    }
+    let m20 = review.entry_mut("m20");
+    m20.opinion =
+        "全年请假较多，两次未按时交纳党费，学习不够主动。建议评定为基本合格，由党小组长结对帮扶。"
+            .into();
+    m20.remedy = Some(Remedy {
+        mentor: PersonRef {
+            member_id: Some("m08".into()),
+            name: String::new(),
+        },
+        deadline: NaiveDate::from_ymd_opt(year + 1, 6, 30),
+        measures: "每月与帮扶人谈心一次，按时参加组织生活和交纳党费，半年后由支委会回访。".into(),
+    });
     review.entry_mut("m20").put_summary(ImportedSummary {
         kind: AssessmentKind::FourQualified,
         form_id: "as-lx3k9a-7f2c".into(),
         self_grade: Some(Grade::Qualified),
+        overall: None,
         ratings: [
             ("political", "较好"),
             ("discipline", "一般"),
@@ -468,6 +623,60 @@ mod tests {
                 .count(),
             3
         );
+    }
+
+    /// What an inspecting 上级党委 checks on the example's paper: figures
+    /// that add up, a valid quorum where one is needed, a vote with its
+    /// basis, and the year's 组织生活会 and 民主评议 counted for last year.
+    #[test]
+    fn example_records_pass_an_inspection() {
+        use crate::domain::record_sheet::meeting_sheet;
+        use crate::domain::rules::compliance::{compliance, Period, PeriodKind, Status};
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let doc = example_document(today);
+        for meeting in doc
+            .meetings
+            .iter()
+            .filter(|m| m.state == MeetingState::Held)
+        {
+            let sheet = meeting_sheet(&doc, meeting);
+            assert_eq!(sheet.due, sheet.present + sheet.away, "{}", meeting.id);
+            assert!(!sheet.quorum.contains("未达到"), "{}", sheet.quorum);
+            for vote in &sheet.votes {
+                assert_eq!(vote.result, "通过");
+                assert!(!vote.basis.is_empty());
+            }
+        }
+        let assembly = meeting_sheet(&doc, &doc.meetings[0]);
+        assert_eq!(assembly.due, 24, "the member transferred out is not due");
+        assert!(assembly.votes[0].motion.contains("郑凯"));
+        let zheng = doc.member("m23").unwrap();
+        assert_eq!(
+            zheng.standing,
+            Standing::Probationary,
+            "转正 still to be approved"
+        );
+        let life = meeting_sheet(&doc, &doc.meetings[3]);
+        assert!(life.kind.contains("民主评议党员"), "{}", life.kind);
+        assert!(
+            life.quorum.contains("应到会有表决权党员"),
+            "{}",
+            life.quorum
+        );
+        let last_year = Period::containing(
+            PeriodKind::Year,
+            NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
+        );
+        let yearly = compliance(&doc, last_year, today);
+        for label in ["组织生活会", "民主评议党员"] {
+            let line = yearly.iter().find(|r| r.label.starts_with(label)).unwrap();
+            assert_eq!(line.status, Status::Done, "{}", line.sentence());
+        }
+        let review = doc.review(2025).unwrap();
+        for entry in &review.entries {
+            assert_eq!(review.poll_warning(entry), None);
+            assert!(entry.remedy_warnings(2025).is_empty());
+        }
     }
 
     #[test]

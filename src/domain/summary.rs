@@ -11,13 +11,13 @@ use std::collections::HashSet;
 
 use chrono::{NaiveDate, NaiveTime};
 
-use crate::domain::meeting::{Meeting, MeetingKind, MeetingState, Presence};
+use crate::domain::meeting::{GroupScope, Meeting, MeetingState, Presence};
 use crate::domain::roster::display_order;
 use crate::domain::rules::attendance::{
     attendance_of, due_members, first_entries, makeup_status, pending_makeups, tally, MakeUpStatus,
     Tally,
 };
-use crate::domain::rules::compliance::{compliance, Period, PeriodKind, Requirement, Status};
+use crate::domain::rules::compliance::{compliance, Owed, Period, PeriodKind, Requirement, Status};
 use crate::domain::time::format_chinese_date;
 use crate::domain::{Document, Member};
 
@@ -52,7 +52,7 @@ pub struct PeriodSummary {
 pub struct Cadence {
     /// Month or quarter: how often the meeting is owed.
     pub every: PeriodKind,
-    pub kind: MeetingKind,
+    pub what: Owed,
     pub group_id: Option<String>,
     /// As in the compliance view: "支委会", "党小组会（第一党小组）".
     pub label: String,
@@ -277,13 +277,13 @@ fn cadences(nested: &[Requirement]) -> Vec<Cadence> {
     let mut out: Vec<Cadence> = Vec::new();
     for r in nested {
         let same =
-            |c: &Cadence| c.every == r.period.kind && c.kind == r.kind && c.group_id == r.group_id;
+            |c: &Cadence| c.every == r.period.kind && c.what == r.what && c.group_id == r.group_id;
         let i = match out.iter().position(same) {
             Some(i) => i,
             None => {
                 out.push(Cadence {
                     every: r.period.kind,
-                    kind: r.kind.clone(),
+                    what: r.what.clone(),
                     group_id: r.group_id.clone(),
                     label: r.label.clone(),
                     periods: 0,
@@ -311,7 +311,7 @@ fn meeting_label(doc: &Document, meeting: &Meeting) -> String {
     let group = meeting
         .group_id
         .as_deref()
-        .filter(|_| meeting.kind == MeetingKind::GroupMeeting)
+        .filter(|_| meeting.kind.group_scope() != GroupScope::None)
         .and_then(|id| doc.branch.groups.iter().find(|g| g.id == id));
     match group {
         Some(g) => format!("{}（{}）", meeting.kind.label(), g.name),
@@ -411,8 +411,9 @@ fn makeups(doc: &Document, held: &[(NaiveDate, &Meeting)]) -> MakeUpSummary {
         .collect();
     let done = held
         .iter()
-        .flat_map(|(_, m)| first_entries(m))
-        .filter(|a| matches!(makeup_status(a), MakeUpStatus::Done(_)))
+        .flat_map(|(_, m)| first_entries(m).map(move |a| (m, a)))
+        .filter(|(m, a)| matches!(makeup_status(m, a), MakeUpStatus::Done(_)))
+        .map(|(_, a)| a)
         .filter(|a| doc.member(&a.member_id).is_some())
         .count();
     MakeUpSummary {
@@ -656,7 +657,11 @@ mod tests {
         let year_lines: Vec<_> = s.requirements.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(
             year_lines,
-            ["组织生活会", "民主评议党员", "谈心谈话（覆盖全体党员）"]
+            [
+                "组织生活会",
+                "民主评议党员",
+                "谈心谈话（每名党员每年至少1次）"
+            ]
         );
     }
 
@@ -798,7 +803,7 @@ mod tests {
             member(
                 "s",
                 crate::domain::Standing::Full,
-                crate::domain::Role::Secretary,
+                &[crate::domain::Role::Secretary],
             ),
         ];
         let doc = document(

@@ -10,7 +10,7 @@ use super::locate::locate;
 use crate::domain::assessment::{AssessmentForm, BranchReview};
 use crate::domain::meeting::ChecklistTemplate;
 use crate::domain::validate::{self, Item, Problem};
-use crate::domain::{Document, Meeting, Member};
+use crate::domain::{Document, Meeting, Member, Talk};
 
 /// What could be read, what could not, and whether the rest is usable.
 #[derive(Debug)]
@@ -28,13 +28,14 @@ pub struct Parsed {
     pub over_limits: Vec<Problem>,
 }
 
-const KNOWN_FIELDS: [&str; 6] = [
+const KNOWN_FIELDS: [&str; 7] = [
     "branch",
     "members",
     "meetings",
     "templates",
     "assessments",
     "reviews",
+    "talks",
 ];
 
 /// Where each kept item of a list stood in the input, so problems found
@@ -45,6 +46,7 @@ struct Sources {
     meetings: Vec<usize>,
     assessments: Vec<usize>,
     reviews: Vec<usize>,
+    talks: Vec<usize>,
 }
 
 /// Reads an imported document: items that fail the semantic checks
@@ -98,17 +100,20 @@ fn read_document(value: Value, check_semantics: bool) -> Parsed {
         read_list(&mut object, "assessments", Item::Assessment, &mut parsed);
     let reviews: Vec<(usize, BranchReview)> =
         read_list(&mut object, "reviews", Item::Review, &mut parsed);
+    let talks: Vec<(usize, Talk)> = read_list(&mut object, "talks", Item::Talk, &mut parsed);
     let sources = Sources {
         members: indices(&members),
         meetings: indices(&meetings),
         assessments: indices(&assessments),
         reviews: indices(&reviews),
+        talks: indices(&talks),
     };
     parsed.doc.members = values(members);
     parsed.doc.meetings = values(meetings);
     parsed.doc.templates = values(templates);
     parsed.doc.assessments = values(assessments);
     parsed.doc.reviews = values(reviews);
+    parsed.doc.talks = values(talks);
     if check_semantics {
         drop_semantic_failures(&mut parsed, sources);
     }
@@ -232,6 +237,7 @@ fn drop_semantic_failures(parsed: &mut Parsed, mut src: Sources) {
             &drop.assessments,
         );
         remove_indices(&mut doc.reviews, &mut src.reviews, &drop.reviews);
+        remove_indices(&mut doc.talks, &mut src.talks, &drop.talks);
         parsed.skipped.sort();
         parsed.skipped.dedup();
     }
@@ -255,6 +261,7 @@ impl Sources {
             Item::Meeting(_) => Some(&mut self.meetings),
             Item::Assessment(_) => Some(&mut self.assessments),
             Item::Review(_) => Some(&mut self.reviews),
+            Item::Talk(_) => Some(&mut self.talks),
             Item::Branch | Item::Template(_) => None,
         }
     }
@@ -269,6 +276,7 @@ fn position(item: Item) -> (&'static str, usize) {
         Item::Template(i) => ("templates", i),
         Item::Assessment(i) => ("assessments", i),
         Item::Review(i) => ("reviews", i),
+        Item::Talk(i) => ("talks", i),
     }
 }
 
@@ -280,6 +288,7 @@ fn at_index(item: Item, i: usize) -> Item {
         Item::Template(_) => Item::Template(i),
         Item::Assessment(_) => Item::Assessment(i),
         Item::Review(_) => Item::Review(i),
+        Item::Talk(_) => Item::Talk(i),
     }
 }
 

@@ -9,9 +9,10 @@ use std::collections::BTreeMap;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::db::{newer_version_message, Head, Snapshot};
+use super::db::{newer_version_message, Found, Head, Snapshot};
 use super::quarantine::Quarantined;
 use super::records::{self, RecordKey, RecordValue};
+use crate::domain::rules::attendance::freeze_missing_rolls;
 use crate::domain::{Document, SCHEMA_VERSION};
 use crate::format::locate::locate;
 use crate::format::migrate::migrate;
@@ -59,8 +60,9 @@ pub fn load(snapshot: &Snapshot) -> Loaded {
             Quarantined::new(origin, label, reason, raw.clone()),
         ));
     }
-    let mut found: Vec<&super::db::Found> = snapshot.records.iter().collect();
+    let mut found: Vec<&Found> = snapshot.records.iter().collect();
     found.sort_by(|a, b| a.key.cmp(&b.key));
+    let mut older: BTreeMap<u32, Vec<(&Found, Sealed)>> = BTreeMap::new();
     for record in found {
         let aside = |reason: String| {
             (
@@ -84,32 +86,145 @@ pub fn load(snapshot: &Snapshot) -> Loaded {
                 continue;
             }
         };
-        if sealed.schema_version > SCHEMA_VERSION {
-            loaded.read_only = Some(newer_version_message(sealed.schema_version));
+        if sealed.schema_version < SCHEMA_VERSION {
+            older
+                .entry(sealed.schema_version)
+                .or_default()
+                .push((record, sealed));
             continue;
         }
-        match read_record(&record.key, &sealed) {
-            Read::Whole(value, migrated) => {
-                if migrated {
-                    loaded.rewrite.push(record.key.clone());
-                }
-                records::put(&mut loaded.doc, &record.key, Some(value));
-                loaded.revs.insert(record.key.clone(), sealed.rev);
-            }
-            Read::Partly(value, reason) => {
-                loaded.set_aside.push(aside(reason));
-                loaded.rewrite.push(record.key.clone());
-                records::put(&mut loaded.doc, &record.key, Some(value));
-                loaded.revs.insert(record.key.clone(), sealed.rev);
-            }
-            Read::Not(reason) => {
-                loaded.set_aside.push(aside(reason));
-                // The record is gone once it is set aside; a new one may
-                // be written from scratch.
-            }
+        take(
+            &mut loaded,
+            record,
+            sealed.rev,
+            read_record(&record.key, &sealed),
+            false,
+        );
+    }
+    for (version, group) in older {
+        migrate_group(&mut loaded, version, group);
+    }
+    if loaded.read_only.is_none() {
+        // Meetings held before rolls were kept: fixed now, as they printed.
+        for id in freeze_missing_rolls(&mut loaded.doc) {
+            loaded.rewrite.push(RecordKey::Meeting(id));
         }
     }
     loaded
+}
+
+/// Puts a record read from storage into the document.
+fn take(loaded: &mut Loaded, record: &Found, rev: u64, read: Read, migrated: bool) {
+    let aside = |reason: String| {
+        (
+            record.origin.clone(),
+            Quarantined::new(
+                &record.origin,
+                &record.key.label(),
+                &reason,
+                record.raw.clone(),
+            ),
+        )
+    };
+    match read {
+        Read::Whole(value) => {
+            if migrated {
+                loaded.rewrite.push(record.key.clone());
+            }
+            records::put(&mut loaded.doc, &record.key, Some(value));
+            loaded.revs.insert(record.key.clone(), rev);
+        }
+        Read::Partly(value, reason) => {
+            loaded.set_aside.push(aside(reason));
+            loaded.rewrite.push(record.key.clone());
+            records::put(&mut loaded.doc, &record.key, Some(value));
+            loaded.revs.insert(record.key.clone(), rev);
+        }
+        Read::Not(reason) => {
+            loaded.set_aside.push(aside(reason));
+            // The record is gone once it is set aside; a new one may be
+            // written from scratch.
+        }
+    }
+}
+
+/// Brings the records of an older version up to today's schema together:
+/// a step may need more than one record, and may move an item to another
+/// list (a 谈心谈话 meeting became a talk), so records can appear and go.
+fn migrate_group(loaded: &mut Loaded, version: u32, group: Vec<(&Found, Sealed)>) {
+    let mut doc = Map::new();
+    let mut parsed = Vec::new();
+    for (record, sealed) in group {
+        match serde_json::from_str::<Value>(&sealed.data) {
+            Ok(value) => {
+                let (field, listed) = record.key.document_field();
+                if listed {
+                    if let Value::Array(list) = doc
+                        .entry(field.to_string())
+                        .or_insert_with(|| Value::Array(Vec::new()))
+                    {
+                        list.push(value);
+                    }
+                } else {
+                    doc.insert(field.to_string(), value);
+                }
+                parsed.push((record, sealed.rev));
+            }
+            Err(e) => take(
+                loaded,
+                record,
+                sealed.rev,
+                Read::Not(format!("无法解析（{e}）")),
+                true,
+            ),
+        }
+    }
+    let migrated = match migrate(Value::Object(doc), version) {
+        Ok(Value::Object(map)) => map,
+        Ok(_) => Map::new(),
+        Err(e) => {
+            for (record, rev) in parsed {
+                take(loaded, record, rev, Read::Not(e.message()), true);
+            }
+            return;
+        }
+    };
+    let mut out: Vec<(RecordKey, Value)> = Vec::new();
+    for (field, value) in migrated {
+        match value {
+            Value::Array(items) if records::is_item_field(&field) => out.extend(
+                items
+                    .into_iter()
+                    .filter_map(|v| Some((records::key_of_item(&field, &v)?, v))),
+            ),
+            value => {
+                if let Some(key) = RecordKey::from_name(&field) {
+                    out.push((key, value));
+                }
+            }
+        }
+    }
+    for (record, rev) in &parsed {
+        if !out.iter().any(|(k, _)| *k == record.key) {
+            // Moved to another record: this one is deleted at the next save.
+            loaded.revs.insert(record.key.clone(), *rev);
+            loaded.rewrite.push(record.key.clone());
+        }
+    }
+    for (key, value) in out {
+        let source = parsed.iter().find(|(r, _)| r.key == key);
+        let found = match source {
+            Some((record, _)) => (*record).clone(),
+            None => Found {
+                key: key.clone(),
+                origin: key.name(),
+                raw: value.to_string(),
+            },
+        };
+        let rev = source.map_or(0, |(_, rev)| *rev);
+        let read = read_value(&key, &value);
+        take(loaded, &found, rev, read, true);
+    }
 }
 
 /// Why a record another page stored cannot be taken in.
@@ -128,47 +243,52 @@ pub fn read_stored(key: &RecordKey, raw: &str) -> Result<(u64, RecordValue), Unr
         return Err(Unreadable::Newer(newer_version_message(v)));
     }
     let sealed = unseal(raw).map_err(Unreadable::Broken)?;
+    if sealed.schema_version < SCHEMA_VERSION {
+        let mut loaded = Loaded::default();
+        let found = Found {
+            key: key.clone(),
+            origin: key.name(),
+            raw: raw.to_string(),
+        };
+        let rev = sealed.rev;
+        migrate_group(&mut loaded, sealed.schema_version, vec![(&found, sealed)]);
+        return records::get(&loaded.doc, key)
+            .map(|v| (rev, v))
+            .ok_or_else(|| Unreadable::Broken("旧版本的数据无法升级".into()));
+    }
     match read_record(key, &sealed) {
-        Read::Whole(value, _) | Read::Partly(value, _) => Ok((sealed.rev, value)),
+        Read::Whole(value) | Read::Partly(value, _) => Ok((sealed.rev, value)),
         Read::Not(reason) => Err(Unreadable::Broken(reason)),
     }
 }
 
 enum Read {
-    /// Read whole; `true` when migrated from an older shape.
-    Whole(RecordValue, bool),
+    Whole(RecordValue),
     /// A list with some items unreadable: the readable ones, and why.
     Partly(RecordValue, String),
     Not(String),
 }
 
-/// One record's data in today's shape. The fast path parses the text
-/// straight into its type; only a record that fails is looked at closely.
+/// One record of today's schema. The fast path parses the text straight
+/// into its type; only a record that fails is looked at closely.
 fn read_record(key: &RecordKey, sealed: &Sealed) -> Read {
-    if sealed.schema_version == SCHEMA_VERSION {
-        if let Ok(value) = records::from_json(key, &sealed.data) {
-            return Read::Whole(value, false);
-        }
+    if let Ok(value) = records::from_json(key, &sealed.data) {
+        return Read::Whole(value);
     }
-    let value: Value = match serde_json::from_str(&sealed.data) {
-        Ok(v) => v,
-        Err(e) => return Read::Not(format!("无法解析（{e}）")),
-    };
-    let migrated = sealed.schema_version != SCHEMA_VERSION;
-    let value = if migrated {
-        match migrate_record(key, value, sealed.schema_version) {
-            Ok(v) => v,
-            Err(why) => return Read::Not(why),
-        }
-    } else {
-        value
-    };
-    match records::from_value(key, &value) {
-        Ok(record) => Read::Whole(record, migrated),
+    match serde_json::from_str::<Value>(&sealed.data) {
+        Ok(value) => read_value(key, &value),
+        Err(e) => Read::Not(format!("无法解析（{e}）")),
+    }
+}
+
+/// A record from its JSON value, item by item for the lists that allow it.
+fn read_value(key: &RecordKey, value: &Value) -> Read {
+    match records::from_value(key, value) {
+        Ok(record) => Read::Whole(record),
         Err(e) => match key {
-            RecordKey::Members => partly(key, &value, RecordValue::Members),
-            RecordKey::Templates => partly(key, &value, RecordValue::Templates),
-            _ => Read::Not(problem(key, &value, &e)),
+            RecordKey::Members => partly(key, value, RecordValue::Members),
+            RecordKey::Templates => partly(key, value, RecordValue::Templates),
+            _ => Read::Not(problem(key, value, &e)),
         },
     }
 }
@@ -203,24 +323,4 @@ fn problem(key: &RecordKey, value: &Value, error: &str) -> String {
 
 fn problem_at(path: &str, value: &Value, error: &str) -> String {
     format!("{}：{error}", locate(value, path, error))
-}
-
-/// Brings one record up to today's schema from its own version: migration
-/// steps work on documents, so the record is wrapped as one.
-fn migrate_record(key: &RecordKey, data: Value, from: u32) -> Result<Value, String> {
-    let (field, listed) = key.document_field();
-    let item = if listed {
-        Value::Array(vec![data])
-    } else {
-        data
-    };
-    let mut partial = Map::new();
-    partial.insert(field.into(), item);
-    let migrated = migrate(Value::Object(partial), from).map_err(|e| e.message())?;
-    let value = migrated.get(field).cloned().unwrap_or(Value::Null);
-    Ok(if listed {
-        value.get(0).cloned().unwrap_or(Value::Null)
-    } else {
-        value
-    })
 }

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::domain::assessment::{AssessmentForm, BranchReview};
 use crate::domain::meeting::ChecklistTemplate;
-use crate::domain::{Branch, Document, Meeting, Member};
+use crate::domain::{Branch, Document, Meeting, Member, Talk};
 
 macro_rules! records {
     (
@@ -70,6 +70,24 @@ macro_rules! records {
                     $( RecordKey::$iv(_) => (stringify!($ifield), true), )*
                 }
             }
+        }
+
+        /// Whether a document field holds a list of item records.
+        pub fn is_item_field(field: &str) -> bool {
+            [$( stringify!($ifield), )*].contains(&field)
+        }
+
+        /// The key of an item of a document list, read from its JSON (its
+        /// `id`, or a review's `year`) without reading the item itself.
+        pub fn key_of_item(field: &str, value: &Value) -> Option<RecordKey> {
+            let id = match value.get("id").and_then(Value::as_str) {
+                Some(id) => id.to_string(),
+                None => value.get("year")?.as_i64()?.to_string(),
+            };
+            $( if field == stringify!($ifield) {
+                return Some(RecordKey::$iv(id));
+            } )*
+            None
         }
 
         /// Every record the document holds, singles first.
@@ -160,6 +178,7 @@ records! {
         Meeting(Meeting) = meetings, "meeting", "会议记录", |m| m.id.clone();
         Assessment(AssessmentForm) = assessments, "assessment", "自评表", |a| a.id.clone();
         Review(BranchReview) = reviews, "review", "民主评议记录", |r| r.year.to_string();
+        Talk(Talk) = talks, "talk", "谈心谈话记录", |t| t.id.clone();
     }
 }
 
@@ -170,6 +189,10 @@ impl RecordKey {
 
     pub fn assessment(id: &str) -> RecordKey {
         RecordKey::Assessment(id.to_string())
+    }
+
+    pub fn talk(id: &str) -> RecordKey {
+        RecordKey::Talk(id.to_string())
     }
 
     pub fn review(year: i32) -> RecordKey {

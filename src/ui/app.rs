@@ -13,12 +13,14 @@ use super::meetings::{CompliancePage, MeetingPage, MeetingsPage, PlanMeetingPage
 use super::mine::MinePage;
 use super::print::{
     AssessmentPrint, MeetingRecordPrint, PeriodSummaryPrint, ReviewTallyPrint, SignInSheetPrint,
+    TalkRecordPrint,
 };
 use super::recovery::{RecoveryNotice, RecoveryPage};
 use super::roster::{MemberEditPage, RosterPage};
 use super::save_banner::SaveBanner;
 use super::state::AppState;
 use super::tab_bar::TabBar;
+use super::talks::{TalkPage, TalksPage};
 use super::templates_page::TemplatesPage;
 
 #[component]
@@ -83,6 +85,9 @@ fn Screens() -> impl IntoView {
                 <Route path=path!("/meetings/:id") view=MeetingPage />
                 <Route path=path!("/print/meeting/:id") view=MeetingRecordPrint />
                 <Route path=path!("/print/sign-in/:id") view=SignInSheetPrint />
+                <Route path=path!("/print/talk/:id") view=TalkRecordPrint />
+                <Route path=path!("/talks") view=TalksPage />
+                <Route path=path!("/talks/:id") view=TalkPage />
                 <Route path=path!("/print/summary/:kind/:date") view=PeriodSummaryPrint />
                 <Route path=path!("/print/assessment/:id") view=AssessmentPrint />
                 <Route path=path!("/print/review/:year") view=ReviewTallyPrint />

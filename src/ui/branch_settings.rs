@@ -7,6 +7,8 @@ use super::draft_text::DraftInput;
 use super::state::use_app;
 use super::widgets::{InlineAdd, PageHeader};
 use crate::browser::{clock, dialog::confirm};
+use crate::domain::branch::{CommitteeRule, ThemeDay};
+use crate::domain::time::format_chinese_date;
 use crate::domain::{limits, PartyGroup};
 
 #[component]
@@ -216,6 +218,7 @@ fn GroupRow(id: String, name: String) -> impl IntoView {
 fn LocalRulesForm() -> impl IntoView {
     let state = use_app();
     let rules = move || state.doc.with(|d| d.branch.rules.clone());
+    let has_committee = move || state.doc.with(|d| d.branch.has_committee(&d.members));
     view! {
         <section class="card form">
             <h2 class="card-title">"本单位规则"</h2>
@@ -234,35 +237,69 @@ fn LocalRulesForm() -> impl IntoView {
                 />
                 <span>
                     "党课每季度 1 次"
-                    <small class="muted">"（地方规定，非条例要求）"</small>
+                    <small class="muted">
+                        "（本单位规定，《条例》未作统一要求）"
+                    </small>
+                </span>
+            </label>
+            <label class="switch-row">
+                <input
+                    type="checkbox"
+                    name="secretary-lecture"
+                    prop:checked=move || rules().secretary_lecture_yearly
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        state.edit_branch(move |b| b.rules.secretary_lecture_yearly = on);
+                    }
+                />
+                <span>
+                    "支部书记每年至少讲 1 次党课"
+                    <small class="muted">
+                        "（本单位规定；按党课记录中的讲课人统计）"
+                    </small>
                 </span>
             </label>
             <label class="field">
-                <span>"主题党日固定在每月"</span>
+                <span>"支部委员会"</span>
                 <select
-                    name="theme-day"
+                    name="committee"
                     on:change=move |ev| {
-                        let day = event_target_value(&ev).parse::<u8>().ok();
-                        state.edit_branch(move |b| b.rules.theme_day_of_month = day);
+                        let rule = match event_target_value(&ev).as_str() {
+                            "yes" => CommitteeRule::Yes,
+                            "no" => CommitteeRule::No,
+                            _ => CommitteeRule::ByRoster,
+                        };
+                        state.edit_branch(move |b| b.rules.committee = rule);
                     }
                 >
-                    <option value="" selected=move || rules().theme_day_of_month.is_none()>
-                        "不固定"
-                    </option>
-                    {(1..=31u8)
-                        .map(|day| {
+                    {[
+                        (
+                            CommitteeRule::ByRoster,
+                            "roster",
+                            "按名册：正式党员 7 人以上设支委会",
+                        ),
+                        (CommitteeRule::Yes, "yes", "本支部设支委会"),
+                        (CommitteeRule::No, "no", "本支部不设支委会（只设书记）"),
+                    ]
+                        .map(|(rule, value, label)| {
                             view! {
-                                <option
-                                    value=day.to_string()
-                                    selected=move || rules().theme_day_of_month == Some(day)
-                                >
-                                    {format!("{day} 日")}
+                                <option value=value selected=move || rules().committee == rule>
+                                    {label}
                                 </option>
                             }
-                        })
-                        .collect_view()}
+                        })}
                 </select>
+                <small class="muted">
+                    {move || {
+                        if has_committee() {
+                            "每月应召开支委会。"
+                        } else {
+                            "不设支委会的支部不要求每月召开支委会。"
+                        }
+                    }}
+                </small>
             </label>
+            <ThemeDayField />
             <label class="field">
                 <span>"提醒备份间隔（天）"</span>
                 <input
@@ -281,6 +318,166 @@ fn LocalRulesForm() -> impl IntoView {
                 />
             </label>
         </section>
+    }
+}
+
+/// 主题党日 "每月相对固定 1 天": a day of the month or a weekday; new plans
+/// for a 主题党日 take it as their date.
+#[component]
+fn ThemeDayField() -> impl IntoView {
+    let state = use_app();
+    let theme_day = move || state.doc.with(|d| d.branch.rules.theme_day);
+    let set = move |day: Option<ThemeDay>| state.edit_branch(move |b| b.rules.theme_day = day);
+    let mode = move || match theme_day() {
+        None => "none",
+        Some(ThemeDay::DayOfMonth { .. }) => "day",
+        Some(ThemeDay::Weekday { .. }) => "weekday",
+    };
+    const NTH: [(u8, &str); 5] = [
+        (1, "第一个"),
+        (2, "第二个"),
+        (3, "第三个"),
+        (4, "第四个"),
+        (5, "最后一个"),
+    ];
+    const WEEKDAYS: [&str; 7] = [
+        "星期一",
+        "星期二",
+        "星期三",
+        "星期四",
+        "星期五",
+        "星期六",
+        "星期日",
+    ];
+    let weekday_parts = move || match theme_day() {
+        Some(ThemeDay::Weekday { nth, weekday }) => (nth, weekday),
+        _ => (1, 5),
+    };
+    view! {
+        <fieldset class="field plain">
+            <legend>"主题党日"</legend>
+            <select
+                name="theme-day-mode"
+                aria-label="主题党日的固定方式"
+                on:change=move |ev| {
+                    set(
+                        match event_target_value(&ev).as_str() {
+                            "day" => Some(ThemeDay::DayOfMonth { day: 15 }),
+                            "weekday" => {
+                                Some(ThemeDay::Weekday {
+                                    nth: 1,
+                                    weekday: 5,
+                                })
+                            }
+                            _ => None,
+                        },
+                    )
+                }
+            >
+                <option value="none" selected=move || mode() == "none">
+                    "不固定"
+                </option>
+                <option value="day" selected=move || mode() == "day">
+                    "每月固定日期"
+                </option>
+                <option value="weekday" selected=move || mode() == "weekday">
+                    "每月固定星期"
+                </option>
+            </select>
+            {move || match theme_day() {
+                Some(ThemeDay::DayOfMonth { day: current }) => {
+                    view! {
+                        <select
+                            name="theme-day"
+                            aria-label="每月几日"
+                            on:change=move |ev| {
+                                if let Ok(day) = event_target_value(&ev).parse::<u8>() {
+                                    set(Some(ThemeDay::DayOfMonth { day }));
+                                }
+                            }
+                        >
+                            {(1..=31u8)
+                                .map(|day| {
+                                    view! {
+                                        <option value=day.to_string() selected=day == current>
+                                            {format!("每月 {day} 日")}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    }
+                        .into_any()
+                }
+                Some(ThemeDay::Weekday { nth: current_nth, weekday: current_day }) => {
+                    view! {
+                        <div class="row">
+                            <select
+                                name="theme-nth"
+                                aria-label="每月第几个"
+                                on:change=move |ev| {
+                                    if let Ok(nth) = event_target_value(&ev).parse::<u8>() {
+                                        let weekday = weekday_parts().1;
+                                        set(Some(ThemeDay::Weekday { nth, weekday }));
+                                    }
+                                }
+                            >
+                                {NTH
+                                    .map(|(nth, label)| {
+                                        view! {
+                                            <option value=nth.to_string() selected=nth == current_nth>
+                                                {format!("每月{label}")}
+                                            </option>
+                                        }
+                                    })}
+                            </select>
+                            <select
+                                name="theme-weekday"
+                                aria-label="星期几"
+                                on:change=move |ev| {
+                                    if let Ok(weekday) = event_target_value(&ev).parse::<u8>() {
+                                        let nth = weekday_parts().0;
+                                        set(Some(ThemeDay::Weekday { nth, weekday }));
+                                    }
+                                }
+                            >
+                                {WEEKDAYS
+                                    .iter()
+                                    .zip(1u8..)
+                                    .map(|(label, weekday)| {
+                                        view! {
+                                            <option
+                                                value=weekday.to_string()
+                                                selected=weekday == current_day
+                                            >
+                                                {*label}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                    }
+                        .into_any()
+                }
+                None => ().into_any(),
+            }}
+            <small class="muted">
+                {move || match theme_day().and_then(|t| Some((t, t.next_from(clock::today())?))) {
+                    Some((t, next)) => {
+                        format!(
+                            "{}；下一次是 {}。新建主题党日时自动填入这一天。",
+                            t.label(),
+                            format_chinese_date(next),
+                        )
+                    }
+                    None => {
+                        "《条例》要求每月相对固定 1 天开展主题党日。"
+                            .to_string()
+                    }
+                }}
+            </small>
+        </fieldset>
     }
 }
 

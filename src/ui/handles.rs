@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::state::AppState;
 use crate::domain::assessment::AssessmentForm;
 use crate::domain::meeting::Meeting;
-use crate::domain::Document;
+use crate::domain::{Document, Member, Talk};
 use crate::store::RecordKey;
 
 /// A record that is one item of a list of the document, known by its id.
@@ -43,6 +43,18 @@ impl Item for AssessmentForm {
     }
 }
 
+impl Item for Talk {
+    fn find<'d>(doc: &'d Document, id: &str) -> Option<&'d Self> {
+        doc.talk(id)
+    }
+    fn find_mut<'d>(doc: &'d mut Document, id: &str) -> Option<&'d mut Self> {
+        doc.talk_mut(id)
+    }
+    fn key(id: &str) -> RecordKey {
+        RecordKey::talk(id)
+    }
+}
+
 /// One item record, by an id that may follow the address.
 pub struct Handle<T: Item> {
     pub state: AppState,
@@ -60,6 +72,7 @@ impl<T: Item> Copy for Handle<T> {}
 
 pub type MeetingHandle = Handle<Meeting>;
 pub type FormHandle = Handle<AssessmentForm>;
+pub type TalkHandle = Handle<Talk>;
 
 impl<T: Item> Handle<T> {
     pub fn new(state: AppState, id: impl Into<Signal<String>>) -> Self {
@@ -98,6 +111,19 @@ impl<T: Item> Handle<T> {
             if let Some(item) = T::find_mut(d, &id) {
                 f(item);
             }
+        });
+    }
+
+    /// Edits the record with the roster at hand (read, never written): a
+    /// held meeting's roll is fixed from it.
+    pub fn edit_with_roster(&self, f: impl Fn(&mut T, &[Member]) + 'static) {
+        let id = self.id();
+        self.state.edit(vec![T::key(&id)], move |d| {
+            let members = std::mem::take(&mut d.members);
+            if let Some(item) = T::find_mut(d, &id) {
+                f(item, &members);
+            }
+            d.members = members;
         });
     }
 }

@@ -6,7 +6,9 @@ use leptos_router::components::A;
 use super::meetings::ThisMonthCard;
 use super::state::use_app;
 use crate::browser::clock;
+use crate::domain::roster::due_for_full_membership;
 use crate::domain::time::format_chinese_date;
+use crate::domain::Standing;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -30,11 +32,26 @@ pub fn HomePage() -> impl IntoView {
         state.doc.with(|d| {
             d.members
                 .iter()
-                .filter(|m| m.is_active() && !m.standing.can_vote())
+                .filter(|m| m.is_active() && m.standing == Standing::Probationary)
                 .count()
         })
     };
     let groups = move || state.doc.with(|d| d.branch.groups.len());
+    // 预备期 ending within a month: the 支部大会 should discuss 转正.
+    let due_for_full = move || {
+        state.doc.with(|d| {
+            due_for_full_membership(&d.members, clock::today(), 31)
+                .into_iter()
+                .map(|(m, ends)| {
+                    format!(
+                        "{}同志预备期至{}，请及时讨论其转正。",
+                        m.name,
+                        format_chinese_date(ends)
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     let backup_due = move || {
         let every = state.doc.with(|d| d.branch.rules.backup_reminder_days);
         state.device.with(|d| d.backup_due(clock::today(), every))
@@ -53,6 +70,14 @@ pub fn HomePage() -> impl IntoView {
             <h1 class="page-title">{branch_name}</h1>
         </header>
         <ThisMonthCard />
+        <Show when=move || !due_for_full().is_empty()>
+            <section class="card notice full-membership">
+                <h2 class="card-title">"预备党员转正"</h2>
+                {move || {
+                    due_for_full().into_iter().map(|line| view! { <p>{line}</p> }).collect_view()
+                }}
+            </section>
+        </Show>
         <section class="card">
             <h2 class="card-title">"支部概况"</h2>
             <div class="stats">

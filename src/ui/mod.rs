@@ -12,12 +12,14 @@ pub mod home;
 pub mod icons;
 pub mod meetings;
 pub mod mine;
+pub mod person_picker;
 pub mod print;
 pub mod recovery;
 pub mod roster;
 pub mod save_banner;
 pub mod state;
 pub mod tab_bar;
+pub mod talks;
 pub mod templates_page;
 pub mod widgets;
 

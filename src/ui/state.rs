@@ -13,7 +13,7 @@ use crate::backup::import::{read_backup, Outcome};
 use crate::browser::persistence::{self, Event, Host, Place};
 use crate::browser::{clock, local_storage};
 use crate::domain::meeting::ChecklistTemplate;
-use crate::domain::{Branch, Document, Meeting, Member};
+use crate::domain::{Branch, Document, Meeting, Member, Talk};
 use crate::store::device::DeviceState;
 use crate::store::{Quarantined, RecordKey};
 
@@ -182,6 +182,22 @@ impl AppState {
             if d.meeting(&meeting.id).is_none() {
                 d.meetings.push(meeting.clone());
             }
+        });
+    }
+
+    pub fn add_talk(&self, talk: Talk) {
+        let key = RecordKey::talk(&talk.id);
+        self.edit(vec![key], move |d| {
+            if d.talk(&talk.id).is_none() {
+                d.talks.push(talk.clone());
+            }
+        });
+    }
+
+    pub fn delete_talk(&self, id: &str) {
+        let owned = id.to_string();
+        self.edit(vec![RecordKey::talk(id)], move |d| {
+            d.talks.retain(|t| t.id != owned)
         });
     }
 

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use zhibu::domain::sample::example_document;
-use zhibu::domain::{Document, Member, MemberStatus, Role, Standing};
+use zhibu::domain::{Document, Member, MemberStatus, Standing};
 use zhibu::store::db::RecordDb;
 use zhibu::store::loading::load;
 use zhibu::store::session::{After, Op, Session};
@@ -26,10 +26,14 @@ pub fn member(id: &str, name: &str) -> Member {
         name: name.into(),
         group_id: None,
         standing: Standing::Full,
-        role: Role::Member,
+        admitted_on: None,
+        roles: Vec::new(),
+        duty: String::new(),
         status: MemberStatus::Active,
-        note: String::new(),
         joined_on: None,
+        probation: None,
+        exempt: None,
+        note: String::new(),
     }
 }
 

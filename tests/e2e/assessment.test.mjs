@@ -122,7 +122,7 @@ test("the secretary tallies three members' files and is warned at a fourth 优�
   for (let i = 0; i < 9; i++) {
     await rows.nth(i).locator("select[name=decided-grade]").selectOption(i < 3 ? "优秀" : "合格");
   }
-  await report.getByText("已评定 9 人，其中优秀 3 人（最多 3 人）").waitFor();
+  await report.getByText("党员总数 9 人，已评定 9 人，其中优秀 3 人（按三分之一计最多 3 人）").waitFor();
   assert.equal(await report.getByRole("alert").count(), 0);
   await rows.nth(3).locator("select[name=decided-grade]").selectOption("优秀");
   await report.getByRole("alert").filter({ hasText: /三分之一/ }).waitFor();

@@ -12,13 +12,17 @@ test("plan, run and finish a 支部党员大会 for 25 members with a reload hal
   const { page, problems } = await openApp(context, env.server.origin);
   const app = new App(page);
   await app.loadExample();
-  // The example already held this quarter's 支部党员大会: remove it, so the
-  // new one is what the compliance view counts.
+  // The example already held this quarter's 支部党员大会 (and a 组织生活会
+  // counted as one): remove them, so the new one is what the compliance
+  // view counts.
   await app.tab("会议");
-  await page.locator(".meeting-row", { hasText: "支部党员大会" }).click();
-  page.once("dialog", (d) => d.accept());
-  await page.getByRole("button", { name: "删除会议" }).click();
-  await page.getByRole("link", { name: "＋ 安排会议" }).waitFor();
+  const assemblies = page.locator(".meeting-row", { hasText: "支部党员大会" });
+  while ((await assemblies.count()) > 0) {
+    await assemblies.first().click();
+    page.once("dialog", (d) => d.accept());
+    await page.getByRole("button", { name: "删除会议" }).click();
+    await page.getByRole("link", { name: "＋ 安排会议" }).waitFor();
+  }
   await app.addMember("新党员"); // the example has 24 active members: now 25
   await app.tab("首页");
   const thisMonth = page.getByTestId("this-month");
@@ -109,6 +113,38 @@ test("planned meetings export to a calendar file a phone can read", async () => 
   assert.match(text, /^BEGIN:VCALENDAR\r\n/);
   assert.match(text, /SUMMARY:主题党日：“党建\+业务”主题党日/);
   assert.ok(text.split("\r\n").every((line) => Buffer.byteLength(line) <= 75), "lines are folded");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a 主题党日 held as a 支部党员大会 is entered once and votes only once it counts as one", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  const app = new App(page);
+  await app.loadExample();
+  await app.tab("会议");
+  await page.getByRole("link", { name: "＋ 安排会议" }).click();
+  // The example fixes its 主题党日 on the 15th: the plan takes that day.
+  await page.selectOption("select[name=kind]", { label: "主题党日" });
+  const planned = await page.inputValue("input[name=date]");
+  assert.match(planned, /-15$/);
+  await page.fill("input[name=theme]", "重温入党誓词暨党员大会");
+  await page.getByRole("button", { name: "创建并打开" }).click();
+  await page.getByRole("heading", { name: "重温入党誓词暨党员大会" }).waitFor();
+  assert.equal(await page.getByRole("tab", { name: "表决" }).isVisible(), false, "a 主题党日 does not vote");
+  await page.getByRole("tab", { name: "记录" }).click();
+  await page.getByRole("button", { name: "支部党员大会", exact: true }).click();
+  await page.getByRole("tab", { name: "表决" }).waitFor();
+  await page.getByText("主题党日（同时计为支部党员大会）").waitFor();
+  await app.reload();
+  await page.getByRole("tab", { name: "表决" }).waitFor();
+
+  // A 党小组会 is always one group: no "全支部" to choose.
+  await app.tab("会议");
+  await page.getByRole("link", { name: "＋ 安排会议" }).click();
+  await page.selectOption("select[name=kind]", { label: "党小组会" });
+  const options = await page.locator("select[name=group] option").allTextContents();
+  assert.deepEqual(options, ["第一党小组", "第二党小组", "第三党小组"]);
   assert.deepEqual(problems, []);
   await context.close();
 });

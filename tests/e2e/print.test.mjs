@@ -35,8 +35,9 @@ test("the meeting record holds the branch, theme, every attendee, the vote and t
   const all = squeeze(pages.join(""));
   assert.equal(pages.length, pageCount(pdf));
   assertPageFooters(pages);
-  for (const text of ["示例单位第一党支部", "党支部工作记录", "学习贯彻党的二十届四中全会精神", "应到24人，实到22人，缺席2人",
-    "会议有效", "关于接收谢欣怡同志为中共预备党员的决议", "通过", "主持人（签字）", "记录人（签字）"]) {
+  for (const text of ["示例单位第一党支部", "党支部工作记录", "学习贯彻党的二十届四中全会精神", "到会情况",
+    "应到24人，实到22人，缺席2人（其中请假2人）", "会议有效", "关于郑凯同志由中共预备党员转为中共", "应到会有表决权党员21人",
+    "含书面意见1份", "通过", "依据《中国共产党发展党员工作细则》", "主持人（签字）", "记录人（签字）"]) {
     assert.ok(all.includes(squeeze(text)), `missing: ${text}`);
   }
   const attendees = (await storedRecords(page)).members
@@ -44,8 +45,48 @@ test("the meeting record holds the branch, theme, every attendee, the vote and t
   const away = ["朱婷", "周敏"];
   for (const name of attendees.filter((n) => !away.includes(n))) assert.ok(all.includes(name), `attendee ${name}`);
   for (const name of away) assert.ok(all.includes(name), `absentee ${name} with reason`);
+  assert.ok(!all.includes("未填写"), "a filed record never says 未填写");
   // The app's own chrome never prints.
   for (const chrome of ["打印 / 存为 PDF", "首页", "我的"]) assert.ok(!all.includes(squeeze(chrome)), chrome);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a member added after a meeting was held leaves its printed figures unchanged, and they add up", async () => {
+  const context = await env.browser.newContext(A4);
+  const { page, problems } = await openApp(context, env.server.origin);
+  const app = new App(page);
+  await app.loadExample();
+  const figures = async (name) => {
+    const pdf = join(dir, name);
+    await printToPdf(page, env.server.origin, "/print/meeting/mt-ex-1", pdf);
+    const all = squeeze(pageTexts(pdf).join(""));
+    const [, due, present, away] = all.match(/应到(\d+)人，实到(\d+)人，缺席(\d+)人/).map(Number);
+    const quorum = all.match(/应到会有表决权党员(\d+)人/)[1];
+    return { all, due, present, away, quorum };
+  };
+  const before = await figures("held-before.pdf");
+  await page.goto(env.server.origin + "/mine/roster");
+  await app.addMember("新转入党员");
+  const after = await figures("held-after.pdf");
+  assert.deepEqual([after.due, after.present, after.away, after.quorum], [before.due, before.present, before.away, before.quorum]);
+  assert.equal(after.present + after.away, after.due);
+  assert.ok(!after.all.includes("新转入党员"));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a 谈心谈话 prints as a 谈心谈话记录 with 谈话人 and 谈话对象, not as a meeting", async () => {
+  const context = await env.browser.newContext(A4);
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).loadExample();
+  const pdf = join(dir, "talk.pdf");
+  await printToPdf(page, env.server.origin, "/print/talk/tk-ex-1", pdf);
+  const all = squeeze(pageTexts(pdf).join(""));
+  for (const text of ["谈心谈话记录", "谈话人", "王建国", "谈话对象", "罗娟", "谈话主要内容", "对方意见建议", "需跟进事项"]) {
+    assert.ok(all.includes(squeeze(text)), `talk: ${text}`);
+  }
+  for (const text of ["主持人", "记录人", "应到", "实到"]) assert.ok(!all.includes(text), `no ${text} on a talk`);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -131,7 +172,8 @@ test("the self-assessment form and the 民主评议 tally print with names, rati
   const pages = pageTexts(reviewPdf);
   assertPageFooters(pages);
   const review = squeeze(pages.join(""));
-  for (const text of [`${reviewYear}年度民主评议党员情况汇总表`, "优秀", "合格", "不评定等次", "党支部书记（签字）", "王建国", "谢欣怡"]) {
+  for (const text of [`${reviewYear}年度民主评议党员情况汇总表`, "优秀", "合格", "不评定等次", "党支部书记（签字）", "王建国", "郑凯",
+    "党员总数", "民主测评票数", "政治", "纪律", "品德", "作用"]) {
     assert.ok(review.includes(squeeze(text)), `review: ${text}`);
   }
   assert.ok(year > 2000);
@@ -149,7 +191,7 @@ test("the period summary prints what the rules require against what was held", a
   const pages = pageTexts(pdf);
   assertPageFooters(pages);
   const all = squeeze(pages.join(""));
-  for (const text of ["党支部工作情况汇总", "组织生活完成情况", "支部党员大会", "党员出席情况", "出席率", "补学情况", "决议落实情况", "王建国"]) {
+  for (const text of ["党支部工作情况汇总", "组织生活制度落实情况", "支部党员大会", "党员出席情况", "出席率", "补学情况", "决议落实情况", "王建国"]) {
     assert.ok(all.includes(squeeze(text)), `summary: ${text}`);
   }
   assert.deepEqual(problems, []);

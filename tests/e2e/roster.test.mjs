@@ -28,25 +28,46 @@ test("first run explains where data lives, then the branch and members survive a
   await context.close();
 });
 
-test("a member named in records can only be marked as left, and stays in the roster", async () => {
+test("a member named in records can only be recorded as 减少 with a reason, and stays in the roster", async () => {
   const context = await env.browser.newContext(PHONE);
   const { page, problems } = await openApp(context, env.server.origin);
   const app = new App(page);
   await app.loadExample();
   await app.openMine("党员名册");
   await page.locator(".member-row", { hasText: "王建国" }).click();
-  await page.getByText(/出现在 \d+ 份会议记录或评议材料中，不能删除/).waitFor();
+  await page.getByText(/出现在 \d+ 份会议、谈话记录或评议材料中，不能删除/).waitFor();
   assert.equal(await page.getByRole("button", { name: /删除/ }).count(), 0);
-  await page.getByRole("button", { name: "标记为离开" }).click();
-  await page.getByRole("button", { name: "恢复为在册党员" }).waitFor();
+  await page.selectOption("select[name=reduction]", { label: "去世" });
+  await page.getByRole("button", { name: "办理减少" }).click();
+  await page.getByRole("button", { name: "恢复在册" }).waitFor();
   await app.reload();
-  await page.getByRole("button", { name: "恢复为在册党员" }).waitFor();
+  await page.getByText(/办理减少（去世）/).waitFor();
+  await page.getByRole("button", { name: "恢复在册" }).waitFor();
   // Saving the form afterwards keeps the member as left.
   await page.fill("input[name=note]", "转往外地工作");
   await page.getByRole("button", { name: "保存", exact: true }).click();
   await page.waitForSelector(".member-list");
   await page.goto(env.server.origin + "/mine/roster");
-  await page.getByText(/已离开的党员（2 人）/).waitFor();
+  await page.getByText(/已减少党员（转出、出党、去世等）2 人/).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a 支部委员 who leads a 党小组 keeps both posts, and a 预备党员 on the committee is warned about", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  const app = new App(page);
+  await app.loadExample();
+  await app.openMine("党员名册");
+  await page.locator(".member-row", { hasText: "朱婷" }).click();
+  await page.getByRole("button", { name: "支部委员", exact: true }).click();
+  await page.getByRole("button", { name: "党小组长", exact: true }).click();
+  await page.fill("input[name=duty]", "青年委员");
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await page.locator(".member-row", { hasText: "朱婷" }).getByText("青年委员、党小组长").waitFor();
+  await page.locator(".member-row", { hasText: "谢欣怡" }).click();
+  await page.getByRole("button", { name: "支部委员", exact: true }).click();
+  await page.getByText("预备党员没有被选举权").waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

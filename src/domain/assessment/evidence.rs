@@ -253,12 +253,14 @@ pub fn evidence(doc: &Document, member_id: &str, year: i32) -> Evidence {
         ..Evidence::default()
     };
     let mut rows: BTreeMap<MeetingKind, KindAttendance> = BTreeMap::new();
+    ev.heart_to_heart = doc
+        .talks
+        .iter()
+        .filter(|t| t.date.is_some_and(|d| d.year() == year))
+        .filter(|t| t.talkees.iter().any(|id| id == member_id))
+        .count();
     for (date, meeting) in meetings {
-        if meeting.kind == MeetingKind::HeartToHeart {
-            let talked =
-                attendance_of(meeting, member_id).is_some_and(|a| a.status == Presence::Present);
-            ev.heart_to_heart += usize::from(talked);
-        } else if is_due(doc, meeting, member_id) {
+        if is_due(doc, meeting, member_id) {
             let row = rows
                 .entry(meeting.kind.clone())
                 .or_insert_with(|| empty_row(&meeting.kind));
@@ -303,13 +305,13 @@ fn count_presence(row: &mut KindAttendance, meeting: &Meeting, member_id: &str) 
 
 fn absence(meeting: &Meeting, date: NaiveDate, member_id: &str) -> Option<Absence> {
     let a = attendance_of(meeting, member_id)?;
-    a.status.needs_makeup().then(|| Absence {
+    a.status.is_away().then(|| Absence {
         meeting_id: meeting.id.clone(),
         date,
         kind: meeting.kind.clone(),
         status: a.status,
         reason: a.reason,
-        makeup: makeup_status(a),
+        makeup: makeup_status(meeting, a),
     })
 }
 
@@ -543,9 +545,13 @@ mod tests {
 
     #[test]
     fn heart_to_heart_is_counted_apart_from_attendance_rates() {
-        let mut talk = held("t", HeartToHeart, day(2025, 10, 1));
-        mark(&mut talk, "a", Presence::Present);
-        let doc = branch(vec![talk]);
+        let mut doc = branch(vec![]);
+        doc.talks.push(crate::domain::Talk {
+            id: "t".into(),
+            date: Some(day(2025, 10, 1)),
+            talkees: vec!["a".into()],
+            ..Default::default()
+        });
         let ev = evidence(&doc, "a", 2025);
         assert!(ev.attendance.is_empty());
         assert_eq!(ev.lines(), ["2025年参加谈心谈话 1 次。"]);

@@ -26,9 +26,14 @@ pub struct AssessmentForm {
     /// ticked: the branch's list may be edited later.
     #[serde(default)]
     pub negatives: Vec<String>,
-    /// 优秀 / 合格 / 基本合格 / 不合格; none for 预备党员.
+    /// 优秀 / 合格 / 基本合格 / 不合格 on a 四个合格 form; none for 预备党员
+    /// and on a 五个过硬 self-check, which is a cadre's, not a 民主评议 form.
     #[serde(default)]
     pub self_grade: Option<Grade>,
+    /// A 五个过硬 self-check's overall self-rating, on the scale of the
+    /// 述职评议考核 (好 / 较好 / 一般 / 差).
+    #[serde(default)]
+    pub overall: Option<String>,
     #[serde(default)]
     pub state: FormState,
     /// Every 完成 and 重新打开, oldest first.
@@ -124,6 +129,7 @@ pub fn new_form(id: &str, member_id: &str, year: i32, kind: AssessmentKind) -> A
         dimensions: Vec::new(),
         negatives: Vec::new(),
         self_grade: None,
+        overall: None,
         state: FormState::Draft,
         log: Vec::new(),
     }
@@ -253,7 +259,10 @@ impl AssessmentForm {
                 out.push(format!("{}：未填写自评情况", s.title));
             }
         }
-        if self.self_grade.is_none() && no_grade_reason(member).is_none() {
+        if self.kind.is_member_review()
+            && self.self_grade.is_none()
+            && no_grade_reason(member).is_none()
+        {
             out.push("未选自评等次".to_string());
         }
         out

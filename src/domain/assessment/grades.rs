@@ -33,7 +33,7 @@ impl Grade {
 }
 
 pub const PROBATIONARY_NO_GRADE: &str =
-    "预备党员参加民主评议，但不确定等次：预备期满时，由支部大会讨论其能否按期转为正式党员。";
+    "预备党员参加民主评议，但不评定等次：预备期满时，由支部大会讨论其能否按期转为正式党员。";
 
 /// Reasons branches commonly record for a member left ungraded; the reason
 /// is free text, these are offered to pick from.
@@ -41,7 +41,7 @@ pub const COMMON_NOT_GRADED_REASONS: [&str; 4] = [
     "长期患病，无法参加评议",
     "年老体弱，无法参加评议",
     "外出流动，由流入地党组织评议",
-    "本年度转入时间较短，暂不确定等次",
+    "本年度转入时间较短，暂不评定等次",
 ];
 
 /// Whether the member receives a grade at all: 预备党员 do not.

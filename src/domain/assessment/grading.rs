@@ -1,16 +1,16 @@
-//! The grades of 民主评议党员 and the rules the branch's decisions are checked
-//! against: 优秀 normally at most one third of those graded, 预备党员 not
-//! graded, and every member either graded or marked with the reason why not.
-//! The checks warn; they never block: the branch decides.
+//! The rules the branch's 民主评议 decisions are checked against: 评定为
+//! “优秀”的比例一般不超过党员总数的1/3 (共产党员网, 民主评议专题), 预备党员
+//! 参加评议但不评定等次, and every member either graded or marked with the
+//! reason why not. The checks warn; they never block: the branch decides.
 
 use super::grades::{is_gradeable, Grade};
 use super::review::{members_to_review, Decision};
 use crate::domain::{Document, Member};
 
-/// The most 优秀 the one-third rule allows: rounded down, so 9 graded allow
-/// 3, 10 allow 3 and 2 allow none.
-pub fn max_excellent(graded: usize) -> usize {
-    graded / 3
+/// The most 优秀 the one-third rule allows for a branch of `members`
+/// (党员总数): rounded down, so 9 allow 3, 10 allow 3 and 2 allow none.
+pub fn max_excellent(members: usize) -> usize {
+    members / 3
 }
 
 /// The branch's decisions of a year against the rules.
@@ -18,6 +18,9 @@ pub fn max_excellent(graded: usize) -> usize {
 pub struct GradeReport {
     /// Members given a grade (预备党员 given one by mistake not counted).
     pub graded: usize,
+    /// 党员总数: the members in the branch at the year's end, 预备党员
+    /// included; the base of the one-third rule.
+    pub members: usize,
     pub excellent: usize,
     pub max_excellent: usize,
     /// Clear sentences for the review page; empty when all is in order.
@@ -53,7 +56,8 @@ pub fn grade_check(doc: &Document, year: i32) -> GradeReport {
             }
         }
     }
-    report.max_excellent = max_excellent(report.graded);
+    report.members = members_to_review(doc, year).len();
+    report.max_excellent = max_excellent(report.members);
     let decided = |id: &str| {
         entries
             .iter()
@@ -70,14 +74,14 @@ pub fn grade_check(doc: &Document, year: i32) -> GradeReport {
     }
     if !probationary_graded.is_empty() {
         report.warnings.push(format!(
-            "{}是预备党员，参加评议但不确定等次，请改为“不定等次”。",
+            "{}是预备党员，参加民主评议但不评定等次，请改为“不评定等次”。",
             probationary_graded.join("、")
         ));
     }
     if !undecided.is_empty() {
         let names: Vec<&str> = undecided.iter().map(|m| m.name.as_str()).collect();
         report.warnings.push(format!(
-            "还有 {} 名党员既未评定等次，也未注明不定等次的原因：{}。",
+            "还有 {} 名党员既未评定等次，也未注明不评定等次的原因：{}。",
             names.len(),
             names.join("、")
         ));
@@ -85,15 +89,18 @@ pub fn grade_check(doc: &Document, year: i32) -> GradeReport {
     report
 }
 
+/// The official wording of the one-third rule.
+pub const EXCELLENT_RULE: &str = "评定为“优秀”的比例一般不超过党员总数的1/3";
+
 fn excellent_warning(report: &GradeReport) -> String {
     let limit = if report.max_excellent == 0 {
-        "按三分之一计算不能评优秀".to_string()
+        "按三分之一计算不能评定优秀".to_string()
     } else {
         format!("最多 {} 人", report.max_excellent)
     };
     format!(
-        "评为优秀的有 {} 人，超过了评定等次的 {} 名党员的三分之一（{limit}）。优秀党员一般不超过参评党员的三分之一，请再斟酌。",
-        report.excellent, report.graded
+        "评定为“优秀”的有 {} 人，超过了党员总数（{} 人）的三分之一（{limit}）。{EXCELLENT_RULE}，请再斟酌。",
+        report.excellent, report.members
     )
 }
 
@@ -138,11 +145,31 @@ mod tests {
         assert!(r.too_many_excellent());
         assert_eq!(r.warnings.len(), 1);
         assert!(
-            r.warnings[0].contains("评为优秀的有 4 人"),
+            r.warnings[0].contains("评定为“优秀”的有 4 人"),
             "{:?}",
             r.warnings
         );
         assert!(r.warnings[0].contains("最多 3 人"));
+    }
+
+    #[test]
+    fn the_one_third_counts_every_member_of_the_branch_not_only_those_graded() {
+        // 9 members, 3 of them 预备党员 (not graded): 党员总数 9 allows 3 优秀,
+        // where a third of the 6 graded would allow only 2.
+        let mut members = full_members("p", 6);
+        members.extend((1..=3).map(|i| probationary(&format!("y{i}"))));
+        let mut doc = document(&[], members, Vec::new());
+        for (i, id) in ["p1", "p2", "p3", "p4", "p5", "p6"].iter().enumerate() {
+            let grade = if i < 3 {
+                Grade::Excellent
+            } else {
+                Grade::Qualified
+            };
+            decide(&mut doc, 2025, id, Some(Decision::Graded { grade }));
+        }
+        let r = grade_check(&doc, 2025);
+        assert_eq!((r.graded, r.members, r.max_excellent), (6, 9, 3));
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
     }
 
     #[test]
@@ -164,7 +191,7 @@ mod tests {
         grade_all(&mut doc, 1);
         let r = grade_check(&doc, 2025);
         assert_eq!(r.max_excellent, 0);
-        assert!(r.warnings[0].contains("不能评优秀"), "{:?}", r.warnings);
+        assert!(r.warnings[0].contains("不能评定优秀"), "{:?}", r.warnings);
         assert_eq!(max_excellent(0), 0);
         assert_eq!(max_excellent(3), 1);
         assert_eq!(max_excellent(12), 4);
@@ -199,7 +226,7 @@ mod tests {
         assert!(!is_gradeable(&doc.members[3]));
         assert!(no_grade_reason(&doc.members[3])
             .unwrap()
-            .contains("不确定等次"));
+            .contains("不评定等次"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::form::{form_for, AssessmentForm, DimensionRating};
 use super::grades::{no_grade_reason, Grade};
 use super::standards::{standards, AssessmentKind};
+use crate::domain::meeting::PersonRef;
 use crate::domain::roster::display_order;
 use crate::domain::rules::attendance::was_active_on;
 use crate::domain::{Document, Member};
@@ -19,6 +20,9 @@ pub struct BranchReview {
     pub year: i32,
     #[serde(default)]
     pub entries: Vec<ReviewEntry>,
+    /// 民主测评: ballots handed out and returned.
+    #[serde(default)]
+    pub ballots: Option<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,6 +35,85 @@ pub struct ReviewEntry {
     /// The self-assessments handed in, at most one per kind.
     #[serde(default)]
     pub imported: Vec<ImportedSummary>,
+    /// 民主测评: votes for each grade.
+    #[serde(default)]
+    pub poll: Option<Poll>,
+    /// 支委会提出的意见, on 评议情况和党员日常表现.
+    #[serde(default)]
+    pub opinion: String,
+    /// The day the result was told to the member (反馈本人).
+    #[serde(default)]
+    pub fed_back_on: Option<NaiveDate>,
+    /// For 基本合格 and 不合格: who helps, by when, and how.
+    #[serde(default)]
+    pub remedy: Option<Remedy>,
+}
+
+/// 民主测评 votes for one member.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Poll {
+    pub excellent: u32,
+    pub qualified: u32,
+    pub basically_qualified: u32,
+    pub unqualified: u32,
+}
+
+impl Poll {
+    pub fn total(&self) -> u64 {
+        [
+            self.excellent,
+            self.qualified,
+            self.basically_qualified,
+            self.unqualified,
+        ]
+        .iter()
+        .map(|n| u64::from(*n))
+        .sum()
+    }
+
+    pub fn votes(&self, grade: Grade) -> u32 {
+        match grade {
+            Grade::Excellent => self.excellent,
+            Grade::Qualified => self.qualified,
+            Grade::BasicallyQualified => self.basically_qualified,
+            Grade::Unqualified => self.unqualified,
+        }
+    }
+
+    pub fn set(&mut self, grade: Grade, votes: u32) {
+        match grade {
+            Grade::Excellent => self.excellent = votes,
+            Grade::Qualified => self.qualified = votes,
+            Grade::BasicallyQualified => self.basically_qualified = votes,
+            Grade::Unqualified => self.unqualified = votes,
+        }
+    }
+
+    /// "优秀 5、合格 12、基本合格 1、不合格 0".
+    pub fn sentence(&self) -> String {
+        Grade::ALL
+            .iter()
+            .map(|g| format!("{} {}", g.label(), self.votes(*g)))
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+}
+
+/// 结果运用: 基本合格 → 指出差距，帮助改进 (帮扶人、整改); 不合格 → 限期改正
+/// (不超过1年) or 组织处置 (《党员教育管理工作条例》§30-31).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Remedy {
+    /// 帮扶人.
+    #[serde(default)]
+    pub mentor: PersonRef,
+    /// 限期改正 until.
+    #[serde(default)]
+    pub deadline: Option<NaiveDate>,
+    /// 整改措施 / 处置意见.
+    #[serde(default)]
+    pub measures: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,7 +122,7 @@ pub enum Decision {
     Graded {
         grade: Grade,
     },
-    /// 不定等次, with the reason recorded.
+    /// 不评定等次, with the reason recorded.
     NotGraded {
         reason: String,
     },
@@ -55,6 +138,9 @@ pub struct ImportedSummary {
     pub form_id: String,
     #[serde(default)]
     pub self_grade: Option<Grade>,
+    /// A 五个过硬 self-check's overall self-rating.
+    #[serde(default)]
+    pub overall: Option<String>,
     #[serde(default)]
     pub ratings: Vec<StandardRating>,
     #[serde(default)]
@@ -83,7 +169,20 @@ impl BranchReview {
         BranchReview {
             year,
             entries: Vec::new(),
+            ballots: None,
         }
+    }
+
+    /// A member's 民主测评 votes that add up to more than the ballots
+    /// returned: a typing slip worth a second look.
+    pub fn poll_warning(&self, entry: &ReviewEntry) -> Option<String> {
+        let (ballots, poll) = (self.ballots?, entry.poll?);
+        (poll.total() > u64::from(ballots)).then(|| {
+            format!(
+                "测评票数合计 {} 票，多于收回的测评票 {ballots} 张，请核对。",
+                poll.total()
+            )
+        })
     }
 
     pub fn entry(&self, member_id: &str) -> Option<&ReviewEntry> {
@@ -99,6 +198,10 @@ impl BranchReview {
                     member_id: member_id.to_string(),
                     decision: None,
                     imported: Vec::new(),
+                    poll: None,
+                    opinion: String::new(),
+                    fed_back_on: None,
+                    remedy: None,
                 });
                 self.entries.len() - 1
             }
@@ -108,6 +211,59 @@ impl BranchReview {
 }
 
 impl ReviewEntry {
+    /// Nothing recorded for the member yet.
+    pub fn is_empty(&self) -> bool {
+        self.decision.is_none()
+            && self.imported.is_empty()
+            && self.poll.is_none()
+            && self.opinion.trim().is_empty()
+            && self.fed_back_on.is_none()
+            && self.remedy.is_none()
+    }
+
+    /// What the record still lacks for a member graded 基本合格 or 不合格,
+    /// and a 限期改正 longer than a year.
+    pub fn remedy_warnings(&self, year: i32) -> Vec<String> {
+        let grade = match &self.decision {
+            Some(Decision::Graded { grade }) => *grade,
+            _ => return Vec::new(),
+        };
+        let mut out = Vec::new();
+        match grade {
+            Grade::BasicallyQualified => {
+                if self.remedy.as_ref().is_none_or(|r| r.mentor.is_empty()) {
+                    out.push("评定为基本合格的党员，应明确帮扶人，帮助改进提高。".to_string());
+                }
+            }
+            Grade::Unqualified => {
+                let remedy = self.remedy.as_ref();
+                if remedy.and_then(|r| r.deadline).is_none()
+                    && remedy.is_none_or(|r| r.measures.trim().is_empty())
+                {
+                    out.push(
+                        "评定为不合格的党员，应限期改正或作出组织处置，并写明期限或处置意见。"
+                            .to_string(),
+                    );
+                }
+            }
+            _ => return out,
+        }
+        let start = self
+            .fed_back_on
+            .or_else(|| NaiveDate::from_ymd_opt(year + 1, 1, 1));
+        if let (Some(start), Some(deadline)) =
+            (start, self.remedy.as_ref().and_then(|r| r.deadline))
+        {
+            if start
+                .checked_add_months(chrono::Months::new(12))
+                .is_some_and(|limit| deadline > limit)
+            {
+                out.push("限期改正的期限一般不超过1年。".to_string());
+            }
+        }
+        out
+    }
+
     pub fn summary(&self, kind: AssessmentKind) -> Option<&ImportedSummary> {
         self.imported.iter().find(|s| s.kind == kind)
     }
@@ -129,12 +285,12 @@ impl ReviewEntry {
 }
 
 impl Decision {
-    /// "优秀", or "不定等次（长期患病）".
+    /// "优秀", or "不评定等次（长期患病）".
     pub fn label(&self) -> String {
         match self {
             Decision::Graded { grade } => grade.label().to_string(),
-            Decision::NotGraded { reason } if reason.trim().is_empty() => "不定等次".into(),
-            Decision::NotGraded { reason } => format!("不定等次（{}）", reason.trim()),
+            Decision::NotGraded { reason } if reason.trim().is_empty() => "不评定等次".into(),
+            Decision::NotGraded { reason } => format!("不评定等次（{}）", reason.trim()),
         }
     }
 }
@@ -145,6 +301,7 @@ pub fn summary_of(form: &AssessmentForm, exported_at: &str) -> ImportedSummary {
         kind: form.kind,
         form_id: form.id.clone(),
         self_grade: form.self_grade,
+        overall: form.overall.clone(),
         ratings: standards(form.kind)
             .iter()
             .map(|s| StandardRating {
@@ -192,9 +349,20 @@ pub fn review_mut(doc: &mut Document, year: i32) -> &mut BranchReview {
 pub fn decide(doc: &mut Document, year: i32, member_id: &str, decision: Option<Decision>) {
     let review = review_mut(doc, year);
     review.entry_mut(member_id).decision = decision;
-    review
-        .entries
-        .retain(|e| e.decision.is_some() || !e.imported.is_empty());
+    review.entries.retain(|e| !e.is_empty());
+}
+
+/// Changes what the branch records for a member in a year (测评票数, 支委会
+/// 意见, 反馈日期, 帮扶); an entry left empty is removed.
+pub fn edit_entry(
+    doc: &mut Document,
+    year: i32,
+    member_id: &str,
+    f: impl FnOnce(&mut ReviewEntry),
+) {
+    let review = review_mut(doc, year);
+    f(review.entry_mut(member_id));
+    review.entries.retain(|e| !e.is_empty());
 }
 
 /// The members a year's review is due for: those in the branch on the last
@@ -265,6 +433,76 @@ mod tests {
     use crate::domain::rules::fixtures::{day, document, full, full_members, left, probationary};
 
     #[test]
+    fn a_member_graded_basically_qualified_needs_a_mentor_and_unqualified_a_deadline() {
+        let mut doc = document(&[], full_members("p", 2), Vec::new());
+        let graded = |grade| Some(Decision::Graded { grade });
+        decide(&mut doc, 2025, "p1", graded(Grade::BasicallyQualified));
+        decide(&mut doc, 2025, "p2", graded(Grade::Unqualified));
+        let review = doc.review(2025).unwrap().clone();
+        assert_eq!(review.entry("p1").unwrap().remedy_warnings(2025).len(), 1);
+        assert_eq!(review.entry("p2").unwrap().remedy_warnings(2025).len(), 1);
+        edit_entry(&mut doc, 2025, "p1", |e| {
+            e.remedy = Some(Remedy {
+                mentor: PersonRef {
+                    member_id: None,
+                    name: "李书记".into(),
+                },
+                ..Remedy::default()
+            })
+        });
+        edit_entry(&mut doc, 2025, "p2", |e| {
+            e.fed_back_on = Some(day(2026, 1, 20));
+            e.remedy = Some(Remedy {
+                deadline: Some(day(2027, 3, 1)),
+                ..Remedy::default()
+            })
+        });
+        let review = doc.review(2025).unwrap();
+        assert!(review.entry("p1").unwrap().remedy_warnings(2025).is_empty());
+        assert_eq!(
+            review.entry("p2").unwrap().remedy_warnings(2025),
+            ["限期改正的期限一般不超过1年。"]
+        );
+    }
+
+    #[test]
+    fn poll_votes_beyond_the_ballots_returned_are_questioned() {
+        let mut review = BranchReview::new(2025);
+        review.ballots = Some(20);
+        let entry = review.entry_mut("p1");
+        entry.poll = Some(Poll {
+            excellent: 15,
+            qualified: 6,
+            ..Poll::default()
+        });
+        let entry = review.entry("p1").unwrap().clone();
+        assert_eq!(
+            review.poll_warning(&entry).as_deref(),
+            Some("测评票数合计 21 票，多于收回的测评票 20 张，请核对。")
+        );
+        review.ballots = Some(21);
+        assert_eq!(review.poll_warning(&entry), None);
+    }
+
+    #[test]
+    fn a_poll_adds_up_and_reads_by_grade() {
+        let mut poll = Poll::default();
+        poll.set(Grade::Excellent, 5);
+        poll.set(Grade::Qualified, 12);
+        poll.set(Grade::BasicallyQualified, 1);
+        assert_eq!(poll.total(), 18);
+        assert_eq!(poll.sentence(), "优秀 5、合格 12、基本合格 1、不合格 0");
+        let mut doc = document(&[], full_members("p", 1), Vec::new());
+        edit_entry(&mut doc, 2025, "p1", |e| e.poll = Some(poll));
+        assert_eq!(
+            doc.review(2025).unwrap().entry("p1").unwrap().poll,
+            Some(poll)
+        );
+        edit_entry(&mut doc, 2025, "p1", |e| e.poll = None);
+        assert!(doc.review(2025).unwrap().entries.is_empty());
+    }
+
+    #[test]
     fn reviews_stay_in_year_order() {
         let mut doc = document(&[], full_members("p", 1), Vec::new());
         review_mut(&mut doc, 2026);
@@ -294,8 +532,8 @@ mod tests {
     #[test]
     fn decision_labels() {
         let not = |r: &str| Decision::NotGraded { reason: r.into() };
-        assert_eq!(not("长期患病").label(), "不定等次（长期患病）");
-        assert_eq!(not(" ").label(), "不定等次");
+        assert_eq!(not("长期患病").label(), "不评定等次（长期患病）");
+        assert_eq!(not(" ").label(), "不评定等次");
         assert_eq!(
             Decision::Graded {
                 grade: Grade::BasicallyQualified

@@ -98,9 +98,13 @@ pub const DIMENSIONS: [&str; 6] = [
     "发挥先锋模范作用",
 ];
 
-const FOUR_QUALIFIED_HELP: &str = "“四个合格”是“两学一做”学习教育对每一名党员的基本要求：政治合格、执行纪律合格、品德合格、发挥作用合格，分别对应“四讲四有”——讲政治、有信念，讲规矩、有纪律，讲道德、有品行，讲奉献、有作为。民主评议党员时，对照这四条逐条写出自评情况（事实和例子）、存在问题和整改措施，并提出自评等次：优秀、合格、基本合格或不合格。预备党员参加评议，但不确定等次。";
+const FOUR_QUALIFIED_HELP: &str = "“四个合格”是“两学一做”学习教育对每一名党员的基本要求：政治合格、执行纪律合格、品德合格、发挥作用合格，分别对应“四讲四有”——讲政治、有信念，讲规矩、有纪律，讲道德、有品行，讲奉献、有作为。民主评议党员时，对照这四条逐条写出自评情况（事实和例子）、存在问题和整改措施，并提出自评等次：优秀、合格、基本合格或不合格。预备党员参加评议，但不评定等次。";
 
 const FIVE_EXCELLENT_HELP: &str = "“五个过硬”（信念过硬、政治过硬、责任过硬、能力过硬、作风过硬）是2018年1月5日习近平总书记在新进中央委员会的委员、候补委员和省部级主要领导干部学习贯彻党的十九大精神研讨班开班式上，对中央委员会成员和省部级主要领导干部提出的要求。许多单位把它用于各级干部和党支部书记的自我对照检查，这是本单位的做法，不是对党支部书记的全国统一考核标准；党支部书记的正式考核是每年的抓党建工作述职评议考核，等次为好、较好、一般、差。请勿与政法队伍的“五个过硬”（政治过硬、业务过硬、责任过硬、纪律过硬、作风过硬）混淆。";
+
+/// The grades of the 述职评议考核 of a 党支部书记, used for the overall
+/// self-rating of a 五个过硬 self-check.
+pub const OVERALL_SCALE: [&str; 4] = ["好", "较好", "一般", "差"];
 
 impl AssessmentKind {
     pub const ALL: [AssessmentKind; 2] =
@@ -113,12 +117,20 @@ impl AssessmentKind {
         }
     }
 
-    /// "2025年度党员“四个合格”自评表", the heading of the printed form.
+    /// The title on screen and on paper alike.
     pub fn form_title(self, year: i32) -> String {
         match self {
-            AssessmentKind::FourQualified => format!("{year}年度党员“四个合格”自评表"),
-            AssessmentKind::FiveExcellent => format!("{year}年度“五个过硬”自我对照检查表"),
+            AssessmentKind::FourQualified => {
+                format!("{year}年度民主评议党员个人自评表（对照“四个合格”）")
+            }
+            AssessmentKind::FiveExcellent => format!("{year}年度“五个过硬”对照检查表"),
         }
+    }
+
+    /// A 民主评议党员 form: with the 测评 dimensions, the 反向情形 and a
+    /// 自评等次. The 五个过硬 self-check of a cadre has none of them.
+    pub fn is_member_review(self) -> bool {
+        self == AssessmentKind::FourQualified
     }
 
     /// Where the standard comes from and how it is applied, for the help text.
@@ -145,7 +157,7 @@ pub fn standard(kind: AssessmentKind, key: &str) -> Option<&'static Standard> {
 /// of the 支部委员会. Only an offer: a member who is a cadre in their unit
 /// may fill in 五个过硬 too, so nothing refuses it.
 pub fn kinds_for(member: &Member) -> Vec<AssessmentKind> {
-    if member.role.is_committee() {
+    if member.is_committee() {
         AssessmentKind::ALL.to_vec()
     } else {
         vec![AssessmentKind::FourQualified]

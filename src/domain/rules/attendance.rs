@@ -4,10 +4,10 @@
 use chrono::NaiveDate;
 
 use crate::domain::meeting::{
-    AbsenceReason, Attendance, Meeting, MeetingKind, MeetingState, Presence,
+    AbsenceReason, Attendance, Meeting, MeetingKind, MeetingState, Presence, RollEntry,
 };
 use crate::domain::roster::display_order;
-use crate::domain::{Document, Member, MemberStatus};
+use crate::domain::{Document, Member, MemberStatus, Standing};
 
 impl Presence {
     pub const ALL: [Presence; 3] = [Presence::Present, Presence::Leave, Presence::Absent];
@@ -20,9 +20,24 @@ impl Presence {
         }
     }
 
-    /// 请假 and 缺席 both leave study to make up (补学).
-    pub fn needs_makeup(self) -> bool {
+    /// 请假 and 缺席: the member was away.
+    pub fn is_away(self) -> bool {
         self != Presence::Present
+    }
+
+    /// The reasons that fit: 请假 is asked for (因公、因病、因事), 缺席 may be
+    /// 无故.
+    pub fn reasons(self) -> &'static [AbsenceReason] {
+        match self {
+            Presence::Present => &[],
+            Presence::Leave => &[
+                AbsenceReason::Work,
+                AbsenceReason::Illness,
+                AbsenceReason::Personal,
+                AbsenceReason::Other,
+            ],
+            Presence::Absent => &[AbsenceReason::NoReason, AbsenceReason::Other],
+        }
     }
 }
 
@@ -46,9 +61,9 @@ impl AbsenceReason {
     }
 }
 
-/// Whether the member belonged to the branch on `date`. There is no join
-/// date, so only leaving counts; a member who left after the meeting was
-/// still due then, which keeps old records' counts stable.
+/// Whether the member belonged to the branch on `date`: joined on or
+/// before it (转入或入党), and not yet left. A member who left after a
+/// meeting was still due at it.
 pub fn was_active_on(member: &Member, date: Option<NaiveDate>) -> bool {
     if let (Some(joined), Some(date)) = (member.joined_on, date) {
         if date < joined {
@@ -62,21 +77,96 @@ pub fn was_active_on(member: &Member, date: Option<NaiveDate>) -> bool {
     }
 }
 
-/// The members due (应到) at a meeting, in roster display order: the
-/// committee for 支委会, the group for a 党小组会 with a group, otherwise the
-/// whole branch; always only those who belonged to the branch on the day.
-pub fn due_members<'a>(meeting: &Meeting, members: &'a [Member]) -> Vec<&'a Member> {
+/// One member due at a meeting, with what they were that day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Due<'a> {
+    pub member: &'a Member,
+    pub standing: Standing,
+    /// Had a vote: 正式党员 not under 留党察看.
+    pub votes: bool,
+    pub committee: bool,
+}
+
+/// The members due (应到) at a meeting, in roster display order. A held
+/// meeting's are those of its roll, as they stood that day; a planned
+/// meeting's follow the roster: the committee for 支委会, the group for a
+/// 党小组会 (and a 组织生活会 or 民主评议 held in one group), otherwise the
+/// whole branch, always only those in the branch on the day and not
+/// excused from attendance (不作硬性要求).
+pub fn due<'a>(meeting: &Meeting, members: &'a [Member]) -> Vec<Due<'a>> {
+    if let Some(roll) = &meeting.roll {
+        return display_order(members)
+            .into_iter()
+            .filter_map(|m| {
+                let entry = roll.iter().find(|e| e.member_id == m.id)?;
+                Some(Due {
+                    member: m,
+                    standing: entry.standing,
+                    votes: entry.votes,
+                    committee: entry.committee,
+                })
+            })
+            .collect();
+    }
     let date = meeting.effective_date();
     display_order(members)
         .into_iter()
-        .filter(|m| was_active_on(m, date) && belongs_to_audience(meeting, m))
+        .filter(|m| was_active_on(m, date) && !m.exempt_on(date) && belongs_to_audience(meeting, m))
+        .map(|m| Due {
+            member: m,
+            standing: m.standing,
+            votes: m.votes_on(date),
+            committee: m.is_committee(),
+        })
         .collect()
+}
+
+/// The members due, without what they were: for lists and the record.
+pub fn due_members<'a>(meeting: &Meeting, members: &'a [Member]) -> Vec<&'a Member> {
+    due(meeting, members)
+        .into_iter()
+        .map(|d| d.member)
+        .collect()
+}
+
+/// The roll of a meeting as held: who is due now, and as what.
+pub fn roll_for(meeting: &Meeting, members: &[Member]) -> Vec<RollEntry> {
+    let live = Meeting {
+        roll: None,
+        ..meeting.clone()
+    };
+    due(&live, members)
+        .into_iter()
+        .map(|d| RollEntry {
+            member_id: d.member.id.clone(),
+            standing: d.standing,
+            votes: d.votes,
+            committee: d.committee,
+        })
+        .collect()
+}
+
+/// Fixes the roll of every held meeting that has none (records of the first
+/// version, which worked out who was due from the roster as it is): what
+/// they print does not change, and later roster changes no longer alter
+/// them. Returns the ids of the meetings changed.
+pub fn freeze_missing_rolls(doc: &mut Document) -> Vec<String> {
+    let mut changed = Vec::new();
+    for i in 0..doc.meetings.len() {
+        let meeting = &doc.meetings[i];
+        if meeting.state == MeetingState::Held && meeting.roll.is_none() {
+            let roll = roll_for(meeting, &doc.members);
+            changed.push(meeting.id.clone());
+            doc.meetings[i].roll = Some(roll);
+        }
+    }
+    changed
 }
 
 fn belongs_to_audience(meeting: &Meeting, member: &Member) -> bool {
     match (&meeting.kind, &meeting.group_id) {
-        (MeetingKind::CommitteeMeeting, _) => member.role.is_committee(),
-        (MeetingKind::GroupMeeting, Some(group)) => member.group_id.as_ref() == Some(group),
+        (MeetingKind::CommitteeMeeting, _) => member.is_committee(),
+        (_, Some(group)) => member.group_id.as_ref() == Some(group),
         _ => true,
     }
 }
@@ -162,7 +252,7 @@ pub fn away_people(meeting: &Meeting, members: &[Member]) -> Vec<AwayPerson> {
         .into_iter()
         .filter_map(|m| {
             let a = attendance_of(meeting, &m.id)?;
-            a.status.needs_makeup().then(|| AwayPerson {
+            a.status.is_away().then(|| AwayPerson {
                 member_id: m.id.clone(),
                 name: m.name.clone(),
                 status: a.status,
@@ -201,8 +291,10 @@ impl MakeUpStatus {
     }
 }
 
-pub fn makeup_status(attendance: &Attendance) -> MakeUpStatus {
-    if !attendance.status.needs_makeup() {
+/// Where a member's 补学 stands for one meeting: only a study-type
+/// session (`MeetingKind::owes_makeup`) leaves study to make up.
+pub fn makeup_status(meeting: &Meeting, attendance: &Attendance) -> MakeUpStatus {
+    if !attendance.status.is_away() || !owes_makeup(meeting) {
         return MakeUpStatus::NotNeeded;
     }
     match &attendance.makeup {
@@ -233,12 +325,23 @@ pub fn pending_makeups(doc: &Document) -> Vec<MakeUpTask> {
         .collect()
 }
 
+/// Whether those away from this meeting owe 补学: its own type or one it
+/// also counts as is a study-type session.
+pub fn owes_makeup(meeting: &Meeting) -> bool {
+    meeting.kind.owes_makeup() || meeting.also.iter().any(MeetingKind::owes_makeup)
+}
+
 fn pending_in<'a>(
     meeting: &'a Meeting,
     doc: &'a Document,
 ) -> impl Iterator<Item = MakeUpTask> + 'a {
+    let due: Vec<&str> = due_members(meeting, &doc.members)
+        .into_iter()
+        .map(|m| m.id.as_str())
+        .collect();
     first_entries(meeting)
-        .filter(|a| makeup_status(a) == MakeUpStatus::Pending)
+        .filter(move |a| due.contains(&a.member_id.as_str()))
+        .filter(|a| makeup_status(meeting, a) == MakeUpStatus::Pending)
         .filter(|a| doc.member(&a.member_id).is_some_and(Member::is_active))
         .map(|a| MakeUpTask {
             meeting_id: meeting.id.clone(),
@@ -336,10 +439,10 @@ mod tests {
     #[test]
     fn committee_meeting_is_due_for_the_committee() {
         let members = vec![
-            member("s", Standing::Full, Role::Secretary),
-            member("d", Standing::Full, Role::DeputySecretary),
+            member("s", Standing::Full, &[Role::Secretary]),
+            member("d", Standing::Full, &[Role::DeputySecretary]),
             committee("c"),
-            member("l", Standing::Full, Role::GroupLeader),
+            member("l", Standing::Full, &[Role::GroupLeader]),
             full("m"),
         ];
         let m = held("m1", CommitteeMeeting, day(2026, 3, 10));
@@ -415,13 +518,102 @@ mod tests {
     }
 
     #[test]
+    fn only_a_study_type_session_leaves_study_to_make_up() {
+        for (kind, owes) in [
+            (BranchAssembly, true),
+            (GroupMeeting, true),
+            (PartyLecture, true),
+            (ThemeDay, true),
+            (CommitteeMeeting, false),
+            (OrganizationalLife, false),
+            (DemocraticReview, false),
+        ] {
+            let mut m = held("m1", kind.clone(), day(2026, 3, 10));
+            mark(&mut m, "p1", Presence::Leave);
+            let status = makeup_status(&m, &m.attendance[0]);
+            assert_eq!(status == MakeUpStatus::Pending, owes, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn a_member_excused_from_attendance_is_not_due_and_owes_no_makeup() {
+        let mut members = full_members("p", 3);
+        members[2].exempt = Some(crate::domain::roster::Exemption {
+            reason: "年老体弱".into(),
+            since: Some(day(2026, 1, 1)),
+        });
+        let earlier = held("m0", BranchAssembly, day(2025, 12, 10));
+        assert_eq!(due_members(&earlier, &members).len(), 3);
+        let mut m = held("m1", BranchAssembly, day(2026, 3, 10));
+        assert_eq!(due_members(&m, &members).len(), 2);
+        mark(&mut m, "p3", Presence::Absent);
+        let doc = document(&[], members, vec![m]);
+        assert!(pending_makeups(&doc).is_empty());
+    }
+
+    #[test]
+    fn a_held_meetings_roll_does_not_change_when_the_roster_does() {
+        use crate::domain::rules::recording::hold;
+        let mut members = full_members("p", 3);
+        let mut m = planned("m1", BranchAssembly, day(2026, 3, 10));
+        hold(&mut m, day(2026, 3, 10), &members);
+        mark_all_present(&mut m, &members);
+        // A member joins afterwards, with no date given, and another is made
+        // a 预备党员 by mistake: the held meeting's figures stay.
+        members.push(full("new"));
+        members[0].standing = Standing::Probationary;
+        let t = tally(&m, &members);
+        assert_eq!((t.due, t.present, t.unmarked), (3, 3, 0));
+        let due = due(&m, &members);
+        assert!(due.iter().all(|d| d.votes), "as they stood that day");
+    }
+
+    #[test]
+    fn a_member_who_joined_after_a_meeting_was_not_due_at_it() {
+        let mut members = full_members("p", 2);
+        members[1].joined_on = Some(day(2026, 4, 1));
+        let before = planned("m1", BranchAssembly, day(2026, 3, 10));
+        let after = planned("m2", BranchAssembly, day(2026, 4, 1));
+        assert_eq!(due_members(&before, &members).len(), 1);
+        assert_eq!(due_members(&after, &members).len(), 2);
+    }
+
+    #[test]
+    fn meetings_held_before_rolls_were_kept_are_fixed_as_they_printed() {
+        let members = full_members("p", 2);
+        let mut m = held("m1", BranchAssembly, day(2026, 3, 10));
+        m.roll = None;
+        let mut doc = document(
+            &[],
+            members,
+            vec![m, planned("m2", ThemeDay, day(2026, 5, 1))],
+        );
+        assert_eq!(freeze_missing_rolls(&mut doc), ["m1"]);
+        assert_eq!(doc.meetings[0].roll.as_ref().map(Vec::len), Some(2));
+        assert!(
+            doc.meetings[1].roll.is_none(),
+            "a planned meeting follows the roster"
+        );
+        assert!(freeze_missing_rolls(&mut doc).is_empty());
+    }
+
+    #[test]
+    fn a_group_meeting_is_due_for_its_group_and_an_organizational_life_may_be() {
+        let members = vec![in_group(full("a"), "g1"), in_group(full("b"), "g2")];
+        let mut life = held("m1", OrganizationalLife, day(2026, 3, 10));
+        assert_eq!(due_members(&life, &members).len(), 2);
+        life.group_id = Some("g1".into());
+        assert_eq!(due_members(&life, &members).len(), 1);
+    }
+
+    #[test]
     fn makeup_status_follows_presence_and_makeup() {
         let mut m = held("m1", BranchAssembly, day(2026, 3, 10));
         mark(&mut m, "p1", Presence::Present);
         mark(&mut m, "p2", Presence::Leave);
         mark(&mut m, "p3", Presence::Absent);
         m.attendance[2].makeup = made_up(day(2026, 3, 20));
-        let s: Vec<_> = m.attendance.iter().map(makeup_status).collect();
+        let s: Vec<_> = m.attendance.iter().map(|a| makeup_status(&m, a)).collect();
         assert_eq!(
             s,
             [

@@ -110,7 +110,6 @@ fn default_texts(kind: &MeetingKind) -> Texts {
         MeetingKind::ThemeDay => THEME_DAY,
         MeetingKind::OrganizationalLife => ORGANIZATIONAL_LIFE,
         MeetingKind::DemocraticReview => DEMOCRATIC_REVIEW,
-        MeetingKind::HeartToHeart => HEART_TO_HEART,
         MeetingKind::Study { .. } => STUDY,
     }
 }
@@ -196,8 +195,10 @@ const THEME_DAY: Texts = (
     ],
     &[
         "清点到会人数",
-        "重温入党誓词",
-        "开展主题活动（学习、讨论或实践）",
+        "集中学习",
+        "过组织生活（重温入党誓词等）",
+        "进行民主议事（需决定的事项提交党员大会或支委会）",
+        "开展志愿服务等主题活动",
         "交纳党费",
     ],
     &[
@@ -210,6 +211,7 @@ const THEME_DAY: Texts = (
 const ORGANIZATIONAL_LIFE: Texts = (
     &[
         "制定会议方案，报上级党组织",
+        "邀请上级党组织派人指导或列席",
         "开展会前学习研讨",
         "开展谈心谈话",
         "广泛征求党员群众意见",
@@ -220,7 +222,8 @@ const ORGANIZATIONAL_LIFE: Texts = (
         "报告应到、实到人数及缺席原因",
         "通报上次整改落实情况",
         "支部委员会对照检查",
-        "党员逐一查摆问题，开展批评和自我批评",
+        "党员对照入党誓词进行党性分析，逐一查摆问题",
+        "开展批评和自我批评",
         "明确整改方向",
     ],
     &[
@@ -243,19 +246,6 @@ const DEMOCRATIC_REVIEW: Texts = (
         "党员大会或支委会评定等次（预备党员参加评议，不评定等次）",
         "向党员本人反馈评议结果",
         "评议结果报上级党组织",
-    ],
-);
-
-const HEART_TO_HEART: Texts = (
-    &[
-        "确定谈话对象和主题",
-        "提前告知谈话对象",
-        "了解对方思想、工作和生活情况",
-    ],
-    &["坦诚交流思想和工作", "听取意见和建议", "相互提醒存在的问题"],
-    &[
-        "整理谈话记录（谈话人、对象、时间、主要内容）",
-        "跟进落实谈话中提出的事项",
     ],
 );
 
@@ -365,13 +355,26 @@ mod tests {
 
     #[test]
     fn items_and_progress_per_phase() {
-        let template = default_template(&MeetingKind::HeartToHeart);
+        let template = default_template(&MeetingKind::Study {
+            name: "集中学习".into(),
+        });
         let mut items = checklist_from(&template, "h");
         items[0].done = true;
         let before = items_in(&items, Phase::Before);
         assert_eq!(before.len(), 3);
         assert_eq!(progress(&items, Phase::Before), (1, 3));
         assert_eq!(progress(&items, Phase::After), (0, 2));
+    }
+
+    #[test]
+    fn a_theme_day_lists_what_the_regulations_name() {
+        let texts: Vec<String> = default_template(&MeetingKind::ThemeDay)
+            .into_iter()
+            .map(|i| i.text)
+            .collect();
+        for wanted in ["集中学习", "过组织生活", "民主议事", "志愿服务"] {
+            assert!(texts.iter().any(|t| t.contains(wanted)), "{wanted}");
+        }
     }
 
     #[test]

@@ -4,15 +4,14 @@
 //! 民主评议党员 and 谈心谈话 with every member. Only meetings recorded as
 //! held, with the day they were held, count: a plan is not a meeting.
 
-use std::collections::HashSet;
-
 use chrono::{Datelike, Months, NaiveDate};
 
-use crate::domain::meeting::{Meeting, MeetingKind, MeetingState, Presence};
+use crate::domain::meeting::{Meeting, MeetingKind, MeetingState};
+use crate::domain::talk::talked_with;
 use crate::domain::time::quarter_of;
-use crate::domain::Document;
+use crate::domain::{Document, Role};
 
-use super::attendance::{first_entries, was_active_on};
+use super::attendance::was_active_on;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PeriodKind {
@@ -131,14 +130,24 @@ impl Status {
     }
 }
 
+/// What a requirement asks for.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Owed {
+    Meeting(MeetingKind),
+    /// 谈心谈话 with every member: counted in people, from the talks.
+    Talks,
+    /// 书记讲党课, where the branch's rule asks for it.
+    SecretaryLecture,
+}
+
 /// One line of the compliance view.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Requirement {
     pub period: Period,
-    pub kind: MeetingKind,
+    pub what: Owed,
     /// The 党小组 a 党小组会 requirement belongs to.
     pub group_id: Option<String>,
-    /// "支委会", "党小组会（第一党小组）", "谈心谈话（覆盖全体党员）".
+    /// "支委会", "党小组会（第一党小组）", "谈心谈话（每名党员每年至少1次）".
     pub label: String,
     pub required: usize,
     pub held: usize,
@@ -148,8 +157,8 @@ pub struct Requirement {
 impl Requirement {
     /// 谈心谈话 is counted in people, everything else in meetings.
     pub fn unit(&self) -> &'static str {
-        match self.kind {
-            MeetingKind::HeartToHeart => "人",
+        match self.what {
+            Owed::Talks => "人",
             _ => "次",
         }
     }
@@ -170,10 +179,10 @@ impl Requirement {
 /// Every requirement of `period`, evaluated as of `today`.
 pub fn compliance(doc: &Document, period: Period, today: NaiveDate) -> Vec<Requirement> {
     let held: Vec<&Meeting> = held_in(doc, &period).collect();
-    let count = |kind: &MeetingKind| held.iter().filter(|m| &m.kind == kind).count();
-    let line = |kind: MeetingKind, label: String, required: usize, done: usize| Requirement {
+    let count = |kind: &MeetingKind| held.iter().filter(|m| m.counts_as(kind)).count();
+    let line = |what: Owed, label: String, required: usize, done: usize| Requirement {
         period,
-        kind,
+        what,
         group_id: None,
         label,
         required,
@@ -182,11 +191,19 @@ pub fn compliance(doc: &Document, period: Period, today: NaiveDate) -> Vec<Requi
     };
     let simple = |kind: MeetingKind| {
         let done = count(&kind);
-        line(kind.clone(), kind.label().to_string(), 1, done)
+        line(
+            Owed::Meeting(kind.clone()),
+            kind.label().to_string(),
+            1,
+            done,
+        )
     };
     match period.kind {
         PeriodKind::Month => {
-            let mut out = vec![simple(MeetingKind::CommitteeMeeting)];
+            let mut out = Vec::new();
+            if doc.branch.has_committee(&doc.members) {
+                out.push(simple(MeetingKind::CommitteeMeeting));
+            }
             out.extend(group_meetings(doc, &held, &period, today));
             out.push(simple(MeetingKind::ThemeDay));
             out
@@ -199,19 +216,57 @@ pub fn compliance(doc: &Document, period: Period, today: NaiveDate) -> Vec<Requi
             out
         }
         PeriodKind::Year => {
-            let (talked, members) = heart_to_heart_coverage(doc, &held, &period, today);
-            vec![
-                simple(MeetingKind::OrganizationalLife),
-                simple(MeetingKind::DemocraticReview),
+            let year = period.start.year();
+            let yearly = |kind: MeetingKind| {
+                let done = doc
+                    .meetings
+                    .iter()
+                    .filter(|m| m.state == MeetingState::Held && m.counts_as(&kind))
+                    .filter(|m| m.counted_year() == Some(year))
+                    .count();
                 line(
-                    MeetingKind::HeartToHeart,
-                    "谈心谈话（覆盖全体党员）".to_string(),
+                    Owed::Meeting(kind.clone()),
+                    kind.label().to_string(),
+                    1,
+                    done,
+                )
+            };
+            let (talked, members) = heart_to_heart_coverage(doc, &period, today);
+            let mut out = vec![
+                yearly(MeetingKind::OrganizationalLife),
+                yearly(MeetingKind::DemocraticReview),
+                line(
+                    Owed::Talks,
+                    "谈心谈话（每名党员每年至少1次）".to_string(),
                     members,
                     talked,
                 ),
-            ]
+            ];
+            if doc.branch.rules.secretary_lecture_yearly {
+                let done = held
+                    .iter()
+                    .filter(|m| m.counts_as(&MeetingKind::PartyLecture))
+                    .filter(|m| given_by_secretary(doc, m))
+                    .count();
+                out.push(line(
+                    Owed::SecretaryLecture,
+                    "书记讲党课（每年至少1次）".to_string(),
+                    1,
+                    done,
+                ));
+            }
+            out
         }
     }
+}
+
+fn given_by_secretary(doc: &Document, meeting: &Meeting) -> bool {
+    meeting
+        .lecturer
+        .member_id
+        .as_deref()
+        .and_then(|id| doc.member(id))
+        .is_some_and(|m| m.has_role(Role::Secretary))
 }
 
 /// Meetings recorded as held on a day inside the period.
@@ -235,12 +290,12 @@ fn group_meetings(
             let done = held
                 .iter()
                 .filter(|m| {
-                    m.kind == MeetingKind::GroupMeeting && m.group_id.as_deref() == Some(&g.id)
+                    m.counts_as(&MeetingKind::GroupMeeting) && m.group_id.as_deref() == Some(&g.id)
                 })
                 .count();
             Requirement {
                 period: *period,
-                kind: MeetingKind::GroupMeeting,
+                what: Owed::Meeting(MeetingKind::GroupMeeting),
                 group_id: Some(g.id.clone()),
                 label: format!("党小组会（{}）", g.name),
                 required: 1,
@@ -251,23 +306,12 @@ fn group_meetings(
         .collect()
 }
 
-/// (members talked with, members who should be): members present at a held
-/// 谈心谈话, among those who belong to the branch at the period's end (or
+/// (members talked with, members who should be): the 谈话对象 of the year's
+/// talks, among those who belong to the branch at the year's end (or
 /// today, while it runs), so people who left are not owed a talk.
-fn heart_to_heart_coverage(
-    doc: &Document,
-    held: &[&Meeting],
-    period: &Period,
-    today: NaiveDate,
-) -> (usize, usize) {
+fn heart_to_heart_coverage(doc: &Document, period: &Period, today: NaiveDate) -> (usize, usize) {
     let as_of = Some(period.end.min(today));
-    let talked: HashSet<&str> = held
-        .iter()
-        .filter(|m| m.kind == MeetingKind::HeartToHeart)
-        .flat_map(|m| first_entries(m))
-        .filter(|a| a.status == Presence::Present)
-        .map(|a| a.member_id.as_str())
-        .collect();
+    let talked = talked_with(&doc.talks, period.start.year());
     let members: Vec<&str> = doc
         .members
         .iter()
@@ -468,7 +512,7 @@ mod tests {
     fn branch_without_groups_owes_no_group_meeting() {
         let doc = document(&[], vec![], vec![]);
         let reqs = compliance(&doc, month_of(2026, 3), day(2026, 3, 20));
-        assert!(reqs.iter().all(|r| r.kind != GroupMeeting));
+        assert!(reqs.iter().all(|r| r.what != Owed::Meeting(GroupMeeting)));
     }
 
     #[test]
@@ -477,48 +521,109 @@ mod tests {
         let q = Period::containing(PeriodKind::Quarter, day(2026, 3, 1));
         assert!(compliance(&doc, q, day(2026, 3, 1))
             .iter()
-            .any(|r| r.kind == PartyLecture));
+            .any(|r| r.what == Owed::Meeting(PartyLecture)));
         doc.branch.rules.party_lecture_quarterly = false;
         let reqs = compliance(&doc, q, day(2026, 3, 1));
-        assert!(reqs.iter().all(|r| r.kind != PartyLecture));
+        assert!(reqs.iter().all(|r| r.what != Owed::Meeting(PartyLecture)));
         assert_eq!(reqs.len(), 1);
     }
 
     #[test]
-    fn heart_to_heart_must_cover_every_active_member() {
+    fn heart_to_heart_counts_who_was_talked_with_in_the_talks() {
+        use crate::domain::Talk;
+        let talk = |id: &str, on: NaiveDate, with: &[&str]| Talk {
+            id: id.into(),
+            date: Some(on),
+            talkees: with.iter().map(|s| s.to_string()).collect(),
+            ..Talk::default()
+        };
         let members = vec![
             full("a"),
             full("b"),
             full("c"),
             left(full("gone"), Some(day(2026, 2, 1))),
         ];
-        let mut talk1 = held("t1", HeartToHeart, day(2026, 3, 1));
-        mark(&mut talk1, "a", Presence::Present);
-        mark(&mut talk1, "gone", Presence::Present);
-        let mut talk2 = held("t2", HeartToHeart, day(2026, 5, 1));
-        mark(&mut talk2, "a", Presence::Present);
-        mark(&mut talk2, "b", Presence::Leave);
-        let mut last_year = held("t0", HeartToHeart, day(2025, 12, 31));
-        mark(&mut last_year, "b", Presence::Present);
-        let mut doc = document(&[], members, vec![talk1, talk2, last_year]);
+        let mut doc = document(&[], members, vec![]);
+        doc.talks = vec![
+            talk("t1", day(2026, 3, 1), &["a", "gone"]),
+            talk("t2", day(2026, 5, 1), &["a"]),
+            talk("t0", day(2025, 12, 31), &["b"]),
+        ];
         let year = Period::containing(PeriodKind::Year, day(2026, 1, 1));
         let talks = |doc: &Document| {
             compliance(doc, year, day(2026, 6, 1))
                 .into_iter()
-                .find(|r| r.kind == HeartToHeart)
+                .find(|r| r.what == Owed::Talks)
                 .unwrap()
         };
         let r = talks(&doc);
         assert_eq!((r.held, r.required, r.status), (1, 3, Status::Due));
         assert_eq!(
             r.sentence(),
-            "谈心谈话（覆盖全体党员）：应 3 人，已 1 人，待完成"
+            "谈心谈话（每名党员每年至少1次）：应 3 人，已 1 人，待完成"
         );
-        let mut talk3 = held("t3", HeartToHeart, day(2026, 6, 1));
-        mark(&mut talk3, "b", Presence::Present);
-        mark(&mut talk3, "c", Presence::Present);
-        doc.meetings.push(talk3);
+        doc.talks.push(talk("t3", day(2026, 6, 1), &["b", "c"]));
         assert_eq!(talks(&doc).status, Status::Done);
+    }
+
+    #[test]
+    fn a_branch_without_a_committee_owes_no_monthly_committee_meeting() {
+        let mut small = document(&[], full_members("p", 6), vec![]);
+        small.branch.rules.committee = crate::domain::branch::CommitteeRule::ByRoster;
+        let month = compliance(&small, month_of(2026, 3), day(2026, 4, 2));
+        assert!(month.iter().all(|r| r.label != "支委会"));
+        let mut big = document(&[], full_members("p", 7), vec![]);
+        big.branch.rules.committee = crate::domain::branch::CommitteeRule::ByRoster;
+        let month = compliance(&big, month_of(2026, 3), day(2026, 4, 2));
+        assert_eq!(find(&month, "支委会").status, Status::Overdue);
+    }
+
+    #[test]
+    fn one_event_counts_for_every_requirement_it_meets() {
+        let mut theme_day = held("t", ThemeDay, day(2026, 3, 20));
+        theme_day.also = vec![BranchAssembly, PartyLecture];
+        let doc = document(&[], full_members("p", 7), vec![theme_day]);
+        let q1 = Period::containing(PeriodKind::Quarter, day(2026, 3, 1));
+        let quarter = compliance(&doc, q1, day(2026, 4, 2));
+        assert_eq!(find(&quarter, "支部党员大会").status, Status::Done);
+        assert_eq!(find(&quarter, "党课").status, Status::Done);
+        let month = compliance(&doc, month_of(2026, 3), day(2026, 4, 2));
+        assert_eq!(find(&month, "主题党日").status, Status::Done);
+    }
+
+    #[test]
+    fn a_yearly_item_counts_for_its_year_of_record() {
+        // "2025年度组织生活会" held in March 2026, with the 民主评议 in it.
+        let mut life = held("o", OrganizationalLife, day(2026, 3, 8));
+        life.for_year = Some(2025);
+        life.also = vec![DemocraticReview];
+        let doc = document(&[], vec![], vec![life]);
+        let year = |y| Period::containing(PeriodKind::Year, day(y, 6, 1));
+        let y2025 = compliance(&doc, year(2025), day(2026, 4, 1));
+        let y2026 = compliance(&doc, year(2026), day(2026, 4, 1));
+        assert_eq!(find(&y2025, "组织生活会").status, Status::Done);
+        assert_eq!(find(&y2025, "民主评议党员").status, Status::Done);
+        assert_eq!(find(&y2026, "组织生活会").status, Status::Due);
+    }
+
+    #[test]
+    fn the_secretarys_lecture_is_owed_only_under_its_rule() {
+        use crate::domain::Role;
+        let mut secretary = full("s");
+        secretary.roles = vec![Role::Secretary];
+        let mut lecture = held("l", PartyLecture, day(2026, 5, 1));
+        lecture.lecturer.member_id = Some("s".into());
+        let mut doc = document(&[], vec![secretary], vec![lecture]);
+        let year = Period::containing(PeriodKind::Year, day(2026, 1, 1));
+        assert!(compliance(&doc, year, day(2026, 6, 1))
+            .iter()
+            .all(|r| r.what != Owed::SecretaryLecture));
+        doc.branch.rules.secretary_lecture_yearly = true;
+        let line = compliance(&doc, year, day(2026, 6, 1))
+            .into_iter()
+            .find(|r| r.what == Owed::SecretaryLecture)
+            .unwrap();
+        assert_eq!(line.status, Status::Done);
     }
 
     #[test]
@@ -546,7 +651,10 @@ mod tests {
                 (PeriodKind::Quarter, "支部党员大会".to_string()),
                 (PeriodKind::Quarter, "党课".to_string()),
                 (PeriodKind::Year, "民主评议党员".to_string()),
-                (PeriodKind::Year, "谈心谈话（覆盖全体党员）".to_string()),
+                (
+                    PeriodKind::Year,
+                    "谈心谈话（每名党员每年至少1次）".to_string()
+                ),
             ]
         );
     }

@@ -3,38 +3,45 @@
 use chrono::NaiveDate;
 
 use super::recording::{plan_meeting, Plan};
+use crate::domain::branch::CommitteeRule;
 use crate::domain::meeting::{
     AbsenceReason, Attendance, MakeUp, Meeting, MeetingKind, MeetingState, Presence,
 };
-use crate::domain::{Branch, Document, Member, MemberStatus, PartyGroup, Role, Standing};
+use crate::domain::{
+    Branch, Document, LocalRules, Member, MemberStatus, PartyGroup, Role, Standing,
+};
 
 pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-pub fn member(id: &str, standing: Standing, role: Role) -> Member {
+pub fn member(id: &str, standing: Standing, roles: &[Role]) -> Member {
     Member {
         id: id.into(),
         name: format!("党员{id}"),
         group_id: None,
         standing,
-        role,
+        admitted_on: None,
+        roles: roles.to_vec(),
+        duty: String::new(),
         status: MemberStatus::Active,
-        note: String::new(),
         joined_on: None,
+        probation: None,
+        exempt: None,
+        note: String::new(),
     }
 }
 
 pub fn full(id: &str) -> Member {
-    member(id, Standing::Full, Role::Member)
+    member(id, Standing::Full, &[])
 }
 
 pub fn probationary(id: &str) -> Member {
-    member(id, Standing::Probationary, Role::Member)
+    member(id, Standing::Probationary, &[])
 }
 
 pub fn committee(id: &str) -> Member {
-    member(id, Standing::Full, Role::CommitteeMember)
+    member(id, Standing::Full, &[Role::CommitteeMember])
 }
 
 pub fn in_group(mut m: Member, group: &str) -> Member {
@@ -45,6 +52,7 @@ pub fn in_group(mut m: Member, group: &str) -> Member {
 pub fn left(mut m: Member, on: Option<NaiveDate>) -> Member {
     m.status = MemberStatus::Left {
         on,
+        why: None,
         reason: String::new(),
     };
     m
@@ -107,9 +115,14 @@ pub fn mark_all_present(meeting: &mut Meeting, members: &[Member]) {
     }
 }
 
+/// A branch with a committee (set, not worked out from its few members).
 pub fn document(groups: &[&str], members: Vec<Member>, meetings: Vec<Meeting>) -> Document {
     Document {
         branch: Branch {
+            rules: LocalRules {
+                committee: CommitteeRule::Yes,
+                ..LocalRules::default()
+            },
             name: "第一党支部".into(),
             groups: groups
                 .iter()
@@ -118,7 +131,7 @@ pub fn document(groups: &[&str], members: Vec<Member>, meetings: Vec<Meeting>) -
                     name: format!("{g}小组"),
                 })
                 .collect(),
-            ..Default::default()
+            ..Branch::default()
         },
         members,
         meetings,

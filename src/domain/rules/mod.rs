@@ -4,6 +4,7 @@
 //! branch still owes in a period. Nothing here reads the clock: "today" is
 //! always a parameter, so every rule is tested natively and deterministically.
 
+pub mod absence_streak;
 pub mod attendance;
 pub mod checklist;
 pub mod compliance;

@@ -1,29 +1,41 @@
-//! Whether a meeting is valid (会议有效). 支部党员大会: more than half of the
-//! members with a vote must attend; 预备党员 have no vote and count on
-//! neither side. 支委会: more than half of the committee. Other meetings
-//! have no quorum rule.
+//! Whether a meeting is valid (会议有效). 支部党员大会 (and a 组织生活会,
+//! 民主评议 or 主题党日 held as one): more than half of the members with a
+//! vote must attend; 预备党员 and members under 留党察看 have no vote and
+//! count on neither side. An election (换届、补选) needs four fifths. 支委会:
+//! more than half of the committee. Other meetings have no quorum rule.
+//! Members excluded from 应到会人数 by a recorded decision are left out of
+//! the base.
 
 use crate::domain::meeting::{Meeting, MeetingKind};
-use crate::domain::Member;
+use crate::domain::{Member, Standing};
 
-use super::attendance::{due_members, is_present};
+use super::attendance::{due, is_present, Due};
 use super::more_than_half;
 
-/// Whose presence the rule counts.
+/// Whose presence the rule counts, and how many must come.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuorumRule {
-    /// 支部党员大会: 正式党员 only.
+    /// 支部党员大会: more than half of those with a vote.
     VotingMembers,
-    /// 支委会: the committee members.
+    /// An election at a 支部党员大会: four fifths of those with a vote.
+    Election,
+    /// 支委会: more than half of the committee.
     Committee,
 }
 
 impl QuorumRule {
-    pub fn for_kind(kind: &MeetingKind) -> Option<QuorumRule> {
-        match kind {
-            MeetingKind::BranchAssembly => Some(QuorumRule::VotingMembers),
-            MeetingKind::CommitteeMeeting => Some(QuorumRule::Committee),
-            _ => None,
+    /// The rule of a meeting: by what it counts as, and whether it elects.
+    pub fn of(meeting: &Meeting) -> Option<QuorumRule> {
+        if meeting.counts_as(&MeetingKind::BranchAssembly) {
+            Some(if meeting.election.is_some() {
+                QuorumRule::Election
+            } else {
+                QuorumRule::VotingMembers
+            })
+        } else if meeting.counts_as(&MeetingKind::CommitteeMeeting) {
+            Some(QuorumRule::Committee)
+        } else {
+            None
         }
     }
 
@@ -31,7 +43,16 @@ impl QuorumRule {
     pub fn counted_label(self) -> &'static str {
         match self {
             QuorumRule::VotingMembers => "有表决权党员",
+            QuorumRule::Election => "有选举权党员",
             QuorumRule::Committee => "支部委员",
+        }
+    }
+
+    /// Whether `present` of `due` is enough.
+    pub fn met(self, present: usize, due: usize) -> bool {
+        match self {
+            QuorumRule::Election => due > 0 && present.saturating_mul(5) >= due.saturating_mul(4),
+            _ => more_than_half(present, due),
         }
     }
 }
@@ -43,64 +64,100 @@ pub struct Quorum {
     pub present: usize,
     /// 预备党员 present at a 党员大会: named in the record, never counted.
     pub probationary_present: usize,
+    /// Members under 留党察看 present: no vote, not counted.
+    pub on_probation_present: usize,
+    /// Left out of 应到会人数 by a recorded decision.
+    pub excluded: usize,
     pub valid: bool,
 }
 
 impl Quorum {
-    /// "应到有表决权党员 20 人，实到 12 人，超过半数，会议有效", for the chair's
-    /// report and the printed record.
+    /// "应到会有表决权党员 20 人，实到 12 人，超过半数，会议有效", for the
+    /// chair's report and the printed record.
     pub fn sentence(&self) -> String {
-        let (half, verdict) = if self.valid {
-            ("超过半数", "会议有效")
-        } else {
-            ("未超过半数", "会议无效")
+        let (enough, verdict) = match (self.rule, self.valid) {
+            (QuorumRule::Election, true) => ("达到五分之四", "选举有效"),
+            (QuorumRule::Election, false) => ("未达到五分之四", "不能进行选举"),
+            (_, true) => ("超过半数", "会议有效"),
+            (_, false) => ("未超过半数", "会议无效"),
         };
         let mut s = format!(
-            "应到{} {} 人，实到 {} 人，{}，{}",
+            "应到会{} {} 人，实到 {} 人，{}，{}",
             self.rule.counted_label(),
             self.due,
             self.present,
-            half,
+            enough,
             verdict
         );
+        if self.excluded > 0 {
+            s.push_str(&format!(
+                "（另有 {} 人经批准不计入应到会人数）",
+                self.excluded
+            ));
+        }
         if self.probationary_present > 0 {
             s.push_str(&format!(
                 "（另有预备党员 {} 人出席，无表决权，不计入）",
                 self.probationary_present
             ));
         }
+        if self.on_probation_present > 0 {
+            s.push_str(&format!(
+                "（另有留党察看期间的党员 {} 人出席，无表决权，不计入）",
+                self.on_probation_present
+            ));
+        }
         s
     }
 }
 
-/// The quorum of a 支部党员大会 or 支委会; `None` for other meetings, which
-/// have no quorum rule.
-pub fn quorum(meeting: &Meeting, members: &[Member]) -> Option<Quorum> {
-    let rule = QuorumRule::for_kind(&meeting.kind)?;
-    let due = due_members(meeting, members);
-    // The committee is counted whole: its members are 正式党员 anyway.
-    let (counted, uncounted): (Vec<&Member>, Vec<&Member>) = due
+/// The members whose presence the rule counts: those with a vote (the
+/// committee at a 支委会), less those excluded by a recorded decision.
+pub fn counted<'a>(meeting: &Meeting, members: &'a [Member], rule: QuorumRule) -> Vec<Due<'a>> {
+    due(meeting, members)
         .into_iter()
-        .partition(|m| rule == QuorumRule::Committee || m.standing.can_vote());
-    let present = count_present(meeting, &counted);
+        .filter(|d| match rule {
+            QuorumRule::Committee => d.committee,
+            _ => d.votes,
+        })
+        .filter(|d| !meeting.excluded.iter().any(|e| e.member_id == d.member.id))
+        .collect()
+}
+
+/// The quorum of a meeting that has a rule; `None` for other meetings.
+pub fn quorum(meeting: &Meeting, members: &[Member]) -> Option<Quorum> {
+    let rule = QuorumRule::of(meeting)?;
+    let counted = counted(meeting, members, rule);
+    let present = counted
+        .iter()
+        .filter(|d| is_present(meeting, &d.member.id))
+        .count();
+    let uncounted: Vec<Due> = due(meeting, members)
+        .into_iter()
+        .filter(|d| rule != QuorumRule::Committee && !d.votes)
+        .filter(|d| is_present(meeting, &d.member.id))
+        .collect();
+    let probationary_present = uncounted
+        .iter()
+        .filter(|d| d.standing == Standing::Probationary)
+        .count();
     Some(Quorum {
         rule,
         due: counted.len(),
         present,
-        probationary_present: count_present(meeting, &uncounted),
-        valid: more_than_half(present, counted.len()),
+        probationary_present,
+        on_probation_present: uncounted.len() - probationary_present,
+        excluded: meeting.excluded.len(),
+        valid: rule.met(present, counted.len()),
     })
-}
-
-fn count_present(meeting: &Meeting, people: &[&Member]) -> usize {
-    people.iter().filter(|m| is_present(meeting, &m.id)).count()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::meeting::MeetingKind::*;
-    use crate::domain::meeting::Presence;
+    use crate::domain::meeting::{Election, Exclusion, Presence};
+    use crate::domain::roster::Probation;
     use crate::domain::rules::fixtures::*;
 
     fn assembly_with(members: &[Member], present: usize) -> Meeting {
@@ -123,7 +180,7 @@ mod tests {
         assert_eq!((q.due, q.present, q.valid), (20, 10, false));
         assert_eq!(
             q.sentence(),
-            "应到有表决权党员 20 人，实到 10 人，未超过半数，会议无效"
+            "应到会有表决权党员 20 人，实到 10 人，未超过半数，会议无效"
         );
     }
 
@@ -134,21 +191,12 @@ mod tests {
         assert!(q.valid);
         assert_eq!(
             q.sentence(),
-            "应到有表决权党员 20 人，实到 11 人，超过半数，会议有效"
+            "应到会有表决权党员 20 人，实到 11 人，超过半数，会议有效"
         );
     }
 
     #[test]
-    fn odd_number_due() {
-        let members = full_members("p", 5);
-        assert!(!quorum(&assembly_with(&members, 2), &members).unwrap().valid);
-        assert!(quorum(&assembly_with(&members, 3), &members).unwrap().valid);
-    }
-
-    #[test]
     fn probationary_members_count_on_neither_side() {
-        // 4 voting members, 2 present: exactly half. Three 预备党员 present do
-        // not make it valid and do not raise the number due.
         let mut members = full_members("p", 4);
         members.extend((1..=3).map(|i| probationary(&format!("y{i}"))));
         let mut m = held("m1", BranchAssembly, day(2026, 3, 10));
@@ -162,28 +210,74 @@ mod tests {
         );
         assert_eq!(
             q.sentence(),
-            "应到有表决权党员 4 人，实到 2 人，未超过半数，会议无效（另有预备党员 3 人出席，无表决权，不计入）"
+            "应到会有表决权党员 4 人，实到 2 人，未超过半数，会议无效（另有预备党员 3 人出席，无表决权，不计入）"
         );
-        mark(&mut m, "p3", Presence::Present);
+    }
+
+    #[test]
+    fn a_member_under_probation_has_no_vote_and_is_not_counted() {
+        let mut members = full_members("p", 4);
+        members[3].probation = Some(Probation {
+            from: day(2026, 1, 1),
+            until: None,
+        });
+        let mut m = held("m1", BranchAssembly, day(2026, 3, 10));
+        for id in ["p1", "p2", "p4"] {
+            mark(&mut m, id, Presence::Present);
+        }
+        let q = quorum(&m, &members).unwrap();
+        assert_eq!(
+            (q.due, q.present, q.on_probation_present, q.valid),
+            (3, 2, 1, true)
+        );
+        assert!(q.sentence().contains("留党察看期间的党员 1 人出席"));
+    }
+
+    #[test]
+    fn an_election_needs_four_fifths() {
+        let members = full_members("p", 10);
+        let mut m = assembly_with(&members, 7);
+        m.election = Some(Election::default());
+        let q = quorum(&m, &members).unwrap();
+        assert_eq!((q.rule, q.valid), (QuorumRule::Election, false));
+        assert_eq!(
+            q.sentence(),
+            "应到会有选举权党员 10 人，实到 7 人，未达到五分之四，不能进行选举"
+        );
+        let mut m = assembly_with(&members, 8);
+        m.election = Some(Election::default());
         assert!(quorum(&m, &members).unwrap().valid);
     }
 
     #[test]
-    fn zero_due_is_invalid() {
-        let q = quorum(&held("m1", BranchAssembly, day(2026, 3, 10)), &[]).unwrap();
-        assert_eq!((q.due, q.present, q.valid), (0, 0, false));
-        let only_probationary = vec![probationary("y1")];
-        let mut m = held("m1", BranchAssembly, day(2026, 3, 10));
-        mark(&mut m, "y1", Presence::Present);
-        assert!(!quorum(&m, &only_probationary).unwrap().valid);
+    fn members_excluded_by_a_recorded_decision_leave_the_base() {
+        let members = full_members("p", 10);
+        let mut m = assembly_with(&members, 7);
+        m.election = Some(Election::default());
+        for id in ["p9", "p10"] {
+            m.excluded.push(Exclusion {
+                member_id: id.into(),
+                reason: "外出半年以上未转关系".into(),
+            });
+        }
+        let q = quorum(&m, &members).unwrap();
+        assert_eq!((q.due, q.present, q.valid), (8, 7, true));
+        assert!(q.sentence().contains("另有 2 人经批准不计入应到会人数"));
     }
 
     #[test]
-    fn unmarked_members_are_not_present() {
-        let members = full_members("p", 3);
-        let mut m = held("m1", BranchAssembly, day(2026, 3, 10));
-        mark(&mut m, "p1", Presence::Present);
-        assert!(!quorum(&m, &members).unwrap().valid);
+    fn a_meeting_held_as_a_branch_assembly_shows_its_quorum() {
+        let members = full_members("p", 4);
+        for kind in [OrganizationalLife, DemocraticReview, ThemeDay] {
+            let mut m = held("m1", kind, day(2026, 3, 10));
+            assert_eq!(quorum(&m, &members), None);
+            m.also.push(BranchAssembly);
+            mark_all_present(&mut m, &members);
+            assert_eq!(
+                quorum(&m, &members).unwrap().rule,
+                QuorumRule::VotingMembers
+            );
+        }
     }
 
     #[test]
@@ -204,19 +298,14 @@ mod tests {
         assert!(q.valid);
         assert_eq!(
             q.sentence(),
-            "应到支部委员 5 人，实到 3 人，超过半数，会议有效"
+            "应到会支部委员 5 人，实到 3 人，超过半数，会议有效"
         );
     }
 
     #[test]
-    fn committee_of_four_needs_three() {
-        let members: Vec<Member> = (1..=4).map(|i| committee(&format!("c{i}"))).collect();
-        let mut m = held("m1", CommitteeMeeting, day(2026, 3, 10));
-        mark(&mut m, "c1", Presence::Present);
-        mark(&mut m, "c2", Presence::Present);
-        assert!(!quorum(&m, &members).unwrap().valid);
-        mark(&mut m, "c3", Presence::Present);
-        assert!(quorum(&m, &members).unwrap().valid);
+    fn zero_due_is_invalid() {
+        let q = quorum(&held("m1", BranchAssembly, day(2026, 3, 10)), &[]).unwrap();
+        assert_eq!((q.due, q.present, q.valid), (0, 0, false));
     }
 
     #[test]
@@ -228,7 +317,6 @@ mod tests {
             ThemeDay,
             OrganizationalLife,
             DemocraticReview,
-            HeartToHeart,
             Study {
                 name: "集中学习".into(),
             },

@@ -1,13 +1,15 @@
 //! The edits a recorder makes during and after a meeting, as plain
 //! functions on the record, so the screen stays thin and they are tested.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
+use super::attendance::roll_for;
 use super::checklist::{checklist_from, template_for};
 use crate::domain::meeting::{
-    AbsenceReason, Attendance, ChecklistItem, ChecklistTemplate, FollowUp, MakeUp, Meeting,
-    MeetingKind, MeetingState, PersonRef, Presence, Speech, StudyMaterial, Vote,
+    AbsenceReason, Attendance, Candidate, ChecklistItem, ChecklistTemplate, FollowUp, GroupScope,
+    MakeUp, Meeting, MeetingKind, MeetingState, PersonRef, Presence, Speech, StudyMaterial, Vote,
 };
+use crate::domain::Member;
 
 /// What a member fills in to plan a meeting.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -30,10 +32,10 @@ pub fn plan_meeting(
     let checklist = checklist_from(&template_for(templates, &kind), &format!("{id}-c"));
     Meeting {
         id: id.to_string(),
-        group_id: if kind == MeetingKind::GroupMeeting {
-            plan.group_id
-        } else {
+        group_id: if kind.group_scope() == GroupScope::None {
             None
+        } else {
+            plan.group_id
         },
         kind,
         state: MeetingState::Planned,
@@ -60,6 +62,11 @@ pub fn plan_meeting(
         remarks: String::new(),
         sign_in_sheet_kept: false,
         photos_kept: false,
+        also: Vec::new(),
+        for_year: None,
+        roll: None,
+        excluded: Vec::new(),
+        election: None,
     }
 }
 
@@ -169,7 +176,14 @@ pub trait Identified {
 macro_rules! identified {
     ($($t:ty),*) => { $(impl Identified for $t { fn id(&self) -> &str { &self.id } })* };
 }
-identified!(ChecklistItem, StudyMaterial, Speech, Vote, FollowUp);
+identified!(
+    ChecklistItem,
+    StudyMaterial,
+    Speech,
+    Vote,
+    FollowUp,
+    Candidate
+);
 
 /// Adds an item to a list, unless an item with its id is there already (an
 /// edit applied again must not add it twice).
@@ -206,8 +220,10 @@ pub fn remove_agenda(meeting: &mut Meeting, text: &str) {
     }
 }
 
-/// Marks the meeting as held; its day defaults to the planned day, else today.
-pub fn hold(meeting: &mut Meeting, today: NaiveDate) {
+/// Marks the meeting as held; its day defaults to the planned day, else
+/// today. Who was due, and as what, is fixed now: later changes to the
+/// roster never alter the record of a held meeting.
+pub fn hold(meeting: &mut Meeting, today: NaiveDate, members: &[Member]) {
     meeting.state = MeetingState::Held;
     if meeting.date.is_none() {
         meeting.date = Some(meeting.planned_date.unwrap_or(today));
@@ -215,10 +231,38 @@ pub fn hold(meeting: &mut Meeting, today: NaiveDate) {
     if meeting.start_time.is_none() {
         meeting.start_time = meeting.planned_time;
     }
+    meeting.roll = Some(roll_for(meeting, members));
 }
 
+/// Back to 计划中: the roll is let go and fixed again when it is held.
 pub fn reopen_as_planned(meeting: &mut Meeting) {
     meeting.state = MeetingState::Planned;
+    meeting.roll = None;
+}
+
+/// Sets the day a meeting was held. A held meeting's roll follows the day:
+/// who was due is who was in the branch then.
+pub fn set_held_date(meeting: &mut Meeting, date: Option<NaiveDate>, members: &[Member]) {
+    meeting.date = date;
+    refreeze_roll(meeting, members);
+}
+
+/// A held meeting whose type or 党小组 is corrected is due for those of the
+/// corrected type or group.
+pub fn refreeze_roll(meeting: &mut Meeting, members: &[Member]) {
+    if meeting.state == MeetingState::Held {
+        meeting.roll = Some(roll_for(meeting, members));
+    }
+}
+
+/// The 所属年度 a yearly item (组织生活会、民主评议) is offered by default:
+/// held in January to March, it is usually the year before's.
+pub fn default_year_for(date: NaiveDate) -> i32 {
+    if date.month() <= 3 {
+        date.year() - 1
+    } else {
+        date.year()
+    }
 }
 
 /// The text a search matches: theme, minutes, place, agenda and notes.
@@ -396,10 +440,10 @@ mod tests {
     #[test]
     fn holding_defaults_to_the_planned_day() {
         let mut m = planned();
-        hold(&mut m, day(2026, 3, 20));
+        hold(&mut m, day(2026, 3, 20), &[]);
         assert_eq!(m.date, Some(day(2026, 3, 10)));
         let mut unplanned = plan_meeting("x", MeetingKind::ThemeDay, Plan::default(), &[]);
-        hold(&mut unplanned, day(2026, 3, 20));
+        hold(&mut unplanned, day(2026, 3, 20), &[]);
         assert_eq!(unplanned.date, Some(day(2026, 3, 20)));
     }
 

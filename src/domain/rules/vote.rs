@@ -1,17 +1,30 @@
-//! The result of a vote (表决) by the 条例's rule: a motion passes when those
-//! in favour exceed half of the voting members due (应到有表决权), not half
-//! of those present, so staying away cannot lower the bar.
+//! Votes (表决) and elections, by the body that decides.
+//!
+//! - 支部党员大会: a motion passes when those in favour exceed half of the
+//!   voting members due (应到会有表决权), not of those present, so staying
+//!   away cannot lower the bar (《支部工作条例》). For 接收预备党员 and 转正,
+//!   written opinions (书面意见) handed in before the meeting by absent
+//!   正式党员 count (《发展党员工作细则》).
+//! - 支委会: more than half of the committee members due, 少数服从多数; the
+//!   条例 states no rule of its own, so the record says it is the branch's.
+//! - Other meetings do not vote.
+//! - Without a quorum there is no result: 未达到法定人数，不能表决.
+//! - An election: a candidate is elected with more than half of the votes of
+//!   those present with a vote (得票超过实到会有选举权人数的半数).
 
-use crate::domain::meeting::{Meeting, Vote};
+use crate::domain::meeting::{Candidate, Counts, Meeting, MeetingKind, Vote, VoteKind};
 use crate::domain::Member;
 
-use super::attendance::{due_members, is_present};
+use super::attendance::is_present;
 use super::more_than_half;
+use super::quorum::{counted, quorum, QuorumRule};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum VoteResult {
     Passed,
     Failed,
+    /// The meeting did not reach its quorum: no vote could be taken.
+    NoQuorum,
 }
 
 impl VoteResult {
@@ -19,179 +32,414 @@ impl VoteResult {
         match self {
             VoteResult::Passed => "通过",
             VoteResult::Failed => "未通过",
+            VoteResult::NoQuorum => "未达到法定人数，不能表决",
         }
     }
 }
 
-/// The result for a given number of voting members due.
-pub fn vote_result(vote: &Vote, voting_due: usize) -> VoteResult {
-    if more_than_half(vote.in_favour as usize, voting_due) {
-        VoteResult::Passed
-    } else {
-        VoteResult::Failed
+impl VoteKind {
+    pub const ALL: [VoteKind; 3] = [
+        VoteKind::General,
+        VoteKind::AdmitProbationary,
+        VoteKind::ConfirmFull,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            VoteKind::General => "一般事项",
+            VoteKind::AdmitProbationary => "接收预备党员",
+            VoteKind::ConfirmFull => "预备党员转正",
+        }
+    }
+
+    /// Written opinions of absent 正式党员 count for these.
+    pub fn takes_written_opinions(self) -> bool {
+        self != VoteKind::General
     }
 }
 
-/// A warning when more ballots were counted than voters were present, which
-/// means a typing error or a 预备党员 counted as a voter.
-pub fn ballot_warning(vote: &Vote, voting_present: usize) -> Option<String> {
-    let cast = ballots_cast(vote);
-    (cast > voting_present as u64).then(|| {
-        format!(
-            "赞成、反对、弃权合计 {cast} 票，多于出席的有表决权党员 {voting_present} 人，请核对"
-        )
-    })
+/// The body whose rule a vote follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Body {
+    Assembly,
+    Committee,
 }
 
-fn ballots_cast(vote: &Vote) -> u64 {
-    u64::from(vote.in_favour) + u64::from(vote.against) + u64::from(vote.abstain)
+impl Body {
+    /// The body of a meeting, if it is one that decides.
+    pub fn of(meeting: &Meeting) -> Option<Body> {
+        if meeting.counts_as(&MeetingKind::BranchAssembly) {
+            Some(Body::Assembly)
+        } else if meeting.counts_as(&MeetingKind::CommitteeMeeting) {
+            Some(Body::Committee)
+        } else {
+            None
+        }
+    }
+
+    /// "应到会有表决权党员", "应到会支部委员".
+    pub fn base_label(self) -> &'static str {
+        match self {
+            Body::Assembly => "应到会有表决权党员",
+            Body::Committee => "应到会支部委员",
+        }
+    }
 }
 
-/// A vote read against its meeting's roster.
+/// Where a rule comes from, as the printed record says it.
+pub fn basis(body: Body, kind: VoteKind) -> &'static str {
+    match (body, kind) {
+        (Body::Assembly, VoteKind::General) => {
+            "依据《中国共产党支部工作条例（试行）》，赞成人数超过应到会有表决权党员的半数为通过。"
+        }
+        (Body::Assembly, _) => {
+            "依据《中国共产党发展党员工作细则》，赞成人数超过应到会有表决权的正式党员的半数为通过；因故不能到会的有表决权的正式党员会前提交的书面意见计入票数。"
+        }
+        (Body::Committee, _) => "支委会按少数服从多数原则作出决定，赞成人数超过应到会支部委员的半数为通过（本支部规则）。",
+    }
+}
+
+/// A vote read against its meeting.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VoteOutcome {
+    pub body: Body,
     pub result: VoteResult,
-    pub voting_due: usize,
-    pub voting_present: usize,
-    pub warning: Option<String>,
+    /// Voting members (or committee members) due: the base of the rule.
+    pub base: usize,
+    pub present_voters: usize,
+    /// In the room and in writing, where written opinions count.
+    pub in_favour: u64,
+    pub against: u64,
+    pub abstain: u64,
+    pub warnings: Vec<String>,
+}
+
+fn total(c: &Counts) -> u64 {
+    u64::from(c.in_favour) + u64::from(c.against) + u64::from(c.abstain)
 }
 
 impl VoteOutcome {
-    /// "赞成 11 票，反对 2 票，弃权 1 票；应到有表决权党员 20 人，赞成票超过半数，通过".
+    /// "赞成 11 票，反对 2 票，弃权 1 票（含书面意见 …）；应到会有表决权党员 20 人，
+    /// 赞成票超过半数，通过".
     pub fn sentence(&self, vote: &Vote) -> String {
-        let half = match self.result {
-            VoteResult::Passed => "赞成票超过半数",
-            VoteResult::Failed => "赞成票未超过半数",
+        let mut s = format!(
+            "赞成 {} 票，反对 {} 票，弃权 {} 票",
+            self.in_favour, self.against, self.abstain
+        );
+        if let Some(w) = vote.written.filter(|_| vote.kind.takes_written_opinions()) {
+            if total(&w) > 0 {
+                s.push_str(&format!(
+                    "（含书面意见 {} 份：赞成 {}、反对 {}、弃权 {}）",
+                    total(&w),
+                    w.in_favour,
+                    w.against,
+                    w.abstain
+                ));
+            }
+        }
+        let verdict = match self.result {
+            VoteResult::Passed => "赞成票超过半数，通过".to_string(),
+            VoteResult::Failed => "赞成票未超过半数，未通过".to_string(),
+            VoteResult::NoQuorum => VoteResult::NoQuorum.label().to_string(),
         };
         format!(
-            "赞成 {} 票，反对 {} 票，弃权 {} 票；应到有表决权党员 {} 人，{}，{}",
-            vote.in_favour,
-            vote.against,
-            vote.abstain,
-            self.voting_due,
-            half,
-            self.result.label()
+            "{s}；{} {} 人，{verdict}",
+            self.body.base_label(),
+            self.base
         )
     }
 }
 
-/// Evaluates a vote taken at `meeting`: who is due follows the meeting type
-/// (the committee at a 支委会), and only 正式党员 vote.
-pub fn evaluate_vote(meeting: &Meeting, vote: &Vote, members: &[Member]) -> VoteOutcome {
-    let voters: Vec<&Member> = due_members(meeting, members)
-        .into_iter()
-        .filter(|m| m.standing.can_vote())
-        .collect();
-    let voting_present = voters.iter().filter(|m| is_present(meeting, &m.id)).count();
-    VoteOutcome {
-        result: vote_result(vote, voters.len()),
-        voting_due: voters.len(),
-        voting_present,
-        warning: ballot_warning(vote, voting_present),
+/// Evaluates a vote taken at `meeting`; `None` where the meeting is not a
+/// body that decides.
+pub fn evaluate_vote(meeting: &Meeting, vote: &Vote, members: &[Member]) -> Option<VoteOutcome> {
+    let body = Body::of(meeting)?;
+    let rule = match body {
+        Body::Assembly => QuorumRule::VotingMembers,
+        Body::Committee => QuorumRule::Committee,
+    };
+    let voters = counted(meeting, members, rule);
+    let base = voters.len();
+    let present_voters = voters
+        .iter()
+        .filter(|d| is_present(meeting, &d.member.id))
+        .count();
+    let room = Counts {
+        in_favour: vote.in_favour,
+        against: vote.against,
+        abstain: vote.abstain,
+    };
+    let written = vote
+        .written
+        .filter(|_| body == Body::Assembly && vote.kind.takes_written_opinions())
+        .unwrap_or_default();
+    let in_favour = u64::from(room.in_favour) + u64::from(written.in_favour);
+    let mut warnings = Vec::new();
+    if total(&room) > present_voters as u64 {
+        warnings.push(format!(
+            "会场赞成、反对、弃权合计 {} 票，多于出席的{} {present_voters} 人，请核对",
+            total(&room),
+            match body {
+                Body::Assembly => "有表决权党员",
+                Body::Committee => "支部委员",
+            }
+        ));
     }
+    let absent_voters = base - present_voters;
+    if total(&written) > absent_voters as u64 {
+        warnings.push(format!(
+            "书面意见 {} 份，多于未到会的有表决权党员 {absent_voters} 人，请核对",
+            total(&written)
+        ));
+    }
+    let quorate = quorum(meeting, members).is_none_or(|q| q.valid);
+    let result = if !quorate {
+        VoteResult::NoQuorum
+    } else if in_favour.saturating_mul(2) > base as u64 && base > 0 {
+        VoteResult::Passed
+    } else {
+        VoteResult::Failed
+    };
+    Some(VoteOutcome {
+        body,
+        result,
+        base,
+        present_voters,
+        in_favour,
+        against: u64::from(room.against) + u64::from(written.against),
+        abstain: u64::from(room.abstain) + u64::from(written.abstain),
+        warnings,
+    })
+}
+
+/// One candidate's result in an election.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CandidateResult {
+    pub candidate: Candidate,
+    pub elected: bool,
+}
+
+/// The result of an election: each candidate with more than half of the
+/// votes of those present with a vote is elected, the most votes first
+/// where more qualify than there are seats. Nobody is elected without the
+/// four-fifths quorum.
+pub fn election_results(meeting: &Meeting, members: &[Member]) -> Vec<CandidateResult> {
+    let Some(election) = &meeting.election else {
+        return Vec::new();
+    };
+    let valid = quorum(meeting, members).is_some_and(|q| q.valid);
+    let present = counted(meeting, members, QuorumRule::Election)
+        .iter()
+        .filter(|d| is_present(meeting, &d.member.id))
+        .count();
+    let mut qualified: Vec<&Candidate> = election
+        .candidates
+        .iter()
+        .filter(|c| valid && more_than_half(c.votes as usize, present))
+        .collect();
+    qualified.sort_by_key(|c| std::cmp::Reverse(c.votes));
+    if let Some(seats) = election.seats {
+        qualified.truncate(seats as usize);
+    }
+    election
+        .candidates
+        .iter()
+        .map(|c| CandidateResult {
+            candidate: c.clone(),
+            elected: qualified.iter().any(|q| q.id == c.id),
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::meeting::MeetingKind::*;
-    use crate::domain::meeting::Presence;
+    use crate::domain::meeting::{Election, Presence};
     use crate::domain::rules::fixtures::*;
 
     fn vote(in_favour: u32, against: u32, abstain: u32) -> Vote {
         Vote {
             id: "v1".into(),
-            motion: "接收张三为预备党员".into(),
+            motion: "关于调整党小组的决议".into(),
             in_favour,
             against,
             abstain,
+            kind: VoteKind::General,
+            written: None,
         }
     }
 
-    #[test]
-    fn in_favour_must_exceed_half_of_those_due() {
-        assert_eq!(vote_result(&vote(10, 0, 0), 20), VoteResult::Failed);
-        assert_eq!(vote_result(&vote(11, 0, 0), 20), VoteResult::Passed);
-        assert_eq!(vote_result(&vote(2, 0, 0), 5), VoteResult::Failed);
-        assert_eq!(vote_result(&vote(3, 2, 0), 5), VoteResult::Passed);
+    fn assembly(members: &[Member], present: &[&str]) -> Meeting {
+        let mut m = held("m1", BranchAssembly, day(2026, 3, 10));
+        for member in members {
+            let status = if present.contains(&member.id.as_str()) {
+                Presence::Present
+            } else {
+                Presence::Leave
+            };
+            mark(&mut m, &member.id, status);
+        }
+        m
     }
 
     #[test]
-    fn unanimous_among_present_fails_when_too_few_came() {
-        // 12 of 20 present and all 12 in favour passes; 10 of 20 in favour
-        // fails even though nobody voted against.
-        assert_eq!(vote_result(&vote(12, 0, 0), 20), VoteResult::Passed);
-        assert_eq!(vote_result(&vote(10, 0, 0), 20), VoteResult::Failed);
-    }
-
-    #[test]
-    fn nothing_passes_with_nobody_due() {
-        assert_eq!(vote_result(&vote(0, 0, 0), 0), VoteResult::Failed);
-        assert_eq!(vote_result(&vote(1, 0, 0), 0), VoteResult::Failed);
-    }
-
-    #[test]
-    fn labels() {
-        assert_eq!(VoteResult::Passed.label(), "通过");
-        assert_eq!(VoteResult::Failed.label(), "未通过");
-    }
-
-    #[test]
-    fn ballots_may_equal_but_not_exceed_voters_present() {
-        assert_eq!(ballot_warning(&vote(10, 1, 1), 12), None);
-        assert_eq!(ballot_warning(&vote(5, 0, 0), 12), None);
+    fn in_favour_must_exceed_half_of_the_voting_members_due_not_of_those_present() {
+        let members = full_members("p", 20);
+        let ids: Vec<String> = (1..=12).map(|i| format!("p{i}")).collect();
+        let present: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let m = assembly(&members, &present);
+        let passed = evaluate_vote(&m, &vote(11, 1, 0), &members).unwrap();
+        assert_eq!((passed.result, passed.base), (VoteResult::Passed, 20));
+        let failed = evaluate_vote(&m, &vote(10, 0, 2), &members).unwrap();
         assert_eq!(
-            ballot_warning(&vote(10, 2, 1), 12).as_deref(),
-            Some("赞成、反对、弃权合计 13 票，多于出席的有表决权党员 12 人，请核对")
+            failed.result,
+            VoteResult::Failed,
+            "10 of 20 due is not more than half"
+        );
+        assert_eq!(
+            passed.sentence(&vote(11, 1, 0)),
+            "赞成 11 票，反对 1 票，弃权 0 票；应到会有表决权党员 20 人，赞成票超过半数，通过"
         );
     }
 
     #[test]
-    fn huge_counts_do_not_overflow() {
-        assert!(ballot_warning(&vote(u32::MAX, u32::MAX, u32::MAX), 3).is_some());
-        assert_eq!(vote_result(&vote(u32::MAX, 0, 0), 3), VoteResult::Passed);
+    fn no_result_when_the_meeting_has_no_quorum() {
+        let members = full_members("p", 10);
+        let m = assembly(&members, &["p1", "p2", "p3", "p4", "p5"]);
+        let outcome = evaluate_vote(&m, &vote(5, 0, 0), &members).unwrap();
+        assert_eq!(outcome.result, VoteResult::NoQuorum);
+        assert!(outcome
+            .sentence(&vote(5, 0, 0))
+            .ends_with("未达到法定人数，不能表决"));
     }
 
     #[test]
-    fn evaluated_against_the_meeting_roster() {
+    fn written_opinions_count_for_admitting_a_probationary_member() {
+        // 10 voting members; 7 came and 5 voted in favour: not more than half
+        // of 10 in the room alone, but 2 written opinions in favour make 7.
+        let members = full_members("p", 10);
+        let m = assembly(&members, &["p1", "p2", "p3", "p4", "p5", "p6", "p7"]);
+        let mut v = vote(5, 1, 1);
+        v.kind = VoteKind::AdmitProbationary;
+        v.written = Some(Counts {
+            in_favour: 2,
+            against: 0,
+            abstain: 0,
+        });
+        let outcome = evaluate_vote(&m, &v, &members).unwrap();
+        assert_eq!((outcome.result, outcome.in_favour), (VoteResult::Passed, 7));
+        assert!(
+            outcome.warnings.is_empty(),
+            "a lawful count is not questioned"
+        );
+        assert!(outcome.sentence(&v).contains("含书面意见 2 份"));
+        // A general motion does not count written opinions.
+        v.kind = VoteKind::General;
+        assert_eq!(
+            evaluate_vote(&m, &v, &members).unwrap().result,
+            VoteResult::Failed
+        );
+    }
+
+    #[test]
+    fn more_written_opinions_than_absent_voters_are_questioned() {
+        let members = full_members("p", 10);
+        let m = assembly(
+            &members,
+            &["p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9"],
+        );
+        let mut v = vote(8, 0, 1);
+        v.kind = VoteKind::ConfirmFull;
+        v.written = Some(Counts {
+            in_favour: 2,
+            against: 0,
+            abstain: 0,
+        });
+        let outcome = evaluate_vote(&m, &v, &members).unwrap();
+        assert_eq!(outcome.warnings.len(), 1);
+        assert!(outcome.warnings[0].contains("书面意见 2 份"));
+    }
+
+    #[test]
+    fn more_ballots_than_voters_present_are_questioned() {
         let mut members = full_members("p", 5);
         members.push(probationary("y1"));
-        let mut m = held("m1", BranchAssembly, day(2026, 3, 10));
-        for id in ["p1", "p2", "p3", "y1"] {
-            mark(&mut m, id, Presence::Present);
-        }
-        let passed = evaluate_vote(&m, &vote(3, 0, 0), &members);
+        let m = assembly(&members, &["p1", "p2", "p3", "y1"]);
+        let counted_wrong = evaluate_vote(&m, &vote(4, 0, 0), &members).unwrap();
         assert_eq!(
-            passed,
-            VoteOutcome {
-                result: VoteResult::Passed,
-                voting_due: 5,
-                voting_present: 3,
-                warning: None
-            }
+            counted_wrong.warnings,
+            ["会场赞成、反对、弃权合计 4 票，多于出席的有表决权党员 3 人，请核对"]
         );
-        assert_eq!(
-            passed.sentence(&vote(3, 0, 0)),
-            "赞成 3 票，反对 0 票，弃权 0 票；应到有表决权党员 5 人，赞成票超过半数，通过"
-        );
-        // The 预备党员's hand raised by mistake shows up as a warning.
-        let counted_wrong = evaluate_vote(&m, &vote(4, 0, 0), &members);
-        assert!(counted_wrong.warning.is_some());
-        let failed = evaluate_vote(&m, &vote(2, 1, 0), &members);
-        assert_eq!(failed.result, VoteResult::Failed);
-        assert!(failed
-            .sentence(&vote(2, 1, 0))
-            .ends_with("赞成票未超过半数，未通过"));
     }
 
     #[test]
-    fn committee_votes_count_the_committee() {
-        let mut members: Vec<Member> = (1..=3).map(|i| committee(&format!("c{i}"))).collect();
+    fn a_committee_decides_by_its_members_and_says_the_rule_is_the_branchs() {
+        let mut members: Vec<Member> = (1..=5).map(|i| committee(&format!("c{i}"))).collect();
         members.extend(full_members("p", 10));
         let mut m = held("m1", CommitteeMeeting, day(2026, 3, 10));
-        mark_all_present(&mut m, &members);
-        let outcome = evaluate_vote(&m, &vote(2, 1, 0), &members);
-        assert_eq!((outcome.voting_due, outcome.voting_present), (3, 3));
-        assert_eq!(outcome.result, VoteResult::Passed);
+        for id in ["c1", "c2", "c3", "c4"] {
+            mark(&mut m, id, Presence::Present);
+        }
+        let outcome = evaluate_vote(&m, &vote(3, 1, 0), &members).unwrap();
+        assert_eq!(
+            (outcome.body, outcome.base, outcome.result),
+            (Body::Committee, 5, VoteResult::Passed)
+        );
+        assert!(outcome
+            .sentence(&vote(3, 1, 0))
+            .contains("应到会支部委员 5 人"));
+        assert!(basis(Body::Committee, VoteKind::General).contains("本支部规则"));
+        assert!(!basis(Body::Committee, VoteKind::General).contains("条例"));
+    }
+
+    #[test]
+    fn only_a_branch_assembly_or_a_committee_votes() {
+        let members = full_members("p", 3);
+        for kind in [GroupMeeting, PartyLecture, ThemeDay, OrganizationalLife] {
+            let m = held("m", kind, day(2026, 3, 10));
+            assert_eq!(evaluate_vote(&m, &vote(3, 0, 0), &members), None);
+        }
+        let mut theme_day = held("m", ThemeDay, day(2026, 3, 10));
+        theme_day.also.push(BranchAssembly);
+        mark_all_present(&mut theme_day, &members);
+        assert!(evaluate_vote(&theme_day, &vote(3, 0, 0), &members).is_some());
+    }
+
+    #[test]
+    fn a_candidate_is_elected_with_more_than_half_of_those_present_with_a_vote() {
+        let members = full_members("p", 10);
+        let present: Vec<String> = (1..=9).map(|i| format!("p{i}")).collect();
+        let refs: Vec<&str> = present.iter().map(String::as_str).collect();
+        let mut m = assembly(&members, &refs);
+        let candidate = |id: &str, votes| Candidate {
+            id: id.into(),
+            name: format!("候选人{id}"),
+            votes,
+        };
+        m.election = Some(Election {
+            office: "支部委员会委员".into(),
+            seats: Some(2),
+            ballots_returned: Some(9),
+            candidates: vec![
+                candidate("a", 9),
+                candidate("b", 5),
+                candidate("c", 4),
+                candidate("d", 7),
+            ],
+        });
+        let results = election_results(&m, &members);
+        let elected: Vec<&str> = results
+            .iter()
+            .filter(|r| r.elected)
+            .map(|r| r.candidate.id.as_str())
+            .collect();
+        // b has 5 of 9 (more than half) but the two seats go to a and d.
+        assert_eq!(elected, ["a", "d"]);
+        // Without four fifths present nobody is elected.
+        let refs: Vec<&str> = refs[..7].to_vec();
+        let mut thin = assembly(&members, &refs);
+        thin.election = m.election.clone();
+        assert!(election_results(&thin, &members).iter().all(|r| !r.elected));
     }
 }

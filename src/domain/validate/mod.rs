@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use super::assessment::review::ImportedSummary;
 use super::assessment::standards::{standard, AssessmentKind, DIMENSIONS};
 use super::assessment::AssessmentForm;
+use super::branch::ThemeDay;
 use super::limits;
 use super::meeting::PersonRef;
 use super::Document;
@@ -50,6 +51,7 @@ pub enum Item {
     Template(usize),
     Assessment(usize),
     Review(usize),
+    Talk(usize),
 }
 
 /// All semantic problems of a document, each with the item it belongs to.
@@ -60,6 +62,7 @@ pub fn check(doc: &Document) -> Vec<(Item, Problem)> {
     check_meetings(doc, &mut out);
     check_assessments(doc, &mut out);
     check_reviews(doc, &mut out);
+    check_talks(doc, &mut out);
     out
 }
 
@@ -74,13 +77,16 @@ fn check_branch(doc: &Document, out: &mut Vec<(Item, Problem)>) {
         }
         g_c.length("name", &g.name, limits::SHORT);
     }
-    if let Some(day) = doc.branch.rules.theme_day_of_month {
-        if !(1..=31).contains(&day) {
-            c.problem(
-                "rules.theme_day_of_month",
-                "主题党日的日期应在 1 到 31 之间",
-            );
+    match doc.branch.rules.theme_day {
+        Some(ThemeDay::DayOfMonth { day }) if !(1..=31).contains(&day) => {
+            c.problem("rules.theme_day", "主题党日的日期应在 1 到 31 之间");
         }
+        Some(ThemeDay::Weekday { nth, weekday })
+            if !(1..=5).contains(&nth) || !(1..=7).contains(&weekday) =>
+        {
+            c.problem("rules.theme_day", "主题党日的星期无法识别");
+        }
+        _ => {}
     }
     let settings = &doc.branch.assessment;
     let mut a = c.below("assessment.");
@@ -117,6 +123,10 @@ fn check_members(doc: &Document, out: &mut Vec<(Item, Problem)>) {
         }
         c.length("name", &m.name, limits::SHORT);
         c.length("note", &m.note, limits::TEXT);
+        c.length("duty", &m.duty, limits::SHORT);
+        if let Some(e) = &m.exempt {
+            c.length("exempt.reason", &e.reason, limits::SHORT);
+        }
         if let Some(g) = &m.group_id {
             if !groups.contains(g.as_str()) {
                 c.problem("group_id", format!("党小组“{g}”不存在"));
@@ -147,6 +157,41 @@ fn check_meetings(doc: &Document, out: &mut Vec<(Item, Problem)>) {
             ("observers", &m.observers, limits::TEXT),
         ] {
             c.length(field, text, max);
+        }
+        if let Some(y) = m.for_year {
+            if !limits::YEARS.contains(&y) {
+                c.problem("for_year", format!("所属年度 {y} 不在合理范围内"));
+            }
+        }
+        for (j, v) in m.votes.iter().enumerate() {
+            c.length(&format!("votes[{j}].motion"), &v.motion, limits::SHORT * 2);
+        }
+        for (j, e) in m.roll.iter().flatten().enumerate() {
+            if !members.contains(e.member_id.as_str()) {
+                c.problem(
+                    &format!("roll[{j}].member_id"),
+                    format!("党员“{}”不在名册中", e.member_id),
+                );
+            }
+        }
+        for (j, e) in m.excluded.iter().enumerate() {
+            if !members.contains(e.member_id.as_str()) {
+                c.problem(
+                    &format!("excluded[{j}].member_id"),
+                    format!("党员“{}”不在名册中", e.member_id),
+                );
+            }
+            c.length(&format!("excluded[{j}].reason"), &e.reason, limits::SHORT);
+        }
+        if let Some(election) = &m.election {
+            c.length("election.office", &election.office, limits::SHORT);
+            for (j, cand) in election.candidates.iter().enumerate() {
+                c.length(
+                    &format!("election.candidates[{j}].name"),
+                    &cand.name,
+                    limits::SHORT,
+                );
+            }
         }
         let mut attended = HashSet::new();
         for (j, a) in m.attendance.iter().enumerate() {
@@ -308,6 +353,11 @@ fn check_reviews(doc: &Document, out: &mut Vec<(Item, Problem)>) {
             if let Some(super::assessment::Decision::NotGraded { reason }) = &entry.decision {
                 e_c.length("decision.reason", reason, limits::SHORT);
             }
+            e_c.length("opinion", &entry.opinion, limits::TEXT);
+            if let Some(remedy) = &entry.remedy {
+                check_person(&remedy.mentor, &members, &mut e_c.below("remedy.mentor."));
+                e_c.length("remedy.measures", &remedy.measures, limits::TEXT);
+            }
             let mut kinds = HashSet::new();
             for (k, summary) in entry.imported.iter().enumerate() {
                 let mut s_c = e_c.below(&format!("imported[{k}]."));
@@ -316,6 +366,32 @@ fn check_reviews(doc: &Document, out: &mut Vec<(Item, Problem)>) {
                 }
                 check_summary(summary, &mut s_c);
             }
+        }
+    }
+}
+
+fn check_talks(doc: &Document, out: &mut Vec<(Item, Problem)>) {
+    let members: HashSet<&str> = doc.members.iter().map(|m| m.id.as_str()).collect();
+    let mut ids = HashSet::new();
+    for (i, talk) in doc.talks.iter().enumerate() {
+        let mut c = Checker::new(out, Item::Talk(i), format!("talks[{i}]."));
+        if talk.id.is_empty() || !ids.insert(talk.id.as_str()) {
+            c.problem("id", format!("谈话记录编号“{}”为空或重复", talk.id));
+        }
+        check_person(&talk.talker, &members, &mut c.below("talker."));
+        for (j, id) in talk.talkees.iter().enumerate() {
+            if !members.contains(id.as_str()) {
+                c.problem(&format!("talkees[{j}]"), format!("党员“{id}”不在名册中"));
+            }
+        }
+        c.length("place", &talk.place, limits::SHORT);
+        c.length("topic", &talk.topic, limits::SHORT * 2);
+        for (field, text) in [
+            ("content", &talk.content),
+            ("opinions", &talk.opinions),
+            ("follow_up", &talk.follow_up),
+        ] {
+            c.length(field, text, limits::TEXT);
         }
     }
 }

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_params_map;
 use super::evidence_list::EvidenceList;
 use crate::backup::exchange::{assessment_file_name, export_assessment, EXCHANGE_NOTICE};
 use crate::browser::clock;
+use crate::domain::assessment::standards::OVERALL_SCALE;
 use crate::domain::assessment::{
     add_line, evidence, finish, no_grade_reason, reopen, standards, AssessmentForm, AssessmentKind,
     Grade, Standard, StandardEntry, DIMENSIONS,
@@ -130,17 +131,25 @@ fn FormScreen(handle: FormHandle) -> impl IntoView {
                 }
             })
             .collect_view()}
-        <Dimensions handle=handle form=form finished=finished />
-        <Negatives handle=handle form=form finished=finished />
-        <section class="card form">
-            <h3 class="card-title">"自评等次"</h3>
-            {move || match member().and_then(|m| no_grade_reason(&m)) {
-                Some(reason) => view! { <p class="hint">{reason}</p> }.into_any(),
-                None => {
-                    view! { <GradeChoice handle=handle form=form finished=finished /> }.into_any()
-                }
-            }}
-        </section>
+        {if kind.is_member_review() {
+            view! {
+                <Dimensions handle=handle form=form finished=finished />
+                <Negatives handle=handle form=form finished=finished />
+                <section class="card form">
+                    <h3 class="card-title">"自评等次"</h3>
+                    {move || match member().and_then(|m| no_grade_reason(&m)) {
+                        Some(reason) => view! { <p class="hint">{reason}</p> }.into_any(),
+                        None => {
+                            view! { <GradeChoice handle=handle form=form finished=finished /> }
+                                .into_any()
+                        }
+                    }}
+                </section>
+            }
+                .into_any()
+        } else {
+            view! { <OverallChoice handle=handle form=form finished=finished /> }.into_any()
+        }}
         <section class="card actions">
             <button class="button primary" on:click=toggle_finished>
                 {move || if finished.get() { "重新打开" } else { "完成" }}
@@ -393,6 +402,45 @@ fn GradeChoice(
                 })
                 .collect_view()}
         </div>
+    }
+}
+
+/// 总体自我评价 of a 五个过硬 self-check, on the 述职评议考核 scale: a
+/// cadre's check, not a 民主评议 grade.
+#[component]
+fn OverallChoice(
+    handle: FormHandle,
+    form: Memo<Option<AssessmentForm>>,
+    finished: Signal<bool>,
+) -> impl IntoView {
+    let current = move || form.with(|f| f.as_ref().and_then(|f| f.overall.clone()));
+    view! {
+        <section class="card form">
+            <h3 class="card-title">"总体自我评价"</h3>
+            <p class="hint">
+                "参照抓党建工作述职评议考核的等次：好、较好、一般、差。可不选。"
+            </p>
+            <div class="chips-row" role="group" aria-label="总体自我评价">
+                {OVERALL_SCALE
+                    .map(|rating| {
+                        let on = move || current().as_deref() == Some(rating);
+                        view! {
+                            <button
+                                class="chip-toggle"
+                                class:on=on
+                                aria-pressed=move || on().to_string()
+                                disabled=move || finished.get()
+                                on:click=move |_| {
+                                    let pick = (!on()).then(|| rating.to_string());
+                                    handle.edit(move |f| f.overall = pick.clone());
+                                }
+                            >
+                                {rating}
+                            </button>
+                        }
+                    })}
+            </div>
+        </section>
     }
 }
 

@@ -11,9 +11,15 @@ use web_sys::HtmlInputElement;
 
 use crate::backup::exchange::{apply_import, read_assessment};
 use crate::browser::files;
+use crate::domain::assessment::grading::EXCELLENT_RULE;
+use crate::domain::assessment::review::{edit_entry, Poll, Remedy, ReviewEntry};
 use crate::domain::assessment::{
-    decide, grade_check, review_rows, Decision, Grade, COMMON_NOT_GRADED_REASONS,
+    decide, grade_check, review_mut, review_rows, Decision, Grade, COMMON_NOT_GRADED_REASONS,
 };
+use crate::domain::meeting::PersonRef;
+use crate::domain::time::format_short_date;
+use crate::ui::draft_text::DraftTextArea;
+use crate::ui::person_picker::PersonPicker;
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
 
@@ -88,11 +94,35 @@ fn ReviewYear(year: i32) -> impl IntoView {
     };
     let pasted = RwSignal::new(String::new());
     let report = move || state.doc.with(|d| grade_check(d, year));
+    let rows = Memo::new(move |_| {
+        state.doc.with(|d| {
+            review_rows(d, year)
+                .into_iter()
+                .map(|row| RowSummary {
+                    member_id: row.member.id.clone(),
+                    name: row.member.name.clone(),
+                    self_grade: row.self_grade().map(|g| g.label()).unwrap_or("—"),
+                    ratings: row
+                        .four_qualified
+                        .as_ref()
+                        .map(|s| {
+                            s.ratings_in_order()
+                                .into_iter()
+                                .map(|r| r.unwrap_or("—").to_string())
+                                .collect::<Vec<_>>()
+                                .join(" / ")
+                        })
+                        .unwrap_or_else(|| "未交自评".into()),
+                    fixed_reason: row.no_grade_reason,
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <PageHeader title="民主评议汇总" back="/assess" />
         <p class="muted">
             {format!(
-                "{year} 年度 · 优秀一般不超过参评党员的三分之一，预备党员参加评议但不评定等次。",
+                "{year} 年度 · {EXCELLENT_RULE}；预备党员参加民主评议，但不评定等次。",
             )}
         </p>
         <section class="card form">
@@ -143,12 +173,14 @@ fn ReviewYear(year: i32) -> impl IntoView {
                 }}
             </ul>
         </section>
+        <BallotsField year=year />
         <section class="card" data-testid="grade-report">
             <p>
                 {move || {
                     let r = report();
                     format!(
-                        "已评定 {} 人，其中优秀 {} 人（最多 {} 人）",
+                        "党员总数 {} 人，已评定 {} 人，其中优秀 {} 人（按三分之一计最多 {} 人）",
+                        r.members,
                         r.graded,
                         r.excellent,
                         r.max_excellent,
@@ -170,47 +202,9 @@ fn ReviewYear(year: i32) -> impl IntoView {
             }}
         </section>
         <ul class="review-list card">
-            {move || {
-                state
-                    .doc
-                    .with(|d| {
-                        review_rows(d, year)
-                            .into_iter()
-                            .map(|row| {
-                                let member_id = row.member.id.clone();
-                                let name = row.member.name.clone();
-                                let self_grade = row
-                                    .self_grade()
-                                    .map(|g| g.label())
-                                    .unwrap_or("—");
-                                let ratings = row
-                                    .four_qualified
-                                    .as_ref()
-                                    .map(|s| {
-                                        s.ratings_in_order()
-                                            .into_iter()
-                                            .map(|r| r.unwrap_or("—").to_string())
-                                            .collect::<Vec<_>>()
-                                            .join(" / ")
-                                    })
-                                    .unwrap_or_else(|| "未交自评".into());
-                                let decision = row.decision.cloned();
-                                let fixed_reason = row.no_grade_reason;
-                                view! {
-                                    <ReviewRowView
-                                        year=year
-                                        member_id=member_id
-                                        name=name
-                                        self_grade=self_grade
-                                        ratings=ratings
-                                        decision=decision
-                                        fixed_reason=fixed_reason
-                                    />
-                                }
-                            })
-                            .collect_view()
-                    })
-            }}
+            <For each=move || rows.get() key=|r| r.clone() let:row>
+                <ReviewRowView year=year row=row />
+            </For>
         </ul>
         <datalist id="not-graded-reasons">
             {COMMON_NOT_GRADED_REASONS.map(|r| view! { <option value=r></option> })}
@@ -221,114 +215,388 @@ fn ReviewYear(year: i32) -> impl IntoView {
     }
 }
 
-#[component]
-fn ReviewRowView(
-    year: i32,
+/// What a row shows of the member's own self-assessment.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct RowSummary {
     member_id: String,
     name: String,
     self_grade: &'static str,
     ratings: String,
-    decision: Option<Decision>,
     fixed_reason: Option<&'static str>,
-) -> impl IntoView {
+}
+
+/// 民主测评: the ballots returned.
+#[component]
+fn BallotsField(year: i32) -> impl IntoView {
     let state = use_app();
-    let current = match &decision {
+    let ballots = move || {
+        state.doc.with(|d| {
+            d.review(year)
+                .and_then(|r| r.ballots)
+                .map(|n| n.to_string())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section class="card form">
+            <label class="field">
+                <span>"民主测评收回有效票（张）"</span>
+                <input
+                    type="number"
+                    name="ballots"
+                    min="0"
+                    inputmode="numeric"
+                    placeholder="可不填"
+                    prop:value=ballots
+                    on:change=move |ev| {
+                        let n = event_target_value(&ev).parse::<u32>().ok();
+                        state.edit_review(year, move |d| review_mut(d, year).ballots = n);
+                    }
+                />
+            </label>
+        </section>
+    }
+}
+
+#[component]
+fn ReviewRowView(year: i32, row: RowSummary) -> impl IntoView {
+    let state = use_app();
+    let RowSummary {
+        member_id,
+        name,
+        self_grade,
+        ratings,
+        fixed_reason,
+    } = row;
+    let entry = {
+        let id = member_id.clone();
+        Memo::new(move |_| {
+            state
+                .doc
+                .with(|d| d.review(year).and_then(|r| r.entry(&id)).cloned())
+        })
+    };
+    let decision = move || entry.with(|e| e.as_ref().and_then(|e| e.decision.clone()));
+    let current = move || match decision() {
         Some(Decision::Graded { grade }) => grade.label().to_string(),
         Some(Decision::NotGraded { .. }) => NOT_GRADED.to_string(),
         None => String::new(),
     };
-    let reason = match &decision {
-        Some(Decision::NotGraded { reason }) => reason.clone(),
+    let reason = move || match decision() {
+        Some(Decision::NotGraded { reason }) => reason,
         _ => String::new(),
     };
-    let show_reason = current == NOT_GRADED;
+    let show_reason = move || current() == NOT_GRADED;
     let choose_id = member_id.clone();
     let reason_id = member_id.clone();
+    let shown_name = name.clone();
+    let grade_select = move || match fixed_reason {
+        Some(reason) => view! { <p class="hint">{reason}</p> }.into_any(),
+        None => {
+            let choose_id = choose_id.clone();
+            let reason_id = reason_id.clone();
+            let name = name.clone();
+            view! {
+                <select
+                    name="decided-grade"
+                    aria-label=format!("{name} 的评定等次")
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let decision = if v.is_empty() {
+                            None
+                        } else if v == NOT_GRADED {
+                            Some(Decision::NotGraded {
+                                reason: String::new(),
+                            })
+                        } else {
+                            Grade::ALL
+                                .iter()
+                                .find(|g| g.label() == v)
+                                .map(|g| Decision::Graded { grade: *g })
+                        };
+                        let id = choose_id.clone();
+                        state.edit_review(year, move |d| decide(d, year, &id, decision.clone()));
+                    }
+                >
+                    <option value="" selected=move || current().is_empty()>
+                        "待评定"
+                    </option>
+                    {Grade::ALL
+                        .map(|g| {
+                            view! {
+                                <option value=g.label() selected=move || current() == g.label()>
+                                    {g.label()}
+                                </option>
+                            }
+                        })}
+                    <option value=NOT_GRADED selected=show_reason>
+                        "不评定等次"
+                    </option>
+                </select>
+                <Show when=show_reason>
+                    {
+                        let reason_id = reason_id.clone();
+                        let name = name.clone();
+                        view! {
+                            <input
+                                type="text"
+                                name="not-graded-reason"
+                                placeholder="请填写不评定等次的原因"
+                                maxlength="100"
+                                prop:value=reason
+                                list="not-graded-reasons"
+                                aria-label=format!("{name} 不评定等次的原因")
+                                on:change=move |ev| {
+                                    let reason = event_target_value(&ev).trim().to_string();
+                                    let id = reason_id.clone();
+                                    state
+                                        .edit_review(
+                                            year,
+                                            move |d| decide(
+                                                d,
+                                                year,
+                                                &id,
+                                                Some(Decision::NotGraded {
+                                                    reason: reason.clone(),
+                                                }),
+                                            ),
+                                        );
+                                }
+                            />
+                        }
+                    }
+                </Show>
+            }
+            .into_any()
+        }
+    };
     view! {
         <li class="review-row">
             <div class="row-between">
-                <strong>{name.clone()}</strong>
+                <strong>{shown_name}</strong>
                 <span class="muted small">{format!("自评：{self_grade}")}</span>
             </div>
             <p class="muted small">{format!("四个合格：{ratings}")}</p>
-            {match fixed_reason {
-                Some(reason) => view! { <p class="hint">{reason}</p> }.into_any(),
-                None => {
-                    view! {
-                        <select
-                            name="decided-grade"
-                            aria-label=format!("{name} 的评定等次")
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                let decision = if v.is_empty() {
-                                    None
-                                } else if v == NOT_GRADED {
-                                    Some(Decision::NotGraded {
-                                        reason: String::new(),
-                                    })
-                                } else {
-                                    Grade::ALL
-                                        .iter()
-                                        .find(|g| g.label() == v)
-                                        .map(|g| Decision::Graded { grade: *g })
-                                };
-                                let id = choose_id.clone();
-                                state
-                                    .edit_review(
-                                        year,
-                                        move |d| decide(d, year, &id, decision.clone()),
-                                    );
-                            }
-                        >
-                            <option value="" selected=current.is_empty()>
-                                "待评定"
-                            </option>
-                            {Grade::ALL
-                                .map(|g| {
-                                    view! {
-                                        <option value=g.label() selected=current == g.label()>
-                                            {g.label()}
-                                        </option>
-                                    }
-                                })}
-                            <option value=NOT_GRADED selected=show_reason>
-                                "不评定等次"
-                            </option>
-                        </select>
-                        {show_reason
-                            .then(|| {
-                                view! {
-                                    <input
-                                        type="text"
-                                        name="not-graded-reason"
-                                        placeholder="请填写不评定的原因"
-                                        maxlength="100"
-                                        prop:value=reason
-                                        list="not-graded-reasons"
-                                        aria-label=format!("{name} 不评定等次的原因")
-                                        on:change=move |ev| {
-                                            let reason = event_target_value(&ev).trim().to_string();
-                                            let id = reason_id.clone();
-                                            state
-                                                .edit_review(
-                                                    year,
-                                                    move |d| decide(
-                                                        d,
-                                                        year,
-                                                        &id,
-                                                        Some(Decision::NotGraded {
-                                                            reason: reason.clone(),
-                                                        }),
-                                                    ),
-                                                );
-                                        }
-                                    />
-                                }
-                            })}
-                    }
-                        .into_any()
-                }
-            }}
+            {grade_select}
+            <ReviewDetails year=year member_id=member_id entry=entry />
         </li>
+    }
+}
+
+/// 民主测评票数, 支委会意见, 反馈本人 and, for 基本合格 / 不合格, 帮扶 or
+/// 限期改正, folded under the row.
+#[component]
+fn ReviewDetails(year: i32, member_id: String, entry: Memo<Option<ReviewEntry>>) -> impl IntoView {
+    let state = use_app();
+    let edit = {
+        let member_id = member_id.clone();
+        move |f: std::rc::Rc<dyn Fn(&mut ReviewEntry)>| {
+            let id = member_id.clone();
+            state.edit_review(year, move |d| edit_entry(d, year, &id, |e| f(e)));
+        }
+    };
+    let needs_remedy = move || {
+        entry.with(|e| {
+            matches!(
+                e.as_ref().and_then(|e| e.decision.as_ref()),
+                Some(Decision::Graded {
+                    grade: Grade::BasicallyQualified | Grade::Unqualified
+                })
+            )
+        })
+    };
+    let warnings = move || {
+        state.doc.with(|d| {
+            let Some(review) = d.review(year) else {
+                return Vec::new();
+            };
+            entry.with(|e| {
+                e.as_ref()
+                    .map(|e| {
+                        review
+                            .poll_warning(e)
+                            .into_iter()
+                            .chain(e.remedy_warnings(year))
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let summary = move || {
+        entry.with(|e| {
+            let e = e.as_ref();
+            let mut parts = Vec::new();
+            if let Some(poll) = e.and_then(|e| e.poll) {
+                parts.push(format!("测评：{}", poll.sentence()));
+            }
+            if let Some(on) = e.and_then(|e| e.fed_back_on) {
+                parts.push(format!("已于{}反馈本人", format_short_date(on)));
+            }
+            if parts.is_empty() {
+                "测评票数、支委会意见、反馈".to_string()
+            } else {
+                parts.join("；")
+            }
+        })
+    };
+    let poll_inputs = Grade::ALL.map(|grade| {
+        let edit = edit.clone();
+        let value = move || {
+            entry.with(|e| {
+                e.as_ref()
+                    .and_then(|e| e.poll)
+                    .map(|p| p.votes(grade).to_string())
+                    .unwrap_or_default()
+            })
+        };
+        view! {
+            <label class="field poll-field">
+                <span>{grade.label()}</span>
+                <input
+                    type="number"
+                    name="poll"
+                    min="0"
+                    inputmode="numeric"
+                    aria-label=format!("{}票数", grade.label())
+                    prop:value=value
+                    on:change=move |ev| {
+                        let n = event_target_value(&ev).parse::<u32>().unwrap_or(0);
+                        edit(
+                            std::rc::Rc::new(move |e| {
+                                e.poll.get_or_insert_with(Poll::default).set(grade, n)
+                            }),
+                        );
+                    }
+                />
+            </label>
+        }
+    });
+    let opinion_edit = edit.clone();
+    let fed_back_edit = edit.clone();
+    let mentor_edit = edit.clone();
+    let deadline_edit = edit.clone();
+    let measures_edit = edit.clone();
+    view! {
+        <details class="review-details">
+            <summary class="small">{summary}</summary>
+            <fieldset class="field plain">
+                <legend>"民主测评票数"</legend>
+                <div class="poll-row">{poll_inputs}</div>
+            </fieldset>
+            <DraftTextArea
+                label="支委会意见"
+                name="review-opinion"
+                rows=2
+                placeholder="根据评议情况和党员日常表现提出的意见"
+                value=Signal::derive(move || {
+                    entry.with(|e| e.as_ref().map(|e| e.opinion.clone()).unwrap_or_default())
+                })
+                on_save={move |t: String| {
+                    opinion_edit(std::rc::Rc::new(move |e| e.opinion = t.clone()))
+                }}
+            />
+            <label class="field">
+                <span>"反馈本人日期"</span>
+                <input
+                    type="date"
+                    name="fed-back-on"
+                    prop:value=move || {
+                        entry
+                            .with(|e| {
+                                e.as_ref()
+                                    .and_then(|e| e.fed_back_on)
+                                    .map(|d| d.to_string())
+                                    .unwrap_or_default()
+                            })
+                    }
+                    on:change=move |ev| {
+                        let d = event_target_value(&ev).parse().ok();
+                        fed_back_edit(std::rc::Rc::new(move |e| e.fed_back_on = d));
+                    }
+                />
+            </label>
+            <Show when=needs_remedy>
+                <PersonPicker
+                    label="帮扶人"
+                    name="mentor"
+                    value=Signal::derive(move || {
+                        entry
+                            .with(|e| {
+                                e.as_ref()
+                                    .and_then(|e| e.remedy.as_ref())
+                                    .map(|r| r.mentor.clone())
+                                    .unwrap_or_default()
+                            })
+                    })
+                    on_change={
+                        let mentor_edit = mentor_edit.clone();
+                        move |p: PersonRef| {
+                            mentor_edit(
+                                std::rc::Rc::new(move |e| {
+                                    e.remedy.get_or_insert_with(Remedy::default).mentor = p.clone()
+                                }),
+                            )
+                        }
+                    }
+                />
+                <label class="field">
+                    <span>"限期改正至（不超过1年）"</span>
+                    <input
+                        type="date"
+                        name="remedy-deadline"
+                        prop:value=move || {
+                            entry
+                                .with(|e| {
+                                    e.as_ref()
+                                        .and_then(|e| e.remedy.as_ref())
+                                        .and_then(|r| r.deadline)
+                                        .map(|d| d.to_string())
+                                        .unwrap_or_default()
+                                })
+                        }
+                        on:change={
+                            let deadline_edit = deadline_edit.clone();
+                            move |ev| {
+                                let d = event_target_value(&ev).parse().ok();
+                                deadline_edit(
+                                    std::rc::Rc::new(move |e| {
+                                        e.remedy.get_or_insert_with(Remedy::default).deadline = d
+                                    }),
+                                );
+                            }
+                        }
+                    />
+                </label>
+                <DraftTextArea
+                    label="整改措施或处置意见"
+                    name="remedy-measures"
+                    rows=2
+                    value=Signal::derive(move || {
+                        entry
+                            .with(|e| {
+                                e.as_ref()
+                                    .and_then(|e| e.remedy.as_ref())
+                                    .map(|r| r.measures.clone())
+                                    .unwrap_or_default()
+                            })
+                    })
+                    on_save={
+                        let measures_edit = measures_edit.clone();
+                        move |t: String| {
+                            measures_edit(
+                                std::rc::Rc::new(move |e| {
+                                    e.remedy.get_or_insert_with(Remedy::default).measures = t
+                                        .clone()
+                                }),
+                            )
+                        }
+                    }
+                />
+            </Show>
+            {move || {
+                warnings().into_iter().map(|w| view! { <p class="warning">{w}</p> }).collect_view()
+            }}
+        </details>
     }
 }

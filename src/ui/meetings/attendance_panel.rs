@@ -6,26 +6,28 @@ use leptos::prelude::*;
 use crate::browser::clock;
 use crate::domain::meeting::{AbsenceReason, Attendance, Presence};
 use crate::domain::rules::attendance::{
-    attendance_of, due_members, makeup_status, tally, MakeUpStatus,
+    attendance_of, due, makeup_status, tally, Due, MakeUpStatus,
 };
 use crate::domain::rules::quorum::quorum;
 use crate::domain::rules::recording::{
     complete_makeup, mark_rest_present, set_presence, set_reason, tapped, undo_makeup,
 };
-use crate::domain::Member;
+use crate::domain::{Member, Standing};
 use crate::ui::handles::MeetingHandle;
 
 #[component]
 pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
     let state = meeting.state;
+    // Who is due, with what they were that day: a held meeting's roll is
+    // frozen, so a later 转正 does not change this list.
     let due = Memo::new(move |_| {
         state.doc.with(|d| {
             meeting
                 .with(|m| {
-                    due_members(m, &d.members)
+                    due(m, &d.members)
                         .into_iter()
-                        .cloned()
-                        .collect::<Vec<Member>>()
+                        .map(|due| (due.member.clone(), standing_badge(due)))
+                        .collect::<Vec<(Member, Option<&'static str>)>>()
                 })
                 .unwrap_or_default()
         })
@@ -40,7 +42,7 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
         })
     });
     let rest_present = move |_| {
-        let ids: Vec<String> = due.get_untracked().into_iter().map(|m| m.id).collect();
+        let ids: Vec<String> = due.get_untracked().into_iter().map(|(m, _)| m.id).collect();
         meeting.edit(move |m| mark_rest_present(m, ids.iter().map(String::as_str)));
     };
     view! {
@@ -93,15 +95,30 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
             </p>
         </Show>
         <ul class="attendance-list card">
-            <For each=move || due.get() key=|m| m.id.clone() let:member>
-                <AttendanceRow meeting=meeting member=member />
+            <For each=move || due.get() key=|(m, badge)| (m.id.clone(), *badge) let:due>
+                <AttendanceRow meeting=meeting member=due.0 badge=due.1 />
             </For>
         </ul>
     }
 }
 
+/// "预备" for a 预备党员, "无表决权" for a 正式党员 under 留党察看.
+fn standing_badge(due: Due) -> Option<&'static str> {
+    if due.standing == Standing::Probationary {
+        Some("预备")
+    } else if !due.votes {
+        Some("无表决权")
+    } else {
+        None
+    }
+}
+
 #[component]
-fn AttendanceRow(meeting: MeetingHandle, member: Member) -> impl IntoView {
+fn AttendanceRow(
+    meeting: MeetingHandle,
+    member: Member,
+    badge: Option<&'static str>,
+) -> impl IntoView {
     let member_id = member.id.clone();
     let entry = meeting.part(move |m| attendance_of(m, &member_id).cloned());
     let status = move || entry.with(|e| e.as_ref().map(|a| a.status));
@@ -124,13 +141,11 @@ fn AttendanceRow(meeting: MeetingHandle, member: Member) -> impl IntoView {
             </button>
         }
     });
-    let probationary = !member.standing.can_vote();
     view! {
         <li class="attendance-row">
             <div class="attendance-main">
                 <span class="member-name">
-                    {member.name.clone()}
-                    {probationary.then(|| view! { <span class="badge">"预备"</span> })}
+                    {member.name.clone()} {badge.map(|b| view! { <span class="badge">{b}</span> })}
                 </span>
                 <div
                     class="presence-group"
@@ -171,7 +186,10 @@ fn AwayDetails(meeting: MeetingHandle, entry: Attendance) -> impl IntoView {
             </button>
         }
     });
-    let makeup = match makeup_status(&entry) {
+    let owes = meeting
+        .with(|m| makeup_status(m, &entry))
+        .unwrap_or(MakeUpStatus::NotNeeded);
+    let makeup = match owes {
         MakeUpStatus::Done(on) => {
             let member_id = member_id.clone();
             view! {
@@ -188,7 +206,8 @@ fn AwayDetails(meeting: MeetingHandle, entry: Attendance) -> impl IntoView {
             }
             .into_any()
         }
-        _ => {
+        MakeUpStatus::NotNeeded => ().into_any(),
+        MakeUpStatus::Pending => {
             let member_id = member_id.clone();
             view! {
                 <span class="badge accent">"待补学"</span>

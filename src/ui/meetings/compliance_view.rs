@@ -1,5 +1,6 @@
-//! “三会一课” at a glance: what the rules require in a month, quarter or year
-//! against what was held, and the home page's card for this month.
+//! 组织生活制度落实情况: what the rules require in a month, quarter or year
+//! against what was held (三会一课, 主题党日, 组织生活会, 民主评议, 谈心谈话),
+//! and the home page's card for this month.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -7,6 +8,7 @@ use leptos_router::components::A;
 use super::when;
 use crate::browser::clock;
 use crate::domain::ics;
+use crate::domain::rules::absence_streak::absence_streaks;
 use crate::domain::rules::attendance::pending_makeups;
 use crate::domain::rules::compliance::{
     compliance, due_this_month, next_planned, unrecorded_planned, Period, PeriodKind, Requirement,
@@ -38,7 +40,7 @@ pub fn CompliancePage() -> impl IntoView {
         }
     };
     view! {
-        <PageHeader title="“三会一课”完成情况" back="/meetings" />
+        <PageHeader title="组织生活制度落实情况" back="/meetings" />
         <nav class="section-tabs">
             {kind_tab(PeriodKind::Month, "月")} {kind_tab(PeriodKind::Quarter, "季度")}
             {kind_tab(PeriodKind::Year, "年度")}
@@ -78,9 +80,37 @@ pub fn CompliancePage() -> impl IntoView {
             "打印本期工作汇总"
         </A>
         <p class="hint">
-            "只统计标记为“已召开”的会议。党课每季度 1 次为地方规定，可在“我的 › 支部信息与规则”中关闭；"
-            "谈心谈话按记录中标为出席的党员人数统计。"
+            "只统计标记为“已召开”的会议；一次活动勾选了“同时计为”的，分别计入各项。组织生活会、民主评议按所属年度统计。"
+            "党课每季度 1 次、书记讲党课为本单位规定，可在“我的 › 支部信息与规则”中设置。"
+            "谈心谈话按谈心谈话记录中的谈话对象统计。"
         </p>
+        <AbsenceReminder />
+    }
+}
+
+/// 连续无故不参加组织生活, for the secretary's eyes: shown on this device
+/// only, never printed or ranked.
+#[component]
+fn AbsenceReminder() -> impl IntoView {
+    let state = use_app();
+    let streaks = Memo::new(move |_| {
+        state.doc.with(|d| {
+            absence_streaks(d, 3)
+                .iter()
+                .map(|s| s.sentence())
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || !streaks.with(Vec::is_empty)>
+            <section class="card notice" data-testid="absence-reminder">
+                <h2 class="card-title">"请关注（仅在本机显示）"</h2>
+                {move || streaks.get().into_iter().map(|s| view! { <p>{s}</p> }).collect_view()}
+                <p class="hint">
+                    "《中国共产党党员教育管理工作条例》：对无正当理由不参加组织生活的党员应当批评教育；连续 6 个月不参加的，按自行脱党予以除名。请核实记录，及时谈心谈话。"
+                </p>
+            </section>
+        </Show>
     }
 }
 

@@ -5,12 +5,12 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::person_picker::PersonPicker;
 use crate::browser::clock;
 use crate::domain::meeting::{FollowUp, PersonRef};
 use crate::domain::rules::recording::{add_item, edit_item, remove_item};
 use crate::ui::draft_text::DraftInput;
 use crate::ui::handles::MeetingHandle;
+use crate::ui::person_picker::PersonPicker;
 
 #[component]
 pub fn FollowUpsPanel(meeting: MeetingHandle) -> impl IntoView {

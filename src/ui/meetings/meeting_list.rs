@@ -79,8 +79,12 @@ pub fn MeetingsPage() -> impl IntoView {
             </A>
         </div>
         <A href="/meetings/compliance" attr:class="card link-card">
-            <span>"“三会一课”完成情况"</span>
+            <span>"组织生活制度落实情况"</span>
             <span class="muted small">"本月 · 本季度 · 本年度 ›"</span>
+        </A>
+        <A href="/talks" attr:class="card link-card">
+            <span>"谈心谈话"</span>
+            <span class="muted small">"谈话记录 ›"</span>
         </A>
         <input
             type="search"
@@ -152,7 +156,12 @@ fn MeetingRow(meeting: Meeting) -> impl IntoView {
     view! {
         <li>
             <A href=href attr:class="meeting-row">
-                <span class="meeting-kind">{meeting.kind.label().to_string()}</span>
+                <span class="meeting-kind">
+                    {std::iter::once(meeting.kind.label())
+                        .chain(meeting.also.iter().map(|k| k.label()))
+                        .collect::<Vec<_>>()
+                        .join(" · ")}
+                </span>
                 <span class="meeting-theme">{theme}</span>
                 <span class="meeting-when muted small">{when(&meeting)}</span>
                 <span class="badge" class:accent=planned>

@@ -17,6 +17,7 @@ use crate::browser::{clock, dialog::confirm};
 use crate::domain::ics;
 use crate::domain::meeting::MeetingState;
 use crate::domain::rules::recording::{hold, reopen_as_planned};
+use crate::domain::rules::vote::Body;
 use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::handles::MeetingHandle;
 use crate::ui::state::use_app;
@@ -60,14 +61,25 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
             .with(|q| q.get("s"))
             .unwrap_or_else(|| "checklist".into())
     });
-    let title = meeting.part(|m| m.kind.label().to_string());
+    let title = meeting.part(|m| {
+        let also: Vec<&str> = m.also.iter().map(|k| k.label()).collect();
+        if also.is_empty() {
+            m.kind.label().to_string()
+        } else {
+            format!("{}（同时计为{}）", m.kind.label(), also.join("、"))
+        }
+    });
+    // Only a body that decides (党员大会、支委会) votes.
+    let votes = meeting.part(|m| Body::of(m).is_some() || !m.votes.is_empty());
     let theme = meeting.part(|m| m.theme.clone());
     let held = meeting.part(|m| m.state == MeetingState::Held);
     let when_text = meeting.part(when);
     let tabs = SECTIONS.map(|(key, label)| {
         let navigate = navigate.clone();
+        let shown = move || key != "votes" || votes.get();
         view! {
             <button
+                hidden=move || !shown()
                 class="section-tab"
                 class:on=move || section.get() == key
                 role="tab"
@@ -121,10 +133,14 @@ fn MeetingActions(meeting: MeetingHandle) -> impl IntoView {
     let held = meeting.part(|m| m.state == MeetingState::Held);
     let toggle = move |_| {
         if held.get_untracked() {
-            meeting.edit(reopen_as_planned);
+            // The roll is fixed again from the roster when it is held again.
+            if confirm("改回计划中？再次标记为已召开时，应到人员将按那时的名册重新确定。")
+            {
+                meeting.edit(reopen_as_planned);
+            }
         } else {
             let today = clock::today();
-            meeting.edit(move |m| hold(m, today));
+            meeting.edit_with_roster(move |m, members| hold(m, today, members));
         }
     };
     let calendar = move |()| {

@@ -3,10 +3,10 @@
 mod attendance_panel;
 mod checklist_panel;
 mod compliance_view;
+mod counts_for;
 mod follow_ups_panel;
 mod meeting_list;
 mod meeting_page;
-mod person_picker;
 mod plan_form;
 mod record_panel;
 mod votes_panel;

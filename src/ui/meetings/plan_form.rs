@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser::clock;
-use crate::domain::meeting::MeetingKind;
-use crate::domain::rules::recording::{plan_meeting, Plan};
+use crate::domain::meeting::{GroupScope, MeetingKind};
+use crate::domain::rules::recording::{default_year_for, plan_meeting, Plan};
 use crate::domain::time::{format_hh_mm, parse_hh_mm};
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
@@ -31,18 +31,45 @@ pub fn PlanMeetingPage() -> impl IntoView {
     let navigate = use_navigate();
     let all_kinds = state.doc.with_untracked(|d| kinds(&d.branch.study_kinds));
     let kind = RwSignal::new(all_kinds[0].clone());
-    let group = RwSignal::new(
-        state
-            .doc
-            .with_untracked(|d| d.branch.groups.first().map(|g| g.id.clone())),
-    );
+    let first_group = state
+        .doc
+        .with_untracked(|d| d.branch.groups.first().map(|g| g.id.clone()));
+    let group = RwSignal::new(None::<String>);
     let date = RwSignal::new(Some(clock::today()));
+    let for_year = RwSignal::new(None::<i32>);
+    let error = RwSignal::new(None::<&'static str>);
+    // A 党小组会 is always one group; the branch's fixed 主题党日 is the
+    // plan's date.
+    let choose_kind = move |k: MeetingKind| {
+        match k.group_scope() {
+            GroupScope::Required if group.get_untracked().is_none() => {
+                group.set(first_group.clone())
+            }
+            GroupScope::None => group.set(None),
+            _ => {}
+        }
+        if k == MeetingKind::ThemeDay {
+            let fixed = state.doc.with_untracked(|d| d.branch.rules.theme_day);
+            if let Some(day) = fixed.and_then(|t| t.next_from(clock::today())) {
+                date.set(Some(day));
+            }
+        }
+        kind.set(k);
+        error.set(None);
+    };
     let time = RwSignal::new(chrono::NaiveTime::from_hms_opt(14, 30, 0));
     let place = RwSignal::new(String::new());
     let theme = RwSignal::new(String::new());
     let choices = all_kinds.clone();
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let chosen = kind.get_untracked();
+        if chosen.group_scope() == GroupScope::Required && group.get_untracked().is_none() {
+            error.set(Some(
+                "党小组会由一个党小组召开。请先在“我的 › 支部信息与规则”添加党小组。",
+            ));
+            return;
+        }
         let id = clock::new_id("mt");
         let plan = Plan {
             group_id: group.get_untracked(),
@@ -51,9 +78,14 @@ pub fn PlanMeetingPage() -> impl IntoView {
             place: place.get_untracked(),
             theme: theme.get_untracked(),
         };
-        let meeting = state
+        let mut meeting = state
             .doc
-            .with_untracked(|d| plan_meeting(&id, kind.get_untracked(), plan, &d.templates));
+            .with_untracked(|d| plan_meeting(&id, chosen.clone(), plan, &d.templates));
+        if chosen.is_yearly() {
+            meeting.for_year = for_year
+                .get_untracked()
+                .or_else(|| date.get_untracked().map(default_year_for));
+        }
         state.add_meeting(meeting);
         navigate(&format!("/meetings/{id}"), Default::default());
     };
@@ -67,7 +99,7 @@ pub fn PlanMeetingPage() -> impl IntoView {
                     on:change=move |ev| {
                         if let Ok(i) = event_target_value(&ev).parse::<usize>() {
                             if let Some(k) = choices.get(i) {
-                                kind.set(k.clone());
+                                choose_kind(k.clone());
                             }
                         }
                     }
@@ -80,14 +112,26 @@ pub fn PlanMeetingPage() -> impl IntoView {
                         })
                         .collect_view()}
                 </select>
+                <small class="muted">
+                    "谈心谈话不是会议，请在“会议 › 谈心谈话”中记录。"
+                </small>
             </label>
-            <Show when=move || kind.get() == MeetingKind::GroupMeeting>
+            <Show when=move || kind.with(|k| k.group_scope() != GroupScope::None)>
                 <label class="field">
                     <span>"党小组"</span>
                     <select
                         name="group"
-                        on:change=move |ev| group.set(Some(event_target_value(&ev)))
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            group.set((!v.is_empty()).then_some(v));
+                            error.set(None);
+                        }
                     >
+                        <Show when=move || kind.with(|k| k.group_scope() == GroupScope::Allowed)>
+                            <option value="" selected=move || group.with(Option::is_none)>
+                                "全支部"
+                            </option>
+                        </Show>
                         {state
                             .doc
                             .with_untracked(|d| d.branch.groups.clone())
@@ -107,6 +151,17 @@ pub fn PlanMeetingPage() -> impl IntoView {
                     </select>
                 </label>
             </Show>
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="error" role="alert">
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
             <div class="two-cols">
                 <label class="field">
                     <span>"日期"</span>
@@ -127,6 +182,29 @@ pub fn PlanMeetingPage() -> impl IntoView {
                     />
                 </label>
             </div>
+            <Show when=move || kind.with(MeetingKind::is_yearly)>
+                <label class="field">
+                    <span>"所属年度"</span>
+                    <select
+                        name="for-year"
+                        on:change=move |ev| for_year.set(event_target_value(&ev).parse().ok())
+                    >
+                        {move || {
+                            let on = date.get().unwrap_or_else(clock::today);
+                            let chosen = for_year.get().unwrap_or_else(|| default_year_for(on));
+                            let held = chrono::Datelike::year(&on);
+                            [held - 1, held]
+                                .map(|y| {
+                                    view! {
+                                        <option value=y.to_string() selected=y == chosen>
+                                            {format!("{y}年度")}
+                                        </option>
+                                    }
+                                })
+                        }}
+                    </select>
+                </label>
+            </Show>
             <label class="field">
                 <span>"地点"</span>
                 <input

@@ -4,15 +4,16 @@
 
 use leptos::prelude::*;
 
-use super::person_picker::PersonPicker;
+use super::counts_for::CountsForCard;
 use crate::browser::clock;
-use crate::domain::meeting::{Meeting, PersonRef, Speech, StudyMaterial};
+use crate::domain::meeting::{Meeting, MeetingState, PersonRef, Speech, StudyMaterial};
 use crate::domain::rules::recording::{
-    add_agenda, add_item, edit_item, remove_agenda, remove_item,
+    add_agenda, add_item, edit_item, remove_agenda, remove_item, set_held_date,
 };
 use crate::domain::time::{format_hh_mm, parse_hh_mm};
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::MeetingHandle;
+use crate::ui::person_picker::PersonPicker;
 use crate::ui::widgets::{CheckRow, InlineAdd};
 
 #[component]
@@ -53,9 +54,11 @@ pub fn RecordPanel(meeting: MeetingHandle) -> impl IntoView {
             .map(|d| d.to_string())
             .unwrap_or_default()
     });
+    let held = meeting.part(|m| m.state == MeetingState::Held);
     let sign_in_kept = meeting.part(|m| m.sign_in_sheet_kept);
     let photos_kept = meeting.part(|m| m.photos_kept);
     view! {
+        <CountsForCard meeting=meeting />
         <section class="card form">
             <h3 class="card-title">"时间地点"</h3>
             <label class="field">
@@ -75,14 +78,21 @@ pub fn RecordPanel(meeting: MeetingHandle) -> impl IntoView {
                 />
             </label>
             <label class="field">
-                <span>"召开日期"</span>
+                <span>{move || if held.get() { "召开日期" } else { "计划日期" }}</span>
                 <input
                     type="date"
                     name="held-date"
                     prop:value=held_date
                     on:change=move |ev| {
                         let d = event_target_value(&ev).parse().ok();
-                        meeting.edit(move |m| m.date = d);
+                        meeting
+                            .edit_with_roster(move |m, members| {
+                                if m.state == MeetingState::Held {
+                                    set_held_date(m, d, members);
+                                } else {
+                                    m.planned_date = d;
+                                }
+                            });
                     }
                 />
             </label>

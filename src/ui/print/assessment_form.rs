@@ -1,9 +1,10 @@
-//! 民主评议党员自评表 / 五个过硬自查表 of one member and year.
+//! 民主评议党员个人自评表 / 五个过硬对照检查表 of one member and year, with
+//! the title the screen uses.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::meeting_record::{paragraphs, Section};
+use super::meeting_record::{paragraphs, RuledLines, Section};
 use super::paper::{FormRow, Paper};
 use crate::domain::assessment::{no_grade_reason, standards, AssessmentForm, DIMENSIONS};
 use crate::domain::time::format_chinese_date;
@@ -40,14 +41,7 @@ fn AssessmentView(id: String) -> impl IntoView {
     let Some((form, member, group)) = found else {
         return view! { <p class="empty">"找不到这份自评表。"</p> }.into_any();
     };
-    let title = match form.kind {
-        crate::domain::assessment::AssessmentKind::FourQualified => {
-            format!("{} 年度民主评议党员自评表", form.year)
-        }
-        crate::domain::assessment::AssessmentKind::FiveExcellent => {
-            format!("{} 年度“五个过硬”自查表", form.year)
-        }
-    };
+    let title = form.kind.form_title(form.year);
     let text = share_text(&form, &member, &title);
     view! {
         <Paper
@@ -73,8 +67,12 @@ fn share_text(form: &AssessmentForm, member: &Member, title: &str) -> String {
             ));
         }
     }
-    if let Some(g) = form.self_grade {
-        out.push(format!("自评等次：{}", g.label()));
+    if form.kind.is_member_review() {
+        if let Some(g) = form.self_grade {
+            out.push(format!("自评等次：{}", g.label()));
+        }
+    } else if let Some(overall) = &form.overall {
+        out.push(format!("总体自我评价：{overall}"));
     }
     out.join("\n")
 }
@@ -86,8 +84,10 @@ fn FormBody(form: AssessmentForm, member: Member, group: String) -> impl IntoVie
         None => form
             .self_grade
             .map(|g| g.label().to_string())
-            .unwrap_or_else(|| "未填写".into()),
+            .unwrap_or_else(|| "（本人填写）".into()),
     };
+    let member_review = form.kind.is_member_review();
+    let overall = form.overall.clone().unwrap_or_default();
     let finished = form
         .finished_on()
         .map(format_chinese_date)
@@ -102,7 +102,7 @@ fn FormBody(form: AssessmentForm, member: Member, group: String) -> impl IntoVie
                 <FormRow label="姓名" value=member.name.clone() />
                 <FormRow label="党员类别" value=member.standing.label() />
                 <FormRow label="所在党小组" value=group />
-                <FormRow label="职务" value=member.role.label() />
+                <FormRow label="职务" value=member.roles_label() />
                 <FormRow label="填写日期" value=finished />
             </tbody>
         </table>
@@ -139,7 +139,7 @@ fn FormBody(form: AssessmentForm, member: Member, group: String) -> impl IntoVie
                 }
             })
             .collect_view()}
-        <Section title="分项测评" show=!dimensions.is_empty()>
+        <Section title="分项测评" show=member_review && !dimensions.is_empty()>
             <p class="names">
                 {dimensions
                     .iter()
@@ -148,7 +148,7 @@ fn FormBody(form: AssessmentForm, member: Member, group: String) -> impl IntoVie
                     .join("；")}
             </p>
         </Section>
-        <Section title="对照反向情形" show=true>
+        <Section title="对照反向情形" show=member_review>
             <p class="names">
                 {if form.negatives.is_empty() {
                     "无".to_string()
@@ -157,8 +157,11 @@ fn FormBody(form: AssessmentForm, member: Member, group: String) -> impl IntoVie
                 }}
             </p>
         </Section>
-        <Section title="自评等次" show=true>
+        <Section title="自评等次" show=member_review>
             <p class="names">{grade}</p>
+        </Section>
+        <Section title="总体自我评价" show=!member_review>
+            <p class="names">{overall}</p>
         </Section>
         <div class="signatures">
             <p>"本人签字：" <span class="sign-line"></span></p>
@@ -170,7 +173,7 @@ fn FormBody(form: AssessmentForm, member: Member, group: String) -> impl IntoVie
 fn text_block(text: &str) -> impl IntoView {
     let lines = paragraphs(text);
     if lines.is_empty() {
-        return view! { <span>"—"</span> }.into_any();
+        return view! { <RuledLines count=3 /> }.into_any();
     }
     lines
         .into_iter()

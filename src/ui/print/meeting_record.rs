@@ -47,10 +47,13 @@ fn MeetingRecordView(id: String) -> impl IntoView {
 
 #[component]
 fn RecordBody(sheet: MeetingSheet) -> impl IntoView {
-    let counts = format!(
-        "应到 {} 人，实到 {} 人，缺席 {} 人",
-        sheet.due, sheet.present, sheet.away
-    );
+    let counts = sheet.attendance();
+    let bases: Vec<String> = sheet.votes.iter().fold(Vec::new(), |mut seen, v| {
+        if !seen.contains(&v.basis) {
+            seen.push(v.basis.clone());
+        }
+        seen
+    });
     let kind = if sheet.sequence.is_empty() {
         sheet.kind.clone()
     } else {
@@ -60,6 +63,10 @@ fn RecordBody(sheet: MeetingSheet) -> impl IntoView {
         <table class="form-table">
             <tbody>
                 <FormRow label="会议类型" value=kind />
+                {(!sheet.for_year.is_empty())
+                    .then(|| {
+                        view! { <FormRow label="所属年度" value=sheet.for_year.clone() /> }
+                    })}
                 <FormRow label="时间" value=sheet.when.clone() />
                 <FormRow label="地点" value=sheet.place.clone() />
                 <FormRow label="主题" value=sheet.theme.clone() />
@@ -71,7 +78,7 @@ fn RecordBody(sheet: MeetingSheet) -> impl IntoView {
                     .then(|| {
                         view! { <FormRow label="列席人员" value=sheet.observers.clone() /> }
                     })}
-                <FormRow label="人数" value=counts />
+                <FormRow label="到会情况" value=counts />
                 <FormRow label="缺席人员及原因" value=sheet.away_names.clone() />
                 {(!sheet.quorum.is_empty())
                     .then(|| {
@@ -93,16 +100,19 @@ fn RecordBody(sheet: MeetingSheet) -> impl IntoView {
             </ol>
         </Section>
         <Section title="主要内容" show=true>
-            <div class="prose">
-                {if sheet.minutes.trim().is_empty() {
-                    vec!["（未填写）".to_string()]
-                } else {
-                    paragraphs(&sheet.minutes)
+            {if sheet.minutes.trim().is_empty() {
+                view! { <RuledLines count=10 /> }.into_any()
+            } else {
+                view! {
+                    <div class="prose">
+                        {paragraphs(&sheet.minutes)
+                            .into_iter()
+                            .map(|p| view! { <p>{p}</p> })
+                            .collect_view()}
+                    </div>
                 }
-                    .into_iter()
-                    .map(|p| view! { <p>{p}</p> })
-                    .collect_view()}
-            </div>
+                    .into_any()
+            }}
         </Section>
         <Section title="发言摘要" show=!sheet.speeches.is_empty()>
             <div class="prose">
@@ -124,6 +134,7 @@ fn RecordBody(sheet: MeetingSheet) -> impl IntoView {
             <table class="grid-table">
                 <thead>
                     <tr>
+                        <th class="num">"序号"</th>
                         <th>"表决事项"</th>
                         <th class="num">"赞成"</th>
                         <th class="num">"反对"</th>
@@ -135,9 +146,11 @@ fn RecordBody(sheet: MeetingSheet) -> impl IntoView {
                     {sheet
                         .votes
                         .iter()
-                        .map(|v| {
+                        .enumerate()
+                        .map(|(i, v)| {
                             view! {
                                 <tr>
+                                    <td class="num">{i + 1}</td>
                                     <td>{v.motion.clone()}</td>
                                     <td class="num">{v.in_favour}</td>
                                     <td class="num">{v.against}</td>
@@ -149,8 +162,29 @@ fn RecordBody(sheet: MeetingSheet) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
-            <p class="small-print">
-                "依据《中国共产党支部工作条例（试行）》，赞成票超过应到会有表决权党员的半数为通过。"
+            {sheet
+                .votes
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    view! {
+                        <p class="vote-sentence">
+                            {format!("第 {} 项：{}。", i + 1, v.sentence)}
+                        </p>
+                    }
+                })
+                .collect_view()}
+            {bases.into_iter().map(|b| view! { <p class="small-print">{b}</p> }).collect_view()}
+        </Section>
+        <Section title="选举结果" show=!sheet.election.is_empty()>
+            <p class="names">{sheet.election.join("；")}</p>
+        </Section>
+        <Section title="不计算在应到会人数之内的党员" show=!sheet.excluded.is_empty()>
+            <p class="names">
+                {format!(
+                    "{}（经报上级党组织同意并经党员大会通过）",
+                    sheet.excluded.join("、"),
+                )}
             </p>
         </Section>
         <Section title="决议落实" show=!sheet.follow_ups.is_empty()>
@@ -198,6 +232,17 @@ fn RecordBody(sheet: MeetingSheet) -> impl IntoView {
             <p>"主持人（签字）：" <span class="sign-line"></span></p>
             <p>"记录人（签字）：" <span class="sign-line"></span></p>
             <p>"日期：" <span class="sign-line short"></span></p>
+        </div>
+    }
+}
+
+/// Ruled lines left for handwriting where a record has no text yet: a filed
+/// record never says 未填写.
+#[component]
+pub fn RuledLines(count: usize) -> impl IntoView {
+    view! {
+        <div class="ruled-lines" aria-label="留空供手写">
+            {(0..count).map(|_| view! { <span class="ruled-line"></span> }).collect_view()}
         </div>
     }
 }

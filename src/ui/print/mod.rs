@@ -8,9 +8,11 @@ mod paper;
 mod period_summary;
 mod review_tally;
 mod sign_in_sheet;
+mod talk_record;
 
 pub use assessment_form::AssessmentPrint;
 pub use meeting_record::MeetingRecordPrint;
 pub use period_summary::{period_kind_name, PeriodSummaryPrint};
 pub use review_tally::ReviewTallyPrint;
 pub use sign_in_sheet::SignInSheetPrint;
+pub use talk_record::TalkRecordPrint;

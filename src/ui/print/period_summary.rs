@@ -93,7 +93,7 @@ fn summary_text(s: &PeriodSummary, title: &str) -> String {
 fn SummaryBody(summary: PeriodSummary) -> impl IntoView {
     let f = summary.follow_ups.clone();
     view! {
-        <Section title="组织生活完成情况" show=true>
+        <Section title="组织生活制度落实情况" show=true>
             <table class="grid-table">
                 <thead>
                     <tr>
@@ -191,7 +191,7 @@ fn SummaryBody(summary: PeriodSummary) -> impl IntoView {
                                 <tr>
                                     <td>
                                         {if a.left {
-                                            format!("{}（已离开）", a.name)
+                                            format!("{}（已减少）", a.name)
                                         } else {
                                             a.name.clone()
                                         }}

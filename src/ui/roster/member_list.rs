@@ -1,10 +1,11 @@
-//! The roster, committee first, members who left folded away at the end.
+//! The roster, committee first, 已减少党员 folded away at the end.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::browser::clock;
 use crate::domain::roster::display_order;
-use crate::domain::Member;
+use crate::domain::{Member, Standing};
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
 
@@ -45,19 +46,22 @@ pub fn RosterPage() -> impl IntoView {
             </p>
         </Show>
         <ul class="member-list card">
-            <For
-                each=active
-                key=|m| (m.id.clone(), m.name.clone(), m.role, m.standing, m.group_id.clone())
-                let:member
-            >
+            <For each=active key=|m| m.clone() let:member>
                 <MemberRow member=member />
             </For>
         </ul>
         <Show when=move || !left().is_empty()>
             <details class="left-members">
-                <summary>{move || format!("已离开的党员（{} 人）", left().len())}</summary>
+                <summary>
+                    {move || {
+                        format!(
+                            "已减少党员（转出、出党、去世等）{} 人",
+                            left().len(),
+                        )
+                    }}
+                </summary>
                 <ul class="member-list card">
-                    <For each=left key=|m| (m.id.clone(), m.name.clone()) let:member>
+                    <For each=left key=|m| m.clone() let:member>
                         <MemberRow member=member />
                     </For>
                 </ul>
@@ -79,15 +83,25 @@ fn MemberRow(member: Member) -> impl IntoView {
         })
         .unwrap_or_default();
     let href = format!("/mine/roster/{}", member.id);
-    let probationary = !member.standing.can_vote();
+    let probationary = member.standing == Standing::Probationary;
+    let posts = (!member.roles.is_empty()).then(|| member.roles_label());
+    let today = clock::today();
+    let marks = [
+        (member.on_probation(Some(today)), "留党察看"),
+        (member.exempt_on(Some(today)), "不作硬性要求"),
+    ];
     view! {
         <li>
             <A href=href attr:class="member-row">
                 <span class="member-name">{member.name.clone()}</span>
                 <span class="badges">
-                    {(member.role != crate::domain::Role::Member)
-                        .then(|| view! { <span class="badge accent">{member.role.label()}</span> })}
+                    {posts.map(|p| view! { <span class="badge accent">{p}</span> })}
                     {probationary.then(|| view! { <span class="badge">"预备"</span> })}
+                    {marks
+                        .iter()
+                        .filter(|(on, _)| *on)
+                        .map(|(_, label)| view! { <span class="badge">{*label}</span> })
+                        .collect_view()}
                 </span>
                 <span class="member-group muted small">{group}</span>
             </A>

@@ -1,18 +1,20 @@
 //! Schema migrations, one step per version, applied to the document's JSON
 //! before it is read into today's structs.
 
+mod v1_roles_talks;
+
 use serde_json::Value;
 
 use crate::domain::SCHEMA_VERSION;
 
 /// One step turns a document of version `n` into version `n + 1`. A step
-/// must also accept a partial document (the store migrates one record at a
-/// time, wrapped as `{"meetings": [record]}` and the like).
+/// must also accept a partial document (the store migrates the records of
+/// an older version together, as `{"meetings": [...], "members": [...]}`),
+/// and may move an item from one list to another.
 type Step = fn(Value) -> Result<Value, String>;
 
-/// `STEPS[i]` migrates version `i + 1` to `i + 2`. Version 1 is the first
-/// released shape, so there is nothing to migrate yet.
-const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [];
+/// `STEPS[i]` migrates version `i + 1` to `i + 2`.
+const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_roles_talks::step];
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum MigrateError {

@@ -1,0 +1,203 @@
+//! 连续无故不参加组织生活: a private reminder for the secretary. The
+//! 《党员教育管理工作条例》 asks the branch to 批评教育 a member who misses
+//! 组织生活 without reason (§29) and treats six months in a row as 自行脱党
+//! (§31). The app only points out the record; it never ranks members.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::attendance::first_entries;
+use crate::domain::meeting::{AbsenceReason, MeetingState, Presence};
+use crate::domain::{Document, Member};
+
+/// A member whose every recorded meeting in the latest `months` months with
+/// meetings was missed 无故.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AbsenceStreak<'a> {
+    pub member: &'a Member,
+    /// Calendar months from the first such month to the last.
+    pub months: u32,
+    pub last: NaiveDate,
+}
+
+impl AbsenceStreak<'_> {
+    pub fn sentence(&self) -> String {
+        format!(
+            "{}连续 {} 个月无故未参加组织生活（最近一次 {} 年 {} 月）。",
+            self.member.name,
+            self.months,
+            self.last.year(),
+            self.last.month()
+        )
+    }
+}
+
+/// How a member's month went, from the meetings held that month.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Month {
+    /// Attended, or was away with a reason, at least once.
+    Accounted,
+    /// Marked 无故 at every meeting recorded that month.
+    Unexcused,
+}
+
+/// Active members whose latest run of 无故 months is at least `at_least`
+/// long. Months without a meeting recorded for them neither break nor
+/// lengthen a run; any month they attended (or were excused) ends it.
+pub fn absence_streaks(doc: &Document, at_least: u32) -> Vec<AbsenceStreak<'_>> {
+    let mut months: std::collections::BTreeMap<(&str, i32, u32), (Month, NaiveDate)> =
+        std::collections::BTreeMap::new();
+    for meeting in doc
+        .meetings
+        .iter()
+        .filter(|m| m.state == MeetingState::Held)
+    {
+        let Some(date) = meeting.date else { continue };
+        for entry in first_entries(meeting) {
+            let unexcused =
+                entry.status == Presence::Absent && entry.reason == Some(AbsenceReason::NoReason);
+            let this = if unexcused {
+                Month::Unexcused
+            } else {
+                Month::Accounted
+            };
+            let key = (entry.member_id.as_str(), date.year(), date.month());
+            let slot = months.entry(key).or_insert((this, date));
+            if this == Month::Accounted {
+                slot.0 = Month::Accounted;
+            }
+            slot.1 = slot.1.max(date);
+        }
+    }
+    doc.members
+        .iter()
+        .filter(|m| m.is_active())
+        .filter_map(|member| {
+            let mine = months
+                .range((member.id.as_str(), i32::MIN, 0)..=(member.id.as_str(), i32::MAX, 13))
+                .rev();
+            let mut last = None;
+            let mut first = None;
+            for (&(_, year, month), &(how, date)) in mine {
+                if how == Month::Accounted {
+                    break;
+                }
+                last.get_or_insert(date);
+                first = Some((year, month));
+            }
+            let last = last?;
+            let (year, month) = first?;
+            let span = (last.year() - year) * 12 + last.month() as i32 - month as i32 + 1;
+            let months = u32::try_from(span).ok()?;
+            (months >= at_least).then_some(AbsenceStreak {
+                member,
+                months,
+                last,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::meeting::MeetingKind::*;
+    use crate::domain::rules::fixtures::*;
+
+    fn month_of(
+        doc: &mut Document,
+        id: &str,
+        on: NaiveDate,
+        status: Presence,
+        reason: Option<AbsenceReason>,
+    ) {
+        let mut m = held(id, ThemeDay, on);
+        match reason {
+            Some(r) => mark_away(&mut m, "a", status, r),
+            None => mark(&mut m, "a", status),
+        }
+        mark(&mut m, "b", Presence::Present);
+        doc.meetings.push(m);
+    }
+
+    #[test]
+    fn months_missed_without_reason_in_a_row_are_pointed_out_to_the_secretary() {
+        let mut doc = document(&[], vec![full("a"), full("b")], Vec::new());
+        month_of(&mut doc, "m1", day(2026, 1, 10), Presence::Present, None);
+        for (i, month) in [2, 3, 5].iter().enumerate() {
+            let id = format!("x{i}");
+            month_of(
+                &mut doc,
+                &id,
+                day(2026, *month, 10),
+                Presence::Absent,
+                Some(AbsenceReason::NoReason),
+            );
+        }
+        let streaks = absence_streaks(&doc, 3);
+        assert_eq!(streaks.len(), 1);
+        assert_eq!(streaks[0].member.id, "a");
+        // February to May: April had no meeting and does not break the run.
+        assert_eq!(streaks[0].months, 4);
+        assert!(streaks[0]
+            .sentence()
+            .ends_with("连续 4 个月无故未参加组织生活（最近一次 2026 年 5 月）。"));
+        assert!(absence_streaks(&doc, 5).is_empty());
+    }
+
+    #[test]
+    fn an_excused_absence_or_attending_once_in_a_month_ends_the_run() {
+        let mut doc = document(&[], vec![full("a"), full("b")], Vec::new());
+        month_of(
+            &mut doc,
+            "m1",
+            day(2026, 2, 10),
+            Presence::Absent,
+            Some(AbsenceReason::NoReason),
+        );
+        month_of(
+            &mut doc,
+            "m2",
+            day(2026, 3, 10),
+            Presence::Leave,
+            Some(AbsenceReason::Illness),
+        );
+        month_of(
+            &mut doc,
+            "m3",
+            day(2026, 4, 10),
+            Presence::Absent,
+            Some(AbsenceReason::NoReason),
+        );
+        month_of(&mut doc, "m4", day(2026, 4, 20), Presence::Present, None);
+        month_of(
+            &mut doc,
+            "m5",
+            day(2026, 5, 10),
+            Presence::Absent,
+            Some(AbsenceReason::NoReason),
+        );
+        let streaks = absence_streaks(&doc, 1);
+        assert_eq!(streaks.len(), 1);
+        assert_eq!(streaks[0].months, 1, "only May counts");
+    }
+
+    #[test]
+    fn members_who_left_are_not_reminded_of() {
+        let mut doc = document(
+            &[],
+            vec![left(full("a"), Some(day(2026, 6, 1))), full("b")],
+            Vec::new(),
+        );
+        for (i, month) in [2, 3, 4].iter().enumerate() {
+            let id = format!("x{i}");
+            month_of(
+                &mut doc,
+                &id,
+                day(2026, *month, 10),
+                Presence::Absent,
+                Some(AbsenceReason::NoReason),
+            );
+        }
+        assert!(absence_streaks(&doc, 3).is_empty());
+    }
+}

@@ -1,0 +1,78 @@
+//! 谈心谈话: a talk between two people (or a 委员 and several members), not a
+//! meeting. 《支部工作条例》: 党支部委员之间、委员和党员之间、党员和党员之间，
+//! 每年谈心谈话一般不少于1次. The branch counts who was talked with.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::meeting::PersonRef;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Talk {
+    pub id: String,
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    /// 谈话人.
+    #[serde(default)]
+    pub talker: PersonRef,
+    /// 谈话对象: members of the roster.
+    #[serde(default)]
+    pub talkees: Vec<String>,
+    #[serde(default)]
+    pub place: String,
+    /// 谈话主题.
+    #[serde(default)]
+    pub topic: String,
+    /// 谈话主要内容.
+    #[serde(default)]
+    pub content: String,
+    /// 对方意见建议.
+    #[serde(default)]
+    pub opinions: String,
+    /// 需跟进事项.
+    #[serde(default)]
+    pub follow_up: String,
+}
+
+impl Talk {
+    /// Every member the record names.
+    pub fn referenced_member_ids(&self) -> impl Iterator<Item = &str> {
+        self.talkees
+            .iter()
+            .map(String::as_str)
+            .chain(self.talker.member_id.as_deref())
+    }
+}
+
+/// Who was talked with in `year` (as 谈话对象), by member id.
+pub fn talked_with(talks: &[Talk], year: i32) -> std::collections::BTreeSet<&str> {
+    talks
+        .iter()
+        .filter(|t| t.date.is_some_and(|d| chrono::Datelike::year(&d) == year))
+        .flat_map(|t| t.talkees.iter().map(String::as_str))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::rules::fixtures::day;
+
+    #[test]
+    fn coverage_counts_who_was_talked_with_in_the_year() {
+        let talk = |id: &str, on: NaiveDate, with: &[&str]| Talk {
+            id: id.into(),
+            date: Some(on),
+            talkees: with.iter().map(|s| s.to_string()).collect(),
+            ..Talk::default()
+        };
+        let talks = vec![
+            talk("t1", day(2026, 3, 1), &["a", "b"]),
+            talk("t2", day(2026, 5, 1), &["b"]),
+            talk("t3", day(2025, 12, 31), &["c"]),
+        ];
+        let covered: Vec<&str> = talked_with(&talks, 2026).into_iter().collect();
+        assert_eq!(covered, ["a", "b"]);
+    }
+}

@@ -1,0 +1,178 @@
+//! 类型与年度: which 党小组 meets, what else the one event counts as (同时
+//! 计为), and the 所属年度 of a yearly item. Entered once, counted for each.
+
+use leptos::prelude::*;
+
+use crate::domain::meeting::{GroupScope, Meeting, MeetingKind};
+use crate::domain::rules::recording::{default_year_for, refreeze_roll};
+use crate::ui::handles::MeetingHandle;
+
+#[component]
+pub fn CountsForCard(meeting: MeetingHandle) -> impl IntoView {
+    let scope = meeting.part(|m| Some(m.kind.group_scope()));
+    let yearly = meeting.part(is_yearly_event);
+    view! {
+        <section class="card form">
+            <h3 class="card-title">"类型与年度"</h3>
+            <Show when=move || scope.get().is_some_and(|s| s != GroupScope::None)>
+                <GroupChoice meeting=meeting />
+            </Show>
+            <AlsoCounts meeting=meeting />
+            <Show when=move || yearly.get()>
+                <YearChoice meeting=meeting />
+            </Show>
+        </section>
+    }
+}
+
+/// Counted for a yearly requirement (组织生活会、民主评议), by type or as well.
+fn is_yearly_event(m: &Meeting) -> bool {
+    m.kind.is_yearly() || m.also.iter().any(MeetingKind::is_yearly)
+}
+
+/// The 党小组 that met. A 党小组会 is always one group; a 组织生活会 or
+/// 民主评议 may be the whole branch or one group.
+#[component]
+fn GroupChoice(meeting: MeetingHandle) -> impl IntoView {
+    let state = meeting.state;
+    let groups = move || state.doc.with(|d| d.branch.groups.clone());
+    let group = meeting.part(|m| m.group_id.clone());
+    let required = meeting.part(|m| m.kind.group_scope() == GroupScope::Required);
+    view! {
+        <label class="field">
+            <span>"党小组"</span>
+            <select
+                name="meeting-group"
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    let chosen = (!v.is_empty()).then_some(v);
+                    meeting
+                        .edit_with_roster(move |m, members| {
+                            m.group_id = chosen.clone();
+                            refreeze_roll(m, members);
+                        });
+                }
+            >
+                <Show when=move || !required.get() || group.with(Option::is_none)>
+                    <option value="" selected=move || group.with(Option::is_none)>
+                        {move || if required.get() { "请选择党小组" } else { "全支部" }}
+                    </option>
+                </Show>
+                <For each=groups key=|g| g.id.clone() let:g>
+                    {
+                        let id = g.id.clone();
+                        view! {
+                            <option
+                                value=g.id.clone()
+                                selected=move || group.get().as_deref() == Some(id.as_str())
+                            >
+                                {g.name}
+                            </option>
+                        }
+                    }
+                </For>
+            </select>
+            <Show when=move || required.get() && group.with(Option::is_none)>
+                <small class="error">
+                    "党小组会由一个党小组召开，请选择党小组。"
+                </small>
+            </Show>
+        </label>
+    }
+}
+
+/// 同时计为: the other national types this event meets.
+#[component]
+fn AlsoCounts(meeting: MeetingHandle) -> impl IntoView {
+    let kind = meeting.part(|m| Some(m.kind.clone()));
+    let also = meeting.part(|m| m.also.clone());
+    let choices = move || {
+        let own = kind.get();
+        MeetingKind::NATIONAL
+            .into_iter()
+            .filter(|k| own.as_ref() != Some(k) && *k != MeetingKind::GroupMeeting)
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <fieldset class="field plain">
+            <legend>
+                "同时计为（一次活动满足多项要求时勾选，不必重复录入）"
+            </legend>
+            <div class="chips-row">
+                <For each=choices key=|k| k.clone() let:k>
+                    {
+                        let on = {
+                            let k = k.clone();
+                            move || also.with(|a| a.contains(&k))
+                        };
+                        let label = k.label().to_string();
+                        let toggled = k.clone();
+                        let pressed = on.clone();
+                        view! {
+                            <button
+                                type="button"
+                                class="chip-toggle small"
+                                class:on=on.clone()
+                                aria-pressed=move || pressed().to_string()
+                                on:click=move |_| {
+                                    let want = !on();
+                                    let k = toggled.clone();
+                                    meeting
+                                        .edit_with_roster(move |m, members| {
+                                            m.also.retain(|x| *x != k);
+                                            if want {
+                                                m.also.push(k.clone());
+                                            }
+                                            if m.for_year.is_none() && is_yearly_event(m) {
+                                                m.for_year = m.effective_date().map(default_year_for);
+                                            }
+                                            refreeze_roll(m, members);
+                                        });
+                                }
+                            >
+                                {label}
+                            </button>
+                        }
+                    }
+                </For>
+            </div>
+        </fieldset>
+    }
+}
+
+/// 所属年度: a "2026年度组织生活会" held in March 2027 counts for 2026.
+#[component]
+fn YearChoice(meeting: MeetingHandle) -> impl IntoView {
+    let year = meeting.part(|m| m.counted_year());
+    let held_year = meeting.part(|m| m.effective_date().map(|d| chrono::Datelike::year(&d)));
+    let options = move || {
+        let around = held_year.get().or(year.get()).unwrap_or(2026);
+        [around - 1, around]
+    };
+    view! {
+        <label class="field">
+            <span>"所属年度"</span>
+            <select
+                name="for-year"
+                on:change=move |ev| {
+                    let chosen = event_target_value(&ev).parse::<i32>().ok();
+                    meeting.edit(move |m| m.for_year = chosen);
+                }
+            >
+                {move || {
+                    options()
+                        .map(|y| {
+                            view! {
+                                <option value=y.to_string() selected=move || year.get() == Some(y)>
+                                    {format!("{y}年度")}
+                                </option>
+                            }
+                        })
+                }}
+            </select>
+            <small class="muted">
+                "年度组织生活会、民主评议常在次年一季度召开，按所属年度统计。"
+            </small>
+        </label>
+    }
+}

@@ -1,0 +1,178 @@
+//! One 谈心谈话 record: 谈话人, 谈话对象, when and where, what was said, what
+//! the other side suggested and what to follow up. Saved as it is typed.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::browser::dialog::confirm;
+use crate::domain::meeting::PersonRef;
+use crate::domain::roster::active_names;
+use crate::domain::talk::Talk;
+use crate::ui::draft_text::{DraftInput, DraftTextArea};
+use crate::ui::handles::TalkHandle;
+use crate::ui::person_picker::PersonPicker;
+use crate::ui::state::use_app;
+use crate::ui::widgets::PageHeader;
+
+#[component]
+pub fn TalkPage() -> impl IntoView {
+    let state = use_app();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
+    let exists = move || state.doc.with(|d| d.talk(&id.get()).is_some());
+    view! {
+        <Show
+            when=exists
+            fallback=|| {
+                view! {
+                    <PageHeader title="谈心谈话" back="/talks" />
+                    <p class="empty">"找不到这条谈话记录，可能已被删除。"</p>
+                }
+            }
+        >
+            <TalkForm talk=TalkHandle::new(state, id) />
+        </Show>
+    }
+}
+
+#[component]
+fn TalkForm(talk: TalkHandle) -> impl IntoView {
+    let state = talk.state;
+    let navigate = use_navigate();
+    let text = move |get: fn(&Talk) -> String| -> Signal<String> { talk.part(get).into() };
+    let save = move |set: fn(&mut Talk, String)| {
+        Callback::new(move |value: String| talk.edit(move |t| set(t, value.clone())))
+    };
+    let date = talk.part(|t| t.date.map(|d| d.to_string()).unwrap_or_default());
+    let delete = move |_| {
+        if confirm("删除这条谈心谈话记录？") {
+            let id = talk.id();
+            state.delete_talk(&id);
+            navigate("/talks", Default::default());
+        }
+    };
+    let id = talk.id();
+    view! {
+        <PageHeader title="谈心谈话" back="/talks" />
+        <section class="card form">
+            <label class="field">
+                <span>"谈话日期"</span>
+                <input
+                    type="date"
+                    name="talk-date"
+                    prop:value=date
+                    on:change=move |ev| {
+                        let d = event_target_value(&ev).parse().ok();
+                        talk.edit(move |t| t.date = d);
+                    }
+                />
+            </label>
+            <PersonPicker
+                label="谈话人"
+                name="talker"
+                value=talk.part(|t| t.talker.clone())
+                on_change=Callback::new(move |p: PersonRef| {
+                    talk.edit(move |t| t.talker = p.clone())
+                })
+            />
+            <Talkees talk=talk />
+            <DraftInput
+                label="地点"
+                name="talk-place"
+                placeholder="可不填"
+                value=text(|t| t.place.clone())
+                on_save=save(|t, v| t.place = v.trim().to_string())
+            />
+            <DraftInput
+                label="谈话主题"
+                name="talk-topic"
+                placeholder="如：了解思想和工作情况"
+                value=text(|t| t.topic.clone())
+                on_save=save(|t, v| t.topic = v.trim().to_string())
+            />
+        </section>
+        <section class="card form">
+            <DraftTextArea
+                label="谈话主要内容"
+                name="talk-content"
+                rows=5
+                value=text(|t| t.content.clone())
+                on_save=save(|t, v| t.content = v)
+            />
+            <DraftTextArea
+                label="对方意见建议"
+                name="talk-opinions"
+                value=text(|t| t.opinions.clone())
+                on_save=save(|t, v| t.opinions = v)
+            />
+            <DraftTextArea
+                label="需跟进事项"
+                name="talk-follow-up"
+                rows=2
+                value=text(|t| t.follow_up.clone())
+                on_save=save(|t, v| t.follow_up = v)
+            />
+        </section>
+        <section class="card actions">
+            <A href=format!("/print/talk/{id}") attr:class="button">
+                "打印谈心谈话记录"
+            </A>
+            <button class="button danger" on:click=delete>
+                "删除这条记录"
+            </button>
+        </section>
+    }
+}
+
+/// 谈话对象: one or more members, tapped on and off.
+#[component]
+fn Talkees(talk: TalkHandle) -> impl IntoView {
+    let state = talk.state;
+    let chosen = talk.part(|t| t.talkees.clone());
+    let talker = talk.part(|t| t.talker.member_id.clone());
+    let members = move || state.doc.with(|d| active_names(&d.members));
+    view! {
+        <fieldset class="field plain">
+            <legend>
+                {move || format!("谈话对象（已选 {} 人）", chosen.with(Vec::len))}
+            </legend>
+            <div class="chips-row">
+                <For each=members key=|(id, name)| (id.clone(), name.clone()) let:member>
+                    {
+                        let (id, name) = member;
+                        let on = {
+                            let id = id.clone();
+                            Signal::derive(move || chosen.with(|c| c.contains(&id)))
+                        };
+                        let is_talker = {
+                            let id = id.clone();
+                            move || talker.with(|t| t.as_deref() == Some(id.as_str()))
+                        };
+                        view! {
+                            <button
+                                type="button"
+                                class="chip-toggle small"
+                                class:on=on
+                                hidden=is_talker
+                                aria-pressed=move || on.get().to_string()
+                                on:click=move |_| {
+                                    let want = !on.get_untracked();
+                                    let id = id.clone();
+                                    talk.edit(move |t| {
+                                        t.talkees.retain(|x| *x != id);
+                                        if want {
+                                            t.talkees.push(id.clone());
+                                        }
+                                    });
+                                }
+                            >
+                                {name}
+                            </button>
+                        }
+                    }
+                </For>
+            </div>
+        </fieldset>
+    }
+}
