@@ -107,7 +107,14 @@ fn records_stored_before_the_assessment_still_load() {
     branch.as_object_mut().unwrap().remove("assessment");
     db.records.insert(
         "branch".into(),
-        seal(SCHEMA_VERSION, 99, "d", 0, &branch.to_string()),
+        seal(
+            SCHEMA_VERSION,
+            99,
+            "d",
+            0,
+            &Default::default(),
+            &branch.to_string(),
+        ),
     );
     let opened = Page::open(&mut db, "d");
     assert_eq!(opened.set_aside, 0);
@@ -167,7 +174,14 @@ fn a_broken_form_record_is_set_aside_and_the_rest_loads() {
         serde_json::json!({"id": "as-ex-2", "member_id": "m10", "year": 2026, "kind": "six_goods"});
     db.records.insert(
         "assessment/as-ex-2".into(),
-        seal(SCHEMA_VERSION, 9, "d", 0, &bad.to_string()),
+        seal(
+            SCHEMA_VERSION,
+            9,
+            "d",
+            0,
+            &Default::default(),
+            &bad.to_string(),
+        ),
     );
     let opened = Page::open(&mut db, "d");
     assert_eq!(opened.doc.assessments.len(), 2);

@@ -282,7 +282,7 @@ fn a_roster_with_one_broken_member_keeps_the_others_and_the_whole_text() {
     let mut members: serde_json::Value = serde_json::to_value(&doc.members).unwrap();
     members[2]["standing"] = "flying".into();
     let text = members.to_string();
-    let raw = seal(SCHEMA_VERSION, 5, "d", 0, &text);
+    let raw = seal(SCHEMA_VERSION, 5, "d", 0, &Default::default(), &text);
     db.records.insert("members".into(), raw.clone());
     let mut page = Page::open(&mut db, "tab");
     assert_eq!(page.doc.members.len(), doc.members.len() - 1);
@@ -345,6 +345,7 @@ fn a_commit_of_the_same_record_from_two_pages_writes_only_over_what_it_read() {
             key: RecordKey::Branch,
             expect: Expect::Rev(rev),
             data: Some("{\"name\":\"x\"}".into()),
+            clock: Default::default(),
         }],
         replace_all: false,
         expect_store: false,

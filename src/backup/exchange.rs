@@ -68,6 +68,7 @@ pub fn export_assessment(
             exported_at,
             notice: EXCHANGE_NOTICE,
             revision: None,
+            extra: serde_json::Map::new(),
         },
         data,
     ))

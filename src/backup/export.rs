@@ -1,25 +1,23 @@
 //! Writing the backup file.
 
-use serde_json::Value;
+use std::collections::BTreeMap;
 
-use super::FORMAT;
+use super::package::{export_package, Scope, Sender};
 use crate::domain::Document;
-use crate::format::envelope::{write, Header};
 
 /// Members' names are personal data: the file says so itself.
 pub const NOTICE: &str = "本文件包含党员姓名等信息，请妥善保管，不要转发到群聊或上传到网盘。";
 
-/// The whole document as a pretty-printed backup file.
+/// The whole document as a pretty-printed backup file, without history
+/// (see `package::export_package` for a backup that merges).
 pub fn export_backup(doc: &Document, exported_at: &str, revision: u64) -> String {
-    let data = serde_json::to_value(doc).unwrap_or(Value::Null);
-    write(
-        &Header {
-            format: FORMAT,
-            exported_at,
-            notice: NOTICE,
-            revision: Some(revision),
-        },
-        data,
+    export_package(
+        doc,
+        Scope::Full,
+        &Sender::default(),
+        &BTreeMap::new(),
+        exported_at,
+        revision,
     )
 }
 
@@ -54,7 +52,9 @@ pub fn file_name_part(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::backup::FORMAT;
     use crate::domain::SCHEMA_VERSION;
+    use serde_json::Value;
 
     #[test]
     fn file_name_has_branch_and_date_and_no_slashes() {

@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use super::exchange::EXCHANGE_FORMAT;
+use super::package::{about, About};
 use super::FORMAT;
 use crate::domain::rules::attendance::freeze_missing_rolls;
 use crate::domain::validate::Problem;
@@ -34,6 +35,8 @@ pub struct Staged {
     pub skipped: usize,
     pub exported_at: String,
     pub revision: u64,
+    /// What the file holds, who sent it, and each record's clock.
+    pub about: About,
 }
 
 pub fn read_backup(text: &str) -> Outcome {
@@ -56,6 +59,7 @@ pub const BACKUP_FILE: FileKind = FileKind {
 
 fn read(text: &str) -> Result<Staged, Vec<Problem>> {
     let (envelope, migrated) = open(text, &BACKUP_FILE)?;
+    let about = about(&envelope).map_err(|e| vec![Problem::new("文件", e)])?;
     let mut parsed = document_from_value(migrated);
     if parsed.fatal {
         return Err(parsed.problems);
@@ -77,5 +81,6 @@ fn read(text: &str) -> Result<Staged, Vec<Problem>> {
             .get("revision")
             .and_then(Value::as_u64)
             .unwrap_or_default(),
+        about,
     })
 }

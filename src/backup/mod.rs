@@ -5,6 +5,7 @@
 pub mod exchange;
 pub mod export;
 pub mod import;
+pub mod package;
 
 /// The `format` field of every backup file.
 pub const FORMAT: &str = "zhibu.backup";

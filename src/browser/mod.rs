@@ -13,3 +13,4 @@ pub mod panic_notice;
 pub mod persistence;
 pub mod record_db;
 pub mod tabs;
+pub mod transfer;

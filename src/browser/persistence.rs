@@ -13,6 +13,7 @@ use super::local_storage::{self, LocalStorageKv};
 use super::record_db::Idb;
 use super::tabs;
 use crate::domain::Document;
+use crate::format::clock::Clock;
 use crate::format::record::rev_of;
 use crate::store::db::{RecordDb, Snapshot, Txn, TxnOutcome};
 use crate::store::journal::{self, Journal};
@@ -21,7 +22,7 @@ use crate::store::loading::{load, Loaded};
 use crate::store::memory::MemoryDb;
 use crate::store::migration;
 use crate::store::quarantine::Quarantined;
-use crate::store::records::RecordKey;
+use crate::store::records::{RecordKey, RecordValue};
 use crate::store::session::{After, Op, Session};
 use crate::store::StorageError;
 
@@ -345,6 +346,31 @@ pub fn edit(host: &impl Host, keys: Vec<RecordKey>, op: Op) {
     });
     local_storage::write_journal(&tab, &journal, now());
     kick(host);
+}
+
+/// Writes records merged from another phone, each with its merged clock
+/// (see `store::merge`), journalled and committed like an edit.
+pub fn merge(host: &impl Host, merged: Vec<(RecordKey, RecordValue, Clock)>) {
+    let mut journal = Vec::new();
+    let mut tab = String::new();
+    host.update_doc(&mut |doc| {
+        with(|p| {
+            p.session.merge_in(doc, merged.clone());
+            journal = p.session.journal(doc);
+            tab = p.tab.clone();
+        });
+    });
+    local_storage::write_journal(&tab, &journal, now());
+    kick(host);
+}
+
+/// Each record's history as this page knows it, for a package made now.
+pub fn clocks(host: &impl Host) -> BTreeMap<RecordKey, Clock> {
+    let mut out = BTreeMap::new();
+    host.read_doc(&mut |doc| {
+        out = with(|p| p.session.clocks(doc)).unwrap_or_default();
+    });
+    out
 }
 
 /// Replaces the whole document; resolves once it is stored, or with why

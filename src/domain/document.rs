@@ -7,9 +7,10 @@ use super::assessment::{AssessmentForm, BranchReview};
 use super::meeting::ChecklistTemplate;
 use super::{Branch, Meeting, Member, Talk};
 
-/// The shape of `Document`. Raise it with every change to the stored shape
-/// and add a step to `backup::migrate` with a frozen fixture of the old one.
-pub const SCHEMA_VERSION: u32 = 2;
+/// The shape of `Document` and of its stored records. Raise it with every
+/// change to the stored shape and add a step to `format::migrate` with a
+/// frozen fixture of the old one.
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

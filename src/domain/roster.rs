@@ -344,6 +344,28 @@ pub fn apply_form_changes(target: &mut Member, original: &Member, edited: &Membe
     );
 }
 
+/// The roster as shared with every member: private notes (phone numbers,
+/// circumstances) stay on the secretary's phone.
+pub fn without_private_notes(members: &[Member]) -> Vec<Member> {
+    members
+        .iter()
+        .map(|m| Member {
+            note: String::new(),
+            ..m.clone()
+        })
+        .collect()
+}
+
+/// A shared roster about to be merged into `local`: each member keeps the
+/// note this phone has for them.
+pub fn keep_private_notes(shared: &mut [Member], local: &[Member]) {
+    for member in shared {
+        if let Some(mine) = local.iter().find(|m| m.id == member.id) {
+            member.note = mine.note.clone();
+        }
+    }
+}
+
 /// Why a name cannot be saved as typed, if it cannot.
 pub fn check_member_name(name: &str) -> Result<String, &'static str> {
     let trimmed = name.trim();

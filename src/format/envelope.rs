@@ -21,6 +21,9 @@ pub struct Header<'a> {
     pub notice: &'a str,
     /// The store's revision, in a full backup.
     pub revision: Option<u64>,
+    /// More fields of the envelope: what a package holds, who sent it and
+    /// each record's clock.
+    pub extra: Map<String, Value>,
 }
 
 #[derive(Serialize)]
@@ -32,6 +35,8 @@ struct Written<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     revision: Option<u64>,
     notice: &'a str,
+    #[serde(flatten)]
+    extra: &'a Map<String, Value>,
     checksum: String,
     data: Value,
 }
@@ -46,6 +51,7 @@ pub fn write(header: &Header, data: Value) -> String {
         exported_at: header.exported_at,
         revision: header.revision,
         notice: header.notice,
+        extra: &header.extra,
         checksum: checksum(&data),
         data,
     };

@@ -5,8 +5,11 @@
 //! domain and nothing of where the text is kept.
 
 pub mod checksum;
+pub mod clock;
 pub mod envelope;
+pub mod fields;
 pub mod locate;
 pub mod migrate;
 pub mod parts;
 pub mod record;
+pub mod transfer;

@@ -2,7 +2,10 @@
 //! the device that wrote it and when, under one checksum, so a record can
 //! be trusted or rejected on its own and a changed revision is detected.
 //!
-//! `{"v":1,"rev":5,"by":"d-x","at":1764547200000,"sum":"…","data":{…}}`
+//! `{"v":3,"rev":5,"by":"d-x","at":1764547200000,"c":{…},"sum":"…","data":{…}}`
+//!
+//! `c` is the record's clock (`super::clock`), for merging copies from
+//! other phones; records sealed before clocks were kept have none.
 //!
 //! The checksum covers the data as the text it is stored as, so reading a
 //! record checks it without re-serialising, and the data is then parsed
@@ -13,6 +16,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::checksum::{checksum, fnv64};
+use super::clock::Clock;
 
 /// A record as read back: everything but the data is small.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,21 +28,36 @@ pub struct Sealed {
     pub by: String,
     /// When, in milliseconds since the Unix epoch (0 if not known).
     pub at: u64,
+    pub clock: Clock,
     /// The data as JSON text.
     pub data: String,
 }
 
-fn sum(schema_version: u32, rev: u64, by: &str, at: u64, data: &str) -> String {
-    let head = format!("{schema_version}|{rev}|{by}|{at}|");
+fn sum(schema_version: u32, rev: u64, by: &str, at: u64, clock: &str, data: &str) -> String {
+    let head = if clock.is_empty() {
+        format!("{schema_version}|{rev}|{by}|{at}|")
+    } else {
+        format!("{schema_version}|{rev}|{by}|{at}|{clock}|")
+    };
     format!("{:016x}", fnv64(&[head.as_bytes(), data.as_bytes()]))
 }
 
 /// The sealed text of a record whose data is the JSON text `data`.
-pub fn seal(schema_version: u32, rev: u64, by: &str, at: u64, data: &str) -> String {
-    let sum = sum(schema_version, rev, by, at, data);
+pub fn seal(schema_version: u32, rev: u64, by: &str, at: u64, clock: &Clock, data: &str) -> String {
+    let clock = if clock.is_empty() {
+        String::new()
+    } else {
+        serde_json::to_string(clock).unwrap_or_default()
+    };
+    let sum = sum(schema_version, rev, by, at, &clock, data);
     let by = Value::String(by.to_string());
+    let clock = if clock.is_empty() {
+        String::new()
+    } else {
+        format!(r#""c":{clock},"#)
+    };
     format!(
-        r#"{{"v":{schema_version},"rev":{rev},"by":{by},"at":{at},"sum":"{sum}","data":{data}}}"#
+        r#"{{"v":{schema_version},"rev":{rev},"by":{by},"at":{at},{clock}"sum":"{sum}","data":{data}}}"#
     )
 }
 
@@ -50,6 +69,8 @@ struct Current<'a> {
     by: String,
     #[serde(default)]
     at: u64,
+    #[serde(default, borrow)]
+    c: Option<&'a RawValue>,
     sum: String,
     #[serde(borrow)]
     data: &'a RawValue,
@@ -71,14 +92,24 @@ struct FirstLayout {
 pub fn unseal(raw: &str) -> Result<Sealed, String> {
     if let Ok(record) = serde_json::from_str::<Current>(raw) {
         let data = record.data.get();
-        if record.sum != sum(record.v, record.rev, &record.by, record.at, data) {
+        let clock_text = record.c.map(RawValue::get).unwrap_or_default();
+        if record.sum
+            != sum(
+                record.v, record.rev, &record.by, record.at, clock_text, data,
+            )
+        {
             return Err("校验和不符".into());
         }
+        let clock = match record.c {
+            Some(c) => serde_json::from_str(c.get()).map_err(|e| format!("无法解析（{e}）"))?,
+            None => Clock::default(),
+        };
         return Ok(Sealed {
             schema_version: record.v,
             rev: record.rev,
             by: record.by,
             at: record.at,
+            clock,
             data: data.to_string(),
         });
     }
@@ -91,6 +122,7 @@ pub fn unseal(raw: &str) -> Result<Sealed, String> {
         rev: old.gen,
         by: String::new(),
         at: 0,
+        clock: Clock::default(),
         data: old.data.to_string(),
     })
 }
@@ -125,7 +157,7 @@ mod tests {
 
     #[test]
     fn sealed_records_unseal() {
-        let raw = seal(1, 7, "d-1", 42, r#"{"name":"一支部"}"#);
+        let raw = seal(1, 7, "d-1", 42, &Clock::default(), r#"{"name":"一支部"}"#);
         let record = unseal(&raw).unwrap();
         assert_eq!((record.schema_version, record.rev), (1, 7));
         assert_eq!((record.by.as_str(), record.at), ("d-1", 42));
@@ -134,14 +166,23 @@ mod tests {
     }
 
     #[test]
+    fn the_clock_is_sealed_with_the_data() {
+        let clock = Clock::default().after_write("d-1", None, Some(&json!({"a": 1})));
+        let raw = seal(3, 2, "d-1", 5, &clock, r#"{"a":1}"#);
+        assert_eq!(unseal(&raw).unwrap().clock, clock);
+        assert!(unseal(&raw.replace(r#""d-1":1"#, r#""d-1":2"#)).is_err());
+    }
+
+    #[test]
     fn edited_data_is_rejected() {
-        let raw = seal(1, 1, "", 0, r#"{"name":"一支部"}"#).replace("一支部", "二支部");
+        let raw = seal(1, 1, "", 0, &Clock::default(), r#"{"name":"一支部"}"#)
+            .replace("一支部", "二支部");
         assert!(unseal(&raw).unwrap_err().contains("校验和"));
     }
 
     #[test]
     fn a_changed_revision_or_schema_version_is_detected() {
-        let raw = seal(1, 5, "d", 0, r#"{"a":1}"#);
+        let raw = seal(1, 5, "d", 0, &Clock::default(), r#"{"a":1}"#);
         assert!(unseal(&raw.replace(r#""rev":5"#, r#""rev":4"#)).is_err());
         assert!(unseal(&raw.replace(r#""v":1"#, r#""v":2"#)).is_err());
         assert!(unseal(&raw.replace(r#""by":"d""#, r#""by":"e""#)).is_err());
@@ -149,7 +190,7 @@ mod tests {
 
     #[test]
     fn a_truncated_record_is_rejected() {
-        let raw = seal(1, 1, "d", 3, r#"{"name":"一支部"}"#);
+        let raw = seal(1, 1, "d", 3, &Clock::default(), r#"{"name":"一支部"}"#);
         for cut in 0..raw.len() {
             if raw.is_char_boundary(cut) {
                 assert!(unseal(&raw[..cut]).is_err(), "cut at {cut}");

@@ -13,6 +13,7 @@ use super::kv::StorageError;
 use super::quarantine::Quarantined;
 use super::records::RecordKey;
 use crate::domain::SCHEMA_VERSION;
+use crate::format::clock::Clock;
 use crate::format::record::{rev_of, seal};
 
 pub const HEAD_FORMAT: &str = "zhibu.store";
@@ -80,6 +81,8 @@ pub struct Write {
     pub expect: Expect,
     /// The data as JSON text; `None` deletes the record.
     pub data: Option<String>,
+    /// The record's history after this write, sealed with it.
+    pub clock: Clock,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -166,7 +169,7 @@ pub fn decide(
             let sealed = w
                 .data
                 .as_deref()
-                .map(|data| seal(SCHEMA_VERSION, next, &txn.by, txn.at, data));
+                .map(|data| seal(SCHEMA_VERSION, next, &txn.by, txn.at, &w.clock, data));
             (w.key.clone(), sealed, next)
         })
         .collect();
@@ -214,13 +217,14 @@ mod tests {
             key,
             expect,
             data: Some("{}".into()),
+            clock: Clock::default(),
         }
     }
 
     #[test]
     fn a_write_at_the_stored_revision_goes_through_and_moves_it_on() {
         let head = Head::next(4);
-        let stored = seal(SCHEMA_VERSION, 2, "d", 0, "{}");
+        let stored = seal(SCHEMA_VERSION, 2, "d", 0, &Clock::default(), "{}");
         let puts = decide(
             &txn(vec![write(RecordKey::Branch, Expect::Rev(2))]),
             Some(&head),
@@ -234,7 +238,14 @@ mod tests {
 
     #[test]
     fn a_write_over_a_newer_record_is_a_conflict_with_what_is_stored() {
-        let stored = seal(SCHEMA_VERSION, 3, "other", 0, r#"{"x":1}"#);
+        let stored = seal(
+            SCHEMA_VERSION,
+            3,
+            "other",
+            0,
+            &Clock::default(),
+            r#"{"x":1}"#,
+        );
         let outcome = decide(
             &txn(vec![
                 write(RecordKey::Branch, Expect::Rev(2)),
@@ -277,7 +288,7 @@ mod tests {
 
     #[test]
     fn an_import_writes_over_whatever_is_stored() {
-        let stored = seal(SCHEMA_VERSION, 7, "other", 0, "{}");
+        let stored = seal(SCHEMA_VERSION, 7, "other", 0, &Clock::default(), "{}");
         let t = Txn {
             replace_all: true,
             ..txn(vec![write(RecordKey::Branch, Expect::Any)])

@@ -76,10 +76,20 @@ pub fn plan(
         let raw = stored.get(&key).cloned().flatten();
         let stored_record = raw.as_deref().and_then(|r| unseal(r).ok());
         let stored_rev = stored_record.as_ref().map_or(0, |r| r.rev);
+        let stored_clock = stored_record
+            .as_ref()
+            .map(|r| r.clock.clone())
+            .unwrap_or_default();
         let stored_data = stored_record.map(|r| r.data);
         if stored_data == entry.data {
             continue;
         }
+        let json = |text: &Option<String>| {
+            text.as_deref()
+                .and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
+        };
+        let clock =
+            stored_clock.after_write(by, json(&stored_data).as_ref(), json(&entry.data).as_ref());
         let already = writes.iter().position(|w| w.key == key);
         if stored_rev == entry.base_rev {
             match already {
@@ -90,6 +100,7 @@ pub fn plan(
                     key,
                     expect: Expect::Rev(stored_rev),
                     data: entry.data.clone(),
+                    clock,
                 }),
             }
         } else {
@@ -135,7 +146,7 @@ mod tests {
     }
 
     fn stored(rev: u64, data: &str) -> Option<String> {
-        Some(seal(1, rev, "d", 0, data))
+        Some(seal(1, rev, "d", 0, &Default::default(), data))
     }
 
     #[test]

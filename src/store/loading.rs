@@ -14,6 +14,7 @@ use super::quarantine::Quarantined;
 use super::records::{self, RecordKey, RecordValue};
 use crate::domain::rules::attendance::freeze_missing_rolls;
 use crate::domain::{Document, SCHEMA_VERSION};
+use crate::format::clock::Clock;
 use crate::format::locate::locate;
 use crate::format::migrate::migrate;
 use crate::format::record::{schema_version_of, unseal, Sealed};
@@ -24,6 +25,8 @@ pub struct Loaded {
     pub doc: Document,
     /// The stored revision of each record read.
     pub revs: BTreeMap<RecordKey, u64>,
+    /// Each record's history, for merging copies from other phones.
+    pub clocks: BTreeMap<RecordKey, Clock>,
     /// Values to keep aside, by the storage key they are under now.
     pub set_aside: Vec<(String, Quarantined)>,
     /// Records to write again: migrated from an older shape, or lists that
@@ -86,6 +89,11 @@ pub fn load(snapshot: &Snapshot) -> Loaded {
                 continue;
             }
         };
+        if !sealed.clock.is_empty() {
+            loaded
+                .clocks
+                .insert(record.key.clone(), sealed.clock.clone());
+        }
         if sealed.schema_version < SCHEMA_VERSION {
             older
                 .entry(sealed.schema_version)
@@ -236,9 +244,9 @@ pub enum Unreadable {
     Broken(String),
 }
 
-/// A record another page stored, read for this page: its revision and
-/// value, or why it cannot be read.
-pub fn read_stored(key: &RecordKey, raw: &str) -> Result<(u64, RecordValue), Unreadable> {
+/// A record another page stored, read for this page: its revision, clock
+/// and value, or why it cannot be read.
+pub fn read_stored(key: &RecordKey, raw: &str) -> Result<(u64, Clock, RecordValue), Unreadable> {
     if let Some(v) = schema_version_of(raw).filter(|v| *v > SCHEMA_VERSION) {
         return Err(Unreadable::Newer(newer_version_message(v)));
     }
@@ -250,14 +258,14 @@ pub fn read_stored(key: &RecordKey, raw: &str) -> Result<(u64, RecordValue), Unr
             origin: key.name(),
             raw: raw.to_string(),
         };
-        let rev = sealed.rev;
+        let (rev, clock) = (sealed.rev, sealed.clock.clone());
         migrate_group(&mut loaded, sealed.schema_version, vec![(&found, sealed)]);
         return records::get(&loaded.doc, key)
-            .map(|v| (rev, v))
+            .map(|v| (rev, clock, v))
             .ok_or_else(|| Unreadable::Broken("旧版本的数据无法升级".into()));
     }
     match read_record(key, &sealed) {
-        Read::Whole(value) | Read::Partly(value, _) => Ok((sealed.rev, value)),
+        Read::Whole(value) | Read::Partly(value, _) => Ok((sealed.rev, sealed.clock, value)),
         Read::Not(reason) => Err(Unreadable::Broken(reason)),
     }
 }

@@ -18,6 +18,7 @@ pub mod kv;
 pub mod kv_db;
 pub mod loading;
 pub mod memory;
+pub mod merge;
 pub mod migration;
 pub mod quarantine;
 pub mod records;

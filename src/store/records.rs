@@ -141,6 +141,14 @@ macro_rules! records {
             }
         }
 
+        /// The record's data as a JSON value.
+        pub fn value_json(value: &RecordValue) -> Option<Value> {
+            match value {
+                $( RecordValue::$sv(v) => serde_json::to_value(v).ok(), )*
+                $( RecordValue::$iv(v) => serde_json::to_value(v).ok(), )*
+            }
+        }
+
         /// The record read from today's JSON shape.
         pub fn from_value(key: &RecordKey, value: &Value) -> Result<RecordValue, String> {
             match key {

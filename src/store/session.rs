@@ -19,6 +19,8 @@ use super::loading::{read_stored, Loaded, Unreadable};
 use super::quarantine::Quarantined;
 use super::records::{self, RecordKey, RecordValue};
 use crate::domain::Document;
+use crate::format::clock::Clock;
+use serde_json::Value;
 
 /// An edit, kept until it is stored. It must be safe to apply again to a
 /// newer copy of its records: it says what the member wants ("mark 张三
@@ -41,6 +43,8 @@ struct Flight {
     edits: usize,
     /// The records as sent: what is stored once the commit succeeds.
     sent: BTreeMap<RecordKey, Option<RecordValue>>,
+    /// Their clocks as sent.
+    clocks: BTreeMap<RecordKey, Clock>,
 }
 
 /// What the page should do after a commit came back.
@@ -68,6 +72,13 @@ pub enum After {
 
 pub struct Session {
     revs: BTreeMap<RecordKey, u64>,
+    /// The history of each record as stored, for merging with other phones.
+    clocks: BTreeMap<RecordKey, Clock>,
+    /// Records merged from another phone: the merged copy and its clock,
+    /// which the next write starts from instead of the stored clock, so
+    /// what came from there keeps its history rather than becoming this
+    /// phone's change.
+    merged: BTreeMap<RecordKey, (Option<Value>, Clock)>,
     /// What is stored under the records the waiting edits touch, as it was
     /// before them.
     base: BTreeMap<RecordKey, Option<RecordValue>>,
@@ -85,6 +96,8 @@ impl Session {
     pub fn open(loaded: &Loaded, device: &str) -> Session {
         let mut session = Session {
             revs: loaded.revs.clone(),
+            clocks: loaded.clocks.clone(),
+            merged: BTreeMap::new(),
             base: BTreeMap::new(),
             edits: Vec::new(),
             flight: None,
@@ -119,6 +132,59 @@ impl Session {
 
     pub fn revision(&self, key: &RecordKey) -> u64 {
         self.revs.get(key).copied().unwrap_or(0)
+    }
+
+    /// Each record's history as this page knows it, waiting writes
+    /// included, for a package or backup made now.
+    pub fn clocks(&self, doc: &Document) -> BTreeMap<RecordKey, Clock> {
+        let mut out = self.clocks.clone();
+        for key in self.touched() {
+            out.insert(key.clone(), self.next_clock(doc, &key));
+        }
+        out
+    }
+
+    /// Applies records merged from another phone (see `store::merge`):
+    /// each is written with the clock the merge gave it.
+    pub fn merge_in(&mut self, doc: &mut Document, merged: Vec<(RecordKey, RecordValue, Clock)>) {
+        let keys: Vec<RecordKey> = merged.iter().map(|(k, _, _)| k.clone()).collect();
+        for (key, value, clock) in &merged {
+            self.merged
+                .insert(key.clone(), (records::value_json(value), clock.clone()));
+        }
+        let merged = Rc::new(merged);
+        self.apply(
+            doc,
+            keys,
+            Rc::new(move |d| {
+                for (key, value, _) in merged.iter() {
+                    records::put(d, key, Some(value.clone()));
+                }
+            }),
+            false,
+        );
+    }
+
+    /// The clock a record gets when written now: one more write of this
+    /// phone, dated on the fields it changed, unless nothing changed.
+    fn next_clock(&self, doc: &Document, key: &RecordKey) -> Clock {
+        let now = records::get(doc, key).and_then(|v| records::value_json(&v));
+        let (before, clock) = match self.merged.get(key) {
+            Some((value, clock)) => (value.clone(), clock.clone()),
+            None => (
+                self.base
+                    .get(key)
+                    .cloned()
+                    .flatten()
+                    .and_then(|v| records::value_json(&v)),
+                self.clocks.get(key).cloned().unwrap_or_default(),
+            ),
+        };
+        if before == now {
+            clock
+        } else {
+            clock.after_write(&self.device, before.as_ref(), now.as_ref())
+        }
     }
 
     /// Applies an edit to the records `keys` of `doc` and keeps it until it
@@ -185,6 +251,10 @@ impl Session {
             .iter()
             .map(|k| (k.clone(), records::get(doc, k)))
             .collect();
+        let clocks: BTreeMap<RecordKey, Clock> = keys
+            .iter()
+            .map(|k| (k.clone(), self.next_clock(doc, k)))
+            .collect();
         let writes = keys
             .iter()
             .map(|key| Write {
@@ -195,11 +265,13 @@ impl Session {
                     Expect::Rev(self.revision(key))
                 },
                 data: records::to_json(doc, key),
+                clock: clocks.get(key).cloned().unwrap_or_default(),
             })
             .collect();
         self.flight = Some(Flight {
             edits: self.edits.len(),
             sent,
+            clocks,
         });
         Some(Txn {
             writes,
@@ -221,6 +293,10 @@ impl Session {
                 self.retries = 0;
                 for (key, rev) in revs {
                     self.revs.insert(key, rev);
+                }
+                for (key, clock) in flight.clocks {
+                    self.merged.remove(&key);
+                    self.clocks.insert(key, clock);
                 }
                 self.edits.drain(..flight.edits);
                 let still = self.touched();
@@ -285,7 +361,10 @@ impl Session {
             }
             let value = match raw.as_deref().map(|r| read_stored(&key, r)) {
                 None => None,
-                Some(Ok((_, value))) => Some(value),
+                Some(Ok((_, clock, value))) => {
+                    self.clocks.insert(key.clone(), clock);
+                    Some(value)
+                }
                 Some(Err(Unreadable::Newer(why))) => {
                     self.read_only = Some(why);
                     continue;
@@ -315,6 +394,7 @@ impl Session {
     /// edits applied on top.
     pub fn reload(&mut self, doc: &mut Document, loaded: &Loaded) {
         self.revs = loaded.revs.clone();
+        self.clocks = loaded.clocks.clone();
         self.has_stored = self.has_stored || loaded.has_data;
         *doc = loaded.doc.clone();
         for (key, base) in self.base.iter_mut() {
@@ -385,8 +465,9 @@ impl Session {
                     self.revs.insert(key.clone(), 0);
                     self.base.insert(key, None);
                 }
-                Some(Ok((rev, value))) => {
+                Some(Ok((rev, clock, value))) => {
                     self.revs.insert(key.clone(), rev);
+                    self.clocks.insert(key.clone(), clock);
                     self.base.insert(key, Some(value));
                 }
                 Some(Err(Unreadable::Newer(why))) => self.read_only = Some(why),

@@ -2,6 +2,7 @@
 //! before it is read into today's structs.
 
 mod v1_roles_talks;
+mod v2_clocks;
 
 use serde_json::Value;
 
@@ -14,7 +15,7 @@ use crate::domain::SCHEMA_VERSION;
 type Step = fn(Value) -> Result<Value, String>;
 
 /// `STEPS[i]` migrates version `i + 1` to `i + 2`.
-const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_roles_talks::step];
+const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_roles_talks::step, v2_clocks::step];
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum MigrateError {

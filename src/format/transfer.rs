@@ -1,0 +1,237 @@
+//! A file as text for a chat message or a link: a Chinese line saying what
+//! it is and from whom, then the compressed (and maybe encrypted) file in
+//! URL-safe base64 between markers, with a checksum, so a message cut
+//! short by a chat is refused, never half-imported.
+//!
+//! ```text
+//! 【支部工作手册·支部资料包】王建国 发送，2026-12-01 10:00。请在支部工作手册“我的 › 备份与交换”中粘贴导入。
+//! ZB1d:3Vh...Q:9f3c2a1b.
+//! ```
+//!
+//! `ZB1` is the version, then `d` (deflate-raw), `g` (gzip) or `n` (not
+//! compressed), and `e` after it when encrypted. A link carries the same
+//! token after `#zb=`; the part after `#` never reaches any server.
+
+use super::checksum::fnv64;
+
+const MARK: &str = "ZB1";
+
+/// How the bytes were packed before encoding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Packing {
+    DeflateRaw,
+    Gzip,
+    None,
+}
+
+impl Packing {
+    fn letter(self) -> char {
+        match self {
+            Packing::DeflateRaw => 'd',
+            Packing::Gzip => 'g',
+            Packing::None => 'n',
+        }
+    }
+
+    fn from_letter(c: char) -> Option<Packing> {
+        match c {
+            'd' => Some(Packing::DeflateRaw),
+            'g' => Some(Packing::Gzip),
+            'n' => Some(Packing::None),
+            _ => None,
+        }
+    }
+
+    /// The name `CompressionStream` knows.
+    pub fn stream_format(self) -> Option<&'static str> {
+        match self {
+            Packing::DeflateRaw => Some("deflate-raw"),
+            Packing::Gzip => Some("gzip"),
+            Packing::None => None,
+        }
+    }
+}
+
+/// What a transfer token holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub packing: Packing,
+    pub encrypted: bool,
+    pub bytes: Vec<u8>,
+}
+
+/// The token: marker, packing, payload, checksum, end.
+pub fn token(t: &Token) -> String {
+    let body = base64url(&t.bytes);
+    let sum = sum(&body);
+    format!(
+        "{MARK}{}{}:{body}:{sum}.",
+        t.packing.letter(),
+        if t.encrypted { "e" } else { "" }
+    )
+}
+
+/// A transfer text: the header line, then the token.
+pub fn text(header: &str, t: &Token) -> String {
+    format!("{header}\n{}", token(t))
+}
+
+/// A link to this app that opens the import with the token.
+pub fn link(app_url: &str, t: &Token) -> String {
+    let base = app_url.split('#').next().unwrap_or(app_url);
+    format!("{base}#zb={}", token(t))
+}
+
+fn sum(body: &str) -> String {
+    format!("{:08x}", fnv64(&[body.as_bytes()]) as u32)
+}
+
+/// Why a pasted text could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// No token in it at all.
+    NoToken,
+    /// The token is there but cut short or changed.
+    Damaged,
+    /// A newer kind of token.
+    Unknown,
+}
+
+impl Unreadable {
+    pub fn message(&self) -> &'static str {
+        match self {
+            Unreadable::NoToken => {
+                "没有找到支部工作手册的传输内容。请复制对方发来的整段文字（以“ZB1”开头的部分必须完整）。"
+            }
+            Unreadable::Damaged => {
+                "传输内容不完整或被改动过：聊天软件可能截断了过长的消息。请让对方重新发送，或改用文件。"
+            }
+            Unreadable::Unknown => "这段内容来自更新版本的支部工作手册，请升级后再导入。",
+        }
+    }
+}
+
+/// Finds and reads the token in `text`: a pasted message with the chat's
+/// own additions around it, line breaks inside it, or a link.
+pub fn read(text: &str) -> Result<Token, Unreadable> {
+    let start = text
+        .find("ZB1")
+        .or_else(|| text.find("ZB"))
+        .ok_or(Unreadable::NoToken)?;
+    let rest: String = text[start..]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let rest = rest.strip_prefix("ZB").ok_or(Unreadable::NoToken)?;
+    let rest = rest.strip_prefix('1').ok_or(Unreadable::Unknown)?;
+    let mut chars = rest.chars();
+    let packing = chars
+        .next()
+        .and_then(Packing::from_letter)
+        .ok_or(Unreadable::Unknown)?;
+    let rest = chars.as_str();
+    let (encrypted, rest) = match rest.strip_prefix('e') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let rest = rest.strip_prefix(':').ok_or(Unreadable::Damaged)?;
+    let (body, rest) = rest.split_once(':').ok_or(Unreadable::Damaged)?;
+    let end = rest.find('.').ok_or(Unreadable::Damaged)?;
+    if rest[..end] != sum(body) {
+        return Err(Unreadable::Damaged);
+    }
+    let bytes = unbase64url(body).ok_or(Unreadable::Damaged)?;
+    Ok(Token {
+        packing,
+        encrypted,
+        bytes,
+    })
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn base64url(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 4 / 3 + 3);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        let count = chunk.len() + 1;
+        for i in 0..count {
+            let index = (n >> (18 - 6 * i)) & 63;
+            out.push(char::from(ALPHABET[index as usize]));
+        }
+    }
+    out
+}
+
+fn unbase64url(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let values: Vec<u32> = text
+        .bytes()
+        .map(|c| ALPHABET.iter().position(|a| *a == c).map(|p| p as u32))
+        .collect::<Option<_>>()?;
+    for chunk in values.chunks(4) {
+        if chunk.len() == 1 {
+            return None;
+        }
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, v)| n | (v << (18 - 6 * i)));
+        for i in 0..chunk.len() - 1 {
+            out.push(((n >> (16 - 8 * i)) & 255) as u8);
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn sample() -> Token {
+        Token {
+            packing: Packing::DeflateRaw,
+            encrypted: false,
+            bytes: "支部资料包".as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn a_pasted_message_with_the_chats_own_additions_reads_back() {
+        let t = sample();
+        let message = text("【支部工作手册·支部资料包】王建国 发送", &t);
+        let token = token(&t);
+        let (a, b) = token.split_at(12);
+        let pasted = format!(
+            "王建国：\n{}\n{a}\n{b}\n\n[微笑] 收到请回复",
+            message.lines().next().unwrap()
+        );
+        assert_eq!(read(&pasted), Ok(t.clone()));
+        assert_eq!(read(&link("https://example.org/zhibu/#/x", &t)), Ok(t));
+    }
+
+    #[test]
+    fn a_message_cut_short_or_changed_is_refused() {
+        let token = token(&sample());
+        for cut in 0..token.len() {
+            assert!(read(&token[..cut]).is_err(), "cut at {cut}");
+        }
+        let changed = token.replacen('A', "B", 1).replacen('5', "6", 1);
+        assert!(changed == token || read(&changed).is_err());
+        assert_eq!(read("你好"), Err(Unreadable::NoToken));
+        assert_eq!(read("ZB2x:abc:00000000."), Err(Unreadable::Unknown));
+    }
+
+    proptest! {
+        #[test]
+        fn any_bytes_go_through_base64(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+            prop_assert_eq!(unbase64url(&base64url(&bytes)), Some(bytes.clone()));
+            let t = Token { packing: Packing::Gzip, encrypted: true, bytes };
+            prop_assert_eq!(read(&token(&t)), Ok(t));
+        }
+    }
+}
