@@ -21,8 +21,9 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
-  // Every route is the same page: navigations get the cached index.html.
-  const key = request.mode === "navigate" ? "/index.html" : request;
+  // Every route is the same page: navigations get the cached index.html,
+  // next to this file wherever the app is hosted.
+  const key = request.mode === "navigate" ? new URL("index.html", self.registration.scope).href : request;
   event.respondWith(
     caches.open(CACHE).then((cache) =>
       cache.match(key).then((hit) => hit || fetch(request)),

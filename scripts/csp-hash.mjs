@@ -21,9 +21,11 @@ html = html.replace("LOADER_HASH", hashes.join(" "));
 writeFileSync(file, html);
 writeFileSync(join(dir, "404.html"), html);
 
-const assets = ["/index.html", ...readdirSync(dir)
-  .filter((f) => /\.(js|wasm|css|svg)$/.test(f) && f !== "sw.js")
-  .map((f) => `/${f}`)];
+// Relative to the service worker, which sits next to index.html wherever
+// the app is hosted.
+const assets = ["index.html", ...readdirSync(dir)
+  .filter((f) => /\.(js|wasm|css|svg|png|webmanifest)$/.test(f) && f !== "sw.js")
+  .sort()];
 const version = createHash("sha256").update(assets.join("\n") + html).digest("hex").slice(0, 12);
 const sw = readFileSync(join(dir, "sw.js"), "utf8")
   .replace("__VERSION__", version)

@@ -46,11 +46,17 @@ impl Phone {
     fn package(&self, scope: Scope, me: Option<&str>) -> Staged {
         let clocks = self.page.session.clocks(&self.page.doc);
         let device = self.device.clone();
-        let doc = package_doc(&self.page.doc, scope, me, |id| {
-            clocks
-                .get(&RecordKey::meeting(id))
-                .is_some_and(|c| c.versions.contains_key(&device))
-        });
+        let doc = package_doc(
+            &self.page.doc,
+            scope,
+            me,
+            |id| {
+                clocks
+                    .get(&RecordKey::meeting(id))
+                    .is_some_and(|c| c.versions.contains_key(&device))
+            },
+            2025,
+        );
         let by_name: BTreeMap<String, _> = all_keys(&doc)
             .into_iter()
             .filter_map(|k| Some((k.name(), clocks.get(&k)?.clone())))
@@ -105,8 +111,8 @@ fn a_members_phone_takes_the_branch_package_and_keeps_its_own_records() {
     assert_eq!(counts.conflicts, 0);
     assert_eq!(
         counts.added,
-        2 + example().meetings.len(),
-        "branch, roster, meetings"
+        3 + example().meetings.len(),
+        "branch, roster, templates, meetings"
     );
     let doc = member.reopened();
     assert_eq!(doc.members.len(), 25);
@@ -214,4 +220,37 @@ fn a_full_backup_restores_onto_an_empty_phone_in_one_step() {
     let plan = fresh.import(&secretary.package(Scope::Full, None), Choice::Local);
     assert_eq!(plan.counts().conflicts, 0);
     assert_eq!(fresh.reopened(), secretary.page.doc);
+}
+
+#[test]
+fn a_merge_refused_for_lack_of_space_is_taken_back_whole_and_never_replayed() {
+    let secretary = secretary();
+    let mut member = Phone::new("d-m10");
+    member.save(vec![RecordKey::Branch], |d| {
+        d.branch.name = "我的支部".into()
+    });
+    let before = member.page.doc.clone();
+    let package = secretary.package(Scope::Branch, None);
+    let clocks = member.page.session.clocks(&member.page.doc);
+    let plan = ImportPlan::new(
+        &member.page.doc,
+        &clocks,
+        &package.doc,
+        &package.about.clocks,
+    );
+    let records = plan.records(|_, _| Choice::Incoming, "d-m10").unwrap();
+    member.page.session.merge_in(&mut member.page.doc, records);
+    assert!(
+        member.page.session.journal(&member.page.doc).is_empty(),
+        "an import is not journalled: a reload must not finish it"
+    );
+    member.db.full = true;
+    let after = member.page.commit(&mut member.db);
+    assert!(
+        matches!(after, zhibu::store::session::After::ReplaceFailed(_)),
+        "{after:?}"
+    );
+    assert_eq!(member.page.doc, before, "the page shows what is stored");
+    member.db.full = false;
+    assert_eq!(member.reopened(), before);
 }

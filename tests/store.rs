@@ -348,6 +348,7 @@ fn a_commit_of_the_same_record_from_two_pages_writes_only_over_what_it_read() {
             clock: Default::default(),
         }],
         replace_all: false,
+        atomic: false,
         expect_store: false,
         by: "d".into(),
         at: 0,

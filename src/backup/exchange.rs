@@ -136,7 +136,7 @@ const EXCHANGE_FILE: FileKind = FileKind {
     noun: "自评文件",
     other: (
         FORMAT,
-        "这是整份备份文件，不是自评文件：请在“备份与恢复”中导入",
+        "这是整份备份文件，不是自评文件：请在“备份与交换”中导入",
     ),
 };
 
@@ -172,7 +172,7 @@ fn mismatches(
     expected_year: i32,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
-    if branch_name.trim() != expected_branch.trim() {
+    if !super::package::same_branch(branch_name, expected_branch) {
         problems.push(Problem::new(
             "branch.name",
             format!(
@@ -318,6 +318,12 @@ mod tests {
         assert_eq!(got.exported_at, "2026-01-05 20:00");
         assert!(got.notes().is_empty());
         assert!(text.len() < 8 * 1024, "a small file: {} bytes", text.len());
+    }
+
+    #[test]
+    fn a_branch_name_typed_with_other_spaces_or_full_width_characters_is_the_same_branch() {
+        let year = member_doc().assessments[0].year;
+        assert!(read_assessment(&file(), " 第一 党支部", year).is_ok());
     }
 
     #[test]

@@ -66,7 +66,9 @@ impl Sender {
 }
 
 /// What a package holds of `doc`. A 支部资料包 has the branch, rules,
-/// templates, roster (without private notes) and meetings; a return has
+/// templates, roster (without private notes) and the meetings from
+/// `since_year` on (what members need for the plan and this year's
+/// self-assessment; years of history stay with the secretary); a return has
 /// the member's own self-assessments and the meetings recorded on this
 /// phone (`edited_here`), with the branch and roster they refer to.
 pub fn package_doc(
@@ -74,6 +76,7 @@ pub fn package_doc(
     scope: Scope,
     me: Option<&str>,
     edited_here: impl Fn(&str) -> bool,
+    since_year: i32,
 ) -> Document {
     match scope {
         Scope::Full => doc.clone(),
@@ -81,7 +84,12 @@ pub fn package_doc(
             branch: doc.branch.clone(),
             members: crate::domain::roster::without_private_notes(&doc.members),
             templates: doc.templates.clone(),
-            meetings: doc.meetings.clone(),
+            meetings: doc
+                .meetings
+                .iter()
+                .filter(|m| m.counted_year().is_none_or(|y| y >= since_year))
+                .cloned()
+                .collect(),
             ..Document::default()
         },
         // The roster goes along so the records it names can be read; the
@@ -213,7 +221,7 @@ mod tests {
     fn the_branch_package_has_the_shared_records_and_no_private_notes() {
         let mut doc = example();
         doc.members[0].note = "手机 139…".into();
-        let package = package_doc(&doc, Scope::Branch, None, |_| false);
+        let package = package_doc(&doc, Scope::Branch, None, |_| false, 2025);
         assert_eq!(package.members.len(), 25);
         assert!(package.members.iter().all(|m| m.note.is_empty()));
         assert_eq!(package.meetings.len(), doc.meetings.len());
@@ -227,7 +235,7 @@ mod tests {
     #[test]
     fn a_return_has_the_members_own_forms_and_the_meetings_recorded_on_the_phone() {
         let doc = example();
-        let package = package_doc(&doc, Scope::Return, Some("m10"), |id| id == "mt-ex-1");
+        let package = package_doc(&doc, Scope::Return, Some("m10"), |id| id == "mt-ex-1", 2025);
         assert!(package.assessments.iter().all(|f| f.member_id == "m10"));
         assert_eq!(package.assessments.len(), 2);
         assert_eq!(package.meetings.len(), 1);

@@ -3,9 +3,11 @@
 //! `persistence` runs the store's session over IndexedDB (`record_db`),
 //! localStorage (`local_storage`) and the messages between pages (`tabs`).
 
+pub mod base;
 pub mod clock;
 pub mod dialog;
 pub mod files;
+pub mod in_app;
 pub mod local_storage;
 pub mod offline;
 pub mod page_events;

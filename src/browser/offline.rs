@@ -21,8 +21,11 @@ pub fn keep_app_offline() {
         return;
     };
     if let Some(register) = register.dyn_ref::<js_sys::Function>() {
-        // The registration's promise may reject (private window, file://).
-        if let Ok(promise) = register.call1(&container, &JsValue::from_str("/sw.js")) {
+        // Next to index.html, wherever the app is hosted; its scope is that
+        // folder. The registration's promise may reject (private window,
+        // file://).
+        let url = format!("{}/sw.js", super::base::app_base());
+        if let Ok(promise) = register.call1(&container, &JsValue::from_str(&url)) {
             if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
                 let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(|_| {});
                 let _ = promise.catch(&ignore);

@@ -18,7 +18,7 @@ fn show() {
     notice.set_class_name("panic-notice");
     notice.set_attribute("role", "alert").ok();
     notice.set_text_content(Some(
-        "支部工作手册遇到了错误，已停止运行。已保存的数据不受影响：请刷新页面继续使用。如反复出现，请先在“我的 › 备份与恢复”导出备份。",
+        "支部工作手册遇到了错误，已停止运行。已保存的数据不受影响：请刷新页面继续使用。如反复出现，请先在“我的 › 备份与交换”导出备份。",
     ));
     if let Some(body) = document.body() {
         let _ = body.append_child(notice.unchecked_ref());

@@ -349,19 +349,24 @@ pub fn edit(host: &impl Host, keys: Vec<RecordKey>, op: Op) {
 }
 
 /// Writes records merged from another phone, each with its merged clock
-/// (see `store::merge`), journalled and committed like an edit.
-pub fn merge(host: &impl Host, merged: Vec<(RecordKey, RecordValue, Clock)>) {
-    let mut journal = Vec::new();
-    let mut tab = String::new();
-    host.update_doc(&mut |doc| {
-        with(|p| {
-            p.session.merge_in(doc, merged.clone());
-            journal = p.session.journal(doc);
-            tab = p.tab.clone();
-        });
+/// (see `store::merge`), all or nothing; resolves once they are stored, or
+/// with why not (the stored data then is as it was, and so is the page).
+pub async fn merge(
+    host: &impl Host,
+    merged: Vec<(RecordKey, RecordValue, Clock)>,
+) -> Result<(), String> {
+    let waiter = js_sys::Promise::new(&mut |resolve, _| {
+        with(|p| p.waiters.push(resolve));
     });
-    local_storage::write_journal(&tab, &journal, now());
+    host.update_doc(&mut |doc| {
+        with(|p| p.session.merge_in(doc, merged.clone()));
+    });
     kick(host);
+    let result = wasm_bindgen_futures::JsFuture::from(waiter).await;
+    match result.ok().and_then(|v| v.as_string()) {
+        Some(error) if !error.is_empty() => Err(error),
+        _ => Ok(()),
+    }
 }
 
 /// Each record's history as this page knows it, for a package made now.
@@ -456,7 +461,7 @@ async fn commit_loop(host: impl Host) {
         }
         match after {
             After::Saved => {
-                if txn.replace_all {
+                if txn.atomic {
                     resolve_waiters("");
                 }
                 host.hear(Event::Saved);

@@ -187,7 +187,8 @@ fn unbase64url(text: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-#[cfg(test)]
+// proptest is a native dev-dependency only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

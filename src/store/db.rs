@@ -90,6 +90,8 @@ pub struct Txn {
     pub writes: Vec<Write>,
     /// Records stored but not written here are deleted (an import).
     pub replace_all: bool,
+    /// All or nothing, awaited by the page (a replace, a merged import).
+    pub atomic: bool,
     /// The page has seen a store with data: finding none means it was
     /// cleared under the page.
     pub expect_store: bool,
@@ -206,6 +208,7 @@ mod tests {
         Txn {
             writes,
             replace_all: false,
+            atomic: false,
             expect_store: true,
             by: "d".into(),
             at: 1,

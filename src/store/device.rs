@@ -26,6 +26,9 @@ pub struct DeviceState {
     /// whose copy a record is when two phones' data meet.
     #[serde(default)]
     pub id: String,
+    /// The note about in-app browsers (WeChat…) was read.
+    #[serde(default)]
+    pub in_app_noted: bool,
 }
 
 impl DeviceState {

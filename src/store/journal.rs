@@ -111,6 +111,7 @@ pub fn plan(
         txn: (!writes.is_empty()).then(|| Txn {
             writes,
             replace_all: false,
+            atomic: false,
             expect_store: false,
             by: by.to_string(),
             at,

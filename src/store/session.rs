@@ -34,9 +34,13 @@ const MAX_RETRIES: u32 = 8;
 struct Edit {
     keys: Vec<RecordKey>,
     op: Op,
-    /// A whole new document (import, example data, undo): on failure it is
-    /// taken back, never retried.
+    /// A whole new document (example data, undo): stored records it lacks
+    /// are deleted.
     replace: bool,
+    /// All or nothing (a replace, a merged import): on failure it is taken
+    /// back, never retried, and it is not journalled: the page waits for it
+    /// to be stored before saying it was.
+    atomic: bool,
 }
 
 struct Flight {
@@ -153,16 +157,12 @@ impl Session {
                 .insert(key.clone(), (records::value_json(value), clock.clone()));
         }
         let merged = Rc::new(merged);
-        self.apply(
-            doc,
-            keys,
-            Rc::new(move |d| {
-                for (key, value, _) in merged.iter() {
-                    records::put(d, key, Some(value.clone()));
-                }
-            }),
-            false,
-        );
+        let op: Op = Rc::new(move |d| {
+            for (key, value, _) in merged.iter() {
+                records::put(d, key, Some(value.clone()));
+            }
+        });
+        self.apply(doc, keys, op, false, true);
     }
 
     /// The clock a record gets when written now: one more write of this
@@ -171,14 +171,21 @@ impl Session {
         let now = records::get(doc, key).and_then(|v| records::value_json(&v));
         let (before, clock) = match self.merged.get(key) {
             Some((value, clock)) => (value.clone(), clock.clone()),
-            None => (
-                self.base
-                    .get(key)
-                    .cloned()
-                    .flatten()
-                    .and_then(|v| records::value_json(&v)),
-                self.clocks.get(key).cloned().unwrap_or_default(),
-            ),
+            None => {
+                let clock = self.clocks.get(key).cloned().unwrap_or_default();
+                // Never stored: the first write makes every field, as a new
+                // phone's unnamed branch or empty roster has none of its own.
+                let before = if clock.is_empty() && self.revision(key) == 0 {
+                    None
+                } else {
+                    self.base
+                        .get(key)
+                        .cloned()
+                        .flatten()
+                        .and_then(|v| records::value_json(&v))
+                };
+                (before, clock)
+            }
         };
         if before == now {
             clock
@@ -191,7 +198,7 @@ impl Session {
     /// is stored. In debug builds, an edit that changes a record it did not
     /// name fails at once.
     pub fn edit(&mut self, doc: &mut Document, keys: Vec<RecordKey>, op: Op) {
-        self.apply(doc, keys, op, false);
+        self.apply(doc, keys, op, false, false);
     }
 
     /// Replaces the whole document: every record of `doc` and of `new` is
@@ -204,10 +211,17 @@ impl Session {
             }
         }
         let new = Rc::new(new);
-        self.apply(doc, keys, Rc::new(move |d| *d = (*new).clone()), true);
+        self.apply(doc, keys, Rc::new(move |d| *d = (*new).clone()), true, true);
     }
 
-    fn apply(&mut self, doc: &mut Document, keys: Vec<RecordKey>, op: Op, replace: bool) {
+    fn apply(
+        &mut self,
+        doc: &mut Document,
+        keys: Vec<RecordKey>,
+        op: Op,
+        replace: bool,
+        atomic: bool,
+    ) {
         for key in &keys {
             if !self.base.contains_key(key) {
                 self.base.insert(key.clone(), records::get(doc, key));
@@ -218,7 +232,12 @@ impl Session {
         op(doc);
         #[cfg(debug_assertions)]
         check_untouched(doc, &keys, untouched);
-        self.edits.push(Edit { keys, op, replace });
+        self.edits.push(Edit {
+            keys,
+            op,
+            replace,
+            atomic,
+        });
         self.retries = 0;
     }
 
@@ -233,6 +252,7 @@ impl Session {
             keys,
             op: Rc::new(|_| {}),
             replace: false,
+            atomic: false,
         });
     }
 
@@ -276,6 +296,7 @@ impl Session {
         Some(Txn {
             writes,
             replace_all: replace,
+            atomic: self.edits.iter().any(|e| e.atomic),
             expect_store: self.has_stored,
             by: self.device.clone(),
             at,
@@ -328,13 +349,18 @@ impl Session {
             }
             TxnOutcome::Failed(error) => {
                 let message = error.message();
-                let replaced = self.edits[..flight.edits].iter().any(|e| e.replace);
-                if replaced {
+                let atomic = self.edits[..flight.edits].iter().any(|e| e.atomic);
+                if atomic {
                     let mut i = 0;
                     self.edits.retain(|e| {
                         i += 1;
-                        !(i <= flight.edits && e.replace)
+                        !(i <= flight.edits && e.atomic)
                     });
+                    for key in self.merged.keys().cloned().collect::<Vec<_>>() {
+                        if !self.touched().contains(&key) {
+                            self.merged.remove(&key);
+                        }
+                    }
                     self.rebuild(doc);
                     (After::ReplaceFailed(message), Vec::new())
                 } else {
@@ -428,7 +454,7 @@ impl Session {
     /// whole new document waits (it is not journalled: the page waits for
     /// it to be stored before saying it was).
     pub fn journal(&self, doc: &Document) -> Vec<JournalEntry> {
-        if self.edits.iter().any(|e| e.replace) {
+        if self.edits.iter().any(|e| e.atomic) {
             return Vec::new();
         }
         self.touched()

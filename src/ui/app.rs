@@ -31,7 +31,7 @@ pub fn App() -> impl IntoView {
     let show_welcome =
         move || !state.device.with(|d| d.welcomed) && state.doc.with(|d| d.is_blank());
     view! {
-        <Router>
+        <Router base=crate::browser::base::app_base()>
             <Show
                 when=move || state.ready.get()
                 fallback=|| {
@@ -43,12 +43,64 @@ pub fn App() -> impl IntoView {
                 }
             >
                 <SaveBanner />
+                <InAppNote />
                 <Notice />
                 <Show when=show_welcome fallback=move || view! { <Screens /> }>
                     <FirstRun />
                 </Show>
             </Show>
         </Router>
+    }
+}
+
+/// A transfer link (`…#zb=…`) opened the app: its text goes to the import
+/// screen, and the address loses the fragment so a reload or the history
+/// does not bring it back.
+fn take_transfer_link() {
+    let state = super::state::use_app();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    if !hash.starts_with("#zb=") {
+        return;
+    }
+    let href = window.location().href().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let clean = href.split('#').next().unwrap_or_default().to_string();
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
+    }
+    state.incoming.set(Some(href));
+    let navigate = leptos_router::hooks::use_navigate();
+    request_animation_frame(move || navigate("/mine/backup", Default::default()));
+}
+
+/// Once, inside WeChat and the like: their storage is apart from the
+/// phone's browser and wiped with their 清理缓存.
+#[component]
+fn InAppNote() -> impl IntoView {
+    let state = super::state::use_app();
+    let app = crate::browser::in_app::in_app_browser();
+    let shown = move || app.is_some() && !state.device.with(|d| d.in_app_noted);
+    let dismiss = move |_| state.note_in_app();
+    move || {
+        shown().then(|| {
+            let app = app.unwrap_or("应用");
+            view! {
+                <div class="banner info" role="status" data-testid="in-app-note">
+                    <p>
+                        {format!(
+                            "你正在{app}里打开支部工作手册。在这里填写的数据与手机浏览器中的是分开保存的，{app}“清理缓存”会把它删除。建议点右上角“···”，选择“在浏览器打开”（苹果手机为“在Safari中打开”）；已有的数据可在“我的 › 备份与交换”生成传输文字，粘贴到浏览器里导入。",
+                        )}
+                    </p>
+                    <div class="banner-actions">
+                        <button class="button small" on:click=dismiss>
+                            "知道了"
+                        </button>
+                    </div>
+                </div>
+            }
+        })
     }
 }
 
@@ -74,6 +126,7 @@ fn Notice() -> impl IntoView {
 
 #[component]
 fn Screens() -> impl IntoView {
+    take_transfer_link();
     view! {
         <RecoveryNotice />
         <main class="page">

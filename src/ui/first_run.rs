@@ -41,7 +41,7 @@ pub fn FirstRun() -> impl IntoView {
                 "所有数据只保存在这台设备的浏览器里，不会上传到任何服务器。"
             </p>
             <p class="lead">
-                "清除浏览器数据会把它一并删除，请定期在“我的 › 备份与恢复”导出备份文件。"
+                "清除浏览器数据会把它一并删除，请定期在“我的 › 备份与交换”导出备份文件。"
             </p>
             <div class="stack">
                 <button class="button primary" on:click=start>
@@ -52,7 +52,7 @@ pub fn FirstRun() -> impl IntoView {
                 </button>
             </div>
             <p class="muted small">
-                "已有备份？开始使用后在“备份与恢复”中导入。"
+                "已有备份？开始使用后在“备份与交换”中导入。"
             </p>
         </main>
     }

@@ -1,7 +1,7 @@
 //! The home page: the branch at a glance and what needs doing.
 
+use crate::ui::link::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::meetings::ThisMonthCard;
 use super::state::use_app;

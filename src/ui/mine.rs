@@ -40,7 +40,7 @@ pub fn MinePage() -> impl IntoView {
                 label="检查清单模板"
                 detail=Signal::derive(String::new)
             />
-            <MenuRow href="/mine/backup" label="备份与恢复" detail=backup />
+            <MenuRow href="/mine/backup" label="备份与交换" detail=backup />
             <MenuRow href="/mine/recovery" label="数据恢复" detail=recovery />
         </nav>
         <StorageLine />

@@ -10,6 +10,7 @@ pub mod first_run;
 pub mod handles;
 pub mod home;
 pub mod icons;
+pub mod link;
 pub mod meetings;
 pub mod mine;
 pub mod person_picker;

@@ -1,8 +1,8 @@
 //! Data that could not be read at start-up: kept aside, shown here, and
 //! downloadable byte for byte.
 
+use crate::ui::link::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::file_offer::{FileOffer, OfferedFile};
 use super::state::use_app;

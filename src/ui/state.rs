@@ -10,12 +10,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::backup::export::{backup_file_name, export_backup};
 use crate::backup::import::{read_backup, Outcome};
+use crate::backup::package::{export_package, package_doc, Scope, Sender};
 use crate::browser::persistence::{self, Event, Host, Place};
 use crate::browser::{clock, local_storage};
 use crate::domain::meeting::ChecklistTemplate;
 use crate::domain::{Branch, Document, Meeting, Member, Talk};
+use crate::format::clock::Clock;
 use crate::store::device::DeviceState;
+use crate::store::merge::{Choice, ImportPlan};
 use crate::store::{Quarantined, RecordKey};
+use std::collections::BTreeMap;
 
 /// How saving goes. Anything but `Saved` shows a banner.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,6 +63,8 @@ pub struct AppState {
     pub place_reason: RwSignal<Option<String>>,
     /// The stored data has been read.
     pub ready: RwSignal<bool>,
+    /// A transfer link opened the app: its text, for the import screen.
+    pub incoming: RwSignal<Option<String>>,
 }
 
 pub fn use_app() -> AppState {
@@ -116,6 +122,7 @@ impl AppState {
             place: RwSignal::new(Place::IndexedDb),
             place_reason: RwSignal::new(None),
             ready: RwSignal::new(false),
+            incoming: RwSignal::new(None),
         }
     }
 
@@ -235,15 +242,91 @@ impl AppState {
     pub async fn replace(&self, doc: Document, undo_label: &str) -> Result<(), String> {
         let before = self.doc.get_untracked();
         persistence::replace(self, doc).await?;
+        self.keep_for_undo(&before, undo_label).await;
+        Ok(())
+    }
+
+    async fn keep_for_undo(&self, before: &Document, label: &str) {
         let point = UndoPoint {
-            label: undo_label.to_string(),
+            label: label.to_string(),
             summary: before.summary(),
-            backup: export_backup(&before, &self.now_text(), 0),
+            backup: export_backup(before, &self.now_text(), 0),
         };
         self.undo
             .set(Some(format!("{}（{}）", point.label, point.summary)));
         persistence::save_undo(serde_json::to_string(&point).ok()).await;
-        Ok(())
+    }
+
+    /// Merges a file from another phone as `plan` says, each conflict as
+    /// `choose` answers; the data before is kept for undo. The number of
+    /// records changed.
+    pub async fn merge_import(
+        &self,
+        plan: &ImportPlan,
+        choose: impl Fn(&str, &str) -> Choice,
+        undo_label: &str,
+    ) -> Result<usize, String> {
+        let phone = self.device.with_untracked(|d| d.id.clone());
+        let records = plan.records(choose, &phone)?;
+        if records.is_empty() {
+            return Ok(0);
+        }
+        let before = self.doc.get_untracked();
+        let count = records.len();
+        persistence::merge(self, records).await?;
+        self.keep_for_undo(&before, undo_label).await;
+        self.device
+            .update(|d| d.edits_since_backup = d.edits_since_backup.saturating_add(1));
+        self.save_device();
+        Ok(count)
+    }
+
+    /// Each record's history, waiting writes included.
+    pub fn clocks(&self) -> BTreeMap<RecordKey, Clock> {
+        persistence::clocks(self)
+    }
+
+    /// A package of this phone's data as a file: (file name, text).
+    pub fn package(&self, scope: Scope) -> (String, String) {
+        let clocks = self.clocks();
+        let (phone, me) = self.device.with_untracked(|d| (d.id.clone(), d.me.clone()));
+        self.doc.with_untracked(|doc| {
+            let edited_here = |id: &str| {
+                clocks
+                    .get(&RecordKey::meeting(id))
+                    .is_some_and(|c| c.versions.contains_key(&phone))
+            };
+            let since = chrono::Datelike::year(&clock::today()) - 1;
+            let packed = package_doc(doc, scope, me.as_deref(), edited_here, since);
+            let by_name: BTreeMap<String, Clock> = crate::store::records::all_keys(&packed)
+                .into_iter()
+                .filter_map(|k| Some((k.name(), clocks.get(&k)?.clone())))
+                .collect();
+            let sender = Sender {
+                device: phone.clone(),
+                member_id: me.clone(),
+                name: me
+                    .as_deref()
+                    .and_then(|id| doc.member(id))
+                    .map(|m| m.name.clone())
+                    .unwrap_or_default(),
+                branch: doc.branch.name.clone(),
+            };
+            let text = export_package(&packed, scope, &sender, &by_name, &self.now_text(), 0);
+            let date = crate::domain::time::format_iso_date(clock::today());
+            let name = match scope {
+                Scope::Full => backup_file_name(&doc.branch.name, &date),
+                Scope::Branch => format!(
+                    "支部资料包-{}-{date}.json",
+                    crate::backup::export::file_name_part(&doc.branch.name)
+                ),
+                Scope::Return => format!(
+                    "交给书记-{}-{date}.json",
+                    crate::backup::export::file_name_part(&sender.name)
+                ),
+            };
+            (name, text)
+        })
     }
 
     /// Goes back to the data before the last import or example data.
@@ -294,6 +377,11 @@ impl AppState {
         self.save_device();
     }
 
+    pub fn note_in_app(&self) {
+        self.device.update(|d| d.in_app_noted = true);
+        self.save_device();
+    }
+
     pub fn mark_welcomed(&self) {
         self.device.update(|d| d.welcomed = true);
         self.save_device();
@@ -303,19 +391,10 @@ impl AppState {
         crate::domain::time::format_minutes(&clock::now())
     }
 
-    /// The whole document as a backup file: (file name, text).
+    /// The whole document as a backup file, with each record's history:
+    /// (file name, text).
     pub fn backup_file(&self) -> (String, String) {
-        let now = clock::now();
-        let text = self
-            .doc
-            .with_untracked(|doc| export_backup(doc, &self.now_text(), 0));
-        let name = self.doc.with_untracked(|doc| {
-            backup_file_name(
-                &doc.branch.name,
-                &crate::domain::time::format_iso_date(now.date_naive()),
-            )
-        });
-        (name, text)
+        self.package(Scope::Full)
     }
 
     /// Records that the member now holds a backup.

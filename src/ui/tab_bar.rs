@@ -1,7 +1,7 @@
 //! The bottom tab bar: the four areas, in reach of a thumb.
 
+use crate::ui::link::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use super::icons;
@@ -9,8 +9,14 @@ use super::icons;
 #[component]
 pub fn TabBar() -> impl IntoView {
     let location = use_location();
+    let base = crate::browser::base::app_base();
     let current = move |prefix: &'static str| {
-        let path = location.pathname.get();
+        let full = location.pathname.get();
+        let path = match full.strip_prefix(base.as_str()) {
+            Some("") => "/",
+            Some(rest) => rest,
+            None => full.as_str(),
+        };
         if prefix == "/" {
             path == "/"
         } else {
@@ -18,6 +24,7 @@ pub fn TabBar() -> impl IntoView {
         }
     };
     let tab = move |href: &'static str, label: &'static str, icon: AnyView| {
+        let current = current.clone();
         view! {
             <A href=href attr:class="tab" attr:aria-current=move || current(href).then_some("page")>
                 {icon}

@@ -1,7 +1,7 @@
 //! Small pieces that many screens use.
 
+use crate::ui::link::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::icons;
 

@@ -44,8 +44,9 @@ test("export, clear storage, import: everything is back", async () => {
   await other.page.goto(env.server.origin + "/mine/backup");
   await other.page.setInputFiles("input[name=backup-file]", path);
   await other.page.getByText("备份来自“示例单位第一党支部”").waitFor();
+  await other.page.getByText("本机还没有数据，将全部导入。").waitFor();
   await other.page.getByRole("button", { name: "导入", exact: true }).click();
-  await other.page.getByText("已导入：3 个党小组、25 名党员").waitFor();
+  await other.page.getByText(/已导入并合并 \d+ 条记录/).waitFor();
   await newApp.reload();
   await newApp.openMine("党员名册");
   assert.equal((await newApp.rosterNames()).length, 25);
@@ -67,7 +68,6 @@ test("a broken file shows every problem and changes nothing", async () => {
   await page.setInputFiles("input[name=backup-file]", broken);
   await page.getByText("无法导入，本机数据没有任何改动。").waitFor();
   await page.getByText(/不是完整的 JSON/).waitFor();
-  await page.locator("details.paste summary").click();
   await page.fill("textarea[name=backup-paste]", '{"hello": "another app"}');
   await page.getByRole("button", { name: "检查" }).click();
   await page.getByText(/这不是支部工作手册的备份文件/).waitFor();
@@ -76,7 +76,7 @@ test("a broken file shows every problem and changes nothing", async () => {
   await context.close();
 });
 
-test("importing over real data asks first and can be undone", async () => {
+test("importing another branch's backup over real data is merged after a review, and can be undone", async () => {
   const context = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
   const { page, problems } = await openApp(context, env.server.origin);
   const app = new App(page);
@@ -92,15 +92,24 @@ test("importing over real data asks first and can be undone", async () => {
 
   await page.goto(env.server.origin + "/mine/backup");
   await page.setInputFiles("input[name=backup-file]", path);
-  let asked = "";
-  page.once("dialog", (d) => {
-    asked = d.message();
-    d.accept();
-  });
-  await page.getByRole("button", { name: "导入", exact: true }).click();
-  await page.getByText("已导入").waitFor();
-  assert.match(asked, /将替换本机现有数据（0 个党小组、1 名党员、0 次会议）/);
+  const review = page.getByTestId("merge-review");
+  await review.getByText("与本机的“真实支部”不是同一个支部").waitFor();
+  const merge = review.getByRole("button", { name: "确认合并" });
+  assert.equal(await merge.isDisabled(), true, "another branch needs a deliberate yes");
+  await review.getByText("我确认要导入另一个支部的数据").click();
+  // Both phones set up the branch: its details are the member's choice;
+  // the two rosters are simply joined.
+  await review.locator(".conflict", { hasText: "支部信息 · 名称" }).waitFor();
+  const titles = await review.locator(".conflict-title").allTextContents();
+  assert.ok(titles.every((t) => t.startsWith("支部信息")), titles.join("|"));
+  await merge.click();
+  await page.getByText(/已导入并合并 \d+ 条记录/).waitFor();
+  await app.openMine("党员名册");
+  const names = await app.rosterNames();
+  assert.equal(names.length, 26, "赵六 is kept beside the 25 imported");
+  assert.ok(names.includes("赵六"));
   // The undo is still offered after a reload, until it is used or dismissed.
+  await page.goto(env.server.origin + "/mine/backup");
   await app.reload();
   await page.getByRole("button", { name: "撤销，恢复原数据" }).click();
   await page.getByText("已恢复导入前的数据").waitFor();

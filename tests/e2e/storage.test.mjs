@@ -273,14 +273,14 @@ test("an import refused for lack of space leaves the stored data exactly as befo
   await page.evaluate(() => sessionStorage.setItem("full", "1"));
   await page.setInputFiles("input[name=backup-file]", file);
   await page.getByText("备份来自“十年测试党支部”").waitFor();
-  page.once("dialog", (d) => d.accept());
-  await page.getByRole("button", { name: "导入", exact: true }).click();
+  await page.getByText("我确认要导入另一个支部的数据").click();
+  await page.getByRole("button", { name: "确认合并" }).click();
   await page.getByText(/没有导入：浏览器存储空间已满.*本机原有数据没有任何改动/).waitFor();
   // The page shows what is stored, not the file.
   await page.getByText("可以恢复").waitFor({ state: "detached", timeout: 1000 }).catch(() => {});
   await page.evaluate(() => sessionStorage.removeItem("full"));
   await page.reload();
-  await page.getByRole("heading", { name: "备份与恢复" }).waitFor();
+  await page.getByRole("heading", { name: "备份与交换" }).waitFor();
   assert.deepEqual(await storedRecords(page), before);
   await page.goto(env.server.origin + "/");
   await page.getByRole("heading", { name: "示例单位第一党支部" }).waitFor();
@@ -372,7 +372,7 @@ test("ten years of records import, are edited in two tabs and survive a reload",
   await first.getByText("备份来自“十年测试党支部”").waitFor();
   first.once("dialog", (d) => d.accept());
   await first.getByRole("button", { name: "导入", exact: true }).click();
-  await first.getByText("已导入：3 个党小组、30 名党员、600 次会议").waitFor({ timeout: 60000 });
+  await first.getByText(/已导入并合并 \d+ 条记录/).waitFor({ timeout: 60000 });
   const { page: second } = await openApp(context, env.server.origin, "/meetings/y2026m11k4?s=record");
   await first.goto(env.server.origin + "/meetings/y2026m11k4?s=attendance");
   await first.locator(".attendance-row").first().getByRole("button", { name: "缺席" }).click();

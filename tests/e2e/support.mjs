@@ -16,11 +16,21 @@ const TYPES = {
   ".css": "text/css",
   ".svg": "image/svg+xml",
   ".json": "application/json",
+  ".png": "image/png",
+  ".webmanifest": "application/manifest+json",
 };
 
-export async function startServer() {
+/** Serves dist/ at the root, or under `prefix` ("/zhibu") as a project
+ * site would: unknown paths under it get index.html, others nothing. */
+export async function startServer(prefix = "") {
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+    const full = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (!full.startsWith(prefix + "/")) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    const path = normalize(full.slice(prefix.length));
     let file = join(DIST, path);
     try {
       if (!(await stat(file)).isFile()) file = join(DIST, "index.html");
@@ -38,7 +48,7 @@ export async function startServer() {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+  return { origin: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) };
 }
 
 export async function launch() {

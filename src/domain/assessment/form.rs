@@ -303,9 +303,32 @@ pub fn form_for<'a>(
     year: i32,
     kind: AssessmentKind,
 ) -> Option<&'a AssessmentForm> {
-    doc.assessments
+    // A member may have started the year's form on two phones (the
+    // secretary's draft, their own): the finished one counts.
+    let mut forms = doc
+        .assessments
         .iter()
-        .find(|f| f.member_id == member_id && f.year == year && f.kind == kind)
+        .filter(|f| f.member_id == member_id && f.year == year && f.kind == kind);
+    let first = forms.clone().next();
+    forms.find(|f| f.is_finished()).or(first)
+}
+
+#[cfg(test)]
+mod form_for_tests {
+    use super::*;
+    use crate::domain::rules::fixtures::{day, document, full};
+
+    #[test]
+    fn of_two_forms_for_one_year_the_finished_one_counts() {
+        let mut doc = document(&[], vec![full("a")], Vec::new());
+        doc.assessments
+            .push(new_form("draft", "a", 2026, AssessmentKind::FourQualified));
+        let mut done = new_form("done", "a", 2026, AssessmentKind::FourQualified);
+        finish(&mut done, day(2026, 12, 1));
+        doc.assessments.push(done);
+        let found = form_for(&doc, "a", 2026, AssessmentKind::FourQualified).unwrap();
+        assert_eq!(found.id, "done");
+    }
 }
 
 /// All forms of a member, newest year first, 四个合格 before 五个过硬.

@@ -377,6 +377,43 @@ pub fn members_to_review(doc: &Document, year: i32) -> Vec<&Member> {
         .collect()
 }
 
+/// Who has handed in the year's 四个合格 self-assessment: a finished form
+/// on this phone (typed here or merged from a member's return), or a
+/// summary from a member's file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HandIn<'a> {
+    pub done: Vec<&'a Member>,
+    /// A form is here but not marked 完成.
+    pub drafts: Vec<&'a Member>,
+    pub missing: Vec<&'a Member>,
+}
+
+impl HandIn<'_> {
+    /// Everyone the review is due for.
+    pub fn due(&self) -> usize {
+        self.done.len() + self.drafts.len() + self.missing.len()
+    }
+}
+
+pub fn hand_in(doc: &Document, year: i32) -> HandIn<'_> {
+    let mut out = HandIn::default();
+    let review = doc.review(year);
+    for member in members_to_review(doc, year) {
+        let summary = review
+            .and_then(|r| r.entry(&member.id))
+            .and_then(|e| e.summary(AssessmentKind::FourQualified))
+            .is_some();
+        let form = form_for(doc, &member.id, year, AssessmentKind::FourQualified);
+        match (summary, form) {
+            (true, _) => out.done.push(member),
+            (false, Some(f)) if f.is_finished() => out.done.push(member),
+            (false, Some(_)) => out.drafts.push(member),
+            (false, None) => out.missing.push(member),
+        }
+    }
+    out
+}
+
 /// One row of the branch's review table.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReviewRow<'a> {
@@ -463,6 +500,22 @@ mod tests {
             review.entry("p2").unwrap().remedy_warnings(2025),
             ["限期改正的期限一般不超过1年。"]
         );
+    }
+
+    #[test]
+    fn the_secretary_sees_who_handed_in_who_is_drafting_and_who_is_missing() {
+        let mut doc = document(&[], full_members("p", 3), Vec::new());
+        let mut done = new_form("f1", "p1", 2025, AssessmentKind::FourQualified);
+        crate::domain::assessment::form::finish(&mut done, day(2026, 1, 5));
+        doc.assessments.push(done);
+        doc.assessments
+            .push(new_form("f2", "p2", 2025, AssessmentKind::FourQualified));
+        let state = hand_in(&doc, 2025);
+        let ids = |list: &[&Member]| list.iter().map(|m| m.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&state.done), ["p1"]);
+        assert_eq!(ids(&state.drafts), ["p2"]);
+        assert_eq!(ids(&state.missing), ["p3"]);
+        assert_eq!(state.due(), 3);
     }
 
     #[test]

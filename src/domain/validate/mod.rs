@@ -4,6 +4,9 @@
 //! the app's limits (`super::limits`) is reported and kept.
 
 mod checker;
+mod place;
+
+pub use place::place;
 
 use std::collections::HashSet;
 
@@ -31,6 +34,11 @@ impl Problem {
             message: message.into(),
             kept: false,
         }
+    }
+
+    /// Where it is, in words (see `place`).
+    pub fn place(&self) -> String {
+        place(&self.path)
     }
 
     pub fn kept(path: impl Into<String>, message: impl Into<String>) -> Self {

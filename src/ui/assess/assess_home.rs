@@ -1,7 +1,7 @@
 //! The 评议 tab: who is filling in, which year, and their forms.
 
+use crate::ui::link::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use super::default_year;

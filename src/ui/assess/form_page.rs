@@ -2,8 +2,8 @@
 //! (with the member's own records beside them), problems and measures; the
 //! optional dimensions, the 反向情形 checklist, the self-grade, and 完成.
 
+use crate::ui::link::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::evidence_list::EvidenceList;

@@ -2,9 +2,9 @@
 //! self-grades and ratings, and record the branch's decided grade. The
 //! one-third rule warns; it never blocks.
 
+use crate::ui::link::A;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -12,9 +12,10 @@ use web_sys::HtmlInputElement;
 use crate::backup::exchange::{apply_import, read_assessment};
 use crate::browser::files;
 use crate::domain::assessment::grading::EXCELLENT_RULE;
-use crate::domain::assessment::review::{edit_entry, Poll, Remedy, ReviewEntry};
+use crate::domain::assessment::review::{edit_entry, hand_in, Poll, Remedy, ReviewEntry};
 use crate::domain::assessment::{
-    decide, grade_check, review_mut, review_rows, Decision, Grade, COMMON_NOT_GRADED_REASONS,
+    decide, form_for, grade_check, review_mut, review_rows, standards, AssessmentKind, Decision,
+    Grade, COMMON_NOT_GRADED_REASONS,
 };
 use crate::domain::meeting::PersonRef;
 use crate::domain::time::format_short_date;
@@ -50,7 +51,7 @@ fn ReviewYear(year: i32) -> impl IntoView {
                     false,
                     problems
                         .iter()
-                        .map(|p| format!("{} {}", p.path, p.message))
+                        .map(|p| format!("{}：{}", p.place(), p.message))
                         .collect::<Vec<_>>()
                         .join("；"),
                 ))
@@ -173,6 +174,7 @@ fn ReviewYear(year: i32) -> impl IntoView {
                 }}
             </ul>
         </section>
+        <HandInCard year=year />
         <BallotsField year=year />
         <section class="card" data-testid="grade-report">
             <p>
@@ -223,6 +225,55 @@ struct RowSummary {
     self_grade: &'static str,
     ratings: String,
     fixed_reason: Option<&'static str>,
+}
+
+/// 已交 n / 应交 N, with the names still missing and the drafts.
+#[component]
+fn HandInCard(year: i32) -> impl IntoView {
+    let state = use_app();
+    let counts = Memo::new(move |_| {
+        state.doc.with(|d| {
+            let h = hand_in(d, year);
+            let names = |list: &[&crate::domain::Member]| {
+                list.iter()
+                    .map(|m| m.name.clone())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            };
+            (h.done.len(), h.due(), names(&h.missing), names(&h.drafts))
+        })
+    });
+    view! {
+        <section class="card" data-testid="hand-in">
+            <p>
+                <strong>
+                    {move || format!("已交 {} / 应交 {}", counts.get().0, counts.get().1)}
+                </strong>
+            </p>
+            {move || {
+                let (_, _, missing, drafts) = counts.get();
+                view! {
+                    {(!missing.is_empty())
+                        .then(|| {
+                            view! { <p class="muted small">{format!("未交：{missing}")}</p> }
+                        })}
+                    {(!drafts.is_empty())
+                        .then(|| {
+                            view! {
+                                <p class="warning">
+                                    {format!(
+                                        "{drafts}的自评还是草稿（未点“完成”），内容可能还会修改。",
+                                    )}
+                                </p>
+                            }
+                        })}
+                }
+            }}
+            <p class="hint">
+                "党员在“我的 › 备份与交换”选择“交给书记的材料”发来文件或传输文字，在那里导入即可；旧版的自评文件仍可在上方导入。"
+            </p>
+        </section>
+    }
 }
 
 /// 民主测评: the ballots returned.
@@ -378,8 +429,48 @@ fn ReviewRowView(year: i32, row: RowSummary) -> impl IntoView {
             </div>
             <p class="muted small">{format!("四个合格：{ratings}")}</p>
             {grade_select}
+            <WrittenText year=year member_id=member_id.clone() />
             <ReviewDetails year=year member_id=member_id entry=entry />
         </li>
+    }
+}
+
+/// The member's own words, where their form is on this phone (typed here
+/// or merged from their return).
+#[component]
+fn WrittenText(year: i32, member_id: String) -> impl IntoView {
+    let state = use_app();
+    let text = Memo::new(move |_| {
+        state.doc.with(|d| {
+            form_for(d, &member_id, year, AssessmentKind::FourQualified).map(|f| {
+                standards(f.kind)
+                    .iter()
+                    .filter_map(|s| {
+                        let e = f.entry(s.key)?;
+                        let parts: Vec<String> = [
+                            ("自评情况", &e.facts),
+                            ("存在问题", &e.problems),
+                            ("整改措施", &e.measures),
+                        ]
+                        .iter()
+                        .filter(|(_, t)| !t.trim().is_empty())
+                        .map(|(label, t)| format!("{label}：{}", t.trim()))
+                        .collect();
+                        (!parts.is_empty()).then(|| format!("{}　{}", s.title, parts.join("；")))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    move || {
+        text.get().filter(|t| !t.is_empty()).map(|lines| {
+            view! {
+                <details class="written-text">
+                    <summary class="small">"查看自评内容"</summary>
+                    {lines.into_iter().map(|l| view! { <p class="small">{l}</p> }).collect_view()}
+                </details>
+            }
+        })
     }
 }
 

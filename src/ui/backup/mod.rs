@@ -1,25 +1,28 @@
-//! 备份与恢复: export, import with a report, undo, and example data.
+//! 备份与交换: export and send (file, transfer text, link; optional
+//! password), receive and merge with a review of what changes, undo, and
+//! example data.
 
 mod example_data;
-mod export_panel;
-mod import_panel;
+mod merge_review;
+mod receive_panel;
+mod send_panel;
 
-pub use export_panel::ExportButtons;
+pub use send_panel::ExportButtons;
 
 use leptos::prelude::*;
 
 use crate::ui::widgets::PageHeader;
 use example_data::ExampleData;
-use export_panel::ExportPanel;
-use import_panel::{ImportPanel, UndoPanel};
+use receive_panel::{ReceivePanel, UndoPanel};
+use send_panel::SendPanel;
 
 #[component]
 pub fn BackupPage() -> impl IntoView {
     view! {
-        <PageHeader title="备份与恢复" back="/mine" />
-        <ExportPanel />
+        <PageHeader title="备份与交换" back="/mine" />
+        <SendPanel />
         <UndoPanel />
-        <ImportPanel />
+        <ReceivePanel />
         <ExampleData />
     }
 }

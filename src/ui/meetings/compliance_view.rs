@@ -2,8 +2,8 @@
 //! against what was held (三会一课, 主题党日, 组织生活会, 民主评议, 谈心谈话),
 //! and the home page's card for this month.
 
+use crate::ui::link::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::when;
 use crate::browser::clock;

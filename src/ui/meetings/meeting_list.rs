@@ -1,7 +1,7 @@
 //! The meeting list: by month, newest first, filterable and searchable.
 
+use crate::ui::link::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::when;
 use crate::domain::meeting::{Meeting, MeetingState};

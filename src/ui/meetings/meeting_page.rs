@@ -2,8 +2,8 @@
 //! attendance, the record, votes and follow-ups, a thumb's reach apart. The
 //! open section is in the address, so a reload comes back to it.
 
+use crate::ui::link::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 

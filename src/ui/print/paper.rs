@@ -33,7 +33,14 @@ pub fn Paper(
         let text = share_text.get_untracked();
         let title = share_title.clone();
         spawn_local(async move {
-            let _ = files::share_text(&title, &text).await;
+            // No share sheet here (or it failed): the text is copied instead.
+            if !matches!(files::share_text(&title, &text).await, Ok(true))
+                && files::copy_to_clipboard(&text).await.is_ok()
+            {
+                state
+                    .notice
+                    .set(Some("已复制文字版，可以粘贴到聊天或备忘录中。".into()));
+            }
         });
     };
     view! {

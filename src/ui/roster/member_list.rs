@@ -1,7 +1,7 @@
 //! The roster, committee first, 已减少党员 folded away at the end.
 
+use crate::ui::link::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser::clock;
 use crate::domain::roster::display_order;

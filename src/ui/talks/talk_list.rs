@@ -1,8 +1,8 @@
 //! The talks of the branch, newest first, with this year's coverage.
 
+use crate::ui::link::A;
 use chrono::Datelike;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser::clock;

@@ -1,8 +1,8 @@
 //! One 谈心谈话 record: 谈话人, 谈话对象, when and where, what was said, what
 //! the other side suggested and what to follow up. Saved as it is typed.
 
+use crate::ui::link::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::browser::dialog::confirm;

@@ -1,36 +1,91 @@
-//! Bringing a backup in: check first, show every problem, change nothing
-//! until the member confirms, and keep the old data for undo.
+//! Bringing data in from another phone or a backup: a file, a pasted
+//! transfer text, or a link. It is checked first and every problem shown;
+//! then it is merged with what this phone holds (see `MergeReview`),
+//! nothing changes until the member confirms, and the data before is kept
+//! for undo.
+
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
+use super::merge_review::MergeReview;
 use crate::backup::import::{read_backup, Outcome, Staged};
-use crate::browser::{dialog::confirm, files};
+use crate::browser::{files, transfer};
 use crate::domain::validate::Problem;
+use crate::format::transfer::read as read_token;
 use crate::ui::state::use_app;
 
 #[derive(Clone)]
 enum Check {
     Idle,
     Refused(Vec<Problem>),
-    Ready(std::rc::Rc<Staged>),
+    /// A transfer text with a password: asks for it.
+    Locked(String),
+    Ready(Rc<Staged>),
     Busy,
-    Done(String),
+}
+
+/// Whether `text` is a transfer text or link rather than a file.
+fn is_transfer(text: &str) -> bool {
+    !text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{')
+        && text.contains("ZB")
 }
 
 #[component]
-pub fn ImportPanel() -> impl IntoView {
+pub fn ReceivePanel() -> impl IntoView {
     let state = use_app();
     let pasted = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
     let check = RwSignal::new_local(Check::Idle);
-    let examine = move |text: String| {
+    let examine_file = move |text: String| {
         check.set(match read_backup(&text) {
             Outcome::Refused(problems) => Check::Refused(problems),
-            Outcome::Ready(staged) => Check::Ready(std::rc::Rc::new(*staged)),
+            Outcome::Ready(staged) => Check::Ready(Rc::new(*staged)),
         });
     };
+    let examine = move |text: String| {
+        if !is_transfer(&text) {
+            examine_file(text);
+            return;
+        }
+        let token = match read_token(&text) {
+            Ok(token) => token,
+            Err(why) => {
+                check.set(Check::Refused(vec![Problem::new("文件", why.message())]));
+                return;
+            }
+        };
+        if token.encrypted && password.with_untracked(String::is_empty) {
+            check.set(Check::Locked(text));
+            return;
+        }
+        check.set(Check::Busy);
+        let secret = password.get_untracked();
+        spawn_local(async move {
+            match transfer::from_token(&token, Some(&secret)).await {
+                Ok(file) => examine_file(file),
+                Err(why) if token.encrypted => {
+                    check.set(Check::Locked(text));
+                    state.notice.set(Some(why));
+                }
+                Err(why) => check.set(Check::Refused(vec![Problem::new("文件", why)])),
+            }
+        });
+    };
+    // A link opened the app: its token is examined at once.
+    Effect::new(move |_| {
+        if let Some(text) = state.incoming.get() {
+            state.incoming.set(None);
+            pasted.set(text.clone());
+            examine(text);
+        }
+    });
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -52,74 +107,64 @@ pub fn ImportPanel() -> impl IntoView {
             }
         });
     };
-    let apply = move |staged: std::rc::Rc<Staged>| {
-        let current = state.doc.with_untracked(|d| d.summary());
-        let blank = state.doc.with_untracked(|d| d.is_blank());
-        if !blank
-            && !confirm(&format!(
-                "导入将替换本机现有数据（{current}）。导入前的数据会保留，可以撤销。继续吗？"
-            ))
-        {
-            return;
-        }
-        check.set(Check::Busy);
-        spawn_local(async move {
-            match state.replace(staged.doc.clone(), "导入前的数据").await {
-                Ok(()) => {
-                    state.mark_welcomed();
-                    check.set(Check::Done(format!("已导入：{}", staged.doc.summary())));
-                    pasted.set(String::new());
-                }
-                Err(why) => check.set(Check::Refused(vec![Problem::new(
-                    "存储",
-                    format!(
-                        "没有导入：{why}。本机原有数据没有任何改动。请先导出备份、清理空间后再试。"
-                    ),
-                )])),
-            }
-        });
-    };
     view! {
-        <section class="card form">
-            <h2 class="card-title">"导入备份"</h2>
-            <p class="hint">"先检查文件，确认无误后才会替换本机数据。"</p>
+        <section class="card form" data-testid="receive-panel">
+            <h2 class="card-title">"导入与合并"</h2>
+            <p class="hint">
+                "导入备份文件、支部资料包或党员交来的材料：与本机数据逐条合并，本机较新的内容不会被覆盖；两边都改过的地方会列出来由你选择。确认前不做任何改动。"
+            </p>
             <label class="button file-button">
-                "选择备份文件…"
+                "选择文件…"
                 <input
                     type="file"
                     name="backup-file"
-                    accept=".json,application/json,text/plain"
+                    accept=".json,.txt,application/json,text/plain"
                     on:change=on_file
                 />
             </label>
-            <details class="paste">
-                <summary>"或粘贴备份文本"</summary>
+            <label class="field">
+                <span>"或粘贴传输文字、链接或备份文本"</span>
                 <textarea
                     name="backup-paste"
-                    rows="5"
-                    placeholder="把导出的备份文本粘贴到这里"
+                    rows="4"
+                    placeholder="把对方发来的整段文字粘贴到这里"
                     prop:value=pasted
                     on:input=move |ev| pasted.set(event_target_value(&ev))
                 ></textarea>
-                <button class="button" on:click=move |_| examine(pasted.get_untracked())>
-                    "检查"
-                </button>
-            </details>
+            </label>
+            <button class="button" type="button" on:click=move |_| examine(pasted.get_untracked())>
+                "检查"
+            </button>
             {move || match check.get() {
                 Check::Idle => ().into_any(),
                 Check::Busy => {
                     view! {
                         <p class="hint" role="status">
-                            "正在导入…"
+                            "正在读取…"
                         </p>
                     }
                         .into_any()
                 }
-                Check::Done(message) => {
+                Check::Locked(text) => {
                     view! {
-                        <p class="ok" role="status">
-                            {message}
-                        </p>
+                        <div class="report">
+                            <label class="field">
+                                <span>"这段内容设了密码，请输入密码"</span>
+                                <input
+                                    type="password"
+                                    name="import-password"
+                                    prop:value=password
+                                    on:input=move |ev| password.set(event_target_value(&ev))
+                                />
+                            </label>
+                            <button
+                                class="button primary"
+                                type="button"
+                                on:click=move |_| examine(text.clone())
+                            >
+                                "解锁"
+                            </button>
+                        </div>
                     }
                         .into_any()
                 }
@@ -135,53 +180,38 @@ pub fn ImportPanel() -> impl IntoView {
                         .into_any()
                 }
                 Check::Ready(staged) => {
-                    let summary = staged.doc.summary();
-                    let branch = staged.doc.branch.name.clone();
                     let skipped = staged.skipped;
                     let problems = staged.problems.clone();
                     let over = staged.over_limits.clone();
-                    let go = staged.clone();
                     view! {
-                        <div class="report" role="status">
-                            <p>
-                                {format!(
-                                    "备份来自“{branch}”，导出于 {}：{summary}。",
-                                    staged.exported_at,
-                                )}
-                            </p>
-                            {(skipped > 0)
-                                .then(|| {
-                                    view! {
-                                        <p class="error">
-                                            {format!(
-                                                "其中 {skipped} 项有问题，导入时将跳过：",
-                                            )}
-                                        </p>
-                                        <ProblemList problems=problems />
-                                    }
-                                })}
-                            {(!over.is_empty())
-                                .then(|| {
-                                    view! {
-                                        <p class="hint">
-                                            "以下内容超出本应用的长度或条数限制，将原样导入，不会丢失："
-                                        </p>
-                                        <ProblemList problems=over />
-                                    }
-                                })}
-                            <div class="row">
-                                <button class="button" on:click=move |_| check.set(Check::Idle)>
-                                    "取消"
-                                </button>
-                                <button class="button primary" on:click=move |_| apply(go.clone())>
-                                    {if skipped > 0 {
-                                        format!("跳过 {skipped} 项，导入其余数据")
-                                    } else {
-                                        "导入".to_string()
-                                    }}
-                                </button>
-                            </div>
-                        </div>
+                        {(skipped > 0)
+                            .then(|| {
+                                view! {
+                                    <p class="error">
+                                        {format!(
+                                            "其中 {skipped} 项有问题，导入时将跳过：",
+                                        )}
+                                    </p>
+                                    <ProblemList problems=problems />
+                                }
+                            })}
+                        {(!over.is_empty())
+                            .then(|| {
+                                view! {
+                                    <p class="hint">
+                                        "以下内容超出本应用的长度或条数限制，将原样导入，不会丢失："
+                                    </p>
+                                    <ProblemList problems=over />
+                                }
+                            })}
+                        <MergeReview
+                            staged=staged
+                            on_done=move |()| {
+                                pasted.set(String::new());
+                                password.set(String::new());
+                                check.set(Check::Idle);
+                            }
+                        />
                     }
                         .into_any()
                 }
@@ -202,8 +232,8 @@ fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
                 .map(|p| {
                     view! {
                         <li>
-                            <code>{p.path}</code>
-                            " "
+                            <strong>{p.place()}</strong>
+                            "："
                             {p.message}
                         </li>
                     }

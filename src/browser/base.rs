@@ -1,0 +1,34 @@
+//! Where the app is hosted: the same files work at a domain's root and
+//! under any folder (`/zhibu/`, an intranet path). A script at the top of
+//! `index.html` finds the folder from the address and sets `<base>`; the
+//! app reads it back here for its routes and links.
+
+/// The folder of the app without its trailing slash: `""` at the root,
+/// `"/zhibu"` under a folder.
+pub fn app_base() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_default();
+    base.trim_end_matches('/').to_string()
+}
+
+/// An address of the app, as a link needs it: `/meetings` → `/zhibu/meetings`.
+pub fn at(path: &str) -> String {
+    if path.starts_with('/') {
+        format!("{}{path}", app_base())
+    } else {
+        path.to_string()
+    }
+}
+
+/// The app's address with nothing after the folder, for links sent to
+/// other phones.
+pub fn app_url() -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{}/", app_base())
+}

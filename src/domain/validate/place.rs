@@ -1,0 +1,114 @@
+//! Where a problem is, in words a member reads: `members[3].standing`
+//! becomes "第 4 名党员 · 党员类别". Paths stay in the code and the tests;
+//! screens show places.
+
+/// What each field of the document is called.
+const NAMES: [(&str, &str, &str); 56] = [
+    // (field, name, counter for an item of a list)
+    ("members", "党员", "名"),
+    ("meetings", "会议记录", "份"),
+    ("assessments", "自评表", "份"),
+    ("reviews", "民主评议记录", "份"),
+    ("talks", "谈心谈话记录", "份"),
+    ("templates", "清单模板", "个"),
+    ("branch", "支部信息", ""),
+    ("groups", "党小组", "个"),
+    ("attendance", "出席登记", "条"),
+    ("roll", "应到名单", "条"),
+    ("votes", "表决事项", "项"),
+    ("follow_ups", "落实事项", "项"),
+    ("checklist", "清单", "项"),
+    ("speeches", "发言", "条"),
+    ("materials", "学习篇目", "篇"),
+    ("agenda", "议题", "项"),
+    ("entries", "条目", "条"),
+    ("excluded", "不计入应到人数的党员", "名"),
+    ("candidates", "候选人", "名"),
+    ("items", "清单项", "项"),
+    ("name", "名称", ""),
+    ("id", "编号", ""),
+    ("member_id", "所指党员", ""),
+    ("group_id", "所属党小组", ""),
+    ("standing", "党员类别", ""),
+    ("status", "状态", ""),
+    ("date", "日期", ""),
+    ("planned_date", "计划日期", ""),
+    ("theme", "主题", ""),
+    ("minutes", "主要内容", ""),
+    ("place", "地点", ""),
+    ("host", "主持人", ""),
+    ("recorder", "记录人", ""),
+    ("lecturer", "讲课人", ""),
+    ("kind", "类型", ""),
+    ("year", "年度", ""),
+    ("motion", "表决事项", ""),
+    ("talker", "谈话人", ""),
+    ("talkees", "谈话对象", ""),
+    ("note", "备注", ""),
+    ("parent_org", "上级党组织", ""),
+    ("rules", "本单位规则", ""),
+    ("study_kinds", "学习形式", ""),
+    ("assessment", "评议设置", ""),
+    ("sequence", "本年第几次", ""),
+    ("planned_time", "计划时间", ""),
+    ("start_time", "开始时间", ""),
+    ("end_time", "结束时间", ""),
+    ("observers", "列席人员", ""),
+    ("remarks", "备注", ""),
+    ("also", "同时计为", ""),
+    ("for_year", "所属年度", ""),
+    ("election", "选举", ""),
+    ("sign_in_sheet_kept", "纸质签到表", ""),
+    ("state", "会议状态", ""),
+    ("content", "谈话内容", ""),
+];
+
+fn name_of(field: &str) -> Option<(&'static str, &'static str)> {
+    NAMES
+        .iter()
+        .find(|(f, _, _)| *f == field)
+        .map(|(_, name, counter)| (*name, *counter))
+}
+
+/// The place of `path` in words; the whole file for a path that is not in
+/// the document ("文件", "checksum").
+pub fn place(path: &str) -> String {
+    let mut parts = Vec::new();
+    for segment in path.split('.') {
+        let (field, index) = match segment.split_once('[') {
+            Some((field, rest)) => (field, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (segment, None),
+        };
+        match (name_of(field), index) {
+            (Some((name, counter)), Some(i)) if !counter.is_empty() => {
+                parts.push(format!("第 {} {counter}{name}", i + 1))
+            }
+            (Some((name, _)), Some(i)) => parts.push(format!("{name}第 {} 项", i + 1)),
+            (Some((name, _)), None) => parts.push(name.to_string()),
+            (None, _) if parts.is_empty() => return "文件".to_string(),
+            (None, _) => {}
+        }
+    }
+    if parts.is_empty() {
+        "文件".into()
+    } else {
+        parts.join(" · ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::place;
+
+    #[test]
+    fn paths_read_as_places() {
+        assert_eq!(place("members[3].standing"), "第 4 名党员 · 党员类别");
+        assert_eq!(
+            place("meetings[0].attendance[2].member_id"),
+            "第 1 份会议记录 · 第 3 条出席登记 · 所指党员"
+        );
+        assert_eq!(place("branch.name"), "支部信息 · 名称");
+        assert_eq!(place("checksum"), "文件");
+        assert_eq!(place("文件"), "文件");
+    }
+}

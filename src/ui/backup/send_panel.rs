@@ -1,0 +1,352 @@
+//! 发出数据: the whole backup, the 支部资料包 for members, or a member's
+//! 交给书记 return, as a file, as a transfer text for a chat message, or
+//! as a link, with an optional password. Every route ends in a copy
+//! button: a share that is unavailable falls back to copying.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::backup::export::NOTICE;
+use crate::backup::package::Scope;
+use crate::browser::{files, transfer};
+use crate::format::transfer::{link, text};
+use crate::ui::file_offer::{FileOffer, OfferedFile};
+use crate::ui::state::use_app;
+
+/// A link longer than this is not offered: some chats and phones cut or
+/// refuse very long links.
+pub const LINK_LIMIT: usize = 8_000;
+/// A transfer text longer than this is not offered: a chat message that
+/// long may be cut.
+pub const TEXT_LIMIT: usize = 60_000;
+
+#[component]
+pub fn SendPanel() -> impl IntoView {
+    let state = use_app();
+    let scope = RwSignal::new(Scope::Full);
+    let password = RwSignal::new(String::new());
+    let last = move || {
+        state.device.with(|d| match &d.last_backup_at {
+            Some(t) => format!("上次备份：{t}，之后修改了 {} 次", d.edits_since_backup),
+            None => "还没有导出过备份".into(),
+        })
+    };
+    let has_me = move || state.device.with(|d| d.me.is_some());
+    let choice = move |value: Scope, hint: &'static str| {
+        view! {
+            <label class:selected=move || scope.get() == value title=hint>
+                <input
+                    type="radio"
+                    name="package-scope"
+                    prop:checked=move || scope.get() == value
+                    on:change=move |_| scope.set(value)
+                />
+                {value.label()}
+            </label>
+        }
+    };
+    let file = move |()| {
+        let (name, text) = state.package(scope.get_untracked());
+        Some(OfferedFile {
+            name,
+            text,
+            mime: "application/json",
+        })
+    };
+    view! {
+        <section class="card form" data-testid="send-panel">
+            <h2 class="card-title">"导出与发送"</h2>
+            <p data-testid="last-backup">{last}</p>
+            <fieldset class="segmented" aria-label="发送什么">
+                {choice(Scope::Full, "本机的全部数据")}
+                {choice(Scope::Branch, "书记发给党员：支部信息、名册、会议")}
+                {choice(Scope::Return, "党员交给书记：本人的自评和补学记录")}
+            </fieldset>
+            <p class="hint">
+                {move || match scope.get() {
+                    Scope::Full => {
+                        "本机的全部数据。换手机或清理浏览器前务必导出一份。"
+                            .to_string()
+                    }
+                    Scope::Branch => {
+                        "支部信息、规则、名册（不含备注）和会议记录。党员导入后，首页显示支部计划，自评可引用本人出席情况；党员自己的自评不受影响。"
+                            .to_string()
+                    }
+                    Scope::Return => {
+                        "本人的自评表和在本机记录的补学等会议内容，交给书记汇总。"
+                            .to_string()
+                    }
+                }}
+            </p>
+            <Show when=move || scope.get() == Scope::Return && !has_me()>
+                <p class="warning">
+                    "请先在“评议”页选择“我是”哪名党员，才能交自评。"
+                </p>
+            </Show>
+            <label class="field">
+                <span>"密码（可不填）"</span>
+                <input
+                    type="password"
+                    name="export-password"
+                    autocomplete="new-password"
+                    placeholder="不设密码"
+                    prop:value=password
+                    on:input=move |ev| password.set(event_target_value(&ev))
+                />
+                <small class="muted">
+                    "设了密码，对方导入时须输入同一密码。密码忘记后无法找回，文件也就无法打开。"
+                </small>
+            </label>
+            <Show
+                when=move || password.with(String::is_empty)
+                fallback=move || view! { <TransferText scope=scope password=password /> }
+            >
+                {move || {
+                    let full = scope.get() == Scope::Full;
+                    view! {
+                        <FileOffer
+                            label=if full { "导出备份" } else { "导出文件" }
+                            make=file
+                            on_saved=move |()| {
+                                if full {
+                                    state.mark_backed_up()
+                                }
+                            }
+                            primary=true
+                        />
+                    }
+                }}
+                <TransferText scope=scope password=password />
+            </Show>
+            <p class="hint">{NOTICE}</p>
+        </section>
+    }
+}
+
+/// What a transfer was made into, for copying.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Made {
+    text: String,
+    link: Option<String>,
+    file_bytes: usize,
+}
+
+/// The transfer text (and link, when short enough) of the chosen package.
+#[component]
+fn TransferText(scope: RwSignal<Scope>, password: RwSignal<String>) -> impl IntoView {
+    let state = use_app();
+    let made = RwSignal::new(None::<Result<Made, String>>);
+    let copied = RwSignal::new(None::<&'static str>);
+    Effect::new(move |_| {
+        scope.track();
+        password.track();
+        made.set(None);
+    });
+    let make = move |_| {
+        let scope = scope.get_untracked();
+        let password = password.get_untracked();
+        let (_, file) = state.package(scope);
+        let (branch, who) = state.doc.with_untracked(|d| {
+            let who = state
+                .device
+                .with_untracked(|dev| dev.me.clone())
+                .and_then(|id| d.member(&id).map(|m| m.name.clone()))
+                .unwrap_or_default();
+            (d.branch.name.clone(), who)
+        });
+        made.set(None);
+        copied.set(None);
+        spawn_local(async move {
+            let result = transfer::to_token(&file, Some(&password)).await.map(|token| {
+                let from = if who.is_empty() { branch.clone() } else { format!("{who}（{branch}）") };
+                let header = format!(
+                    "【支部工作手册·{}】{from}发送{}。请复制整段文字，在支部工作手册“我的 › 备份与交换”中粘贴导入。",
+                    scope.label(),
+                    if token.encrypted { "，已设密码" } else { "" }
+                );
+                let app = crate::browser::base::app_url();
+                let link = link(&app, &token);
+                Made {
+                    text: text(&header, &token),
+                    link: (link.len() <= LINK_LIMIT).then_some(link),
+                    file_bytes: file.len(),
+                }
+            });
+            made.set(Some(result));
+        });
+    };
+    let copy = move |what: &'static str, text: String| {
+        spawn_local(async move {
+            if files::copy_to_clipboard(&text).await.is_ok() {
+                copied.set(Some(what));
+            }
+        });
+    };
+    // A text file of the transfer text: what a password-protected export
+    // is as a file.
+    let save_file = move |text: String| {
+        let name = format!(
+            "{}-{}.txt",
+            scope.get_untracked().label(),
+            crate::domain::time::format_iso_date(crate::browser::clock::today())
+        );
+        if files::downloads_unreliable() || files::download(&name, &text, "text/plain").is_err() {
+            spawn_local(async move {
+                if !matches!(
+                    files::share_file(&name, &text, "text/plain").await,
+                    Ok(true)
+                ) && files::copy_to_clipboard(&text).await.is_ok()
+                {
+                    copied.set(Some("文字"));
+                }
+            });
+        }
+    };
+    let share = move |text: String| {
+        spawn_local(async move {
+            match files::share_text("支部工作手册", &text).await {
+                Ok(true) => {}
+                _ => {
+                    if files::copy_to_clipboard(&text).await.is_ok() {
+                        copied.set(Some("文字"));
+                    }
+                }
+            }
+        });
+    };
+    view! {
+        <div class="transfer">
+            <button class="button" type="button" on:click=make>
+                "生成传输文字（可发到微信）"
+            </button>
+            {move || match made.get() {
+                None => ().into_any(),
+                Some(Err(why)) => {
+                    view! {
+                        <p class="error" role="alert">
+                            {why}
+                        </p>
+                    }
+                        .into_any()
+                }
+                Some(Ok(m)) => {
+                    let too_long = m.text.chars().count() > TEXT_LIMIT;
+                    let size = format!(
+                        "文件 {} KB，传输文字 {} 字{}",
+                        m.file_bytes / 1024,
+                        m.text.chars().count(),
+                        if m.link.is_some() { "，也可发链接" } else { "" },
+                    );
+                    let (text_copy, text_share, file_text) = (
+                        m.text.clone(),
+                        m.text.clone(),
+                        m.text.clone(),
+                    );
+                    view! {
+                        <p class="hint" data-testid="transfer-size">
+                            {size}
+                        </p>
+                        {too_long
+                            .then(|| {
+                                view! {
+                                    <p class="warning">
+                                        "内容较多，聊天软件可能截断这么长的消息，建议改用文件发送。"
+                                    </p>
+                                }
+                            })}
+                        <textarea
+                            readonly
+                            rows="4"
+                            name="transfer-text"
+                            aria-label="传输文字"
+                            prop:value=m.text.clone()
+                        ></textarea>
+                        <div class="row">
+                            <button
+                                class="button"
+                                type="button"
+                                on:click=move |_| save_file(file_text.clone())
+                            >
+                                "存为文件"
+                            </button>
+                            <button
+                                class="button primary"
+                                type="button"
+                                on:click=move |_| copy("文字", text_copy.clone())
+                            >
+                                "复制文字"
+                            </button>
+                            <button
+                                class="button"
+                                type="button"
+                                on:click=move |_| share(text_share.clone())
+                            >
+                                "分享…"
+                            </button>
+                            {m
+                                .link
+                                .clone()
+                                .map(|l| {
+                                    view! {
+                                        <button
+                                            class="button"
+                                            type="button"
+                                            on:click=move |_| copy("链接", l.clone())
+                                        >
+                                            "复制链接"
+                                        </button>
+                                    }
+                                })}
+                        </div>
+                        {m
+                            .link
+                            .is_none()
+                            .then(|| {
+                                view! {
+                                    <p class="hint">
+                                        "内容太多，无法做成链接，请发送传输文字或文件。"
+                                    </p>
+                                }
+                            })}
+                    }
+                        .into_any()
+                }
+            }}
+            {move || {
+                copied
+                    .get()
+                    .map(|what| {
+                        view! {
+                            <p class="ok" role="status">
+                                {format!("已复制{what}，可以粘贴到聊天中发送。")}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// The full backup offered: downloaded, shared or copied. `compact` is the
+/// banner's version: one button.
+#[component]
+pub fn ExportButtons(compact: bool) -> impl IntoView {
+    let state = use_app();
+    let make = move |()| {
+        let (name, text) = state.backup_file();
+        Some(OfferedFile {
+            name,
+            text,
+            mime: "application/json",
+        })
+    };
+    view! {
+        <FileOffer
+            label="导出备份"
+            make=make
+            on_saved=move |()| state.mark_backed_up()
+            primary=true
+            compact=compact
+        />
+    }
+}

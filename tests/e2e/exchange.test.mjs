@@ -1,0 +1,211 @@
+// A branch on three phones with a chat as the only channel: the secretary
+// sends the 支部资料包 as a transfer text and as a link, two members merge
+// it, fill in their self-assessments and send them back; the secretary
+// sees who handed in. Then the app served under a folder, as a project
+// site is.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { useBrowser, openApp, App, PHONE, startServer, settled } from "./support.mjs";
+
+const env = useBrowser();
+const beijing = new Date(Date.now() + 8 * 3600 * 1000);
+const year = beijing.getUTCMonth() < 2 ? beijing.getUTCFullYear() - 1 : beijing.getUTCFullYear();
+
+/** Makes a transfer text (and link) of `scope` on the backup page. */
+async function transferText(page, origin, scope, password = "") {
+  await page.goto(origin + "/mine/backup");
+  const send = page.getByTestId("send-panel");
+  await send.getByText(scope, { exact: true }).click();
+  if (password) await send.locator("input[name=export-password]").fill(password);
+  await send.getByRole("button", { name: /生成传输文字/ }).click();
+  const text = await send.locator("textarea[name=transfer-text]").inputValue();
+  assert.match(text, /^【支部工作手册·/);
+  assert.match(text, /ZB1/);
+  return text;
+}
+
+async function pasteAndCheck(page, origin, text) {
+  await page.goto(origin + "/mine/backup");
+  await page.fill("textarea[name=backup-paste]", text);
+  await page.getByRole("button", { name: "检查" }).click();
+}
+
+async function fillOwnForm(page, origin, name, words) {
+  await page.goto(origin + "/assess");
+  await page.selectOption("select[name=me]", { label: name });
+  await page.getByRole("button", { name: /开始填写|打开/ }).first().click();
+  await page.waitForSelector(".standard");
+  const first = page.locator(".standard").first();
+  await first.getByRole("button", { name: "好", exact: true }).click();
+  await first.locator("textarea").first().fill(words);
+  await first.locator("textarea").first().blur();
+  await page.getByRole("button", { name: "完成" }).click();
+  await page.getByText(/已于 .* 完成/).waitFor();
+}
+
+test("a package travels by chat text and by link, members return their forms, the secretary sees who handed in", async () => {
+  const origin = env.server.origin;
+  const phones = await Promise.all([0, 1, 2].map(() => env.browser.newContext(PHONE)));
+  const [secretary, first, second] = await Promise.all(phones.map((c) => openApp(c, origin)));
+  await new App(secretary.page).loadExample();
+  const text = await transferText(secretary.page, origin, "支部资料包");
+  // The chat wraps the message in its own lines.
+  const pasted = `王建国 12:01\n${text}\n\n[收到请回复]`;
+
+  // The first member pastes it: everything new, nothing to ask.
+  await new App(first.page).startFresh();
+  await pasteAndCheck(first.page, origin, pasted);
+  await first.page.getByText("支部资料包来自“示例单位第一党支部”").waitFor();
+  await first.page.getByRole("button", { name: /导入|确认合并/ }).click();
+  await first.page.getByText(/已导入并合并 \d+ 条记录/).waitFor();
+  await first.page.goto(origin + "/");
+  await first.page.getByTestId("this-month").getByText("下一次会议").waitFor();
+
+  // The second member opens the link the secretary copied.
+  const link = await secretary.page.evaluate(() => {
+    const button = [...document.querySelectorAll("button")].find((b) => b.textContent === "复制链接");
+    return button ? "present" : "absent";
+  });
+  assert.equal(link, "present", "the example's package is small enough for a link");
+  const token = text.slice(text.indexOf("ZB1"));
+  await new App(second.page).startFresh();
+  await second.page.goto(`${origin}/#zb=${token}`);
+  await second.page.getByTestId("merge-review").waitFor();
+  assert.ok(!second.page.url().includes("#zb="), "the token leaves the address");
+  await second.page.getByRole("button", { name: /导入|确认合并/ }).click();
+  await second.page.getByText(/已导入并合并 \d+ 条记录/).waitFor();
+
+  // Each fills in a self-assessment and sends it back as text.
+  await fillOwnForm(first.page, origin, "吴昊", "牵头完成客户服务流程优化。");
+  await fillOwnForm(second.page, origin, "刘洋", "认真学习党的创新理论。");
+  const returns = [];
+  for (const phone of [first, second]) {
+    await settled(phone.page);
+    returns.push(await transferText(phone.page, origin, "交给书记的材料"));
+  }
+  for (const back of returns) {
+    await pasteAndCheck(secretary.page, origin, back);
+    await secretary.page.getByText(/交给书记的材料来自“(吴昊|刘洋)/).waitFor();
+    await secretary.page.getByRole("button", { name: "确认合并" }).click();
+    await secretary.page.getByText(/已导入并合并 \d+ 条记录/).waitFor();
+  }
+  await secretary.page.goto(`${origin}/assess/review/${year}`);
+  const handIn = secretary.page.getByTestId("hand-in");
+  await handIn.getByText(/已交 2 \/ 应交 \d+/).waitFor();
+  const liu = secretary.page.locator(".review-row", { hasText: "刘洋" });
+  await liu.locator(".written-text summary").click();
+  await liu.getByText(/认真学习党的创新理论/).waitFor();
+  for (const phone of [secretary, first, second]) assert.deepEqual(phone.problems, []);
+  await Promise.all(phones.map((c) => c.close()));
+});
+
+test("the same meeting recorded on two phones keeps both phones' marks", async () => {
+  const origin = env.server.origin;
+  const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
+  const secretary = await openApp(a, origin);
+  const recorder = await openApp(b, origin);
+  await new App(secretary.page).loadExample();
+  await new App(recorder.page).startFresh();
+  await pasteAndCheck(recorder.page, origin, await transferText(secretary.page, origin, "完整备份"));
+  await recorder.page.getByRole("button", { name: "导入", exact: true }).click();
+  await recorder.page.getByText(/已导入并合并/).waitFor();
+  const mark = async (page, nth, presence) => {
+    await page.goto(origin + "/meetings/mt-ex-3?s=attendance");
+    await page.locator(".attendance-row").nth(nth).getByRole("button", { name: presence }).click();
+    await settled(page);
+  };
+  await mark(secretary.page, 0, "出席");
+  await mark(recorder.page, 1, "请假");
+  await mark(recorder.page, 2, "出席");
+  await pasteAndCheck(secretary.page, origin, await transferText(recorder.page, origin, "完整备份"));
+  await secretary.page.getByTestId("merge-summary").getByText(/逐项合并 1 条/).waitFor();
+  assert.equal(await secretary.page.locator(".conflict").count(), 0);
+  await secretary.page.getByRole("button", { name: "确认合并" }).click();
+  await secretary.page.getByText(/已导入并合并/).waitFor();
+  await secretary.page.goto(origin + "/meetings/mt-ex-3?s=attendance");
+  await secretary.page.locator(".attendance-row").first().waitFor();
+  assert.equal(await secretary.page.locator(".presence.on").count(), 3);
+  assert.deepEqual(secretary.problems, []);
+  assert.deepEqual(recorder.problems, []);
+  await a.close();
+  await b.close();
+});
+
+test("a password-protected transfer text needs the same password, and a wrong one says so", async () => {
+  const origin = env.server.origin;
+  const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
+  const sender = await openApp(a, origin);
+  const receiver = await openApp(b, origin);
+  await new App(sender.page).loadExample();
+  const text = await transferText(sender.page, origin, "完整备份", "支部2026");
+  assert.match(text, /已设密码/);
+  await new App(receiver.page).startFresh();
+  await pasteAndCheck(receiver.page, origin, text);
+  await receiver.page.locator("input[name=import-password]").fill("错的密码");
+  await receiver.page.getByRole("button", { name: "解锁" }).click();
+  await receiver.page.getByText("密码不对，或内容被改动过。").waitFor();
+  await receiver.page.locator("input[name=import-password]").fill("支部2026");
+  await receiver.page.getByRole("button", { name: "解锁" }).click();
+  await receiver.page.getByRole("button", { name: "导入", exact: true }).click();
+  await receiver.page.getByText(/已导入并合并 \d+ 条记录/).waitFor();
+  // A text cut short by a chat is refused, nothing imported.
+  await pasteAndCheck(receiver.page, origin, text.slice(0, text.length - 30));
+  await receiver.page.getByText(/传输内容不完整或被改动过/).waitFor();
+  assert.deepEqual(sender.problems, []);
+  assert.deepEqual(receiver.problems, []);
+  await a.close();
+  await b.close();
+});
+
+test("inside WeChat the app says once where its data lives", async () => {
+  const context = await env.browser.newContext({
+    ...PHONE,
+    userAgent: "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 XWEB/1220 MMWEBSDK/20240301 MicroMessenger/8.0.47",
+  });
+  const { page, problems } = await openApp(context, env.server.origin);
+  const note = page.getByTestId("in-app-note");
+  await note.getByText(/你正在微信里打开支部工作手册/).waitFor();
+  await note.getByRole("button", { name: "知道了" }).click();
+  await new App(page).reload();
+  await page.waitForTimeout(300);
+  assert.equal(await note.count(), 0, "said once");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("served under /zhibu/: links, deep links, print views and an offline reload all work", async () => {
+  const server = await startServer("/zhibu");
+  try {
+    const context = await env.browser.newContext(PHONE);
+    const { page, problems } = await openApp(context, server.origin + "/");
+    const app = new App(page);
+    await app.loadExample();
+    await app.tab("会议");
+    assert.match(page.url(), /\/zhibu\/meetings$/);
+    await page.locator(".meeting-row", { hasText: "学习贯彻党的二十届四中全会精神" }).click();
+    assert.match(page.url(), /\/zhibu\/meetings\/mt-ex-1/);
+    await page.getByRole("link", { name: "打印会议记录" }).click();
+    await page.getByText("党支部工作记录").first().waitFor();
+    assert.match(page.url(), /\/zhibu\/print\/meeting\/mt-ex-1$/);
+    // A deep link opened fresh.
+    await page.goto(server.origin + "/meetings/mt-ex-1?s=attendance");
+    await page.locator(".attendance-row").first().waitFor();
+    const manifest = await page.evaluate(async () => (await fetch(document.querySelector("link[rel=manifest]").href)).json());
+    assert.equal(manifest.start_url, "./");
+    assert.ok(manifest.icons.some((i) => i.sizes === "512x512" && i.type === "image/png"));
+    // Offline: the service worker under /zhibu/ opens a deep link.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await context.setOffline(true);
+    await page.goto(server.origin + "/assess");
+    await page.locator(".tab-bar").waitFor();
+    await app.tab("首页");
+    await page.getByRole("heading", { name: "示例单位第一党支部" }).waitFor();
+    await context.setOffline(false);
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await server.close();
+  }
+});
