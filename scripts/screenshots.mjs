@@ -10,6 +10,7 @@ const server = await startServer();
 const browser = await launch();
 const filter = process.argv[2] || "";
 
+const lastMonth = new Date(new Date().getFullYear(), new Date().getMonth() - 1, 1);
 const screens = [
   ["first-run", null],
   ["home", "/"],
@@ -33,6 +34,14 @@ const screens = [
   ["review", `/assess/review/${new Date().getFullYear() - 1}`],
   ["history", "/assess/history/m01"],
   ["print-record", "/print/meeting/mt-ex-1"],
+  ["fusion", "/fusion"],
+  ["fusion-task", "/fusion/tasks/kt-ex-1"],
+  ["fusion-group", `/fusion/groups/g1/${lastMonth.getFullYear()}/${lastMonth.getMonth() + 1}`],
+  ["fusion-pledges", `/fusion/commitments/m04/${new Date().getFullYear()}`],
+  ["fusion-study", "/fusion/study/st-ex-opl-4"],
+  ["fusion-hours", `/fusion/hours/${new Date().getFullYear()}`],
+  ["meeting-tasks", "/meetings/mt-ex-g1?s=tasks"],
+  ["print-fusion-tasks", `/print/fusion/tasks/${new Date().getFullYear()}`],
 ];
 
 for (const [label, size] of [["phone", PHONE], ["desktop", DESKTOP]]) {

@@ -50,9 +50,9 @@ impl Phone {
             &self.page.doc,
             scope,
             me,
-            |id| {
-                clocks
-                    .get(&RecordKey::meeting(id))
+            |name| {
+                RecordKey::from_name(name)
+                    .and_then(|key| clocks.get(&key))
                     .is_some_and(|c| c.versions.contains_key(&device))
             },
             2025,
@@ -106,13 +106,18 @@ fn a_members_phone_takes_the_branch_package_and_keeps_its_own_records() {
     });
     let package = secretary.package(Scope::Branch, None);
     assert!(package.doc.assessments.is_empty());
+    assert!(
+        package.doc.commitments.is_empty(),
+        "members' commitments are private to them and the secretary"
+    );
     let plan = member.import(&package, Choice::Local);
     let counts = plan.counts();
     assert_eq!(counts.conflicts, 0);
+    let ex = example();
     assert_eq!(
         counts.added,
-        3 + example().meetings.len(),
-        "branch, roster, templates, meetings"
+        3 + ex.meetings.len() + ex.tasks.len() + ex.group_months.len() + ex.studies.len(),
+        "branch, roster, templates, meetings, key tasks, group months, study records"
     );
     let doc = member.reopened();
     assert_eq!(doc.members.len(), 25);

@@ -69,8 +69,10 @@ impl Sender {
 /// templates, roster (without private notes) and the meetings from
 /// `since_year` on (what members need for the plan and this year's
 /// self-assessment; years of history stay with the secretary); a return has
-/// the member's own self-assessments and the meetings recorded on this
-/// phone (`edited_here`), with the branch and roster they refer to.
+/// the member's own self-assessments and commitments, and the meetings and
+/// study sessions recorded on this phone (`edited_here`, by record name),
+/// with the branch and roster they refer to. Commitments are private to
+/// the member and the secretary: a 资料包 never carries them.
 pub fn package_doc(
     doc: &Document,
     scope: Scope,
@@ -90,6 +92,27 @@ pub fn package_doc(
                 .filter(|m| m.counted_year().is_none_or(|y| y >= since_year))
                 .cloned()
                 .collect(),
+            tasks: doc
+                .tasks
+                .iter()
+                .filter(|t| t.year >= since_year || t.status.is_open())
+                .cloned()
+                .collect(),
+            group_months: doc
+                .group_months
+                .iter()
+                .filter(|g| g.year >= since_year)
+                .cloned()
+                .collect(),
+            studies: doc
+                .studies
+                .iter()
+                .filter(|s| {
+                    s.date
+                        .is_none_or(|d| chrono::Datelike::year(&d) >= since_year)
+                })
+                .cloned()
+                .collect(),
             ..Document::default()
         },
         // The roster goes along so the records it names can be read; the
@@ -103,10 +126,22 @@ pub fn package_doc(
                 .filter(|f| Some(f.member_id.as_str()) == me)
                 .cloned()
                 .collect(),
+            commitments: doc
+                .commitments
+                .iter()
+                .filter(|c| Some(c.member_id.as_str()) == me)
+                .cloned()
+                .collect(),
+            studies: doc
+                .studies
+                .iter()
+                .filter(|s| edited_here(&format!("study/{}", s.id)))
+                .cloned()
+                .collect(),
             meetings: doc
                 .meetings
                 .iter()
-                .filter(|m| edited_here(&m.id))
+                .filter(|m| edited_here(&format!("meeting/{}", m.id)))
                 .cloned()
                 .collect(),
             ..Document::default()
@@ -235,7 +270,13 @@ mod tests {
     #[test]
     fn a_return_has_the_members_own_forms_and_the_meetings_recorded_on_the_phone() {
         let doc = example();
-        let package = package_doc(&doc, Scope::Return, Some("m10"), |id| id == "mt-ex-1", 2025);
+        let package = package_doc(
+            &doc,
+            Scope::Return,
+            Some("m10"),
+            |name| name == "meeting/mt-ex-1",
+            2025,
+        );
         assert!(package.assessments.iter().all(|f| f.member_id == "m10"));
         assert_eq!(package.assessments.len(), 2);
         assert_eq!(package.meetings.len(), 1);

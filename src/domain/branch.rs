@@ -54,6 +54,13 @@ pub struct LocalRules {
     /// Days after which the app reminds the member to export a backup.
     #[serde(default = "default_backup_reminder_days")]
     pub backup_reminder_days: u16,
+    /// 学时 a member studies a year: 《党员教育管理工作条例》§20 says
+    /// "一般不少于32学时"; a unit may set more.
+    #[serde(default = "default_study_hours")]
+    pub study_hours_yearly: u16,
+    /// Minutes in one 学时, which units define differently (45 is common).
+    #[serde(default = "default_minutes_per_study_hour")]
+    pub minutes_per_study_hour: u16,
 }
 
 /// 正式党员 7 人以上的党支部设支部委员会 (《支部工作条例》, 《机关基层组织
@@ -86,6 +93,14 @@ fn default_backup_reminder_days() -> u16 {
     30
 }
 
+fn default_study_hours() -> u16 {
+    32
+}
+
+fn default_minutes_per_study_hour() -> u16 {
+    45
+}
+
 impl Default for LocalRules {
     fn default() -> Self {
         LocalRules {
@@ -94,6 +109,8 @@ impl Default for LocalRules {
             committee: CommitteeRule::default(),
             theme_day: None,
             backup_reminder_days: default_backup_reminder_days(),
+            study_hours_yearly: default_study_hours(),
+            minutes_per_study_hour: default_minutes_per_study_hour(),
         }
     }
 }

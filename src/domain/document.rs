@@ -4,13 +4,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::assessment::{AssessmentForm, BranchReview};
+use super::fusion::{GroupMonth, KeyTask, MemberCommitments, StudySession};
 use super::meeting::ChecklistTemplate;
 use super::{Branch, Meeting, Member, Talk};
 
 /// The shape of `Document` and of its stored records. Raise it with every
 /// change to the stored shape and add a step to `format::migrate` with a
 /// frozen fixture of the old one.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -32,6 +33,18 @@ pub struct Document {
     /// 谈心谈话 records.
     #[serde(default)]
     pub talks: Vec<Talk>,
+    /// 重点任务清单 (with 问题清单 and 整改清单).
+    #[serde(default)]
+    pub tasks: Vec<KeyTask>,
+    /// Each 党小组's monthly key work and review.
+    #[serde(default)]
+    pub group_months: Vec<GroupMonth>,
+    /// Members' 承诺践诺评诺, one record per member and year.
+    #[serde(default)]
+    pub commitments: Vec<MemberCommitments>,
+    /// 党员每月一讲, OPL 一点课, 五分钟晨学.
+    #[serde(default)]
+    pub studies: Vec<StudySession>,
 }
 
 impl Document {
@@ -77,6 +90,38 @@ impl Document {
         self.talks.iter_mut().find(|t| t.id == id)
     }
 
+    pub fn task(&self, id: &str) -> Option<&KeyTask> {
+        self.tasks.iter().find(|t| t.id == id)
+    }
+
+    pub fn task_mut(&mut self, id: &str) -> Option<&mut KeyTask> {
+        self.tasks.iter_mut().find(|t| t.id == id)
+    }
+
+    pub fn group_month(&self, id: &str) -> Option<&GroupMonth> {
+        self.group_months.iter().find(|g| g.id == id)
+    }
+
+    pub fn group_month_mut(&mut self, id: &str) -> Option<&mut GroupMonth> {
+        self.group_months.iter_mut().find(|g| g.id == id)
+    }
+
+    pub fn commitments_of(&self, id: &str) -> Option<&MemberCommitments> {
+        self.commitments.iter().find(|c| c.id == id)
+    }
+
+    pub fn commitments_of_mut(&mut self, id: &str) -> Option<&mut MemberCommitments> {
+        self.commitments.iter_mut().find(|c| c.id == id)
+    }
+
+    pub fn study(&self, id: &str) -> Option<&StudySession> {
+        self.studies.iter().find(|s| s.id == id)
+    }
+
+    pub fn study_mut(&mut self, id: &str) -> Option<&mut StudySession> {
+        self.studies.iter_mut().find(|s| s.id == id)
+    }
+
     /// The name a person reference stands for: the member's name, or the
     /// name typed by hand.
     pub fn person_name(&self, person: &super::meeting::PersonRef) -> String {
@@ -109,7 +154,22 @@ impl Document {
             .iter()
             .filter(|t| t.referenced_member_ids().any(|r| r == id))
             .count();
-        meetings + forms + reviews + talks
+        let tasks = self
+            .tasks
+            .iter()
+            .filter(|t| t.referenced_member_ids().any(|r| r == id))
+            .count();
+        let commitments = self
+            .commitments
+            .iter()
+            .filter(|c| c.member_id == id)
+            .count();
+        let studies = self
+            .studies
+            .iter()
+            .filter(|s| s.referenced_member_ids().any(|r| r == id))
+            .count();
+        meetings + forms + reviews + talks + tasks + commitments + studies
     }
 
     /// A short summary for confirmations: "3 个党小组、25 名党员、12 次会议".

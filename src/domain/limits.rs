@@ -20,6 +20,11 @@ pub const SCALE: usize = 10;
 pub const NEGATIVES: usize = 30;
 /// 完成 / 重新打开 events one form keeps.
 pub const FORM_EVENTS: usize = 500;
+/// Notes, items or milestones one 融合 record keeps (a year's monthly
+/// notes several times over).
+pub const FUSION_ITEMS: usize = 200;
+/// OPL 要点 fit on one page.
+pub const OPL_POINTS: usize = 300;
 /// Years a form or review may be for.
 pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 

@@ -4,6 +4,7 @@
 pub mod assessment;
 pub mod branch;
 pub mod document;
+pub mod fusion;
 pub mod ics;
 pub mod ids;
 pub mod limits;

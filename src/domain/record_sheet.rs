@@ -48,6 +48,9 @@ pub struct MeetingSheet {
     pub excluded: Vec<String>,
     pub follow_ups: Vec<FollowUpLine>,
     pub makeups: Vec<String>,
+    /// 重点任务 the meeting deployed or checked, and a 党小组会's review of
+    /// the month's key work (一起部署、一起检查).
+    pub tasks: Vec<String>,
     pub remarks: String,
     pub kept: String,
     pub held: bool,
@@ -221,6 +224,7 @@ pub fn meeting_sheet(doc: &Document, meeting: &Meeting) -> MeetingSheet {
             })
             .collect(),
         makeups,
+        tasks: crate::domain::fusion::sheets::meeting_lines(doc, meeting),
         remarks: meeting.remarks.clone(),
         kept: [
             (meeting.sign_in_sheet_kept, "纸质签到表"),
@@ -318,6 +322,7 @@ impl MeetingSheet {
                 f.task, f.owner, f.due, f.state
             ));
         }
+        out.extend(self.tasks.iter().cloned());
         out.join("\n")
     }
 }

@@ -88,6 +88,9 @@ pub fn example_document(today: NaiveDate) -> Document {
     doc.talks = example_talks(today);
     doc.assessments = example_assessments(&doc, today);
     add_example_review(&mut doc, today.year() - 1);
+    // Added after the forms were filled in, so the forms read as they
+    // were (and as the version 2 and 3 files froze them).
+    super::fusion::example::add_example_fusion(&mut doc, today);
     doc
 }
 
@@ -181,9 +184,9 @@ fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
         })
         .collect::<Vec<Attendance>>()
     };
-    let base = |id: &str, kind: MeetingKind, date: NaiveDate, theme: &str| {
+    let base = |id: &str, kind: MeetingKind, date: NaiveDate, theme: &str, group: Option<&str>| {
         let plan = Plan {
-            group_id: None,
+            group_id: group.map(str::to_string),
             date: Some(date),
             time: NaiveTime::from_hms_opt(14, 30, 0),
             place: "三楼党员活动室".into(),
@@ -205,6 +208,7 @@ fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
         MeetingKind::BranchAssembly,
         last_month.with_day(20).unwrap_or(last_month),
         "学习贯彻党的二十届四中全会精神",
+        None,
     );
     assembly.agenda = vec![
         "集中学习全会公报".into(),
@@ -253,6 +257,7 @@ fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
         MeetingKind::CommitteeMeeting,
         last_month.with_day(5).unwrap_or(last_month),
         "研究部署本月党建工作",
+        None,
     );
     committee.attendance = attendance(&committee, &[], true);
     let mut planned = base(
@@ -260,6 +265,7 @@ fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
         MeetingKind::ThemeDay,
         month_start.with_day(15).unwrap_or(month_start),
         "“党建+业务”主题党日",
+        None,
     );
     planned.state = MeetingState::Planned;
     planned.roll = None;
@@ -286,6 +292,7 @@ fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
         MeetingKind::OrganizationalLife,
         review_day,
         &format!("{}年度组织生活会暨民主评议党员", today.year() - 1),
+        None,
     );
     life.also = vec![MeetingKind::DemocraticReview, MeetingKind::BranchAssembly];
     life.for_year = Some(today.year() - 1);

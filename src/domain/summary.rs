@@ -45,6 +45,8 @@ pub struct PeriodSummary {
     pub attendance: Vec<MemberAttendance>,
     pub makeups: MakeUpSummary,
     pub follow_ups: FollowUpSummary,
+    /// 党建与业务融合: tasks, 党小组 monthly work, study, commitments.
+    pub fusion: crate::domain::fusion::FusionSummary,
 }
 
 /// One requirement line of the shorter periods, added up over the period.
@@ -210,6 +212,7 @@ pub fn period_summary(doc: &Document, period: Period, today: NaiveDate) -> Perio
         attendance: member_attendance(doc, &period, &held),
         makeups: makeups(doc, &held),
         follow_ups: follow_ups(doc, &held, today),
+        fusion: crate::domain::fusion::fusion_summary(doc, period.start, period.end, today),
     }
 }
 

@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 
 /// Lists whose items are merged one by one, with the field that names an
 /// item. Other lists (the agenda, the 谈话对象) are one field each.
-const ITEM_LISTS: [(&str, &[&str]); 12] = [
+const ITEM_LISTS: [(&str, &[&str]); 17] = [
     ("attendance", &["member_id"]),
     ("roll", &["member_id"]),
     ("excluded", &["member_id"]),
@@ -27,6 +27,11 @@ const ITEM_LISTS: [(&str, &[&str]); 12] = [
     ("assessments", &["id"]),
     ("imported", &["form_id"]),
     ("dimensions", &["name"]),
+    ("items", &["id"]),
+    ("milestones", &["id"]),
+    ("progress", &["id"]),
+    ("branch_ratings", &["id"]),
+    ("notes", &["id"]),
 ];
 
 /// The field of the whole record, where it cannot be split.

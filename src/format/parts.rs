@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 use super::locate::locate;
 
 use crate::domain::assessment::{AssessmentForm, BranchReview};
+use crate::domain::fusion::{GroupMonth, KeyTask, MemberCommitments, StudySession};
 use crate::domain::meeting::ChecklistTemplate;
 use crate::domain::validate::{self, Item, Problem};
 use crate::domain::{Document, Meeting, Member, Talk};
@@ -28,7 +29,7 @@ pub struct Parsed {
     pub over_limits: Vec<Problem>,
 }
 
-const KNOWN_FIELDS: [&str; 7] = [
+const KNOWN_FIELDS: [&str; 11] = [
     "branch",
     "members",
     "meetings",
@@ -36,6 +37,10 @@ const KNOWN_FIELDS: [&str; 7] = [
     "assessments",
     "reviews",
     "talks",
+    "tasks",
+    "group_months",
+    "commitments",
+    "studies",
 ];
 
 /// Where each kept item of a list stood in the input, so problems found
@@ -47,6 +52,10 @@ struct Sources {
     assessments: Vec<usize>,
     reviews: Vec<usize>,
     talks: Vec<usize>,
+    tasks: Vec<usize>,
+    group_months: Vec<usize>,
+    commitments: Vec<usize>,
+    studies: Vec<usize>,
 }
 
 /// Reads an imported document: items that fail the semantic checks
@@ -101,12 +110,23 @@ fn read_document(value: Value, check_semantics: bool) -> Parsed {
     let reviews: Vec<(usize, BranchReview)> =
         read_list(&mut object, "reviews", Item::Review, &mut parsed);
     let talks: Vec<(usize, Talk)> = read_list(&mut object, "talks", Item::Talk, &mut parsed);
+    let tasks: Vec<(usize, KeyTask)> = read_list(&mut object, "tasks", Item::Task, &mut parsed);
+    let group_months: Vec<(usize, GroupMonth)> =
+        read_list(&mut object, "group_months", Item::GroupMonth, &mut parsed);
+    let commitments: Vec<(usize, MemberCommitments)> =
+        read_list(&mut object, "commitments", Item::Commitments, &mut parsed);
+    let studies: Vec<(usize, StudySession)> =
+        read_list(&mut object, "studies", Item::Study, &mut parsed);
     let sources = Sources {
         members: indices(&members),
         meetings: indices(&meetings),
         assessments: indices(&assessments),
         reviews: indices(&reviews),
         talks: indices(&talks),
+        tasks: indices(&tasks),
+        group_months: indices(&group_months),
+        commitments: indices(&commitments),
+        studies: indices(&studies),
     };
     parsed.doc.members = values(members);
     parsed.doc.meetings = values(meetings);
@@ -114,6 +134,10 @@ fn read_document(value: Value, check_semantics: bool) -> Parsed {
     parsed.doc.assessments = values(assessments);
     parsed.doc.reviews = values(reviews);
     parsed.doc.talks = values(talks);
+    parsed.doc.tasks = values(tasks);
+    parsed.doc.group_months = values(group_months);
+    parsed.doc.commitments = values(commitments);
+    parsed.doc.studies = values(studies);
     if check_semantics {
         drop_semantic_failures(&mut parsed, sources);
     }
@@ -238,6 +262,18 @@ fn drop_semantic_failures(parsed: &mut Parsed, mut src: Sources) {
         );
         remove_indices(&mut doc.reviews, &mut src.reviews, &drop.reviews);
         remove_indices(&mut doc.talks, &mut src.talks, &drop.talks);
+        remove_indices(&mut doc.tasks, &mut src.tasks, &drop.tasks);
+        remove_indices(
+            &mut doc.group_months,
+            &mut src.group_months,
+            &drop.group_months,
+        );
+        remove_indices(
+            &mut doc.commitments,
+            &mut src.commitments,
+            &drop.commitments,
+        );
+        remove_indices(&mut doc.studies, &mut src.studies, &drop.studies);
         parsed.skipped.sort();
         parsed.skipped.dedup();
     }
@@ -262,6 +298,10 @@ impl Sources {
             Item::Assessment(_) => Some(&mut self.assessments),
             Item::Review(_) => Some(&mut self.reviews),
             Item::Talk(_) => Some(&mut self.talks),
+            Item::Task(_) => Some(&mut self.tasks),
+            Item::GroupMonth(_) => Some(&mut self.group_months),
+            Item::Commitments(_) => Some(&mut self.commitments),
+            Item::Study(_) => Some(&mut self.studies),
             Item::Branch | Item::Template(_) => None,
         }
     }
@@ -277,6 +317,10 @@ fn position(item: Item) -> (&'static str, usize) {
         Item::Assessment(i) => ("assessments", i),
         Item::Review(i) => ("reviews", i),
         Item::Talk(i) => ("talks", i),
+        Item::Task(i) => ("tasks", i),
+        Item::GroupMonth(i) => ("group_months", i),
+        Item::Commitments(i) => ("commitments", i),
+        Item::Study(i) => ("studies", i),
     }
 }
 
@@ -289,6 +333,10 @@ fn at_index(item: Item, i: usize) -> Item {
         Item::Assessment(_) => Item::Assessment(i),
         Item::Review(_) => Item::Review(i),
         Item::Talk(_) => Item::Talk(i),
+        Item::Task(_) => Item::Task(i),
+        Item::GroupMonth(_) => Item::GroupMonth(i),
+        Item::Commitments(_) => Item::Commitments(i),
+        Item::Study(_) => Item::Study(i),
     }
 }
 

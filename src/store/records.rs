@@ -6,6 +6,7 @@
 use serde_json::Value;
 
 use crate::domain::assessment::{AssessmentForm, BranchReview};
+use crate::domain::fusion::{GroupMonth, KeyTask, MemberCommitments, StudySession};
 use crate::domain::meeting::ChecklistTemplate;
 use crate::domain::{Branch, Document, Meeting, Member, Talk};
 
@@ -187,6 +188,10 @@ records! {
         Assessment(AssessmentForm) = assessments, "assessment", "自评表", |a| a.id.clone();
         Review(BranchReview) = reviews, "review", "民主评议记录", |r| r.year.to_string();
         Talk(Talk) = talks, "talk", "谈心谈话记录", |t| t.id.clone();
+        Task(KeyTask) = tasks, "task", "重点任务", |t| t.id.clone();
+        GroupMonth(GroupMonth) = group_months, "group-month", "党小组月度重点工作", |g| g.id.clone();
+        Commitments(MemberCommitments) = commitments, "commitments", "承诺践诺", |c| c.id.clone();
+        Study(StudySession) = studies, "study", "学习记录", |s| s.id.clone();
     }
 }
 
@@ -201,6 +206,22 @@ impl RecordKey {
 
     pub fn talk(id: &str) -> RecordKey {
         RecordKey::Talk(id.to_string())
+    }
+
+    pub fn task(id: &str) -> RecordKey {
+        RecordKey::Task(id.to_string())
+    }
+
+    pub fn group_month(id: &str) -> RecordKey {
+        RecordKey::GroupMonth(id.to_string())
+    }
+
+    pub fn commitments(id: &str) -> RecordKey {
+        RecordKey::Commitments(id.to_string())
+    }
+
+    pub fn study(id: &str) -> RecordKey {
+        RecordKey::Study(id.to_string())
     }
 
     pub fn review(year: i32) -> RecordKey {

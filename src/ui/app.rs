@@ -8,12 +8,15 @@ use super::assess::{AssessPage, AssessmentFormPage, HistoryPage, ReviewPage};
 use super::backup::BackupPage;
 use super::branch_settings::BranchSettingsPage;
 use super::first_run::FirstRun;
+use super::fusion::{
+    CommitmentsPage, FusionPage, GroupMonthPage, StudyHoursPage, StudyPage, TaskPage,
+};
 use super::home::HomePage;
 use super::meetings::{CompliancePage, MeetingPage, MeetingsPage, PlanMeetingPage};
 use super::mine::MinePage;
 use super::print::{
-    AssessmentPrint, MeetingRecordPrint, PeriodSummaryPrint, ReviewTallyPrint, SignInSheetPrint,
-    TalkRecordPrint,
+    AssessmentPrint, FusionPrint, MeetingRecordPrint, PeriodSummaryPrint, ReviewTallyPrint,
+    SignInSheetPrint, TalkRecordPrint,
 };
 use super::recovery::{RecoveryNotice, RecoveryPage};
 use super::roster::{MemberEditPage, RosterPage};
@@ -139,6 +142,13 @@ fn Screens() -> impl IntoView {
                 <Route path=path!("/print/meeting/:id") view=MeetingRecordPrint />
                 <Route path=path!("/print/sign-in/:id") view=SignInSheetPrint />
                 <Route path=path!("/print/talk/:id") view=TalkRecordPrint />
+                <Route path=path!("/fusion") view=FusionPage />
+                <Route path=path!("/fusion/tasks/:id") view=TaskPage />
+                <Route path=path!("/fusion/groups/:group/:year/:month") view=GroupMonthPage />
+                <Route path=path!("/fusion/commitments/:member/:year") view=CommitmentsPage />
+                <Route path=path!("/fusion/study/:id") view=StudyPage />
+                <Route path=path!("/fusion/hours/:year") view=StudyHoursPage />
+                <Route path=path!("/print/fusion/:sheet/:arg") view=FusionPrint />
                 <Route path=path!("/talks") view=TalksPage />
                 <Route path=path!("/talks/:id") view=TalkPage />
                 <Route path=path!("/print/summary/:kind/:date") view=PeriodSummaryPrint />

@@ -317,6 +317,40 @@ fn LocalRulesForm() -> impl IntoView {
                     }
                 />
             </label>
+            <label class="field">
+                <span>"党员每年学习学时（一般不少于 32 学时）"</span>
+                <input
+                    type="number"
+                    name="study-hours"
+                    min="1"
+                    max="200"
+                    inputmode="numeric"
+                    prop:value=move || rules().study_hours_yearly.to_string()
+                    on:change=move |ev| {
+                        if let Ok(n) = event_target_value(&ev).parse::<u16>() {
+                            let n = n.clamp(1, 200);
+                            state.edit_branch(move |b| b.rules.study_hours_yearly = n);
+                        }
+                    }
+                />
+            </label>
+            <label class="field">
+                <span>"1 学时按多少分钟计"</span>
+                <input
+                    type="number"
+                    name="minutes-per-study-hour"
+                    min="10"
+                    max="120"
+                    inputmode="numeric"
+                    prop:value=move || rules().minutes_per_study_hour.to_string()
+                    on:change=move |ev| {
+                        if let Ok(n) = event_target_value(&ev).parse::<u16>() {
+                            let n = n.clamp(10, 120);
+                            state.edit_branch(move |b| b.rules.minutes_per_study_hour = n);
+                        }
+                    }
+                />
+            </label>
         </section>
     }
 }

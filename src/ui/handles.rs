@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::domain::assessment::AssessmentForm;
+use crate::domain::fusion::{KeyTask, StudySession};
 use crate::domain::meeting::Meeting;
 use crate::domain::{Document, Member, Talk};
 use crate::store::RecordKey;
@@ -55,6 +56,30 @@ impl Item for Talk {
     }
 }
 
+impl Item for KeyTask {
+    fn find<'d>(doc: &'d Document, id: &str) -> Option<&'d Self> {
+        doc.task(id)
+    }
+    fn find_mut<'d>(doc: &'d mut Document, id: &str) -> Option<&'d mut Self> {
+        doc.task_mut(id)
+    }
+    fn key(id: &str) -> RecordKey {
+        RecordKey::task(id)
+    }
+}
+
+impl Item for StudySession {
+    fn find<'d>(doc: &'d Document, id: &str) -> Option<&'d Self> {
+        doc.study(id)
+    }
+    fn find_mut<'d>(doc: &'d mut Document, id: &str) -> Option<&'d mut Self> {
+        doc.study_mut(id)
+    }
+    fn key(id: &str) -> RecordKey {
+        RecordKey::study(id)
+    }
+}
+
 /// One item record, by an id that may follow the address.
 pub struct Handle<T: Item> {
     pub state: AppState,
@@ -73,6 +98,8 @@ impl<T: Item> Copy for Handle<T> {}
 pub type MeetingHandle = Handle<Meeting>;
 pub type FormHandle = Handle<AssessmentForm>;
 pub type TalkHandle = Handle<Talk>;
+pub type TaskHandle = Handle<KeyTask>;
+pub type StudyHandle = Handle<StudySession>;
 
 impl<T: Item> Handle<T> {
     pub fn new(state: AppState, id: impl Into<Signal<String>>) -> Self {

@@ -7,6 +7,7 @@ pub mod branch_settings;
 pub mod draft_text;
 pub mod file_offer;
 pub mod first_run;
+pub mod fusion;
 pub mod handles;
 pub mod home;
 pub mod icons;

@@ -13,6 +13,7 @@ use crate::backup::import::{read_backup, Outcome};
 use crate::backup::package::{export_package, package_doc, Scope, Sender};
 use crate::browser::persistence::{self, Event, Host, Place};
 use crate::browser::{clock, local_storage};
+use crate::domain::fusion::{GroupMonth, KeyTask, MemberCommitments, StudySession};
 use crate::domain::meeting::ChecklistTemplate;
 use crate::domain::{Branch, Document, Meeting, Member, Talk};
 use crate::format::clock::Clock;
@@ -232,6 +233,78 @@ impl AppState {
         self.edit(vec![RecordKey::assessment(id)], f);
     }
 
+    /// Adds a key task.
+    pub fn add_task(&self, task: KeyTask) {
+        let key = RecordKey::task(&task.id);
+        self.edit(vec![key], move |d| {
+            if d.task(&task.id).is_none() {
+                d.tasks.push(task.clone());
+            }
+        });
+    }
+
+    pub fn delete_task(&self, id: &str) {
+        let owned = id.to_string();
+        self.edit(vec![RecordKey::task(id)], move |d| {
+            d.tasks.retain(|t| t.id != owned)
+        });
+    }
+
+    pub fn add_study(&self, session: StudySession) {
+        let key = RecordKey::study(&session.id);
+        self.edit(vec![key], move |d| {
+            if d.study(&session.id).is_none() {
+                d.studies.push(session.clone());
+            }
+        });
+    }
+
+    pub fn delete_study(&self, id: &str) {
+        let owned = id.to_string();
+        self.edit(vec![RecordKey::study(id)], move |d| {
+            d.studies.retain(|s| s.id != owned)
+        });
+    }
+
+    /// Edits a 党小组's key work of a month, made when first written.
+    pub fn edit_group_month(
+        &self,
+        group_id: &str,
+        year: i32,
+        month: u32,
+        f: impl Fn(&mut GroupMonth) + 'static,
+    ) {
+        let id = GroupMonth::id_for(group_id, year, month);
+        let group_id = group_id.to_string();
+        self.edit(vec![RecordKey::group_month(&id)], move |d| {
+            if d.group_month(&id).is_none() {
+                d.group_months.push(GroupMonth::new(&group_id, year, month));
+            }
+            if let Some(m) = d.group_month_mut(&id) {
+                f(m);
+            }
+        });
+    }
+
+    /// Edits a member's commitments of a year, made when first written.
+    pub fn edit_commitments(
+        &self,
+        member_id: &str,
+        year: i32,
+        f: impl Fn(&mut MemberCommitments) + 'static,
+    ) {
+        let id = MemberCommitments::id_for(member_id, year);
+        let member_id = member_id.to_string();
+        self.edit(vec![RecordKey::commitments(&id)], move |d| {
+            if d.commitments_of(&id).is_none() {
+                d.commitments.push(MemberCommitments::new(&member_id, year));
+            }
+            if let Some(c) = d.commitments_of_mut(&id) {
+                f(c);
+            }
+        });
+    }
+
     /// Edits the branch's 民主评议 record of `year` (created if missing).
     pub fn edit_review(&self, year: i32, f: impl Fn(&mut Document) + 'static) {
         self.edit(vec![RecordKey::review(year)], f);
@@ -291,9 +364,9 @@ impl AppState {
         let clocks = self.clocks();
         let (phone, me) = self.device.with_untracked(|d| (d.id.clone(), d.me.clone()));
         self.doc.with_untracked(|doc| {
-            let edited_here = |id: &str| {
-                clocks
-                    .get(&RecordKey::meeting(id))
+            let edited_here = |name: &str| {
+                RecordKey::from_name(name)
+                    .and_then(|key| clocks.get(&key))
                     .is_some_and(|c| c.versions.contains_key(&phone))
             };
             let since = chrono::Datelike::year(&clock::today()) - 1;

@@ -19,6 +19,11 @@ pub fn TabBar() -> impl IntoView {
         };
         if prefix == "/" {
             path == "/"
+        } else if prefix == "/meetings" {
+            // Talks and the 融合 records are reached from the meetings page.
+            ["/meetings", "/talks", "/fusion"]
+                .iter()
+                .any(|p| path.starts_with(p))
         } else {
             path.starts_with(prefix)
         }

@@ -96,3 +96,37 @@ pub fn CheckRow(
         </li>
     }
 }
+
+/// A row of mutually exclusive choices (类别, 状态…), one tap each.
+#[component]
+pub fn Segmented<T>(
+    #[prop(into)] name: String,
+    label: &'static str,
+    options: Vec<(T, &'static str)>,
+    #[prop(into)] value: Signal<T>,
+    #[prop(into)] on_change: Callback<T>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    view! {
+        <fieldset class="segmented" aria-label=label>
+            {options
+                .into_iter()
+                .map(|(option, text)| {
+                    view! {
+                        <label class:selected=move || value.get() == option>
+                            <input
+                                type="radio"
+                                name=name.clone()
+                                prop:checked=move || value.get() == option
+                                on:change=move |_| on_change.run(option)
+                            />
+                            {text}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}

@@ -24,6 +24,9 @@ pub struct Evidence {
     pub absences: Vec<Absence>,
     pub contributions: Vec<Contribution>,
     pub follow_ups: Vec<OwnedFollowUp>,
+    /// 承诺践诺, study time and lessons given: the 融合 records, one
+    /// sentence each (for 发挥作用合格).
+    pub fusion: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -192,6 +195,7 @@ impl Evidence {
             && self.absences.is_empty()
             && self.contributions.is_empty()
             && self.follow_ups.is_empty()
+            && self.fusion.is_empty()
     }
 
     pub fn follow_ups_done(&self) -> usize {
@@ -233,6 +237,7 @@ impl Evidence {
         out.extend(self.contributions.iter().map(Contribution::sentence));
         out.extend(self.follow_up_sentence());
         out.extend(self.follow_ups.iter().map(OwnedFollowUp::sentence));
+        out.extend(self.fusion.iter().cloned());
         out
     }
 }
@@ -273,7 +278,74 @@ pub fn evidence(doc: &Document, member_id: &str, year: i32) -> Evidence {
             .extend(owned_follow_ups(meeting, date, member_id));
     }
     ev.attendance = rows.into_values().collect();
+    ev.fusion = fusion_lines(doc, member_id, year);
     ev
+}
+
+/// Lessons the member gave at 党员每月一讲 or OPL, their commitments and
+/// how they were kept, and the year's 学时.
+fn fusion_lines(doc: &Document, member_id: &str, year: i32) -> Vec<String> {
+    use crate::domain::fusion::study::study_time;
+    let mut out = Vec::new();
+    let mut taught: Vec<_> = doc
+        .studies
+        .iter()
+        .filter(|s| s.speaker.member_id.as_deref() == Some(member_id))
+        .filter_map(|s| Some((s.date.filter(|d| d.year() == year)?, s)))
+        .collect();
+    taught.sort_by_key(|(d, _)| *d);
+    for (date, s) in taught {
+        let title = if s.title.trim().is_empty() {
+            String::new()
+        } else {
+            format!("“{}”", s.title.trim())
+        };
+        out.push(format!(
+            "{}在{}{}{title}。",
+            format_chinese_date(date),
+            s.form.label(),
+            if s.form == crate::domain::fusion::StudyForm::MorningStudy {
+                "领学"
+            } else {
+                "主讲"
+            }
+        ));
+    }
+    let id = crate::domain::fusion::MemberCommitments::id_for(member_id, year);
+    if let Some(pledges) = doc.commitments_of(&id) {
+        for c in pledges.written() {
+            let notes = c.notes.iter().filter(|n| !n.text.trim().is_empty()).count();
+            let mut line = format!("承诺（{}）：“{}”", c.kind.label(), c.text.trim());
+            if notes > 0 {
+                line.push_str(&format!("，践诺记录 {notes} 条"));
+            }
+            if let Some(r) = c.self_rating {
+                line.push_str(&format!("，自评{}", r.label()));
+            }
+            if let Some(r) = pledges.branch_rating(&c.id).and_then(|r| r.rating) {
+                line.push_str(&format!("，支部评价{}", r.label()));
+            }
+            line.push('。');
+            out.push(line);
+        }
+    }
+    let time = study_time(member_id, year, &doc.meetings, &doc.studies);
+    if time.sessions > 0 {
+        let rules = &doc.branch.rules;
+        let mut line = format!(
+            "{year}年参加学习活动 {} 次，累计约 {} 学时（按 {} 分钟计 1 学时，全年一般不少于 {} 学时）",
+            time.sessions,
+            time.hours(u32::from(rules.minutes_per_study_hour)),
+            rules.minutes_per_study_hour,
+            rules.study_hours_yearly
+        );
+        if time.without_length > 0 {
+            line.push_str(&format!("，其中 {} 次未记时长", time.without_length));
+        }
+        line.push('。');
+        out.push(line);
+    }
+    out
 }
 
 fn is_due(doc: &Document, meeting: &Meeting, member_id: &str) -> bool {

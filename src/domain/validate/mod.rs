@@ -60,6 +60,10 @@ pub enum Item {
     Assessment(usize),
     Review(usize),
     Talk(usize),
+    Task(usize),
+    GroupMonth(usize),
+    Commitments(usize),
+    Study(usize),
 }
 
 /// All semantic problems of a document, each with the item it belongs to.
@@ -71,6 +75,7 @@ pub fn check(doc: &Document) -> Vec<(Item, Problem)> {
     check_assessments(doc, &mut out);
     check_reviews(doc, &mut out);
     check_talks(doc, &mut out);
+    check_fusion(doc, &mut out);
     out
 }
 
@@ -401,6 +406,102 @@ fn check_talks(doc: &Document, out: &mut Vec<(Item, Problem)>) {
         ] {
             c.length(field, text, limits::TEXT);
         }
+    }
+}
+
+/// The 融合 records: unique ids, references to members, groups and
+/// meetings that exist, lengths.
+fn check_fusion(doc: &Document, out: &mut Vec<(Item, Problem)>) {
+    use super::fusion::TaskOwner;
+    let members: HashSet<&str> = doc.members.iter().map(|m| m.id.as_str()).collect();
+    let groups: HashSet<&str> = doc.branch.groups.iter().map(|g| g.id.as_str()).collect();
+    let meetings: HashSet<&str> = doc.meetings.iter().map(|m| m.id.as_str()).collect();
+    let mut ids = HashSet::new();
+    for (i, task) in doc.tasks.iter().enumerate() {
+        let mut c = Checker::new(out, Item::Task(i), format!("tasks[{i}]."));
+        if task.id.is_empty() || !ids.insert(task.id.as_str()) {
+            c.problem("id", format!("任务编号“{}”为空或重复", task.id));
+        }
+        match &task.owner {
+            TaskOwner::Member(id) if !members.contains(id.as_str()) => {
+                c.problem("owner", format!("党员“{id}”不在名册中"))
+            }
+            TaskOwner::Group(id) if !groups.contains(id.as_str()) => {
+                c.problem("owner", format!("党小组“{id}”不存在"))
+            }
+            _ => {}
+        }
+        if let Some(id) = &task.deployed_in {
+            if !meetings.contains(id.as_str()) {
+                c.problem("deployed_in", format!("会议“{id}”不存在"));
+            }
+        }
+        c.length("title", &task.title, limits::SHORT * 2);
+        c.length("measures", &task.measures, limits::TEXT);
+        c.length("evidence", &task.evidence, limits::TEXT);
+        c.count(
+            "progress",
+            task.progress.len(),
+            limits::FUSION_ITEMS,
+            "进展",
+        );
+        for (j, note) in task.progress.iter().enumerate() {
+            c.length(&format!("progress[{j}].text"), &note.text, limits::TEXT);
+        }
+    }
+    let mut ids = HashSet::new();
+    for (i, month) in doc.group_months.iter().enumerate() {
+        let mut c = Checker::new(out, Item::GroupMonth(i), format!("group_months[{i}]."));
+        if month.id.is_empty() || !ids.insert(month.id.as_str()) {
+            c.problem("id", format!("月度重点工作编号“{}”为空或重复", month.id));
+        }
+        if !groups.contains(month.group_id.as_str()) {
+            c.problem("group_id", format!("党小组“{}”不存在", month.group_id));
+        }
+        if !(1..=12).contains(&month.month) {
+            c.problem("month", format!("月份“{}”不对", month.month));
+        }
+        c.count("items", month.items.len(), limits::FUSION_ITEMS, "重点工作");
+        for text in [
+            &month.review.done,
+            &month.review.gaps,
+            &month.review.fixes,
+            &month.review.next,
+        ] {
+            c.length("review", text, limits::TEXT);
+        }
+    }
+    let mut ids = HashSet::new();
+    for (i, pledges) in doc.commitments.iter().enumerate() {
+        let mut c = Checker::new(out, Item::Commitments(i), format!("commitments[{i}]."));
+        if pledges.id.is_empty() || !ids.insert(pledges.id.as_str()) {
+            c.problem("id", format!("承诺编号“{}”为空或重复", pledges.id));
+        }
+        if !members.contains(pledges.member_id.as_str()) {
+            c.problem(
+                "member_id",
+                format!("党员“{}”不在名册中", pledges.member_id),
+            );
+        }
+        c.count("items", pledges.items.len(), limits::FUSION_ITEMS, "承诺");
+        for (j, item) in pledges.items.iter().enumerate() {
+            c.length(&format!("items[{j}].text"), &item.text, limits::TEXT);
+        }
+    }
+    let mut ids = HashSet::new();
+    for (i, session) in doc.studies.iter().enumerate() {
+        let mut c = Checker::new(out, Item::Study(i), format!("studies[{i}]."));
+        if session.id.is_empty() || !ids.insert(session.id.as_str()) {
+            c.problem("id", format!("学习记录编号“{}”为空或重复", session.id));
+        }
+        check_person(&session.speaker, &members, &mut c.below("speaker."));
+        for (j, id) in session.attendees.iter().enumerate() {
+            if !members.contains(id.as_str()) {
+                c.problem(&format!("attendees[{j}]"), format!("党员“{id}”不在名册中"));
+            }
+        }
+        c.length("title", &session.title, limits::SHORT * 2);
+        c.length("points", &session.points, limits::TEXT);
     }
 }
 

@@ -3,7 +3,7 @@
 //! screens show places.
 
 /// What each field of the document is called.
-const NAMES: [(&str, &str, &str); 56] = [
+const NAMES: [(&str, &str, &str); 72] = [
     // (field, name, counter for an item of a list)
     ("members", "党员", "名"),
     ("meetings", "会议记录", "份"),
@@ -25,6 +25,22 @@ const NAMES: [(&str, &str, &str); 56] = [
     ("excluded", "不计入应到人数的党员", "名"),
     ("candidates", "候选人", "名"),
     ("items", "清单项", "项"),
+    ("tasks", "重点任务", "项"),
+    ("group_months", "党小组月度重点工作", "份"),
+    ("commitments", "承诺践诺", "份"),
+    ("studies", "学习记录", "条"),
+    ("progress", "进展", "条"),
+    ("milestones", "时序节点", "个"),
+    ("attendees", "参加人员", "名"),
+    ("speaker", "主讲人", ""),
+    ("owner", "责任主体", ""),
+    ("deployed_in", "部署会议", ""),
+    ("month", "月份", ""),
+    ("title", "题目", ""),
+    ("measures", "具体举措", ""),
+    ("evidence", "佐证材料", ""),
+    ("review", "回顾", ""),
+    ("points", "要点", ""),
     ("name", "名称", ""),
     ("id", "编号", ""),
     ("member_id", "所指党员", ""),

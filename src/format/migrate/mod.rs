@@ -3,6 +3,7 @@
 
 mod v1_roles_talks;
 mod v2_clocks;
+mod v3_fusion;
 
 use serde_json::Value;
 
@@ -15,7 +16,8 @@ use crate::domain::SCHEMA_VERSION;
 type Step = fn(Value) -> Result<Value, String>;
 
 /// `STEPS[i]` migrates version `i + 1` to `i + 2`.
-const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_roles_talks::step, v2_clocks::step];
+const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] =
+    [v1_roles_talks::step, v2_clocks::step, v3_fusion::step];
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum MigrateError {

@@ -430,8 +430,35 @@ fn ReviewRowView(year: i32, row: RowSummary) -> impl IntoView {
             <p class="muted small">{format!("四个合格：{ratings}")}</p>
             {grade_select}
             <WrittenText year=year member_id=member_id.clone() />
+            <PledgeOutcome year=year member_id=member_id.clone() />
             <ReviewDetails year=year member_id=member_id entry=entry />
         </li>
+    }
+}
+
+/// 承诺践诺评诺, for the 民主评议: what the member promised and how it was
+/// kept (the branch's rating where given).
+#[component]
+fn PledgeOutcome(year: i32, member_id: String) -> impl IntoView {
+    let state = use_app();
+    let id = crate::domain::fusion::MemberCommitments::id_for(&member_id, year);
+    let outcome = Memo::new(move |_| {
+        state.doc.with(|d| {
+            d.commitments_of(&id)
+                .map(|c| c.outcome())
+                .unwrap_or_default()
+        })
+    });
+    move || {
+        let text = outcome.get();
+        (!text.is_empty()).then(|| {
+            view! {
+                <p class="muted small">
+                    "承诺践诺：" {text} " "
+                    <A href=format!("/fusion/commitments/{member_id}/{year}")>"查看"</A>
+                </p>
+            }
+        })
     }
 }
 

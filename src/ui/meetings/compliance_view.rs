@@ -15,6 +15,7 @@ use crate::domain::rules::compliance::{
     Status,
 };
 use crate::ui::file_offer::{FileOffer, OfferedFile};
+use crate::ui::fusion::GroupWorkLines;
 use crate::ui::print::period_kind_name;
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
@@ -70,6 +71,10 @@ pub fn CompliancePage() -> impl IntoView {
                     .collect_view()
             }}
         </ul>
+        <GroupWorkLines
+            from=Signal::derive(move || period.get().start)
+            to=Signal::derive(move || period.get().end)
+        />
         <A
             href=move || {
                 let p = period.get();
@@ -149,6 +154,7 @@ pub fn ThisMonthCard() -> impl IntoView {
         })
     };
     let makeups = Memo::new(move |_| state.doc.with(|d| pending_makeups(d).len()));
+    let month_start = Period::containing(PeriodKind::Month, clock::today()).start;
     let export_all = move |()| {
         let text = state
             .doc
@@ -202,6 +208,7 @@ pub fn ThisMonthCard() -> impl IntoView {
                         .into_any()
                 }
             }}
+            <GroupWorkLines from=month_start to=clock::today() />
             {move || {
                 next.get()
                     .map(|m| {

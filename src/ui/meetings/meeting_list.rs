@@ -86,6 +86,7 @@ pub fn MeetingsPage() -> impl IntoView {
             <span>"谈心谈话"</span>
             <span class="muted small">"谈话记录 ›"</span>
         </A>
+        <crate::ui::fusion::FusionLinkCard />
         <input
             type="search"
             name="search"

@@ -11,6 +11,7 @@ use super::attendance_panel::AttendancePanel;
 use super::checklist_panel::ChecklistPanel;
 use super::follow_ups_panel::FollowUpsPanel;
 use super::record_panel::RecordPanel;
+use super::tasks_panel::{has_tasks, TasksPanel};
 use super::votes_panel::VotesPanel;
 use super::when;
 use crate::browser::{clock, dialog::confirm};
@@ -23,12 +24,13 @@ use crate::ui::handles::MeetingHandle;
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
 
-const SECTIONS: [(&str, &str); 5] = [
+const SECTIONS: [(&str, &str); 6] = [
     ("checklist", "清单"),
     ("attendance", "签到"),
     ("record", "记录"),
     ("votes", "表决"),
     ("follow-ups", "落实"),
+    ("tasks", "任务"),
 ];
 
 #[component]
@@ -71,12 +73,17 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
     });
     // Only a body that decides (党员大会、支委会) votes.
     let votes = meeting.part(|m| Body::of(m).is_some() || !m.votes.is_empty());
+    let tasks = meeting.part(|m| has_tasks(&m.kind, &m.also));
     let theme = meeting.part(|m| m.theme.clone());
     let held = meeting.part(|m| m.state == MeetingState::Held);
     let when_text = meeting.part(when);
     let tabs = SECTIONS.map(|(key, label)| {
         let navigate = navigate.clone();
-        let shown = move || key != "votes" || votes.get();
+        let shown = move || match key {
+            "votes" => votes.get(),
+            "tasks" => tasks.get(),
+            _ => true,
+        };
         view! {
             <button
                 hidden=move || !shown()
@@ -119,6 +126,7 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
             "record" => view! { <RecordPanel meeting=meeting /> }.into_any(),
             "votes" => view! { <VotesPanel meeting=meeting /> }.into_any(),
             "follow-ups" => view! { <FollowUpsPanel meeting=meeting /> }.into_any(),
+            "tasks" => view! { <TasksPanel meeting=meeting /> }.into_any(),
             _ => view! { <ChecklistPanel meeting=meeting /> }.into_any(),
         }}
         <MeetingActions meeting=meeting />

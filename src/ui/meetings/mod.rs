@@ -9,6 +9,7 @@ mod meeting_list;
 mod meeting_page;
 mod plan_form;
 mod record_panel;
+mod tasks_panel;
 mod votes_panel;
 
 pub use compliance_view::{CompliancePage, ThisMonthCard};

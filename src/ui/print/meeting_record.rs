@@ -215,6 +215,11 @@ fn RecordBody(sheet: MeetingSheet) -> impl IntoView {
                 </tbody>
             </table>
         </Section>
+        <Section title="重点任务" show=!sheet.tasks.is_empty()>
+            <ul class="paper-list">
+                {sheet.tasks.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}
+            </ul>
+        </Section>
         <Section title="补学情况" show=!sheet.makeups.is_empty()>
             <p class="names">{sheet.makeups.join("；")}</p>
         </Section>

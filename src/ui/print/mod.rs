@@ -3,6 +3,7 @@
 //! chrome through the browser's print dialog ("打印 / 存为 PDF").
 
 mod assessment_form;
+mod fusion_sheet;
 mod meeting_record;
 mod paper;
 mod period_summary;
@@ -11,6 +12,7 @@ mod sign_in_sheet;
 mod talk_record;
 
 pub use assessment_form::AssessmentPrint;
+pub use fusion_sheet::FusionPrint;
 pub use meeting_record::MeetingRecordPrint;
 pub use period_summary::{period_kind_name, PeriodSummaryPrint};
 pub use review_tally::ReviewTallyPrint;

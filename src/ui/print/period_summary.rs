@@ -86,6 +86,7 @@ fn summary_text(s: &PeriodSummary, title: &str) -> String {
         s.follow_ups.open,
         s.follow_ups.overdue
     ));
+    lines.extend(s.fusion.lines());
     lines.join("\n")
 }
 
@@ -278,6 +279,11 @@ fn SummaryBody(summary: PeriodSummary) -> impl IntoView {
                         </table>
                     }
                 })}
+        </Section>
+        <Section title="党建与业务融合" show=!summary.fusion.is_empty()>
+            <ul class="paper-list" data-testid="fusion-summary">
+                {summary.fusion.lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+            </ul>
         </Section>
         <div class="signatures">
             <p>"党支部书记（签字）：" <span class="sign-line"></span></p>

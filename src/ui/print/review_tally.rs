@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 use super::paper::Paper;
 use crate::domain::assessment::grading::EXCELLENT_RULE;
 use crate::domain::assessment::{grade_check, review_rows, Decision, Grade};
+use crate::domain::fusion::MemberCommitments;
 use crate::ui::state::use_app;
 
 /// Follows the address and the stored data: another id in the address,
@@ -39,7 +40,7 @@ struct TallyRow {
 #[component]
 fn ReviewTallyView(year: i32) -> impl IntoView {
     let state = use_app();
-    let (rows, report, ballots) = state.doc.with_untracked(|d| {
+    let (rows, report, ballots, pledges) = state.doc.with_untracked(|d| {
         let rows: Vec<TallyRow> = review_rows(d, year)
             .into_iter()
             .map(|r| {
@@ -75,7 +76,16 @@ fn ReviewTallyView(year: i32) -> impl IntoView {
             })
             .collect();
         let ballots = d.review(year).and_then(|r| r.ballots);
-        (rows, grade_check(d, year), ballots)
+        let pledges: Vec<String> = d
+            .members
+            .iter()
+            .filter_map(|m| {
+                let c = d.commitments_of(&MemberCommitments::id_for(&m.id, year))?;
+                let outcome = c.outcome();
+                (!outcome.is_empty()).then(|| format!("{}：{outcome}", m.name))
+            })
+            .collect();
+        (rows, grade_check(d, year), ballots, pledges)
     });
     let title = format!("{year}年度民主评议党员情况汇总表");
     let mut summary = format!(
@@ -154,6 +164,17 @@ fn ReviewTallyView(year: i32) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
+            {(!pledges.is_empty())
+                .then(|| {
+                    view! {
+                        <section class="paper-section">
+                            <h2>"承诺践诺评诺情况"</h2>
+                            <ul class="paper-list">
+                                {pledges.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })}
             <div class="signatures">
                 <p>"党支部书记（签字）：" <span class="sign-line"></span></p>
                 <p>"党支部（盖章）" <span class="sign-line short"></span></p>

@@ -1,0 +1,444 @@
+//! 党建与业务融合: this year's key-task list, the 党小组s' monthly key work,
+//! commitments and study, each a tap from its record and its printout.
+
+use chrono::{Datelike, Months};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use super::{owner_name, GroupWorkLines};
+use crate::browser::clock;
+use crate::domain::fusion::study::{monthly_talk_rotation, study_time};
+use crate::domain::fusion::{KeyTask, StudyForm, StudySession, TaskKind};
+use crate::domain::rules::attendance::was_active_on;
+use crate::domain::time::format_chinese_date;
+use crate::ui::link::A;
+use crate::ui::state::use_app;
+use crate::ui::widgets::PageHeader;
+
+/// The way in from the meetings page.
+#[component]
+pub fn FusionLinkCard() -> impl IntoView {
+    view! {
+        <A href="/fusion" attr:class="card link-card">
+            <span>"党建与业务融合"</span>
+            <span class="muted small">"重点任务 · 党小组 · 承诺 · 学习 ›"</span>
+        </A>
+    }
+}
+
+#[component]
+pub fn FusionPage() -> impl IntoView {
+    let year = clock::today().year();
+    view! {
+        <PageHeader title="党建与业务融合" back="/meetings" />
+        <TaskListCard year=year />
+        <GroupsCard />
+        <CommitmentsCard year=year />
+        <StudyCard year=year />
+        <p class="hint">
+            "这里的记录只用于本支部开展工作，不做积分和排名。"
+        </p>
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct TaskRow {
+    id: String,
+    kind: TaskKind,
+    title: String,
+    tag: &'static str,
+    owner: String,
+    status: &'static str,
+    open: bool,
+}
+
+fn task_row(doc: &crate::domain::Document, t: &KeyTask) -> TaskRow {
+    TaskRow {
+        id: t.id.clone(),
+        kind: t.kind,
+        title: if t.title.trim().is_empty() {
+            "（未填任务名称）".into()
+        } else {
+            t.title.clone()
+        },
+        tag: t.category.label(),
+        owner: owner_name(doc, &t.owner),
+        status: t.status.label(),
+        open: t.status.is_open(),
+    }
+}
+
+#[component]
+fn TaskListCard(year: i32) -> impl IntoView {
+    let state = use_app();
+    let navigate = use_navigate();
+    let rows = Memo::new(move |_| {
+        state.doc.with(|d| {
+            d.tasks
+                .iter()
+                .filter(|t| t.year == year || (t.year < year && t.status.is_open()))
+                .map(|t| task_row(d, t))
+                .collect::<Vec<_>>()
+        })
+    });
+    let add = move |_| {
+        let id = clock::new_id("kt");
+        state.add_task(KeyTask {
+            id: id.clone(),
+            year,
+            ..KeyTask::default()
+        });
+        navigate(&format!("/fusion/tasks/{id}"), Default::default());
+    };
+    let month = clock::today().month();
+    view! {
+        <section class="card" data-testid="task-list">
+            <h2 class="card-title row-between">
+                <span>{format!("{year}年重点任务清单")}</span>
+                <button class="button small primary" on:click=add>
+                    "＋ 新增任务"
+                </button>
+            </h2>
+            <Show when=move || rows.with(Vec::is_empty)>
+                <p class="empty">
+                    "还没有重点任务。可在支委会记录的“清单”一栏部署，也可以在这里直接新增。"
+                </p>
+            </Show>
+            {TaskKind::ALL
+                .map(|kind| {
+                    let of_kind = move || {
+                        rows.get().into_iter().filter(|r| r.kind == kind).collect::<Vec<_>>()
+                    };
+                    view! {
+                        <Show when=move || !of_kind().is_empty()>
+                            <h3 class="list-heading">{kind.label()}</h3>
+                            <ul class="meeting-list">
+                                <For each=of_kind key=|r| r.clone() let:row>
+                                    <li>
+                                        <A
+                                            href=format!("/fusion/tasks/{}", row.id)
+                                            attr:class="meeting-row"
+                                        >
+                                            <span class="meeting-kind">
+                                                {format!("{} · {}", row.tag, row.owner)}
+                                            </span>
+                                            <span class="meeting-theme">{row.title.clone()}</span>
+                                            <span class="muted small" class:done=!row.open>
+                                                {row.status}
+                                            </span>
+                                        </A>
+                                    </li>
+                                </For>
+                            </ul>
+                        </Show>
+                    }
+                })}
+            <div class="row">
+                <A href=format!("/print/fusion/tasks/{year}") attr:class="button">
+                    "打印年度重点工作清单"
+                </A>
+                <A href=format!("/print/fusion/progress/{year}-{month:02}") attr:class="button">
+                    "打印本月推进台账"
+                </A>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn GroupsCard() -> impl IntoView {
+    let today = clock::today();
+    let this_month = today.with_day(1).unwrap_or(today);
+    let last_month = this_month
+        .checked_sub_months(Months::new(1))
+        .unwrap_or(this_month);
+    let last_end = this_month.pred_opt().unwrap_or(this_month);
+    view! {
+        <section class="card">
+            <h2 class="card-title">"党小组每月重点工作"</h2>
+            <GroupWorkLines from=this_month to=today title=format!("{}月", this_month.month()) />
+            <GroupWorkLines
+                from=last_month
+                to=last_end
+                title=format!("{}月", last_month.month())
+            />
+            <p class="hint">
+                "每个党小组每月至少确定一项重点工作，在当月党小组会上回顾完成情况、差距短板、整改措施和下月打算。"
+            </p>
+            <A href=format!("/print/fusion/groups/{}", today.year()) attr:class="button">
+                "打印党小组月度重点工作及回顾表"
+            </A>
+        </section>
+    }
+}
+
+#[component]
+fn CommitmentsCard(year: i32) -> impl IntoView {
+    let state = use_app();
+    let navigate = use_navigate();
+    let me = move || state.device.with(|d| d.me.clone());
+    let rows = Memo::new(move |_| {
+        state.doc.with(|d| {
+            d.members
+                .iter()
+                .filter_map(|m| {
+                    let c = d.commitments_of(&crate::domain::fusion::MemberCommitments::id_for(
+                        &m.id, year,
+                    ))?;
+                    let outcome = c.outcome();
+                    (!outcome.is_empty()).then(|| (m.id.clone(), m.name.clone(), outcome))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let members = move || {
+        state.doc.with(|d| {
+            d.members
+                .iter()
+                .filter(|m| was_active_on(m, Some(clock::today())))
+                .map(|m| (m.id.clone(), m.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="card" data-testid="commitments">
+            <h2 class="card-title">{format!("{year}年承诺践诺评诺")}</h2>
+            {move || {
+                me()
+                    .map(|id| {
+                        view! {
+                            <A
+                                href=format!("/fusion/commitments/{id}/{year}")
+                                attr:class="button primary"
+                            >
+                                "我的承诺"
+                            </A>
+                        }
+                    })
+            }}
+            <label class="field">
+                <span>"查看或代为填写"</span>
+                <select
+                    name="commitments-member"
+                    on:change=move |ev| {
+                        let id = event_target_value(&ev);
+                        if !id.is_empty() {
+                            navigate(
+                                &format!("/fusion/commitments/{id}/{year}"),
+                                Default::default(),
+                            );
+                        }
+                    }
+                >
+                    <option value="">"选择党员"</option>
+                    <For each=members key=|m| m.clone() let:m>
+                        <option value=m.0.clone()>{m.1.clone()}</option>
+                    </For>
+                </select>
+            </label>
+            <ul class="plain-list">
+                <For each=move || rows.get() key=|r| r.clone() let:row>
+                    <li>
+                        <A href=format!("/fusion/commitments/{}/{year}", row.0)>{row.1.clone()}</A>
+                        " "
+                        <span class="muted small">{row.2.clone()}</span>
+                    </li>
+                </For>
+            </ul>
+            <div class="row">
+                <A href=format!("/print/fusion/pledges/{year}") attr:class="button">
+                    "打印党员公开承诺书"
+                </A>
+                <A href=format!("/print/fusion/ledger/{year}") attr:class="button">
+                    "打印承诺践诺评诺台账"
+                </A>
+            </div>
+        </section>
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct StudyRow {
+    id: String,
+    form: &'static str,
+    title: String,
+    when: String,
+}
+
+#[component]
+fn StudyCard(year: i32) -> impl IntoView {
+    let state = use_app();
+    let navigate = use_navigate();
+    let showing_all = RwSignal::new(false);
+    let rotation = Memo::new(move |_| {
+        state.doc.with(|d| {
+            let (spoke, not_yet) =
+                monthly_talk_rotation(&d.studies, &d.members, year, clock::today());
+            let names: Vec<String> = not_yet.iter().map(|m| m.name.clone()).collect();
+            (spoke.len(), names)
+        })
+    });
+    let rows = Memo::new(move |_| {
+        state.doc.with(|d| {
+            let mut sessions: Vec<&StudySession> = d
+                .studies
+                .iter()
+                .filter(|s| s.date.is_none_or(|d| d.year() == year))
+                .collect();
+            sessions.sort_by_key(|s| std::cmp::Reverse(s.date));
+            sessions
+                .into_iter()
+                .map(|s| StudyRow {
+                    id: s.id.clone(),
+                    form: s.form.label(),
+                    title: if s.title.trim().is_empty() {
+                        "（未填题目）".into()
+                    } else {
+                        s.title.clone()
+                    },
+                    when: s
+                        .date
+                        .map(format_chinese_date)
+                        .unwrap_or_else(|| "日期未填".into()),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let shown = move || {
+        let all = rows.get();
+        if showing_all.get() {
+            all
+        } else {
+            all.into_iter().take(8).collect()
+        }
+    };
+    let add = move |form: StudyForm| {
+        let navigate = navigate.clone();
+        move |_| {
+            let id = clock::new_id("st");
+            state.add_study(StudySession {
+                id: id.clone(),
+                form,
+                date: Some(clock::today()),
+                minutes: form.usual_minutes(),
+                ..StudySession::default()
+            });
+            navigate(&format!("/fusion/study/{id}"), Default::default());
+        }
+    };
+    let month = clock::today().month();
+    view! {
+        <section class="card" data-testid="study">
+            <h2 class="card-title">"学习"</h2>
+            <div class="row">
+                <button class="button small" on:click=add(StudyForm::MonthlyTalk)>
+                    "＋ 每月一讲"
+                </button>
+                <button class="button small" on:click=add(StudyForm::OnePointLesson)>
+                    "＋ OPL一点课"
+                </button>
+                <button class="button small" on:click=add(StudyForm::MorningStudy)>
+                    "＋ 晨学"
+                </button>
+            </div>
+            <p class="muted small">
+                {move || {
+                    let (spoke, not_yet) = rotation.get();
+                    if not_yet.is_empty() {
+                        format!(
+                            "党员每月一讲：本年已讲 {spoke} 人，全部党员都已讲过。",
+                        )
+                    } else {
+                        format!(
+                            "党员每月一讲：本年已讲 {spoke} 人；未讲：{}",
+                            not_yet.join("、"),
+                        )
+                    }
+                }}
+            </p>
+            <ul class="meeting-list">
+                <For each=shown key=|r| r.clone() let:row>
+                    <li>
+                        <A href=format!("/fusion/study/{}", row.id) attr:class="meeting-row">
+                            <span class="meeting-kind">{row.form}</span>
+                            <span class="meeting-theme">{row.title.clone()}</span>
+                            <span class="meeting-when muted small">{row.when.clone()}</span>
+                        </A>
+                    </li>
+                </For>
+            </ul>
+            <Show when=move || !showing_all.get() && rows.with(|r| r.len() > 8)>
+                <button class="button small" on:click=move |_| showing_all.set(true)>
+                    {move || format!("显示全部 {} 条", rows.with(Vec::len))}
+                </button>
+            </Show>
+            <div class="row">
+                <A href=format!("/fusion/hours/{year}") attr:class="button">
+                    "学时统计"
+                </A>
+                <A href=format!("/print/fusion/morning/{year}-{month:02}") attr:class="button">
+                    "打印本月晨学记录"
+                </A>
+            </div>
+        </section>
+    }
+}
+
+/// Each member's 学时 of the year beside the yearly requirement, in roster
+/// order (a record for the member, not a ranking).
+#[component]
+pub fn StudyHoursPage() -> impl IntoView {
+    let state = use_app();
+    let params = use_params_map();
+    let year = Memo::new(move |_| {
+        params
+            .with(|p| p.get("year"))
+            .and_then(|y| y.parse::<i32>().ok())
+            .unwrap_or_else(|| clock::today().year())
+    });
+    let rows = Memo::new(move |_| {
+        let year = year.get();
+        state.doc.with(|d| {
+            let per = u32::from(d.branch.rules.minutes_per_study_hour);
+            d.members
+                .iter()
+                .filter(|m| was_active_on(m, Some(clock::today())))
+                .map(|m| {
+                    let t = study_time(&m.id, year, &d.meetings, &d.studies);
+                    let note = if t.without_length > 0 {
+                        format!("（{} 次未记时长）", t.without_length)
+                    } else {
+                        String::new()
+                    };
+                    (
+                        m.id.clone(),
+                        m.name.clone(),
+                        format!("{} 学时 · {} 次{note}", t.hours(per), t.sessions),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let rule = move || {
+        state.doc.with(|d| {
+            format!(
+                "《中国共产党党员教育管理工作条例》：党员每年集中学习培训时间一般不少于{}学时。本支部按 {} 分钟计 1 学时（可在“我的 › 支部信息与规则”中修改）。统计党课、主题党日、集中学习和每月一讲、OPL、晨学中本人出席或主讲的记录。",
+                d.branch.rules.study_hours_yearly,
+                d.branch.rules.minutes_per_study_hour
+            )
+        })
+    };
+    view! {
+        <PageHeader title="学时统计" back="/fusion" />
+        <h2 class="period-label">{move || format!("{}年", year.get())}</h2>
+        <ul class="requirement-list card" data-testid="study-hours">
+            <For each=move || rows.get() key=|r| r.clone() let:row>
+                <li class="requirement">
+                    <span class="requirement-label">{row.1.clone()}</span>
+                    <span class="requirement-count">{row.2.clone()}</span>
+                </li>
+            </For>
+        </ul>
+        <p class="hint">{rule}</p>
+    }
+}

@@ -1,0 +1,37 @@
+//! 党建与业务融合 on screen: the key-task list, each 党小组's monthly key work
+//! and review, members' commitments and the study forms, with their prints.
+
+mod commitments_page;
+mod fusion_page;
+mod group_month_page;
+mod group_work_lines;
+mod study_page;
+mod task_page;
+
+pub use commitments_page::CommitmentsPage;
+pub use fusion_page::{FusionLinkCard, FusionPage, StudyHoursPage};
+pub use group_month_page::{GroupMonthPage, GroupReviewCard};
+pub use group_work_lines::GroupWorkLines;
+pub use study_page::StudyPage;
+pub use task_page::TaskPage;
+
+use crate::domain::fusion::TaskOwner;
+use crate::domain::Document;
+
+/// 责任主体 in words.
+pub fn owner_name(doc: &Document, owner: &TaskOwner) -> String {
+    match owner {
+        TaskOwner::Branch => "支部".into(),
+        TaskOwner::Group(id) => doc
+            .branch
+            .groups
+            .iter()
+            .find(|g| &g.id == id)
+            .map(|g| g.name.clone())
+            .unwrap_or_else(|| "（党小组已删除）".into()),
+        TaskOwner::Member(id) => doc
+            .member(id)
+            .map(|m| m.name.clone())
+            .unwrap_or_else(|| "（党员不在名册）".into()),
+    }
+}

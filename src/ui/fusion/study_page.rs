@@ -1,0 +1,248 @@
+//! One study session: 党员每月一讲, OPL 一点课 or 五分钟晨学. A quick log,
+//! not a full meeting record: who spoke, what, who came, how long.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::browser::dialog::confirm;
+use crate::domain::fusion::{StudyForm, StudySession};
+use crate::domain::limits;
+use crate::domain::meeting::PersonRef;
+use crate::domain::roster::active_names;
+use crate::ui::draft_text::{DraftInput, DraftTextArea};
+use crate::ui::handles::StudyHandle;
+use crate::ui::link::A;
+use crate::ui::person_picker::PersonPicker;
+use crate::ui::state::use_app;
+use crate::ui::widgets::{PageHeader, Segmented};
+
+#[component]
+pub fn StudyPage() -> impl IntoView {
+    let state = use_app();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
+    let exists = move || state.doc.with(|d| d.study(&id.get()).is_some());
+    view! {
+        <Show
+            when=exists
+            fallback=|| {
+                view! {
+                    <PageHeader title="学习记录" back="/fusion" />
+                    <p class="empty">"找不到这条学习记录，可能已被删除。"</p>
+                }
+            }
+        >
+            <StudyEditor study=StudyHandle::new(state, id) />
+        </Show>
+    }
+}
+
+#[component]
+fn StudyEditor(study: StudyHandle) -> impl IntoView {
+    let state = study.state;
+    let navigate = use_navigate();
+    let form = study.part(|s| s.form);
+    let text = move |get: fn(&StudySession) -> String| -> Signal<String> { study.part(get).into() };
+    let save = move |set: fn(&mut StudySession, String)| {
+        Callback::new(move |value: String| study.edit(move |s| set(s, value.clone())))
+    };
+    let delete = move |_| {
+        if confirm("删除这条学习记录？") {
+            state.delete_study(&study.id());
+            navigate("/fusion", Default::default());
+        }
+    };
+    let id = study.id();
+    view! {
+        <PageHeader title="学习记录" back="/fusion" />
+        <section class="card form">
+            <Segmented
+                name="study-form"
+                label="学习形式"
+                options=StudyForm::ALL.map(|f| (f, f.label())).to_vec()
+                value=form
+                on_change=Callback::new(move |f| study.edit(move |s| s.form = f))
+            />
+            <label class="field">
+                <span>"日期"</span>
+                <input
+                    type="date"
+                    name="study-date"
+                    prop:value=study.part(|s| s.date.map(|d| d.to_string()).unwrap_or_default())
+                    on:change=move |ev| {
+                        let d = event_target_value(&ev).parse().ok();
+                        study.edit(move |s| s.date = d);
+                    }
+                />
+            </label>
+            {move || {
+                let label = form.get().speaker_label();
+                view! {
+                    <PersonPicker
+                        label=label
+                        name="study-speaker"
+                        value=study.part(|s| s.speaker.clone())
+                        on_change=Callback::new(move |p: PersonRef| {
+                            study.edit(move |s| s.speaker = p.clone())
+                        })
+                    />
+                }
+            }}
+            <DraftInput
+                label="题目或学习内容"
+                name="study-title"
+                value=text(|s| s.title.clone())
+                on_save=save(|s, v| s.title = v.trim().to_string())
+            />
+            <Categories study=study />
+            <Show when=move || form.get() == StudyForm::OnePointLesson>
+                <DraftTextArea
+                    label="要点（300 字以内）"
+                    name="study-points"
+                    rows=5
+                    maxlength=limits::OPL_POINTS
+                    value=text(|s| s.points.clone())
+                    on_save=save(|s, v| s.points = v)
+                />
+            </Show>
+            <label class="field">
+                <span>"时长（分钟）"</span>
+                <input
+                    type="number"
+                    inputmode="numeric"
+                    min="0"
+                    max="600"
+                    name="study-minutes"
+                    prop:value=study.part(|s| s.minutes.to_string())
+                    on:change=move |ev| {
+                        let n = event_target_value(&ev).parse::<u32>().unwrap_or(0).min(600);
+                        study.edit(move |s| s.minutes = n);
+                    }
+                />
+            </label>
+            <Show when=move || form.get() == StudyForm::MorningStudy>
+                <label class="field">
+                    <span>"人数（未逐一签到时填写）"</span>
+                    <input
+                        type="number"
+                        inputmode="numeric"
+                        min="0"
+                        max="999"
+                        name="study-headcount"
+                        prop:value=study
+                            .part(|s| s.headcount.map(|n| n.to_string()).unwrap_or_default())
+                        on:change=move |ev| {
+                            let n = event_target_value(&ev).parse::<u32>().ok().map(|n| n.min(999));
+                            study.edit(move |s| s.headcount = n);
+                        }
+                    />
+                </label>
+                <DraftInput
+                    label="科室（可不填）"
+                    name="study-department"
+                    value=text(|s| s.department.clone())
+                    on_save=save(|s, v| s.department = v.trim().to_string())
+                />
+            </Show>
+        </section>
+        <Attendees study=study />
+        <section class="card actions">
+            <Show when=move || form.get() == StudyForm::OnePointLesson>
+                <A href=format!("/print/fusion/opl/{id}") attr:class="button">
+                    "打印 OPL 一点课"
+                </A>
+            </Show>
+            <button class="button danger" on:click=delete>
+                "删除这条记录"
+            </button>
+        </section>
+    }
+}
+
+#[component]
+fn Categories(study: StudyHandle) -> impl IntoView {
+    let form = study.part(|s| s.form);
+    let category = study.part(|s| s.category.clone());
+    move || {
+        let options = form.get().categories();
+        (!options.is_empty()).then(|| {
+            view! {
+                <fieldset class="segmented" aria-label="类别">
+                    {options
+                        .iter()
+                        .map(|c| {
+                            let c = *c;
+                            view! {
+                                <label class:selected=move || category.get() == c>
+                                    <input
+                                        type="radio"
+                                        name="study-category"
+                                        prop:checked=move || category.get() == c
+                                        on:change=move |_| {
+                                            study.edit(move |s| s.category = c.to_string())
+                                        }
+                                    />
+                                    {c}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+            }
+        })
+    }
+}
+
+/// Who took part, tapped on and off; the speaker counts anyway.
+#[component]
+fn Attendees(study: StudyHandle) -> impl IntoView {
+    let state = study.state;
+    let chosen = study.part(|s| s.attendees.clone());
+    let members = move || state.doc.with(|d| active_names(&d.members));
+    let everyone = move |_| {
+        let all: Vec<String> = members().into_iter().map(|(id, _)| id).collect();
+        study.edit(move |s| s.attendees = all.clone());
+    };
+    view! {
+        <section class="card">
+            <h2 class="card-title row-between">
+                <span>{move || format!("参加人员（{} 人）", chosen.with(Vec::len))}</span>
+                <button class="button small" on:click=everyone>
+                    "全部参加"
+                </button>
+            </h2>
+            <div class="chips-row">
+                <For each=members key=|(id, name)| (id.clone(), name.clone()) let:member>
+                    {
+                        let (id, name) = member;
+                        let on = {
+                            let id = id.clone();
+                            Signal::derive(move || chosen.with(|c| c.contains(&id)))
+                        };
+                        view! {
+                            <button
+                                type="button"
+                                class="chip-toggle small"
+                                class:on=on
+                                aria-pressed=move || on.get().to_string()
+                                on:click=move |_| {
+                                    let want = !on.get_untracked();
+                                    let id = id.clone();
+                                    study
+                                        .edit(move |s| {
+                                            s.attendees.retain(|x| *x != id);
+                                            if want {
+                                                s.attendees.push(id.clone());
+                                            }
+                                        });
+                                }
+                            >
+                                {name}
+                            </button>
+                        }
+                    }
+                </For>
+            </div>
+        </section>
+    }
+}

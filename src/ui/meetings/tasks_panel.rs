@@ -1,0 +1,265 @@
+//! 任务: the key tasks a 支委会 (or a 组织生活会's 查摆) deploys, the ones
+//! the meeting checks (一起部署、一起检查), and at a 党小组会 the month's
+//! key-work review.
+
+use chrono::Datelike;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::browser::clock;
+use crate::domain::fusion::tasks::ProgressNote;
+use crate::domain::fusion::{KeyTask, TaskKind, TaskSource, TaskStatus};
+use crate::domain::meeting::{MeetingKind, MeetingState};
+use crate::ui::draft_text::DraftTextArea;
+use crate::ui::fusion::{owner_name, GroupReviewCard};
+use crate::ui::handles::MeetingHandle;
+use crate::ui::link::A;
+
+/// Whether a meeting of this kind deploys or checks key tasks.
+pub fn has_tasks(kind: &MeetingKind, also: &[MeetingKind]) -> bool {
+    std::iter::once(kind).chain(also).any(|k| {
+        matches!(
+            k,
+            MeetingKind::CommitteeMeeting
+                | MeetingKind::GroupMeeting
+                | MeetingKind::OrganizationalLife
+        )
+    })
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Row {
+    id: String,
+    title: String,
+    owner: String,
+    checked: bool,
+}
+
+#[component]
+pub fn TasksPanel(meeting: MeetingHandle) -> impl IntoView {
+    let state = meeting.state;
+    let navigate = use_navigate();
+    let from_life = meeting.part(|m| m.kind == MeetingKind::OrganizationalLife);
+    let deploys = meeting.part(|m| {
+        m.counts_as(&MeetingKind::CommitteeMeeting) || m.counts_as(&MeetingKind::OrganizationalLife)
+    });
+    let day = meeting.part(|m| m.date.or(m.planned_date));
+    let year = Memo::new(move |_| {
+        day.get()
+            .map_or_else(|| clock::today().year(), |d| d.year())
+    });
+    let deployed = Memo::new(move |_| {
+        let id = meeting.id();
+        state.doc.with(|d| {
+            d.tasks
+                .iter()
+                .filter(|t| t.deployed_in.as_deref() == Some(id.as_str()))
+                .map(|t| Row {
+                    id: t.id.clone(),
+                    title: t.title.clone(),
+                    owner: owner_name(d, &t.owner),
+                    checked: false,
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let checkable = Memo::new(move |_| {
+        let id = meeting.id();
+        let year = year.get();
+        state.doc.with(|d| {
+            d.tasks
+                .iter()
+                .filter(|t| t.deployed_in.as_deref() != Some(id.as_str()))
+                .filter(|t| t.checked_in(&id) || (t.status.is_open() && t.year <= year))
+                .map(|t| Row {
+                    id: t.id.clone(),
+                    title: t.title.clone(),
+                    owner: owner_name(d, &t.owner),
+                    checked: t.checked_in(&id),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let deploy = move |_| {
+        let id = clock::new_id("kt");
+        let from_life = from_life.get_untracked();
+        state.add_task(KeyTask {
+            id: id.clone(),
+            year: year.get_untracked(),
+            kind: if from_life {
+                TaskKind::Problem
+            } else {
+                TaskKind::Duty
+            },
+            source: if from_life {
+                TaskSource::OrganizationalLife
+            } else {
+                TaskSource::Committee
+            },
+            deployed_in: Some(meeting.id()),
+            ..KeyTask::default()
+        });
+        navigate(&format!("/fusion/tasks/{id}"), Default::default());
+    };
+    let group_review = meeting.part(|m| {
+        let held = m.state == MeetingState::Held;
+        match (
+            m.kind == MeetingKind::GroupMeeting && held,
+            &m.group_id,
+            m.date,
+        ) {
+            (true, Some(g), Some(d)) => Some((g.clone(), d.year(), d.month())),
+            _ => None,
+        }
+    });
+    view! {
+        <Show when=move || deploys.get()>
+            <section class="card" data-testid="deployed-tasks">
+                <h2 class="card-title row-between">
+                    <span>"本次会议部署的任务"</span>
+                    <button class="button small primary" on:click=deploy.clone()>
+                        "＋ 部署一项任务"
+                    </button>
+                </h2>
+                <Show when=move || deployed.with(Vec::is_empty)>
+                    <p class="empty">"还没有部署任务。"</p>
+                </Show>
+                <ul class="plain-list">
+                    <For each=move || deployed.get() key=|r| r.clone() let:row>
+                        <li>
+                            <A href=format!(
+                                "/fusion/tasks/{}",
+                                row.id,
+                            )>
+                                {if row.title.is_empty() {
+                                    "（未填任务名称）".to_string()
+                                } else {
+                                    row.title.clone()
+                                }}
+                            </A>
+                            " "
+                            <span class="muted small">{row.owner.clone()}</span>
+                        </li>
+                    </For>
+                </ul>
+            </section>
+        </Show>
+        <section class="card" data-testid="checked-tasks">
+            <h2 class="card-title">"本次会议检查的任务"</h2>
+            <Show when=move || checkable.with(Vec::is_empty)>
+                <p class="empty">
+                    "清单中没有未销号的任务。"
+                    <A href="/fusion">"查看重点任务清单"</A>
+                </p>
+            </Show>
+            <For each=move || checkable.get() key=|r| r.clone() let:row>
+                <CheckedTask meeting=meeting row=row />
+            </For>
+        </section>
+        {move || {
+            group_review
+                .get()
+                .map(|(group, y, m)| {
+                    view! {
+                        <GroupReviewCard group_id=group year=y month=m meeting_id=meeting.id() />
+                        <p class="muted small">
+                            <A href=format!(
+                                "/fusion/groups/{}/{y}/{m}",
+                                group_review.get().map(|g| g.0).unwrap_or_default(),
+                            )>"本月重点工作 ›"</A>
+                        </p>
+                    }
+                })
+        }}
+    }
+}
+
+/// One open task: ticking it records that this meeting checked it, with
+/// a line of progress.
+#[component]
+fn CheckedTask(meeting: MeetingHandle, row: Row) -> impl IntoView {
+    let state = meeting.state;
+    let task_id = row.id.clone();
+    let note = {
+        let task_id = task_id.clone();
+        Memo::new(move |_| {
+            let meeting_id = meeting.id();
+            state.doc.with(|d| {
+                d.task(&task_id)
+                    .and_then(|t| {
+                        t.progress
+                            .iter()
+                            .find(|p| p.meeting_id.as_deref() == Some(meeting_id.as_str()))
+                    })
+                    .map(|p| p.text.clone())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let day = meeting.part(|m| m.date.or(m.planned_date));
+    let toggle = {
+        let task_id = task_id.clone();
+        move |ev: leptos::ev::Event| {
+            let on = event_target_checked(&ev);
+            let (meeting_id, note_id) = (meeting.id(), clock::new_id("pn"));
+            let date = day.get_untracked().or(Some(clock::today()));
+            state.edit(vec![crate::store::RecordKey::task(&task_id)], {
+                let task_id = task_id.clone();
+                move |d| {
+                    let Some(t) = d.task_mut(&task_id) else {
+                        return;
+                    };
+                    let here =
+                        |p: &ProgressNote| p.meeting_id.as_deref() == Some(meeting_id.as_str());
+                    if on && !t.progress.iter().any(here) {
+                        t.progress.push(ProgressNote {
+                            id: note_id.clone(),
+                            date,
+                            text: String::new(),
+                            meeting_id: Some(meeting_id.clone()),
+                        });
+                        if t.status == TaskStatus::NotStarted {
+                            t.status = TaskStatus::InProgress;
+                        }
+                    } else if !on {
+                        t.progress.retain(|p| !here(p) || !p.text.trim().is_empty());
+                    }
+                }
+            });
+        }
+    };
+    let save = Callback::new(move |v: String| {
+        let (task_id, meeting_id) = (task_id.clone(), meeting.id());
+        state.edit(vec![crate::store::RecordKey::task(&task_id)], move |d| {
+            if let Some(p) = d.task_mut(&task_id).and_then(|t| {
+                t.progress
+                    .iter_mut()
+                    .find(|p| p.meeting_id.as_deref() == Some(meeting_id.as_str()))
+            }) {
+                p.text = v.clone();
+            }
+        })
+    });
+    let title = if row.title.is_empty() {
+        "（未填任务名称）".to_string()
+    } else {
+        row.title.clone()
+    };
+    view! {
+        <div class="checked-task">
+            <label class="check">
+                <input type="checkbox" prop:checked=row.checked on:change=toggle />
+                <span>{title} " " <span class="muted small">{row.owner.clone()}</span></span>
+            </label>
+            <Show when=move || row.checked>
+                <DraftTextArea
+                    label="进展"
+                    name="checked-task-progress"
+                    rows=2
+                    value=note
+                    on_save=save
+                />
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,145 @@
+// 党建与业务融合 at phone size: a 支委会 deploys two tasks, a 党小组 checks
+// one at its monthly meeting and writes the month's review, a member makes
+// three commitments and records one kept, the secretary closes a task; then
+// every 融合 printout prints to PDF with its key text, and the period
+// summary shows the 融合 figures.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { useBrowser, openApp, App, PHONE, settled, storedOfKind } from "./support.mjs";
+import { printToPdf, pageTextsRaw, squeeze } from "./print.mjs";
+
+const env = useBrowser();
+const A4 = { viewport: { width: 1000, height: 1400 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" };
+const beijing = new Date(Date.now() + 8 * 3600 * 1000);
+const year = beijing.getUTCFullYear();
+const month = beijing.getUTCMonth() + 1;
+const last = month === 1 ? { y: year - 1, m: 12 } : { y: year, m: month - 1 };
+const pad = (n) => String(n).padStart(2, "0");
+let dir;
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), "zhibu-fusion-"));
+});
+
+async function deployTask(page, origin, title) {
+  await page.goto(`${origin}/meetings/mt-ex-2?s=tasks`);
+  await page.getByTestId("deployed-tasks").getByRole("button", { name: "＋ 部署一项任务" }).click();
+  await page.waitForURL(/\/fusion\/tasks\//);
+  await page.fill("input[name=task-title]", title);
+  await page.locator("input[name=task-title]").blur();
+  await settled(page);
+}
+
+test("a year of 融合 work: deployed, checked, reviewed, promised, closed and printed", async () => {
+  const origin = env.server.origin;
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, origin);
+  await new App(page).loadExample();
+
+  // The 支委会 deploys two tasks.
+  await deployTask(page, origin, "客户满意度提升行动");
+  await deployTask(page, origin, "党员志愿服务进社区");
+  await page.goto(`${origin}/meetings/mt-ex-2?s=tasks`);
+  const deployed = page.getByTestId("deployed-tasks");
+  await deployed.getByText("客户满意度提升行动").waitFor();
+  await deployed.getByText("党员志愿服务进社区").waitFor();
+
+  // 第一党小组 checks one at last month's meeting and writes the review.
+  await page.goto(`${origin}/meetings/mt-ex-g1?s=tasks`);
+  const checked = page.getByTestId("checked-tasks");
+  const row = () => checked.locator(".checked-task", { hasText: "客户满意度提升行动" });
+  await row().locator("input[type=checkbox]").check();
+  await row().locator("textarea[name=checked-task-progress]").fill("已制定调查问卷");
+  await row().locator("textarea[name=checked-task-progress]").blur();
+  const review = page.getByTestId("group-review");
+  await review.locator("textarea[name=review-done]").fill("完成流程梳理并试运行");
+  await review.locator("textarea[name=review-done]").blur();
+  await settled(page);
+  await page.goto(`${origin}/fusion/groups/g1/${last.y}/${last.m}`);
+  assert.equal(await page.getByTestId("group-month-status").textContent(), "已回顾");
+  // This month's key work is set but waits for this month's meeting.
+  await page.goto(`${origin}/fusion/groups/g2/${year}/${month}`);
+  assert.equal(await page.getByTestId("group-month-status").textContent(), "已确定");
+  await page.getByText("本月党小组会标记为已召开后").waitFor();
+  await page.goto(`${origin}/`);
+  await page.getByTestId("this-month").getByTestId("group-work").getByText("第二党小组").waitFor();
+
+  // A member makes three commitments and records one kept.
+  await page.goto(`${origin}/fusion`);
+  await page.selectOption("select[name=commitments-member]", { label: "孙磊" });
+  await page.waitForURL(/\/fusion\/commitments\/m12\//);
+  const pledges = [["学习", "每月读一本理论书籍"], ["工作", "年内完成三项流程改进"], ["服务", "每季度参加一次志愿服务"]];
+  for (const [i, [kind, text]] of pledges.entries()) {
+    await page.getByRole("button", { name: "＋ 一项承诺" }).click();
+    const card = page.getByTestId("pledge").nth(i);
+    await card.getByText(kind, { exact: true }).click();
+    await card.locator("textarea[name=pledge-text]").fill(text);
+    await card.locator("textarea[name=pledge-text]").blur();
+  }
+  const first = page.getByTestId("pledge").first();
+  await first.getByRole("button", { name: "＋ 记一条" }).click();
+  await first.locator("textarea[name=kept-note]").fill("已读完《习近平新时代中国特色社会主义思想学习纲要》");
+  await first.locator("textarea[name=kept-note]").blur();
+  await first.getByText("已兑现", { exact: true }).first().click();
+  await settled(page);
+  const stored = (await storedOfKind(page, "commitments/")).find((r) => r.member_id === "m12");
+  assert.equal(stored.items.length, 3);
+  assert.deepEqual(stored.items.map((i) => i.kind), ["study", "work", "service"]);
+  assert.equal(stored.items[0].notes.length, 1);
+  assert.equal(stored.items[0].self_rating, "kept");
+
+  // The secretary closes a task with its evidence.
+  await page.goto(`${origin}/fusion`);
+  await page.getByTestId("task-list").getByText("党员志愿服务进社区").click();
+  await page.getByText("已销号", { exact: true }).click();
+  await page.fill("textarea[name=task-evidence]", "活动照片已留存");
+  await page.locator("textarea[name=task-evidence]").blur();
+  await settled(page);
+  const tasks = await storedOfKind(page, "task/");
+  const closed = tasks.find((t) => t.title === "党员志愿服务进社区");
+  assert.equal(closed.status, "closed");
+  assert.ok(closed.closed_on, "closed on a day");
+  assert.equal(closed.deployed_in, "mt-ex-2");
+  const checkedTask = tasks.find((t) => t.title === "客户满意度提升行动");
+  assert.ok(checkedTask.progress.some((p) => p.meeting_id === "mt-ex-g1" && p.text === "已制定调查问卷"));
+
+  // Every printout, as A4 PDF, with what the journey wrote.
+  const printer = { page, problems };
+  const printed = async (path, texts) => {
+    const pdf = join(dir, path.replace(/\//g, "_") + ".pdf");
+    await printToPdf(printer.page, origin, path, pdf);
+    const all = squeeze(pageTextsRaw(pdf).join(""));
+    for (const t of texts) assert.ok(all.includes(squeeze(t)), `${path} lacks ${t}`);
+    return pageTextsRaw(pdf);
+  };
+  await printed(`/print/fusion/tasks/${year}`, ["年度重点工作清单", "“党建+客户服务”流程优化攻坚", "第一党小组",
+    "党员志愿服务进社区", "销号", "客户满意度提升行动"]);
+  await printed(`/print/fusion/progress/${last.y}-${pad(last.m)}`, ["月度推进台账", "已完成流程梳理"]);
+  const groups = await printed(`/print/fusion/groups/${last.y}`, ["党小组月度重点工作及回顾表", "第一党小组", "完成流程梳理并试运行", "已回顾", "党小组组长（签字）"]);
+  assert.ok(groups.length >= 3, "one page per 党小组");
+  const pledgePages = await printed(`/print/fusion/pledges/${year}`, ["党员公开承诺书", "刘洋", "孙磊", "每月读一本理论书籍", "承诺人（签字）"]);
+  assert.equal(pledgePages.length, 4, "one page per member with commitments");
+  await printed(`/print/fusion/ledger/${year}`, ["承诺践诺评诺台账", "上半年按计划完成", "已读完", "已兑现"]);
+  await printed(`/print/fusion/morning/${last.y}-${pad(last.m)}`, ["五分钟晨学记录", "学习《党章》第一章"]);
+  const opl = (await storedOfKind(printer.page, "study/")).find((s) => s.form === "one_point_lesson");
+  if (opl) await printed(`/print/fusion/opl/${opl.id}`, ["OPL一点课", opl.title, "要点"]);
+  await printed(`/print/summary/year/${year}-01-01`, ["党建与业务融合", "责任清单：部署", "第一党小组：重点工作", "承诺践诺"]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a ledger on a phone reads as label and value lines, never wider than the screen", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).loadExample();
+  await page.goto(`${env.server.origin}/print/fusion/tasks/${year}`);
+  await page.waitForSelector(".ledger");
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 360, `page is ${wide}px wide`);
+  assert.equal(await page.locator(".ledger thead").isVisible(), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
