@@ -14,5 +14,6 @@ pub mod page_events;
 pub mod panic_notice;
 pub mod persistence;
 pub mod record_db;
+pub mod splash;
 pub mod tabs;
 pub mod transfer;

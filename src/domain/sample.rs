@@ -50,6 +50,15 @@ const NAMES: [&str; 25] = [
     "韩冬",
 ];
 
+/// The example's branch name: a document with it and the example's first
+/// meeting is the example, shown with a banner until it is cleared.
+pub const EXAMPLE_BRANCH: &str = "示例单位第一党支部";
+
+/// Whether `doc` is still the example data (edited or not).
+pub fn is_example(doc: &Document) -> bool {
+    doc.branch.name == EXAMPLE_BRANCH && doc.meeting("mt-ex-1").is_some()
+}
+
 pub fn example_document(today: NaiveDate) -> Document {
     let groups: Vec<PartyGroup> = ["第一党小组", "第二党小组", "第三党小组"]
         .iter()
@@ -65,7 +74,7 @@ pub fn example_document(today: NaiveDate) -> Document {
         .map(|(i, name)| example_member(i, name, today))
         .collect();
     let branch = Branch {
-        name: "示例单位第一党支部".into(),
+        name: EXAMPLE_BRANCH.into(),
         parent_org: "示例单位机关党委".into(),
         groups,
         rules: LocalRules {
@@ -583,6 +592,15 @@ fn add_example_review(doc: &mut Document, year: i32) {
 mod tests {
     use super::*;
     use crate::domain::validate;
+
+    #[test]
+    fn the_example_is_recognised_until_it_is_renamed_or_cleared() {
+        let mut doc = example_document(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
+        assert!(is_example(&doc));
+        doc.branch.name = "机关第二党支部".into();
+        assert!(!is_example(&doc));
+        assert!(!is_example(&Document::default()));
+    }
 
     #[test]
     fn example_branch_is_valid_and_realistic() {

@@ -48,6 +48,7 @@ pub fn App() -> impl IntoView {
                 <SaveBanner />
                 <InAppNote />
                 <Notice />
+                <ExampleBanner />
                 <Show when=show_welcome fallback=move || view! { <Screens /> }>
                     <FirstRun />
                 </Show>
@@ -104,6 +105,37 @@ fn InAppNote() -> impl IntoView {
                 </div>
             }
         })
+    }
+}
+
+/// While the example data is shown, a line saying so with the way out.
+#[component]
+fn ExampleBanner() -> impl IntoView {
+    let state = super::state::use_app();
+    let navigate = leptos_router::hooks::use_navigate();
+    let showing = Memo::new(move |_| state.doc.with(crate::domain::sample::is_example));
+    let clear = move |_| {
+        if !crate::browser::dialog::confirm("清除示例数据，开始填写本支部的信息？")
+        {
+            return;
+        }
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            if state.clear_everything().await.is_ok() {
+                state.mark_welcomed();
+                navigate("/mine/branch", Default::default());
+            }
+        });
+    };
+    view! {
+        <Show when=move || showing.get()>
+            <div class="banner example" role="status" data-testid="example-banner">
+                <p>"正在查看示例数据"</p>
+                <button class="button small" on:click=clear.clone()>
+                    "清除并开始使用"
+                </button>
+            </div>
+        </Show>
     }
 }
 

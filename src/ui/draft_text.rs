@@ -71,6 +71,7 @@ fn follow(value: Signal<String>) -> (RwSignal<String>, RwSignal<bool>) {
 fn typed_text(
     draft: RwSignal<String>,
     typed: RwSignal<bool>,
+    saved: RwSignal<Option<String>>,
     on_save: Callback<String>,
     text: String,
 ) {
@@ -81,8 +82,15 @@ fn typed_text(
         if typed.try_get_untracked() == Some(true) {
             on_save.run(text);
             typed.try_set(false);
+            saved.try_set(Some(saved_time()));
         }
     }));
+}
+
+/// "14:05", China Standard Time: when the field was last saved.
+fn saved_time() -> String {
+    let stamp = crate::domain::time::format_minutes(&crate::browser::clock::now());
+    stamp.rsplit(' ').next().unwrap_or_default().to_string()
 }
 
 /// A growing text area with a character count, saved as it is typed.
@@ -104,11 +112,18 @@ pub fn DraftTextArea(
     readonly: Signal<bool>,
 ) -> impl IntoView {
     let (draft, typed) = follow(value);
+    let saved = RwSignal::new(None::<String>);
     let count = move || draft.with(|t| crate::domain::assessment::word_count(t));
     view! {
         <label class="field">
             <span class="field-head">
-                {label}<small class="muted">{move || format!("{} 字", count())}</small>
+                {label}
+                <small class="muted">
+                    {move || match saved.get() {
+                        Some(at) => format!("已自动保存 {at} · {} 字", count()),
+                        None => format!("{} 字", count()),
+                    }}
+                </small>
             </span>
             <textarea
                 name=name
@@ -118,7 +133,7 @@ pub fn DraftTextArea(
                 maxlength=maxlength
                 prop:readOnly=move || readonly.get()
                 prop:value=move || draft.get()
-                on:input=move |ev| typed_text(draft, typed, on_save, event_target_value(&ev))
+                on:input=move |ev| typed_text(draft, typed, saved, on_save, event_target_value(&ev))
                 on:blur=move |_| flush_pending()
             ></textarea>
         </label>
@@ -136,16 +151,22 @@ pub fn DraftInput(
     #[prop(default = 200)] maxlength: usize,
 ) -> impl IntoView {
     let (draft, typed) = follow(value);
+    let saved = RwSignal::new(None::<String>);
     view! {
         <label class="field">
-            <span>{label}</span>
+            <span class="field-head">
+                {label}
+                <small class="muted">
+                    {move || saved.get().map(|at| format!("已自动保存 {at}"))}
+                </small>
+            </span>
             <input
                 type="text"
                 name=name
                 placeholder=placeholder
                 maxlength=maxlength
                 prop:value=move || draft.get()
-                on:input=move |ev| typed_text(draft, typed, on_save, event_target_value(&ev))
+                on:input=move |ev| typed_text(draft, typed, saved, on_save, event_target_value(&ev))
                 on:blur=move |_| flush_pending()
             />
         </label>

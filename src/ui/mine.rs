@@ -44,12 +44,67 @@ pub fn MinePage() -> impl IntoView {
             <MenuRow href="/mine/recovery" label="数据恢复" detail=recovery />
         </nav>
         <StorageLine />
+        <ClearDevice />
         <p class="muted small about">
             {format!(
                 "支部工作手册 {} · 数据只保存在本机浏览器",
                 crate::backup::APP_VERSION,
             )}
         </p>
+    }
+}
+
+/// 清空本机数据: for a phone handed on or a member leaving the branch. A
+/// backup is offered first; the clear itself asks once more.
+#[component]
+fn ClearDevice() -> impl IntoView {
+    let state = use_app();
+    let navigate = leptos_router::hooks::use_navigate();
+    let error = RwSignal::new(None::<String>);
+    let backup = move |()| {
+        let (name, text) = state.backup_file();
+        Some(crate::ui::file_offer::OfferedFile {
+            name,
+            text,
+            mime: "application/json",
+        })
+    };
+    let clear = move |_| {
+        if !crate::browser::dialog::confirm(
+            "清空本机的全部记录？此操作无法撤销；已导出的备份文件以后可以导回。",
+        ) {
+            return;
+        }
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match state.clear_everything().await {
+                Ok(()) => navigate("/", Default::default()),
+                Err(why) => error.set(Some(why)),
+            }
+        });
+    };
+    view! {
+        <details class="card clear-device">
+            <summary>"清空本机数据"</summary>
+            <p class="hint">
+                "删除这台设备上的全部支部记录，例如手机交给别人使用前。请先导出备份。"
+            </p>
+            <crate::ui::file_offer::FileOffer label="先导出备份" make=backup />
+            <button class="button danger" on:click=clear>
+                "清空本机数据"
+            </button>
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="error" role="alert">
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
+        </details>
     }
 }
 
@@ -63,7 +118,7 @@ fn StorageLine() -> impl IntoView {
     });
     let line = move || {
         let mut text = match state.place.get() {
-            Place::IndexedDb => "数据保存在本机浏览器的数据库（IndexedDB）中".to_string(),
+            Place::IndexedDb => "数据保存在本机浏览器中".to_string(),
             Place::LocalStorage => "数据暂存在浏览器的本地存储中（约 5 MB）".to_string(),
             Place::Memory => "数据没有保存，只在本页中".to_string(),
         };

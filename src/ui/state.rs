@@ -455,6 +455,23 @@ impl AppState {
         self.save_device();
     }
 
+    /// Deletes every record on this device and the undo copy: the app
+    /// starts again as on first use (device settings other than its id go
+    /// too). `Err` says why nothing changed.
+    pub async fn clear_everything(&self) -> Result<(), String> {
+        persistence::replace(self, Document::default()).await?;
+        persistence::save_undo(None).await;
+        self.undo.set(None);
+        self.device.update(|d| {
+            *d = crate::store::device::DeviceState {
+                id: d.id.clone(),
+                ..Default::default()
+            }
+        });
+        self.save_device();
+        Ok(())
+    }
+
     pub fn mark_welcomed(&self) {
         self.device.update(|d| d.welcomed = true);
         self.save_device();

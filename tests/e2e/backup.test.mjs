@@ -39,7 +39,7 @@ test("export, clear storage, import: everything is back", async () => {
   const fresh = await env.browser.newContext(PHONE);
   const other = await openApp(fresh, env.server.origin);
   const newApp = new App(other.page);
-  await other.page.getByRole("button", { name: "开始使用" }).waitFor();
+  await other.page.getByRole("button", { name: "开始使用", exact: true }).waitFor();
   await newApp.startFresh();
   await other.page.goto(env.server.origin + "/mine/backup");
   await other.page.setInputFiles("input[name=backup-file]", path);

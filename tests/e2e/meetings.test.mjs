@@ -148,3 +148,35 @@ test("a 主题党日 held as a 支部党员大会 is entered once and votes only
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("attendance starts neutral, 全部出席 marks everyone, the exception is one tap, and the bulk mark can be taken back", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  const app = new App(page);
+  await app.loadExample();
+  await page.goto(env.server.origin + "/meetings/mt-ex-3?s=attendance");
+  const quorum = page.locator(".quorum");
+  await quorum.getByText(/尚未签到/).waitFor();
+  assert.equal(await page.locator(".quorum.error").count(), 0, "no red 会议无效 before anyone is marked");
+  let taps = 0;
+  await page.getByRole("button", { name: "全部出席", exact: true }).click();
+  taps++;
+  const rows = page.locator(".attendance-row");
+  await rows.nth(3).getByRole("button", { name: "请假" }).click();
+  taps++;
+  await rows.nth(3).getByRole("button", { name: "因公" }).click();
+  taps++;
+  const numbers = await page.locator(".tally-numbers b").allTextContents();
+  assert.equal(numbers[3], "0", "nobody absent");
+  assert.equal(numbers[2], "1", "one on leave");
+  assert.equal(numbers[4], "0", "nobody unmarked");
+  assert.equal(taps, 3, "a whole roll with one exception in three taps");
+  // Taking the bulk mark back keeps the exception tapped after it.
+  await page.getByRole("button", { name: "撤销" }).click();
+  await page.waitForFunction(() => document.querySelectorAll(".presence.on").length === 1);
+  const after = await page.locator(".tally-numbers b").allTextContents();
+  assert.equal(after[2], "1", "the 请假 mark stays");
+  assert.equal(after[1], "0", "nobody present any more");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -239,7 +239,7 @@ test("a full store at start-up still shows the stored records, and export export
   await limitQuota(page, env.server.origin, 1);
   await page.reload();
   await page.getByRole("heading", { name: "示例单位第一党支部" }).waitFor();
-  assert.equal(await page.getByRole("button", { name: "开始使用" }).count(), 0, "never the welcome screen");
+  assert.equal(await page.getByRole("button", { name: "开始使用", exact: true }).count(), 0, "never the welcome screen");
   await page.goto(env.server.origin + "/mine/backup");
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "导出备份" }).first().click();

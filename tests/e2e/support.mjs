@@ -38,8 +38,22 @@ export async function startServer(prefix = "") {
       file = join(DIST, "index.html");
     }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream", "cache-control": "no-store" });
+      // As a host that serves the build's precompressed files does.
+      const accepts = req.headers["accept-encoding"] || "";
+      const headers = { "content-type": TYPES[extname(file)] || "application/octet-stream", "cache-control": "no-store" };
+      let body = null;
+      for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
+        if (body || !accepts.includes(encoding)) continue;
+        try {
+          body = await readFile(file + suffix);
+          headers["content-encoding"] = encoding;
+          headers["vary"] = "accept-encoding";
+        } catch {
+          body = null;
+        }
+      }
+      body ||= await readFile(file);
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404);
@@ -114,7 +128,7 @@ export class App {
     this.page = page;
   }
   async startFresh() {
-    await this.page.getByRole("button", { name: "开始使用" }).click();
+    await this.page.getByRole("button", { name: "开始使用", exact: true }).click();
     await this.page.waitForSelector("input[name=branch-name]");
   }
   async loadExample() {

@@ -41,10 +41,41 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
             })
         })
     });
+    // Most members come: one tap marks everyone not yet marked as present,
+    // then the exceptions are tapped. Undo takes back the marks that tap
+    // added and nobody has changed since.
+    let before_bulk: RwSignal<Option<Vec<String>>> = RwSignal::new(None);
     let rest_present = move |_| {
         let ids: Vec<String> = due.get_untracked().into_iter().map(|(m, _)| m.id).collect();
+        let added: Vec<String> = meeting
+            .with(|m| {
+                ids.iter()
+                    .filter(|id| attendance_of(m, id).is_none())
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        before_bulk.set(Some(added));
         meeting.edit(move |m| mark_rest_present(m, ids.iter().map(String::as_str)));
     };
+    let undo_bulk = move |_| {
+        if let Some(added) = before_bulk.get_untracked() {
+            meeting.edit(move |m| {
+                m.attendance.retain(|a| {
+                    !(added.contains(&a.member_id)
+                        && a.status == Presence::Present
+                        && a.reason.is_none())
+                })
+            });
+        }
+        before_bulk.set(None);
+    };
+    let nobody_marked = Memo::new(move |_| {
+        summary.with(|s| {
+            s.as_ref()
+                .is_some_and(|(t, _)| t.present + t.leave + t.absent == 0)
+        })
+    });
     view! {
         <section class="tally card" aria-live="polite">
             {move || {
@@ -74,20 +105,65 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
                                     "未登记"
                                 </span>
                             </div>
+                            {(t.present + t.leave + t.absent == 0 && q.is_none())
+                                .then(|| {
+                                    view! {
+                                        <p class="quorum">
+                                            {format!("尚未签到 · 应到 {} 人", t.due)}
+                                        </p>
+                                    }
+                                })}
                             {q
                                 .map(|q| {
-                                    view! {
-                                        <p class="quorum" class:ok=q.valid class:error=!q.valid>
-                                            {q.sentence()}
-                                        </p>
+                                    if t.present + t.leave + t.absent == 0 {
+                                        // Neutral until someone is marked: an
+                                        // empty meeting is not "无效" yet.
+                                        view! {
+                                            <p class="quorum">
+                                                {format!(
+                                                    "尚未签到 · 应到会{} {} 人",
+                                                    q.rule.counted_label(),
+                                                    q.due,
+                                                )}
+                                            </p>
+                                        }
+                                            .into_any()
+                                    } else {
+                                        view! {
+                                            <p class="quorum" class:ok=q.valid class:error=!q.valid>
+                                                {q.sentence()}
+                                            </p>
+                                        }
+                                            .into_any()
                                     }
                                 })}
                         }
                     })
             }}
-            <button class="button small" on:click=rest_present>
-                "其余未登记的全部出席"
-            </button>
+            <div class="row">
+                <button
+                    class="button"
+                    class:primary=nobody_marked
+                    class:small=move || !nobody_marked.get()
+                    on:click=rest_present
+                >
+                    {move || {
+                        if nobody_marked.get() {
+                            "全部出席"
+                        } else {
+                            "其余未登记的全部出席"
+                        }
+                    }}
+                </button>
+                <Show when=move || before_bulk.with(Option::is_some)>
+                    <button class="link-button" on:click=undo_bulk>
+                        "撤销"
+                    </button>
+                </Show>
+            </div>
+            <Show when=move || nobody_marked.get()>
+                <p class="hint">"先点“全部出席”，再点选请假或缺席的人。"</p>
+            </Show>
         </section>
         <Show when=move || due.with(|d| d.is_empty())>
             <p class="empty">

@@ -177,7 +177,7 @@ fn MeetingActions(meeting: MeetingHandle) -> impl IntoView {
                 {move || if held.get() { "改回计划中" } else { "标记为已召开" }}
             </button>
             <Show when=move || !held.get()>
-                <FileOffer label="添加到手机日历（.ics）" make=calendar />
+                <FileOffer label="添加到手机日历" make=calendar />
             </Show>
             <div class="row">
                 <A href=format!("/print/meeting/{id}") attr:class="button">

@@ -1,0 +1,68 @@
+// Every screen on the smallest phones: nothing wider than the screen at
+// 360×740 and 320×640, and the meeting screens' buttons big enough for a
+// thumb.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { useBrowser, openApp, App, PHONE } from "./support.mjs";
+import { ROUTES } from "./routes.mjs";
+
+const env = useBrowser();
+
+/** Elements whose right edge passes the viewport's (text included). */
+async function overflowing(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out = [];
+    for (const el of document.querySelectorAll("main *, .tab-bar *, .banner *")) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.right > width + 1 || r.left < -1) {
+        out.push(`${el.tagName.toLowerCase()}.${el.className} (${Math.round(r.left)}–${Math.round(r.right)}) ${el.textContent.trim().slice(0, 20)}`);
+      }
+    }
+    return out.slice(0, 5);
+  });
+}
+
+for (const size of [{ width: 360, height: 740 }, { width: 320, height: 640 }]) {
+  test(`no screen is wider than a ${size.width} px phone`, async () => {
+    const context = await env.browser.newContext({ ...PHONE, viewport: size });
+    const { page, problems } = await openApp(context, env.server.origin);
+    await new App(page).loadExample();
+    const wide = [];
+    for (const route of ROUTES) {
+      await page.goto(env.server.origin + route);
+      await page.waitForSelector("main");
+      await page.waitForTimeout(50);
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+      const found = await overflowing(page);
+      if (scroll > size.width || found.length) wide.push(`${route}: ${scroll}px ${found.join("; ")}`);
+    }
+    assert.deepEqual(wide, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test("the meeting screens' buttons are at least 44 px tall", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).loadExample();
+  const small = [];
+  for (const section of ["checklist", "attendance", "record", "votes", "follow-ups"]) {
+    await page.goto(`${env.server.origin}/meetings/mt-ex-1?s=${section}`);
+    await page.waitForSelector(".section-tabs");
+    const found = await page.evaluate(() =>
+      [...document.querySelectorAll("main button, main a.button, main input[type=checkbox], main select")]
+        .filter((el) => el.offsetParent !== null)
+        .map((el) => {
+          const r = (el.closest("label") || el).getBoundingClientRect();
+          return { text: (el.textContent || el.name || el.type).trim().slice(0, 12), h: Math.round(r.height) };
+        })
+        .filter((b) => b.h < 44));
+    for (const b of found) small.push(`${section}: ${b.text} ${b.h}px`);
+  }
+  assert.deepEqual(small, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,20 @@
+// Every route of the app, with the example's records: the offline and the
+// small-screen tests open each.
+const now = new Date(Date.now() + 8 * 3600 * 1000);
+const year = now.getUTCFullYear();
+const lastMonth = now.getUTCMonth() === 0 ? [year - 1, 12] : [year, now.getUTCMonth()];
+
+/** Every route of the app, with the example's records. */
+export const ROUTES = [
+  "/", "/meetings", "/meetings/new", "/meetings/compliance", "/meetings/mt-ex-1",
+  "/meetings/mt-ex-2?s=tasks", "/talks", "/talks/tk-ex-1",
+  "/fusion", "/fusion/tasks/kt-ex-1", `/fusion/groups/g1/${lastMonth[0]}/${lastMonth[1]}`,
+  `/fusion/commitments/m04/${year}`, "/fusion/study/st-ex-opl-4", `/fusion/hours/${year}`,
+  "/assess", "/assess/form/as-ex-1", "/assess/history/m10", `/assess/review/${year - 1}`,
+  "/mine", "/mine/branch", "/mine/roster", "/mine/roster/m04", "/mine/backup", "/mine/templates",
+  "/mine/recovery",
+  "/print/meeting/mt-ex-1", "/print/sign-in/mt-ex-1", "/print/talk/tk-ex-1",
+  `/print/summary/year/${year}-01-01`, "/print/assessment/as-ex-1", `/print/review/${year - 1}`,
+  `/print/fusion/tasks/${year}`, `/print/fusion/groups/${year}`, `/print/fusion/pledges/${year}`,
+];
+
