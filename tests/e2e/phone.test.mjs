@@ -1,9 +1,9 @@
-// Every screen on the smallest phones: nothing wider than the screen at
-// 360×740 and 320×640, and the meeting screens' buttons big enough for a
-// thumb.
+// Phone-first: nothing wider than the screen at
+// 360×740 and 320×640, buttons big enough for a thumb, the example
+// banner, clearing the device, and fields that say they are saved.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openApp, App, PHONE } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE, settled, storedRecords, storedOfKind } from "./support.mjs";
 import { ROUTES } from "./routes.mjs";
 
 const env = useBrowser();
@@ -63,6 +63,55 @@ test("the meeting screens' buttons are at least 44 px tall", async () => {
     for (const b of found) small.push(`${section}: ${b.text} ${b.h}px`);
   }
   assert.deepEqual(small, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the example says it is the example, and clearing it starts the branch's own", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).loadExample();
+  const banner = page.getByTestId("example-banner");
+  await banner.getByText("正在查看示例数据").waitFor();
+  await page.goto(env.server.origin + "/meetings");
+  await banner.waitFor();
+  page.once("dialog", (d) => d.accept());
+  await banner.getByRole("button", { name: "清除并开始使用" }).click();
+  await page.waitForURL(/\/mine\/branch$/);
+  assert.equal(await page.locator("input[name=branch-name]").inputValue(), "");
+  assert.equal(await banner.count(), 0);
+  assert.deepEqual(await storedOfKind(page, "meeting/"), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("清空本机数据 offers a backup first, then leaves nothing of the branch on this phone", async () => {
+  const context = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).loadExample();
+  await settled(page);
+  await page.goto(env.server.origin + "/mine");
+  await page.getByText("清空本机数据", { exact: true }).first().click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "先导出备份" }).click();
+  assert.match((await download).suggestedFilename(), /\.json$/);
+  page.once("dialog", (d) => d.accept());
+  await page.locator(".clear-device").getByRole("button", { name: "清空本机数据" }).click();
+  await page.getByRole("button", { name: "开始使用", exact: true }).waitFor();
+  const left = Object.keys(await storedRecords(page));
+  assert.deepEqual(left.filter((k) => k !== "branch" && k !== "members" && k !== "templates"), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a text field says when it was saved", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).loadExample();
+  await page.goto(env.server.origin + "/talks/tk-ex-1");
+  await page.fill("textarea[name=talk-follow-up]", "下月再谈一次");
+  await page.locator("label", { has: page.locator("textarea[name=talk-follow-up]") })
+    .getByText(/已自动保存 \d\d:\d\d/).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });
