@@ -136,7 +136,7 @@ test("a ledger on a phone reads as label and value lines, never wider than the s
   const { page, problems } = await openApp(context, env.server.origin);
   await new App(page).loadExample();
   await page.goto(`${env.server.origin}/print/fusion/tasks/${year}`);
-  await page.waitForSelector(".ledger");
+  await page.locator(".ledger").getByText("“党建+客户服务”流程优化攻坚").waitFor();
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(wide <= 360, `page is ${wide}px wide`);
   assert.equal(await page.locator(".ledger thead").isVisible(), false);

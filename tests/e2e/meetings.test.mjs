@@ -177,6 +177,14 @@ test("attendance starts neutral, 全部出席 marks everyone, the exception is o
   const after = await page.locator(".tally-numbers b").allTextContents();
   assert.equal(after[2], "1", "the 请假 mark stays");
   assert.equal(after[1], "0", "nobody present any more");
+  // 请假 offers the reasons that fit it; 补学 waits until the meeting is held.
+  const away = page.locator(".attendance-row", { has: page.locator(".presence.on") });
+  assert.equal(await away.getByRole("button", { name: "无故" }).count(), 0);
+  assert.equal(await away.getByText("待补学").count(), 0, "no 补学 before the meeting is held");
+  const bar = page.getByTestId("meeting-bar");
+  await bar.getByRole("button", { name: "结束会议，标记为已召开" }).click();
+  await bar.getByText("已标记为已召开，记录已保存").waitFor();
+  await away.getByText("待补学").waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

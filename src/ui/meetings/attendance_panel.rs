@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser::clock;
-use crate::domain::meeting::{AbsenceReason, Attendance, Presence};
+use crate::domain::meeting::{Attendance, MeetingState, Presence};
 use crate::domain::rules::attendance::{
     attendance_of, due, makeup_status, tally, Due, MakeUpStatus,
 };
@@ -30,6 +30,46 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
                         .collect::<Vec<(Member, Option<&'static str>)>>()
                 })
                 .unwrap_or_default()
+        })
+    });
+    // By 党小组 (headers only when the meeting has several), narrowed by a
+    // name typed in the search field.
+    let filter = RwSignal::new(String::new());
+    let grouped = Memo::new(move |_| {
+        let wanted = filter.get().trim().to_string();
+        let rows: Vec<DueRow> = due
+            .get()
+            .into_iter()
+            .filter(|(m, _)| wanted.is_empty() || m.name.contains(&wanted))
+            .collect();
+        state.doc.with(|d| {
+            let mut out: Vec<(String, Vec<DueRow>)> = d
+                .branch
+                .groups
+                .iter()
+                .map(|g| {
+                    let of: Vec<_> = rows
+                        .iter()
+                        .filter(|(m, _)| m.group_id.as_deref() == Some(g.id.as_str()))
+                        .cloned()
+                        .collect();
+                    (g.name.clone(), of)
+                })
+                .collect();
+            let known = |m: &Member| {
+                m.group_id
+                    .as_deref()
+                    .is_some_and(|g| d.branch.groups.iter().any(|x| x.id == g))
+            };
+            out.push((
+                "未分党小组".to_string(),
+                rows.iter().filter(|(m, _)| !known(m)).cloned().collect(),
+            ));
+            out.retain(|(_, of)| !of.is_empty());
+            if out.len() == 1 {
+                out[0].0 = String::new();
+            }
+            out
         })
     });
     let summary = Memo::new(move |_| {
@@ -170,13 +210,31 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
                 "名册中没有应到的党员。请先在“我的 › 党员名册”添加党员。"
             </p>
         </Show>
-        <ul class="attendance-list card">
-            <For each=move || due.get() key=|(m, badge)| (m.id.clone(), *badge) let:due>
-                <AttendanceRow meeting=meeting member=due.0 badge=due.1 />
-            </For>
-        </ul>
+        <Show when=move || due.with(|d| d.len() > 12)>
+            <input
+                type="search"
+                class="search"
+                name="attendance-filter"
+                aria-label="按姓名查找"
+                placeholder="按姓名查找"
+                prop:value=move || filter.get()
+                on:input=move |ev| filter.set(event_target_value(&ev))
+            />
+        </Show>
+        <For each=move || grouped.get() key=|(group, rows)| (group.clone(), rows.len()) let:group>
+            <ul class="attendance-list card">
+                {(!group.0.is_empty())
+                    .then(|| view! { <li class="list-heading">{group.0.clone()}</li> })}
+                <For each=move || group.1.clone() key=|(m, badge)| (m.id.clone(), *badge) let:due>
+                    <AttendanceRow meeting=meeting member=due.0 badge=due.1 />
+                </For>
+            </ul>
+        </For>
     }
 }
+
+/// A member due at the meeting, with their badge.
+type DueRow = (Member, Option<&'static str>);
 
 /// "预备" for a 预备党员, "无表决权" for a 正式党员 under 留党察看.
 fn standing_badge(due: Due) -> Option<&'static str> {
@@ -245,7 +303,8 @@ fn AttendanceRow(
 #[component]
 fn AwayDetails(meeting: MeetingHandle, entry: Attendance) -> impl IntoView {
     let member_id = entry.member_id.clone();
-    let reasons = AbsenceReason::ALL.map(|r| {
+    // Only the reasons that fit the choice: 请假 is 因公/因病/因事.
+    let reasons = entry.status.reasons().iter().copied().map(|r| {
         let member_id = member_id.clone();
         let next = tapped(entry.reason, r);
         let on = entry.reason == Some(r);
@@ -262,10 +321,21 @@ fn AwayDetails(meeting: MeetingHandle, entry: Attendance) -> impl IntoView {
             </button>
         }
     });
-    let owes = meeting
-        .with(|m| makeup_status(m, &entry))
-        .unwrap_or(MakeUpStatus::NotNeeded);
-    let makeup = match owes {
+    // 补学 is for a meeting that was held.
+    let reasons = reasons.collect::<Vec<_>>();
+    let held_entry = entry.clone();
+    let owes = Memo::new(move |_| {
+        meeting
+            .with(|m| {
+                if m.state == MeetingState::Held {
+                    makeup_status(m, &held_entry)
+                } else {
+                    MakeUpStatus::NotNeeded
+                }
+            })
+            .unwrap_or(MakeUpStatus::NotNeeded)
+    });
+    let makeup = move || match owes.get() {
         MakeUpStatus::Done(on) => {
             let member_id = member_id.clone();
             view! {

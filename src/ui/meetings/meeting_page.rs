@@ -130,6 +130,63 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
             _ => view! { <ChecklistPanel meeting=meeting /> }.into_any(),
         }}
         <MeetingActions meeting=meeting />
+        <MeetingBar meeting=meeting section=section />
+    }
+}
+
+/// The next step, always in reach of a thumb: 开始签到 while planned, then
+/// 标记为已召开 from the attendance list; once held, a short confirmation.
+#[component]
+fn MeetingBar(meeting: MeetingHandle, section: Memo<String>) -> impl IntoView {
+    let navigate = use_navigate();
+    let held = meeting.part(|m| m.state == MeetingState::Held);
+    let just_held = RwSignal::new(false);
+    let hold_now = move |_| {
+        let today = clock::today();
+        meeting.edit_with_roster(move |m, members| hold(m, today, members));
+        just_held.set(true);
+    };
+    let to_attendance = move |_| {
+        navigate(
+            "?s=attendance",
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        )
+    };
+    view! {
+        <div class="meeting-bar" data-testid="meeting-bar">
+            {move || {
+                if held.get() {
+                    view! {
+                        <p class="meeting-bar-state" role="status">
+                            {if just_held.get() {
+                                "已标记为已召开，记录已保存"
+                            } else {
+                                "已召开"
+                            }}
+                        </p>
+                    }
+                        .into_any()
+                } else if section.get() == "attendance" {
+                    view! {
+                        <button class="button primary" on:click=hold_now>
+                            "结束会议，标记为已召开"
+                        </button>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <button class="button primary" on:click=to_attendance.clone()>
+                            "开始签到"
+                        </button>
+                    }
+                        .into_any()
+                }
+            }}
+        </div>
     }
 }
 
@@ -173,9 +230,20 @@ fn MeetingActions(meeting: MeetingHandle) -> impl IntoView {
     let id = meeting.id();
     view! {
         <section class="card actions">
-            <button class="button primary" on:click=toggle>
-                {move || if held.get() { "改回计划中" } else { "标记为已召开" }}
-            </button>
+            <Show
+                when=move || held.get()
+                fallback=move || {
+                    view! {
+                        <button class="button primary" on:click=toggle>
+                            "标记为已召开"
+                        </button>
+                    }
+                }
+            >
+                <button class="link-button" on:click=toggle>
+                    "改回计划中"
+                </button>
+            </Show>
             <Show when=move || !held.get()>
                 <FileOffer label="添加到手机日历" make=calendar />
             </Show>
