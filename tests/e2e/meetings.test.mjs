@@ -188,3 +188,18 @@ test("attendance starts neutral, 全部出席 marks everyone, the exception is o
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a vote whose counts need checking is not shown green, and the question is not a red error", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).loadExample();
+  await page.goto(env.server.origin + "/meetings/mt-ex-1?s=votes");
+  await page.locator(".vote-result.ok").first().waitFor();
+  await page.fill("input[name=in-favour]", "30");
+  await page.locator("input[name=in-favour]").blur();
+  await page.getByText(/多于出席的有表决权党员/).waitFor();
+  assert.equal(await page.locator(".vote-result.ok").count(), 0, "no green 通过 beside the question");
+  assert.equal(await page.locator(".vote .error").count(), 0, "a question, not a red error");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -229,13 +229,24 @@ fn VoteCard(meeting: MeetingHandle, vote_id: String) -> impl IntoView {
                         let body = s.body?;
                         Some(
                             view! {
-                                <p class="vote-result" class:ok=result == VoteResult::Passed>
+                                // Green only for a clean pass: counts to check
+                                // are a question, not a red error beside it.
+                                <p
+                                    class="vote-result"
+                                    class:ok=result == VoteResult::Passed && s.warnings.is_empty()
+                                >
                                     {s.sentence}
                                 </p>
                                 {s
                                     .warnings
                                     .into_iter()
-                                    .map(|w| view! { <p class="error small">{w}</p> })
+                                    .map(|w| {
+                                        view! {
+                                            <p class="warning small" role="note">
+                                                {w}
+                                            </p>
+                                        }
+                                    })
                                     .collect_view()}
                                 <p class="muted small">{basis(body, s.vote.kind)}</p>
                             },
