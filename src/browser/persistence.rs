@@ -606,8 +606,8 @@ async fn reload(host: &impl Host) {
 /// holds.
 fn connection_lost(host: impl Host) {
     wasm_bindgen_futures::spawn_local(async move {
-        // The browser may still be deleting the site's data: try again
-        // for a few seconds.
+        // The browser may still be deleting the site's data, so opening
+        // is tried again over a few seconds.
         let mut opened = Idb::open().await;
         for wait in [100, 300, 1000, 3000] {
             if opened.is_ok() {

@@ -9,7 +9,7 @@ use super::widgets::{InlineAdd, PageHeader};
 use crate::browser::{clock, dialog::confirm};
 use crate::domain::branch::{CommitteeRule, ThemeDay};
 use crate::domain::time::format_chinese_date;
-use crate::domain::{limits, PartyGroup};
+use crate::domain::{limits, LocalRules, PartyGroup};
 
 #[component]
 pub fn BranchSettingsPage() -> impl IntoView {
@@ -300,58 +300,59 @@ fn LocalRulesForm() -> impl IntoView {
                 </small>
             </label>
             <ThemeDayField />
-            <label class="field">
-                <span>"提醒备份间隔（天）"</span>
-                <input
-                    type="number"
-                    name="backup-days"
-                    min="1"
-                    max="365"
-                    inputmode="numeric"
-                    prop:value=move || rules().backup_reminder_days.to_string()
-                    on:change=move |ev| {
-                        if let Ok(days) = event_target_value(&ev).parse::<u16>() {
-                            let days = days.clamp(1, 365);
-                            state.edit_branch(move |b| b.rules.backup_reminder_days = days);
-                        }
-                    }
-                />
-            </label>
-            <label class="field">
-                <span>"党员每年学习学时（一般不少于 32 学时）"</span>
-                <input
-                    type="number"
-                    name="study-hours"
-                    min="1"
-                    max="200"
-                    inputmode="numeric"
-                    prop:value=move || rules().study_hours_yearly.to_string()
-                    on:change=move |ev| {
-                        if let Ok(n) = event_target_value(&ev).parse::<u16>() {
-                            let n = n.clamp(1, 200);
-                            state.edit_branch(move |b| b.rules.study_hours_yearly = n);
-                        }
-                    }
-                />
-            </label>
-            <label class="field">
-                <span>"1 学时按多少分钟计"</span>
-                <input
-                    type="number"
-                    name="minutes-per-study-hour"
-                    min="10"
-                    max="120"
-                    inputmode="numeric"
-                    prop:value=move || rules().minutes_per_study_hour.to_string()
-                    on:change=move |ev| {
-                        if let Ok(n) = event_target_value(&ev).parse::<u16>() {
-                            let n = n.clamp(10, 120);
-                            state.edit_branch(move |b| b.rules.minutes_per_study_hour = n);
-                        }
-                    }
-                />
-            </label>
+            <RuleNumber
+                label="提醒备份间隔（天）"
+                name="backup-days"
+                range=(1, 365)
+                get=|r| r.backup_reminder_days
+                set=|r, n| r.backup_reminder_days = n
+            />
+            <RuleNumber
+                label="党员每年学习学时（一般不少于 32 学时）"
+                name="study-hours"
+                range=(1, 200)
+                get=|r| r.study_hours_yearly
+                set=|r, n| r.study_hours_yearly = n
+            />
+            <RuleNumber
+                label="1 学时按多少分钟计"
+                name="minutes-per-study-hour"
+                range=(10, 120)
+                get=|r| r.minutes_per_study_hour
+                set=|r, n| r.minutes_per_study_hour = n
+            />
         </section>
+    }
+}
+
+/// A whole-number local rule, kept within `range`.
+#[component]
+fn RuleNumber(
+    label: &'static str,
+    name: &'static str,
+    range: (u16, u16),
+    get: fn(&LocalRules) -> u16,
+    set: fn(&mut LocalRules, u16),
+) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <input
+                type="number"
+                name=name
+                min=range.0.to_string()
+                max=range.1.to_string()
+                inputmode="numeric"
+                prop:value=move || state.doc.with(|d| get(&d.branch.rules)).to_string()
+                on:change=move |ev| {
+                    if let Ok(n) = event_target_value(&ev).parse::<u16>() {
+                        let n = n.clamp(range.0, range.1);
+                        state.edit_branch(move |b| set(&mut b.rules, n));
+                    }
+                }
+            />
+        </label>
     }
 }
 

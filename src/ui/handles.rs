@@ -20,65 +20,33 @@ pub trait Item: 'static {
     fn key(id: &str) -> RecordKey;
 }
 
-impl Item for Meeting {
-    fn find<'d>(doc: &'d Document, id: &str) -> Option<&'d Self> {
-        doc.meeting(id)
-    }
-    fn find_mut<'d>(doc: &'d mut Document, id: &str) -> Option<&'d mut Self> {
-        doc.meeting_mut(id)
-    }
-    fn key(id: &str) -> RecordKey {
-        RecordKey::meeting(id)
-    }
+/// `Item` for a list of the document, from its finders and record key.
+macro_rules! item {
+    ($ty:ty, $find:ident, $find_mut:ident, $key:path) => {
+        impl Item for $ty {
+            fn find<'d>(doc: &'d Document, id: &str) -> Option<&'d Self> {
+                doc.$find(id)
+            }
+            fn find_mut<'d>(doc: &'d mut Document, id: &str) -> Option<&'d mut Self> {
+                doc.$find_mut(id)
+            }
+            fn key(id: &str) -> RecordKey {
+                $key(id)
+            }
+        }
+    };
 }
 
-impl Item for AssessmentForm {
-    fn find<'d>(doc: &'d Document, id: &str) -> Option<&'d Self> {
-        doc.assessment(id)
-    }
-    fn find_mut<'d>(doc: &'d mut Document, id: &str) -> Option<&'d mut Self> {
-        doc.assessment_mut(id)
-    }
-    fn key(id: &str) -> RecordKey {
-        RecordKey::assessment(id)
-    }
-}
-
-impl Item for Talk {
-    fn find<'d>(doc: &'d Document, id: &str) -> Option<&'d Self> {
-        doc.talk(id)
-    }
-    fn find_mut<'d>(doc: &'d mut Document, id: &str) -> Option<&'d mut Self> {
-        doc.talk_mut(id)
-    }
-    fn key(id: &str) -> RecordKey {
-        RecordKey::talk(id)
-    }
-}
-
-impl Item for KeyTask {
-    fn find<'d>(doc: &'d Document, id: &str) -> Option<&'d Self> {
-        doc.task(id)
-    }
-    fn find_mut<'d>(doc: &'d mut Document, id: &str) -> Option<&'d mut Self> {
-        doc.task_mut(id)
-    }
-    fn key(id: &str) -> RecordKey {
-        RecordKey::task(id)
-    }
-}
-
-impl Item for StudySession {
-    fn find<'d>(doc: &'d Document, id: &str) -> Option<&'d Self> {
-        doc.study(id)
-    }
-    fn find_mut<'d>(doc: &'d mut Document, id: &str) -> Option<&'d mut Self> {
-        doc.study_mut(id)
-    }
-    fn key(id: &str) -> RecordKey {
-        RecordKey::study(id)
-    }
-}
+item!(Meeting, meeting, meeting_mut, RecordKey::meeting);
+item!(
+    AssessmentForm,
+    assessment,
+    assessment_mut,
+    RecordKey::assessment
+);
+item!(Talk, talk, talk_mut, RecordKey::talk);
+item!(KeyTask, task, task_mut, RecordKey::task);
+item!(StudySession, study, study_mut, RecordKey::study);
 
 /// One item record, by an id that may follow the address.
 pub struct Handle<T: Item> {

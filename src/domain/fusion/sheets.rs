@@ -111,17 +111,7 @@ fn date_text(d: Option<chrono::NaiveDate>) -> String {
 }
 
 fn owner(doc: &Document, o: &super::TaskOwner) -> String {
-    match o {
-        super::TaskOwner::Branch => "支部".into(),
-        super::TaskOwner::Group(id) => doc
-            .branch
-            .groups
-            .iter()
-            .find(|g| &g.id == id)
-            .map(|g| g.name.clone())
-            .unwrap_or_default(),
-        super::TaskOwner::Member(id) => doc.member(id).map(|m| m.name.clone()).unwrap_or_default(),
-    }
+    o.name(doc).unwrap_or_default()
 }
 
 fn member_name(doc: &Document, id: &str) -> String {

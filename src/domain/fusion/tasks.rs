@@ -100,6 +100,22 @@ pub enum TaskOwner {
     Member(String),
 }
 
+impl TaskOwner {
+    /// Who it is, by name; `None` when the group or member is gone.
+    pub fn name(&self, doc: &crate::domain::Document) -> Option<String> {
+        match self {
+            TaskOwner::Branch => Some("支部".into()),
+            TaskOwner::Group(id) => doc
+                .branch
+                .groups
+                .iter()
+                .find(|g| &g.id == id)
+                .map(|g| g.name.clone()),
+            TaskOwner::Member(id) => doc.member(id).map(|m| m.name.clone()),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TaskStatus {

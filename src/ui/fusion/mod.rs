@@ -18,20 +18,10 @@ pub use task_page::TaskPage;
 use crate::domain::fusion::TaskOwner;
 use crate::domain::Document;
 
-/// 责任主体 in words.
+/// 责任主体 in words, saying so when the group or member is gone.
 pub fn owner_name(doc: &Document, owner: &TaskOwner) -> String {
-    match owner {
-        TaskOwner::Branch => "支部".into(),
-        TaskOwner::Group(id) => doc
-            .branch
-            .groups
-            .iter()
-            .find(|g| &g.id == id)
-            .map(|g| g.name.clone())
-            .unwrap_or_else(|| "（党小组已删除）".into()),
-        TaskOwner::Member(id) => doc
-            .member(id)
-            .map(|m| m.name.clone())
-            .unwrap_or_else(|| "（党员不在名册）".into()),
-    }
+    owner.name(doc).unwrap_or_else(|| match owner {
+        TaskOwner::Member(_) => "（党员不在名册）".into(),
+        _ => "（党小组已删除）".into(),
+    })
 }
