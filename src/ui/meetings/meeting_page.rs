@@ -160,15 +160,17 @@ fn MeetingBar(meeting: MeetingHandle, section: Memo<String>) -> impl IntoView {
         <div class="meeting-bar" data-testid="meeting-bar">
             {move || {
                 if held.get() {
-                    view! {
-                        <p class="meeting-bar-state" role="status">
-                            {if just_held.get() {
-                                "已标记为已召开，记录已保存"
-                            } else {
-                                "已召开"
-                            }}
-                        </p>
-                    }
+                    just_held
+                        .get()
+                        .then(|| {
+                            // Once held, the bar only confirms the change just made;
+                            // it does not sit over the record afterwards.
+                            view! {
+                                <p class="meeting-bar-state" role="status">
+                                    "已标记为已召开，记录已保存"
+                                </p>
+                            }
+                        })
                         .into_any()
                 } else if section.get() == "attendance" {
                     view! {
