@@ -1,13 +1,15 @@
 // Keeps the app usable without a network: a meeting room often has none.
 // The build writes the list of files and a version into this file
-// (scripts/csp-hash.mjs); a new build is a new version, installed in the
+// (scripts/finish-build.mjs); a new build is a new version, installed in the
 // background and used from the next visit on.
 const VERSION = "__VERSION__";
 const ASSETS = __ASSETS__;
 const CACHE = `zhibu-${VERSION}`;
 
+// `cache: "reload"` skips the HTTP cache, so a file of an older build can
+// never be kept next to this build's.
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS.map((url) => new Request(url, { cache: "reload" })))));
 });
 
 self.addEventListener("activate", (event) => {
@@ -24,9 +26,7 @@ self.addEventListener("fetch", (event) => {
   // Every route is the same page: navigations get the cached index.html,
   // next to this file wherever the app is hosted.
   const key = request.mode === "navigate" ? new URL("index.html", self.registration.scope).href : request;
-  event.respondWith(
-    caches.open(CACHE).then((cache) =>
-      cache.match(key).then((hit) => hit || fetch(request)),
-    ),
-  );
+  // `cacheName`, not caches.open(): an old worker still serving a closing tab
+  // must not recreate the cache its successor deleted.
+  event.respondWith(caches.match(key, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
 });

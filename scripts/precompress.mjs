@@ -4,7 +4,7 @@
 // The highest levels: this runs once per build, the files are served many
 // times.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const dir = new URL("../dist/", import.meta.url).pathname;
@@ -12,7 +12,11 @@ const worth = /\.(html|js|wasm|css|svg|json|webmanifest)$/;
 let raw = 0;
 let gz = 0;
 let br = 0;
-for (const name of readdirSync(dir).filter((f) => worth.test(f))) {
+const files = (root) =>
+  readdirSync(root, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(root, e.name)) : [relative(dir, join(root, e.name))],
+  );
+for (const name of files(dir).filter((f) => worth.test(f))) {
   const body = readFileSync(join(dir, name));
   const gzip = gzipSync(body, { level: 9 });
   const brotli = brotliCompressSync(body, {

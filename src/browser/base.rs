@@ -32,3 +32,17 @@ pub fn app_url() -> String {
         .unwrap_or_default();
     format!("{origin}{}/", app_base())
 }
+
+/// The route the page was opened on, after the app's folder: `"/"` for the
+/// home screen, `"/meetings/mt-1"` for a deep link.
+pub fn opened_route() -> String {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let route = path.strip_prefix(&app_base()).unwrap_or(&path);
+    if route.is_empty() {
+        "/".to_string()
+    } else {
+        route.to_string()
+    }
+}

@@ -5,10 +5,21 @@
 use wasm_bindgen::JsCast;
 
 pub fn install() {
-    std::panic::set_hook(Box::new(|_| show()));
+    std::panic::set_hook(Box::new(|info| show(&info.to_string())));
 }
 
-fn show() {
+/// What the member reads. A page's code that could not be fetched (the split
+/// build loads each page on first visit) is the likely failure: no network
+/// before the app was kept offline, or a new version deployed meanwhile.
+fn advice(panic: &str) -> &'static str {
+    if panic.contains("load callback should succeed") {
+        "这个页面的程序没能下载（可能是网络中断，或支部工作手册刚刚更新）。已保存的数据不受影响：请联网后刷新页面。"
+    } else {
+        "支部工作手册遇到了错误，已停止运行。已保存的数据不受影响：请刷新页面继续使用。如反复出现，请先在“我的 › 备份与交换”导出备份。"
+    }
+}
+
+fn show(panic: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -17,9 +28,7 @@ fn show() {
     };
     notice.set_class_name("panic-notice");
     notice.set_attribute("role", "alert").ok();
-    notice.set_text_content(Some(
-        "支部工作手册遇到了错误，已停止运行。已保存的数据不受影响：请刷新页面继续使用。如反复出现，请先在“我的 › 备份与交换”导出备份。",
-    ));
+    notice.set_text_content(Some(advice(panic)));
     if let Some(body) = document.body() {
         let _ = body.append_child(notice.unchecked_ref());
     }

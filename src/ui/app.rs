@@ -4,27 +4,25 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use super::assess::{AssessPage, AssessmentFormPage, HistoryPage, ReviewPage};
-use super::backup::BackupPage;
-use super::branch_settings::BranchSettingsPage;
 use super::first_run::FirstRun;
-use super::fusion::{
-    CommitmentsPage, FusionPage, GroupMonthPage, StudyHoursPage, StudyPage, TaskPage,
-};
 use super::home::HomePage;
-use super::meetings::{CompliancePage, MeetingPage, MeetingsPage, PlanMeetingPage};
-use super::mine::MinePage;
-use super::print::{
-    AssessmentPrint, FusionPrint, MeetingRecordPrint, PeriodSummaryPrint, ReviewTallyPrint,
-    SignInSheetPrint, TalkRecordPrint,
-};
-use super::recovery::{RecoveryNotice, RecoveryPage};
-use super::roster::{MemberEditPage, RosterPage};
+use super::recovery::RecoveryNotice;
 use super::save_banner::SaveBanner;
 use super::state::AppState;
 use super::tab_bar::TabBar;
-use super::talks::{TalkPage, TalksPage};
-use super::templates_page::TemplatesPage;
+
+/// A page's route view: in the split build (feature `split`) a lazy route
+/// whose code arrives as its own chunk on first visit, in every other build
+/// the page itself, linked in.
+macro_rules! page {
+    ($module:ident :: $page:ident) => {{
+        #[cfg(feature = "split")]
+        let view = leptos_router::Lazy::<super::lazy_routes::$page>::new();
+        #[cfg(not(feature = "split"))]
+        let view = super::$module::$page;
+        view
+    }};
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -33,6 +31,9 @@ pub fn App() -> impl IntoView {
     leptos::task::spawn_local(state.start());
     let show_welcome =
         move || !state.device.with(|d| d.welcomed) && state.doc.with(|d| d.is_blank());
+    // A deep link in the split build opens a page whose code is on its way.
+    let opens_lazy_page = cfg!(feature = "split") && crate::browser::base::opened_route() != "/";
+    provide_context(PageLoading(RwSignal::new(opens_lazy_page)));
     view! {
         <Router base=crate::browser::base::app_base()>
             <Show
@@ -159,44 +160,73 @@ fn Notice() -> impl IntoView {
     }
 }
 
+/// True while a page's code is still arriving (the split build loads each
+/// page on first visit, `lazy_routes.rs`): the page says it is busy, and
+/// shows a loading bar if that takes a moment.
+#[derive(Clone, Copy)]
+struct PageLoading(RwSignal<bool>);
+
+pub(super) fn set_page_loading(loading: bool) {
+    if let Some(PageLoading(signal)) = use_context() {
+        signal.set(loading);
+    }
+}
+
 #[component]
 fn Screens() -> impl IntoView {
     take_transfer_link();
+    let loading = use_context::<PageLoading>().map(|l| l.0);
+    let busy = move || loading.is_some_and(|l| l.get()).to_string();
     view! {
         <RecoveryNotice />
-        <main class="page">
-            <Routes fallback=|| view! { <p class="empty">"页面不存在"</p> }>
+        <main class="page" aria-busy=busy>
+            <Routes fallback=|| {
+                set_page_loading(false);
+                view! { <p class="empty">"页面不存在"</p> }
+            }>
                 <Route path=path!("/") view=HomePage />
-                <Route path=path!("/meetings") view=MeetingsPage />
-                <Route path=path!("/meetings/new") view=PlanMeetingPage />
-                <Route path=path!("/meetings/compliance") view=CompliancePage />
-                <Route path=path!("/meetings/:id") view=MeetingPage />
-                <Route path=path!("/print/meeting/:id") view=MeetingRecordPrint />
-                <Route path=path!("/print/sign-in/:id") view=SignInSheetPrint />
-                <Route path=path!("/print/talk/:id") view=TalkRecordPrint />
-                <Route path=path!("/fusion") view=FusionPage />
-                <Route path=path!("/fusion/tasks/:id") view=TaskPage />
-                <Route path=path!("/fusion/groups/:group/:year/:month") view=GroupMonthPage />
-                <Route path=path!("/fusion/commitments/:member/:year") view=CommitmentsPage />
-                <Route path=path!("/fusion/study/:id") view=StudyPage />
-                <Route path=path!("/fusion/hours/:year") view=StudyHoursPage />
-                <Route path=path!("/print/fusion/:sheet/:arg") view=FusionPrint />
-                <Route path=path!("/talks") view=TalksPage />
-                <Route path=path!("/talks/:id") view=TalkPage />
-                <Route path=path!("/print/summary/:kind/:date") view=PeriodSummaryPrint />
-                <Route path=path!("/print/assessment/:id") view=AssessmentPrint />
-                <Route path=path!("/print/review/:year") view=ReviewTallyPrint />
-                <Route path=path!("/assess") view=AssessPage />
-                <Route path=path!("/assess/form/:id") view=AssessmentFormPage />
-                <Route path=path!("/assess/history/:id") view=HistoryPage />
-                <Route path=path!("/assess/review/:year") view=ReviewPage />
-                <Route path=path!("/mine") view=MinePage />
-                <Route path=path!("/mine/branch") view=BranchSettingsPage />
-                <Route path=path!("/mine/roster") view=RosterPage />
-                <Route path=path!("/mine/roster/:id") view=MemberEditPage />
-                <Route path=path!("/mine/backup") view=BackupPage />
-                <Route path=path!("/mine/templates") view=TemplatesPage />
-                <Route path=path!("/mine/recovery") view=RecoveryPage />
+                <Route path=path!("/meetings") view={page!(meetings::MeetingsPage)} />
+                <Route path=path!("/meetings/new") view={page!(meetings::PlanMeetingPage)} />
+                <Route path=path!("/meetings/compliance") view={page!(meetings::CompliancePage)} />
+                <Route path=path!("/meetings/:id") view={page!(meetings::MeetingPage)} />
+                <Route path=path!("/print/meeting/:id") view={page!(print::MeetingRecordPrint)} />
+                <Route path=path!("/print/sign-in/:id") view={page!(print::SignInSheetPrint)} />
+                <Route path=path!("/print/talk/:id") view={page!(print::TalkRecordPrint)} />
+                <Route path=path!("/fusion") view={page!(fusion::FusionPage)} />
+                <Route path=path!("/fusion/tasks/:id") view={page!(fusion::TaskPage)} />
+                <Route
+                    path=path!("/fusion/groups/:group/:year/:month")
+                    view={page!(fusion::GroupMonthPage)}
+                />
+                <Route
+                    path=path!("/fusion/commitments/:member/:year")
+                    view={page!(fusion::CommitmentsPage)}
+                />
+                <Route path=path!("/fusion/study/:id") view={page!(fusion::StudyPage)} />
+                <Route path=path!("/fusion/hours/:year") view={page!(fusion::StudyHoursPage)} />
+                <Route path=path!("/print/fusion/:sheet/:arg") view={page!(print::FusionPrint)} />
+                <Route path=path!("/talks") view={page!(talks::TalksPage)} />
+                <Route path=path!("/talks/:id") view={page!(talks::TalkPage)} />
+                <Route
+                    path=path!("/print/summary/:kind/:date")
+                    view={page!(print::PeriodSummaryPrint)}
+                />
+                <Route path=path!("/print/assessment/:id") view={page!(print::AssessmentPrint)} />
+                <Route path=path!("/print/review/:year") view={page!(print::ReviewTallyPrint)} />
+                <Route path=path!("/assess") view={page!(assess::AssessPage)} />
+                <Route path=path!("/assess/form/:id") view={page!(assess::AssessmentFormPage)} />
+                <Route path=path!("/assess/history/:id") view={page!(assess::HistoryPage)} />
+                <Route path=path!("/assess/review/:year") view={page!(assess::ReviewPage)} />
+                <Route path=path!("/mine") view={page!(mine::MinePage)} />
+                <Route
+                    path=path!("/mine/branch")
+                    view={page!(branch_settings::BranchSettingsPage)}
+                />
+                <Route path=path!("/mine/roster") view={page!(roster::RosterPage)} />
+                <Route path=path!("/mine/roster/:id") view={page!(roster::MemberEditPage)} />
+                <Route path=path!("/mine/backup") view={page!(backup::BackupPage)} />
+                <Route path=path!("/mine/templates") view={page!(templates_page::TemplatesPage)} />
+                <Route path=path!("/mine/recovery") view={page!(recovery::RecoveryPage)} />
             </Routes>
         </main>
         <TabBar />

@@ -11,6 +11,8 @@ pub mod fusion;
 pub mod handles;
 pub mod home;
 pub mod icons;
+#[cfg(feature = "split")]
+mod lazy_routes;
 pub mod link;
 pub mod meetings;
 pub mod mine;

@@ -5,7 +5,7 @@
 // site is.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openApp, App, PHONE, startServer, settled } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE, startServer, settled, pageShown } from "./support.mjs";
 
 const env = useBrowser();
 const beijing = new Date(Date.now() + 8 * 3600 * 1000);
@@ -183,6 +183,7 @@ test("served under /zhibu/: links, deep links, print views and an offline reload
     await app.tab("会议");
     assert.match(page.url(), /\/zhibu\/meetings$/);
     await page.locator(".meeting-row", { hasText: "学习贯彻党的二十届四中全会精神" }).click();
+    await pageShown(page);
     assert.match(page.url(), /\/zhibu\/meetings\/mt-ex-1/);
     await page.getByRole("link", { name: "打印会议记录" }).click();
     await page.getByText("党支部工作记录").first().waitFor();

@@ -2,8 +2,46 @@
 // every screen with no network at all.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openApp, App, PHONE } from "./support.mjs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { useBrowser, openApp, App, PHONE, pageShown } from "./support.mjs";
 import { ROUTES } from "./routes.mjs";
+import { allowInlineScripts } from "../../scripts/inline-scripts.mjs";
+
+const DIST = new URL("../../dist/", import.meta.url).pathname;
+const codeFolder = (url) => /\/(wasm-[0-9a-f]+)\//.exec(new URL(url).pathname)?.[1];
+
+/** A copy of dist/ as the next build would be: the same files, its code in
+ * another wasm-<hash>/ folder and another service worker version. */
+function nextBuild() {
+  const dir = mkdtempSync(join(tmpdir(), "zhibu-next-"));
+  cpSync(DIST, dir, { recursive: true });
+  const old = readdirSync(dir).find((f) => /^wasm-[0-9a-f]+$/.test(f));
+  const next = "wasm-0123456789abcdef";
+  renameSync(join(dir, old), join(dir, next));
+  for (const name of ["index.html", "404.html"]) {
+    const html = readFileSync(join(dir, name), "utf8")
+      .replaceAll(old, next)
+      .replace(/'sha256-[^']+'(?: 'sha256-[^']+')*/, "LOADER_HASH");
+    writeFileSync(join(dir, name), allowInlineScripts(html).html);
+    rmSync(join(dir, name + ".br"));
+    rmSync(join(dir, name + ".gz"));
+  }
+  const sw = readFileSync(join(dir, "sw.js"), "utf8").replaceAll(old, next).replace(/const VERSION = "[^"]+"/, 'const VERSION = "next"');
+  writeFileSync(join(dir, "sw.js"), sw);
+  for (const stale of ["sw.js.br", "sw.js.gz"]) rmSync(join(dir, stale));
+  return { dir, old, next };
+}
+
+/** The code folders the document in `page` used, and the one it names. */
+async function codeOf(page) {
+  const { used, named } = await page.evaluate(() => ({
+    used: performance.getEntriesByType("resource").map((e) => e.name),
+    named: document.querySelector("script[type=module]").textContent,
+  }));
+  return { used: [...new Set(used.map(codeFolder).filter(Boolean))], named: /wasm-[0-9a-f]+/.exec(named)[0] };
+}
 
 const env = useBrowser();
 test("index.html paints the app's name before the code arrives, and the app replaces it", async () => {
@@ -35,12 +73,66 @@ test("once opened, every screen opens with no network", async () => {
   await context.setOffline(true);
   for (const route of ROUTES) {
     await page.goto(env.server.origin + route);
-    await page.waitForSelector("main");
+    await pageShown(page);
     const text = await page.locator("main").innerText();
+    assert.ok(text.trim().length > 0, `${route} shows its page`);
     assert.ok(!text.includes("页面不存在"), `${route} is a route`);
     assert.ok(!/找不到/.test(text), `${route} finds its record: ${text.slice(0, 80)}`);
   }
   await context.setOffline(false);
   assert.deepEqual(problems.filter((p) => !p.includes("ERR_INTERNET_DISCONNECTED")), []);
   await context.close();
+});
+
+test("a page of one build never loads another build's code, with or without the service worker", async () => {
+  const { dir, old, next } = nextBuild();
+  // With the service worker: the open tab keeps its build until every tab
+  // of it is closed; the next open is the new build, whole.
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).loadExample();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  env.server.deploy(dir);
+  try {
+    for (const route of ["/talks", "/assess", "/mine/templates"]) {
+      await page.goto(env.server.origin + route);
+      await pageShown(page);
+      assert.deepEqual(await codeOf(page), { used: [old], named: old }, `${route}: the open tab keeps its build`);
+    }
+    // The next build installs in the background, and takes over once no tab
+    // of the old one is open: each open runs one build's code, whole.
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await page.waitForFunction(async () => (await caches.keys()).includes("zhibu-next"), null, { timeout: 30000 });
+    let runs = old;
+    for (let attempt = 0; attempt < 10 && runs !== next; attempt += 1) {
+      for (const open of context.pages()) await open.close();
+      const fresh = await context.newPage();
+      await fresh.goto(env.server.origin + "/talks");
+      await pageShown(fresh);
+      const code = await codeOf(fresh);
+      assert.equal(code.used.length, 1, `one build per page: ${code.used}`);
+      assert.equal(code.used[0], code.named);
+      runs = code.named;
+    }
+    assert.equal(runs, next, "a later open runs the new build");
+    assert.deepEqual(problems, []);
+  } finally {
+    env.server.deploy(DIST);
+    await context.close();
+  }
+
+  // Without a service worker (blocked, or not yet installed): a page whose
+  // build is gone says so instead of running the new build's code.
+  const bare = await env.browser.newContext({ ...PHONE, serviceWorkers: "block" });
+  const opened = await openApp(bare, env.server.origin);
+  await new App(opened.page).loadExample();
+  env.server.deploy(dir);
+  try {
+    await opened.page.locator(".tab-bar").getByText("评议", { exact: true }).click();
+    await opened.page.getByRole("alert").getByText(/这个页面的程序没能下载/).waitFor();
+    assert.deepEqual(await codeOf(opened.page), { used: [old], named: old });
+  } finally {
+    env.server.deploy(DIST);
+    await bare.close();
+  }
 });

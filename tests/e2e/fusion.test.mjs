@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useBrowser, openApp, App, PHONE, settled, storedOfKind } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE, settled, storedOfKind, pageShown } from "./support.mjs";
 import { printToPdf, pageTextsRaw, squeeze } from "./print.mjs";
 
 const env = useBrowser();
@@ -94,6 +94,7 @@ test("a year of 融合 work: deployed, checked, reviewed, promised, closed and p
   // The secretary closes a task with its evidence.
   await page.goto(`${origin}/fusion`);
   await page.getByTestId("task-list").getByText("党员志愿服务进社区").click();
+  await pageShown(page);
   await page.getByText("已销号", { exact: true }).click();
   await page.fill("textarea[name=task-evidence]", "活动照片已留存");
   await page.locator("textarea[name=task-evidence]").blur();

@@ -1,69 +1,12 @@
-// Shared set-up for the end-to-end tests: a static server for the release
-// dist/ (with the SPA fallback a static host gives through 404.html), Debian's
+// Shared set-up for the end-to-end tests: the static server for the release
+// dist/ (scripts/static-server.mjs), Debian's
 // Chromium at phone size, and guards that fail a test on a console error, a
 // CSP violation or any request that leaves the origin.
-import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
+import { startServer } from "../../scripts/static-server.mjs";
 
-const DIST = new URL("../../dist/", import.meta.url).pathname;
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".wasm": "application/wasm",
-  ".css": "text/css",
-  ".svg": "image/svg+xml",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".webmanifest": "application/manifest+json",
-};
-
-/** Serves dist/ at the root, or under `prefix` ("/zhibu") as a project
- * site would: unknown paths under it get index.html, others nothing. */
-export async function startServer(prefix = "") {
-  const server = createServer(async (req, res) => {
-    const full = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    if (!full.startsWith(prefix + "/")) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    const path = normalize(full.slice(prefix.length));
-    let file = join(DIST, path);
-    try {
-      if (!(await stat(file)).isFile()) file = join(DIST, "index.html");
-    } catch {
-      file = join(DIST, "index.html");
-    }
-    try {
-      // As a host that serves the build's precompressed files does.
-      const accepts = req.headers["accept-encoding"] || "";
-      const headers = { "content-type": TYPES[extname(file)] || "application/octet-stream", "cache-control": "no-store" };
-      let body = null;
-      for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
-        if (body || !accepts.includes(encoding)) continue;
-        try {
-          body = await readFile(file + suffix);
-          headers["content-encoding"] = encoding;
-          headers["vary"] = "accept-encoding";
-        } catch {
-          body = null;
-        }
-      }
-      body ||= await readFile(file);
-      res.writeHead(200, headers);
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) };
-}
+export { startServer };
 
 export async function launch() {
   return chromium.launch({
@@ -137,10 +80,12 @@ export class App {
   }
   async tab(name) {
     await this.page.locator(".tab-bar").getByText(name, { exact: true }).click();
+    await pageShown(this.page);
   }
   async openMine(row) {
     await this.tab("我的");
     await this.page.locator(".menu-row", { hasText: row }).click();
+    await pageShown(this.page);
   }
   async addMember(name, { probationary = false } = {}) {
     if (!this.page.url().endsWith("/mine/roster")) await this.openMine("党员名册");
@@ -156,6 +101,7 @@ export class App {
   async reload() {
     await this.page.reload();
     await this.page.waitForSelector("main, .first-run");
+    if (await this.page.locator("main.page").count()) await pageShown(this.page);
   }
 }
 
@@ -185,6 +131,12 @@ export async function storedOfKind(page, prefix) {
 }
 
 /** Waits until the page has stored every edit (the journal is empty). */
+/** Waits until the page a tap opened is on screen: in the split build a
+ * page's code may still be arriving (main says it is busy meanwhile). */
+export async function pageShown(page) {
+  await page.locator('main.page[aria-busy="false"]').waitFor();
+}
+
 export async function settled(page) {
   await page.waitForFunction(() =>
     !Object.keys(localStorage).some((k) => k.startsWith("zhibu.journal.")));
