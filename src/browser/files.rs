@@ -18,10 +18,23 @@ fn blob(text: &str, mime: &str) -> Result<Blob, JsValue> {
 
 /// Starts a download of `text` as `file_name`.
 pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
+    download_blob(file_name, &blob(text, mime)?)
+}
+
+/// A file's bytes as a blob of type `mime`.
+pub fn bytes_blob(bytes: &[u8], mime: &str) -> Result<Blob, JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+}
+
+/// Starts a download of `blob` as `file_name`.
+pub fn download_blob(file_name: &str, blob: &Blob) -> Result<(), JsValue> {
     let document = window()?
         .document()
         .ok_or_else(|| JsValue::from_str("no document"))?;
-    let url = Url::create_object_url_with_blob(&blob(text, mime)?)?;
+    let url = Url::create_object_url_with_blob(blob)?;
     let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     anchor.set_href(&url);
     anchor.set_download(file_name);
@@ -49,6 +62,12 @@ pub fn downloads_unreliable() -> bool {
 /// Offers the file to the system share sheet. `Ok(false)` means the browser
 /// has no share sheet for files.
 pub async fn share_file(file_name: &str, text: &str, mime: &str) -> Result<bool, JsValue> {
+    share_blob(file_name, &blob(text, mime)?, mime).await
+}
+
+/// Offers `blob` as a file to the system share sheet; `Ok(false)` where the
+/// browser cannot share files.
+pub async fn share_blob(file_name: &str, blob: &Blob, mime: &str) -> Result<bool, JsValue> {
     let navigator = window()?.navigator();
     let can_share = js_sys::Reflect::get(&navigator, &JsValue::from_str("canShare"))?;
     if !can_share.is_function() {
@@ -56,8 +75,8 @@ pub async fn share_file(file_name: &str, text: &str, mime: &str) -> Result<bool,
     }
     let options = FilePropertyBag::new();
     options.set_type(mime);
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let file = File::new_with_str_sequence_and_options(&parts, file_name, &options)?;
+    let parts = js_sys::Array::of1(blob);
+    let file = File::new_with_blob_sequence_and_options(&parts, file_name, &options)?;
     let data = ShareData::new();
     data.set_files(&js_sys::Array::of1(&file));
     data.set_title(file_name);

@@ -45,7 +45,7 @@ fn readable() -> bool {
 fn to_storage_error(e: gloo_storage::errors::StorageError) -> StorageError {
     match e {
         gloo_storage::errors::StorageError::JsError(js) => {
-            if js.name.contains("Quota") || js.message.to_lowercase().contains("quota") {
+            if js.name.contains("Quota") || js.message.to_ascii_lowercase().contains("quota") {
                 StorageError::Full
             } else {
                 StorageError::Unavailable(js.name)
@@ -187,7 +187,7 @@ pub fn classify(error: &JsValue) -> StorageError {
                 .map(|e| String::from(e.message()))
         })
         .unwrap_or_else(|| "未知错误".into());
-    if text.to_lowercase().contains("quota") {
+    if text.to_ascii_lowercase().contains("quota") {
         StorageError::Full
     } else {
         StorageError::Unavailable(text.chars().take(80).collect())

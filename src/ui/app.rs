@@ -10,6 +10,7 @@ use super::recovery::RecoveryNotice;
 use super::save_banner::SaveBanner;
 use super::state::AppState;
 use super::tab_bar::TabBar;
+use super::toast::Toast;
 
 /// A page's route view: in the split build (feature `split`) a lazy route
 /// whose code arrives as its own chunk on first visit, in every other build
@@ -229,6 +230,7 @@ fn Screens() -> impl IntoView {
                 <Route path=path!("/mine/recovery") view={page!(recovery::RecoveryPage)} />
             </Routes>
         </main>
+        <Toast />
         <TabBar />
     }
 }

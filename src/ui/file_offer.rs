@@ -31,6 +31,7 @@ pub fn FileOffer(
     #[prop(optional)]
     compact: bool,
 ) -> impl IntoView {
+    let state = use_context::<super::state::AppState>();
     let shown = RwSignal::new(None::<String>);
     let copied = RwSignal::new(false);
     let saved = move || {
@@ -53,6 +54,9 @@ pub fn FileOffer(
         if !files::downloads_unreliable()
             && files::download(&file.name, &file.text, file.mime).is_ok()
         {
+            if let Some(state) = state {
+                state.confirm("文件已下载，可在手机的“下载”或“文件”中找到");
+            }
             saved();
             return;
         }

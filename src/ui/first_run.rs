@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::state::use_app;
+use super::state::{use_app, AppState};
 use crate::browser::clock;
 use crate::domain::sample::example_document;
 
@@ -21,11 +21,7 @@ pub fn FirstRun() -> impl IntoView {
     let example = move |_| {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
-            if state
-                .replace(example_document(clock::today()), "载入示例数据前的数据")
-                .await
-                .is_ok()
-            {
+            if load_example(state).await {
                 state.mark_welcomed();
                 navigate("/", Default::default());
             }
@@ -56,4 +52,15 @@ pub fn FirstRun() -> impl IntoView {
             </p>
         </main>
     }
+}
+
+/// The example branch, written to storage. Its code and texts are fetched
+/// only when a member asks for them, in the split build.
+#[cfg_attr(feature = "split", leptos::lazy)]
+#[allow(unsafe_code)] // the lazy loader's generated chunk import
+async fn load_example(state: AppState) -> bool {
+    state
+        .replace(example_document(clock::today()), "载入示例数据前的数据")
+        .await
+        .is_ok()
 }

@@ -25,6 +25,7 @@ pub mod state;
 pub mod tab_bar;
 pub mod talks;
 pub mod templates_page;
+pub mod toast;
 pub mod widgets;
 
 /// Mounts the app on the page.

@@ -53,6 +53,9 @@ pub struct AppState {
     /// Something the member should know once (storage cleared and written
     /// back, edits of a closed page restored).
     pub notice: RwSignal<Option<String>>,
+    /// A short confirmation that fades by itself ("已导出备份"), numbered so
+    /// the same words twice still show twice.
+    pub toast: RwSignal<Option<(u32, String)>>,
     /// Values kept aside: (stored name, value); an empty name means it
     /// could not be stored aside and lives only in this page.
     pub quarantined: RwSignal<Vec<(String, Quarantined)>>,
@@ -111,12 +114,21 @@ impl Host for AppState {
 }
 
 impl AppState {
+    /// Confirms what just happened in a short line that fades by itself.
+    pub fn confirm(&self, text: impl Into<String>) {
+        let number = self
+            .toast
+            .with_untracked(|t| t.as_ref().map_or(0, |(n, _)| n + 1));
+        self.toast.set(Some((number, text.into())));
+    }
+
     /// The state before the stored data is read; `start` reads it.
     pub fn new() -> AppState {
         AppState {
             doc: RwSignal::new(Document::default()),
             save: RwSignal::new(SaveStatus::Saved),
             notice: RwSignal::new(None),
+            toast: RwSignal::new(None),
             quarantined: RwSignal::new(Vec::new()),
             device: RwSignal::new(DeviceState::default()),
             undo: RwSignal::new(None),

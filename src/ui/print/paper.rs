@@ -5,9 +5,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::browser::{clock, files};
+use crate::browser::{clock, files, paper_dom, paper_image};
 use crate::domain::time::format_chinese_date;
+use crate::format::docx;
+use crate::format::paper::PaperText;
 use crate::ui::state::use_app;
+use crate::ui::state::AppState;
 use crate::ui::widgets::PageHeader;
 
 /// A printable sheet. `share_text` is what the share button sends where a
@@ -33,13 +36,47 @@ pub fn Paper(
         let text = share_text.get_untracked();
         let title = share_title.clone();
         spawn_local(async move {
-            // No share sheet here (or it failed): the text is copied instead.
-            if !matches!(files::share_text(&title, &text).await, Ok(true))
-                && files::copy_to_clipboard(&text).await.is_ok()
-            {
-                state
+            match files::share_text(&title, &text).await {
+                Ok(true) => {}
+                // No share sheet here (or it was closed): the text is copied.
+                _ => match files::copy_to_clipboard(&text).await {
+                    Ok(()) => state.confirm("已复制文字版，可以粘贴到聊天或备忘录中"),
+                    Err(_) => state.notice.set(Some(
+                        "这个浏览器不允许分享或复制。请用“存为图片”或“Word 文档”。".into(),
+                    )),
+                },
+            }
+        });
+    };
+    let file_stem = format!("{title}-{}", clock::today());
+    let image_name = format!("{file_stem}.png");
+    let save_image = move |_| {
+        let name = image_name.clone();
+        spawn_local(async move {
+            let Some(paper) = paper_dom::current_paper() else {
+                return;
+            };
+            match paper_image::paper_png(&paper).await {
+                Ok(blob) => offer(state, &name, &blob, "image/png", "图片").await,
+                Err(_) => state.notice.set(Some(
+                    "这个浏览器没能生成图片。请用“打印 / 存为 PDF”。".into(),
+                )),
+            }
+        });
+    };
+    let word_name = format!("{file_stem}.docx");
+    let save_word = move |_| {
+        let name = word_name.clone();
+        spawn_local(async move {
+            let Some(paper) = paper_dom::current_paper() else {
+                return;
+            };
+            let bytes = word_file(paper).await;
+            match files::bytes_blob(&bytes, docx::MIME) {
+                Ok(blob) => offer(state, &name, &blob, docx::MIME, "Word 文档").await,
+                Err(_) => state
                     .notice
-                    .set(Some("已复制文字版，可以粘贴到聊天或备忘录中。".into()));
+                    .set(Some("这个浏览器没能生成 Word 文档。".into())),
             }
         });
     };
@@ -49,6 +86,12 @@ pub fn Paper(
             <div class="row">
                 <button class="button primary" on:click=print>
                     "打印 / 存为 PDF"
+                </button>
+                <button class="button" on:click=save_image>
+                    "存为图片"
+                </button>
+                <button class="button" on:click=save_word>
+                    "Word 文档"
                 </button>
                 <button class="button" on:click=share>
                     "分享文字版"
@@ -74,6 +117,30 @@ pub fn Paper(
             </p>
         </article>
     }
+}
+
+/// Hands a made file to the member: the share sheet where downloads vanish
+/// (WeChat, iPhone), else a download; then says what happened.
+async fn offer(state: AppState, name: &str, blob: &web_sys::Blob, mime: &str, what: &str) {
+    if files::downloads_unreliable()
+        && matches!(files::share_blob(name, blob, mime).await, Ok(true))
+    {
+        return;
+    }
+    match files::download_blob(name, blob) {
+        Ok(()) => state.confirm(format!("已生成{what}：{name}")),
+        Err(_) => state
+            .notice
+            .set(Some(format!("这个浏览器没能保存{what}。"))),
+    }
+}
+
+/// The Word file of a sheet. Its code (the document writer) is fetched only
+/// when a member asks for one, in the split build.
+#[cfg_attr(feature = "split", leptos::lazy)]
+#[allow(unsafe_code)] // the lazy loader's generated chunk import
+async fn word_file(paper: PaperText) -> Vec<u8> {
+    docx::docx(&paper)
 }
 
 /// The branch name for the header of every printed page, through a CSS

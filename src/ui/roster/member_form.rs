@@ -152,12 +152,14 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
             // Only the fields changed in the form are saved, over the member
             // as stored now; the status changes only by 办理减少 / 恢复在册.
             let original = original.clone();
+            let saved_name = edited.name.clone();
             state.edit_roster(move |members| {
                 match members.iter_mut().find(|m| m.id == edited.id) {
                     Some(m) => apply_form_changes(m, &original, &edited),
                     None => members.push(edited.clone()),
                 }
             });
+            state.confirm(format!("已保存：{saved_name}"));
             if add_another {
                 fields.clear_for_next();
                 error.set(None);
@@ -593,6 +595,7 @@ fn Membership(id: String) -> impl IntoView {
             }
             let id = id.clone();
             state.edit_roster(move |members| members.retain(|m| m.id != id));
+            state.confirm("已删除这名党员");
             navigate("/mine/roster", Default::default());
         }
     };
