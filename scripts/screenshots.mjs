@@ -2,7 +2,7 @@
 // desktop width from the release dist/, into out/screens/. Run scripts/build
 // first. Usage: node scripts/screenshots.mjs [route-filter]
 import { mkdir } from "node:fs/promises";
-import { startServer, launch, openApp, App, PHONE, DESKTOP } from "../tests/e2e/support.mjs";
+import { startServer, launch, openApp, App, PHONE, DESKTOP, pageShown } from "../tests/e2e/support.mjs";
 
 const out = new URL("../out/screens/", import.meta.url).pathname;
 await mkdir(out, { recursive: true });
@@ -34,6 +34,12 @@ const screens = [
   ["review", `/assess/review/${new Date().getFullYear() - 1}`],
   ["history", "/assess/history/m01"],
   ["print-record", "/print/meeting/mt-ex-1"],
+  ["print-sign-in", "/print/sign-in/mt-ex-1"],
+  ["print-talk", "/print/talk/tk-ex-1"],
+  ["print-form", "/print/assessment/as-ex-3"],
+  ["print-review", `/print/review/${new Date().getFullYear() - 1}`],
+  ["templates", "/mine/templates"],
+  ["recovery", "/mine/recovery"],
   ["fusion", "/fusion"],
   ["fusion-task", "/fusion/tasks/kt-ex-1"],
   ["fusion-group", `/fusion/groups/g1/${lastMonth.getFullYear()}/${lastMonth.getMonth() + 1}`],
@@ -52,7 +58,7 @@ for (const [label, size] of [["phone", PHONE], ["desktop", DESKTOP]]) {
   for (const [name, path] of screens) {
     if (!path || (filter && !name.includes(filter))) continue;
     await page.goto(server.origin + path);
-    await page.waitForSelector("main");
+    await pageShown(page);
     await page.waitForTimeout(150);
     await page.screenshot({ path: `${out}${label}-${name}.png`, fullPage: name !== "home" });
   }

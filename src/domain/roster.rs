@@ -378,10 +378,68 @@ pub fn check_member_name(name: &str) -> Result<String, &'static str> {
     Ok(trimmed.to_string())
 }
 
+/// The names in a pasted list: one per line, or separated by 、，,；; or
+/// spaces, with list numbers ("1.", "2、", "(3)") left out; each name once,
+/// none already in `roster`, none too long to save.
+pub fn names_in_list(text: &str, roster: &[Member]) -> Vec<String> {
+    let separators = |c: char| {
+        matches!(
+            c,
+            '\n' | '\r' | '、' | '，' | ',' | '；' | ';' | '\t' | ' ' | '\u{3000}'
+        )
+    };
+    let mut names: Vec<String> = Vec::new();
+    for piece in text.split(separators) {
+        let name = piece
+            .trim_start_matches(|c: char| c.is_ascii_digit() || ".．、)）(（".contains(c))
+            .trim();
+        let Ok(name) = check_member_name(name) else {
+            continue;
+        };
+        if !names.contains(&name) && !roster.iter().any(|m| m.name == name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// A 正式党员 known by name only, as a pasted list gives them: the rest is
+/// filled in later, if ever.
+pub fn member_named(id: String, name: String, joined_on: NaiveDate) -> Member {
+    Member {
+        id,
+        name,
+        group_id: None,
+        standing: Standing::Full,
+        admitted_on: None,
+        roles: Vec::new(),
+        duty: String::new(),
+        status: MemberStatus::Active,
+        joined_on: Some(joined_on),
+        probation: None,
+        exempt: None,
+        note: String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::rules::fixtures::{day, full, probationary};
+
+    #[test]
+    fn a_pasted_list_gives_each_new_name_once_without_its_numbers() {
+        let roster = vec![Member {
+            name: "王五".into(),
+            ..full("1")
+        }];
+        let text = "1. 张三\n2、李四，王五\n（3）赵六 张三\n\n买买提·艾力；欧阳娜娜";
+        assert_eq!(
+            names_in_list(text, &roster),
+            ["张三", "李四", "赵六", "买买提·艾力", "欧阳娜娜"]
+        );
+        assert!(names_in_list(&"长".repeat(41), &[]).is_empty());
+    }
 
     fn with_roles(mut m: Member, roles: &[Role]) -> Member {
         m.roles = roles.to_vec();

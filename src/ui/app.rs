@@ -125,7 +125,7 @@ fn ExampleBanner() -> impl IntoView {
         leptos::task::spawn_local(async move {
             if state.clear_everything().await.is_ok() {
                 state.mark_welcomed();
-                navigate("/mine/branch", Default::default());
+                navigate("/mine/setup", Default::default());
             }
         });
     };
@@ -223,6 +223,7 @@ fn Screens() -> impl IntoView {
                     path=path!("/mine/branch")
                     view={page!(branch_settings::BranchSettingsPage)}
                 />
+                <Route path=path!("/mine/setup") view={page!(setup::SetupPage)} />
                 <Route path=path!("/mine/roster") view={page!(roster::RosterPage)} />
                 <Route path=path!("/mine/roster/:id") view={page!(roster::MemberEditPage)} />
                 <Route path=path!("/mine/backup") view={page!(backup::BackupPage)} />

@@ -15,7 +15,7 @@ pub fn FirstRun() -> impl IntoView {
         let navigate = navigate.clone();
         move |_| {
             state.mark_welcomed();
-            navigate("/mine/branch", Default::default());
+            navigate("/mine/setup", Default::default());
         }
     };
     let example = move |_| {

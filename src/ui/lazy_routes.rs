@@ -59,6 +59,7 @@ lazy_pages! {
     ReviewPage => super::assess::ReviewPage,
     MinePage => super::mine::MinePage,
     BranchSettingsPage => super::branch_settings::BranchSettingsPage,
+    SetupPage => super::setup::SetupPage,
     RosterPage => super::roster::RosterPage,
     MemberEditPage => super::roster::MemberEditPage,
     BackupPage => super::backup::BackupPage,

@@ -21,6 +21,7 @@ pub mod print;
 pub mod recovery;
 pub mod roster;
 pub mod save_banner;
+pub mod setup;
 pub mod state;
 pub mod tab_bar;
 pub mod talks;

@@ -77,8 +77,8 @@ test("the example says it is the example, and clearing it starts the branch's ow
   await banner.waitFor();
   page.once("dialog", (d) => d.accept());
   await banner.getByRole("button", { name: "清除并开始使用" }).click();
-  await page.waitForURL(/\/mine\/branch$/);
-  assert.equal(await page.locator("input[name=branch-name]").inputValue(), "");
+  await page.waitForURL(/\/mine\/setup$/);
+  assert.equal(await page.locator("input[name=setup-branch-name]").inputValue(), "");
   assert.equal(await banner.count(), 0);
   assert.deepEqual(await storedOfKind(page, "meeting/"), []);
   assert.deepEqual(problems, []);

@@ -84,3 +84,28 @@ test("dates are China Standard Time whatever zone the phone is set to", async ()
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a new branch in three steps: its name, a pasted list of members, its first meeting", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  await page.getByRole("button", { name: "开始使用", exact: true }).click();
+  await page.getByText("第 1 步，共 3 步").waitFor();
+  await page.fill("input[name=setup-branch-name]", "测试第二党支部");
+  await page.getByRole("button", { name: "下一步" }).click();
+  await page.getByText("第 2 步，共 3 步").waitFor();
+  await page.fill("textarea[name=setup-names]", "1. 张三\n2. 李四、王五，赵六\n张三");
+  await page.getByText("将添加 4 名党员：张三、李四、王五、赵六").waitFor();
+  await page.getByRole("button", { name: "添加并继续" }).click();
+  await page.locator(".toast", { hasText: "已添加 4 名党员" }).waitFor();
+  await page.getByText("第 3 步，共 3 步").waitFor();
+  await page.getByRole("button", { name: "安排会议" }).click();
+  await page.waitForURL(/\/meetings\/new$/);
+  const app = new App(page);
+  await app.reload();
+  await app.openMine("党员名册");
+  assert.deepEqual((await app.rosterNames()).sort(), ["张三", "李四", "王五", "赵六"].sort());
+  await app.tab("首页");
+  await page.getByRole("heading", { name: "测试第二党支部" }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -72,6 +72,7 @@ export class App {
   }
   async startFresh() {
     await this.page.getByRole("button", { name: "开始使用", exact: true }).click();
+    await this.page.getByRole("button", { name: "跳过，自己逐项设置" }).click();
     await this.page.waitForSelector("input[name=branch-name]");
   }
   async loadExample() {

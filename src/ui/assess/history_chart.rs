@@ -83,7 +83,7 @@ fn KindChart(member_id: String, kind: AssessmentKind) -> impl IntoView {
                         .get(s)
                         .copied()
                         .flatten()
-                        .map(|score| (x(i as i32) + 4 * s as i32 - 8, y(score)))
+                        .map(|score| (x(i as i32) + 5 * s as i32 - 10, y(score)))
                 })
                 .collect();
             let path = points
@@ -113,9 +113,17 @@ fn KindChart(member_id: String, kind: AssessmentKind) -> impl IntoView {
             }
         })
         .collect_view();
+    // Ten years of labels would touch: every n-th year is named, counting
+    // back from the latest, so labels stay at least 36 units apart.
+    let every = if years <= 1 {
+        1
+    } else {
+        ((36 * (years - 1) + WIDTH - 2 * PAD - 1) / (WIDTH - 2 * PAD)).max(1)
+    };
     let year_labels = history
         .iter()
         .enumerate()
+        .filter(|(i, _)| (years - 1 - *i as i32) % every == 0)
         .map(|(i, (year, _))| {
             view! {
                 <text x=x(i as i32) y=HEIGHT - 6 text-anchor="middle" font-size="11">

@@ -18,6 +18,11 @@ use crate::ui::widgets::PageHeader;
 #[component]
 pub fn Paper(
     title: String,
+    /// A sheet of wide tables (a tally, a sign-in sheet): on a phone it is
+    /// shown as the whole A4 page, scaled to the screen like a document
+    /// viewer (pinch to zoom), instead of columns one character wide.
+    #[prop(optional)]
+    whole_page: bool,
     back: String,
     #[prop(into)] share_text: Signal<String>,
     children: Children,
@@ -26,6 +31,11 @@ pub fn Paper(
     let branch = move || state.doc.with(|d| d.branch.name.clone());
     let parent = move || state.doc.with(|d| d.branch.parent_org.clone());
     set_running_header(&state.doc.with_untracked(|d| d.branch.name.clone()));
+    if whole_page {
+        fit_page_to_screen();
+        let resize = window_event_listener(leptos::ev::resize, |_| fit_page_to_screen());
+        on_cleanup(move || resize.remove());
+    }
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -101,7 +111,7 @@ pub fn Paper(
                 "手机上可用浏览器菜单中的“打印”或“分享 › 存为 PDF”。"
             </p>
         </div>
-        <article class="paper">
+        <article class="paper" class:whole-page=whole_page>
             <header class="paper-head">
                 <p class="paper-org">
                     {move || {
@@ -141,6 +151,30 @@ async fn offer(state: AppState, name: &str, blob: &web_sys::Blob, mime: &str, wh
 #[allow(unsafe_code)] // the lazy loader's generated chunk import
 async fn word_file(paper: PaperText) -> Vec<u8> {
     docx::docx(&paper)
+}
+
+/// The scale at which an A4 sheet (794 CSS px) fits the screen, for the
+/// stylesheet's `zoom` (which, unlike a transform, also shrinks the space the
+/// page takes, so nothing scrolls sideways).
+fn fit_page_to_screen() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let width = window
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(794.0);
+    let zoom = ((width - 24.0) / 794.0).clamp(0.2, 1.0);
+    let root = window
+        .document()
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(root) = root {
+        let _ = root
+            .style()
+            .set_property("--page-zoom", &format!("{zoom:.3}"));
+    }
 }
 
 /// The branch name for the header of every printed page, through a CSS

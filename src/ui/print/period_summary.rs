@@ -59,6 +59,7 @@ fn PeriodSummaryView(kind: String, date: String) -> impl IntoView {
     let text = summary_text(&summary, &title);
     view! {
         <Paper
+            whole_page=true
             title=title
             back="/meetings/compliance".to_string()
             share_text=Signal::derive(move || text.clone())

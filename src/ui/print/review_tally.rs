@@ -98,6 +98,7 @@ fn ReviewTallyView(year: i32) -> impl IntoView {
     let text = format!("{title}\n{summary}");
     view! {
         <Paper
+            whole_page=true
             title=title
             back=format!("/assess/review/{year}")
             share_text=Signal::derive(move || text.clone())

@@ -44,6 +44,7 @@ fn SignInSheetView(id: String) -> impl IntoView {
     let title = format!("{kind}签到表");
     view! {
         <Paper
+            whole_page=true
             title=title
             back=format!("/meetings/{id}")
             share_text=Signal::derive(move || text.clone())
