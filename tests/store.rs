@@ -292,6 +292,7 @@ fn a_roster_with_one_broken_member_keeps_the_others_and_the_whole_text() {
         "{}",
         kept.reason
     );
+    assert!(!kept.reason.contains("at line"), "{}", kept.reason);
     assert_eq!(
         page.doc.branch, doc.branch,
         "the branch does not pay for it"

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::db::{newer_version_message, Found, Head, Snapshot};
@@ -280,45 +281,53 @@ enum Read {
 /// One record of today's schema. The fast path parses the text straight
 /// into its type; only a record that fails is looked at closely.
 fn read_record(key: &RecordKey, sealed: &Sealed) -> Read {
-    if let Ok(value) = records::from_json(key, &sealed.data) {
-        return Read::Whole(value);
-    }
-    match serde_json::from_str::<Value>(&sealed.data) {
-        Ok(value) => read_value(key, &value),
-        Err(e) => Read::Not(format!("无法解析（{e}）")),
-    }
+    read_text(key, &sealed.data)
 }
 
-/// A record from its JSON value, item by item for the lists that allow it.
+/// A migrated record: read back through its text, so one set of readers
+/// (the text ones) serves every path and the first screen's code stays small.
 fn read_value(key: &RecordKey, value: &Value) -> Read {
-    match records::from_value(key, value) {
-        Ok(record) => Read::Whole(record),
-        Err(e) => match key {
-            RecordKey::Members => partly(key, value, RecordValue::Members),
-            RecordKey::Templates => partly(key, value, RecordValue::Templates),
-            _ => Read::Not(problem(key, value, &e)),
-        },
+    read_text(key, &value.to_string())
+}
+
+/// A record from its JSON text, item by item for the lists that allow it.
+fn read_text(key: &RecordKey, text: &str) -> Read {
+    let error = match records::from_json(key, text) {
+        Ok(record) => return Read::Whole(record),
+        Err(e) => e,
+    };
+    let value = match serde_json::from_str::<Value>(text) {
+        Ok(value) => value,
+        Err(e) => return Read::Not(format!("无法解析（{}）", records::plain_error(&e))),
+    };
+    match key {
+        RecordKey::Members => partly(key, text, &value, RecordValue::Members),
+        RecordKey::Templates => partly(key, text, &value, RecordValue::Templates),
+        _ => Read::Not(problem(key, &value, &error)),
     }
 }
 
 /// The readable items of a list record.
 fn partly<T: DeserializeOwned>(
     key: &RecordKey,
+    text: &str,
     value: &Value,
     wrap: fn(Vec<T>) -> RecordValue,
 ) -> Read {
-    let Value::Array(items) = value else {
+    let (Ok(raw_items), Value::Array(items)) =
+        (serde_json::from_str::<Vec<&RawValue>>(text), value)
+    else {
         return Read::Not(format!("{}：应当是一个列表", key.name()));
     };
     let mut good = Vec::new();
     let mut problems = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        match T::deserialize(item) {
+    for (i, (raw, item)) in raw_items.iter().zip(items).enumerate() {
+        match serde_json::from_str::<T>(raw.get()) {
             Ok(t) => good.push(t),
             Err(e) => problems.push(problem_at(
                 &format!("{}[{i}]", key.name()),
                 item,
-                &e.to_string(),
+                &records::plain_error(&e),
             )),
         }
     }

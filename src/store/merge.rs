@@ -373,7 +373,7 @@ impl ImportPlan {
             .map(|(name, copy)| {
                 let key =
                     RecordKey::from_name(&name).ok_or_else(|| format!("无法识别的记录 {name}"))?;
-                let value = records::from_value(&key, &copy.value)
+                let value = records::from_json(&key, &copy.value.to_string())
                     .map_err(|e| format!("{}合并后无法读取：{e}", key.label()))?;
                 Ok((key, value, copy.clock))
             })

@@ -150,31 +150,29 @@ macro_rules! records {
             }
         }
 
-        /// The record read from today's JSON shape.
-        pub fn from_value(key: &RecordKey, value: &Value) -> Result<RecordValue, String> {
-            match key {
-                $( RecordKey::$sv => <$sty as serde::Deserialize>::deserialize(value)
-                    .map(RecordValue::$sv)
-                    .map_err(|e| e.to_string()), )*
-                $( RecordKey::$iv(_) => <$ity as serde::Deserialize>::deserialize(value)
-                    .map(RecordValue::$iv)
-                    .map_err(|e| e.to_string()), )*
-            }
-        }
-
         /// The record read from JSON text of today's shape: the fast path,
         /// with no intermediate `Value`.
         pub fn from_json(key: &RecordKey, text: &str) -> Result<RecordValue, String> {
             match key {
                 $( RecordKey::$sv => serde_json::from_str::<$sty>(text)
                     .map(RecordValue::$sv)
-                    .map_err(|e| e.to_string()), )*
+                    .map_err(|e| plain_error(&e)), )*
                 $( RecordKey::$iv(_) => serde_json::from_str::<$ity>(text)
                     .map(RecordValue::$iv)
-                    .map_err(|e| e.to_string()), )*
+                    .map_err(|e| plain_error(&e)), )*
             }
         }
     };
+}
+
+/// A parse error's words without " at line 1 column 42", which says
+/// nothing to a member (the record's name or path in front of it does).
+pub fn plain_error(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
 }
 
 records! {

@@ -106,7 +106,10 @@ test("a page of one build never loads another build's code, with or without the 
     let runs = old;
     for (let attempt = 0; attempt < 10 && runs !== next; attempt += 1) {
       for (const open of context.pages()) await open.close();
+      // A blank tab first: no page of the app is open while the browser
+      // lets the waiting worker take over.
       const fresh = await context.newPage();
+      await fresh.waitForTimeout(250 * (attempt + 1));
       await fresh.goto(env.server.origin + "/talks");
       await pageShown(fresh);
       const code = await codeOf(fresh);

@@ -78,6 +78,9 @@ export class App {
   async loadExample() {
     await this.page.getByRole("button", { name: "载入示例数据看看" }).click();
     await this.page.waitForSelector(".home-header");
+    // The home screen shows the example at once; it is stored (and the
+    // welcome marked as seen) a moment later, before a reload may follow.
+    await this.page.waitForFunction(() => /"welcomed":true/.test(localStorage.getItem("zhibu.device") || ""));
   }
   async tab(name) {
     await this.page.locator(".tab-bar").getByText(name, { exact: true }).click();
