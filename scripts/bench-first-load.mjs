@@ -7,7 +7,7 @@
 import { readFileSync, existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
-import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
+import { startServer, launch, App, PHONE } from "../tests/e2e/support.mjs";
 
 const BUDGET = 256000;
 const dist = new URL("../dist/", import.meta.url).pathname;
@@ -35,8 +35,7 @@ const welcome = await fetchedUntil(context, server.origin + "/", (page) =>
 // A member with a branch's data (the example) opening the home screen.
 const setup = await context.newPage();
 await setup.goto(server.origin + "/");
-await setup.getByRole("button", { name: /示例/ }).first().click();
-await setup.locator(".home-header").waitFor();
+await new App(setup).loadExample();
 await setup.close();
 const home = await fetchedUntil(context, server.origin + "/", (page) => page.locator(".home-header").waitFor());
 await browser.close();

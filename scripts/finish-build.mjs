@@ -42,6 +42,8 @@ if (!html.includes("LOADER_HASH") || !html.includes("__APP__")) {
   console.error("finish-build: index.html lacks the LOADER_HASH or __APP__ placeholder");
   process.exit(1);
 }
+// Trunk leaves its skipped rust link in the page; it means nothing there.
+html = html.replace(/\s*<link data-trunk rel="rust"[^>]*>/, "");
 const allowed = allowInlineScripts(html.replaceAll("__APP__", app));
 html = allowed.html;
 writeFileSync(file, html);
