@@ -5,8 +5,9 @@
 use std::rc::Rc;
 
 use chrono::NaiveDate;
+use zhibu::domain::roster::member_named;
 use zhibu::domain::sample::example_document;
-use zhibu::domain::{Document, Member, MemberStatus, Standing};
+use zhibu::domain::{Document, Member};
 use zhibu::store::db::RecordDb;
 use zhibu::store::loading::load;
 use zhibu::store::session::{After, Op, Session};
@@ -22,18 +23,8 @@ pub fn example() -> Document {
 
 pub fn member(id: &str, name: &str) -> Member {
     Member {
-        id: id.into(),
-        name: name.into(),
-        group_id: None,
-        standing: Standing::Full,
-        admitted_on: None,
-        roles: Vec::new(),
-        duty: String::new(),
-        status: MemberStatus::Active,
         joined_on: None,
-        probation: None,
-        exempt: None,
-        note: String::new(),
+        ..member_named(id.into(), name.into(), today())
     }
 }
 

@@ -171,6 +171,12 @@ test("attendance starts neutral, 全部出席 marks everyone, the exception is o
   assert.equal(numbers[2], "1", "one on leave");
   assert.equal(numbers[4], "0", "nobody unmarked");
   assert.equal(taps, 3, "a whole roll with one exception in three taps");
+  // A name found by its pinyin initials, as a thumb types them.
+  await page.fill("input[name=attendance-filter]", "wjg");
+  await page.waitForFunction(() => document.querySelectorAll(".attendance-row").length === 1);
+  assert.match(await rows.first().innerText(), /王建国/);
+  await page.fill("input[name=attendance-filter]", "");
+  await page.waitForFunction(() => document.querySelectorAll(".attendance-row").length > 12);
   // Taking the bulk mark back keeps the exception tapped after it.
   await page.getByRole("button", { name: "撤销" }).click();
   await page.waitForFunction(() => document.querySelectorAll(".presence.on").length === 1);

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser::clock;
 use crate::domain::meeting::{Attendance, MeetingState, Presence};
+use crate::domain::pinyin::name_matches;
 use crate::domain::rules::attendance::{
     attendance_of, due, makeup_status, tally, Due, MakeUpStatus,
 };
@@ -40,7 +41,7 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
         let rows: Vec<DueRow> = due
             .get()
             .into_iter()
-            .filter(|(m, _)| wanted.is_empty() || m.name.contains(&wanted))
+            .filter(|(m, _)| name_matches(&m.name, &wanted))
             .collect();
         state.doc.with(|d| {
             let mut out: Vec<(String, Vec<DueRow>)> = d
@@ -215,8 +216,8 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
                 type="search"
                 class="search"
                 name="attendance-filter"
-                aria-label="按姓名查找"
-                placeholder="按姓名查找"
+                aria-label="按姓名或拼音首字母查找"
+                placeholder="按姓名或拼音首字母查找，如 wjg"
                 prop:value=move || filter.get()
                 on:input=move |ev| filter.set(event_target_value(&ev))
             />

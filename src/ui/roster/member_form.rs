@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::browser::{clock, dialog::confirm};
+use crate::domain::roster::member_named;
 use crate::domain::roster::{apply_form_changes, check_member_name, Exemption, Probation, DUTIES};
 use crate::domain::time::format_chinese_date;
 use crate::domain::{Member, MemberStatus, Reduction, Role, Standing};
@@ -36,18 +37,8 @@ pub fn MemberEditPage() -> impl IntoView {
 /// A new member: due from today unless another 转入 date is entered.
 fn new_member(group_id: Option<String>) -> Member {
     Member {
-        id: String::new(),
-        name: String::new(),
         group_id,
-        standing: Standing::Full,
-        admitted_on: None,
-        roles: Vec::new(),
-        duty: String::new(),
-        status: MemberStatus::Active,
-        joined_on: Some(clock::today()),
-        probation: None,
-        exempt: None,
-        note: String::new(),
+        ..member_named(String::new(), String::new(), clock::today())
     }
 }
 
