@@ -72,16 +72,17 @@ fn runs(text: &str, bold: bool) -> String {
 }
 
 fn table_xml(table: &Table) -> String {
-    let columns = table.columns().max(1);
-    let width = TEXT_WIDTH / columns;
-    let grid: String = (0..columns)
-        .map(|_| format!(r#"<w:gridCol w:w="{width}"/>"#))
+    let widths = column_widths(table);
+    let columns = widths.len();
+    let grid: String = widths
+        .iter()
+        .map(|w| format!(r#"<w:gridCol w:w="{w}"/>"#))
         .collect();
     let rows: String = table
         .rows
         .iter()
         .enumerate()
-        .map(|(i, row)| row_xml(row, i < table.header_rows, columns, width))
+        .map(|(i, row)| row_xml(row, i < table.header_rows, columns, &widths))
         .collect();
     let border = r#"w:val="single" w:sz="4" w:space="0" w:color="000000""#;
     format!(
@@ -89,18 +90,43 @@ fn table_xml(table: &Table) -> String {
     )
 }
 
-fn row_xml(row: &[Cell], head: bool, columns: usize, width: usize) -> String {
+/// Each column as wide as its longest single-column text asks (between 4 and
+/// 20 characters' worth), so a form's labels stay narrow beside its values.
+fn column_widths(table: &Table) -> Vec<usize> {
+    let columns = table.columns().max(1);
+    let mut want = vec![4usize; columns];
+    for row in &table.rows {
+        let mut at = 0;
+        for cell in row {
+            let span = cell.span.max(1);
+            if span == 1 && at < columns {
+                want[at] = want[at].max(cell.text.chars().count().min(20));
+            }
+            at += span;
+        }
+    }
+    let total: usize = want.iter().sum();
+    want.iter().map(|w| TEXT_WIDTH * w / total).collect()
+}
+
+fn row_xml(row: &[Cell], head: bool, columns: usize, widths: &[usize]) -> String {
     let repeat = if head { "<w:tblHeader/>" } else { "" };
-    let used: usize = row.iter().map(|c| c.span.max(1)).sum();
-    let mut cells: String = row.iter().map(|c| cell_xml(c, width)).collect();
+    let mut at = 0;
+    let mut cells = String::new();
+    for cell in row {
+        let span = cell.span.max(1);
+        let width: usize = widths.iter().skip(at).take(span).sum();
+        cells.push_str(&cell_xml(cell, width));
+        at += span;
+    }
     // A short row is padded, so every row fills the grid.
-    if used < columns {
+    if at < columns {
         let pad = Cell {
             text: String::new(),
             header: false,
-            span: columns - used,
+            span: columns - at,
         };
-        cells.push_str(&cell_xml(&pad, width));
+        cells.push_str(&cell_xml(&pad, widths.iter().skip(at).sum()));
     }
     format!("<w:tr><w:trPr><w:cantSplit/>{repeat}</w:trPr>{cells}</w:tr>")
 }
@@ -119,7 +145,7 @@ fn cell_xml(cell: &Cell, width: usize) -> String {
     };
     format!(
         r#"<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/>{span_xml}{shade}<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="Cell"/></w:pPr>{}</w:p></w:tc>"#,
-        width * span,
+        width,
         runs(&cell.text, cell.header)
     )
 }
@@ -213,6 +239,29 @@ mod tests {
         assert!(xml.contains(r#"<w:gridSpan w:val="2"/>"#));
         assert!(STYLES.contains(r#"w:eastAsia="宋体"/><w:b/><w:sz w:val="44"/>"#));
         assert!(STYLES.contains(r#"w:eastAsia="仿宋""#));
+    }
+
+    #[test]
+    fn a_form_keeps_its_labels_narrow_beside_long_values() {
+        let table = Table {
+            header_rows: 0,
+            rows: vec![vec![
+                Cell {
+                    text: "会议类型".into(),
+                    header: true,
+                    span: 1,
+                },
+                Cell {
+                    text: "学习贯彻党的二十届四中全会精神暨专题组织生活会".into(),
+                    header: false,
+                    span: 1,
+                },
+            ]],
+        };
+        let widths = column_widths(&table);
+        assert_eq!(widths.len(), 2);
+        assert!(widths[0] * 3 < widths[1], "{widths:?}");
+        assert!(widths.iter().sum::<usize>() <= TEXT_WIDTH);
     }
 
     #[test]
