@@ -479,3 +479,27 @@ fn an_interrupted_move_removes_nothing_and_the_next_start_finishes_it() {
     assert!(old.remove_unchanged(&mv.sources).unwrap().is_empty());
     assert_eq!(Page::open(&mut db, "d").doc.members.len(), 25);
 }
+
+/// A new member's welcome screen opens without the store only when
+/// localStorage holds nothing of the app but settings and signals.
+#[test]
+fn local_storage_with_records_journals_or_the_first_versions_keys_counts_as_holding_data() {
+    use zhibu::store::kv_db::holds_data;
+    let keys = |kv: &MemoryKv| kv.entries.keys().cloned().collect::<Vec<_>>();
+    let settings_only = ["zhibu.device", "zhibu.signal", "zhibu.tab.t-1", "other.app"];
+    assert!(!holds_data(settings_only));
+    assert!(!holds_data([]));
+
+    let mut db = KvDb::new(MemoryKv::new());
+    let mut page = Page::open(&mut db, "tab");
+    page.replace(example());
+    page.commit(&mut db);
+    assert!(holds_data(keys(&db.kv).iter().map(String::as_str)));
+
+    let old = first_version_keys();
+    assert!(holds_data(keys(&old).iter().map(String::as_str)));
+
+    let journal = format!("{}tab-1", zhibu::store::journal::JOURNAL_PREFIX);
+    assert!(holds_data(["zhibu.device", journal.as_str()]));
+    assert!(holds_data(["zhibu.undo"]));
+}

@@ -14,9 +14,8 @@ use web_sys::{DomException, Storage};
 
 use crate::store::device::{DeviceState, DEVICE_KEY};
 use crate::store::journal::{Journal, JournalEntry, JOURNAL_PREFIX};
+use crate::store::kv_db::{self, UNDO_KEY};
 use crate::store::{KeyValue, StorageError};
-
-const UNDO_KEY: &str = "zhibu.undo";
 
 thread_local! {
     /// `probe` found a storage object that reads (it may be full).
@@ -155,6 +154,14 @@ impl LocalStorageKv {
             Ok(None) => Err(StorageError::Unavailable("浏览器未提供本地存储".into())),
             Err(e) => Err(classify(&e)),
         }
+    }
+
+    /// Whether localStorage holds any of the app's data; an unreadable
+    /// storage might, so it counts as holding some.
+    pub fn holds_data(&self) -> bool {
+        self.keys().map_or(true, |keys| {
+            kv_db::holds_data(keys.iter().map(String::as_str))
+        })
     }
 
     /// Whether what is stored can be read (a full storage can).

@@ -105,6 +105,23 @@ fn now() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// Nothing of the app is stored on this device: no records in IndexedDB
+/// (opening it creates it empty), nothing in localStorage but settings.
+/// Where either cannot be read, something might be.
+pub async fn nothing_stored() -> bool {
+    if LocalStorageKv::open().is_ok_and(|kv| kv.holds_data()) {
+        return false;
+    }
+    match Idb::open().await {
+        Ok(idb) => {
+            let empty = matches!(idb.has_data().await, Ok(false));
+            idb.close();
+            empty
+        }
+        Err(_) => false,
+    }
+}
+
 /// Opens the records: IndexedDB after moving in the first version's
 /// localStorage records and replaying journals of closed pages; else
 /// localStorage; else memory.

@@ -17,6 +17,21 @@ use crate::format::record::unseal;
 pub const HEAD_KEY: &str = "zhibu.head";
 pub const RECORD_PREFIX: &str = "zhibu.rec.";
 pub const QUARANTINE_PREFIX: &str = "zhibu.quarantine.";
+/// The undo point where IndexedDB is blocked.
+pub const UNDO_KEY: &str = "zhibu.undo";
+
+/// Whether any of these localStorage keys holds the app's data (records,
+/// kept-aside values, an undo point or a page's journal), as opposed to
+/// device settings and signals between pages.
+pub fn holds_data<'a>(keys: impl IntoIterator<Item = &'a str>) -> bool {
+    keys.into_iter().any(|key| {
+        key == HEAD_KEY
+            || key == UNDO_KEY
+            || key.starts_with(RECORD_PREFIX)
+            || key.starts_with(QUARANTINE_PREFIX)
+            || key.starts_with(super::journal::JOURNAL_PREFIX)
+    })
+}
 
 /// The storage key of a record's slot: `zhibu.rec.meeting/mt-1#0`.
 pub fn slot_key(key: &RecordKey, slot: u8) -> String {

@@ -123,7 +123,7 @@ fn ExampleBanner() -> impl IntoView {
         }
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
-            if state.clear_everything().await.is_ok() {
+            if clear_example(state).await {
                 state.mark_welcomed();
                 navigate("/mine/setup", Default::default());
             }
@@ -234,4 +234,12 @@ fn Screens() -> impl IntoView {
         <Toast />
         <TabBar />
     }
+}
+
+/// Deletes the example data. In the split build its code (writing every
+/// record) arrives when a member asks for it.
+#[cfg_attr(feature = "split", leptos::lazy)]
+#[allow(unsafe_code)] // the lazy loader's generated chunk import
+async fn clear_example(state: AppState) -> bool {
+    state.clear_everything().await.is_ok()
 }

@@ -59,6 +59,7 @@ pub fn FirstRun() -> impl IntoView {
 #[cfg_attr(feature = "split", leptos::lazy)]
 #[allow(unsafe_code)] // the lazy loader's generated chunk import
 async fn load_example(state: AppState) -> bool {
+    state.open_store().await;
     state
         .replace(example_document(clock::today()), "载入示例数据前的数据")
         .await

@@ -32,10 +32,16 @@ pub fn SaveBanner() -> impl IntoView {
         Some(view! {
             <div class=class role="alert">
                 <p>{text}</p>
-                <div class="banner-actions">
-                    <ExportButtons compact=true />
-                </div>
+                <div class="banner-actions">{Suspend::new(export_button())}</div>
             </div>
         })
     }
+}
+
+/// The banner's export button. In the split build its code (writing a
+/// backup) arrives when the banner first shows, which is rare.
+#[cfg_attr(feature = "split", leptos::lazy)]
+#[allow(unsafe_code)] // the lazy loader's generated chunk import
+async fn export_button() -> AnyView {
+    view! { <ExportButtons compact=true /> }.into_any()
 }

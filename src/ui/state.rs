@@ -65,8 +65,10 @@ pub struct AppState {
     pub place: RwSignal<Place>,
     /// Why the records are not in IndexedDB, when they are not.
     pub place_reason: RwSignal<Option<String>>,
-    /// The stored data has been read.
+    /// The stored data has been read (or, on a new device, there is none).
     pub ready: RwSignal<bool>,
+    /// The store has been opened (or is being opened).
+    store_open: RwSignal<bool>,
     /// A transfer link opened the app: its text, for the import screen.
     pub incoming: RwSignal<Option<String>>,
 }
@@ -135,54 +137,39 @@ impl AppState {
             place: RwSignal::new(Place::IndexedDb),
             place_reason: RwSignal::new(None),
             ready: RwSignal::new(false),
+            store_open: RwSignal::new(false),
             incoming: RwSignal::new(None),
         }
     }
 
-    /// Reads what is stored and keeps it safe from then on.
+    /// Reads what is stored and keeps it safe from then on. A new member's
+    /// welcome screen needs nothing stored: the store (and its code, in the
+    /// split build most of what start-up would fetch) opens when they begin.
     pub async fn start(self) {
-        let local = local_storage::probe();
+        let _ = local_storage::probe();
         let mut device = local_storage::read_device();
         if device.id.is_empty() {
             device.id = clock::new_id("d");
             let _ = local_storage::write_device(&device);
         }
-        let started = persistence::start(self, &device.id).await;
-        self.doc.set(started.doc);
+        let welcomed = device.welcomed;
         self.device.set(device);
-        self.quarantined.set(started.quarantined);
-        self.place.set(started.place);
-        self.place_reason.set(started.place_reason.clone());
-        self.undo.set(
-            started
-                .undo
-                .and_then(|text| serde_json::from_str::<UndoPoint>(&text).ok())
-                .map(|p| format!("{}（{}）", p.label, p.summary)),
-        );
-        self.save.set(match (started.read_only, started.place) {
-            (Some(why), _) => SaveStatus::ReadOnly(why),
-            (None, Place::Memory) => SaveStatus::MemoryOnly(
-                started
-                    .place_reason
-                    .clone()
-                    .or(local.err().map(|e| e.message()))
-                    .unwrap_or_default(),
-            ),
-            (None, _) => SaveStatus::Saved,
-        });
-        if started.place == Place::LocalStorage {
-            self.notice.set(started.place_reason.clone());
+        if !welcomed && persistence::nothing_stored().await {
+            self.ready.set(true);
+            return;
         }
-        if started.replayed > 0 {
-            self.notice.set(Some(format!(
-                "上次关闭页面时还有 {} 条记录没有保存完，已经补存。",
-                started.replayed
-            )));
+        self.open_store().await;
+    }
+
+    /// Opens the store if it is not open yet; the screens wait meanwhile,
+    /// so no edit comes before it.
+    pub async fn open_store(self) {
+        if self.store_open.get_untracked() {
+            return;
         }
-        self.ready.set(true);
-        leptos::task::spawn_local(async {
-            crate::browser::files::request_persistence().await;
-        });
+        self.store_open.set(true);
+        self.ready.set(false);
+        open_records(self).await;
     }
 
     /// Applies an edit of the records `keys` and stores it. The edit must
@@ -487,6 +474,7 @@ impl AppState {
     pub fn mark_welcomed(&self) {
         self.device.update(|d| d.welcomed = true);
         self.save_device();
+        leptos::task::spawn_local(self.open_store());
     }
 
     fn now_text(&self) -> String {
@@ -514,6 +502,51 @@ impl AppState {
         let device = self.device.get_untracked();
         let _ = local_storage::write_device(&device);
     }
+}
+
+/// Opens the records and puts them on the page. In the split build its
+/// code (reading, migrating and writing records) is fetched with the
+/// first screen that shows stored data.
+#[cfg_attr(feature = "split", leptos::lazy)]
+#[allow(unsafe_code)] // the lazy loader's generated chunk import
+async fn open_records(state: AppState) {
+    let local = local_storage::probe();
+    let device = state.device.get_untracked();
+    let started = persistence::start(state, &device.id).await;
+    state.doc.set(started.doc);
+    state.quarantined.set(started.quarantined);
+    state.place.set(started.place);
+    state.place_reason.set(started.place_reason.clone());
+    state.undo.set(
+        started
+            .undo
+            .and_then(|text| serde_json::from_str::<UndoPoint>(&text).ok())
+            .map(|p| format!("{}（{}）", p.label, p.summary)),
+    );
+    state.save.set(match (started.read_only, started.place) {
+        (Some(why), _) => SaveStatus::ReadOnly(why),
+        (None, Place::Memory) => SaveStatus::MemoryOnly(
+            started
+                .place_reason
+                .clone()
+                .or(local.err().map(|e| e.message()))
+                .unwrap_or_default(),
+        ),
+        (None, _) => SaveStatus::Saved,
+    });
+    if started.place == Place::LocalStorage {
+        state.notice.set(started.place_reason.clone());
+    }
+    if started.replayed > 0 {
+        state.notice.set(Some(format!(
+            "上次关闭页面时还有 {} 条记录没有保存完，已经补存。",
+            started.replayed
+        )));
+    }
+    state.ready.set(true);
+    leptos::task::spawn_local(async {
+        crate::browser::files::request_persistence().await;
+    });
 }
 
 impl Default for AppState {

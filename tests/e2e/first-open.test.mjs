@@ -139,3 +139,25 @@ test("a page of one build never loads another build's code, with or without the 
     await bare.close();
   }
 });
+
+test("a new member's welcome screen fetches none of the store's code, and a member whose settings were cleared still opens their records", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  const storeCode = () => page.evaluate(() =>
+    performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.includes("split_open_records")));
+  await page.getByRole("button", { name: "开始使用", exact: true }).waitFor();
+  await page.waitForTimeout(500);
+  assert.deepEqual(await storeCode(), [], "the welcome screen needs nothing stored");
+  const app = new App(page);
+  await app.loadExample();
+  assert.equal((await storeCode()).length, 1, "the store opens when the member begins");
+  // Settings gone (the welcome mark with them), records still in IndexedDB:
+  // the member sees their records, not a welcome over an empty page.
+  await page.evaluate(() => localStorage.clear());
+  await app.reload();
+  await page.locator(".home-header").waitFor();
+  assert.equal(await page.locator(".first-run").count(), 0);
+  assert.ok(await page.getByTestId("example-banner").isVisible());
+  assert.deepEqual(problems, []);
+  await context.close();
+});

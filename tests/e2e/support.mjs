@@ -134,13 +134,13 @@ export async function storedOfKind(page, prefix) {
   return Object.entries(all).filter(([k]) => k.startsWith(prefix)).map(([, v]) => v);
 }
 
-/** Waits until the page has stored every edit (the journal is empty). */
 /** Waits until the page a tap opened is on screen: in the split build a
  * page's code may still be arriving (main says it is busy meanwhile). */
 export async function pageShown(page) {
   await page.locator('main.page[aria-busy="false"]').waitFor();
 }
 
+/** Waits until the page has stored every edit (the journal is empty). */
 export async function settled(page) {
   await page.waitForFunction(() =>
     !Object.keys(localStorage).some((k) => k.startsWith("zhibu.journal.")));
