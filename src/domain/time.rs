@@ -40,6 +40,17 @@ pub fn format_iso_date(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
+/// `2026-11-27` back into a date; `None` for anything else. Hand-written:
+/// chrono's parser is most of a kilobyte of start-up code for one field.
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.trim().split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || year.len() != 4 || month.len() != 2 || day.len() != 2 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+}
+
 /// `20261127`, for calendar files and compact file names.
 pub fn format_compact_date(date: NaiveDate) -> String {
     format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
@@ -99,6 +110,22 @@ pub fn quarter_of(month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates_read_back_as_written_and_nothing_else_reads() {
+        let date = NaiveDate::from_ymd_opt(2026, 2, 28).unwrap();
+        assert_eq!(parse_iso_date(&format_iso_date(date)), Some(date));
+        for bad in [
+            "2026-02-30",
+            "2026-2-28",
+            "26-02-28",
+            "2026-02-28-1",
+            "",
+            "二〇二六-02-28",
+        ] {
+            assert_eq!(parse_iso_date(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn late_evening_utc_is_already_tomorrow_in_beijing() {

@@ -15,7 +15,7 @@ pub struct DeviceState {
     #[serde(default)]
     pub last_backup_at: Option<String>,
     /// `YYYY-MM-DD` of the last backup, for the reminder.
-    #[serde(default)]
+    #[serde(default, with = "iso_date")]
     pub last_backup_date: Option<chrono::NaiveDate>,
     #[serde(default)]
     pub edits_since_backup: u32,
@@ -29,6 +29,29 @@ pub struct DeviceState {
     /// The note about in-app browsers (WeChat…) was read.
     #[serde(default)]
     pub in_app_noted: bool,
+}
+
+/// The device's dates as chrono writes them (`2026-11-27`), read by hand:
+/// the device state is read before the first screen, and chrono's general
+/// parser would be start-up code. A date that does not read is no date
+/// (the backup reminder is then due), not a reason to lose the settings.
+mod iso_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use crate::domain::time::{format_iso_date, parse_iso_date};
+
+    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(date) => s.serialize_some(&format_iso_date(*date)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        let text = Option::<String>::deserialize(d)?;
+        Ok(text.as_deref().and_then(parse_iso_date))
+    }
 }
 
 impl DeviceState {
@@ -50,6 +73,18 @@ impl DeviceState {
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn settings_stored_by_earlier_versions_read_the_same() {
+        let stored = r#"{"welcomed":true,"last_backup_at":"2026-11-27 15:04","last_backup_date":"2026-11-27","edits_since_backup":3,"me":"m-1","id":"d-1","in_app_noted":false}"#;
+        let device: DeviceState = serde_json::from_str(stored).unwrap();
+        assert_eq!(device.last_backup_date, Some(day(27)));
+        assert_eq!(serde_json::to_string(&device).unwrap(), stored);
+        let unreadable: DeviceState =
+            serde_json::from_str(r#"{"welcomed":true,"last_backup_date":"27.11.2026"}"#).unwrap();
+        assert!(unreadable.welcomed);
+        assert_eq!(unreadable.last_backup_date, None);
+    }
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
