@@ -264,6 +264,59 @@ fn a_newer_record_makes_the_page_read_only_but_shows_the_rest() {
 }
 
 #[test]
+fn a_newer_record_sealed_as_this_version_seals_also_makes_the_page_read_only() {
+    let (mut db, doc) = saved_example();
+    let meeting = RecordKey::meeting(&doc.meetings[0].id);
+    let newer = seal(
+        SCHEMA_VERSION + 1,
+        9,
+        "d-new",
+        0,
+        &Default::default(),
+        r#"{"shape":"of a later version"}"#,
+    );
+    db.records.insert(meeting.name(), newer.clone());
+    let page = Page::open(&mut db, "tab");
+    assert!(page.session.read_only().unwrap().contains("请刷新或升级"));
+    assert_eq!(page.doc.meetings.len(), doc.meetings.len() - 1);
+    assert_eq!(db.records[&meeting.name()], newer);
+    assert!(db.quarantine.is_empty(), "newer is not broken");
+}
+
+#[test]
+fn ten_years_of_records_load_each_once_and_a_record_under_two_names_once() {
+    let mut doc = example();
+    let template = doc.meetings[0].clone();
+    for i in 0..600 {
+        let mut meeting = template.clone();
+        meeting.id = format!("m-{i:03}");
+        doc.meetings.push(meeting);
+    }
+    let mut db = MemoryDb::new();
+    let mut page = Page::open(&mut db, "d1");
+    page.replace(doc.clone());
+    assert_eq!(page.commit(&mut db), After::Saved);
+    let mut snapshot = db.snapshot().unwrap();
+    let copy = snapshot
+        .records
+        .iter()
+        .find(|f| f.key == RecordKey::meeting("m-007"))
+        .unwrap()
+        .clone();
+    snapshot.records.push(zhibu::store::db::Found {
+        origin: format!("{}-copy", copy.origin),
+        ..copy
+    });
+    let loaded = load(&snapshot);
+    assert_eq!(loaded.doc.meetings.len(), doc.meetings.len());
+    let mut ids: Vec<&str> = loaded.doc.meetings.iter().map(|m| m.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), doc.meetings.len(), "each meeting once");
+    assert!(loaded.set_aside.is_empty());
+}
+
+#[test]
 fn an_unreadable_meeting_is_set_aside_and_the_rest_loads() {
     let (mut db, doc) = saved_example();
     let meeting = RecordKey::meeting(&doc.meetings[0].id);

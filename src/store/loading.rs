@@ -67,7 +67,12 @@ pub fn load(snapshot: &Snapshot) -> Loaded {
     let mut found: Vec<&Found> = snapshot.records.iter().collect();
     found.sort_by(|a, b| a.key.cmp(&b.key));
     let mut older: BTreeMap<u32, Vec<(&Found, Sealed)>> = BTreeMap::new();
+    let mut previous: Option<&RecordKey> = None;
     for record in found {
+        // Two stored names for one record (sorted, so side by side): the
+        // later replaces the earlier, as it always did.
+        let again = previous == Some(&record.key);
+        previous = Some(&record.key);
         let aside = |reason: String| {
             (
                 record.origin.clone(),
@@ -79,13 +84,13 @@ pub fn load(snapshot: &Snapshot) -> Loaded {
                 ),
             )
         };
-        if let Some(v) = schema_version_of(&record.raw).filter(|v| *v > SCHEMA_VERSION) {
-            loaded.read_only = Some(newer_version_message(v));
-            continue;
-        }
-        let sealed = match unseal(&record.raw) {
+        let sealed = match unseal_current(&record.raw) {
             Ok(sealed) => sealed,
-            Err(reason) => {
+            Err(Unreadable::Newer(message)) => {
+                loaded.read_only = Some(message);
+                continue;
+            }
+            Err(Unreadable::Broken(reason)) => {
                 loaded.set_aside.push(aside(reason));
                 continue;
             }
@@ -102,12 +107,13 @@ pub fn load(snapshot: &Snapshot) -> Loaded {
                 .push((record, sealed));
             continue;
         }
+        let read = read_record(&record.key, &sealed);
         take(
             &mut loaded,
             record,
             sealed.rev,
-            read_record(&record.key, &sealed),
-            false,
+            read,
+            Arrival::Read { again },
         );
     }
     for (version, group) in older {
@@ -122,8 +128,35 @@ pub fn load(snapshot: &Snapshot) -> Loaded {
     loaded
 }
 
+/// A stored record unsealed, or why not: a record of a newer version is
+/// recognised as newer even where its seal is not one this version reads.
+/// The version is looked for apart only when unsealing fails, since that
+/// reads the whole record once more.
+fn unseal_current(raw: &str) -> Result<Sealed, Unreadable> {
+    match unseal(raw) {
+        Ok(sealed) if sealed.schema_version > SCHEMA_VERSION => Err(Unreadable::Newer(
+            newer_version_message(sealed.schema_version),
+        )),
+        Ok(sealed) => Ok(sealed),
+        Err(reason) => match schema_version_of(raw).filter(|v| *v > SCHEMA_VERSION) {
+            Some(v) => Err(Unreadable::Newer(newer_version_message(v))),
+            None => Err(Unreadable::Broken(reason)),
+        },
+    }
+}
+
+/// How a record came to be put into the document.
+#[derive(Clone, Copy)]
+enum Arrival {
+    /// Read as stored; `again` when another stored name gave it already.
+    Read { again: bool },
+    /// Brought up from an older schema: it may replace one already read,
+    /// and is written again.
+    Migrated,
+}
+
 /// Puts a record read from storage into the document.
-fn take(loaded: &mut Loaded, record: &Found, rev: u64, read: Read, migrated: bool) {
+fn take(loaded: &mut Loaded, record: &Found, rev: u64, read: Read, arrival: Arrival) {
     let aside = |reason: String| {
         (
             record.origin.clone(),
@@ -137,16 +170,16 @@ fn take(loaded: &mut Loaded, record: &Found, rev: u64, read: Read, migrated: boo
     };
     match read {
         Read::Whole(value) => {
-            if migrated {
+            if matches!(arrival, Arrival::Migrated) {
                 loaded.rewrite.push(record.key.clone());
             }
-            records::put(&mut loaded.doc, &record.key, Some(value));
+            put(&mut loaded.doc, &record.key, value, arrival);
             loaded.revs.insert(record.key.clone(), rev);
         }
         Read::Partly(value, reason) => {
             loaded.set_aside.push(aside(reason));
             loaded.rewrite.push(record.key.clone());
-            records::put(&mut loaded.doc, &record.key, Some(value));
+            put(&mut loaded.doc, &record.key, value, arrival);
             loaded.revs.insert(record.key.clone(), rev);
         }
         Read::Not(reason) => {
@@ -154,6 +187,13 @@ fn take(loaded: &mut Loaded, record: &Found, rev: u64, read: Read, migrated: boo
             // The record is gone once it is set aside; a new one may be
             // written from scratch.
         }
+    }
+}
+
+fn put(doc: &mut Document, key: &RecordKey, value: RecordValue, arrival: Arrival) {
+    match arrival {
+        Arrival::Read { again: false } => records::put_new(doc, key, value),
+        Arrival::Read { again: true } | Arrival::Migrated => records::put(doc, key, Some(value)),
     }
 }
 
@@ -184,7 +224,7 @@ fn migrate_group(loaded: &mut Loaded, version: u32, group: Vec<(&Found, Sealed)>
                 record,
                 sealed.rev,
                 Read::Not(format!("无法解析（{e}）")),
-                true,
+                Arrival::Migrated,
             ),
         }
     }
@@ -193,7 +233,13 @@ fn migrate_group(loaded: &mut Loaded, version: u32, group: Vec<(&Found, Sealed)>
         Ok(_) => Map::new(),
         Err(e) => {
             for (record, rev) in parsed {
-                take(loaded, record, rev, Read::Not(e.message()), true);
+                take(
+                    loaded,
+                    record,
+                    rev,
+                    Read::Not(e.message()),
+                    Arrival::Migrated,
+                );
             }
             return;
         }
@@ -232,7 +278,7 @@ fn migrate_group(loaded: &mut Loaded, version: u32, group: Vec<(&Found, Sealed)>
         };
         let rev = source.map_or(0, |(_, rev)| *rev);
         let read = read_value(&key, &value);
-        take(loaded, &found, rev, read, true);
+        take(loaded, &found, rev, read, Arrival::Migrated);
     }
 }
 
@@ -248,10 +294,7 @@ pub enum Unreadable {
 /// A record another page stored, read for this page: its revision, clock
 /// and value, or why it cannot be read.
 pub fn read_stored(key: &RecordKey, raw: &str) -> Result<(u64, Clock, RecordValue), Unreadable> {
-    if let Some(v) = schema_version_of(raw).filter(|v| *v > SCHEMA_VERSION) {
-        return Err(Unreadable::Newer(newer_version_message(v)));
-    }
-    let sealed = unseal(raw).map_err(Unreadable::Broken)?;
+    let sealed = unseal_current(raw)?;
     if sealed.schema_version < SCHEMA_VERSION {
         let mut loaded = Loaded::default();
         let found = Found {

@@ -130,6 +130,17 @@ macro_rules! records {
             }
         }
 
+        /// Adds a record that `doc` does not hold yet (loading, where each
+        /// stored key comes once): no search through the list, which for
+        /// ten years of meetings made loading quadratic.
+        pub fn put_new(doc: &mut Document, key: &RecordKey, value: RecordValue) {
+            match (key, value) {
+                $( (RecordKey::$sv, RecordValue::$sv(v)) => doc.$sfield = v, )*
+                $( (RecordKey::$iv(_), RecordValue::$iv(item)) => doc.$ifield.push(item), )*
+                _ => {}
+            }
+        }
+
         /// The record's data as JSON text, serialised straight from `doc`.
         pub fn to_json(doc: &Document, key: &RecordKey) -> Option<String> {
             match key {
