@@ -1,6 +1,7 @@
 //! Time and randomness from the browser.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use wasm_bindgen::JsCast;
 
 use crate::domain::{ids, time};
 
@@ -23,6 +24,36 @@ pub fn new_id(prefix: &str) -> String {
 
 pub fn now_utc() -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp_millis(now_millis() as i64).unwrap_or_default()
+}
+
+/// Waits until the browser has painted the next frame: work that can wait
+/// (storing a tap that the journal already holds) then does not delay
+/// what the member sees. A hidden page paints nothing, so a short timer
+/// stands in for the frame.
+pub async fn after_next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let fallback = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
+        // Animation frame callbacks run just before the frame is drawn: a
+        // task queued from one runs after it.
+        let on_frame = resolve.clone();
+        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&on_frame, 0);
+            }
+        });
+        if fallback.is_err()
+            || window
+                .request_animation_frame(after_frame.unchecked_ref())
+                .is_err()
+        {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Waits `ms` milliseconds.

@@ -14,10 +14,7 @@ pub fn on_page_hidden(on_hide: impl Fn() + 'static) {
     let on_hide = std::rc::Rc::new(on_hide);
     let for_visibility = on_hide.clone();
     let visibility = Closure::<dyn Fn()>::new(move || {
-        let hidden = web_sys::window()
-            .and_then(|w| w.document())
-            .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
-        if hidden {
+        if page_hidden() {
             for_visibility();
         }
     });
@@ -31,6 +28,38 @@ pub fn on_page_hidden(on_hide: impl Fn() + 'static) {
     let _ = window.add_event_listener_with_callback("pagehide", pagehide.as_ref().unchecked_ref());
     visibility.forget();
     pagehide.forget();
+}
+
+/// Calls `on_show` whenever the page is shown again (back from the
+/// background, or restored from the back-forward cache).
+pub fn on_page_shown(on_show: impl Fn() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let on_show = std::rc::Rc::new(on_show);
+    let for_visibility = on_show.clone();
+    let visibility = Closure::<dyn Fn()>::new(move || {
+        if !page_hidden() {
+            for_visibility();
+        }
+    });
+    let pageshow = Closure::<dyn Fn()>::new(move || on_show());
+    if let Some(document) = window.document() {
+        let _ = document.add_event_listener_with_callback(
+            "visibilitychange",
+            visibility.as_ref().unchecked_ref(),
+        );
+    }
+    let _ = window.add_event_listener_with_callback("pageshow", pageshow.as_ref().unchecked_ref());
+    visibility.forget();
+    pageshow.forget();
+}
+
+/// Whether the page is hidden now (in the background, or closing).
+pub fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
 }
 
 /// Calls `on_change` when another tab writes one of this app's keys.

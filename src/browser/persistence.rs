@@ -89,6 +89,10 @@ struct Persistence {
     backend: Backend,
     tab: String,
     committing: bool,
+    /// Edits made since the journal was last written (see `edit`).
+    journal_waiting: bool,
+    /// The page is being hidden or unloaded: edits are journalled at once.
+    hiding: bool,
     waiters: Vec<js_sys::Function>,
     undo_in_memory: Option<String>,
 }
@@ -212,12 +216,22 @@ pub async fn start(host: impl Host, device: &str) -> Started {
             backend,
             tab: tab.clone(),
             committing: false,
+            journal_waiting: false,
+            hiding: false,
             waiters: Vec::new(),
             undo_in_memory: None,
         })
     });
     let heard = host.clone();
     tabs::on_message(move |text| other_page_wrote(heard.clone(), text));
+    let hidden = host.clone();
+    super::page_events::on_page_hidden(move || {
+        with(|p| p.hiding = true);
+        write_journal(&hidden);
+    });
+    super::page_events::on_page_shown(|| {
+        with(|p| p.hiding = false);
+    });
     Started {
         doc,
         place,
@@ -237,6 +251,8 @@ async fn memory_start(host: impl Host, device: &str, tab: String, why: String) -
             backend: Backend::Memory(MemoryDb::new()),
             tab,
             committing: false,
+            journal_waiting: false,
+            hiding: false,
             waiters: Vec::new(),
             undo_in_memory: None,
         })
@@ -349,20 +365,44 @@ async fn replay_journals(idb: &Idb, device: &str, tab: &str) -> (usize, Vec<Quar
     (written, replay.set_aside)
 }
 
-/// Applies an edit to `keys` and stores it: journalled at once, committed
-/// as soon as the previous commit is done.
+/// Applies an edit to `keys` and stores it: journalled, then committed as
+/// soon as the previous commit is done.
+///
+/// Writing the journal is most of what a tap costs besides showing it, so
+/// it follows the frame that shows the tap, with the taps made meanwhile;
+/// a page being hidden or unloaded writes it at once (phones kill hidden
+/// pages, and an unloading page runs no more timers).
 pub fn edit(host: &impl Host, keys: Vec<RecordKey>, op: Op) {
-    let mut journal = Vec::new();
-    let mut tab = String::new();
     host.update_doc(&mut |doc| {
-        with(|p| {
-            p.session.edit(doc, keys.clone(), op.clone());
-            journal = p.session.journal(doc);
-            tab = p.tab.clone();
-        });
+        with(|p| p.session.edit(doc, keys.clone(), op.clone()));
     });
-    local_storage::write_journal(&tab, &journal, now());
+    let hiding = with(|p| p.hiding).unwrap_or(false) || super::page_events::page_hidden();
+    let first = with(|p| !std::mem::replace(&mut p.journal_waiting, true)).unwrap_or(false);
+    if hiding {
+        write_journal(host);
+    } else if first {
+        let host = host.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            super::clock::after_next_paint().await;
+            write_journal(&host);
+        });
+    }
     kick(host);
+}
+
+/// Writes the journal of the edits not stored yet, if any came since it
+/// was last written.
+fn write_journal(host: &impl Host) {
+    let mut journal = None;
+    host.read_doc(&mut |doc| {
+        journal = with(|p| {
+            std::mem::take(&mut p.journal_waiting).then(|| (p.tab.clone(), p.session.journal(doc)))
+        })
+        .flatten();
+    });
+    if let Some((tab, entries)) = journal {
+        local_storage::write_journal(&tab, &entries, now());
+    }
 }
 
 /// Writes records merged from another phone, each with its merged clock
@@ -420,7 +460,13 @@ fn kick(host: &impl Host) {
     });
     if start == Some(true) {
         let host = host.clone();
-        wasm_bindgen_futures::spawn_local(async move { commit_loop(host).await });
+        // The journal already holds the edit: the commit waits for the
+        // frame that shows it, and takes every edit made meanwhile.
+        wasm_bindgen_futures::spawn_local(async move {
+            super::clock::after_next_paint().await;
+            write_journal(&host);
+            commit_loop(host).await
+        });
     }
 }
 

@@ -71,6 +71,8 @@ pub struct AppState {
     store_open: RwSignal<bool>,
     /// A transfer link opened the app: its text, for the import screen.
     pub incoming: RwSignal<Option<String>>,
+    /// The device's settings are to be written after the next frame.
+    device_write_waiting: StoredValue<bool>,
 }
 
 pub fn use_app() -> AppState {
@@ -139,6 +141,7 @@ impl AppState {
             ready: RwSignal::new(false),
             store_open: RwSignal::new(false),
             incoming: RwSignal::new(None),
+            device_write_waiting: StoredValue::new(false),
         }
     }
 
@@ -177,9 +180,29 @@ impl AppState {
     /// stored the same record first, it is applied again on top of theirs.
     pub fn edit(&self, keys: Vec<RecordKey>, op: impl Fn(&mut Document) + 'static) {
         persistence::edit(self, keys, Rc::new(op));
-        self.device
-            .update(|d| d.edits_since_backup = d.edits_since_backup.saturating_add(1));
-        self.save_device();
+        self.count_edit();
+    }
+
+    /// Counts an edit for the backup reminder. Only the first edit after a
+    /// backup can change what a screen shows; the count is written after
+    /// the frame that shows the edit, once for the taps made meanwhile.
+    fn count_edit(&self) {
+        if self.device.with_untracked(|d| d.edits_since_backup == 0) {
+            self.device.update(|d| d.edits_since_backup = 1);
+        } else {
+            self.device.update_untracked(|d| {
+                d.edits_since_backup = d.edits_since_backup.saturating_add(1)
+            });
+        }
+        if self.device_write_waiting.try_get_value() == Some(false) {
+            self.device_write_waiting.set_value(true);
+            let state = *self;
+            leptos::task::spawn_local(async move {
+                clock::after_next_paint().await;
+                let _ = state.device_write_waiting.try_set_value(false);
+                state.save_device();
+            });
+        }
     }
 
     /// Adds a new meeting record.

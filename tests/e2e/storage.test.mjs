@@ -321,6 +321,7 @@ test("a reload right after a tap whose commit did not happen loses nothing", asy
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (...args) {
       if (sessionStorage.getItem("stall") && this.name === "records") {
+        sessionStorage.setItem("stalled", "1");
         throw new DOMException("stalled for the test", "UnknownError");
       }
       return put.apply(this, args);
@@ -332,6 +333,8 @@ test("a reload right after a tap whose commit did not happen loses nothing", asy
   await page.goto(env.server.origin + "/meetings/mt-ex-3?s=attendance");
   await page.evaluate(() => sessionStorage.setItem("stall", "1"));
   await page.locator(".attendance-row").first().getByRole("button", { name: "请假" }).click();
+  // The commit follows the frame that shows the tap: wait until it failed.
+  await page.waitForFunction(() => sessionStorage.getItem("stalled") === "1");
   await page.evaluate(() => sessionStorage.removeItem("stall"));
   // The commit failed; the journal holds the tap. The page goes away.
   await page.reload();
@@ -341,6 +344,40 @@ test("a reload right after a tap whose commit did not happen loses nothing", asy
   const meeting = (await storedRecords(page))["meeting/mt-ex-3"];
   assert.equal(meeting.attendance[0].status, "leave");
   assert.deepEqual(problems.filter((p) => !p.includes("stalled")), []);
+  await context.close();
+});
+
+test("a tap and closing the page in the same moment lose nothing: the page journals the tap as it goes", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).loadExample();
+  await settled(page);
+  await page.goto(env.server.origin + "/meetings/mt-ex-3?s=attendance");
+  await page.locator(".attendance-row").first().waitFor();
+  // The journal and the commit wait for the frame that shows a tap; a page
+  // that goes away before that frame writes the journal as it goes. Here,
+  // as on a phone switching to another app, no frame comes and no timer
+  // runs before the page is gone.
+  const name = await page.evaluate(() => {
+    window.requestAnimationFrame = () => 0;
+    const setTimer = window.setTimeout;
+    window.setTimeout = (f, ms, ...rest) => (ms >= 50 ? 0 : setTimer(f, ms, ...rest));
+    const row = [...document.querySelectorAll(".attendance-row")].find((r) =>
+      r.querySelector(".presence[data-presence=缺席]").getAttribute("aria-pressed") === "false");
+    row.querySelector(".presence[data-presence=缺席]").click();
+    return row.querySelector(".member-name").firstChild.textContent.trim();
+  });
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await again.goto(env.server.origin + "/meetings/mt-ex-3?s=attendance");
+  const row = again.locator(".attendance-row").filter({ hasText: name });
+  await row.locator(".presence[aria-pressed=true]", { hasText: "缺席" }).waitFor({ timeout: 5000 });
+  await settled(again);
+  const stored = await storedRecords(again);
+  const id = stored.members.find((m) => m.name === name).id;
+  const entry = stored["meeting/mt-ex-3"].attendance.find((a) => a.member_id === id);
+  assert.equal(entry.status, "absent", `${name}'s tap is stored`);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

@@ -142,6 +142,10 @@ export async function pageShown(page) {
 
 /** Waits until the page has stored every edit (the journal is empty). */
 export async function settled(page) {
+  // The journal and the commit follow the frame that shows an edit: let
+  // that frame pass, then wait for the commit to clear the journal.
+  await page.evaluate(() => new Promise((ok) =>
+    requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => setTimeout(ok, 0)), 0))));
   await page.waitForFunction(() =>
     !Object.keys(localStorage).some((k) => k.startsWith("zhibu.journal.")));
 }
