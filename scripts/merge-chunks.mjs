@@ -149,7 +149,8 @@ function merge(files, into) {
   const hubPath = join(dir, "hub.wasm");
   writeFileSync(hubPath, hubModule.emitBinary());
   hubModule.dispose();
-  const args = [...FEATURES, hubPath, IMPORT];
+  // Names stay for profiling builds; wasm-opt drops them from release files.
+  const args = [...FEATURES, "--debuginfo", hubPath, IMPORT];
   files.forEach((f, i) => args.push(join(dir, f + ".wasm"), `part${i}`));
   const outPath = join(dir, into + ".wasm.merging");
   execFileSync(MERGE, [...args, "-o", outPath], { stdio: ["ignore", "inherit", "pipe"], maxBuffer: 1 << 28 });

@@ -14,21 +14,25 @@ use crate::domain::{Document, Member, Talk};
 use crate::store::RecordKey;
 
 /// A record that is one item of a list of the document, known by its id.
-pub trait Item: 'static {
-    fn find<'d>(doc: &'d Document, id: &str) -> Option<&'d Self>;
-    fn find_mut<'d>(doc: &'d mut Document, id: &str) -> Option<&'d mut Self>;
+pub trait Item: Sized + 'static {
+    fn list(doc: &Document) -> &[Self];
+    fn list_mut(doc: &mut Document) -> &mut [Self];
+    fn id(&self) -> &str;
     fn key(id: &str) -> RecordKey;
 }
 
-/// `Item` for a list of the document, from its finders and record key.
+/// `Item` for a list of the document, from its field and record key.
 macro_rules! item {
-    ($ty:ty, $find:ident, $find_mut:ident, $key:path) => {
+    ($ty:ty, $field:ident, $key:path) => {
         impl Item for $ty {
-            fn find<'d>(doc: &'d Document, id: &str) -> Option<&'d Self> {
-                doc.$find(id)
+            fn list(doc: &Document) -> &[Self] {
+                &doc.$field
             }
-            fn find_mut<'d>(doc: &'d mut Document, id: &str) -> Option<&'d mut Self> {
-                doc.$find_mut(id)
+            fn list_mut(doc: &mut Document) -> &mut [Self] {
+                &mut doc.$field
+            }
+            fn id(&self) -> &str {
+                &self.id
             }
             fn key(id: &str) -> RecordKey {
                 $key(id)
@@ -37,21 +41,20 @@ macro_rules! item {
     };
 }
 
-item!(Meeting, meeting, meeting_mut, RecordKey::meeting);
-item!(
-    AssessmentForm,
-    assessment,
-    assessment_mut,
-    RecordKey::assessment
-);
-item!(Talk, talk, talk_mut, RecordKey::talk);
-item!(KeyTask, task, task_mut, RecordKey::task);
-item!(StudySession, study, study_mut, RecordKey::study);
+item!(Meeting, meetings, RecordKey::meeting);
+item!(AssessmentForm, assessments, RecordKey::assessment);
+item!(Talk, talks, RecordKey::talk);
+item!(KeyTask, tasks, RecordKey::task);
+item!(StudySession, studies, RecordKey::study);
 
 /// One item record, by an id that may follow the address.
 pub struct Handle<T: Item> {
     pub state: AppState,
     id: Signal<String>,
+    /// Where in its list the record was last found: every part of a screen
+    /// reads the record on every change of the document, and ten years of
+    /// meetings are 600 to search each time.
+    at: StoredValue<usize>,
     item: PhantomData<fn() -> T>,
 }
 
@@ -69,11 +72,24 @@ pub type TalkHandle = Handle<Talk>;
 pub type TaskHandle = Handle<KeyTask>;
 pub type StudyHandle = Handle<StudySession>;
 
+/// The position of the item `id` in `list`, looked for first at `at`.
+/// The hint may be gone (the page closed): the list is searched then.
+fn position<T: Item>(list: &[T], id: &str, at: StoredValue<usize>) -> Option<usize> {
+    let hint = at.try_get_value().unwrap_or(0);
+    if list.get(hint).is_some_and(|item| item.id() == id) {
+        return Some(hint);
+    }
+    let found = list.iter().position(|item| item.id() == id)?;
+    at.try_set_value(found);
+    Some(found)
+}
+
 impl<T: Item> Handle<T> {
     pub fn new(state: AppState, id: impl Into<Signal<String>>) -> Self {
         Handle {
             state,
             id: id.into(),
+            at: StoredValue::new(0),
             item: PhantomData,
         }
     }
@@ -84,8 +100,13 @@ impl<T: Item> Handle<T> {
 
     /// Reads the record, tracking it; `None` once it is deleted.
     pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> Option<R> {
-        let id = self.id.get();
-        self.state.doc.with(|d| T::find(d, &id).map(f))
+        let at = self.at;
+        self.id.with(|id| {
+            self.state.doc.with(|d| {
+                let list = T::list(d);
+                position(list, id, at).map(|i| f(&list[i]))
+            })
+        })
     }
 
     /// A part of the record, recomputed only when the document changes and
@@ -101,10 +122,11 @@ impl<T: Item> Handle<T> {
     /// Edits the record. `f` says what the member wants (it may be applied
     /// again to a newer copy of the record).
     pub fn edit(&self, f: impl Fn(&mut T) + 'static) {
-        let id = self.id();
+        let (id, at) = (self.id(), self.at);
         self.state.edit(vec![T::key(&id)], move |d| {
-            if let Some(item) = T::find_mut(d, &id) {
-                f(item);
+            let list = T::list_mut(d);
+            if let Some(i) = position(list, &id, at) {
+                f(&mut list[i]);
             }
         });
     }
@@ -112,11 +134,12 @@ impl<T: Item> Handle<T> {
     /// Edits the record with the roster at hand (read, never written): a
     /// held meeting's roll is fixed from it.
     pub fn edit_with_roster(&self, f: impl Fn(&mut T, &[Member]) + 'static) {
-        let id = self.id();
+        let (id, at) = (self.id(), self.at);
         self.state.edit(vec![T::key(&id)], move |d| {
             let members = std::mem::take(&mut d.members);
-            if let Some(item) = T::find_mut(d, &id) {
-                f(item, &members);
+            let list = T::list_mut(d);
+            if let Some(i) = position(list, &id, at) {
+                f(&mut list[i], &members);
             }
             d.members = members;
         });

@@ -151,6 +151,15 @@ test("a new member's welcome screen fetches none of the store's code, and a memb
   const app = new App(page);
   await app.loadExample();
   assert.equal((await storeCode()).length, 1, "the store opens when the member begins");
+  // A member with data starts with two code files, the first screen's and
+  // the store's, not the splitter's hundreds of chunks (scripts/merge-chunks.mjs).
+  const fresh = await context.newPage();
+  await fresh.goto(env.server.origin + "/");
+  await fresh.locator(".home-header").waitFor();
+  const code = await fresh.evaluate(() =>
+    performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname.split("/").pop()).filter((n) => n.endsWith(".wasm")));
+  assert.deepEqual(code.map((n) => n.replace(/_\d+\.wasm$/, ".wasm")).sort(), ["split_open_records.wasm", "zhibu_bg.wasm"]);
+  await fresh.close();
   // Settings gone (the welcome mark with them), records still in IndexedDB:
   // the member sees their records, not a welcome over an empty page.
   await page.evaluate(() => localStorage.clear());

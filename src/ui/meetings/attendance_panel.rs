@@ -1,15 +1,17 @@
 //! 签到: one tap per member, live 应到 / 实到 / 缺席 and the quorum, reasons
 //! for those away, and their 补学 afterwards.
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 
 use crate::browser::clock;
 use crate::domain::meeting::{Attendance, MeetingState, Presence};
 use crate::domain::pinyin::name_matches;
 use crate::domain::rules::attendance::{
-    attendance_of, due, makeup_status, tally, Due, MakeUpStatus,
+    attendance_of, due, makeup_status, tally, Due, MakeUpStatus, Tally,
 };
-use crate::domain::rules::quorum::quorum;
+use crate::domain::rules::quorum::{quorum, Quorum};
 use crate::domain::rules::recording::{
     complete_makeup, mark_rest_present, set_presence, set_reason, tapped, undo_makeup,
 };
@@ -19,6 +21,7 @@ use crate::ui::handles::MeetingHandle;
 #[component]
 pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
     let state = meeting.state;
+    let entries = RowEntries::new(meeting);
     // Who is due, with what they were that day: a held meeting's roll is
     // frozen, so a later 转正 does not change this list.
     let due = Memo::new(move |_| {
@@ -36,6 +39,9 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
     // By 党小组 (headers only when the meeting has several), narrowed by a
     // name typed in the search field.
     let filter = RwSignal::new(String::new());
+    // The 党小组 alone, so a tap (which changes the document) does not
+    // regroup the list.
+    let groups = Memo::new(move |_| state.doc.with(|d| d.branch.groups.clone()));
     let grouped = Memo::new(move |_| {
         let wanted = filter.get().trim().to_string();
         let rows: Vec<DueRow> = due
@@ -43,10 +49,8 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
             .into_iter()
             .filter(|(m, _)| name_matches(&m.name, &wanted))
             .collect();
-        state.doc.with(|d| {
-            let mut out: Vec<(String, Vec<DueRow>)> = d
-                .branch
-                .groups
+        groups.with(|groups| {
+            let mut out: Vec<(String, Vec<DueRow>)> = groups
                 .iter()
                 .map(|g| {
                     let of: Vec<_> = rows
@@ -60,7 +64,7 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
             let known = |m: &Member| {
                 m.group_id
                     .as_deref()
-                    .is_some_and(|g| d.branch.groups.iter().any(|x| x.id == g))
+                    .is_some_and(|g| groups.iter().any(|x| x.id == g))
             };
             out.push((
                 "未分党小组".to_string(),
@@ -111,6 +115,12 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
         }
         before_bulk.set(None);
     };
+    let count = move |of: fn(&Tally) -> usize| {
+        Signal::derive(move || summary.with(|s| s.as_ref().map_or(0, |(t, _)| of(t))))
+    };
+    let quorum_line = Memo::new(move |_| {
+        summary.with(|s| s.as_ref().and_then(|(t, q)| quorum_line(t, q.as_ref())))
+    });
     let nobody_marked = Memo::new(move |_| {
         summary.with(|s| {
             s.as_ref()
@@ -119,65 +129,29 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
     });
     view! {
         <section class="tally card" aria-live="polite">
+            // Numbers and the quorum line change in place: a tap rewrites
+            // a few texts, not the block.
+            <Show when=move || summary.with(Option::is_some)>
+                <div class="tally-numbers">
+                    <TallyNumber label="应到" count=count(|t| t.due) />
+                    <TallyNumber label="实到" count=count(|t| t.present) />
+                    <TallyNumber label="请假" count=count(|t| t.leave) />
+                    <TallyNumber label="缺席" count=count(|t| t.absent) />
+                    <TallyNumber label="未登记" count=count(|t| t.unmarked) quiet_at_zero=true />
+                </div>
+            </Show>
             {move || {
-                summary
+                quorum_line
                     .get()
-                    .map(|(t, q)| {
+                    .map(|(text, verdict)| {
                         view! {
-                            <div class="tally-numbers">
-                                <span>
-                                    <b>{t.due}</b>
-                                    "应到"
-                                </span>
-                                <span>
-                                    <b>{t.present}</b>
-                                    "实到"
-                                </span>
-                                <span>
-                                    <b>{t.leave}</b>
-                                    "请假"
-                                </span>
-                                <span>
-                                    <b>{t.absent}</b>
-                                    "缺席"
-                                </span>
-                                <span class:muted=t.unmarked == 0>
-                                    <b>{t.unmarked}</b>
-                                    "未登记"
-                                </span>
-                            </div>
-                            {(t.present + t.leave + t.absent == 0 && q.is_none())
-                                .then(|| {
-                                    view! {
-                                        <p class="quorum">
-                                            {format!("尚未签到 · 应到 {} 人", t.due)}
-                                        </p>
-                                    }
-                                })}
-                            {q
-                                .map(|q| {
-                                    if t.present + t.leave + t.absent == 0 {
-                                        // Neutral until someone is marked: an
-                                        // empty meeting is not "无效" yet.
-                                        view! {
-                                            <p class="quorum">
-                                                {format!(
-                                                    "尚未签到 · 应到会{} {} 人",
-                                                    q.rule.counted_label(),
-                                                    q.due,
-                                                )}
-                                            </p>
-                                        }
-                                            .into_any()
-                                    } else {
-                                        view! {
-                                            <p class="quorum" class:ok=q.valid class:error=!q.valid>
-                                                {q.sentence()}
-                                            </p>
-                                        }
-                                            .into_any()
-                                    }
-                                })}
+                            <p
+                                class="quorum"
+                                class:ok=verdict == Some(true)
+                                class:error=verdict == Some(false)
+                            >
+                                {text}
+                            </p>
                         }
                     })
             }}
@@ -227,15 +201,97 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
                 {(!group.0.is_empty())
                     .then(|| view! { <li class="list-heading">{group.0.clone()}</li> })}
                 <For each=move || group.1.clone() key=|(m, badge)| (m.id.clone(), *badge) let:due>
-                    <AttendanceRow meeting=meeting member=due.0 badge=due.1 />
+                    <AttendanceRow
+                        meeting=meeting
+                        entry=entries.of(&due.0.id)
+                        member=due.0
+                        badge=due.1
+                    />
                 </For>
             </ul>
         </For>
     }
 }
 
+/// One of the tally's numbers with its label, dimmed at zero if `quiet_at_zero`.
+#[component]
+fn TallyNumber(
+    label: &'static str,
+    count: Signal<usize>,
+    #[prop(optional)] quiet_at_zero: bool,
+) -> impl IntoView {
+    view! {
+        <span class:muted=move || quiet_at_zero && count.get() == 0>
+            <b>{move || count.get()}</b>
+            {label}
+        </span>
+    }
+}
+
+/// The line under the numbers, and whether it says the meeting counts
+/// (`None`: neutral, nobody is marked yet).
+fn quorum_line(t: &Tally, q: Option<&Quorum>) -> Option<(String, Option<bool>)> {
+    let nobody = t.present + t.leave + t.absent == 0;
+    match q {
+        None if nobody => Some((format!("尚未签到 · 应到 {} 人", t.due), None)),
+        None => None,
+        // Neutral until someone is marked: an empty meeting is not "无效" yet.
+        Some(q) if nobody => Some((
+            format!("尚未签到 · 应到会{} {} 人", q.rule.counted_label(), q.due),
+            None,
+        )),
+        Some(q) => Some((q.sentence(), Some(q.valid))),
+    }
+}
+
 /// A member due at the meeting, with their badge.
 type DueRow = (Member, Option<&'static str>);
+
+/// Each row's entry as a signal of its own: a tap sets the one row it
+/// changed, and the other rows are not even looked at. (When every row
+/// read the document, each tap re-checked the whole list: on a slow phone
+/// most of the tap's time.)
+#[derive(Clone, Copy)]
+struct RowEntries {
+    attendance: Memo<Vec<Attendance>>,
+    rows: StoredValue<BTreeMap<String, ArcRwSignal<Option<Attendance>>>>,
+}
+
+impl RowEntries {
+    fn new(meeting: MeetingHandle) -> Self {
+        let attendance = meeting.part(|m| m.attendance.clone());
+        let rows = StoredValue::new(BTreeMap::new());
+        Effect::new(move |_| {
+            attendance.with(|list| {
+                rows.with_value(|rows: &BTreeMap<String, ArcRwSignal<Option<Attendance>>>| {
+                    for (member_id, entry) in rows {
+                        let now = list.iter().find(|a| &a.member_id == member_id);
+                        if entry.with_untracked(|was| was.as_ref() != now) {
+                            entry.set(now.cloned());
+                        }
+                    }
+                })
+            })
+        });
+        RowEntries { attendance, rows }
+    }
+
+    /// The entry of `member_id`, following the meeting.
+    fn of(&self, member_id: &str) -> ArcRwSignal<Option<Attendance>> {
+        let attendance = self.attendance;
+        self.rows
+            .try_update_value(|rows| {
+                rows.entry(member_id.to_string())
+                    .or_insert_with(|| {
+                        ArcRwSignal::new(attendance.with_untracked(|list| {
+                            list.iter().find(|a| a.member_id == member_id).cloned()
+                        }))
+                    })
+                    .clone()
+            })
+            .unwrap_or_else(|| ArcRwSignal::new(None))
+    }
+}
 
 /// "预备" for a 预备党员, "无表决权" for a 正式党员 under 留党察看.
 fn standing_badge(due: Due) -> Option<&'static str> {
@@ -251,12 +307,14 @@ fn standing_badge(due: Due) -> Option<&'static str> {
 #[component]
 fn AttendanceRow(
     meeting: MeetingHandle,
+    entry: ArcRwSignal<Option<Attendance>>,
     member: Member,
     badge: Option<&'static str>,
 ) -> impl IntoView {
-    let member_id = member.id.clone();
-    let entry = meeting.part(move |m| attendance_of(m, &member_id).cloned());
-    let status = move || entry.with(|e| e.as_ref().map(|a| a.status));
+    let entry: Signal<Option<Attendance>> = entry.into();
+    let status = Memo::new(move |_| entry.with(|e| e.as_ref().map(|a| a.status)));
+    let status = move || status.get();
+    let away = Memo::new(move |_| status().is_some_and(|s| s != Presence::Present));
     let buttons = Presence::ALL.map(|p| {
         let member_id = member.id.clone();
         let choose = move |_| {
@@ -290,46 +348,60 @@ fn AttendanceRow(
                     {buttons}
                 </div>
             </div>
-            {move || {
-                entry
-                    .get()
-                    .filter(|a| a.status != Presence::Present)
-                    .map(|a| view! { <AwayDetails meeting=meeting entry=a /> })
-            }}
+            // Kept while the member stays away: switching 请假 and 缺席
+            // changes the reasons offered, not the whole block.
+            <Show when=move || away.get()>
+                <AwayDetails meeting=meeting entry=entry />
+            </Show>
         </li>
     }
 }
 
 /// The reason a member was away, and their 补学.
 #[component]
-fn AwayDetails(meeting: MeetingHandle, entry: Attendance) -> impl IntoView {
-    let member_id = entry.member_id.clone();
+fn AwayDetails(meeting: MeetingHandle, entry: Signal<Option<Attendance>>) -> impl IntoView {
+    let member_id = entry.with_untracked(|e| e.as_ref().map(|a| a.member_id.clone()));
+    let member_id = member_id.unwrap_or_default();
+    let choice = Memo::new(move |_| entry.with(|e| e.as_ref().map(|a| (a.status, a.reason))));
     // Only the reasons that fit the choice: 请假 is 因公/因病/因事.
-    let reasons = entry.status.reasons().iter().copied().map(|r| {
+    let reasons = {
         let member_id = member_id.clone();
-        let next = tapped(entry.reason, r);
-        let on = entry.reason == Some(r);
-        view! {
-            <button
-                class="chip-toggle small"
-                class:on=on
-                on:click=move |_| {
+        move || {
+            let Some((status, reason)) = choice.get() else {
+                return Vec::new();
+            };
+            status
+                .reasons()
+                .iter()
+                .copied()
+                .map(|r| {
                     let member_id = member_id.clone();
-                    meeting.edit(move |m| set_reason(m, &member_id, next));
-                }
-            >
-                {r.label()}
-            </button>
+                    let next = tapped(reason, r);
+                    view! {
+                        <button
+                            class="chip-toggle small"
+                            class:on=reason == Some(r)
+                            on:click=move |_| {
+                                let member_id = member_id.clone();
+                                meeting.edit(move |m| set_reason(m, &member_id, next));
+                            }
+                        >
+                            {r.label()}
+                        </button>
+                    }
+                })
+                .collect::<Vec<_>>()
         }
-    });
+    };
     // 补学 is for a meeting that was held.
-    let reasons = reasons.collect::<Vec<_>>();
-    let held_entry = entry.clone();
     let owes = Memo::new(move |_| {
+        let Some(entry) = entry.get() else {
+            return MakeUpStatus::NotNeeded;
+        };
         meeting
             .with(|m| {
                 if m.state == MeetingState::Held {
-                    makeup_status(m, &held_entry)
+                    makeup_status(m, &entry)
                 } else {
                     MakeUpStatus::NotNeeded
                 }
