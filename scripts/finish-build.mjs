@@ -5,8 +5,9 @@
 //   never load a chunk of another (an old tab after a new deploy gets a
 //   404 and says so, instead of running mixed code).
 // - Points the page's loader and preload hints at that folder.
-// - Puts the SHA-256 of the inline scripts into the Content-Security-Policy,
-//   so no other inline script can run.
+// - Minifies the stylesheets inlined in the page, and puts the SHA-256 of
+//   the inline scripts and stylesheets into the Content-Security-Policy, so
+//   no other inline script or style can run.
 // - Writes 404.html, so static hosts that serve it for unknown paths open
 //   the app on any route.
 // - Gives the service worker the list of files to keep for offline use and
@@ -14,6 +15,7 @@
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { transformSync } from "esbuild";
 import { allowInlineScripts } from "./inline-scripts.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
@@ -44,6 +46,10 @@ if (!html.includes("LOADER_HASH") || !html.includes("__APP__")) {
 }
 // Trunk leaves its skipped rust link in the page; it means nothing there.
 html = html.replace(/\s*<link data-trunk rel="rust"[^>]*>/, "");
+// The stylesheets Trunk put in the page, minified (Trunk inlines them as
+// they are, comments and all).
+html = html.replace(/<style>([\s\S]*?)<\/style>/g, (_, css) =>
+  `<style>${transformSync(css, { loader: "css", minify: true }).code.trim()}</style>`);
 const allowed = allowInlineScripts(html.replaceAll("__APP__", app));
 html = allowed.html;
 writeFileSync(file, html);
@@ -60,4 +66,4 @@ const sw = readFileSync(join(dir, "sw.js"), "utf8")
   .replace("__VERSION__", version)
   .replace("__ASSETS__", JSON.stringify(assets));
 writeFileSync(join(dir, "sw.js"), sw);
-console.log(`finish-build: ${app}, ${assets.length} files kept offline, ${allowed.count} inline script(s) allowed`);
+console.log(`finish-build: ${app}, ${assets.length} files kept offline, ${allowed.count} inline script(s) and stylesheet(s) allowed`);
