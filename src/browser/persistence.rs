@@ -92,6 +92,8 @@ struct Persistence {
     /// Edits made since the journal was last written (see `edit`).
     journal_waiting: bool,
     /// The page is being hidden or unloaded: edits are journalled at once.
+    /// (Followed by events: asking the document on every tap costs more
+    /// than the rest of the tap's storing.)
     hiding: bool,
     waiters: Vec<js_sys::Function>,
     undo_in_memory: Option<String>,
@@ -217,7 +219,7 @@ pub async fn start(host: impl Host, device: &str) -> Started {
             tab: tab.clone(),
             committing: false,
             journal_waiting: false,
-            hiding: false,
+            hiding: super::page_events::page_hidden(),
             waiters: Vec::new(),
             undo_in_memory: None,
         })
@@ -252,7 +254,7 @@ async fn memory_start(host: impl Host, device: &str, tab: String, why: String) -
             tab,
             committing: false,
             journal_waiting: false,
-            hiding: false,
+            hiding: super::page_events::page_hidden(),
             waiters: Vec::new(),
             undo_in_memory: None,
         })
@@ -376,7 +378,7 @@ pub fn edit(host: &impl Host, keys: Vec<RecordKey>, op: Op) {
     host.update_doc(&mut |doc| {
         with(|p| p.session.edit(doc, keys.clone(), op.clone()));
     });
-    let hiding = with(|p| p.hiding).unwrap_or(false) || super::page_events::page_hidden();
+    let hiding = with(|p| p.hiding).unwrap_or(false);
     let first = with(|p| !std::mem::replace(&mut p.journal_waiting, true)).unwrap_or(false);
     if hiding {
         write_journal(host);

@@ -15,7 +15,7 @@ use crate::domain::rules::quorum::{quorum, Quorum};
 use crate::domain::rules::recording::{
     complete_makeup, mark_rest_present, set_presence, set_reason, tapped, undo_makeup,
 };
-use crate::domain::{Member, Standing};
+use crate::domain::Standing;
 use crate::ui::handles::MeetingHandle;
 
 #[component]
@@ -30,8 +30,8 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
                 .with(|m| {
                     due(m, &d.members)
                         .into_iter()
-                        .map(|due| (due.member.clone(), standing_badge(due)))
-                        .collect::<Vec<(Member, Option<&'static str>)>>()
+                        .map(DueRow::of)
+                        .collect::<Vec<DueRow>>()
                 })
                 .unwrap_or_default()
         })
@@ -47,7 +47,7 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
         let rows: Vec<DueRow> = due
             .get()
             .into_iter()
-            .filter(|(m, _)| name_matches(&m.name, &wanted))
+            .filter(|row| name_matches(&row.name, &wanted))
             .collect();
         groups.with(|groups| {
             let mut out: Vec<(String, Vec<DueRow>)> = groups
@@ -55,20 +55,20 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
                 .map(|g| {
                     let of: Vec<_> = rows
                         .iter()
-                        .filter(|(m, _)| m.group_id.as_deref() == Some(g.id.as_str()))
+                        .filter(|row| row.group_id.as_deref() == Some(g.id.as_str()))
                         .cloned()
                         .collect();
                     (g.name.clone(), of)
                 })
                 .collect();
-            let known = |m: &Member| {
-                m.group_id
+            let known = |row: &DueRow| {
+                row.group_id
                     .as_deref()
                     .is_some_and(|g| groups.iter().any(|x| x.id == g))
             };
             out.push((
                 "未分党小组".to_string(),
-                rows.iter().filter(|(m, _)| !known(m)).cloned().collect(),
+                rows.iter().filter(|row| !known(row)).cloned().collect(),
             ));
             out.retain(|(_, of)| !of.is_empty());
             if out.len() == 1 {
@@ -91,7 +91,7 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
     // added and nobody has changed since.
     let before_bulk: RwSignal<Option<Vec<String>>> = RwSignal::new(None);
     let rest_present = move |_| {
-        let ids: Vec<String> = due.get_untracked().into_iter().map(|(m, _)| m.id).collect();
+        let ids: Vec<String> = due.get_untracked().into_iter().map(|row| row.id).collect();
         let added: Vec<String> = meeting
             .with(|m| {
                 ids.iter()
@@ -121,6 +121,7 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
     let quorum_line = Memo::new(move |_| {
         summary.with(|s| s.as_ref().and_then(|(t, q)| quorum_line(t, q.as_ref())))
     });
+    let verdict = move || quorum_line.with(|l| l.as_ref().and_then(|(_, verdict)| *verdict));
     let nobody_marked = Memo::new(move |_| {
         summary.with(|s| {
             s.as_ref()
@@ -140,21 +141,15 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
                     <TallyNumber label="未登记" count=count(|t| t.unmarked) quiet_at_zero=true />
                 </div>
             </Show>
-            {move || {
-                quorum_line
-                    .get()
-                    .map(|(text, verdict)| {
-                        view! {
-                            <p
-                                class="quorum"
-                                class:ok=verdict == Some(true)
-                                class:error=verdict == Some(false)
-                            >
-                                {text}
-                            </p>
-                        }
-                    })
-            }}
+            <Show when=move || quorum_line.with(Option::is_some)>
+                <p
+                    class="quorum"
+                    class:ok=move || verdict() == Some(true)
+                    class:error=move || verdict() == Some(false)
+                >
+                    {move || quorum_line.with(|l| l.as_ref().map(|(text, _)| text.clone()))}
+                </p>
+            </Show>
             <div class="row">
                 <button
                     class="button"
@@ -200,13 +195,8 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
             <ul class="attendance-list card">
                 {(!group.0.is_empty())
                     .then(|| view! { <li class="list-heading">{group.0.clone()}</li> })}
-                <For each=move || group.1.clone() key=|(m, badge)| (m.id.clone(), *badge) let:due>
-                    <AttendanceRow
-                        meeting=meeting
-                        entry=entries.of(&due.0.id)
-                        member=due.0
-                        badge=due.1
-                    />
+                <For each=move || group.1.clone() key=|row| (row.id.clone(), row.badge) let:row>
+                    <AttendanceRow meeting=meeting entry=entries.of(&row.id) row=row />
                 </For>
             </ul>
         </For>
@@ -244,8 +234,26 @@ fn quorum_line(t: &Tally, q: Option<&Quorum>) -> Option<(String, Option<bool>)> 
     }
 }
 
-/// A member due at the meeting, with their badge.
-type DueRow = (Member, Option<&'static str>);
+/// A member due at the meeting, as the list shows them: rebuilt on every
+/// change of the document, so it holds only what the row needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct DueRow {
+    id: String,
+    name: String,
+    group_id: Option<String>,
+    badge: Option<&'static str>,
+}
+
+impl DueRow {
+    fn of(due: Due) -> DueRow {
+        DueRow {
+            id: due.member.id.clone(),
+            name: due.member.name.clone(),
+            group_id: due.member.group_id.clone(),
+            badge: standing_badge(&due),
+        }
+    }
+}
 
 /// Each row's entry as a signal of its own: a tap sets the one row it
 /// changed, and the other rows are not even looked at. (When every row
@@ -294,7 +302,7 @@ impl RowEntries {
 }
 
 /// "预备" for a 预备党员, "无表决权" for a 正式党员 under 留党察看.
-fn standing_badge(due: Due) -> Option<&'static str> {
+fn standing_badge(due: &Due) -> Option<&'static str> {
     if due.standing == Standing::Probationary {
         Some("预备")
     } else if !due.votes {
@@ -308,15 +316,14 @@ fn standing_badge(due: Due) -> Option<&'static str> {
 fn AttendanceRow(
     meeting: MeetingHandle,
     entry: ArcRwSignal<Option<Attendance>>,
-    member: Member,
-    badge: Option<&'static str>,
+    row: DueRow,
 ) -> impl IntoView {
     let entry: Signal<Option<Attendance>> = entry.into();
     let status = Memo::new(move |_| entry.with(|e| e.as_ref().map(|a| a.status)));
     let status = move || status.get();
     let away = Memo::new(move |_| status().is_some_and(|s| s != Presence::Present));
     let buttons = Presence::ALL.map(|p| {
-        let member_id = member.id.clone();
+        let member_id = row.id.clone();
         let choose = move |_| {
             let next = tapped(status(), p);
             let member_id = member_id.clone();
@@ -338,12 +345,12 @@ fn AttendanceRow(
         <li class="attendance-row">
             <div class="attendance-main">
                 <span class="member-name">
-                    {member.name.clone()} {badge.map(|b| view! { <span class="badge">{b}</span> })}
+                    {row.name.clone()} {row.badge.map(|b| view! { <span class="badge">{b}</span> })}
                 </span>
                 <div
                     class="presence-group"
                     role="group"
-                    aria-label=format!("{} 的出席情况", member.name)
+                    aria-label=format!("{} 的出席情况", row.name)
                 >
                     {buttons}
                 </div>

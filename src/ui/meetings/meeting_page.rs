@@ -63,20 +63,30 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
             .with(|q| q.get("s"))
             .unwrap_or_else(|| "checklist".into())
     });
-    let title = meeting.part(|m| {
-        let also: Vec<&str> = m.also.iter().map(|k| k.label()).collect();
-        if also.is_empty() {
-            m.kind.label().to_string()
-        } else {
-            format!("{}（同时计为{}）", m.kind.label(), also.join("、"))
-        }
+    // What the head of the screen shows, read in one go: every tap changes
+    // the document, and one part re-read is cheaper than eight.
+    let head = meeting.part(|m| Head {
+        title: {
+            let also: Vec<&str> = m.also.iter().map(|k| k.label()).collect();
+            if also.is_empty() {
+                m.kind.label().to_string()
+            } else {
+                format!("{}（同时计为{}）", m.kind.label(), also.join("、"))
+            }
+        },
+        // Only a body that decides (党员大会、支委会) votes.
+        votes: Body::of(m).is_some() || !m.votes.is_empty(),
+        tasks: has_tasks(&m.kind, &m.also),
+        theme: m.theme.clone(),
+        held: m.state == MeetingState::Held,
+        when: when(m),
     });
-    // Only a body that decides (党员大会、支委会) votes.
-    let votes = meeting.part(|m| Body::of(m).is_some() || !m.votes.is_empty());
-    let tasks = meeting.part(|m| has_tasks(&m.kind, &m.also));
-    let theme = meeting.part(|m| m.theme.clone());
-    let held = meeting.part(|m| m.state == MeetingState::Held);
-    let when_text = meeting.part(when);
+    let title = Memo::new(move |_| head.with(|h| h.title.clone()));
+    let votes = Memo::new(move |_| head.with(|h| h.votes));
+    let tasks = Memo::new(move |_| head.with(|h| h.tasks));
+    let theme = Memo::new(move |_| head.with(|h| h.theme.clone()));
+    let held = Memo::new(move |_| head.with(|h| h.held));
+    let when_text = Memo::new(move |_| head.with(|h| h.when.clone()));
     let tabs = SECTIONS.map(|(key, label)| {
         let navigate = navigate.clone();
         let shown = move || match key {
@@ -129,17 +139,27 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
             "tasks" => view! { <TasksPanel meeting=meeting /> }.into_any(),
             _ => view! { <ChecklistPanel meeting=meeting /> }.into_any(),
         }}
-        <MeetingActions meeting=meeting />
-        <MeetingBar meeting=meeting section=section />
+        <MeetingActions meeting=meeting held=held />
+        <MeetingBar meeting=meeting section=section held=held />
     }
+}
+
+/// The head of a meeting's screen.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Head {
+    title: String,
+    votes: bool,
+    tasks: bool,
+    theme: String,
+    held: bool,
+    when: String,
 }
 
 /// The next step, always in reach of a thumb: 开始签到 while planned, then
 /// 标记为已召开 from the attendance list; once held, a short confirmation.
 #[component]
-fn MeetingBar(meeting: MeetingHandle, section: Memo<String>) -> impl IntoView {
+fn MeetingBar(meeting: MeetingHandle, section: Memo<String>, held: Memo<bool>) -> impl IntoView {
     let navigate = use_navigate();
-    let held = meeting.part(|m| m.state == MeetingState::Held);
     let just_held = RwSignal::new(false);
     let hold_now = move |_| {
         let today = clock::today();
@@ -194,10 +214,9 @@ fn MeetingBar(meeting: MeetingHandle, section: Memo<String>) -> impl IntoView {
 
 /// Holding, reopening, the calendar file and deletion.
 #[component]
-fn MeetingActions(meeting: MeetingHandle) -> impl IntoView {
+fn MeetingActions(meeting: MeetingHandle, held: Memo<bool>) -> impl IntoView {
     let state = meeting.state;
     let navigate = use_navigate();
-    let held = meeting.part(|m| m.state == MeetingState::Held);
     let toggle = move |_| {
         if held.get_untracked() {
             // The roll is fixed again from the roster when it is held again.
