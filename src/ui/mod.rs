@@ -32,7 +32,6 @@ pub mod widgets;
 /// Mounts the app on the page.
 pub fn start() {
     crate::browser::panic_notice::install();
-    crate::browser::offline::keep_app_offline();
     crate::browser::splash::remove();
     leptos::mount::mount_to_body(app::App);
 }

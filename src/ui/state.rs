@@ -159,9 +159,13 @@ impl AppState {
         self.device.set(device);
         if !welcomed && persistence::nothing_stored().await {
             self.ready.set(true);
-            return;
+        } else {
+            self.open_store().await;
         }
-        self.open_store().await;
+        // The first screen is up: the service worker may now fetch every
+        // file for offline use without slowing it down.
+        clock::after_next_paint().await;
+        crate::browser::offline::keep_app_offline();
     }
 
     /// Opens the store if it is not open yet; the screens wait meanwhile,
