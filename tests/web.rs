@@ -340,27 +340,22 @@ async fn an_edit_journalled_but_never_committed_is_written_at_the_next_start() {
     storage().clear().unwrap();
 }
 
-#[wasm_bindgen_test]
-async fn an_edit_is_journalled_before_its_commit_and_stored_after() {
+fn journalled() -> bool {
+    (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).unwrap())
+        .any(|k| k.starts_with("zhibu.journal."))
+}
+
+async fn fresh_store(page: &TestPage) {
     persistence::shut_down();
     Idb::delete_named("zhibu").await.unwrap();
     storage().clear().unwrap();
     zhibu::browser::local_storage::probe().unwrap();
-    let page = TestPage::default();
     let started = persistence::start(page.clone(), "dev").await;
     *page.doc.borrow_mut() = started.doc;
-    persistence::edit(
-        &page,
-        vec![RecordKey::Branch],
-        Rc::new(|d| d.branch.name = "刚输入".into()),
-    );
-    let journalled = (0..storage().length().unwrap())
-        .filter_map(|i| storage().key(i).unwrap())
-        .any(|k| k.starts_with("zhibu.journal."));
-    assert!(
-        journalled,
-        "the tap is in localStorage before the commit ends"
-    );
+}
+
+async fn stored_branch_name() -> String {
     for _ in 0..50 {
         if !persistence::has_unsaved() {
             break;
@@ -370,8 +365,51 @@ async fn an_edit_is_journalled_before_its_commit_and_stored_after() {
     assert!(!persistence::has_unsaved());
     let idb = Idb::open().await.unwrap();
     let stored = load(&idb.snapshot().await.unwrap()).doc;
-    assert_eq!(stored.branch.name, "刚输入");
     idb.close();
+    stored.branch.name
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_is_journalled_after_the_frame_that_shows_it_before_its_commit_and_stored_after() {
+    let page = TestPage::default();
+    fresh_store(&page).await;
+    persistence::edit(
+        &page,
+        vec![RecordKey::Branch],
+        Rc::new(|d| d.branch.name = "刚输入".into()),
+    );
+    // The frame that shows the edit comes first; then the journal, then
+    // the commit, which clears it.
+    zhibu::browser::clock::after_next_paint().await;
+    assert!(persistence::has_unsaved(), "and not yet committed");
+    assert!(
+        journalled(),
+        "the tap is in localStorage before the commit ends"
+    );
+    assert_eq!(stored_branch_name().await, "刚输入");
+    assert!(!journalled(), "the commit clears the journal");
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_made_while_the_page_hides_is_journalled_at_once() {
+    let page = TestPage::default();
+    fresh_store(&page).await;
+    let window = web_sys::window().unwrap();
+    // A phone switching apps: no frame may come before the page is killed.
+    window
+        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+        .unwrap();
+    persistence::edit(
+        &page,
+        vec![RecordKey::Branch],
+        Rc::new(|d| d.branch.name = "切走前输入".into()),
+    );
+    assert!(journalled(), "journalled before anything else runs");
+    window
+        .dispatch_event(&web_sys::Event::new("pageshow").unwrap())
+        .unwrap();
+    assert_eq!(stored_branch_name().await, "切走前输入");
     storage().clear().unwrap();
 }
 

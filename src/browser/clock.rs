@@ -33,13 +33,17 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
-/// Waits until the browser has painted the next frame: work that can wait
-/// (storing a tap that the page already shows) then does not delay what
-/// the member sees. A hidden page paints nothing, so a short timer stands
-/// in for the frame.
-pub async fn after_next_paint() {
+/// Resolves once the browser has painted the next frame: work that can
+/// wait (storing a tap that the page already shows) then does not delay
+/// what the member sees. A hidden page paints nothing, so a short timer
+/// stands in for the frame. Work waits its turn from the call on, not from
+/// the first poll: what is asked for first runs first.
+pub fn after_next_paint() -> impl std::future::Future<Output = ()> {
     let promise = NEXT_PAINT.with(|next| next.borrow_mut().get_or_insert_with(next_paint).clone());
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let painted = wasm_bindgen_futures::JsFuture::from(promise);
+    async move {
+        let _ = painted.await;
+    }
 }
 
 fn next_paint() -> js_sys::Promise {

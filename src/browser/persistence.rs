@@ -384,8 +384,9 @@ pub fn edit(host: &impl Host, keys: Vec<RecordKey>, op: Op) {
         write_journal(host);
     } else if first {
         let host = host.clone();
+        let painted = super::clock::after_next_paint();
         wasm_bindgen_futures::spawn_local(async move {
-            super::clock::after_next_paint().await;
+            painted.await;
             write_journal(&host);
         });
     }
@@ -464,8 +465,9 @@ fn kick(host: &impl Host) {
         let host = host.clone();
         // The journal already holds the edit: the commit waits for the
         // frame that shows it, and takes every edit made meanwhile.
+        let painted = super::clock::after_next_paint();
         wasm_bindgen_futures::spawn_local(async move {
-            super::clock::after_next_paint().await;
+            painted.await;
             write_journal(&host);
             commit_loop(host).await
         });

@@ -201,8 +201,9 @@ impl AppState {
         if self.device_write_waiting.try_get_value() == Some(false) {
             self.device_write_waiting.set_value(true);
             let state = *self;
+            let painted = clock::after_next_paint();
             leptos::task::spawn_local(async move {
-                clock::after_next_paint().await;
+                painted.await;
                 let _ = state.device_write_waiting.try_set_value(false);
                 state.save_device();
             });
