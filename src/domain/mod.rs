@@ -9,6 +9,7 @@ pub mod ics;
 pub mod ids;
 pub mod limits;
 pub mod meeting;
+pub mod month_pages;
 pub mod pinyin;
 pub mod record_sheet;
 pub mod roster;

@@ -1,9 +1,13 @@
 // A secretary runs a 支部党员大会 from a phone: plan it, tick the checklist,
 // mark 25 members, record a vote, reload half-way, finish; the home page
-// and 补学 follow.
+// and 补学 follow. Ten years of meetings list a page at a time.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { writeFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { useBrowser, openApp, App, PHONE } from "./support.mjs";
+import { makeBackup, tenYears } from "./backup-maker.mjs";
 
 const env = useBrowser();
 
@@ -206,6 +210,42 @@ test("a vote whose counts need checking is not shown green, and the question is 
   await page.getByText(/多于出席的有表决权党员/).waitFor();
   assert.equal(await page.locator(".vote-result.ok").count(), 0, "no green 通过 beside the question");
   assert.equal(await page.locator(".vote .error").count(), 0, "a question, not a red error");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("ten years of meetings list a page of whole months at a time: older pages, a search and the way back all work", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).startFresh();
+  const dir = await mkdtemp(join(tmpdir(), "zhibu-ten-"));
+  const file = join(dir, "ten-years.json");
+  await writeFile(file, makeBackup(tenYears()));
+  await page.goto(env.server.origin + "/mine/backup");
+  await page.setInputFiles("input[name=backup-file]", file);
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "导入", exact: true }).click();
+  await page.getByText(/已导入并合并 \d+ 条记录/).waitFor({ timeout: 60000 });
+  await page.goto(env.server.origin + "/meetings");
+  const months = () => page.locator(".month-title").allTextContents();
+  const status = page.locator(".page-switch span");
+  await status.getByText("第 1 / 30 页 · 共 600 次").waitFor();
+  assert.deepEqual(await months(), ["2026年12月", "2026年11月", "2026年10月", "2026年9月"]);
+  assert.equal(await page.locator(".meeting-row").count(), 20, "one page, not 600 rows");
+  await page.getByRole("button", { name: "较早的会议 ›" }).click();
+  await status.getByText("第 2 / 30 页 · 共 600 次").waitFor();
+  assert.equal((await months())[0], "2026年8月");
+  // Into a meeting of that page and back: the same page.
+  await page.locator(".meeting-row").first().click();
+  await page.locator(".meeting-title").waitFor();
+  await page.goBack();
+  await status.getByText("第 2 / 30 页 · 共 600 次").waitFor();
+  // A search reaches back ten years, and starts at its newest page.
+  await page.fill("input[name=search]", "2017年1月");
+  await page.locator(".month-title", { hasText: "2017年1月" }).waitFor();
+  assert.deepEqual(await months(), ["2017年1月"]);
+  assert.equal(await page.locator(".meeting-row").count(), 5);
+  assert.equal(await page.locator(".page-switch").count(), 0, "one page needs no pager");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -265,6 +265,25 @@ pub fn default_year_for(date: NaiveDate) -> i32 {
     }
 }
 
+/// What the member narrowed the meeting list to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MeetingFilter {
+    /// A type's label ("支部党员大会"); empty for every type.
+    pub kind: String,
+    /// Planned or held only; `None` for both.
+    pub state: Option<MeetingState>,
+    /// Words to find in the theme, minutes, place, agenda or notes.
+    pub query: String,
+}
+
+impl MeetingFilter {
+    pub fn admits(&self, meeting: &Meeting) -> bool {
+        (self.kind.is_empty() || meeting.kind.label() == self.kind)
+            && self.state.is_none_or(|s| meeting.state == s)
+            && matches_search(meeting, &self.query)
+    }
+}
+
 /// The text a search matches: theme, minutes, place, agenda and notes.
 pub fn matches_search(meeting: &Meeting, query: &str) -> bool {
     let query = query.trim();

@@ -1,11 +1,14 @@
-//! The meeting list: by month, newest first, filterable and searchable.
+//! The meeting list: by month, newest first, filterable and searchable,
+//! a page of whole months at a time (`domain::month_pages`).
 
 use crate::ui::link::A;
 use leptos::prelude::*;
 
 use super::when;
 use crate::domain::meeting::{Meeting, MeetingState};
-use crate::domain::rules::recording::matches_search;
+use crate::domain::month_pages::month_page;
+use crate::domain::rules::recording::MeetingFilter;
+use crate::ui::paging::{page_in_address, PagePlace, PageSwitch};
 use crate::ui::state::use_app;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -15,13 +18,60 @@ enum StateFilter {
     Held,
 }
 
+impl StateFilter {
+    fn state(self) -> Option<MeetingState> {
+        match self {
+            StateFilter::All => None,
+            StateFilter::Planned => Some(MeetingState::Planned),
+            StateFilter::Held => Some(MeetingState::Held),
+        }
+    }
+}
+
+/// A meeting as its row shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Row {
+    id: String,
+    kinds: String,
+    theme: String,
+    when: String,
+    planned: bool,
+}
+
+impl Row {
+    fn of(meeting: &Meeting) -> Row {
+        Row {
+            id: meeting.id.clone(),
+            kinds: std::iter::once(meeting.kind.label())
+                .chain(meeting.also.iter().map(|k| k.label()))
+                .collect::<Vec<_>>()
+                .join(" · "),
+            theme: if meeting.theme.is_empty() {
+                "（未填主题）".to_string()
+            } else {
+                meeting.theme.clone()
+            },
+            when: when(meeting),
+            planned: meeting.state == MeetingState::Planned,
+        }
+    }
+}
+
+/// The page of the list on screen: its months and their rows.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Shown {
+    months: Vec<(String, Vec<Row>)>,
+    place: PagePlace,
+}
+
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
     let state = use_app();
+    let (page, go_to) = page_in_address("/meetings");
     let query = RwSignal::new(String::new());
     let kind = RwSignal::new(String::new());
     let held = RwSignal::new(StateFilter::All);
-    let kinds = move || {
+    let kinds = Memo::new(move |_| {
         let mut labels: Vec<String> = state.doc.with(|d| {
             d.meetings
                 .iter()
@@ -31,41 +81,54 @@ pub fn MeetingsPage() -> impl IntoView {
         labels.sort();
         labels.dedup();
         labels
-    };
-    let months = move || {
-        let mut meetings: Vec<Meeting> = state.doc.with(|d| {
-            d.meetings
-                .iter()
-                .filter(|m| kind.with(|k| k.is_empty() || m.kind.label() == k))
-                .filter(|m| match held.get() {
-                    StateFilter::All => true,
-                    StateFilter::Planned => m.state == MeetingState::Planned,
-                    StateFilter::Held => m.state == MeetingState::Held,
-                })
-                .filter(|m| query.with(|q| matches_search(m, q)))
-                .cloned()
-                .collect()
-        });
-        meetings.sort_by_key(|m| std::cmp::Reverse(m.effective_date()));
-        let mut groups: Vec<(String, Vec<Meeting>)> = Vec::new();
-        for m in meetings {
-            let month = m.effective_date().map_or(
-                "日期未定".to_string(),
-                crate::domain::time::format_chinese_month,
-            );
-            match groups.last_mut() {
-                Some((label, list)) if *label == month => list.push(m),
-                _ => groups.push((month, vec![m])),
-            }
+    });
+    // Narrowing the list starts it again at its newest page.
+    let narrow = move || {
+        if page.get_untracked() > 1 {
+            go_to.run(1);
         }
-        groups
     };
+    // Only the page on screen is built: ten years are 600 meetings.
+    let shown = Memo::new(move |_| {
+        let filter = MeetingFilter {
+            kind: kind.get(),
+            state: held.get().state(),
+            query: query.get(),
+        };
+        state.doc.with(|d| {
+            let listed = month_page(
+                d.meetings.iter().filter(|m| filter.admits(m)),
+                Meeting::effective_date,
+                page.get(),
+            );
+            Shown {
+                months: listed
+                    .months
+                    .iter()
+                    .map(|g| {
+                        (
+                            g.month.label(),
+                            g.items.iter().map(|m| Row::of(m)).collect(),
+                        )
+                    })
+                    .collect(),
+                place: PagePlace {
+                    page: listed.page,
+                    pages: listed.pages,
+                    total: listed.total,
+                },
+            }
+        })
+    });
     let state_chip = move |value: StateFilter, label: &'static str| {
         view! {
             <button
                 class="chip-toggle"
                 class:on=move || held.get() == value
-                on:click=move |_| held.set(value)
+                on:click=move |_| {
+                    held.set(value);
+                    narrow();
+                }
             >
                 {label}
             </button>
@@ -94,7 +157,10 @@ pub fn MeetingsPage() -> impl IntoView {
             placeholder="搜索主题、议题、会议记录"
             class="search"
             prop:value=query
-            on:input=move |ev| query.set(event_target_value(&ev))
+            on:input=move |ev| {
+                query.set(event_target_value(&ev));
+                narrow();
+            }
         />
         <div class="filters">
             {state_chip(StateFilter::All, "全部")} {state_chip(StateFilter::Planned, "计划中")}
@@ -102,18 +168,22 @@ pub fn MeetingsPage() -> impl IntoView {
             <select
                 name="kind-filter"
                 aria-label="会议类型"
-                on:change=move |ev| kind.set(event_target_value(&ev))
+                on:change=move |ev| {
+                    kind.set(event_target_value(&ev));
+                    narrow();
+                }
             >
                 <option value="">"所有类型"</option>
                 {move || {
-                    kinds()
+                    kinds
+                        .get()
                         .into_iter()
                         .map(|k| view! { <option value=k.clone()>{k.clone()}</option> })
                         .collect_view()
                 }}
             </select>
         </div>
-        <Show when=move || months().is_empty()>
+        <Show when=move || shown.with(|s| s.place.total == 0)>
             <p class="empty">
                 {move || {
                     if state.doc.with(|d| d.meetings.is_empty()) {
@@ -124,49 +194,36 @@ pub fn MeetingsPage() -> impl IntoView {
                 }}
             </p>
         </Show>
-        {move || {
-            months()
-                .into_iter()
-                .map(|(month, list)| {
-                    view! {
-                        <section class="month">
-                            <h2 class="month-title">{month}</h2>
-                            <ul class="meeting-list card">
-                                {list
-                                    .into_iter()
-                                    .map(|m| view! { <MeetingRow meeting=m /> })
-                                    .collect_view()}
-                            </ul>
-                        </section>
-                    }
-                })
-                .collect_view()
-        }}
+        <For
+            each=move || shown.with(|s| s.months.clone())
+            key=|(month, rows)| (month.clone(), rows.clone())
+            let:month
+        >
+            <section class="month">
+                <h2 class="month-title">{month.0.clone()}</h2>
+                <ul class="meeting-list card">
+                    {month.1.into_iter().map(|row| view! { <MeetingRow row=row /> }).collect_view()}
+                </ul>
+            </section>
+        </For>
+        <PageSwitch
+            place=Signal::derive(move || shown.with(|s| s.place))
+            items="会议"
+            go_to=go_to
+        />
     }
 }
 
 #[component]
-fn MeetingRow(meeting: Meeting) -> impl IntoView {
-    let href = format!("/meetings/{}", meeting.id);
-    let planned = meeting.state == MeetingState::Planned;
-    let theme = if meeting.theme.is_empty() {
-        "（未填主题）".to_string()
-    } else {
-        meeting.theme.clone()
-    };
+fn MeetingRow(row: Row) -> impl IntoView {
     view! {
         <li>
-            <A href=href attr:class="meeting-row">
-                <span class="meeting-kind">
-                    {std::iter::once(meeting.kind.label())
-                        .chain(meeting.also.iter().map(|k| k.label()))
-                        .collect::<Vec<_>>()
-                        .join(" · ")}
-                </span>
-                <span class="meeting-theme">{theme}</span>
-                <span class="meeting-when muted small">{when(&meeting)}</span>
-                <span class="badge" class:accent=planned>
-                    {if planned { "计划中" } else { "已召开" }}
+            <A href=format!("/meetings/{}", row.id) attr:class="meeting-row">
+                <span class="meeting-kind">{row.kinds}</span>
+                <span class="meeting-theme">{row.theme}</span>
+                <span class="meeting-when muted small">{row.when}</span>
+                <span class="badge" class:accent=row.planned>
+                    {if row.planned { "计划中" } else { "已召开" }}
                 </span>
             </A>
         </li>

@@ -1,4 +1,5 @@
-//! The talks of the branch, newest first, with this year's coverage.
+//! The talks of the branch, newest first and a page of whole months at a
+//! time, with this year's coverage.
 
 use crate::ui::link::A;
 use chrono::Datelike;
@@ -7,9 +8,11 @@ use leptos_router::hooks::use_navigate;
 
 use crate::browser::clock;
 use crate::domain::meeting::PersonRef;
+use crate::domain::month_pages::month_page;
 use crate::domain::rules::attendance::was_active_on;
 use crate::domain::talk::{talked_with, Talk};
 use crate::domain::time::format_chinese_date;
+use crate::ui::paging::{page_in_address, PagePlace, PageSwitch};
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
 
@@ -26,12 +29,21 @@ struct TalkRow {
 pub fn TalksPage() -> impl IntoView {
     let state = use_app();
     let navigate = use_navigate();
-    let rows = Memo::new(move |_| {
+    let (page, go_to) = page_in_address("/talks");
+    // Only the page on screen is built: a branch talks with every member
+    // every year.
+    let listed = Memo::new(move |_| {
         state.doc.with(|d| {
-            let mut talks: Vec<&Talk> = d.talks.iter().collect();
-            talks.sort_by_key(|t| std::cmp::Reverse(t.date));
-            talks
-                .into_iter()
+            let listed = month_page(&d.talks, |t: &Talk| t.date, page.get());
+            let place = PagePlace {
+                page: listed.page,
+                pages: listed.pages,
+                total: listed.total,
+            };
+            let rows = listed
+                .months
+                .iter()
+                .flat_map(|g| g.items.iter())
                 .map(|t| TalkRow {
                     id: t.id.clone(),
                     when: t
@@ -52,9 +64,11 @@ pub fn TalksPage() -> impl IntoView {
                     ),
                     topic: t.topic.clone(),
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            (rows, place)
         })
     });
+    let rows = Memo::new(move |_| listed.with(|(rows, _)| rows.clone()));
     let coverage = Memo::new(move |_| {
         state.doc.with(|d| {
             let today = clock::today();
@@ -115,6 +129,11 @@ pub fn TalksPage() -> impl IntoView {
                 </li>
             </For>
         </ul>
+        <PageSwitch
+            place=Signal::derive(move || listed.with(|(_, place)| *place))
+            items="谈话"
+            go_to=go_to
+        />
     }
 }
 
