@@ -8,51 +8,38 @@ use web_sys::StorageEvent;
 
 /// Calls `on_hide` whenever the page is hidden or being unloaded.
 pub fn on_page_hidden(on_hide: impl Fn() + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let on_hide = std::rc::Rc::new(on_hide);
-    let for_visibility = on_hide.clone();
-    let visibility = Closure::<dyn Fn()>::new(move || {
-        if page_hidden() {
-            for_visibility();
-        }
-    });
-    let pagehide = Closure::<dyn Fn()>::new(move || on_hide());
-    if let Some(document) = window.document() {
-        let _ = document.add_event_listener_with_callback(
-            "visibilitychange",
-            visibility.as_ref().unchecked_ref(),
-        );
-    }
-    let _ = window.add_event_listener_with_callback("pagehide", pagehide.as_ref().unchecked_ref());
-    visibility.forget();
-    pagehide.forget();
+    on_visibility(true, "pagehide", on_hide);
 }
 
 /// Calls `on_show` whenever the page is shown again (back from the
 /// background, or restored from the back-forward cache).
 pub fn on_page_shown(on_show: impl Fn() + 'static) {
+    on_visibility(false, "pageshow", on_show);
+}
+
+/// Calls `f` when the page's visibility turns to `hidden` (or away from
+/// it), and on the window's `event`.
+fn on_visibility(hidden: bool, event: &str, f: impl Fn() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let on_show = std::rc::Rc::new(on_show);
-    let for_visibility = on_show.clone();
+    let f = std::rc::Rc::new(f);
+    let for_visibility = f.clone();
     let visibility = Closure::<dyn Fn()>::new(move || {
-        if !page_hidden() {
+        if page_hidden() == hidden {
             for_visibility();
         }
     });
-    let pageshow = Closure::<dyn Fn()>::new(move || on_show());
+    let on_event = Closure::<dyn Fn()>::new(move || f());
     if let Some(document) = window.document() {
         let _ = document.add_event_listener_with_callback(
             "visibilitychange",
             visibility.as_ref().unchecked_ref(),
         );
     }
-    let _ = window.add_event_listener_with_callback("pageshow", pageshow.as_ref().unchecked_ref());
+    let _ = window.add_event_listener_with_callback(event, on_event.as_ref().unchecked_ref());
     visibility.forget();
-    pageshow.forget();
+    on_event.forget();
 }
 
 /// Whether the page is hidden now (in the background, or closing).
