@@ -16,7 +16,7 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { transformSync } from "esbuild";
-import { allowInlineScripts } from "./inline-scripts.mjs";
+import { allowInline } from "./inline-hashes.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
 const pkg = new URL("../target/split/pkg/", import.meta.url).pathname;
@@ -50,7 +50,7 @@ html = html.replace(/\s*<link data-trunk rel="rust"[^>]*>/, "");
 // they are, comments and all).
 html = html.replace(/<style>([\s\S]*?)<\/style>/g, (_, css) =>
   `<style>${transformSync(css, { loader: "css", minify: true }).code.trim()}</style>`);
-const allowed = allowInlineScripts(html.replaceAll("__APP__", app));
+const allowed = allowInline(html.replaceAll("__APP__", app));
 html = allowed.html;
 writeFileSync(file, html);
 writeFileSync(join(dir, "404.html"), html);

@@ -13,7 +13,8 @@
 //   - every chunk the core needs goes into the core's own file;
 //   - every other chunk goes into one file, chunk_shared.wasm;
 //   - each split's loader waits for the merged files its chunks went to.
-// A split then loads at most three files, and the core one.
+// A member with data then starts with two code files (the first screen's
+// and the core's), and a page adds its own and the shared one.
 //
 // This works because a chunk only imports the main module's memory, table
 // and stack pointer, and instantiating it only fills its table slots and
@@ -139,12 +140,18 @@ function importsOf(bytes) {
 
 /** Joins wasm files (names without .wasm) into `into`.wasm; the inputs go. */
 function merge(files, into) {
-  const imports = new Set(files.flatMap((f) => importsOf(readFileSync(join(dir, f + ".wasm")))));
-  const hub = [...imports].map((entry, i) => {
+  // One import of each name, with the largest minimum size any file asks
+  // for (the main module's table and memory are at least that large).
+  const imports = new Map();
+  for (const entry of files.flatMap((f) => importsOf(readFileSync(join(dir, f + ".wasm"))))) {
     const [desc, base] = entry.split("|");
     const [kind, ...rest] = desc.split(" ");
-    return `(import "${HUB_IMPORT}" "${base}" (${kind} $i${i} ${rest.join(" ")})) (export "${base}" (${kind} $i${i}))`;
-  });
+    const min = Number(rest[0]);
+    const known = imports.get(base);
+    if (!known || (Number.isFinite(min) && min > known.min)) imports.set(base, { kind, rest, min });
+  }
+  const hub = [...imports].map(([base, { kind, rest }], i) =>
+    `(import "${HUB_IMPORT}" "${base}" (${kind} $i${i} ${rest.join(" ")})) (export "${base}" (${kind} $i${i}))`);
   const hubModule = binaryen.parseText(`(module ${hub.join(" ")})`);
   const hubPath = join(dir, "hub.wasm");
   writeFileSync(hubPath, hubModule.emitBinary());

@@ -317,6 +317,41 @@ fn ten_years_of_records_load_each_once_and_a_record_under_two_names_once() {
 }
 
 #[test]
+fn a_meeting_stored_under_another_meetings_key_still_loads_as_one() {
+    let mut doc = example();
+    let template = doc.meetings[0].clone();
+    for id in ["m-1", "m-2"] {
+        let mut meeting = template.clone();
+        meeting.id = id.into();
+        doc.meetings.push(meeting);
+    }
+    let mut db = MemoryDb::new();
+    let mut page = Page::open(&mut db, "d1");
+    page.replace(doc.clone());
+    assert_eq!(page.commit(&mut db), After::Saved);
+    let mut snapshot = db.snapshot().unwrap();
+    let raw_of = |key: RecordKey, snapshot: &zhibu::store::db::Snapshot| {
+        snapshot
+            .records
+            .iter()
+            .find(|f| f.key == key)
+            .unwrap()
+            .raw
+            .clone()
+    };
+    let second = raw_of(RecordKey::meeting("m-2"), &snapshot);
+    for found in &mut snapshot.records {
+        if found.key == RecordKey::meeting("m-1") {
+            found.raw = second.clone();
+        }
+    }
+    let loaded = load(&snapshot);
+    let copies = loaded.doc.meetings.iter().filter(|m| m.id == "m-2").count();
+    assert_eq!(copies, 1, "the later record replaces the misplaced one");
+    assert_eq!(loaded.doc.meetings.len(), doc.meetings.len() - 1);
+}
+
+#[test]
 fn an_unreadable_meeting_is_set_aside_and_the_rest_loads() {
     let (mut db, doc) = saved_example();
     let meeting = RecordKey::meeting(&doc.meetings[0].id);

@@ -380,7 +380,7 @@ async fn an_edit_is_journalled_after_the_frame_that_shows_it_before_its_commit_a
     );
     // The frame that shows the edit comes first; then the journal, then
     // the commit, which clears it.
-    zhibu::browser::clock::after_next_paint().await;
+    zhibu::browser::page_events::after_next_paint().await;
     assert!(persistence::has_unsaved(), "and not yet committed");
     assert!(
         journalled(),

@@ -1,7 +1,6 @@
 //! Time and randomness from the browser.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use wasm_bindgen::JsCast;
 
 use crate::domain::{ids, time};
 
@@ -24,54 +23,6 @@ pub fn new_id(prefix: &str) -> String {
 
 pub fn now_utc() -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp_millis(now_millis() as i64).unwrap_or_default()
-}
-
-thread_local! {
-    /// The promise of the next frame's end, shared by everything waiting
-    /// for it: one animation-frame callback however many wait.
-    static NEXT_PAINT: std::cell::RefCell<Option<js_sys::Promise>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-/// Resolves once the browser has painted the next frame: work that can
-/// wait (storing a tap that the page already shows) then does not delay
-/// what the member sees. A hidden page paints nothing, so a short timer
-/// stands in for the frame. Work waits its turn from the call on, not from
-/// the first poll: what is asked for first runs first.
-pub fn after_next_paint() -> impl std::future::Future<Output = ()> {
-    let promise = NEXT_PAINT.with(|next| next.borrow_mut().get_or_insert_with(next_paint).clone());
-    let painted = wasm_bindgen_futures::JsFuture::from(promise);
-    async move {
-        let _ = painted.await;
-    }
-}
-
-fn next_paint() -> js_sys::Promise {
-    js_sys::Promise::new(&mut |resolve, _| {
-        let Some(window) = web_sys::window() else {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-            return;
-        };
-        let fallback = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
-        // Animation-frame callbacks run just before the frame is drawn: a
-        // task queued from one runs after it. Whoever waits from then on
-        // waits for the frame after.
-        let on_frame = resolve.clone();
-        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-            NEXT_PAINT.with(|next| next.borrow_mut().take());
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&on_frame, 0);
-            }
-        });
-        if fallback.is_err()
-            || window
-                .request_animation_frame(after_frame.unchecked_ref())
-                .is_err()
-        {
-            NEXT_PAINT.with(|next| next.borrow_mut().take());
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    })
 }
 
 /// Waits `ms` milliseconds.

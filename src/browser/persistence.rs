@@ -91,10 +91,6 @@ struct Persistence {
     committing: bool,
     /// Edits made since the journal was last written (see `edit`).
     journal_waiting: bool,
-    /// The page is being hidden or unloaded: edits are journalled at once.
-    /// (Followed by events: asking the document on every tap costs more
-    /// than the rest of the tap's storing.)
-    hiding: bool,
     waiters: Vec<js_sys::Function>,
     undo_in_memory: Option<String>,
 }
@@ -219,21 +215,13 @@ pub async fn start(host: impl Host, device: &str) -> Started {
             tab: tab.clone(),
             committing: false,
             journal_waiting: false,
-            hiding: super::page_events::page_hidden(),
             waiters: Vec::new(),
             undo_in_memory: None,
         })
     });
     let heard = host.clone();
     tabs::on_message(move |text| other_page_wrote(heard.clone(), text));
-    let hidden = host.clone();
-    super::page_events::on_page_hidden(move || {
-        with(|p| p.hiding = true);
-        write_journal(&hidden);
-    });
-    super::page_events::on_page_shown(|| {
-        with(|p| p.hiding = false);
-    });
+    journal_when_hidden(&host);
     Started {
         doc,
         place,
@@ -254,12 +242,11 @@ async fn memory_start(host: impl Host, device: &str, tab: String, why: String) -
             tab,
             committing: false,
             journal_waiting: false,
-            hiding: super::page_events::page_hidden(),
             waiters: Vec::new(),
             undo_in_memory: None,
         })
     });
-    let _ = host;
+    journal_when_hidden(&host);
     Started {
         doc: Document::default(),
         place: Place::Memory,
@@ -378,19 +365,26 @@ pub fn edit(host: &impl Host, keys: Vec<RecordKey>, op: Op) {
     host.update_doc(&mut |doc| {
         with(|p| p.session.edit(doc, keys.clone(), op.clone()));
     });
-    let hiding = with(|p| p.hiding).unwrap_or(false);
-    let first = with(|p| !std::mem::replace(&mut p.journal_waiting, true)).unwrap_or(false);
-    if hiding {
+    let newly_waiting = with(|p| !std::mem::replace(&mut p.journal_waiting, true)).unwrap_or(false);
+    if super::page_events::page_is_hiding() {
         write_journal(host);
-    } else if first {
+    } else if newly_waiting {
         let host = host.clone();
-        let painted = super::clock::after_next_paint();
+        let painted = super::page_events::after_next_paint();
         wasm_bindgen_futures::spawn_local(async move {
             painted.await;
             write_journal(&host);
         });
     }
     kick(host);
+}
+
+/// A page being hidden or unloaded writes its journal at once. (Following
+/// the page's hiding first makes every later edit see it.)
+fn journal_when_hidden(host: &impl Host) {
+    super::page_events::page_is_hiding();
+    let host = host.clone();
+    super::page_events::on_page_hidden(move || write_journal(&host));
 }
 
 /// Writes the journal of the edits not stored yet, if any came since it
@@ -463,9 +457,9 @@ fn kick(host: &impl Host) {
     });
     if start == Some(true) {
         let host = host.clone();
-        // The journal already holds the edit: the commit waits for the
-        // frame that shows it, and takes every edit made meanwhile.
-        let painted = super::clock::after_next_paint();
+        // The commit waits for the frame that shows the edit (at once on a
+        // page being hidden), and takes every edit made meanwhile.
+        let painted = super::page_events::after_next_paint();
         wasm_bindgen_futures::spawn_local(async move {
             painted.await;
             write_journal(&host);
@@ -784,12 +778,6 @@ pub fn shut_down() {
 /// Records with edits not yet stored.
 pub fn has_unsaved() -> bool {
     with(|p| p.session.has_unsaved()).unwrap_or(false)
-}
-
-/// Tries again to store what is waiting (after a failure, when the page
-/// is shown again).
-pub fn retry(host: &impl Host) {
-    kick(host);
 }
 
 /// The stored revision of one record, as this page knows it.

@@ -86,10 +86,6 @@ impl Document {
         self.talks.iter().find(|t| t.id == id)
     }
 
-    pub fn talk_mut(&mut self, id: &str) -> Option<&mut Talk> {
-        self.talks.iter_mut().find(|t| t.id == id)
-    }
-
     pub fn task(&self, id: &str) -> Option<&KeyTask> {
         self.tasks.iter().find(|t| t.id == id)
     }
@@ -116,10 +112,6 @@ impl Document {
 
     pub fn study(&self, id: &str) -> Option<&StudySession> {
         self.studies.iter().find(|s| s.id == id)
-    }
-
-    pub fn study_mut(&mut self, id: &str) -> Option<&mut StudySession> {
-        self.studies.iter_mut().find(|s| s.id == id)
     }
 
     /// The name a person reference stands for: the member's name, or the

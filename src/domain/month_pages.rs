@@ -52,7 +52,7 @@ pub struct ListPage<'a, T> {
     pub page: usize,
     /// How many pages there are (1 when the list is empty).
     pub pages: usize,
-    /// Items on every page.
+    /// Items on all the pages together.
     pub total: usize,
 }
 

@@ -37,7 +37,8 @@ pub struct DeviceState {
 /// (the backup reminder is then due), not a reason to lose the settings.
 mod iso_date {
     use chrono::NaiveDate;
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    use serde::{Deserializer, Serializer};
 
     use crate::domain::time::{format_iso_date, parse_iso_date};
 
@@ -49,8 +50,53 @@ mod iso_date {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        let text = Option::<String>::deserialize(d)?;
-        Ok(text.as_deref().and_then(parse_iso_date))
+        d.deserialize_any(DateOrNothing)
+    }
+
+    /// A date's text, or anything else as no date: a number or an object
+    /// where the date was must not cost the device's other settings.
+    struct DateOrNothing;
+
+    impl<'de> Visitor<'de> for DateOrNothing {
+        type Value = Option<NaiveDate>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a date")
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            Ok(parse_iso_date(text))
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(None)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(None)
+        }
     }
 }
 
@@ -80,10 +126,20 @@ mod tests {
         let device: DeviceState = serde_json::from_str(stored).unwrap();
         assert_eq!(device.last_backup_date, Some(day(27)));
         assert_eq!(serde_json::to_string(&device).unwrap(), stored);
-        let unreadable: DeviceState =
-            serde_json::from_str(r#"{"welcomed":true,"last_backup_date":"27.11.2026"}"#).unwrap();
-        assert!(unreadable.welcomed);
-        assert_eq!(unreadable.last_backup_date, None);
+        for date in [
+            r#""27.11.2026""#,
+            "5",
+            "{}",
+            r#"["2026-11-27"]"#,
+            "true",
+            "null",
+        ] {
+            let stored = format!(r#"{{"welcomed":true,"last_backup_date":{date},"id":"d-1"}}"#);
+            let device: DeviceState = serde_json::from_str(&stored).unwrap();
+            assert!(device.welcomed, "{date}");
+            assert_eq!(device.id, "d-1", "{date}");
+            assert_eq!(device.last_backup_date, None, "{date}");
+        }
     }
 
     fn day(d: u32) -> NaiveDate {

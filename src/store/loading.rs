@@ -68,10 +68,12 @@ pub fn load(snapshot: &Snapshot) -> Loaded {
     found.sort_by(|a, b| a.key.cmp(&b.key));
     let mut older: BTreeMap<u32, Vec<(&Found, Sealed)>> = BTreeMap::new();
     let mut previous: Option<&RecordKey> = None;
+    // Once an item came under another's key, later ones are looked for.
+    let mut misplaced = false;
     for record in found {
         // Two stored names for one record (sorted, so side by side): the
         // later replaces the earlier, as it always did.
-        let again = previous == Some(&record.key);
+        let again = misplaced || previous == Some(&record.key);
         previous = Some(&record.key);
         let aside = |reason: String| {
             (
@@ -108,6 +110,12 @@ pub fn load(snapshot: &Snapshot) -> Loaded {
             continue;
         }
         let read = read_record(&record.key, &sealed);
+        misplaced |= match &read {
+            Read::Whole(value) | Read::Partly(value, _) => {
+                !records::is_under_own_key(&record.key, value)
+            }
+            Read::Not(_) => false,
+        };
         take(
             &mut loaded,
             record,

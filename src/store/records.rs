@@ -130,14 +130,27 @@ macro_rules! records {
             }
         }
 
-        /// Adds a record that `doc` does not hold yet (loading, where each
-        /// stored key comes once): no search through the list, which for
+        /// Adds a record under a key `doc` holds nothing under yet (loading
+        /// a key for the first time): no search through the list, which for
         /// ten years of meetings made loading quadratic.
         pub fn put_new(doc: &mut Document, key: &RecordKey, value: RecordValue) {
             match (key, value) {
                 $( (RecordKey::$sv, RecordValue::$sv(v)) => doc.$sfield = v, )*
                 $( (RecordKey::$iv(_), RecordValue::$iv(item)) => doc.$ifield.push(item), )*
                 _ => {}
+            }
+        }
+
+        /// Whether `value` is the record `key` names (an item stored under
+        /// another item's key is not).
+        pub fn is_under_own_key(key: &RecordKey, value: &RecordValue) -> bool {
+            match (key, value) {
+                $( (RecordKey::$sv, RecordValue::$sv(_)) => true, )*
+                $( (RecordKey::$iv(want), RecordValue::$iv(item)) => {
+                    let $x: &$ity = item;
+                    &$id == want
+                } )*
+                _ => false,
             }
         }
 

@@ -1,38 +1,77 @@
-//! Long lists a page at a time (`domain::month_pages`): the page number in
-//! the address, so coming back from an item returns to its page, and the
-//! switch between newer and older pages.
+//! Long lists a page at a time (`domain::month_pages`). A list keeps its
+//! place (its page, search and filters) in the address, so the browser's
+//! back and the app's back arrow (`list_address`) come back to it as it
+//! was; the switch goes between newer and older pages.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 
-/// The list's page in the address (`?page=2`, none for the first) and a
-/// way to go to another, replacing the address rather than adding to the
-/// history.
-pub fn page_in_address(path: &'static str) -> (Memo<usize>, Callback<usize>) {
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let page = Memo::new(move |_| {
-        query
-            .with(|q| q.get("page"))
-            .and_then(|p| p.parse::<usize>().ok())
-            .unwrap_or(1)
-    });
-    let go_to = Callback::new(move |n: usize| {
-        let to = if n <= 1 {
-            path.to_string()
-        } else {
-            format!("{path}?page={n}")
-        };
-        navigate(
-            &to,
-            NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        );
-    });
-    (page, go_to)
+thread_local! {
+    /// Each list's last address, for the back arrows of the pages it opens.
+    static LAST_ADDRESS: RefCell<BTreeMap<&'static str, String>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Where the list at `path` was last left (`/meetings?page=3`), or the list
+/// itself.
+pub fn list_address(path: &'static str) -> String {
+    LAST_ADDRESS
+        .with(|last| last.borrow().get(path).cloned())
+        .unwrap_or_else(|| path.to_string())
+}
+
+/// The list at `path`, as the address had it when the list was opened.
+pub struct ListPlace {
+    path: &'static str,
+    opened: ParamsMap,
+}
+
+impl ListPlace {
+    pub fn new(path: &'static str) -> Self {
+        ListPlace {
+            path,
+            opened: use_query_map().get_untracked(),
+        }
+    }
+
+    /// A value the address held (`q`, `page`).
+    pub fn get(&self, key: &str) -> Option<String> {
+        self.opened.get(key)
+    }
+
+    /// The page the address held, from 1.
+    pub fn page(&self) -> usize {
+        self.get("page").and_then(|p| p.parse().ok()).unwrap_or(1)
+    }
+
+    /// Keeps the address following `place` (pairs left empty are left
+    /// out), replacing it rather than adding to the history.
+    pub fn follow(self, place: impl Fn() -> Vec<(&'static str, String)> + Send + Sync + 'static) {
+        let navigate = use_navigate();
+        let path = self.path;
+        Effect::new(move |_| {
+            let query: ParamsMap = place().into_iter().filter(|(_, v)| !v.is_empty()).collect();
+            let address = format!("{path}{}", query.to_query_string());
+            LAST_ADDRESS.with(|last| last.borrow_mut().insert(path, address.clone()));
+            let here = web_sys::window()
+                .and_then(|w| w.location().search().ok())
+                .unwrap_or_default();
+            if query.to_query_string() != here {
+                navigate(
+                    &address,
+                    NavigateOptions {
+                        replace: true,
+                        scroll: false,
+                        ..Default::default()
+                    },
+                );
+            }
+        });
+    }
 }
 
 /// Where a list's page is: its number, how many there are, and how many
@@ -50,16 +89,22 @@ pub struct PagePlace {
 pub fn PageSwitch(
     #[prop(into)] place: Signal<PagePlace>,
     items: &'static str,
-    go_to: Callback<usize>,
+    page: RwSignal<usize>,
 ) -> impl IntoView {
-    let page = move || place.with(|p| p.page);
+    let shown = move || place.with(|p| p.page);
+    let go_to = move |n: usize| {
+        page.set(n);
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    };
     view! {
         <Show when=move || place.with(|p| p.pages > 1)>
             <nav class="page-switch" aria-label=format!("{items}列表分页")>
                 <button
                     class="button"
-                    disabled=move || page() <= 1
-                    on:click=move |_| go_to.run(page() - 1)
+                    disabled=move || shown() <= 1
+                    on:click=move |_| go_to(shown() - 1)
                 >
                     {format!("‹ 较新的{items}")}
                 </button>
@@ -74,7 +119,7 @@ pub fn PageSwitch(
                 <button
                     class="button"
                     disabled=move || place.with(|p| p.page >= p.pages)
-                    on:click=move |_| go_to.run(page() + 1)
+                    on:click=move |_| go_to(shown() + 1)
                 >
                     {format!("较早的{items} ›")}
                 </button>

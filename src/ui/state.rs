@@ -164,7 +164,7 @@ impl AppState {
         }
         // The first screen is up: the service worker may now fetch every
         // file for offline use without slowing it down.
-        clock::after_next_paint().await;
+        crate::browser::page_events::after_next_paint().await;
         crate::browser::offline::keep_app_offline();
     }
 
@@ -187,9 +187,11 @@ impl AppState {
         self.count_edit();
     }
 
-    /// Counts an edit for the backup reminder. Only the first edit after a
-    /// backup can change what a screen shows; the count is written after
-    /// the frame that shows the edit, once for the taps made meanwhile.
+    /// Counts an edit for the backup reminder, which only asks whether the
+    /// count is zero (the backup page shows the number, and nothing there
+    /// edits a record, so it is right whenever it opens): only the first
+    /// edit after a backup notifies. The count is written after the frame
+    /// that shows the edit, once for the taps made meanwhile.
     fn count_edit(&self) {
         if self.device.with_untracked(|d| d.edits_since_backup == 0) {
             self.device.update(|d| d.edits_since_backup = 1);
@@ -201,7 +203,7 @@ impl AppState {
         if self.device_write_waiting.try_get_value() == Some(false) {
             self.device_write_waiting.set_value(true);
             let state = *self;
-            let painted = clock::after_next_paint();
+            let painted = crate::browser::page_events::after_next_paint();
             leptos::task::spawn_local(async move {
                 painted.await;
                 let _ = state.device_write_waiting.try_set_value(false);

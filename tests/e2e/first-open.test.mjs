@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { useBrowser, openApp, App, PHONE, pageShown } from "./support.mjs";
 import { ROUTES } from "./routes.mjs";
-import { allowInlineScripts } from "../../scripts/inline-scripts.mjs";
+import { allowInline } from "../../scripts/inline-hashes.mjs";
 
 const DIST = new URL("../../dist/", import.meta.url).pathname;
 const codeFolder = (url) => /\/(wasm-[0-9a-f]+)\//.exec(new URL(url).pathname)?.[1];
@@ -24,7 +24,7 @@ function nextBuild() {
     const html = readFileSync(join(dir, name), "utf8")
       .replaceAll(old, next)
       .replace(/'sha256-[^']+'(?: 'sha256-[^']+')*/, "LOADER_HASH");
-    writeFileSync(join(dir, name), allowInlineScripts(html).html);
+    writeFileSync(join(dir, name), allowInline(html).html);
     rmSync(join(dir, name + ".br"));
     rmSync(join(dir, name + ".gz"));
   }

@@ -179,6 +179,11 @@ test("attendance starts neutral, 全部出席 marks everyone, the exception is o
   await page.fill("input[name=attendance-filter]", "wjg");
   await page.waitForFunction(() => document.querySelectorAll(".attendance-row").length === 1);
   assert.match(await rows.first().innerText(), /王建国/);
+  // Another name of the same 党小组, found as one row too: that row, not
+  // the one before.
+  await page.fill("input[name=attendance-filter]", "ly");
+  await page.locator(".attendance-row", { hasText: "刘洋" }).waitFor();
+  assert.equal(await rows.count(), 1);
   await page.fill("input[name=attendance-filter]", "");
   await page.waitForFunction(() => document.querySelectorAll(".attendance-row").length > 12);
   // Taking the bulk mark back keeps the exception tapped after it.
@@ -235,11 +240,24 @@ test("ten years of meetings list a page of whole months at a time: older pages, 
   await page.getByRole("button", { name: "较早的会议 ›" }).click();
   await status.getByText("第 2 / 30 页 · 共 600 次").waitFor();
   assert.equal((await months())[0], "2026年8月");
-  // Into a meeting of that page and back: the same page.
+  // Into a meeting of that page and back by the screen's own arrow (a
+  // home-screen app has no browser back): the same page.
+  await page.locator(".meeting-row").first().click();
+  await page.locator(".meeting-title").waitFor();
+  await page.getByRole("link", { name: "返回" }).click();
+  await status.getByText("第 2 / 30 页 · 共 600 次").waitFor();
+  // A filter starts at the newest page, and comes back with its page.
+  await page.locator(".filters").getByRole("button", { name: "已召开" }).click();
+  await status.getByText("第 1 / 30 页 · 共 600 次").waitFor();
+  await page.getByRole("button", { name: "较早的会议 ›" }).click();
+  await page.getByRole("button", { name: "较早的会议 ›" }).click();
+  await status.getByText("第 3 / 30 页").waitFor();
   await page.locator(".meeting-row").first().click();
   await page.locator(".meeting-title").waitFor();
   await page.goBack();
-  await status.getByText("第 2 / 30 页 · 共 600 次").waitFor();
+  await status.getByText("第 3 / 30 页 · 共 600 次").waitFor();
+  assert.equal(await page.locator(".filters .chip-toggle.on").textContent(), "已召开");
+  await page.locator(".filters").getByRole("button", { name: "全部" }).click();
   // A search reaches back ten years, and starts at its newest page.
   await page.fill("input[name=search]", "2017年1月");
   await page.locator(".month-title", { hasText: "2017年1月" }).waitFor();

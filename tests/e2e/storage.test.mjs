@@ -354,6 +354,7 @@ test("a tap and closing the page in the same moment lose nothing: the page journ
   await settled(page);
   await page.goto(env.server.origin + "/meetings/mt-ex-3?s=attendance");
   await page.locator(".attendance-row").first().waitFor();
+  const editsBefore = await page.evaluate(() => JSON.parse(localStorage.getItem("zhibu.device")).edits_since_backup);
   // The journal and the commit wait for the frame that shows a tap; a page
   // that goes away before that frame writes the journal as it goes. Here,
   // as on a phone switching to another app, no frame comes and no timer
@@ -377,6 +378,8 @@ test("a tap and closing the page in the same moment lose nothing: the page journ
   const id = stored.members.find((m) => m.name === name).id;
   const entry = stored["meeting/mt-ex-3"].attendance.find((a) => a.member_id === id);
   assert.equal(entry.status, "absent", `${name}'s tap is stored`);
+  const editsAfter = await again.evaluate(() => JSON.parse(localStorage.getItem("zhibu.device")).edits_since_backup);
+  assert.ok(editsAfter > editsBefore, "the backup reminder counts the tap");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -3,6 +3,8 @@
 
 use chrono::{Datelike, Months};
 use leptos::prelude::*;
+
+use crate::ui::paging::list_address;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::{owner_name, GroupWorkLines};
@@ -30,7 +32,7 @@ pub fn FusionLinkCard() -> impl IntoView {
 pub fn FusionPage() -> impl IntoView {
     let year = clock::today().year();
     view! {
-        <PageHeader title="党建与业务融合" back="/meetings" />
+        <PageHeader title="党建与业务融合" back=list_address("/meetings") />
         <TaskListCard year=year />
         <GroupsCard />
         <CommitmentsCard year=year />

@@ -191,11 +191,34 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
                 on:input=move |ev| filter.set(event_target_value(&ev))
             />
         </Show>
-        <For each=move || grouped.get() key=|(group, rows)| (group.clone(), rows.len()) let:group>
+        // Each 党小组's rows follow the list as it is now (a new search, a
+        // name changed on another page): keyed by what they show.
+        <For
+            each=move || {
+                grouped.with(|g| g.iter().map(|(name, _)| name.clone()).collect::<Vec<_>>())
+            }
+            key=|name| name.clone()
+            let:group
+        >
             <ul class="attendance-list card">
-                {(!group.0.is_empty())
-                    .then(|| view! { <li class="list-heading">{group.0.clone()}</li> })}
-                <For each=move || group.1.clone() key=|row| (row.id.clone(), row.badge) let:row>
+                {(!group.is_empty())
+                    .then(|| view! { <li class="list-heading">{group.clone()}</li> })}
+                <For
+                    each={
+                        let group = group.clone();
+                        move || {
+                            grouped
+                                .with(|g| {
+                                    g.iter()
+                                        .find(|(name, _)| *name == group)
+                                        .map(|(_, rows)| rows.clone())
+                                })
+                                .unwrap_or_default()
+                        }
+                    }
+                    key=|row| row.clone()
+                    let:row
+                >
                     <AttendanceRow meeting=meeting entry=entries.of(&row.id) row=row />
                 </For>
             </ul>
@@ -236,7 +259,7 @@ fn quorum_line(t: &Tally, q: Option<&Quorum>) -> Option<(String, Option<bool>)> 
 
 /// A member due at the meeting, as the list shows them: rebuilt on every
 /// change of the document, so it holds only what the row needs.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct DueRow {
     id: String,
     name: String,
@@ -358,7 +381,7 @@ fn AttendanceRow(
             // Kept while the member stays away: switching 请假 and 缺席
             // changes the reasons offered, not the whole block.
             <Show when=move || away.get()>
-                <AwayDetails meeting=meeting entry=entry />
+                <AwayDetails meeting=meeting member_id=row.id.clone() entry=entry />
             </Show>
         </li>
     }
@@ -366,9 +389,11 @@ fn AttendanceRow(
 
 /// The reason a member was away, and their 补学.
 #[component]
-fn AwayDetails(meeting: MeetingHandle, entry: Signal<Option<Attendance>>) -> impl IntoView {
-    let member_id = entry.with_untracked(|e| e.as_ref().map(|a| a.member_id.clone()));
-    let member_id = member_id.unwrap_or_default();
+fn AwayDetails(
+    meeting: MeetingHandle,
+    member_id: String,
+    entry: Signal<Option<Attendance>>,
+) -> impl IntoView {
     let choice = Memo::new(move |_| entry.with(|e| e.as_ref().map(|a| (a.status, a.reason))));
     // Only the reasons that fit the choice: 请假 is 因公/因病/因事.
     let reasons = {

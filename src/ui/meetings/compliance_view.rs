@@ -5,6 +5,8 @@
 use crate::ui::link::A;
 use leptos::prelude::*;
 
+use crate::ui::paging::list_address;
+
 use super::when;
 use crate::browser::clock;
 use crate::domain::ics;
@@ -41,7 +43,7 @@ pub fn CompliancePage() -> impl IntoView {
         }
     };
     view! {
-        <PageHeader title="组织生活制度落实情况" back="/meetings" />
+        <PageHeader title="组织生活制度落实情况" back=list_address("/meetings") />
         <nav class="section-tabs">
             {kind_tab(PeriodKind::Month, "月")} {kind_tab(PeriodKind::Quarter, "季度")}
             {kind_tab(PeriodKind::Year, "年度")}

@@ -8,7 +8,7 @@ use super::when;
 use crate::domain::meeting::{Meeting, MeetingState};
 use crate::domain::month_pages::month_page;
 use crate::domain::rules::recording::MeetingFilter;
-use crate::ui::paging::{page_in_address, PagePlace, PageSwitch};
+use crate::ui::paging::{ListPlace, PagePlace, PageSwitch};
 use crate::ui::state::use_app;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -19,6 +19,23 @@ enum StateFilter {
 }
 
 impl StateFilter {
+    /// As the address writes it.
+    fn key(self) -> &'static str {
+        match self {
+            StateFilter::All => "",
+            StateFilter::Planned => "planned",
+            StateFilter::Held => "held",
+        }
+    }
+
+    fn from_key(key: Option<&str>) -> StateFilter {
+        match key {
+            Some("planned") => StateFilter::Planned,
+            Some("held") => StateFilter::Held,
+            _ => StateFilter::All,
+        }
+    }
+
     fn state(self) -> Option<MeetingState> {
         match self {
             StateFilter::All => None,
@@ -67,10 +84,27 @@ struct Shown {
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
     let state = use_app();
-    let (page, go_to) = page_in_address("/meetings");
-    let query = RwSignal::new(String::new());
-    let kind = RwSignal::new(String::new());
-    let held = RwSignal::new(StateFilter::All);
+    // Page, search and filters come from the address and go back into it.
+    let place = ListPlace::new("/meetings");
+    let query = RwSignal::new(place.get("q").unwrap_or_default());
+    let kind = RwSignal::new(place.get("kind").unwrap_or_default());
+    let held = RwSignal::new(StateFilter::from_key(place.get("state").as_deref()));
+    let page = RwSignal::new(place.page());
+    place.follow(move || {
+        vec![
+            ("q", query.get()),
+            ("kind", kind.get()),
+            ("state", held.get().key().to_string()),
+            (
+                "page",
+                if page.get() > 1 {
+                    page.get().to_string()
+                } else {
+                    String::new()
+                },
+            ),
+        ]
+    });
     let kinds = Memo::new(move |_| {
         let mut labels: Vec<String> = state.doc.with(|d| {
             d.meetings
@@ -83,11 +117,7 @@ pub fn MeetingsPage() -> impl IntoView {
         labels
     });
     // Narrowing the list starts it again at its newest page.
-    let narrow = move || {
-        if page.get_untracked() > 1 {
-            go_to.run(1);
-        }
-    };
+    let narrow = move || page.set(1);
     // Only the page on screen is built: ten years are 600 meetings.
     let shown = Memo::new(move |_| {
         let filter = MeetingFilter {
@@ -178,7 +208,14 @@ pub fn MeetingsPage() -> impl IntoView {
                     kinds
                         .get()
                         .into_iter()
-                        .map(|k| view! { <option value=k.clone()>{k.clone()}</option> })
+                        .map(|k| {
+                            let chosen = kind.get_untracked() == k;
+                            view! {
+                                <option value=k.clone() selected=chosen>
+                                    {k.clone()}
+                                </option>
+                            }
+                        })
                         .collect_view()
                 }}
             </select>
@@ -209,7 +246,7 @@ pub fn MeetingsPage() -> impl IntoView {
         <PageSwitch
             place=Signal::derive(move || shown.with(|s| s.place))
             items="会议"
-            go_to=go_to
+            page=page
         />
     }
 }

@@ -4,6 +4,8 @@
 
 use crate::ui::link::A;
 use leptos::prelude::*;
+
+use crate::ui::paging::list_address;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -38,18 +40,19 @@ pub fn MeetingPage() -> impl IntoView {
     let state = use_app();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
-    let exists = move || state.doc.with(|d| d.meeting(&id.get()).is_some());
+    let meeting = MeetingHandle::new(state, id);
+    let exists = move || meeting.with(|_| ()).is_some();
     view! {
         <Show
             when=exists
             fallback=|| {
                 view! {
-                    <PageHeader title="会议" back="/meetings" />
+                    <PageHeader title="会议" back=list_address("/meetings") />
                     <p class="empty">"找不到这次会议，可能已被删除。"</p>
                 }
             }
         >
-            <MeetingScreen meeting=MeetingHandle::new(state, id) />
+            <MeetingScreen meeting=meeting />
         </Show>
     }
 }
@@ -115,7 +118,7 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
         }
     });
     view! {
-        <PageHeader title="会议" back="/meetings" />
+        <PageHeader title="会议" back=list_address("/meetings") />
         <header class="meeting-head">
             <p class="meeting-kind">{title}</p>
             <h2 class="meeting-title">

@@ -1,6 +1,8 @@
 //! 安排会议: type, day, place and theme; the checklist comes from the type.
 
 use leptos::prelude::*;
+
+use crate::ui::paging::list_address;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser::clock;
@@ -90,7 +92,7 @@ pub fn PlanMeetingPage() -> impl IntoView {
         navigate(&format!("/meetings/{id}"), Default::default());
     };
     view! {
-        <PageHeader title="安排会议" back="/meetings" />
+        <PageHeader title="安排会议" back=list_address("/meetings") />
         <form class="card form" on:submit=create>
             <label class="field">
                 <span>"类型"</span>

@@ -12,7 +12,7 @@ use crate::domain::month_pages::month_page;
 use crate::domain::rules::attendance::was_active_on;
 use crate::domain::talk::{talked_with, Talk};
 use crate::domain::time::format_chinese_date;
-use crate::ui::paging::{page_in_address, PagePlace, PageSwitch};
+use crate::ui::paging::{list_address, ListPlace, PagePlace, PageSwitch};
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
 
@@ -29,7 +29,18 @@ struct TalkRow {
 pub fn TalksPage() -> impl IntoView {
     let state = use_app();
     let navigate = use_navigate();
-    let (page, go_to) = page_in_address("/talks");
+    let place = ListPlace::new("/talks");
+    let page = RwSignal::new(place.page());
+    place.follow(move || {
+        vec![(
+            "page",
+            if page.get() > 1 {
+                page.get().to_string()
+            } else {
+                String::new()
+            },
+        )]
+    });
     // Only the page on screen is built: a branch talks with every member
     // every year.
     let listed = Memo::new(move |_| {
@@ -99,7 +110,7 @@ pub fn TalksPage() -> impl IntoView {
         navigate(&format!("/talks/{id}"), Default::default());
     };
     view! {
-        <PageHeader title="谈心谈话" back="/meetings" />
+        <PageHeader title="谈心谈话" back=list_address("/meetings") />
         <div class="toolbar">
             <span class="muted">{coverage}</span>
             <button class="button primary" on:click=add>
@@ -132,7 +143,7 @@ pub fn TalksPage() -> impl IntoView {
         <PageSwitch
             place=Signal::derive(move || listed.with(|(_, place)| *place))
             items="谈话"
-            go_to=go_to
+            page=page
         />
     }
 }

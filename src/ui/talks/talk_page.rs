@@ -3,6 +3,8 @@
 
 use crate::ui::link::A;
 use leptos::prelude::*;
+
+use crate::ui::paging::list_address;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::browser::dialog::confirm;
@@ -26,7 +28,7 @@ pub fn TalkPage() -> impl IntoView {
             when=exists
             fallback=|| {
                 view! {
-                    <PageHeader title="谈心谈话" back="/talks" />
+                    <PageHeader title="谈心谈话" back=list_address("/talks") />
                     <p class="empty">"找不到这条谈话记录，可能已被删除。"</p>
                 }
             }
@@ -54,7 +56,7 @@ fn TalkForm(talk: TalkHandle) -> impl IntoView {
     };
     let id = talk.id();
     view! {
-        <PageHeader title="谈心谈话" back="/talks" />
+        <PageHeader title="谈心谈话" back=list_address("/talks") />
         <section class="card form">
             <label class="field">
                 <span>"谈话日期"</span>

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
-export function allowInlineScripts(html) {
+export function allowInline(html) {
   const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
     .filter((m) => !/\bsrc=/.test(m[0]) && m[1].trim() !== "")
     .map((m) => sha256(m[1]));
