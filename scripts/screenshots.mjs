@@ -59,6 +59,9 @@ for (const [label, size] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     if (!path || (filter && !name.includes(filter))) continue;
     await page.goto(server.origin + path);
     await pageShown(page);
+    // A whole-page picture shows rows the screen draws only when scrolled
+    // to (content-visibility): draw them all for it.
+    await page.evaluate(() => document.querySelectorAll(".attendance-row").forEach((row) => (row.style.contentVisibility = "visible")));
     await page.waitForTimeout(150);
     await page.screenshot({ path: `${out}${label}-${name}.png`, fullPage: name !== "home" });
   }
