@@ -158,6 +158,46 @@ fn an_idle_page_follows_another_pages_commit() {
 }
 
 #[test]
+fn a_tap_after_following_another_page_credits_that_pages_change_to_it() {
+    let (mut db, doc) = saved_example();
+    let (meeting, members) = first_meeting(&doc);
+    let key = RecordKey::meeting(&meeting);
+    let mut tapping = Page::open(&mut db, "tab-a");
+    let mark = |page: &mut Page, db: &mut MemoryDb, member: &str| {
+        let (id, member) = (meeting.clone(), member.to_string());
+        page.save(db, vec![RecordKey::meeting(&meeting)], move |d| {
+            set_presence(d.meeting_mut(&id).unwrap(), &member, Some(Presence::Leave))
+        })
+    };
+    assert_eq!(mark(&mut tapping, &mut db, &members[0]), After::Saved);
+    // Another page writes the minutes of the same meeting, and the tapping
+    // page follows it.
+    let mut writing = Page::open(&mut db, "tab-b");
+    let id = meeting.clone();
+    writing.save(&mut db, vec![key.clone()], move |d| {
+        d.meeting_mut(&id).unwrap().minutes = "另一页写的纪要".into()
+    });
+    let rev = Page::open(&mut db, "check").session.revision(&key);
+    let raw = db.read(std::slice::from_ref(&key)).unwrap().remove(0);
+    tapping
+        .session
+        .absorb(&mut tapping.doc, vec![(key.clone(), rev, raw)]);
+    assert_eq!(mark(&mut tapping, &mut db, &members[1]), After::Saved);
+    let check = Page::open(&mut db, "check");
+    let stored = check.doc.meeting(&meeting).unwrap();
+    assert_eq!(stored.minutes, "另一页写的纪要");
+    let clock = check.session.clocks(&check.doc).remove(&key).unwrap();
+    let by = |field: &str| clock.dot(field).map(|dot| dot.0.clone());
+    assert_eq!(
+        by("minutes").as_deref(),
+        Some("tab-b"),
+        "the minutes are the other page's"
+    );
+    let second = format!("attendance[{}]", members[1]);
+    assert_eq!(by(&second).as_deref(), Some("tab-a"));
+}
+
+#[test]
 fn storage_cleared_under_the_page_is_written_back_whole() {
     let (mut db, doc) = saved_example();
     let mut page = Page::open(&mut db, "tab");

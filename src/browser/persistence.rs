@@ -59,6 +59,9 @@ pub enum Event {
 /// The page, as persistence sees it.
 pub trait Host: Clone + 'static {
     fn update_doc(&self, f: &mut dyn FnMut(&mut Document));
+    /// Like `update_doc`, but what shows the document redraws only if `f`
+    /// says it changed something.
+    fn update_doc_if(&self, f: &mut dyn FnMut(&mut Document) -> bool);
     fn read_doc(&self, f: &mut dyn FnMut(&Document));
     fn hear(&self, event: Event);
 }
@@ -500,12 +503,18 @@ async fn commit_loop(host: impl Host) {
         let mut found = Vec::new();
         let mut journal = Vec::new();
         let mut unsaved = false;
-        host.update_doc(&mut |doc| {
+        host.update_doc_if(&mut |doc| {
             with(|p| {
                 (after, found) = p.session.finish(doc, outcome.clone());
                 journal = p.session.journal(doc);
                 unsaved = p.session.has_unsaved();
             });
+            // A stored tap changes nothing on screen; only edits applied
+            // again over another page's, or taken back, do.
+            matches!(
+                after,
+                After::Retry | After::Conflict | After::ReplaceFailed(_)
+            )
         });
         let tab = with(|p| p.tab.clone()).unwrap_or_default();
         if unsaved {

@@ -30,6 +30,8 @@ pub type Op = Rc<dyn Fn(&mut Document)>;
 /// More conflicts in a row than this, and the page stops retrying until
 /// the next edit: something keeps writing the same records.
 const MAX_RETRIES: u32 = 8;
+/// At most this many records of one commit are kept for the next edit.
+const KEEP_COMMITTED: usize = 8;
 
 struct Edit {
     keys: Vec<RecordKey>,
@@ -86,6 +88,11 @@ pub struct Session {
     /// What is stored under the records the waiting edits touch, as it was
     /// before them.
     base: BTreeMap<RecordKey, Option<RecordValue>>,
+    /// The records the last commit stored, at the revision it gave them:
+    /// the next edit of one starts from this copy instead of copying the
+    /// record while the member waits for the tap to show. Emptied whenever
+    /// anything but this page's own commit changes what is stored or shown.
+    committed: BTreeMap<RecordKey, (u64, Option<RecordValue>)>,
     edits: Vec<Edit>,
     flight: Option<Flight>,
     read_only: Option<String>,
@@ -103,6 +110,7 @@ impl Session {
             clocks: loaded.clocks.clone(),
             merged: BTreeMap::new(),
             base: BTreeMap::new(),
+            committed: BTreeMap::new(),
             edits: Vec::new(),
             flight: None,
             read_only: loaded.read_only.clone(),
@@ -222,11 +230,7 @@ impl Session {
         replace: bool,
         atomic: bool,
     ) {
-        for key in &keys {
-            if !self.base.contains_key(key) {
-                self.base.insert(key.clone(), records::get(doc, key));
-            }
-        }
+        self.keep_base(doc, &keys);
         #[cfg(debug_assertions)]
         let untouched = untouched_records(doc, &keys);
         op(doc);
@@ -241,13 +245,23 @@ impl Session {
         self.retries = 0;
     }
 
+    /// Remembers what is stored under `keys` before an edit changes them.
+    fn keep_base(&mut self, doc: &Document, keys: &[RecordKey]) {
+        for key in keys {
+            if self.base.contains_key(key) {
+                continue;
+            }
+            let value = match self.committed.remove(key) {
+                Some((rev, value)) if rev == self.revision(key) => value,
+                _ => records::get(doc, key),
+            };
+            self.base.insert(key.clone(), value);
+        }
+    }
+
     /// Marks records to be written as they are, without changing them.
     fn touch(&mut self, doc: &Document, keys: Vec<RecordKey>) {
-        for key in &keys {
-            if !self.base.contains_key(key) {
-                self.base.insert(key.clone(), records::get(doc, key));
-            }
-        }
+        self.keep_base(doc, &keys);
         self.edits.push(Edit {
             keys,
             op: Rc::new(|_| {}),
@@ -308,6 +322,12 @@ impl Session {
         let Some(flight) = self.flight.take() else {
             return (After::Saved, Vec::new());
         };
+        // A tap stores a record or two; a whole document replaced or
+        // merged is not kept twice in memory.
+        let keep = flight.sent.len() <= KEEP_COMMITTED;
+        if !matches!(outcome, TxnOutcome::Committed(_)) {
+            self.committed.clear();
+        }
         match outcome {
             TxnOutcome::Committed(revs) => {
                 self.has_stored = true;
@@ -322,9 +342,13 @@ impl Session {
                 self.edits.drain(..flight.edits);
                 let still = self.touched();
                 self.base.retain(|k, _| still.contains(k));
+                self.committed.clear();
                 for (key, value) in flight.sent {
                     if still.contains(&key) {
                         self.base.insert(key, value);
+                    } else if keep {
+                        let rev = self.revision(&key);
+                        self.committed.insert(key, (rev, value));
                     }
                 }
                 (After::Saved, Vec::new())
@@ -379,6 +403,7 @@ impl Session {
         doc: &mut Document,
         stored: Vec<(RecordKey, u64, Option<String>)>,
     ) -> Vec<Quarantined> {
+        self.committed.clear();
         let mut found = Vec::new();
         let mut rebuild = false;
         for (key, rev, raw) in stored {
@@ -419,6 +444,7 @@ impl Session {
     /// document): the page shows what is stored, with its own waiting
     /// edits applied on top.
     pub fn reload(&mut self, doc: &mut Document, loaded: &Loaded) {
+        self.committed.clear();
         self.revs = loaded.revs.clone();
         self.clocks = loaded.clocks.clone();
         self.has_stored = self.has_stored || loaded.has_data;
@@ -433,6 +459,7 @@ impl Session {
     /// The store was emptied under the page: everything the page holds is
     /// written again with the next commit.
     pub fn cleared(&mut self, doc: &Document) {
+        self.committed.clear();
         self.revs.clear();
         self.has_stored = false;
         self.flight = None;

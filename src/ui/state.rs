@@ -84,6 +84,10 @@ impl Host for AppState {
         self.doc.update(|d| f(d));
     }
 
+    fn update_doc_if(&self, f: &mut dyn FnMut(&mut Document) -> bool) {
+        self.doc.maybe_update(|d| f(d));
+    }
+
     fn read_doc(&self, f: &mut dyn FnMut(&Document)) {
         self.doc.with_untracked(|d| f(d));
     }
