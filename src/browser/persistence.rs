@@ -61,7 +61,11 @@ pub trait Host: Clone + 'static {
     fn update_doc(&self, f: &mut dyn FnMut(&mut Document));
     /// Like `update_doc`, but what shows the document redraws only if `f`
     /// says it changed something.
-    fn update_doc_if(&self, f: &mut dyn FnMut(&mut Document) -> bool);
+    fn update_doc_if(&self, f: &mut dyn FnMut(&mut Document) -> bool) {
+        self.update_doc(&mut |doc| {
+            f(doc);
+        });
+    }
     fn read_doc(&self, f: &mut dyn FnMut(&Document));
     fn hear(&self, event: Event);
 }
