@@ -67,6 +67,33 @@ test("the meeting screens' buttons are at least 44 px tall", async () => {
   await context.close();
 });
 
+// The left edge of the text of the first element of each selector: a
+// heading and a row may pad differently and still line up.
+const textLefts = (page, selectors) => page.evaluate((selectors) => selectors.map((selector) => {
+  const range = document.createRange();
+  range.selectNodeContents(document.querySelector(selector));
+  return Math.round(range.getBoundingClientRect().left);
+}), selectors);
+
+test("a 党小组's name in a list card lines up with the names under it", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).loadExample();
+  await page.goto(`${env.server.origin}/meetings/mt-ex-3?s=attendance`);
+  await page.locator(".attendance-row").first().waitFor();
+  const [group, member] = await textLefts(page, [".attendance-list .list-heading", ".attendance-row .member-name"]);
+  assert.equal(group, member, "签到: the group's name and the first member's");
+  await page.goto(`${env.server.origin}/meetings/compliance`);
+  await page.locator("[data-testid=group-work] .list-heading").waitFor();
+  const [heading, first] = await textLefts(page, [
+    "[data-testid=group-work] .list-heading",
+    "[data-testid=group-work] .requirement-label",
+  ]);
+  assert.equal(heading, first, "党小组重点工作: the heading and the first group's name");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("the example says it is the example, and clearing it starts the branch's own", async () => {
   const context = await env.browser.newContext(PHONE);
   const { page, problems } = await openApp(context, env.server.origin);
