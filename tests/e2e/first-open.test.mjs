@@ -63,6 +63,28 @@ test("index.html paints the app's name before the code arrives, and the app repl
   await context.close();
 });
 
+test("a page whose code cannot download or run says so at once, not after a long wait", async () => {
+  const failures = [
+    ["the wasm cannot download", (context) => context.route(/zhibu_bg\.wasm$/, (route) => route.abort())],
+    ["the script is blocked", (context) => context.route(/zhibu\.js$/, (route) => route.abort())],
+    ["the browser has no WebAssembly", (context) => context.addInitScript(() => delete globalThis.WebAssembly)],
+  ];
+  for (const [what, fail] of failures) {
+    const context = await env.browser.newContext(PHONE);
+    await fail(context);
+    const page = await context.newPage();
+    await page.goto(env.server.origin + "/");
+    // The help of a page that merely hangs waits 12 s; this must not.
+    await page.locator(".splash-failed").waitFor({ state: "visible", timeout: 3000 })
+      .catch(() => assert.fail(`${what}: the splash does not say the app could not open`));
+    assert.equal(await page.locator(".splash-state").isVisible(), false, `${what}: no longer "正在打开…"`);
+    const help = page.locator(".splash-help");
+    assert.equal(await help.evaluate((el) => getComputedStyle(el).opacity), "1", `${what}: the help shows`);
+    assert.match(await help.textContent(), /刷新/);
+    await context.close();
+  }
+});
+
 test("once opened, every screen opens with no network", async () => {
   const context = await env.browser.newContext(PHONE);
   const { page, problems } = await openApp(context, env.server.origin);
