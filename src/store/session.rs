@@ -325,9 +325,7 @@ impl Session {
         // A tap stores a record or two; a whole document replaced or
         // merged is not kept twice in memory.
         let keep = flight.sent.len() <= KEEP_COMMITTED;
-        if !matches!(outcome, TxnOutcome::Committed(_)) {
-            self.committed.clear();
-        }
+        self.committed.clear();
         match outcome {
             TxnOutcome::Committed(revs) => {
                 self.has_stored = true;
@@ -342,7 +340,6 @@ impl Session {
                 self.edits.drain(..flight.edits);
                 let still = self.touched();
                 self.base.retain(|k, _| still.contains(k));
-                self.committed.clear();
                 for (key, value) in flight.sent {
                     if still.contains(&key) {
                         self.base.insert(key, value);
