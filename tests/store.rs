@@ -323,20 +323,27 @@ fn a_newer_record_sealed_as_this_version_seals_also_makes_the_page_read_only() {
     assert!(db.quarantine.is_empty(), "newer is not broken");
 }
 
-#[test]
-fn ten_years_of_records_load_each_once_and_a_record_under_two_names_once() {
+/// The example with copies of its first meeting under `ids`, stored, and
+/// what the store then holds.
+fn stored_with_meetings(ids: &[String]) -> (Document, zhibu::store::db::Snapshot) {
     let mut doc = example();
     let template = doc.meetings[0].clone();
-    for i in 0..600 {
+    for id in ids {
         let mut meeting = template.clone();
-        meeting.id = format!("m-{i:03}");
+        meeting.id = id.clone();
         doc.meetings.push(meeting);
     }
     let mut db = MemoryDb::new();
     let mut page = Page::open(&mut db, "d1");
     page.replace(doc.clone());
     assert_eq!(page.commit(&mut db), After::Saved);
-    let mut snapshot = db.snapshot().unwrap();
+    (doc, db.snapshot().unwrap())
+}
+
+#[test]
+fn ten_years_of_records_load_each_once_and_a_record_under_two_names_once() {
+    let ids: Vec<String> = (0..600).map(|i| format!("m-{i:03}")).collect();
+    let (doc, mut snapshot) = stored_with_meetings(&ids);
     let copy = snapshot
         .records
         .iter()
@@ -358,18 +365,7 @@ fn ten_years_of_records_load_each_once_and_a_record_under_two_names_once() {
 
 #[test]
 fn a_meeting_stored_under_another_meetings_key_still_loads_as_one() {
-    let mut doc = example();
-    let template = doc.meetings[0].clone();
-    for id in ["m-1", "m-2"] {
-        let mut meeting = template.clone();
-        meeting.id = id.into();
-        doc.meetings.push(meeting);
-    }
-    let mut db = MemoryDb::new();
-    let mut page = Page::open(&mut db, "d1");
-    page.replace(doc.clone());
-    assert_eq!(page.commit(&mut db), After::Saved);
-    let mut snapshot = db.snapshot().unwrap();
+    let (doc, mut snapshot) = stored_with_meetings(&["m-1".into(), "m-2".into()]);
     let raw_of = |key: RecordKey, snapshot: &zhibu::store::db::Snapshot| {
         snapshot
             .records

@@ -11,6 +11,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 
+use crate::domain::month_pages::ListPage;
+
 thread_local! {
     /// Each list's last address, for the back arrows of the pages it opens.
     static LAST_ADDRESS: RefCell<BTreeMap<&'static str, String>> = const { RefCell::new(BTreeMap::new()) };
@@ -74,6 +76,16 @@ impl ListPlace {
     }
 }
 
+/// The address's `page` pair for page `page`: left out for the first.
+pub fn page_pair(page: usize) -> (&'static str, String) {
+    let value = if page > 1 {
+        page.to_string()
+    } else {
+        String::new()
+    };
+    ("page", value)
+}
+
 /// Where a list's page is: its number, how many there are, and how many
 /// items in all.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -81,6 +93,16 @@ pub struct PagePlace {
     pub page: usize,
     pub pages: usize,
     pub total: usize,
+}
+
+impl<T> From<&ListPage<'_, T>> for PagePlace {
+    fn from(listed: &ListPage<'_, T>) -> Self {
+        PagePlace {
+            page: listed.page,
+            pages: listed.pages,
+            total: listed.total,
+        }
+    }
 }
 
 /// "‹ 较新的会议 · 第 2 / 30 页 · 共 600 次 · 较早的会议 ›", shown when the list

@@ -197,6 +197,11 @@ impl Tally {
         self.leave + self.absent
     }
 
+    /// Nobody is marked yet: a meeting not started, neither valid nor not.
+    pub fn nobody_marked(&self) -> bool {
+        self.present + self.away() == 0
+    }
+
     /// "应到 20 人，实到 17 人，请假 2 人，缺席 1 人", with unmarked people
     /// mentioned only when there are some, so a finished record reads cleanly.
     pub fn sentence(&self) -> String {

@@ -3,8 +3,6 @@
 
 use chrono::{Datelike, Months};
 use leptos::prelude::*;
-
-use crate::ui::paging::list_address;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::{owner_name, GroupWorkLines};
@@ -14,6 +12,7 @@ use crate::domain::fusion::{KeyTask, StudyForm, StudySession, TaskKind};
 use crate::domain::rules::attendance::was_active_on;
 use crate::domain::time::format_chinese_date;
 use crate::ui::link::A;
+use crate::ui::paging::list_address;
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
 

@@ -122,12 +122,8 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
         summary.with(|s| s.as_ref().and_then(|(t, q)| quorum_line(t, q.as_ref())))
     });
     let verdict = move || quorum_line.with(|l| l.as_ref().and_then(|(_, verdict)| *verdict));
-    let nobody_marked = Memo::new(move |_| {
-        summary.with(|s| {
-            s.as_ref()
-                .is_some_and(|(t, _)| t.present + t.leave + t.absent == 0)
-        })
-    });
+    let nobody_marked =
+        Memo::new(move |_| summary.with(|s| s.as_ref().is_some_and(|(t, _)| t.nobody_marked())));
     view! {
         <section class="tally card" aria-live="polite">
             // Numbers and the quorum line change in place: a tap rewrites
@@ -244,7 +240,7 @@ fn TallyNumber(
 /// The line under the numbers, and whether it says the meeting counts
 /// (`None`: neutral, nobody is marked yet).
 fn quorum_line(t: &Tally, q: Option<&Quorum>) -> Option<(String, Option<bool>)> {
-    let nobody = t.present + t.leave + t.absent == 0;
+    let nobody = t.nobody_marked();
     match q {
         None if nobody => Some((format!("尚未签到 · 应到 {} 人", t.due), None)),
         None => None,

@@ -5,8 +5,6 @@
 use crate::ui::link::A;
 use leptos::prelude::*;
 
-use crate::ui::paging::list_address;
-
 use super::when;
 use crate::browser::clock;
 use crate::domain::ics;
@@ -18,6 +16,7 @@ use crate::domain::rules::compliance::{
 };
 use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::fusion::GroupWorkLines;
+use crate::ui::paging::list_address;
 use crate::ui::print::period_kind_name;
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;

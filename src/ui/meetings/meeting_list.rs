@@ -8,7 +8,7 @@ use super::when;
 use crate::domain::meeting::{Meeting, MeetingState};
 use crate::domain::month_pages::month_page;
 use crate::domain::rules::recording::MeetingFilter;
-use crate::ui::paging::{ListPlace, PagePlace, PageSwitch};
+use crate::ui::paging::{page_pair, ListPlace, PagePlace, PageSwitch};
 use crate::ui::state::use_app;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -95,14 +95,7 @@ pub fn MeetingsPage() -> impl IntoView {
             ("q", query.get()),
             ("kind", kind.get()),
             ("state", held.get().key().to_string()),
-            (
-                "page",
-                if page.get() > 1 {
-                    page.get().to_string()
-                } else {
-                    String::new()
-                },
-            ),
+            page_pair(page.get()),
         ]
     });
     let kinds = Memo::new(move |_| {
@@ -142,11 +135,7 @@ pub fn MeetingsPage() -> impl IntoView {
                         )
                     })
                     .collect(),
-                place: PagePlace {
-                    page: listed.page,
-                    pages: listed.pages,
-                    total: listed.total,
-                },
+                place: PagePlace::from(&listed),
             }
         })
     });

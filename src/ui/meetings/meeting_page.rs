@@ -4,8 +4,6 @@
 
 use crate::ui::link::A;
 use leptos::prelude::*;
-
-use crate::ui::paging::list_address;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -23,6 +21,7 @@ use crate::domain::rules::recording::{hold, reopen_as_planned};
 use crate::domain::rules::vote::Body;
 use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::handles::MeetingHandle;
+use crate::ui::paging::list_address;
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
 

@@ -1,14 +1,13 @@
 //! 安排会议: type, day, place and theme; the checklist comes from the type.
 
 use leptos::prelude::*;
-
-use crate::ui::paging::list_address;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser::clock;
 use crate::domain::meeting::{GroupScope, MeetingKind};
 use crate::domain::rules::recording::{default_year_for, plan_meeting, Plan};
 use crate::domain::time::{format_hh_mm, parse_hh_mm};
+use crate::ui::paging::list_address;
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
 

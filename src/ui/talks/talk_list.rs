@@ -12,7 +12,7 @@ use crate::domain::month_pages::month_page;
 use crate::domain::rules::attendance::was_active_on;
 use crate::domain::talk::{talked_with, Talk};
 use crate::domain::time::format_chinese_date;
-use crate::ui::paging::{list_address, ListPlace, PagePlace, PageSwitch};
+use crate::ui::paging::{list_address, page_pair, ListPlace, PagePlace, PageSwitch};
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
 
@@ -31,26 +31,13 @@ pub fn TalksPage() -> impl IntoView {
     let navigate = use_navigate();
     let place = ListPlace::new("/talks");
     let page = RwSignal::new(place.page());
-    place.follow(move || {
-        vec![(
-            "page",
-            if page.get() > 1 {
-                page.get().to_string()
-            } else {
-                String::new()
-            },
-        )]
-    });
+    place.follow(move || vec![page_pair(page.get())]);
     // Only the page on screen is built: a branch talks with every member
     // every year.
     let listed = Memo::new(move |_| {
         state.doc.with(|d| {
             let listed = month_page(&d.talks, |t: &Talk| t.date, page.get());
-            let place = PagePlace {
-                page: listed.page,
-                pages: listed.pages,
-                total: listed.total,
-            };
+            let place = PagePlace::from(&listed);
             let rows = listed
                 .months
                 .iter()

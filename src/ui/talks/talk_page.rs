@@ -3,8 +3,6 @@
 
 use crate::ui::link::A;
 use leptos::prelude::*;
-
-use crate::ui::paging::list_address;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::browser::dialog::confirm;
@@ -13,6 +11,7 @@ use crate::domain::roster::active_names;
 use crate::domain::talk::Talk;
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::TalkHandle;
+use crate::ui::paging::list_address;
 use crate::ui::person_picker::PersonPicker;
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
