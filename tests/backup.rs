@@ -107,7 +107,11 @@ fn the_frozen_version_4_file_imports_with_every_record_as_written() {
     assert!(staged.problems.is_empty(), "{:?}", staged.problems);
     let written: Value = serde_json::from_str(text).unwrap();
     let migrated = zhibu::format::migrate::migrate(written["data"].clone(), 4).unwrap();
-    assert_holds(&serde_json::to_value(&staged.doc).unwrap(), &migrated, "data");
+    assert_holds(
+        &serde_json::to_value(&staged.doc).unwrap(),
+        &migrated,
+        "data",
+    );
     assert_eq!(
         (staged.doc.members.len(), staged.doc.meetings.len()),
         (25, 7)

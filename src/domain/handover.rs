@@ -316,12 +316,18 @@ pub fn committee_history(members: &[Member]) -> Vec<Tenure> {
             .unwrap_or(2)
     };
     out.sort_by(|a, b| {
-        (a.until.is_some(), std::cmp::Reverse(a.until), rank(a), &a.name).cmp(&(
-            b.until.is_some(),
-            std::cmp::Reverse(b.until),
-            rank(b),
-            &b.name,
-        ))
+        (
+            a.until.is_some(),
+            std::cmp::Reverse(a.until),
+            rank(a),
+            &a.name,
+        )
+            .cmp(&(
+                b.until.is_some(),
+                std::cmp::Reverse(b.until),
+                rank(b),
+                &b.name,
+            ))
     });
     out
 }
@@ -397,8 +403,14 @@ mod tests {
         assert_eq!(current_term(&doc).unwrap().start, day(2024, 3, 22));
         let lines = checklist(&doc, &Handover::default(), Some(day(2024, 1, 1)));
         let election = lines.iter().find(|l| l.step == Step::Election).unwrap();
-        assert_eq!((election.done_on, election.from_records), (Some(day(2024, 3, 22)), true));
-        assert!(lines.iter().filter(|l| l.step != Step::Election).all(|l| l.done_on.is_none()));
+        assert_eq!(
+            (election.done_on, election.from_records),
+            (Some(day(2024, 3, 22)), true)
+        );
+        assert!(lines
+            .iter()
+            .filter(|l| l.step != Step::Election)
+            .all(|l| l.done_on.is_none()));
     }
 
     #[test]
@@ -408,7 +420,12 @@ mod tests {
         a.roles = vec![Role::CommitteeMember];
         a.duty = "组织委员".into();
         a.posts_since = Some(day(2021, 3, 20));
-        change_posts(&mut a, vec![Role::Secretary], String::new(), day(2024, 3, 22));
+        change_posts(
+            &mut a,
+            vec![Role::Secretary],
+            String::new(),
+            day(2024, 3, 22),
+        );
         let mut b = full("b");
         b.name = "李红".into();
         b.roles = vec![Role::CommitteeMember, Role::GroupLeader];

@@ -539,7 +539,11 @@ impl Meeting {
             .chain(self.excluded.iter().map(|e| e.member_id.as_str()))
             .chain(self.roll.iter().flatten().map(|e| e.member_id.as_str()))
             .chain(self.votes.iter().filter_map(|v| v.member_id.as_deref()))
-            .chain(self.elections.iter().flat_map(Election::referenced_member_ids))
+            .chain(
+                self.elections
+                    .iter()
+                    .flat_map(Election::referenced_member_ids),
+            )
     }
 }
 

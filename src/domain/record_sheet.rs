@@ -5,10 +5,10 @@ use crate::domain::meeting::{Election, Meeting, MeetingState, Presence};
 use crate::domain::rules::attendance::{
     attendance_of, away_people, due, due_members, makeup_status, tally, MakeUpStatus,
 };
-use crate::domain::rules::quorum::quorum;
 use crate::domain::rules::election::{
     evaluate_election, margin_sentence, ASSEMBLY_BASIS, COMMITTEE_BASIS,
 };
+use crate::domain::rules::quorum::quorum;
 use crate::domain::rules::vote::{basis, evaluate_vote, Body};
 use crate::domain::time::{format_chinese_date, format_hh_mm, format_short_date};
 use crate::domain::{Document, Standing, Talk};
@@ -517,9 +517,17 @@ mod tests {
         let mut m = held("t", ThemeDay, NaiveDate::from_ymd_opt(2026, 3, 20).unwrap());
         m.also = vec![BranchAssembly];
         assert_eq!(formal_title(&m), "主题党日暨支部党员大会");
-        let mut c = held("c", CommitteeMeeting, NaiveDate::from_ymd_opt(2026, 3, 20).unwrap());
+        let mut c = held(
+            "c",
+            CommitteeMeeting,
+            NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
+        );
         c.also = vec![BranchAssembly];
-        assert_eq!(formal_title(&c), "党支部委员会会议", "what it may not count as is not printed");
+        assert_eq!(
+            formal_title(&c),
+            "党支部委员会会议",
+            "what it may not count as is not printed"
+        );
     }
 
     #[test]
@@ -527,9 +535,21 @@ mod tests {
         use crate::domain::meeting::{Candidate, Election, MeetingKind, Presence};
         use crate::domain::rules::fixtures::{document, full_members, held, mark};
         let members = full_members("p", 10);
-        let mut m = held("e", MeetingKind::BranchAssembly, NaiveDate::from_ymd_opt(2026, 3, 20).unwrap());
+        let mut m = held(
+            "e",
+            MeetingKind::BranchAssembly,
+            NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
+        );
         for (i, member) in members.iter().enumerate() {
-            mark(&mut m, &member.id, if i < 9 { Presence::Present } else { Presence::Leave });
+            mark(
+                &mut m,
+                &member.id,
+                if i < 9 {
+                    Presence::Present
+                } else {
+                    Presence::Leave
+                },
+            );
         }
         let candidate = |i: usize, votes| Candidate {
             id: format!("c{i}"),
@@ -543,7 +563,12 @@ mod tests {
             ballots_issued: Some(9),
             ballots_returned: Some(9),
             ballots_invalid: Some(1),
-            candidates: vec![candidate(1, 8), candidate(2, 8), candidate(3, 7), candidate(4, 1)],
+            candidates: vec![
+                candidate(1, 8),
+                candidate(2, 8),
+                candidate(3, 7),
+                candidate(4, 1),
+            ],
             scrutineers: vec!["p5".into()],
             tellers: vec!["p6".into(), "p7".into()],
             ..Election::default()
@@ -552,14 +577,23 @@ mod tests {
         let sheet = meeting_sheet(&doc, &doc.meetings[0]);
         let e = &sheet.elections[0];
         assert_eq!(e.title, "选举党支部委员会委员");
-        assert_eq!(e.attendance, "应到会有选举权党员 10 人，实到 9 人，达到五分之四，会议有效");
+        assert_eq!(
+            e.attendance,
+            "应到会有选举权党员 10 人，实到 9 人，达到五分之四，会议有效"
+        );
         assert_eq!(
             e.ballots,
             "发出选票 9 张，收回 9 张，其中有效票 8 张、无效票 1 张，收回的选票等于发出的选票，选举有效"
         );
         assert_eq!(e.margin, "候选人 4 名，应选 3 名，差额 1 名（33%）");
-        assert_eq!((e.scrutineers.as_str(), e.tellers.as_str()), ("党员p5", "党员p6、党员p7"));
-        assert_eq!(e.candidates[3], ("党员p4".to_string(), 1, "未当选".to_string()));
+        assert_eq!(
+            (e.scrutineers.as_str(), e.tellers.as_str()),
+            ("党员p5", "党员p6、党员p7")
+        );
+        assert_eq!(
+            e.candidates[3],
+            ("党员p4".to_string(), 1, "未当选".to_string())
+        );
         assert_eq!(e.result, "党员p1、党员p2、党员p3当选为党支部委员会委员");
         assert_eq!(e.report, "选举结果待报上级党组织备案");
         assert!(e.basis.contains("超过应到会有选举权人数的半数"));

@@ -776,7 +776,11 @@ mod tests {
             });
             p.extension_warnings().len()
         };
-        assert_eq!(warnings(&mut p, day(2026, 9, 9)), 1, "a day short of half a year");
+        assert_eq!(
+            warnings(&mut p, day(2026, 9, 9)),
+            1,
+            "a day short of half a year"
+        );
         assert_eq!(warnings(&mut p, day(2026, 9, 10)), 0, "half a year");
         assert_eq!(warnings(&mut p, day(2027, 3, 10)), 0, "one year");
         assert_eq!(warnings(&mut p, day(2027, 3, 11)), 1, "a day over a year");
@@ -827,7 +831,12 @@ mod tests {
         let mut m = with_roles(full("c"), &[Role::CommitteeMember, Role::GroupLeader]);
         m.duty = "组织委员".into();
         m.posts_since = Some(day(2023, 3, 15));
-        change_posts(&mut m, vec![Role::Secretary], String::new(), day(2026, 3, 20));
+        change_posts(
+            &mut m,
+            vec![Role::Secretary],
+            String::new(),
+            day(2026, 3, 20),
+        );
         assert_eq!(m.roles, [Role::Secretary]);
         assert_eq!(m.former_posts.len(), 2);
         assert_eq!(m.former_posts[0].duty, "组织委员");
@@ -841,7 +850,12 @@ mod tests {
         assert!(m.committee_on(Some(day(2026, 3, 19))));
         assert!(m.committee_on(Some(day(2026, 3, 21))));
         // The same posts again change nothing.
-        change_posts(&mut m, vec![Role::Secretary], String::new(), day(2026, 4, 1));
+        change_posts(
+            &mut m,
+            vec![Role::Secretary],
+            String::new(),
+            day(2026, 4, 1),
+        );
         assert_eq!(m.former_posts.len(), 2);
         assert_eq!(m.posts_since, Some(day(2026, 3, 20)));
     }

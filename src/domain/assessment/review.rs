@@ -598,8 +598,14 @@ mod tests {
 
     #[test]
     fn basically_qualified_has_a_follow_up_date_not_a_correction_deadline() {
-        assert_eq!(Grade::BasicallyQualified.remedy_date_label(), "整改期限/回访日期");
-        assert_eq!(Grade::Unqualified.remedy_date_label(), "限期改正至（不超过1年）");
+        assert_eq!(
+            Grade::BasicallyQualified.remedy_date_label(),
+            "整改期限/回访日期"
+        );
+        assert_eq!(
+            Grade::Unqualified.remedy_date_label(),
+            "限期改正至（不超过1年）"
+        );
         let mut doc = document(&[], full_members("p", 1), Vec::new());
         decide(
             &mut doc,
@@ -621,7 +627,12 @@ mod tests {
             })
         });
         assert!(
-            doc.review(2025).unwrap().entry("p1").unwrap().remedy_warnings(2025).is_empty(),
+            doc.review(2025)
+                .unwrap()
+                .entry("p1")
+                .unwrap()
+                .remedy_warnings(2025)
+                .is_empty(),
             "限期改正's one-year limit is for 不合格"
         );
     }

@@ -582,7 +582,11 @@ mod tests {
         let earlier = held("m0", ThemeDay, day(2025, 12, 31));
         assert_eq!(due_members(&earlier, &members).len(), 3, "the day before");
         let on_the_day = held("m1", ThemeDay, day(2026, 1, 1));
-        assert_eq!(due_members(&on_the_day, &members).len(), 2, "the day it began");
+        assert_eq!(
+            due_members(&on_the_day, &members).len(),
+            2,
+            "the day it began"
+        );
         let mut lecture = held("m2", PartyLecture, day(2026, 3, 10));
         mark(&mut lecture, "p3", Presence::Absent);
         let doc = document(&[], members, vec![lecture]);

@@ -617,11 +617,23 @@ mod tests {
         let mut group_meeting = held("g", GroupMeeting, day(2026, 11, 9));
         group_meeting.group_id = Some("g1".into());
         group_meeting.also = vec![OrganizationalLife, BranchAssembly, PartyLecture];
-        let doc = document(&["g1"], full_members("p", 7), vec![group_life, group_meeting]);
-        let year = compliance(&doc, Period::containing(PeriodKind::Year, day(2026, 1, 1)), day(2027, 1, 2));
+        let doc = document(
+            &["g1"],
+            full_members("p", 7),
+            vec![group_life, group_meeting],
+        );
+        let year = compliance(
+            &doc,
+            Period::containing(PeriodKind::Year, day(2026, 1, 1)),
+            day(2027, 1, 2),
+        );
         assert_eq!(find(&year, "组织生活会").status, Status::Overdue);
         assert_eq!(find(&year, "民主评议党员").status, Status::Overdue);
-        let q4 = compliance(&doc, Period::containing(PeriodKind::Quarter, day(2026, 11, 1)), day(2027, 1, 2));
+        let q4 = compliance(
+            &doc,
+            Period::containing(PeriodKind::Quarter, day(2026, 11, 1)),
+            day(2027, 1, 2),
+        );
         assert_eq!(find(&q4, "支部党员大会").held, 0);
         assert_eq!(find(&q4, "党课").held, 0);
         let november = compliance(&doc, month_of(2026, 11), day(2027, 1, 2));
@@ -633,9 +645,20 @@ mod tests {
         let mut committee = held("c", CommitteeMeeting, day(2026, 5, 8));
         committee.also = vec![BranchAssembly];
         let doc = document(&[], full_members("p", 7), vec![committee]);
-        let q2 = compliance(&doc, Period::containing(PeriodKind::Quarter, day(2026, 5, 1)), day(2026, 7, 2));
+        let q2 = compliance(
+            &doc,
+            Period::containing(PeriodKind::Quarter, day(2026, 5, 1)),
+            day(2026, 7, 2),
+        );
         assert_eq!(find(&q2, "支部党员大会").status, Status::Overdue);
-        assert_eq!(find(&compliance(&doc, month_of(2026, 5), day(2026, 7, 2)), "支委会").held, 1);
+        assert_eq!(
+            find(
+                &compliance(&doc, month_of(2026, 5), day(2026, 7, 2)),
+                "支委会"
+            )
+            .held,
+            1
+        );
     }
 
     #[test]

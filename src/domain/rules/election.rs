@@ -177,7 +177,9 @@ impl ElectionOutcome {
     pub fn result_sentence(&self, election: &Election) -> String {
         if !self.meeting_valid {
             return match self.body {
-                Body::Assembly => "有选举权的到会人数未达到应到会人数的五分之四，会议无效，不能进行选举".into(),
+                Body::Assembly => {
+                    "有选举权的到会人数未达到应到会人数的五分之四，会议无效，不能进行选举".into()
+                }
                 Body::Committee => "到会委员未超过应到会委员的三分之二，不能进行选举".into(),
             };
         }
@@ -325,7 +327,10 @@ fn rank(election: &Election, base: usize, counts: bool) -> (Vec<CandidateResult>
     qualified.sort_by_key(|c| std::cmp::Reverse(c.votes));
     let seats = election.seats.map_or(qualified.len(), |s| s as usize);
     let (elected, tied): (Vec<&str>, Vec<&str>) = if qualified.len() <= seats {
-        (qualified.iter().map(|c| c.id.as_str()).collect(), Vec::new())
+        (
+            qualified.iter().map(|c| c.id.as_str()).collect(),
+            Vec::new(),
+        )
     } else {
         // More qualify than there are seats: the last seat's votes decide,
         // and everyone with exactly them is tied unless all fit.
@@ -644,10 +649,17 @@ mod tests {
             ],
         );
         assert_eq!(outcome_of(&m, &members, "p1"), Outcome::NotElected);
-        assert_eq!(outcome_of(&m, &members, "p2"), Outcome::NotElected, "12 of 25 is not more than half");
+        assert_eq!(
+            outcome_of(&m, &members, "p2"),
+            Outcome::NotElected,
+            "12 of 25 is not more than half"
+        );
         assert_eq!(outcome_of(&m, &members, "p3"), Outcome::Elected);
         let outcome = evaluate_election(&m, &m.elections[0], &members).unwrap();
-        assert_eq!((outcome.base, outcome.needed, outcome.unfilled), (25, 13, 1));
+        assert_eq!(
+            (outcome.base, outcome.needed, outcome.unfilled),
+            (25, 13, 1)
+        );
         assert_eq!(
             outcome.threshold_sentence(),
             "应到会有选举权党员 25 人，得赞成票超过其半数即至少 13 票始得当选"
@@ -658,7 +670,11 @@ mod tests {
     fn the_vote_base_leaves_out_only_members_excluded_by_a_recorded_decision() {
         use crate::domain::meeting::Exclusion;
         let (mut m, members) = election_at(10, 8, 1, vec![candidate("p1", 5), candidate("p2", 3)]);
-        assert_eq!(outcome_of(&m, &members, "p1"), Outcome::NotElected, "5 of 10");
+        assert_eq!(
+            outcome_of(&m, &members, "p1"),
+            Outcome::NotElected,
+            "5 of 10"
+        );
         m.excluded.push(Exclusion {
             member_id: "p10".into(),
             reason: "被依法留置".into(),
@@ -701,23 +717,38 @@ mod tests {
         assert_eq!(names, ["党员p2", "党员p3"]);
         assert!(again.candidates.iter().all(|c| c.votes == 0));
         // A tie that all fit in the seats is no tie.
-        let (m, members) = election_at(10, 10, 3, vec![candidate("p1", 9), candidate("p2", 7), candidate("p3", 7)]);
-        assert!(outcomes(&m, &members).iter().all(|(_, o)| *o == Outcome::Elected));
+        let (m, members) = election_at(
+            10,
+            10,
+            3,
+            vec![candidate("p1", 9), candidate("p2", 7), candidate("p3", 7)],
+        );
+        assert!(outcomes(&m, &members)
+            .iter()
+            .all(|(_, o)| *o == Outcome::Elected));
     }
 
     #[test]
     fn too_few_elected_leaves_the_rest_of_the_seats_for_another_ballot() {
-        let (m, members) = election_at(10, 10, 2, vec![candidate("p1", 9), candidate("p2", 5), candidate("p3", 4)]);
+        let (m, members) = election_at(
+            10,
+            10,
+            2,
+            vec![candidate("p1", 9), candidate("p2", 5), candidate("p3", 4)],
+        );
         let e = &m.elections[0];
         let outcome = evaluate_election(&m, e, &members).unwrap();
         assert_eq!(outcome.unfilled, 1);
-        assert!(outcome.result_sentence(e).contains("尚缺 1 名，对不足的名额另行选举"));
+        assert!(outcome
+            .result_sentence(e)
+            .contains("尚缺 1 名，对不足的名额另行选举"));
         let again = next_ballot(e, &outcome, "e2").unwrap();
         assert_eq!((again.seats, again.candidates.len()), (Some(1), 2));
     }
 
     #[test]
-    fn the_meeting_is_valid_at_four_fifths_and_the_election_when_no_more_ballots_come_back_than_went_out() {
+    fn the_meeting_is_valid_at_four_fifths_and_the_election_when_no_more_ballots_come_back_than_went_out(
+    ) {
         let (mut m, members) = election_at(10, 8, 1, vec![candidate("p1", 8), candidate("p2", 0)]);
         let e = m.elections[0].clone();
         let outcome = evaluate_election(&m, &e, &members).unwrap();
@@ -730,7 +761,10 @@ mod tests {
         let e = m.elections[0].clone();
         let outcome = evaluate_election(&m, &e, &members).unwrap();
         assert_eq!(outcome.election_valid, Some(false));
-        assert!(outcome.elected().is_empty(), "nobody is elected by an invalid election");
+        assert!(
+            outcome.elected().is_empty(),
+            "nobody is elected by an invalid election"
+        );
         assert_eq!(
             outcome.result_sentence(&e),
             "收回的选票多于发出的选票，选举无效，应重新进行选举"
@@ -744,19 +778,37 @@ mod tests {
 
     #[test]
     fn a_ballot_may_not_choose_more_than_the_seats() {
-        let (mut m, members) = election_at(10, 10, 2, vec![candidate("p1", 10), candidate("p2", 9), candidate("p3", 1)]);
+        let (mut m, members) = election_at(
+            10,
+            10,
+            2,
+            vec![candidate("p1", 10), candidate("p2", 9), candidate("p3", 1)],
+        );
         m.elections[0].ballots_invalid = Some(0);
         let outcome = evaluate_election(&m, &m.elections[0], &members).unwrap();
-        assert!(outcome.warnings.iter().all(|w| !w.contains("得票合计")), "20 of 10 × 2");
+        assert!(
+            outcome.warnings.iter().all(|w| !w.contains("得票合计")),
+            "20 of 10 × 2"
+        );
         m.elections[0].ballots_invalid = Some(1);
         let outcome = evaluate_election(&m, &m.elections[0], &members).unwrap();
-        assert!(outcome.warnings.iter().any(|w| w.contains("得票合计 20 票，超过有效选票 9 张 × 应选 2 名")));
-        assert!(outcome.warnings.iter().any(|w| w.contains("党员p1得票 10 票，多于有效选票 9 张")));
+        assert!(outcome
+            .warnings
+            .iter()
+            .any(|w| w.contains("得票合计 20 票，超过有效选票 9 张 × 应选 2 名")));
+        assert!(outcome
+            .warnings
+            .iter()
+            .any(|w| w.contains("党员p1得票 10 票，多于有效选票 9 张")));
     }
 
     #[test]
     fn committee_candidates_need_a_margin_of_a_fifth_of_the_seats() {
-        let five = |n: usize| (1..=n).map(|i| candidate(&format!("p{i}"), 0)).collect::<Vec<_>>();
+        let five = |n: usize| {
+            (1..=n)
+                .map(|i| candidate(&format!("p{i}"), 0))
+                .collect::<Vec<_>>()
+        };
         let (m, members) = election_at(10, 10, 5, five(5));
         let e = &m.elections[0];
         let margin = |m: &Meeting| {
@@ -767,10 +819,16 @@ mod tests {
                 .any(|w| w.contains("差额应不少于应选人数的20%"))
         };
         assert!(margin(&m));
-        assert_eq!(margin_sentence(e).unwrap(), "候选人 5 名，应选 5 名，等额选举");
+        assert_eq!(
+            margin_sentence(e).unwrap(),
+            "候选人 5 名，应选 5 名，等额选举"
+        );
         let (m, _) = election_at(10, 10, 5, five(6));
         assert!(!margin(&m));
-        assert_eq!(margin_sentence(&m.elections[0]).unwrap(), "候选人 6 名，应选 5 名，差额 1 名（20%）");
+        assert_eq!(
+            margin_sentence(&m.elections[0]).unwrap(),
+            "候选人 6 名，应选 5 名，差额 1 名（20%）"
+        );
         // A 补选 and a 书记 may be 等额.
         let (mut m, _) = election_at(10, 10, 5, five(5));
         m.elections[0].by_election = true;
@@ -785,9 +843,15 @@ mod tests {
             from: day(2026, 3, 10),
             until: None,
         });
-        let warnings = evaluate_election(&m, &m.elections[0], &members).unwrap().warnings;
-        assert!(warnings.iter().any(|w| w == "党员p1是预备党员，没有被选举权"));
-        assert!(warnings.iter().any(|w| w == "党员p2在留党察看期间，没有被选举权"));
+        let warnings = evaluate_election(&m, &m.elections[0], &members)
+            .unwrap()
+            .warnings;
+        assert!(warnings
+            .iter()
+            .any(|w| w == "党员p1是预备党员，没有被选举权"));
+        assert!(warnings
+            .iter()
+            .any(|w| w == "党员p2在留党察看期间，没有被选举权"));
         let offered: Vec<&str> = eligible_candidates(&m, &members)
             .iter()
             .map(|m| m.id.as_str())
@@ -800,9 +864,14 @@ mod tests {
     fn a_scrutineer_is_not_a_candidate() {
         let (mut m, members) = election_at(10, 10, 1, vec![candidate("p1", 9), candidate("p2", 1)]);
         m.elections[0].scrutineers = vec!["p2".into(), "p5".into()];
-        let warnings = evaluate_election(&m, &m.elections[0], &members).unwrap().warnings;
+        let warnings = evaluate_election(&m, &m.elections[0], &members)
+            .unwrap()
+            .warnings;
         assert_eq!(
-            warnings.iter().filter(|w| w.starts_with("监票人")).collect::<Vec<_>>(),
+            warnings
+                .iter()
+                .filter(|w| w.starts_with("监票人"))
+                .collect::<Vec<_>>(),
             ["监票人党员p2是候选人：监票人应从不是候选人的党员中推选"]
         );
     }
@@ -831,10 +900,16 @@ mod tests {
         };
         m.elections = vec![e.clone()];
         let outcome = evaluate_election(&m, &e, &members).unwrap();
-        assert_eq!((outcome.body, outcome.base, outcome.needed), (Body::Committee, 5, 3));
+        assert_eq!(
+            (outcome.body, outcome.base, outcome.needed),
+            (Body::Committee, 5, 3)
+        );
         assert_eq!(outcome.elected().len(), 1);
         assert_eq!(outcome.result_sentence(&e), "党员c1当选为党支部书记");
-        assert_eq!(follow_up(&e, &outcome).unwrap(), "选举结果尚未报上级党组织批准");
+        assert_eq!(
+            follow_up(&e, &outcome).unwrap(),
+            "选举结果尚未报上级党组织批准"
+        );
         e.reported_on = Some(day(2026, 3, 13));
         assert_eq!(follow_up(&e, &outcome).unwrap(), "已报上级党组织，尚待批复");
         e.approved_on = Some(day(2026, 3, 20));
@@ -843,6 +918,9 @@ mod tests {
             Office::elected_by(Body::Committee, true),
             [Office::Secretary, Office::DeputySecretary]
         );
-        assert_eq!(Office::elected_by(Body::Assembly, true), [Office::CommitteeMember]);
+        assert_eq!(
+            Office::elected_by(Body::Assembly, true),
+            [Office::CommitteeMember]
+        );
     }
 }

@@ -149,7 +149,9 @@ mod tests {
         assert!(!shown(day(2026, 11, 18)), "the day before");
         assert!(shown(day(2026, 11, 19)), "31 days before it ends");
         assert!(shown(day(2026, 12, 21)), "after it ended");
-        let line = probation_notices(&doc, day(2026, 12, 1), 31)[0].1.sentence("郑凯");
+        let line = probation_notices(&doc, day(2026, 12, 1), 31)[0]
+            .1
+            .sentence("郑凯");
         assert_eq!(line, "郑凯同志预备期至2026年12月20日，请及时讨论其转正。");
     }
 
@@ -164,7 +166,9 @@ mod tests {
         assert!(line.contains("请在名册中登记转正日期"));
         // A vote about someone else does not end it.
         doc.meetings[0].votes[0].member_id = Some("p1".into());
-        let line = probation_notices(&doc, day(2026, 12, 23), 31)[0].1.sentence("郑凯");
+        let line = probation_notices(&doc, day(2026, 12, 23), 31)[0]
+            .1
+            .sentence("郑凯");
         assert!(line.contains("请及时讨论"));
         // Once the roster says 正式党员 nothing is owed.
         doc.meetings[0].votes[0].member_id = Some("y".into());
@@ -178,7 +182,9 @@ mod tests {
     fn after_an_extension_the_reminder_returns_before_the_extended_period_ends() {
         let mut doc = branch_with(day(2025, 3, 10));
         vote_about(&mut doc, day(2026, 3, 12), VoteKind::ExtendProbation);
-        let line = probation_notices(&doc, day(2026, 3, 13), 31)[0].1.sentence("郑凯");
+        let line = probation_notices(&doc, day(2026, 3, 13), 31)[0]
+            .1
+            .sentence("郑凯");
         assert!(line.contains("延长预备期，请在名册中填写延长至何时"));
         doc.member_mut("y").unwrap().extension = Some(Extension {
             decided_on: day(2026, 3, 12),
@@ -186,6 +192,11 @@ mod tests {
         });
         assert!(probation_notices(&doc, day(2026, 8, 9), 31).is_empty());
         let notices = probation_notices(&doc, day(2026, 8, 10), 31);
-        assert_eq!(notices[0].1, ProbationNotice::Discuss { ends: day(2026, 9, 10) });
+        assert_eq!(
+            notices[0].1,
+            ProbationNotice::Discuss {
+                ends: day(2026, 9, 10)
+            }
+        );
     }
 }

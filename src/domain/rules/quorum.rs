@@ -383,7 +383,10 @@ mod tests {
             mark(&mut m, id, Presence::Present);
         }
         let q = quorum(&m, &members).unwrap();
-        assert_eq!((q.rule, q.due, q.present), (QuorumRule::CommitteeElection, 6, 4));
+        assert_eq!(
+            (q.rule, q.due, q.present),
+            (QuorumRule::CommitteeElection, 6, 4)
+        );
         assert!(!q.valid, "exactly two thirds is not more");
         mark(&mut m, "c5", Presence::Present);
         let q = quorum(&m, &members).unwrap();

@@ -251,23 +251,11 @@ pub fn reopen_as_planned(meeting: &mut Meeting) {
     meeting.roll = None;
 }
 
-/// Sets the day a meeting was held. A held meeting's roll is corrected
-/// with it: who was due is who was in the branch then, as they stood that
-/// day. `keep_committee`: the recorder chose to keep who counted as a 支部
-/// 委员 (see `committee_changes`).
-pub fn set_held_date(
-    meeting: &mut Meeting,
-    date: Option<NaiveDate>,
-    members: &[Member],
-    keep_committee: bool,
-) {
-    meeting.date = date;
-    refreeze_roll(meeting, members, keep_committee);
-}
-
 /// A held meeting whose day, type or 党小组 is corrected gets the roll of
-/// the corrected meeting, from the roster as it stood on its day. Nothing
-/// else ever changes a held meeting's roll.
+/// the corrected meeting, from the roster as it stood on its day: who was
+/// due is who was in the branch then, as they stood that day. Nothing else
+/// ever changes a held meeting's roll. `keep_committee`: the recorder chose
+/// to keep who counted as a 支部委员 (see `committee_changes`).
 pub fn refreeze_roll(meeting: &mut Meeting, members: &[Member], keep_committee: bool) {
     if meeting.state != MeetingState::Held {
         return;
@@ -564,6 +552,12 @@ mod tests {
         assert!(in_group.also.is_empty(), "自评、互评 in a 党小组");
     }
 
+    /// The recorder corrects the day a held meeting was held.
+    fn redate(m: &mut Meeting, on: NaiveDate, members: &[Member], keep_committee: bool) {
+        m.date = Some(on);
+        refreeze_roll(m, members, keep_committee);
+    }
+
     #[test]
     fn a_held_meetings_roll_is_rebuilt_from_standing_on_the_corrected_day() {
         use crate::domain::rules::attendance::due;
@@ -587,10 +581,14 @@ mod tests {
         let members = vec![chair, confirmed, newcomer, full("p")];
         let mut m = planned();
         hold(&mut m, day(2026, 3, 20), &members);
-        let votes = |m: &Meeting, id: &str| due(m, &members).iter().any(|d| d.member.id == id && d.votes);
+        let votes = |m: &Meeting, id: &str| {
+            due(m, &members)
+                .iter()
+                .any(|d| d.member.id == id && d.votes)
+        };
         assert!(votes(&m, "y"), "正式 on 3月10日");
         // Entered late, on the wrong day: the meeting was on 3月4日.
-        set_held_date(&mut m, Some(day(2026, 3, 4)), &members, false);
+        redate(&mut m, day(2026, 3, 4), &members, false);
         assert!(!votes(&m, "y"), "still 预备 on 3月4日");
         assert!(
             due(&m, &members).iter().all(|d| d.member.id != "n"),
@@ -598,9 +596,9 @@ mod tests {
         );
         assert_eq!(due(&m, &members).len(), 3);
         // The day before and the day of the 转正.
-        set_held_date(&mut m, Some(day(2026, 3, 9)), &members, false);
+        redate(&mut m, day(2026, 3, 9), &members, false);
         assert!(!votes(&m, "y"));
-        set_held_date(&mut m, Some(day(2026, 3, 10)), &members, false);
+        redate(&mut m, day(2026, 3, 10), &members, false);
         assert!(votes(&m, "y"));
     }
 
@@ -625,10 +623,10 @@ mod tests {
         assert_eq!(committee_changes(&corrected, &members), ["甲"]);
         // Kept: the committee that met stays the one that met.
         let mut kept = m.clone();
-        set_held_date(&mut kept, Some(day(2026, 2, 27)), &members, true);
+        redate(&mut kept, day(2026, 2, 27), &members, true);
         assert_eq!(due(&kept, &members).len(), 2);
         // Rebuilt: 甲 was not yet a 委员 on 2月27日.
-        set_held_date(&mut m, Some(day(2026, 2, 27)), &members, false);
+        redate(&mut m, day(2026, 2, 27), &members, false);
         assert_eq!(due(&m, &members).len(), 1);
         // A correction that changes no seat asks nothing.
         let mut same = m.clone();

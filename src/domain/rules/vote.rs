@@ -236,7 +236,11 @@ pub fn evaluate_vote(meeting: &Meeting, vote: &Vote, members: &[Member]) -> Opti
 /// A 转正 put to the vote before the member's 预备期 was over: "预备期满，
 /// 党的支部应当及时讨论他能否转为正式党员" (党章 §7). The day it ends is
 /// soon enough.
-pub fn before_the_period_ends(meeting: &Meeting, vote: &Vote, members: &[Member]) -> Option<String> {
+pub fn before_the_period_ends(
+    meeting: &Meeting,
+    vote: &Vote,
+    members: &[Member],
+) -> Option<String> {
     if vote.kind != VoteKind::ConfirmFull {
         return None;
     }

@@ -75,11 +75,18 @@ mod tests {
         assert_eq!(meetings[0]["elections"], json!([]));
         assert_eq!(meetings[0].get("election"), None);
         let b = &meetings[1]["elections"][0];
-        assert_eq!((b["id"].as_str(), b["office"].as_str()), (Some("e1"), Some("committee_member")));
+        assert_eq!(
+            (b["id"].as_str(), b["office"].as_str()),
+            (Some("e1"), Some("committee_member"))
+        );
         assert_eq!(b["ballots_returned"], 20);
         assert_eq!(b["candidates"][0]["name"], "张三");
         assert_eq!(meetings[2]["elections"][0]["office"], "deputy_secretary");
-        assert_eq!(meetings[3].get("elections"), None, "a meeting without the field keeps its default");
+        assert_eq!(
+            meetings[3].get("elections"),
+            None,
+            "a meeting without the field keeps its default"
+        );
     }
 
     #[test]
