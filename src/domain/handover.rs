@@ -18,6 +18,7 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::meeting::{MeetingKind, MeetingState, Office};
+use crate::domain::record_sheet::{election_sheet, ElectionSheet};
 use crate::domain::rules::election::evaluate_election;
 use crate::domain::time::format_chinese_date;
 use crate::domain::{Document, Member, Role};
@@ -110,16 +111,17 @@ pub fn term_notice(doc: &Document, today: NaiveDate) -> Option<TermNotice> {
     }
 }
 
-/// A 换届 under way, or done: its checklist and the meetings it held.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// A 换届 under way, or done: its checklist. Kept with the branch (a few a
+/// decade); the meetings it held are read from their records.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Handover {
     pub id: String,
-    /// The steps done, each with its day.
+    /// The day the work began: meetings from it on count for its steps.
+    pub started_on: NaiveDate,
+    /// The steps ticked by hand, each with its day.
     #[serde(default)]
     pub steps: Vec<StepDone>,
-    #[serde(default)]
-    pub note: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -192,6 +194,14 @@ pub struct StepLine {
 }
 
 impl Handover {
+    pub fn new(id: String, started_on: NaiveDate) -> Handover {
+        Handover {
+            id,
+            started_on,
+            steps: Vec::new(),
+        }
+    }
+
     pub fn done_on(&self, step: Step) -> Option<NaiveDate> {
         self.steps.iter().find(|s| s.step == step).map(|s| s.on)
     }
@@ -206,14 +216,15 @@ impl Handover {
 }
 
 /// The checklist of a 换届: each step as ticked, or, for the election, the
-/// 分工 and the report, as the meetings recorded since `since` show them.
-pub fn checklist(doc: &Document, handover: &Handover, since: Option<NaiveDate>) -> Vec<StepLine> {
+/// 分工 and the report, as the meetings recorded since it began show them.
+pub fn checklist(doc: &Document, handover: &Handover) -> Vec<StepLine> {
+    let since = handover.started_on;
     let from_records = |step: Step| -> Option<NaiveDate> {
         let held = doc
             .meetings
             .iter()
             .filter(|m| m.state == MeetingState::Held)
-            .filter(|m| m.date.is_some_and(|d| since.is_none_or(|s| d >= s)));
+            .filter(|m| m.date.is_some_and(|d| d >= since));
         let elected = |m: &crate::domain::Meeting, office: Office| {
             m.elections.iter().any(|e| {
                 e.office == office
@@ -257,6 +268,17 @@ pub fn checklist(doc: &Document, handover: &Handover, since: Option<NaiveDate>) 
             }
         })
         .collect()
+}
+
+/// Whether every step is done.
+pub fn is_done(lines: &[StepLine]) -> bool {
+    lines.iter().all(|l| l.done_on.is_some())
+}
+
+/// The 换届 under way: the latest, unless all its steps are done.
+pub fn under_way(doc: &Document) -> Option<&Handover> {
+    let latest = doc.branch.handovers.iter().max_by_key(|h| h.started_on)?;
+    (!is_done(&checklist(doc, latest))).then_some(latest)
 }
 
 /// One post held on the committee for a while.
@@ -332,6 +354,93 @@ pub fn committee_history(members: &[Member]) -> Vec<Tenure> {
     out
 }
 
+/// What the printed 换届工作记录 says: the term, the steps with their days,
+/// the renewal's ballots and who held which post when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HandoverSheet {
+    pub term: String,
+    pub notice: String,
+    /// (步骤, 内容, 完成日期) in order; the date "" while open.
+    pub steps: Vec<(String, String, String)>,
+    pub elections: Vec<ElectionSheet>,
+    /// (职务, 姓名, 任职起止).
+    pub committee: Vec<(String, String, String)>,
+}
+
+impl HandoverSheet {
+    /// The sheet as plain text, for the share sheet on phones.
+    pub fn as_text(&self, branch: &str) -> String {
+        let mut out = vec![
+            format!("{branch} 支部委员会换届工作记录"),
+            self.term.clone(),
+        ];
+        out.extend(self.steps.iter().map(|(short, _, on)| {
+            format!("{short}：{}", if on.is_empty() { "未完成" } else { on })
+        }));
+        for e in &self.elections {
+            out.push(format!("{}：{}", e.title, e.result));
+        }
+        out.extend(
+            self.committee
+                .iter()
+                .map(|(post, name, span)| format!("{post} {name} {span}")),
+        );
+        out.join("\n")
+    }
+}
+
+/// The 换届 under way, or the latest one, on paper.
+pub fn handover_sheet(doc: &Document, today: NaiveDate) -> HandoverSheet {
+    let latest =
+        under_way(doc).or_else(|| doc.branch.handovers.iter().max_by_key(|h| h.started_on));
+    let steps = match latest {
+        Some(h) => checklist(doc, h)
+            .into_iter()
+            .map(|l| {
+                (
+                    l.step.short().to_string(),
+                    l.step.label().to_string(),
+                    l.done_on.map(format_chinese_date).unwrap_or_default(),
+                )
+            })
+            .collect(),
+        None => Step::ALL
+            .iter()
+            .map(|s| (s.short().to_string(), s.label().to_string(), String::new()))
+            .collect(),
+    };
+    let elections = latest
+        .map(|h| {
+            doc.meetings
+                .iter()
+                .filter(|m| {
+                    m.state == MeetingState::Held && m.date.is_some_and(|d| d >= h.started_on)
+                })
+                .flat_map(|m| {
+                    m.elections
+                        .iter()
+                        .filter(|e| !e.by_election)
+                        .filter_map(move |e| election_sheet(doc, m, e))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    HandoverSheet {
+        term: current_term(doc)
+            .map(|t| format!("{}。", t.sentence()))
+            .unwrap_or_else(|| "本届支部委员会的选举日期未登记。".into()),
+        notice: term_notice(doc, today)
+            .map(|n| n.sentence())
+            .unwrap_or_default(),
+        steps,
+        elections,
+        committee: committee_history(&doc.members)
+            .into_iter()
+            .map(|t| (t.post.clone(), t.name.clone(), t.span()))
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -401,7 +510,7 @@ mod tests {
         assert_eq!(current_term(&doc).unwrap().start, day(2021, 3, 20));
         doc.meetings[0].elections[0].by_election = false;
         assert_eq!(current_term(&doc).unwrap().start, day(2024, 3, 22));
-        let lines = checklist(&doc, &Handover::default(), Some(day(2024, 1, 1)));
+        let lines = checklist(&doc, &Handover::new("h".into(), day(2024, 1, 1)));
         let election = lines.iter().find(|l| l.step == Step::Election).unwrap();
         assert_eq!(
             (election.done_on, election.from_records),
@@ -411,6 +520,21 @@ mod tests {
             .iter()
             .filter(|l| l.step != Step::Election)
             .all(|l| l.done_on.is_none()));
+    }
+
+    #[test]
+    fn the_printed_record_lists_the_steps_and_the_renewals_ballots() {
+        let mut doc = branch_elected_on(day(2024, 3, 20));
+        let mut h = Handover::new("h".into(), day(2026, 9, 25));
+        h.set(Step::Request, Some(day(2026, 10, 8)));
+        doc.branch.handovers.push(h);
+        let sheet = handover_sheet(&doc, day(2026, 10, 10));
+        assert_eq!(sheet.steps.len(), 6);
+        assert_eq!(sheet.steps[0].2, "2026年10月8日");
+        assert_eq!(sheet.steps[1].2, "");
+        assert!(sheet.notice.contains("请提前做好换届准备"));
+        assert!(sheet.term.ends_with("至2027年3月20日届满。"));
+        assert!(sheet.as_text("第一党支部").contains("请示：2026年10月8日"));
     }
 
     #[test]
@@ -448,13 +572,19 @@ mod tests {
 
     #[test]
     fn a_step_ticked_by_hand_wins_over_the_records_and_can_be_taken_back() {
-        let doc = branch_elected_on(day(2024, 3, 20));
-        let mut h = Handover::default();
+        let mut doc = branch_elected_on(day(2024, 3, 20));
+        let mut h = Handover::new("h".into(), day(2026, 9, 20));
         h.set(Step::Request, Some(day(2026, 10, 8)));
         h.set(Step::Request, Some(day(2026, 10, 9)));
         assert_eq!(h.done_on(Step::Request), Some(day(2026, 10, 9)));
-        assert_eq!(checklist(&doc, &h, None)[0].done_on, Some(day(2026, 10, 9)));
+        assert_eq!(checklist(&doc, &h)[0].done_on, Some(day(2026, 10, 9)));
+        doc.branch.handovers.push(h.clone());
+        assert!(under_way(&doc).is_some());
         h.set(Step::Request, None);
         assert_eq!(h.done_on(Step::Request), None);
+        for step in Step::ALL {
+            doc.branch.handovers[0].set(step, Some(day(2027, 3, 1)));
+        }
+        assert!(under_way(&doc).is_none(), "every step done");
     }
 }

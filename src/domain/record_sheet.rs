@@ -266,7 +266,12 @@ pub fn formal_title(meeting: &Meeting) -> String {
         .join("暨")
 }
 
-fn election_sheet(doc: &Document, meeting: &Meeting, election: &Election) -> Option<ElectionSheet> {
+/// One ballot as paper has it; `None` where the meeting does not elect.
+pub fn election_sheet(
+    doc: &Document,
+    meeting: &Meeting,
+    election: &Election,
+) -> Option<ElectionSheet> {
     let outcome = evaluate_election(meeting, election, &doc.members)?;
     let names = |ids: &[String]| {
         ids.iter()

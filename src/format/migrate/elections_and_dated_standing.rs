@@ -5,8 +5,8 @@
 //! the office as typed ("支部委员会委员", "书记"…). Everything else is new
 //! fields with defaults: 发出选票 and 无效票, 监票人 and 计票人, the dates
 //! of 报批/备案, a candidate's member, the member a 转正 vote is about, a
-//! roll's 不作硬性要求, and a member's 转正日期, 延长预备期, 中止 and former
-//! posts.
+//! roll's 不作硬性要求, a member's 转正日期, 延长预备期, 中止 and former
+//! posts, and the branch's 换届: its committee's term and checklists.
 
 use serde_json::{json, Value};
 

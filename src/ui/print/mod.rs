@@ -5,6 +5,7 @@
 mod assessment_form;
 mod election_record;
 mod fusion_sheet;
+mod handover_record;
 mod meeting_record;
 mod paper;
 mod period_summary;
@@ -14,6 +15,7 @@ mod talk_record;
 
 pub use assessment_form::AssessmentPrint;
 pub use fusion_sheet::FusionPrint;
+pub use handover_record::HandoverPrint;
 pub use meeting_record::MeetingRecordPrint;
 pub use period_summary::{period_kind_name, PeriodSummaryPrint};
 pub use review_tally::ReviewTallyPrint;
