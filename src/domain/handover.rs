@@ -81,16 +81,19 @@ pub enum TermNotice {
 }
 
 impl TermNotice {
+    /// The term and what to do, for the home page.
     pub fn sentence(&self) -> String {
+        let term = match self {
+            TermNotice::Approaching(t) | TermNotice::Over(t) => t.sentence(),
+        };
+        format!("{term}。{}", self.advice())
+    }
+
+    /// What to do, for a page that shows the term already.
+    pub fn advice(&self) -> &'static str {
         match self {
-            TermNotice::Approaching(t) => format!(
-                "{}。请提前做好换届准备：向上级党组织报送换届请示。",
-                t.sentence()
-            ),
-            TermNotice::Over(t) => format!(
-                "{}，任期已满。任期届满应当按期换届；如需延期，应当报上级党组织批准，延长期限一般不超过1年。",
-                t.sentence()
-            ),
+            TermNotice::Approaching(_) => "请提前做好换届准备：向上级党组织报送换届请示。",
+            TermNotice::Over(_) => "任期已满。任期届满应当按期换届；如需延期，应当报上级党组织批准，延长期限一般不超过1年。",
         }
     }
 }
@@ -293,8 +296,12 @@ pub struct Tenure {
 }
 
 impl Tenure {
-    /// "2024年3月20日—", "2021年3月15日—2024年3月20日", "—2024年3月20日".
+    /// "2024年3月20日—", "2021年3月15日—2024年3月20日", "—2024年3月20日",
+    /// or "任职日期未登记".
     pub fn span(&self) -> String {
+        if self.from.is_none() && self.until.is_none() {
+            return "任职日期未登记".into();
+        }
         let day = |d: Option<NaiveDate>| d.map(format_chinese_date).unwrap_or_default();
         format!("{}—{}", day(self.from), day(self.until))
     }
@@ -430,7 +437,7 @@ pub fn handover_sheet(doc: &Document, today: NaiveDate) -> HandoverSheet {
             .map(|t| format!("{}。", t.sentence()))
             .unwrap_or_else(|| "本届支部委员会的选举日期未登记。".into()),
         notice: term_notice(doc, today)
-            .map(|n| n.sentence())
+            .map(|n| n.advice().to_string())
             .unwrap_or_default(),
         steps,
         elections,

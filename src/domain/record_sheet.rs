@@ -75,7 +75,8 @@ pub struct VoteLine {
 /// each candidate's votes and the result in the rules' words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ElectionSheet {
-    /// "选举党支部委员会委员", "补选党支部委员会委员", "选举党支部书记".
+    /// "选举党支部委员会委员", "补选党支部委员会委员", "选举党支部书记",
+    /// with "（第 2 轮投票）" after a tie or a shortfall.
     pub title: String,
     /// 应到、实到 and 会议有效.
     pub attendance: String,
@@ -291,15 +292,28 @@ pub fn election_sheet(
         (Some(on), None) => format!("{}{}", format_chinese_date(on), office.report()),
         (None, _) => format!("选举结果待{}", office.report()),
     };
+    // A ballot after a tie or a shortfall is the same election's next round.
+    let round = meeting
+        .elections
+        .iter()
+        .take_while(|e| e.id != election.id)
+        .filter(|e| e.office == office && e.by_election == election.by_election)
+        .count()
+        + 1;
     Some(ElectionSheet {
         title: format!(
-            "{}{}",
+            "{}{}{}",
             if election.by_election {
                 "补选"
             } else {
                 "选举"
             },
-            office.formal_label()
+            office.formal_label(),
+            if round > 1 {
+                format!("（第 {round} 轮投票）")
+            } else {
+                String::new()
+            }
         ),
         attendance: quorum(meeting, &doc.members)
             .map(|q| q.sentence())

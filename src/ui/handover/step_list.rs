@@ -23,7 +23,7 @@ pub fn StepList(handover: Handover) -> impl IntoView {
         });
     };
     view! {
-        <ol class="steps">
+        <ol class="handover-steps">
             {move || {
                 lines()
                     .into_iter()
@@ -31,7 +31,7 @@ pub fn StepList(handover: Handover) -> impl IntoView {
                         let set = set.clone();
                         let step = line.step;
                         view! {
-                            <li class="step" class:done=line.done_on.is_some()>
+                            <li class="handover-step" class:done=line.done_on.is_some()>
                                 <span>{step.label()}</span>
                                 {if line.from_records {
                                     view! {

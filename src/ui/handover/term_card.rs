@@ -19,7 +19,7 @@ pub fn TermCard() -> impl IntoView {
     let notice = move || {
         state
             .doc
-            .with(|d| term_notice(d, clock::today()).map(|n| n.sentence()))
+            .with(|d| term_notice(d, clock::today()).map(|n| n.advice()))
     };
     view! {
         <section class="card form">

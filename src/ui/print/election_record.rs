@@ -1,6 +1,8 @@
 //! One ballot of an election on a printed record: the figures the chair
 //! announces (应到、实到、发出、收回、有效票), each candidate's votes, the
-//! 监票人 and 计票人, the result in the rules' words and its report.
+//! 监票人 and 计票人, the result in the rules' words and its report. Where
+//! the rules come from is printed once under all the ballots
+//! (`super::election_bases`).
 
 use leptos::prelude::*;
 
@@ -58,7 +60,6 @@ pub fn ElectionRecord(sheet: ElectionSheet) -> impl IntoView {
             <p class="vote-sentence">{format!("{}。{}。", sheet.threshold, sheet.result)}</p>
             {(!sheet.report.is_empty())
                 .then(|| view! { <p class="vote-sentence">{format!("{}。", sheet.report)}</p> })}
-            <p class="small-print">{sheet.basis.clone()}</p>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::election_bases::ElectionBases;
 use super::election_record::ElectionRecord;
 use super::meeting_record::Section;
 use super::paper::Paper;
@@ -67,6 +68,7 @@ pub fn HandoverPrint() -> impl IntoView {
                         .iter()
                         .map(|e| view! { <ElectionRecord sheet=e.clone() /> })
                         .collect_view()}
+                    <ElectionBases sheets=sheet.elections.clone() />
                 </Section>
                 <Section title="支部委员会组成" show=!sheet.committee.is_empty()>
                     <table class="grid-table">

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use super::election_bases::ElectionBases;
 use super::election_record::ElectionRecord;
 use super::paper::{FormRow, Paper};
 use crate::domain::record_sheet::{meeting_sheet, MeetingSheet};
@@ -183,6 +184,7 @@ fn RecordBody(sheet: MeetingSheet) -> impl IntoView {
                 .iter()
                 .map(|e| view! { <ElectionRecord sheet=e.clone() /> })
                 .collect_view()}
+            <ElectionBases sheets=sheet.elections.clone() />
         </Section>
         <Section title="不计算在应到会人数之内的党员" show=!sheet.excluded.is_empty()>
             <p class="names">

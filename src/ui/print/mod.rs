@@ -3,6 +3,7 @@
 //! chrome through the browser's print dialog ("打印 / 存为 PDF").
 
 mod assessment_form;
+mod election_bases;
 mod election_record;
 mod fusion_sheet;
 mod handover_record;

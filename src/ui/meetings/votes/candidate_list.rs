@@ -63,10 +63,14 @@ pub fn CandidateList(ballot: Ballot) -> impl IntoView {
             <CandidateRow ballot=ballot id=id />
         </For>
         <label class="field">
-            <span class="visually-hidden">"添加候选人"</span>
+            // Back to its prompt once a candidate is added.
             <select
                 name="new-candidate"
                 aria-label="添加候选人"
+                prop:value=move || {
+                    chosen.track();
+                    String::new()
+                }
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if !v.is_empty() {
@@ -74,9 +78,7 @@ pub fn CandidateList(ballot: Ballot) -> impl IntoView {
                     }
                 }
             >
-                <option value="" selected=true>
-                    "＋ 从名册添加候选人"
-                </option>
+                <option value="">"＋ 从名册添加候选人"</option>
                 {move || {
                     offered()
                         .into_iter()

@@ -23,6 +23,12 @@ pub fn ElectionCard(meeting: MeetingHandle, id: String) -> impl IntoView {
     let seats = ballot.part(|e| e.seats);
     let scrutineers = ballot.part(|e| e.scrutineers.clone());
     let tellers = ballot.part(|e| e.tellers.clone());
+    let candidates = ballot.part(|e| {
+        e.candidates
+            .iter()
+            .filter_map(|c| c.member_id.clone())
+            .collect::<Vec<_>>()
+    });
     let title = move || {
         format!(
             "{}{}",
@@ -70,6 +76,7 @@ pub fn ElectionCard(meeting: MeetingHandle, id: String) -> impl IntoView {
                 name="scrutineer"
                 meeting=meeting
                 chosen=scrutineers
+                exclude=candidates
                 on_change=Callback::new(move |ids: Vec<String>| {
                     ballot.edit(move |e| e.scrutineers = ids.clone())
                 })
@@ -79,6 +86,7 @@ pub fn ElectionCard(meeting: MeetingHandle, id: String) -> impl IntoView {
                 name="teller"
                 meeting=meeting
                 chosen=tellers
+                exclude=Signal::derive(Vec::new)
                 on_change=Callback::new(move |ids: Vec<String>| {
                     ballot.edit(move |e| e.tellers = ids.clone())
                 })

@@ -12,6 +12,9 @@ pub fn MemberChips(
     name: &'static str,
     meeting: MeetingHandle,
     #[prop(into)] chosen: Signal<Vec<String>>,
+    /// Members who may not be picked here (the candidates, for 监票人).
+    #[prop(into)]
+    exclude: Signal<Vec<String>>,
     #[prop(into)] on_change: Callback<Vec<String>>,
 ) -> impl IntoView {
     let state = meeting.state;
@@ -22,12 +25,13 @@ pub fn MemberChips(
     };
     let offered = move || {
         let chosen = chosen.get();
+        let exclude = exclude.get();
         state.doc.with(|d| {
             meeting
                 .with(|m| {
                     due_members(m, &d.members)
                         .into_iter()
-                        .filter(|x| !chosen.contains(&x.id))
+                        .filter(|x| !chosen.contains(&x.id) && !exclude.contains(&x.id))
                         .map(|x| (x.id.clone(), x.name.clone()))
                         .collect::<Vec<_>>()
                 })
@@ -65,6 +69,10 @@ pub fn MemberChips(
             <select
                 name=name
                 aria-label=label
+                prop:value=move || {
+                    chosen.track();
+                    String::new()
+                }
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if !v.is_empty() {
@@ -76,9 +84,7 @@ pub fn MemberChips(
                     }
                 }
             >
-                <option value="" selected=true>
-                    "＋ 添加"
-                </option>
+                <option value="">"＋ 添加"</option>
                 {move || {
                     offered()
                         .into_iter()

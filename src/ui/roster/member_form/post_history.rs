@@ -110,7 +110,7 @@ pub fn PostHistory(posts: RwSignal<Vec<FormerPost>>) -> impl IntoView {
                         on:input=move |ev| duty.set(event_target_value(&ev))
                     />
                 </Show>
-                <div class="two-cols">
+                <div class="stack">
                     <label class="field">
                         <span>"起（可不填）"</span>
                         <input

@@ -57,7 +57,7 @@ pub fn StandingHistory(fields: Fields, original: Member) -> impl IntoView {
                         <legend>
                             "延长预备期（经支部党员大会讨论决定，半年至一年；未延长不填）"
                         </legend>
-                        <div class="two-cols">
+                        <div class="stack">
                             <label class="field">
                                 <span>"支部大会决定日期"</span>
                                 {date(
