@@ -539,7 +539,11 @@ impl Kind for Member {
                 c.length("exempt.reason", &e.reason, limits::SHORT);
             }
             for (j, post) in m.former_posts.iter().enumerate() {
-                c.length(&format!("former_posts[{j}].duty"), &post.duty, limits::SHORT);
+                c.length(
+                    &format!("former_posts[{j}].duty"),
+                    &post.duty,
+                    limits::SHORT,
+                );
             }
             if let Some(g) = &m.group_id {
                 c.group("group_id", g, known);
