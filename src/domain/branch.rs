@@ -32,9 +32,6 @@ pub struct Branch {
     /// branch entered it; a 换届 recorded in the app since is later.
     #[serde(default)]
     pub committee_elected_on: Option<NaiveDate>,
-    /// 换届 under way and done: their checklists.
-    #[serde(default)]
-    pub handovers: Vec<super::handover::Handover>,
 }
 
 impl Kind for Branch {

@@ -12,6 +12,7 @@
 
 use super::assessment::{AssessmentForm, BranchReview};
 use super::fusion::{GroupMonth, KeyTask, MemberCommitments, StudySession};
+use super::handover::Handover;
 use super::kind::{Kind, Packing};
 use super::meeting::ChecklistTemplate;
 use super::validate::{Checks, Item, Known, Problem};
@@ -354,6 +355,8 @@ kinds! {
         Commitments(commitments: MemberCommitments) = "commitments", commitments_of / commitments_of_mut;
         /// 党员每月一讲, OPL 一点课, 五分钟晨学.
         Study(studies: StudySession) = "study", study / study_mut;
+        /// 换届工作: each renewal's checklist.
+        Handover(handovers: Handover) = "handover", handover / handover_mut;
     }
 }
 

@@ -14,8 +14,13 @@
 //! Who held which post when is kept on each member (`Member::former_posts`,
 //! `posts_since`); `committee_history` reads it back as the committee's.
 
+use std::borrow::Cow;
+
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
+
+use crate::domain::kind::{Keyed, Kind, Packing, Scope};
+use crate::domain::validate::{Checks, Known};
 
 use crate::domain::meeting::{MeetingKind, MeetingState, Office};
 use crate::domain::record_sheet::{election_sheet, ElectionSheet};
@@ -114,7 +119,7 @@ pub fn term_notice(doc: &Document, today: NaiveDate) -> Option<TermNotice> {
     }
 }
 
-/// A 换届 under way, or done: its checklist. Kept with the branch (a few a
+/// A 换届 under way, or done: its checklist, a record of its own (a few a
 /// decade); the meetings it held are read from their records.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -183,6 +188,39 @@ impl Step {
             Step::Division => "支委会分工",
             Step::Report => "报批",
         }
+    }
+}
+
+impl Kind for Handover {
+    const NOUN: &'static str = "换届工作记录";
+    const COUNTER: &'static str = "份";
+    const SKIPPABLE: bool = true;
+
+    /// Its days and steps, naming nobody.
+    fn check(list: &[Self], _: &Known, checks: &mut Checks) {
+        let mut ids = std::collections::HashSet::new();
+        for (i, h) in list.iter().enumerate() {
+            let mut c = checks.item(i);
+            c.unique_id(&mut ids, &h.id, "换届工作记录");
+        }
+    }
+
+    /// The secretary's working list: it stays on the phones that keep the
+    /// branch's records (members read the term from the branch).
+    fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
+        (packing.scope == Scope::Full).then(|| self.clone())
+    }
+
+    fn mentions(&self, _: &str) -> bool {
+        false
+    }
+}
+
+impl Keyed for Handover {
+    const KEY_FIELD: &'static str = "id";
+
+    fn key(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.id)
     }
 }
 
@@ -280,7 +318,7 @@ pub fn is_done(lines: &[StepLine]) -> bool {
 
 /// The 换届 under way: the latest, unless all its steps are done.
 pub fn under_way(doc: &Document) -> Option<&Handover> {
-    let latest = doc.branch.handovers.iter().max_by_key(|h| h.started_on)?;
+    let latest = doc.handovers.iter().max_by_key(|h| h.started_on)?;
     (!is_done(&checklist(doc, latest))).then_some(latest)
 }
 
@@ -398,8 +436,7 @@ impl HandoverSheet {
 
 /// The 换届 under way, or the latest one, on paper.
 pub fn handover_sheet(doc: &Document, today: NaiveDate) -> HandoverSheet {
-    let latest =
-        under_way(doc).or_else(|| doc.branch.handovers.iter().max_by_key(|h| h.started_on));
+    let latest = under_way(doc).or_else(|| doc.handovers.iter().max_by_key(|h| h.started_on));
     let steps = match latest {
         Some(h) => checklist(doc, h)
             .into_iter()
@@ -534,7 +571,7 @@ mod tests {
         let mut doc = branch_elected_on(day(2024, 3, 20));
         let mut h = Handover::new("h".into(), day(2026, 9, 25));
         h.set(Step::Request, Some(day(2026, 10, 8)));
-        doc.branch.handovers.push(h);
+        doc.handovers.push(h);
         let sheet = handover_sheet(&doc, day(2026, 10, 10));
         assert_eq!(sheet.steps.len(), 6);
         assert_eq!(sheet.steps[0].2, "2026年10月8日");
@@ -585,12 +622,12 @@ mod tests {
         h.set(Step::Request, Some(day(2026, 10, 9)));
         assert_eq!(h.done_on(Step::Request), Some(day(2026, 10, 9)));
         assert_eq!(checklist(&doc, &h)[0].done_on, Some(day(2026, 10, 9)));
-        doc.branch.handovers.push(h.clone());
+        doc.handovers.push(h.clone());
         assert!(under_way(&doc).is_some());
         h.set(Step::Request, None);
         assert_eq!(h.done_on(Step::Request), None);
         for step in Step::ALL {
-            doc.branch.handovers[0].set(step, Some(day(2027, 3, 1)));
+            doc.handovers[0].set(step, Some(day(2027, 3, 1)));
         }
         assert!(under_way(&doc).is_none(), "every step done");
     }

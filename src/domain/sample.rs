@@ -88,7 +88,6 @@ pub fn example_document(today: NaiveDate) -> Document {
         ],
         assessment: AssessmentSettings::default(),
         committee_elected_on: None,
-        handovers: Vec::new(),
     };
     let mut doc = Document {
         branch,

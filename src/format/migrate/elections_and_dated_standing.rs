@@ -6,7 +6,8 @@
 //! fields with defaults: 发出选票 and 无效票, 监票人 and 计票人, the dates
 //! of 报批/备案, a candidate's member, the member a 转正 vote is about, a
 //! roll's 不作硬性要求, a member's 转正日期, 延长预备期, 中止 and former
-//! posts, and the branch's 换届: its committee's term and checklists.
+//! posts, the committee's term; and a new kind of record, 换届工作 (a new
+//! list, empty until a branch starts one).
 
 use serde_json::{json, Value};
 

@@ -4,31 +4,29 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::handover::{checklist, Handover, Step};
+use crate::domain::handover::{checklist, Step};
 use crate::domain::time::format_chinese_date;
+use crate::ui::handles::HandoverHandle;
 use crate::ui::state::use_app;
 
 /// The six steps of one 换届, each with its day.
 #[component]
-pub fn StepList(handover: Handover) -> impl IntoView {
+pub fn StepList(id: String) -> impl IntoView {
     let state = use_app();
-    let id = handover.id.clone();
-    let lines = move || state.doc.with(|d| checklist(d, &handover));
-    let set = move |step: Step, on: Option<NaiveDate>| {
-        let id = id.clone();
-        state.edit_branch(move |b| {
-            if let Some(h) = b.handovers.iter_mut().find(|h| h.id == id) {
-                h.set(step, on);
-            }
-        });
+    let handover = HandoverHandle::new(state, Signal::stored(id));
+    let lines = move || {
+        state
+            .doc
+            .with(|d| handover.with(|h| checklist(d, h)))
+            .unwrap_or_default()
     };
+    let set = move |step: Step, on: Option<NaiveDate>| handover.edit(move |h| h.set(step, on));
     view! {
         <ol class="handover-steps">
             {move || {
                 lines()
                     .into_iter()
                     .map(|line| {
-                        let set = set.clone();
                         let step = line.step;
                         view! {
                             <li class="handover-step" class:done=line.done_on.is_some()>

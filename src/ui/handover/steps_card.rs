@@ -17,27 +17,19 @@ pub fn StepsCard() -> impl IntoView {
     let done_before = move || {
         state.doc.with(|d| {
             let open = under_way(d).map(|h| h.id.clone());
-            d.branch
-                .handovers
+            d.handovers
                 .iter()
                 .filter(|h| Some(&h.id) != open.as_ref())
                 .map(|h| format!("{}开始的换届工作已完成", format_chinese_date(h.started_on)))
                 .collect::<Vec<_>>()
         })
     };
-    let start = move |_| {
-        let handover = Handover::new(clock::new_id("h"), clock::today());
-        state.edit_branch(move |b| {
-            if !b.handovers.iter().any(|h| h.id == handover.id) {
-                b.handovers.push(handover.clone());
-            }
-        });
-    };
+    let start = move |_| state.add_handover(Handover::new(clock::new_id("h"), clock::today()));
     view! {
         <section class="card form" data-testid="handover-steps">
             <h2 class="card-title">"换届步骤"</h2>
             {move || match current() {
-                Some(h) => view! { <StepList handover=h /> }.into_any(),
+                Some(h) => view! { <StepList id=h.id /> }.into_any(),
                 None => {
                     view! {
                         <p class="muted small">
