@@ -28,6 +28,10 @@ pub struct Branch {
     /// The rating scale and 反向情形 list of the yearly self-assessment.
     #[serde(default)]
     pub assessment: AssessmentSettings,
+    /// The day the 支部党员大会 elected the committee in office, as the
+    /// branch entered it; a 换届 recorded in the app since is later.
+    #[serde(default)]
+    pub committee_elected_on: Option<NaiveDate>,
 }
 
 impl Kind for Branch {
@@ -136,6 +140,10 @@ pub struct LocalRules {
     /// Minutes in one 学时, which units define differently (45 is common).
     #[serde(default = "default_minutes_per_study_hour")]
     pub minutes_per_study_hour: u16,
+    /// 支部委员会每届任期: 5 years for 村、社区, "一般" 3 for other units
+    /// (《支部工作条例（试行）》§21).
+    #[serde(default = "default_term_years")]
+    pub committee_term_years: u8,
 }
 
 /// 正式党员 7 人以上的党支部设支部委员会 (《支部工作条例》, 《机关基层组织
@@ -176,6 +184,10 @@ fn default_minutes_per_study_hour() -> u16 {
     45
 }
 
+fn default_term_years() -> u8 {
+    3
+}
+
 impl Default for LocalRules {
     fn default() -> Self {
         LocalRules {
@@ -186,6 +198,7 @@ impl Default for LocalRules {
             backup_reminder_days: default_backup_reminder_days(),
             study_hours_yearly: default_study_hours(),
             minutes_per_study_hour: default_minutes_per_study_hour(),
+            committee_term_years: default_term_years(),
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod branch;
 pub mod document;
 pub mod fusion;
+pub mod handover;
 pub mod ics;
 pub mod ids;
 pub mod kind;

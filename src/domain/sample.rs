@@ -87,6 +87,7 @@ pub fn example_document(today: NaiveDate) -> Document {
             "五分钟晨学".into(),
         ],
         assessment: AssessmentSettings::default(),
+        committee_elected_on: None,
     };
     let mut doc = Document {
         branch,
@@ -158,6 +159,11 @@ fn example_member(i: usize, name: &str, today: NaiveDate) -> Member {
         probation: None,
         exempt: None,
         note: String::new(),
+        confirmed_on: None,
+        extension: None,
+        suspension: None,
+        former_posts: Vec::new(),
+        posts_since: None,
     }
 }
 
@@ -253,6 +259,7 @@ fn example_meetings(doc: &Document, today: NaiveDate) -> Vec<Meeting> {
             against: 0,
             abstain: 0,
         }),
+        member_id: None,
     }];
     assembly.follow_ups = vec![FollowUp {
         id: "f-1".into(),
