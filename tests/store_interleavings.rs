@@ -23,6 +23,20 @@ use zhibu::store::{MemoryDb, RecordKey};
 
 const MEETING: &str = "mt-ex-3";
 
+/// The example as last month left it: its year of older records would be
+/// stored and read again in every one of the 2,000 cases without adding a
+/// case to them.
+fn stored_example() -> Document {
+    let mut doc = example();
+    doc.meetings.retain(|m| !m.id.starts_with("mt-ex-20"));
+    doc.talks.retain(|t| !t.id.starts_with("tk-ex-20"));
+    doc.tasks.clear();
+    doc.group_months.clear();
+    doc.commitments.clear();
+    doc.studies.clear();
+    doc
+}
+
 /// What a member does on one page.
 #[derive(Clone, Debug)]
 enum Tap {
@@ -97,7 +111,7 @@ impl Harness {
     fn new(pages: usize) -> Harness {
         let mut db = MemoryDb::new();
         let mut first = Page::open(&mut db, "setup");
-        first.replace(example());
+        first.replace(stored_example());
         first.commit(&mut db);
         let pages = (0..pages)
             .map(|i| Page::open(&mut db, &format!("tab{i}")))
@@ -188,7 +202,7 @@ fn check(pages: usize, steps: Vec<Step>) {
             .get(p)
             .is_some_and(|page| page.session.has_unsaved()));
     }
-    let mut expected = example();
+    let mut expected = stored_example();
     for tap in &h.stored {
         tap.apply(&mut expected);
     }

@@ -354,7 +354,14 @@ mod tests {
         let version = format!("\"schema_version\": {}", crate::domain::SCHEMA_VERSION);
         let cases: Vec<(String, &str)> = vec![
             (String::new(), "空的"),
-            (good[..good.len() / 2].to_string(), "不是完整的 JSON"),
+            (
+                good[..(0..=good.len() / 2)
+                    .rev()
+                    .find(|i| good.is_char_boundary(*i))
+                    .unwrap_or(0)]
+                    .to_string(),
+                "不是完整的 JSON",
+            ),
             ("[1]".into(), "不是支部工作手册的自评文件"),
             (
                 good.replace(EXCHANGE_FORMAT, "zhibu.backup"),

@@ -11,7 +11,7 @@ use super::{Branch, Meeting, Member, Talk};
 /// The shape of `Document` and of its stored records. Raise it with every
 /// change to the stored shape and add a step to `format::migrate` with a
 /// frozen fixture of the old one.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -19,6 +19,7 @@ pub mod summary;
 pub mod talk;
 pub mod time;
 pub mod validate;
+pub mod workdays;
 
 pub use branch::{Branch, LocalRules, PartyGroup};
 pub use document::{Document, SCHEMA_VERSION};
