@@ -260,6 +260,23 @@ fn LocalRulesForm() -> impl IntoView {
                     </small>
                 </span>
             </label>
+            <label class="switch-row">
+                <input
+                    type="checkbox"
+                    name="group-monthly-work"
+                    prop:checked=move || rules().group_monthly_work
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        state.edit_branch(move |b| b.rules.group_monthly_work = on);
+                    }
+                />
+                <span>
+                    "党小组每月确定并回顾重点工作"
+                    <small class="muted">
+                        "（本单位规定；回顾可在当月或次月第一次党小组会上进行）"
+                    </small>
+                </span>
+            </label>
             <label class="field">
                 <span>"支部委员会"</span>
                 <select
@@ -308,23 +325,6 @@ fn LocalRulesForm() -> impl IntoView {
                 get=|r| r.backup_reminder_days
                 set=|r, n| r.backup_reminder_days = n
             />
-            <label class="switch-row">
-                <input
-                    type="checkbox"
-                    name="group-monthly-work"
-                    prop:checked=move || rules().group_monthly_work
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        state.edit_branch(move |b| b.rules.group_monthly_work = on);
-                    }
-                />
-                <span>
-                    "党小组每月确定并回顾重点工作"
-                    <small class="muted">
-                        "（本单位规定；回顾可在当月或次月第一次党小组会上进行）"
-                    </small>
-                </span>
-            </label>
             <RuleNumber
                 label="党员每年学习学时（《党员教育管理工作条例》：一般不少于 32 学时）"
                 name="study-hours"

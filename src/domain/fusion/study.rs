@@ -83,7 +83,7 @@ impl StudyForm {
             StudyForm::MonthlyTalk => &["理论", "党务知识", "业务"],
             StudyForm::OnePointLesson => &["基础知识", "改善案例", "问题案例"],
             StudyForm::MorningStudy => &[],
-            StudyForm::Outside => &["党校轮训", "网络培训", "上级组织的集中培训", "其他"],
+            StudyForm::Outside => &["党校轮训", "集中培训", "网络培训", "其他"],
         }
     }
 

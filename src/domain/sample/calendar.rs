@@ -294,49 +294,57 @@ fn schedule(months: &[NaiveDate], review_year: i32) -> Vec<Slot> {
     let mut slots = Vec::new();
     for (i, first) in months.iter().enumerate() {
         let life = first.month() == 1 && first.year() == review_year + 1;
-        let mut plan: Vec<(Event, u32)> = vec![(Event::Committee, 4), (Event::MonthlyTalk, 9)];
+        // (event, preferred day, put off from the month before)
+        let mut plan: Vec<(Event, u32, bool)> = Vec::new();
+        if i == LATE_MONTH + 1 {
+            plan.push((Event::Group(LATE_GROUP), 2, true));
+        }
+        plan.push((Event::Committee, 4, false));
+        plan.push((Event::MonthlyTalk, 9, false));
         if first_of_quarter(i) {
-            plan.push((Event::Lecture, 11));
+            plan.push((Event::Lecture, 11, false));
         }
         if life {
-            plan.push((Event::Life, 13));
+            plan.push((Event::Life, 13, false));
         }
         if Some(i) == theme_assembly {
-            plan.push((Event::ThemeAssembly, 15));
+            plan.push((Event::ThemeAssembly, 15, false));
         } else {
-            plan.push((Event::ThemeDay, 15));
+            plan.push((Event::ThemeDay, 15, false));
         }
         for g in 0..3 {
             if !(g == LATE_GROUP && i == LATE_MONTH) {
-                plan.push((Event::Group(g), 20 + g as u32));
+                plan.push((Event::Group(g), 20 + g as u32, false));
             }
         }
         if last_of_quarter(i) && Some(i) != theme_assembly {
-            plan.push((Event::Assembly, 24));
+            plan.push((Event::Assembly, 24, false));
         }
-        let mut not_before = *first;
-        for (event, day) in plan {
+        // Each on a day of its own, after the one before; the three 党小组
+        // may meet on the same day, each in its own room.
+        let mut previous: Option<(Event, NaiveDate)> = None;
+        for (event, day, late) in plan {
+            let not_before = match previous {
+                None => *first,
+                Some((Event::Group(_), date)) if matches!(event, Event::Group(_)) => date,
+                Some((_, date)) => date.succ_opt().unwrap_or(date),
+            };
             let date = day_in(*first, day, not_before);
-            not_before = date;
-            slots.push(Slot {
-                id: slot_id(event, i, *first, last),
-                event,
-                date,
-                month: i,
-            });
-        }
-        // The group whose meeting was put off meets in the first days of
-        // the month after.
-        if i == LATE_MONTH + 1 {
-            slots.push(Slot {
-                id: format!(
+            previous = Some((event, date));
+            let id = if late {
+                format!(
                     "mt-ex-{}{:02}-g{}-late",
                     first.year(),
                     first.month(),
                     LATE_GROUP + 1
-                ),
-                event: Event::Group(LATE_GROUP),
-                date: day_in(*first, 3, *first),
+                )
+            } else {
+                slot_id(event, i, *first, last)
+            };
+            slots.push(Slot {
+                id,
+                event,
+                date,
                 month: i,
             });
         }

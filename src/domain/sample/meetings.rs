@@ -326,18 +326,16 @@ fn group_meeting(doc: &Document, year: &ExampleYear, slot: &Slot, g: usize) -> M
         year.months[slot.month]
     };
     let text = &GROUP_MONTHS[g][reviewed.month0() as usize];
+    // Each group's own work names its meeting, so three groups' meetings
+    // of a month read apart in the list.
     let theme = if late {
         format!(
-            "补开{}月党小组会（组长外出培训推迟召开），回顾{}月重点工作",
+            "补开{}月党小组会（组长外出培训推迟召开）：回顾“{}”",
             reviewed.month(),
-            reviewed.month()
+            text.work
         )
     } else {
-        format!(
-            "学习{}，回顾{}月重点工作",
-            GROUP_STUDY[reviewed.month0() as usize],
-            reviewed.month()
-        )
+        format!("{}月重点工作回顾：{}", reviewed.month(), text.work)
     };
     let id = format!("g{}", g + 1);
     let mut m = held(
@@ -354,8 +352,14 @@ fn group_meeting(doc: &Document, year: &ExampleYear, slot: &Slot, g: usize) -> M
             recorder: GROUP_RECORDERS[g],
         },
     );
+    m.agenda = vec![
+        format!("学习{}", GROUP_STUDY[reviewed.month0() as usize]),
+        format!("回顾{}月重点工作", reviewed.month()),
+        "研究下月打算".into(),
+    ];
     m.minutes = format!(
-        "组长通报{}月重点工作“{}”：{}党员逐一发言，查找差距：{}研究措施：{}",
+        "集中学习{}。组长通报{}月重点工作“{}”：{}党员逐一发言，查找差距：{}研究措施：{}",
+        GROUP_STUDY[reviewed.month0() as usize],
         reviewed.month(),
         text.work,
         text.done,

@@ -274,6 +274,30 @@ fn problems_on(today: NaiveDate) -> Vec<String> {
         }
     }
 
+    // Nobody is due at two meetings at once.
+    let held: Vec<_> = doc
+        .meetings
+        .iter()
+        .filter(|m| m.state == MeetingState::Held)
+        .collect();
+    for (i, a) in held.iter().enumerate() {
+        for b in &held[i + 1..] {
+            let overlap =
+                a.date == b.date && a.start_time < b.end_time && b.start_time < a.end_time;
+            let shared = a
+                .roll
+                .iter()
+                .flatten()
+                .find(|r| b.roll.iter().flatten().any(|s| s.member_id == r.member_id));
+            if let (true, Some(r)) = (overlap, shared) {
+                fail(format!(
+                    "{} due at {} and {} at once",
+                    r.member_id, a.id, b.id
+                ));
+            }
+        }
+    }
+
     // The year's record: every month's 支委会, 党小组会 and 主题党日, every
     // quarter's 党员大会 and 党课, but the one 党小组会 put off.
     let mut overdue = Vec::new();

@@ -433,13 +433,11 @@ pub fn StudyHoursPage() -> impl IntoView {
                     let reached = rules
                         .minutes_per_study_hour
                         .map(|per| t.hours(u32::from(per)) >= f64::from(owed));
-                    let mut text = format!(
-                        "{} · 应不少于 {owed}",
-                        hours_sentence(&t, rules.minutes_per_study_hour)
-                    );
+                    let mut text = hours_sentence(&t, rules.minutes_per_study_hour);
                     if t.without_length > 0 {
                         text.push_str(&format!("（{} 次未记时长）", t.without_length));
                     }
+                    text.push_str(&format!("；应不少于 {owed} 学时"));
                     let name = if m.is_committee() {
                         format!("{}（{}）", m.name, m.roles_label())
                     } else {
