@@ -330,7 +330,8 @@ fn group_meeting(doc: &Document, year: &ExampleYear, slot: &Slot, g: usize) -> M
     // of a month read apart in the list.
     let theme = if late {
         format!(
-            "补开{}月党小组会（组长外出培训推迟召开）：回顾“{}”",
+            "补开{}月党小组会（组长外出培训推迟召开），{}月重点工作回顾：{}",
+            reviewed.month(),
             reviewed.month(),
             text.work
         )
