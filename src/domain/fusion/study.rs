@@ -12,9 +12,13 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::kind::{Keyed, Kind, Packing, Scope};
+use crate::domain::limits;
 use crate::domain::meeting::{MeetingKind, MeetingState, PersonRef};
 use crate::domain::rules::attendance::is_present;
+use crate::domain::validate::{Checks, Known};
 use crate::domain::{Meeting, Member};
+use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -316,6 +320,59 @@ pub fn study_time(
     time
 }
 
+impl Kind for StudySession {
+    const NOUN: &'static str = "学习记录";
+    const COUNTER: &'static str = "条";
+    const SKIPPABLE: bool = true;
+
+    fn check(list: &[Self], known: &Known, checks: &mut Checks) {
+        let mut ids = std::collections::HashSet::new();
+        for (i, session) in list.iter().enumerate() {
+            let mut c = checks.item(i);
+            c.unique_id(&mut ids, &session.id, "学习记录");
+            session.speaker.check(known, &mut c.below("speaker."));
+            for (j, id) in session.attendees.iter().enumerate() {
+                c.member(&format!("attendees[{j}]"), id, known);
+            }
+            c.length("title", &session.title, limits::SHORT * 2);
+            c.length("points", &session.points, limits::TEXT);
+            if session.credited_tenths > limits::CREDITED_TENTHS {
+                c.over_limit(
+                    "credited_tenths",
+                    format!(
+                        "学时过多：{}，上限 {}",
+                        f64::from(session.credited_tenths) / 10.0,
+                        limits::CREDITED_TENTHS / 10
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Members see this year's and last year's sessions; a return carries
+    /// the sessions recorded on the phone.
+    fn pack(&self, packing: &Packing, written_here: bool) -> Option<Self> {
+        let travels = match packing.scope {
+            Scope::Full => true,
+            Scope::Branch => self.date.is_none_or(|d| d.year() >= packing.since_year),
+            Scope::Return => written_here,
+        };
+        travels.then(|| self.clone())
+    }
+
+    fn mentions(&self, member_id: &str) -> bool {
+        self.referenced_member_ids().any(|r| r == member_id)
+    }
+}
+
+impl Keyed for StudySession {
+    const KEY_FIELD: &'static str = "id";
+
+    fn key(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.id)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -509,5 +566,19 @@ mod tests {
     fn article_20_is_quoted_whole_and_without_a_setting_in_it() {
         assert!(ARTICLE_20.starts_with("市、县党委或者基层党委每年应当组织党员集中轮训"));
         assert!(ARTICLE_20.ends_with("党员每年集中学习培训时间一般不少于32学时。"));
+    }
+
+    #[test]
+    fn credited_hours_over_the_limit_are_reported_and_kept() {
+        let mut doc = crate::domain::Document::default();
+        let mut over = session(StudyForm::Outside, day(2026, 6, 3), &[], 0);
+        over.credited_tenths = limits::CREDITED_TENTHS + 1;
+        let mut at = session(StudyForm::Outside, day(2026, 6, 4), &[], 0);
+        at.credited_tenths = limits::CREDITED_TENTHS;
+        doc.studies = vec![over, at];
+        let problems = crate::domain::document::check(&doc);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].1.path.ends_with("credited_tenths"));
+        assert!(problems[0].1.message.contains("200.1"));
     }
 }

@@ -8,7 +8,7 @@ use crate::domain::assessment::grade_check;
 use crate::domain::meeting::{MeetingState, Presence, VoteKind};
 use crate::domain::rules::attendance::{owes_makeup, was_active_on};
 use crate::domain::rules::compliance::{compliance, Period, PeriodKind, Status};
-use crate::domain::validate;
+
 use crate::domain::workdays::is_workday;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -41,7 +41,7 @@ fn example_branch_is_valid_and_realistic() {
             .count(),
         3
     );
-    assert_eq!(validate::check(&doc), Vec::new());
+    assert_eq!(crate::domain::document::check(&doc), Vec::new());
 }
 
 #[test]
@@ -147,7 +147,7 @@ fn example_records_pass_an_inspection() {
 #[test]
 fn example_is_valid_in_january_too() {
     let doc = example_document(day(2027, 1, 31));
-    assert_eq!(validate::check(&doc), Vec::new());
+    assert_eq!(crate::domain::document::check(&doc), Vec::new());
 }
 
 /// Everything the example claims about one day, as an inspector would check
@@ -159,8 +159,11 @@ fn problems_on(today: NaiveDate) -> Vec<String> {
     let start = year.months[0];
     let mut out = Vec::new();
     let mut fail = |what: String| out.push(format!("{today}: {what}"));
-    if !validate::check(&doc).is_empty() {
-        fail(format!("not valid: {:?}", validate::check(&doc)));
+    if !crate::domain::document::check(&doc).is_empty() {
+        fail(format!(
+            "not valid: {:?}",
+            crate::domain::document::check(&doc)
+        ));
     }
     let member = |id: &str| doc.member(id);
     let active =
