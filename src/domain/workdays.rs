@@ -23,7 +23,8 @@ struct HolidayYear {
 }
 
 const YEARS: [HolidayYear; 2] = [
-    // 国办发明电〔2024〕12号, 2024-11-12.
+    // 国办发明电〔2024〕12号, 2024-11-12, as 新华社 published it
+    // (https://m.gmw.cn/2024-11/12/content_1303894933.htm).
     HolidayYear {
         year: 2025,
         off: &[
@@ -36,7 +37,8 @@ const YEARS: [HolidayYear; 2] = [
         ],
         worked: &[(1, 26), (2, 8), (4, 27), (9, 28), (10, 11)],
     },
-    // 国务院办公厅, 2025-11-04.
+    // 《国务院办公厅关于2026年部分节假日安排的通知》, 2025-11-04, as 新华社
+    // published it (https://politics.gmw.cn/2025-11/04/content_38391083.htm).
     HolidayYear {
         year: 2026,
         off: &[
@@ -144,7 +146,7 @@ mod tests {
     }
 
     #[test]
-    fn each_covered_year_has_its_published_number_of_workdays() {
+    fn each_covered_year_has_the_workdays_its_notice_leaves() {
         // 261 weekdays each; 2025: 18 of them off, 5 weekend days worked;
         // 2026: 19 off, 6 worked.
         for (year, expected) in [(2025, 248), (2026, 248)] {

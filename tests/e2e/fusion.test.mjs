@@ -152,3 +152,68 @@ test("a ledger on a phone reads as label and value lines, never wider than the s
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("党小组每月重点工作 is a local rule: switched off, neither the home page nor the compliance view asks for it", async () => {
+  const origin = env.server.origin;
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, origin);
+  await new App(page).loadExample();
+  await page.getByTestId("this-month").getByTestId("group-work").waitFor();
+  await page.goto(`${origin}/mine/branch`);
+  const rule = page.locator("input[name=group-monthly-work]");
+  assert.ok(await rule.isChecked(), "the example keeps the practice");
+  await rule.uncheck();
+  await settled(page);
+  await page.goto(`${origin}/`);
+  await page.getByTestId("this-month").waitFor();
+  assert.equal(await page.getByTestId("group-work").count(), 0, "home");
+  await page.goto(`${origin}/meetings/compliance`);
+  await pageShown(page);
+  assert.equal(await page.getByTestId("group-work").count(), 0, "compliance");
+  await page.goto(`${origin}/fusion`);
+  await page.getByText("本支部未开展党小组每月重点工作").waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("学时: the page quotes §20, says what it counts, asks once how long a 学时 is, and a member adds training outside the branch", async () => {
+  const origin = env.server.origin;
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, origin);
+  await new App(page).loadExample();
+  // As a branch that never chose: the unit is unset.
+  await page.goto(`${origin}/mine/branch`);
+  await page.selectOption("select[name=minutes-per-study-hour]", "");
+  await settled(page);
+  await page.goto(`${origin}/fusion/hours/${year}`);
+  const ask = page.getByTestId("ask-study-hour");
+  await ask.waitFor();
+  await page.getByText(/第二十条：“市、县党委或者基层党委每年应当组织党员集中轮训.*一般不少于32学时。”/).waitFor();
+  await page.getByText(/党校轮训、网络培训等不是本支部组织的/).waitFor();
+  const row = page.locator(".hours-row", { hasText: "吴昊" });
+  assert.match(await row.textContent(), /本支部 \d+ 分钟/, "minutes until the unit is set");
+  await ask.getByRole("button", { name: "60 分钟" }).click();
+  await ask.waitFor({ state: "detached" });
+  const outside = async () => Number(((await row.textContent()).match(/支部以外 ([\d.]+) 学时/) || [0, 0])[1]);
+  assert.match(await row.textContent(), /本支部 [\d.]+ 学时.*应不少于 32 学时/);
+  assert.match(await page.locator(".hours-row", { hasText: "王建国" }).textContent(), /应不少于 56 学时/);
+  const before = await outside();
+
+  await page.getByRole("button", { name: "＋ 登记支部以外的培训学时" }).click();
+  await page.waitForURL(/\/fusion\/study\//);
+  await page.getByText("支部以外的培训").first().waitFor();
+  await page.fill("input[name=study-title]", "县委党校专题轮训");
+  await page.locator("input[name=study-title]").blur();
+  await page.fill("input[name=study-credited-hours]", "4.5");
+  await page.locator("input[name=study-credited-hours]").blur();
+  await page.locator(".chip-toggle", { hasText: "吴昊" }).click();
+  await settled(page);
+  const stored = (await storedOfKind(page, "study/")).find((s) => s.title === "县委党校专题轮训");
+  assert.equal(stored.form, "outside");
+  assert.equal(stored.credited_tenths, 45);
+  await page.goto(`${origin}/fusion/hours/${year}`);
+  await page.locator(".hours-row", { hasText: "吴昊" }).waitFor();
+  assert.equal(await outside(), before + 4.5);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
