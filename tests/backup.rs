@@ -36,11 +36,18 @@ fn refused(text: &str) -> String {
     }
 }
 
+/// The example as the frozen version 4 file holds it: tests that count
+/// what a broken item takes with it count on data that stays as it is
+/// when the live example changes.
+fn frozen_example() -> Document {
+    ready(include_str!("fixtures/backup-v4.json")).doc
+}
+
 /// Edits the data of a valid backup and fixes its checksum, as a file
 /// written by a buggy exporter would look.
 fn with_data(edit: impl FnOnce(&mut Value)) -> String {
     let mut v: Value =
-        serde_json::from_str(&export_backup(&example(), "2026-11-27 10:00", 1)).unwrap();
+        serde_json::from_str(&export_backup(&frozen_example(), "2026-11-27 10:00", 1)).unwrap();
     edit(&mut v["data"]);
     v["checksum"] = Value::String(zhibu::format::checksum::checksum(&v["data"]));
     v.to_string()
@@ -68,32 +75,41 @@ fn the_frozen_version_1_file_still_imports() {
     );
 }
 
-/// The example as versions 2 and 3 made it: before the 融合 records and
-/// the 党小组会 that review them.
-fn example_before_fusion() -> Document {
-    let mut doc = example();
+/// The example as versions 2 and 3 froze it, read from the frozen
+/// version 4 file (which froze the same example with the 融合 records and
+/// the 党小组会 that review them) with those left out: the frozen files
+/// agree with each other, whatever the example becomes.
+fn frozen_example_before_fusion() -> Document {
+    let mut doc = ready(include_str!("fixtures/backup-v4.json")).doc;
     doc.tasks.clear();
     doc.group_months.clear();
     doc.commitments.clear();
     doc.studies.clear();
     doc.meetings.retain(|m| !m.id.starts_with("mt-ex-g"));
+    // Version 4 had no switch for 党小组每月重点工作: the migration turns it
+    // on for a branch that kept it, and without those records it was not.
+    doc.branch.rules.group_monthly_work = false;
     doc
 }
 
 #[test]
-fn the_frozen_version_2_file_imports_as_the_example() {
+fn the_frozen_version_2_file_imports_as_the_frozen_example() {
     let staged = ready(include_str!("fixtures/backup-v2.json"));
     assert!(staged.problems.is_empty(), "{:?}", staged.problems);
-    assert_eq!(staged.doc, example_before_fusion());
+    assert_eq!(staged.doc, frozen_example_before_fusion());
 }
 
 #[test]
-fn the_frozen_version_3_file_imports_as_the_example_with_default_study_rules() {
+fn the_frozen_version_3_file_imports_as_the_frozen_example_with_the_study_unit_to_ask() {
     let staged = ready(include_str!("fixtures/backup-v3.json"));
     assert!(staged.problems.is_empty(), "{:?}", staged.problems);
-    assert_eq!(staged.doc, example_before_fusion());
+    assert_eq!(staged.doc, frozen_example_before_fusion());
     assert_eq!(staged.doc.branch.rules.study_hours_yearly, 32);
-    assert_eq!(staged.doc.branch.rules.minutes_per_study_hour, 45);
+    assert_eq!(staged.doc.branch.rules.leaders_study_hours_yearly, 56);
+    assert_eq!(
+        staged.doc.branch.rules.minutes_per_study_hour, None,
+        "never chosen: the 学时 page asks"
+    );
 }
 
 /// The last file before record kinds came from one registry: every record
@@ -140,6 +156,23 @@ fn assert_holds(read: &Value, written: &Value, path: &str) {
         }
         _ => assert_eq!(read, written, "{path}"),
     }
+}
+
+/// Version 4 → 5: the 45 minutes version 4 put in every branch unasked is
+/// taken back, so the 学时 page asks; a branch with 党小组 monthly records
+/// keeps the practice on; the study records read as they were.
+#[test]
+fn the_version_4_file_moves_to_the_study_settings_of_version_6() {
+    let staged = ready(include_str!("fixtures/backup-v4.json"));
+    let rules = &staged.doc.branch.rules;
+    assert_eq!(rules.minutes_per_study_hour, None);
+    assert!(rules.group_monthly_work);
+    assert_eq!(rules.leaders_study_hours_yearly, 56);
+    assert!(staged
+        .doc
+        .studies
+        .iter()
+        .all(|s| s.credited_tenths == 0 && s.form != zhibu::domain::fusion::StudyForm::Outside));
 }
 
 /// What the first version printed for each meeting of the frozen file.

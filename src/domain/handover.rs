@@ -211,6 +211,11 @@ impl Kind for Handover {
         (packing.scope == Scope::Full).then(|| self.clone())
     }
 
+    /// Travels where the record does: between the phones that keep it.
+    fn pack_deletion(packing: &Packing, _: bool) -> bool {
+        packing.scope == Scope::Full
+    }
+
     fn mentions(&self, _: &str) -> bool {
         false
     }

@@ -22,6 +22,7 @@ pub mod summary;
 pub mod talk;
 pub mod time;
 pub mod validate;
+pub mod workdays;
 
 pub use branch::{Branch, LocalRules, PartyGroup};
 pub use document::{Document, RecordKey, RecordValue, SCHEMA_VERSION};

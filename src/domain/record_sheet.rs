@@ -492,10 +492,15 @@ mod tests {
         example_document(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
     }
 
+    /// Last month's 支部党员大会, which discussed a 转正.
+    fn assembly(doc: &Document) -> &Meeting {
+        doc.meeting("mt-ex-1").unwrap()
+    }
+
     #[test]
     fn the_record_names_everyone_and_the_vote_result() {
         let doc = example();
-        let sheet = meeting_sheet(&doc, &doc.meetings[0]);
+        let sheet = meeting_sheet(&doc, assembly(&doc));
         assert_eq!(sheet.due, 24);
         assert_eq!(sheet.present, 22);
         assert_eq!(sheet.present_names.len(), 22);
@@ -514,7 +519,7 @@ mod tests {
     #[test]
     fn the_sign_in_sheet_lists_who_is_due() {
         let doc = example();
-        let rows = sign_in_rows(&doc, &doc.meetings[2]);
+        let rows = sign_in_rows(&doc, doc.meeting("mt-ex-3").unwrap());
         assert_eq!(rows.len(), 24);
         assert!(rows.iter().any(|r| r.note == "预备党员"));
         assert!(rows.iter().all(|r| r.group.ends_with("党小组")));
@@ -523,7 +528,7 @@ mod tests {
     #[test]
     fn text_for_sharing_has_the_essentials() {
         let doc = example();
-        let text = meeting_sheet(&doc, &doc.meetings[0]).as_text(&doc.branch.name);
+        let text = meeting_sheet(&doc, assembly(&doc)).as_text(&doc.branch.name);
         assert!(text.contains("示例单位第一党支部 党支部工作记录"));
         assert!(text.contains("应到 24 人，实到 22 人"));
         assert!(text.contains("通过"));
@@ -621,6 +626,6 @@ mod tests {
     #[test]
     fn times_read_as_a_span() {
         let doc = example();
-        assert!(when(&doc.meetings[0]).ends_with("14:30—16:00"));
+        assert!(when(assembly(&doc)).ends_with("14:30—16:00"));
     }
 }

@@ -9,7 +9,7 @@ export const ROUTES = [
   "/", "/meetings", "/meetings/new", "/meetings/compliance", "/meetings/mt-ex-1", "/meetings/mt-ex-1?s=votes",
   "/meetings/mt-ex-2?s=tasks", "/talks", "/talks/tk-ex-1",
   "/fusion", "/fusion/tasks/kt-ex-1", `/fusion/groups/g1/${lastMonth[0]}/${lastMonth[1]}`,
-  `/fusion/commitments/m04/${year}`, "/fusion/study/st-ex-opl-4", `/fusion/hours/${year}`,
+  `/fusion/commitments/m04/${year}`, "/fusion/study/st-ex-out-1", `/fusion/hours/${year}`,
   "/assess", "/assess/form/as-ex-1", "/assess/history/m10", `/assess/review/${year - 1}`,
   "/mine", "/mine/setup", "/mine/setup?step=2", "/mine/branch", "/mine/roster", "/mine/roster/m04", "/mine/backup", "/mine/templates",
   "/mine/recovery", "/mine/handover",

@@ -309,9 +309,9 @@ fn group_meetings(
         .collect()
 }
 
-/// (members talked with, members who should be): the 谈话对象 of the year's
-/// talks, among those who belong to the branch at the year's end (or
-/// today, while it runs), so people who left are not owed a talk.
+/// (members who had a talk, members who should): the 谈话人 and 谈话对象 of
+/// the year's talks, among those who belong to the branch at the year's
+/// end (or today, while it runs), so people who left are not owed a talk.
 fn heart_to_heart_coverage(doc: &Document, period: &Period, today: NaiveDate) -> (usize, usize) {
     let as_of = Some(period.end.min(today));
     let talked = talked_with(&doc.talks, period.start.year());

@@ -2,6 +2,7 @@
 //! before it is read into today's structs.
 
 mod elections_and_dated_standing;
+mod study_hours_and_group_work;
 mod v1_roles_talks;
 mod v2_clocks;
 mod v3_fusion;
@@ -22,6 +23,7 @@ const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [
     v2_clocks::step,
     v3_fusion::step,
     elections_and_dated_standing::step,
+    study_hours_and_group_work::step,
 ];
 
 #[derive(Debug, PartialEq, Eq)]
