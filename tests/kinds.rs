@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use common::{example, ready, Phone};
 use zhibu::backup::export::export_backup;
 use zhibu::domain::document::{all_keys, visit_lists, ListVisitor, Listed, FIELDS};
+use zhibu::domain::fusion::tasks::ProgressNote;
 use zhibu::domain::handover::{Handover, Step};
 use zhibu::domain::meeting::MeetingKind;
 use zhibu::domain::rules::checklist::{default_template, set_template};
@@ -128,8 +129,8 @@ const PACKAGES: &[(&str, [Carried; 2])] = {
         ("assessments", [Nothing, Mine]),
         ("reviews", [Nothing, Nothing]),
         ("talks", [Nothing, Nothing]),
-        ("tasks", [Recent, Nothing]),
-        ("group_months", [Recent, Nothing]),
+        ("tasks", [Recent, WrittenHere]),
+        ("group_months", [Recent, WrittenHere]),
         ("commitments", [Nothing, Mine]),
         ("studies", [Recent, WrittenHere]),
         ("handovers", [Nothing, Nothing]),
@@ -152,20 +153,35 @@ fn every_package_carries_what_each_kind_decided() {
     secretary.replace(full.clone()).unwrap();
     assert_eq!(secretary.package(Scope::Full).doc, full);
 
-    // A member's phone: the branch package, then one meeting recorded and
-    // one study noted there.
+    // A member's phone (a 党小组长's): the branch package, then one meeting
+    // recorded, one study noted, one task's progress and one group month's
+    // 回顾 written there.
     let member = Phone::new("d-m10");
     member.core.update_device(|d| d.me = Some("m10".into()));
     let branch = secretary.package(Scope::Branch);
     member.import(&branch, Choice::Local).unwrap();
     let meeting = branch.doc.meetings[0].id.clone();
     let study = branch.doc.studies[0].id.clone();
-    let (m, s) = (meeting.clone(), study.clone());
+    let task = branch.doc.tasks[0].id.clone();
+    let month = branch.doc.group_months[0].id.clone();
+    let (m, s, t, g) = (meeting.clone(), study.clone(), task.clone(), month.clone());
     member.save(
-        vec![RecordKey::meeting(&meeting), RecordKey::study(&study)],
+        vec![
+            RecordKey::meeting(&meeting),
+            RecordKey::study(&study),
+            RecordKey::task(&task),
+            RecordKey::group_month(&month),
+        ],
         move |d| {
             d.meeting_mut(&m).unwrap().remarks = "小组长补记".into();
             d.study_mut(&s).unwrap().points = "补记要点".into();
+            d.task_mut(&t).unwrap().progress.push(ProgressNote {
+                id: "pn-leader".into(),
+                date: None,
+                text: "小组完成第一阶段".into(),
+                meeting_id: None,
+            });
+            d.group_month_mut(&g).unwrap().review.done = "本月重点工作已完成".into();
         },
     );
     // The member's own form and commitments, written on their phone.
@@ -195,6 +211,19 @@ fn every_package_carries_what_each_kind_decided() {
         d.commitments.extend(pledges.clone());
     });
     let ret = member.package(Scope::Return).doc;
+    // The screen that makes it says what it holds, in words.
+    let said = member
+        .core
+        .package_contents(Scope::Return, NaiveDate::from_ymd_opt(2026, 12, 6).unwrap());
+    for held in [
+        "重点任务 1 项",
+        "党小组月度重点工作 1 份",
+        "会议记录 1 份",
+        "学习记录 1 条",
+    ] {
+        assert!(said.contains(held), "{said}");
+    }
+    assert!(!said.contains("谈心谈话"), "{said}");
 
     for (field, [in_branch, in_return]) in PACKAGES {
         let all = count(&full, field);

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde_json::Value;
 
+use super::text_diff::{self, Span};
 use super::{Backend, Core};
 use crate::backup::export::{backup_file_name, file_name_part};
 use crate::backup::import::Staged;
@@ -35,6 +36,9 @@ pub struct ImportReview {
     pub nothing: bool,
     /// Every field both phones changed, for the member to pick a side.
     pub conflicts: Vec<Conflict>,
+    /// The two sides by person and phone: ("王建国的手机（本机）",
+    /// "吴昊的手机，12月6日").
+    pub sides: (String, String),
 }
 
 /// A field both phones changed, as the member reads it.
@@ -47,6 +51,11 @@ pub struct Conflict {
     pub title: String,
     pub mine: String,
     pub theirs: String,
+    /// Each side cut where it differs from the other, for marking.
+    pub mine_marked: Vec<Span>,
+    pub theirs_marked: Vec<Span>,
+    /// Both sides are texts: "两段都保留" is offered.
+    pub texts: bool,
 }
 
 impl<B: Backend> Core<B> {
@@ -59,6 +68,25 @@ impl<B: Backend> Core<B> {
         with_private: bool,
         today: NaiveDate,
         now_text: &str,
+    ) -> (String, String) {
+        self.pack_or_describe(scope, with_private, today, now_text, None)
+    }
+
+    /// What the package of `scope` would carry, in words ("党员 25 名、
+    /// 自评表 1 份…"), for the screen that makes it.
+    pub fn package_contents(&self, scope: Scope, today: NaiveDate) -> String {
+        let mut contents = String::new();
+        self.pack_or_describe(scope, true, today, "", Some(&mut contents));
+        contents
+    }
+
+    fn pack_or_describe(
+        &self,
+        scope: Scope,
+        with_private: bool,
+        today: NaiveDate,
+        now_text: &str,
+        mut describe: Option<&mut String>,
     ) -> (String, String) {
         let clocks = self.clocks();
         let device = self.device();
@@ -76,6 +104,10 @@ impl<B: Backend> Core<B> {
                 with_private,
             };
             let packed = document::pack(doc, &packing, &written_here);
+            if let Some(contents) = describe.as_mut() {
+                **contents = document::contents(&packed);
+                return;
+            }
             let mut by_name: BTreeMap<String, Clock> = document::all_keys(&packed)
                 .into_iter()
                 .filter_map(|k| Some((k.name(), clocks.get(&k)?.clone())))
@@ -150,6 +182,10 @@ impl<B: Backend> Core<B> {
                 .map(|(key, field)| {
                     let record = &plan.plans[&key];
                     let (mine, theirs) = record.sides(&field);
+                    let texts = matches!(
+                        (&mine, &theirs),
+                        (Some(Value::String(_)), Some(Value::String(_)))
+                    );
                     let (mine, theirs) = if record.outcome == merge::Outcome::Deletion {
                         (
                             deleted_or(mine.as_ref(), "本机"),
@@ -158,6 +194,7 @@ impl<B: Backend> Core<B> {
                     } else {
                         (describe(mine.as_ref()), describe(theirs.as_ref()))
                     };
+                    let (mine_marked, theirs_marked) = text_diff::marked(&mine, &theirs);
                     Conflict {
                         title: format!(
                             "{} · {}",
@@ -166,12 +203,27 @@ impl<B: Backend> Core<B> {
                         ),
                         mine,
                         theirs,
+                        mine_marked,
+                        theirs_marked,
+                        texts,
                         key,
                         field,
                     }
                 })
                 .collect();
+            let me = self
+                .device()
+                .me
+                .and_then(|id| local.member(&id).map(|m| m.name.clone()));
+            let sides = (
+                match me {
+                    Some(name) => format!("{name}的手机（本机）"),
+                    None => "本机".to_string(),
+                },
+                their_side(staged),
+            );
             review = Some(ImportReview {
+                sides,
                 counts: plan.counts(),
                 nothing: !plan.changes_anything(),
                 plan,
@@ -189,6 +241,7 @@ impl<B: Backend> Core<B> {
             other_branch: None,
             nothing: true,
             conflicts: Vec::new(),
+            sides: ("本机".into(), their_side(staged)),
         })
     }
 
@@ -360,6 +413,31 @@ fn deleted_or(value: Option<&Value>, side: &str) -> String {
 }
 
 /// A value as a member reads it.
+/// The phone a package came from, as a member names it: "吴昊的手机，
+/// 12月6日" (the day it was made), or the branch's file.
+fn their_side(staged: &Staged) -> String {
+    let who = staged
+        .about
+        .sender
+        .as_ref()
+        .map(|s| s.name.trim().to_string())
+        .filter(|n| !n.is_empty());
+    let day =
+        crate::domain::time::parse_iso_date(staged.exported_at.get(..10).unwrap_or("")).map(|d| {
+            format!(
+                "{}月{}日",
+                chrono::Datelike::month(&d),
+                chrono::Datelike::day(&d)
+            )
+        });
+    match (who, day) {
+        (Some(who), Some(day)) => format!("{who}的手机，{day}"),
+        (Some(who), None) => format!("{who}的手机"),
+        (None, Some(day)) => format!("导入的文件，{day}"),
+        (None, None) => "导入的文件".into(),
+    }
+}
+
 fn describe(value: Option<&Value>) -> String {
     let Some(value) = value else {
         return "（没有这一项）".into();

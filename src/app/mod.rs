@@ -9,8 +9,10 @@
 //! page events and tabs), memory in native tests, which call these same use
 //! cases.
 
+pub mod arrival;
 pub mod backend;
 pub mod exchange;
+pub mod text_diff;
 pub mod undo;
 mod waiter;
 

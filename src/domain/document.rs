@@ -485,6 +485,33 @@ pub fn pack(
     pack.to
 }
 
+/// What a document holds, in words: "党员 25 名、会议记录 2 份、自评表 1 份",
+/// every kind it has any of, in the registry's order.
+pub fn contents(doc: &Document) -> String {
+    struct Count<'a> {
+        doc: &'a Document,
+        parts: Vec<String>,
+    }
+    impl ListVisitor for Count<'_> {
+        fn visit<K: Listed>(&mut self) {
+            let n = K::list(self.doc).len();
+            if n > 0 {
+                self.parts.push(format!("{} {n} {}", K::NOUN, K::COUNTER));
+            }
+        }
+    }
+    let mut count = Count {
+        doc,
+        parts: Vec::new(),
+    };
+    visit_lists(&mut count);
+    if count.parts.is_empty() {
+        "只有支部信息".into()
+    } else {
+        count.parts.join("、")
+    }
+}
+
 /// What a top-level field is called in a problem's place ("会议记录", and
 /// its counter "份").
 pub fn noun_of_field(field: &str) -> Option<(&'static str, &'static str)> {

@@ -76,6 +76,35 @@ pub fn text(header: &str, t: &Token) -> String {
     format!("{header}\n{}", token(t))
 }
 
+/// What goes into the chat: a text that begins with the app's address, so a
+/// member who never opened the app can find it. When the link fits
+/// (`link_limit`) the text starts with the link itself, which carries the
+/// token: tapping it opens the app with the package, and pasting the whole
+/// text reads the token out of it. Otherwise the address, the header and
+/// the token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub link: Option<String>,
+}
+
+pub fn message(app_url: &str, header: &str, t: &Token, link_limit: usize) -> Message {
+    let link = link(app_url, t);
+    if link.len() <= link_limit {
+        Message {
+            text: format!("{link}\n{header}点上面的链接即可打开支部工作手册并导入；链接打不开时，复制整段文字，在支部工作手册中粘贴导入。"),
+            link: Some(link),
+        }
+    } else {
+        let base = app_url.split('#').next().unwrap_or(app_url);
+        let header = format!("{header}用浏览器打开上面的网址（支部工作手册），点“粘贴书记发来的文字”或在“我的 › 备份与交换”中粘贴这整段文字导入。");
+        Message {
+            text: format!("{base}\n{}", text(&header, t)),
+            link: None,
+        }
+    }
+}
+
 /// A link to this app that opens the import with the token.
 pub fn link(app_url: &str, t: &Token) -> String {
     let base = app_url.split('#').next().unwrap_or(app_url);
@@ -240,6 +269,21 @@ mod tests {
         );
         assert_eq!(read(&pasted), Ok(t.clone()));
         assert_eq!(read(&link("https://example.org/zhibu/#/x", &t)), Ok(t));
+    }
+
+    #[test]
+    fn a_transfer_message_begins_with_the_apps_address_and_reads_back() {
+        let t = sample();
+        let app = "https://example.org/zhibu/";
+        let short = message(app, "【支部工作手册·交给书记的材料】吴昊发送。", &t, 16_000);
+        assert!(short.text.starts_with(&format!("{app}#zb=ZB1")));
+        assert_eq!(short.link.as_deref(), short.text.lines().next());
+        assert_eq!(read(&short.text), Ok(t.clone()));
+        let long = message(app, "【支部工作手册·支部资料包】王建国发送。", &t, 10);
+        assert_eq!(long.link, None);
+        assert_eq!(long.text.lines().next(), Some(app));
+        assert!(long.text.contains("粘贴这整段文字导入"));
+        assert_eq!(read(&long.text), Ok(t));
     }
 
     #[test]

@@ -187,6 +187,9 @@ fn fields(mine: &Copy, theirs: &Copy) -> BTreeMap<String, Pick> {
 pub enum Choice {
     Local,
     Incoming,
+    /// Both texts, this phone's first: for a text both phones wrote to.
+    /// Anything but two texts keeps this phone's value.
+    Both,
 }
 
 /// The records to write: each changed record, merged, with its clock. A
@@ -226,7 +229,7 @@ pub fn resolve(
             }
             (Outcome::Deletion, local) => {
                 let chosen = match (choice(key, WHOLE), local) {
-                    (Choice::Local, Some(local)) => local,
+                    (Choice::Local | Choice::Both, Some(local)) => local,
                     _ => &plan.incoming,
                 };
                 // The choice is a write of this phone: it wins over both
@@ -268,13 +271,22 @@ fn merge_fields(
     let mut chosen = BTreeMap::new();
     let mut dots = BTreeMap::new();
     for (name, pick) in picks {
-        let from_incoming = match pick {
-            Pick::Local => false,
-            Pick::Incoming => true,
-            Pick::Conflict => choice(name) == Choice::Incoming,
+        let picked = match pick {
+            Pick::Local => Choice::Local,
+            Pick::Incoming => Choice::Incoming,
+            Pick::Conflict => choice(name),
+        };
+        let from_incoming = picked == Choice::Incoming;
+        let both = match (picked, ours.get(name), theirs.get(name)) {
+            (Choice::Both, Some(Value::String(a)), Some(Value::String(b))) => {
+                Some(Value::String(format!("{a}\n{b}")))
+            }
+            _ => None,
         };
         let (mine_dot, their_dot) = (local.clock.dot(name), incoming.clock.dot(name));
-        let (value, dot) = if from_incoming {
+        let (value, dot) = if let Some(both) = &both {
+            (Some(both), None)
+        } else if from_incoming {
             (theirs.get(name), their_dot.cloned())
         } else if ours.get(name) == theirs.get(name) && incoming.clock.has_seen(mine_dot) {
             // The same on both sides: the later of the two writes.
@@ -603,6 +615,38 @@ mod tests {
             let taken = resolve(&again, |_, _| Choice::Local, "x");
             assert_eq!(taken["k"].value, json!({"minutes": "乙的记录"}));
         }
+    }
+
+    #[test]
+    fn two_texts_kept_both_hold_this_phones_then_the_others_and_travel_as_settled() {
+        let base = created("a", json!({"minutes": "草稿", "place": "会议室"}));
+        let mine = write(&base, "a", json!({"minutes": "甲的记录", "place": "一楼"}));
+        let theirs = write(&base, "b", json!({"minutes": "乙的记录", "place": "二楼"}));
+        let plans = plan(&one("k", mine.clone()), &one("k", theirs.clone()));
+        let out = resolve(&plans, |_, _| Choice::Both, "a");
+        assert_eq!(
+            out["k"].value,
+            json!({"minutes": "甲的记录\n乙的记录", "place": "一楼\n二楼"})
+        );
+        let again = plan(&one("k", theirs), &one("k", out["k"].clone()));
+        assert!(again["k"].conflicts().is_empty());
+        // Not two texts: this phone's value stays.
+        let mine = write(
+            &base,
+            "a",
+            json!({"minutes": "草稿", "place": "会议室", "n": 1}),
+        );
+        let theirs = write(
+            &base,
+            "b",
+            json!({"minutes": "草稿", "place": "会议室", "n": 2}),
+        );
+        let out = resolve(
+            &plan(&one("k", mine), &one("k", theirs)),
+            |_, _| Choice::Both,
+            "a",
+        );
+        assert_eq!(out["k"].value["n"], json!(1));
     }
 
     #[test]

@@ -30,9 +30,16 @@ macro_rules! page {
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    if let Some(link) = take_transfer_link() {
+        state.incoming.set(Some(link));
+        state.joining.set(true);
+    }
     leptos::task::spawn_local(state.start());
-    let show_welcome =
-        move || !state.device.with(|d| d.welcomed) && state.doc.with(|d| d.is_blank());
+    let show_welcome = move || {
+        !state.device.with(|d| d.welcomed)
+            && state.doc.with(|d| d.is_blank())
+            && !state.joining.get()
+    };
     // A deep link in the split build opens a page whose code is on its way.
     let opens_lazy_page = cfg!(feature = "split") && crate::browser::base::opened_route() != "/";
     provide_context(PageLoading(RwSignal::new(opens_lazy_page)));
@@ -60,26 +67,45 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// A transfer link (`…#zb=…`) opened the app: its text goes to the import
-/// screen, and the address loses the fragment so a reload or the history
-/// does not bring it back.
-fn take_transfer_link() {
-    let state = super::state::use_app();
-    let Some(window) = web_sys::window() else {
-        return;
-    };
+/// A transfer link (`…#zb=…`) opened the app: its text, read before the
+/// first screen so that a phone with no data never shows the welcome
+/// instead of the package. The address loses the fragment so a reload or
+/// the history does not bring it back.
+fn take_transfer_link() -> Option<String> {
+    let window = web_sys::window()?;
     let hash = window.location().hash().unwrap_or_default();
     if !hash.starts_with("#zb=") {
-        return;
+        return None;
     }
-    let href = window.location().href().unwrap_or_default();
+    let href = window.location().href().ok()?;
     if let Ok(history) = window.history() {
         let clean = href.split('#').next().unwrap_or_default().to_string();
+        // Failing only leaves the fragment in the address: the text is read anyway.
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
     }
-    state.incoming.set(Some(href));
+    Some(href)
+}
+
+/// Where an arrived package is opened: on a phone with no data the join
+/// page (what arrived, one tap to take it), elsewhere the import screen,
+/// which merges it with what the phone holds.
+fn open_arrived_package() {
+    let state = super::state::use_app();
+    if state.incoming.with_untracked(Option::is_none) {
+        return;
+    }
+    let to = if state.doc.with_untracked(|d| d.is_blank()) {
+        state.joining.set(true);
+        "/join"
+    } else {
+        state.joining.set(false);
+        "/mine/backup"
+    };
+    if crate::browser::base::opened_route() == to {
+        return;
+    }
     let navigate = leptos_router::hooks::use_navigate();
-    request_animation_frame(move || navigate("/mine/backup", Default::default()));
+    request_animation_frame(move || navigate(to, Default::default()));
 }
 
 /// Once, inside WeChat and the like: their storage is apart from the
@@ -164,7 +190,7 @@ fn Notice() -> impl IntoView {
 
 #[component]
 fn Screens() -> impl IntoView {
-    take_transfer_link();
+    open_arrived_package();
     let loading = use_context::<PageLoading>().map(|l| l.0);
     let busy = move || loading.is_some_and(|l| l.get()).to_string();
     view! {
@@ -220,6 +246,7 @@ fn Screens() -> impl IntoView {
                 <Route path=path!("/mine/backup") view={page!(backup::BackupPage)} />
                 <Route path=path!("/mine/templates") view={page!(templates_page::TemplatesPage)} />
                 <Route path=path!("/mine/recovery") view={page!(recovery::RecoveryPage)} />
+                <Route path=path!("/join") view={page!(join::JoinPage)} />
             </Routes>
         </main>
         <Toast />

@@ -18,6 +18,14 @@ pub fn FirstRun() -> impl IntoView {
             navigate("/mine/setup", Default::default());
         }
     };
+    // Text from the secretary, not a link: the join page takes it.
+    let paste = {
+        let navigate = navigate.clone();
+        move |_| {
+            state.joining.set(true);
+            navigate("/join", Default::default());
+        }
+    };
     let example = move |_| {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
@@ -43,12 +51,21 @@ pub fn FirstRun() -> impl IntoView {
                 <button class="button primary" on:click=start>
                     "开始使用"
                 </button>
+                <button class="button" on:click=paste data-testid="welcome-paste">
+                    {move || {
+                        if state.incoming.with(Option::is_some) {
+                            "导入收到的支部资料"
+                        } else {
+                            "粘贴书记发来的文字"
+                        }
+                    }}
+                </button>
                 <button class="button" on:click=example>
                     "载入示例数据看看"
                 </button>
             </div>
             <p class="muted small">
-                "已有备份？开始使用后在“备份与交换”中导入。"
+                "已有备份文件？开始使用后在“我的 › 备份与交换”中导入。"
             </p>
         </main>
     }

@@ -67,4 +67,5 @@ lazy_pages! {
     BackupPage => super::backup::BackupPage,
     TemplatesPage => super::templates_page::TemplatesPage,
     RecoveryPage => super::recovery::RecoveryPage,
+    JoinPage => super::join::JoinPage,
 }

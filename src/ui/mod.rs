@@ -12,6 +12,7 @@ pub mod handles;
 pub mod handover;
 pub mod home;
 pub mod icons;
+pub mod join;
 #[cfg(feature = "split")]
 mod lazy_routes;
 pub mod link;

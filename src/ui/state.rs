@@ -62,6 +62,9 @@ pub struct AppState {
     store_open: RwSignal<bool>,
     /// A transfer link opened the app: its text, for the import screen.
     pub incoming: RwSignal<Option<String>>,
+    /// A package is being taken on a phone with no data: the join page
+    /// shows instead of the welcome screen.
+    pub joining: RwSignal<bool>,
 }
 
 pub fn use_app() -> AppState {
@@ -138,6 +141,7 @@ impl AppState {
             ready: RwSignal::new(false),
             store_open: RwSignal::new(false),
             incoming: RwSignal::new(None),
+            joining: RwSignal::new(false),
         }
     }
 
@@ -352,6 +356,13 @@ impl AppState {
     pub fn package(&self, scope: Scope) -> (String, String) {
         persistence::core()
             .map(|core| core.package(scope, true, clock::today(), &now_text()))
+            .unwrap_or_default()
+    }
+
+    /// What the package of `scope` would carry, in words.
+    pub fn package_contents(&self, scope: Scope) -> String {
+        persistence::core()
+            .map(|core| core.package_contents(scope, clock::today()))
             .unwrap_or_default()
     }
 

@@ -102,6 +102,17 @@ test("importing another branch's backup over real data is merged after a review,
   await review.locator(".conflict", { hasText: "支部信息 · 名称" }).waitFor();
   const titles = await review.locator(".conflict-title").allTextContents();
   assert.ok(titles.every((t) => t.startsWith("支部信息")), titles.join("|"));
+  // No side is chosen for the member: a hurried 确认合并 cannot drop one.
+  assert.equal(await merge.isDisabled(), true, "every conflict waits for an answer");
+  await review.getByTestId("unanswered").waitFor();
+  const name = review.locator(".conflict", { hasText: "支部信息 · 名称" });
+  assert.ok(await name.locator("mark").count() > 0, "the differences are marked inside the texts");
+  assert.ok(await name.getByText("两段都保留").isVisible());
+  assert.ok(await name.getByText(/^导入的文件，\d+月\d+日$/).isVisible(), "the other side is named by where it came from");
+  const rows = review.locator(".conflict");
+  for (let i = 0; i < (await rows.count()); i++) {
+    await rows.nth(i).locator(".conflict-side").first().click();
+  }
   await merge.click();
   await page.getByText(/已导入并合并 \d+ 条记录/).waitFor();
   await app.openMine("党员名册");

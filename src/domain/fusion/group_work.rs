@@ -248,19 +248,21 @@ impl Kind for GroupMonth {
         }
     }
 
-    /// Members see this year's and last year's months.
-    fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
+    /// Members see this year's and last year's months; a return carries the months the
+    /// 党小组长 wrote on the phone (the month's 重点工作 and its 回顾).
+    fn pack(&self, packing: &Packing, written_here: bool) -> Option<Self> {
         let travels = match packing.scope {
             Scope::Full => true,
             Scope::Branch => self.year >= packing.since_year,
-            Scope::Return => false,
+            Scope::Return => written_here,
         };
         travels.then(|| self.clone())
     }
 
-    /// A group's month names its work, not its members.
-    fn pack_deletion(packing: &Packing, _: bool) -> bool {
-        packing.scope != Scope::Return
+    /// A group's month names its work, not its members: its deletion goes
+    /// where the month does.
+    fn pack_deletion(packing: &Packing, written_here: bool) -> bool {
+        packing.scope != Scope::Return || written_here
     }
 
     fn mentions(&self, _: &str) -> bool {

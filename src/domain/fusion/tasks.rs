@@ -358,9 +358,10 @@ impl Kind for KeyTask {
                 TaskOwner::Group(id) => c.group("owner", id, known),
                 _ => {}
             }
-            if let Some(id) = &task.deployed_in {
-                c.meeting("deployed_in", id, known);
-            }
+            // `deployed_in` is not checked against the file's meetings: a
+            // 党小组长's 交给书记 carries the task's progress without the
+            // 支委会 that deployed it (the secretary holds that meeting), and
+            // a task whose meeting is gone reads as deployed nowhere.
             c.length("title", &task.title, limits::SHORT * 2);
             c.length("measures", &task.measures, limits::TEXT);
             c.length("evidence", &task.evidence, limits::TEXT);
@@ -376,18 +377,19 @@ impl Kind for KeyTask {
         }
     }
 
-    /// Members see this year's list and whatever is still open.
-    fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
+    /// Members see this year's tasks and the open ones; a return carries
+    /// the tasks whose progress was written on the phone.
+    fn pack(&self, packing: &Packing, written_here: bool) -> Option<Self> {
         let travels = match packing.scope {
             Scope::Full => true,
             Scope::Branch => self.year >= packing.since_year || self.status.is_open(),
-            Scope::Return => false,
+            Scope::Return => written_here,
         };
         travels.then(|| self.clone())
     }
 
-    fn pack_deletion(packing: &Packing, _: bool) -> bool {
-        packing.scope != Scope::Return
+    fn pack_deletion(packing: &Packing, written_here: bool) -> bool {
+        packing.scope != Scope::Return || written_here
     }
 
     fn mentions(&self, member_id: &str) -> bool {

@@ -8,6 +8,8 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::app::exchange::Conflict;
+use crate::app::text_diff::Span;
 use crate::backup::import::Staged;
 use crate::store::merge::Choice;
 use crate::ui::state::use_app;
@@ -35,6 +37,9 @@ pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> i
         )
     };
     let conflicts = review.conflicts.clone();
+    let asked = conflicts.len();
+    let unanswered = move || asked - choices.with(BTreeMap::len);
+    let (mine_side, their_side) = review.sides.clone();
     let nothing = review.nothing;
     let confirm = {
         let review = review.clone();
@@ -43,6 +48,8 @@ pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> i
             busy.set(true);
             let picked = choices.get_untracked();
             spawn_local(async move {
+                // Confirming waits for every conflict's answer; none is
+                // taken for the member.
                 let choose = |key: &str, field: &str| {
                     picked
                         .get(&(key.to_string(), field.to_string()))
@@ -90,7 +97,7 @@ pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> i
                     view! {
                         <h3 class="sub-title">
                             {format!(
-                                "两边都改过的内容（{} 处），请逐项选择保留哪一边：",
+                                "两边都改过的内容（{} 处），请逐项选择保留哪一边（不同之处已标出）：",
                                 conflicts.len(),
                             )}
                         </h3>
@@ -100,11 +107,8 @@ pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> i
                                 .map(|c| {
                                     view! {
                                         <ConflictRow
-                                            title=c.title
-                                            mine=c.mine
-                                            theirs=c.theirs
-                                            key=c.key
-                                            field=c.field
+                                            conflict=c
+                                            sides=(mine_side.clone(), their_side.clone())
                                             choices=choices
                                         />
                                     }
@@ -113,6 +117,11 @@ pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> i
                         </ul>
                     }
                 })}
+            <Show when=move || unanswered() != 0>
+                <p class="hint" data-testid="unanswered">
+                    {move || format!("还有 {} 处没有选择。", unanswered())}
+                </p>
+            </Show>
             <div class="row">
                 <button class="button" type="button" on:click=move |_| on_done.run(())>
                     "取消"
@@ -120,7 +129,9 @@ pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> i
                 <button
                     class="button primary"
                     type="button"
-                    disabled=move || busy.get() || !accepted.get() || nothing
+                    disabled=move || {
+                        busy.get() || !accepted.get() || nothing || unanswered() != 0
+                    }
                     on:click=confirm
                 >
                     {if nothing {
@@ -137,31 +148,37 @@ pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> i
     .into_any()
 }
 
+/// One field both phones changed: the two versions with their differences
+/// marked, named by whose phone they come from; nothing chosen until the
+/// member chooses.
 #[component]
 fn ConflictRow(
-    title: String,
-    mine: String,
-    theirs: String,
-    key: String,
-    field: String,
+    conflict: Conflict,
+    sides: (String, String),
     choices: RwSignal<BTreeMap<(String, String), Choice>>,
 ) -> impl IntoView {
-    let id = (key, field);
+    let id = (conflict.key.clone(), conflict.field.clone());
     let picked = {
         let id = id.clone();
-        move || choices.with(|c| c.get(&id).copied().unwrap_or(Choice::Local))
+        move || choices.with(|c| c.get(&id).copied())
     };
-    let option = move |choice: Choice, label: &'static str, text: String| {
+    let option = move |choice: Choice, label: String, text: AnyView| {
         let id = id.clone();
         let picked = picked.clone();
         view! {
-            <label class="conflict-side" class:selected=move || picked() == choice>
+            <label
+                class="conflict-side"
+                class:selected={
+                    let picked = picked.clone();
+                    move || picked() == Some(choice)
+                }
+            >
                 <input
                     type="radio"
                     name=format!("conflict-{}-{}", id.0, id.1)
                     prop:checked={
                         let picked = picked.clone();
-                        move || picked() == choice
+                        move || picked() == Some(choice)
                     }
                     on:change={
                         let id = id.clone();
@@ -178,11 +195,43 @@ fn ConflictRow(
             </label>
         }
     };
+    let (mine_side, their_side) = sides;
+    let both = conflict.texts.then(|| {
+        option(
+            Choice::Both,
+            "两段都保留".into(),
+            format!("{}\n{}", conflict.mine, conflict.theirs).into_any(),
+        )
+    });
     view! {
         <li class="conflict">
-            <p class="conflict-title">{title}</p>
-            {option(Choice::Local, "本机", mine)}
-            {option(Choice::Incoming, "导入的", theirs)}
+            <p class="conflict-title">{conflict.title}</p>
+            {option(
+                Choice::Local,
+                mine_side,
+                view! { <Marked spans=conflict.mine_marked /> }.into_any(),
+            )}
+            {option(
+                Choice::Incoming,
+                their_side,
+                view! { <Marked spans=conflict.theirs_marked /> }.into_any(),
+            )}
+            {both}
         </li>
     }
+}
+
+/// A text with the runs the other version lacks marked.
+#[component]
+fn Marked(spans: Vec<Span>) -> impl IntoView {
+    spans
+        .into_iter()
+        .map(|span| {
+            if span.changed {
+                view! { <mark>{span.text}</mark> }.into_any()
+            } else {
+                span.text.into_any()
+            }
+        })
+        .collect_view()
 }

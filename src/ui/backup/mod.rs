@@ -4,6 +4,7 @@
 
 mod example_data;
 mod merge_review;
+pub mod reading;
 mod receive_panel;
 mod send_panel;
 

@@ -12,11 +12,11 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
 use super::merge_review::MergeReview;
+use super::reading::{read_package, Reading};
 use crate::app::undo::Undo;
-use crate::backup::import::{read_backup, Outcome, Staged};
-use crate::browser::{files, transfer};
+use crate::backup::import::Staged;
+use crate::browser::files;
 use crate::domain::validate::Problem;
-use crate::format::transfer::read as read_token;
 use crate::ui::state::use_app;
 
 #[derive(Clone)]
@@ -29,54 +29,30 @@ enum Check {
     Busy,
 }
 
-/// Whether `text` is a transfer text or link rather than a file.
-fn is_transfer(text: &str) -> bool {
-    !text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .starts_with('{')
-        && text.contains("ZB")
-}
-
 #[component]
 pub fn ReceivePanel() -> impl IntoView {
     let state = use_app();
     let pasted = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let check = RwSignal::new_local(Check::Idle);
-    let examine_file = move |text: String| {
-        check.set(match read_backup(&text) {
-            Outcome::Refused(problems) => Check::Refused(problems),
-            Outcome::Ready(staged) => Check::Ready(Rc::new(*staged)),
-        });
+    let show = move |reading: Reading, text: String| {
+        check.set(match reading {
+            Reading::Refused(problems) => Check::Refused(problems),
+            Reading::Ready(staged) => Check::Ready(staged),
+            Reading::Locked(why) => {
+                if why.is_some() {
+                    state.notice.set(why);
+                }
+                Check::Locked(text)
+            }
+        })
     };
     let examine = move |text: String| {
-        if !is_transfer(&text) {
-            examine_file(text);
-            return;
-        }
-        let token = match read_token(&text) {
-            Ok(token) => token,
-            Err(why) => {
-                check.set(Check::Refused(vec![Problem::new("文件", why.message())]));
-                return;
-            }
-        };
-        if token.encrypted && password.with_untracked(String::is_empty) {
-            check.set(Check::Locked(text));
-            return;
-        }
         check.set(Check::Busy);
         let secret = password.get_untracked();
         spawn_local(async move {
-            match transfer::from_token(&token, Some(&secret)).await {
-                Ok(file) => examine_file(file),
-                Err(why) if token.encrypted => {
-                    check.set(Check::Locked(text));
-                    state.notice.set(Some(why));
-                }
-                Err(why) => check.set(Check::Refused(vec![Problem::new("文件", why)])),
-            }
+            let reading = read_package(&text, &secret).await;
+            show(reading, text);
         });
     };
     // A link opened the app: its token is examined at once.

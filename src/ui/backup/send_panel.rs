@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use crate::backup::package::NOTICE;
 use crate::browser::{files, transfer};
 use crate::domain::Scope;
-use crate::format::transfer::{link, text};
+use crate::format::transfer::message;
 use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::state::use_app;
 
@@ -75,10 +75,13 @@ pub fn SendPanel() -> impl IntoView {
                             .to_string()
                     }
                     Scope::Return => {
-                        "本人的自评表和在本机记录的补学等会议内容，交给书记汇总。"
+                        "本人的自评表和承诺，以及在本机记录或改过的会议、学习、重点任务进展和党小组月度工作，交给书记汇总。"
                             .to_string()
                     }
                 }}
+            </p>
+            <p class="hint" data-testid="package-contents">
+                {move || format!("将包含：{}。", state.package_contents(scope.get()))}
             </p>
             <Show when=move || scope.get() == Scope::Return && !has_me()>
                 <p class="warning">
@@ -159,21 +162,35 @@ fn TransferText(scope: RwSignal<Scope>, password: RwSignal<String>) -> impl Into
         made.set(None);
         copied.set(None);
         spawn_local(async move {
-            let result = transfer::to_token(&file, Some(&password)).await.map(|token| {
-                let from = if who.is_empty() { branch.clone() } else { format!("{who}（{branch}）") };
-                let header = format!(
-                    "【支部工作手册·{}】{from}发送{}。请复制整段文字，在支部工作手册“我的 › 备份与交换”中粘贴导入。",
-                    scope.label(),
-                    if token.encrypted { "，已设密码" } else { "" }
-                );
-                let app = crate::browser::base::app_url();
-                let link = link(&app, &token);
-                Made {
-                    text: text(&header, &token),
-                    link: (link.len() <= LINK_LIMIT).then_some(link),
-                    file_bytes: file.len(),
-                }
-            });
+            let result = transfer::to_token(&file, Some(&password))
+                .await
+                .map(|token| {
+                    let from = if who.is_empty() {
+                        branch.clone()
+                    } else {
+                        format!("{who}（{branch}）")
+                    };
+                    let header = format!(
+                        "【支部工作手册·{}】{from}发送{}。",
+                        scope.label(),
+                        if token.encrypted {
+                            "，已设密码"
+                        } else {
+                            ""
+                        }
+                    );
+                    let message = message(
+                        &crate::browser::base::app_url(),
+                        &header,
+                        &token,
+                        LINK_LIMIT,
+                    );
+                    Made {
+                        text: message.text,
+                        link: message.link,
+                        file_bytes: file.len(),
+                    }
+                });
             made.set(Some(result));
         });
     };

@@ -1,0 +1,90 @@
+//! What arrived, in one sentence, with one button to take it.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app::arrival::arrival;
+use crate::backup::import::Staged;
+use crate::store::merge::Choice;
+use crate::ui::state::use_app;
+
+#[component]
+pub fn ArrivalCard(
+    staged: Rc<Staged>,
+    /// Taken; whether the member is asked who they are next.
+    #[prop(into)]
+    on_taken: Callback<bool>,
+    #[prop(into)] on_later: Callback<()>,
+) -> impl IntoView {
+    let state = use_app();
+    let arrival = arrival(&staged);
+    let busy = RwSignal::new(false);
+    let failed = RwSignal::new(None::<String>);
+    let skipped = staged.skipped;
+    let take = move |_| {
+        let Some(review) = state.plan_import(&staged) else {
+            failed.set(Some("本机存储还没有打开，请稍后再点一次。".into()));
+            return;
+        };
+        busy.set(true);
+        let asks_who = arrival.asks_who;
+        spawn_local(async move {
+            // A phone with no data has nothing to weigh against the package.
+            match state
+                .merge_import(&review, |_, _| Choice::Incoming, "导入前的数据")
+                .await
+            {
+                Ok(_) => {
+                    state.mark_welcomed();
+                    on_taken.run(asks_who);
+                }
+                Err(why) => {
+                    busy.set(false);
+                    failed.set(Some(format!("没有导入：{why}。本机没有任何改动。")));
+                }
+            }
+        });
+    };
+    view! {
+        <div class="arrival" data-testid="arrival">
+            <div class="seal" aria-hidden="true">
+                "支"
+            </div>
+            <p class="lead" data-testid="arrival-headline">
+                {arrival.headline}
+            </p>
+            {(skipped > 0)
+                .then(|| {
+                    view! {
+                        <p class="hint">
+                            {format!(
+                                "其中 {skipped} 项无法读取，将跳过；其余内容照常导入。",
+                            )}
+                        </p>
+                    }
+                })}
+            {move || {
+                failed
+                    .get()
+                    .map(|why| {
+                        view! {
+                            <p class="error" role="alert">
+                                {why}
+                            </p>
+                        }
+                    })
+            }}
+            <button class="button primary" type="button" disabled=busy on:click=take>
+                {arrival.take}
+            </button>
+            <p class="muted small">
+                "数据只保存在这台手机的浏览器里，不会上传到任何服务器。"
+            </p>
+            <button class="link-button" type="button" on:click=move |_| on_later.run(())>
+                "先随便看看"
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,44 @@
+//! "你是谁？": the member picks their own name from the roster that just
+//! arrived. The phone remembers it for 交给书记 and the self-assessment.
+
+use leptos::prelude::*;
+
+use crate::domain::roster::active_names;
+use crate::ui::state::use_app;
+
+#[component]
+pub fn WhoAmI(#[prop(into)] on_done: Callback<()>) -> impl IntoView {
+    let state = use_app();
+    let names = state.doc.with_untracked(|d| active_names(&d.members));
+    let pick = move |id: Option<String>| {
+        state.set_me(id);
+        on_done.run(());
+    };
+    view! {
+        <div class="who-am-i" data-testid="who-am-i">
+            <h1 class="page-title">"你是谁？"</h1>
+            <p class="hint">
+                "点自己的名字。本机会记住，交材料给书记和自评时用；以后可在“评议”页的“填写人”里改。"
+            </p>
+            <div class="name-grid">
+                {names
+                    .into_iter()
+                    .map(|(id, name)| {
+                        view! {
+                            <button
+                                class="button name"
+                                type="button"
+                                on:click=move |_| pick(Some(id.clone()))
+                            >
+                                {name}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <button class="link-button" type="button" on:click=move |_| pick(None)>
+                "名单上没有我，先不选"
+            </button>
+        </div>
+    }
+}

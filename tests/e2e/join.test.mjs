@@ -1,0 +1,94 @@
+// The way most members meet the app: a phone that never opened it, and the
+// secretary's 支部资料包 arriving in the chat as a link or as a text. What
+// arrived is on screen before anything else, one tap takes it, one tap says
+// who the member is; no setup steps.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { useBrowser, openApp, App, PHONE, settled } from "./support.mjs";
+
+const env = useBrowser();
+
+/** The secretary's phone with the example branch, signed as 王建国, and the
+ * transfer text of its 支部资料包. */
+async function secretarysPackage(context, origin) {
+  const secretary = await openApp(context, origin);
+  await new App(secretary.page).loadExample();
+  await secretary.page.goto(origin + "/assess");
+  await secretary.page.selectOption("select[name=me]", { label: "王建国" });
+  await settled(secretary.page);
+  await secretary.page.goto(origin + "/mine/backup");
+  const send = secretary.page.getByTestId("send-panel");
+  await send.getByText("支部资料包", { exact: true }).click();
+  await send.getByRole("button", { name: /生成传输文字/ }).click();
+  const text = await send.locator("textarea[name=transfer-text]").inputValue();
+  return { secretary, text };
+}
+
+const HEADLINE = /^王建国发来「示例单位第一党支部」的支部资料包：\d+ 名党员、\d+ 次会议、\d+ 个党小组。$/;
+
+test("a member who never opened the app taps the secretary's link and is in the branch, as themselves, in two taps", async () => {
+  const origin = env.server.origin;
+  const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
+  const { secretary, text } = await secretarysPackage(a, origin);
+  const token = text.slice(text.indexOf("ZB1")).split(/\s/)[0];
+
+  const member = await openApp(b, origin, `/#zb=${token}`);
+  const headline = member.page.getByTestId("arrival-headline");
+  await headline.waitFor();
+  assert.match((await headline.textContent()).trim(), HEADLINE);
+  assert.equal(await member.page.locator(".first-run").count(), 0, "no welcome screen before the package");
+  assert.ok(!member.page.url().includes("#zb="), "the token leaves the address");
+
+  await member.page.getByRole("button", { name: "加入这个支部" }).click();
+  await member.page.getByTestId("who-am-i").waitFor();
+  await member.page.getByTestId("who-am-i").getByRole("button", { name: "吴昊", exact: true }).click();
+  await member.page.getByTestId("this-month").waitFor();
+
+  // After a reload the branch is still there, and the phone knows its member.
+  await member.page.reload();
+  await member.page.getByTestId("this-month").waitFor();
+  await member.page.goto(origin + "/assess");
+  const me = await member.page.locator("select[name=me] option:checked").textContent();
+  assert.equal(me.trim(), "吴昊");
+  await member.page.goto(origin + "/mine/branch");
+  assert.equal(await member.page.locator("input[name=branch-name]").inputValue(), "示例单位第一党支部");
+
+  for (const phone of [secretary, member]) assert.deepEqual(phone.problems, []);
+  await Promise.all([a.close(), b.close()]);
+});
+
+test("a member who received the text rather than a link pastes it on the welcome screen", async () => {
+  const origin = env.server.origin;
+  const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
+  const { secretary, text } = await secretarysPackage(a, origin);
+
+  const member = await openApp(b, origin);
+  await member.page.getByTestId("welcome-paste").click();
+  // The chat wraps the message in its own lines.
+  await member.page.fill("textarea[name=join-paste]", `王建国 12:01\n${text}\n\n[收到请回复]`);
+  await member.page.getByRole("button", { name: "检查" }).click();
+  const headline = member.page.getByTestId("arrival-headline");
+  await headline.waitFor();
+  assert.match((await headline.textContent()).trim(), HEADLINE);
+  await member.page.getByRole("button", { name: "加入这个支部" }).click();
+  await member.page.getByRole("button", { name: "名单上没有我，先不选" }).click();
+  await member.page.getByTestId("this-month").waitFor();
+  await member.page.reload();
+  await member.page.getByTestId("this-month").waitFor();
+
+  for (const phone of [secretary, member]) assert.deepEqual(phone.problems, []);
+  await Promise.all([a.close(), b.close()]);
+});
+
+test("a garbled link on a new phone says what to do and leaves the phone as it was", async () => {
+  const origin = env.server.origin;
+  const b = await env.browser.newContext(PHONE);
+  const member = await openApp(b, origin, "/#zb=ZB1broken");
+  await member.page.getByText("这段资料无法读取，本机没有任何改动。").waitFor();
+  await member.page.getByRole("button", { name: "重新粘贴" }).click();
+  await member.page.locator("textarea[name=join-paste]").waitFor();
+  await member.page.getByRole("button", { name: "返回" }).click();
+  await member.page.locator(".first-run").waitFor();
+  assert.deepEqual(member.problems, []);
+  await b.close();
+});
