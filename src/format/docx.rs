@@ -52,7 +52,8 @@ pub fn document_xml(paper: &Paper) -> String {
         body.push_str(&paragraph("Subtitle", &paper.subtitle));
     }
     body.push_str(&gap(look::TITLE_AFTER - look::PARAGRAPH_AFTER));
-    for block in &paper.blocks {
+    for (i, block) in paper.blocks.iter().enumerate() {
+        let last = i + 1 == paper.blocks.len();
         match block {
             Block::Heading(text) => body.push_str(&paragraph("Heading1", text)),
             Block::Paragraph(p) => body.push_str(&paragraph_xml(p)),
@@ -76,7 +77,11 @@ pub fn document_xml(paper: &Paper) -> String {
                     body.push_str(r#"<w:p><w:pPr><w:pStyle w:val="Ruled"/></w:pPr></w:p>"#);
                 }
             }
-            Block::Signatures(lines) => body.push_str(&signatures_xml(lines, paper.orientation)),
+            Block::Signatures(lines) => {
+                // The print date under the last signatures stays with them.
+                let with_next = last && !paper.printed.is_empty();
+                body.push_str(&signatures_xml(lines, paper.orientation, with_next));
+            }
             Block::PageBreak => body.push_str(
                 r#"<w:p><w:pPr><w:spacing w:after="0" w:line="20" w:lineRule="exact"/></w:pPr><w:r><w:br w:type="page"/></w:r></w:p>"#,
             ),
@@ -149,12 +154,12 @@ fn run(text: &str, bold: bool) -> String {
 
 /// Each line of signatures one paragraph, the second place at a tab in the
 /// middle; every line keeps with the next and none splits, so the block
-/// stays on one page.
-fn signatures_xml(lines: &[Vec<Signature>], orientation: Orientation) -> String {
+/// stays on one page (and with the paragraph after it when `with_next`).
+fn signatures_xml(lines: &[Vec<Signature>], orientation: Orientation, with_next: bool) -> String {
     let middle = twips_mm(orientation.page().text_width()) / 2;
     let mut out = String::new();
     for (i, places) in lines.iter().enumerate() {
-        let keep = if i + 1 < lines.len() {
+        let keep = if i + 1 < lines.len() || with_next {
             "<w:keepNext/>"
         } else {
             ""
@@ -170,7 +175,12 @@ fn signatures_xml(lines: &[Vec<Signature>], orientation: Orientation) -> String 
                 runs.push_str("<w:r><w:tab/></w:r>");
             }
             runs.push_str(&run(&format!("{}：", place.label), false));
-            let blank = "\u{3000}".repeat(if place.short { 6 } else { 8 });
+            let rule = if place.short {
+                look::DATE_RULE
+            } else {
+                look::SIGN_RULE
+            };
+            let blank = "\u{3000}".repeat(rule);
             runs.push_str(&format!(
                 r#"<w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t xml:space="preserve">{blank}</w:t></w:r>"#
             ));
@@ -593,9 +603,10 @@ mod tests {
         let xml = document_xml(&sample());
         let first = xml.find("主持人（签字）").unwrap();
         let block = &xml[xml[..first].rfind("<w:p>").unwrap()..];
-        // Two lines: the first keeps with the next, neither splits.
+        // Two lines, each keeping with the next (the last with the print
+        // date), neither splitting.
         assert_eq!(block.matches(r#"<w:pStyle w:val="Signature"/>"#).count(), 2);
-        assert_eq!(block.matches("<w:keepNext/>").count(), 1);
+        assert_eq!(block.matches("<w:keepNext/>").count(), 2);
         assert_eq!(block.matches("<w:keepLines/>").count(), 2);
         assert!(block.contains("记录人（签字）"));
         assert!(block.contains("日期："));

@@ -123,6 +123,11 @@ pub const TABLE_AFTER: f64 = 8.0;
 pub const SIGNATURES_BEFORE: f64 = 20.0;
 /// Each line of the signatures: room to sign above the rule.
 pub const SIGNATURE_LINE: f64 = 30.0;
+/// The rule to sign on and the shorter one for a date, in ems of the body:
+/// two places to a line fit half the line each ("谈话对象（签字）：" and its
+/// rule take 15 of a portrait line's 31).
+pub const SIGN_RULE: usize = 6;
+pub const DATE_RULE: usize = 5;
 pub const PRINTED_BEFORE: f64 = 14.0;
 /// A ruled line left for handwriting.
 pub const RULED_LINE: f64 = 26.0;
@@ -139,9 +144,14 @@ pub fn table_width_em(orientation: Orientation) -> f64 {
     orientation.page().text_width() / (CELL.size * MM_PER_PT)
 }
 
-/// A cell's horizontal padding, in ems of the cell type.
+/// Room a column keeps beyond its text and padding, in ems of the cell
+/// type: Chromium and LibreOffice wrap a text that fills its cell to the
+/// last point ("王建国" became "王建/国").
+pub const COLUMN_SLACK: f64 = 0.5;
+
+/// A cell's horizontal padding with the slack, in ems of the cell type.
 pub fn cell_pad_em() -> f64 {
-    2.0 * CELL_PAD_X / CELL.size
+    2.0 * CELL_PAD_X / CELL.size + COLUMN_SLACK
 }
 
 #[cfg(test)]
@@ -191,5 +201,7 @@ mod tests {
             "padding: calc({CELL_PAD_Y} * var(--pt)) calc({CELL_PAD_X} * var(--pt))"
         )));
         assert!(rule(".paper-table.signing tbody tr").contains(&format!("height: {SIGNING_ROW}mm")));
+        assert!(rule(".sign-line").contains(&format!("width: {SIGN_RULE}em")));
+        assert!(rule(".sign-line.short").contains(&format!("width: {DATE_RULE}em")));
     }
 }

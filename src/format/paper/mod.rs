@@ -630,7 +630,7 @@ mod tests {
         assert!(widths[1] >= 4.0 + look::cell_pad_em(), "{widths:?}");
         assert!(widths[2] > widths[1], "{widths:?}");
         // Squeezed: the name still fits on one line, the text column gives.
-        let narrow = table.widths(12.0);
+        let narrow = table.widths(14.0);
         assert!(narrow[1] >= 4.0 + look::cell_pad_em(), "{narrow:?}");
         assert!(narrow[2] >= 4.0, "{narrow:?}");
     }

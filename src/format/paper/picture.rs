@@ -106,6 +106,9 @@ struct Layout {
     y: f64,
     pages: Vec<Vec<Draw>>,
     orientation: look::Orientation,
+    /// The height of the print date under the last block, which stays on
+    /// the page of the signatures above it.
+    printed: f64,
 }
 
 impl Layout {
@@ -123,6 +126,11 @@ impl Layout {
             pages: vec![Vec::new()],
             page,
             orientation: paper.orientation,
+            printed: if paper.printed.is_empty() {
+                0.0
+            } else {
+                px(look::PRINTED_BEFORE) + px(look::SMALL.line)
+            },
         }
     }
 
@@ -244,7 +252,10 @@ impl Layout {
                 }
                 self.y += px(look::PARAGRAPH_AFTER);
             }
-            Block::Signatures(lines) => self.signatures(lines),
+            Block::Signatures(lines) => {
+                let with = if next.is_none() { self.printed } else { 0.0 };
+                self.signatures(lines, with);
+            }
             Block::PageBreak => {
                 if !self.at_top() {
                     self.new_page();
@@ -295,8 +306,9 @@ impl Layout {
         self.y += px(look::PARAGRAPH_AFTER);
     }
 
-    fn signatures(&mut self, lines: &[Vec<Signature>]) {
-        self.keep(signatures_height(lines));
+    /// The signature lines, on one page with `with` more below them.
+    fn signatures(&mut self, lines: &[Vec<Signature>], with: f64) {
+        self.keep(signatures_height(lines) + with);
         if !self.at_top() {
             self.y += px(look::SIGNATURES_BEFORE);
         }
@@ -310,7 +322,12 @@ impl Layout {
                 let label = format!("{}：", place.label);
                 self.text(&label, x, self.width / 2.0, baseline, ty, TextAlign::Left);
                 let from = x + text_width(&label) * em;
-                let rule = if place.short { 6.0 } else { 8.0 } * em;
+                let rule = if place.short {
+                    look::DATE_RULE
+                } else {
+                    look::SIGN_RULE
+                } as f64
+                    * em;
                 let y = baseline + px(ty.size) / 2.0 + 2.0;
                 self.rule(from, from + rule, y, 1.5);
             }

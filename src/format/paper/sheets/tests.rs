@@ -569,3 +569,4 @@ fn no_line_of_any_picture_starts_with_closing_punctuation() {
         }
     }
 }
+
