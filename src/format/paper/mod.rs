@@ -541,6 +541,9 @@ impl Table {
                     }
                 })
                 .collect()
+        } else if let Some(widths) = wrap_text_columns_first(&self.columns, &least, &want, available)
+        {
+            widths
         } else if sum_least <= available {
             let k = (available - sum_least) / (sum_want - sum_least);
             (0..n).map(|i| least[i] + (want[i] - least[i]) * k).collect()
@@ -548,6 +551,37 @@ impl Table {
             least.iter().map(|l| l * available / sum_least).collect()
         }
     }
+}
+
+/// Where the line is too short for every column unwrapped: the columns
+/// that keep to one line (and the room to sign) get all they want, and the
+/// text columns share the rest, if that leaves them their least.
+fn wrap_text_columns_first(
+    columns: &[Column],
+    least: &[f64],
+    want: &[f64],
+    available: f64,
+) -> Option<Vec<f64>> {
+    let text = |i: usize| columns[i].fit == Fit::Text;
+    let n = columns.len();
+    let fixed: f64 = (0..n).filter(|i| !text(*i)).map(|i| want[i]).sum();
+    let text_least: f64 = (0..n).filter(|i| text(*i)).map(|i| least[i]).sum();
+    let text_more: f64 = (0..n).filter(|i| text(*i)).map(|i| want[i] - least[i]).sum();
+    if fixed + text_least > available || text_more <= 0.0 {
+        return None;
+    }
+    let k = (available - fixed - text_least) / text_more;
+    Some(
+        (0..n)
+            .map(|i| {
+                if text(i) {
+                    least[i] + (want[i] - least[i]) * k
+                } else {
+                    want[i]
+                }
+            })
+            .collect(),
+    )
 }
 
 /// The least and the wanted width of a cell's text, in ems, padding aside.
@@ -633,6 +667,20 @@ mod tests {
         let narrow = table.widths(14.0);
         assert!(narrow[1] >= 4.0 + look::cell_pad_em(), "{narrow:?}");
         assert!(narrow[2] >= 4.0, "{narrow:?}");
+    }
+
+    #[test]
+    fn a_long_text_column_wraps_before_a_header_does() {
+        let mut table = Table::grid(&[
+            ("自评等次", Column::CENTER),
+            ("基本合格", Column::CENTER),
+            ("评定等次", Column::TEXT),
+        ]);
+        table.row(["优秀", "1", "不评定等次（长期患病，无法参加评议）"]);
+        let widths = table.widths(20.0);
+        let pad = look::cell_pad_em();
+        assert!(widths[0] >= 4.0 + pad && widths[1] >= 4.0 + pad, "{widths:?}");
+        assert!(widths[2] < 17.0, "{widths:?}");
     }
 
     #[test]

@@ -82,7 +82,7 @@ pub fn picture(paper: &Paper) -> Picture {
         layout.block(block, next);
     }
     if !paper.printed.is_empty() {
-        layout.y += px(look::PRINTED_BEFORE);
+        layout.before(look::PRINTED_BEFORE);
         layout.lines(
             &[paper.printed.clone()],
             look::SMALL,
@@ -109,6 +109,10 @@ struct Layout {
     /// The height of the print date under the last block, which stays on
     /// the page of the signatures above it.
     printed: f64,
+    /// Space the last block asked for below it, in px: it and the next
+    /// block's space above collapse into the larger, as the print view's
+    /// margins do, and neither is kept at the top of a page.
+    gap: f64,
 }
 
 impl Layout {
@@ -131,6 +135,7 @@ impl Layout {
             } else {
                 px(look::PRINTED_BEFORE) + px(look::SMALL.line)
             },
+            gap: 0.0,
         }
     }
 
@@ -143,6 +148,22 @@ impl Layout {
     fn new_page(&mut self) {
         self.pages.push(Vec::new());
         self.y = self.top;
+        self.gap = 0.0;
+    }
+
+    /// Space above a block, `pt`, collapsed with the space below the one
+    /// before it.
+    fn before(&mut self, pt: f64) {
+        let space = self.gap.max(px(pt));
+        self.gap = 0.0;
+        if !self.at_top() {
+            self.y += space;
+        }
+    }
+
+    /// Space below a block, `pt`.
+    fn after(&mut self, pt: f64) {
+        self.gap = self.gap.max(px(pt));
     }
 
     fn at_top(&self) -> bool {
@@ -199,22 +220,27 @@ impl Layout {
             let lines = wrap(&paper.subtitle, self.ems(width, look::SUBTITLE));
             self.lines(&lines, look::SUBTITLE, left, width, TextAlign::Center);
         }
-        self.y += px(look::TITLE_AFTER);
+        self.after(look::TITLE_AFTER);
     }
 
     fn block(&mut self, block: &Block, next: Option<&Block>) {
+        // Headings and signatures ask for space above them themselves.
+        if !matches!(
+            block,
+            Block::Heading(_) | Block::Signatures(_) | Block::PageBreak
+        ) {
+            self.before(0.0);
+        }
         match block {
             Block::Heading(text) => {
-                if !self.at_top() {
-                    self.y += px(look::HEADING_BEFORE);
-                }
+                self.before(look::HEADING_BEFORE);
                 let lines = wrap(text, self.ems(self.width, look::HEADING));
                 let own = lines.len() as f64 * px(look::HEADING.line) + px(look::HEADING_AFTER);
                 let follow = next.map(|b| self.lead_height(b)).unwrap_or(0.0);
                 self.keep(own + follow);
                 let (left, width) = (self.left, self.width);
                 self.lines(&lines, look::HEADING, left, width, TextAlign::Left);
-                self.y += px(look::HEADING_AFTER);
+                self.after(look::HEADING_AFTER);
             }
             Block::Paragraph(p) => self.paragraph(p),
             Block::List { numbered, items } => {
@@ -229,7 +255,7 @@ impl Layout {
                     let lines = wrap(item, self.ems(self.width - indent, ty));
                     let line = px(ty.line);
                     for (j, text) in lines.iter().enumerate() {
-                        self.keep(line);
+                        self.keep(line * lines_kept(j, lines.len()));
                         let middle = self.y + line / 2.0;
                         if j == 0 {
                             self.text(&marker, self.left, indent, middle, ty, TextAlign::Left);
@@ -239,7 +265,7 @@ impl Layout {
                         self.y += line;
                     }
                 }
-                self.y += px(look::PARAGRAPH_AFTER);
+                self.after(look::PARAGRAPH_AFTER);
             }
             Block::Table(table) => self.table(table),
             Block::Writing(count) => {
@@ -250,7 +276,7 @@ impl Layout {
                     let y = self.y;
                     self.rule(self.left, self.left + self.width, y, 1.5);
                 }
-                self.y += px(look::PARAGRAPH_AFTER);
+                self.after(look::PARAGRAPH_AFTER);
             }
             Block::Signatures(lines) => {
                 let with = if next.is_none() { self.printed } else { 0.0 };
@@ -289,7 +315,7 @@ impl Layout {
         let line = px(ty.line);
         let (left, width) = (self.left, self.width);
         for (i, text) in lines.iter().enumerate() {
-            self.keep(line);
+            self.keep(line * lines_kept(i, lines.len()));
             let middle = self.y + line / 2.0;
             let lead = format!("{indent}{}", p.lead);
             match text.strip_prefix(&lead) {
@@ -303,15 +329,13 @@ impl Layout {
             }
             self.y += line;
         }
-        self.y += px(look::PARAGRAPH_AFTER);
+        self.after(look::PARAGRAPH_AFTER);
     }
 
     /// The signature lines, on one page with `with` more below them.
     fn signatures(&mut self, lines: &[Vec<Signature>], with: f64) {
         self.keep(signatures_height(lines) + with);
-        if !self.at_top() {
-            self.y += px(look::SIGNATURES_BEFORE);
-        }
+        self.before(look::SIGNATURES_BEFORE);
         let ty = look::BODY;
         let em = px(ty.size);
         let line = px(look::SIGNATURE_LINE);
@@ -403,7 +427,7 @@ impl Layout {
             }
             self.y = y;
         }
-        self.y += px(look::TABLE_AFTER);
+        self.after(look::TABLE_AFTER);
     }
 
     fn table_head(&mut self, table: &Table, grid: &Grid) {
@@ -544,6 +568,24 @@ struct Grid {
     body_heights: Vec<f64>,
 }
 
+/// How many lines from line `i` of `n` must go on the page together: a
+/// paragraph leaves at least two lines at the foot of a page and takes at
+/// least two to the next (the print view's orphans and widows), so one of
+/// three lines or fewer never splits.
+fn lines_kept(i: usize, n: usize) -> f64 {
+    if n <= 3 {
+        if i == 0 {
+            n as f64
+        } else {
+            1.0
+        }
+    } else if i == 0 || i == n - 2 {
+        2.0
+    } else {
+        1.0
+    }
+}
+
 fn paragraph_type(style: Style) -> Type {
     match style {
         Style::Body | Style::Plain => look::BODY,
@@ -656,5 +698,90 @@ fn shift(op: Draw, dy: f64) -> Draw {
             bold,
             align,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::paper::Orientation;
+
+    /// The page each text is drawn on, by its first characters.
+    fn page_of(picture: &Picture, starts: &str) -> usize {
+        let mut page = 0;
+        for op in &picture.ops {
+            match op {
+                Draw::Sheet { .. } => page += 1,
+                Draw::Text { text, .. } if text.trim_start().starts_with(starts) => return page,
+                _ => {}
+            }
+        }
+        panic!("{starts} is not drawn")
+    }
+
+    /// A portrait paper whose first page is filled by `ruled` lines.
+    fn filled(ruled: usize) -> Paper {
+        let mut paper = Paper {
+            title: "记录".into(),
+            ..Paper::default()
+        };
+        paper.blocks.push(Block::Writing(ruled));
+        paper
+    }
+
+    #[test]
+    fn a_heading_never_ends_a_page() {
+        // Find the filling that leaves room for the heading alone.
+        for ruled in 40..56 {
+            let mut paper = filled(ruled);
+            paper.heading("主要内容");
+            paper.paragraph(Style::Body, "会议内容");
+            let picture = picture(&paper);
+            assert_eq!(page_of(&picture, "主要内容"), page_of(&picture, "会议内容"), "{ruled}");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_leaves_two_lines_on_a_page_and_takes_two_to_the_next() {
+        let text = "一".repeat(150);
+        for ruled in 40..56 {
+            let mut paper = filled(ruled);
+            paper.paragraph(Style::Plain, text.clone());
+            let picture = picture(&paper);
+            let mut per_page = vec![0; picture.pages + 1];
+            let mut page = 0;
+            for op in &picture.ops {
+                match op {
+                    Draw::Sheet { .. } => page += 1,
+                    Draw::Text { text, .. } if text.starts_with('一') => per_page[page] += 1,
+                    _ => {}
+                }
+            }
+            let used: Vec<usize> = per_page.into_iter().filter(|n| *n > 0).collect();
+            assert!(used.iter().all(|n| *n >= 2), "{ruled}: lines per page {used:?}");
+        }
+    }
+
+    #[test]
+    fn a_landscape_picture_is_the_landscape_page() {
+        let mut paper = filled(1);
+        paper.orientation = Orientation::Landscape;
+        let picture = picture(&paper);
+        assert_eq!((picture.width, picture.height), (1754.0, 1240.0));
+        let mut portrait = filled(1);
+        portrait.orientation = Orientation::Portrait;
+        let picture = super::picture(&portrait);
+        assert_eq!((picture.width, picture.height), (1240.0, 1754.0));
+    }
+
+    #[test]
+    fn a_picture_too_tall_for_a_phone_keeps_its_first_pages_and_says_so() {
+        let picture = picture(&filled(60 * 12));
+        assert!(picture.pages > picture.pages_drawn);
+        assert!(picture.width * picture.height <= MAX_PIXELS);
+        assert!(picture.ops.iter().any(|op| matches!(
+            op,
+            Draw::Text { text, .. } if text.contains("完整内容请打印或存为 Word 文档")
+        )));
     }
 }

@@ -320,9 +320,12 @@ fn drawn(picture: &Picture) -> Vec<Drawn> {
     let mut out: Vec<Drawn> = Vec::new();
     let mut page = 0;
     let mut last_middle = f64::MIN;
+    let running = crate::format::paper::look::RUNNING.size * crate::format::paper::picture::DPI / 72.0;
     for op in &picture.ops {
         match op {
             Draw::Sheet { .. } => page += 1,
+            // The running head and the page number are no part of the text.
+            Draw::Text { size, .. } if (*size - running).abs() < 0.01 => {}
             Draw::Text {
                 text,
                 left,
@@ -569,4 +572,5 @@ fn no_line_of_any_picture_starts_with_closing_punctuation() {
         }
     }
 }
+
 
