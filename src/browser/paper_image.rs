@@ -79,9 +79,7 @@ pub fn draw(picture: &Picture) -> Result<HtmlCanvasElement, JsValue> {
 fn font(face: Face, size: f64, bold: bool) -> String {
     let family = match face {
         Face::Song => "SimSun, \"Songti SC\", STSong, \"Noto Serif CJK SC\", serif",
-        Face::FangSong => {
-            "FangSong, STFangsong, \"Noto Serif CJK SC\", \"Songti SC\", serif"
-        }
+        Face::FangSong => "FangSong, STFangsong, \"Noto Serif CJK SC\", \"Songti SC\", serif",
         Face::Hei => "SimHei, \"Heiti SC\", \"PingFang SC\", \"Noto Sans CJK SC\", sans-serif",
     };
     let weight = if bold { "bold " } else { "" };

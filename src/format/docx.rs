@@ -35,7 +35,10 @@ pub fn docx(paper: &Paper) -> Vec<u8> {
         ),
         ("word/styles.xml", styles_xml().into_bytes()),
         ("word/settings.xml", settings_xml().into_bytes()),
-        ("word/header1.xml", header_xml(&paper.running_head).into_bytes()),
+        (
+            "word/header1.xml",
+            header_xml(&paper.running_head).into_bytes(),
+        ),
         ("word/footer1.xml", footer_xml().into_bytes()),
         ("word/document.xml", document_xml(paper).into_bytes()),
     ])
@@ -51,12 +54,19 @@ pub fn document_xml(paper: &Paper) -> String {
     if !paper.subtitle.is_empty() {
         body.push_str(&paragraph("Subtitle", &paper.subtitle));
     }
-    body.push_str(&gap(look::TITLE_AFTER - look::PARAGRAPH_AFTER));
+    body.push_str(&gap(look::TITLE_AFTER - look::PARAGRAPH_AFTER, ""));
     for (i, block) in paper.blocks.iter().enumerate() {
         let last = i + 1 == paper.blocks.len();
+        // The end of the block before the signatures stays on their page.
+        let before_signatures = matches!(paper.blocks.get(i + 1), Some(Block::Signatures(_)));
+        let keep = if before_signatures {
+            "<w:keepNext/>"
+        } else {
+            ""
+        };
         match block {
             Block::Heading(text) => body.push_str(&paragraph("Heading1", text)),
-            Block::Paragraph(p) => body.push_str(&paragraph_xml(p)),
+            Block::Paragraph(p) => body.push_str(&paragraph_xml(p, keep)),
             Block::List { numbered, items } => {
                 for (i, item) in items.iter().enumerate() {
                     let marker = if *numbered {
@@ -64,17 +74,21 @@ pub fn document_xml(paper: &Paper) -> String {
                     } else {
                         "·".into()
                     };
+                    let keep = if i + 1 == items.len() { keep } else { "" };
                     body.push_str(&format!(
-                        r#"<w:p><w:pPr><w:pStyle w:val="ListItem"/></w:pPr>{}<w:r><w:tab/></w:r>{}</w:p>"#,
+                        r#"<w:p><w:pPr><w:pStyle w:val="ListItem"/>{keep}</w:pPr>{}<w:r><w:tab/></w:r>{}</w:p>"#,
                         run(&marker, false),
                         run(item, false)
                     ));
                 }
             }
-            Block::Table(table) => body.push_str(&table_xml(table, paper.orientation)),
+            Block::Table(table) => body.push_str(&table_xml(table, paper.orientation, keep)),
             Block::Writing(count) => {
-                for _ in 0..*count {
-                    body.push_str(r#"<w:p><w:pPr><w:pStyle w:val="Ruled"/></w:pPr></w:p>"#);
+                for i in 0..*count {
+                    let keep = if i + 1 == *count { keep } else { "" };
+                    body.push_str(&format!(
+                        r#"<w:p><w:pPr><w:pStyle w:val="Ruled"/>{keep}</w:pPr></w:p>"#
+                    ));
                 }
             }
             Block::Signatures(lines) => {
@@ -114,7 +128,8 @@ fn paragraph(style: &str, text: &str) -> String {
     )
 }
 
-fn paragraph_xml(p: &Paragraph) -> String {
+/// A paragraph; `keep` is `<w:keepNext/>` to keep it with the next.
+fn paragraph_xml(p: &Paragraph, keep: &str) -> String {
     let style = match p.style {
         Style::Body => "Normal",
         Style::Plain => "Plain",
@@ -126,15 +141,15 @@ fn paragraph_xml(p: &Paragraph) -> String {
         run(&p.lead, true)
     };
     format!(
-        r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{lead}{}</w:p>"#,
+        r#"<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep}</w:pPr>{lead}{}</w:p>"#,
         run(&p.text, false)
     )
 }
 
-/// An empty paragraph `pt` tall.
-fn gap(pt: f64) -> String {
+/// An empty paragraph `pt` tall; `keep` as for `paragraph_xml`.
+fn gap(pt: f64, keep: &str) -> String {
     format!(
-        r#"<w:p><w:pPr><w:spacing w:after="0" w:line="{}" w:lineRule="exact"/></w:pPr></w:p>"#,
+        r#"<w:p><w:pPr>{keep}<w:spacing w:after="0" w:line="{}" w:lineRule="exact"/></w:pPr></w:p>"#,
         twips_pt(pt.max(1.0))
     )
 }
@@ -208,27 +223,28 @@ fn column_twips(table: &Table, orientation: Orientation) -> Vec<i64> {
     widths
 }
 
-fn table_xml(table: &Table, orientation: Orientation) -> String {
+/// A table; `keep` (`<w:keepNext/>`) keeps its last row with what follows.
+fn table_xml(table: &Table, orientation: Orientation, keep: &str) -> String {
     let widths = column_twips(table, orientation);
     let total: i64 = widths.iter().sum();
     let grid: String = widths
         .iter()
         .map(|w| format!(r#"<w:gridCol w:w="{w}"/>"#))
         .collect();
-    let mut rows = rows_xml(table, &table.head, true, &widths);
-    rows.push_str(&rows_xml(table, &table.rows, false, &widths));
+    let mut rows = rows_xml(table, &table.head, true, &widths, "");
+    rows.push_str(&rows_xml(table, &table.rows, false, &widths, keep));
     let border = r#"w:val="single" w:sz="4" w:space="0" w:color="000000""#;
     let (pad_x, pad_y) = (twips_pt(look::CELL_PAD_X), twips_pt(look::CELL_PAD_Y));
     format!(
         r#"<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:tblBorders><w:top {border}/><w:left {border}/><w:bottom {border}/><w:right {border}/><w:insideH {border}/><w:insideV {border}/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="{pad_y}" w:type="dxa"/><w:left w:w="{pad_x}" w:type="dxa"/><w:bottom w:w="{pad_y}" w:type="dxa"/><w:right w:w="{pad_x}" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>{}"#,
-        gap(look::TABLE_AFTER)
+        gap(look::TABLE_AFTER, keep)
     )
 }
 
 /// Rows of one part of a table. A cell spanning rows starts a vertical
 /// merge (`vMerge restart`); each row it covers below holds a continuing
 /// cell of the same width (`vMerge`) where the grid has it.
-fn rows_xml(table: &Table, rows: &[Vec<Cell>], head: bool, widths: &[i64]) -> String {
+fn rows_xml(table: &Table, rows: &[Vec<Cell>], head: bool, widths: &[i64], keep: &str) -> String {
     let columns = widths.len();
     // For each grid column a cell above still covers: its rows left and
     // how many columns it spans, keyed by the column it starts at.
@@ -243,14 +259,17 @@ fn rows_xml(table: &Table, rows: &[Vec<Cell>], head: bool, widths: &[i64]) -> St
     };
     let repeat = if head { "<w:tblHeader/>" } else { "" };
     let mut out = String::new();
-    for row in placed(rows) {
+    let count = rows.len();
+    for (r, row) in placed(rows).into_iter().enumerate() {
+        // Word keeps a row with the next paragraph when its cells do.
+        let keep = if r + 1 == count { keep } else { "" };
         let mut cells = String::new();
         let mut next = row.iter().peekable();
         let mut col = 0;
         while col < columns {
             if let Some((left, span, label)) = covering[col] {
                 let width = widths[col..(col + span).min(columns)].iter().sum();
-                cells.push_str(&continued_cell(width, span, label));
+                cells.push_str(&continued_cell(width, span, label, keep));
                 covering[col] = (left > 1).then_some((left - 1, span, label));
                 col += span;
                 continue;
@@ -264,9 +283,13 @@ fn rows_xml(table: &Table, rows: &[Vec<Cell>], head: bool, widths: &[i64]) -> St
                     } else if p.cell.label {
                         Align::Left
                     } else {
-                        table.columns.get(col).map(|c| c.align).unwrap_or(Align::Left)
+                        table
+                            .columns
+                            .get(col)
+                            .map(|c| c.align)
+                            .unwrap_or(Align::Left)
                     };
-                    cells.push_str(&cell_xml(p.cell, width, span, align));
+                    cells.push_str(&cell_xml(p.cell, width, span, align, keep));
                     if p.cell.rows > 1 {
                         covering[col] = Some((p.cell.rows - 1, span, p.cell.label));
                     }
@@ -282,7 +305,8 @@ fn rows_xml(table: &Table, rows: &[Vec<Cell>], head: bool, widths: &[i64]) -> St
                     }
                     let span = until - col;
                     let width = widths[col..until].iter().sum();
-                    cells.push_str(&cell_xml(&Cell::new("").span(span, 1), width, span, Align::Left));
+                    let pad = Cell::new("").span(span, 1);
+                    cells.push_str(&cell_xml(&pad, width, span, Align::Left, keep));
                     col = until;
                 }
             }
@@ -310,7 +334,7 @@ fn cell_props(width: i64, span: usize, merge: &str, label: bool) -> String {
     )
 }
 
-fn cell_xml(cell: &Cell, width: i64, span: usize, align: Align) -> String {
+fn cell_xml(cell: &Cell, width: i64, span: usize, align: Align, keep: &str) -> String {
     let merge = if cell.rows > 1 {
         r#"<w:vMerge w:val="restart"/>"#
     } else {
@@ -325,12 +349,14 @@ fn cell_xml(cell: &Cell, width: i64, span: usize, align: Align) -> String {
     let mut paragraphs = String::new();
     if cell.text.is_empty() && cell.blank_lines > 0 {
         for _ in 0..cell.blank_lines {
-            paragraphs.push_str(r#"<w:p><w:pPr><w:pStyle w:val="CellRuled"/></w:pPr></w:p>"#);
+            paragraphs.push_str(&format!(
+                r#"<w:p><w:pPr><w:pStyle w:val="CellRuled"/>{keep}</w:pPr></w:p>"#
+            ));
         }
     } else {
         for line in cell.text.split('\n') {
             paragraphs.push_str(&format!(
-                r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{}</w:p>"#,
+                r#"<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep}</w:pPr>{}</w:p>"#,
                 run(line, false)
             ));
         }
@@ -342,9 +368,9 @@ fn cell_xml(cell: &Cell, width: i64, span: usize, align: Align) -> String {
 }
 
 /// The cell under a cell that spans rows.
-fn continued_cell(width: i64, span: usize, label: bool) -> String {
+fn continued_cell(width: i64, span: usize, label: bool, keep: &str) -> String {
     format!(
-        r#"<w:tc>{}<w:p><w:pPr><w:pStyle w:val="Cell"/></w:pPr></w:p></w:tc>"#,
+        r#"<w:tc>{}<w:p><w:pPr><w:pStyle w:val="Cell"/>{keep}</w:pPr></w:p></w:tc>"#,
         cell_props(width, span, "<w:vMerge/>", label)
     )
 }
@@ -417,17 +443,26 @@ fn styles_xml() -> String {
     let styles = [
         style(
             "Org",
-            &format!("{}{no_indent}<w:jc w:val=\"center\"/>", spacing(look::ORG, 0.0, 0.0)),
+            &format!(
+                "{}{no_indent}<w:jc w:val=\"center\"/>",
+                spacing(look::ORG, 0.0, 0.0)
+            ),
             look::ORG,
         ),
         style(
             "Title",
-            &format!("<w:keepNext/>{}{no_indent}<w:jc w:val=\"center\"/>", spacing(look::TITLE, 0.0, 0.0)),
+            &format!(
+                "<w:keepNext/>{}{no_indent}<w:jc w:val=\"center\"/>",
+                spacing(look::TITLE, 0.0, 0.0)
+            ),
             look::TITLE,
         ),
         style(
             "Subtitle",
-            &format!("<w:keepNext/>{}{no_indent}<w:jc w:val=\"center\"/>", spacing(look::SUBTITLE, 0.0, 0.0)),
+            &format!(
+                "<w:keepNext/>{}{no_indent}<w:jc w:val=\"center\"/>",
+                spacing(look::SUBTITLE, 0.0, 0.0)
+            ),
             look::SUBTITLE,
         ),
         style(
@@ -445,7 +480,10 @@ fn styles_xml() -> String {
         ),
         style(
             "Small",
-            &format!("{}{no_indent}", spacing(look::SMALL, 0.0, look::PARAGRAPH_AFTER)),
+            &format!(
+                "{}{no_indent}",
+                spacing(look::SMALL, 0.0, look::PARAGRAPH_AFTER)
+            ),
             look::SMALL,
         ),
         style(
@@ -496,7 +534,10 @@ fn styles_xml() -> String {
         ),
         style(
             "Running",
-            &format!("{}{no_indent}<w:jc w:val=\"center\"/>", spacing(look::RUNNING, 0.0, 0.0)),
+            &format!(
+                "{}{no_indent}<w:jc w:val=\"center\"/>",
+                spacing(look::RUNNING, 0.0, 0.0)
+            ),
             look::RUNNING,
         ),
     ]
@@ -528,9 +569,7 @@ fn header_xml(running_head: &str) -> String {
 /// "第 1 页 共 2 页", from Word's own page fields.
 fn footer_xml() -> String {
     let field = |instr: &str| {
-        format!(
-            r#"<w:fldSimple w:instr=" {instr} "><w:r><w:t>1</w:t></w:r></w:fldSimple>"#
-        )
+        format!(r#"<w:fldSimple w:instr=" {instr} "><w:r><w:t>1</w:t></w:r></w:fldSimple>"#)
     };
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr xmlns:w="{W}"><w:p><w:pPr><w:pStyle w:val="Running"/></w:pPr>{}{}{}{}{}</w:p></w:ftr>"#,
@@ -586,11 +625,16 @@ mod tests {
     #[test]
     fn the_page_is_a4_with_official_margins_a_running_head_and_page_numbers() {
         let xml = document_xml(&sample());
-        assert!(xml.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#), "{xml}");
+        assert!(
+            xml.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#),
+            "{xml}"
+        );
         assert!(xml.contains(r#"w:top="2098" w:right="1474" w:bottom="1984" w:left="1587""#));
         assert!(xml.contains(r#"<w:footerReference w:type="default" r:id="rIdFooter"/>"#));
         let footer = footer_xml();
-        assert!(footer.contains(r#"w:instr=" PAGE ""#) && footer.contains(r#"w:instr=" NUMPAGES ""#));
+        assert!(
+            footer.contains(r#"w:instr=" PAGE ""#) && footer.contains(r#"w:instr=" NUMPAGES ""#)
+        );
         assert!(header_xml("第一党支部").contains("第一党支部"));
         let mut landscape = sample();
         landscape.orientation = Orientation::Landscape;
@@ -610,6 +654,34 @@ mod tests {
         assert_eq!(block.matches("<w:keepLines/>").count(), 2);
         assert!(block.contains("记录人（签字）"));
         assert!(block.contains("日期："));
+    }
+
+    #[test]
+    fn the_end_of_what_precedes_the_signatures_stays_with_them() {
+        let mut paper = sample();
+        let mut table = Table::grid(&[("事项", Column::TEXT)]);
+        table.row(["第一项"]);
+        table.row(["第二项"]);
+        paper.table(table);
+        paper.signatures(&["党支部书记（签字）"], true);
+        let xml = document_xml(&paper);
+        let rows: Vec<&str> = xml.split("<w:tr>").skip(1).collect();
+        let last_table_rows = &rows[rows.len() - 2..];
+        assert!(!last_table_rows[0].contains("<w:keepNext/>"));
+        assert!(
+            last_table_rows[1].contains("<w:keepNext/>"),
+            "the last row keeps with the next"
+        );
+        // And the paragraph before the first signatures of `sample`.
+        let first = xml.find("主持人（签字）").unwrap();
+        let before = &xml[..first];
+        let previous = &before[before[..before.rfind("<w:p>").unwrap()]
+            .rfind("<w:p>")
+            .unwrap()..];
+        assert!(
+            previous.contains("第一行") && previous.contains("<w:keepNext/>"),
+            "{previous}"
+        );
     }
 
     #[test]
@@ -646,7 +718,9 @@ mod tests {
         let mut paper = sample();
         let mut table = Table::grid(&[("序号", Column::CENTER), ("签名", Column::SIGN)]);
         table.row(["1", ""]);
-        table.rows.push(vec![Cell::label("自评"), Cell::new("").blank(2)]);
+        table
+            .rows
+            .push(vec![Cell::label("自评"), Cell::new("").blank(2)]);
         paper.table(table);
         paper.list(true, vec!["一".into()]);
         paper.blocks.push(Block::Writing(2));

@@ -192,9 +192,15 @@ mod tests {
                 ty.line
             );
         }
-        for (orientation, name) in [(Orientation::Portrait, "@page"), (Orientation::Landscape, "@page wide")] {
+        for (orientation, name) in [
+            (Orientation::Portrait, "@page"),
+            (Orientation::Landscape, "@page wide"),
+        ] {
             let p = orientation.page();
-            let margins = format!("margin: {}mm {}mm {}mm {}mm;", p.top, p.right, p.bottom, p.left);
+            let margins = format!(
+                "margin: {}mm {}mm {}mm {}mm;",
+                p.top, p.right, p.bottom, p.left
+            );
             assert!(rule(name).contains(&margins), "{name}: {margins}");
         }
         assert!(rule(".paper-table th, .paper-table td").contains(&format!(

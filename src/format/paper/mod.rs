@@ -46,7 +46,10 @@ pub enum Block {
     /// A section heading; it stays on the page of what follows it.
     Heading(String),
     Paragraph(Paragraph),
-    List { numbered: bool, items: Vec<String> },
+    List {
+        numbered: bool,
+        items: Vec<String>,
+    },
     Table(Table),
     /// Ruled lines left for handwriting where a record has no text yet (a
     /// filed record never says 未填写).
@@ -541,12 +544,15 @@ impl Table {
                     }
                 })
                 .collect()
-        } else if let Some(widths) = wrap_text_columns_first(&self.columns, &least, &want, available)
+        } else if let Some(widths) =
+            wrap_text_columns_first(&self.columns, &least, &want, available)
         {
             widths
         } else if sum_least <= available {
             let k = (available - sum_least) / (sum_want - sum_least);
-            (0..n).map(|i| least[i] + (want[i] - least[i]) * k).collect()
+            (0..n)
+                .map(|i| least[i] + (want[i] - least[i]) * k)
+                .collect()
         } else {
             least.iter().map(|l| l * available / sum_least).collect()
         }
@@ -566,7 +572,10 @@ fn wrap_text_columns_first(
     let n = columns.len();
     let fixed: f64 = (0..n).filter(|i| !text(*i)).map(|i| want[i]).sum();
     let text_least: f64 = (0..n).filter(|i| text(*i)).map(|i| least[i]).sum();
-    let text_more: f64 = (0..n).filter(|i| text(*i)).map(|i| want[i] - least[i]).sum();
+    let text_more: f64 = (0..n)
+        .filter(|i| text(*i))
+        .map(|i| want[i] - least[i])
+        .sum();
     if fixed + text_least > available || text_more <= 0.0 {
         return None;
     }
@@ -637,7 +646,12 @@ mod tests {
         assert_eq!(
             cols,
             vec![
-                vec![(0, "序号"), (1, "姓名"), (2, "“四个合格”自评"), (4, "民主测评票数")],
+                vec![
+                    (0, "序号"),
+                    (1, "姓名"),
+                    (2, "“四个合格”自评"),
+                    (4, "民主测评票数")
+                ],
                 vec![(2, "政治"), (3, "纪律"), (4, "优秀"), (5, "合格")],
             ]
         );
@@ -679,19 +693,28 @@ mod tests {
         table.row(["优秀", "1", "不评定等次（长期患病，无法参加评议）"]);
         let widths = table.widths(20.0);
         let pad = look::cell_pad_em();
-        assert!(widths[0] >= 4.0 + pad && widths[1] >= 4.0 + pad, "{widths:?}");
+        assert!(
+            widths[0] >= 4.0 + pad && widths[1] >= 4.0 + pad,
+            "{widths:?}"
+        );
         assert!(widths[2] < 17.0, "{widths:?}");
     }
 
     #[test]
     fn a_form_keeps_its_labels_narrow_beside_long_values() {
         let table = Table::fields([
-            ("会议类型", "学习贯彻党的二十届四中全会精神暨专题组织生活会".repeat(2)),
+            (
+                "会议类型",
+                "学习贯彻党的二十届四中全会精神暨专题组织生活会".repeat(2),
+            ),
             ("缺席人员及原因", "周敏（请假，因公）".into()),
         ]);
         let widths = table.widths(36.0);
         assert!(widths[0] < 8.0 + look::cell_pad_em(), "{widths:?}");
-        assert!(widths[0] >= 7.0, "the longest label on one line: {widths:?}");
+        assert!(
+            widths[0] >= 7.0,
+            "the longest label on one line: {widths:?}"
+        );
     }
 
     #[test]

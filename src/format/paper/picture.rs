@@ -6,7 +6,7 @@
 //! what follows it and signature blocks stay together.
 
 use super::look::{self, Face, Type};
-use super::text::{wrap, width as text_width};
+use super::text::{width as text_width, wrap};
 use super::{placed, Align, Block, Cell, Paper, Paragraph, Signature, Style, Table};
 
 /// Pixels per inch of the picture: A4 portrait is 1240 × 1754 px.
@@ -79,12 +79,21 @@ pub fn picture(paper: &Paper) -> Picture {
     layout.head(paper);
     for (i, block) in paper.blocks.iter().enumerate() {
         let next = paper.blocks.get(i + 1);
+        // The end of the block before the signatures goes with them: a page
+        // of signatures alone signs nothing.
+        layout.tail = match next {
+            Some(Block::Signatures(lines)) => {
+                let last = i + 2 == paper.blocks.len();
+                signatures_height(lines) + if last { layout.printed } else { 0.0 }
+            }
+            _ => 0.0,
+        };
         layout.block(block, next);
     }
     if !paper.printed.is_empty() {
         layout.before(look::PRINTED_BEFORE);
         layout.lines(
-            &[paper.printed.clone()],
+            std::slice::from_ref(&paper.printed),
             look::SMALL,
             layout.left,
             layout.width,
@@ -109,6 +118,9 @@ struct Layout {
     /// The height of the print date under the last block, which stays on
     /// the page of the signatures above it.
     printed: f64,
+    /// The height that must fit below the last line or row of the block
+    /// being laid out (the signatures after it), in px.
+    tail: f64,
     /// Space the last block asked for below it, in px: it and the next
     /// block's space above collapse into the larger, as the print view's
     /// margins do, and neither is kept at the top of a page.
@@ -136,6 +148,7 @@ impl Layout {
                 px(look::PRINTED_BEFORE) + px(look::SMALL.line)
             },
             gap: 0.0,
+            tail: 0.0,
         }
     }
 
@@ -254,8 +267,14 @@ impl Layout {
                     };
                     let lines = wrap(item, self.ems(self.width - indent, ty));
                     let line = px(ty.line);
+                    let last_item = i + 1 == items.len();
                     for (j, text) in lines.iter().enumerate() {
-                        self.keep(line * lines_kept(j, lines.len()));
+                        let tail = if last_item && j == last_chunk(lines.len()) {
+                            self.tail
+                        } else {
+                            0.0
+                        };
+                        self.keep(line * lines_kept(j, lines.len()) + tail);
                         let middle = self.y + line / 2.0;
                         if j == 0 {
                             self.text(&marker, self.left, indent, middle, ty, TextAlign::Left);
@@ -270,8 +289,9 @@ impl Layout {
             Block::Table(table) => self.table(table),
             Block::Writing(count) => {
                 let line = px(look::RULED_LINE);
-                for _ in 0..*count {
-                    self.keep(line);
+                for i in 0..*count {
+                    let tail = if i + 1 == *count { self.tail } else { 0.0 };
+                    self.keep(line + tail);
                     self.y += line;
                     let y = self.y;
                     self.rule(self.left, self.left + self.width, y, 1.5);
@@ -315,7 +335,12 @@ impl Layout {
         let line = px(ty.line);
         let (left, width) = (self.left, self.width);
         for (i, text) in lines.iter().enumerate() {
-            self.keep(line * lines_kept(i, lines.len()));
+            let tail = if i == last_chunk(lines.len()) {
+                self.tail
+            } else {
+                0.0
+            };
+            self.keep(line * lines_kept(i, lines.len()) + tail);
             let middle = self.y + line / 2.0;
             let lead = format!("{indent}{}", p.lead);
             match text.strip_prefix(&lead) {
@@ -323,7 +348,14 @@ impl Layout {
                     let bold = Type { bold: true, ..ty };
                     self.text(&lead, left, width, middle, bold, TextAlign::Left);
                     let shift = text_width(&lead) * px(ty.size);
-                    self.text(rest, left + shift, width - shift, middle, ty, TextAlign::Left);
+                    self.text(
+                        rest,
+                        left + shift,
+                        width - shift,
+                        middle,
+                        ty,
+                        TextAlign::Left,
+                    );
                 }
                 _ => self.text(text, left, width, middle, ty, TextAlign::Left),
             }
@@ -405,8 +437,12 @@ impl Layout {
             .unwrap_or(0.0);
         self.keep(head_h + first);
         self.table_head(table, &grid);
-        for group in groups {
-            let height: f64 = grid.body_heights[group.clone()].iter().sum();
+        let count = groups.len();
+        for (g, group) in groups.into_iter().enumerate() {
+            let mut height: f64 = grid.body_heights[group.clone()].iter().sum();
+            if g + 1 == count {
+                height += self.tail;
+            }
             if self.y + height > self.bottom + 0.5 && self.y > self.top + head_h + 0.5 {
                 self.new_page();
                 self.table_head(table, &grid);
@@ -414,7 +450,8 @@ impl Layout {
             let mut y = self.y;
             for r in group {
                 for p in &body[r] {
-                    let h: f64 = grid.body_heights[r..(r + p.cell.rows).min(grid.body_heights.len())]
+                    let h: f64 = grid.body_heights
+                        [r..(r + p.cell.rows).min(grid.body_heights.len())]
                         .iter()
                         .sum();
                     let align = match table.columns.get(p.col).map(|c| c.align) {
@@ -566,6 +603,15 @@ struct Grid {
     xs: Vec<f64>,
     head_heights: Vec<f64>,
     body_heights: Vec<f64>,
+}
+
+/// The line of `n` from which the rest must go on one page.
+fn last_chunk(n: usize) -> usize {
+    if n <= 3 {
+        0
+    } else {
+        n - 2
+    }
 }
 
 /// How many lines from line `i` of `n` must go on the page together: a
@@ -737,7 +783,11 @@ mod tests {
             paper.heading("主要内容");
             paper.paragraph(Style::Body, "会议内容");
             let picture = picture(&paper);
-            assert_eq!(page_of(&picture, "主要内容"), page_of(&picture, "会议内容"), "{ruled}");
+            assert_eq!(
+                page_of(&picture, "主要内容"),
+                page_of(&picture, "会议内容"),
+                "{ruled}"
+            );
         }
     }
 
@@ -758,7 +808,25 @@ mod tests {
                 }
             }
             let used: Vec<usize> = per_page.into_iter().filter(|n| *n > 0).collect();
-            assert!(used.iter().all(|n| *n >= 2), "{ruled}: lines per page {used:?}");
+            assert!(
+                used.iter().all(|n| *n >= 2),
+                "{ruled}: lines per page {used:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn signatures_never_stand_alone_on_a_page() {
+        for ruled in 40..60 {
+            let mut paper = filled(ruled);
+            paper.paragraph(Style::Plain, "备注");
+            paper.signatures(&["主持人（签字）", "记录人（签字）"], true);
+            let picture = picture(&paper);
+            assert_eq!(
+                page_of(&picture, "备注"),
+                page_of(&picture, "主持人（签字）"),
+                "{ruled}"
+            );
         }
     }
 

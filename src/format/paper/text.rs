@@ -7,8 +7,7 @@
 
 /// Closing punctuation: never at the start of a line (GB/T 15834 and the
 /// usual 禁则).
-const NO_LINE_START: &str =
-    "。，、；：？！）》〉」』】〕〗”’…—～·%％!),.:;?]}°℃";
+const NO_LINE_START: &str = "。，、；：？！）》〉」』】〕〗”’…—～·%％!),.:;?]}°℃";
 /// Opening punctuation: never at the end of a line.
 const NO_LINE_END: &str = "（《〈「『【〔〖“‘([{";
 

@@ -71,7 +71,10 @@ pub fn SignInSheetPrint() -> impl IntoView {
 #[component]
 pub fn TalkRecordPrint() -> impl IntoView {
     printout(
-        |d, p, today| d.talk(&param(p, "id")).map(|t| sheets::talk_record(d, t, today)),
+        |d, p, today| {
+            d.talk(&param(p, "id"))
+                .map(|t| sheets::talk_record(d, t, today))
+        },
         |p| format!("/talks/{}", param(p, "id")),
         "找不到这条谈话记录。",
     )

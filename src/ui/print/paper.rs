@@ -26,9 +26,8 @@ pub fn PrintView(paper: Paper, back: String) -> impl IntoView {
     };
     if paper.whole_page {
         fit_page_to_screen(page_width);
-        let resize = window_event_listener(leptos::ev::resize, move |_| {
-            fit_page_to_screen(page_width)
-        });
+        let resize =
+            window_event_listener(leptos::ev::resize, move |_| fit_page_to_screen(page_width));
         on_cleanup(move || resize.remove());
     }
     let in_app = in_app::in_app_browser();
@@ -121,14 +120,11 @@ pub fn PrintView(paper: Paper, back: String) -> impl IntoView {
                                 "打印 / 存为 PDF"
                             </button>
                         }
-                    })}
-                <button class="button" class:primary=in_app.is_some() on:click=save_image>
+                    })} <button class="button" class:primary=in_app.is_some() on:click=save_image>
                     "存为图片"
-                </button>
-                <button class="button" on:click=save_word>
+                </button> <button class="button" on:click=save_word>
                     "Word 文档"
-                </button>
-                <button class="button" on:click=share>
+                </button> <button class="button" on:click=share>
                     "分享文字版"
                 </button>
             </div>
@@ -150,7 +146,9 @@ pub fn PrintView(paper: Paper, back: String) -> impl IntoView {
                 .get()
                 .map(|url| {
                     let title = model.with_value(|p| p.title.clone());
-                    view! { <PictureViewer url=url title=title on_close=move || viewer.set(None) /> }
+                    view! {
+                        <PictureViewer url=url title=title on_close=move || viewer.set(None) />
+                    }
                 })
         }}
         <PaperSheet paper=paper />

@@ -29,7 +29,9 @@ pub fn PaperSheet(paper: Paper) -> impl IntoView {
             {paper
                 .blocks
                 .into_iter()
-                .map(|block| view! { <PaperBlock block=block orientation=orientation reflow=reflow /> })
+                .map(|block| {
+                    view! { <PaperBlock block=block orientation=orientation reflow=reflow /> }
+                })
                 .collect_view()}
             <p class="paper-printed">{paper.printed}</p>
         </article>
@@ -42,7 +44,10 @@ fn PaperBlock(block: Block, orientation: Orientation, reflow: bool) -> impl Into
         Block::Heading(text) => view! { <h2 class="paper-heading">{text}</h2> }.into_any(),
         Block::Paragraph(p) => view! { <PaperParagraph p=p /> }.into_any(),
         Block::List { numbered, items } => {
-            let items = items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view();
+            let items = items
+                .into_iter()
+                .map(|i| view! { <li>{i}</li> })
+                .collect_view();
             if numbered {
                 view! { <ol class="paper-list">{items}</ol> }.into_any()
             } else {

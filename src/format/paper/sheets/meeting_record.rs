@@ -38,11 +38,9 @@ pub fn meeting_record(doc: &Document, meeting: &Meeting, today: NaiveDate) -> Pa
     // Optional facts are left out when empty; the rest always print, so a
     // blank place can be filled in by hand.
     let optional = ["所属年度", "讲课人", "列席人员", "会议是否有效"];
-    paper.table(Table::fields(
-        fields
-            .into_iter()
-            .filter(|(label, value)| !value.is_empty() || !optional.contains(label)),
-    ));
+    paper.table(Table::fields(fields.into_iter().filter(
+        |(label, value)| !value.is_empty() || !optional.contains(label),
+    )));
     if !sheet.present_names.is_empty() {
         paper.heading("出席人员");
         paper.paragraph(Style::Plain, sheet.present_names.join("、"));
@@ -184,15 +182,13 @@ pub fn sign_in_sheet(doc: &Document, meeting: &Meeting, today: NaiveDate) -> Pap
     ]);
     table.signing = true;
     for (i, r) in rows.into_iter().enumerate() {
-        table
-            .rows
-            .push(vec![
-                Cell::new((i + 1).to_string()),
-                Cell::new(r.name),
-                Cell::new(r.group),
-                Cell::new(""),
-                Cell::new(r.note),
-            ]);
+        table.rows.push(vec![
+            Cell::new((i + 1).to_string()),
+            Cell::new(r.name),
+            Cell::new(r.group),
+            Cell::new(""),
+            Cell::new(r.note),
+        ]);
     }
     paper.table(table);
     paper

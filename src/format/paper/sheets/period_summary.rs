@@ -34,7 +34,10 @@ pub fn period_summary_paper(doc: &Document, period: Period, today: NaiveDate) ->
     }
     paper.table(table);
     if !summary.cadences.is_empty() {
-        paper.list(false, summary.cadences.iter().map(|c| c.sentence()).collect());
+        paper.list(
+            false,
+            summary.cadences.iter().map(|c| c.sentence()).collect(),
+        );
     }
 
     paper.heading("召开的会议");

@@ -37,7 +37,10 @@ fn every_printout(doc: &Document) -> Vec<(String, Paper)> {
             "sign-in sheet".into(),
             sign_in_sheet(doc, doc.meeting("mt-ex-3").unwrap(), t),
         ),
-        ("review tally".into(), review_tally(doc, review_year(doc), t)),
+        (
+            "review tally".into(),
+            review_tally(doc, review_year(doc), t),
+        ),
     ];
     for m in &doc.meetings {
         out.push((format!("record {}", m.id), meeting_record(doc, m, t)));
@@ -92,7 +95,10 @@ fn texts_in_order(paper: &Paper) -> Vec<String> {
         }
     }
     out.push(paper.printed.clone());
-    out.into_iter().map(|t| squeeze(&t)).filter(|t| !t.is_empty()).collect()
+    out.into_iter()
+        .map(|t| squeeze(&t))
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 fn assert_in_order(haystack: &str, needles: &[String], what: &str) {
@@ -296,11 +302,7 @@ fn every_printouts_word_file_carries_every_cell_under_its_header_and_every_line(
         for (table, rows) in model.iter().zip(&word) {
             assert_word_rows(&name, table, rows);
         }
-        assert_in_order(
-            &squeeze(&word_text(&xml)),
-            &texts_in_order(&paper),
-            &name,
-        );
+        assert_in_order(&squeeze(&word_text(&xml)), &texts_in_order(&paper), &name);
     }
 }
 
@@ -320,7 +322,8 @@ fn drawn(picture: &Picture) -> Vec<Drawn> {
     let mut out: Vec<Drawn> = Vec::new();
     let mut page = 0;
     let mut last_middle = f64::MIN;
-    let running = crate::format::paper::look::RUNNING.size * crate::format::paper::picture::DPI / 72.0;
+    let running =
+        crate::format::paper::look::RUNNING.size * crate::format::paper::picture::DPI / 72.0;
     for op in &picture.ops {
         match op {
             Draw::Sheet { .. } => page += 1,
@@ -384,15 +387,19 @@ fn assert_picture_table(name: &str, table: &Table, texts: &[Drawn], from: &mut u
                 if table.is_form() {
                     return true;
                 }
-                let (left, right) = header_box(d.page, p.col)
-                    .unwrap_or_else(|| panic!("{name}: no header {:?} on page {}", labels[p.col], d.page));
+                let (left, right) = header_box(d.page, p.col).unwrap_or_else(|| {
+                    panic!("{name}: no header {:?} on page {}", labels[p.col], d.page)
+                });
                 d.left >= left - 0.5 && d.right <= right + 0.5
             };
             let found = texts[*from..]
                 .iter()
                 .position(|d| d.text == expected && under(d))
                 .unwrap_or_else(|| {
-                    panic!("{name}: row {r}'s {expected:?} is not drawn under {:?}", labels[p.col])
+                    panic!(
+                        "{name}: row {r}'s {expected:?} is not drawn under {:?}",
+                        labels[p.col]
+                    )
                 });
             *from += found + 1;
         }
@@ -457,13 +464,19 @@ fn the_review_tally_keeps_its_two_header_rows_and_every_member_in_word_and_pictu
     let last = word.last().unwrap();
     let model_last = table.rows.last().unwrap();
     assert_eq!(
-        last.cells.iter().find(|c| c.col == discipline.col).unwrap().text,
+        last.cells
+            .iter()
+            .find(|c| c.col == discipline.col)
+            .unwrap()
+            .text,
         model_last[discipline.col].text
     );
     assert!(last.cells.iter().any(|c| c.text == model_last[1].text));
 
     // Names never break: the name column holds the longest name whole.
-    let widths = table.widths(crate::format::paper::look::table_width_em(paper.orientation));
+    let widths = table.widths(crate::format::paper::look::table_width_em(
+        paper.orientation,
+    ));
     let longest = table
         .rows
         .iter()
@@ -487,9 +500,10 @@ fn the_review_tally_keeps_its_two_header_rows_and_every_member_in_word_and_pictu
             .map(|d| d.text.as_str())
             .collect();
         if on_page.iter().any(|t| t.starts_with("新党员")) {
-            for label in ["“四个合格”自评", "纪律", "民主测评票数", "基本合格"] {
+            for label in ["“四个合格”自评", "纪律", "民主测评票数", "基本合格"]
+            {
                 assert!(
-                    on_page.iter().any(|t| *t == label),
+                    on_page.contains(&label),
                     "page {page} repeats the header {label}"
                 );
             }
@@ -551,7 +565,13 @@ fn the_meeting_record_names_its_file_after_the_meeting_and_keeps_signatures_toge
     );
     let pic = picture(&paper);
     let texts = drawn(&pic);
-    let page_of = |label: &str| texts.iter().find(|d| d.text.starts_with(label)).unwrap().page;
+    let page_of = |label: &str| {
+        texts
+            .iter()
+            .find(|d| d.text.starts_with(label))
+            .unwrap()
+            .page
+    };
     assert_eq!(page_of("主持人（签字）"), page_of("日期："));
     assert_eq!(page_of("记录人（签字）"), page_of("日期："));
 }
@@ -572,5 +592,3 @@ fn no_line_of_any_picture_starts_with_closing_punctuation() {
         }
     }
 }
-
-
