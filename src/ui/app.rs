@@ -6,6 +6,7 @@ use leptos_router::path;
 
 use super::first_run::FirstRun;
 use super::home::HomePage;
+use super::page_loading::{set_page_loading, PageLoading};
 use super::recovery::RecoveryNotice;
 use super::save_banner::SaveBanner;
 use super::state::AppState;
@@ -158,18 +159,6 @@ fn Notice() -> impl IntoView {
                 </div>
             }
         })
-    }
-}
-
-/// True while a page's code is still arriving (the split build loads each
-/// page on first visit, `lazy_routes.rs`): the page says it is busy, and
-/// shows a loading bar if that takes a moment.
-#[derive(Clone, Copy)]
-struct PageLoading(RwSignal<bool>);
-
-pub(super) fn set_page_loading(loading: bool) {
-    if let Some(PageLoading(signal)) = use_context() {
-        signal.set(loading);
     }
 }
 
