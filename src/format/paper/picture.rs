@@ -310,12 +310,28 @@ impl Layout {
         }
     }
 
-    /// The height of what must stay with a heading above it: a block's
-    /// first line, or a table's header and first row.
+    /// The height of what must stay with a heading above it: the first
+    /// lines a block will not leave behind on a page (two of a paragraph,
+    /// or all of one of three lines or fewer), or a table's header and
+    /// first row.
     fn lead_height(&self, block: &Block) -> f64 {
         match block {
-            Block::Paragraph(p) => px(paragraph_type(p.style).line),
-            Block::List { .. } => px(look::BODY.line),
+            Block::Paragraph(p) => {
+                let ty = paragraph_type(p.style);
+                let indent = if p.style == Style::Body { "　　" } else { "" };
+                let whole = format!("{indent}{}{}", p.lead, p.text);
+                let n = wrap(&whole, self.ems(self.width, ty)).len();
+                px(ty.line) * lines_kept(0, n)
+            }
+            Block::List { items, .. } => {
+                let ty = look::BODY;
+                let indent = 2.0 * px(ty.size);
+                let n = items
+                    .first()
+                    .map(|item| wrap(item, self.ems(self.width - indent, ty)).len())
+                    .unwrap_or(1);
+                px(ty.line) * lines_kept(0, n)
+            }
             Block::Table(table) => {
                 let grid = self.grid(table);
                 let head: f64 = grid.head_heights.iter().sum();
@@ -786,6 +802,23 @@ mod tests {
             assert_eq!(
                 page_of(&picture, "主要内容"),
                 page_of(&picture, "会议内容"),
+                "{ruled}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_heading_goes_to_the_next_page_with_the_two_lines_its_paragraph_keeps_together() {
+        let two_lines =
+            "书记王建国领学全会公报，围绕如何把全会精神落实到本职工作开展讨论。".repeat(2);
+        for ruled in 40..56 {
+            let mut paper = filled(ruled);
+            paper.heading("主要内容");
+            paper.paragraph(Style::Body, two_lines.clone());
+            let picture = picture(&paper);
+            assert_eq!(
+                page_of(&picture, "主要内容"),
+                page_of(&picture, "书记王建国"),
                 "{ruled}"
             );
         }
