@@ -82,7 +82,22 @@ pub fn document_xml(paper: &Paper) -> String {
                     ));
                 }
             }
-            Block::Table(table) => body.push_str(&table_xml(table, paper.orientation, keep)),
+            Block::Table(table) => {
+                body.push_str(&table_xml(table, paper.orientation, keep));
+                // The space under a table and the space above what follows
+                // collapse into the larger, as in the print view: headings
+                // and signatures ask for more above them themselves. The
+                // print date under a last table asks for its own too, and
+                // a body cannot end in a table.
+                let own_space = match paper.blocks.get(i + 1) {
+                    Some(Block::Heading(_) | Block::Signatures(_)) => true,
+                    None => !paper.printed.is_empty(),
+                    _ => false,
+                };
+                if !own_space {
+                    body.push_str(&gap(look::TABLE_AFTER, keep));
+                }
+            }
             Block::Writing(count) => {
                 for i in 0..*count {
                     let keep = if i + 1 == *count { keep } else { "" };
@@ -233,11 +248,14 @@ fn table_xml(table: &Table, orientation: Orientation, keep: &str) -> String {
         .collect();
     let mut rows = rows_xml(table, &table.head, true, &widths, "");
     rows.push_str(&rows_xml(table, &table.rows, false, &widths, keep));
-    let border = r#"w:val="single" w:sz="4" w:space="0" w:color="000000""#;
+    // Border sizes are in eighths of a point.
+    let border = format!(
+        r#"w:val="single" w:sz="{}" w:space="0" w:color="000000""#,
+        (look::TABLE_RULE * 8.0).round()
+    );
     let (pad_x, pad_y) = (twips_pt(look::CELL_PAD_X), twips_pt(look::CELL_PAD_Y));
     format!(
-        r#"<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:tblBorders><w:top {border}/><w:left {border}/><w:bottom {border}/><w:right {border}/><w:insideH {border}/><w:insideV {border}/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="{pad_y}" w:type="dxa"/><w:left w:w="{pad_x}" w:type="dxa"/><w:bottom w:w="{pad_y}" w:type="dxa"/><w:right w:w="{pad_x}" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>{}"#,
-        gap(look::TABLE_AFTER, keep)
+        r#"<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:tblBorders><w:top {border}/><w:left {border}/><w:bottom {border}/><w:right {border}/><w:insideH {border}/><w:insideV {border}/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="{pad_y}" w:type="dxa"/><w:left w:w="{pad_x}" w:type="dxa"/><w:bottom w:w="{pad_y}" w:type="dxa"/><w:right w:w="{pad_x}" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"#
     )
 }
 
@@ -654,6 +672,35 @@ mod tests {
         assert_eq!(block.matches("<w:keepLines/>").count(), 2);
         assert!(block.contains("记录人（签字）"));
         assert!(block.contains("日期："));
+    }
+
+    #[test]
+    fn the_space_under_a_table_collapses_into_the_larger_space_above_what_follows() {
+        let table = || {
+            let mut table = Table::grid(&[("事项", Column::TEXT)]);
+            table.row(["第一项"]);
+            table
+        };
+        let mut paper = Paper::default();
+        paper.table(table());
+        paper.table(table());
+        paper.heading("补学情况");
+        paper.table(table());
+        paper.signatures(&["党支部书记（签字）"], true);
+        paper.table(table());
+        paper.printed = "打印日期：2026年12月6日".into();
+        let xml = document_xml(&paper);
+        let after: Vec<&str> = xml
+            .split("</w:tbl>")
+            .skip(1)
+            .map(|rest| &rest[..rest.find("<w:t").unwrap_or(rest.len())])
+            .collect();
+        let gap = format!(r#"w:line="{}""#, twips_pt(look::TABLE_AFTER));
+        // Two tables need a paragraph between them, or Word joins them.
+        assert!(after[0].contains(&gap), "{}", after[0]);
+        for (i, next) in after.iter().enumerate().skip(1) {
+            assert!(!next.contains(&gap), "table {i}: {next}");
+        }
     }
 
     #[test]

@@ -139,6 +139,19 @@ test("a meeting record saves as a picture of its A4 pages, named after the meeti
   await context.close();
 });
 
+/** The last signatures share their page with what they sign and with the
+ * print date: a page of signatures alone, or of the print date alone,
+ * signs nothing. */
+function signaturesInCompany(title, form, pages) {
+  const host = pages.findLastIndex((p) => /（签字）|（盖章）/.test(p));
+  if (host < 0) return;
+  const lines = pages[host].split("\n").map((l) => l.trim()).filter(Boolean);
+  const first = lines.findIndex((l) => /（签字）|（盖章）/.test(l));
+  // Line 0 is the running head.
+  assert.ok(first >= 2, `${title} (${form}): the signatures on page ${host + 1} stand alone`);
+  assert.ok(squeeze(pages[host]).includes("打印日期"), `${title} (${form}): the print date is not on the signatures' page`);
+}
+
 test("every sheet's Word file prints in LibreOffice within a page of the print view, and its picture holds its pages", async () => {
   const context = await env.browser.newContext(A4);
   const { page, problems } = await openApp(context, env.server.origin);
@@ -169,6 +182,8 @@ test("every sheet's Word file prints in LibreOffice within a page of the print v
     const wordPages = pageCount(wordPdf);
     assert.ok(Math.abs(wordPages - printedPages) <= 1, `${title}: Word ${wordPages} pages, print view ${printedPages}`);
     const wordText = squeeze(pageTexts(wordPdf).join(""));
+    signaturesInCompany(title, "print view", pageTexts(printed));
+    signaturesInCompany(title, "Word", pageTexts(wordPdf));
     assert.ok(wordText.includes(squeeze(title)), `${title}: LibreOffice shows the title`);
     const picture = await downloadFrom(page, "存为图片", dir);
     const png = readFileSync(picture.path);

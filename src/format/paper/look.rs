@@ -132,6 +132,9 @@ pub const PRINTED_BEFORE: f64 = 14.0;
 /// A ruled line left for handwriting.
 pub const RULED_LINE: f64 = 26.0;
 
+/// A table's rules, in pt. Each row is this much taller than its cells'
+/// content and padding: Word and LibreOffice add the rule above it.
+pub const TABLE_RULE: f64 = 0.5;
 /// Inside a table cell, in pt: left and right, top and bottom.
 pub const CELL_PAD_X: f64 = 4.0;
 pub const CELL_PAD_Y: f64 = 3.0;

@@ -682,7 +682,7 @@ fn row_heights(rows: &[Vec<Cell>], xs: &[f64], min: f64) -> Vec<f64> {
         } else {
             wrap(&cell.text, inner / px(ty.size)).len()
         };
-        lines as f64 * px(ty.line) + 2.0 * pad_y
+        lines as f64 * px(ty.line) + 2.0 * pad_y + px(look::TABLE_RULE)
     };
     for (r, row) in placed(rows).into_iter().enumerate() {
         for p in row {
