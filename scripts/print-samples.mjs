@@ -37,10 +37,13 @@ const views = [
   ["fusion-pledges", `/print/fusion/pledges/${ids.taskYear}`],
   ["fusion-ledger", `/print/fusion/ledger/${ids.taskYear}`],
 ];
+// `node scripts/print-samples.mjs review-tally` makes only the views named.
+const only = process.argv.slice(2);
+const chosen = only.length ? views.filter(([name]) => only.includes(name)) : views;
 const word = existsSync("/usr/bin/soffice");
 const pngs = (prefix) => readdirSync(out).filter((f) => f.startsWith(prefix) && f.endsWith(".png")).sort().map((f) => out + f);
 
-for (const [name, path] of views) {
+for (const [name, path] of chosen) {
   for (const stale of [...pngs(`${name}-print-`), ...pngs(`${name}-word-`)]) await rm(stale);
   const pdf = `${out}${name}.pdf`;
   await printToPdf(page, server.origin, path, pdf);

@@ -19,25 +19,6 @@ pub fn PaperSheet(paper: Paper) -> impl IntoView {
     let subtitle = (!paper.subtitle.is_empty())
         .then(|| view! { <p class="paper-subtitle">{paper.subtitle.clone()}</p> });
     let orientation = paper.orientation;
-    let mut blocks = paper.blocks;
-    // The last signatures and the print date under them go on one page:
-    // the print view's engine may break between two blocks it was asked to
-    // keep together, never inside one.
-    let last_signatures = match blocks.last() {
-        Some(Block::Signatures(_)) => blocks.pop(),
-        _ => None,
-    };
-    let printed = paper.printed;
-    let end = match last_signatures {
-        Some(block) => view! {
-            <div class="paper-end">
-                <PaperBlock block=block orientation=orientation reflow=reflow />
-                <p class="paper-printed">{printed}</p>
-            </div>
-        }
-        .into_any(),
-        None => view! { <p class="paper-printed">{printed}</p> }.into_any(),
-    };
     view! {
         <article class="paper" class:whole-page=paper.whole_page class:landscape=landscape>
             <header class="paper-head">
@@ -45,13 +26,14 @@ pub fn PaperSheet(paper: Paper) -> impl IntoView {
                 <h1 class="paper-title">{paper.title}</h1>
                 {subtitle}
             </header>
-            {blocks
+            {paper
+                .blocks
                 .into_iter()
                 .map(|block| {
                     view! { <PaperBlock block=block orientation=orientation reflow=reflow /> }
                 })
                 .collect_view()}
-            {end}
+            <p class="paper-printed">{paper.printed}</p>
         </article>
     }
 }
