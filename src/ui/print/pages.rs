@@ -69,6 +69,15 @@ pub fn SignInSheetPrint() -> impl IntoView {
 }
 
 #[component]
+pub fn HandoverPrint() -> impl IntoView {
+    printout(
+        |d, _, today| Some(sheets::handover_record(d, today)),
+        |_| "/mine/handover".into(),
+        "",
+    )
+}
+
+#[component]
 pub fn TalkRecordPrint() -> impl IntoView {
     printout(
         |d, p, today| {

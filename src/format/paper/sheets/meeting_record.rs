@@ -99,10 +99,7 @@ pub fn meeting_record(doc: &Document, meeting: &Meeting, today: NaiveDate) -> Pa
             paper.paragraph(Style::Small, basis);
         }
     }
-    if !sheet.election.is_empty() {
-        paper.heading("选举结果");
-        paper.paragraph(Style::Plain, sheet.election.join("；"));
-    }
+    super::election::elections(&mut paper, &sheet.elections);
     if !sheet.excluded.is_empty() {
         paper.heading("不计算在应到会人数之内的党员");
         paper.paragraph(

@@ -4,6 +4,7 @@
 //! printing as a parameter.
 
 mod assessment_form;
+mod election;
 mod fusion;
 mod meeting_record;
 mod period_summary;
@@ -11,6 +12,7 @@ mod review_tally;
 mod talk_record;
 
 pub use assessment_form::assessment_form;
+pub use election::handover_record;
 pub use fusion::fusion_sheet;
 pub use meeting_record::{meeting_record, sign_in_sheet};
 pub use period_summary::period_summary_paper;

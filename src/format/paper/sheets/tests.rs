@@ -42,6 +42,7 @@ fn every_printout(doc: &Document) -> Vec<(String, Paper)> {
             review_tally(doc, review_year(doc), t),
         ),
     ];
+    out.push(("handover record".into(), handover_record(doc, t)));
     for m in &doc.meetings {
         out.push((format!("record {}", m.id), meeting_record(doc, m, t)));
     }
@@ -64,6 +65,7 @@ fn every_printout(doc: &Document) -> Vec<(String, Paper)> {
         SheetKind::Progress(2026, 10),
         SheetKind::Groups(2026),
         SheetKind::Pledges(2026, None),
+        SheetKind::Pledges(2026, doc.members.first().map(|m| m.id.clone())),
         SheetKind::Ledger(2026),
         SheetKind::Morning(2026, 10),
     ];
@@ -411,7 +413,18 @@ fn every_printouts_picture_carries_every_cell_under_its_header_and_every_line() 
     let doc = example();
     for (name, paper) in every_printout(&doc) {
         let pic = picture(&paper);
-        assert_eq!(pic.pages, pic.pages_drawn, "{name}: every page drawn");
+        if pic.pages > pic.pages_drawn {
+            // Too tall for a phone (the branch's 25 pledges): the picture
+            // keeps its first pages and says where the rest is, which
+            // picture::tests checks; one member's pledge is checked whole.
+            assert!(
+                drawn(&pic)
+                    .iter()
+                    .any(|d| d.text.contains("完整内容请打印")),
+                "{name}"
+            );
+            continue;
+        }
         let texts = drawn(&pic);
         let mut from = 0;
         for table in tables(&paper) {
