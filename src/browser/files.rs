@@ -87,6 +87,13 @@ pub async fn share_blob(file_name: &str, blob: &Blob, mime: &str) -> Result<bool
     Ok(true)
 }
 
+/// The member closed the share sheet without choosing anything.
+pub fn is_abort(error: &JsValue) -> bool {
+    error
+        .dyn_ref::<web_sys::DomException>()
+        .is_some_and(|e| e.name() == "AbortError")
+}
+
 /// Offers text to the system share sheet; `Ok(false)` where there is none.
 pub async fn share_text(title: &str, text: &str) -> Result<bool, JsValue> {
     let navigator = window()?.navigator();

@@ -12,7 +12,6 @@ pub mod local_storage;
 pub mod offline;
 pub mod page_events;
 pub mod panic_notice;
-pub mod paper_dom;
 pub mod paper_image;
 pub mod persistence;
 pub mod record_db;

@@ -1,161 +1,99 @@
-//! A record as a picture (PNG) a member can send in a chat: the sheet's text
-//! drawn one column wide, tables as "label：value" lines, readable on a phone
-//! without zooming.
+//! Draws a printout's picture (`format::paper::picture`, laid out in plain
+//! Rust) on a canvas, and hands it over as a PNG: this file only executes
+//! the draw operations.
 
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{Blob, CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::format::paper::{Block, PaperText};
+use crate::format::paper::look::Face;
+use crate::format::paper::picture::{Draw, Picture, TextAlign};
 
-const WIDTH: f64 = 1080.0;
-const MARGIN: f64 = 72.0;
-/// Phones refuse larger canvases (iOS: about 16 million pixels).
-const MAX_HEIGHT: f64 = 14_000.0;
-const FACE: &str = "\"Noto Serif CJK SC\", \"Songti SC\", SimSun, serif";
-
-struct Line {
-    text: String,
-    font: String,
-    size: f64,
-    indent: f64,
-    /// Space above the line.
-    gap: f64,
-    centered: bool,
-    rule_above: bool,
-}
-
-/// The PNG of `paper`.
-pub async fn paper_png(paper: &PaperText) -> Result<Blob, JsValue> {
+/// The picture drawn on a new canvas.
+pub fn draw(picture: &Picture) -> Result<HtmlCanvasElement, JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| JsValue::from_str("no document"))?;
     let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
-    canvas.set_width(WIDTH as u32);
-    let context = context_2d(&canvas)?;
-    let lines = layout(&context, paper);
-    let mut height = MARGIN * 2.0 + lines.iter().map(|l| l.gap + l.size * 1.6).sum::<f64>();
-    let clipped = height > MAX_HEIGHT;
-    height = height.min(MAX_HEIGHT);
-    // Setting the size clears the canvas and its state: draw after it.
-    canvas.set_height(height as u32);
-    let context = context_2d(&canvas)?;
-    context.set_fill_style_str("#ffffff");
-    context.fill_rect(0.0, 0.0, WIDTH, height);
-    context.set_fill_style_str("#111111");
-    context.set_stroke_style_str("#999999");
-    context.set_text_baseline("top");
-    let mut y = MARGIN;
-    let last = height - MARGIN - 60.0;
-    for line in &lines {
-        if clipped && y + line.gap + line.size * 1.6 > last {
-            context.set_font(&font(30.0, false));
-            context.fill_text(
-                "（内容较长，图片只显示前面部分：完整记录请存为 PDF 或 Word 文档）",
-                MARGIN,
-                y + 24.0,
-            )?;
-            break;
-        }
-        y += line.gap;
-        if line.rule_above {
-            context.begin_path();
-            context.move_to(MARGIN, y - line.gap / 2.0);
-            context.line_to(WIDTH - MARGIN, y - line.gap / 2.0);
-            context.stroke();
-        }
-        context.set_font(&line.font);
-        let x = if line.centered {
-            (WIDTH - context.measure_text(&line.text)?.width()) / 2.0
-        } else {
-            MARGIN + line.indent
-        };
-        context.fill_text(&line.text, x, y)?;
-        y += line.size * 1.6;
-    }
-    to_blob(&canvas).await
-}
-
-fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
-    canvas
+    canvas.set_width(picture.width.round() as u32);
+    canvas.set_height(picture.height.round() as u32);
+    let context: CanvasRenderingContext2d = canvas
         .get_context("2d")?
         .ok_or_else(|| JsValue::from_str("no 2d context"))?
-        .dyn_into::<CanvasRenderingContext2d>()
-        .map_err(JsValue::from)
-}
-
-fn font(size: f64, bold: bool) -> String {
-    format!("{}{size}px {FACE}", if bold { "bold " } else { "" })
-}
-
-fn layout(context: &CanvasRenderingContext2d, paper: &PaperText) -> Vec<Line> {
-    let mut lines = Vec::new();
-    let mut add =
-        |text: &str, size: f64, bold: bool, indent: f64, gap: f64, centered: bool, rule: bool| {
-            let font = font(size, bold);
-            context.set_font(&font);
-            let width = WIDTH - 2.0 * MARGIN - indent;
-            for (i, piece) in wrap(context, text, width).into_iter().enumerate() {
-                lines.push(Line {
-                    text: piece,
-                    font: font.clone(),
-                    size,
-                    indent,
-                    gap: if i == 0 { gap } else { 0.0 },
-                    centered,
-                    rule_above: rule && i == 0,
-                });
+        .dyn_into()?;
+    context.set_fill_style_str("#d9dce1");
+    context.fill_rect(0.0, 0.0, picture.width, picture.height);
+    context.set_text_baseline("middle");
+    for op in &picture.ops {
+        match op {
+            Draw::Sheet { x, y, w, h } => {
+                context.set_fill_style_str("#ffffff");
+                context.fill_rect(*x, *y, *w, *h);
             }
-        };
-    if !paper.org.is_empty() {
-        add(&paper.org, 30.0, false, 0.0, 0.0, true, false);
-    }
-    add(&paper.title, 52.0, true, 0.0, 12.0, true, false);
-    for block in &paper.blocks {
-        match block {
-            Block::Heading(text) => add(text, 38.0, true, 0.0, 36.0, false, false),
-            Block::Paragraph(text) => {
-                for part in text.split('\n') {
-                    add(part.trim(), 32.0, false, 0.0, 10.0, false, false);
-                }
+            Draw::Shade { x, y, w, h } => {
+                context.set_fill_style_str("#f2f2f2");
+                context.fill_rect(*x, *y, *w, *h);
             }
-            Block::Table(table) => {
-                for (i, row) in table.as_lines().iter().enumerate() {
-                    for (j, line) in row.iter().enumerate() {
-                        let gap = if j == 0 { 24.0 } else { 4.0 };
-                        add(line, 32.0, false, 0.0, gap, false, j == 0 && i > 0);
-                    }
-                }
+            Draw::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+            } => {
+                context.set_stroke_style_str("#000000");
+                context.set_line_width(*width);
+                context.begin_path();
+                context.move_to(*x1, *y1);
+                context.line_to(*x2, *y2);
+                context.stroke();
+            }
+            Draw::Text {
+                text,
+                left,
+                width,
+                middle,
+                face,
+                size,
+                bold,
+                align,
+            } => {
+                context.set_fill_style_str("#000000");
+                context.set_font(&font(*face, *size, *bold));
+                let (x, side) = match align {
+                    TextAlign::Left => (*left, "left"),
+                    TextAlign::Center => (left + width / 2.0, "center"),
+                    TextAlign::Right => (left + width, "right"),
+                };
+                context.set_text_align(side);
+                // The width is a ceiling: a face wider than measured is
+                // narrowed rather than drawn over the next cell.
+                context.fill_text_with_max_width(text, x, *middle, width.max(1.0))?;
             }
         }
     }
-    if !paper.footer.is_empty() {
-        add(&paper.footer, 28.0, false, 0.0, 40.0, false, false);
-    }
-    lines
+    Ok(canvas)
 }
 
-/// `text` broken into lines no wider than `width` (character by character:
-/// Chinese has no spaces to break at).
-fn wrap(context: &CanvasRenderingContext2d, text: &str, width: f64) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    for c in text.chars() {
-        current.push(c);
-        let too_wide = context
-            .measure_text(&current)
-            .map(|m| m.width() > width)
-            .unwrap_or(false);
-        if too_wide && current.chars().count() > 1 {
-            current.pop();
-            lines.push(std::mem::take(&mut current));
-            current.push(c);
-        }
-    }
-    lines.push(current);
-    lines
+/// The system's faces for 宋体, 仿宋 and 黑体 (no web fonts: the picture uses
+/// what the phone has, as the print view does).
+fn font(face: Face, size: f64, bold: bool) -> String {
+    let family = match face {
+        Face::Song => "SimSun, \"Songti SC\", STSong, \"Noto Serif CJK SC\", serif",
+        Face::FangSong => "FangSong, STFangsong, \"Noto Serif CJK SC\", \"Songti SC\", serif",
+        Face::Hei => "SimHei, \"Heiti SC\", \"PingFang SC\", \"Noto Sans CJK SC\", sans-serif",
+    };
+    let weight = if bold { "bold " } else { "" };
+    format!("{weight}{size:.1}px {family}")
 }
 
-async fn to_blob(canvas: &HtmlCanvasElement) -> Result<Blob, JsValue> {
+/// The canvas as a `data:` address, for an `<img>` a member long-presses
+/// to save (WeChat keeps no downloads).
+pub fn png_data_url(canvas: &HtmlCanvasElement) -> Result<String, JsValue> {
+    canvas.to_data_url_with_type("image/png")
+}
+
+/// The canvas as a PNG file.
+pub async fn png_blob(canvas: &HtmlCanvasElement) -> Result<Blob, JsValue> {
     let mut result: Option<Result<(), JsValue>> = None;
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let callback = Closure::once_into_js(move |blob: JsValue| {

@@ -1,0 +1,23 @@
+//! Every printout built as a `Paper` from the domain's sheets
+//! (`domain::record_sheet`, `domain::summary`, `domain::fusion::sheets`,
+//! `domain::assessment`): one function per printout, each taking the day of
+//! printing as a parameter.
+
+mod assessment_form;
+mod election;
+mod fusion;
+mod meeting_record;
+mod period_summary;
+mod review_tally;
+mod talk_record;
+
+pub use assessment_form::assessment_form;
+pub use election::handover_record;
+pub use fusion::fusion_sheet;
+pub use meeting_record::{meeting_record, sign_in_sheet};
+pub use period_summary::period_summary_paper;
+pub use review_tally::review_tally;
+pub use talk_record::talk_record;
+
+#[cfg(test)]
+mod tests;
