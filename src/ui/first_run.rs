@@ -11,6 +11,8 @@ use crate::domain::sample::example_document;
 pub fn FirstRun() -> impl IntoView {
     let state = use_app();
     let navigate = use_navigate();
+    // The page's own copy of this screen goes as this one takes its place.
+    crate::browser::splash::take_static_welcome();
     let start = {
         let navigate = navigate.clone();
         move |_| {
