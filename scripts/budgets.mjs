@@ -1,16 +1,27 @@
 // What each path a member takes may cost, enforced by scripts/test
-// (`scripts/bench-first-load.mjs --check`) and printed by scripts/bench.
-// A budget is what the code meets today, with a little room for noise;
-// lower it when the code gets faster, and never raise one without a line
-// here saying why.
+// (`bench-first-load.mjs --check`, `bench-link.mjs --check`) and printed by
+// scripts/bench. A budget is what the code meets today, with a little room
+// for noise; lower it when the code gets faster, and never raise one
+// without a line here saying why.
 export const BUDGETS = {
   // A new member's first open: every file until the welcome screen works,
-  // gzip -9. 242,028 B when this budget was set (issue #27 asks for 200,000).
-  welcome: { what: "the welcome screen's first load", gzip: 245_000 },
+  // gzip -9. 242,028 B before the screens of a member with records left
+  // the main module, 140,448 B after (issue #27 asks for 200,000).
+  welcome: { what: "the welcome screen's first load", gzip: 145_000 },
+  // A member with records whose browser kept nothing (no service worker
+  // cache): the home screen's files. 454,684 B before the welcome screen
+  // left the main module; 473,678 B after (the store and the screens are
+  // two files, fetched at once).
+  home: { what: "the home screen's first load, nothing cached", gzip: 480_000 },
   // A 支部资料包 link opened on a phone that never opened the app, slow 4G
-  // and 4× CPU, until the package's review is on screen (bytes on the
-  // wire, time): issue #27's targets.
-  link: { what: "a link opened on a fresh phone", gzip: 350_000, ms: 3000 },
+  // and 4× CPU, until the package's review is on screen: the files' gzip -9
+  // bytes, and the time. First measured at 587,416 B brotli on the wire and
+  // 4,567 ms; 638,887 B gzip (506,871 B brotli) and 3,760–4,030 ms once the
+  // welcome left the main module and the path's files were fetched at once.
+  // The time has room for a busy 2-core machine (runs vary by a tenth).
+  // Issue #27 asks for 350,000 B and 3,000 ms: that needs a link to open
+  // the import without the screens of a member with records (issue #22).
+  link: { what: "a link opened on a fresh phone", gzip: 645_000, ms: 4500 },
 };
 
 const UNITS = { gzip: "B gzipped", ms: "ms" };

@@ -26,9 +26,10 @@ replace(/\s*<link rel="modulepreload" href="__APP__[^>]*>/g, "", "the release co
 replace(/\s*<link rel="preload" href="__APP__[^>]*>/g, "", "the release wasm's preload hint");
 replace(/\s*<script type="module">import init from "\.\/__APP__\/zhibu\.js"[^<]*<\/script>/, "", "the release code's loader");
 replace(/\s*<link data-trunk rel="copy-file" href="public\/sw\.js">/, "", "the service worker");
-// No split code to fetch ahead.
+// No split code to fetch ahead, and no code folder.
 replace(/__LINK_PATH__/, "[]", "the link path's preload list");
 replace(/__HOME_PATH__/, "[]", "the home path's preload list");
+html = html.replaceAll("__APP__", ".");
 // Paths in the page are relative to it: the page sits in the repository's
 // root like index.html.
 writeFileSync(out, html);

@@ -23,6 +23,7 @@ import { join, relative } from "node:path";
 import { transformSync } from "esbuild";
 import { allowInline } from "./inline-hashes.mjs";
 import { welcomeMarkup } from "./prerender-welcome.mjs";
+import { PATHS } from "./code-paths.mjs";
 
 const [dir, pkg] = process.argv.slice(2);
 if (!dir || !pkg) {
@@ -44,14 +45,6 @@ const digest = (paths, base) => {
   return hash.digest("hex");
 };
 
-// The split points (by the start of their names) whose code each path
-// needs after the first screen's: the store and the screens of a member
-// with records; for a transfer link, the import screen too (a link opens
-// it once the store is open, ui/app.rs).
-const PRELOADS = {
-  home: ["open_records", "screens"],
-  link: ["open_records", "screens", "__backup_page_view"],
-};
 const WELCOME = "<!--welcome: a new member's welcome screen, written in by scripts/finish-build.mjs-->";
 
 const app = `wasm-${digest(files(pkg), pkg).slice(0, 16)}`;
@@ -66,20 +59,22 @@ for (const placeholder of ["LOADER_HASH", "__APP__", "__LINK_PATH__", "__HOME_PA
     process.exit(1);
   }
 }
-// The code files each path fetches after the first screen's, which the
-// page starts downloading at once (index.html): a member with data
-// (the store), and a transfer link (the store and the import screen).
+// The code files each path fetches at once, beside the main module
+// (index.html): its groups' files (scripts/code-paths.mjs), each with the
+// files its loaders wait for.
 const manifest = JSON.parse(readFileSync(join(pkg, "split-manifest.json"), "utf8"));
-const loads = (prefix) => {
-  const found = Object.keys(manifest.loads).filter((split) => split.startsWith(prefix + "_"));
-  if (found.length !== 1) {
-    console.error(`finish-build: ${found.length} split points named ${prefix}_… in the manifest (expected one)`);
-    process.exit(1);
-  }
-  return manifest.loads[found[0]];
-};
+const fileOf = Object.fromEntries(Object.entries(manifest.merged).map(([file, { group }]) => [group, file]));
 const paths = Object.fromEntries(
-  Object.entries(PRELOADS).map(([path, splits]) => [path, [...new Set(splits.flatMap(loads))]]),
+  Object.entries(PATHS).map(([path, groups]) => {
+    const splits = groups.flatMap((group) => {
+      if (!fileOf[group]) {
+        console.error(`finish-build: the path ${path} names the group ${group}, which merge-chunks did not make`);
+        process.exit(1);
+      }
+      return manifest.merged[fileOf[group]].splits;
+    });
+    return [path, [...new Set(splits.flatMap((split) => manifest.loads[split]))]];
+  }),
 );
 html = html.replace("__HOME_PATH__", JSON.stringify(paths.home)).replace("__LINK_PATH__", JSON.stringify(paths.link));
 // Trunk leaves its skipped rust link in the page; it means nothing there.

@@ -1,8 +1,7 @@
 // Merges the splitter's chunks into a few files, after the splitter
 // (scripts/split, which writes split-manifest.json) and before wasm-opt:
-//   node scripts/merge-chunks.mjs <split dir> <group>=<split>[,<split>…]…
-// e.g. `core=open_records`: each group names split points by the start of
-// their names (`open_records` is `open_records_<hash>`).
+//   node scripts/merge-chunks.mjs <split dir>
+// by the groups of scripts/code-paths.mjs.
 //
 // The splitter (wasm_split_cli_support) puts code that several lazy parts
 // share into one chunk per set of parts that share it: about 500 chunks,
@@ -12,12 +11,12 @@
 //
 // So, group by group in the order given, every chunk a group's split
 // points need (and no earlier group took) goes into one file with those
-// split points' own code, named after the group's first split
+// split points' own code, named after the group's first split with code
 // (split_<split>.wasm); every other chunk goes into chunk_shared.wasm; and
-// each split's loader waits for the files its chunks went to. Nothing of
-// the app runs before the store (the `core` group): a member with data
-// starts with two code files (the first screen's and the core's), and a
-// page adds its own and the shared one.
+// each split's loader waits for the files its chunks went to. A member
+// with records starts with three code files, fetched at once (the first
+// screen's, the store's and the screens'), and a page adds its own and
+// the shared one.
 //
 // This works because a chunk only imports the main module's memory, table
 // and stack pointer, and instantiating it only fills its table slots and
@@ -38,6 +37,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import binaryen from "binaryen";
 import { FLAGS } from "./wasm-features.mjs";
+import { GROUPS } from "./code-paths.mjs";
 
 const SPLITTER = "wasm_split_cli_support 0.2.4 (scripts/versions)";
 const MERGE = new URL("../node_modules/binaryen/bin/wasm-merge", import.meta.url).pathname;
@@ -110,7 +110,7 @@ export function plan(manifest, groups) {
     }
     const owner = members.find(([, s]) => s.file);
     if (!owner) fail(`group ${group}: none of its split points has code of its own`);
-    const unit = { file: owner[1].file, splits: members.map(([split]) => split), parts: [] };
+    const unit = { group, file: owner[1].file, splits: members.map(([split]) => split), parts: [] };
     for (const [split, s] of members) {
       if (inGroup.has(split)) fail(`the split point ${split} is in two groups`);
       inGroup.set(split, unit);
@@ -124,7 +124,7 @@ export function plan(manifest, groups) {
     }
     units.push(unit);
   }
-  const shared = { file: SHARED, splits: [], parts: [] };
+  const shared = { group: "shared", file: SHARED, splits: [], parts: [] };
   for (const [, s] of splits) {
     for (const chunk of s.chunks) {
       if (!home.has(chunk)) {
@@ -295,24 +295,20 @@ export function mergeDir(dir, groups) {
 
   for (const unit of planned.units) merge(dir, unit.parts, unit.file);
   writeFileSync(loaderPath, loaderScript(runtime, manifest, planned));
-  manifest.merged = Object.fromEntries(planned.units.map((u) => [u.file, { splits: u.splits, parts: u.parts.length }]));
+  manifest.merged = Object.fromEntries(planned.units.map((u) => [u.file, { group: u.group, splits: u.splits, parts: u.parts.length }]));
   manifest.loads = loadsOf(manifest, planned);
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + "\n");
   return planned.units.map((u) => `${u.parts.length} files into ${u.file}.wasm`).join(", ");
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir, ...groupArgs] = process.argv.slice(2);
-  if (!dir || groupArgs.length === 0 || groupArgs.some((g) => !/^\w+=\w+(,\w+)*$/.test(g))) {
-    console.error("usage: node scripts/merge-chunks.mjs <split dir> <group>=<split>[,<split>…]…");
+  const dir = process.argv[2];
+  if (!dir) {
+    console.error("usage: node scripts/merge-chunks.mjs <split dir>");
     process.exit(2);
   }
-  const groups = groupArgs.map((g) => {
-    const [name, list] = g.split("=");
-    return [name, list.split(",")];
-  });
   try {
-    console.log(`merge-chunks: ${mergeDir(dir, groups)}`);
+    console.log(`merge-chunks: ${mergeDir(dir, GROUPS)}`);
   } catch (error) {
     console.error(error.message);
     process.exit(1);
