@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::Value;
+use zhibu::app::Event;
 use zhibu::backup::exchange::{apply_import, export_assessment, read_assessment};
 use zhibu::backup::export::export_backup;
 use zhibu::backup::import::{read_backup, Outcome, Staged};
@@ -16,13 +17,13 @@ use zhibu::domain::assessment::{
     Decision, Grade,
 };
 use zhibu::domain::sample::example_document;
+use zhibu::domain::RecordKey;
 use zhibu::domain::{Document, SCHEMA_VERSION};
 use zhibu::format::checksum::checksum;
 use zhibu::format::record::seal;
-use zhibu::store::{MemoryDb, RecordKey};
 
 mod common;
-use common::Page;
+use common::{Phone, Store};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
@@ -88,12 +89,16 @@ fn a_version_1_file_from_before_the_assessment_still_loads() {
     assert_eq!(staged.doc.meetings, with_assessment.meetings);
 }
 
-fn stored(doc: &Document) -> MemoryDb {
-    let mut db = MemoryDb::new();
-    let mut page = Page::open(&mut db, "d");
-    page.replace(doc.clone());
-    page.commit(&mut db);
-    db
+/// A phone's store holding `doc`.
+fn stored(doc: &Document) -> Store {
+    let page = Phone::new("d");
+    assert_eq!(page.replace(doc.clone()), Ok(()));
+    page.store.clone()
+}
+
+/// Whether a tap's commit said it was stored.
+fn saved(heard: Vec<Event>) -> bool {
+    heard.contains(&Event::Saved) && !heard.iter().any(|e| matches!(e, Event::Failed(_)))
 }
 
 #[test]
@@ -101,45 +106,47 @@ fn records_stored_before_the_assessment_still_load() {
     let mut doc = example();
     doc.assessments.clear();
     doc.reviews.clear();
-    let mut db = stored(&doc);
+    let store = stored(&doc);
     // The branch record as an older build wrote it: no `assessment` field.
     let mut branch = serde_json::to_value(&doc.branch).unwrap();
     branch.as_object_mut().unwrap().remove("assessment");
-    db.records.insert(
-        "branch".into(),
-        seal(
-            SCHEMA_VERSION,
-            99,
-            "d",
-            0,
-            &Default::default(),
-            &branch.to_string(),
-        ),
+    let raw = seal(
+        SCHEMA_VERSION,
+        99,
+        "d",
+        0,
+        &Default::default(),
+        &branch.to_string(),
     );
-    let opened = Page::open(&mut db, "d");
-    assert_eq!(opened.set_aside, 0);
-    assert_eq!(opened.doc, doc);
+    store.with_db(|db| db.records.insert("branch".into(), raw));
+    let opened = Phone::open(&store, "d");
+    assert_eq!(opened.opened.quarantined, []);
+    assert_eq!(opened.doc(), doc);
 }
 
 #[test]
 fn each_form_and_each_year_is_a_record_of_its_own() {
     let doc = example();
-    let mut db = stored(&doc);
+    let store = stored(&doc);
+    let records = || store.with_db(|db| db.records.clone());
     for id in ["as-ex-1", "as-ex-2", "as-ex-3"] {
-        assert!(db.records.contains_key(&format!("assessment/{id}")));
+        assert!(records().contains_key(&format!("assessment/{id}")));
     }
-    assert!(db.records.contains_key("review/2025"));
+    assert!(records().contains_key("review/2025"));
 
     // One tap on a form rewrites that form's record only.
-    let mut page = Page::open(&mut db, "d");
-    let before = db.records.clone();
-    page.save(&mut db, vec![RecordKey::assessment("as-ex-2")], |d| {
-        d.assessment_mut("as-ex-2")
-            .unwrap()
-            .set_rating("character", Some("较好"));
-    });
-    let changed: Vec<&String> = db
-        .records
+    let page = Phone::open(&store, "d");
+    let before = records();
+    assert!(saved(page.save(
+        vec![RecordKey::assessment("as-ex-2")],
+        |d| {
+            d.assessment_mut("as-ex-2")
+                .unwrap()
+                .set_rating("character", Some("较好"));
+        }
+    )));
+    let after = records();
+    let changed: Vec<&String> = after
         .iter()
         .filter(|(k, v)| before.get(*k) != Some(*v))
         .map(|(k, _)| k)
@@ -147,7 +154,8 @@ fn each_form_and_each_year_is_a_record_of_its_own() {
     assert_eq!(changed, ["assessment/as-ex-2"]);
 
     // A decision rewrites the year's review.
-    page.save(&mut db, vec![RecordKey::review(2025)], |d| {
+    let before = records();
+    assert!(saved(page.save(vec![RecordKey::review_of("2025")], |d| {
         decide(
             d,
             2025,
@@ -156,38 +164,45 @@ fn each_form_and_each_year_is_a_record_of_its_own() {
                 grade: Grade::BasicallyQualified,
             }),
         )
-    });
+    })));
+    let after = records();
+    let changed: Vec<&String> = after
+        .iter()
+        .filter(|(k, v)| before.get(*k) != Some(*v))
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(changed, ["review/2025"]);
 
     // A deleted form leaves nothing behind.
-    page.save(&mut db, vec![RecordKey::assessment("as-ex-3")], |d| {
-        d.assessments.retain(|f| f.id != "as-ex-3")
-    });
-    assert!(!db.records.keys().any(|k| k.contains("as-ex-3")));
-    assert_eq!(Page::open(&mut db, "d").doc, page.doc);
+    assert!(saved(
+        page.save(vec![RecordKey::assessment("as-ex-3")], |d| d
+            .assessments
+            .retain(|f| f.id != "as-ex-3"))
+    ));
+    assert!(!records().keys().any(|k| k.contains("as-ex-3")));
+    assert_eq!(Phone::open_as(&store, "d", "check").doc(), page.doc());
 }
 
 #[test]
 fn a_broken_form_record_is_set_aside_and_the_rest_loads() {
     let doc = example();
-    let mut db = stored(&doc);
+    let store = stored(&doc);
     let bad =
         serde_json::json!({"id": "as-ex-2", "member_id": "m10", "year": 2026, "kind": "six_goods"});
-    db.records.insert(
-        "assessment/as-ex-2".into(),
-        seal(
-            SCHEMA_VERSION,
-            9,
-            "d",
-            0,
-            &Default::default(),
-            &bad.to_string(),
-        ),
+    let raw = seal(
+        SCHEMA_VERSION,
+        9,
+        "d",
+        0,
+        &Default::default(),
+        &bad.to_string(),
     );
-    let opened = Page::open(&mut db, "d");
-    assert_eq!(opened.doc.assessments.len(), 2);
-    assert_eq!(opened.doc.reviews, doc.reviews);
-    assert_eq!(opened.set_aside, 1);
-    assert!(db.quarantine.values().any(|q| q.label.contains("自评表")));
+    store.with_db(|db| db.records.insert("assessment/as-ex-2".into(), raw));
+    let opened = Phone::open(&store, "d");
+    assert_eq!(opened.doc().assessments.len(), 2);
+    assert_eq!(opened.doc().reviews, doc.reviews);
+    assert_eq!(opened.opened.quarantined.len(), 1);
+    assert!(store.with_db(|db| db.quarantine.values().any(|q| q.label.contains("自评表"))));
 }
 
 #[test]

@@ -1,121 +1,65 @@
 //! A branch on separate phones: the secretary's 支部资料包 merges into a
 //! member's phone without touching the member's own records; the member's
 //! return merges into the secretary's; the same meeting recorded on two
-//! phones keeps both phones' parts. Each phone is a store and a page, as in
-//! the browser, and every package goes through the file format.
+//! phones keeps both phones' parts. Each phone runs the app's own core
+//! (`zhibu::app`) over a store of its own, as in the browser, and every
+//! package goes through the file format.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
 
-use common::{example, Page};
-use zhibu::backup::import::{read_backup, Outcome, Staged};
-use zhibu::backup::package::{export_package, package_doc, Scope, Sender};
+use common::{block_on, example, Gated, Phone};
+use zhibu::app::{Backend, Event, InMemory};
 use zhibu::domain::assessment::{new_form, AssessmentKind};
 use zhibu::domain::meeting::Presence;
 use zhibu::domain::rules::recording::{complete_makeup, mark};
-use zhibu::domain::Document;
-use zhibu::store::merge::{Choice, ImportPlan};
-use zhibu::store::records::all_keys;
-use zhibu::store::{MemoryDb, RecordKey};
+use zhibu::domain::{Document, RecordKey, Scope};
+use zhibu::store::merge::Choice;
 
-struct Phone {
-    db: MemoryDb,
-    page: Page,
-    device: String,
-}
-
-impl Phone {
-    fn new(device: &str) -> Phone {
-        let mut db = MemoryDb::new();
-        let page = Page::open(&mut db, device);
-        Phone {
-            db,
-            page,
-            device: device.into(),
-        }
-    }
-
-    fn save(&mut self, keys: Vec<RecordKey>, op: impl Fn(&mut Document) + 'static) {
-        self.page.save(&mut self.db, keys, op);
-    }
-
-    /// A package of this phone's data, through the file format.
-    fn package(&self, scope: Scope, me: Option<&str>) -> Staged {
-        let clocks = self.page.session.clocks(&self.page.doc);
-        let device = self.device.clone();
-        let doc = package_doc(
-            &self.page.doc,
-            scope,
-            me,
-            |name| {
-                RecordKey::from_name(name)
-                    .and_then(|key| clocks.get(&key))
-                    .is_some_and(|c| c.versions.contains_key(&device))
-            },
-            2025,
-        );
-        let by_name: BTreeMap<String, _> = all_keys(&doc)
-            .into_iter()
-            .filter_map(|k| Some((k.name(), clocks.get(&k)?.clone())))
-            .collect();
-        let sender = Sender {
-            device: self.device.clone(),
-            ..Sender::default()
-        };
-        let text = export_package(&doc, scope, &sender, &by_name, "2026-12-01 10:00", 0);
-        match read_backup(&text) {
-            Outcome::Ready(staged) => *staged,
-            Outcome::Refused(p) => panic!("{p:?}"),
-        }
-    }
-
-    /// Imports a package, answering conflicts with `choice`; the plan.
-    fn import(&mut self, staged: &Staged, choice: Choice) -> ImportPlan {
-        let clocks = self.page.session.clocks(&self.page.doc);
-        let plan = ImportPlan::new(&self.page.doc, &clocks, &staged.doc, &staged.about.clocks);
-        let records = plan.records(|_, _| choice, &self.device).unwrap();
-        self.page.session.merge_in(&mut self.page.doc, records);
-        self.page.commit(&mut self.db);
-        plan
-    }
-
-    /// What a reload shows.
-    fn reopened(&mut self) -> Document {
-        Page::open(&mut self.db, &self.device).doc
-    }
+/// A tap and its commit, which must be stored.
+fn save<B: Backend>(phone: &Phone<B>, keys: Vec<RecordKey>, op: impl Fn(&mut Document) + 'static) {
+    let heard = phone.save(keys, op);
+    assert!(
+        heard.contains(&Event::Saved) && !heard.iter().any(|e| matches!(e, Event::Failed(_))),
+        "{heard:?}"
+    );
 }
 
 fn secretary() -> Phone {
-    let mut phone = Phone::new("d-secretary");
-    phone.page.replace(example());
-    phone.page.commit(&mut phone.db);
-    phone
+    Phone::with_example("d-secretary")
+}
+
+/// The member a phone belongs to, as its owner set it.
+fn belongs_to<B: Backend>(phone: &Phone<B>, member: &str) {
+    phone.core.update_device(|d| d.me = Some(member.into()));
 }
 
 #[test]
 fn a_members_phone_takes_the_branch_package_and_keeps_its_own_records() {
-    let mut secretary = secretary();
-    let mut member = Phone::new("d-m10");
+    let secretary = secretary();
+    let member = Phone::new("d-m10");
     // The member's own draft, written before they had the branch's data.
-    member.save(vec![RecordKey::assessment("own")], |d| {
+    save(&member, vec![RecordKey::assessment("own")], |d| {
         d.assessments
             .push(new_form("own", "m10", 2026, AssessmentKind::FourQualified))
     });
-    let package = secretary.package(Scope::Branch, None);
+    let package = secretary.package(Scope::Branch);
     assert!(package.doc.assessments.is_empty());
     assert!(
         package.doc.commitments.is_empty(),
         "members' commitments are private to them and the secretary"
     );
-    let plan = member.import(&package, Choice::Local);
-    let counts = plan.counts();
-    assert_eq!(counts.conflicts, 0);
+    let review = member.import(&package, Choice::Local).unwrap();
+    assert_eq!(review.counts.conflicts, 0);
+    assert!(review.conflicts.is_empty());
     let ex = example();
     assert_eq!(
-        counts.added,
+        review.counts.added,
         3 + ex.meetings.len() + ex.tasks.len() + ex.group_months.len() + ex.studies.len(),
         "branch, roster, templates, meetings, key tasks, group months, study records"
     );
@@ -124,13 +68,17 @@ fn a_members_phone_takes_the_branch_package_and_keeps_its_own_records() {
     assert_eq!(doc.meetings.len(), example().meetings.len());
     assert!(doc.assessment("own").is_some(), "the member's draft stays");
     // Importing the same package again changes nothing.
-    let again = member.import(&package, Choice::Local);
-    assert!(!again.changes_anything());
+    let again = member.import(&package, Choice::Local).unwrap();
+    assert!(again.nothing);
+    assert!(!again.plan.changes_anything());
+    assert_eq!(member.reopened(), doc);
     // The secretary's later change arrives; the member's draft still stays.
-    secretary.save(vec![RecordKey::Branch], |d| {
+    save(&secretary, vec![RecordKey::Branch], |d| {
         d.branch.parent_org = "新的上级党委".into()
     });
-    member.import(&secretary.package(Scope::Branch, None), Choice::Local);
+    member
+        .import(&secretary.package(Scope::Branch), Choice::Local)
+        .unwrap();
     let doc = member.reopened();
     assert_eq!(doc.branch.parent_org, "新的上级党委");
     assert!(doc.assessment("own").is_some());
@@ -138,12 +86,15 @@ fn a_members_phone_takes_the_branch_package_and_keeps_its_own_records() {
 
 #[test]
 fn the_secretary_gets_a_members_return_with_their_form_and_their_makeup() {
-    let mut secretary = secretary();
-    let mut member = Phone::new("d-m14");
-    member.import(&secretary.package(Scope::Branch, None), Choice::Local);
+    let secretary = secretary();
+    let member = Phone::new("d-m14");
+    member
+        .import(&secretary.package(Scope::Branch), Choice::Local)
+        .unwrap();
+    belongs_to(&member, "m14");
     // 朱婷 (m14) was away from the 党员大会: she records her 补学 and fills
     // in her self-assessment on her phone.
-    member.save(vec![RecordKey::meeting("mt-ex-1")], |d| {
+    save(&member, vec![RecordKey::meeting("mt-ex-1")], |d| {
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
         complete_makeup(
             d.meeting_mut("mt-ex-1").unwrap(),
@@ -152,21 +103,21 @@ fn the_secretary_gets_a_members_return_with_their_form_and_their_makeup() {
             "自学全会公报",
         );
     });
-    member.save(vec![RecordKey::assessment("f-m14")], |d| {
+    save(&member, vec![RecordKey::assessment("f-m14")], |d| {
         let mut form = new_form("f-m14", "m14", 2026, AssessmentKind::FourQualified);
         form.entries[0].facts = "按时参加组织生活。".into();
         d.assessments.push(form)
     });
     // Meanwhile the secretary ticks a follow-up in the same meeting.
-    secretary.save(vec![RecordKey::meeting("mt-ex-1")], |d| {
+    save(&secretary, vec![RecordKey::meeting("mt-ex-1")], |d| {
         let m = d.meeting_mut("mt-ex-1").unwrap();
         m.follow_ups[0].done_on = chrono::NaiveDate::from_ymd_opt(2026, 11, 28);
     });
-    assert!(member.page.doc.assessment("f-m14").is_some());
-    let back = member.package(Scope::Return, Some("m14"));
+    assert!(member.doc().assessment("f-m14").is_some());
+    let back = member.package(Scope::Return);
     assert_eq!(back.doc.assessments.len(), 1, "{:?}", back.problems);
-    let plan = secretary.import(&back, Choice::Local);
-    assert_eq!(plan.counts().conflicts, 0, "{:?}", plan.conflicts());
+    let review = secretary.import(&back, Choice::Local).unwrap();
+    assert_eq!(review.counts.conflicts, 0, "{:?}", review.conflicts);
     let doc = secretary.reopened();
     let meeting = doc.meeting("mt-ex-1").unwrap();
     let zhu = meeting
@@ -188,74 +139,137 @@ fn the_secretary_gets_a_members_return_with_their_form_and_their_makeup() {
 
 #[test]
 fn the_same_meeting_recorded_on_two_phones_merges_mark_by_mark_and_asks_only_about_the_minutes() {
-    let mut secretary = secretary();
-    let mut recorder = Phone::new("d-recorder");
-    recorder.import(&secretary.package(Scope::Full, None), Choice::Local);
+    let secretary = secretary();
+    let recorder = Phone::new("d-recorder");
+    recorder
+        .import(&secretary.package(Scope::Full), Choice::Local)
+        .unwrap();
     let id = "mt-ex-3"; // planned: nobody marked yet
-    secretary.save(vec![RecordKey::meeting(id)], |d| {
+    save(&secretary, vec![RecordKey::meeting(id)], |d| {
         let m = d.meeting_mut("mt-ex-3").unwrap();
         mark(m, "m01", Presence::Present);
         m.minutes = "书记的记录".into();
     });
-    recorder.save(vec![RecordKey::meeting(id)], |d| {
+    save(&recorder, vec![RecordKey::meeting(id)], |d| {
         let m = d.meeting_mut("mt-ex-3").unwrap();
         mark(m, "m02", Presence::Leave);
         mark(m, "m03", Presence::Present);
         m.minutes = "记录人的记录".into();
     });
-    let plan = secretary.import(&recorder.package(Scope::Full, None), Choice::Incoming);
+    let review = secretary
+        .import(&recorder.package(Scope::Full), Choice::Incoming)
+        .unwrap();
+    let asked: Vec<(&str, &str)> = review
+        .conflicts
+        .iter()
+        .map(|c| (c.key.as_str(), c.field.as_str()))
+        .collect();
+    assert_eq!(asked, [("meeting/mt-ex-3", "minutes")]);
     assert_eq!(
-        plan.conflicts(),
-        [("meeting/mt-ex-3".to_string(), "minutes".to_string())]
+        (
+            review.conflicts[0].mine.as_str(),
+            review.conflicts[0].theirs.as_str()
+        ),
+        ("书记的记录", "记录人的记录"),
+        "the member sees both sides"
     );
     let doc = secretary.reopened();
     let m = doc.meeting(id).unwrap();
     assert_eq!(m.attendance.len(), 3, "every phone's marks");
     assert_eq!(m.minutes, "记录人的记录", "the choice");
     // Sent back, the recorder takes the merged meeting without a question.
-    let plan = recorder.import(&secretary.package(Scope::Full, None), Choice::Local);
-    assert_eq!(plan.counts().conflicts, 0);
+    let review = recorder
+        .import(&secretary.package(Scope::Full), Choice::Local)
+        .unwrap();
+    assert_eq!(review.counts.conflicts, 0);
     assert_eq!(recorder.reopened().meeting(id), doc.meeting(id));
 }
 
 #[test]
 fn a_full_backup_restores_onto_an_empty_phone_in_one_step() {
     let secretary = secretary();
-    let mut fresh = Phone::new("d-new");
-    let plan = fresh.import(&secretary.package(Scope::Full, None), Choice::Local);
-    assert_eq!(plan.counts().conflicts, 0);
-    assert_eq!(fresh.reopened(), secretary.page.doc);
+    let fresh = Phone::new("d-new");
+    let review = fresh
+        .import(&secretary.package(Scope::Full), Choice::Local)
+        .unwrap();
+    assert_eq!(review.counts.conflicts, 0);
+    assert!(review.blank);
+    assert_eq!(fresh.reopened(), secretary.doc());
 }
 
 #[test]
 fn a_merge_refused_for_lack_of_space_is_taken_back_whole_and_never_replayed() {
     let secretary = secretary();
-    let mut member = Phone::new("d-m10");
-    member.save(vec![RecordKey::Branch], |d| {
+    let gate = Gated::new(&InMemory::empty());
+    let member = Phone::open(&gate, "d-m10");
+    gate.let_one_through();
+    save(&member, vec![RecordKey::Branch], |d| {
         d.branch.name = "我的支部".into()
     });
-    let before = member.page.doc.clone();
-    let package = secretary.package(Scope::Branch, None);
-    let clocks = member.page.session.clocks(&member.page.doc);
-    let plan = ImportPlan::new(
-        &member.page.doc,
-        &clocks,
-        &package.doc,
-        &package.about.clocks,
-    );
-    let records = plan.records(|_, _| Choice::Incoming, "d-m10").unwrap();
-    member.page.session.merge_in(&mut member.page.doc, records);
+    let before = member.doc();
+    let review = member.review(&secretary.package(Scope::Branch));
+    let mut merging = pin!(member.core.merge_import(
+        &review,
+        |_, _| Choice::Incoming,
+        "导入前的数据",
+        "2026-12-01 10:05",
+    ));
+    let mut cx = Context::from_waker(Waker::noop());
     assert!(
-        member.page.session.journal(&member.page.doc).is_empty(),
-        "an import is not journalled: a reload must not finish it"
+        merging.as_mut().poll(&mut cx).is_pending(),
+        "the merge waits for its commit"
     );
-    member.db.full = true;
-    let after = member.page.commit(&mut member.db);
-    assert!(
-        matches!(after, zhibu::store::session::After::ReplaceFailed(_)),
-        "{after:?}"
-    );
-    assert_eq!(member.page.doc, before, "the page shows what is stored");
-    member.db.full = false;
+    // The page is closed while the merge is being stored: an import is not
+    // journalled, so a reload must not finish it.
+    assert!(gate.store.read_journals().is_empty());
+    let reload = Phone::open_as(&gate.store, "d-m10", "reload");
+    assert_eq!(reload.opened.replayed, 0);
+    assert_eq!(reload.doc(), before);
+    gate.store.with_db(|db| db.full = true);
+    gate.let_one_through();
+    let Poll::Ready(merged) = merging.as_mut().poll(&mut cx) else {
+        panic!("the merge's commit came back")
+    };
+    assert_eq!(merged, Err("浏览器存储空间已满".to_string()));
+    assert_eq!(member.doc(), before, "the page shows what is stored");
+    assert!(!member.core.has_unsaved(), "nothing left to retry");
+    gate.store.with_db(|db| db.full = false);
     assert_eq!(member.reopened(), before);
+}
+
+#[test]
+fn an_import_whose_undo_point_cannot_be_kept_changes_nothing() {
+    let secretary = secretary();
+    let member = Phone::new("d-m10");
+    save(&member, vec![RecordKey::Branch], |d| {
+        d.branch.name = "我的支部".into()
+    });
+    let before = member.doc();
+    let stored = member.store.with_db(|db| db.records.clone());
+    member.store.refuse_undo(true);
+    let refused = member.import(&secretary.package(Scope::Branch), Choice::Incoming);
+    assert!(refused.is_err_and(|why| why.contains("撤销")));
+    assert_eq!(member.doc(), before);
+    assert_eq!(member.store.with_db(|db| db.records.clone()), stored);
+    assert_eq!(member.core.undo_on_offer(), None);
+}
+
+#[test]
+fn an_import_can_be_undone() {
+    let secretary = secretary();
+    let member = Phone::new("d-m10");
+    save(&member, vec![RecordKey::Branch], |d| {
+        d.branch.name = "我的支部".into()
+    });
+    let before = member.doc();
+    member
+        .import(&secretary.package(Scope::Branch), Choice::Incoming)
+        .unwrap();
+    assert_ne!(member.reopened(), before);
+    let offer = member.core.undo_on_offer().unwrap();
+    assert!(offer.starts_with("导入前的数据（"), "{offer}");
+    assert_eq!(block_on(member.core.undo()), Ok(()));
+    assert_eq!(member.doc(), before);
+    assert_eq!(member.reopened(), before);
+    assert_eq!(member.core.undo_on_offer(), None);
 }

@@ -1,4 +1,5 @@
-//! The layers run one way: domain ← format ← {backup, store} ← browser ← ui.
+//! The layers run one way: domain ← format ← {backup, store} ← app ←
+//! browser ← ui.
 //! These tests read the source and fail when a file names something from a
 //! layer above its own, or when the domain names a browser type or reads the
 //! clock.
@@ -72,6 +73,7 @@ fn the_domain_uses_no_layer_above_it() {
             "crate::format",
             "crate::backup",
             "crate::store",
+            "crate::app",
             "crate::browser",
             "crate::ui",
         ],
@@ -86,6 +88,7 @@ fn the_format_uses_only_the_domain() {
         &[
             "crate::backup",
             "crate::store",
+            "crate::app",
             "crate::browser",
             "crate::ui",
         ],
@@ -95,10 +98,13 @@ fn the_format_uses_only_the_domain() {
 
 #[test]
 fn store_and_backup_use_neither_each_other_nor_the_browser_or_the_ui() {
-    let mut found = mentions("store", &["crate::backup", "crate::browser", "crate::ui"]);
+    let mut found = mentions(
+        "store",
+        &["crate::backup", "crate::app", "crate::browser", "crate::ui"],
+    );
     found.extend(mentions(
         "backup",
-        &["crate::store", "crate::browser", "crate::ui"],
+        &["crate::store", "crate::app", "crate::browser", "crate::ui"],
     ));
     found.extend(mentions(
         "store",
@@ -108,6 +114,39 @@ fn store_and_backup_use_neither_each_other_nor_the_browser_or_the_ui() {
         "backup",
         &["leptos", "web_sys", "js_sys", "wasm_bindgen"],
     ));
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn the_application_core_is_plain_rust_below_the_browser() {
+    let found = mentions(
+        "app",
+        &[
+            "crate::browser",
+            "crate::ui",
+            "leptos",
+            "web_sys",
+            "js_sys",
+            "wasm_bindgen",
+            "gloo",
+        ],
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn the_ui_never_drives_the_store_past_the_core() {
+    // The screens use the core's use cases (through `AppState`), never
+    // the session or a backend of their own.
+    let found = mentions(
+        "ui",
+        &[
+            "store::session",
+            " Session::",
+            "record_db::",
+            "store::kv_db",
+        ],
+    );
     assert!(found.is_empty(), "{found:#?}");
 }
 

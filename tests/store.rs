@@ -1,6 +1,7 @@
-//! The store's session against in-memory stores that fail like browsers do:
-//! commits, two pages at once, cleared and full storage, unreadable and
-//! newer records, and the move of the first version's localStorage records.
+//! The store's session, driven by the app's own core (`zhibu::app`) over
+//! in-memory stores that fail like browsers do: commits, two pages at once,
+//! cleared and full storage, unreadable and newer records, and the move of
+//! the first version's localStorage records.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -8,24 +9,41 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{example, member, Page};
+use common::{block_on, example, member, store_with, Committing, Gated, Phone, Store};
+use zhibu::app::{Backend, Event, Immediate};
 use zhibu::domain::meeting::Presence;
 use zhibu::domain::rules::recording::set_presence;
+use zhibu::domain::RecordKey;
 use zhibu::domain::{Document, SCHEMA_VERSION};
 use zhibu::format::record::{seal, unseal};
 use zhibu::store::db::{Expect, RecordDb, Txn, TxnOutcome, Write};
 use zhibu::store::kv_db::KvDb;
 use zhibu::store::loading::load;
 use zhibu::store::migration;
-use zhibu::store::session::After;
-use zhibu::store::{MemoryDb, MemoryKv, RecordKey, StorageError};
+use zhibu::store::{MemoryDb, MemoryKv, StorageError};
 
-fn saved_example() -> (MemoryDb, Document) {
-    let mut db = MemoryDb::new();
-    let mut page = Page::open(&mut db, "d1");
-    page.replace(example());
-    assert_eq!(page.commit(&mut db), After::Saved);
-    (db, page.doc)
+/// What the page tells the member about storing: without the device's own
+/// settings (the backup reminder's count, which a first edit changes) and
+/// the announcements meant for other tabs.
+fn told(events: Vec<Event>) -> Vec<Event> {
+    events
+        .into_iter()
+        .filter(|e| !matches!(e, Event::Device(_) | Event::Stored { .. }))
+        .collect()
+}
+
+/// The example branch stored by the phone "d1", and what its page shows.
+fn saved_example() -> (Store, Document) {
+    let phone = Phone::with_example("d1");
+    (phone.store.clone(), phone.doc())
+}
+
+/// What a reload shows, from the records alone: no journal of an earlier
+/// page is there to finish anything.
+fn reopened<B: Backend>(store: &B) -> Document {
+    let check = Phone::open_as(store, "check", "check");
+    assert_eq!(check.opened.replayed, 0, "nothing was left in a journal");
+    check.doc()
 }
 
 fn first_meeting(doc: &Document) -> (String, Vec<String>) {
@@ -36,22 +54,24 @@ fn first_meeting(doc: &Document) -> (String, Vec<String>) {
 
 #[test]
 fn what_is_committed_is_there_after_reopening() {
-    let (mut db, doc) = saved_example();
-    let reopened = Page::open(&mut db, "d1");
-    assert_eq!(reopened.doc, doc);
-    assert_eq!(reopened.set_aside, 0);
+    let (store, doc) = saved_example();
+    let reopened = Phone::open(&store, "d1");
+    assert_eq!(reopened.doc(), doc);
+    assert_eq!(reopened.opened.quarantined, []);
+    assert_eq!(reopened.opened.read_only, None);
 }
 
 #[test]
 fn one_edit_rewrites_one_record_not_the_history() {
-    let (mut db, _) = saved_example();
-    let before = db.records.clone();
-    let mut page = Page::open(&mut db, "d1");
-    page.save(&mut db, vec![RecordKey::Members], |d| {
+    let (store, _) = saved_example();
+    let before = store.with_db(|db| db.records.clone());
+    let page = Phone::open(&store, "d1");
+    let told = told(page.save(vec![RecordKey::Members], |d| {
         d.members.push(member("new", "新党员"))
-    });
-    let changed: Vec<&String> = db
-        .records
+    }));
+    assert_eq!(told, [Event::Saved]);
+    let after = store.with_db(|db| db.records.clone());
+    let changed: Vec<&String> = after
         .iter()
         .filter(|(k, v)| before.get(*k) != Some(*v))
         .map(|(k, _)| k)
@@ -61,12 +81,10 @@ fn one_edit_rewrites_one_record_not_the_history() {
 
 #[test]
 fn every_record_is_sealed_with_its_revision_device_and_schema() {
-    let (mut db, _) = saved_example();
-    let mut page = Page::open(&mut db, "phone-a");
-    page.save(&mut db, vec![RecordKey::Branch], |d| {
-        d.branch.name = "改名".into()
-    });
-    let branch = unseal(&db.records["branch"]).unwrap();
+    let (store, _) = saved_example();
+    let page = Phone::open(&store, "phone-a");
+    page.save(vec![RecordKey::Branch], |d| d.branch.name = "改名".into());
+    let branch = store.with_db(|db| unseal(&db.records["branch"]).unwrap());
     assert_eq!(
         (branch.rev, branch.by.as_str(), branch.schema_version),
         (2, "phone-a", SCHEMA_VERSION)
@@ -75,10 +93,11 @@ fn every_record_is_sealed_with_its_revision_device_and_schema() {
 
 #[test]
 fn two_pages_tapping_the_same_meeting_at_once_both_keep_their_taps() {
-    let (mut db, doc) = saved_example();
+    let (store, doc) = saved_example();
     let (meeting, members) = first_meeting(&doc);
-    let mut a = Page::open(&mut db, "tab-a");
-    let mut b = Page::open(&mut db, "tab-b");
+    let (gate_a, gate_b) = (Gated::new(&store), Gated::new(&store));
+    let a = Phone::open(&gate_a, "tab-a");
+    let b = Phone::open(&gate_b, "tab-b");
     let (ma, mb) = (members[0].clone(), members[1].clone());
     let id = meeting.clone();
     a.edit(vec![RecordKey::meeting(&meeting)], move |d| {
@@ -88,105 +107,122 @@ fn two_pages_tapping_the_same_meeting_at_once_both_keep_their_taps() {
     b.edit(vec![RecordKey::meeting(&meeting)], move |d| {
         set_presence(d.meeting_mut(&id).unwrap(), &mb, Some(Presence::Leave))
     });
-    // Both started their commit before either finished.
-    let txn_a = a.session.begin(&a.doc, 1).unwrap();
-    let txn_b = b.session.begin(&b.doc, 1).unwrap();
-    let outcome_a = db.commit(&txn_a);
-    let outcome_b = db.commit(&txn_b);
-    assert!(
-        matches!(outcome_b, TxnOutcome::Conflict(_)),
-        "never a silent overwrite"
-    );
-    assert_eq!(a.session.finish(&mut a.doc, outcome_a).0, After::Saved);
-    assert_eq!(b.session.finish(&mut b.doc, outcome_b).0, After::Retry);
-    assert_eq!(b.commit(&mut db), After::Saved);
-    let stored = Page::open(&mut db, "check").doc;
-    let m = stored.meeting(&meeting).unwrap();
-    let status = |id: &str| {
-        m.attendance
+    let status = |doc: &Document, id: &str| {
+        doc.meeting(&meeting)
+            .unwrap()
+            .attendance
             .iter()
             .find(|x| x.member_id == id)
             .map(|x| x.status)
     };
-    assert_eq!(status(&members[0]), Some(Presence::Absent));
-    assert_eq!(status(&members[1]), Some(Presence::Leave));
+    // Both started their commit before either finished.
+    let mut committing_a = Committing::start(&a);
+    let mut committing_b = Committing::start(&b);
+    gate_a.let_one_through();
+    assert!(committing_a.step(), "the first page's commit is stored");
+    gate_b.let_one_through();
+    assert!(
+        !committing_b.step(),
+        "the slower page's commit is refused and sent again"
+    );
+    // What is stored now, read as it is: a page opened now would also
+    // write the slower page's journal.
+    let between = load(&store.with_db(|db| db.snapshot().unwrap())).doc;
+    assert_eq!(status(&between, &members[0]), Some(Presence::Absent));
+    let untapped = status(&doc, &members[1]);
+    assert_ne!(untapped, Some(Presence::Leave));
     assert_eq!(
-        b.doc.meeting(&meeting),
-        Some(m),
+        status(&between, &members[1]),
+        untapped,
+        "never a silent overwrite"
+    );
+    gate_b.let_one_through();
+    assert!(committing_b.step());
+    assert_eq!(told(a.heard()), [Event::Saved]);
+    assert_eq!(told(b.heard()), [Event::Saved], "the retry is silent");
+
+    let stored = reopened(&store);
+    assert_eq!(status(&stored, &members[0]), Some(Presence::Absent));
+    assert_eq!(status(&stored, &members[1]), Some(Presence::Leave));
+    assert_eq!(
+        b.doc().meeting(&meeting),
+        stored.meeting(&meeting),
         "the slower page shows both taps"
     );
 }
 
 #[test]
 fn an_open_form_saves_only_the_fields_it_changed_over_a_newer_copy() {
-    let (mut db, _) = saved_example();
-    let mut stale = Page::open(&mut db, "tab-a");
-    let mut other = Page::open(&mut db, "tab-b");
-    other.save(&mut db, vec![RecordKey::Branch], |d| {
+    let (store, _) = saved_example();
+    let stale = Phone::open(&store, "tab-a");
+    let other = Phone::open(&store, "tab-b");
+    other.save(vec![RecordKey::Branch], |d| {
         d.branch.name = "另一页改的名称".into()
     });
     // The stale page changes another field of the same record.
-    let after = stale.save(&mut db, vec![RecordKey::Branch], |d| {
+    let after = stale.save(vec![RecordKey::Branch], |d| {
         d.branch.parent_org = "某某公司党委".into()
     });
-    assert_eq!(after, After::Saved);
-    let stored = Page::open(&mut db, "check").doc;
+    assert_eq!(told(after), [Event::Saved]);
+    let stored = reopened(&store);
     assert_eq!(stored.branch.name, "另一页改的名称");
     assert_eq!(stored.branch.parent_org, "某某公司党委");
 }
 
 #[test]
 fn an_idle_page_follows_another_pages_commit() {
-    let (mut db, doc) = saved_example();
-    let mut idle = Page::open(&mut db, "tab-a");
-    let mut busy = Page::open(&mut db, "tab-b");
+    let (store, doc) = saved_example();
+    let idle = Phone::open(&store, "tab-a");
+    let busy = Phone::open(&store, "tab-b");
     let (meeting, _) = first_meeting(&doc);
     let id = meeting.clone();
-    busy.save(&mut db, vec![RecordKey::meeting(&meeting)], move |d| {
+    busy.save(vec![RecordKey::meeting(&meeting)], move |d| {
         d.meeting_mut(&id).unwrap().minutes = "另一页写的纪要".into()
     });
     let key = RecordKey::meeting(&meeting);
-    let stale = idle.session.stale(&[(key.clone(), 2)]);
-    assert_eq!(stale, std::slice::from_ref(&key));
-    let raw = db.read(&stale).unwrap().remove(0);
-    idle.session.absorb(&mut idle.doc, vec![(key, 2, raw)]);
+    assert_eq!(busy.core.revision(&key), 2);
+    let stored = store.with_db(|db| db.records.clone());
+    idle.heard();
+    block_on(idle.core.follow(&[(key.clone(), 2)], false));
     assert_eq!(
-        idle.doc.meeting(&meeting).unwrap().minutes,
+        idle.doc().meeting(&meeting).unwrap().minutes,
         "另一页写的纪要"
     );
-    assert!(!idle.session.has_unsaved(), "following writes nothing back");
+    assert_eq!(idle.core.revision(&key), 2);
+    assert_eq!(told(idle.heard()), [Event::Followed]);
+    assert!(!idle.core.has_unsaved(), "following writes nothing back");
+    assert_eq!(store.with_db(|db| db.records.clone()), stored);
 }
 
 #[test]
 fn a_tap_after_following_another_page_credits_that_pages_change_to_it() {
-    let (mut db, doc) = saved_example();
+    let (store, doc) = saved_example();
     let (meeting, members) = first_meeting(&doc);
     let key = RecordKey::meeting(&meeting);
-    let mut tapping = Page::open(&mut db, "tab-a");
-    let mark = |page: &mut Page, db: &mut MemoryDb, member: &str| {
+    let tapping = Phone::open(&store, "tab-a");
+    let mark = |page: &Phone, member: &str| {
         let (id, member) = (meeting.clone(), member.to_string());
-        page.save(db, vec![RecordKey::meeting(&meeting)], move |d| {
+        told(page.save(vec![RecordKey::meeting(&meeting)], move |d| {
             set_presence(d.meeting_mut(&id).unwrap(), &member, Some(Presence::Leave))
-        })
+        }))
     };
-    assert_eq!(mark(&mut tapping, &mut db, &members[0]), After::Saved);
+    assert_eq!(mark(&tapping, &members[0]), [Event::Saved]);
     // Another page writes the minutes of the same meeting, and the tapping
     // page follows it.
-    let mut writing = Page::open(&mut db, "tab-b");
+    let writing = Phone::open(&store, "tab-b");
     let id = meeting.clone();
-    writing.save(&mut db, vec![key.clone()], move |d| {
+    writing.save(vec![key.clone()], move |d| {
         d.meeting_mut(&id).unwrap().minutes = "另一页写的纪要".into()
     });
-    let rev = Page::open(&mut db, "check").session.revision(&key);
-    let raw = db.read(std::slice::from_ref(&key)).unwrap().remove(0);
-    tapping
-        .session
-        .absorb(&mut tapping.doc, vec![(key.clone(), rev, raw)]);
-    assert_eq!(mark(&mut tapping, &mut db, &members[1]), After::Saved);
-    let check = Page::open(&mut db, "check");
-    let stored = check.doc.meeting(&meeting).unwrap();
-    assert_eq!(stored.minutes, "另一页写的纪要");
-    let clock = check.session.clocks(&check.doc).remove(&key).unwrap();
+    let rev = writing.core.revision(&key);
+    tapping.heard();
+    block_on(tapping.core.follow(&[(key.clone(), rev)], false));
+    assert_eq!(told(tapping.heard()), [Event::Followed]);
+    assert_eq!(mark(&tapping, &members[1]), [Event::Saved]);
+    let check = Phone::open(&store, "check");
+    let stored = check.doc();
+    assert_eq!(stored.meeting(&meeting).unwrap().minutes, "另一页写的纪要");
+    let clock = check.core.clocks().remove(&key).unwrap();
     let by = |field: &str| clock.dot(field).map(|dot| dot.0.clone());
     assert_eq!(
         by("minutes").as_deref(),
@@ -199,15 +235,15 @@ fn a_tap_after_following_another_page_credits_that_pages_change_to_it() {
 
 #[test]
 fn storage_cleared_under_the_page_is_written_back_whole() {
-    let (mut db, doc) = saved_example();
-    let mut page = Page::open(&mut db, "tab");
+    let (store, doc) = saved_example();
+    let page = Phone::open(&store, "tab");
     // Another page (or the browser) deletes the site's data.
-    db = MemoryDb::new();
-    let after = page.save(&mut db, vec![RecordKey::Branch], |d| {
+    store.with_db(|db| *db = MemoryDb::new());
+    let after = page.save(vec![RecordKey::Branch], |d| {
         d.branch.name = "清空后改的".into()
     });
-    assert_eq!(after, After::Saved);
-    let stored = Page::open(&mut db, "check").doc;
+    assert_eq!(told(after), [Event::Cleared, Event::Saved]);
+    let stored = reopened(&store);
     assert_eq!(stored.branch.name, "清空后改的");
     assert_eq!(stored.meetings, doc.meetings, "everything the page held");
     assert_eq!(stored.members, doc.members);
@@ -215,36 +251,31 @@ fn storage_cleared_under_the_page_is_written_back_whole() {
 
 #[test]
 fn the_first_commit_after_clearing_reports_it() {
-    let (_, _) = saved_example();
-    let (mut db, _) = saved_example();
-    let mut page = Page::open(&mut db, "tab");
-    db = MemoryDb::new();
+    let (store, _) = saved_example();
+    let page = Phone::open(&store, "tab");
+    store.with_db(|db| *db = MemoryDb::new());
     page.edit(vec![RecordKey::Branch], |d| d.branch.name = "x".into());
-    let txn = page.session.begin(&page.doc, 1).unwrap();
-    let outcome = db.commit(&txn);
-    assert_eq!(outcome, TxnOutcome::Cleared);
-    assert_eq!(
-        page.session.finish(&mut page.doc, outcome).0,
-        After::Cleared
-    );
+    let heard = told(page.commit());
+    assert_eq!(heard.first(), Some(&Event::Cleared), "{heard:?}");
 }
 
 #[test]
 fn a_full_store_keeps_the_edit_and_saves_it_with_the_next_one() {
-    let (mut db, _) = saved_example();
-    let mut page = Page::open(&mut db, "tab");
-    db.full = true;
-    let after = page.save(&mut db, vec![RecordKey::Members], |d| {
+    let (store, _) = saved_example();
+    let page = Phone::open(&store, "tab");
+    store.with_db(|db| db.full = true);
+    let after = page.save(vec![RecordKey::Members], |d| {
         d.members.push(member("a", "满时添加"))
     });
-    assert_eq!(after, After::Failed("浏览器存储空间已满".into()));
-    assert!(page.session.has_unsaved());
-    db.full = false;
-    page.save(&mut db, vec![RecordKey::Members], |d| {
+    assert_eq!(told(after), [Event::Failed("浏览器存储空间已满".into())]);
+    assert!(page.core.has_unsaved());
+    store.with_db(|db| db.full = false);
+    let after = page.save(vec![RecordKey::Members], |d| {
         d.members.push(member("b", "恢复后添加"))
     });
-    let names: Vec<String> = Page::open(&mut db, "check")
-        .doc
+    assert_eq!(told(after), [Event::Saved]);
+    assert!(!page.core.has_unsaved());
+    let names: Vec<String> = reopened(&store)
         .members
         .iter()
         .map(|m| m.name.clone())
@@ -255,57 +286,66 @@ fn a_full_store_keeps_the_edit_and_saves_it_with_the_next_one() {
 
 #[test]
 fn an_import_refused_for_lack_of_space_changes_nothing_and_is_taken_back() {
-    let (mut db, doc) = saved_example();
-    let before = db.records.clone();
-    let mut page = Page::open(&mut db, "tab");
-    db.full = true;
+    let (store, doc) = saved_example();
+    let before = store.with_db(|db| db.records.clone());
+    let page = Phone::open(&store, "tab");
+    store.with_db(|db| db.full = true);
     let mut imported = Document::default();
     imported.branch.name = "导入的支部".into();
-    page.replace(imported);
-    let after = page.commit(&mut db);
-    assert_eq!(after, After::ReplaceFailed("浏览器存储空间已满".into()));
-    assert_eq!(db.records, before, "stored data exactly as before");
-    assert_eq!(page.doc, doc, "the page shows what is stored");
-    assert!(!page.session.has_unsaved());
+    assert_eq!(
+        page.replace(imported),
+        Err("浏览器存储空间已满".to_string())
+    );
+    assert_eq!(
+        store.with_db(|db| db.records.clone()),
+        before,
+        "stored data exactly as before"
+    );
+    assert_eq!(page.doc(), doc, "the page shows what is stored");
+    assert!(!page.core.has_unsaved());
 }
 
 #[test]
 fn an_import_replaces_every_record_and_deletes_the_others() {
-    let (mut db, _) = saved_example();
-    let mut page = Page::open(&mut db, "tab");
+    let (store, _) = saved_example();
+    let page = Phone::open(&store, "tab");
     let mut imported = Document::default();
     imported.branch.name = "导入的支部".into();
-    page.replace(imported.clone());
-    assert_eq!(page.commit(&mut db), After::Saved);
-    assert_eq!(Page::open(&mut db, "check").doc, imported);
+    assert_eq!(page.replace(imported.clone()), Ok(()));
+    assert_eq!(reopened(&store), imported);
 }
 
 #[test]
 fn a_newer_record_makes_the_page_read_only_but_shows_the_rest() {
-    let (mut db, doc) = saved_example();
+    let (store, doc) = saved_example();
     let meeting = RecordKey::meeting(&doc.meetings[0].id);
     // A newer version may even seal its records another way.
     let newer = format!(
         r#"{{"v":{},"rev":9,"sum":"another-scheme","data":{{}}}}"#,
         SCHEMA_VERSION + 1
     );
-    db.records.insert(meeting.name(), newer.clone());
-    let mut page = Page::open(&mut db, "tab");
-    assert!(page.session.read_only().unwrap().contains("请刷新或升级"));
-    assert_eq!(page.doc.members, doc.members);
-    assert_eq!(page.doc.meetings.len(), doc.meetings.len() - 1);
-    let before = db.records.clone();
-    page.save(&mut db, vec![RecordKey::Branch], |d| {
-        d.branch.name = "x".into()
+    store.with_db(|db| db.records.insert(meeting.name(), newer.clone()));
+    let page = Phone::open(&store, "tab");
+    let why = page.opened.read_only.clone().unwrap();
+    assert!(why.contains("请刷新或升级"), "{why}");
+    assert_eq!(page.doc().members, doc.members);
+    assert_eq!(page.doc().meetings.len(), doc.meetings.len() - 1);
+    let before = store.with_db(|db| db.records.clone());
+    let heard = told(page.save(vec![RecordKey::Branch], |d| d.branch.name = "x".into()));
+    assert!(
+        !heard.contains(&Event::Saved),
+        "never said saved: {heard:?}"
+    );
+    store.with_db(|db| {
+        assert_eq!(db.records, before, "nothing written");
+        assert_eq!(db.records[&meeting.name()], newer);
+        assert!(db.quarantine.is_empty(), "newer is not broken");
     });
-    assert_eq!(db.records, before, "nothing written");
-    assert_eq!(db.records[&meeting.name()], newer);
-    assert!(db.quarantine.is_empty(), "newer is not broken");
 }
 
 #[test]
 fn a_newer_record_sealed_as_this_version_seals_also_makes_the_page_read_only() {
-    let (mut db, doc) = saved_example();
+    let (store, doc) = saved_example();
     let meeting = RecordKey::meeting(&doc.meetings[0].id);
     let newer = seal(
         SCHEMA_VERSION + 1,
@@ -315,12 +355,15 @@ fn a_newer_record_sealed_as_this_version_seals_also_makes_the_page_read_only() {
         &Default::default(),
         r#"{"shape":"of a later version"}"#,
     );
-    db.records.insert(meeting.name(), newer.clone());
-    let page = Page::open(&mut db, "tab");
-    assert!(page.session.read_only().unwrap().contains("请刷新或升级"));
-    assert_eq!(page.doc.meetings.len(), doc.meetings.len() - 1);
-    assert_eq!(db.records[&meeting.name()], newer);
-    assert!(db.quarantine.is_empty(), "newer is not broken");
+    store.with_db(|db| db.records.insert(meeting.name(), newer.clone()));
+    let page = Phone::open(&store, "tab");
+    let why = page.opened.read_only.clone().unwrap();
+    assert!(why.contains("请刷新或升级"), "{why}");
+    assert_eq!(page.doc().meetings.len(), doc.meetings.len() - 1);
+    store.with_db(|db| {
+        assert_eq!(db.records[&meeting.name()], newer);
+        assert!(db.quarantine.is_empty(), "newer is not broken");
+    });
 }
 
 /// The example with copies of its first meeting under `ids`, stored, and
@@ -333,11 +376,9 @@ fn stored_with_meetings(ids: &[String]) -> (Document, zhibu::store::db::Snapshot
         meeting.id = id.clone();
         doc.meetings.push(meeting);
     }
-    let mut db = MemoryDb::new();
-    let mut page = Page::open(&mut db, "d1");
-    page.replace(doc.clone());
-    assert_eq!(page.commit(&mut db), After::Saved);
-    (doc, db.snapshot().unwrap())
+    let page = Phone::new("d1");
+    assert_eq!(page.replace(doc.clone()), Ok(()));
+    (doc, page.store.with_db(|db| db.snapshot().unwrap()))
 }
 
 #[test]
@@ -389,28 +430,40 @@ fn a_meeting_stored_under_another_meetings_key_still_loads_as_one() {
 
 #[test]
 fn an_unreadable_meeting_is_set_aside_and_the_rest_loads() {
-    let (mut db, doc) = saved_example();
+    let (store, doc) = saved_example();
     let meeting = RecordKey::meeting(&doc.meetings[0].id);
     let broken = "{\"v\":1,\"rev\":3,garbage".to_string();
-    db.records.insert(meeting.name(), broken.clone());
-    let page = Page::open(&mut db, "tab");
-    assert_eq!(page.doc.meetings.len(), doc.meetings.len() - 1);
-    assert_eq!(page.set_aside, 1);
-    assert!(db.quarantine.values().any(|q| q.raw == broken));
-    assert!(!db.records.contains_key(&meeting.name()));
+    store.with_db(|db| db.records.insert(meeting.name(), broken.clone()));
+    let page = Phone::open(&store, "tab");
+    assert_eq!(page.doc().meetings.len(), doc.meetings.len() - 1);
+    let aside = &page.opened.quarantined;
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert!(!aside[0].0.is_empty(), "kept aside in storage");
+    assert_eq!(aside[0].1.raw, broken);
+    assert_eq!(page.opened.read_only, None);
+    store.with_db(|db| {
+        assert!(db.quarantine.values().any(|q| q.raw == broken));
+        assert!(!db.records.contains_key(&meeting.name()));
+    });
 }
 
 #[test]
 fn a_roster_with_one_broken_member_keeps_the_others_and_the_whole_text() {
-    let (mut db, doc) = saved_example();
+    let (store, doc) = saved_example();
     let mut members: serde_json::Value = serde_json::to_value(&doc.members).unwrap();
     members[2]["standing"] = "flying".into();
     let text = members.to_string();
     let raw = seal(SCHEMA_VERSION, 5, "d", 0, &Default::default(), &text);
-    db.records.insert("members".into(), raw.clone());
-    let mut page = Page::open(&mut db, "tab");
-    assert_eq!(page.doc.members.len(), doc.members.len() - 1);
-    let kept = db.quarantine.values().find(|q| q.raw == raw).unwrap();
+    store.with_db(|db| db.records.insert("members".into(), raw.clone()));
+    let page = Phone::open(&store, "tab");
+    assert_eq!(page.doc().members.len(), doc.members.len() - 1);
+    let kept = store.with_db(|db| {
+        db.quarantine
+            .values()
+            .find(|q| q.raw == raw)
+            .unwrap()
+            .clone()
+    });
     assert!(
         kept.reason.contains("members[2].standing"),
         "{}",
@@ -418,45 +471,42 @@ fn a_roster_with_one_broken_member_keeps_the_others_and_the_whole_text() {
     );
     assert!(!kept.reason.contains("at line"), "{}", kept.reason);
     assert_eq!(
-        page.doc.branch, doc.branch,
+        page.doc().branch,
+        doc.branch,
         "the branch does not pay for it"
     );
     // The roster is written again without the broken member.
-    assert_eq!(page.commit(&mut db), After::Saved);
-    assert_eq!(
-        Page::open(&mut db, "c").doc.members.len(),
-        doc.members.len() - 1
-    );
+    assert_eq!(told(page.commit()), [Event::Saved]);
+    assert_eq!(reopened(&store).members.len(), doc.members.len() - 1);
 }
 
 #[test]
 fn a_meeting_whose_group_was_deleted_survives_a_reload() {
-    let (mut db, _) = saved_example();
-    let mut page = Page::open(&mut db, "tab");
-    let count = page.doc.meetings.len();
-    page.save(&mut db, vec![RecordKey::Branch], |d| {
-        d.branch.groups.clear()
-    });
-    assert_eq!(Page::open(&mut db, "c").doc.meetings.len(), count);
+    let (store, _) = saved_example();
+    let page = Phone::open(&store, "tab");
+    let count = page.doc().meetings.len();
+    let heard = page.save(vec![RecordKey::Branch], |d| d.branch.groups.clear());
+    assert_eq!(told(heard), [Event::Saved]);
+    assert_eq!(reopened(&store).meetings.len(), count);
 }
 
 #[test]
 fn a_deleted_meeting_leaves_no_record_behind() {
-    let (mut db, doc) = saved_example();
+    let (store, doc) = saved_example();
     let id = doc.meetings[0].id.clone();
-    let mut page = Page::open(&mut db, "tab");
+    let page = Phone::open(&store, "tab");
     let gone = id.clone();
-    page.save(&mut db, vec![RecordKey::meeting(&id)], move |d| {
+    let heard = page.save(vec![RecordKey::meeting(&id)], move |d| {
         d.meetings.retain(|m| m.id != gone)
     });
-    assert!(!db.records.contains_key(&RecordKey::meeting(&id).name()));
+    assert_eq!(told(heard), [Event::Saved]);
+    assert!(!store.with_db(|db| db.records.contains_key(&RecordKey::meeting(&id).name())));
 }
 
 #[test]
 #[should_panic(expected = "which it did not name")]
 fn an_edit_that_changes_a_record_it_did_not_name_fails_in_debug_builds() {
-    let mut page = Page::open(&mut MemoryDb::new(), "tab");
-    page.doc = example();
+    let page = Phone::with_example("tab");
     page.edit(vec![RecordKey::Branch], |d| {
         d.members[0].name = "悄悄改".into()
     });
@@ -515,18 +565,21 @@ fn the_first_versions_records_move_into_the_new_store_intact() {
     let left: Vec<&String> = old.kv.entries.keys().collect();
     assert_eq!(left, ["zhibu.device"], "only the device state stays");
 
-    let mut page = Page::open(&mut db, "new");
-    assert_eq!(page.doc, expected.doc);
+    let store = store_with(db);
+    let page = Phone::open(&store, "new");
+    assert_eq!(page.doc(), expected.doc);
     assert_eq!(
-        db.quarantine.len(),
+        store.with_db(|db| db.quarantine.len()),
         2,
         "the old kept-aside value and the torn slot"
     );
     // And the moved records are written in the new envelope at the next edit.
-    page.save(&mut db, vec![RecordKey::Branch], |d| {
-        d.branch.name.push('!')
-    });
-    assert!(unseal(&db.records["branch"]).unwrap().by == "new");
+    let heard = page.save(vec![RecordKey::Branch], |d| d.branch.name.push('!'));
+    assert_eq!(told(heard), [Event::Saved]);
+    assert_eq!(
+        store.with_db(|db| unseal(&db.records["branch"]).unwrap().by),
+        "new"
+    );
 }
 
 #[test]
@@ -547,33 +600,30 @@ fn old_keys_changed_after_the_move_are_kept_aside_not_removed() {
 
 #[test]
 fn local_storage_as_the_store_commits_and_reads_back() {
-    let mut db = KvDb::new(MemoryKv::new());
-    let mut page = Page::open(&mut db, "tab");
-    page.replace(example());
-    assert_eq!(page.commit(&mut db), After::Saved);
-    page.save(&mut db, vec![RecordKey::Branch], |d| {
-        d.branch.name = "本地".into()
-    });
-    let reopened = Page::open(&mut db, "c");
-    assert_eq!(reopened.doc, page.doc);
+    let store = Immediate::new(KvDb::new(MemoryKv::new()));
+    let page = Phone::open(&store, "tab");
+    assert_eq!(page.replace(example()), Ok(()));
+    let heard = page.save(vec![RecordKey::Branch], |d| d.branch.name = "本地".into());
+    assert_eq!(told(heard), [Event::Saved]);
+    assert_eq!(page.doc().branch.name, "本地");
+    assert_eq!(reopened(&store), page.doc());
 }
 
 #[test]
 fn local_storage_running_out_of_space_half_way_puts_everything_back() {
-    let mut db = KvDb::new(MemoryKv::new());
-    let mut page = Page::open(&mut db, "tab");
-    page.replace(example());
-    page.commit(&mut db);
-    let before = db.kv.entries.clone();
+    let store = Immediate::new(KvDb::new(MemoryKv::new()));
+    let page = Phone::open(&store, "tab");
+    assert_eq!(page.replace(example()), Ok(()));
+    let before = store.with_db(|db| db.kv.entries.clone());
     let used: usize = before.iter().map(|(k, v)| 2 * (k.len() + v.len())).sum();
-    db.kv.quota = Some(used + 4_000);
+    store.with_db(|db| db.kv.quota = Some(used + 4_000));
     let mut big = example();
     for m in &mut big.meetings {
         m.minutes = "长".repeat(3_000);
     }
-    page.replace(big);
-    assert!(matches!(page.commit(&mut db), After::ReplaceFailed(_)));
-    assert_eq!(db.kv.entries, before);
+    assert!(page.replace(big).is_err());
+    assert_eq!(store.with_db(|db| db.kv.entries.clone()), before);
+    assert_eq!(page.doc(), example(), "the page shows what is stored");
 }
 
 #[test]
@@ -601,7 +651,7 @@ fn an_interrupted_move_removes_nothing_and_the_next_start_finishes_it() {
     let mv = migration::plan(&old.snapshot().unwrap(), old.stored_keys().unwrap());
     db.move_in(&mv).unwrap();
     assert!(old.remove_unchanged(&mv.sources).unwrap().is_empty());
-    assert_eq!(Page::open(&mut db, "d").doc.members.len(), 25);
+    assert_eq!(Phone::open(&store_with(db), "d").doc().members.len(), 25);
 }
 
 /// A new member's welcome screen opens without the store only when
@@ -614,11 +664,11 @@ fn local_storage_with_records_journals_or_the_first_versions_keys_counts_as_hold
     assert!(!holds_data(settings_only));
     assert!(!holds_data([]));
 
-    let mut db = KvDb::new(MemoryKv::new());
-    let mut page = Page::open(&mut db, "tab");
-    page.replace(example());
-    page.commit(&mut db);
-    assert!(holds_data(keys(&db.kv).iter().map(String::as_str)));
+    let store = Immediate::new(KvDb::new(MemoryKv::new()));
+    let page = Phone::open(&store, "tab");
+    assert_eq!(page.replace(example()), Ok(()));
+    let stored = store.with_db(|db| keys(&db.kv));
+    assert!(holds_data(stored.iter().map(String::as_str)));
 
     let old = first_version_keys();
     assert!(holds_data(keys(&old).iter().map(String::as_str)));

@@ -11,17 +11,19 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
+use zhibu::app::{Event, Host};
 use zhibu::browser::local_storage::{classify, LocalStorageKv};
-use zhibu::browser::persistence::{self, Event, Host, Place};
+use zhibu::browser::persistence::{self, Place};
 use zhibu::browser::record_db::Idb;
 use zhibu::domain::sample::example_document;
 use zhibu::domain::Document;
+use zhibu::domain::RecordKey;
 use zhibu::format::record::unseal;
 use zhibu::store::db::{Expect, Txn, TxnOutcome, Write};
 use zhibu::store::journal::{Journal, JournalEntry};
 use zhibu::store::loading::load;
 use zhibu::store::session::{After, Session};
-use zhibu::store::{KeyValue, RecordKey, StorageError};
+use zhibu::store::{KeyValue, StorageError};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -41,7 +43,7 @@ struct TestPage {
 }
 
 impl Host for TestPage {
-    fn update_doc(&self, f: &mut dyn FnMut(&mut Document)) {
+    fn update_doc(&self, f: &mut dyn FnMut(&mut Document) -> bool) {
         f(&mut self.doc.borrow_mut());
     }
     fn read_doc(&self, f: &mut dyn FnMut(&Document)) {
@@ -50,6 +52,20 @@ impl Host for TestPage {
     fn hear(&self, event: Event) {
         self.heard.borrow_mut().push(event);
     }
+    fn now(&self) -> u64 {
+        js_sys::Date::now() as u64
+    }
+}
+
+fn device() -> zhibu::store::device::DeviceState {
+    zhibu::store::device::DeviceState {
+        id: "dev".into(),
+        ..Default::default()
+    }
+}
+
+fn has_unsaved() -> bool {
+    persistence::core().is_some_and(|core| core.has_unsaved())
 }
 
 async fn pause(ms: i32) {
@@ -284,9 +300,9 @@ async fn the_first_versions_local_storage_records_move_into_indexeddb() {
     put_first_version_keys();
     zhibu::browser::local_storage::probe().unwrap();
     let page = TestPage::default();
-    let started = persistence::start(page.clone(), "dev").await;
+    let started = persistence::start(page.clone(), device()).await;
     assert_eq!(started.place, Place::IndexedDb);
-    assert_eq!(started.doc, expected_first_version_doc());
+    assert_eq!(*page.doc.borrow(), expected_first_version_doc());
     let left: Vec<String> = (0..storage().length().unwrap())
         .filter_map(|i| storage().key(i).unwrap())
         .collect();
@@ -295,11 +311,12 @@ async fn the_first_versions_local_storage_records_move_into_indexeddb() {
         ["zhibu.device"],
         "the old keys are gone, the device state stays"
     );
-    assert_eq!(started.quarantined.len(), 2);
+    assert_eq!(started.opened.quarantined.len(), 2);
     // A second start reads the moved records, and nothing is moved twice.
-    let again = persistence::start(TestPage::default(), "dev").await;
-    assert_eq!(again.doc, expected_first_version_doc());
-    assert_eq!(again.quarantined.len(), 2);
+    let second = TestPage::default();
+    let again = persistence::start(second.clone(), device()).await;
+    assert_eq!(*second.doc.borrow(), expected_first_version_doc());
+    assert_eq!(again.opened.quarantined.len(), 2);
     storage().clear().unwrap();
 }
 
@@ -330,9 +347,10 @@ async fn an_edit_journalled_but_never_committed_is_written_at_the_next_start() {
             &serde_json::to_string(&journal).unwrap(),
         )
         .unwrap();
-    let started = persistence::start(TestPage::default(), "dev").await;
-    assert_eq!(started.replayed, 1);
-    assert_eq!(started.doc.branch.name, "关闭前刚改的名字");
+    let page = TestPage::default();
+    let started = persistence::start(page.clone(), device()).await;
+    assert_eq!(started.opened.replayed, 1);
+    assert_eq!(page.doc.borrow().branch.name, "关闭前刚改的名字");
     assert!(storage()
         .get_item("zhibu.journal.closed-page")
         .unwrap()
@@ -351,18 +369,17 @@ async fn fresh_store(page: &TestPage) {
     Idb::delete_named("zhibu").await.unwrap();
     storage().clear().unwrap();
     zhibu::browser::local_storage::probe().unwrap();
-    let started = persistence::start(page.clone(), "dev").await;
-    *page.doc.borrow_mut() = started.doc;
+    persistence::start(page.clone(), device()).await;
 }
 
 async fn stored_branch_name() -> String {
     for _ in 0..50 {
-        if !persistence::has_unsaved() {
+        if !has_unsaved() {
             break;
         }
         pause(10).await;
     }
-    assert!(!persistence::has_unsaved());
+    assert!(!has_unsaved());
     let idb = Idb::open().await.unwrap();
     let stored = load(&idb.snapshot().await.unwrap()).doc;
     idb.close();
@@ -374,14 +391,13 @@ async fn an_edit_is_journalled_after_the_frame_that_shows_it_before_its_commit_a
     let page = TestPage::default();
     fresh_store(&page).await;
     persistence::edit(
-        &page,
         vec![RecordKey::Branch],
         Rc::new(|d| d.branch.name = "刚输入".into()),
     );
     // The frame that shows the edit comes first; then the journal, then
     // the commit, which clears it.
     zhibu::browser::page_events::after_next_paint().await;
-    assert!(persistence::has_unsaved(), "and not yet committed");
+    assert!(has_unsaved(), "and not yet committed");
     assert!(
         journalled(),
         "the tap is in localStorage before the commit ends"
@@ -401,7 +417,6 @@ async fn an_edit_made_while_the_page_hides_is_journalled_at_once() {
         .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
         .unwrap();
     persistence::edit(
-        &page,
         vec![RecordKey::Branch],
         Rc::new(|d| d.branch.name = "切走前输入".into()),
     );

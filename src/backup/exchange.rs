@@ -432,7 +432,7 @@ mod tests {
         assert_eq!(summary.self_grade, Some(Grade::Qualified));
         assert_eq!(summary.negatives, ["无故不参加组织生活"]);
         assert_eq!(summary.finished_on, Some(day(2026, 1, 5)));
-        assert!(crate::domain::validate::check(&secretary).is_empty());
+        assert!(crate::domain::document::check(&secretary).is_empty());
     }
 
     #[test]

@@ -2,11 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use super::package::{export_package, Scope, Sender};
-use crate::domain::Document;
-
-/// Members' names are personal data: the file says so itself.
-pub const NOTICE: &str = "本文件包含党员姓名等信息，请妥善保管，不要转发到群聊或上传到网盘。";
+use super::package::{export_package, Sender};
+use crate::domain::{Document, Scope};
 
 /// The whole document as a pretty-printed backup file, without history
 /// (see `package::export_package` for a backup that merges).

@@ -10,34 +10,14 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::export::NOTICE;
 use super::FORMAT;
-use crate::domain::Document;
+use crate::domain::{Document, Scope};
 use crate::format::checksum::checksum;
 use crate::format::clock::Clock;
 use crate::format::envelope::{write, Header};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Scope {
-    /// Everything on the phone.
-    #[default]
-    Full,
-    /// 支部资料包: what the branch shares with every member.
-    Branch,
-    /// 交给书记: what a member hands in.
-    Return,
-}
-
-impl Scope {
-    pub fn label(self) -> &'static str {
-        match self {
-            Scope::Full => "完整备份",
-            Scope::Branch => "支部资料包",
-            Scope::Return => "交给书记的材料",
-        }
-    }
-}
+/// Members' names are personal data: every file says so itself.
+pub const NOTICE: &str = "本文件包含党员姓名等信息，请妥善保管，不要转发到群聊或上传到网盘。";
 
 /// Who made a package.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,92 +45,8 @@ impl Sender {
     }
 }
 
-/// What a package holds of `doc`. A 支部资料包 has the branch, rules,
-/// templates, roster (without private notes) and the meetings from
-/// `since_year` on (what members need for the plan and this year's
-/// self-assessment; years of history stay with the secretary); a return has
-/// the member's own self-assessments and commitments, and the meetings and
-/// study sessions recorded on this phone (`edited_here`, by record name),
-/// with the branch and roster they refer to. Commitments are private to
-/// the member and the secretary: a 资料包 never carries them.
-pub fn package_doc(
-    doc: &Document,
-    scope: Scope,
-    me: Option<&str>,
-    edited_here: impl Fn(&str) -> bool,
-    since_year: i32,
-) -> Document {
-    match scope {
-        Scope::Full => doc.clone(),
-        Scope::Branch => Document {
-            branch: doc.branch.clone(),
-            members: crate::domain::roster::without_private_notes(&doc.members),
-            templates: doc.templates.clone(),
-            meetings: doc
-                .meetings
-                .iter()
-                .filter(|m| m.counted_year().is_none_or(|y| y >= since_year))
-                .cloned()
-                .collect(),
-            tasks: doc
-                .tasks
-                .iter()
-                .filter(|t| t.year >= since_year || t.status.is_open())
-                .cloned()
-                .collect(),
-            group_months: doc
-                .group_months
-                .iter()
-                .filter(|g| g.year >= since_year)
-                .cloned()
-                .collect(),
-            studies: doc
-                .studies
-                .iter()
-                .filter(|s| {
-                    s.date
-                        .is_none_or(|d| chrono::Datelike::year(&d) >= since_year)
-                })
-                .cloned()
-                .collect(),
-            ..Document::default()
-        },
-        // The roster goes along so the records it names can be read; the
-        // secretary's newer copy wins over it.
-        Scope::Return => Document {
-            branch: doc.branch.clone(),
-            members: crate::domain::roster::without_private_notes(&doc.members),
-            assessments: doc
-                .assessments
-                .iter()
-                .filter(|f| Some(f.member_id.as_str()) == me)
-                .cloned()
-                .collect(),
-            commitments: doc
-                .commitments
-                .iter()
-                .filter(|c| Some(c.member_id.as_str()) == me)
-                .cloned()
-                .collect(),
-            studies: doc
-                .studies
-                .iter()
-                .filter(|s| edited_here(&format!("study/{}", s.id)))
-                .cloned()
-                .collect(),
-            meetings: doc
-                .meetings
-                .iter()
-                .filter(|m| edited_here(&format!("meeting/{}", m.id)))
-                .cloned()
-                .collect(),
-            ..Document::default()
-        },
-    }
-}
-
-/// The package as a file: `doc` as `package_doc` made it, with the clocks
-/// of its records by record name.
+/// The package as a file: `doc` as `document::pack` made it, with the
+/// clocks of its records by record name.
 pub fn export_package(
     doc: &Document,
     scope: Scope,
@@ -245,8 +141,19 @@ fn normalise(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::document::pack;
     use crate::domain::sample::example_document;
+    use crate::domain::{Packing, RecordKey};
     use chrono::NaiveDate;
+
+    fn packing(scope: Scope, me: Option<&str>) -> Packing<'_> {
+        Packing {
+            scope,
+            me,
+            since_year: 2025,
+            with_private: false,
+        }
+    }
 
     fn example() -> Document {
         example_document(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
@@ -256,7 +163,7 @@ mod tests {
     fn the_branch_package_has_the_shared_records_and_no_private_notes() {
         let mut doc = example();
         doc.members[0].note = "手机 139…".into();
-        let package = package_doc(&doc, Scope::Branch, None, |_| false, 2025);
+        let package = pack(&doc, &packing(Scope::Branch, None), &|_| false);
         assert_eq!(package.members.len(), 25);
         assert!(package.members.iter().all(|m| m.note.is_empty()));
         assert_eq!(package.meetings.len(), doc.meetings.len());
@@ -270,13 +177,9 @@ mod tests {
     #[test]
     fn a_return_has_the_members_own_forms_and_the_meetings_recorded_on_the_phone() {
         let doc = example();
-        let package = package_doc(
-            &doc,
-            Scope::Return,
-            Some("m10"),
-            |name| name == "meeting/mt-ex-1",
-            2025,
-        );
+        let package = pack(&doc, &packing(Scope::Return, Some("m10")), &|key| {
+            *key == RecordKey::meeting("mt-ex-1")
+        });
         assert!(package.assessments.iter().all(|f| f.member_id == "m10"));
         assert_eq!(package.assessments.len(), 2);
         assert_eq!(package.meetings.len(), 1);

@@ -127,16 +127,15 @@ pub fn read_undo() -> Option<String> {
     LocalStorage::get::<String>(UNDO_KEY).ok()
 }
 
-pub fn write_undo(point: Option<&str>) {
+pub fn write_undo(point: Option<&str>) -> Result<(), StorageError> {
     if !readable() {
-        return;
+        return Err(StorageError::Unavailable("本地存储不可用".into()));
     }
     match point {
-        Some(text) => {
-            let _ = LocalStorage::set(UNDO_KEY, text);
-        }
+        Some(text) => LocalStorage::set(UNDO_KEY, text).map_err(to_storage_error)?,
         None => LocalStorage::delete(UNDO_KEY),
     }
+    Ok(())
 }
 
 #[derive(Clone)]

@@ -13,10 +13,10 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction};
 
 use super::local_storage::classify;
+use crate::domain::document::RecordKey;
 use crate::store::db::{decide, Found, Puts, Snapshot, Txn, TxnOutcome};
 use crate::store::migration::Move;
 use crate::store::quarantine::Quarantined;
-use crate::store::records::RecordKey;
 use crate::store::StorageError;
 
 const DB_NAME: &str = "zhibu";

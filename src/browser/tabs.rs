@@ -12,7 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{BroadcastChannel, MessageEvent, StorageEvent};
 
-use crate::store::RecordKey;
+use crate::domain::RecordKey;
 
 const CHANNEL: &str = "zhibu";
 const SIGNAL_KEY: &str = "zhibu.signal";

@@ -4,6 +4,9 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::assessment::AssessmentSettings;
+use super::kind::{Kind, Packing};
+use super::limits;
+use super::validate::{Checker, Checks, Known};
 use super::{Member, Standing};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +28,73 @@ pub struct Branch {
     /// The rating scale and 反向情形 list of the yearly self-assessment.
     #[serde(default)]
     pub assessment: AssessmentSettings,
+}
+
+impl Kind for Branch {
+    const NOUN: &'static str = "支部信息";
+    const COUNTER: &'static str = "";
+    const SKIPPABLE: bool = false;
+
+    fn check(list: &[Self], _: &Known, checks: &mut Checks) {
+        for (i, branch) in list.iter().enumerate() {
+            branch.check_into(&mut checks.item(i));
+        }
+    }
+
+    /// Every package names its branch: a member's phone takes it, and the
+    /// secretary's tells whose return it is.
+    fn pack(&self, _: &Packing, _: bool) -> Option<Self> {
+        Some(self.clone())
+    }
+
+    fn mentions(&self, _: &str) -> bool {
+        false
+    }
+}
+
+impl Branch {
+    fn check_into(&self, c: &mut Checker) {
+        c.length("name", &self.name, limits::SHORT);
+        let mut seen = std::collections::HashSet::new();
+        for (i, g) in self.groups.iter().enumerate() {
+            let mut g_c = c.below(&format!("groups[{i}]."));
+            if !seen.insert(g.id.as_str()) {
+                g_c.problem("id", format!("党小组编号“{}”重复", g.id));
+            }
+            g_c.length("name", &g.name, limits::SHORT);
+        }
+        match self.rules.theme_day {
+            Some(ThemeDay::DayOfMonth { day }) if !(1..=31).contains(&day) => {
+                c.problem("rules.theme_day", "主题党日的日期应在 1 到 31 之间");
+            }
+            Some(ThemeDay::Weekday { nth, weekday })
+                if !(1..=5).contains(&nth) || !(1..=7).contains(&weekday) =>
+            {
+                c.problem("rules.theme_day", "主题党日的星期无法识别");
+            }
+            _ => {}
+        }
+        let settings = &self.assessment;
+        let mut a = c.below("assessment.");
+        a.count(
+            "rating_scale",
+            settings.rating_scale.len(),
+            limits::SCALE,
+            "评价档次",
+        );
+        for (i, r) in settings.rating_scale.iter().enumerate() {
+            a.length(&format!("rating_scale[{i}]"), r, limits::RATING);
+        }
+        a.count(
+            "negative_situations",
+            settings.negative_situations.len(),
+            limits::NEGATIVES,
+            "反向情形",
+        );
+        for (i, n) in settings.negative_situations.iter().enumerate() {
+            a.length(&format!("negative_situations[{i}]"), n, limits::SHORT);
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,11 +1,20 @@
-//! The document: everything the app knows, as one value that is exported,
-//! imported and validated as a whole, and stored in small records.
-
-use serde::{Deserialize, Serialize};
+//! The document and the registry of record kinds. Everything the app knows
+//! is one `Document`, exported, imported and validated as a whole and
+//! stored as small records; `kinds!` below lists every kind of record once,
+//! and from that list follow the document's fields and accessors, the
+//! store's record keys and values, reading a document list by list,
+//! validation and packages. What differs between kinds is each kind's
+//! `Kind` impl, beside its type (`kind.rs` says why).
+//!
+//! Adding a kind: a line in the list, `Kind` (and `Keyed`) beside the type,
+//! a migration step with a frozen fixture, then its page and printout
+//! (ARCHITECTURE.md, "Adding a record kind").
 
 use super::assessment::{AssessmentForm, BranchReview};
 use super::fusion::{GroupMonth, KeyTask, MemberCommitments, StudySession};
+use super::kind::{Kind, Packing};
 use super::meeting::ChecklistTemplate;
+use super::validate::{Checks, Item, Known, Problem};
 use super::{Branch, Meeting, Member, Talk};
 
 /// The shape of `Document` and of its stored records. Raise it with every
@@ -13,38 +22,470 @@ use super::{Branch, Meeting, Member, Talk};
 /// frozen fixture of the old one.
 pub const SCHEMA_VERSION: u32 = 4;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Document {
-    pub branch: Branch,
-    #[serde(default)]
-    pub members: Vec<Member>,
-    #[serde(default)]
-    pub meetings: Vec<Meeting>,
-    /// The branch's edits of the default checklists, one per meeting type.
-    #[serde(default)]
-    pub templates: Vec<ChecklistTemplate>,
-    /// Self-assessment forms: one per member, year and kind.
-    #[serde(default)]
-    pub assessments: Vec<AssessmentForm>,
-    /// The branch's 民主评议 decisions, one per year.
-    #[serde(default)]
-    pub reviews: Vec<BranchReview>,
-    /// 谈心谈话 records.
-    #[serde(default)]
-    pub talks: Vec<Talk>,
-    /// 重点任务清单 (with 问题清单 and 整改清单).
-    #[serde(default)]
-    pub tasks: Vec<KeyTask>,
-    /// Each 党小组's monthly key work and review.
-    #[serde(default)]
-    pub group_months: Vec<GroupMonth>,
-    /// Members' 承诺践诺评诺, one record per member and year.
-    #[serde(default)]
-    pub commitments: Vec<MemberCommitments>,
-    /// 党员每月一讲, OPL 一点课, 五分钟晨学.
-    #[serde(default)]
-    pub studies: Vec<StudySession>,
+/// Generates the document and its records from the list below: one
+/// `single` value (the branch), the lists stored `whole` (one record each),
+/// and the lists stored record by record (`each`); `get / get_mut` names the
+/// accessors that find an item by its key (and `RecordKey::get` its record).
+macro_rules! kinds {
+    (
+        single {
+            $(#[$sdoc:meta])*
+            $sv:ident($sf:ident: $sty:ty) = $sname:literal, $slabel:literal;
+        }
+        whole {$(
+            $(#[$wdoc:meta])*
+            $wv:ident($wf:ident: $wty:ty) = $wname:literal, $wlabel:literal
+                $(, $wget:ident / $wget_mut:ident)?;
+        )*}
+        each {$(
+            $(#[$idoc:meta])*
+            $iv:ident($if_:ident: $ity:ty) = $iname:literal, $iget:ident / $iget_mut:ident;
+        )*}
+    ) => {
+        #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct Document {
+            $(#[$sdoc])*
+            pub $sf: $sty,
+            $(
+                $(#[$wdoc])*
+                #[serde(default)]
+                pub $wf: Vec<$wty>,
+            )*
+            $(
+                $(#[$idoc])*
+                #[serde(default)]
+                pub $if_: Vec<$ity>,
+            )*
+        }
+
+        impl Document {
+            $($(
+                pub fn $wget(&self, key: &str) -> Option<&$wty> {
+                    self.$wf.iter().find(|x| Keyed::key(*x) == key)
+                }
+
+                pub fn $wget_mut(&mut self, key: &str) -> Option<&mut $wty> {
+                    self.$wf.iter_mut().find(|x| Keyed::key(&**x) == key)
+                }
+            )?)*
+            $(
+                pub fn $iget(&self, key: &str) -> Option<&$ity> {
+                    self.$if_.iter().find(|x| Keyed::key(*x) == key)
+                }
+
+                pub fn $iget_mut(&mut self, key: &str) -> Option<&mut $ity> {
+                    self.$if_.iter_mut().find(|x| Keyed::key(&**x) == key)
+                }
+            )*
+        }
+
+        /// Calls `visitor` once for every list of the document, in the
+        /// document's order.
+        pub fn visit_lists(visitor: &mut impl ListVisitor) {
+            $( visitor.visit::<$wty>(); )*
+            $( visitor.visit::<$ity>(); )*
+        }
+
+        $(
+            impl Listed for $wty {
+                const FIELD: &'static str = stringify!($wf);
+                const STORED_WHOLE: bool = true;
+
+                fn list(doc: &Document) -> &Vec<Self> {
+                    &doc.$wf
+                }
+
+                fn list_mut(doc: &mut Document) -> &mut Vec<Self> {
+                    &mut doc.$wf
+                }
+
+                fn record_key(&self) -> RecordKey {
+                    RecordKey::$wv
+                }
+
+                fn record_key_of(_: &str) -> RecordKey {
+                    RecordKey::$wv
+                }
+            }
+        )*
+        $(
+            impl Listed for $ity {
+                const FIELD: &'static str = stringify!($if_);
+                const STORED_WHOLE: bool = false;
+
+                fn list(doc: &Document) -> &Vec<Self> {
+                    &doc.$if_
+                }
+
+                fn list_mut(doc: &mut Document) -> &mut Vec<Self> {
+                    &mut doc.$if_
+                }
+
+                fn record_key(&self) -> RecordKey {
+                    RecordKey::$iv(Keyed::key(self).into_owned())
+                }
+
+                fn record_key_of(key: &str) -> RecordKey {
+                    RecordKey::$iv(key.to_string())
+                }
+            }
+        )*
+
+        /// A piece of the document stored on its own.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum RecordKey {
+            $sv,
+            $( $wv, )*
+            $( $iv(String), )*
+        }
+
+        /// The value of one record, taken out of a document.
+        #[derive(Clone, Debug, PartialEq)]
+        #[allow(clippy::large_enum_variant)] // short-lived copies of one record
+        pub enum RecordValue {
+            $sv($sty),
+            $( $wv(Vec<$wty>), )*
+            $( $iv($ity), )*
+        }
+
+        impl RecordKey {
+            $(
+                pub fn $iget(key: &str) -> RecordKey {
+                    RecordKey::$iv(key.to_string())
+                }
+            )*
+
+            /// `branch`, `meeting/mt-1`: the key in storage.
+            pub fn name(&self) -> String {
+                match self {
+                    RecordKey::$sv => $sname.to_string(),
+                    $( RecordKey::$wv => $wname.to_string(), )*
+                    $( RecordKey::$iv(id) => format!("{}/{id}", $iname), )*
+                }
+            }
+
+            pub fn from_name(name: &str) -> Option<RecordKey> {
+                match name {
+                    $sname => return Some(RecordKey::$sv),
+                    $( $wname => return Some(RecordKey::$wv), )*
+                    _ => {}
+                }
+                let (kind, id) = name.split_once('/')?;
+                if id.is_empty() {
+                    return None;
+                }
+                match kind {
+                    $( $iname => Some(RecordKey::$iv(id.to_string())), )*
+                    _ => None,
+                }
+            }
+
+            /// What a person would call this record on the recovery screen.
+            pub fn label(&self) -> String {
+                match self {
+                    RecordKey::$sv => $slabel.to_string(),
+                    $( RecordKey::$wv => $wlabel.to_string(), )*
+                    $( RecordKey::$iv(id) => format!("{} {id}", <$ity as Kind>::NOUN), )*
+                }
+            }
+
+            /// The document field that holds this record, and whether the
+            /// record is one item of that list (a meeting) rather than the
+            /// whole value (the roster).
+            pub fn document_field(&self) -> (&'static str, bool) {
+                match self {
+                    RecordKey::$sv => (stringify!($sf), false),
+                    $( RecordKey::$wv => (stringify!($wf), false), )*
+                    $( RecordKey::$iv(_) => (stringify!($if_), true), )*
+                }
+            }
+        }
+
+        /// Every field of the document, in the document's order.
+        pub const FIELDS: &[&str] = &[
+            stringify!($sf),
+            $( stringify!($wf), )*
+            $( stringify!($if_), )*
+        ];
+
+        /// Whether a document field holds a list of item records.
+        pub fn is_item_field(field: &str) -> bool {
+            [$( stringify!($if_), )*].contains(&field)
+        }
+
+        /// The key of an item of a document list, read from its JSON (its
+        /// `id`, or a review's `year`) without reading the item itself.
+        pub fn key_of_item(field: &str, value: &serde_json::Value) -> Option<RecordKey> {
+            $( if field == stringify!($if_) {
+                return key_text(value, <$ity as Keyed>::KEY_FIELD).map(RecordKey::$iv);
+            } )*
+            None
+        }
+
+        /// Every record the document holds, whole values first.
+        pub fn all_keys(doc: &Document) -> Vec<RecordKey> {
+            let mut keys = vec![RecordKey::$sv, $( RecordKey::$wv, )*];
+            $( keys.extend(doc.$if_.iter().map(Listed::record_key)); )*
+            keys
+        }
+
+        /// A copy of the record in `doc`; `None` if the item is not there.
+        pub fn get(doc: &Document, key: &RecordKey) -> Option<RecordValue> {
+            match key {
+                RecordKey::$sv => Some(RecordValue::$sv(doc.$sf.clone())),
+                $( RecordKey::$wv => Some(RecordValue::$wv(doc.$wf.clone())), )*
+                $( RecordKey::$iv(want) => doc.$iget(want).cloned().map(RecordValue::$iv), )*
+            }
+        }
+
+        /// Puts a record into `doc`, replacing the item with its key, or
+        /// removes the item with `None`. A whole value is never removed:
+        /// `None` leaves it as it is.
+        pub fn put(doc: &mut Document, key: &RecordKey, value: Option<RecordValue>) {
+            match (key, value) {
+                (RecordKey::$sv, Some(RecordValue::$sv(v))) => doc.$sf = v,
+                $( (RecordKey::$wv, Some(RecordValue::$wv(v))) => doc.$wf = v, )*
+                $( (RecordKey::$iv(want), v) => {
+                    let at = doc.$if_.iter().position(|x| Keyed::key(x) == want.as_str());
+                    match (at, v) {
+                        (Some(i), Some(RecordValue::$iv(item))) => doc.$if_[i] = item,
+                        (None, Some(RecordValue::$iv(item))) => doc.$if_.push(item),
+                        (Some(i), None) => {
+                            doc.$if_.remove(i);
+                        }
+                        _ => {}
+                    }
+                } )*
+                _ => {}
+            }
+        }
+
+        /// Adds a record under a key `doc` holds nothing under yet (loading
+        /// a key for the first time): no search through the list, which for
+        /// ten years of meetings made loading quadratic.
+        pub fn put_new(doc: &mut Document, key: &RecordKey, value: RecordValue) {
+            match (key, value) {
+                (RecordKey::$sv, RecordValue::$sv(v)) => doc.$sf = v,
+                $( (RecordKey::$wv, RecordValue::$wv(v)) => doc.$wf = v, )*
+                $( (RecordKey::$iv(_), RecordValue::$iv(item)) => doc.$if_.push(item), )*
+                _ => {}
+            }
+        }
+
+        /// Whether `value` is the record `key` names (an item stored under
+        /// another item's key is not).
+        pub fn is_under_own_key(key: &RecordKey, value: &RecordValue) -> bool {
+            match (key, value) {
+                (RecordKey::$sv, RecordValue::$sv(_)) => true,
+                $( (RecordKey::$wv, RecordValue::$wv(_)) => true, )*
+                $( (RecordKey::$iv(want), RecordValue::$iv(item)) => {
+                    Keyed::key(item) == want.as_str()
+                } )*
+                _ => false,
+            }
+        }
+
+        /// The record's data as JSON text, serialised straight from `doc`.
+        pub fn to_json(doc: &Document, key: &RecordKey) -> Option<String> {
+            match key {
+                RecordKey::$sv => serde_json::to_string(&doc.$sf).ok(),
+                $( RecordKey::$wv => serde_json::to_string(&doc.$wf).ok(), )*
+                $( RecordKey::$iv(want) => doc
+                    .$iget(want)
+                    .and_then(|item| serde_json::to_string(item).ok()), )*
+            }
+        }
+
+        /// The record's data as a JSON value.
+        pub fn value_json(value: &RecordValue) -> Option<serde_json::Value> {
+            match value {
+                RecordValue::$sv(v) => serde_json::to_value(v).ok(),
+                $( RecordValue::$wv(v) => serde_json::to_value(v).ok(), )*
+                $( RecordValue::$iv(v) => serde_json::to_value(v).ok(), )*
+            }
+        }
+
+        /// The record read from JSON text of today's shape: the fast path,
+        /// with no intermediate `Value`.
+        pub fn from_json(key: &RecordKey, text: &str) -> Result<RecordValue, String> {
+            let plain = |e: serde_json::Error| plain_error(&e);
+            match key {
+                RecordKey::$sv => serde_json::from_str::<$sty>(text)
+                    .map(RecordValue::$sv)
+                    .map_err(plain),
+                $( RecordKey::$wv => serde_json::from_str::<Vec<$wty>>(text)
+                    .map(RecordValue::$wv)
+                    .map_err(plain), )*
+                $( RecordKey::$iv(_) => serde_json::from_str::<$ity>(text)
+                    .map(RecordValue::$iv)
+                    .map_err(plain), )*
+            }
+        }
+    };
+}
+
+use super::kind::Keyed;
+
+kinds! {
+    single {
+        /// The branch profile: its name, 党小组 and local rules.
+        Branch(branch: Branch) = "branch", "支部信息";
+    }
+    whole {
+        /// The roster.
+        Members(members: Member) = "members", "党员名册", member / member_mut;
+        /// The branch's edits of the default checklists, one per meeting type.
+        Templates(templates: ChecklistTemplate) = "templates", "检查清单模板";
+    }
+    each {
+        Meeting(meetings: Meeting) = "meeting", meeting / meeting_mut;
+        /// Self-assessment forms: one per member, year and kind.
+        Assessment(assessments: AssessmentForm) = "assessment", assessment / assessment_mut;
+        /// The branch's 民主评议 decisions, one per year.
+        Review(reviews: BranchReview) = "review", review_of / review_of_mut;
+        /// 谈心谈话 records.
+        Talk(talks: Talk) = "talk", talk / talk_mut;
+        /// 重点任务清单 (with 问题清单 and 整改清单).
+        Task(tasks: KeyTask) = "task", task / task_mut;
+        /// Each 党小组's monthly key work and review.
+        GroupMonth(group_months: GroupMonth) = "group-month", group_month / group_month_mut;
+        /// Members' 承诺践诺评诺, one record per member and year.
+        Commitments(commitments: MemberCommitments) = "commitments", commitments_of / commitments_of_mut;
+        /// 党员每月一讲, OPL 一点课, 五分钟晨学.
+        Study(studies: StudySession) = "study", study / study_mut;
+    }
+}
+
+/// A list of the document (every kind in the list but the branch).
+pub trait Listed: Kind {
+    /// The document's field: the list's name in files and problem paths.
+    const FIELD: &'static str;
+    /// Stored as one record (the roster) rather than a record per item.
+    const STORED_WHOLE: bool;
+
+    fn list(doc: &Document) -> &Vec<Self>;
+    fn list_mut(doc: &mut Document) -> &mut Vec<Self>;
+    /// The record that holds this item.
+    fn record_key(&self) -> RecordKey;
+    /// The record that holds the item with this key.
+    fn record_key_of(key: &str) -> RecordKey;
+}
+
+/// Code that does the same to every list of the document.
+pub trait ListVisitor {
+    fn visit<K: Listed>(&mut self);
+}
+
+/// A parse error's words without " at line 1 column 42", which says
+/// nothing to a member (the record's name or path in front of it does).
+pub fn plain_error(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
+/// The key of an item read from its JSON: text, or a number (a year).
+fn key_text(value: &serde_json::Value, field: &str) -> Option<String> {
+    match value.get(field)? {
+        serde_json::Value::String(id) => Some(id.clone()),
+        serde_json::Value::Number(n) => n.as_i64().map(|n| n.to_string()),
+        _ => None,
+    }
+}
+
+/// Every semantic problem of a document, each with the item it belongs to:
+/// each kind checks its own list against what the document holds.
+pub fn check(doc: &Document) -> Vec<(Item, Problem)> {
+    struct Check<'a> {
+        doc: &'a Document,
+        known: Known<'a>,
+        out: Vec<(Item, Problem)>,
+    }
+    impl ListVisitor for Check<'_> {
+        fn visit<K: Listed>(&mut self) {
+            let mut checks = Checks::list(&mut self.out, K::FIELD);
+            K::check(K::list(self.doc), &self.known, &mut checks);
+        }
+    }
+    let mut check = Check {
+        doc,
+        known: Known {
+            members: doc.members.iter().map(|m| m.id.as_str()).collect(),
+            groups: doc.branch.groups.iter().map(|g| g.id.as_str()).collect(),
+            meetings: doc.meetings.iter().map(|m| m.id.as_str()).collect(),
+        },
+        out: Vec::new(),
+    };
+    Branch::check(
+        std::slice::from_ref(&doc.branch),
+        &check.known,
+        &mut Checks::single(&mut check.out, "branch"),
+    );
+    visit_lists(&mut check);
+    check.out
+}
+
+/// The document as a package for `packing` carries it: each record as its
+/// kind packs it. `written_here` tells the records this phone wrote.
+pub fn pack(
+    doc: &Document,
+    packing: &Packing,
+    written_here: &dyn Fn(&RecordKey) -> bool,
+) -> Document {
+    struct Pack<'a> {
+        from: &'a Document,
+        to: Document,
+        packing: &'a Packing<'a>,
+        written_here: &'a dyn Fn(&RecordKey) -> bool,
+    }
+    impl ListVisitor for Pack<'_> {
+        fn visit<K: Listed>(&mut self) {
+            *K::list_mut(&mut self.to) = K::list(self.from)
+                .iter()
+                .filter_map(|item| item.pack(self.packing, (self.written_here)(&item.record_key())))
+                .collect();
+        }
+    }
+    let branch = doc
+        .branch
+        .pack(packing, written_here(&RecordKey::Branch))
+        .unwrap_or_default();
+    let mut pack = Pack {
+        from: doc,
+        to: Document {
+            branch,
+            ..Document::default()
+        },
+        packing,
+        written_here,
+    };
+    visit_lists(&mut pack);
+    pack.to
+}
+
+/// What a top-level field is called in a problem's place ("会议记录", and
+/// its counter "份").
+pub fn noun_of_field(field: &str) -> Option<(&'static str, &'static str)> {
+    struct Find<'a> {
+        field: &'a str,
+        found: Option<(&'static str, &'static str)>,
+    }
+    impl ListVisitor for Find<'_> {
+        fn visit<K: Listed>(&mut self) {
+            if K::FIELD == self.field {
+                self.found = Some((K::NOUN, K::COUNTER));
+            }
+        }
+    }
+    if field == "branch" {
+        return Some((<Branch as Kind>::NOUN, <Branch as Kind>::COUNTER));
+    }
+    let mut find = Find { field, found: None };
+    visit_lists(&mut find);
+    find.found
 }
 
 impl Document {
@@ -54,64 +495,9 @@ impl Document {
         self.branch.name.trim().is_empty() && self.members.is_empty() && self.meetings.is_empty()
     }
 
-    pub fn member(&self, id: &str) -> Option<&Member> {
-        self.members.iter().find(|m| m.id == id)
-    }
-
-    pub fn member_mut(&mut self, id: &str) -> Option<&mut Member> {
-        self.members.iter_mut().find(|m| m.id == id)
-    }
-
-    pub fn meeting(&self, id: &str) -> Option<&Meeting> {
-        self.meetings.iter().find(|m| m.id == id)
-    }
-
-    pub fn meeting_mut(&mut self, id: &str) -> Option<&mut Meeting> {
-        self.meetings.iter_mut().find(|m| m.id == id)
-    }
-
-    pub fn assessment(&self, id: &str) -> Option<&AssessmentForm> {
-        self.assessments.iter().find(|a| a.id == id)
-    }
-
-    pub fn assessment_mut(&mut self, id: &str) -> Option<&mut AssessmentForm> {
-        self.assessments.iter_mut().find(|a| a.id == id)
-    }
-
+    /// The branch's 民主评议 record of `year`.
     pub fn review(&self, year: i32) -> Option<&BranchReview> {
         self.reviews.iter().find(|r| r.year == year)
-    }
-
-    pub fn talk(&self, id: &str) -> Option<&Talk> {
-        self.talks.iter().find(|t| t.id == id)
-    }
-
-    pub fn task(&self, id: &str) -> Option<&KeyTask> {
-        self.tasks.iter().find(|t| t.id == id)
-    }
-
-    pub fn task_mut(&mut self, id: &str) -> Option<&mut KeyTask> {
-        self.tasks.iter_mut().find(|t| t.id == id)
-    }
-
-    pub fn group_month(&self, id: &str) -> Option<&GroupMonth> {
-        self.group_months.iter().find(|g| g.id == id)
-    }
-
-    pub fn group_month_mut(&mut self, id: &str) -> Option<&mut GroupMonth> {
-        self.group_months.iter_mut().find(|g| g.id == id)
-    }
-
-    pub fn commitments_of(&self, id: &str) -> Option<&MemberCommitments> {
-        self.commitments.iter().find(|c| c.id == id)
-    }
-
-    pub fn commitments_of_mut(&mut self, id: &str) -> Option<&mut MemberCommitments> {
-        self.commitments.iter_mut().find(|c| c.id == id)
-    }
-
-    pub fn study(&self, id: &str) -> Option<&StudySession> {
-        self.studies.iter().find(|s| s.id == id)
     }
 
     /// The name a person reference stands for: the member's name, or the
@@ -126,42 +512,26 @@ impl Document {
     /// How many records mention this member: a member who appears in records
     /// can only be marked as left, never deleted.
     pub fn references_to_member(&self, id: &str) -> usize {
-        let meetings = self
-            .meetings
-            .iter()
-            .filter(|m| m.referenced_member_ids().any(|r| r == id))
-            .count();
-        let forms = self
-            .assessments
-            .iter()
-            .filter(|a| a.member_id == id)
-            .count();
-        let reviews = self
-            .reviews
-            .iter()
-            .filter(|r| r.entry(id).is_some())
-            .count();
-        let talks = self
-            .talks
-            .iter()
-            .filter(|t| t.referenced_member_ids().any(|r| r == id))
-            .count();
-        let tasks = self
-            .tasks
-            .iter()
-            .filter(|t| t.referenced_member_ids().any(|r| r == id))
-            .count();
-        let commitments = self
-            .commitments
-            .iter()
-            .filter(|c| c.member_id == id)
-            .count();
-        let studies = self
-            .studies
-            .iter()
-            .filter(|s| s.referenced_member_ids().any(|r| r == id))
-            .count();
-        meetings + forms + reviews + talks + tasks + commitments + studies
+        struct Count<'a> {
+            doc: &'a Document,
+            id: &'a str,
+            count: usize,
+        }
+        impl ListVisitor for Count<'_> {
+            fn visit<K: Listed>(&mut self) {
+                self.count += K::list(self.doc)
+                    .iter()
+                    .filter(|item| item.mentions(self.id))
+                    .count();
+            }
+        }
+        let mut count = Count {
+            doc: self,
+            id,
+            count: 0,
+        };
+        visit_lists(&mut count);
+        count.count
     }
 
     /// A short summary for confirmations: "3 个党小组、25 名党员、12 次会议".
@@ -172,5 +542,74 @@ impl Document {
             self.members.len(),
             self.meetings.len()
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sample::example_document;
+
+    fn example() -> Document {
+        example_document(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for key in all_keys(&example()) {
+            assert_eq!(RecordKey::from_name(&key.name()), Some(key.clone()));
+        }
+        assert_eq!(
+            RecordKey::from_name("meeting/mt-1/x"),
+            Some(RecordKey::Meeting("mt-1/x".into()))
+        );
+        assert_eq!(RecordKey::from_name("meeting/"), None);
+        assert_eq!(RecordKey::from_name("planet/x"), None);
+        assert_eq!(RecordKey::Review("2025".into()).name(), "review/2025");
+    }
+
+    #[test]
+    fn every_record_goes_out_and_back_in() {
+        let doc = example();
+        let mut rebuilt = Document::default();
+        for key in all_keys(&doc) {
+            let text = to_json(&doc, &key).unwrap();
+            put(&mut rebuilt, &key, Some(from_json(&key, &text).unwrap()));
+            assert_eq!(get(&rebuilt, &key), get(&doc, &key));
+        }
+        assert_eq!(rebuilt, doc);
+    }
+
+    #[test]
+    fn put_replaces_in_place_and_none_removes_items_only() {
+        let mut doc = example();
+        let key = RecordKey::Meeting(doc.meetings[1].id.clone());
+        let mut changed = doc.meetings[1].clone();
+        changed.theme = "改过".into();
+        put(&mut doc, &key, Some(RecordValue::Meeting(changed)));
+        assert_eq!(doc.meetings[1].theme, "改过");
+        let count = doc.meetings.len();
+        put(&mut doc, &key, None);
+        assert_eq!(doc.meetings.len(), count - 1);
+        put(&mut doc, &RecordKey::Branch, None);
+        assert_eq!(doc.branch, example().branch);
+    }
+
+    #[test]
+    fn every_field_of_a_file_is_a_kind_of_the_registry() {
+        let value = serde_json::to_value(example()).unwrap();
+        let mut fields: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        fields.sort_unstable();
+        let mut known = FIELDS.to_vec();
+        known.sort_unstable();
+        assert_eq!(fields, known);
+        for field in FIELDS {
+            assert!(noun_of_field(field).is_some(), "{field} has no noun");
+        }
     }
 }

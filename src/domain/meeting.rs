@@ -1,8 +1,15 @@
 //! A meeting or study session and everything its record (党支部工作记录)
 //! holds. The rules that read these records live in `crate::domain::rules`.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
+
+use super::kind::{Keyed, Kind, Packing, Scope};
+use super::limits;
+use super::validate::{Checker, Checks, Known};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -168,6 +175,17 @@ pub struct PersonRef {
     pub member_id: Option<String>,
     #[serde(default)]
     pub name: String,
+}
+
+impl PersonRef {
+    /// A person picked from the roster must be on it; a typed name is kept
+    /// within the limit.
+    pub fn check(&self, known: &Known, c: &mut Checker) {
+        if let Some(id) = &self.member_id {
+            c.member("member_id", id, known);
+        }
+        c.length("name", &self.name, limits::SHORT);
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -422,6 +440,116 @@ impl Meeting {
     }
 }
 
+impl Kind for Meeting {
+    const NOUN: &'static str = "会议记录";
+    const COUNTER: &'static str = "份";
+    const SKIPPABLE: bool = true;
+
+    fn check(list: &[Self], known: &Known, checks: &mut Checks) {
+        let mut seen = HashSet::new();
+        for (i, m) in list.iter().enumerate() {
+            let mut c = checks.item(i);
+            c.unique_id(&mut seen, &m.id, "会议");
+            m.check_into(known, &mut c);
+        }
+    }
+
+    /// Members get the meetings of this year and last (what the plan and
+    /// this year's self-assessment need; years of history stay with the
+    /// secretary); a return carries the meetings recorded on the phone.
+    fn pack(&self, packing: &Packing, written_here: bool) -> Option<Self> {
+        let travels = match packing.scope {
+            Scope::Full => true,
+            Scope::Branch => self.counted_year().is_none_or(|y| y >= packing.since_year),
+            Scope::Return => written_here,
+        };
+        travels.then(|| self.clone())
+    }
+
+    fn mentions(&self, member_id: &str) -> bool {
+        self.referenced_member_ids().any(|r| r == member_id)
+    }
+}
+
+impl Keyed for Meeting {
+    const KEY_FIELD: &'static str = "id";
+
+    fn key(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.id)
+    }
+}
+
+impl Meeting {
+    fn check_into(&self, known: &Known, c: &mut Checker) {
+        if let Some(g) = &self.group_id {
+            c.group("group_id", g, known);
+        }
+        for (field, text, max) in [
+            ("theme", &self.theme, limits::SHORT * 2),
+            ("place", &self.place, limits::SHORT),
+            ("minutes", &self.minutes, limits::TEXT),
+            ("remarks", &self.remarks, limits::TEXT),
+            ("observers", &self.observers, limits::TEXT),
+        ] {
+            c.length(field, text, max);
+        }
+        if let Some(y) = self.for_year {
+            if !limits::YEARS.contains(&y) {
+                c.problem("for_year", format!("所属年度 {y} 不在合理范围内"));
+            }
+        }
+        for (j, v) in self.votes.iter().enumerate() {
+            c.length(&format!("votes[{j}].motion"), &v.motion, limits::SHORT * 2);
+        }
+        for (j, e) in self.roll.iter().flatten().enumerate() {
+            c.member(&format!("roll[{j}].member_id"), &e.member_id, known);
+        }
+        for (j, e) in self.excluded.iter().enumerate() {
+            c.member(&format!("excluded[{j}].member_id"), &e.member_id, known);
+            c.length(&format!("excluded[{j}].reason"), &e.reason, limits::SHORT);
+        }
+        if let Some(election) = &self.election {
+            c.length("election.office", &election.office, limits::SHORT);
+            for (j, cand) in election.candidates.iter().enumerate() {
+                c.length(
+                    &format!("election.candidates[{j}].name"),
+                    &cand.name,
+                    limits::SHORT,
+                );
+            }
+        }
+        let mut attended = HashSet::new();
+        for (j, a) in self.attendance.iter().enumerate() {
+            let field = format!("attendance[{j}].member_id");
+            c.member(&field, &a.member_id, known);
+            if !attended.insert(a.member_id.as_str()) {
+                c.problem(&field, "同一名党员的出席情况记录了两次");
+            }
+        }
+        let people = [
+            ("host".to_string(), &self.host),
+            ("recorder".to_string(), &self.recorder),
+            ("lecturer".to_string(), &self.lecturer),
+        ]
+        .into_iter()
+        .chain(
+            self.speeches
+                .iter()
+                .enumerate()
+                .map(|(j, s)| (format!("speeches[{j}].speaker"), &s.speaker)),
+        )
+        .chain(
+            self.follow_ups
+                .iter()
+                .enumerate()
+                .map(|(j, f)| (format!("follow_ups[{j}].owner"), &f.owner)),
+        );
+        for (field, person) in people {
+            person.check(known, &mut c.below(&format!("{field}.")));
+        }
+    }
+}
+
 /// A branch's own checklist for one meeting type, replacing the default.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -435,4 +563,24 @@ pub struct ChecklistTemplate {
 pub struct TemplateItem {
     pub phase: Phase,
     pub text: String,
+}
+
+impl Kind for ChecklistTemplate {
+    const NOUN: &'static str = "清单模板";
+    const COUNTER: &'static str = "个";
+    /// Part of the branch's own settings: a broken one stops an import.
+    const SKIPPABLE: bool = false;
+
+    /// The branch's own wording, naming nothing else.
+    fn check(_: &[Self], _: &Known, _: &mut Checks) {}
+
+    /// Members use the branch's checklists; a return does not send them
+    /// back.
+    fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
+        (packing.scope != Scope::Return).then(|| self.clone())
+    }
+
+    fn mentions(&self, _: &str) -> bool {
+        false
+    }
 }

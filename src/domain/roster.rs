@@ -4,8 +4,15 @@
 //! and 减少党员 with its reason. A member is never deleted once records name
 //! them: old records keep their names.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
+
+use super::kind::{Keyed, Kind, Packing, Scope};
+use super::limits;
+use super::validate::{Checks, Known};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -344,16 +351,55 @@ pub fn apply_form_changes(target: &mut Member, original: &Member, edited: &Membe
     );
 }
 
-/// The roster as shared with every member: private notes (phone numbers,
-/// circumstances) stay on the secretary's phone.
-pub fn without_private_notes(members: &[Member]) -> Vec<Member> {
-    members
-        .iter()
-        .map(|m| Member {
-            note: String::new(),
-            ..m.clone()
-        })
-        .collect()
+impl Kind for Member {
+    const NOUN: &'static str = "党员";
+    const COUNTER: &'static str = "名";
+    const SKIPPABLE: bool = true;
+
+    fn check(list: &[Self], known: &Known, checks: &mut Checks) {
+        let mut seen = HashSet::new();
+        for (i, m) in list.iter().enumerate() {
+            let mut c = checks.item(i);
+            c.unique_id(&mut seen, &m.id, "党员");
+            if m.name.trim().is_empty() {
+                c.problem("name", "姓名为空");
+            }
+            c.length("name", &m.name, limits::SHORT);
+            c.length("note", &m.note, limits::TEXT);
+            c.length("duty", &m.duty, limits::SHORT);
+            if let Some(e) = &m.exempt {
+                c.length("exempt.reason", &e.reason, limits::SHORT);
+            }
+            if let Some(g) = &m.group_id {
+                c.group("group_id", g, known);
+            }
+        }
+    }
+
+    /// The roster travels everywhere, but private notes (phone numbers,
+    /// circumstances) stay on the secretary's phone.
+    fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
+        match packing.scope {
+            Scope::Full => Some(self.clone()),
+            Scope::Branch | Scope::Return => Some(Member {
+                note: String::new(),
+                ..self.clone()
+            }),
+        }
+    }
+
+    /// The roster is the members, not a record that names them.
+    fn mentions(&self, _: &str) -> bool {
+        false
+    }
+}
+
+impl Keyed for Member {
+    const KEY_FIELD: &'static str = "id";
+
+    fn key(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.id)
+    }
 }
 
 /// A shared roster about to be merged into `local`: each member keeps the

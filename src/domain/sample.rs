@@ -591,7 +591,6 @@ fn add_example_review(doc: &mut Document, year: i32) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::validate;
 
     #[test]
     fn the_example_is_recognised_until_it_is_renamed_or_cleared() {
@@ -612,7 +611,7 @@ mod tests {
             .iter()
             .any(|m| m.standing == Standing::Probationary));
         assert!(doc.members.iter().any(|m| !m.is_active()));
-        assert_eq!(validate::check(&doc), Vec::new());
+        assert_eq!(crate::domain::document::check(&doc), Vec::new());
     }
 
     #[test]
@@ -707,6 +706,6 @@ mod tests {
     #[test]
     fn example_is_valid_in_january_too() {
         let doc = example_document(NaiveDate::from_ymd_opt(2027, 1, 31).unwrap());
-        assert_eq!(validate::check(&doc), Vec::new());
+        assert_eq!(crate::domain::document::check(&doc), Vec::new());
     }
 }

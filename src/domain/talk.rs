@@ -5,7 +5,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::kind::{Keyed, Kind, Packing, Scope};
+use super::limits;
 use super::meeting::PersonRef;
+use super::validate::{Checks, Known};
+use std::borrow::Cow;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -52,6 +56,50 @@ pub fn talked_with(talks: &[Talk], year: i32) -> std::collections::BTreeSet<&str
         .filter(|t| t.date.is_some_and(|d| chrono::Datelike::year(&d) == year))
         .flat_map(|t| t.talkees.iter().map(String::as_str))
         .collect()
+}
+
+impl Kind for Talk {
+    const NOUN: &'static str = "谈心谈话记录";
+    const COUNTER: &'static str = "份";
+    const SKIPPABLE: bool = true;
+
+    fn check(list: &[Self], known: &Known, checks: &mut Checks) {
+        let mut ids = std::collections::HashSet::new();
+        for (i, talk) in list.iter().enumerate() {
+            let mut c = checks.item(i);
+            c.unique_id(&mut ids, &talk.id, "谈话记录");
+            talk.talker.check(known, &mut c.below("talker."));
+            for (j, id) in talk.talkees.iter().enumerate() {
+                c.member(&format!("talkees[{j}]"), id, known);
+            }
+            c.length("place", &talk.place, limits::SHORT);
+            c.length("topic", &talk.topic, limits::SHORT * 2);
+            for (field, text) in [
+                ("content", &talk.content),
+                ("opinions", &talk.opinions),
+                ("follow_up", &talk.follow_up),
+            ] {
+                c.length(field, text, limits::TEXT);
+            }
+        }
+    }
+
+    /// What was said stays with whoever held the talk.
+    fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
+        (packing.scope == Scope::Full).then(|| self.clone())
+    }
+
+    fn mentions(&self, member_id: &str) -> bool {
+        self.referenced_member_ids().any(|r| r == member_id)
+    }
+}
+
+impl Keyed for Talk {
+    const KEY_FIELD: &'static str = "id";
+
+    fn key(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.id)
+    }
 }
 
 #[cfg(test)]

@@ -2,16 +2,16 @@
 //! reported and skipped instead of sinking everything. Both the import and
 //! the store's start-up read data this way.
 
+use std::collections::BTreeMap;
+
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::locate::locate;
 
-use crate::domain::assessment::{AssessmentForm, BranchReview};
-use crate::domain::fusion::{GroupMonth, KeyTask, MemberCommitments, StudySession};
-use crate::domain::meeting::ChecklistTemplate;
-use crate::domain::validate::{self, Item, Problem};
-use crate::domain::{Document, Meeting, Member, Talk};
+use crate::domain::document::{self, visit_lists, ListVisitor, Listed, FIELDS};
+use crate::domain::validate::{Item, Problem};
+use crate::domain::Document;
 
 /// What could be read, what could not, and whether the rest is usable.
 #[derive(Debug)]
@@ -29,34 +29,10 @@ pub struct Parsed {
     pub over_limits: Vec<Problem>,
 }
 
-const KNOWN_FIELDS: [&str; 11] = [
-    "branch",
-    "members",
-    "meetings",
-    "templates",
-    "assessments",
-    "reviews",
-    "talks",
-    "tasks",
-    "group_months",
-    "commitments",
-    "studies",
-];
-
 /// Where each kept item of a list stood in the input, so problems found
-/// after others were left out still name the input's index.
-#[derive(Default)]
-struct Sources {
-    members: Vec<usize>,
-    meetings: Vec<usize>,
-    assessments: Vec<usize>,
-    reviews: Vec<usize>,
-    talks: Vec<usize>,
-    tasks: Vec<usize>,
-    group_months: Vec<usize>,
-    commitments: Vec<usize>,
-    studies: Vec<usize>,
-}
+/// after others were left out still name the input's index. Only the lists
+/// whose items can be left out one by one are here.
+type Sources = BTreeMap<&'static str, Vec<usize>>;
 
 /// Reads an imported document: items that fail the semantic checks
 /// (dangling references, duplicate ids, overlong text) are left out.
@@ -85,7 +61,7 @@ fn read_document(value: Value, check_semantics: bool) -> Parsed {
         return parsed;
     };
     for key in object.keys() {
-        if !KNOWN_FIELDS.contains(&key.as_str()) {
+        if !FIELDS.contains(&key.as_str()) {
             parsed.fail(Problem::new(format!("data.{key}"), "无法识别的字段"));
         }
     }
@@ -99,49 +75,34 @@ fn read_document(value: Value, check_semantics: bool) -> Parsed {
     if parsed.fatal {
         return parsed;
     }
-    let members: Vec<(usize, Member)> =
-        read_list(&mut object, "members", Item::Member, &mut parsed);
-    let meetings: Vec<(usize, Meeting)> =
-        read_list(&mut object, "meetings", Item::Meeting, &mut parsed);
-    let templates: Vec<(usize, ChecklistTemplate)> =
-        read_list(&mut object, "templates", Item::Template, &mut parsed);
-    let assessments: Vec<(usize, AssessmentForm)> =
-        read_list(&mut object, "assessments", Item::Assessment, &mut parsed);
-    let reviews: Vec<(usize, BranchReview)> =
-        read_list(&mut object, "reviews", Item::Review, &mut parsed);
-    let talks: Vec<(usize, Talk)> = read_list(&mut object, "talks", Item::Talk, &mut parsed);
-    let tasks: Vec<(usize, KeyTask)> = read_list(&mut object, "tasks", Item::Task, &mut parsed);
-    let group_months: Vec<(usize, GroupMonth)> =
-        read_list(&mut object, "group_months", Item::GroupMonth, &mut parsed);
-    let commitments: Vec<(usize, MemberCommitments)> =
-        read_list(&mut object, "commitments", Item::Commitments, &mut parsed);
-    let studies: Vec<(usize, StudySession)> =
-        read_list(&mut object, "studies", Item::Study, &mut parsed);
-    let sources = Sources {
-        members: indices(&members),
-        meetings: indices(&meetings),
-        assessments: indices(&assessments),
-        reviews: indices(&reviews),
-        talks: indices(&talks),
-        tasks: indices(&tasks),
-        group_months: indices(&group_months),
-        commitments: indices(&commitments),
-        studies: indices(&studies),
+    let mut lists = ReadLists {
+        object: &mut object,
+        parsed: &mut parsed,
+        sources: Sources::new(),
     };
-    parsed.doc.members = values(members);
-    parsed.doc.meetings = values(meetings);
-    parsed.doc.templates = values(templates);
-    parsed.doc.assessments = values(assessments);
-    parsed.doc.reviews = values(reviews);
-    parsed.doc.talks = values(talks);
-    parsed.doc.tasks = values(tasks);
-    parsed.doc.group_months = values(group_months);
-    parsed.doc.commitments = values(commitments);
-    parsed.doc.studies = values(studies);
+    visit_lists(&mut lists);
+    let sources = lists.sources;
     if check_semantics {
         drop_semantic_failures(&mut parsed, sources);
     }
     parsed
+}
+
+/// Reads every list of the document, item by item.
+struct ReadLists<'a> {
+    object: &'a mut Map<String, Value>,
+    parsed: &'a mut Parsed,
+    sources: Sources,
+}
+
+impl ListVisitor for ReadLists<'_> {
+    fn visit<K: Listed>(&mut self) {
+        let items: Vec<(usize, K)> = read_list(self.object, K::FIELD, self.parsed);
+        if K::SKIPPABLE {
+            self.sources.insert(K::FIELD, indices(&items));
+        }
+        *K::list_mut(&mut self.parsed.doc) = values(items);
+    }
 }
 
 fn indices<T>(items: &[(usize, T)]) -> Vec<usize> {
@@ -188,8 +149,7 @@ fn serde_message(raw: &str) -> String {
 
 fn read_list<T: DeserializeOwned>(
     object: &mut Map<String, Value>,
-    field: &str,
-    item: fn(usize) -> Item,
+    field: &'static str,
     parsed: &mut Parsed,
 ) -> Vec<(usize, T)> {
     let values = match object.remove(field) {
@@ -207,7 +167,10 @@ fn read_list<T: DeserializeOwned>(
             Ok(t) => out.push((i, t)),
             Err(p) => {
                 parsed.problems.push(p);
-                parsed.skipped.push(item(i));
+                parsed.skipped.push(Item {
+                    list: field,
+                    index: i,
+                });
             }
         }
     }
@@ -219,124 +182,68 @@ fn read_list<T: DeserializeOwned>(
 /// repeats until nothing more goes.
 fn drop_semantic_failures(parsed: &mut Parsed, mut src: Sources) {
     loop {
-        let found: Vec<(Item, Problem)> = validate::check(&parsed.doc)
+        let found: Vec<(Item, Problem)> = document::check(&parsed.doc)
             .into_iter()
             .filter(|(_, p)| !p.kept)
             .collect();
         if found.is_empty() {
             break;
         }
-        let mut drop = Sources::default();
-        let mut dropped_any = false;
+        let mut drop = Sources::new();
         for (item, mut problem) in found {
-            match (item, src.list_mut(item)) {
-                // The branch's own lists (党小组, templates) are part of the
-                // branch: a problem there stops the whole import.
-                (Item::Branch | Item::Template(_), _) => parsed.fatal = true,
-                (_, Some(sources)) => {
-                    let (name, i) = position(item);
-                    let origin = sources.get(i).copied().unwrap_or(i);
-                    problem.path = renumber(&problem.path, name, i, origin);
-                    parsed.skipped.push(at_index(item, origin));
-                    if let Some(list) = drop.list_mut(item) {
-                        list.push(i);
-                        dropped_any = true;
-                    }
+            match src.get(item.list) {
+                // The branch, and its own lists (templates), cannot lose an
+                // item: a problem there stops the whole import.
+                None => parsed.fatal = true,
+                Some(sources) => {
+                    let origin = sources.get(item.index).copied().unwrap_or(item.index);
+                    problem.path = renumber(&problem.path, item.list, item.index, origin);
+                    parsed.skipped.push(Item {
+                        list: item.list,
+                        index: origin,
+                    });
+                    drop.entry(item.list).or_default().push(item.index);
                 }
-                (_, None) => {}
             }
             parsed.problems.push(problem);
         }
         // Nothing left out means the same problems would come back forever.
-        if parsed.fatal || !dropped_any {
-            parsed.fatal = parsed.fatal || !dropped_any;
+        if parsed.fatal || drop.is_empty() {
+            parsed.fatal = true;
             return;
         }
-        let doc = &mut parsed.doc;
-        remove_indices(&mut doc.members, &mut src.members, &drop.members);
-        remove_indices(&mut doc.meetings, &mut src.meetings, &drop.meetings);
-        remove_indices(
-            &mut doc.assessments,
-            &mut src.assessments,
-            &drop.assessments,
-        );
-        remove_indices(&mut doc.reviews, &mut src.reviews, &drop.reviews);
-        remove_indices(&mut doc.talks, &mut src.talks, &drop.talks);
-        remove_indices(&mut doc.tasks, &mut src.tasks, &drop.tasks);
-        remove_indices(
-            &mut doc.group_months,
-            &mut src.group_months,
-            &drop.group_months,
-        );
-        remove_indices(
-            &mut doc.commitments,
-            &mut src.commitments,
-            &drop.commitments,
-        );
-        remove_indices(&mut doc.studies, &mut src.studies, &drop.studies);
+        visit_lists(&mut RemoveItems {
+            doc: &mut parsed.doc,
+            sources: &mut src,
+            drop: &drop,
+        });
         parsed.skipped.sort();
         parsed.skipped.dedup();
     }
     // What is over a limit is imported as it is, and said.
-    for (item, mut problem) in validate::check(&parsed.doc) {
-        if let Some(sources) = src.list_mut(item) {
-            let (name, i) = position(item);
-            let origin = sources.get(i).copied().unwrap_or(i);
-            problem.path = renumber(&problem.path, name, i, origin);
+    for (item, mut problem) in document::check(&parsed.doc) {
+        if let Some(sources) = src.get(item.list) {
+            let origin = sources.get(item.index).copied().unwrap_or(item.index);
+            problem.path = renumber(&problem.path, item.list, item.index, origin);
         }
         parsed.over_limits.push(problem);
     }
 }
 
-impl Sources {
-    /// The list an item belongs to, for the lists whose items can be left
-    /// out one by one.
-    fn list_mut(&mut self, item: Item) -> Option<&mut Vec<usize>> {
-        match item {
-            Item::Member(_) => Some(&mut self.members),
-            Item::Meeting(_) => Some(&mut self.meetings),
-            Item::Assessment(_) => Some(&mut self.assessments),
-            Item::Review(_) => Some(&mut self.reviews),
-            Item::Talk(_) => Some(&mut self.talks),
-            Item::Task(_) => Some(&mut self.tasks),
-            Item::GroupMonth(_) => Some(&mut self.group_months),
-            Item::Commitments(_) => Some(&mut self.commitments),
-            Item::Study(_) => Some(&mut self.studies),
-            Item::Branch | Item::Template(_) => None,
+/// Leaves the dropped items out of every list, and out of its sources.
+struct RemoveItems<'a> {
+    doc: &'a mut Document,
+    sources: &'a mut Sources,
+    drop: &'a Sources,
+}
+
+impl ListVisitor for RemoveItems<'_> {
+    fn visit<K: Listed>(&mut self) {
+        if let (Some(drop), Some(sources)) =
+            (self.drop.get(K::FIELD), self.sources.get_mut(K::FIELD))
+        {
+            remove_indices(K::list_mut(self.doc), sources, drop);
         }
-    }
-}
-
-/// The list name used in paths and the item's index in the checked list.
-fn position(item: Item) -> (&'static str, usize) {
-    match item {
-        Item::Branch => ("branch", 0),
-        Item::Member(i) => ("members", i),
-        Item::Meeting(i) => ("meetings", i),
-        Item::Template(i) => ("templates", i),
-        Item::Assessment(i) => ("assessments", i),
-        Item::Review(i) => ("reviews", i),
-        Item::Talk(i) => ("talks", i),
-        Item::Task(i) => ("tasks", i),
-        Item::GroupMonth(i) => ("group_months", i),
-        Item::Commitments(i) => ("commitments", i),
-        Item::Study(i) => ("studies", i),
-    }
-}
-
-fn at_index(item: Item, i: usize) -> Item {
-    match item {
-        Item::Branch => Item::Branch,
-        Item::Member(_) => Item::Member(i),
-        Item::Meeting(_) => Item::Meeting(i),
-        Item::Template(_) => Item::Template(i),
-        Item::Assessment(_) => Item::Assessment(i),
-        Item::Review(_) => Item::Review(i),
-        Item::Talk(_) => Item::Talk(i),
-        Item::Task(_) => Item::Task(i),
-        Item::GroupMonth(_) => Item::GroupMonth(i),
-        Item::Commitments(_) => Item::Commitments(i),
-        Item::Study(_) => Item::Study(i),
     }
 }
 

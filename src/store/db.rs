@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::kv::StorageError;
 use super::quarantine::Quarantined;
-use super::records::RecordKey;
+use crate::domain::document::RecordKey;
 use crate::domain::SCHEMA_VERSION;
 use crate::format::clock::Clock;
 use crate::format::record::{rev_of, seal};

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::db::{Expect, Txn, Write};
 use super::quarantine::Quarantined;
-use super::records::RecordKey;
+use crate::domain::document::RecordKey;
 use crate::format::record::unseal;
 
 /// Prefix of the journal keys in localStorage, one per page.

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use super::db::{decide, Found, RecordDb, Snapshot, Txn, TxnOutcome};
 use super::kv::{KeyValue, StorageError};
 use super::quarantine::Quarantined;
-use super::records::RecordKey;
+use crate::domain::document::RecordKey;
 use crate::format::record::unseal;
 
 pub const HEAD_KEY: &str = "zhibu.head";

@@ -6,13 +6,12 @@
 
 use std::collections::BTreeMap;
 
-use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::db::{newer_version_message, Found, Head, Snapshot};
 use super::quarantine::Quarantined;
-use super::records::{self, RecordKey, RecordValue};
+use crate::domain::document::{self, ListVisitor, Listed, RecordKey, RecordValue};
 use crate::domain::rules::attendance::freeze_missing_rolls;
 use crate::domain::{Document, SCHEMA_VERSION};
 use crate::format::clock::Clock;
@@ -112,7 +111,7 @@ pub fn load(snapshot: &Snapshot) -> Loaded {
         let read = read_record(&record.key, &sealed);
         misplaced |= match &read {
             Read::Whole(value) | Read::Partly(value, _) => {
-                !records::is_under_own_key(&record.key, value)
+                !document::is_under_own_key(&record.key, value)
             }
             Read::Not(_) => false,
         };
@@ -200,8 +199,8 @@ fn take(loaded: &mut Loaded, record: &Found, rev: u64, read: Read, arrival: Arri
 
 fn put(doc: &mut Document, key: &RecordKey, value: RecordValue, arrival: Arrival) {
     match arrival {
-        Arrival::Read { again: false } => records::put_new(doc, key, value),
-        Arrival::Read { again: true } | Arrival::Migrated => records::put(doc, key, Some(value)),
+        Arrival::Read { again: false } => document::put_new(doc, key, value),
+        Arrival::Read { again: true } | Arrival::Migrated => document::put(doc, key, Some(value)),
     }
 }
 
@@ -255,10 +254,10 @@ fn migrate_group(loaded: &mut Loaded, version: u32, group: Vec<(&Found, Sealed)>
     let mut out: Vec<(RecordKey, Value)> = Vec::new();
     for (field, value) in migrated {
         match value {
-            Value::Array(items) if records::is_item_field(&field) => out.extend(
+            Value::Array(items) if document::is_item_field(&field) => out.extend(
                 items
                     .into_iter()
-                    .filter_map(|v| Some((records::key_of_item(&field, &v)?, v))),
+                    .filter_map(|v| Some((document::key_of_item(&field, &v)?, v))),
             ),
             value => {
                 if let Some(key) = RecordKey::from_name(&field) {
@@ -312,7 +311,7 @@ pub fn read_stored(key: &RecordKey, raw: &str) -> Result<(u64, Clock, RecordValu
         };
         let (rev, clock) = (sealed.rev, sealed.clock.clone());
         migrate_group(&mut loaded, sealed.schema_version, vec![(&found, sealed)]);
-        return records::get(&loaded.doc, key)
+        return document::get(&loaded.doc, key)
             .map(|v| (rev, clock, v))
             .ok_or_else(|| Unreadable::Broken("旧版本的数据无法升级".into()));
     }
@@ -341,48 +340,63 @@ fn read_value(key: &RecordKey, value: &Value) -> Read {
     read_text(key, &value.to_string())
 }
 
-/// A record from its JSON text, item by item for the lists that allow it.
+/// A record from its JSON text, item by item for the lists stored whole.
 fn read_text(key: &RecordKey, text: &str) -> Read {
-    let error = match records::from_json(key, text) {
+    let error = match document::from_json(key, text) {
         Ok(record) => return Read::Whole(record),
         Err(e) => e,
     };
     let value = match serde_json::from_str::<Value>(text) {
         Ok(value) => value,
-        Err(e) => return Read::Not(format!("无法解析（{}）", records::plain_error(&e))),
+        Err(e) => return Read::Not(format!("无法解析（{}）", document::plain_error(&e))),
     };
-    match key {
-        RecordKey::Members => partly(key, text, &value, RecordValue::Members),
-        RecordKey::Templates => partly(key, text, &value, RecordValue::Templates),
-        _ => Read::Not(problem(key, &value, &error)),
-    }
+    let mut partly = Partly {
+        key,
+        text,
+        value: &value,
+        read: None,
+    };
+    document::visit_lists(&mut partly);
+    partly
+        .read
+        .unwrap_or_else(|| Read::Not(problem(key, &value, &error)))
 }
 
-/// The readable items of a list record.
-fn partly<T: DeserializeOwned>(
-    key: &RecordKey,
-    text: &str,
-    value: &Value,
-    wrap: fn(Vec<T>) -> RecordValue,
-) -> Read {
-    let (Ok(raw_items), Value::Array(items)) =
-        (serde_json::from_str::<Vec<&RawValue>>(text), value)
-    else {
-        return Read::Not(format!("{}：应当是一个列表", key.name()));
-    };
-    let mut good = Vec::new();
-    let mut problems = Vec::new();
-    for (i, (raw, item)) in raw_items.iter().zip(items).enumerate() {
-        match serde_json::from_str::<T>(raw.get()) {
-            Ok(t) => good.push(t),
-            Err(e) => problems.push(problem_at(
-                &format!("{}[{i}]", key.name()),
-                item,
-                &records::plain_error(&e),
-            )),
+/// The readable items of a list stored as one record (the roster).
+struct Partly<'a> {
+    key: &'a RecordKey,
+    text: &'a str,
+    value: &'a Value,
+    read: Option<Read>,
+}
+
+impl ListVisitor for Partly<'_> {
+    fn visit<K: Listed>(&mut self) {
+        if !K::STORED_WHOLE || self.key.document_field() != (K::FIELD, false) {
+            return;
         }
+        let (Ok(raw_items), Value::Array(items)) = (
+            serde_json::from_str::<Vec<&RawValue>>(self.text),
+            self.value,
+        ) else {
+            self.read = Some(Read::Not(format!("{}：应当是一个列表", self.key.name())));
+            return;
+        };
+        let mut good = Document::default();
+        let mut problems = Vec::new();
+        for (i, (raw, item)) in raw_items.iter().zip(items).enumerate() {
+            match serde_json::from_str::<K>(raw.get()) {
+                Ok(t) => K::list_mut(&mut good).push(t),
+                Err(e) => problems.push(problem_at(
+                    &format!("{}[{i}]", self.key.name()),
+                    item,
+                    &document::plain_error(&e),
+                )),
+            }
+        }
+        self.read =
+            document::get(&good, self.key).map(|value| Read::Partly(value, problems.join("；")));
     }
-    Read::Partly(wrap(good), problems.join("；"))
 }
 
 fn problem(key: &RecordKey, value: &Value, error: &str) -> String {

@@ -9,7 +9,7 @@ use super::db::{decide, Found, RecordDb, Snapshot, Txn, TxnOutcome};
 use super::kv::{KeyValue, StorageError};
 use super::migration::Move;
 use super::quarantine::Quarantined;
-use super::records::RecordKey;
+use crate::domain::document::RecordKey;
 
 #[derive(Clone, Debug, Default)]
 pub struct MemoryKv {

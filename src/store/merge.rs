@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::records::{self, RecordKey, RecordValue};
+use crate::domain::document::{self, RecordKey, RecordValue};
 use crate::domain::Document;
 use crate::format::clock::{Clock, Dot, Order};
 use crate::format::fields::{assemble, names_in_order, split};
@@ -290,12 +290,12 @@ pub struct Counts {
 /// written counts as absent: anything is newer.
 pub fn copies(doc: &Document, clock: impl Fn(&RecordKey) -> Clock) -> BTreeMap<String, Copy> {
     let blank = Document::default();
-    records::all_keys(doc)
+    document::all_keys(doc)
         .into_iter()
         .filter_map(|key| {
-            let value = records::get(doc, &key).and_then(|v| records::value_json(&v))?;
+            let value = document::get(doc, &key).and_then(|v| document::value_json(&v))?;
             let unwritten = clock(&key).is_empty()
-                && records::get(&blank, &key).and_then(|v| records::value_json(&v))
+                && document::get(&blank, &key).and_then(|v| document::value_json(&v))
                     == Some(value.clone());
             if unwritten {
                 return None;
@@ -373,7 +373,7 @@ impl ImportPlan {
             .map(|(name, copy)| {
                 let key =
                     RecordKey::from_name(&name).ok_or_else(|| format!("无法识别的记录 {name}"))?;
-                let value = records::from_json(&key, &copy.value.to_string())
+                let value = document::from_json(&key, &copy.value.to_string())
                     .map_err(|e| format!("{}合并后无法读取：{e}", key.label()))?;
                 Ok((key, value, copy.clock))
             })

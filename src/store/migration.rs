@@ -8,7 +8,7 @@
 
 use super::db::Snapshot;
 use super::quarantine::Quarantined;
-use super::records::RecordKey;
+use crate::domain::document::RecordKey;
 
 /// What moves, and the old keys it came from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

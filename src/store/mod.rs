@@ -1,7 +1,7 @@
 //! Where the document lives between visits. The logic is plain Rust and
-//! tested natively: the document is kept as records (`records`: the
-//! branch, the roster, the templates, one per meeting, form and review), so
-//! one tap rewrites one small record, not years of history. A commit is a
+//! tested natively: the document is kept as records (`domain::document`'s
+//! `RecordKey`: the branch, the roster, the templates, one per meeting, form
+//! and review), so one tap rewrites one small record, not years of history. A commit is a
 //! transaction that writes only over what this page read (`db::decide`);
 //! the `session` keeps the edits until they are stored and applies them
 //! again on top of another page's newer copy. Reading (`loading`) sets
@@ -21,11 +21,9 @@ pub mod memory;
 pub mod merge;
 pub mod migration;
 pub mod quarantine;
-pub mod records;
 pub mod session;
 
 pub use kv::{KeyValue, StorageError};
 pub use memory::{MemoryDb, MemoryKv};
 pub use quarantine::Quarantined;
-pub use records::RecordKey;
 pub use session::Session;

@@ -17,7 +17,7 @@ use super::db::{Expect, Txn, TxnOutcome, Write};
 use super::journal::JournalEntry;
 use super::loading::{read_stored, Loaded, Unreadable};
 use super::quarantine::Quarantined;
-use super::records::{self, RecordKey, RecordValue};
+use crate::domain::document::{self, RecordKey, RecordValue};
 use crate::domain::Document;
 use crate::format::clock::Clock;
 use serde_json::Value;
@@ -162,12 +162,12 @@ impl Session {
         let keys: Vec<RecordKey> = merged.iter().map(|(k, _, _)| k.clone()).collect();
         for (key, value, clock) in &merged {
             self.merged
-                .insert(key.clone(), (records::value_json(value), clock.clone()));
+                .insert(key.clone(), (document::value_json(value), clock.clone()));
         }
         let merged = Rc::new(merged);
         let op: Op = Rc::new(move |d| {
             for (key, value, _) in merged.iter() {
-                records::put(d, key, Some(value.clone()));
+                document::put(d, key, Some(value.clone()));
             }
         });
         self.apply(doc, keys, op, false, true);
@@ -176,7 +176,7 @@ impl Session {
     /// The clock a record gets when written now: one more write of this
     /// phone, dated on the fields it changed, unless nothing changed.
     fn next_clock(&self, doc: &Document, key: &RecordKey) -> Clock {
-        let now = records::get(doc, key).and_then(|v| records::value_json(&v));
+        let now = document::get(doc, key).and_then(|v| document::value_json(&v));
         let (before, clock) = match self.merged.get(key) {
             Some((value, clock)) => (value.clone(), clock.clone()),
             None => {
@@ -190,7 +190,7 @@ impl Session {
                         .get(key)
                         .cloned()
                         .flatten()
-                        .and_then(|v| records::value_json(&v))
+                        .and_then(|v| document::value_json(&v))
                 };
                 (before, clock)
             }
@@ -212,8 +212,8 @@ impl Session {
     /// Replaces the whole document: every record of `doc` and of `new` is
     /// written, and stored records of neither are deleted.
     pub fn replace(&mut self, doc: &mut Document, new: Document) {
-        let mut keys = records::all_keys(doc);
-        for key in records::all_keys(&new) {
+        let mut keys = document::all_keys(doc);
+        for key in document::all_keys(&new) {
             if !keys.contains(&key) {
                 keys.push(key);
             }
@@ -253,7 +253,7 @@ impl Session {
             }
             let value = match self.committed.remove(key) {
                 Some((rev, value)) if rev == self.revision(key) => value,
-                _ => records::get(doc, key),
+                _ => document::get(doc, key),
             };
             self.base.insert(key.clone(), value);
         }
@@ -283,7 +283,7 @@ impl Session {
         let keys = self.touched();
         let sent = keys
             .iter()
-            .map(|k| (k.clone(), records::get(doc, k)))
+            .map(|k| (k.clone(), document::get(doc, k)))
             .collect();
         let clocks: BTreeMap<RecordKey, Clock> = keys
             .iter()
@@ -298,7 +298,7 @@ impl Session {
                 } else {
                     Expect::Rev(self.revision(key))
                 },
-                data: records::to_json(doc, key),
+                data: document::to_json(doc, key),
                 clock: clocks.get(key).cloned().unwrap_or_default(),
             })
             .collect();
@@ -428,7 +428,7 @@ impl Session {
                 *base = value;
                 rebuild = true;
             } else {
-                records::put(doc, &key, value);
+                document::put(doc, &key, value);
             }
         }
         if rebuild {
@@ -447,7 +447,7 @@ impl Session {
         self.has_stored = self.has_stored || loaded.has_data;
         *doc = loaded.doc.clone();
         for (key, base) in self.base.iter_mut() {
-            *base = records::get(&loaded.doc, key);
+            *base = document::get(&loaded.doc, key);
         }
         self.flight = None;
         self.rebuild(doc);
@@ -460,7 +460,7 @@ impl Session {
         self.revs.clear();
         self.has_stored = false;
         self.flight = None;
-        self.touch(doc, records::all_keys(doc));
+        self.touch(doc, document::all_keys(doc));
     }
 
     /// The records this page knows older than `(key, revision)` pairs
@@ -484,7 +484,7 @@ impl Session {
         self.touched()
             .into_iter()
             .map(|key| JournalEntry {
-                data: records::to_json(doc, &key),
+                data: document::to_json(doc, &key),
                 base_rev: self.revision(&key),
                 key: key.name(),
             })
@@ -537,7 +537,7 @@ impl Session {
     /// waiting edits again, in order.
     fn rebuild(&mut self, doc: &mut Document) {
         for (key, value) in &self.base {
-            records::put(doc, key, value.clone());
+            document::put(doc, key, value.clone());
         }
         for edit in &self.edits {
             (edit.op)(doc);
@@ -554,11 +554,11 @@ fn aside(key: &RecordKey, reason: &str, raw: String) -> Quarantined {
 
 #[cfg(debug_assertions)]
 fn untouched_records(doc: &Document, named: &[RecordKey]) -> Vec<(RecordKey, Option<RecordValue>)> {
-    records::all_keys(doc)
+    document::all_keys(doc)
         .into_iter()
         .filter(|k| !named.contains(k))
         .map(|k| {
-            let value = records::get(doc, &k);
+            let value = document::get(doc, &k);
             (k, value)
         })
         .collect()
@@ -570,7 +570,7 @@ fn check_untouched(
     named: &[RecordKey],
     before: Vec<(RecordKey, Option<RecordValue>)>,
 ) {
-    let after: Vec<RecordKey> = records::all_keys(doc)
+    let after: Vec<RecordKey> = document::all_keys(doc)
         .into_iter()
         .filter(|k| !named.contains(k))
         .collect();
@@ -580,7 +580,7 @@ fn check_untouched(
     );
     for (key, value) in before {
         assert!(
-            records::get(doc, &key) == value,
+            document::get(doc, &key) == value,
             "an edit of {named:?} changed {key:?}, which it did not name"
         );
     }

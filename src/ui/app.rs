@@ -6,6 +6,7 @@ use leptos_router::path;
 
 use super::first_run::FirstRun;
 use super::home::HomePage;
+use super::page_loading::{set_page_loading, PageLoading};
 use super::recovery::RecoveryNotice;
 use super::save_banner::SaveBanner;
 use super::state::AppState;
@@ -160,22 +161,10 @@ fn Notice() -> impl IntoView {
     }
 }
 
-/// True while a page's code is still arriving (the split build loads each
-/// page on first visit, `lazy_routes.rs`): the page says it is busy, and
-/// shows a loading bar if that takes a moment.
-#[derive(Clone, Copy)]
-struct PageLoading(RwSignal<bool>);
-
-pub(super) fn set_page_loading(loading: bool) {
-    if let Some(PageLoading(signal)) = use_context() {
-        signal.set(loading);
-    }
-}
-
 /// Everything a member with records sees: the pages, home, the tab bar.
-/// In the split build its code is in the store's file (scripts/build's
-/// `core` group), which a member with records fetches at once, and a new
-/// member's welcome screen fetches none of it.
+/// In the split build its code is its own file (the `screens` group of
+/// scripts/code-paths.mjs), which a member with records fetches at once
+/// with the store's, and a new member's welcome screen fetches none of it.
 #[cfg_attr(feature = "split", leptos::lazy)]
 #[allow(unsafe_code)] // the lazy loader's generated chunk import
 async fn screens() -> AnyView {

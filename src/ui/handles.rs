@@ -8,47 +8,13 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::domain::assessment::AssessmentForm;
+use crate::domain::document::Listed;
 use crate::domain::fusion::{KeyTask, StudySession};
 use crate::domain::meeting::Meeting;
-use crate::domain::{Document, Member, Talk};
-use crate::store::RecordKey;
-
-/// A record that is one item of a list of the document, known by its id.
-pub trait Item: Sized + 'static {
-    fn list(doc: &Document) -> &[Self];
-    fn list_mut(doc: &mut Document) -> &mut [Self];
-    fn id(&self) -> &str;
-    fn key(id: &str) -> RecordKey;
-}
-
-/// `Item` for a list of the document, from its field and record key.
-macro_rules! item {
-    ($ty:ty, $field:ident, $key:path) => {
-        impl Item for $ty {
-            fn list(doc: &Document) -> &[Self] {
-                &doc.$field
-            }
-            fn list_mut(doc: &mut Document) -> &mut [Self] {
-                &mut doc.$field
-            }
-            fn id(&self) -> &str {
-                &self.id
-            }
-            fn key(id: &str) -> RecordKey {
-                $key(id)
-            }
-        }
-    };
-}
-
-item!(Meeting, meetings, RecordKey::meeting);
-item!(AssessmentForm, assessments, RecordKey::assessment);
-item!(Talk, talks, RecordKey::talk);
-item!(KeyTask, tasks, RecordKey::task);
-item!(StudySession, studies, RecordKey::study);
+use crate::domain::{Keyed, Member, Talk};
 
 /// One item record, by an id that may follow the address.
-pub struct Handle<T: Item> {
+pub struct Handle<T: Listed + Keyed> {
     pub state: AppState,
     id: Signal<String>,
     /// Where in its list the record was last found: every part of a screen
@@ -58,13 +24,13 @@ pub struct Handle<T: Item> {
     item: PhantomData<fn() -> T>,
 }
 
-impl<T: Item> Clone for Handle<T> {
+impl<T: Listed + Keyed> Clone for Handle<T> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<T: Item> Copy for Handle<T> {}
+impl<T: Listed + Keyed> Copy for Handle<T> {}
 
 pub type MeetingHandle = Handle<Meeting>;
 pub type FormHandle = Handle<AssessmentForm>;
@@ -74,17 +40,17 @@ pub type StudyHandle = Handle<StudySession>;
 
 /// The position of the item `id` in `list`, looked for first at `at`.
 /// The hint may be gone (the page closed): the list is searched then.
-fn position<T: Item>(list: &[T], id: &str, at: StoredValue<usize>) -> Option<usize> {
+fn position<T: Keyed>(list: &[T], id: &str, at: StoredValue<usize>) -> Option<usize> {
     let hint = at.try_get_value().unwrap_or(0);
-    if list.get(hint).is_some_and(|item| item.id() == id) {
+    if list.get(hint).is_some_and(|item| item.key() == id) {
         return Some(hint);
     }
-    let found = list.iter().position(|item| item.id() == id)?;
+    let found = list.iter().position(|item| item.key() == id)?;
     at.try_set_value(found);
     Some(found)
 }
 
-impl<T: Item> Handle<T> {
+impl<T: Listed + Keyed> Handle<T> {
     pub fn new(state: AppState, id: impl Into<Signal<String>>) -> Self {
         Handle {
             state,
@@ -123,7 +89,7 @@ impl<T: Item> Handle<T> {
     /// again to a newer copy of the record).
     pub fn edit(&self, f: impl Fn(&mut T) + 'static) {
         let (id, at) = (self.id(), self.at);
-        self.state.edit(vec![T::key(&id)], move |d| {
+        self.state.edit_record(T::record_key_of(&id), move |d| {
             let list = T::list_mut(d);
             if let Some(i) = position(list, &id, at) {
                 f(&mut list[i]);
@@ -135,7 +101,7 @@ impl<T: Item> Handle<T> {
     /// held meeting's roll is fixed from it.
     pub fn edit_with_roster(&self, f: impl Fn(&mut T, &[Member]) + 'static) {
         let (id, at) = (self.id(), self.at);
-        self.state.edit(vec![T::key(&id)], move |d| {
+        self.state.edit_record(T::record_key_of(&id), move |d| {
             let members = std::mem::take(&mut d.members);
             let list = T::list_mut(d);
             if let Some(i) = position(list, &id, at) {

@@ -10,7 +10,7 @@
 use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
 
-use super::app::set_page_loading;
+use super::page_loading::set_page_loading;
 
 macro_rules! lazy_pages {
     ($($route:ident => $page:path),* $(,)?) => {$(

@@ -16,6 +16,7 @@ mod lazy_routes;
 pub mod link;
 pub mod meetings;
 pub mod mine;
+pub mod page_loading;
 pub mod paging;
 pub mod person_picker;
 pub mod print;

@@ -1,26 +1,24 @@
 //! The app's state, shared through context: the document, how saving goes,
-//! what was kept aside, this device's settings. Every edit names the
-//! record it changes and goes to `browser::persistence`, which journals it
-//! at once and commits it before the next tap needs the store.
+//! what was kept aside, this device's settings, the undo on offer. The
+//! application core (`crate::app`, run by `browser::persistence`) decides
+//! all of it; these signals mirror what it says, and the typed edits here
+//! name the record they change and hand it over.
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::backup::export::{backup_file_name, export_backup};
-use crate::backup::import::{read_backup, Outcome};
-use crate::backup::package::{export_package, package_doc, Scope, Sender};
-use crate::browser::persistence::{self, Event, Host, Place};
+use crate::app::exchange::ImportReview;
+use crate::app::{Event, Host};
+use crate::browser::persistence::{self, Place};
 use crate::browser::{clock, local_storage};
 use crate::domain::fusion::{GroupMonth, KeyTask, MemberCommitments, StudySession};
 use crate::domain::meeting::ChecklistTemplate;
-use crate::domain::{Branch, Document, Meeting, Member, Talk};
-use crate::format::clock::Clock;
+use crate::domain::RecordKey;
+use crate::domain::{Branch, Document, Meeting, Member, Scope, Talk};
 use crate::store::device::DeviceState;
-use crate::store::merge::{Choice, ImportPlan};
-use crate::store::{Quarantined, RecordKey};
-use std::collections::BTreeMap;
+use crate::store::merge::Choice;
+use crate::store::Quarantined;
 
 /// How saving goes. Anything but `Saved` shows a banner.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,15 +33,6 @@ pub enum SaveStatus {
     Conflict,
     /// Stored data this version must not write over.
     ReadOnly(String),
-}
-
-/// The last import or example data can be taken back until dismissed; the
-/// data before it is kept in storage, not in the page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-struct UndoPoint {
-    label: String,
-    summary: String,
-    backup: String,
 }
 
 #[derive(Clone, Copy)]
@@ -71,8 +60,6 @@ pub struct AppState {
     store_open: RwSignal<bool>,
     /// A transfer link opened the app: its text, for the import screen.
     pub incoming: RwSignal<Option<String>>,
-    /// The device's settings are to be written after the next frame.
-    device_write_waiting: StoredValue<bool>,
 }
 
 pub fn use_app() -> AppState {
@@ -80,11 +67,7 @@ pub fn use_app() -> AppState {
 }
 
 impl Host for AppState {
-    fn update_doc(&self, f: &mut dyn FnMut(&mut Document)) {
-        self.doc.update(|d| f(d));
-    }
-
-    fn update_doc_if(&self, f: &mut dyn FnMut(&mut Document) -> bool) {
+    fn update_doc(&self, f: &mut dyn FnMut(&mut Document) -> bool) {
         self.doc.maybe_update(|d| f(d));
     }
 
@@ -103,6 +86,8 @@ impl Host for AppState {
                     self.save.set(SaveStatus::Saved);
                 }
             }
+            // Other tabs hear of it from the adapter.
+            Event::Stored { .. } => {}
             Event::Failed(why) => self.save.set(SaveStatus::Failed(why)),
             Event::ReadOnly(why) => self.save.set(SaveStatus::ReadOnly(why)),
             Event::Conflict => self.save.set(SaveStatus::Conflict),
@@ -111,13 +96,19 @@ impl Host for AppState {
                     .into(),
             )),
             Event::SetAside(found) => self.quarantined.update(|q| {
-                for entry in found {
+                for (name, entry) in found {
                     if !q.iter().any(|(_, e)| e.raw == entry.raw) {
-                        q.push((entry.name(), entry));
+                        q.push((name, entry));
                     }
                 }
             }),
+            Event::Device(device) => self.device.set(device),
+            Event::Undo(offer) => self.undo.set(offer),
         }
+    }
+
+    fn now(&self) -> u64 {
+        js_sys::Date::now() as u64
     }
 }
 
@@ -145,7 +136,6 @@ impl AppState {
             ready: RwSignal::new(false),
             store_open: RwSignal::new(false),
             incoming: RwSignal::new(None),
-            device_write_waiting: StoredValue::new(false),
         }
     }
 
@@ -186,34 +176,13 @@ impl AppState {
     /// Applies an edit of the records `keys` and stores it. The edit must
     /// say what the member wants, not what to toggle: if another page
     /// stored the same record first, it is applied again on top of theirs.
-    pub fn edit(&self, keys: Vec<RecordKey>, op: impl Fn(&mut Document) + 'static) {
-        persistence::edit(self, keys, Rc::new(op));
-        self.count_edit();
+    fn edit(&self, keys: Vec<RecordKey>, op: impl Fn(&mut Document) + 'static) {
+        persistence::edit(keys, Rc::new(op));
     }
 
-    /// Counts an edit for the backup reminder, which only asks whether the
-    /// count is zero (the backup page shows the number, and nothing there
-    /// edits a record, so it is right whenever it opens): only the first
-    /// edit after a backup notifies. The count is written after the frame
-    /// that shows the edit, once for the taps made meanwhile.
-    fn count_edit(&self) {
-        if self.device.with_untracked(|d| d.edits_since_backup == 0) {
-            self.device.update(|d| d.edits_since_backup = 1);
-        } else {
-            self.device.update_untracked(|d| {
-                d.edits_since_backup = d.edits_since_backup.saturating_add(1)
-            });
-        }
-        if self.device_write_waiting.try_get_value() == Some(false) {
-            self.device_write_waiting.set_value(true);
-            let state = *self;
-            let painted = crate::browser::page_events::after_next_paint();
-            leptos::task::spawn_local(async move {
-                painted.await;
-                let _ = state.device_write_waiting.try_set_value(false);
-                state.save_device();
-            });
-        }
+    /// Edits one item record (a meeting, a form…) through its handle.
+    pub(super) fn edit_record(&self, key: RecordKey, op: impl Fn(&mut Document) + 'static) {
+        self.edit(vec![key], op);
     }
 
     /// Adds a new meeting record.
@@ -328,7 +297,7 @@ impl AppState {
     ) {
         let id = MemberCommitments::id_for(member_id, year);
         let member_id = member_id.to_string();
-        self.edit(vec![RecordKey::commitments(&id)], move |d| {
+        self.edit(vec![RecordKey::commitments_of(&id)], move |d| {
             if d.commitments_of(&id).is_none() {
                 d.commitments.push(MemberCommitments::new(&member_id, year));
             }
@@ -340,125 +309,59 @@ impl AppState {
 
     /// Edits the branch's 民主评议 record of `year` (created if missing).
     pub fn edit_review(&self, year: i32, f: impl Fn(&mut Document) + 'static) {
-        self.edit(vec![RecordKey::review(year)], f);
+        self.edit(vec![RecordKey::review_of(&year.to_string())], f);
     }
 
-    /// Replaces the whole document (import, example data); the data before
-    /// is kept for undo. `Err` says why nothing changed.
+    /// Puts a whole document in place (example data, a restore); the data
+    /// before is kept for undo. `Err` says why nothing changed.
     pub async fn replace(&self, doc: Document, undo_label: &str) -> Result<(), String> {
-        let before = self.doc.get_untracked();
-        persistence::replace(self, doc).await?;
-        self.keep_for_undo(&before, undo_label).await;
-        Ok(())
+        let core = persistence::core().ok_or_else(not_open)?;
+        core.replace_with(doc, undo_label, &now_text()).await
     }
 
-    async fn keep_for_undo(&self, before: &Document, label: &str) {
-        let point = UndoPoint {
-            label: label.to_string(),
-            summary: before.summary(),
-            backup: export_backup(before, &self.now_text(), 0),
-        };
-        self.undo
-            .set(Some(format!("{}（{}）", point.label, point.summary)));
-        persistence::save_undo(serde_json::to_string(&point).ok()).await;
+    /// What importing a staged file would do here, before anything changes.
+    pub fn plan_import(&self, staged: &crate::backup::import::Staged) -> Option<ImportReview> {
+        Some(persistence::core()?.plan_import(staged))
     }
 
-    /// Merges a file from another phone as `plan` says, each conflict as
-    /// `choose` answers; the data before is kept for undo. The number of
-    /// records changed.
+    /// Merges an import as planned, each conflict as `choose` answers; the
+    /// data before is kept for undo first. The number of records changed.
     pub async fn merge_import(
         &self,
-        plan: &ImportPlan,
+        review: &ImportReview,
         choose: impl Fn(&str, &str) -> Choice,
         undo_label: &str,
     ) -> Result<usize, String> {
-        let phone = self.device.with_untracked(|d| d.id.clone());
-        let records = plan.records(choose, &phone)?;
-        if records.is_empty() {
-            return Ok(0);
-        }
-        let before = self.doc.get_untracked();
-        let count = records.len();
-        persistence::merge(self, records).await?;
-        self.keep_for_undo(&before, undo_label).await;
-        self.device
-            .update(|d| d.edits_since_backup = d.edits_since_backup.saturating_add(1));
-        self.save_device();
-        Ok(count)
-    }
-
-    /// Each record's history, waiting writes included.
-    pub fn clocks(&self) -> BTreeMap<RecordKey, Clock> {
-        persistence::clocks(self)
+        let core = persistence::core().ok_or_else(not_open)?;
+        core.merge_import(review, choose, undo_label, &now_text())
+            .await
     }
 
     /// A package of this phone's data as a file: (file name, text).
     pub fn package(&self, scope: Scope) -> (String, String) {
-        let clocks = self.clocks();
-        let (phone, me) = self.device.with_untracked(|d| (d.id.clone(), d.me.clone()));
-        self.doc.with_untracked(|doc| {
-            let edited_here = |name: &str| {
-                RecordKey::from_name(name)
-                    .and_then(|key| clocks.get(&key))
-                    .is_some_and(|c| c.versions.contains_key(&phone))
-            };
-            let since = chrono::Datelike::year(&clock::today()) - 1;
-            let packed = package_doc(doc, scope, me.as_deref(), edited_here, since);
-            let by_name: BTreeMap<String, Clock> = crate::store::records::all_keys(&packed)
-                .into_iter()
-                .filter_map(|k| Some((k.name(), clocks.get(&k)?.clone())))
-                .collect();
-            let sender = Sender {
-                device: phone.clone(),
-                member_id: me.clone(),
-                name: me
-                    .as_deref()
-                    .and_then(|id| doc.member(id))
-                    .map(|m| m.name.clone())
-                    .unwrap_or_default(),
-                branch: doc.branch.name.clone(),
-            };
-            let text = export_package(&packed, scope, &sender, &by_name, &self.now_text(), 0);
-            let date = crate::domain::time::format_iso_date(clock::today());
-            let name = match scope {
-                Scope::Full => backup_file_name(&doc.branch.name, &date),
-                Scope::Branch => format!(
-                    "支部资料包-{}-{date}.json",
-                    crate::backup::export::file_name_part(&doc.branch.name)
-                ),
-                Scope::Return => format!(
-                    "交给书记-{}-{date}.json",
-                    crate::backup::export::file_name_part(&sender.name)
-                ),
-            };
-            (name, text)
-        })
+        persistence::core()
+            .map(|core| core.package(scope, true, clock::today(), &now_text()))
+            .unwrap_or_default()
     }
 
     /// Goes back to the data before the last import or example data.
     pub async fn undo_replace(&self) -> Result<(), String> {
-        let Some(text) = persistence::load_undo().await else {
-            self.undo.set(None);
-            return Err("找不到导入前的数据".into());
-        };
-        let point: UndoPoint =
-            serde_json::from_str(&text).map_err(|_| "导入前的数据无法读取".to_string())?;
-        let Outcome::Ready(staged) = read_backup(&point.backup) else {
-            return Err("导入前的数据无法读取".into());
-        };
-        persistence::replace(self, staged.doc).await?;
-        self.dismiss_undo().await;
-        Ok(())
+        let core = persistence::core().ok_or_else(not_open)?;
+        core.undo().await
     }
 
     pub async fn dismiss_undo(&self) {
-        self.undo.set(None);
-        persistence::save_undo(None).await;
+        if let Some(core) = persistence::core() {
+            core.dismiss_undo().await;
+        }
     }
 
     /// Re-reads what is kept aside.
     pub async fn refresh_quarantined(&self) {
-        let stored = persistence::quarantined().await;
+        let Some(core) = persistence::core() else {
+            return;
+        };
+        let stored = core.quarantined().await;
         self.quarantined.update(|list| {
             let unstored: Vec<(String, Quarantined)> =
                 list.drain(..).filter(|(k, _)| k.is_empty()).collect();
@@ -471,48 +374,51 @@ impl AppState {
         });
     }
 
+    /// Forgets a value kept aside (after the member downloaded it).
     pub async fn discard_quarantined(&self, name: &str) {
-        persistence::discard_quarantined(name).await;
+        let Some(core) = persistence::core() else {
+            return;
+        };
+        if let Err(why) = core.discard_quarantined(name).await {
+            self.notice.set(Some(format!("没能删除：{why}")));
+            return;
+        }
         let name = name.to_string();
         self.quarantined
             .update(|q| q.retain(|(k, _)| *k != name || k.is_empty()));
     }
 
+    /// Changes the device's settings: through the core once the store is
+    /// open, else straight to localStorage (the welcome screen).
+    fn update_device(&self, f: impl FnOnce(&mut DeviceState)) {
+        match persistence::core() {
+            Some(core) => core.update_device(f),
+            None => {
+                self.device.update(f);
+                let _ = local_storage::write_device(&self.device.get_untracked());
+            }
+        }
+    }
+
     pub fn set_me(&self, member_id: Option<String>) {
-        self.device.update(|d| d.me = member_id);
-        self.save_device();
+        self.update_device(|d| d.me = member_id);
     }
 
     pub fn note_in_app(&self) {
-        self.device.update(|d| d.in_app_noted = true);
-        self.save_device();
+        self.update_device(|d| d.in_app_noted = true);
     }
 
     /// Deletes every record on this device and the undo copy: the app
     /// starts again as on first use (device settings other than its id go
     /// too). `Err` says why nothing changed.
     pub async fn clear_everything(&self) -> Result<(), String> {
-        persistence::replace(self, Document::default()).await?;
-        persistence::save_undo(None).await;
-        self.undo.set(None);
-        self.device.update(|d| {
-            *d = crate::store::device::DeviceState {
-                id: d.id.clone(),
-                ..Default::default()
-            }
-        });
-        self.save_device();
-        Ok(())
+        let core = persistence::core().ok_or_else(not_open)?;
+        core.clear_everything().await
     }
 
     pub fn mark_welcomed(&self) {
-        self.device.update(|d| d.welcomed = true);
-        self.save_device();
+        self.update_device(|d| d.welcomed = true);
         leptos::task::spawn_local(self.open_store());
-    }
-
-    fn now_text(&self) -> String {
-        crate::domain::time::format_minutes(&clock::now())
     }
 
     /// The whole document as a backup file, with each record's history:
@@ -524,18 +430,20 @@ impl AppState {
     /// Records that the member now holds a backup.
     pub fn mark_backed_up(&self) {
         let now = clock::now();
-        self.device.update(|d| {
+        self.update_device(|d| {
             d.last_backup_at = Some(crate::domain::time::format_minutes(&now));
             d.last_backup_date = Some(now.date_naive());
             d.edits_since_backup = 0;
         });
-        self.save_device();
     }
+}
 
-    fn save_device(&self) {
-        let device = self.device.get_untracked();
-        let _ = local_storage::write_device(&device);
-    }
+fn now_text() -> String {
+    crate::domain::time::format_minutes(&clock::now())
+}
+
+fn not_open() -> String {
+    "本机数据还没有读取完".into()
 }
 
 /// Opens the records and puts them on the page. In the split build its
@@ -546,18 +454,15 @@ impl AppState {
 async fn open_records(state: AppState) {
     let local = local_storage::probe();
     let device = state.device.get_untracked();
-    let started = persistence::start(state, &device.id).await;
-    state.doc.set(started.doc);
-    state.quarantined.set(started.quarantined);
+    let started = persistence::start(state, device).await;
+    let opened = started.opened;
+    state.quarantined.set(opened.quarantined);
     state.place.set(started.place);
     state.place_reason.set(started.place_reason.clone());
-    state.undo.set(
-        started
-            .undo
-            .and_then(|text| serde_json::from_str::<UndoPoint>(&text).ok())
-            .map(|p| format!("{}（{}）", p.label, p.summary)),
-    );
-    state.save.set(match (started.read_only, started.place) {
+    if let Some(core) = persistence::core() {
+        state.undo.set(core.undo_on_offer());
+    }
+    state.save.set(match (opened.read_only, started.place) {
         (Some(why), _) => SaveStatus::ReadOnly(why),
         (None, Place::Memory) => SaveStatus::MemoryOnly(
             started
@@ -571,10 +476,10 @@ async fn open_records(state: AppState) {
     if started.place == Place::LocalStorage {
         state.notice.set(started.place_reason.clone());
     }
-    if started.replayed > 0 {
+    if opened.replayed > 0 {
         state.notice.set(Some(format!(
             "上次关闭页面时还有 {} 条记录没有保存完，已经补存。",
-            started.replayed
+            opened.replayed
         )));
     }
     state.ready.set(true);

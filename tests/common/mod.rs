@@ -1,17 +1,27 @@
-//! Helpers shared by the native integration tests.
+//! Helpers shared by the native integration tests: phones and tabs that run
+//! the app's own core (`zhibu::app`) over in-memory stores, as the browser
+//! runs it over IndexedDB.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 #![allow(dead_code)]
 
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::{pin, Pin};
 use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
 
 use chrono::NaiveDate;
+use zhibu::app::exchange::ImportReview;
+use zhibu::app::{Backend, Core, Event, Host, InMemory, Opened};
+use zhibu::backup::import::{read_backup, Outcome, Staged};
 use zhibu::domain::roster::member_named;
 use zhibu::domain::sample::example_document;
-use zhibu::domain::{Document, Member};
-use zhibu::store::db::RecordDb;
-use zhibu::store::loading::load;
-use zhibu::store::session::{After, Op, Session};
-use zhibu::store::RecordKey;
+use zhibu::domain::{Document, Member, RecordKey, Scope};
+use zhibu::store::db::{Snapshot, Txn, TxnOutcome};
+use zhibu::store::device::DeviceState;
+use zhibu::store::journal::{Journal, JournalEntry};
+use zhibu::store::merge::Choice;
+use zhibu::store::{MemoryDb, Quarantined, StorageError};
 
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
@@ -28,72 +38,259 @@ pub fn member(id: &str, name: &str) -> Member {
     }
 }
 
-/// A page of the app over a record store, driven synchronously: what the
-/// browser does with IndexedDB, one step at a time.
-pub struct Page {
-    pub doc: Document,
-    pub session: Session,
-    pub set_aside: usize,
+/// Runs a future of the core to its end. Over memory every step is ready
+/// at once; a future that waits is a test's mistake (or a gate it forgot).
+pub fn block_on<F: Future>(future: F) -> F::Output {
+    let mut future = pin!(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    for _ in 0..1000 {
+        if let Poll::Ready(out) = future.as_mut().poll(&mut cx) {
+            return out;
+        }
+    }
+    panic!("the core is waiting for something that never comes")
 }
 
-impl Page {
-    /// Opens what `db` holds, keeping unreadable values aside as the app does.
-    pub fn open(db: &mut impl RecordDb, device: &str) -> Page {
-        let loaded = load(&db.snapshot().unwrap());
-        let mut session = Session::open(&loaded, device);
-        let set_aside = loaded.set_aside.len();
-        if !loaded.set_aside.is_empty() {
-            if let Err(e) = db.set_aside(&loaded.set_aside) {
-                session.set_read_only(e.message());
-            }
+/// The page a core drives: its document and everything it heard.
+#[derive(Clone, Default)]
+pub struct Screen {
+    pub doc: Rc<RefCell<Document>>,
+    pub heard: Rc<RefCell<Vec<Event>>>,
+}
+
+impl Host for Screen {
+    fn update_doc(&self, f: &mut dyn FnMut(&mut Document) -> bool) {
+        f(&mut self.doc.borrow_mut());
+    }
+    fn read_doc(&self, f: &mut dyn FnMut(&Document)) {
+        f(&self.doc.borrow());
+    }
+    fn hear(&self, event: Event) {
+        self.heard.borrow_mut().push(event);
+    }
+    fn now(&self) -> u64 {
+        1
+    }
+}
+
+/// One store shared by the tabs of one browser.
+pub type Store = InMemory;
+
+pub fn store_with(db: MemoryDb) -> Store {
+    InMemory::new(db)
+}
+
+/// A tab of the app: the core over a store, and the screen it drives.
+pub struct Phone<B: Backend = Store> {
+    pub core: Rc<Core<B>>,
+    pub screen: Screen,
+    pub store: B,
+    pub opened: Opened,
+    pub device: String,
+}
+
+impl Phone<Store> {
+    /// A new phone with nothing stored.
+    pub fn new(device: &str) -> Phone {
+        Phone::open(&InMemory::empty(), device)
+    }
+
+    /// The secretary's phone with the example branch stored.
+    pub fn with_example(device: &str) -> Phone {
+        let phone = Phone::new(device);
+        phone.replace(example()).unwrap();
+        phone
+    }
+}
+
+impl<B: Backend> Phone<B> {
+    /// Opens what `store` holds, as a page of the app does at start.
+    pub fn open(store: &B, device: &str) -> Phone<B> {
+        Phone::open_as(store, device, &format!("tab-{device}"))
+    }
+
+    /// Another tab on the same phone.
+    pub fn open_as(store: &B, device: &str, tab: &str) -> Phone<B> {
+        let screen = Screen::default();
+        let device_state = DeviceState {
+            id: device.into(),
+            ..DeviceState::default()
+        };
+        let (core, opened) = block_on(Core::open(
+            screen.clone(),
+            store.clone(),
+            device_state,
+            tab,
+            &[],
+        ))
+        .unwrap();
+        Phone {
+            core: Rc::new(core),
+            screen,
+            store: store.clone(),
+            opened,
+            device: device.into(),
         }
-        Page {
-            doc: loaded.doc,
-            session,
-            set_aside,
-        }
     }
 
-    pub fn edit(&mut self, keys: Vec<RecordKey>, op: impl Fn(&mut Document) + 'static) {
-        let op: Op = Rc::new(op);
-        self.session.edit(&mut self.doc, keys, op);
+    /// What the page shows now.
+    pub fn doc(&self) -> Document {
+        self.screen.doc.borrow().clone()
     }
 
-    pub fn replace(&mut self, new: Document) {
-        self.session.replace(&mut self.doc, new);
+    /// Everything the page heard since the last call.
+    pub fn heard(&self) -> Vec<Event> {
+        std::mem::take(&mut *self.screen.heard.borrow_mut())
     }
 
-    /// Commits until everything is stored or a commit fails; the last
-    /// outcome.
-    pub fn commit(&mut self, db: &mut impl RecordDb) -> After {
-        let mut last = After::Saved;
-        while let Some(txn) = self.session.begin(&self.doc, 1) {
-            let outcome = db.commit(&txn);
-            let (after, found) = self.session.finish(&mut self.doc, outcome);
-            if !found.is_empty() {
-                let moves: Vec<_> = found
-                    .iter()
-                    .map(|q| (q.original_key.clone(), q.clone()))
-                    .collect();
-                db.set_aside(&moves).unwrap();
-            }
-            last = after.clone();
-            match after {
-                After::Saved | After::Retry | After::Cleared => {}
-                _ => break,
-            }
-        }
-        last
+    /// A tap: applied at once, its journal written once it is painted.
+    pub fn edit(&self, keys: Vec<RecordKey>, op: impl Fn(&mut Document) + 'static) {
+        self.core.edit(keys, Rc::new(op));
+        self.core.write_journal();
     }
 
-    /// Edits and commits at once.
-    pub fn save(
-        &mut self,
-        db: &mut impl RecordDb,
-        keys: Vec<RecordKey>,
-        op: impl Fn(&mut Document) + 'static,
-    ) -> After {
+    /// Stores what waits; what the page heard meanwhile (commits for other
+    /// tabs left out).
+    pub fn commit(&self) -> Vec<Event> {
+        block_on(self.core.commit());
+        self.heard()
+            .into_iter()
+            .filter(|e| !matches!(e, Event::Stored { .. }))
+            .collect()
+    }
+
+    /// A tap and its commit.
+    pub fn save(&self, keys: Vec<RecordKey>, op: impl Fn(&mut Document) + 'static) -> Vec<Event> {
         self.edit(keys, op);
-        self.commit(db)
+        self.commit()
+    }
+
+    pub fn replace(&self, doc: Document) -> Result<(), String> {
+        let out = block_on(self.core.replace(doc));
+        self.heard();
+        out
+    }
+
+    /// A package of this phone's data, through the file format.
+    pub fn package(&self, scope: Scope) -> Staged {
+        let (_, text) = self.core.package(scope, true, today(), "2026-12-01 10:00");
+        ready(&text)
+    }
+
+    /// What importing `staged` would do here.
+    pub fn review(&self, staged: &Staged) -> ImportReview {
+        self.core.plan_import(staged)
+    }
+
+    /// Imports a package, answering every conflict with `choice`.
+    pub fn import(&self, staged: &Staged, choice: Choice) -> Result<ImportReview, String> {
+        let review = self.core.plan_import(staged);
+        block_on(self.core.merge_import(
+            &review,
+            |_, _| choice,
+            "导入前的数据",
+            "2026-12-01 10:05",
+        ))?;
+        Ok(review)
+    }
+
+    /// What a reload shows.
+    pub fn reopened(&self) -> Document {
+        Phone::open_as(&self.store, &self.device, "check").doc()
+    }
+}
+
+/// A file read as the import screen reads it; it must be readable.
+pub fn ready(text: &str) -> Staged {
+    match read_backup(text) {
+        Outcome::Ready(staged) => *staged,
+        Outcome::Refused(p) => panic!("{p:?}"),
+    }
+}
+
+/// A tab's view of a shared store whose commits wait at a gate until the
+/// test lets one through: two tabs can begin their commits before either
+/// is delivered, as in a browser.
+#[derive(Clone)]
+pub struct Gated {
+    pub store: Store,
+    open: Rc<Cell<usize>>,
+}
+
+impl Gated {
+    pub fn new(store: &Store) -> Gated {
+        Gated {
+            store: store.clone(),
+            open: Rc::new(Cell::new(0)),
+        }
+    }
+
+    /// Lets the next commit through.
+    pub fn let_one_through(&self) {
+        self.open.set(self.open.get() + 1);
+    }
+}
+
+impl Backend for Gated {
+    async fn snapshot(&self) -> Result<Snapshot, StorageError> {
+        self.store.snapshot().await
+    }
+    async fn read(&self, keys: &[RecordKey]) -> Result<Vec<Option<String>>, StorageError> {
+        self.store.read(keys).await
+    }
+    async fn commit(&self, txn: &Txn) -> TxnOutcome {
+        std::future::poll_fn(|_| {
+            if self.open.get() == 0 {
+                Poll::Pending
+            } else {
+                self.open.set(self.open.get() - 1);
+                Poll::Ready(())
+            }
+        })
+        .await;
+        self.store.commit(txn).await
+    }
+    async fn set_aside(&self, moves: &[(String, Quarantined)]) -> Result<(), StorageError> {
+        self.store.set_aside(moves).await
+    }
+    async fn discard_quarantined(&self, name: &str) -> Result<(), StorageError> {
+        self.store.discard_quarantined(name).await
+    }
+    async fn load_undo(&self) -> Result<Option<String>, StorageError> {
+        self.store.load_undo().await
+    }
+    async fn save_undo(&self, point: Option<&str>) -> Result<(), StorageError> {
+        self.store.save_undo(point).await
+    }
+    fn read_journals(&self) -> Vec<(String, Journal)> {
+        self.store.read_journals()
+    }
+    fn write_journal(&self, tab: &str, entries: &[JournalEntry], at: u64) {
+        self.store.write_journal(tab, entries, at)
+    }
+    fn remove_journal(&self, key: &str) {
+        self.store.remove_journal(key)
+    }
+    fn write_device(&self, device: &DeviceState) -> Result<(), StorageError> {
+        self.store.write_device(device)
+    }
+}
+
+/// A commit of a gated tab, started and driven by hand.
+pub struct Committing(Pin<Box<dyn Future<Output = ()>>>);
+
+impl Committing {
+    pub fn start(phone: &Phone<Gated>) -> Committing {
+        let core = phone.core.clone();
+        let mut committing = Committing(Box::pin(async move { core.commit().await }));
+        assert!(!committing.step(), "a commit waits at the gate");
+        committing
+    }
+
+    /// Runs until the commit waits at the gate again or is done: true when
+    /// done.
+    pub fn step(&mut self) -> bool {
+        let mut cx = Context::from_waker(Waker::noop());
+        self.0.as_mut().poll(&mut cx).is_ready()
     }
 }

@@ -275,7 +275,7 @@ test("an import refused for lack of space leaves the stored data exactly as befo
   await page.getByText("备份来自“十年测试党支部”").waitFor();
   await page.getByText("我确认要导入另一个支部的数据").click();
   await page.getByRole("button", { name: "确认合并" }).click();
-  await page.getByText(/没有导入：浏览器存储空间已满.*本机原有数据没有任何改动/).waitFor();
+  await page.getByText(/没有导入：.*浏览器存储空间已满.*本机原有数据没有任何改动/).waitFor();
   // The page shows what is stored, not the file.
   await page.getByText("可以恢复").waitFor({ state: "detached", timeout: 1000 }).catch(() => {});
   await page.evaluate(() => sessionStorage.removeItem("full"));

@@ -6,7 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use super::grades::{no_grade_reason, Grade};
 use super::standards::{standard, standards, AssessmentKind, DIMENSIONS};
+use crate::domain::kind::{Keyed, Kind, Packing, Scope};
+use crate::domain::limits;
 use crate::domain::time::format_chinese_date;
+use crate::domain::validate::{Checker, Checks, Known};
 use crate::domain::{Document, Member};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -340,6 +343,128 @@ pub fn forms_of<'a>(doc: &'a Document, member_id: &str) -> Vec<&'a AssessmentFor
         .collect();
     forms.sort_by_key(|f| (std::cmp::Reverse(f.year), f.kind));
     forms
+}
+
+impl Kind for AssessmentForm {
+    const NOUN: &'static str = "自评表";
+    const COUNTER: &'static str = "份";
+    const SKIPPABLE: bool = true;
+
+    fn check(list: &[Self], known: &Known, checks: &mut Checks) {
+        let mut ids = std::collections::HashSet::new();
+        let mut forms = std::collections::HashSet::new();
+        for (i, form) in list.iter().enumerate() {
+            let mut c = checks.item(i);
+            c.unique_id(&mut ids, &form.id, "自评表");
+            c.member("member_id", &form.member_id, known);
+            if !limits::YEARS.contains(&form.year) {
+                c.problem("year", format!("年度 {} 不在合理范围内", form.year));
+            }
+            if !forms.insert((form.member_id.as_str(), form.year, form.kind)) {
+                c.problem(
+                    "kind",
+                    format!(
+                        "同一名党员 {} 年度的“{}”自评表有两份",
+                        form.year,
+                        form.kind.label()
+                    ),
+                );
+            }
+            form.check_content(&mut c);
+        }
+    }
+
+    /// A member's form goes to the secretary in their return; members
+    /// never get each other's.
+    fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
+        let travels = match packing.scope {
+            Scope::Full => true,
+            Scope::Branch => false,
+            Scope::Return => Some(self.member_id.as_str()) == packing.me,
+        };
+        travels.then(|| self.clone())
+    }
+
+    fn mentions(&self, member_id: &str) -> bool {
+        self.member_id == member_id
+    }
+}
+
+impl Keyed for AssessmentForm {
+    const KEY_FIELD: &'static str = "id";
+
+    fn key(&self) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Borrowed(&self.id)
+    }
+}
+
+impl AssessmentForm {
+    /// Entries, dimensions, ticked situations and log.
+    fn check_content(&self, c: &mut Checker) {
+        let mut keys = std::collections::HashSet::new();
+        for (j, e) in self.entries.iter().enumerate() {
+            let mut e_c = c.below(&format!("entries[{j}]."));
+            check_standard_key(self.kind, &e.key, &mut keys, &mut e_c);
+            check_rating(e.rating.as_deref(), "rating", &mut e_c);
+            for (field, text) in [
+                ("facts", &e.facts),
+                ("problems", &e.problems),
+                ("measures", &e.measures),
+            ] {
+                e_c.length(field, text, limits::FORM_TEXT);
+            }
+        }
+        check_dimensions(&self.dimensions, &mut c.below("dimensions"));
+        check_negatives(&self.negatives, &mut c.below("negatives"));
+        c.count(
+            "log",
+            self.log.len(),
+            limits::FORM_EVENTS,
+            "完成和重新打开的记录",
+        );
+    }
+}
+
+/// A standard's key must be one of the kind's, once.
+pub(crate) fn check_standard_key<'k>(
+    kind: AssessmentKind,
+    key: &'k str,
+    seen: &mut std::collections::HashSet<&'k str>,
+    c: &mut Checker,
+) {
+    if standard(kind, key).is_none() {
+        c.problem("key", format!("“{key}”不是“{}”的标准", kind.label()));
+    } else if !seen.insert(key) {
+        c.problem("key", format!("标准“{key}”填写了两次"));
+    }
+}
+
+pub(crate) fn check_rating(rating: Option<&str>, field: &str, c: &mut Checker) {
+    if let Some(r) = rating {
+        c.length(field, r, limits::RATING);
+    }
+}
+
+/// `c` is at the list itself (`…dimensions`).
+pub(crate) fn check_dimensions(dimensions: &[DimensionRating], c: &mut Checker) {
+    let mut seen = std::collections::HashSet::new();
+    for (j, d) in dimensions.iter().enumerate() {
+        let mut d_c = c.below(&format!("[{j}]."));
+        if !DIMENSIONS.contains(&d.name.as_str()) {
+            d_c.problem("name", format!("测评项目“{}”无法识别", d.name));
+        } else if !seen.insert(d.name.as_str()) {
+            d_c.problem("name", format!("测评项目“{}”评了两次", d.name));
+        }
+        check_rating(d.rating.as_deref(), "rating", &mut d_c);
+    }
+}
+
+/// `c` is at the list itself (`…negatives`).
+pub(crate) fn check_negatives(negatives: &[String], c: &mut Checker) {
+    c.count("", negatives.len(), limits::NEGATIVES, "勾选的反向情形");
+    for (j, n) in negatives.iter().enumerate() {
+        c.length(&format!("[{j}]"), n, limits::SHORT);
+    }
 }
 
 #[cfg(test)]

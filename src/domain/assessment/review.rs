@@ -6,12 +6,18 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::form::{form_for, AssessmentForm, DimensionRating};
+use super::form::{
+    check_dimensions, check_negatives, check_rating, check_standard_key, form_for, AssessmentForm,
+    DimensionRating,
+};
 use super::grades::{no_grade_reason, Grade};
 use super::standards::{standards, AssessmentKind};
+use crate::domain::kind::{Keyed, Kind, Packing, Scope};
+use crate::domain::limits;
 use crate::domain::meeting::PersonRef;
 use crate::domain::roster::display_order;
 use crate::domain::rules::attendance::was_active_on;
+use crate::domain::validate::{Checker, Checks, Known};
 use crate::domain::{Document, Member};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -292,6 +298,89 @@ impl Decision {
             Decision::NotGraded { reason } if reason.trim().is_empty() => "不评定等次".into(),
             Decision::NotGraded { reason } => format!("不评定等次（{}）", reason.trim()),
         }
+    }
+}
+
+impl Kind for BranchReview {
+    const NOUN: &'static str = "民主评议记录";
+    const COUNTER: &'static str = "份";
+    const SKIPPABLE: bool = true;
+
+    fn check(list: &[Self], known: &Known, checks: &mut Checks) {
+        let mut years = std::collections::HashSet::new();
+        for (i, review) in list.iter().enumerate() {
+            let mut c = checks.item(i);
+            if !limits::YEARS.contains(&review.year) {
+                c.problem("year", format!("年度 {} 不在合理范围内", review.year));
+            }
+            if !years.insert(review.year) {
+                c.problem("year", format!("{} 年度的民主评议记录有两份", review.year));
+            }
+            review.check_entries(known, &mut c);
+        }
+    }
+
+    /// Grades and opinions stay with the secretary: no package for members
+    /// or from them carries them.
+    fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
+        (packing.scope == Scope::Full).then(|| self.clone())
+    }
+
+    fn mentions(&self, member_id: &str) -> bool {
+        self.entry(member_id).is_some()
+    }
+}
+
+impl Keyed for BranchReview {
+    const KEY_FIELD: &'static str = "year";
+
+    fn key(&self) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Owned(self.year.to_string())
+    }
+}
+
+impl BranchReview {
+    fn check_entries(&self, known: &Known, c: &mut Checker) {
+        let mut seen = std::collections::HashSet::new();
+        for (j, entry) in self.entries.iter().enumerate() {
+            let mut e_c = c.below(&format!("entries[{j}]."));
+            if !known.members.contains(entry.member_id.as_str()) {
+                e_c.problem("member_id", format!("党员“{}”不在名册中", entry.member_id));
+            } else if !seen.insert(entry.member_id.as_str()) {
+                e_c.problem("member_id", "同一名党员记录了两次");
+            }
+            if let Some(Decision::NotGraded { reason }) = &entry.decision {
+                e_c.length("decision.reason", reason, limits::SHORT);
+            }
+            e_c.length("opinion", &entry.opinion, limits::TEXT);
+            if let Some(remedy) = &entry.remedy {
+                remedy.mentor.check(known, &mut e_c.below("remedy.mentor."));
+                e_c.length("remedy.measures", &remedy.measures, limits::TEXT);
+            }
+            let mut kinds = std::collections::HashSet::new();
+            for (k, summary) in entry.imported.iter().enumerate() {
+                let mut s_c = e_c.below(&format!("imported[{k}]."));
+                if !kinds.insert(summary.kind) {
+                    s_c.problem("kind", format!("“{}”自评重复导入", summary.kind.label()));
+                }
+                summary.check(&mut s_c);
+            }
+        }
+    }
+}
+
+impl ImportedSummary {
+    fn check(&self, c: &mut Checker) {
+        c.length("form_id", &self.form_id, limits::SHORT);
+        c.length("exported_at", &self.exported_at, limits::SHORT);
+        let mut keys = std::collections::HashSet::new();
+        for (j, r) in self.ratings.iter().enumerate() {
+            let mut r_c = c.below(&format!("ratings[{j}]."));
+            check_standard_key(self.kind, &r.key, &mut keys, &mut r_c);
+            check_rating(r.rating.as_deref(), "rating", &mut r_c);
+        }
+        check_dimensions(&self.dimensions, &mut c.below("dimensions"));
+        check_negatives(&self.negatives, &mut c.below("negatives"));
     }
 }
 

@@ -7,6 +7,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::kind::{Keyed, Kind, Packing, Scope};
+use crate::domain::limits;
+use crate::domain::validate::{Checks, Known};
+use std::borrow::Cow;
+
 /// How many commitments a year the practice asks for.
 pub const USUAL_COUNT: std::ops::RangeInclusive<usize> = 2..=5;
 
@@ -192,6 +197,48 @@ impl MemberCommitments {
         } else {
             format!("{} 项承诺：{}", written.len(), parts.join("，"))
         }
+    }
+}
+
+impl Kind for MemberCommitments {
+    const NOUN: &'static str = "承诺践诺";
+    const COUNTER: &'static str = "份";
+    const SKIPPABLE: bool = true;
+
+    fn check(list: &[Self], known: &Known, checks: &mut Checks) {
+        let mut ids = std::collections::HashSet::new();
+        for (i, pledges) in list.iter().enumerate() {
+            let mut c = checks.item(i);
+            c.unique_id(&mut ids, &pledges.id, "承诺");
+            c.member("member_id", &pledges.member_id, known);
+            c.count("items", pledges.items.len(), limits::FUSION_ITEMS, "承诺");
+            for (j, item) in pledges.items.iter().enumerate() {
+                c.length(&format!("items[{j}].text"), &item.text, limits::TEXT);
+            }
+        }
+    }
+
+    /// Private to the member and the secretary: a member's own go in their
+    /// return, and no 支部资料包 carries anyone's.
+    fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
+        let travels = match packing.scope {
+            Scope::Full => true,
+            Scope::Branch => false,
+            Scope::Return => Some(self.member_id.as_str()) == packing.me,
+        };
+        travels.then(|| self.clone())
+    }
+
+    fn mentions(&self, member_id: &str) -> bool {
+        self.member_id == member_id
+    }
+}
+
+impl Keyed for MemberCommitments {
+    const KEY_FIELD: &'static str = "id";
+
+    fn key(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.id)
     }
 }
 

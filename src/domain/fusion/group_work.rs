@@ -5,8 +5,12 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::kind::{Keyed, Kind, Packing, Scope};
+use crate::domain::limits;
 use crate::domain::meeting::{MeetingKind, MeetingState};
+use crate::domain::validate::{Checks, Known};
 use crate::domain::Meeting;
+use std::borrow::Cow;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -128,6 +132,56 @@ pub fn status(month: Option<&GroupMonth>, meetings: &[Meeting]) -> GroupMonthSta
         (_, true) => GroupMonthStatus::Reviewed,
         (true, false) => GroupMonthStatus::Set,
         (false, false) => GroupMonthStatus::NotSet,
+    }
+}
+
+impl Kind for GroupMonth {
+    const NOUN: &'static str = "党小组月度重点工作";
+    const COUNTER: &'static str = "份";
+    const SKIPPABLE: bool = true;
+
+    fn check(list: &[Self], known: &Known, checks: &mut Checks) {
+        let mut ids = std::collections::HashSet::new();
+        for (i, month) in list.iter().enumerate() {
+            let mut c = checks.item(i);
+            c.unique_id(&mut ids, &month.id, "月度重点工作");
+            c.group("group_id", &month.group_id, known);
+            if !(1..=12).contains(&month.month) {
+                c.problem("month", format!("月份“{}”不对", month.month));
+            }
+            c.count("items", month.items.len(), limits::FUSION_ITEMS, "重点工作");
+            for text in [
+                &month.review.done,
+                &month.review.gaps,
+                &month.review.fixes,
+                &month.review.next,
+            ] {
+                c.length("review", text, limits::TEXT);
+            }
+        }
+    }
+
+    /// Members see this year's and last year's months.
+    fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
+        let travels = match packing.scope {
+            Scope::Full => true,
+            Scope::Branch => self.year >= packing.since_year,
+            Scope::Return => false,
+        };
+        travels.then(|| self.clone())
+    }
+
+    /// A group's month names its work, not its members.
+    fn mentions(&self, _: &str) -> bool {
+        false
+    }
+}
+
+impl Keyed for GroupMonth {
+    const KEY_FIELD: &'static str = "id";
+
+    fn key(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.id)
     }
 }
 

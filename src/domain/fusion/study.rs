@@ -7,9 +7,13 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::kind::{Keyed, Kind, Packing, Scope};
+use crate::domain::limits;
 use crate::domain::meeting::{MeetingKind, MeetingState, PersonRef};
 use crate::domain::rules::attendance::is_present;
+use crate::domain::validate::{Checks, Known};
 use crate::domain::{Meeting, Member};
+use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -208,6 +212,49 @@ pub fn study_time(
         time.minutes += s.minutes;
     }
     time
+}
+
+impl Kind for StudySession {
+    const NOUN: &'static str = "学习记录";
+    const COUNTER: &'static str = "条";
+    const SKIPPABLE: bool = true;
+
+    fn check(list: &[Self], known: &Known, checks: &mut Checks) {
+        let mut ids = std::collections::HashSet::new();
+        for (i, session) in list.iter().enumerate() {
+            let mut c = checks.item(i);
+            c.unique_id(&mut ids, &session.id, "学习记录");
+            session.speaker.check(known, &mut c.below("speaker."));
+            for (j, id) in session.attendees.iter().enumerate() {
+                c.member(&format!("attendees[{j}]"), id, known);
+            }
+            c.length("title", &session.title, limits::SHORT * 2);
+            c.length("points", &session.points, limits::TEXT);
+        }
+    }
+
+    /// Members see this year's and last year's sessions; a return carries
+    /// the sessions recorded on the phone.
+    fn pack(&self, packing: &Packing, written_here: bool) -> Option<Self> {
+        let travels = match packing.scope {
+            Scope::Full => true,
+            Scope::Branch => self.date.is_none_or(|d| d.year() >= packing.since_year),
+            Scope::Return => written_here,
+        };
+        travels.then(|| self.clone())
+    }
+
+    fn mentions(&self, member_id: &str) -> bool {
+        self.referenced_member_ids().any(|r| r == member_id)
+    }
+}
+
+impl Keyed for StudySession {
+    const KEY_FIELD: &'static str = "id";
+
+    fn key(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.id)
+    }
 }
 
 #[cfg(test)]

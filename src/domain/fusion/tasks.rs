@@ -6,6 +6,11 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::kind::{Keyed, Kind, Packing, Scope};
+use crate::domain::limits;
+use crate::domain::validate::{Checks, Known};
+use std::borrow::Cow;
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TaskKind {
@@ -234,6 +239,52 @@ impl KeyTask {
         })
     }
 
+    /// The progress note the meeting `meeting_id` wrote, if it checked the
+    /// task.
+    pub fn progress_at(&self, meeting_id: &str) -> Option<&ProgressNote> {
+        self.progress
+            .iter()
+            .find(|p| p.meeting_id.as_deref() == Some(meeting_id))
+    }
+
+    /// Records that a meeting checked the task (一起检查), with an empty
+    /// note to write its progress in; a task not started is then under way.
+    /// Unchecking takes back only a note nothing was written in.
+    pub fn check_at(
+        &mut self,
+        meeting_id: &str,
+        checked: bool,
+        note_id: &str,
+        date: Option<NaiveDate>,
+    ) {
+        let here = |p: &ProgressNote| p.meeting_id.as_deref() == Some(meeting_id);
+        if checked && !self.progress.iter().any(here) {
+            self.progress.push(ProgressNote {
+                id: note_id.to_string(),
+                date,
+                text: String::new(),
+                meeting_id: Some(meeting_id.to_string()),
+            });
+            if self.status == TaskStatus::NotStarted {
+                self.status = TaskStatus::InProgress;
+            }
+        } else if !checked {
+            self.progress
+                .retain(|p| !here(p) || !p.text.trim().is_empty());
+        }
+    }
+
+    /// Writes the progress the meeting `meeting_id` noted.
+    pub fn write_progress_at(&mut self, meeting_id: &str, text: &str) {
+        if let Some(p) = self
+            .progress
+            .iter_mut()
+            .find(|p| p.meeting_id.as_deref() == Some(meeting_id))
+        {
+            p.text = text.to_string();
+        }
+    }
+
     /// Closes the task (销号) on `day`.
     pub fn close(&mut self, day: NaiveDate) {
         self.status = TaskStatus::Closed;
@@ -290,6 +341,62 @@ pub fn figures(
         })
         .collect();
     TaskFigures { by_kind }
+}
+
+impl Kind for KeyTask {
+    const NOUN: &'static str = "重点任务";
+    const COUNTER: &'static str = "项";
+    const SKIPPABLE: bool = true;
+
+    fn check(list: &[Self], known: &Known, checks: &mut Checks) {
+        let mut ids = std::collections::HashSet::new();
+        for (i, task) in list.iter().enumerate() {
+            let mut c = checks.item(i);
+            c.unique_id(&mut ids, &task.id, "任务");
+            match &task.owner {
+                TaskOwner::Member(id) => c.member("owner", id, known),
+                TaskOwner::Group(id) => c.group("owner", id, known),
+                _ => {}
+            }
+            if let Some(id) = &task.deployed_in {
+                c.meeting("deployed_in", id, known);
+            }
+            c.length("title", &task.title, limits::SHORT * 2);
+            c.length("measures", &task.measures, limits::TEXT);
+            c.length("evidence", &task.evidence, limits::TEXT);
+            c.count(
+                "progress",
+                task.progress.len(),
+                limits::FUSION_ITEMS,
+                "进展",
+            );
+            for (j, note) in task.progress.iter().enumerate() {
+                c.length(&format!("progress[{j}].text"), &note.text, limits::TEXT);
+            }
+        }
+    }
+
+    /// Members see this year's list and whatever is still open.
+    fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
+        let travels = match packing.scope {
+            Scope::Full => true,
+            Scope::Branch => self.year >= packing.since_year || self.status.is_open(),
+            Scope::Return => false,
+        };
+        travels.then(|| self.clone())
+    }
+
+    fn mentions(&self, member_id: &str) -> bool {
+        self.referenced_member_ids().any(|r| r == member_id)
+    }
+}
+
+impl Keyed for KeyTask {
+    const KEY_FIELD: &'static str = "id";
+
+    fn key(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.id)
+    }
 }
 
 #[cfg(test)]

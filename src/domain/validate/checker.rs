@@ -3,7 +3,9 @@
 //! duplicate id makes the item unusable; a text or list over a limit is
 //! reported and kept as it is, so nothing is lost for being long.
 
-use super::{Item, Problem};
+use std::collections::HashSet;
+
+use super::{Item, Known, Problem};
 
 pub struct Checker<'a> {
     out: &'a mut Vec<(Item, Problem)>,
@@ -62,6 +64,34 @@ impl<'a> Checker<'a> {
                 self.item,
                 Problem::kept(path, format!("{what}有 {len} 条，上限 {max} 条")),
             ));
+        }
+    }
+
+    /// An id that is empty or used twice makes its item unusable.
+    pub fn unique_id<'k>(&mut self, seen: &mut HashSet<&'k str>, id: &'k str, noun: &str) {
+        if id.is_empty() || !seen.insert(id) {
+            self.problem("id", format!("{noun}编号“{id}”为空或重复"));
+        }
+    }
+
+    /// A member the record names must be on the roster.
+    pub fn member(&mut self, field: &str, id: &str, known: &Known) {
+        if !known.members.contains(id) {
+            self.problem(field, format!("党员“{id}”不在名册中"));
+        }
+    }
+
+    /// A 党小组 the record names must exist.
+    pub fn group(&mut self, field: &str, id: &str, known: &Known) {
+        if !known.groups.contains(id) {
+            self.problem(field, format!("党小组“{id}”不存在"));
+        }
+    }
+
+    /// A meeting the record names must exist.
+    pub fn meeting(&mut self, field: &str, id: &str, known: &Known) {
+        if !known.meetings.contains(id) {
+            self.problem(field, format!("会议“{id}”不存在"));
         }
     }
 }

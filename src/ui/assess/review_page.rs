@@ -51,7 +51,7 @@ fn ReviewYear(year: i32) -> impl IntoView {
                     false,
                     problems
                         .iter()
-                        .map(|p| format!("{}：{}", p.place(), p.message))
+                        .map(|p| format!("{}：{}", crate::domain::place::place(&p.path), p.message))
                         .collect::<Vec<_>>()
                         .join("；"),
                 ))

@@ -7,54 +7,25 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde_json::Value;
 
 use crate::backup::import::Staged;
-use crate::backup::package::{same_branch, Scope};
-use crate::domain::roster::keep_private_notes;
-use crate::domain::validate::place;
-use crate::domain::Document;
-use crate::store::merge::{Choice, ImportPlan};
-use crate::store::RecordKey;
+use crate::store::merge::Choice;
 use crate::ui::state::use_app;
 
 #[component]
 pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> impl IntoView {
     let state = use_app();
-    let local = state.doc.get_untracked();
-    let mut incoming = staged.doc.clone();
-    if staged.about.scope != Scope::Full {
-        keep_private_notes(&mut incoming.members, &local.members);
-    }
-    let plan = Rc::new(ImportPlan::new(
-        &local,
-        &state.clocks(),
-        &incoming,
-        &staged.about.clocks,
-    ));
-    let counts = plan.counts();
-    let blank = local.is_blank();
-    let their_branch = incoming.branch.name.clone();
-    let other_branch = !blank
-        && !local.branch.name.trim().is_empty()
-        && !their_branch.trim().is_empty()
-        && !same_branch(&local.branch.name, &their_branch);
-    let accepted = RwSignal::new(!other_branch);
+    let Some(review) = state.plan_import(&staged) else {
+        return view! { <p class="report">"本机数据还没有读取完，请稍后再试。"</p> }.into_any();
+    };
+    let review = Rc::new(review);
+    let counts = review.counts;
+    let blank = review.blank;
+    let other_branch = review.other_branch.clone();
+    let accepted = RwSignal::new(other_branch.is_none());
     let choices = RwSignal::new(BTreeMap::<(String, String), Choice>::new());
     let busy = RwSignal::new(false);
-    let from = staged
-        .about
-        .sender
-        .as_ref()
-        .map(|s| s.describe())
-        .unwrap_or_else(|| their_branch.clone());
-    let about = format!(
-        "{}来自“{}”，导出于 {}：{}。",
-        staged.about.scope.label(),
-        from,
-        staged.exported_at,
-        incoming.summary()
-    );
+    let about = review.about.clone();
     let summary = if blank {
         "本机还没有数据，将全部导入。".to_string()
     } else {
@@ -63,12 +34,12 @@ pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> i
             counts.added, counts.updated, counts.merged, counts.kept
         )
     };
-    let conflicts = plan.conflicts();
-    let nothing = !plan.changes_anything();
+    let conflicts = review.conflicts.clone();
+    let nothing = review.nothing;
     let confirm = {
-        let plan = plan.clone();
+        let review = review.clone();
         move |_| {
-            let plan = plan.clone();
+            let review = review.clone();
             busy.set(true);
             let picked = choices.get_untracked();
             spawn_local(async move {
@@ -78,7 +49,7 @@ pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> i
                         .copied()
                         .unwrap_or(Choice::Local)
                 };
-                match state.merge_import(&plan, choose, "导入前的数据").await {
+                match state.merge_import(&review, choose, "导入前的数据").await {
                     Ok(n) => {
                         state.mark_welcomed();
                         state.notice.set(Some(format!(
@@ -100,12 +71,11 @@ pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> i
         <div class="report merge-review" role="status" data-testid="merge-review">
             <p>{about}</p>
             {other_branch
-                .then(|| {
+                .map(|(theirs, mine)| {
                     view! {
                         <p class="warning">
                             {format!(
-                                "这份数据来自“{their_branch}”，与本机的“{}”不是同一个支部。",
-                                local.branch.name,
+                                "这份数据来自“{theirs}”，与本机的“{mine}”不是同一个支部。",
                             )}
                         </p>
                         <label class="check">
@@ -130,20 +100,15 @@ pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> i
                         </h3>
                         <ul class="conflicts">
                             {conflicts
-                                .iter()
-                                .map(|(key, field)| {
-                                    let (mine, theirs) = plan.plans[key].sides(field);
+                                .into_iter()
+                                .map(|c| {
                                     view! {
                                         <ConflictRow
-                                            title=format!(
-                                                "{} · {}",
-                                                record_title(&local, key),
-                                                field_title(&local, key, field),
-                                            )
-                                            mine=describe(mine.as_ref())
-                                            theirs=describe(theirs.as_ref())
-                                            key=key.clone()
-                                            field=field.clone()
+                                            title=c.title
+                                            mine=c.mine
+                                            theirs=c.theirs
+                                            key=c.key
+                                            field=c.field
                                             choices=choices
                                         />
                                     }
@@ -173,6 +138,7 @@ pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> i
             </div>
         </div>
     }
+    .into_any()
 }
 
 #[component]
@@ -223,118 +189,4 @@ fn ConflictRow(
             {option(Choice::Incoming, "导入的", theirs)}
         </li>
     }
-}
-
-/// "会议记录：学习贯彻…", "自评表：吴昊 2026年度".
-fn record_title(doc: &Document, name: &str) -> String {
-    match RecordKey::from_name(name) {
-        Some(RecordKey::Meeting(id)) => match doc.meeting(&id) {
-            Some(m) if !m.theme.is_empty() => format!("会议记录：{}", m.theme),
-            Some(m) => format!("会议记录：{}", m.kind.label()),
-            None => "会议记录".into(),
-        },
-        Some(RecordKey::Assessment(id)) => match doc.assessment(&id) {
-            Some(f) => format!(
-                "自评表：{} {}年度",
-                doc.member(&f.member_id)
-                    .map(|m| m.name.as_str())
-                    .unwrap_or_default(),
-                f.year
-            ),
-            None => "自评表".into(),
-        },
-        Some(key) => key.label().to_string(),
-        None => name.to_string(),
-    }
-}
-
-/// "主要内容", "李红梅的出席登记", "党员：张伟".
-fn field_title(doc: &Document, key: &str, field: &str) -> String {
-    let name_of = |id: &str| {
-        doc.member(id)
-            .map(|m| m.name.clone())
-            .unwrap_or_else(|| id.to_string())
-    };
-    match field.split_once('[') {
-        Some((list, id)) => {
-            let id = id.trim_end_matches(']');
-            match list {
-                "" if key == "members" => format!("党员：{}", name_of(id)),
-                "attendance" => format!("{}的出席登记", name_of(id)),
-                "roll" => format!("应到名单中的{}", name_of(id)),
-                "entries" if key.starts_with("review/") => format!("{}的评议", name_of(id)),
-                list => place(list),
-            }
-        }
-        None if field.is_empty() => "全部内容".into(),
-        None => match place(field).as_str() {
-            "文件" => "其他内容".into(),
-            known => known.to_string(),
-        },
-    }
-}
-
-/// A value as a member reads it.
-fn describe(value: Option<&Value>) -> String {
-    let Some(value) = value else {
-        return "（没有这一项）".into();
-    };
-    let text = readable(value);
-    let text = if text.is_empty() {
-        "（空）".to_string()
-    } else {
-        text
-    };
-    text.chars().take(200).collect()
-}
-
-fn readable(value: &Value) -> String {
-    match value {
-        Value::Null | Value::Bool(false) => String::new(),
-        Value::Bool(true) => "是".into(),
-        Value::String(s) => word(s),
-        Value::Number(n) => n.to_string(),
-        Value::Array(items) => items
-            .iter()
-            .map(readable)
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join("、"),
-        // A named thing reads as its name; anything else as its fields.
-        Value::Object(map) => match map
-            .get("name")
-            .or_else(|| map.get("title"))
-            .or_else(|| map.get("text"))
-        {
-            Some(Value::String(name)) => name.clone(),
-            _ => map
-                .iter()
-                .filter(|(k, _)| !k.ends_with("id") && k.as_str() != "type")
-                .filter_map(|(k, v)| {
-                    let shown = readable(v);
-                    (!shown.is_empty()).then(|| match place(k).as_str() {
-                        "文件" => shown,
-                        label => format!("{label}：{shown}"),
-                    })
-                })
-                .collect::<Vec<_>>()
-                .join("；"),
-        },
-    }
-}
-
-/// The stored words of the record's choices, in Chinese.
-fn word(s: &str) -> String {
-    match s {
-        "present" => "出席",
-        "leave" => "请假",
-        "absent" => "缺席",
-        "work" => "因公",
-        "illness" => "因病",
-        "personal" => "因事",
-        "no_reason" => "无故",
-        "other" => "其他",
-        s => s,
-    }
-    .to_string()
 }

@@ -232,7 +232,7 @@ fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
                 .map(|p| {
                     view! {
                         <li>
-                            <strong>{p.place()}</strong>
+                            <strong>{crate::domain::place::place(&p.path)}</strong>
                             "："
                             {p.message}
                         </li>

@@ -6,9 +6,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::backup::export::NOTICE;
-use crate::backup::package::Scope;
+use crate::backup::package::NOTICE;
 use crate::browser::{files, transfer};
+use crate::domain::Scope;
 use crate::format::transfer::{link, text};
 use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::state::use_app;

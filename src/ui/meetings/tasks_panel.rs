@@ -7,12 +7,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser::clock;
-use crate::domain::fusion::tasks::ProgressNote;
-use crate::domain::fusion::{KeyTask, TaskKind, TaskSource, TaskStatus};
+use crate::domain::fusion::{KeyTask, TaskKind, TaskSource};
 use crate::domain::meeting::{MeetingKind, MeetingState};
 use crate::ui::draft_text::DraftTextArea;
 use crate::ui::fusion::{owner_name, GroupReviewCard};
-use crate::ui::handles::MeetingHandle;
+use crate::ui::handles::{MeetingHandle, TaskHandle};
 use crate::ui::link::A;
 
 /// Whether a meeting of this kind deploys or checks key tasks.
@@ -178,67 +177,23 @@ pub fn TasksPanel(meeting: MeetingHandle) -> impl IntoView {
 /// a line of progress.
 #[component]
 fn CheckedTask(meeting: MeetingHandle, row: Row) -> impl IntoView {
-    let state = meeting.state;
-    let task_id = row.id.clone();
-    let note = {
-        let task_id = task_id.clone();
-        Memo::new(move |_| {
-            let meeting_id = meeting.id();
-            state.doc.with(|d| {
-                d.task(&task_id)
-                    .and_then(|t| {
-                        t.progress
-                            .iter()
-                            .find(|p| p.meeting_id.as_deref() == Some(meeting_id.as_str()))
-                    })
-                    .map(|p| p.text.clone())
-                    .unwrap_or_default()
-            })
-        })
-    };
+    let task = TaskHandle::new(meeting.state, row.id.clone());
+    let note = Memo::new(move |_| {
+        let meeting_id = meeting.id();
+        task.with(|t| t.progress_at(&meeting_id).map(|p| p.text.clone()))
+            .flatten()
+            .unwrap_or_default()
+    });
     let day = meeting.part(|m| m.date.or(m.planned_date));
-    let toggle = {
-        let task_id = task_id.clone();
-        move |ev: leptos::ev::Event| {
-            let on = event_target_checked(&ev);
-            let (meeting_id, note_id) = (meeting.id(), clock::new_id("pn"));
-            let date = day.get_untracked().or(Some(clock::today()));
-            state.edit(vec![crate::store::RecordKey::task(&task_id)], {
-                let task_id = task_id.clone();
-                move |d| {
-                    let Some(t) = d.task_mut(&task_id) else {
-                        return;
-                    };
-                    let here =
-                        |p: &ProgressNote| p.meeting_id.as_deref() == Some(meeting_id.as_str());
-                    if on && !t.progress.iter().any(here) {
-                        t.progress.push(ProgressNote {
-                            id: note_id.clone(),
-                            date,
-                            text: String::new(),
-                            meeting_id: Some(meeting_id.clone()),
-                        });
-                        if t.status == TaskStatus::NotStarted {
-                            t.status = TaskStatus::InProgress;
-                        }
-                    } else if !on {
-                        t.progress.retain(|p| !here(p) || !p.text.trim().is_empty());
-                    }
-                }
-            });
-        }
+    let toggle = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        let (meeting_id, note_id) = (meeting.id(), clock::new_id("pn"));
+        let date = day.get_untracked().or(Some(clock::today()));
+        task.edit(move |t| t.check_at(&meeting_id, on, &note_id, date));
     };
     let save = Callback::new(move |v: String| {
-        let (task_id, meeting_id) = (task_id.clone(), meeting.id());
-        state.edit(vec![crate::store::RecordKey::task(&task_id)], move |d| {
-            if let Some(p) = d.task_mut(&task_id).and_then(|t| {
-                t.progress
-                    .iter_mut()
-                    .find(|p| p.meeting_id.as_deref() == Some(meeting_id.as_str()))
-            }) {
-                p.text = v.clone();
-            }
-        })
+        let meeting_id = meeting.id();
+        task.edit(move |t| t.write_progress_at(&meeting_id, &v));
     });
     let title = if row.title.is_empty() {
         "（未填任务名称）".to_string()

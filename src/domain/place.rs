@@ -2,16 +2,13 @@
 //! becomes "第 4 名党员 · 党员类别". Paths stay in the code and the tests;
 //! screens show places.
 
+use crate::domain::document::noun_of_field;
+
 /// What each field of the document is called.
-const NAMES: [(&str, &str, &str); 72] = [
+/// What each field inside a record is called (the document's own lists
+/// are named by their kinds: `document::noun_of_field`).
+const NAMES: [(&str, &str, &str); 61] = [
     // (field, name, counter for an item of a list)
-    ("members", "党员", "名"),
-    ("meetings", "会议记录", "份"),
-    ("assessments", "自评表", "份"),
-    ("reviews", "民主评议记录", "份"),
-    ("talks", "谈心谈话记录", "份"),
-    ("templates", "清单模板", "个"),
-    ("branch", "支部信息", ""),
     ("groups", "党小组", "个"),
     ("attendance", "出席登记", "条"),
     ("roll", "应到名单", "条"),
@@ -25,10 +22,6 @@ const NAMES: [(&str, &str, &str); 72] = [
     ("excluded", "不计入应到人数的党员", "名"),
     ("candidates", "候选人", "名"),
     ("items", "清单项", "项"),
-    ("tasks", "重点任务", "项"),
-    ("group_months", "党小组月度重点工作", "份"),
-    ("commitments", "承诺践诺", "份"),
-    ("studies", "学习记录", "条"),
     ("progress", "进展", "条"),
     ("milestones", "时序节点", "个"),
     ("attendees", "参加人员", "名"),
@@ -90,12 +83,19 @@ fn name_of(field: &str) -> Option<(&'static str, &'static str)> {
 /// the document ("文件", "checksum").
 pub fn place(path: &str) -> String {
     let mut parts = Vec::new();
-    for segment in path.split('.') {
+    for (n, segment) in path.split('.').enumerate() {
         let (field, index) = match segment.split_once('[') {
             Some((field, rest)) => (field, rest.trim_end_matches(']').parse::<usize>().ok()),
             None => (segment, None),
         };
-        match (name_of(field), index) {
+        // A path starts at a document list; a record's own field names
+        // (a merge names them alone) are looked up like any other.
+        let name = if n == 0 {
+            noun_of_field(field).or_else(|| name_of(field))
+        } else {
+            name_of(field)
+        };
+        match (name, index) {
             (Some((name, counter)), Some(i)) if !counter.is_empty() => {
                 parts.push(format!("第 {} {counter}{name}", i + 1))
             }

@@ -1,0 +1,416 @@
+//! Data between phones, and back: a package made of this phone's records,
+//! an import planned against them and merged as the member chose, a whole
+//! document put in place (example data, a restore), and the undo point
+//! that takes the last of these back.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{Backend, Core, Event};
+use crate::backup::export::{backup_file_name, export_backup, file_name_part};
+use crate::backup::import::{read_backup, Outcome, Staged};
+use crate::backup::package::{export_package, same_branch, Sender};
+use crate::domain::document::{self, RecordKey};
+use crate::domain::place::place;
+use crate::domain::roster::keep_private_notes;
+use crate::domain::{Document, Packing, Scope};
+use crate::format::clock::Clock;
+use crate::store::merge::{Choice, Counts, ImportPlan};
+
+/// The data before an import or example data, kept in storage (not in the
+/// page) until the member dismisses it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct UndoPoint {
+    label: String,
+    summary: String,
+    backup: String,
+}
+
+/// "导入前的数据（3 个党小组、25 名党员…）", from a stored undo point.
+pub(super) fn undo_label(stored: Option<&str>) -> Option<String> {
+    let point: UndoPoint = serde_json::from_str(stored?).ok()?;
+    Some(format!("{}（{}）", point.label, point.summary))
+}
+
+/// What importing a file would do to this phone's data, worked out before
+/// anything changes.
+pub struct ImportReview {
+    pub plan: ImportPlan,
+    pub counts: Counts,
+    /// "支部资料包来自“王建国（…）”，导出于 …：3 个党小组、25 名党员…。"
+    pub about: String,
+    /// This phone holds nothing yet: everything is taken.
+    pub blank: bool,
+    /// The file is another branch's: the member must say they mean it.
+    pub other_branch: Option<(String, String)>,
+    /// Confirming would change nothing.
+    pub nothing: bool,
+    /// Every field both phones changed, for the member to pick a side.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// A field both phones changed, as the member reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    /// The record's storage name and the field: the choice's key.
+    pub key: String,
+    pub field: String,
+    /// "会议记录：学习贯彻… · 主要内容".
+    pub title: String,
+    pub mine: String,
+    pub theirs: String,
+}
+
+impl<B: Backend> Core<B> {
+    /// A package of this phone's data as a file: (file name, text). Each
+    /// record's kind decides whether the package carries it; a full backup
+    /// carries what is private to its keeper only `with_private`.
+    pub fn package(
+        &self,
+        scope: Scope,
+        with_private: bool,
+        today: NaiveDate,
+        now_text: &str,
+    ) -> (String, String) {
+        let clocks = self.clocks();
+        let device = self.device();
+        let mut out = (String::new(), String::new());
+        self.host.read_doc(&mut |doc| {
+            let written_here = |key: &RecordKey| {
+                clocks
+                    .get(key)
+                    .is_some_and(|c| c.versions.contains_key(&device.id))
+            };
+            let packing = Packing {
+                scope,
+                me: device.me.as_deref(),
+                since_year: chrono::Datelike::year(&today) - 1,
+                with_private,
+            };
+            let packed = document::pack(doc, &packing, &written_here);
+            let by_name: BTreeMap<String, Clock> = document::all_keys(&packed)
+                .into_iter()
+                .filter_map(|k| Some((k.name(), clocks.get(&k)?.clone())))
+                .collect();
+            let sender = Sender {
+                device: device.id.clone(),
+                member_id: device.me.clone(),
+                name: device
+                    .me
+                    .as_deref()
+                    .and_then(|id| doc.member(id))
+                    .map(|m| m.name.clone())
+                    .unwrap_or_default(),
+                branch: doc.branch.name.clone(),
+            };
+            let text = export_package(&packed, scope, &sender, &by_name, now_text, 0);
+            let date = crate::domain::time::format_iso_date(today);
+            let name = match scope {
+                Scope::Full => backup_file_name(&doc.branch.name, &date),
+                Scope::Branch => format!(
+                    "支部资料包-{}-{date}.json",
+                    file_name_part(&doc.branch.name)
+                ),
+                Scope::Return => {
+                    format!("交给书记-{}-{date}.json", file_name_part(&sender.name))
+                }
+            };
+            out = (name, text);
+        });
+        out
+    }
+
+    /// What importing `staged` would do to this phone's data. A package for
+    /// members carries no private notes: this phone's stay.
+    pub fn plan_import(&self, staged: &Staged) -> ImportReview {
+        let clocks = self.clocks();
+        let mut review = None;
+        self.host.read_doc(&mut |local| {
+            let mut incoming = staged.doc.clone();
+            if staged.about.scope != Scope::Full {
+                keep_private_notes(&mut incoming.members, &local.members);
+            }
+            let plan = ImportPlan::new(local, &clocks, &incoming, &staged.about.clocks);
+            let blank = local.is_blank();
+            let theirs = incoming.branch.name.clone();
+            let other_branch = (!blank
+                && !local.branch.name.trim().is_empty()
+                && !theirs.trim().is_empty()
+                && !same_branch(&local.branch.name, &theirs))
+            .then(|| (theirs.clone(), local.branch.name.clone()));
+            let from = staged
+                .about
+                .sender
+                .as_ref()
+                .map(|s| s.describe())
+                .unwrap_or_else(|| theirs.clone());
+            let about = format!(
+                "{}来自“{}”，导出于 {}：{}。",
+                staged.about.scope.label(),
+                from,
+                staged.exported_at,
+                incoming.summary()
+            );
+            let conflicts = plan
+                .conflicts()
+                .into_iter()
+                .map(|(key, field)| {
+                    let (mine, theirs) = plan.plans[&key].sides(&field);
+                    Conflict {
+                        title: format!(
+                            "{} · {}",
+                            record_title(local, &key),
+                            field_title(local, &key, &field)
+                        ),
+                        mine: describe(mine.as_ref()),
+                        theirs: describe(theirs.as_ref()),
+                        key,
+                        field,
+                    }
+                })
+                .collect();
+            review = Some(ImportReview {
+                counts: plan.counts(),
+                nothing: !plan.changes_anything(),
+                plan,
+                about,
+                blank,
+                other_branch,
+                conflicts,
+            });
+        });
+        review.unwrap_or_else(|| ImportReview {
+            plan: ImportPlan {
+                plans: BTreeMap::new(),
+            },
+            counts: Counts::default(),
+            about: String::new(),
+            blank: true,
+            other_branch: None,
+            nothing: true,
+            conflicts: Vec::new(),
+        })
+    }
+
+    /// Merges an import as planned, each conflict as `choose` answers. The
+    /// data before is kept for undo first: without it, nothing is merged.
+    /// The number of records changed.
+    pub async fn merge_import(
+        &self,
+        review: &ImportReview,
+        choose: impl Fn(&str, &str) -> Choice,
+        undo_label: &str,
+        now_text: &str,
+    ) -> Result<usize, String> {
+        let phone = self.device().id;
+        let records = review.plan.records(choose, &phone)?;
+        if records.is_empty() {
+            return Ok(0);
+        }
+        self.keep_for_undo(undo_label, now_text).await?;
+        let count = records.len();
+        self.store_atomic(&mut |session, doc| session.merge_in(doc, records.clone()))
+            .await?;
+        self.count_edit();
+        self.write_device();
+        Ok(count)
+    }
+
+    /// Puts a whole document in place (example data, a restore onto an
+    /// empty phone); the data before is kept for undo first.
+    pub async fn replace_with(
+        &self,
+        doc: Document,
+        undo_label: &str,
+        now_text: &str,
+    ) -> Result<(), String> {
+        self.keep_for_undo(undo_label, now_text).await?;
+        self.replace(doc).await
+    }
+
+    /// Stores the data as it is now as the undo point. An undo point that
+    /// cannot be stored is said, and what would need it does not happen.
+    async fn keep_for_undo(&self, label: &str, now_text: &str) -> Result<(), String> {
+        let mut point = None;
+        self.host.read_doc(&mut |doc| {
+            point = Some(UndoPoint {
+                label: label.to_string(),
+                summary: doc.summary(),
+                backup: export_backup(doc, now_text, 0),
+            });
+        });
+        let Some(point) = point else {
+            return Err("本机数据无法读取".into());
+        };
+        let text = serde_json::to_string(&point).map_err(|e| e.to_string())?;
+        self.store()
+            .save_undo(Some(&text))
+            .await
+            .map_err(|e| format!("无法保留导入前的数据以便撤销（{}）", e.message()))?;
+        let words = format!("{}（{}）", point.label, point.summary);
+        *self.undo.borrow_mut() = Some(words.clone());
+        self.host.hear(Event::Undo(Some(words)));
+        Ok(())
+    }
+
+    /// Goes back to the data before the last import or example data.
+    pub async fn undo(&self) -> Result<(), String> {
+        let stored = self.store().load_undo().await.ok().flatten();
+        let Some(text) = stored else {
+            self.forget_undo();
+            return Err("找不到导入前的数据".into());
+        };
+        let point: UndoPoint =
+            serde_json::from_str(&text).map_err(|_| "导入前的数据无法读取".to_string())?;
+        let Outcome::Ready(staged) = read_backup(&point.backup) else {
+            return Err("导入前的数据无法读取".into());
+        };
+        self.replace(staged.doc).await?;
+        self.dismiss_undo().await;
+        Ok(())
+    }
+
+    /// The undo is no longer offered, and its copy is deleted.
+    pub async fn dismiss_undo(&self) {
+        self.forget_undo();
+        // A copy that stays stored is only space: the offer is gone.
+        let _ = self.store().save_undo(None).await;
+    }
+
+    fn forget_undo(&self) {
+        *self.undo.borrow_mut() = None;
+        self.host.hear(Event::Undo(None));
+    }
+
+    /// Deletes every record on this device and the undo copy: the app
+    /// starts again as on first use (device settings other than its id go
+    /// too). `Err` says why nothing changed.
+    pub async fn clear_everything(&self) -> Result<(), String> {
+        self.replace(Document::default()).await?;
+        self.dismiss_undo().await;
+        self.update_device(|d| {
+            *d = crate::store::device::DeviceState {
+                id: d.id.clone(),
+                ..Default::default()
+            }
+        });
+        Ok(())
+    }
+}
+
+/// "会议记录：学习贯彻…", "自评表：吴昊 2026年度".
+fn record_title(doc: &Document, name: &str) -> String {
+    match RecordKey::from_name(name) {
+        Some(RecordKey::Meeting(id)) => match doc.meeting(&id) {
+            Some(m) if !m.theme.is_empty() => format!("会议记录：{}", m.theme),
+            Some(m) => format!("会议记录：{}", m.kind.label()),
+            None => "会议记录".into(),
+        },
+        Some(RecordKey::Assessment(id)) => match doc.assessment(&id) {
+            Some(f) => format!(
+                "自评表：{} {}年度",
+                doc.member(&f.member_id)
+                    .map(|m| m.name.as_str())
+                    .unwrap_or_default(),
+                f.year
+            ),
+            None => "自评表".into(),
+        },
+        Some(key) => key.label(),
+        None => name.to_string(),
+    }
+}
+
+/// "主要内容", "李红梅的出席登记", "党员：张伟".
+fn field_title(doc: &Document, key: &str, field: &str) -> String {
+    let name_of = |id: &str| {
+        doc.member(id)
+            .map(|m| m.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    match field.split_once('[') {
+        Some((list, id)) => {
+            let id = id.trim_end_matches(']');
+            match list {
+                "" if key == "members" => format!("党员：{}", name_of(id)),
+                "attendance" => format!("{}的出席登记", name_of(id)),
+                "roll" => format!("应到名单中的{}", name_of(id)),
+                "entries" if key.starts_with("review/") => format!("{}的评议", name_of(id)),
+                list => place(list),
+            }
+        }
+        None if field.is_empty() => "全部内容".into(),
+        None => match place(field).as_str() {
+            "文件" => "其他内容".into(),
+            known => known.to_string(),
+        },
+    }
+}
+
+/// A value as a member reads it.
+fn describe(value: Option<&Value>) -> String {
+    let Some(value) = value else {
+        return "（没有这一项）".into();
+    };
+    let text = readable(value);
+    let text = if text.is_empty() {
+        "（空）".to_string()
+    } else {
+        text
+    };
+    text.chars().take(200).collect()
+}
+
+fn readable(value: &Value) -> String {
+    match value {
+        Value::Null | Value::Bool(false) => String::new(),
+        Value::Bool(true) => "是".into(),
+        Value::String(s) => word(s),
+        Value::Number(n) => n.to_string(),
+        Value::Array(items) => items
+            .iter()
+            .map(readable)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("、"),
+        // A named thing reads as its name; anything else as its fields.
+        Value::Object(map) => match map
+            .get("name")
+            .or_else(|| map.get("title"))
+            .or_else(|| map.get("text"))
+        {
+            Some(Value::String(name)) => name.clone(),
+            _ => map
+                .iter()
+                .filter(|(k, _)| !k.ends_with("id") && k.as_str() != "type")
+                .filter_map(|(k, v)| {
+                    let shown = readable(v);
+                    (!shown.is_empty()).then(|| match place(k).as_str() {
+                        "文件" => shown,
+                        label => format!("{label}：{shown}"),
+                    })
+                })
+                .collect::<Vec<_>>()
+                .join("；"),
+        },
+    }
+}
+
+/// The stored words of the record's choices, in Chinese.
+fn word(s: &str) -> String {
+    match s {
+        "present" => "出席",
+        "leave" => "请假",
+        "absent" => "缺席",
+        "work" => "因公",
+        "illness" => "因病",
+        "personal" => "因事",
+        "no_reason" => "无故",
+        "other" => "其他",
+        s => s,
+    }
+    .to_string()
+}
