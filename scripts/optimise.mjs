@@ -2,9 +2,11 @@
 // command line: its -Oz is a little smaller) and, at the same time, on
 // every split file and chunk (scripts/wasm-opt-all.mjs, one process).
 //   node scripts/optimise.mjs <pkg dir>
-// Both must succeed: a module that was not optimised is larger and may
-// still load, so a failure here would otherwise ship silently. Exits
-// non-zero and says which part failed.
+// Both drop the producers and target_features sections, which no browser
+// reads (the link step checked the features already). Both must succeed:
+// a module that was not optimised is larger and may still load, so a
+// failure here would otherwise ship silently. Exits non-zero and says
+// which part failed.
 import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -40,7 +42,7 @@ function run(what, command, args) {
 }
 
 const results = await Promise.all([
-  run("wasm-opt on the main module (zhibu_bg.wasm)", join(tools, "wasm-opt"), ["-Oz", ...FLAGS, main, "-o", main]),
+  run("wasm-opt on the main module (zhibu_bg.wasm)", join(tools, "wasm-opt"), ["-Oz", ...FLAGS, "--strip-producers", "--strip-target-features", main, "-o", main]),
   pieces.length > 0
     ? run(`wasm-opt on the ${pieces.length} split files and chunks`, process.execPath, [
         new URL("./wasm-opt-all.mjs", import.meta.url).pathname,

@@ -23,6 +23,8 @@ for (const file of process.argv.slice(2)) {
     module.setFeatures(features);
     if (!module.validate()) throw new Error("the module does not validate");
     module.optimize();
+    // Sections no browser reads (scripts/optimise.mjs).
+    module.runPasses(["strip-producers", "strip-target-features"]);
     output = module.emitBinary();
     module.dispose();
   } catch (error) {

@@ -33,9 +33,10 @@ function optimise(files) {
     env: { ...process.env, CARGO_TARGET_DIR: target },
     encoding: "utf8",
   });
-  const sizes = Object.fromEntries(Object.keys(files).map((name) => [name, readFileSync(join(pkg, name)).length]));
+  const out = Object.fromEntries(Object.keys(files).map((name) => [name, readFileSync(join(pkg, name))]));
+  const sizes = Object.fromEntries(Object.entries(out).map(([name, bytes]) => [name, bytes.length]));
   rmSync(target, { recursive: true });
-  return { status: run.status, said: run.stderr + run.stdout, sizes };
+  return { status: run.status, said: run.stderr + run.stdout, sizes, out };
 }
 
 test("a wasm-opt that fails on the main module fails scripts/build, naming the step and the module", () => {
@@ -58,6 +59,25 @@ test("the optimising step succeeds on good modules and makes them no larger", ()
   assert.equal(status, 0, said);
   assert.ok(sizes["zhibu_bg.wasm"] <= GOOD_MAIN.length);
   assert.ok(sizes["chunk_shared.wasm"] <= GOOD_CHUNK.length);
+});
+
+/** `bytes` with a custom section `name` appended, as rustc's linker writes
+ * producers and target_features. */
+function withSection(bytes, name, body) {
+  const content = [name.length, ...Buffer.from(name), ...body];
+  return Buffer.concat([Buffer.from(bytes), Buffer.from([0, content.length, ...content])]);
+}
+const customSections = (bytes) =>
+  ["producers", "target_features"].filter((name) => WebAssembly.Module.customSections(new WebAssembly.Module(bytes), name).length > 0);
+
+test("the optimised files carry no producers or target_features section, which no browser reads", () => {
+  const dressed = (bytes) => withSection(withSection(bytes, "producers", [0]), "target_features", [1, 0x2b, 8, ...Buffer.from("sign-ext")]);
+  const main = dressed(GOOD_MAIN);
+  assert.deepEqual(customSections(main), ["producers", "target_features"], "the test's module has both sections");
+  const { status, said, out } = optimise({ "zhibu_bg.wasm": main, "split_page_1.wasm": dressed(GOOD_MAIN) });
+  assert.equal(status, 0, said);
+  assert.deepEqual(customSections(out["zhibu_bg.wasm"]), []);
+  assert.deepEqual(customSections(out["split_page_1.wasm"]), []);
 });
 
 test("an unknown step is refused with the list of steps", () => {
