@@ -47,6 +47,11 @@ impl Kind for Branch {
         Some(self.clone())
     }
 
+    /// The branch is never deleted.
+    fn pack_deletion(_: &Packing, _: bool) -> bool {
+        false
+    }
+
     fn mentions(&self, _: &str) -> bool {
         false
     }

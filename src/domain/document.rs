@@ -190,6 +190,13 @@ macro_rules! kinds {
                 }
             }
 
+            /// Records that hold one item of a list: a broken one is set
+            /// aside whole, while a broken list keeps its readable items;
+            /// only an item can be deleted (and leave a tombstone).
+            pub fn is_item(&self) -> bool {
+                self.document_field().1
+            }
+
             /// The document field that holds this record, and whether the
             /// record is one item of that list (a meeting) rather than the
             /// whole value (the roster).
@@ -208,6 +215,15 @@ macro_rules! kinds {
             $( stringify!($wf), )*
             $( stringify!($if_), )*
         ];
+
+        /// Whether a package made for `packing` carries the deletion of the
+        /// item `key` (see `Kind::pack_deletion`).
+        pub fn deletion_travels(key: &RecordKey, packing: &Packing, written_here: bool) -> bool {
+            match key {
+                $( RecordKey::$iv(_) => <$ity as Kind>::pack_deletion(packing, written_here), )*
+                _ => false,
+            }
+        }
 
         /// Whether a document field holds a list of item records.
         pub fn is_item_field(field: &str) -> bool {

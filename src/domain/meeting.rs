@@ -466,6 +466,12 @@ impl Kind for Meeting {
         travels.then(|| self.clone())
     }
 
+    /// A deleted meeting stays deleted on members' phones; a member's
+    /// phone sends back only the deletions made there.
+    fn pack_deletion(packing: &Packing, written_here: bool) -> bool {
+        packing.scope != Scope::Return || written_here
+    }
+
     fn mentions(&self, member_id: &str) -> bool {
         self.referenced_member_ids().any(|r| r == member_id)
     }
@@ -578,6 +584,11 @@ impl Kind for ChecklistTemplate {
     /// back.
     fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
         (packing.scope != Scope::Return).then(|| self.clone())
+    }
+
+    /// Templates are one record, never deleted.
+    fn pack_deletion(_: &Packing, _: bool) -> bool {
+        false
     }
 
     fn mentions(&self, _: &str) -> bool {

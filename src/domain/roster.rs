@@ -389,6 +389,11 @@ impl Kind for Member {
     }
 
     /// The roster is the members, not a record that names them.
+    /// The roster is one record, never deleted.
+    fn pack_deletion(_: &Packing, _: bool) -> bool {
+        false
+    }
+
     fn mentions(&self, _: &str) -> bool {
         false
     }

@@ -89,6 +89,10 @@ impl Kind for Talk {
         (packing.scope == Scope::Full).then(|| self.clone())
     }
 
+    fn pack_deletion(packing: &Packing, _: bool) -> bool {
+        packing.scope == Scope::Full
+    }
+
     fn mentions(&self, member_id: &str) -> bool {
         self.referenced_member_ids().any(|r| r == member_id)
     }

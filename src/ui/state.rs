@@ -9,6 +9,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::app::exchange::ImportReview;
+use crate::app::undo::Undo;
 use crate::app::{Event, Host};
 use crate::browser::persistence::{self, Place};
 use crate::browser::{clock, local_storage};
@@ -316,7 +317,7 @@ impl AppState {
     /// before is kept for undo. `Err` says why nothing changed.
     pub async fn replace(&self, doc: Document, undo_label: &str) -> Result<(), String> {
         let core = persistence::core().ok_or_else(not_open)?;
-        core.replace_with(doc, undo_label, &now_text()).await
+        core.replace_with(doc, undo_label).await
     }
 
     /// What importing a staged file would do here, before anything changes.
@@ -333,8 +334,7 @@ impl AppState {
         undo_label: &str,
     ) -> Result<usize, String> {
         let core = persistence::core().ok_or_else(not_open)?;
-        core.merge_import(review, choose, undo_label, &now_text())
-            .await
+        core.merge_import(review, choose, undo_label).await
     }
 
     /// A package of this phone's data as a file: (file name, text).
@@ -344,10 +344,12 @@ impl AppState {
             .unwrap_or_default()
     }
 
-    /// Goes back to the data before the last import or example data.
-    pub async fn undo_replace(&self) -> Result<(), String> {
+    /// Goes back to the data before the last import or example data: the
+    /// records it wrote, unless some were changed after it and
+    /// `with_later_changes` is not said (they are named instead).
+    pub async fn undo_replace(&self, with_later_changes: bool) -> Result<Undo, String> {
         let core = persistence::core().ok_or_else(not_open)?;
-        core.undo().await
+        core.undo(with_later_changes).await
     }
 
     pub async fn dismiss_undo(&self) {

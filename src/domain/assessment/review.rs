@@ -326,6 +326,10 @@ impl Kind for BranchReview {
         (packing.scope == Scope::Full).then(|| self.clone())
     }
 
+    fn pack_deletion(packing: &Packing, _: bool) -> bool {
+        packing.scope == Scope::Full
+    }
+
     fn mentions(&self, member_id: &str) -> bool {
         self.entry(member_id).is_some()
     }

@@ -172,6 +172,10 @@ impl Kind for GroupMonth {
     }
 
     /// A group's month names its work, not its members.
+    fn pack_deletion(packing: &Packing, _: bool) -> bool {
+        packing.scope != Scope::Return
+    }
+
     fn mentions(&self, _: &str) -> bool {
         false
     }

@@ -244,6 +244,10 @@ impl Kind for StudySession {
         travels.then(|| self.clone())
     }
 
+    fn pack_deletion(packing: &Packing, written_here: bool) -> bool {
+        packing.scope != Scope::Return || written_here
+    }
+
     fn mentions(&self, member_id: &str) -> bool {
         self.referenced_member_ids().any(|r| r == member_id)
     }
