@@ -31,15 +31,21 @@ pub fn take_static_welcome() {
         .get_attribute("data-tapped")
         .and_then(|index| index.parse::<u32>().ok());
     welcome.remove();
-    if let Some(index) = tapped {
-        leptos::prelude::request_animation_frame(move || {
-            let button = document()
-                .and_then(|d| d.query_selector_all("main.first-run button").ok())
-                .and_then(|buttons| buttons.item(index))
-                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(button) = button {
-                button.click();
-            }
-        });
-    }
+    let (Some(index), Some(window)) = (tapped, web_sys::window()) else {
+        return;
+    };
+    let tap_again = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let button = document()
+            .and_then(|d| d.query_selector_all("main.first-run button").ok())
+            .and_then(|buttons| buttons.item(index))
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(button) = button {
+            button.click();
+        }
+    });
+    // If the browser refuses the frame, the tap is not repeated: the
+    // member sees the working screen and taps again.
+    window
+        .request_animation_frame(tap_again.unchecked_ref())
+        .ok();
 }
