@@ -14,8 +14,9 @@ export const BUDGETS = {
   // left the main module; 473,678 B after (the store and the screens are
   // two files, fetched at once). Raised from 480,000: main's registry of
   // kinds and application core (f7e435f) and tombstones and undo
-  // (7a7ede9) grew the store's file, to 480,303 B.
-  home: { what: "the home screen's first load, nothing cached", gzip: 485_000 },
+  // (7a7ede9) grew the store's file, to 480,303 B; then main's rules and
+  // example merge (034542f: elections, 换届, schema 5 and 6) to 501,418 B.
+  home: { what: "the home screen's first load, nothing cached", gzip: 505_000 },
   // A 支部资料包 link opened on a phone that never opened the app, slow 4G
   // and 4× CPU, until the package's review is on screen: the files' gzip -9
   // bytes, and the time. First measured at 587,416 B brotli on the wire and
