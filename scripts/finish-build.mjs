@@ -1,10 +1,15 @@
-// Trunk post-build hook: finishes dist/ around the split wasm that
-// scripts/build made before Trunk ran (target/split/pkg).
+// scripts/build's finishing step, after Trunk built the page into dist/:
+// finishes dist/ around the split wasm that the earlier steps made
+// (<target>/split/pkg).
+//   node scripts/finish-build.mjs <dist> <pkg>
 // - Puts the app's code in a folder named after its content, wasm-<hash>/:
 //   the splitter's chunk names carry no hash, and a page of one build must
 //   never load a chunk of another (an old tab after a new deploy gets a
 //   404 and says so, instead of running mixed code).
-// - Points the page's loader and preload hints at that folder.
+// - Points the page's loader and preload hints at that folder, and gives
+//   the page the code files each path needs next (split-manifest.json).
+// - Writes the welcome screen, as the app renders it, into the page
+//   (scripts/prerender-welcome.mjs).
 // - Minifies the stylesheets inlined in the page, and puts the SHA-256 of
 //   the inline scripts and stylesheets into the Content-Security-Policy, so
 //   no other inline script or style can run.
@@ -17,11 +22,16 @@ import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from "no
 import { join, relative } from "node:path";
 import { transformSync } from "esbuild";
 import { allowInline } from "./inline-hashes.mjs";
+import { welcomeMarkup } from "./prerender-welcome.mjs";
+import { PATHS } from "./code-paths.mjs";
 
-const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
-const pkg = new URL("../target/split/pkg/", import.meta.url).pathname;
+const [dir, pkg] = process.argv.slice(2);
+if (!dir || !pkg) {
+  console.error("usage: node scripts/finish-build.mjs <dist> <pkg>");
+  process.exit(2);
+}
 if (!existsSync(join(pkg, "zhibu.js"))) {
-  console.error("finish-build: no target/split/pkg/zhibu.js; build with scripts/build");
+  console.error(`finish-build: no ${join(pkg, "zhibu.js")}; build with scripts/build`);
   process.exit(1);
 }
 
@@ -35,15 +45,38 @@ const digest = (paths, base) => {
   return hash.digest("hex");
 };
 
+const WELCOME = "<!--welcome: a new member's welcome screen, written in by scripts/finish-build.mjs-->";
+
 const app = `wasm-${digest(files(pkg), pkg).slice(0, 16)}`;
-cpSync(pkg, join(dir, app), { recursive: true });
+// The manifest is the build's own record, not something the page loads.
+cpSync(pkg, join(dir, app), { recursive: true, filter: (path) => !path.endsWith("split-manifest.json") });
 
 const file = join(dir, "index.html");
 let html = readFileSync(file, "utf8");
-if (!html.includes("LOADER_HASH") || !html.includes("__APP__")) {
-  console.error("finish-build: index.html lacks the LOADER_HASH or __APP__ placeholder");
-  process.exit(1);
+for (const placeholder of ["LOADER_HASH", "__APP__", "__LINK_PATH__", "__HOME_PATH__", WELCOME]) {
+  if (!html.includes(placeholder)) {
+    console.error(`finish-build: ${file} lacks the ${placeholder} placeholder (run the build from its page step)`);
+    process.exit(1);
+  }
 }
+// The code files each path fetches at once, beside the main module
+// (index.html): its groups' files (scripts/code-paths.mjs), each with the
+// files its loaders wait for.
+const manifest = JSON.parse(readFileSync(join(pkg, "split-manifest.json"), "utf8"));
+const fileOf = Object.fromEntries(Object.entries(manifest.merged).map(([file, { group }]) => [group, file]));
+const paths = Object.fromEntries(
+  Object.entries(PATHS).map(([path, groups]) => {
+    const splits = groups.flatMap((group) => {
+      if (!fileOf[group]) {
+        console.error(`finish-build: the path ${path} names the group ${group}, which merge-chunks did not make`);
+        process.exit(1);
+      }
+      return manifest.merged[fileOf[group]].splits;
+    });
+    return [path, [...new Set(splits.flatMap((split) => manifest.loads[split]))]];
+  }),
+);
+html = html.replace("__HOME_PATH__", JSON.stringify(paths.home)).replace("__LINK_PATH__", JSON.stringify(paths.link));
 // Trunk leaves its skipped rust link in the page; it means nothing there.
 html = html.replace(/\s*<link data-trunk rel="rust"[^>]*>/, "");
 // The stylesheets Trunk put in the page, minified (Trunk inlines them as
@@ -52,6 +85,22 @@ html = html.replace(/<style>([\s\S]*?)<\/style>/g, (_, css) =>
   `<style>${transformSync(css, { loader: "css", minify: true }).code.trim()}</style>`);
 const allowed = allowInline(html.replaceAll("__APP__", app));
 html = allowed.html;
+writeFileSync(file, html);
+
+// The welcome screen as the app renders it, painted by the first response
+// for a new member; the app takes it over as it starts (browser/splash.rs).
+// It is marked as not yet working, with a line a tap before then shows.
+const welcome = await welcomeMarkup(dir);
+if (!/^<main class="first-run">/.test(welcome) || / style=|<script/i.test(welcome)) {
+  console.error(`finish-build: the app's welcome screen is not the markup this step writes into the page: ${welcome.slice(0, 120)}…`);
+  process.exit(1);
+}
+html = html.replace(
+  WELCOME,
+  welcome
+    .replace('<main class="first-run">', '<main class="first-run" data-static="" aria-busy="true">')
+    .replace(/<\/main>$/, '<p class="static-wait" role="status" hidden="">正在打开…</p></main>'),
+);
 writeFileSync(file, html);
 writeFileSync(join(dir, "404.html"), html);
 

@@ -6,6 +6,11 @@
 use wasm_bindgen::{JsCast, JsValue};
 
 pub fn keep_app_offline() {
+    // A debug build is the development loop's (scripts/dev), which has no
+    // file list to keep and must never be served from a cache.
+    if cfg!(debug_assertions) {
+        return;
+    }
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -58,8 +58,7 @@ pub fn App() -> impl IntoView {
                 <SaveBanner />
                 <InAppNote />
                 <Notice />
-                <ExampleBanner />
-                <Show when=show_welcome fallback=move || view! { <Screens /> }>
+                <Show when=show_welcome fallback=|| Suspend::new(screens())>
                     <FirstRun />
                 </Show>
             </Show>
@@ -188,12 +187,26 @@ fn Notice() -> impl IntoView {
     }
 }
 
+/// Everything a member with records sees: the pages, home, the tab bar.
+/// In the split build its code is its own file (the `screens` group of
+/// scripts/code-paths.mjs), which a member with records fetches at once
+/// with the store's, and a new member's welcome screen fetches none of it.
+#[cfg_attr(feature = "split", leptos::lazy)]
+#[allow(unsafe_code)] // the lazy loader's generated chunk import
+async fn screens() -> AnyView {
+    view! { <Screens /> }.into_any()
+}
+
 #[component]
 fn Screens() -> impl IntoView {
+    // A member whose settings were cleared has records: the page's welcome
+    // screen was not theirs.
+    crate::browser::splash::take_static_welcome();
     open_arrived_package();
     let loading = use_context::<PageLoading>().map(|l| l.0);
     let busy = move || loading.is_some_and(|l| l.get()).to_string();
     view! {
+        <ExampleBanner />
         <RecoveryNotice />
         <main class="page" aria-busy=busy>
             <Routes fallback=|| {

@@ -11,6 +11,8 @@ use crate::domain::sample::example_document;
 pub fn FirstRun() -> impl IntoView {
     let state = use_app();
     let navigate = use_navigate();
+    // The page's own copy of this screen goes as this one takes its place.
+    crate::browser::splash::take_static_welcome();
     let start = {
         let navigate = navigate.clone();
         move |_| {
@@ -71,11 +73,12 @@ pub fn FirstRun() -> impl IntoView {
     }
 }
 
-/// The example branch, written to storage. Its code and texts are fetched
-/// only when a member asks for them, in the split build.
+/// The example branch, written to storage (the data before it kept for
+/// undo). Its code and texts are fetched only when a member asks for them,
+/// in the split build: from here and from the backup page.
 #[cfg_attr(feature = "split", leptos::lazy)]
 #[allow(unsafe_code)] // the lazy loader's generated chunk import
-async fn load_example(state: AppState) -> bool {
+pub(super) async fn load_example(state: AppState) -> bool {
     state.open_store().await;
     state
         .replace(example_document(clock::today()), "载入示例数据前的数据")

@@ -131,3 +131,35 @@ test("importing another branch's backup over real data is merged after a review,
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the backup page's example data asks before replacing real data, and can be undone", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  const app = new App(page);
+  await app.startFresh();
+  await page.fill("input[name=branch-name]", "真实支部");
+  await app.addMember("赵六");
+  await page.goto(env.server.origin + "/mine/backup");
+  await app.reload();
+  // Its code arrives only when asked for (a part of its own in the split
+  // build), after the member says yes.
+  const asked = [];
+  page.on("dialog", (dialog) => {
+    asked.push(dialog.message());
+    dialog.accept();
+  });
+  await page.getByRole("button", { name: "载入示例数据", exact: true }).click();
+  await page.getByText("可以恢复载入示例数据前的数据（0 个党小组、1 名党员、0 次会议）。").waitFor();
+  assert.equal(asked.length, 1);
+  assert.equal(asked[0], "载入示例数据将替换本机现有数据（0 个党小组、1 名党员、0 次会议），之后可以撤销。继续吗？");
+  await app.openMine("党员名册");
+  assert.equal((await app.rosterNames()).length, 25);
+  await page.goto(env.server.origin + "/mine/backup");
+  await app.reload();
+  await page.getByRole("button", { name: "撤销，恢复原数据" }).click();
+  await page.getByText("已恢复导入前的数据").waitFor();
+  await app.openMine("党员名册");
+  assert.deepEqual(await app.rosterNames(), ["赵六"]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,4 +1,5 @@
-// The first open: a splash at once, the app replacing it, and once opened,
+// The first open: the welcome screen (or, for a member who has been
+// welcomed, the splash) at once, the app taking it over, and once opened,
 // every screen with no network at all.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -44,23 +45,87 @@ async function codeOf(page) {
 }
 
 const env = useBrowser();
-test("index.html paints the app's name before the code arrives, and the app replaces it", async () => {
-  const context = await env.browser.newContext(PHONE);
+/** A page whose wasm is held back until `release()`. */
+async function heldPage(context) {
   const page = await context.newPage();
-  // Hold the wasm back: what shows is index.html and its stylesheet alone.
   let release;
   const held = new Promise((r) => (release = r));
   await page.route(/\.wasm$/, async (route) => {
     await held;
     await route.continue();
   });
+  return { page, release };
+}
+
+/** What a member sees of the welcome screen: each element's text and box. */
+const welcomeSeen = (page, selector) =>
+  page.locator(selector).evaluate((main) =>
+    [...main.querySelectorAll("*")]
+      .filter((el) => el.checkVisibility())
+      .map((el) => {
+        const box = el.getBoundingClientRect();
+        return `${el.tagName} ${el.className} "${el.childElementCount ? "" : el.textContent}" ${box.x},${box.y} ${box.width}x${box.height}`;
+      }));
+
+test("a new member's first response paints the welcome screen, and the app takes it over without a visible change", async () => {
+  const context = await env.browser.newContext(PHONE);
+  await context.addInitScript(() => {
+    window.__shifts = 0;
+    window.__lcp = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.__shifts += e.value))).observe({ type: "layout-shift", buffered: true });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__lcp.push(e.startTime))).observe({ type: "largest-contentful-paint", buffered: true });
+  });
+  const { page, release } = await heldPage(context);
   await page.goto(env.server.origin + "/");
-  await page.locator("#splash").getByText("支部工作手册").waitFor();
-  assert.equal(await page.locator("#splash .splash-state").textContent(), "正在打开…");
+  // index.html alone, no code yet: the welcome screen, marked as not ready.
+  const painted = page.locator("main.first-run[data-static]");
+  await painted.getByRole("heading", { name: "支部工作手册" }).waitFor();
+  assert.equal(await painted.getAttribute("aria-busy"), "true");
+  assert.equal(await page.locator("#splash").isVisible(), false, "a new member sees no splash");
+  const before = await welcomeSeen(page, "main.first-run[data-static]");
+  const firstPaint = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0].startTime);
   release();
-  await page.waitForSelector("main, .first-run");
-  assert.equal(await page.locator("#splash").count(), 0, "the splash is gone once the app runs");
+  await page.locator("main.first-run:not([data-static])").waitFor();
+  assert.equal(await page.locator("main[data-static]").count(), 0, "the page's copy is gone");
+  assert.deepEqual(await welcomeSeen(page, "main.first-run"), before, "the same words in the same places");
+  await page.waitForTimeout(300);
+  const { shifts, lcp } = await page.evaluate(() => ({ shifts: window.__shifts, lcp: window.__lcp }));
+  assert.equal(shifts, 0, "nothing moved");
+  assert.equal(lcp.at(-1), firstPaint, "the largest paint is the first one");
+  await page.getByRole("button", { name: "开始使用" }).click();
+  await page.getByRole("button", { name: "跳过，自己逐项设置" }).waitFor();
   await context.close();
+});
+
+test("a tap on the welcome screen before the app runs says it is opening, and happens once the app runs", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, release } = await heldPage(context);
+  await page.goto(env.server.origin + "/");
+  await page.locator("main[data-static]").getByRole("button", { name: "载入示例数据看看" }).click();
+  await page.locator("main[data-static] .static-wait").getByText("正在打开…").waitFor();
+  release();
+  await page.locator(".home-header").waitFor();
+  assert.ok(await page.getByTestId("example-banner").isVisible(), "the example data the member asked for");
+  await context.close();
+});
+
+test("a member who has been welcomed, or who opens a transfer link, sees the splash until the app runs", async () => {
+  for (const [who, path, setUp] of [
+    ["welcomed", "/", (c) => c.addInitScript(() => localStorage.setItem("zhibu.device", '{"welcomed":true,"id":"d-x"}'))],
+    ["link", "/#zb=ZB1x", () => {}],
+  ]) {
+    const context = await env.browser.newContext(PHONE);
+    await setUp(context);
+    const { page, release } = await heldPage(context);
+    await page.goto(env.server.origin + path);
+    await page.locator("#splash").getByText("支部工作手册").waitFor();
+    assert.equal(await page.locator("#splash .splash-state").textContent(), "正在打开…", who);
+    assert.equal(await page.locator("main[data-static]").isVisible(), false, `${who}: no welcome screen`);
+    release();
+    await page.waitForSelector("main:not([data-static])");
+    assert.equal(await page.locator("#splash").count(), 0, `${who}: the splash is gone once the app runs`);
+    await context.close();
+  }
 });
 
 test("a page whose code cannot download or run says so at once, not after a long wait", async () => {
@@ -166,21 +231,22 @@ test("a new member's welcome screen fetches none of the store's code, and a memb
   const context = await env.browser.newContext(PHONE);
   const { page, problems } = await openApp(context, env.server.origin);
   const storeCode = () => page.evaluate(() =>
-    performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.includes("split_open_records")));
+    performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /split_(open_records|screens)/.test(n)));
   await page.getByRole("button", { name: "开始使用", exact: true }).waitFor();
   await page.waitForTimeout(500);
-  assert.deepEqual(await storeCode(), [], "the welcome screen needs nothing stored");
+  assert.deepEqual(await storeCode(), [], "the welcome screen needs nothing stored and none of the other screens");
   const app = new App(page);
   await app.loadExample();
-  assert.equal((await storeCode()).length, 1, "the store opens when the member begins");
-  // A member with data starts with two code files, the first screen's and
-  // the store's, not the splitter's hundreds of chunks (scripts/merge-chunks.mjs).
+  assert.equal((await storeCode()).length, 2, "the store and the screens open when the member begins");
+  // A member with data starts with three code files, fetched at once: the
+  // first screen's, the store's and the screens', not the splitter's
+  // hundreds of chunks (scripts/merge-chunks.mjs).
   const fresh = await context.newPage();
   await fresh.goto(env.server.origin + "/");
   await fresh.locator(".home-header").waitFor();
   const code = await fresh.evaluate(() =>
     performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname.split("/").pop()).filter((n) => n.endsWith(".wasm")));
-  assert.deepEqual(code.map((n) => n.replace(/_\d+\.wasm$/, ".wasm")).sort(), ["split_open_records.wasm", "zhibu_bg.wasm"]);
+  assert.deepEqual(code.map((n) => n.replace(/_\d+\.wasm$/, ".wasm")).sort(), ["split_open_records.wasm", "split_screens.wasm", "zhibu_bg.wasm"]);
   await fresh.close();
   // Settings gone (the welcome mark with them), records still in IndexedDB:
   // the member sees their records, not a welcome over an empty page.

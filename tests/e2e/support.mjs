@@ -61,7 +61,7 @@ export async function openApp(context, origin, path = "/") {
       window.__cspViolation(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(origin + path);
-  await page.waitForSelector("main, .first-run");
+  await appShown(page);
   return { page, problems };
 }
 
@@ -104,7 +104,7 @@ export class App {
   }
   async reload() {
     await this.page.reload();
-    await this.page.waitForSelector("main, .first-run");
+    await appShown(this.page);
     if (await this.page.locator("main.page").count()) await pageShown(this.page);
   }
 }
@@ -132,6 +132,13 @@ export async function storedRecords(page) {
 export async function storedOfKind(page, prefix) {
   const all = await storedRecords(page);
   return Object.entries(all).filter(([k]) => k.startsWith(prefix)).map(([, v]) => v);
+}
+
+/** Waits until the app runs: its own screen is on the page (not the
+ * welcome screen index.html paints before the code arrives, which is
+ * marked `data-static`). */
+export async function appShown(page) {
+  await page.waitForSelector("main:not([data-static])");
 }
 
 /** Waits until the page a tap opened is on screen: in the split build a

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::browser::{clock, dialog::confirm};
-use crate::domain::sample::example_document;
+use crate::browser::dialog::confirm;
+use crate::ui::first_run::load_example;
 use crate::ui::state::use_app;
 
 #[component]
@@ -19,10 +19,9 @@ pub fn ExampleData() -> impl IntoView {
         {
             return;
         }
+        // The example's code and texts arrive only when asked for.
         leptos::task::spawn_local(async move {
-            let _ = state
-                .replace(example_document(clock::today()), "载入示例数据前的数据")
-                .await;
+            load_example(state).await;
         });
     };
     view! {

@@ -1,0 +1,29 @@
+// Which code each path a member takes needs after the first screen's, in
+// one place: scripts/merge-chunks.mjs merges the splitter's chunks by
+// these groups, and scripts/finish-build.mjs gives index.html the files
+// each path fetches at once, beside the main module.
+//
+// A group names split points by the start of their names (the splitter
+// appends a hash: `open_records` is `open_records_<hash>`; a lazy route's
+// view is `__<route>_view`). Groups are merged in this order: a chunk goes
+// to the first group that needs it, so list them in the order the paths
+// need them.
+export const GROUPS = [
+  // The store (ui/state.rs): nothing of the app runs before it.
+  ["core", ["open_records"]],
+  // Everything a member with records sees (ui/app.rs).
+  ["screens", ["screens"]],
+  // What a transfer link opens (once the store is open, from the screens:
+  // ui/app.rs): on a phone with no data the join page (ui/join/), on a
+  // phone with records the import screen.
+  ["link", ["__join_page_view", "__backup_page_view"]],
+];
+
+// The groups each path fetches at once, after the first screen's module.
+// A new member's welcome screen needs none.
+export const PATHS = {
+  // A member who has been welcomed: home.
+  home: ["core", "screens"],
+  // A transfer link (`#zb=`): the package's review.
+  link: ["core", "screens", "link"],
+};

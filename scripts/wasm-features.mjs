@@ -1,0 +1,107 @@
+// The WebAssembly features the build's wasm tools (wasm-opt, wasm-merge)
+// allow: the one list. They are what rustc's wasm32-unknown-unknown target
+// emits (LLVM's generic CPU since Rust 1.87); a tool that does not allow a
+// feature the code uses refuses the module or, worse, rewrites it into
+// something the browser rejects at start.
+//   node scripts/wasm-features.mjs                 prints the command-line flags
+//   node scripts/wasm-features.mjs --check <wasm>  checkUsed() on a file
+//
+// checkUsed() compares the list with what the linked wasm says it uses
+// (its target_features section), so a new rustc that emits a new feature
+// fails the build with its name instead of a broken module.
+
+/** [command-line name, binaryen.Features key] */
+export const FEATURES = [
+  ["bulk-memory", "BulkMemory"],
+  ["bulk-memory-opt", "BulkMemoryOpt"],
+  ["call-indirect-overlong", "CallIndirectOverlong"],
+  ["multivalue", "Multivalue"],
+  ["mutable-globals", "MutableGlobals"],
+  ["nontrapping-float-to-int", "NontrappingFPToInt"],
+  ["reference-types", "ReferenceTypes"],
+  ["sign-ext", "SignExt"],
+];
+
+/** Flags for wasm-opt and wasm-merge on the command line. */
+export const FLAGS = FEATURES.map(([name]) => `--enable-${name}`);
+
+/** The same features for binaryen's JavaScript API. */
+export function featureBits(binaryen) {
+  return FEATURES.reduce((bits, [name, key]) => {
+    if (typeof binaryen.Features[key] !== "number") {
+      throw new Error(`wasm-features: binaryen has no feature ${key} (for ${name}); see scripts/versions`);
+    }
+    return bits | binaryen.Features[key];
+  }, 0);
+}
+
+// LLVM's names in the target_features section where they differ from
+// binaryen's.
+const LLVM_NAMES = { "nontrapping-fptoint": "nontrapping-float-to-int" };
+
+/** The features a linked wasm binary says it uses ('+' entries of its
+ * target_features custom section), or null when it has no such section. */
+export function usedFeatures(bytes) {
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return value;
+  };
+  const name = () => {
+    const length = leb();
+    const text = Buffer.from(bytes.subarray(at, at + length)).toString("utf8");
+    at += length;
+    return text;
+  };
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    const end = at + size;
+    if (id === 0 && name() === "target_features") {
+      const used = [];
+      for (let count = leb(); count > 0; count--) {
+        const prefix = String.fromCharCode(bytes[at++]);
+        const feature = name();
+        if (prefix === "+") used.push(LLVM_NAMES[feature] || feature);
+      }
+      return used;
+    }
+    at = end;
+  }
+  return null;
+}
+
+/** Throws, naming them, when the wasm uses features the list lacks. */
+export function checkUsed(bytes, what) {
+  const used = usedFeatures(bytes);
+  if (used === null) return;
+  const allowed = new Set(FEATURES.map(([name]) => name));
+  const missing = used.filter((f) => !allowed.has(f));
+  if (missing.length > 0) {
+    throw new Error(
+      `${what} uses WebAssembly features the build's tools do not allow: ${missing.join(", ")}. ` +
+        "Add them to scripts/wasm-features.mjs if every browser the app supports has them.",
+    );
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.argv[2] === "--check") {
+    const { readFileSync } = await import("node:fs");
+    try {
+      checkUsed(readFileSync(process.argv[3]), process.argv[3]);
+    } catch (error) {
+      console.error(`wasm-features: ${error.message}`);
+      process.exit(1);
+    }
+  } else {
+    console.log(FLAGS.join(" "));
+  }
+}
