@@ -69,9 +69,11 @@ fn the_frozen_version_1_file_still_imports() {
 }
 
 /// The example as versions 2 and 3 made it: before the 融合 records and
-/// the 党小组会 that review them.
+/// the 党小组会 that review them (and the 党费 ledger of version 5).
 fn example_before_fusion() -> Document {
     let mut doc = example();
+    doc.dues.clear();
+    doc.dues_books.clear();
     doc.tasks.clear();
     doc.group_months.clear();
     doc.commitments.clear();
@@ -104,7 +106,17 @@ fn the_frozen_version_4_file_imports_with_every_record_as_written() {
     let staged = ready(text);
     assert!(staged.problems.is_empty(), "{:?}", staged.problems);
     let written: Value = serde_json::from_str(text).unwrap();
-    assert_eq!(serde_json::to_value(&staged.doc).unwrap(), written["data"]);
+    let mut read = serde_json::to_value(&staged.doc).unwrap();
+    // Kinds added since version 4 start empty.
+    if let Some(read) = read.as_object_mut() {
+        read.retain(|field, value| {
+            written["data"].get(field).is_some() || {
+                assert_eq!(*value, Value::Array(Vec::new()), "{field}");
+                false
+            }
+        });
+    }
+    assert_eq!(read, written["data"]);
     assert_eq!(
         (staged.doc.members.len(), staged.doc.meetings.len()),
         (25, 7)
@@ -248,11 +260,13 @@ fn truncated_at_every_byte_is_refused_never_accepted() {
 #[test]
 fn broken_items_are_listed_with_paths_and_can_be_skipped() {
     let text = with_data(|d| {
-        // The 融合 records name these members many times; the count below
-        // is about meetings and reviews (studies are checked in `fusion.rs`).
+        // The 融合 and 党费 records name these members many times; the
+        // count below is about meetings and reviews (studies are checked in
+        // `fusion.rs`, 党费 records in `domain::dues`).
         if let Some(d) = d.as_object_mut() {
             d.remove("studies");
             d.remove("commitments");
+            d.remove("dues");
         }
         d["members"][3]["standing"] = Value::String("honorary".into());
         d["members"][5]["id"] = d["members"][4]["id"].clone();

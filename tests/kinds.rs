@@ -124,8 +124,30 @@ const PACKAGES: &[(&str, [Carried; 2])] = {
         ("group_months", [Recent, Nothing]),
         ("commitments", [Nothing, Mine]),
         ("studies", [Recent, WrittenHere]),
+        ("dues", [Nothing, Nothing]),
+        ("dues_books", [Nothing, Nothing]),
     ]
 };
+
+/// The kinds a full backup carries only when its keeper chooses to
+/// (`Packing::with_private`): incomes, 党费 bases and amounts. Every other
+/// kind is in every full backup.
+const PRIVATE: &[&str] = &["dues", "dues_books"];
+
+#[test]
+fn a_full_backup_without_what_is_private_leaves_out_exactly_the_private_kinds() {
+    let full = every_kind();
+    let secretary = Phone::new("d-secretary");
+    secretary.replace(full.clone()).unwrap();
+    let (_, text) = secretary
+        .core
+        .package(Scope::Full, false, common::today(), "2026-12-01 10:00");
+    let without = ready(&text).doc;
+    for (field, all) in counts(&full) {
+        let expected = if PRIVATE.contains(&field) { 0 } else { all };
+        assert_eq!(count(&without, field), expected, "{field}");
+    }
+}
 
 #[test]
 fn every_package_carries_what_each_kind_decided() {

@@ -100,6 +100,7 @@ pub fn example_document(today: NaiveDate) -> Document {
     // Added after the forms were filled in, so the forms read as they
     // were (and as the version 2 and 3 files froze them).
     super::fusion::example::add_example_fusion(&mut doc, today);
+    super::dues::example::add_example_dues(&mut doc, today);
     doc
 }
 
