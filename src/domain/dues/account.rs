@@ -88,7 +88,7 @@ impl Relief {
 }
 
 /// What was paid for one month.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Payment {
     pub month: u32,
@@ -122,7 +122,7 @@ impl Way {
 }
 
 /// What a month asks of the member.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Owed {
     /// Not in the branch that month, or before paying started.
     Nothing,
@@ -143,7 +143,7 @@ impl Owed {
 }
 
 /// A month as the ledger shows it, on a given day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MonthStatus {
     /// Nothing owed (not in the branch, before paying started, 免交).
     NotOwed,

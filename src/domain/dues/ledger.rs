@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::account::{member_months, DuesAccount, MonthStatus, Owed, Payment, Way};
+use super::account::{DuesAccount, MonthStatus, Owed, Payment, Term, Way};
 use super::book::{DuesBook, DuesRules};
 use super::money::Fen;
 use crate::domain::{Document, Member, RecordKey, Standing};
@@ -55,7 +55,7 @@ pub fn kept(start: Option<(i32, u32)>, year: i32, month: u32) -> bool {
 }
 
 /// One member's line in a month.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Row {
     pub member_id: String,
     pub name: String,
@@ -237,6 +237,28 @@ pub fn edit_account(
     if let Some(account) = doc.dues_account_mut(&id) {
         f(account);
     }
+}
+
+/// Changes what is fixed from month `from`: the term from that month, made
+/// as a copy of the one in force then (or a new one) when there is none.
+pub fn edit_term(doc: &mut Document, member_id: &str, year: i32, from: u32, f: impl FnOnce(&mut Term)) {
+    edit_account(doc, member_id, year, |a| {
+        if !a.terms.iter().any(|t| t.from == from) {
+            let made = Term {
+                from,
+                ..a.term(from).cloned().unwrap_or_default()
+            };
+            a.set_term(made);
+        }
+        if let Some(term) = a.terms.iter_mut().find(|t| t.from == from) {
+            f(term);
+        }
+    });
+}
+
+/// Takes back a change within the year: the term before it runs on.
+pub fn remove_term(doc: &mut Document, member_id: &str, year: i32, from: u32) {
+    edit_account(doc, member_id, year, |a| a.terms.retain(|t| t.from != from));
 }
 
 /// Records what a member paid for a month, or takes it back (`None`).

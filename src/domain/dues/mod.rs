@@ -23,6 +23,14 @@ pub mod warnings;
 #[cfg(test)]
 mod tests;
 
+use crate::domain::Document;
+
+/// Whether the document holds any of the ledger: then a full backup asks
+/// whether to carry it.
+pub fn kept_here(doc: &Document) -> bool {
+    !doc.dues.is_empty() || !doc.dues_books.is_empty()
+}
+
 pub use account::{DuesAccount, MonthStatus, Owed, Payment, Relief, Term, Way};
 pub use book::{DuesBook, DuesRules, Remittance};
 pub use money::{Fen, Rounding};

@@ -206,11 +206,18 @@ impl Worked {
 }
 
 /// The monthly amount the rule gives for `category` and `basis`, before
-/// any 少交 or 免交.
+/// any 少交 or 免交. A base or amount of nothing is not fixed yet (paying
+/// nothing is 免交, which needs approval).
 pub fn work_out(category: Category, basis: Basis, rounding: Rounding) -> Worked {
     match (category, basis) {
+        (Category::LowIncome, Basis::Amount { amount }) if amount > LOW_INCOME => {
+            Worked::Fixed(amount)
+        }
+        (Category::LowIncome, _) => Worked::ByRule(LOW_INCOME),
+        (_, Basis::Amount { amount } | Basis::Income { base: amount }) if amount.is_zero() => {
+            Worked::Missing
+        }
         (_, Basis::Amount { amount }) => Worked::Fixed(amount),
-        (Category::LowIncome, Basis::Income { .. }) => Worked::ByRule(LOW_INCOME),
         (Category::Retired, Basis::Income { base }) => {
             let rate = retired_rate(base);
             Worked::Rate {
@@ -283,7 +290,20 @@ mod tests {
         assert_eq!(employed(500_001), Fen(7500)); // 5000.01 → 75.00
         assert_eq!(employed(1_000_000), Fen(15_000)); // 10000.00 → 150.00
         assert_eq!(employed(1_000_001), Fen(20_000)); // 10000.01 → 200.00
-        assert_eq!(employed(0), Fen(0));
+        assert_eq!(employed(1), Fen(0)); // 0.01 → 0.00005
+    }
+
+    /// A base or amount of nothing is not fixed yet: paying nothing is
+    /// 免交, which needs the 上级党委's approval.
+    #[test]
+    fn nothing_entered_is_not_fixed_yet() {
+        for basis in [Basis::Income { base: Fen::ZERO }, Basis::default()] {
+            assert_eq!(work_out(Category::Employed, basis, Rounding::Fen), Worked::Missing);
+        }
+        assert_eq!(
+            work_out(Category::LowIncome, Basis::default(), Rounding::Fen),
+            Worked::ByRule(Fen(20))
+        );
     }
 
     /// 第五条: 5000 元 is still 0.5 %.

@@ -14,6 +14,7 @@ mod talk_record;
 pub use assessment_form::AssessmentPrint;
 pub use fusion_sheet::FusionPrint;
 pub use meeting_record::MeetingRecordPrint;
+pub use paper::Paper;
 pub use period_summary::{period_kind_name, PeriodSummaryPrint};
 pub use review_tally::ReviewTallyPrint;
 pub use sign_in_sheet::SignInSheetPrint;
