@@ -124,13 +124,24 @@ impl<B: Backend> Core<B> {
     }
 
     /// What importing `staged` would do to this phone's data. A package for
-    /// members carries no private notes: this phone's stay.
+    /// members carries no private notes: this phone's stay. It is taken
+    /// only as far as a package of its kind may carry (each kind's `pack`):
+    /// a forged or edited one cannot bring in what no such package holds
+    /// (the 党费 ledger above all).
     pub fn plan_import(&self, staged: &Staged) -> ImportReview {
         let clocks = self.clocks();
         let mut review = None;
         self.host.read_doc(&mut |local| {
             let mut incoming = staged.doc.clone();
             if staged.about.scope != Scope::Full {
+                let sender = staged.about.sender.as_ref();
+                let packing = Packing {
+                    scope: staged.about.scope,
+                    me: sender.and_then(|s| s.member_id.as_deref()),
+                    since_year: i32::MIN,
+                    with_private: false,
+                };
+                incoming = document::pack(&incoming, &packing, &|_| true);
                 keep_private_notes(&mut incoming.members, &local.members);
             }
             let plan = ImportPlan::new(local, &clocks, &incoming, &staged.about.clocks);
