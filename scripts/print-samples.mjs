@@ -26,6 +26,9 @@ const views = [
   ["summary-year", `/print/summary/year/${today}`],
   ["assessment-form", `/print/assessment/${ids.form}`],
   ["review-tally", `/print/review/${ids.reviewYear}`],
+  ["dues-register", `/print/dues/register/${today.slice(0, 4)}`],
+  ["dues-public", `/print/dues/public/${today.slice(0, 4)}`],
+  ["dues-member", `/print/dues/member/m12-${today.slice(0, 4)}`],
 ];
 for (const [name, path] of views) {
   const pdf = `${out}${name}.pdf`;

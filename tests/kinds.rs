@@ -281,13 +281,14 @@ fn a_phone_holding_the_ledger_puts_none_of_it_in_a_package_for_members() {
     phone.replace(full).unwrap();
     phone.core.update_device(|d| d.me = Some("m10".into()));
     for scope in [Scope::Branch, Scope::Return] {
-        let (_, text) = phone
-            .core
-            .package(scope, true, today(), "2026-12-01 10:00");
+        let (_, text) = phone.core.package(scope, true, today(), "2026-12-01 10:00");
         let json: Value = serde_json::from_str(&text).unwrap();
         let data = &json["data"];
         for field in ["dues", "dues_books"] {
-            let held = data.get(field).and_then(Value::as_array).map_or(0, Vec::len);
+            let held = data
+                .get(field)
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
             assert_eq!(held, 0, "{} holds {field}", scope.label());
         }
         let mut keys = Vec::new();
@@ -299,7 +300,11 @@ fn a_phone_holding_the_ledger_puts_none_of_it_in_a_package_for_members() {
                 scope.label()
             );
         }
-        assert!(!text.contains("df-m"), "{} names a 党费 record", scope.label());
+        assert!(
+            !text.contains("df-m"),
+            "{} names a 党费 record",
+            scope.label()
+        );
     }
 }
 

@@ -197,7 +197,10 @@ fn Screens() -> impl IntoView {
                 <Route path=path!("/print/fusion/:sheet/:arg") view={page!(print::FusionPrint)} />
                 <Route path=path!("/dues") view={page!(dues::DuesMonthPage)} />
                 <Route path=path!("/dues/:year/:month") view={page!(dues::DuesMonthPage)} />
-                <Route path=path!("/dues/member/:member/:year") view={page!(dues::DuesMemberPage)} />
+                <Route
+                    path=path!("/dues/member/:member/:year")
+                    view={page!(dues::DuesMemberPage)}
+                />
                 <Route path=path!("/dues/:year") view={page!(dues::DuesYearPage)} />
                 <Route path=path!("/print/dues/:sheet/:arg") view={page!(dues::DuesPrint)} />
                 <Route path=path!("/talks") view={page!(talks::TalksPage)} />

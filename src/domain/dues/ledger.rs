@@ -241,7 +241,13 @@ pub fn edit_account(
 
 /// Changes what is fixed from month `from`: the term from that month, made
 /// as a copy of the one in force then (or a new one) when there is none.
-pub fn edit_term(doc: &mut Document, member_id: &str, year: i32, from: u32, f: impl FnOnce(&mut Term)) {
+pub fn edit_term(
+    doc: &mut Document,
+    member_id: &str,
+    year: i32,
+    from: u32,
+    f: impl FnOnce(&mut Term),
+) {
     edit_account(doc, member_id, year, |a| {
         if !a.terms.iter().any(|t| t.from == from) {
             let made = Term {

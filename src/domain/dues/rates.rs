@@ -298,7 +298,10 @@ mod tests {
     #[test]
     fn nothing_entered_is_not_fixed_yet() {
         for basis in [Basis::Income { base: Fen::ZERO }, Basis::default()] {
-            assert_eq!(work_out(Category::Employed, basis, Rounding::Fen), Worked::Missing);
+            assert_eq!(
+                work_out(Category::Employed, basis, Rounding::Fen),
+                Worked::Missing
+            );
         }
         assert_eq!(
             work_out(Category::LowIncome, Basis::default(), Rounding::Fen),

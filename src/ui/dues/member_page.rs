@@ -47,7 +47,11 @@ pub fn DuesMemberPage() -> impl IntoView {
     let back = move || {
         let today = clock::today();
         let year = whose.with(|w| w.as_ref().map_or(today.year(), |w| w.year));
-        let month = if year == today.year() { today.month() } else { 12 };
+        let month = if year == today.year() {
+            today.month()
+        } else {
+            12
+        };
         month_href(year, month)
     };
     view! {
@@ -76,7 +80,11 @@ fn MemberYear(member_id: String, year: i32, name: String) -> impl IntoView {
     let state = use_app();
     let stored = {
         let member_id = member_id.clone();
-        Memo::new(move |_| state.doc.with(|d| account(d, &member_id, year).into_owned()))
+        Memo::new(move |_| {
+            state
+                .doc
+                .with(|d| account(d, &member_id, year).into_owned())
+        })
     };
     // The first month each term shows: the first is at least the first
     // month owed.
@@ -112,13 +120,8 @@ fn MemberYear(member_id: String, year: i32, name: String) -> impl IntoView {
             new_from.set(None);
         }
     };
-    let free_months = move || {
-        froms.with(|f| {
-            (2..=12u32)
-                .filter(|m| !f.contains(m))
-                .collect::<Vec<_>>()
-        })
-    };
+    let free_months =
+        move || froms.with(|f| (2..=12u32).filter(|m| !f.contains(m)).collect::<Vec<_>>());
     let (m_first, m_print) = (member_id.clone(), member_id.clone());
     let (m_prev, m_next, m_terms) = (member_id.clone(), member_id.clone(), member_id.clone());
     view! {
@@ -161,11 +164,19 @@ fn MemberYear(member_id: String, year: i32, name: String) -> impl IntoView {
                     {move || {
                         free_months()
                             .into_iter()
-                            .map(|m| view! { <option value=m.to_string()>{format!("{m}月起")}</option> })
+                            .map(|m| {
+                                view! {
+                                    <option value=m.to_string()>{format!("{m}月起")}</option>
+                                }
+                            })
                             .collect_view()
                     }}
                 </select>
-                <button class="button" on:click=add_change disabled=move || new_from.get().is_none()>
+                <button
+                    class="button"
+                    on:click=add_change
+                    disabled=move || new_from.get().is_none()
+                >
                     "添加"
                 </button>
             </div>
@@ -229,7 +240,11 @@ fn TermCard(member_id: String, year: i32, from: u32, first_owed: Memo<u32>) -> i
         })
     });
     let title = move || {
-        let shown = if from == 1 { first_owed.get().max(1) } else { from };
+        let shown = if from == 1 {
+            first_owed.get().max(1)
+        } else {
+            from
+        };
         if shown == 1 && from == 1 {
             "全年（1月起）".to_string()
         } else {
@@ -248,7 +263,9 @@ fn TermCard(member_id: String, year: i32, from: u32, first_owed: Memo<u32>) -> i
         let member_id = member_id.clone();
         move |_| {
             let id = member_id.clone();
-            edit(state, &member_id, year, move |d| ledger::remove_term(d, &id, year, from));
+            edit(state, &member_id, year, move |d| {
+                ledger::remove_term(d, &id, year, from)
+            });
         }
     };
     view! {
@@ -286,7 +303,9 @@ fn TermCard(member_id: String, year: i32, from: u32, first_owed: Memo<u32>) -> i
                 </select>
                 <small class="muted">{move || category.get().rule()}</small>
             </label>
-            <Show when=move || category.get().has_base()>
+            <Show when=move || {
+                category.get().has_base()
+            }>
                 {
                     let c2 = c2.clone();
                     let c3 = c3.clone();
@@ -347,7 +366,11 @@ fn TermCard(member_id: String, year: i32, from: u32, first_owed: Memo<u32>) -> i
                                 })
                             })
                             on_save=Callback::new(move |base: Fen| {
-                                c4(std::rc::Rc::new(move |t: &mut Term| t.basis = Basis::Income { base }))
+                                c4(
+                                    std::rc::Rc::new(move |t: &mut Term| {
+                                        t.basis = Basis::Income { base };
+                                    }),
+                                )
                             })
                         />
                     }
@@ -365,7 +388,11 @@ fn TermCard(member_id: String, year: i32, from: u32, first_owed: Memo<u32>) -> i
                                 })
                             })
                             on_save=Callback::new(move |amount: Fen| {
-                                c4(std::rc::Rc::new(move |t: &mut Term| t.basis = Basis::Amount { amount }))
+                                c4(
+                                    std::rc::Rc::new(move |t: &mut Term| {
+                                        t.basis = Basis::Amount { amount };
+                                    }),
+                                )
                             })
                         />
                     }
@@ -388,7 +415,11 @@ fn TermCard(member_id: String, year: i32, from: u32, first_owed: Memo<u32>) -> i
                                     "少交" => {
                                         Some(Relief {
                                             reduced_to: Some(
-                                                t.relief.as_ref().and_then(|r| r.reduced_to).unwrap_or(Fen(20)),
+                                                t
+                                                    .relief
+                                                    .as_ref()
+                                                    .and_then(|r| r.reduced_to)
+                                                    .unwrap_or(Fen(20)),
                                             ),
                                             ..t.relief.clone().unwrap_or_default()
                                         })
@@ -415,11 +446,15 @@ fn TermCard(member_id: String, year: i32, from: u32, first_owed: Memo<u32>) -> i
                         })}
                 </select>
             </label>
-            <Show when=move || !relief_kind.get().is_empty()>
+            <Show when=move || {
+                !relief_kind.get().is_empty()
+            }>
                 {
                     let (c6, c7, c8) = (c6.clone(), c7.clone(), c8.clone());
                     view! {
-                        <Show when=move || relief_kind.get() == "少交">
+                        <Show when=move || {
+                            relief_kind.get() == "少交"
+                        }>
                             {
                                 let c6 = c6.clone();
                                 view! {
@@ -498,7 +533,9 @@ fn TermCard(member_id: String, year: i32, from: u32, first_owed: Memo<u32>) -> i
                 />
                 <span>
                     "经党支部同意按季交纳"
-                    <small class="muted">"第十二条：遇到特殊情况，经党支部同意，可以每季度交纳一次"</small>
+                    <small class="muted">
+                        "第十二条：遇到特殊情况，经党支部同意，可以每季度交纳一次"
+                    </small>
                 </span>
             </label>
         </fieldset>
@@ -657,7 +694,9 @@ fn MonthLine(
         let member_id = member_id.clone();
         move |_| {
             let id = member_id.clone();
-            edit(state, &member_id, year, move |d| ledger::record(d, &id, year, month, None));
+            edit(state, &member_id, year, move |d| {
+                ledger::record(d, &id, year, month, None)
+            });
         }
     };
     let has_payment = payment.is_some();
@@ -674,7 +713,10 @@ fn MonthLine(
                     <span
                         class="status"
                         class:done=status.is_paid()
-                        class:overdue=matches!(status, MonthStatus::Overdue | MonthStatus::Short { .. })
+                        class:overdue=matches!(
+                            status,
+                            MonthStatus::Overdue | MonthStatus::Short { .. }
+                        )
                         class:due=!status.is_paid() && status != MonthStatus::Overdue
                     >
                         {status.label()}
@@ -686,12 +728,13 @@ fn MonthLine(
                         label="实交（元）"
                         name="dues-paid-amount"
                         placeholder=""
-                        value=Signal::derive(move || amount.or(Some(owed.amount()).filter(|a| !a.is_zero())))
+                        value=Signal::derive(move || {
+                            amount.or(Some(owed.amount()).filter(|a| !a.is_zero()))
+                        })
                         on_save=Callback::new(move |fen: Fen| {
                             c1(std::rc::Rc::new(move |p: &mut Payment| p.amount = fen))
                         })
-                    />
-                    <div class="two-cols">
+                    /> <div class="two-cols">
                         <DateField
                             label="交纳日期"
                             name="dues-paid-on-month"

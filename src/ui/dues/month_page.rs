@@ -106,11 +106,19 @@ fn Month(year: i32, month: u32) -> impl IntoView {
     let (prev, next) = (neighbour(year, month, -1), neighbour(year, month, 1));
     view! {
         <nav class="period-nav">
-            <A href=month_href(prev.0, prev.1) attr:class="button small" attr:aria-label="上个月">
+            <A
+                href=month_href(prev.0, prev.1)
+                attr:class="button small"
+                attr:aria-label="上个月"
+            >
                 "‹"
             </A>
             <h2 class="period-label">{format!("{year}年{month}月")}</h2>
-            <A href=month_href(next.0, next.1) attr:class="button small" attr:aria-label="下个月">
+            <A
+                href=month_href(next.0, next.1)
+                attr:class="button small"
+                attr:aria-label="下个月"
+            >
                 "›"
             </A>
         </nav>
@@ -168,11 +176,17 @@ fn Month(year: i32, month: u32) -> impl IntoView {
                             }
                         />
                     </label>
-                    <WaySelect name="dues-way" value=way on_change=Callback::new(move |w| way.set(w)) />
+                    <WaySelect
+                        name="dues-way"
+                        value=way
+                        on_change=Callback::new(move |w| way.set(w))
+                    />
                 </div>
             </Show>
             <Show when=nobody_paid>
-                <p class="hint">"先点“全部…收讫”，再点未交的人改回。金额已按核定额填好。"</p>
+                <p class="hint">
+                    "先点“全部…收讫”，再点未交的人改回。金额已按核定额填好。"
+                </p>
             </Show>
         </section>
         <BaseMonthHint year=year month=month />
@@ -260,29 +274,25 @@ fn DuesRow(
                     {row.status.label()}
                 </button>
             }
-                .into_any()
+            .into_any()
         }
-        MonthStatus::Paid { .. } => {
-            view! {
-                <button
-                    class="presence on"
-                    data-dues="已交"
-                    aria-label=format!("{}：改回未交", row.name)
-                    on:click=move |_| tap(true)
-                >
-                    {format!("{} ✓", row.status.label())}
-                </button>
-            }
-                .into_any()
+        MonthStatus::Paid { .. } => view! {
+            <button
+                class="presence on"
+                data-dues="已交"
+                aria-label=format!("{}：改回未交", row.name)
+                on:click=move |_| tap(true)
+            >
+                {format!("{} ✓", row.status.label())}
+            </button>
         }
-        MonthStatus::Short { .. } | MonthStatus::Unset => {
-            view! {
-                <A href=href.clone() attr:class="presence link-presence">
-                    {row.status.label()}
-                </A>
-            }
-                .into_any()
+        .into_any(),
+        MonthStatus::Short { .. } | MonthStatus::Unset => view! {
+            <A href=href.clone() attr:class="presence link-presence">
+                {row.status.label()}
+            </A>
         }
+        .into_any(),
         MonthStatus::NotOwed => view! { <span class="muted small">"免交"</span> }.into_any(),
     };
     let paid_note = row.payment.as_ref().and_then(|p| {
@@ -300,8 +310,7 @@ fn DuesRow(
                         .collect_view()}
                 </A>
                 <span class="dues-amount">
-                    {owed}
-                    {paid_note.map(|n| view! { <small class="muted">{n}</small> })}
+                    {owed} {paid_note.map(|n| view! { <small class="muted">{n}</small> })}
                 </span>
                 {action}
             </div>
@@ -360,7 +369,11 @@ fn Unpaid() -> impl IntoView {
         })
     });
     let nearing = move || {
-        found.with(|f| f.iter().filter_map(|(_, run)| run.clone()).collect::<Vec<_>>())
+        found.with(|f| {
+            f.iter()
+                .filter_map(|(_, run)| run.clone())
+                .collect::<Vec<_>>()
+        })
     };
     let secretary = move || for_secretary(state);
     view! {

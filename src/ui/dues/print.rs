@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::browser::clock;
-use crate::domain::dues::sheets::{self, MemberRecord, Public, Register};
 use crate::domain::dues::rates::RULES;
+use crate::domain::dues::sheets::{self, MemberRecord, Public, Register};
 use crate::ui::print::Paper;
 use crate::ui::state::use_app;
 
@@ -49,7 +49,9 @@ pub fn DuesPrint() -> impl IntoView {
         let today = clock::today();
         match sheet {
             Some(Sheet::Register(year)) => {
-                let register = state.doc.with_untracked(|d| sheets::register(d, year, today));
+                let register = state
+                    .doc
+                    .with_untracked(|d| sheets::register(d, year, today));
                 view! { <RegisterSheet register=register /> }.into_any()
             }
             Some(Sheet::Public(year)) => {
@@ -106,8 +108,12 @@ fn RegisterSheet(register: Register) -> impl IntoView {
                 <table class="grid-table tally-table dues-register">
                     <thead>
                         <tr>
-                            <th scope="col" class="num">"序号"</th>
-                            <th scope="col" class="col-person">"姓名"</th>
+                            <th scope="col" class="num">
+                                "序号"
+                            </th>
+                            <th scope="col" class="col-person">
+                                "姓名"
+                            </th>
                             <th scope="col">"月交额"</th>
                             {(1..=12)
                                 .map(|m| view! { <th scope="col">{format!("{m}月")}</th> })
@@ -135,10 +141,11 @@ fn RegisterSheet(register: Register) -> impl IntoView {
                                     </tr>
                                 }
                             })
-                            .collect_view()}
-                        <tr>
+                            .collect_view()} <tr>
                             <td class="num"></td>
-                            <th scope="row" class="col-person">"应交"</th>
+                            <th scope="row" class="col-person">
+                                "应交"
+                            </th>
                             <td></td>
                             {t
                                 .months
@@ -146,10 +153,11 @@ fn RegisterSheet(register: Register) -> impl IntoView {
                                 .map(|m| view! { <td class="money">{m.owed.to_string()}</td> })
                                 .collect_view()}
                             <td class="money">{t.year().owed.to_string()}</td>
-                        </tr>
-                        <tr>
+                        </tr> <tr>
                             <td class="num"></td>
-                            <th scope="row" class="col-person">"实交"</th>
+                            <th scope="row" class="col-person">
+                                "实交"
+                            </th>
                             <td></td>
                             {t
                                 .months
@@ -181,9 +189,13 @@ fn RegisterSheet(register: Register) -> impl IntoView {
                     <table class="grid-table">
                         <thead>
                             <tr>
-                                <th scope="col" class="col-date">"上缴日期"</th>
+                                <th scope="col" class="col-date">
+                                    "上缴日期"
+                                </th>
                                 <th scope="col">"金额（元）"</th>
-                                <th scope="col" class="col-person">"经手人"</th>
+                                <th scope="col" class="col-person">
+                                    "经手人"
+                                </th>
                                 <th scope="col">"说明"</th>
                             </tr>
                         </thead>
@@ -245,12 +257,20 @@ fn PublicSheet(public: Public) -> impl IntoView {
         lines.join("\n")
     };
     view! {
-        <Paper title=title back=format!("/dues/{year}") share_text=Signal::derive(move || text.clone())>
+        <Paper
+            title=title
+            back=format!("/dues/{year}")
+            share_text=Signal::derive(move || text.clone())
+        >
             <table class="grid-table">
                 <thead>
                     <tr>
-                        <th scope="col" class="num">"序号"</th>
-                        <th scope="col" class="col-person">"姓名"</th>
+                        <th scope="col" class="num">
+                            "序号"
+                        </th>
+                        <th scope="col" class="col-person">
+                            "姓名"
+                        </th>
                         <th scope="col">"交纳月份"</th>
                         <th scope="col">"交纳金额（元）"</th>
                     </tr>
@@ -270,10 +290,11 @@ fn PublicSheet(public: Public) -> impl IntoView {
                                 </tr>
                             }
                         })
-                        .collect_view()}
-                    <tr>
+                        .collect_view()} <tr>
                         <td class="num"></td>
-                        <th scope="row" class="col-person">"合计"</th>
+                        <th scope="row" class="col-person">
+                            "合计"
+                        </th>
                         <td></td>
                         <td class="money">{public.collected.to_string()}</td>
                     </tr>
@@ -313,10 +334,14 @@ fn MemberSheet(record: MemberRecord, member: String) -> impl IntoView {
             <table class="grid-table">
                 <thead>
                     <tr>
-                        <th scope="col" class="num">"月份"</th>
+                        <th scope="col" class="num">
+                            "月份"
+                        </th>
                         <th scope="col">"应交"</th>
                         <th scope="col">"实交"</th>
-                        <th scope="col" class="col-date">"交纳日期"</th>
+                        <th scope="col" class="col-date">
+                            "交纳日期"
+                        </th>
                         <th scope="col">"方式"</th>
                         <th scope="col">"备注"</th>
                     </tr>
@@ -337,9 +362,10 @@ fn MemberSheet(record: MemberRecord, member: String) -> impl IntoView {
                                 </tr>
                             }
                         })
-                        .collect_view()}
-                    <tr>
-                        <th scope="row" class="num">"合计"</th>
+                        .collect_view()} <tr>
+                        <th scope="row" class="num">
+                            "合计"
+                        </th>
                         <td class="money">{record.owed.to_string()}</td>
                         <td class="money">{record.paid.to_string()}</td>
                         <td></td>

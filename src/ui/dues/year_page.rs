@@ -18,12 +18,13 @@ use crate::ui::widgets::{PageHeader, Segmented};
 #[component]
 pub fn DuesYearPage() -> impl IntoView {
     let params = use_params_map();
-    let year = Memo::new(move |_| {
-        params.with(|p| p.get("year").and_then(|y| y.parse::<i32>().ok()))
-    });
+    let year =
+        Memo::new(move |_| params.with(|p| p.get("year").and_then(|y| y.parse::<i32>().ok())));
     view! {
         {move || {
-            let back = year.get().map_or("/dues".to_string(), |y| month_href(y, 12.min(this_month(y))));
+            let back = year
+                .get()
+                .map_or("/dues".to_string(), |y| month_href(y, 12.min(this_month(y))));
             view! { <PageHeader title="党费收缴" back=back /> }
         }}
         {move || match year.get() {
@@ -64,11 +65,19 @@ fn Year(year: i32) -> impl IntoView {
     };
     view! {
         <nav class="period-nav">
-            <A href=format!("/dues/{}", year - 1) attr:class="button small" attr:aria-label="上一年">
+            <A
+                href=format!("/dues/{}", year - 1)
+                attr:class="button small"
+                attr:aria-label="上一年"
+            >
                 "‹"
             </A>
             <h2 class="period-label">{format!("{year}年")}</h2>
-            <A href=format!("/dues/{}", year + 1) attr:class="button small" attr:aria-label="下一年">
+            <A
+                href=format!("/dues/{}", year + 1)
+                attr:class="button small"
+                attr:aria-label="下一年"
+            >
                 "›"
             </A>
         </nav>
@@ -93,22 +102,21 @@ fn Year(year: i32) -> impl IntoView {
                     (1..=4u32)
                         .map(|q| {
                             let months = (q * 3 - 2..=q * 3)
-                                .map(|m| {
-                                    line(
-                                        format!("{m}月"),
-                                        t.months[m as usize - 1],
-                                    )
-                                })
+                                .map(|m| { line(format!("{m}月"), t.months[m as usize - 1]) })
                                 .collect_view();
                             view! {
-                                <li class="list-heading">{format!("第{}季度", ["一", "二", "三", "四"][q as usize - 1])}</li>
+                                <li class="list-heading">
+                                    {format!(
+                                        "第{}季度",
+                                        ["一", "二", "三", "四"][q as usize - 1],
+                                    )}
+                                </li>
                                 {months}
                                 {line("季度合计".into(), t.quarter(q))}
                             }
                         })
                         .collect_view()
-                }}
-                {move || line("全年合计".into(), totals.get().year())}
+                }} {move || line("全年合计".into(), totals.get().year())}
             </ul>
         </section>
         <Remittances year=year totals=totals />
@@ -120,7 +128,9 @@ fn Year(year: i32) -> impl IntoView {
             <A href=format!("/print/dues/public/{year}") attr:class="button">
                 "打印党费交纳情况公示"
             </A>
-            <p class="hint">"公示只列姓名、交纳月份和金额，不列收入和基数。每年应当向党员公布1次党费收缴、使用情况。"</p>
+            <p class="hint">
+                "公示只列姓名、交纳月份和金额，不列收入和基数。每年应当向党员公布1次党费收缴、使用情况。"
+            </p>
         </section>
     }
 }
@@ -132,7 +142,12 @@ fn Remittances(year: i32, totals: Memo<ledger::YearTotals>) -> impl IntoView {
     let list = Memo::new(move |_| {
         state.doc.with(|d| {
             d.dues_book(&year.to_string())
-                .map(|b| b.remittances.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
+                .map(|b| {
+                    b.remittances
+                        .iter()
+                        .map(|r| r.id.clone())
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });
@@ -174,11 +189,15 @@ fn Remittances(year: i32, totals: Memo<ledger::YearTotals>) -> impl IntoView {
             <h2 class="card-title">"上缴上级党委"</h2>
             <div class="stats">
                 <div class="stat">
-                    <span class="stat-value small-value">{move || totals.with(|t| t.year().paid.to_string())}</span>
+                    <span class="stat-value small-value">
+                        {move || totals.with(|t| t.year().paid.to_string())}
+                    </span>
                     <span class="stat-label">"本年收缴"</span>
                 </div>
                 <div class="stat">
-                    <span class="stat-value small-value">{move || totals.with(|t| t.remitted.to_string())}</span>
+                    <span class="stat-value small-value">
+                        {move || totals.with(|t| t.remitted.to_string())}
+                    </span>
                     <span class="stat-label">"已上缴"</span>
                 </div>
                 <div class="stat">
@@ -192,7 +211,10 @@ fn Remittances(year: i32, totals: Memo<ledger::YearTotals>) -> impl IntoView {
                 {move || {
                     totals
                         .with(|t| {
-                            format!("结存 = 上年结存 {} + 本年收缴 − 已上缴。", t.carried_in)
+                            format!(
+                                "结存 = 上年结存 {} + 本年收缴 − 已上缴。",
+                                t.carried_in,
+                            )
                         })
                 }}
             </p>
@@ -347,7 +369,9 @@ fn LocalRules(year: i32) -> impl IntoView {
                         })
                         .collect_view()}
                 </select>
-                <small class="muted">"常见为每年1月，也有单位在7月调整工资后核定。"</small>
+                <small class="muted">
+                    "常见为每年1月，也有单位在7月调整工资后核定。"
+                </small>
             </label>
             <Segmented
                 name="dues-rounding"
@@ -370,7 +394,9 @@ fn LocalRules(year: i32) -> impl IntoView {
                 />
                 <span>
                     "本支部按季收缴"
-                    <small class="muted">"按月交纳是原则；经党支部同意可以每季度交纳一次（第十二条）"</small>
+                    <small class="muted">
+                        "按月交纳是原则；经党支部同意可以每季度交纳一次（第十二条）"
+                    </small>
                 </span>
             </label>
             <Segmented
