@@ -50,7 +50,7 @@ pub fn MinePage() -> impl IntoView {
         <nav class="menu card">
             <MenuRow href="/mine/branch" label="支部信息与规则" detail=branch />
             <MenuRow href="/mine/roster" label="党员名册" detail=roster />
-            <MenuRow href="/dues" label="党费收缴" detail=dues />
+            <MenuRow href="/mine/dues" label="党费收缴" detail=dues />
             <MenuRow
                 href="/mine/templates"
                 label="检查清单模板"

@@ -58,7 +58,7 @@ test("a month of 党费 in three taps plus the exceptions, printed, and never in
 
   // Tap 1: 我的 › 党费收缴 opens this month.
   await page.getByRole("link", { name: /党费收缴/ }).click();
-  await page.waitForURL(/\/dues$/);
+  await page.waitForURL(/\/mine\/dues$/);
   await pageShown(page);
   await page.getByText(`${year}年${month}月`, { exact: true }).waitFor();
   const tally = page.getByTestId("dues-tally");
@@ -90,7 +90,7 @@ test("a month of 党费 in three taps plus the exceptions, printed, and never in
 
   // The member's year opens from their name; the month reads 未交.
   await page.locator(`li[data-member=${DID_NOT_PAY[0]}] .dues-name`).click();
-  await page.waitForURL(new RegExp(`/dues/member/${DID_NOT_PAY[0]}/${year}$`));
+  await page.waitForURL(new RegExp(`/mine/dues/member/${DID_NOT_PAY[0]}/${year}$`));
   await pageShown(page);
   await page.getByTestId("dues-months").locator(`[data-month="${month}"] summary`).getByText("未交").waitFor();
 

@@ -16,7 +16,7 @@ export const ROUTES = [
   "/print/meeting/mt-ex-1", "/print/sign-in/mt-ex-1", "/print/talk/tk-ex-1",
   `/print/summary/year/${year}-01-01`, "/print/assessment/as-ex-1", `/print/review/${year - 1}`,
   `/print/fusion/tasks/${year}`, `/print/fusion/groups/${year}`, `/print/fusion/pledges/${year}`,
-  "/dues", `/dues/member/m13/${year}`, `/dues/${year}`, `/print/dues/register/${year}`,
+  "/mine/dues", `/mine/dues/member/m13/${year}`, `/mine/dues/${year}`, `/print/dues/register/${year}`,
   `/print/dues/public/${year}`, `/print/dues/member/m12-${year}`,
 ];
 

@@ -119,9 +119,9 @@ fn WaySelect(
 
 /// The ledger of a month.
 fn month_href(year: i32, month: u32) -> String {
-    format!("/dues/{year}/{month}")
+    format!("/mine/dues/{year}/{month}")
 }
 
 fn member_href(member_id: &str, year: i32) -> String {
-    format!("/dues/member/{member_id}/{year}")
+    format!("/mine/dues/member/{member_id}/{year}")
 }

@@ -214,7 +214,7 @@ fn Month(year: i32, month: u32) -> impl IntoView {
             </ul>
         </Show>
         <section class="card actions">
-            <A href=format!("/dues/{year}") attr:class="button">
+            <A href=format!("/mine/dues/{year}") attr:class="button">
                 {format!("{year}年汇总、上缴与本单位规定")}
             </A>
             <A href=format!("/print/dues/register/{year}") attr:class="button">

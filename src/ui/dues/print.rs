@@ -100,7 +100,7 @@ fn RegisterSheet(register: Register) -> impl IntoView {
     view! {
         <Paper
             title=title
-            back=format!("/dues/{year}")
+            back=format!("/mine/dues/{year}")
             share_text=Signal::derive(move || text.clone())
             whole_page=true
         >
@@ -259,7 +259,7 @@ fn PublicSheet(public: Public) -> impl IntoView {
     view! {
         <Paper
             title=title
-            back=format!("/dues/{year}")
+            back=format!("/mine/dues/{year}")
             share_text=Signal::derive(move || text.clone())
         >
             <table class="grid-table">
@@ -327,7 +327,7 @@ fn MemberSheet(record: MemberRecord, member: String) -> impl IntoView {
     view! {
         <Paper
             title=title
-            back=format!("/dues/member/{member}/{year}")
+            back=format!("/mine/dues/member/{member}/{year}")
             share_text=Signal::derive(move || text.clone())
         >
             <p class="sheet-meta">{format!("党员：{}", record.name)}</p>

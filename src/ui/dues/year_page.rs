@@ -24,7 +24,7 @@ pub fn DuesYearPage() -> impl IntoView {
         {move || {
             let back = year
                 .get()
-                .map_or("/dues".to_string(), |y| month_href(y, 12.min(this_month(y))));
+                .map_or("/mine/dues".to_string(), |y| month_href(y, 12.min(this_month(y))));
             view! { <PageHeader title="党费收缴" back=back /> }
         }}
         {move || match year.get() {
@@ -66,7 +66,7 @@ fn Year(year: i32) -> impl IntoView {
     view! {
         <nav class="period-nav">
             <A
-                href=format!("/dues/{}", year - 1)
+                href=format!("/mine/dues/{}", year - 1)
                 attr:class="button small"
                 attr:aria-label="上一年"
             >
@@ -74,7 +74,7 @@ fn Year(year: i32) -> impl IntoView {
             </A>
             <h2 class="period-label">{format!("{year}年")}</h2>
             <A
-                href=format!("/dues/{}", year + 1)
+                href=format!("/mine/dues/{}", year + 1)
                 attr:class="button small"
                 attr:aria-label="下一年"
             >

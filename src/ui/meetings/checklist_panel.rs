@@ -85,7 +85,7 @@ fn PhaseList(meeting: MeetingHandle, phase: Phase) -> impl IntoView {
                                     <A
                                         href=move || {
                                             let (year, month) = dues_month.get();
-                                            format!("/dues/{year}/{month}")
+                                            format!("/mine/dues/{year}/{month}")
                                         }
                                         attr:class="button small"
                                     >
