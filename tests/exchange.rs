@@ -208,12 +208,10 @@ fn a_merge_refused_for_lack_of_space_is_taken_back_whole_and_never_replayed() {
     });
     let before = member.doc();
     let review = member.review(&secretary.package(Scope::Branch));
-    let mut merging = pin!(member.core.merge_import(
-        &review,
-        |_, _| Choice::Incoming,
-        "导入前的数据",
-        "2026-12-01 10:05",
-    ));
+    let mut merging =
+        pin!(member
+            .core
+            .merge_import(&review, |_, _| Choice::Incoming, "导入前的数据"));
     let mut cx = Context::from_waker(Waker::noop());
     assert!(
         merging.as_mut().poll(&mut cx).is_pending(),
@@ -268,7 +266,10 @@ fn an_import_can_be_undone() {
     assert_ne!(member.reopened(), before);
     let offer = member.core.undo_on_offer().unwrap();
     assert!(offer.starts_with("导入前的数据（"), "{offer}");
-    assert_eq!(block_on(member.core.undo()), Ok(()));
+    assert_eq!(
+        block_on(member.core.undo(false)),
+        Ok(zhibu::app::undo::Undo::Done)
+    );
     assert_eq!(member.doc(), before);
     assert_eq!(member.reopened(), before);
     assert_eq!(member.core.undo_on_offer(), None);

@@ -7,24 +7,32 @@
 
 mod common;
 
+use chrono::NaiveDate;
 use common::{example, ready, today, Phone};
 use serde_json::Value;
 use zhibu::backup::export::export_backup;
 use zhibu::domain::document::{all_keys, visit_lists, ListVisitor, Listed, FIELDS};
 use zhibu::domain::dues::{DuesAccount, DuesBook};
+use zhibu::domain::handover::{Handover, Step};
 use zhibu::domain::meeting::MeetingKind;
 use zhibu::domain::rules::checklist::{default_template, set_template};
 use zhibu::domain::{Document, Keyed, RecordKey, Scope};
 use zhibu::store::merge::Choice;
 
 /// The example, with a record of every kind (the example has no edited
-/// checklist template of its own).
+/// checklist template of its own, and no 换届 under way).
 fn every_kind() -> Document {
     let mut doc = example();
     if doc.templates.is_empty() {
         let mut items = default_template(&MeetingKind::CommitteeMeeting);
         items.truncate(2);
         set_template(&mut doc.templates, &MeetingKind::CommitteeMeeting, items);
+    }
+    if doc.handovers.is_empty() {
+        let mut handover =
+            Handover::new("h-1".into(), NaiveDate::from_ymd_opt(2026, 9, 20).unwrap());
+        handover.set(Step::Request, NaiveDate::from_ymd_opt(2026, 10, 8));
+        doc.handovers.push(handover);
     }
     doc
 }
@@ -126,6 +134,7 @@ const PACKAGES: &[(&str, [Carried; 2])] = {
         ("group_months", [Recent, Nothing]),
         ("commitments", [Nothing, Mine]),
         ("studies", [Recent, WrittenHere]),
+        ("handovers", [Nothing, Nothing]),
         ("dues", [Nothing, Nothing]),
         ("dues_books", [Nothing, Nothing]),
     ]
@@ -310,7 +319,8 @@ fn a_phone_holding_the_ledger_puts_none_of_it_in_a_package_for_members() {
 
 /// Hostile: a 交给书记 package edited to carry 党费 records (the sender's
 /// own year marked paid, a year made up, the branch's book), with clocks
-/// that would win, changes nothing in the keeper's ledger; a 支部资料包
+/// that would win, changes nothing in the keeper's ledger (nor deletes a
+/// record: a clock left without its record reads as a deletion); a 支部资料包
 /// edited to carry the ledger puts none of it on a member's phone.
 #[test]
 fn a_forged_package_for_members_cannot_write_into_the_ledger() {
@@ -357,8 +367,12 @@ fn a_forged_package_for_members_cannot_write_into_the_ledger() {
     forged.doc.dues = vec![own, made_up];
     forged.doc.dues_books = vec![book];
     secretary.import(&forged, Choice::Incoming).unwrap();
+    let by_id = |mut list: Vec<DuesAccount>| {
+        list.sort_by(|a, b| a.id.cmp(&b.id));
+        list
+    };
     let kept = secretary.reopened();
-    assert_eq!(kept.dues, full.dues);
+    assert_eq!(by_id(kept.dues), by_id(full.dues.clone()));
     assert_eq!(kept.dues_books, full.dues_books);
 
     let mut branch = secretary.package(Scope::Branch);

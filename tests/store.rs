@@ -20,6 +20,7 @@ use zhibu::store::db::{Expect, RecordDb, Txn, TxnOutcome, Write};
 use zhibu::store::kv_db::KvDb;
 use zhibu::store::loading::load;
 use zhibu::store::migration;
+use zhibu::store::session::TOMBSTONE;
 use zhibu::store::{MemoryDb, MemoryKv, StorageError};
 
 /// What the page tells the member about storing: without the device's own
@@ -491,7 +492,7 @@ fn a_meeting_whose_group_was_deleted_survives_a_reload() {
 }
 
 #[test]
-fn a_deleted_meeting_leaves_no_record_behind() {
+fn a_deleted_meeting_leaves_only_a_tombstone_behind() {
     let (store, doc) = saved_example();
     let id = doc.meetings[0].id.clone();
     let page = Phone::open(&store, "tab");
@@ -500,7 +501,12 @@ fn a_deleted_meeting_leaves_no_record_behind() {
         d.meetings.retain(|m| m.id != gone)
     });
     assert_eq!(told(heard), [Event::Saved]);
-    assert!(!store.with_db(|db| db.records.contains_key(&RecordKey::meeting(&id).name())));
+    // Its clock stays, so the deletion travels to other phones; nothing the members wrote does.
+    let left = store.with_db(|db| db.records.get(&RecordKey::meeting(&id).name()).cloned());
+    assert_eq!(
+        left.map(|raw| unseal(&raw).map(|s| s.data)),
+        Some(Ok(TOMBSTONE.into()))
+    );
 }
 
 #[test]
@@ -573,13 +579,13 @@ fn the_first_versions_records_move_into_the_new_store_intact() {
         2,
         "the old kept-aside value and the torn slot"
     );
-    // And the moved records are written in the new envelope at the next edit.
-    let heard = page.save(vec![RecordKey::Branch], |d| d.branch.name.push('!'));
-    assert_eq!(told(heard), [Event::Saved]);
+    // And the moved records are written in the new envelope as the page opens, not at an
+    // edit that may never come before the next reload.
     assert_eq!(
         store.with_db(|db| unseal(&db.records["branch"]).unwrap().by),
         "new"
     );
+    assert_eq!(told(page.heard()), [Event::Saved]);
 }
 
 #[test]

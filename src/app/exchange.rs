@@ -1,39 +1,23 @@
 //! Data between phones, and back: a package made of this phone's records,
-//! an import planned against them and merged as the member chose, a whole
-//! document put in place (example data, a restore), and the undo point
-//! that takes the last of these back.
+//! an import planned against them and merged as the member chose, and a
+//! whole document put in place (example data, a restore). Each keeps an
+//! undo point first (`undo.rs`).
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{Backend, Core, Event};
-use crate::backup::export::{backup_file_name, export_backup, file_name_part};
-use crate::backup::import::{read_backup, Outcome, Staged};
+use super::{Backend, Core};
+use crate::backup::export::{backup_file_name, file_name_part};
+use crate::backup::import::Staged;
 use crate::backup::package::{export_package, same_branch, Sender};
 use crate::domain::document::{self, RecordKey};
 use crate::domain::place::place;
 use crate::domain::roster::keep_private_notes;
 use crate::domain::{Document, Packing, Scope};
 use crate::format::clock::Clock;
-use crate::store::merge::{Choice, Counts, ImportPlan};
-
-/// The data before an import or example data, kept in storage (not in the
-/// page) until the member dismisses it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-struct UndoPoint {
-    label: String,
-    summary: String,
-    backup: String,
-}
-
-/// "导入前的数据（3 个党小组、25 名党员…）", from a stored undo point.
-pub(super) fn undo_label(stored: Option<&str>) -> Option<String> {
-    let point: UndoPoint = serde_json::from_str(stored?).ok()?;
-    Some(format!("{}（{}）", point.label, point.summary))
-}
+use crate::store::merge::{self, Choice, Counts, ImportPlan};
 
 /// What importing a file would do to this phone's data, worked out before
 /// anything changes.
@@ -44,8 +28,9 @@ pub struct ImportReview {
     pub about: String,
     /// This phone holds nothing yet: everything is taken.
     pub blank: bool,
-    /// The file is another branch's: the member must say they mean it.
-    pub other_branch: Option<(String, String)>,
+    /// The file may be another branch's: why, for the member to confirm
+    /// they mean it.
+    pub other_branch: Option<String>,
     /// Confirming would change nothing.
     pub nothing: bool,
     /// Every field both phones changed, for the member to pick a side.
@@ -91,10 +76,18 @@ impl<B: Backend> Core<B> {
                 with_private,
             };
             let packed = document::pack(doc, &packing, &written_here);
-            let by_name: BTreeMap<String, Clock> = document::all_keys(&packed)
+            let mut by_name: BTreeMap<String, Clock> = document::all_keys(&packed)
                 .into_iter()
                 .filter_map(|k| Some((k.name(), clocks.get(&k)?.clone())))
                 .collect();
+            // Deleted items travel as their clocks alone (tombstones), where
+            // their kind says the package carries its deletions.
+            for (key, clock) in &clocks {
+                let deleted = key.is_item() && document::get(doc, key).is_none();
+                if deleted && document::deletion_travels(key, &packing, written_here(key)) {
+                    by_name.insert(key.name(), clock.clone());
+                }
+            }
             let sender = Sender {
                 device: device.id.clone(),
                 member_id: device.me.clone(),
@@ -127,12 +120,14 @@ impl<B: Backend> Core<B> {
     /// members carries no private notes: this phone's stay. It is taken
     /// only as far as a package of its kind may carry (each kind's `pack`):
     /// a forged or edited one cannot bring in what no such package holds
-    /// (the 党费 ledger above all).
+    /// (the 党费 ledger above all), nor delete what no such package deletes.
     pub fn plan_import(&self, staged: &Staged) -> ImportReview {
         let clocks = self.clocks();
+        let device_id = self.device().id;
         let mut review = None;
         self.host.read_doc(&mut |local| {
             let mut incoming = staged.doc.clone();
+            let mut their_clocks = staged.about.clocks.clone();
             if staged.about.scope != Scope::Full {
                 let sender = staged.about.sender.as_ref();
                 let packing = Packing {
@@ -142,16 +137,23 @@ impl<B: Backend> Core<B> {
                     with_private: false,
                 };
                 incoming = document::pack(&incoming, &packing, &|_| true);
+                // A clock without its record is a deletion: only those such
+                // a package may carry.
+                let carried: std::collections::BTreeSet<String> = document::all_keys(&incoming)
+                    .iter()
+                    .map(RecordKey::name)
+                    .collect();
+                their_clocks.retain(|name, _| {
+                    carried.contains(name)
+                        || RecordKey::from_name(name)
+                            .is_some_and(|k| document::deletion_travels(&k, &packing, true))
+                });
                 keep_private_notes(&mut incoming.members, &local.members);
             }
-            let plan = ImportPlan::new(local, &clocks, &incoming, &staged.about.clocks);
+            let plan = ImportPlan::new(local, &clocks, &incoming, &their_clocks, &device_id);
             let blank = local.is_blank();
             let theirs = incoming.branch.name.clone();
-            let other_branch = (!blank
-                && !local.branch.name.trim().is_empty()
-                && !theirs.trim().is_empty()
-                && !same_branch(&local.branch.name, &theirs))
-            .then(|| (theirs.clone(), local.branch.name.clone()));
+            let other_branch = other_branch(blank, &local.branch.name, &theirs);
             let from = staged
                 .about
                 .sender
@@ -169,15 +171,24 @@ impl<B: Backend> Core<B> {
                 .conflicts()
                 .into_iter()
                 .map(|(key, field)| {
-                    let (mine, theirs) = plan.plans[&key].sides(&field);
+                    let record = &plan.plans[&key];
+                    let (mine, theirs) = record.sides(&field);
+                    let (mine, theirs) = if record.outcome == merge::Outcome::Deletion {
+                        (
+                            deleted_or(mine.as_ref(), "本机"),
+                            deleted_or(theirs.as_ref(), "对方"),
+                        )
+                    } else {
+                        (describe(mine.as_ref()), describe(theirs.as_ref()))
+                    };
                     Conflict {
                         title: format!(
                             "{} · {}",
                             record_title(local, &key),
                             field_title(local, &key, &field)
                         ),
-                        mine: describe(mine.as_ref()),
-                        theirs: describe(theirs.as_ref()),
+                        mine,
+                        theirs,
                         key,
                         field,
                     }
@@ -194,9 +205,7 @@ impl<B: Backend> Core<B> {
             });
         });
         review.unwrap_or_else(|| ImportReview {
-            plan: ImportPlan {
-                plans: BTreeMap::new(),
-            },
+            plan: ImportPlan::default(),
             counts: Counts::default(),
             about: String::new(),
             blank: true,
@@ -214,17 +223,25 @@ impl<B: Backend> Core<B> {
         review: &ImportReview,
         choose: impl Fn(&str, &str) -> Choice,
         undo_label: &str,
-        now_text: &str,
     ) -> Result<usize, String> {
         let phone = self.device().id;
         let records = review.plan.records(choose, &phone)?;
         if records.is_empty() {
             return Ok(0);
         }
-        self.keep_for_undo(undo_label, now_text).await?;
+        let after: Vec<(RecordKey, Option<Clock>)> = records
+            .iter()
+            .map(|(key, _, clock)| (key.clone(), Some(clock.clone())))
+            .collect();
+        let earlier = self.keep_for_undo(undo_label, &after).await?;
         let count = records.len();
-        self.store_atomic(&mut |session, doc| session.merge_in(doc, records.clone()))
-            .await?;
+        let stored = self
+            .store_atomic(&mut |session, doc| session.merge_in(doc, records.clone()))
+            .await;
+        if let Err(why) = stored {
+            self.restore_undo(earlier).await;
+            return Err(why);
+        }
         self.count_edit();
         self.write_device();
         Ok(count)
@@ -232,68 +249,24 @@ impl<B: Backend> Core<B> {
 
     /// Puts a whole document in place (example data, a restore onto an
     /// empty phone); the data before is kept for undo first.
-    pub async fn replace_with(
-        &self,
-        doc: Document,
-        undo_label: &str,
-        now_text: &str,
-    ) -> Result<(), String> {
-        self.keep_for_undo(undo_label, now_text).await?;
-        self.replace(doc).await
-    }
-
-    /// Stores the data as it is now as the undo point. An undo point that
-    /// cannot be stored is said, and what would need it does not happen.
-    async fn keep_for_undo(&self, label: &str, now_text: &str) -> Result<(), String> {
-        let mut point = None;
-        self.host.read_doc(&mut |doc| {
-            point = Some(UndoPoint {
-                label: label.to_string(),
-                summary: doc.summary(),
-                backup: export_backup(doc, now_text, 0),
-            });
+    pub async fn replace_with(&self, doc: Document, undo_label: &str) -> Result<(), String> {
+        // Every record of both documents, and the deleted ones: a whole new
+        // document writes or deletes each of them.
+        let mut keys: Vec<(RecordKey, Option<Clock>)> = document::all_keys(&doc)
+            .into_iter()
+            .chain(self.clocks().into_keys())
+            .map(|k| (k, None))
+            .collect();
+        self.host.read_doc(&mut |old| {
+            keys.extend(document::all_keys(old).into_iter().map(|k| (k, None)))
         });
-        let Some(point) = point else {
-            return Err("本机数据无法读取".into());
-        };
-        let text = serde_json::to_string(&point).map_err(|e| e.to_string())?;
-        self.store()
-            .save_undo(Some(&text))
-            .await
-            .map_err(|e| format!("无法保留导入前的数据以便撤销（{}）", e.message()))?;
-        let words = format!("{}（{}）", point.label, point.summary);
-        *self.undo.borrow_mut() = Some(words.clone());
-        self.host.hear(Event::Undo(Some(words)));
+        let earlier = self.keep_for_undo(undo_label, &keys).await?;
+        if let Err(why) = self.replace(doc).await {
+            self.restore_undo(earlier).await;
+            return Err(why);
+        }
+        self.note_undo_after().await;
         Ok(())
-    }
-
-    /// Goes back to the data before the last import or example data.
-    pub async fn undo(&self) -> Result<(), String> {
-        let stored = self.store().load_undo().await.ok().flatten();
-        let Some(text) = stored else {
-            self.forget_undo();
-            return Err("找不到导入前的数据".into());
-        };
-        let point: UndoPoint =
-            serde_json::from_str(&text).map_err(|_| "导入前的数据无法读取".to_string())?;
-        let Outcome::Ready(staged) = read_backup(&point.backup) else {
-            return Err("导入前的数据无法读取".into());
-        };
-        self.replace(staged.doc).await?;
-        self.dismiss_undo().await;
-        Ok(())
-    }
-
-    /// The undo is no longer offered, and its copy is deleted.
-    pub async fn dismiss_undo(&self) {
-        self.forget_undo();
-        // A copy that stays stored is only space: the offer is gone.
-        let _ = self.store().save_undo(None).await;
-    }
-
-    fn forget_undo(&self) {
-        *self.undo.borrow_mut() = None;
-        self.host.hear(Event::Undo(None));
     }
 
     /// Deletes every record on this device and the undo copy: the app
@@ -312,8 +285,29 @@ impl<B: Backend> Core<B> {
     }
 }
 
+/// Why a file might be another branch's, if it might: a different name,
+/// or no name on either side to tell. A phone with nothing yet takes any.
+fn other_branch(blank: bool, mine: &str, theirs: &str) -> Option<String> {
+    if blank {
+        return None;
+    }
+    match (mine.trim(), theirs.trim()) {
+        (_, "") => Some(format!(
+            "这份数据没有写支部名称，无法确认与本机的“{}”是同一个支部。",
+            mine.trim()
+        )),
+        ("", theirs) => Some(format!(
+            "本机的数据没有写支部名称，无法确认与这份数据的“{theirs}”是同一个支部。"
+        )),
+        (mine, theirs) if !same_branch(mine, theirs) => Some(format!(
+            "这份数据来自“{theirs}”，与本机的“{mine}”不是同一个支部。"
+        )),
+        _ => None,
+    }
+}
+
 /// "会议记录：学习贯彻…", "自评表：吴昊 2026年度".
-fn record_title(doc: &Document, name: &str) -> String {
+pub(super) fn record_title(doc: &Document, name: &str) -> String {
     match RecordKey::from_name(name) {
         Some(RecordKey::Meeting(id)) => match doc.meeting(&id) {
             Some(m) if !m.theme.is_empty() => format!("会议记录：{}", m.theme),
@@ -358,6 +352,33 @@ fn field_title(doc: &Document, key: &str, field: &str) -> String {
             "文件" => "其他内容".into(),
             known => known.to_string(),
         },
+    }
+}
+
+/// One side of a record deleted on one phone and changed on the other:
+/// "（对方已删除这条记录）", or what the record says.
+fn deleted_or(value: Option<&Value>, side: &str) -> String {
+    match value {
+        None => format!("（{side}已删除这条记录）"),
+        Some(Value::Object(map)) => {
+            let texts: Vec<String> = map
+                .iter()
+                .filter_map(|(k, v)| match v {
+                    Value::String(text) if !text.trim().is_empty() && !k.ends_with("id") => {
+                        Some(match place(k).as_str() {
+                            "文件" => text.clone(),
+                            label => format!("{label}：{text}"),
+                        })
+                    }
+                    _ => None,
+                })
+                .collect();
+            format!("（{side}保留并改过）{}", texts.join("；"))
+                .chars()
+                .take(200)
+                .collect()
+        }
+        Some(other) => describe(Some(other)),
     }
 }
 

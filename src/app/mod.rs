@@ -11,6 +11,7 @@
 
 pub mod backend;
 pub mod exchange;
+pub mod undo;
 mod waiter;
 
 use std::cell::{Cell, RefCell};
@@ -149,7 +150,7 @@ impl<B: Backend> Core<B> {
                 (name, q)
             }));
         }
-        let undo = exchange::undo_label(backend.load_undo().await.ok().flatten().as_deref());
+        let undo = undo::undo_label(backend.load_undo().await.ok().flatten().as_deref());
         let read_only = session.read_only().map(str::to_string);
         let doc = loaded.doc;
         host.update_doc(&mut |d| {
@@ -168,6 +169,10 @@ impl<B: Backend> Core<B> {
             promises: RefCell::new(Vec::new()),
             undo: RefCell::new(undo),
         };
+        // What was migrated, or lost an unreadable item, is written back at
+        // once: the readable part must not wait for an edit that may never
+        // come before the next reload.
+        core.commit().await;
         Ok((
             core,
             Opened {

@@ -13,6 +13,7 @@
 use super::assessment::{AssessmentForm, BranchReview};
 use super::dues::{DuesAccount, DuesBook};
 use super::fusion::{GroupMonth, KeyTask, MemberCommitments, StudySession};
+use super::handover::Handover;
 use super::kind::{Kind, Packing};
 use super::meeting::ChecklistTemplate;
 use super::validate::{Checks, Item, Known, Problem};
@@ -21,7 +22,7 @@ use super::{Branch, Meeting, Member, Talk};
 /// The shape of `Document` and of its stored records. Raise it with every
 /// change to the stored shape and add a step to `format::migrate` with a
 /// frozen fixture of the old one.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Generates the document and its records from the list below: one
 /// `single` value (the branch), the lists stored `whole` (one record each),
@@ -191,6 +192,13 @@ macro_rules! kinds {
                 }
             }
 
+            /// Records that hold one item of a list: a broken one is set
+            /// aside whole, while a broken list keeps its readable items;
+            /// only an item can be deleted (and leave a tombstone).
+            pub fn is_item(&self) -> bool {
+                self.document_field().1
+            }
+
             /// The document field that holds this record, and whether the
             /// record is one item of that list (a meeting) rather than the
             /// whole value (the roster).
@@ -209,6 +217,15 @@ macro_rules! kinds {
             $( stringify!($wf), )*
             $( stringify!($if_), )*
         ];
+
+        /// Whether a package made for `packing` carries the deletion of the
+        /// item `key` (see `Kind::pack_deletion`).
+        pub fn deletion_travels(key: &RecordKey, packing: &Packing, written_here: bool) -> bool {
+            match key {
+                $( RecordKey::$iv(_) => <$ity as Kind>::pack_deletion(packing, written_here), )*
+                _ => false,
+            }
+        }
 
         /// Whether a document field holds a list of item records.
         pub fn is_item_field(field: &str) -> bool {
@@ -355,6 +372,8 @@ kinds! {
         Commitments(commitments: MemberCommitments) = "commitments", commitments_of / commitments_of_mut;
         /// 党员每月一讲, OPL 一点课, 五分钟晨学.
         Study(studies: StudySession) = "study", study / study_mut;
+        /// 换届工作: each renewal's checklist.
+        Handover(handovers: Handover) = "handover", handover / handover_mut;
         /// 党费: a member's year (what was fixed, what was paid). Private
         /// to the phone that keeps the ledger.
         Dues(dues: DuesAccount) = "dues", dues_account / dues_account_mut;

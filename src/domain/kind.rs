@@ -78,6 +78,11 @@ pub trait Kind: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
     /// its private parts, or nothing. `written_here`: this phone wrote it.
     fn pack(&self, packing: &Packing, written_here: bool) -> Option<Self>;
 
+    /// Whether a package carries the deletion of one of these records (its
+    /// tombstone), so the phone that opens it deletes its copy too.
+    /// `written_here`: this phone deleted it.
+    fn pack_deletion(packing: &Packing, written_here: bool) -> bool;
+
     /// Whether this record names the member: a member named in records is
     /// only ever marked as left, never deleted.
     fn mentions(&self, member_id: &str) -> bool;

@@ -6,6 +6,7 @@ pub mod branch;
 pub mod document;
 pub mod dues;
 pub mod fusion;
+pub mod handover;
 pub mod ics;
 pub mod ids;
 pub mod kind;
@@ -22,6 +23,7 @@ pub mod summary;
 pub mod talk;
 pub mod time;
 pub mod validate;
+pub mod workdays;
 
 pub use branch::{Branch, LocalRules, PartyGroup};
 pub use document::{Document, RecordKey, RecordValue, SCHEMA_VERSION};

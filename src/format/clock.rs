@@ -85,7 +85,9 @@ impl Clock {
     pub fn after_write(&self, phone: &str, old: Option<&Value>, new: Option<&Value>) -> Clock {
         let mut next = self.clone();
         let count = next.versions.entry(phone.to_string()).or_insert(0);
-        *count += 1;
+        // Never wraps: a count that did would make later writes look older
+        // than earlier ones everywhere the record goes.
+        *count = count.saturating_add(1);
         let dot = Dot(phone.to_string(), *count);
         let (Some(old), Some(new)) = (old, new) else {
             // Created (or deleted): every field is this write's.

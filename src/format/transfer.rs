@@ -112,29 +112,56 @@ impl Unreadable {
 }
 
 /// Finds and reads the token in `text`: a pasted message with the chat's
-/// own additions around it, line breaks inside it, or a link.
+/// own additions around it, line breaks inside it, or a link. The token is
+/// found by its shape, not by the first "ZB" (a branch may be called
+/// "ZB1车间党支部"): every place that could start one is tried.
 pub fn read(text: &str) -> Result<Token, Unreadable> {
-    let start = text
-        .find("ZB1")
-        .or_else(|| text.find("ZB"))
-        .ok_or(Unreadable::NoToken)?;
-    let rest: String = text[start..]
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let mut best = Unreadable::NoToken;
+    for (start, _) in text.match_indices("ZB") {
+        match read_at(&text[start..]) {
+            Ok(token) => return Ok(token),
+            // A damaged token says more than a newer one, and either more
+            // than none: the member is told the most useful of them.
+            Err(Unreadable::Damaged) => best = Unreadable::Damaged,
+            Err(Unreadable::Unknown) if best == Unreadable::NoToken => best = Unreadable::Unknown,
+            Err(_) => {}
+        }
+    }
+    Err(best)
+}
+
+/// The token starting right here, if this is one: `NoToken` when the text
+/// here does not have a token's shape at all.
+fn read_at(text: &str) -> Result<Token, Unreadable> {
+    let rest: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let rest = rest.strip_prefix("ZB").ok_or(Unreadable::NoToken)?;
-    let rest = rest.strip_prefix('1').ok_or(Unreadable::Unknown)?;
     let mut chars = rest.chars();
-    let packing = chars
-        .next()
-        .and_then(Packing::from_letter)
-        .ok_or(Unreadable::Unknown)?;
+    let version = chars.next().ok_or(Unreadable::NoToken)?;
+    if !version.is_ascii_digit() {
+        return Err(Unreadable::NoToken);
+    }
+    let Some(packing) = chars.next().and_then(Packing::from_letter) else {
+        // "ZB2…:" is a newer app's token; "ZB1车间" is a name.
+        return Err(match (version, chars.as_str().contains(':')) {
+            ('1', _) | (_, false) => Unreadable::NoToken,
+            _ => Unreadable::Unknown,
+        });
+    };
     let rest = chars.as_str();
     let (encrypted, rest) = match rest.strip_prefix('e') {
         Some(r) => (true, r),
         None => (false, rest),
     };
-    let rest = rest.strip_prefix(':').ok_or(Unreadable::Damaged)?;
+    let Some(rest) = rest.strip_prefix(':') else {
+        return Err(if version == '1' {
+            Unreadable::NoToken
+        } else {
+            Unreadable::Unknown
+        });
+    };
+    if version != '1' {
+        return Err(Unreadable::Unknown);
+    }
     let (body, rest) = rest.split_once(':').ok_or(Unreadable::Damaged)?;
     let end = rest.find('.').ok_or(Unreadable::Damaged)?;
     if rest[..end] != sum(body) {
@@ -224,7 +251,31 @@ mod tests {
         let changed = token.replacen('A', "B", 1).replacen('5', "6", 1);
         assert!(changed == token || read(&changed).is_err());
         assert_eq!(read("你好"), Err(Unreadable::NoToken));
-        assert_eq!(read("ZB2x:abc:00000000."), Err(Unreadable::Unknown));
+        assert_eq!(read("ZB2d:abc:00000000."), Err(Unreadable::Unknown));
+    }
+
+    #[test]
+    fn a_branch_named_like_a_token_does_not_hide_its_own_token() {
+        let t = sample();
+        let message = text("【支部工作手册·支部资料包】ZB1车间党支部 王建国 发送", &t);
+        assert_eq!(read(&message), Ok(t.clone()));
+        let pasted = format!("ZB1车间党支部：\n{message}\nZB2 的同志请查收");
+        assert_eq!(read(&pasted), Ok(t));
+        assert_eq!(read("ZB1车间党支部开会"), Err(Unreadable::NoToken));
+    }
+
+    #[test]
+    fn a_truncated_doubled_or_garbled_token_is_refused_with_what_to_do() {
+        let token = token(&sample());
+        // Pasted twice, or once cut and then whole: the whole copy is read.
+        assert_eq!(read(&format!("{token}\n{token}")), Ok(sample()));
+        let doubled = format!("{}{}", &token[..token.len() - 1], token);
+        assert_eq!(read(&doubled), Ok(sample()));
+        let garbled: String = token.chars().rev().collect();
+        assert_eq!(read(&garbled), Err(Unreadable::NoToken));
+        let cut = &token[..token.len() / 2];
+        assert_eq!(read(cut), Err(Unreadable::Damaged));
+        assert!(Unreadable::Damaged.message().contains("重新发送"));
     }
 
     proptest! {

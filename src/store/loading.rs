@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 
 use super::db::{newer_version_message, Found, Head, Snapshot};
 use super::quarantine::Quarantined;
+use super::session::TOMBSTONE;
 use crate::domain::document::{self, ListVisitor, Listed, RecordKey, RecordValue};
 use crate::domain::rules::attendance::freeze_missing_rolls;
 use crate::domain::{Document, SCHEMA_VERSION};
@@ -100,6 +101,11 @@ pub fn load(snapshot: &Snapshot) -> Loaded {
             loaded
                 .clocks
                 .insert(record.key.clone(), sealed.clock.clone());
+        }
+        if sealed.data == TOMBSTONE && record.key.is_item() {
+            // A deleted item: nothing to show, its history kept.
+            loaded.revs.insert(record.key.clone(), sealed.rev);
+            continue;
         }
         if sealed.schema_version < SCHEMA_VERSION {
             older
@@ -299,9 +305,15 @@ pub enum Unreadable {
 }
 
 /// A record another page stored, read for this page: its revision, clock
-/// and value, or why it cannot be read.
-pub fn read_stored(key: &RecordKey, raw: &str) -> Result<(u64, Clock, RecordValue), Unreadable> {
+/// and value (none for a deleted item), or why it cannot be read.
+pub fn read_stored(
+    key: &RecordKey,
+    raw: &str,
+) -> Result<(u64, Clock, Option<RecordValue>), Unreadable> {
     let sealed = unseal_current(raw)?;
+    if sealed.data == TOMBSTONE && key.is_item() {
+        return Ok((sealed.rev, sealed.clock, None));
+    }
     if sealed.schema_version < SCHEMA_VERSION {
         let mut loaded = Loaded::default();
         let found = Found {
@@ -312,11 +324,11 @@ pub fn read_stored(key: &RecordKey, raw: &str) -> Result<(u64, Clock, RecordValu
         let (rev, clock) = (sealed.rev, sealed.clock.clone());
         migrate_group(&mut loaded, sealed.schema_version, vec![(&found, sealed)]);
         return document::get(&loaded.doc, key)
-            .map(|v| (rev, clock, v))
+            .map(|v| (rev, clock, Some(v)))
             .ok_or_else(|| Unreadable::Broken("旧版本的数据无法升级".into()));
     }
     match read_record(key, &sealed) {
-        Read::Whole(value) | Read::Partly(value, _) => Ok((sealed.rev, sealed.clock, value)),
+        Read::Whole(value) | Read::Partly(value, _) => Ok((sealed.rev, sealed.clock, Some(value))),
         Read::Not(reason) => Err(Unreadable::Broken(reason)),
     }
 }

@@ -2,7 +2,10 @@
 //! record and field by field, without a server.
 //!
 //! - A record only one side has is kept (this phone's) or added (theirs).
-//!   A record missing from a package is never deleted here.
+//!   A record missing from a package is never deleted here; a record
+//!   deleted on the other phone arrives as a tombstone (its clock with no
+//!   data, `Value::Null` here) and deletes this phone's copy if that copy
+//!   has seen nothing the deletion has not.
 //! - Where one copy has seen every write of the other, the newer is taken.
 //! - Where each has writes the other has not seen, each field (see
 //!   `crate::format::fields`) is taken from the side that changed it; a
@@ -19,13 +22,20 @@ use serde_json::Value;
 use crate::domain::document::{self, RecordKey, RecordValue};
 use crate::domain::Document;
 use crate::format::clock::{Clock, Dot, Order};
-use crate::format::fields::{assemble, names_in_order, split};
+use crate::format::fields::{assemble, names_in_order, split, WHOLE};
 
-/// One copy of a record: its data and its history.
+/// One copy of a record: its data and its history. A deleted record is a
+/// tombstone: `Value::Null` with the history of its deletion.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Copy {
     pub value: Value,
     pub clock: Clock,
+}
+
+impl Copy {
+    pub fn is_deleted(&self) -> bool {
+        self.value.is_null()
+    }
 }
 
 /// Where a field of the merged record comes from.
@@ -45,6 +55,9 @@ pub enum Outcome {
     Take,
     /// Changed on both sides: field by field.
     Fields(BTreeMap<String, Pick>),
+    /// Deleted on one side and changed on the other since: the member
+    /// decides, for the whole record.
+    Deletion,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,6 +76,7 @@ impl RecordPlan {
                 .filter(|(_, p)| **p == Pick::Conflict)
                 .map(|(n, _)| n.as_str())
                 .collect(),
+            Outcome::Deletion => vec![WHOLE],
             _ => Vec::new(),
         }
     }
@@ -76,17 +90,23 @@ impl RecordPlan {
                 .as_ref()
                 .is_none_or(|l| l.value != self.incoming.value),
             Outcome::Fields(picks) => picks.values().any(|p| *p != Pick::Local),
+            Outcome::Deletion => true,
         }
     }
 
-    /// A field's value on each side.
+    /// A field's value on each side; the whole record (`WHOLE`) where one
+    /// side deleted it, `None` on the deleted side.
     pub fn sides(&self, field: &str) -> (Option<Value>, Option<Value>) {
-        let local = self
-            .local
-            .as_ref()
-            .and_then(|l| split(&l.value).remove(field));
-        let incoming = split(&self.incoming.value).remove(field);
-        (local, incoming)
+        let side = |copy: &Copy| {
+            if copy.is_deleted() {
+                None
+            } else if field == WHOLE && self.outcome == Outcome::Deletion {
+                Some(copy.value.clone())
+            } else {
+                split(&copy.value).remove(field)
+            }
+        };
+        (self.local.as_ref().and_then(side), side(&self.incoming))
     }
 }
 
@@ -104,6 +124,9 @@ pub fn plan(
                 Some(mine) => match mine.clock.order(&theirs.clock) {
                     Order::Same | Order::After => Outcome::Keep,
                     Order::Before => Outcome::Take,
+                    // Both deleted it: this copy learns what the other saw.
+                    Order::Apart if mine.is_deleted() && theirs.is_deleted() => Outcome::Take,
+                    Order::Apart if mine.is_deleted() || theirs.is_deleted() => Outcome::Deletion,
                     // The same data with histories apart: nothing to show,
                     // but this copy learns what the other had seen.
                     Order::Apart => Outcome::Fields(fields(mine, theirs)),
@@ -201,6 +224,32 @@ pub fn resolve(
                     out.insert(key.clone(), copy);
                 }
             }
+            (Outcome::Deletion, local) => {
+                let chosen = match (choice(key, WHOLE), local) {
+                    (Choice::Local, Some(local)) => local,
+                    _ => &plan.incoming,
+                };
+                // The choice is a write of this phone: it wins over both
+                // copies wherever the record goes next.
+                let mut versions = plan
+                    .incoming
+                    .clock
+                    .union(&local.as_ref().map(|l| l.clock.clone()).unwrap_or_default());
+                let n = versions.entry(phone.to_string()).or_insert(0);
+                *n = n.saturating_add(1);
+                let dot = Dot(phone.to_string(), *n);
+                out.insert(
+                    key.clone(),
+                    Copy {
+                        value: chosen.value.clone(),
+                        clock: Clock {
+                            versions,
+                            base: Some(dot),
+                            fields: BTreeMap::new(),
+                        },
+                    },
+                );
+            }
         }
     }
     out
@@ -238,7 +287,7 @@ fn merge_fields(
                 resolved_dot
                     .get_or_insert_with(|| {
                         let n = versions.entry(phone.to_string()).or_insert(0);
-                        *n += 1;
+                        *n = n.saturating_add(1);
                         Dot(phone.to_string(), *n)
                     })
                     .clone(),
@@ -266,9 +315,40 @@ fn merge_fields(
 
 /// An import, planned against what this phone holds: every record the
 /// file carries, and what merging it would do.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportPlan {
     pub plans: BTreeMap<String, RecordPlan>,
+    /// Records of the file whose history no honest phone could have
+    /// written, left out: (record name, why).
+    pub refused: Vec<(String, &'static str)>,
+}
+
+/// No phone writes one record four billion times: a count above this is
+/// forged or broken, and must never make an old value win.
+pub const MAX_WRITES: u64 = 1 << 32;
+
+/// Why an incoming record's history cannot be believed, if it cannot:
+/// counts no phone reaches, field writes its own counts have not seen, or
+/// more writes of this phone than this phone ever made of the record.
+fn untrustworthy(theirs: &Clock, mine: Option<&Clock>, phone: &str) -> Option<&'static str> {
+    let dots = theirs.base.iter().chain(theirs.fields.values());
+    if theirs.versions.values().any(|n| *n > MAX_WRITES)
+        || dots.clone().any(|Dot(_, n)| *n > MAX_WRITES)
+    {
+        return Some("修改次数大得不可能，记录已被改动");
+    }
+    if dots.clone().any(|dot| !theirs.has_seen(Some(dot))) {
+        return Some("修改记录前后不一致，记录已被改动");
+    }
+    // This phone's copy holds every write this phone made of the record.
+    let claimed = theirs.versions.get(phone);
+    let made = mine.and_then(|c| c.versions.get(phone));
+    if let (Some(claimed), Some(made)) = (claimed, made) {
+        if claimed > made {
+            return Some("自称包含本机没有做过的修改，记录已被改动");
+        }
+    }
+    None
 }
 
 /// What an import does, in numbers for the member.
@@ -282,6 +362,8 @@ pub struct Counts {
     pub merged: usize,
     /// Records this phone holds newer: kept.
     pub kept: usize,
+    /// Records deleted on the other phone: deleted here too.
+    pub deleted: usize,
     pub conflicts: usize,
 }
 
@@ -311,19 +393,64 @@ pub fn copies(doc: &Document, clock: impl Fn(&RecordKey) -> Clock) -> BTreeMap<S
         .collect()
 }
 
+/// The deleted items among `clocks`: an item record with a history but no
+/// data in `doc`.
+fn tombstones<'a>(
+    clocks: impl Iterator<Item = (RecordKey, &'a Clock)>,
+    doc: &Document,
+) -> Vec<(String, Copy)> {
+    clocks
+        .filter(|(key, clock)| {
+            key.is_item() && !clock.is_empty() && document::get(doc, key).is_none()
+        })
+        .map(|(key, clock)| {
+            (
+                key.name(),
+                Copy {
+                    value: Value::Null,
+                    clock: clock.clone(),
+                },
+            )
+        })
+        .collect()
+}
+
 impl ImportPlan {
+    /// The plan for `incoming` against `local`, on the phone `phone`.
     pub fn new(
         local: &Document,
         local_clocks: &BTreeMap<RecordKey, Clock>,
         incoming: &Document,
         incoming_clocks: &BTreeMap<String, Clock>,
+        phone: &str,
     ) -> ImportPlan {
-        let mine = copies(local, |k| local_clocks.get(k).cloned().unwrap_or_default());
-        let theirs = copies(incoming, |k| {
+        let mut mine = copies(local, |k| local_clocks.get(k).cloned().unwrap_or_default());
+        mine.extend(tombstones(
+            local_clocks.iter().map(|(k, c)| (k.clone(), c)),
+            local,
+        ));
+        let mut theirs = copies(incoming, |k| {
             incoming_clocks.get(&k.name()).cloned().unwrap_or_default()
+        });
+        theirs.extend(tombstones(
+            incoming_clocks
+                .iter()
+                .filter_map(|(name, c)| Some((RecordKey::from_name(name)?, c))),
+            incoming,
+        ));
+        let mut refused = Vec::new();
+        theirs.retain(|key, copy| {
+            match untrustworthy(&copy.clock, mine.get(key).map(|m| &m.clock), phone) {
+                Some(why) => {
+                    refused.push((key.clone(), why));
+                    false
+                }
+                None => true,
+            }
         });
         ImportPlan {
             plans: plan(&mine, &theirs),
+            refused,
         }
     }
 
@@ -331,7 +458,16 @@ impl ImportPlan {
         let mut counts = Counts::default();
         for plan in self.plans.values() {
             match (&plan.outcome, &plan.local) {
+                // A deletion this phone learns of for a record it never had.
+                (Outcome::Take, None) if plan.incoming.is_deleted() => {}
                 (Outcome::Take, None) => counts.added += 1,
+                (Outcome::Take, Some(local))
+                    if plan.incoming.is_deleted() && !local.is_deleted() =>
+                {
+                    counts.deleted += 1
+                }
+                // Deleted here and there alike: nothing changes.
+                (Outcome::Take, Some(_)) if plan.incoming.is_deleted() => {}
                 (Outcome::Take, Some(_)) => counts.updated += 1,
                 (Outcome::Keep, Some(local)) if local.value != plan.incoming.value => {
                     counts.kept += 1
@@ -367,15 +503,18 @@ impl ImportPlan {
         &self,
         choice: impl Fn(&str, &str) -> Choice,
         phone: &str,
-    ) -> Result<Vec<(RecordKey, RecordValue, Clock)>, String> {
+    ) -> Result<Vec<(RecordKey, Option<RecordValue>, Clock)>, String> {
         resolve(&self.plans, choice, phone)
             .into_iter()
             .map(|(name, copy)| {
                 let key =
                     RecordKey::from_name(&name).ok_or_else(|| format!("无法识别的记录 {name}"))?;
+                if copy.is_deleted() {
+                    return Ok((key, None, copy.clock));
+                }
                 let value = document::from_json(&key, &copy.value.to_string())
                     .map_err(|e| format!("{}合并后无法读取：{e}", key.label()))?;
-                Ok((key, value, copy.clock))
+                Ok((key, Some(value), copy.clock))
             })
             .collect()
     }

@@ -158,16 +158,22 @@ impl Session {
 
     /// Applies records merged from another phone (see `store::merge`):
     /// each is written with the clock the merge gave it.
-    pub fn merge_in(&mut self, doc: &mut Document, merged: Vec<(RecordKey, RecordValue, Clock)>) {
+    pub fn merge_in(
+        &mut self,
+        doc: &mut Document,
+        merged: Vec<(RecordKey, Option<RecordValue>, Clock)>,
+    ) {
         let keys: Vec<RecordKey> = merged.iter().map(|(k, _, _)| k.clone()).collect();
         for (key, value, clock) in &merged {
-            self.merged
-                .insert(key.clone(), (document::value_json(value), clock.clone()));
+            self.merged.insert(
+                key.clone(),
+                (value.as_ref().and_then(document::value_json), clock.clone()),
+            );
         }
         let merged = Rc::new(merged);
         let op: Op = Rc::new(move |d| {
             for (key, value, _) in merged.iter() {
-                document::put(d, key, Some(value.clone()));
+                document::put(d, key, value.clone());
             }
         });
         self.apply(doc, keys, op, false, true);
@@ -291,15 +297,18 @@ impl Session {
             .collect();
         let writes = keys
             .iter()
-            .map(|key| Write {
-                key: key.clone(),
-                expect: if replace {
-                    Expect::Any
-                } else {
-                    Expect::Rev(self.revision(key))
-                },
-                data: document::to_json(doc, key),
-                clock: clocks.get(key).cloned().unwrap_or_default(),
+            .map(|key| {
+                let clock = clocks.get(key).cloned().unwrap_or_default();
+                Write {
+                    key: key.clone(),
+                    expect: if replace {
+                        Expect::Any
+                    } else {
+                        Expect::Rev(self.revision(key))
+                    },
+                    data: stored_data(doc, key, &clock, replace),
+                    clock,
+                }
             })
             .collect();
         self.flight = Some(Flight {
@@ -411,7 +420,7 @@ impl Session {
                 None => None,
                 Some(Ok((_, clock, value))) => {
                     self.clocks.insert(key.clone(), clock);
-                    Some(value)
+                    value
                 }
                 Some(Err(Unreadable::Newer(why))) => {
                     self.read_only = Some(why);
@@ -483,10 +492,13 @@ impl Session {
         }
         self.touched()
             .into_iter()
-            .map(|key| JournalEntry {
-                data: document::to_json(doc, &key),
-                base_rev: self.revision(&key),
-                key: key.name(),
+            .map(|key| {
+                let clock = self.next_clock(doc, &key);
+                JournalEntry {
+                    data: stored_data(doc, &key, &clock, false),
+                    base_rev: self.revision(&key),
+                    key: key.name(),
+                }
             })
             .collect()
     }
@@ -518,7 +530,7 @@ impl Session {
                 Some(Ok((rev, clock, value))) => {
                     self.revs.insert(key.clone(), rev);
                     self.clocks.insert(key.clone(), clock);
-                    self.base.insert(key, Some(value));
+                    self.base.insert(key, value);
                 }
                 Some(Err(Unreadable::Newer(why))) => self.read_only = Some(why),
                 Some(Err(Unreadable::Broken(reason))) => {
@@ -547,6 +559,22 @@ impl Session {
         }
     }
 }
+
+/// What a write stores for `key`: the record, or for an item that is gone
+/// a tombstone (`null`) that keeps the deletion's history, so the deletion
+/// reaches other phones and an older package cannot bring the item back.
+/// A whole new document deletes what it lacks outright, and so does a
+/// deletion with no history to keep (an import taken back).
+fn stored_data(doc: &Document, key: &RecordKey, clock: &Clock, replace: bool) -> Option<String> {
+    match document::to_json(doc, key) {
+        Some(data) => Some(data),
+        None if !replace && key.is_item() && !clock.is_empty() => Some(TOMBSTONE.to_string()),
+        None => None,
+    }
+}
+
+/// The stored data of a deleted item.
+pub const TOMBSTONE: &str = "null";
 
 fn aside(key: &RecordKey, reason: &str, raw: String) -> Quarantined {
     Quarantined::new(&key.name(), &key.label(), reason, raw)

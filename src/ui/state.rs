@@ -9,11 +9,13 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::app::exchange::ImportReview;
+use crate::app::undo::Undo;
 use crate::app::{Event, Host};
 use crate::browser::persistence::{self, Place};
 use crate::browser::{clock, local_storage};
 use crate::domain::document::Listed;
 use crate::domain::fusion::{GroupMonth, KeyTask, MemberCommitments, StudySession};
+use crate::domain::handover::Handover;
 use crate::domain::meeting::ChecklistTemplate;
 use crate::domain::RecordKey;
 use crate::domain::{Branch, Document, Meeting, Member, Scope, Talk};
@@ -270,6 +272,16 @@ impl AppState {
         });
     }
 
+    /// Starts the checklist of a 换届.
+    pub fn add_handover(&self, handover: Handover) {
+        let key = RecordKey::handover(&handover.id);
+        self.edit(vec![key], move |d| {
+            if d.handover(&handover.id).is_none() {
+                d.handovers.push(handover.clone());
+            }
+        });
+    }
+
     pub fn delete_study(&self, id: &str) {
         let owned = id.to_string();
         self.edit(vec![RecordKey::study(id)], move |d| {
@@ -325,7 +337,7 @@ impl AppState {
     /// before is kept for undo. `Err` says why nothing changed.
     pub async fn replace(&self, doc: Document, undo_label: &str) -> Result<(), String> {
         let core = persistence::core().ok_or_else(not_open)?;
-        core.replace_with(doc, undo_label, &now_text()).await
+        core.replace_with(doc, undo_label).await
     }
 
     /// What importing a staged file would do here, before anything changes.
@@ -342,8 +354,7 @@ impl AppState {
         undo_label: &str,
     ) -> Result<usize, String> {
         let core = persistence::core().ok_or_else(not_open)?;
-        core.merge_import(review, choose, undo_label, &now_text())
-            .await
+        core.merge_import(review, choose, undo_label).await
     }
 
     /// A package of this phone's data as a file: (file name, text). A
@@ -360,10 +371,12 @@ impl AppState {
         self.update_device(|d| d.backup_private = with);
     }
 
-    /// Goes back to the data before the last import or example data.
-    pub async fn undo_replace(&self) -> Result<(), String> {
+    /// Goes back to the data before the last import or example data: the
+    /// records it wrote, unless some were changed after it and
+    /// `with_later_changes` is not said (they are named instead).
+    pub async fn undo_replace(&self, with_later_changes: bool) -> Result<Undo, String> {
         let core = persistence::core().ok_or_else(not_open)?;
-        core.undo().await
+        core.undo(with_later_changes).await
     }
 
     pub async fn dismiss_undo(&self) {

@@ -185,12 +185,10 @@ impl<B: Backend> Phone<B> {
     /// Imports a package, answering every conflict with `choice`.
     pub fn import(&self, staged: &Staged, choice: Choice) -> Result<ImportReview, String> {
         let review = self.core.plan_import(staged);
-        block_on(self.core.merge_import(
-            &review,
-            |_, _| choice,
-            "导入前的数据",
-            "2026-12-01 10:05",
-        ))?;
+        block_on(
+            self.core
+                .merge_import(&review, |_, _| choice, "导入前的数据"),
+        )?;
         Ok(review)
     }
 

@@ -432,6 +432,12 @@ impl Kind for DuesAccount {
         (packing.scope == Scope::Full && packing.with_private).then(|| self.clone())
     }
 
+    /// A deletion travels where the record would: only in a full backup
+    /// made with what is private.
+    fn pack_deletion(packing: &Packing, _: bool) -> bool {
+        packing.scope == Scope::Full && packing.with_private
+    }
+
     fn mentions(&self, member_id: &str) -> bool {
         self.member_id == member_id
     }
@@ -456,18 +462,10 @@ mod tests {
 
     fn member(id: &str) -> Member {
         Member {
-            id: id.into(),
-            name: id.into(),
-            group_id: None,
             standing: Standing::Full,
             admitted_on: Some(date(2010, 7, 1)),
-            roles: Vec::new(),
-            duty: String::new(),
-            status: MemberStatus::Active,
             joined_on: None,
-            probation: None,
-            exempt: None,
-            note: String::new(),
+            ..crate::domain::roster::member_named(id.into(), id.into(), date(2010, 7, 1))
         }
     }
 

@@ -133,6 +133,12 @@ impl Kind for DuesBook {
         (packing.scope == Scope::Full && packing.with_private).then(|| self.clone())
     }
 
+    /// A deletion travels where the record would: only in a full backup
+    /// made with what is private.
+    fn pack_deletion(packing: &Packing, _: bool) -> bool {
+        packing.scope == Scope::Full && packing.with_private
+    }
+
     fn mentions(&self, _: &str) -> bool {
         false
     }

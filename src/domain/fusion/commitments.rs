@@ -229,6 +229,14 @@ impl Kind for MemberCommitments {
         travels.then(|| self.clone())
     }
 
+    fn pack_deletion(packing: &Packing, written_here: bool) -> bool {
+        match packing.scope {
+            Scope::Full => true,
+            Scope::Branch => false,
+            Scope::Return => written_here,
+        }
+    }
+
     fn mentions(&self, member_id: &str) -> bool {
         self.member_id == member_id
     }

@@ -386,6 +386,10 @@ impl Kind for KeyTask {
         travels.then(|| self.clone())
     }
 
+    fn pack_deletion(packing: &Packing, _: bool) -> bool {
+        packing.scope != Scope::Return
+    }
+
     fn mentions(&self, member_id: &str) -> bool {
         self.referenced_member_ids().any(|r| r == member_id)
     }

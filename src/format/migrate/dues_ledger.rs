@@ -1,4 +1,4 @@
-//! Version 4 → 5: the 党费 ledger (each member's year and the branch's
+//! Version 6 → 7: the 党费 ledger (each member's year and the branch's
 //! book). Both are new lists that start empty, so older data reads
 //! unchanged; the version moves on so an older app opens a store that
 //! holds 党费 records read-only instead of dropping them.

@@ -2,6 +2,8 @@
 //! before it is read into today's structs.
 
 mod dues_ledger;
+mod elections_and_dated_standing;
+mod study_hours_and_group_work;
 mod v1_roles_talks;
 mod v2_clocks;
 mod v3_fusion;
@@ -21,6 +23,8 @@ const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [
     v1_roles_talks::step,
     v2_clocks::step,
     v3_fusion::step,
+    elections_and_dated_standing::step,
+    study_hours_and_group_work::step,
     dues_ledger::step,
 ];
 

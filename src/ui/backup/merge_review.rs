@@ -71,13 +71,9 @@ pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> i
         <div class="report merge-review" role="status" data-testid="merge-review">
             <p>{about}</p>
             {other_branch
-                .map(|(theirs, mine)| {
+                .map(|why| {
                     view! {
-                        <p class="warning">
-                            {format!(
-                                "这份数据来自“{theirs}”，与本机的“{mine}”不是同一个支部。",
-                            )}
-                        </p>
+                        <p class="warning">{why}</p>
                         <label class="check">
                             <input
                                 type="checkbox"

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
 use super::merge_review::MergeReview;
+use crate::app::undo::Undo;
 use crate::backup::import::{read_backup, Outcome, Staged};
 use crate::browser::{files, transfer};
 use crate::domain::validate::Problem;
@@ -253,6 +254,21 @@ fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
 pub fn UndoPanel() -> impl IntoView {
     let state = use_app();
     let failed = RwSignal::new(None::<String>);
+    // Records changed after the import, which an undo would take back too:
+    // named, and asked about, before anything changes.
+    let later = RwSignal::new(Vec::<String>::new());
+    let undo = move |with_later: bool| {
+        spawn_local(async move {
+            match state.undo_replace(with_later).await {
+                Ok(Undo::Done) => {
+                    later.set(Vec::new());
+                    state.notice.set(Some("已恢复导入前的数据。".into()));
+                }
+                Ok(Undo::Ask(changed)) => later.set(changed),
+                Err(why) => failed.set(Some(format!("没有恢复：{why}"))),
+            }
+        })
+    };
     move || {
         state.undo.get().map(|label| {
             view! {
@@ -269,20 +285,28 @@ pub fn UndoPanel() -> impl IntoView {
                                 }
                             })
                     }}
+                    <Show when=move || !later.with(Vec::is_empty)>
+                        <div class="warning" role="alert" data-testid="undo-later-changes">
+                            <p>
+                                {move || {
+                                    format!(
+                                        "导入之后，这些记录又改过：{}。撤销导入会把它们也退回到导入前的样子，之后的修改会一起撤回。",
+                                        later.get().join("、"),
+                                    )
+                                }}
+                            </p>
+                            <div class="row">
+                                <button class="button" on:click=move |_| undo(true)>
+                                    "连同之后的修改一起撤销"
+                                </button>
+                                <button class="link-button" on:click=move |_| later.set(Vec::new())>
+                                    "先不撤销"
+                                </button>
+                            </div>
+                        </div>
+                    </Show>
                     <div class="row">
-                        <button
-                            class="button"
-                            on:click=move |_| spawn_local(async move {
-                                match state.undo_replace().await {
-                                    Ok(()) => {
-                                        state
-                                            .notice
-                                            .set(Some("已恢复导入前的数据。".into()))
-                                    }
-                                    Err(why) => failed.set(Some(format!("没有恢复：{why}"))),
-                                }
-                            })
-                        >
+                        <button class="button" on:click=move |_| undo(false)>
                             "撤销，恢复原数据"
                         </button>
                         <button
