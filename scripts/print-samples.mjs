@@ -36,6 +36,9 @@ const views = [
   ["fusion-groups", `/print/fusion/groups/${ids.taskYear}`],
   ["fusion-pledges", `/print/fusion/pledges/${ids.taskYear}`],
   ["fusion-ledger", `/print/fusion/ledger/${ids.taskYear}`],
+  ["dues-register", `/print/dues/register/${today.slice(0, 4)}`],
+  ["dues-public", `/print/dues/public/${today.slice(0, 4)}`],
+  ["dues-member", `/print/dues/member/m12-${today.slice(0, 4)}`],
 ];
 // `node scripts/print-samples.mjs review-tally` makes only the views named.
 const only = process.argv.slice(2);

@@ -51,6 +51,11 @@ const screens = [
   ["fusion-hours", `/fusion/hours/${new Date().getFullYear()}`],
   ["meeting-tasks", "/meetings/mt-ex-g1?s=tasks"],
   ["print-fusion-tasks", `/print/fusion/tasks/${new Date().getFullYear()}`],
+  ["dues-month", "/mine/dues"],
+  ["dues-member", `/mine/dues/member/m13/${new Date().getFullYear()}`],
+  ["dues-year", `/mine/dues/${new Date().getFullYear()}`],
+  ["print-dues-register", `/print/dues/register/${new Date().getFullYear()}`],
+  ["print-dues-public", `/print/dues/public/${new Date().getFullYear()}`],
 ];
 
 for (const [label, size] of [["phone", PHONE], ["desktop", DESKTOP]]) {

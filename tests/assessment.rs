@@ -354,11 +354,12 @@ proptest! {
 fn forms_and_reviews_keep_a_member_from_being_deleted() {
     let mut doc = example();
     // m10 attends the example meetings, talked and was talked with, has
-    // two forms and a review entry (and commitments and study records,
-    // counted apart).
+    // two forms and a review entry (and commitments, study and 党费
+    // records, counted apart).
     assert!(doc.references_to_member("m10") > 0);
     doc.commitments.clear();
     doc.studies.clear();
+    doc.dues.clear();
     let meetings = doc
         .meetings
         .iter()

@@ -8,14 +8,16 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{example, ready, Phone};
+use common::{example, ready, today, Phone};
+use serde_json::Value;
 use zhibu::backup::export::export_backup;
 use zhibu::domain::document::{all_keys, visit_lists, ListVisitor, Listed, FIELDS};
+use zhibu::domain::dues::{DuesAccount, DuesBook};
 use zhibu::domain::fusion::tasks::ProgressNote;
 use zhibu::domain::handover::{Handover, Step};
 use zhibu::domain::meeting::MeetingKind;
 use zhibu::domain::rules::checklist::{default_template, set_template};
-use zhibu::domain::{Document, RecordKey, Scope};
+use zhibu::domain::{Document, Keyed, RecordKey, Scope};
 use zhibu::store::merge::Choice;
 
 /// The example, with a record of every kind (the example has no edited
@@ -134,8 +136,30 @@ const PACKAGES: &[(&str, [Carried; 2])] = {
         ("commitments", [Nothing, Mine]),
         ("studies", [Recent, WrittenHere]),
         ("handovers", [Nothing, Nothing]),
+        ("dues", [Nothing, Nothing]),
+        ("dues_books", [Nothing, Nothing]),
     ]
 };
+
+/// The kinds a full backup carries only when its keeper chooses to
+/// (`Packing::with_private`): incomes, 党费 bases and amounts. Every other
+/// kind is in every full backup.
+const PRIVATE: &[&str] = &["dues", "dues_books"];
+
+#[test]
+fn a_full_backup_without_what_is_private_leaves_out_exactly_the_private_kinds() {
+    let full = every_kind();
+    let secretary = Phone::new("d-secretary");
+    secretary.replace(full.clone()).unwrap();
+    let (_, text) = secretary
+        .core
+        .package(Scope::Full, false, common::today(), "2026-12-01 10:00");
+    let without = ready(&text).doc;
+    for (field, all) in counts(&full) {
+        let expected = if PRIVATE.contains(&field) { 0 } else { all };
+        assert_eq!(count(&without, field), expected, "{field}");
+    }
+}
 
 #[test]
 fn every_package_carries_what_each_kind_decided() {
@@ -254,4 +278,138 @@ fn count(doc: &Document, field: &str) -> usize {
         .into_iter()
         .find(|(f, _)| *f == field)
         .map_or(0, |(_, n)| n)
+}
+
+/// The fields that hold the 党费 ledger's amounts (`DuesAccount`,
+/// `DuesBook`): no package for members names any of them anywhere.
+const LEDGER_FIELDS: &[&str] = &[
+    "terms",
+    "basis",
+    "base",
+    "relief",
+    "reduced_to",
+    "payments",
+    "remittances",
+    "carried_in",
+];
+
+/// Every object key anywhere in `value`.
+fn keys_in(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, inner) in map {
+                out.push(key.clone());
+                keys_in(inner, out);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| keys_in(v, out)),
+        _ => {}
+    }
+}
+
+/// Hostile: a member's phone that holds the whole ledger (it restored the
+/// keeper's full backup, or the keeper's phone changed hands) and a caller
+/// that asks for what is private still send no income, base or amount in a
+/// 支部资料包 or a 交给书记 package: read in the package's JSON itself.
+#[test]
+fn a_phone_holding_the_ledger_puts_none_of_it_in_a_package_for_members() {
+    let full = every_kind();
+    assert!(!full.dues.is_empty() && !full.dues_books.is_empty());
+    let phone = Phone::new("d-m10");
+    phone.replace(full).unwrap();
+    phone.core.update_device(|d| d.me = Some("m10".into()));
+    for scope in [Scope::Branch, Scope::Return] {
+        let (_, text) = phone.core.package(scope, true, today(), "2026-12-01 10:00");
+        let json: Value = serde_json::from_str(&text).unwrap();
+        let data = &json["data"];
+        for field in ["dues", "dues_books"] {
+            let held = data
+                .get(field)
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
+            assert_eq!(held, 0, "{} holds {field}", scope.label());
+        }
+        let mut keys = Vec::new();
+        keys_in(data, &mut keys);
+        for field in LEDGER_FIELDS {
+            assert!(
+                !keys.iter().any(|k| k == field),
+                "{} names {field}",
+                scope.label()
+            );
+        }
+        assert!(
+            !text.contains("df-m"),
+            "{} names a 党费 record",
+            scope.label()
+        );
+    }
+}
+
+/// Hostile: a 交给书记 package edited to carry 党费 records (the sender's
+/// own year marked paid, a year made up, the branch's book), with clocks
+/// that would win, changes nothing in the keeper's ledger (nor deletes a
+/// record: a clock left without its record reads as a deletion); a 支部资料包
+/// edited to carry the ledger puts none of it on a member's phone.
+#[test]
+fn a_forged_package_for_members_cannot_write_into_the_ledger() {
+    let full = every_kind();
+    let secretary = Phone::new("d-secretary");
+    secretary.replace(full.clone()).unwrap();
+    let member = Phone::new("d-m10");
+    member.core.update_device(|d| d.me = Some("m10".into()));
+    member
+        .import(&secretary.package(Scope::Branch), Choice::Local)
+        .unwrap();
+
+    let mut forged = member.package(Scope::Return);
+    let clocks = secretary.core.clocks();
+    let mut winning = |key: RecordKey| {
+        let mut clock = clocks.get(&key).cloned().unwrap_or_default();
+        *clock.versions.entry("d-m10".into()).or_default() += 100;
+        forged.about.clocks.insert(key.name(), clock);
+    };
+    let mut own = full
+        .dues
+        .iter()
+        .find(|a| a.member_id == "m10")
+        .cloned()
+        .unwrap();
+    own.note = "全年已交".into();
+    for month in 1..=12 {
+        own.set_payment(
+            month,
+            Some(zhibu::domain::dues::Payment {
+                month,
+                amount: zhibu::domain::dues::Fen(1),
+                paid_on: None,
+                way: None,
+            }),
+        );
+    }
+    winning(DuesAccount::record_key_of(&own.id));
+    let made_up = DuesAccount::new("m11", 2020);
+    winning(DuesAccount::record_key_of(&made_up.id));
+    let mut book = full.dues_books[0].clone();
+    book.remittances.clear();
+    winning(DuesBook::record_key_of(&book.key()));
+    forged.doc.dues = vec![own, made_up];
+    forged.doc.dues_books = vec![book];
+    secretary.import(&forged, Choice::Incoming).unwrap();
+    let by_id = |mut list: Vec<DuesAccount>| {
+        list.sort_by(|a, b| a.id.cmp(&b.id));
+        list
+    };
+    let kept = secretary.reopened();
+    assert_eq!(by_id(kept.dues), by_id(full.dues.clone()));
+    assert_eq!(kept.dues_books, full.dues_books);
+
+    let mut branch = secretary.package(Scope::Branch);
+    branch.doc.dues = full.dues.clone();
+    branch.doc.dues_books = full.dues_books.clone();
+    let other = Phone::new("d-m11");
+    other.import(&branch, Choice::Incoming).unwrap();
+    let held = other.reopened();
+    assert!(held.dues.is_empty() && held.dues_books.is_empty());
+    assert!(!held.meetings.is_empty(), "the rest of the package came in");
 }

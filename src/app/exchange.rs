@@ -149,17 +149,40 @@ impl<B: Backend> Core<B> {
     }
 
     /// What importing `staged` would do to this phone's data. A package for
-    /// members carries no private notes: this phone's stay.
+    /// members carries no private notes: this phone's stay. It is taken
+    /// only as far as a package of its kind may carry (each kind's `pack`):
+    /// a forged or edited one cannot bring in what no such package holds
+    /// (the 党费 ledger above all), nor delete what no such package deletes.
     pub fn plan_import(&self, staged: &Staged) -> ImportReview {
         let clocks = self.clocks();
         let device_id = self.device().id;
         let mut review = None;
         self.host.read_doc(&mut |local| {
             let mut incoming = staged.doc.clone();
+            let mut their_clocks = staged.about.clocks.clone();
             if staged.about.scope != Scope::Full {
+                let sender = staged.about.sender.as_ref();
+                let packing = Packing {
+                    scope: staged.about.scope,
+                    me: sender.and_then(|s| s.member_id.as_deref()),
+                    since_year: i32::MIN,
+                    with_private: false,
+                };
+                incoming = document::pack(&incoming, &packing, &|_| true);
+                // A clock without its record is a deletion: only those such
+                // a package may carry.
+                let carried: std::collections::BTreeSet<String> = document::all_keys(&incoming)
+                    .iter()
+                    .map(RecordKey::name)
+                    .collect();
+                their_clocks.retain(|name, _| {
+                    carried.contains(name)
+                        || RecordKey::from_name(name)
+                            .is_some_and(|k| document::deletion_travels(&k, &packing, true))
+                });
                 keep_private_notes(&mut incoming.members, &local.members);
             }
-            let plan = ImportPlan::new(local, &clocks, &incoming, &staged.about.clocks, &device_id);
+            let plan = ImportPlan::new(local, &clocks, &incoming, &their_clocks, &device_id);
             let blank = local.is_blank();
             let theirs = incoming.branch.name.clone();
             let other_branch = other_branch(blank, &local.branch.name, &theirs);

@@ -11,6 +11,7 @@
 //! (ARCHITECTURE.md, "Adding a record kind").
 
 use super::assessment::{AssessmentForm, BranchReview};
+use super::dues::{DuesAccount, DuesBook};
 use super::fusion::{GroupMonth, KeyTask, MemberCommitments, StudySession};
 use super::handover::Handover;
 use super::kind::{Kind, Packing};
@@ -21,7 +22,7 @@ use super::{Branch, Meeting, Member, Talk};
 /// The shape of `Document` and of its stored records. Raise it with every
 /// change to the stored shape and add a step to `format::migrate` with a
 /// frozen fixture of the old one.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Generates the document and its records from the list below: one
 /// `single` value (the branch), the lists stored `whole` (one record each),
@@ -373,6 +374,11 @@ kinds! {
         Study(studies: StudySession) = "study", study / study_mut;
         /// 换届工作: each renewal's checklist.
         Handover(handovers: Handover) = "handover", handover / handover_mut;
+        /// 党费: a member's year (what was fixed, what was paid). Private
+        /// to the phone that keeps the ledger.
+        Dues(dues: DuesAccount) = "dues", dues_account / dues_account_mut;
+        /// 党费: the branch's year (本单位规定, 上缴).
+        DuesBook(dues_books: DuesBook) = "dues-book", dues_book / dues_book_mut;
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod assessment;
 pub mod branch;
 pub mod document;
+pub mod dues;
 pub mod fusion;
 pub mod handover;
 pub mod ics;

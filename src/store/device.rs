@@ -29,6 +29,11 @@ pub struct DeviceState {
     /// The note about in-app browsers (WeChat…) was read.
     #[serde(default)]
     pub in_app_noted: bool,
+    /// The keeper chose to put what is private to them (the 党费 ledger:
+    /// incomes, bases, amounts) in their full backups. Written only when
+    /// chosen, so settings stored before it read and write the same.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub backup_private: bool,
 }
 
 /// The device's dates as chrono writes them (`2026-11-27`), read by hand:

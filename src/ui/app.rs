@@ -235,6 +235,14 @@ fn Screens() -> impl IntoView {
                 <Route path=path!("/fusion/study/:id") view={page!(fusion::StudyPage)} />
                 <Route path=path!("/fusion/hours/:year") view={page!(fusion::StudyHoursPage)} />
                 <Route path=path!("/print/fusion/:sheet/:arg") view={page!(print::FusionPrint)} />
+                <Route path=path!("/mine/dues") view={page!(dues::DuesMonthPage)} />
+                <Route path=path!("/mine/dues/:year/:month") view={page!(dues::DuesMonthPage)} />
+                <Route
+                    path=path!("/mine/dues/member/:member/:year")
+                    view={page!(dues::DuesMemberPage)}
+                />
+                <Route path=path!("/mine/dues/:year") view={page!(dues::DuesYearPage)} />
+                <Route path=path!("/print/dues/:sheet/:arg") view={page!(print::DuesPrint)} />
                 <Route path=path!("/talks") view={page!(talks::TalksPage)} />
                 <Route path=path!("/talks/:id") view={page!(talks::TalkPage)} />
                 <Route

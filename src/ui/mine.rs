@@ -16,6 +16,21 @@ pub fn MinePage() -> impl IntoView {
             .doc
             .with(|d| format!("{} 人", d.members.iter().filter(|m| m.is_active()).count()))
     });
+    // Only the phone that keeps the ledger has anything to say here.
+    let dues = Signal::derive(move || {
+        state.doc.with(|d| {
+            if d.dues.is_empty() {
+                "仅保存在本机".to_string()
+            } else {
+                let today = crate::browser::clock::today();
+                let (year, month) = crate::domain::dues::ledger::month_of(today);
+                let total = crate::domain::dues::ledger::Total::of(
+                    &crate::domain::dues::ledger::month_rows(d, year, month, today),
+                );
+                format!("本月已交 {}/{} 人", total.paid_lines, total.owing)
+            }
+        })
+    });
     let term = Signal::derive(move || {
         state.doc.with(|d| {
             crate::domain::handover::current_term(d)
@@ -43,6 +58,7 @@ pub fn MinePage() -> impl IntoView {
             <MenuRow href="/mine/branch" label="支部信息与规则" detail=branch />
             <MenuRow href="/mine/roster" label="党员名册" detail=roster />
             <MenuRow href="/mine/handover" label="支部委员会换届" detail=term />
+            <MenuRow href="/mine/dues" label="党费收缴" detail=dues />
             <MenuRow
                 href="/mine/templates"
                 label="检查清单模板"
@@ -97,6 +113,14 @@ fn ClearDevice() -> impl IntoView {
             <p class="hint">
                 "删除这台设备上的全部支部记录，例如手机交给别人使用前。请先导出备份。"
             </p>
+            <Show when=move || {
+                state.doc.with(crate::domain::dues::kept_here)
+                    && !state.device.with(|d| d.backup_private)
+            }>
+                <p class="warning">
+                    "这份备份不含党费台账。要一并备份，请先到“备份与交换”勾选“包含党费台账”。"
+                </p>
+            </Show>
             <crate::ui::file_offer::FileOffer label="先导出备份" make=backup />
             <button class="button danger" on:click=clear>
                 "清空本机数据"

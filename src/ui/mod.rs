@@ -5,6 +5,7 @@ pub mod assess;
 pub mod backup;
 pub mod branch_settings;
 pub mod draft_text;
+pub mod dues;
 pub mod file_offer;
 pub mod first_run;
 pub mod fusion;

@@ -13,6 +13,7 @@ use crate::app::undo::Undo;
 use crate::app::{Event, Host};
 use crate::browser::persistence::{self, Place};
 use crate::browser::{clock, local_storage};
+use crate::domain::document::Listed;
 use crate::domain::fusion::{GroupMonth, KeyTask, MemberCommitments, StudySession};
 use crate::domain::handover::Handover;
 use crate::domain::meeting::ChecklistTemplate;
@@ -191,6 +192,14 @@ impl AppState {
         self.edit(vec![key], op);
     }
 
+    /// Edits items of one kind (`T`) by key, making them where `op` does.
+    /// `op` is a named domain operation (`domain::dues::ledger::record`…)
+    /// that changes only these items: a debug build fails one that changes
+    /// another record. A new kind's edits need nothing added here.
+    pub fn edit_items<T: Listed>(&self, keys: &[String], op: impl Fn(&mut Document) + 'static) {
+        self.edit(keys.iter().map(|k| T::record_key_of(k)).collect(), op);
+    }
+
     /// Adds a new meeting record.
     pub fn add_meeting(&self, meeting: Meeting) {
         let key = RecordKey::meeting(&meeting.id);
@@ -352,10 +361,12 @@ impl AppState {
         core.merge_import(review, choose, undo_label).await
     }
 
-    /// A package of this phone's data as a file: (file name, text).
+    /// A package of this phone's data as a file: (file name, text). A
+    /// full backup carries the 党费 ledger only if the keeper chose so.
     pub fn package(&self, scope: Scope) -> (String, String) {
+        let with_private = self.device.with_untracked(|d| d.backup_private);
         persistence::core()
-            .map(|core| core.package(scope, true, clock::today(), &now_text()))
+            .map(|core| core.package(scope, with_private, clock::today(), &now_text()))
             .unwrap_or_default()
     }
 
@@ -364,6 +375,11 @@ impl AppState {
         persistence::core()
             .map(|core| core.package_contents(scope, clock::today()))
             .unwrap_or_default()
+    }
+
+    /// Whether full backups carry the 党费 ledger.
+    pub fn set_backup_private(&self, with: bool) {
+        self.update_device(|d| d.backup_private = with);
     }
 
     /// Goes back to the data before the last import or example data: the

@@ -106,6 +106,7 @@ pub fn example_document(today: NaiveDate) -> Document {
     // Added after the forms were filled in, so the forms read as they
     // were.
     super::fusion::example::add_example_fusion(&mut doc, &year);
+    super::dues::example::add_example_dues(&mut doc, today);
     doc
 }
 

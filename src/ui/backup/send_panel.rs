@@ -34,6 +34,7 @@ pub fn SendPanel() -> impl IntoView {
         })
     };
     let has_me = move || state.device.with(|d| d.me.is_some());
+    let has_ledger = move || state.doc.with(crate::domain::dues::kept_here);
     let choice = move |value: Scope, hint: &'static str| {
         view! {
             <label class:selected=move || scope.get() == value title=hint>
@@ -71,7 +72,7 @@ pub fn SendPanel() -> impl IntoView {
                             .to_string()
                     }
                     Scope::Branch => {
-                        "支部信息、规则、名册（不含备注）和会议记录。党员导入后，首页显示支部计划，自评可引用本人出席情况；党员自己的自评不受影响。"
+                        "支部信息、规则、名册（不含备注）和会议记录，不含党费台账。党员导入后，首页显示支部计划，自评可引用本人出席情况；党员自己的自评不受影响。"
                             .to_string()
                     }
                     Scope::Return => {
@@ -83,6 +84,9 @@ pub fn SendPanel() -> impl IntoView {
             <p class="hint" data-testid="package-contents">
                 {move || format!("将包含：{}。", state.package_contents(scope.get()))}
             </p>
+            <Show when=move || scope.get() == Scope::Full && has_ledger()>
+                <PrivateChoice />
+            </Show>
             <Show when=move || scope.get() == Scope::Return && !has_me()>
                 <p class="warning">
                     "请先在“评议”页选择“我是”哪名党员，才能交自评。"
@@ -125,6 +129,34 @@ pub fn SendPanel() -> impl IntoView {
             </Show>
             <p class="hint">{NOTICE}</p>
         </section>
+    }
+}
+
+/// Whether this full backup carries the 党费 ledger: the keeper chooses,
+/// and the screen says what the file will hold either way.
+#[component]
+fn PrivateChoice() -> impl IntoView {
+    let state = use_app();
+    let with = move || state.device.with(|d| d.backup_private);
+    view! {
+        <label class="switch-row" data-testid="backup-private">
+            <input
+                type="checkbox"
+                name="backup-private"
+                prop:checked=with
+                on:change=move |ev| state.set_backup_private(event_target_checked(&ev))
+            />
+            <span>"包含党费台账（全体党员的收入、基数和党费金额）"</span>
+        </label>
+        <p class="warning">
+            {move || {
+                if with() {
+                    "这份备份含全体党员的收入、基数和党费金额：只存在自己的设备上，不要发到群聊或网盘。"
+                } else {
+                    "这份备份不含党费台账。换手机或清理浏览器前，请勾选上面一项再导出，否则党费记录不会跟着备份走。"
+                }
+            }}
+        </p>
     }
 }
 

@@ -1,6 +1,7 @@
 //! 清单: the meeting's checklist by 会前 / 会中 / 会后. Items can be added or
 //! removed for this meeting alone; the template stays as it is.
 
+use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::browser::clock;
@@ -8,6 +9,7 @@ use crate::domain::meeting::{ChecklistItem, Phase};
 use crate::domain::rules::checklist::progress;
 use crate::domain::rules::recording::{add_item, edit_item, remove_item};
 use crate::ui::handles::MeetingHandle;
+use crate::ui::link::A;
 use crate::ui::widgets::{CheckRow, InlineAdd};
 
 #[component]
@@ -25,6 +27,11 @@ fn PhaseList(meeting: MeetingHandle, phase: Phase) -> impl IntoView {
             .filter(|c| c.phase == phase)
             .cloned()
             .collect::<Vec<_>>()
+    });
+    // "交纳党费" opens the ledger of the meeting's month (本月党费).
+    let dues_month = meeting.part(move |m| {
+        let day = m.date.or(m.planned_date).unwrap_or_else(clock::today);
+        (day.year(), day.month())
     });
     let counts = move || {
         let (done, total) = items.with(|list| progress(list, phase));
@@ -51,6 +58,7 @@ fn PhaseList(meeting: MeetingHandle, phase: Phase) -> impl IntoView {
                     let:item
                 >
                     {
+                        let dues = item.text.contains("党费");
                         let toggle_id = item.id.clone();
                         let remove_id = item.id.clone();
                         view! {
@@ -72,6 +80,19 @@ fn PhaseList(meeting: MeetingHandle, phase: Phase) -> impl IntoView {
                                     meeting.edit(move |m| remove_item(&mut m.checklist, &id));
                                 })
                             />
+                            <Show when=move || dues>
+                                <li class="check-link">
+                                    <A
+                                        href=move || {
+                                            let (year, month) = dues_month.get();
+                                            format!("/mine/dues/{year}/{month}")
+                                        }
+                                        attr:class="button small"
+                                    >
+                                        "本月党费 ›"
+                                    </A>
+                                </li>
+                            </Show>
                         }
                     }
                 </For>

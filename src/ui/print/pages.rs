@@ -149,3 +149,33 @@ fn period_from(kind: &str, date: &str) -> Option<Period> {
         .find(|k| period_kind_name(*k) == kind)?;
     Some(Period::containing(kind, date.parse().ok()?))
 }
+
+/// The 党费 printouts: `/print/dues/register/2026`, `/print/dues/public/2026`,
+/// `/print/dues/member/m04-2026`.
+#[component]
+pub fn DuesPrint() -> impl IntoView {
+    printout(
+        |d, p, today| {
+            let arg = param(p, "arg");
+            match param(p, "sheet").as_str() {
+                "register" => Some(sheets::dues_register(d, arg.parse().ok()?, today)),
+                "public" => Some(sheets::dues_public(d, arg.parse().ok()?, today)),
+                "member" => {
+                    let (member, year) = arg.rsplit_once('-')?;
+                    sheets::dues_member_record(d, member, year.parse().ok()?, today)
+                }
+                _ => None,
+            }
+        },
+        |p| {
+            let arg = param(p, "arg");
+            match arg.rsplit_once('-') {
+                Some((member, year)) if param(p, "sheet") == "member" => {
+                    format!("/mine/dues/member/{member}/{year}")
+                }
+                _ => format!("/mine/dues/{arg}"),
+            }
+        },
+        "找不到这份材料。",
+    )
+}

@@ -4,6 +4,7 @@
 //! printing as a parameter.
 
 mod assessment_form;
+mod dues;
 mod election;
 mod fusion;
 mod meeting_record;
@@ -12,6 +13,7 @@ mod review_tally;
 mod talk_record;
 
 pub use assessment_form::assessment_form;
+pub use dues::{dues_member_record, dues_public, dues_register};
 pub use election::handover_record;
 pub use fusion::fusion_sheet;
 pub use meeting_record::{meeting_record, sign_in_sheet};

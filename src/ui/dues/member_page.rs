@@ -1,0 +1,910 @@
+//! A member's 党费 of one year: what was fixed (category, the base or the
+//! 核定月交额, the rate the rule gives, 少交/免交 with its approval, 按季)
+//! and each change within the year, the first month owed, every month's
+//! payment, several months paid at once (按季, 补交), and their own record
+//! to print or send them.
+
+use chrono::{Datelike, Months};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::{month_href, DateField, MoneyField, WaySelect};
+use crate::browser::clock;
+use crate::domain::dues::account::{due_by, member_months};
+use crate::domain::dues::ledger::{self, account, rules_for};
+use crate::domain::dues::rates::{amount_hint, RULES};
+use crate::domain::dues::{
+    Basis, Category, DuesAccount, Fen, MonthStatus, Owed, Payment, Relief, Term, Way,
+};
+use crate::ui::link::A;
+use crate::ui::state::{use_app, AppState};
+use crate::ui::widgets::PageHeader;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Whose {
+    member_id: String,
+    year: i32,
+}
+
+#[component]
+pub fn DuesMemberPage() -> impl IntoView {
+    let state = use_app();
+    let params = use_params_map();
+    let whose = Memo::new(move |_| {
+        params.with(|p| {
+            Some(Whose {
+                member_id: p.get("member")?,
+                year: p.get("year")?.parse().ok()?,
+            })
+        })
+    });
+    let name = move || {
+        let w = whose.get()?;
+        state
+            .doc
+            .with(|d| d.member(&w.member_id).map(|m| m.name.clone()))
+    };
+    let back = move || {
+        let today = clock::today();
+        let year = whose.with(|w| w.as_ref().map_or(today.year(), |w| w.year));
+        let month = if year == today.year() {
+            today.month()
+        } else {
+            12
+        };
+        month_href(year, month)
+    };
+    view! {
+        {move || view! { <PageHeader title="党费" back=back() /> }}
+        {move || match (whose.get(), name()) {
+            (Some(w), Some(name)) => {
+                view! { <MemberYear member_id=w.member_id year=w.year name=name /> }.into_any()
+            }
+            _ => view! { <p class="empty">"找不到这名党员。"</p> }.into_any(),
+        }}
+    }
+}
+
+/// An edit of the member's account of the year, named for the store.
+fn edit(
+    state: AppState,
+    member_id: &str,
+    year: i32,
+    op: impl Fn(&mut crate::domain::Document) + 'static,
+) {
+    state.edit_items::<DuesAccount>(&[DuesAccount::id_for(member_id, year)], op);
+}
+
+#[component]
+fn MemberYear(member_id: String, year: i32, name: String) -> impl IntoView {
+    let state = use_app();
+    let stored = {
+        let member_id = member_id.clone();
+        Memo::new(move |_| {
+            state
+                .doc
+                .with(|d| account(d, &member_id, year).into_owned())
+        })
+    };
+    // The first month each term shows: the first is at least the first
+    // month owed.
+    let first_owed = {
+        let member_id = member_id.clone();
+        Memo::new(move |_| {
+            state.doc.with(|d| {
+                d.member(&member_id)
+                    .map_or(1, |m| *stored.with(|a| a.months(m)).start())
+            })
+        })
+    };
+    let froms = Memo::new(move |_| {
+        stored.with(|a| {
+            let mut f: Vec<u32> = a.terms.iter().map(|t| t.from).collect();
+            if f.is_empty() {
+                f.push(1);
+            }
+            f
+        })
+    });
+    let new_from = RwSignal::new(None::<u32>);
+    let add_change = {
+        let member_id = member_id.clone();
+        move |_| {
+            let Some(from) = new_from.get_untracked() else {
+                return;
+            };
+            let id = member_id.clone();
+            edit(state, &member_id, year, move |d| {
+                ledger::edit_term(d, &id, year, from, |_| {});
+            });
+            new_from.set(None);
+        }
+    };
+    let free_months =
+        move || froms.with(|f| (2..=12u32).filter(|m| !f.contains(m)).collect::<Vec<_>>());
+    let (m_first, m_print) = (member_id.clone(), member_id.clone());
+    let (m_prev, m_next, m_terms) = (member_id.clone(), member_id.clone(), member_id.clone());
+    view! {
+        <nav class="period-nav">
+            <A
+                href=super::member_href(&m_prev, year - 1)
+                attr:class="button small"
+                attr:aria-label="上一年"
+            >
+                "‹"
+            </A>
+            <h2 class="period-label">{format!("{name} · {year}年")}</h2>
+            <A
+                href=super::member_href(&m_next, year + 1)
+                attr:class="button small"
+                attr:aria-label="下一年"
+            >
+                "›"
+            </A>
+        </nav>
+        <section class="card form" data-testid="dues-terms">
+            <h2 class="card-title">"本年核定"</h2>
+            <p class="hint">
+                {format!(
+                    "每年核定一次，年内一般不变；工资变化从新工资的当月起按新基数交纳。依据：{RULES}。",
+                )}
+            </p>
+            <For each=move || froms.get() key=|f| *f let:from>
+                <TermCard member_id=m_terms.clone() year=year from=from first_owed=first_owed />
+            </For>
+            <div class="inline-add">
+                <select
+                    name="dues-change-from"
+                    aria-label="从几月起变化"
+                    on:change=move |ev| new_from.set(event_target_value(&ev).parse().ok())
+                >
+                    <option value="" selected=move || new_from.get().is_none()>
+                        "年内变化：从几月起"
+                    </option>
+                    {move || {
+                        free_months()
+                            .into_iter()
+                            .map(|m| {
+                                view! {
+                                    <option value=m.to_string()>{format!("{m}月起")}</option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+                <button
+                    class="button"
+                    on:click=add_change
+                    disabled=move || new_from.get().is_none()
+                >
+                    "添加"
+                </button>
+            </div>
+            <FirstMonth member_id=m_first year=year stored=stored />
+        </section>
+        <Months member_id=member_id.clone() year=year stored=stored />
+        <SeveralMonths member_id=member_id.clone() year=year stored=stored />
+        <section class="card actions">
+            <A href=format!("/print/dues/member/{m_print}-{year}") attr:class="button">
+                "本人交纳记录（可打印或发给本人）"
+            </A>
+        </section>
+    }
+}
+
+/// What is fixed from one month: category, base or amount, what the rule
+/// makes of it, 少交/免交 and 按季.
+#[component]
+fn TermCard(member_id: String, year: i32, from: u32, first_owed: Memo<u32>) -> impl IntoView {
+    let state = use_app();
+    let term = {
+        let member_id = member_id.clone();
+        Memo::new(move |_| {
+            state.doc.with(|d| {
+                account(d, &member_id, year)
+                    .terms
+                    .iter()
+                    .find(|t| t.from == from)
+                    .cloned()
+                    .unwrap_or(Term {
+                        from,
+                        ..Term::default()
+                    })
+            })
+        })
+    };
+    let rounding = Memo::new(move |_| state.doc.with(|d| rules_for(d, year).rounding));
+    let change = {
+        let member_id = member_id.clone();
+        move |f: std::rc::Rc<dyn Fn(&mut Term)>| {
+            let id = member_id.clone();
+            edit(state, &member_id, year, move |d| {
+                let f = f.clone();
+                ledger::edit_term(d, &id, year, from, move |t| f(t));
+            });
+        }
+    };
+    let category = Signal::derive(move || term.with(|t| t.category));
+    let by_income = Signal::derive(move || term.with(|t| matches!(t.basis, Basis::Income { .. })));
+    let worked = move || {
+        term.with(|t| {
+            crate::domain::dues::rates::work_out(t.category, t.basis, rounding.get()).explain()
+        })
+    };
+    let hint = move || term.with(|t| amount_hint(t.category, t.basis));
+    let relief_kind = Signal::derive(move || {
+        term.with(|t| match &t.relief {
+            None => "",
+            Some(r) if r.reduced_to.is_some() => "少交",
+            Some(_) => "免交",
+        })
+    });
+    let title = move || {
+        let shown = if from == 1 {
+            first_owed.get().max(1)
+        } else {
+            from
+        };
+        if shown == 1 && from == 1 {
+            "全年（1月起）".to_string()
+        } else {
+            format!("{shown}月起")
+        }
+    };
+    let c1 = change.clone();
+    let c2 = change.clone();
+    let c3 = change.clone();
+    let c4 = change.clone();
+    let c5 = change.clone();
+    let c6 = change.clone();
+    let c7 = change.clone();
+    let c8 = change.clone();
+    let remove = {
+        let member_id = member_id.clone();
+        move |_| {
+            let id = member_id.clone();
+            edit(state, &member_id, year, move |d| {
+                ledger::remove_term(d, &id, year, from)
+            });
+        }
+    };
+    view! {
+        <fieldset class="plain dues-term" data-from=from>
+            <legend class="row-between">
+                <span>{title}</span>
+                {(from > 1)
+                    .then(|| {
+                        view! {
+                            <button class="link-button" on:click=remove.clone()>
+                                "删除这项变化"
+                            </button>
+                        }
+                    })}
+            </legend>
+            <label class="field">
+                <span>"类别"</span>
+                <select
+                    name="dues-category"
+                    on:change=move |ev| {
+                        let picked = event_target_value(&ev);
+                        if let Some(c) = Category::ALL.into_iter().find(|c| c.label() == picked) {
+                            c1(std::rc::Rc::new(move |t: &mut Term| t.category = c));
+                        }
+                    }
+                >
+                    {Category::ALL
+                        .map(|c| {
+                            view! {
+                                <option value=c.label() selected=move || category.get() == c>
+                                    {c.label()}
+                                </option>
+                            }
+                        })}
+                </select>
+                <small class="muted">{move || category.get().rule()}</small>
+            </label>
+            <Show when=move || {
+                category.get().has_base()
+            }>
+                {
+                    let c2 = c2.clone();
+                    let c3 = c3.clone();
+                    view! {
+                        <fieldset class="segmented" aria-label="怎样核定">
+                            <label class:selected=by_income>
+                                <input
+                                    type="radio"
+                                    name=format!("dues-basis-{from}")
+                                    prop:checked=by_income
+                                    on:change=move |_| {
+                                        c2(
+                                            std::rc::Rc::new(|t: &mut Term| {
+                                                if let Basis::Amount { .. } = t.basis {
+                                                    t.basis = Basis::Income { base: Fen::ZERO };
+                                                }
+                                            }),
+                                        )
+                                    }
+                                />
+                                "按收入基数"
+                            </label>
+                            <label class:selected=move || !by_income.get()>
+                                <input
+                                    type="radio"
+                                    name=format!("dues-basis-{from}")
+                                    prop:checked=move || !by_income.get()
+                                    on:change=move |_| {
+                                        c3(
+                                            std::rc::Rc::new(|t: &mut Term| {
+                                                if let Basis::Income { .. } = t.basis {
+                                                    t.basis = Basis::Amount { amount: Fen::ZERO };
+                                                }
+                                            }),
+                                        )
+                                    }
+                                />
+                                "直接填月交额"
+                            </label>
+                        </fieldset>
+                    }
+                }
+            </Show>
+            {move || {
+                let c4 = c4.clone();
+                if category.get() == Category::LowIncome {
+                    ().into_any()
+                } else if category.get().has_base() && by_income.get() {
+                    view! {
+                        <MoneyField
+                            label="计算基数（元/月，税后）"
+                            name="dues-base"
+                            placeholder="如 4567.80"
+                            value=Signal::derive(move || {
+                                term.with(|t| match t.basis {
+                                    Basis::Income { base } if !base.is_zero() => Some(base),
+                                    _ => None,
+                                })
+                            })
+                            on_save=Callback::new(move |base: Fen| {
+                                c4(
+                                    std::rc::Rc::new(move |t: &mut Term| {
+                                        t.basis = Basis::Income { base };
+                                    }),
+                                )
+                            })
+                        />
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <MoneyField
+                            label="核定月交额（元）"
+                            name="dues-amount"
+                            placeholder="如 45.00"
+                            value=Signal::derive(move || {
+                                term.with(|t| match t.basis {
+                                    Basis::Amount { amount } if !amount.is_zero() => Some(amount),
+                                    _ => None,
+                                })
+                            })
+                            on_save=Callback::new(move |amount: Fen| {
+                                c4(
+                                    std::rc::Rc::new(move |t: &mut Term| {
+                                        t.basis = Basis::Amount { amount };
+                                    }),
+                                )
+                            })
+                        />
+                    }
+                        .into_any()
+                }
+            }}
+            <p class="dues-worked" data-testid="dues-worked">
+                {worked}
+            </p>
+            {move || hint().map(|h| view! { <p class="warning">{h}</p> })}
+            <label class="field">
+                <span>"少交或免交"</span>
+                <select
+                    name="dues-relief"
+                    on:change=move |ev| {
+                        let picked = event_target_value(&ev);
+                        c5(
+                            std::rc::Rc::new(move |t: &mut Term| {
+                                t.relief = match picked.as_str() {
+                                    "少交" => {
+                                        Some(Relief {
+                                            reduced_to: Some(
+                                                t
+                                                    .relief
+                                                    .as_ref()
+                                                    .and_then(|r| r.reduced_to)
+                                                    .unwrap_or(Fen(20)),
+                                            ),
+                                            ..t.relief.clone().unwrap_or_default()
+                                        })
+                                    }
+                                    "免交" => {
+                                        Some(Relief {
+                                            reduced_to: None,
+                                            ..t.relief.clone().unwrap_or_default()
+                                        })
+                                    }
+                                    _ => None,
+                                };
+                            }),
+                        )
+                    }
+                >
+                    {["", "少交", "免交"]
+                        .map(|k| {
+                            view! {
+                                <option value=k selected=move || relief_kind.get() == k>
+                                    {if k.is_empty() { "无" } else { k }}
+                                </option>
+                            }
+                        })}
+                </select>
+            </label>
+            <Show when=move || {
+                !relief_kind.get().is_empty()
+            }>
+                {
+                    let (c6, c7, c8) = (c6.clone(), c7.clone(), c8.clone());
+                    view! {
+                        <Show when=move || {
+                            relief_kind.get() == "少交"
+                        }>
+                            {
+                                let c6 = c6.clone();
+                                view! {
+                                    <MoneyField
+                                        label="每月交纳（元）"
+                                        name="dues-reduced-to"
+                                        value=Signal::derive(move || {
+                                            term.with(|t| t.relief.as_ref().and_then(|r| r.reduced_to))
+                                        })
+                                        on_save=Callback::new(move |amount: Fen| {
+                                            c6(
+                                                std::rc::Rc::new(move |t: &mut Term| {
+                                                    if let Some(r) = t.relief.as_mut() {
+                                                        r.reduced_to = Some(amount);
+                                                    }
+                                                }),
+                                            )
+                                        })
+                                    />
+                                }
+                            }
+                        </Show>
+                        <div class="two-cols">
+                            <DateField
+                                label="党支部研究"
+                                name="dues-decided-on"
+                                value=Signal::derive(move || {
+                                    term.with(|t| t.relief.as_ref().and_then(|r| r.decided_on))
+                                })
+                                on_change=Callback::new(move |d| {
+                                    c7(
+                                        std::rc::Rc::new(move |t: &mut Term| {
+                                            if let Some(r) = t.relief.as_mut() {
+                                                r.decided_on = d;
+                                            }
+                                        }),
+                                    )
+                                })
+                            />
+                            <DateField
+                                label="上级党委批准"
+                                name="dues-approved-on"
+                                value=Signal::derive(move || {
+                                    term.with(|t| t.relief.as_ref().and_then(|r| r.approved_on))
+                                })
+                                on_change=Callback::new(move |d| {
+                                    c8(
+                                        std::rc::Rc::new(move |t: &mut Term| {
+                                            if let Some(r) = t.relief.as_mut() {
+                                                r.approved_on = d;
+                                            }
+                                        }),
+                                    )
+                                })
+                            />
+                        </div>
+                        <Show when=move || {
+                            term.with(|t| t.relief.as_ref().is_some_and(|r| !r.approved()))
+                        }>
+                            <p class="warning">
+                                "第七条：确有困难的，经党支部研究，报上一级党委批准后，可以少交或免交。填写批准日期前，仍按规定金额计。"
+                            </p>
+                        </Show>
+                    }
+                }
+            </Show>
+            <label class="switch-row">
+                <input
+                    type="checkbox"
+                    name="dues-quarterly"
+                    prop:checked=move || term.with(|t| t.quarterly)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        change(std::rc::Rc::new(move |t: &mut Term| t.quarterly = on))
+                    }
+                />
+                <span>
+                    "经党支部同意按季交纳"
+                    <small class="muted">
+                        "第十二条：遇到特殊情况，经党支部同意，可以每季度交纳一次"
+                    </small>
+                </span>
+            </label>
+        </fieldset>
+    }
+}
+
+/// 起交月份: from the roster (the month of the 支部大会 for a 预备党员, the
+/// month of joining), or as the keeper sets it.
+#[component]
+fn FirstMonth(member_id: String, year: i32, stored: Memo<DuesAccount>) -> impl IntoView {
+    let state = use_app();
+    let roster = {
+        let member_id = member_id.clone();
+        Memo::new(move |_| {
+            state.doc.with(|d| {
+                d.member(&member_id)
+                    .map_or(1, |m| *member_months(m, year).start())
+            })
+        })
+    };
+    view! {
+        <label class="field">
+            <span>"起交月份"</span>
+            <select
+                name="dues-first-month"
+                on:change=move |ev| {
+                    let month: Option<u32> = event_target_value(&ev).parse().ok();
+                    let id = member_id.clone();
+                    edit(
+                        state,
+                        &member_id,
+                        year,
+                        move |d| {
+                            ledger::edit_account(d, &id, year, |a| a.first_month = month);
+                        },
+                    );
+                }
+            >
+                <option value="" selected=move || stored.with(|a| a.first_month.is_none())>
+                    {move || format!("按名册：{}月", roster.get().min(12))}
+                </option>
+                {(1..=12u32)
+                    .map(|m| {
+                        view! {
+                            <option
+                                value=m.to_string()
+                                selected=move || stored.with(|a| a.first_month == Some(m))
+                            >
+                                {format!("{m}月")}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <small class="muted">
+                "第八条：预备党员从支部大会通过其为预备党员之日起交纳党费。转入的党员一般从介绍信所写“党费交至”的下月起。"
+            </small>
+        </label>
+    }
+}
+
+/// Each month owed or paid: what was owed, and what was paid, when and how,
+/// each open to change.
+#[component]
+fn Months(member_id: String, year: i32, stored: Memo<DuesAccount>) -> impl IntoView {
+    let state = use_app();
+    let today = clock::today();
+    let lines = {
+        let member_id = member_id.clone();
+        Memo::new(move |_| {
+            state.doc.with(|d| {
+                let Some(member) = d.member(&member_id) else {
+                    return Vec::new();
+                };
+                let rules = rules_for(d, year);
+                let start = ledger::ledger_start(d);
+                stored.with(|a| {
+                    (1..=12u32)
+                        .filter(|m| a.months(member).contains(m) || a.payment(*m).is_some())
+                        .map(|m| {
+                            (
+                                m,
+                                a.owed(member, m, rules.rounding),
+                                a.payment(m).cloned(),
+                                a.status(member, m, rules, today, ledger::kept(start, year, m)),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+        })
+    };
+    view! {
+        <section class="card" data-testid="dues-months">
+            <h2 class="card-title">"各月交纳"</h2>
+            <Show when=move || lines.with(Vec::is_empty)>
+                <p class="empty">"这一年不在本支部交纳党费。"</p>
+            </Show>
+            <ul class="plain-list dues-months">
+                <For each=move || lines.get() key=|l| l.clone() let:line>
+                    <MonthLine member_id=member_id.clone() year=year line=line />
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn MonthLine(
+    member_id: String,
+    year: i32,
+    line: (u32, Owed, Option<Payment>, MonthStatus),
+) -> impl IntoView {
+    let state = use_app();
+    let (month, owed, payment, status) = line;
+    let owed_text = match owed {
+        Owed::Amount(a) => format!("应交 {a}"),
+        Owed::Exempt => "免交".into(),
+        Owed::Unset => "未核定".into(),
+        Owed::Nothing => "不在本支部".into(),
+    };
+    let paid_text = payment.as_ref().map(|p| {
+        let mut text = format!("实交 {}", p.amount);
+        if let Some(on) = p.paid_on {
+            text.push_str(&format!(" · {}月{}日", on.month(), on.day()));
+        }
+        if let Some(way) = p.way {
+            text.push_str(&format!(" · {}", way.label()));
+        }
+        text
+    });
+    let way_default = state.doc.with_untracked(|d| rules_for(d, year).way);
+    // Changes the month's payment, made at the amount owed when there is
+    // none yet.
+    let change = {
+        let member_id = member_id.clone();
+        move |f: std::rc::Rc<dyn Fn(&mut Payment)>| {
+            let id = member_id.clone();
+            let today = clock::today();
+            edit(state, &member_id, year, move |d| {
+                let f = f.clone();
+                ledger::edit_account(d, &id, year, |a| {
+                    let mut p = a.payment(month).cloned().unwrap_or(Payment {
+                        month,
+                        amount: owed.amount(),
+                        paid_on: Some(today),
+                        way: Some(way_default),
+                    });
+                    f(&mut p);
+                    a.set_payment(month, Some(p));
+                });
+            });
+        }
+    };
+    let remove = {
+        let member_id = member_id.clone();
+        move |_| {
+            let id = member_id.clone();
+            edit(state, &member_id, year, move |d| {
+                ledger::record(d, &id, year, month, None)
+            });
+        }
+    };
+    let has_payment = payment.is_some();
+    let amount = payment.as_ref().map(|p| p.amount);
+    let paid_on = payment.as_ref().and_then(|p| p.paid_on);
+    let way = payment.as_ref().and_then(|p| p.way).unwrap_or(way_default);
+    let (c1, c2, c3) = (change.clone(), change.clone(), change);
+    view! {
+        <li>
+            <details class="dues-month" data-month=month>
+                <summary>
+                    <span class="dues-month-name">{format!("{month}月")}</span>
+                    <span class="muted small">{owed_text}</span>
+                    <span
+                        class="status"
+                        class:done=status.is_paid()
+                        class:overdue=matches!(
+                            status,
+                            MonthStatus::Overdue | MonthStatus::Short { .. }
+                        )
+                        class:due=!status.is_paid() && status != MonthStatus::Overdue
+                    >
+                        {status.label()}
+                    </span>
+                </summary>
+                <div class="stack">
+                    {paid_text.map(|t| view! { <p class="small">{t}</p> })}
+                    <MoneyField
+                        label="实交（元）"
+                        name="dues-paid-amount"
+                        placeholder=""
+                        value=Signal::derive(move || {
+                            amount.or(Some(owed.amount()).filter(|a| !a.is_zero()))
+                        })
+                        on_save=Callback::new(move |fen: Fen| {
+                            c1(std::rc::Rc::new(move |p: &mut Payment| p.amount = fen))
+                        })
+                    /> <div class="two-cols">
+                        <DateField
+                            label="交纳日期"
+                            name="dues-paid-on-month"
+                            value=Signal::derive(move || paid_on)
+                            on_change=Callback::new(move |d| {
+                                c2(std::rc::Rc::new(move |p: &mut Payment| p.paid_on = d))
+                            })
+                        />
+                        <WaySelect
+                            name="dues-way-month"
+                            value=Signal::derive(move || way)
+                            on_change=Callback::new(move |w: Way| {
+                                c3(std::rc::Rc::new(move |p: &mut Payment| p.way = Some(w)))
+                            })
+                        />
+                    </div>
+                    {has_payment
+                        .then(|| {
+                            view! {
+                                <button class="button danger small" on:click=remove.clone()>
+                                    "删除这笔交纳记录"
+                                </button>
+                            }
+                        })}
+                </div>
+            </details>
+        </li>
+    }
+}
+
+/// Several months paid at once: 按季, or 补交 of months missed.
+#[component]
+fn SeveralMonths(member_id: String, year: i32, stored: Memo<DuesAccount>) -> impl IntoView {
+    let state = use_app();
+    let today = clock::today();
+    let open = {
+        let member_id = member_id.clone();
+        Memo::new(move |_| {
+            state.doc.with(|d| {
+                let Some(member) = d.member(&member_id) else {
+                    return Vec::new();
+                };
+                let rounding = rules_for(d, year).rounding;
+                stored.with(|a| {
+                    (1..=12u32)
+                        .filter(|m| a.payment(*m).is_none())
+                        .filter_map(|m| match a.owed(member, m, rounding) {
+                            Owed::Amount(x) if !x.is_zero() => Some((m, x)),
+                            _ => None,
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+        })
+    };
+    let picked = RwSignal::new(Vec::<u32>::new());
+    let paid_on = RwSignal::new(today);
+    let way = RwSignal::new(state.doc.with_untracked(|d| rules_for(d, year).way));
+    let sum = move || {
+        picked.with(|p| {
+            open.with(|o| {
+                o.iter()
+                    .filter(|(m, _)| p.contains(m))
+                    .map(|(_, a)| *a)
+                    .sum::<Fen>()
+            })
+        })
+    };
+    // 第十二条: 补交 generally within six months.
+    let too_late = move || {
+        let on = paid_on.get();
+        picked.with(|p| {
+            p.iter().any(|m| {
+                due_by(year, *m, false)
+                    .checked_add_months(Months::new(6))
+                    .is_some_and(|limit| on > limit)
+            })
+        })
+    };
+    let pay = {
+        let member_id = member_id.clone();
+        move |_| {
+            let months = picked.get_untracked();
+            if months.is_empty() {
+                return;
+            }
+            let (on, how) = (paid_on.get_untracked(), way.get_untracked());
+            let ids = vec![member_id.clone()];
+            edit(state, &member_id, year, move |d| {
+                ledger::pay_owed(d, &ids, year, &months, on, how);
+            });
+            state.confirm(format!("已记录 {} 个月", picked.with_untracked(Vec::len)));
+            picked.set(Vec::new());
+        }
+    };
+    view! {
+        <Show when=move || { open.with(|o| o.len() > 1) }>
+            <section class="card form" data-testid="dues-several">
+                <h2 class="card-title">"一次交纳多个月（按季、补交）"</h2>
+                <ul class="chips">
+                    <For each=move || open.get() key=|(m, a)| (*m, *a) let:item>
+                        {
+                            let month = item.0;
+                            view! {
+                                <li>
+                                    <button
+                                        class="chip-toggle small"
+                                        class:on=move || picked.with(|p| p.contains(&month))
+                                        aria-pressed=move || {
+                                            picked.with(|p| p.contains(&month)).to_string()
+                                        }
+                                        on:click=move |_| {
+                                            picked
+                                                .update(|p| {
+                                                    if let Some(at) = p.iter().position(|x| *x == month) {
+                                                        p.remove(at);
+                                                    } else {
+                                                        p.push(month);
+                                                        p.sort_unstable();
+                                                    }
+                                                })
+                                        }
+                                    >
+                                        {format!("{month}月")}
+                                    </button>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+                <div class="two-cols">
+                    <label class="field">
+                        <span>"交纳日期"</span>
+                        <input
+                            type="date"
+                            name="dues-several-on"
+                            prop:value=move || paid_on.get().to_string()
+                            on:change=move |ev| {
+                                if let Ok(d) = event_target_value(&ev).parse() {
+                                    paid_on.set(d);
+                                }
+                            }
+                        />
+                    </label>
+                    <WaySelect
+                        name="dues-several-way"
+                        value=way
+                        on_change=Callback::new(move |w| way.set(w))
+                    />
+                </div>
+                <Show when=too_late>
+                    <p class="warning">
+                        "第十二条：补交党费的时间一般不得超过6个月。已超过的，请按支部研究的意见处理。"
+                    </p>
+                </Show>
+                <button
+                    class="button primary"
+                    on:click=pay.clone()
+                    disabled=move || picked.with(Vec::is_empty)
+                >
+                    {move || {
+                        let n = picked.with(Vec::len);
+                        if n == 0 {
+                            "先点选月份".to_string()
+                        } else {
+                            format!("记为已交（{n} 个月，合计 {} 元）", sum())
+                        }
+                    }}
+                </button>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,125 @@
+//! 党费: the 组织委员's ledger on the phone that keeps it. The month's
+//! collection (`month_page.rs`), a member's year (`member_page.rs`), the
+//! branch's year with 上缴 and the unit's rules (`year_page.rs`); the
+//! printouts are `ui::print::DuesPrint`. Nothing here leaves the phone except in a full
+//! backup its keeper chose to make with it.
+
+mod member_page;
+mod month_page;
+mod year_page;
+
+pub use member_page::DuesMemberPage;
+pub use month_page::DuesMonthPage;
+pub use year_page::DuesYearPage;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::domain::dues::{Fen, Way};
+
+/// An amount field: it shows the stored amount, saves one that reads as
+/// money when the member leaves the field, and says what is wrong with one
+/// that does not (keeping what was typed).
+#[component]
+fn MoneyField(
+    label: &'static str,
+    name: &'static str,
+    #[prop(into)] value: Signal<Option<Fen>>,
+    #[prop(into)] on_save: Callback<Fen>,
+    #[prop(optional)] placeholder: &'static str,
+) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <input
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                name=name
+                placeholder=placeholder
+                prop:value=move || value.get().map(|f| f.to_string()).unwrap_or_default()
+                on:change=move |ev| match Fen::parse(&event_target_value(&ev)) {
+                    Ok(fen) => {
+                        error.set(None);
+                        on_save.run(fen);
+                    }
+                    Err(why) => error.set(Some(why)),
+                }
+            />
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <small class="error" role="alert">
+                                {e}
+                            </small>
+                        }
+                    })
+            }}
+        </label>
+    }
+}
+
+/// A date field that may be left empty.
+#[component]
+fn DateField(
+    label: &'static str,
+    name: &'static str,
+    #[prop(into)] value: Signal<Option<NaiveDate>>,
+    #[prop(into)] on_change: Callback<Option<NaiveDate>>,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <input
+                type="date"
+                name=name
+                prop:value=move || value.get().map(|d| d.to_string()).unwrap_or_default()
+                on:change=move |ev| on_change.run(event_target_value(&ev).parse().ok())
+            />
+        </label>
+    }
+}
+
+/// 现金 / 转账 / 线上.
+#[component]
+fn WaySelect(
+    name: &'static str,
+    #[prop(into)] value: Signal<Way>,
+    #[prop(into)] on_change: Callback<Way>,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span>"方式"</span>
+            <select
+                name=name
+                on:change=move |ev| {
+                    let picked = event_target_value(&ev);
+                    if let Some(way) = Way::ALL.into_iter().find(|w| w.label() == picked) {
+                        on_change.run(way);
+                    }
+                }
+            >
+                {Way::ALL
+                    .map(|way| {
+                        view! {
+                            <option value=way.label() selected=move || value.get() == way>
+                                {way.label()}
+                            </option>
+                        }
+                    })}
+            </select>
+        </label>
+    }
+}
+
+/// The ledger of a month.
+fn month_href(year: i32, month: u32) -> String {
+    format!("/mine/dues/{year}/{month}")
+}
+
+fn member_href(member_id: &str, year: i32) -> String {
+    format!("/mine/dues/member/{member_id}/{year}")
+}
