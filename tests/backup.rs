@@ -386,3 +386,53 @@ fn a_backup_the_app_wrote_imports_even_over_its_limits_and_says_what_is_long() {
         ]
     );
 }
+
+#[test]
+fn one_bad_number_in_an_imported_file_loses_that_number_only() {
+    for (bad, optional) in [
+        (serde_json::json!(4_294_967_296u64), false),
+        (serde_json::json!(-1), false),
+        (serde_json::json!(-1), true),
+    ] {
+        let text = with_data(|data| {
+            let meeting = &mut data["meetings"][0];
+            if optional {
+                meeting["sequence"] = bad.clone();
+            } else {
+                meeting["votes"][0]["in_favour"] = bad.clone();
+            }
+        });
+        let staged = ready(&text);
+        let ex = example();
+        assert_eq!(staged.skipped, 0, "{:?}", staged.problems);
+        assert_eq!(
+            staged.doc.meetings.len(),
+            ex.meetings.len(),
+            "the meeting stays"
+        );
+        assert_eq!(
+            staged.doc.tasks.len(),
+            ex.tasks.len(),
+            "tasks that refer to it stay"
+        );
+        let meeting = &staged.doc.meetings[0];
+        let (mut expected, _) = (ex.meetings[0].clone(), ());
+        if optional {
+            expected.sequence = None;
+        } else {
+            expected.votes[0].in_favour = 0;
+        }
+        assert_eq!(meeting, &expected, "only the one number changed");
+        assert_eq!(staged.mended.len(), 1, "{:?}", staged.mended);
+        let problem = &staged.mended[0];
+        let place = zhibu::domain::place::place(&problem.path);
+        assert!(problem.message.contains(&bad.to_string()), "{problem:?}");
+        if optional {
+            assert!(place.contains("本年第几次"), "{place}");
+            assert!(problem.message.contains("未读入"), "{problem:?}");
+        } else {
+            assert!(place.contains("赞成票"), "{place}");
+            assert!(problem.message.contains("按 0"), "{problem:?}");
+        }
+    }
+}

@@ -32,6 +32,8 @@ pub struct Staged {
     pub problems: Vec<Problem>,
     /// Texts and lists over the app's limits, imported as they are.
     pub over_limits: Vec<Problem>,
+    /// Numbers that could not be read, left out of items that are kept.
+    pub mended: Vec<Problem>,
     pub skipped: usize,
     pub exported_at: String,
     pub revision: u64,
@@ -71,6 +73,7 @@ fn read(text: &str) -> Result<Staged, Vec<Problem>> {
         doc: parsed.doc,
         problems: parsed.problems,
         over_limits: parsed.over_limits,
+        mended: parsed.mended,
         skipped: parsed.skipped.len(),
         exported_at: envelope
             .get("exported_at")
