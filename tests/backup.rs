@@ -36,11 +36,18 @@ fn refused(text: &str) -> String {
     }
 }
 
+/// The example as the frozen version 4 file holds it: tests that count
+/// what a broken item takes with it count on data that stays as it is
+/// when the live example changes.
+fn frozen_example() -> Document {
+    ready(include_str!("fixtures/backup-v4.json")).doc
+}
+
 /// Edits the data of a valid backup and fixes its checksum, as a file
 /// written by a buggy exporter would look.
 fn with_data(edit: impl FnOnce(&mut Value)) -> String {
     let mut v: Value =
-        serde_json::from_str(&export_backup(&example(), "2026-11-27 10:00", 1)).unwrap();
+        serde_json::from_str(&export_backup(&frozen_example(), "2026-11-27 10:00", 1)).unwrap();
     edit(&mut v["data"]);
     v["checksum"] = Value::String(zhibu::format::checksum::checksum(&v["data"]));
     v.to_string()
@@ -68,47 +75,104 @@ fn the_frozen_version_1_file_still_imports() {
     );
 }
 
-/// The example as versions 2 and 3 made it: before the 融合 records and
-/// the 党小组会 that review them.
-fn example_before_fusion() -> Document {
-    let mut doc = example();
+/// The example as versions 2 and 3 froze it, read from the frozen
+/// version 4 file (which froze the same example with the 融合 records and
+/// the 党小组会 that review them) with those left out: the frozen files
+/// agree with each other, whatever the example becomes.
+fn frozen_example_before_fusion() -> Document {
+    let mut doc = ready(include_str!("fixtures/backup-v4.json")).doc;
     doc.tasks.clear();
     doc.group_months.clear();
     doc.commitments.clear();
     doc.studies.clear();
     doc.meetings.retain(|m| !m.id.starts_with("mt-ex-g"));
+    // Version 4 had no switch for 党小组每月重点工作: the migration turns it
+    // on for a branch that kept it, and without those records it was not.
+    doc.branch.rules.group_monthly_work = false;
     doc
 }
 
 #[test]
-fn the_frozen_version_2_file_imports_as_the_example() {
+fn the_frozen_version_2_file_imports_as_the_frozen_example() {
     let staged = ready(include_str!("fixtures/backup-v2.json"));
     assert!(staged.problems.is_empty(), "{:?}", staged.problems);
-    assert_eq!(staged.doc, example_before_fusion());
+    assert_eq!(staged.doc, frozen_example_before_fusion());
 }
 
 #[test]
-fn the_frozen_version_3_file_imports_as_the_example_with_default_study_rules() {
+fn the_frozen_version_3_file_imports_as_the_frozen_example_with_the_study_unit_to_ask() {
     let staged = ready(include_str!("fixtures/backup-v3.json"));
     assert!(staged.problems.is_empty(), "{:?}", staged.problems);
-    assert_eq!(staged.doc, example_before_fusion());
+    assert_eq!(staged.doc, frozen_example_before_fusion());
     assert_eq!(staged.doc.branch.rules.study_hours_yearly, 32);
-    assert_eq!(staged.doc.branch.rules.minutes_per_study_hour, 45);
+    assert_eq!(staged.doc.branch.rules.leaders_study_hours_yearly, 56);
+    assert_eq!(
+        staged.doc.branch.rules.minutes_per_study_hour, None,
+        "never chosen: the 学时 page asks"
+    );
 }
 
 /// The last file before record kinds came from one registry: every record
-/// it holds is read back as it was written.
+/// it holds is read back as it was written, once the version 5 step has
+/// turned each meeting's `election` into `elections`; the fields version 5
+/// added come on top with their defaults.
 #[test]
 fn the_frozen_version_4_file_imports_with_every_record_as_written() {
     let text = include_str!("fixtures/backup-v4.json");
     let staged = ready(text);
     assert!(staged.problems.is_empty(), "{:?}", staged.problems);
     let written: Value = serde_json::from_str(text).unwrap();
-    assert_eq!(serde_json::to_value(&staged.doc).unwrap(), written["data"]);
+    let migrated = zhibu::format::migrate::migrate(written["data"].clone(), 4).unwrap();
+    assert_holds(
+        &serde_json::to_value(&staged.doc).unwrap(),
+        &migrated,
+        "data",
+    );
     assert_eq!(
         (staged.doc.members.len(), staged.doc.meetings.len()),
         (25, 7)
     );
+    assert!(staged.doc.meetings.iter().all(|m| m.elections.is_empty()));
+}
+
+/// `read` holds everything `written` does, at the same places: objects may
+/// have more keys (fields added since), lists the same items.
+fn assert_holds(read: &Value, written: &Value, path: &str) {
+    match (read, written) {
+        (Value::Object(r), Value::Object(w)) => {
+            for (key, value) in w {
+                let at = format!("{path}.{key}");
+                let Some(r) = r.get(key) else {
+                    panic!("{at} was written but not read back");
+                };
+                assert_holds(r, value, &at);
+            }
+        }
+        (Value::Array(r), Value::Array(w)) => {
+            assert_eq!(r.len(), w.len(), "{path}");
+            for (i, (r, w)) in r.iter().zip(w).enumerate() {
+                assert_holds(r, w, &format!("{path}[{i}]"));
+            }
+        }
+        _ => assert_eq!(read, written, "{path}"),
+    }
+}
+
+/// Version 4 → 5: the 45 minutes version 4 put in every branch unasked is
+/// taken back, so the 学时 page asks; a branch with 党小组 monthly records
+/// keeps the practice on; the study records read as they were.
+#[test]
+fn the_version_4_file_moves_to_the_study_settings_of_version_6() {
+    let staged = ready(include_str!("fixtures/backup-v4.json"));
+    let rules = &staged.doc.branch.rules;
+    assert_eq!(rules.minutes_per_study_hour, None);
+    assert!(rules.group_monthly_work);
+    assert_eq!(rules.leaders_study_hours_yearly, 56);
+    assert!(staged
+        .doc
+        .studies
+        .iter()
+        .all(|s| s.credited_tenths == 0 && s.form != zhibu::domain::fusion::StudyForm::Outside));
 }
 
 /// What the first version printed for each meeting of the frozen file.
@@ -169,6 +233,11 @@ fn a_held_meeting_of_the_first_version_prints_the_same_after_the_upgrade_and_aft
         probation: None,
         exempt: None,
         note: String::new(),
+        confirmed_on: None,
+        extension: None,
+        suspension: None,
+        former_posts: Vec::new(),
+        posts_since: None,
     });
     check(&doc, &held);
     let held = meeting_sheet(&doc, doc.meeting("mt-ex-1").unwrap());
@@ -324,6 +393,11 @@ prop_compose! {
             probation: None,
             exempt: None,
             note,
+            confirmed_on: None,
+            extension: None,
+            suspension: None,
+            former_posts: Vec::new(),
+            posts_since: None,
         }
     }
 }

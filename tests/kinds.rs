@@ -7,22 +7,30 @@
 
 mod common;
 
+use chrono::NaiveDate;
 use common::{example, ready, Phone};
 use zhibu::backup::export::export_backup;
 use zhibu::domain::document::{all_keys, visit_lists, ListVisitor, Listed, FIELDS};
+use zhibu::domain::handover::{Handover, Step};
 use zhibu::domain::meeting::MeetingKind;
 use zhibu::domain::rules::checklist::{default_template, set_template};
 use zhibu::domain::{Document, RecordKey, Scope};
 use zhibu::store::merge::Choice;
 
 /// The example, with a record of every kind (the example has no edited
-/// checklist template of its own).
+/// checklist template of its own, and no 换届 under way).
 fn every_kind() -> Document {
     let mut doc = example();
     if doc.templates.is_empty() {
         let mut items = default_template(&MeetingKind::CommitteeMeeting);
         items.truncate(2);
         set_template(&mut doc.templates, &MeetingKind::CommitteeMeeting, items);
+    }
+    if doc.handovers.is_empty() {
+        let mut handover =
+            Handover::new("h-1".into(), NaiveDate::from_ymd_opt(2026, 9, 20).unwrap());
+        handover.set(Step::Request, NaiveDate::from_ymd_opt(2026, 10, 8));
+        doc.handovers.push(handover);
     }
     doc
 }
@@ -124,6 +132,7 @@ const PACKAGES: &[(&str, [Carried; 2])] = {
         ("group_months", [Recent, Nothing]),
         ("commitments", [Nothing, Mine]),
         ("studies", [Recent, WrittenHere]),
+        ("handovers", [Nothing, Nothing]),
     ]
 };
 

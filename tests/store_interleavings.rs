@@ -24,6 +24,20 @@ use zhibu::store::MemoryDb;
 
 const MEETING: &str = "mt-ex-3";
 
+/// The example as last month left it: its year of older records would be
+/// stored and read again in every one of the 2,000 cases without adding a
+/// case to them.
+fn stored_example() -> Document {
+    let mut doc = example();
+    doc.meetings.retain(|m| !m.id.starts_with("mt-ex-20"));
+    doc.talks.retain(|t| !t.id.starts_with("tk-ex-20"));
+    doc.tasks.clear();
+    doc.group_months.clear();
+    doc.commitments.clear();
+    doc.studies.clear();
+    doc
+}
+
 /// What a member does on one page.
 #[derive(Clone, Debug)]
 enum Tap {
@@ -137,7 +151,7 @@ impl Harness {
     fn new(pages: usize) -> Harness {
         let mut db = MemoryDb::new();
         let mut first = Page::open(&db, "setup");
-        first.session.replace(&mut first.doc, example());
+        first.session.replace(&mut first.doc, stored_example());
         assert_eq!(first.commit_once(&mut db), Some(After::Saved));
         assert!(!first.session.has_unsaved());
         let pages = (0..pages)
@@ -230,7 +244,7 @@ fn check(pages: usize, steps: Vec<Step>) {
             .get(p)
             .is_some_and(|page| page.session.has_unsaved()));
     }
-    let mut expected = example();
+    let mut expected = stored_example();
     for tap in &h.stored {
         tap.apply(&mut expected);
     }

@@ -90,6 +90,11 @@ fn handed_in_member(member: &Member) -> Member {
         probation: None,
         exempt: None,
         note: String::new(),
+        confirmed_on: None,
+        extension: None,
+        suspension: None,
+        former_posts: Vec::new(),
+        posts_since: None,
     }
 }
 
@@ -354,7 +359,11 @@ mod tests {
         let version = format!("\"schema_version\": {}", crate::domain::SCHEMA_VERSION);
         let cases: Vec<(String, &str)> = vec![
             (String::new(), "空的"),
-            (good[..good.len() / 2].to_string(), "不是完整的 JSON"),
+            (
+                // Half the characters: a byte count may fall inside one.
+                good.chars().take(good.chars().count() / 2).collect(),
+                "不是完整的 JSON",
+            ),
             ("[1]".into(), "不是支部工作手册的自评文件"),
             (
                 good.replace(EXCHANGE_FORMAT, "zhibu.backup"),

@@ -4,8 +4,10 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::assessment::AssessmentSettings;
+use super::fusion::StudyForm;
 use super::kind::{Kind, Packing};
 use super::limits;
+use super::meeting::MeetingKind;
 use super::validate::{Checker, Checks, Known};
 use super::{Member, Standing};
 
@@ -28,6 +30,10 @@ pub struct Branch {
     /// The rating scale and 反向情形 list of the yearly self-assessment.
     #[serde(default)]
     pub assessment: AssessmentSettings,
+    /// The day the 支部党员大会 elected the committee in office, as the
+    /// branch entered it; a 换届 recorded in the app since is later.
+    #[serde(default)]
+    pub committee_elected_on: Option<NaiveDate>,
 }
 
 impl Kind for Branch {
@@ -130,12 +136,25 @@ pub struct LocalRules {
     #[serde(default = "default_backup_reminder_days")]
     pub backup_reminder_days: u16,
     /// 学时 a member studies a year: 《党员教育管理工作条例》§20 says
-    /// "一般不少于32学时"; a unit may set more.
+    /// "党员每年集中学习培训时间一般不少于32学时"; a unit may set more.
     #[serde(default = "default_study_hours")]
     pub study_hours_yearly: u16,
-    /// Minutes in one 学时, which units define differently (45 is common).
-    #[serde(default = "default_minutes_per_study_hour")]
-    pub minutes_per_study_hour: u16,
+    /// 支部委员会每届任期: 5 years for 村、社区, "一般" 3 for other units
+    /// (《支部工作条例（试行）》§21).
+    #[serde(default = "default_term_years")]
+    pub committee_term_years: u8,
+    /// 学时 a year for the 书记 and 委员: the 2019–2023 全国党员教育培训
+    /// 工作规划 asked 基层党组织书记和班子成员 for at least 56.
+    #[serde(default = "default_leaders_study_hours")]
+    pub leaders_study_hours_yearly: u16,
+    /// Minutes in one 学时. Units define it differently (60 and 45 are both
+    /// common), so it stays unset until the branch says: the 学时 page asks.
+    #[serde(default)]
+    pub minutes_per_study_hour: Option<u16>,
+    /// 党小组每月重点工作 (each 党小组 sets the month's key work and reviews
+    /// it at a 党小组会): a local practice, off unless the branch keeps it.
+    #[serde(default)]
+    pub group_monthly_work: bool,
 }
 
 /// 正式党员 7 人以上的党支部设支部委员会 (《支部工作条例》, 《机关基层组织
@@ -172,8 +191,12 @@ fn default_study_hours() -> u16 {
     32
 }
 
-fn default_minutes_per_study_hour() -> u16 {
-    45
+fn default_leaders_study_hours() -> u16 {
+    56
+}
+
+fn default_term_years() -> u8 {
+    3
 }
 
 impl Default for LocalRules {
@@ -185,7 +208,25 @@ impl Default for LocalRules {
             theme_day: None,
             backup_reminder_days: default_backup_reminder_days(),
             study_hours_yearly: default_study_hours(),
-            minutes_per_study_hour: default_minutes_per_study_hour(),
+            committee_term_years: default_term_years(),
+            leaders_study_hours_yearly: default_leaders_study_hours(),
+            minutes_per_study_hour: None,
+            group_monthly_work: false,
+        }
+    }
+}
+
+/// Minutes per 学时 units commonly use, offered when the branch is asked.
+pub const MINUTES_PER_STUDY_HOUR_CHOICES: [u16; 3] = [60, 50, 45];
+
+impl LocalRules {
+    /// 学时 a year asked of `member`: the leaders' figure for the 书记 and
+    /// 委员 (基层党组织班子成员), the members' for everyone else.
+    pub fn study_hours_owed(&self, member: &Member) -> u16 {
+        if member.is_committee() {
+            self.leaders_study_hours_yearly
+        } else {
+            self.study_hours_yearly
         }
     }
 }
@@ -264,6 +305,24 @@ impl Branch {
         }
     }
 
+    /// The types a meeting can be planned as: the national ones, 集中学习
+    /// and the branch's own study types, except a type that names a study
+    /// form (党员每月一讲, OPL 一点课, 五分钟晨学): those are entered as study
+    /// records, one way only, so no lesson is counted twice.
+    pub fn meeting_kinds(&self) -> Vec<MeetingKind> {
+        let mut all: Vec<MeetingKind> = MeetingKind::NATIONAL.to_vec();
+        all.push(MeetingKind::Study {
+            name: "集中学习".into(),
+        });
+        all.extend(
+            self.study_kinds
+                .iter()
+                .filter(|name| StudyForm::named(name).is_none())
+                .map(|name| MeetingKind::Study { name: name.clone() }),
+        );
+        all
+    }
+
     pub fn group_name(&self, id: &str) -> Option<&str> {
         self.groups
             .iter()
@@ -302,5 +361,41 @@ mod tests {
         let day31 = ThemeDay::DayOfMonth { day: 31 };
         assert_eq!(day31.in_month_of(day(2026, 2, 3)), Some(day(2026, 2, 28)));
         assert_eq!(ThemeDay::DayOfMonth { day: 15 }.label(), "每月 15 日");
+    }
+
+    #[test]
+    fn a_study_type_named_after_a_study_form_is_not_offered_for_meetings() {
+        let branch = Branch {
+            study_kinds: vec!["OPL 一点课".into(), "读书班".into(), "五分钟晨学".into()],
+            ..Branch::default()
+        };
+        let studies: Vec<String> = branch
+            .meeting_kinds()
+            .into_iter()
+            .filter_map(|k| match k {
+                MeetingKind::Study { name } => Some(name),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(studies, ["集中学习", "读书班"]);
+    }
+
+    #[test]
+    fn the_secretary_and_committee_owe_the_leaders_study_hours() {
+        use crate::domain::rules::fixtures::{committee, full};
+        use crate::domain::Role;
+        let rules = LocalRules::default();
+        assert_eq!(rules.study_hours_owed(&full("a")), 32);
+        assert_eq!(rules.study_hours_owed(&committee("b")), 56);
+        let mut secretary = full("s");
+        secretary.roles = vec![Role::Secretary];
+        assert_eq!(rules.study_hours_owed(&secretary), 56);
+        let mut leader = full("l");
+        leader.roles = vec![Role::GroupLeader];
+        assert_eq!(
+            rules.study_hours_owed(&leader),
+            32,
+            "a 党小组长 is not on the committee"
+        );
     }
 }

@@ -12,6 +12,7 @@
 
 use super::assessment::{AssessmentForm, BranchReview};
 use super::fusion::{GroupMonth, KeyTask, MemberCommitments, StudySession};
+use super::handover::Handover;
 use super::kind::{Kind, Packing};
 use super::meeting::ChecklistTemplate;
 use super::validate::{Checks, Item, Known, Problem};
@@ -20,7 +21,7 @@ use super::{Branch, Meeting, Member, Talk};
 /// The shape of `Document` and of its stored records. Raise it with every
 /// change to the stored shape and add a step to `format::migrate` with a
 /// frozen fixture of the old one.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Generates the document and its records from the list below: one
 /// `single` value (the branch), the lists stored `whole` (one record each),
@@ -370,6 +371,8 @@ kinds! {
         Commitments(commitments: MemberCommitments) = "commitments", commitments_of / commitments_of_mut;
         /// 党员每月一讲, OPL 一点课, 五分钟晨学.
         Study(studies: StudySession) = "study", study / study_mut;
+        /// 换届工作: each renewal's checklist.
+        Handover(handovers: Handover) = "handover", handover / handover_mut;
     }
 }
 

@@ -23,6 +23,9 @@ pub const FORM_EVENTS: usize = 500;
 /// Notes, items or milestones one 融合 record keeps (a year's monthly
 /// notes several times over).
 pub const FUSION_ITEMS: usize = 200;
+/// 学时 one training outside the branch may credit, in tenths: 200 学时
+/// (a month-long 党校 course is about 170).
+pub const CREDITED_TENTHS: u32 = 2000;
 /// OPL 要点 fit on one page.
 pub const OPL_POINTS: usize = 300;
 /// Years a form or review may be for.

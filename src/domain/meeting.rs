@@ -91,9 +91,10 @@ pub struct Meeting {
     /// 同意并经党员大会通过), with the reason.
     #[serde(default)]
     pub excluded: Vec<Exclusion>,
-    /// An election (换届、补选): four fifths must attend.
+    /// Elections held at the meeting, each its own ballot: 委员 (换届、补选)
+    /// at a 支部党员大会, 书记 and 副书记 at a 支委会.
     #[serde(default)]
-    pub election: Option<Election>,
+    pub elections: Vec<Election>,
 }
 
 /// One member due at a held meeting, as they stood that day.
@@ -107,6 +108,10 @@ pub struct RollEntry {
     /// Was on the 支部委员会 that day.
     #[serde(default)]
     pub committee: bool,
+    /// Attendance was 不作硬性要求 that day: due at a 支部党员大会 only for
+    /// the vote base, and owes no 补学.
+    #[serde(default)]
+    pub exempt: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -118,26 +123,65 @@ pub struct Exclusion {
     pub reason: String,
 }
 
+/// One ballot of an election (《中国共产党基层组织选举工作条例》, 2020).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Election {
-    /// What is elected: "支部委员会委员".
+    pub id: String,
     #[serde(default)]
-    pub office: String,
+    pub office: Office,
+    /// 补选: a seat that fell vacant during the term, not a 换届.
+    #[serde(default)]
+    pub by_election: bool,
     /// 应选人数.
     #[serde(default)]
     pub seats: Option<u32>,
+    /// 发出选票.
+    #[serde(default)]
+    pub ballots_issued: Option<u32>,
     /// 收回选票.
     #[serde(default)]
     pub ballots_returned: Option<u32>,
+    /// 无效票: ballots choosing more than the seats, or unreadable.
+    #[serde(default)]
+    pub ballots_invalid: Option<u32>,
     #[serde(default)]
     pub candidates: Vec<Candidate>,
+    /// 监票人 (member ids), chosen from those who are not candidates.
+    #[serde(default)]
+    pub scrutineers: Vec<String>,
+    /// 计票人 (member ids), who count under the 监票人's eye.
+    #[serde(default)]
+    pub tellers: Vec<String>,
+    /// The day the result went to the 上级党组织: 书记、副书记 for 批准,
+    /// 委员 for 备案.
+    #[serde(default)]
+    pub reported_on: Option<NaiveDate>,
+    /// The day the 上级党组织 approved a 书记 or 副书记.
+    #[serde(default)]
+    pub approved_on: Option<NaiveDate>,
+}
+
+/// What an election fills.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Office {
+    /// 支部委员会委员, elected by the 支部党员大会.
+    #[default]
+    CommitteeMember,
+    /// 书记, elected by the 支委会 (or, without a committee, the 党员大会).
+    Secretary,
+    DeputySecretary,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
     pub id: String,
+    /// The member on the roster; `None` for a name typed by hand (records
+    /// of the first versions).
+    #[serde(default)]
+    pub member_id: Option<String>,
     pub name: String,
     #[serde(default)]
     pub votes: u32,
@@ -280,6 +324,9 @@ pub struct Vote {
     /// counted for 接收预备党员 and 转正.
     #[serde(default)]
     pub written: Option<Counts>,
+    /// The member a 接收、转正、延长预备期 or 取消预备党员资格 vote is about.
+    #[serde(default)]
+    pub member_id: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -291,6 +338,10 @@ pub enum VoteKind {
     AdmitProbationary,
     /// 预备党员转正.
     ConfirmFull,
+    /// 延长预备期 (党章 §7: 不能超过一年).
+    ExtendProbation,
+    /// 取消预备党员资格.
+    CancelProbation,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -412,9 +463,59 @@ impl Meeting {
     }
 
     /// Whether this event counts as a `kind`: its own type or one it is also
-    /// counted as.
+    /// counted as, where it may be (`may_also_count_as`): a record stored
+    /// before the rule, say a 支委会 ticked as 党员大会, is read by the rule.
     pub fn counts_as(&self, kind: &MeetingKind) -> bool {
-        &self.kind == kind || self.also.contains(kind)
+        &self.kind == kind || (self.also.contains(kind) && self.may_also_count_as(kind).is_ok())
+    }
+
+    /// One 党小组 meets: a 党小组会, or a 组织生活会 or 民主评议 held in a
+    /// group.
+    pub fn is_one_group(&self) -> bool {
+        self.kind == MeetingKind::GroupMeeting || self.group_id.is_some()
+    }
+
+    /// Whether this event may also count as `kind` (同时计为), and why not.
+    /// A 支部党员大会 is the whole branch (《支部工作条例》): never a
+    /// 支委会 or one 党小组's meeting. A 支委会 is the committee's own body
+    /// and counts as nothing else. One group's meeting counts only at its
+    /// group's level (组织生活会, 民主评议's 自评互评), never as a meeting of
+    /// the whole branch.
+    pub fn may_also_count_as(&self, kind: &MeetingKind) -> Result<(), &'static str> {
+        use MeetingKind::*;
+        if &self.kind == kind {
+            return Err("本身就是这类会议");
+        }
+        match kind {
+            GroupMeeting => return Err("党小组会由一个党小组召开，不能由其他会议同时计为"),
+            CommitteeMeeting => return Err("支委会是支部委员会的会议，不能由其他会议同时计为"),
+            _ => {}
+        }
+        if self.kind == CommitteeMeeting {
+            return Err("支委会只计为支委会：党员大会、主题党日、党课等由全体党员参加");
+        }
+        if self.is_one_group() && matches!(kind, BranchAssembly | ThemeDay | PartyLecture) {
+            return Err("一个党小组的会议不能计为全支部的党员大会、主题党日或党课");
+        }
+        Ok(())
+    }
+
+    /// Whether this event meets the branch's own requirement of `kind`: a
+    /// 党小组's 组织生活会 or 民主评议 is the group's, not the branch's.
+    pub fn counts_for_branch(&self, kind: &MeetingKind) -> bool {
+        self.counts_as(kind) && (*kind == MeetingKind::GroupMeeting || !self.is_one_group())
+    }
+
+    /// Drops what the event may no longer also count as, after its type or
+    /// 党小组 changed.
+    pub fn drop_uncountable_also(&mut self) {
+        let keep: Vec<MeetingKind> = self
+            .also
+            .iter()
+            .filter(|k| self.may_also_count_as(k).is_ok())
+            .cloned()
+            .collect();
+        self.also = keep;
     }
 
     /// The year a yearly item counts for: its 所属年度, else the year held.
@@ -437,6 +538,23 @@ impl Meeting {
             .chain(people)
             .chain(self.excluded.iter().map(|e| e.member_id.as_str()))
             .chain(self.roll.iter().flatten().map(|e| e.member_id.as_str()))
+            .chain(self.votes.iter().filter_map(|v| v.member_id.as_deref()))
+            .chain(
+                self.elections
+                    .iter()
+                    .flat_map(Election::referenced_member_ids),
+            )
+    }
+}
+
+impl Election {
+    /// Every member the ballot names: candidates, 监票人, 计票人.
+    pub fn referenced_member_ids(&self) -> impl Iterator<Item = &str> {
+        self.candidates
+            .iter()
+            .filter_map(|c| c.member_id.as_deref())
+            .chain(self.scrutineers.iter().map(String::as_str))
+            .chain(self.tellers.iter().map(String::as_str))
     }
 }
 
@@ -506,6 +624,9 @@ impl Meeting {
         }
         for (j, v) in self.votes.iter().enumerate() {
             c.length(&format!("votes[{j}].motion"), &v.motion, limits::SHORT * 2);
+            if let Some(id) = &v.member_id {
+                c.member(&format!("votes[{j}].member_id"), id, known);
+            }
         }
         for (j, e) in self.roll.iter().flatten().enumerate() {
             c.member(&format!("roll[{j}].member_id"), &e.member_id, known);
@@ -514,14 +635,16 @@ impl Meeting {
             c.member(&format!("excluded[{j}].member_id"), &e.member_id, known);
             c.length(&format!("excluded[{j}].reason"), &e.reason, limits::SHORT);
         }
-        if let Some(election) = &self.election {
-            c.length("election.office", &election.office, limits::SHORT);
+        for (k, election) in self.elections.iter().enumerate() {
             for (j, cand) in election.candidates.iter().enumerate() {
                 c.length(
-                    &format!("election.candidates[{j}].name"),
+                    &format!("elections[{k}].candidates[{j}].name"),
                     &cand.name,
                     limits::SHORT,
                 );
+            }
+            for id in election.referenced_member_ids() {
+                c.member(&format!("elections[{k}]"), id, known);
             }
         }
         let mut attended = HashSet::new();

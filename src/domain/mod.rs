@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod branch;
 pub mod document;
 pub mod fusion;
+pub mod handover;
 pub mod ics;
 pub mod ids;
 pub mod kind;
@@ -21,6 +22,7 @@ pub mod summary;
 pub mod talk;
 pub mod time;
 pub mod validate;
+pub mod workdays;
 
 pub use branch::{Branch, LocalRules, PartyGroup};
 pub use document::{Document, RecordKey, RecordValue, SCHEMA_VERSION};

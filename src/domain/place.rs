@@ -69,7 +69,7 @@ const NAMES: [(&str, &str, &str); 64] = [
     ("remarks", "备注", ""),
     ("also", "同时计为", ""),
     ("for_year", "所属年度", ""),
-    ("election", "选举", ""),
+    ("elections", "选举", ""),
     ("sign_in_sheet_kept", "纸质签到表", ""),
     ("state", "会议状态", ""),
     ("content", "谈话内容", ""),

@@ -1,12 +1,15 @@
 //! What a printed 党支部工作记录 says about one meeting, worked out once so
 //! the print view, the shared text and the tests read the same thing.
 
-use crate::domain::meeting::{Meeting, MeetingState, Presence};
+use crate::domain::meeting::{Election, Meeting, MeetingState, Presence};
 use crate::domain::rules::attendance::{
     attendance_of, away_people, due, due_members, makeup_status, tally, MakeUpStatus,
 };
+use crate::domain::rules::election::{
+    evaluate_election, margin_sentence, ASSEMBLY_BASIS, COMMITTEE_BASIS,
+};
 use crate::domain::rules::quorum::quorum;
-use crate::domain::rules::vote::{basis, election_results, evaluate_vote};
+use crate::domain::rules::vote::{basis, evaluate_vote, Body};
 use crate::domain::time::{format_chinese_date, format_hh_mm, format_short_date};
 use crate::domain::{Document, Standing, Talk};
 
@@ -42,8 +45,8 @@ pub struct MeetingSheet {
     pub minutes: String,
     pub speeches: Vec<(String, String)>,
     pub votes: Vec<VoteLine>,
-    /// "张三：18 票，当选" per candidate of an election.
-    pub election: Vec<String>,
+    /// Each ballot of an election, as the 选举情况 section prints it.
+    pub elections: Vec<ElectionSheet>,
     /// "李四（外出半年以上未转关系）" per member left out of 应到会人数.
     pub excluded: Vec<String>,
     pub follow_ups: Vec<FollowUpLine>,
@@ -65,6 +68,31 @@ pub struct VoteLine {
     pub result: String,
     pub sentence: String,
     /// Where the rule comes from, printed under the vote.
+    pub basis: String,
+}
+
+/// One ballot of an election on paper: the figures the chair announces,
+/// each candidate's votes and the result in the rules' words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ElectionSheet {
+    /// "选举党支部委员会委员", "补选党支部委员会委员", "选举党支部书记",
+    /// with "（第 2 轮投票）" after a tie or a shortfall.
+    pub title: String,
+    /// 应到、实到 and 会议有效.
+    pub attendance: String,
+    /// 发出、收回、有效、无效 and 选举有效; empty before they are entered.
+    pub ballots: String,
+    /// "候选人 6 名，应选 5 名，差额 1 名（20%）".
+    pub margin: String,
+    /// "应到会有选举权党员 25 人，得赞成票超过其半数即至少 13 票始得当选".
+    pub threshold: String,
+    pub scrutineers: String,
+    pub tellers: String,
+    /// (姓名, 得票, 结果) in the order of the ballot.
+    pub candidates: Vec<(String, u32, String)>,
+    pub result: String,
+    /// "2026年3月12日报上级党组织备案", or what is still owed.
+    pub report: String,
     pub basis: String,
 }
 
@@ -107,18 +135,9 @@ pub fn meeting_sheet(doc: &Document, meeting: &Meeting) -> MeetingSheet {
             }
         })
         .collect();
-    let also: Vec<&str> = meeting.also.iter().map(|k| k.formal_label()).collect();
     let held_year = meeting.effective_date().map(|d| chrono::Datelike::year(&d));
     MeetingSheet {
-        kind: if also.is_empty() {
-            meeting.kind.formal_label().to_string()
-        } else {
-            format!(
-                "{}（同时为{}）",
-                meeting.kind.formal_label(),
-                also.join("、")
-            )
-        },
+        kind: formal_title(meeting),
         for_year: match meeting.for_year {
             Some(y) if Some(y) != held_year => format!("{y}年度"),
             _ => String::new(),
@@ -184,16 +203,10 @@ pub fn meeting_sheet(doc: &Document, meeting: &Meeting) -> MeetingSheet {
                 })
             })
             .collect(),
-        election: election_results(meeting, members)
-            .into_iter()
-            .map(|r| {
-                format!(
-                    "{}：{} 票，{}",
-                    r.candidate.name,
-                    r.candidate.votes,
-                    if r.elected { "当选" } else { "未当选" }
-                )
-            })
+        elections: meeting
+            .elections
+            .iter()
+            .filter_map(|e| election_sheet(doc, meeting, e))
             .collect(),
         excluded: meeting
             .excluded
@@ -239,6 +252,98 @@ pub fn meeting_sheet(doc: &Document, meeting: &Meeting) -> MeetingSheet {
     }
 }
 
+/// The type as paper names it, with what else the one event counted as:
+/// "主题党日暨支部党员大会", "组织生活会暨民主评议党员".
+pub fn formal_title(meeting: &Meeting) -> String {
+    std::iter::once(meeting.kind.formal_label())
+        .chain(
+            meeting
+                .also
+                .iter()
+                .filter(|k| meeting.counts_as(k))
+                .map(|k| k.formal_label()),
+        )
+        .collect::<Vec<_>>()
+        .join("暨")
+}
+
+/// One ballot as paper has it; `None` where the meeting does not elect.
+pub fn election_sheet(
+    doc: &Document,
+    meeting: &Meeting,
+    election: &Election,
+) -> Option<ElectionSheet> {
+    let outcome = evaluate_election(meeting, election, &doc.members)?;
+    let names = |ids: &[String]| {
+        ids.iter()
+            .filter_map(|id| doc.member(id).map(|m| m.name.clone()))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let office = election.office;
+    let report = match (election.reported_on, election.approved_on) {
+        _ if outcome.elected().is_empty() => String::new(),
+        (Some(on), Some(approved)) => format!(
+            "{}{}，{}批复",
+            format_chinese_date(on),
+            office.report(),
+            format_chinese_date(approved)
+        ),
+        (Some(on), None) => format!("{}{}", format_chinese_date(on), office.report()),
+        (None, _) => format!("选举结果待{}", office.report()),
+    };
+    // A ballot after a tie or a shortfall is the same election's next round.
+    let round = meeting
+        .elections
+        .iter()
+        .take_while(|e| e.id != election.id)
+        .filter(|e| e.office == office && e.by_election == election.by_election)
+        .count()
+        + 1;
+    Some(ElectionSheet {
+        title: format!(
+            "{}{}{}",
+            if election.by_election {
+                "补选"
+            } else {
+                "选举"
+            },
+            office.formal_label(),
+            if round > 1 {
+                format!("（第 {round} 轮投票）")
+            } else {
+                String::new()
+            }
+        ),
+        attendance: quorum(meeting, &doc.members)
+            .map(|q| q.sentence())
+            .unwrap_or_default(),
+        ballots: outcome.ballot_sentence(election),
+        margin: margin_sentence(election).unwrap_or_default(),
+        threshold: outcome.threshold_sentence(),
+        scrutineers: names(&election.scrutineers),
+        tellers: names(&election.tellers),
+        candidates: outcome
+            .results
+            .iter()
+            .map(|r| {
+                (
+                    r.candidate.name.clone(),
+                    r.candidate.votes,
+                    r.outcome.label().to_string(),
+                )
+            })
+            .collect(),
+        result: outcome.result_sentence(election),
+        report,
+        basis: match outcome.body {
+            Body::Assembly => ASSEMBLY_BASIS,
+            Body::Committee => COMMITTEE_BASIS,
+        }
+        .to_string(),
+    })
+}
+
 /// The members due at a meeting, for its 签到表.
 pub fn sign_in_rows(doc: &Document, meeting: &Meeting) -> Vec<SignInRow> {
     due(meeting, &doc.members)
@@ -252,10 +357,13 @@ pub fn sign_in_rows(doc: &Document, meeting: &Meeting) -> Vec<SignInRow> {
                 .and_then(|g| doc.branch.group_name(g))
                 .unwrap_or_default()
                 .to_string(),
-            note: match (d.standing, d.votes) {
-                (Standing::Probationary, _) => "预备党员".into(),
-                (_, false) => "留党察看".into(),
-                _ => String::new(),
+            // A 中止 of rights (留置、逮捕) is never printed.
+            note: if d.standing == Standing::Probationary {
+                "预备党员".into()
+            } else if !d.votes && d.member.on_probation(meeting.effective_date()) {
+                "留党察看".into()
+            } else {
+                String::new()
             },
         })
         .collect()
@@ -313,8 +421,8 @@ impl MeetingSheet {
         for v in &self.votes {
             out.push(format!("表决：{}。{}", v.motion, v.sentence));
         }
-        if !self.election.is_empty() {
-            out.push(format!("选举结果：{}", self.election.join("；")));
+        for e in &self.elections {
+            out.push(format!("{}：{}。{}", e.title, e.attendance, e.result));
         }
         for f in &self.follow_ups {
             out.push(format!(
@@ -384,10 +492,15 @@ mod tests {
         example_document(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
     }
 
+    /// Last month's 支部党员大会, which discussed a 转正.
+    fn assembly(doc: &Document) -> &Meeting {
+        doc.meeting("mt-ex-1").unwrap()
+    }
+
     #[test]
     fn the_record_names_everyone_and_the_vote_result() {
         let doc = example();
-        let sheet = meeting_sheet(&doc, &doc.meetings[0]);
+        let sheet = meeting_sheet(&doc, assembly(&doc));
         assert_eq!(sheet.due, 24);
         assert_eq!(sheet.present, 22);
         assert_eq!(sheet.present_names.len(), 22);
@@ -406,7 +519,7 @@ mod tests {
     #[test]
     fn the_sign_in_sheet_lists_who_is_due() {
         let doc = example();
-        let rows = sign_in_rows(&doc, &doc.meetings[2]);
+        let rows = sign_in_rows(&doc, doc.meeting("mt-ex-3").unwrap());
         assert_eq!(rows.len(), 24);
         assert!(rows.iter().any(|r| r.note == "预备党员"));
         assert!(rows.iter().all(|r| r.group.ends_with("党小组")));
@@ -415,15 +528,104 @@ mod tests {
     #[test]
     fn text_for_sharing_has_the_essentials() {
         let doc = example();
-        let text = meeting_sheet(&doc, &doc.meetings[0]).as_text(&doc.branch.name);
+        let text = meeting_sheet(&doc, assembly(&doc)).as_text(&doc.branch.name);
         assert!(text.contains("示例单位第一党支部 党支部工作记录"));
         assert!(text.contains("应到 24 人，实到 22 人"));
         assert!(text.contains("通过"));
     }
 
     #[test]
+    fn a_theme_day_held_as_a_branch_assembly_is_titled_as_paper_has_it() {
+        use crate::domain::meeting::MeetingKind::*;
+        use crate::domain::rules::fixtures::held;
+        let mut m = held("t", ThemeDay, NaiveDate::from_ymd_opt(2026, 3, 20).unwrap());
+        m.also = vec![BranchAssembly];
+        assert_eq!(formal_title(&m), "主题党日暨支部党员大会");
+        let mut c = held(
+            "c",
+            CommitteeMeeting,
+            NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
+        );
+        c.also = vec![BranchAssembly];
+        assert_eq!(
+            formal_title(&c),
+            "党支部委员会会议",
+            "what it may not count as is not printed"
+        );
+    }
+
+    #[test]
+    fn the_printed_election_says_every_figure_and_the_result_in_the_rules_words() {
+        use crate::domain::meeting::{Candidate, Election, MeetingKind, Presence};
+        use crate::domain::rules::fixtures::{document, full_members, held, mark};
+        let members = full_members("p", 10);
+        let mut m = held(
+            "e",
+            MeetingKind::BranchAssembly,
+            NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
+        );
+        for (i, member) in members.iter().enumerate() {
+            mark(
+                &mut m,
+                &member.id,
+                if i < 9 {
+                    Presence::Present
+                } else {
+                    Presence::Leave
+                },
+            );
+        }
+        let candidate = |i: usize, votes| Candidate {
+            id: format!("c{i}"),
+            member_id: Some(format!("p{i}")),
+            name: format!("党员p{i}"),
+            votes,
+        };
+        m.elections = vec![Election {
+            id: "e1".into(),
+            seats: Some(3),
+            ballots_issued: Some(9),
+            ballots_returned: Some(9),
+            ballots_invalid: Some(1),
+            candidates: vec![
+                candidate(1, 8),
+                candidate(2, 8),
+                candidate(3, 7),
+                candidate(4, 1),
+            ],
+            scrutineers: vec!["p5".into()],
+            tellers: vec!["p6".into(), "p7".into()],
+            ..Election::default()
+        }];
+        let doc = document(&[], members, vec![m]);
+        let sheet = meeting_sheet(&doc, &doc.meetings[0]);
+        let e = &sheet.elections[0];
+        assert_eq!(e.title, "选举党支部委员会委员");
+        assert_eq!(
+            e.attendance,
+            "应到会有选举权党员 10 人，实到 9 人，达到五分之四，会议有效"
+        );
+        assert_eq!(
+            e.ballots,
+            "发出选票 9 张，收回 9 张，其中有效票 8 张、无效票 1 张，收回的选票等于发出的选票，选举有效"
+        );
+        assert_eq!(e.margin, "候选人 4 名，应选 3 名，差额 1 名（33%）");
+        assert_eq!(
+            (e.scrutineers.as_str(), e.tellers.as_str()),
+            ("党员p5", "党员p6、党员p7")
+        );
+        assert_eq!(
+            e.candidates[3],
+            ("党员p4".to_string(), 1, "未当选".to_string())
+        );
+        assert_eq!(e.result, "党员p1、党员p2、党员p3当选为党支部委员会委员");
+        assert_eq!(e.report, "选举结果待报上级党组织备案");
+        assert!(e.basis.contains("超过应到会有选举权人数的半数"));
+    }
+
+    #[test]
     fn times_read_as_a_span() {
         let doc = example();
-        assert!(when(&doc.meetings[0]).ends_with("14:30—16:00"));
+        assert!(when(assembly(&doc)).ends_with("14:30—16:00"));
     }
 }

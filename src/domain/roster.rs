@@ -49,6 +49,23 @@ pub struct Member {
     /// Free text such as a phone extension or "在外挂职"; may be empty.
     #[serde(default)]
     pub note: String,
+    /// 转正日期: the day the 预备期 ended and the member became a 正式党员;
+    /// 党龄 counts from it (党章 §7). Before it they had no vote.
+    #[serde(default)]
+    pub confirmed_on: Option<NaiveDate>,
+    /// 延长预备期, as the 支部党员大会 decided it.
+    #[serde(default)]
+    pub extension: Option<Extension>,
+    /// 中止表决权、选举权和被选举权 while 被依法留置、逮捕 (《中国共产党基层
+    /// 组织选举工作条例》§5). Private: never in a package for members.
+    #[serde(default)]
+    pub suspension: Option<Suspension>,
+    /// Posts held before the current ones, with their dates.
+    #[serde(default)]
+    pub former_posts: Vec<FormerPost>,
+    /// The day the current posts (`roles`, `duty`) began, if known.
+    #[serde(default)]
+    pub posts_since: Option<NaiveDate>,
 }
 
 /// 正式党员 vote; 预备党员 take part but have no vote and receive no grade.
@@ -78,6 +95,40 @@ pub struct Probation {
     /// The day it ends, once known (1 or 2 years).
     #[serde(default)]
     pub until: Option<NaiveDate>,
+}
+
+/// 延长预备期: "不能超过一年" (党章 §7), "不能少于半年" (《发展党员工作
+/// 细则》§32), counted from the end of the first year.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extension {
+    /// The day of the 支部党员大会 that decided it.
+    pub decided_on: NaiveDate,
+    /// The day the extended 预备期 ends.
+    pub until: NaiveDate,
+}
+
+/// 中止表决权、选举权和被选举权, from a day until a day (or still).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Suspension {
+    pub from: NaiveDate,
+    #[serde(default)]
+    pub until: Option<NaiveDate>,
+}
+
+/// A post held for a while: "2021年3月至2024年3月任组织委员".
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormerPost {
+    pub role: Role,
+    /// The 分工 of a 支部委员.
+    #[serde(default)]
+    pub duty: String,
+    #[serde(default)]
+    pub from: Option<NaiveDate>,
+    /// The day the post ended (the day the next holder began).
+    pub until: NaiveDate,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -117,13 +168,16 @@ pub enum Reduction {
     Expelled,
     Died,
     Other,
+    /// 取消预备党员资格 (党章 §7).
+    ProbationCancelled,
 }
 
 impl Reduction {
-    pub const ALL: [Reduction; 5] = [
+    pub const ALL: [Reduction; 6] = [
         Reduction::TransferredOut,
         Reduction::Suspended,
         Reduction::Expelled,
+        Reduction::ProbationCancelled,
         Reduction::Died,
         Reduction::Other,
     ];
@@ -135,6 +189,7 @@ impl Reduction {
             Reduction::Expelled => "出党",
             Reduction::Died => "去世",
             Reduction::Other => "其他",
+            Reduction::ProbationCancelled => "取消预备党员资格",
         }
     }
 
@@ -142,6 +197,8 @@ impl Reduction {
     pub fn from_text(text: &str) -> Reduction {
         if text.contains("转出") || text.contains("调出") {
             Reduction::TransferredOut
+        } else if text.contains("取消预备") {
+            Reduction::ProbationCancelled
         } else if text.contains("停止党籍") {
             Reduction::Suspended
         } else if text.contains("出党") || text.contains("开除") || text.contains("除名") {
@@ -205,10 +262,63 @@ impl Member {
         self.roles.iter().any(|r| r.is_committee())
     }
 
-    /// Whether the member had a vote (表决权、选举权) on `date`: 正式党员 not
-    /// under 留党察看.
+    /// Whether the member had a vote (表决权、选举权、被选举权) on `date`:
+    /// a 正式党员 that day, not under 留党察看 and not 中止.
     pub fn votes_on(&self, date: Option<NaiveDate>) -> bool {
-        self.standing == Standing::Full && !self.on_probation(date)
+        self.standing_on(date) == Standing::Full
+            && !self.on_probation(date)
+            && !self.suspended_on(date)
+    }
+
+    /// 正式 or 预备 on `date`: a 正式党员 was 预备 before their 转正日期
+    /// (or, where none is recorded, before their 预备期 ended).
+    pub fn standing_on(&self, date: Option<NaiveDate>) -> Standing {
+        match (self.standing, date, self.full_since()) {
+            (Standing::Full, Some(d), Some(since)) if d < since => Standing::Probationary,
+            (standing, _, _) => standing,
+        }
+    }
+
+    /// The day a 正式党员 became one, as recorded or as their 预备期 ended.
+    pub fn full_since(&self) -> Option<NaiveDate> {
+        if self.standing != Standing::Full {
+            return None;
+        }
+        self.confirmed_on.or_else(|| self.probation_period_end())
+    }
+
+    /// 中止表决权、选举权和被选举权 on `date`.
+    pub fn suspended_on(&self, date: Option<NaiveDate>) -> bool {
+        match (&self.suspension, date) {
+            (None, _) => false,
+            (Some(s), Some(d)) => s.from <= d && s.until.is_none_or(|until| d < until),
+            (Some(s), None) => s.until.is_none(),
+        }
+    }
+
+    /// The posts held on `date` (today's for an undated meeting).
+    pub fn roles_on(&self, date: Option<NaiveDate>) -> Vec<Role> {
+        let Some(d) = date else {
+            return self.roles.clone();
+        };
+        let mut out: Vec<Role> = if self.posts_since.is_none_or(|since| since <= d) {
+            self.roles.clone()
+        } else {
+            Vec::new()
+        };
+        for post in &self.former_posts {
+            if post.from.is_none_or(|from| from <= d) && d < post.until && !out.contains(&post.role)
+            {
+                out.push(post.role);
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// A member of the 支部委员会 on `date`.
+    pub fn committee_on(&self, date: Option<NaiveDate>) -> bool {
+        self.roles_on(date).iter().any(|r| r.is_committee())
     }
 
     pub fn on_probation(&self, date: Option<NaiveDate>) -> bool {
@@ -250,9 +360,11 @@ impl Member {
         labels.join("、")
     }
 
-    /// Warnings about posts the rules do not allow: a 预备党员 has no
-    /// 被选举权 (党章 §7), so cannot be on the committee.
-    pub fn role_warnings(&self) -> Vec<&'static str> {
+    /// Warnings about posts the rules do not allow, as of `today`: a
+    /// 预备党员 has no 被选举权 (党章 §7), so cannot be on the committee; a
+    /// member under 留党察看 loses every 党内职务 (《中国共产党纪律处分
+    /// 条例》§11).
+    pub fn role_warnings(&self, today: NaiveDate) -> Vec<&'static str> {
         let mut out = Vec::new();
         if self.standing == Standing::Probationary && self.is_committee() {
             out.push("预备党员没有被选举权，不能担任书记、副书记或支部委员。");
@@ -260,37 +372,88 @@ impl Member {
         if self.has_role(Role::Secretary) && self.has_role(Role::DeputySecretary) {
             out.push("同一人不宜同时担任书记和副书记。");
         }
+        if self.is_active() && !self.roles.is_empty() && self.on_probation(Some(today)) {
+            out.push("受留党察看处分的党员，党内职务自然撤销（《中国共产党纪律处分条例》第十一条），请调整其职务。");
+        }
         out
     }
 
-    /// The day the 预备期 ends (one year after 入党), for a 预备党员 whose
-    /// 入党日期 is known.
+    /// The day the 预备期 ends, for a 预备党员 whose 入党日期 is known: a
+    /// year after 入党, or the end of its extension.
     pub fn probationary_period_ends(&self) -> Option<NaiveDate> {
         if self.standing != Standing::Probationary {
             return None;
         }
+        self.probation_period_end()
+    }
+
+    /// The end of the 预备期, extended or not, whatever the standing now:
+    /// an old 转正 vote is read against the period it ended.
+    pub fn probation_period_end(&self) -> Option<NaiveDate> {
+        match &self.extension {
+            Some(e) => Some(e.until),
+            None => self.first_year_ends(),
+        }
+    }
+
+    /// A year after the 支部大会 admitted them.
+    pub fn first_year_ends(&self) -> Option<NaiveDate> {
         self.admitted_on?.checked_add_months(Months::new(12))
+    }
+
+    /// What is wrong with a recorded 延长预备期: not less than half a year,
+    /// not more than one, counted from the end of the first year.
+    pub fn extension_warnings(&self) -> Vec<&'static str> {
+        let (Some(e), Some(first)) = (&self.extension, self.first_year_ends()) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        if first
+            .checked_add_months(Months::new(6))
+            .is_some_and(|least| e.until < least)
+        {
+            out.push("延长预备期不能少于半年（《中国共产党发展党员工作细则》第三十二条）。");
+        }
+        if first
+            .checked_add_months(Months::new(12))
+            .is_some_and(|most| e.until > most)
+        {
+            out.push("延长预备期不能超过一年（党章第七条）。");
+        }
+        out
     }
 }
 
-/// A 预备党员 whose 预备期 ends within `days` of `today` (or has ended):
-/// the 支部大会 should discuss their 转正.
-pub fn due_for_full_membership(
-    members: &[Member],
-    today: NaiveDate,
-    days: u64,
-) -> Vec<(&Member, NaiveDate)> {
-    members
-        .iter()
-        .filter(|m| m.is_active())
-        .filter_map(|m| Some((m, m.probationary_period_ends()?)))
-        .filter(|(_, ends)| {
-            *ends
-                <= today
-                    .checked_add_days(chrono::Days::new(days))
-                    .unwrap_or(today)
-        })
-        .collect()
+/// Gives a member new posts from `on`: the posts they leave go into their
+/// history with the day they ended, so old records keep who held what.
+pub fn change_posts(member: &mut Member, roles: Vec<Role>, duty: String, on: NaiveDate) {
+    let duty = duty.trim().to_string();
+    if roles == member.roles && duty == member.duty {
+        return;
+    }
+    for role in &member.roles {
+        let duty_changed = *role == Role::CommitteeMember && duty != member.duty;
+        if roles.contains(role) && !duty_changed {
+            continue;
+        }
+        if member.posts_since.is_some_and(|since| since >= on) {
+            // Corrected on the day it began: nothing was held in between.
+            continue;
+        }
+        member.former_posts.push(FormerPost {
+            role: *role,
+            duty: if *role == Role::CommitteeMember {
+                member.duty.clone()
+            } else {
+                String::new()
+            },
+            from: member.posts_since,
+            until: on,
+        });
+    }
+    member.roles = roles;
+    member.duty = duty;
+    member.posts_since = Some(on);
 }
 
 /// The roster in the order people expect: committee first (书记, 副书记,
@@ -347,7 +510,12 @@ pub fn apply_form_changes(target: &mut Member, original: &Member, edited: &Membe
         joined_on,
         probation,
         exempt,
-        note
+        note,
+        confirmed_on,
+        extension,
+        suspension,
+        former_posts,
+        posts_since
     );
 }
 
@@ -370,6 +538,13 @@ impl Kind for Member {
             if let Some(e) = &m.exempt {
                 c.length("exempt.reason", &e.reason, limits::SHORT);
             }
+            for (j, post) in m.former_posts.iter().enumerate() {
+                c.length(
+                    &format!("former_posts[{j}].duty"),
+                    &post.duty,
+                    limits::SHORT,
+                );
+            }
             if let Some(g) = &m.group_id {
                 c.group("group_id", g, known);
             }
@@ -377,12 +552,14 @@ impl Kind for Member {
     }
 
     /// The roster travels everywhere, but private notes (phone numbers,
-    /// circumstances) stay on the secretary's phone.
+    /// circumstances) and a 中止 of rights (留置、逮捕) stay on the
+    /// secretary's phone.
     fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
         match packing.scope {
             Scope::Full => Some(self.clone()),
             Scope::Branch | Scope::Return => Some(Member {
                 note: String::new(),
+                suspension: None,
                 ..self.clone()
             }),
         }
@@ -408,11 +585,12 @@ impl Keyed for Member {
 }
 
 /// A shared roster about to be merged into `local`: each member keeps the
-/// note this phone has for them.
+/// note and 中止 this phone has for them.
 pub fn keep_private_notes(shared: &mut [Member], local: &[Member]) {
     for member in shared {
         if let Some(mine) = local.iter().find(|m| m.id == member.id) {
             member.note = mine.note.clone();
+            member.suspension = mine.suspension.clone();
         }
     }
 }
@@ -470,6 +648,11 @@ pub fn member_named(id: String, name: String, joined_on: NaiveDate) -> Member {
         probation: None,
         exempt: None,
         note: String::new(),
+        confirmed_on: None,
+        extension: None,
+        suspension: None,
+        former_posts: Vec::new(),
+        posts_since: None,
     }
 }
 
@@ -547,27 +730,143 @@ mod tests {
 
     #[test]
     fn a_probationary_member_given_a_committee_post_is_warned_about() {
+        let today = day(2026, 3, 1);
         let m = with_roles(probationary("p"), &[Role::CommitteeMember]);
-        assert_eq!(m.role_warnings().len(), 1);
+        assert_eq!(m.role_warnings(today).len(), 1);
         assert!(with_roles(probationary("q"), &[Role::GroupLeader])
-            .role_warnings()
+            .role_warnings(today)
             .is_empty());
         assert!(with_roles(full("r"), &[Role::Secretary])
-            .role_warnings()
+            .role_warnings(today)
             .is_empty());
     }
 
     #[test]
-    fn the_probationary_period_ends_a_year_after_admission_and_is_reminded_of() {
+    fn a_member_under_probation_who_still_holds_a_post_is_flagged() {
+        let mut m = with_roles(full("g"), &[Role::GroupLeader]);
+        m.probation = Some(Probation {
+            from: day(2026, 3, 1),
+            until: Some(day(2027, 3, 1)),
+        });
+        let flagged = |on| {
+            m.role_warnings(on)
+                .iter()
+                .any(|w| w.contains("党内职务自然撤销"))
+        };
+        assert!(!flagged(day(2026, 2, 28)), "the day before");
+        assert!(flagged(day(2026, 3, 1)), "the day it begins");
+        assert!(flagged(day(2027, 2, 28)));
+        assert!(!flagged(day(2027, 3, 1)), "the day it ends");
+        m.roles.clear();
+        assert!(m.role_warnings(day(2026, 6, 1)).is_empty());
+    }
+
+    #[test]
+    fn the_probationary_period_ends_a_year_after_admission_or_at_the_end_of_its_extension() {
         let mut p = probationary("p");
         p.admitted_on = Some(day(2025, 12, 20));
         assert_eq!(p.probationary_period_ends(), Some(day(2026, 12, 20)));
-        let members = vec![p, full("f")];
-        assert!(due_for_full_membership(&members, day(2026, 10, 1), 30).is_empty());
+        p.extension = Some(Extension {
+            decided_on: day(2026, 12, 22),
+            until: day(2027, 6, 20),
+        });
+        assert_eq!(p.probationary_period_ends(), Some(day(2027, 6, 20)));
+        assert!(p.extension_warnings().is_empty());
+    }
+
+    #[test]
+    fn an_extension_of_less_than_half_a_year_or_more_than_one_is_flagged() {
+        let mut p = probationary("p");
+        p.admitted_on = Some(day(2025, 3, 10));
+        let warnings = |p: &mut Member, until| {
+            p.extension = Some(Extension {
+                decided_on: day(2026, 3, 12),
+                until,
+            });
+            p.extension_warnings().len()
+        };
         assert_eq!(
-            due_for_full_membership(&members, day(2026, 11, 25), 30).len(),
-            1
+            warnings(&mut p, day(2026, 9, 9)),
+            1,
+            "a day short of half a year"
         );
+        assert_eq!(warnings(&mut p, day(2026, 9, 10)), 0, "half a year");
+        assert_eq!(warnings(&mut p, day(2027, 3, 10)), 0, "one year");
+        assert_eq!(warnings(&mut p, day(2027, 3, 11)), 1, "a day over a year");
+    }
+
+    #[test]
+    fn a_full_member_was_probationary_before_the_day_of_confirmation() {
+        let mut m = full("f");
+        m.admitted_on = Some(day(2025, 5, 8));
+        m.confirmed_on = Some(day(2026, 5, 8));
+        let on = |m: &Member, d| m.standing_on(Some(d));
+        assert_eq!(on(&m, day(2026, 5, 7)), Standing::Probationary);
+        assert_eq!(on(&m, day(2026, 5, 8)), Standing::Full);
+        assert_eq!(on(&m, day(2026, 5, 9)), Standing::Full);
+        assert!(!m.votes_on(Some(day(2026, 5, 7))));
+        assert!(m.votes_on(Some(day(2026, 5, 8))));
+        // Without a recorded date, the end of the 预备期 stands for it.
+        m.confirmed_on = None;
+        assert_eq!(on(&m, day(2026, 5, 7)), Standing::Probationary);
+        assert_eq!(on(&m, day(2026, 5, 8)), Standing::Full);
+        // A member whose admission is not recorded was always 正式 here.
+        assert_eq!(full("g").standing_on(Some(day(2000, 1, 1))), Standing::Full);
+    }
+
+    #[test]
+    fn a_member_whose_rights_are_suspended_has_no_vote_while_it_lasts() {
+        let mut m = full("s");
+        m.suspension = Some(Suspension {
+            from: day(2026, 4, 1),
+            until: Some(day(2026, 10, 1)),
+        });
+        assert!(m.votes_on(Some(day(2026, 3, 31))));
+        assert!(!m.votes_on(Some(day(2026, 4, 1))));
+        assert!(!m.votes_on(Some(day(2026, 9, 30))));
+        assert!(m.votes_on(Some(day(2026, 10, 1))));
+        let branch_package = crate::domain::kind::Packing {
+            scope: crate::domain::kind::Scope::Branch,
+            ..crate::domain::kind::Packing::FULL
+        };
+        assert!(
+            m.pack(&branch_package, true).unwrap().suspension.is_none(),
+            "a 中止 stays on the secretary's phone"
+        );
+    }
+
+    #[test]
+    fn posts_held_before_are_kept_with_the_day_they_ended() {
+        let mut m = with_roles(full("c"), &[Role::CommitteeMember, Role::GroupLeader]);
+        m.duty = "组织委员".into();
+        m.posts_since = Some(day(2023, 3, 15));
+        change_posts(
+            &mut m,
+            vec![Role::Secretary],
+            String::new(),
+            day(2026, 3, 20),
+        );
+        assert_eq!(m.roles, [Role::Secretary]);
+        assert_eq!(m.former_posts.len(), 2);
+        assert_eq!(m.former_posts[0].duty, "组织委员");
+        let roles = |d| m.roles_on(Some(d));
+        assert_eq!(
+            roles(day(2026, 3, 19)),
+            [Role::CommitteeMember, Role::GroupLeader]
+        );
+        assert_eq!(roles(day(2026, 3, 20)), [Role::Secretary]);
+        assert!(roles(day(2023, 3, 14)).is_empty(), "before the first term");
+        assert!(m.committee_on(Some(day(2026, 3, 19))));
+        assert!(m.committee_on(Some(day(2026, 3, 21))));
+        // The same posts again change nothing.
+        change_posts(
+            &mut m,
+            vec![Role::Secretary],
+            String::new(),
+            day(2026, 4, 1),
+        );
+        assert_eq!(m.former_posts.len(), 2);
+        assert_eq!(m.posts_since, Some(day(2026, 3, 20)));
     }
 
     #[test]

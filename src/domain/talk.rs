@@ -49,12 +49,20 @@ impl Talk {
     }
 }
 
-/// Who was talked with in `year` (as 谈话对象), by member id.
+/// Who took part in a talk in `year`, by member id: the 谈话人 as well as
+/// the 谈话对象. 《支部工作条例》 asks 委员之间、委员和党员之间、党员和党员
+/// 之间 to talk: a talk covers both sides, so a 书记 who talked with every
+/// member has had a talk too.
 pub fn talked_with(talks: &[Talk], year: i32) -> std::collections::BTreeSet<&str> {
     talks
         .iter()
         .filter(|t| t.date.is_some_and(|d| chrono::Datelike::year(&d) == year))
-        .flat_map(|t| t.talkees.iter().map(String::as_str))
+        .flat_map(|t| {
+            t.talkees
+                .iter()
+                .map(String::as_str)
+                .chain(t.talker.member_id.as_deref())
+        })
         .collect()
 }
 
@@ -126,5 +134,33 @@ mod tests {
         ];
         let covered: Vec<&str> = talked_with(&talks, 2026).into_iter().collect();
         assert_eq!(covered, ["a", "b"]);
+    }
+
+    /// N22: the 谈话人 has talked too; a talk typed with a name outside the
+    /// roster covers nobody on that side.
+    #[test]
+    fn coverage_counts_the_talker_as_well_as_the_talked_with() {
+        let talk = |talker: PersonRef, on: NaiveDate, with: &[&str]| Talk {
+            id: "t".into(),
+            date: Some(on),
+            talker,
+            talkees: with.iter().map(|s| s.to_string()).collect(),
+            ..Talk::default()
+        };
+        let member = |id: &str| PersonRef {
+            member_id: Some(id.into()),
+            name: String::new(),
+        };
+        let guest = PersonRef {
+            member_id: None,
+            name: "机关党委 刘明".into(),
+        };
+        let talks = vec![
+            talk(member("secretary"), day(2026, 3, 1), &["a"]),
+            talk(guest, day(2026, 4, 1), &["b"]),
+            talk(member("c"), day(2025, 12, 31), &["d"]),
+        ];
+        let covered: Vec<&str> = talked_with(&talks, 2026).into_iter().collect();
+        assert_eq!(covered, ["a", "b", "secretary"]);
     }
 }

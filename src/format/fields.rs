@@ -14,11 +14,12 @@ use serde_json::{Map, Value};
 
 /// Lists whose items are merged one by one, with the field that names an
 /// item. Other lists (the agenda, the 谈话对象) are one field each.
-const ITEM_LISTS: [(&str, &[&str]); 17] = [
+const ITEM_LISTS: [(&str, &[&str]); 18] = [
     ("attendance", &["member_id"]),
     ("roll", &["member_id"]),
     ("excluded", &["member_id"]),
     ("votes", &["id"]),
+    ("elections", &["id"]),
     ("follow_ups", &["id"]),
     ("speeches", &["id"]),
     ("materials", &["id"]),

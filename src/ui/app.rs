@@ -182,6 +182,7 @@ fn Screens() -> impl IntoView {
                 <Route path=path!("/print/meeting/:id") view={page!(print::MeetingRecordPrint)} />
                 <Route path=path!("/print/sign-in/:id") view={page!(print::SignInSheetPrint)} />
                 <Route path=path!("/print/talk/:id") view={page!(print::TalkRecordPrint)} />
+                <Route path=path!("/print/handover") view={page!(print::HandoverPrint)} />
                 <Route path=path!("/fusion") view={page!(fusion::FusionPage)} />
                 <Route path=path!("/fusion/tasks/:id") view={page!(fusion::TaskPage)} />
                 <Route
@@ -215,6 +216,7 @@ fn Screens() -> impl IntoView {
                 <Route path=path!("/mine/setup") view={page!(setup::SetupPage)} />
                 <Route path=path!("/mine/roster") view={page!(roster::RosterPage)} />
                 <Route path=path!("/mine/roster/:id") view={page!(roster::MemberEditPage)} />
+                <Route path=path!("/mine/handover") view={page!(handover::HandoverPage)} />
                 <Route path=path!("/mine/backup") view={page!(backup::BackupPage)} />
                 <Route path=path!("/mine/templates") view={page!(templates_page::TemplatesPage)} />
                 <Route path=path!("/mine/recovery") view={page!(recovery::RecoveryPage)} />

@@ -7,7 +7,8 @@ use super::draft_text::DraftInput;
 use super::state::use_app;
 use super::widgets::{InlineAdd, PageHeader};
 use crate::browser::{clock, dialog::confirm};
-use crate::domain::branch::{CommitteeRule, ThemeDay};
+use crate::domain::branch::{CommitteeRule, ThemeDay, MINUTES_PER_STUDY_HOUR_CHOICES};
+use crate::domain::fusion::StudyForm;
 use crate::domain::time::format_chinese_date;
 use crate::domain::{limits, LocalRules, PartyGroup};
 
@@ -259,6 +260,23 @@ fn LocalRulesForm() -> impl IntoView {
                     </small>
                 </span>
             </label>
+            <label class="switch-row">
+                <input
+                    type="checkbox"
+                    name="group-monthly-work"
+                    prop:checked=move || rules().group_monthly_work
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        state.edit_branch(move |b| b.rules.group_monthly_work = on);
+                    }
+                />
+                <span>
+                    "党小组每月确定并回顾重点工作"
+                    <small class="muted">
+                        "（本单位规定；回顾可在当月或次月第一次党小组会上进行）"
+                    </small>
+                </span>
+            </label>
             <label class="field">
                 <span>"支部委员会"</span>
                 <select
@@ -308,20 +326,66 @@ fn LocalRulesForm() -> impl IntoView {
                 set=|r, n| r.backup_reminder_days = n
             />
             <RuleNumber
-                label="党员每年学习学时（一般不少于 32 学时）"
+                label="党员每年学习学时（《党员教育管理工作条例》：一般不少于 32 学时）"
                 name="study-hours"
                 range=(1, 200)
                 get=|r| r.study_hours_yearly
                 set=|r, n| r.study_hours_yearly = n
             />
             <RuleNumber
-                label="1 学时按多少分钟计"
-                name="minutes-per-study-hour"
-                range=(10, 120)
-                get=|r| r.minutes_per_study_hour
-                set=|r, n| r.minutes_per_study_hour = n
+                label="书记、委员每年学习学时（2019—2023 年全国党员教育培训工作规划：不少于 56 学时）"
+                name="leaders-study-hours"
+                range=(1, 200)
+                get=|r| r.leaders_study_hours_yearly
+                set=|r, n| r.leaders_study_hours_yearly = n
             />
+            <MinutesPerStudyHour />
         </section>
+    }
+}
+
+/// Minutes in one 学时: unset until the branch chooses, since units differ.
+#[component]
+pub fn MinutesPerStudyHour() -> impl IntoView {
+    let state = use_app();
+    let current = move || state.doc.with(|d| d.branch.rules.minutes_per_study_hour);
+    view! {
+        <label class="field">
+            <span>"本单位 1 学时按多少分钟计"</span>
+            <select
+                name="minutes-per-study-hour"
+                on:change=move |ev| {
+                    let n = event_target_value(&ev).parse::<u16>().ok();
+                    state.edit_branch(move |b| b.rules.minutes_per_study_hour = n);
+                }
+            >
+                <option value="" selected=move || current().is_none()>
+                    "尚未设置"
+                </option>
+                {MINUTES_PER_STUDY_HOUR_CHOICES
+                    .map(|n| {
+                        view! {
+                            <option value=n.to_string() selected=move || current() == Some(n)>
+                                {format!("{n} 分钟")}
+                            </option>
+                        }
+                    })}
+                {move || {
+                    current()
+                        .filter(|n| !MINUTES_PER_STUDY_HOUR_CHOICES.contains(n))
+                        .map(|n| {
+                            view! {
+                                <option value=n.to_string() selected=true>
+                                    {format!("{n} 分钟")}
+                                </option>
+                            }
+                        })
+                }}
+            </select>
+            <small class="muted">
+                "各单位规定不同：不少单位按 60 分钟计 1 学时，也有按 45 或 50 分钟的。请按本单位规定选择。"
+            </small>
+        </label>
     }
 }
 
@@ -519,7 +583,16 @@ fn ThemeDayField() -> impl IntoView {
 #[component]
 fn StudyKinds() -> impl IntoView {
     let state = use_app();
+    let refused = RwSignal::new(None::<String>);
     let add = move |name: String| {
+        if let Some(form) = StudyForm::named(&name) {
+            refused.set(Some(format!(
+                "“{}”在“会议 › 党建与业务融合 › 学习”中记录（含参加人和时长），不再作为会议类型，以免同一次学习记两次。",
+                form.label()
+            )));
+            return;
+        }
+        refused.set(None);
         if !state
             .doc
             .with_untracked(|d| d.branch.study_kinds.contains(&name))
@@ -535,7 +608,7 @@ fn StudyKinds() -> impl IntoView {
         <section class="card form">
             <h2 class="card-title">"本支部的学习形式"</h2>
             <p class="hint">
-                "如党员每月一讲、OPL 一点课、五分钟晨学。安排会议时可以直接选用。"
+                "如读书班、专题研讨，安排会议时可以直接选用。党员每月一讲、OPL 一点课、五分钟晨学在“会议 › 党建与业务融合 › 学习”中记录。"
             </p>
             <ul class="chips">
                 <For
@@ -545,15 +618,23 @@ fn StudyKinds() -> impl IntoView {
                 >
                     {
                         let removed = kind.clone();
+                        let recorded_apart = StudyForm::named(&kind).is_some();
                         view! {
                             <li class="chip">
                                 {kind}
+                                {recorded_apart
+                                    .then(|| {
+                                        view! {
+                                            <small class="muted">
+                                                "（在“学习”中记录）"
+                                            </small>
+                                        }
+                                    })}
                                 <button
                                     class="chip-remove"
                                     aria-label="移除"
                                     on:click=move |_| {
                                         let k = removed.clone();
-                                        let k = k.clone();
                                         state
                                             .edit_branch(move |b| b.study_kinds.retain(|s| *s != k));
                                     }
@@ -571,6 +652,17 @@ fn StudyKinds() -> impl IntoView {
                 maxlength=30
                 on_add=add
             />
+            {move || {
+                refused
+                    .get()
+                    .map(|text| {
+                        view! {
+                            <p class="warning" role="note">
+                                {text}
+                            </p>
+                        }
+                    })
+            }}
         </section>
     }
 }

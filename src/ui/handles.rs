@@ -10,6 +10,7 @@ use super::state::AppState;
 use crate::domain::assessment::AssessmentForm;
 use crate::domain::document::Listed;
 use crate::domain::fusion::{KeyTask, StudySession};
+use crate::domain::handover::Handover;
 use crate::domain::meeting::Meeting;
 use crate::domain::{Keyed, Member, Talk};
 
@@ -37,6 +38,7 @@ pub type FormHandle = Handle<AssessmentForm>;
 pub type TalkHandle = Handle<Talk>;
 pub type TaskHandle = Handle<KeyTask>;
 pub type StudyHandle = Handle<StudySession>;
+pub type HandoverHandle = Handle<Handover>;
 
 /// The position of the item `id` in `list`, looked for first at `at`.
 /// The hint may be gone (the page closed): the list is searched then.

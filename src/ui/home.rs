@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use super::meetings::ThisMonthCard;
 use super::state::use_app;
 use crate::browser::clock;
-use crate::domain::roster::due_for_full_membership;
+use crate::domain::handover::term_notice;
+use crate::domain::rules::probation::probation_notices;
 use crate::domain::time::format_chinese_date;
 use crate::domain::Standing;
 
@@ -37,20 +38,21 @@ pub fn HomePage() -> impl IntoView {
         })
     };
     let groups = move || state.doc.with(|d| d.branch.groups.len());
-    // 预备期 ending within a month: the 支部大会 should discuss 转正.
+    // 预备期 ending within a month: the 支部大会 should discuss 转正; a vote
+    // recorded ends that, and asks for the roster to follow.
     let due_for_full = move || {
         state.doc.with(|d| {
-            due_for_full_membership(&d.members, clock::today(), 31)
+            probation_notices(d, clock::today(), 31)
                 .into_iter()
-                .map(|(m, ends)| {
-                    format!(
-                        "{}同志预备期至{}，请及时讨论其转正。",
-                        m.name,
-                        format_chinese_date(ends)
-                    )
-                })
+                .map(|(m, notice)| notice.sentence(&m.name))
                 .collect::<Vec<_>>()
         })
+    };
+    // Six months before the committee's term ends: prepare the 换届.
+    let term = move || {
+        state
+            .doc
+            .with(|d| term_notice(d, clock::today()).map(|n| n.sentence()))
     };
     let backup_due = move || {
         let every = state.doc.with(|d| d.branch.rules.backup_reminder_days);
@@ -78,6 +80,20 @@ pub fn HomePage() -> impl IntoView {
                 }}
             </section>
         </Show>
+        {move || {
+            term()
+                .map(|line| {
+                    view! {
+                        <section class="card notice handover-reminder">
+                            <h2 class="card-title">"支部委员会换届"</h2>
+                            <p>{line}</p>
+                            <A href="/mine/handover" attr:class="button">
+                                "换届工作"
+                            </A>
+                        </section>
+                    }
+                })
+        }}
         <section class="card">
             <h2 class="card-title">"支部概况"</h2>
             <div class="stats">

@@ -16,6 +16,13 @@ pub fn MinePage() -> impl IntoView {
             .doc
             .with(|d| format!("{} 人", d.members.iter().filter(|m| m.is_active()).count()))
     });
+    let term = Signal::derive(move || {
+        state.doc.with(|d| {
+            crate::domain::handover::current_term(d)
+                .map(|t| format!("至{}", crate::domain::time::format_chinese_date(t.end)))
+                .unwrap_or_default()
+        })
+    });
     let backup = Signal::derive(move || {
         state
             .device
@@ -35,6 +42,7 @@ pub fn MinePage() -> impl IntoView {
         <nav class="menu card">
             <MenuRow href="/mine/branch" label="支部信息与规则" detail=branch />
             <MenuRow href="/mine/roster" label="党员名册" detail=roster />
+            <MenuRow href="/mine/handover" label="支部委员会换届" detail=term />
             <MenuRow
                 href="/mine/templates"
                 label="检查清单模板"

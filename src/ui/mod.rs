@@ -9,6 +9,7 @@ pub mod file_offer;
 pub mod first_run;
 pub mod fusion;
 pub mod handles;
+pub mod handover;
 pub mod home;
 pub mod icons;
 #[cfg(feature = "split")]

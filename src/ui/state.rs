@@ -14,6 +14,7 @@ use crate::app::{Event, Host};
 use crate::browser::persistence::{self, Place};
 use crate::browser::{clock, local_storage};
 use crate::domain::fusion::{GroupMonth, KeyTask, MemberCommitments, StudySession};
+use crate::domain::handover::Handover;
 use crate::domain::meeting::ChecklistTemplate;
 use crate::domain::RecordKey;
 use crate::domain::{Branch, Document, Meeting, Member, Scope, Talk};
@@ -258,6 +259,16 @@ impl AppState {
         self.edit(vec![key], move |d| {
             if d.study(&session.id).is_none() {
                 d.studies.push(session.clone());
+            }
+        });
+    }
+
+    /// Starts the checklist of a 换届.
+    pub fn add_handover(&self, handover: Handover) {
+        let key = RecordKey::handover(&handover.id);
+        self.edit(vec![key], move |d| {
+            if d.handover(&handover.id).is_none() {
+                d.handovers.push(handover.clone());
             }
         });
     }

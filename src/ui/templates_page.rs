@@ -4,30 +4,15 @@
 use leptos::prelude::*;
 
 use crate::browser::dialog::confirm;
-use crate::domain::meeting::{MeetingKind, Phase, TemplateItem};
+use crate::domain::meeting::{Phase, TemplateItem};
 use crate::domain::rules::checklist::{is_customised, reset_template, set_template, template_for};
 use crate::ui::state::use_app;
 use crate::ui::widgets::{InlineAdd, PageHeader};
 
-fn all_kinds(study_kinds: &[String]) -> Vec<MeetingKind> {
-    let mut kinds = MeetingKind::NATIONAL.to_vec();
-    kinds.push(MeetingKind::Study {
-        name: "集中学习".into(),
-    });
-    kinds.extend(
-        study_kinds
-            .iter()
-            .map(|n| MeetingKind::Study { name: n.clone() }),
-    );
-    kinds
-}
-
 #[component]
 pub fn TemplatesPage() -> impl IntoView {
     let state = use_app();
-    let kinds = state
-        .doc
-        .with_untracked(|d| all_kinds(&d.branch.study_kinds));
+    let kinds = state.doc.with_untracked(|d| d.branch.meeting_kinds());
     let kind = RwSignal::new(kinds[0].clone());
     let items = Memo::new(move |_| state.doc.with(|d| template_for(&d.templates, &kind.get())));
     let customised = move || state.doc.with(|d| is_customised(&d.templates, &kind.get()));

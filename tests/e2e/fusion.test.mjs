@@ -63,14 +63,18 @@ test("a year of 融合 work: deployed, checked, reviewed, promised, closed and p
   // This month's key work is set but waits for this month's meeting.
   await page.goto(`${origin}/fusion/groups/g2/${year}/${month}`);
   assert.equal(await page.getByTestId("group-month-status").textContent(), "已确定");
-  await page.getByText("本月党小组会标记为已召开后").waitFor();
+  await page.getByText("当月或次月第一次党小组会标记为已召开后").waitFor();
   await page.goto(`${origin}/`);
   await page.getByTestId("this-month").getByTestId("group-work").getByText("第二党小组").waitFor();
 
-  // A member makes three commitments and records one kept.
+  // A member who joined today makes three commitments and records one kept
+  // (every member of the example has made theirs).
+  await new App(page).addMember("新转入党员");
   await page.goto(`${origin}/fusion`);
-  await page.selectOption("select[name=commitments-member]", { label: "孙磊" });
-  await page.waitForURL(/\/fusion\/commitments\/m12\//);
+  await page.selectOption("select[name=commitments-member]", { label: "新转入党员" });
+  await page.waitForURL(/\/fusion\/commitments\/[^/]+\//);
+  const newcomer = page.url().match(/\/fusion\/commitments\/([^/]+)\//)[1];
+  assert.equal(await page.getByTestId("pledge").count(), 0, "no commitments yet");
   const pledges = [["学习", "每月读一本理论书籍"], ["工作", "年内完成三项流程改进"], ["服务", "每季度参加一次志愿服务"]];
   for (const [i, [kind, text]] of pledges.entries()) {
     await page.getByRole("button", { name: "＋ 一项承诺" }).click();
@@ -85,7 +89,7 @@ test("a year of 融合 work: deployed, checked, reviewed, promised, closed and p
   await first.locator("textarea[name=kept-note]").blur();
   await first.getByText("已兑现", { exact: true }).first().click();
   await settled(page);
-  const stored = (await storedOfKind(page, "commitments/")).find((r) => r.member_id === "m12");
+  const stored = (await storedOfKind(page, "commitments/")).find((r) => r.member_id === newcomer);
   assert.equal(stored.items.length, 3);
   assert.deepEqual(stored.items.map((i) => i.kind), ["study", "work", "service"]);
   assert.equal(stored.items[0].notes.length, 1);
@@ -118,12 +122,16 @@ test("a year of 融合 work: deployed, checked, reviewed, promised, closed and p
   };
   await printed(`/print/fusion/tasks/${year}`, ["年度重点工作清单", "“党建+客户服务”流程优化攻坚", "第一党小组",
     "党员志愿服务进社区", "销号", "客户满意度提升行动"]);
-  await printed(`/print/fusion/progress/${last.y}-${pad(last.m)}`, ["月度推进台账", "已完成流程梳理"]);
+  await printed(`/print/fusion/progress/${last.y}-${pad(last.m)}`, ["月度推进台账", "客户满意度提升行动", "已制定调查问卷"]);
   const groups = await printed(`/print/fusion/groups/${last.y}`, ["党小组月度重点工作及回顾表", "第一党小组", "完成流程梳理并试运行", "已回顾", "党小组组长（签字）"]);
   assert.ok(groups.length >= 3, "one page per 党小组");
-  const pledgePages = await printed(`/print/fusion/pledges/${year}`, ["党员公开承诺书", "刘洋", "孙磊", "每月读一本理论书籍", "承诺人（签字）"]);
-  assert.equal(pledgePages.length, 4, "one page per member with commitments");
-  await printed(`/print/fusion/ledger/${year}`, ["承诺践诺评诺台账", "上半年按计划完成", "已读完", "已兑现"]);
+  const pledgePages = await printed(`/print/fusion/pledges/${year}`, ["党员公开承诺书", "新转入党员", "每月读一本理论书籍", "承诺人（签字）"]);
+  const withPledges = (await storedOfKind(page, "commitments/")).filter((c) => c.year === year && c.items.length > 0);
+  assert.equal(pledgePages.length, withPledges.length, "one page per member with commitments");
+  // The half-year notes come at July's 党小组会, in the example's records
+  // from August on.
+  const kept = ["承诺践诺评诺台账", "已读完", "已兑现"].concat(month >= 8 ? ["上半年按计划完成"] : []);
+  await printed(`/print/fusion/ledger/${year}`, kept);
   await printed(`/print/fusion/morning/${last.y}-${pad(last.m)}`, ["五分钟晨学记录", "学习《党章》第一章"]);
   const opl = (await storedOfKind(printer.page, "study/")).find((s) => s.form === "one_point_lesson");
   if (opl) await printed(`/print/fusion/opl/${opl.id}`, ["OPL一点课", opl.title, "要点"]);
@@ -141,6 +149,71 @@ test("a ledger on a phone reads as label and value lines, never wider than the s
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(wide <= 360, `page is ${wide}px wide`);
   assert.equal(await page.locator(".ledger thead").isVisible(), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("党小组每月重点工作 is a local rule: switched off, neither the home page nor the compliance view asks for it", async () => {
+  const origin = env.server.origin;
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, origin);
+  await new App(page).loadExample();
+  await page.getByTestId("this-month").getByTestId("group-work").waitFor();
+  await page.goto(`${origin}/mine/branch`);
+  const rule = page.locator("input[name=group-monthly-work]");
+  assert.ok(await rule.isChecked(), "the example keeps the practice");
+  await rule.uncheck();
+  await settled(page);
+  await page.goto(`${origin}/`);
+  await page.getByTestId("this-month").waitFor();
+  assert.equal(await page.getByTestId("group-work").count(), 0, "home");
+  await page.goto(`${origin}/meetings/compliance`);
+  await pageShown(page);
+  assert.equal(await page.getByTestId("group-work").count(), 0, "compliance");
+  await page.goto(`${origin}/fusion`);
+  await page.getByText("本支部未开展党小组每月重点工作").waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("学时: the page quotes §20, says what it counts, asks once how long a 学时 is, and a member adds training outside the branch", async () => {
+  const origin = env.server.origin;
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, origin);
+  await new App(page).loadExample();
+  // As a branch that never chose: the unit is unset.
+  await page.goto(`${origin}/mine/branch`);
+  await page.selectOption("select[name=minutes-per-study-hour]", "");
+  await settled(page);
+  await page.goto(`${origin}/fusion/hours/${year}`);
+  const ask = page.getByTestId("ask-study-hour");
+  await ask.waitFor();
+  await page.getByText(/第二十条：“市、县党委或者基层党委每年应当组织党员集中轮训.*一般不少于32学时。”/).waitFor();
+  await page.getByText(/党校轮训、网络培训等不是本支部组织的/).waitFor();
+  const row = page.locator(".hours-row", { hasText: "吴昊" });
+  assert.match(await row.textContent(), /本支部 \d+ 分钟/, "minutes until the unit is set");
+  await ask.getByRole("button", { name: "60 分钟" }).click();
+  await ask.waitFor({ state: "detached" });
+  const outside = async () => Number(((await row.textContent()).match(/支部以外 ([\d.]+) 学时/) || [0, 0])[1]);
+  assert.match(await row.textContent(), /本支部 [\d.]+ 学时.*应不少于 32 学时/);
+  assert.match(await page.locator(".hours-row", { hasText: "王建国" }).textContent(), /应不少于 56 学时/);
+  const before = await outside();
+
+  await page.getByRole("button", { name: "＋ 登记支部以外的培训学时" }).click();
+  await page.waitForURL(/\/fusion\/study\//);
+  await page.getByText("支部以外的培训").first().waitFor();
+  await page.fill("input[name=study-title]", "县委党校专题轮训");
+  await page.locator("input[name=study-title]").blur();
+  await page.fill("input[name=study-credited-hours]", "4.5");
+  await page.locator("input[name=study-credited-hours]").blur();
+  await page.locator(".chip-toggle", { hasText: "吴昊" }).click();
+  await settled(page);
+  const stored = (await storedOfKind(page, "study/")).find((s) => s.title === "县委党校专题轮训");
+  assert.equal(stored.form, "outside");
+  assert.equal(stored.credited_tenths, 45);
+  await page.goto(`${origin}/fusion/hours/${year}`);
+  await page.locator(".hours-row", { hasText: "吴昊" }).waitFor();
+  assert.equal(await outside(), before + 4.5);
   assert.deepEqual(problems, []);
   await context.close();
 });

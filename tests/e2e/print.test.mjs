@@ -35,7 +35,8 @@ test("the meeting record holds the branch, theme, every attendee, the vote and t
   const all = squeeze(pages.join(""));
   assert.equal(pages.length, pageCount(pdf));
   assertPageFooters(pages);
-  for (const text of ["示例单位第一党支部", "党支部工作记录", "学习贯彻党的二十届四中全会精神", "到会情况",
+  const theme = (await storedRecords(page))["meeting/mt-ex-1"].theme;
+  for (const text of ["示例单位第一党支部", "党支部工作记录", theme, "讨论郑凯同志预备党员转正事项", "到会情况",
     "应到24人，实到22人，缺席2人（其中请假2人）", "会议有效", "关于郑凯同志由中共预备党员转为中共", "应到会有表决权党员21人",
     "含书面意见1份", "通过", "依据《中国共产党发展党员工作细则》", "主持人（签字）", "记录人（签字）"]) {
     assert.ok(all.includes(squeeze(text)), `missing: ${text}`);

@@ -8,10 +8,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
-import { useBrowser, openApp, App, PHONE, pageShown } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE, pageShown, storedRecords } from "./support.mjs";
 
 const env = useBrowser();
-const MEETING = "学习贯彻党的二十届四中全会精神";
+/** The theme of the example's last 支部党员大会, which the record shows. */
+let MEETING = "";
 
 /** The entries of a ZIP file, read from its central directory, each
  * checked against its CRC-32. */
@@ -43,9 +44,10 @@ function unzip(bytes) {
 async function openRecord(context) {
   const { page, problems } = await openApp(context, env.server.origin);
   await new App(page).loadExample();
+  MEETING = (await storedRecords(page))["meeting/mt-ex-1"].theme;
   await page.goto(env.server.origin + "/meetings");
   await pageShown(page);
-  await page.locator(".meeting-row", { hasText: MEETING }).click();
+  await page.locator(".meeting-row", { hasText: MEETING }).first().click();
   await pageShown(page);
   await page.getByRole("link", { name: "打印会议记录" }).click();
   await page.getByText("党支部工作记录").first().waitFor();

@@ -6,14 +6,14 @@ const lastMonth = now.getUTCMonth() === 0 ? [year - 1, 12] : [year, now.getUTCMo
 
 /** Every route of the app, with the example's records. */
 export const ROUTES = [
-  "/", "/meetings", "/meetings/new", "/meetings/compliance", "/meetings/mt-ex-1",
+  "/", "/meetings", "/meetings/new", "/meetings/compliance", "/meetings/mt-ex-1", "/meetings/mt-ex-1?s=votes",
   "/meetings/mt-ex-2?s=tasks", "/talks", "/talks/tk-ex-1",
   "/fusion", "/fusion/tasks/kt-ex-1", `/fusion/groups/g1/${lastMonth[0]}/${lastMonth[1]}`,
-  `/fusion/commitments/m04/${year}`, "/fusion/study/st-ex-opl-4", `/fusion/hours/${year}`,
+  `/fusion/commitments/m04/${year}`, "/fusion/study/st-ex-out-1", `/fusion/hours/${year}`,
   "/assess", "/assess/form/as-ex-1", "/assess/history/m10", `/assess/review/${year - 1}`,
   "/mine", "/mine/setup", "/mine/setup?step=2", "/mine/branch", "/mine/roster", "/mine/roster/m04", "/mine/backup", "/mine/templates",
-  "/mine/recovery",
-  "/print/meeting/mt-ex-1", "/print/sign-in/mt-ex-1", "/print/talk/tk-ex-1",
+  "/mine/recovery", "/mine/handover",
+  "/print/meeting/mt-ex-1", "/print/sign-in/mt-ex-1", "/print/talk/tk-ex-1", "/print/handover",
   `/print/summary/year/${year}-01-01`, "/print/assessment/as-ex-1", `/print/review/${year - 1}`,
   `/print/fusion/tasks/${year}`, `/print/fusion/groups/${year}`, `/print/fusion/pledges/${year}`,
 ];

@@ -330,19 +330,20 @@ fn fusion_lines(doc: &Document, member_id: &str, year: i32) -> Vec<String> {
         }
     }
     let time = study_time(member_id, year, &doc.meetings, &doc.studies);
-    if time.sessions > 0 {
+    if time.sessions + time.outside_sessions > 0 {
         let rules = &doc.branch.rules;
+        let owed = doc
+            .member(member_id)
+            .map_or(rules.study_hours_yearly, |m| rules.study_hours_owed(m));
         let mut line = format!(
-            "{year}年参加学习活动 {} 次，累计约 {} 学时（按 {} 分钟计 1 学时，全年一般不少于 {} 学时）",
+            "{year}年学习：{}（参加本支部组织的学习 {} 次",
+            crate::domain::fusion::study::hours_sentence(&time, rules.minutes_per_study_hour),
             time.sessions,
-            time.hours(u32::from(rules.minutes_per_study_hour)),
-            rules.minutes_per_study_hour,
-            rules.study_hours_yearly
         );
         if time.without_length > 0 {
             line.push_str(&format!("，其中 {} 次未记时长", time.without_length));
         }
-        line.push('。');
+        line.push_str(&format!("；全年一般不少于 {owed} 学时）。"));
         out.push(line);
     }
     out

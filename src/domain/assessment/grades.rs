@@ -30,6 +30,17 @@ impl Grade {
             Grade::Unqualified => "不合格",
         }
     }
+
+    /// What the date of a 结果运用 is called: for 基本合格, a day to have
+    /// improved by and to follow up (指出差距，帮助改进提高); 限期改正 is an
+    /// 组织处置 for a member found 不合格, and "不超过1年" (《党员教育管理
+    /// 工作条例》§30).
+    pub fn remedy_date_label(self) -> &'static str {
+        match self {
+            Grade::Unqualified => "限期改正至（不超过1年）",
+            _ => "整改期限/回访日期",
+        }
+    }
 }
 
 pub const PROBATIONARY_NO_GRADE: &str =

@@ -106,15 +106,17 @@ impl Poll {
     }
 }
 
-/// 结果运用: 基本合格 → 指出差距，帮助改进 (帮扶人、整改); 不合格 → 限期改正
-/// (不超过1年) or 组织处置 (《党员教育管理工作条例》§30-31).
+/// 结果运用: 基本合格 → 指出差距，帮助改进 (帮扶人、整改期限或回访日期);
+/// 不合格 → 限期改正 (不超过1年) or 组织处置 (《党员教育管理工作条例》
+/// §30-31).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Remedy {
     /// 帮扶人.
     #[serde(default)]
     pub mentor: PersonRef,
-    /// 限期改正 until.
+    /// 不合格: 限期改正 until; 基本合格: 整改期限 or 回访日期
+    /// (`Grade::remedy_date_label`).
     #[serde(default)]
     pub deadline: Option<NaiveDate>,
     /// 整改措施 / 处置意见.
@@ -228,7 +230,7 @@ impl ReviewEntry {
     }
 
     /// What the record still lacks for a member graded 基本合格 or 不合格,
-    /// and a 限期改正 longer than a year.
+    /// and a 限期改正 (不合格 only) longer than a year.
     pub fn remedy_warnings(&self, year: i32) -> Vec<String> {
         let grade = match &self.decision {
             Some(Decision::Graded { grade }) => *grade,
@@ -253,6 +255,9 @@ impl ReviewEntry {
                 }
             }
             _ => return out,
+        }
+        if grade != Grade::Unqualified {
+            return out;
         }
         let start = self
             .fed_back_on
@@ -592,6 +597,47 @@ mod tests {
         assert_eq!(
             review.entry("p2").unwrap().remedy_warnings(2025),
             ["限期改正的期限一般不超过1年。"]
+        );
+    }
+
+    #[test]
+    fn basically_qualified_has_a_follow_up_date_not_a_correction_deadline() {
+        assert_eq!(
+            Grade::BasicallyQualified.remedy_date_label(),
+            "整改期限/回访日期"
+        );
+        assert_eq!(
+            Grade::Unqualified.remedy_date_label(),
+            "限期改正至（不超过1年）"
+        );
+        let mut doc = document(&[], full_members("p", 1), Vec::new());
+        decide(
+            &mut doc,
+            2025,
+            "p1",
+            Some(Decision::Graded {
+                grade: Grade::BasicallyQualified,
+            }),
+        );
+        edit_entry(&mut doc, 2025, "p1", |e| {
+            e.fed_back_on = Some(day(2026, 1, 20));
+            e.remedy = Some(Remedy {
+                mentor: PersonRef {
+                    member_id: None,
+                    name: "李书记".into(),
+                },
+                deadline: Some(day(2027, 3, 1)),
+                ..Remedy::default()
+            })
+        });
+        assert!(
+            doc.review(2025)
+                .unwrap()
+                .entry("p1")
+                .unwrap()
+                .remedy_warnings(2025)
+                .is_empty(),
+            "限期改正's one-year limit is for 不合格"
         );
     }
 

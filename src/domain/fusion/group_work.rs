@@ -1,6 +1,8 @@
 //! 党小组每月重点工作: each 党小组 sets at least one key task a month and
-//! reviews it in that month's 党小组会 (完成情况、差距短板、整改措施、下月打算).
-//! One record per group and month.
+//! reviews it at a 党小组会 (完成情况、差距短板、整改措施、下月打算): that
+//! month's, or the next month's first, as many groups review the month just
+//! past. A local practice (`LocalRules::group_monthly_work`), not a national
+//! rule. One record per group and month.
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -88,9 +90,10 @@ impl GroupMonth {
 pub enum GroupMonthStatus {
     /// No key work set.
     NotSet,
-    /// 已确定: key work set, not yet reviewed at a 党小组会 of the month.
+    /// 已确定: key work set, not yet reviewed at a 党小组会.
     Set,
-    /// 已回顾: reviewed at the month's held 党小组会.
+    /// 已回顾: reviewed at a held 党小组会 of the month or the next month's
+    /// first.
     Reviewed,
 }
 
@@ -104,28 +107,112 @@ impl GroupMonthStatus {
     }
 }
 
-/// Whether `meeting` is a held 党小组会 of `group_id` in the month: the only
-/// meeting at which a month's key work counts as reviewed.
-pub fn is_review_meeting(meeting: &Meeting, group_id: &str, year: i32, month: u32) -> bool {
+fn is_held_group_meeting(meeting: &Meeting, group_id: &str) -> bool {
     meeting.kind == MeetingKind::GroupMeeting
         && meeting.state == MeetingState::Held
         && meeting.group_id.as_deref() == Some(group_id)
-        && meeting
-            .date
-            .is_some_and(|d: NaiveDate| d.year() == year && d.month() == month)
+        && meeting.date.is_some()
+}
+
+fn month_of(date: NaiveDate) -> (i32, u32) {
+    (date.year(), date.month())
+}
+
+fn next_month(year: i32, month: u32) -> (i32, u32) {
+    if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    }
+}
+
+/// The group's first held 党小组会 of a month.
+fn first_of_month<'a>(
+    meetings: &'a [Meeting],
+    group_id: &str,
+    (year, month): (i32, u32),
+) -> Option<&'a Meeting> {
+    meetings
+        .iter()
+        .filter(|m| is_held_group_meeting(m, group_id))
+        .filter(|m| m.date.map(month_of) == Some((year, month)))
+        .min_by_key(|m| (m.date, m.start_time, m.id.as_str()))
+}
+
+/// Whether `meeting` may review the group's key work of `year`-`month`: a
+/// held 党小组会 of the group in that month, or the group's first held
+/// 党小组会 of the next month.
+pub fn is_review_meeting(
+    meeting: &Meeting,
+    group_id: &str,
+    year: i32,
+    month: u32,
+    meetings: &[Meeting],
+) -> bool {
+    if !is_held_group_meeting(meeting, group_id) {
+        return false;
+    }
+    let held = meeting.date.map(month_of);
+    if held == Some((year, month)) {
+        return true;
+    }
+    let next = next_month(year, month);
+    held == Some(next)
+        && first_of_month(meetings, group_id, next).is_some_and(|first| first.id == meeting.id)
+}
+
+/// The meeting a review of the month sits at: the one it names, while that
+/// may review it, else the month's first held 党小组会, else the next
+/// month's first.
+pub fn review_meeting<'a>(
+    month: Option<&GroupMonth>,
+    group_id: &str,
+    year: i32,
+    month_no: u32,
+    meetings: &'a [Meeting],
+) -> Option<&'a Meeting> {
+    let named = month
+        .and_then(|m| m.review.meeting_id.as_deref())
+        .and_then(|id| meetings.iter().find(|m| m.id == id))
+        .filter(|m| is_review_meeting(m, group_id, year, month_no, meetings));
+    named
+        .or_else(|| first_of_month(meetings, group_id, (year, month_no)))
+        .or_else(|| first_of_month(meetings, group_id, next_month(year, month_no)))
+}
+
+/// The months a held 党小组会 may review, latest first: its own month, and
+/// the month before when it is the group's first meeting of its month.
+pub fn months_reviewable_at(meeting: &Meeting, meetings: &[Meeting]) -> Vec<(i32, u32)> {
+    let (Some(group_id), Some(date)) = (meeting.group_id.as_deref(), meeting.date) else {
+        return Vec::new();
+    };
+    if !is_held_group_meeting(meeting, group_id) {
+        return Vec::new();
+    }
+    let (year, month) = month_of(date);
+    let mut out = vec![(year, month)];
+    let before = if month == 1 {
+        (year - 1, 12)
+    } else {
+        (year, month - 1)
+    };
+    if is_review_meeting(meeting, group_id, before.0, before.1, meetings) {
+        out.push(before);
+    }
+    out
 }
 
 /// The month's status: 已回顾 only when the review is written and names a
-/// held 党小组会 of the group dated in that month.
+/// held 党小组会 of the group that may review it.
 pub fn status(month: Option<&GroupMonth>, meetings: &[Meeting]) -> GroupMonthStatus {
     let Some(m) = month else {
         return GroupMonthStatus::NotSet;
     };
     let reviewed_at_meeting = m.review.is_written()
         && m.review.meeting_id.as_deref().is_some_and(|id| {
-            meetings
-                .iter()
-                .any(|mt| mt.id == id && is_review_meeting(mt, &m.group_id, m.year, m.month))
+            meetings.iter().any(|mt| {
+                mt.id == id && is_review_meeting(mt, &m.group_id, m.year, m.month, meetings)
+            })
         });
     let set = m.items.iter().any(|i| !i.text.trim().is_empty());
     match (set, reviewed_at_meeting) {
@@ -231,12 +318,13 @@ mod tests {
     }
 
     #[test]
-    fn a_review_at_another_month_another_group_or_a_planned_meeting_does_not_count() {
+    fn a_review_at_a_later_or_earlier_month_another_group_or_a_planned_meeting_does_not_count() {
         let mut m = month_with_work();
         m.review.done = "回访 120 户".into();
         m.review.meeting_id = Some("x".into());
         for other in [
-            group_meeting("x", "g1", day(2026, 4, 2), MeetingState::Held),
+            group_meeting("x", "g1", day(2026, 5, 6), MeetingState::Held),
+            group_meeting("x", "g1", day(2026, 2, 26), MeetingState::Held),
             group_meeting("x", "g2", day(2026, 3, 20), MeetingState::Held),
             group_meeting("x", "g1", day(2026, 3, 20), MeetingState::Planned),
         ] {
@@ -250,5 +338,48 @@ mod tests {
         m.review.meeting_id = Some("gm".into());
         let held = group_meeting("gm", "g1", day(2026, 3, 20), MeetingState::Held);
         assert_eq!(status(Some(&m), &[held]), GroupMonthStatus::Set);
+    }
+
+    /// N18: the month may be reviewed at the next month's first 党小组会,
+    /// but not at a later one of that month, nor at another group's.
+    #[test]
+    fn a_month_may_be_reviewed_at_the_next_months_first_group_meeting_only() {
+        let mut m = month_with_work();
+        m.review.done = "回访 120 户".into();
+        let first = group_meeting("first", "g1", day(2026, 4, 3), MeetingState::Held);
+        let second = group_meeting("second", "g1", day(2026, 4, 24), MeetingState::Held);
+        let other_group = group_meeting("other", "g2", day(2026, 4, 1), MeetingState::Held);
+        let meetings = [first, second, other_group];
+        m.review.meeting_id = Some("first".into());
+        assert_eq!(status(Some(&m), &meetings), GroupMonthStatus::Reviewed);
+        m.review.meeting_id = Some("second".into());
+        assert_eq!(status(Some(&m), &meetings), GroupMonthStatus::Set);
+        m.review.meeting_id = Some("other".into());
+        assert_eq!(status(Some(&m), &meetings), GroupMonthStatus::Set);
+        // On the last day of March or the first of April, the edges.
+        let march_31 = group_meeting("a", "g1", day(2026, 3, 31), MeetingState::Held);
+        let april_1 = group_meeting("b", "g1", day(2026, 4, 1), MeetingState::Held);
+        let both = [march_31, april_1];
+        for id in ["a", "b"] {
+            m.review.meeting_id = Some(id.into());
+            assert_eq!(status(Some(&m), &both), GroupMonthStatus::Reviewed, "{id}");
+        }
+    }
+
+    #[test]
+    fn a_groups_first_meeting_of_a_month_offers_the_month_before_too() {
+        let first = group_meeting("first", "g1", day(2026, 1, 5), MeetingState::Held);
+        let second = group_meeting("second", "g1", day(2026, 1, 22), MeetingState::Held);
+        let meetings = [first.clone(), second.clone()];
+        assert_eq!(
+            months_reviewable_at(&first, &meetings),
+            [(2026, 1), (2025, 12)]
+        );
+        assert_eq!(months_reviewable_at(&second, &meetings), [(2026, 1)]);
+        let month = GroupMonth::new("g1", 2025, 12);
+        assert_eq!(
+            review_meeting(Some(&month), "g1", 2025, 12, &meetings).map(|m| m.id.as_str()),
+            Some("first")
+        );
     }
 }

@@ -527,16 +527,25 @@ mod tests {
         assert!(tasks.contains("第一党小组"));
         assert!(tasks.contains("销号"));
         let progress = text(&doc, SheetKind::Progress(2026, 10));
-        assert!(progress.contains("已完成流程梳理"), "{progress}");
+        assert!(
+            progress.contains("跟踪 4 周，发现 2 个衔接问题并已解决"),
+            "{progress}"
+        );
         let groups = pages(&doc, &SheetKind::Groups(2026)).unwrap();
         assert_eq!(groups.len(), 3, "one page per 党小组");
         assert_eq!(groups[0].table.as_ref().unwrap().rows.len(), 12);
         assert!(groups[0].as_text().contains("已回顾"));
         let pledges = pages(&doc, &SheetKind::Pledges(2026, None)).unwrap();
-        assert_eq!(pledges.len(), 3, "one page per member with commitments");
-        assert!(pledges[0].as_text().contains("姓名：刘洋"));
+        let members_with_pledges = doc.commitments.iter().filter(|c| c.year == 2026).count();
+        assert_eq!(members_with_pledges, 25);
+        assert_eq!(
+            pledges.len(),
+            members_with_pledges,
+            "one page per member with commitments"
+        );
+        assert!(pledges.iter().any(|p| p.as_text().contains("姓名：刘洋")));
         assert!(text(&doc, SheetKind::Ledger(2026)).contains("上半年按计划完成"));
-        let opl = text(&doc, SheetKind::Opl("st-ex-opl-4".into()));
+        let opl = text(&doc, SheetKind::Opl("st-ex-opl-202601".into()));
         assert!(opl.contains("电子发票查验三步法"), "{opl}");
         assert!(text(&doc, SheetKind::Morning(2026, 10)).contains("学习《党章》第一章"));
         assert_eq!(pages(&doc, &SheetKind::Opl("nope".into())), None);
@@ -545,15 +554,20 @@ mod tests {
     #[test]
     fn a_meeting_record_names_the_tasks_it_deployed_and_checked_and_the_groups_review() {
         let doc = example_document(day(2026, 11, 27));
-        let committee = doc.meeting("mt-ex-2").unwrap();
-        let lines = meeting_lines(&doc, committee);
+        let january = doc.meeting("mt-ex-202601-zw").unwrap();
+        let lines = meeting_lines(&doc, january);
         assert!(
             lines.contains(&"部署：“党建+客户服务”流程优化攻坚（第一党小组）".to_string()),
             "{lines:?}"
         );
-        assert!(lines
-            .iter()
-            .any(|l| l.starts_with("检查：开展“党员先锋岗”亮身份活动。3 个先锋岗已挂牌")));
+        let april = doc.meeting("mt-ex-202604-zw").unwrap();
+        let lines = meeting_lines(&doc, april);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("检查：开展“党员先锋岗”亮身份活动。3 个先锋岗已于 3 月挂牌")),
+            "{lines:?}"
+        );
         let group = doc.meeting("mt-ex-g1").unwrap();
         let lines = meeting_lines(&doc, group);
         assert!(

@@ -14,7 +14,8 @@ use crate::domain::{Document, Member};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AbsenceStreak<'a> {
     pub member: &'a Member,
-    /// Calendar months from the first such month to the last.
+    /// Months in the run: months with a meeting recorded for the member,
+    /// every one missed 无故. Months without one are not counted.
     pub months: u32,
     pub last: NaiveDate,
 }
@@ -41,8 +42,10 @@ enum Month {
 }
 
 /// Active members whose latest run of 无故 months is at least `at_least`
-/// long. Months without a meeting recorded for them neither break nor
-/// lengthen a run; any month they attended (or were excused) ends it.
+/// long. Only months that had a meeting for the member count (§31's
+/// "连续6个月不参加党的组织生活" needs 组织生活 to miss): a month without one
+/// neither breaks nor lengthens a run; any month they attended (or were
+/// excused) ends it.
 pub fn absence_streaks(doc: &Document, at_least: u32) -> Vec<AbsenceStreak<'_>> {
     let mut months: std::collections::BTreeMap<(&str, i32, u32), (Month, NaiveDate)> =
         std::collections::BTreeMap::new();
@@ -76,18 +79,15 @@ pub fn absence_streaks(doc: &Document, at_least: u32) -> Vec<AbsenceStreak<'_>> 
                 .range((member.id.as_str(), i32::MIN, 0)..=(member.id.as_str(), i32::MAX, 13))
                 .rev();
             let mut last = None;
-            let mut first = None;
-            for (&(_, year, month), &(how, date)) in mine {
+            let mut months = 0u32;
+            for (_, &(how, date)) in mine {
                 if how == Month::Accounted {
                     break;
                 }
                 last.get_or_insert(date);
-                first = Some((year, month));
+                months += 1;
             }
             let last = last?;
-            let (year, month) = first?;
-            let span = (last.year() - year) * 12 + last.month() as i32 - month as i32 + 1;
-            let months = u32::try_from(span).ok()?;
             (months >= at_least).then_some(AbsenceStreak {
                 member,
                 months,
@@ -136,12 +136,13 @@ mod tests {
         let streaks = absence_streaks(&doc, 3);
         assert_eq!(streaks.len(), 1);
         assert_eq!(streaks[0].member.id, "a");
-        // February to May: April had no meeting and does not break the run.
-        assert_eq!(streaks[0].months, 4);
+        // February, March and May: April had no meeting and neither breaks
+        // nor lengthens the run.
+        assert_eq!(streaks[0].months, 3);
         assert!(streaks[0]
             .sentence()
-            .ends_with("连续 4 个月无故未参加组织生活（最近一次 2026 年 5 月）。"));
-        assert!(absence_streaks(&doc, 5).is_empty());
+            .ends_with("连续 3 个月无故未参加组织生活（最近一次 2026 年 5 月）。"));
+        assert!(absence_streaks(&doc, 4).is_empty());
     }
 
     #[test]
@@ -199,5 +200,46 @@ mod tests {
             );
         }
         assert!(absence_streaks(&doc, 3).is_empty());
+    }
+
+    /// N23: 无故 in January and June with no meeting between is two months
+    /// of missed 组织生活, not six: the 自行脱党 reminder counts months that
+    /// had meetings. Six such months do reach it; five do not.
+    #[test]
+    fn the_six_month_run_counts_only_months_that_had_meetings() {
+        let mut doc = document(&[], vec![full("a"), full("b")], Vec::new());
+        for (i, month) in [1, 6].iter().enumerate() {
+            month_of(
+                &mut doc,
+                &format!("x{i}"),
+                day(2026, *month, 10),
+                Presence::Absent,
+                Some(AbsenceReason::NoReason),
+            );
+        }
+        let streaks = absence_streaks(&doc, 1);
+        assert_eq!(streaks[0].months, 2);
+        assert!(absence_streaks(&doc, 6).is_empty());
+
+        for (i, month) in [7, 8, 9].iter().enumerate() {
+            month_of(
+                &mut doc,
+                &format!("y{i}"),
+                day(2026, *month, 10),
+                Presence::Absent,
+                Some(AbsenceReason::NoReason),
+            );
+        }
+        assert!(absence_streaks(&doc, 6).is_empty(), "five months");
+        month_of(
+            &mut doc,
+            "z",
+            day(2026, 11, 10),
+            Presence::Absent,
+            Some(AbsenceReason::NoReason),
+        );
+        let six = absence_streaks(&doc, 6);
+        assert_eq!(six.len(), 1);
+        assert_eq!(six[0].months, 6);
     }
 }

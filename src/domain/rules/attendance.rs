@@ -82,17 +82,23 @@ pub fn was_active_on(member: &Member, date: Option<NaiveDate>) -> bool {
 pub struct Due<'a> {
     pub member: &'a Member,
     pub standing: Standing,
-    /// Had a vote: 正式党员 not under 留党察看.
+    /// Had a vote: 正式党员 not under 留党察看 nor 中止.
     pub votes: bool,
     pub committee: bool,
+    /// Attendance 不作硬性要求: due only as part of the vote base of a
+    /// 支部党员大会, owing no 补学.
+    pub exempt: bool,
 }
 
 /// The members due (应到) at a meeting, in roster display order. A held
 /// meeting's are those of its roll, as they stood that day; a planned
-/// meeting's follow the roster: the committee for 支委会, the group for a
-/// 党小组会 (and a 组织生活会 or 民主评议 held in one group), otherwise the
-/// whole branch, always only those in the branch on the day and not
-/// excused from attendance (不作硬性要求).
+/// meeting's are those in the branch on its day, as they stood that day
+/// (`standing_on`): the committee for a 支委会, the group for one
+/// 党小组's meeting, otherwise the whole branch. A member excused from
+/// attendance (不作硬性要求) is not due, except at a meeting that counts
+/// as a 支部党员大会: relief from 组织活动 and 学习 is not relief from the
+/// vote base, which only a recorded exclusion changes (经报上级党组织同意
+/// 并经党员大会通过).
 pub fn due<'a>(meeting: &Meeting, members: &'a [Member]) -> Vec<Due<'a>> {
     if let Some(roll) = &meeting.roll {
         return display_order(members)
@@ -104,19 +110,29 @@ pub fn due<'a>(meeting: &Meeting, members: &'a [Member]) -> Vec<Due<'a>> {
                     standing: entry.standing,
                     votes: entry.votes,
                     committee: entry.committee,
+                    exempt: entry.exempt,
                 })
             })
             .collect();
     }
+    standing_on_the_day(meeting, members)
+}
+
+/// Who is due at `meeting`, from the roster as it stood on the meeting's
+/// day, whatever roll it holds.
+pub fn standing_on_the_day<'a>(meeting: &Meeting, members: &'a [Member]) -> Vec<Due<'a>> {
     let date = meeting.effective_date();
+    let assembly = meeting.counts_as(&MeetingKind::BranchAssembly);
     display_order(members)
         .into_iter()
-        .filter(|m| was_active_on(m, date) && !m.exempt_on(date) && belongs_to_audience(meeting, m))
+        .filter(|m| was_active_on(m, date) && belongs_to_audience(meeting, m, date))
+        .filter(|m| assembly || !m.exempt_on(date))
         .map(|m| Due {
             member: m,
-            standing: m.standing,
+            standing: m.standing_on(date),
             votes: m.votes_on(date),
-            committee: m.is_committee(),
+            committee: m.committee_on(date),
+            exempt: m.exempt_on(date),
         })
         .collect()
 }
@@ -129,19 +145,16 @@ pub fn due_members<'a>(meeting: &Meeting, members: &'a [Member]) -> Vec<&'a Memb
         .collect()
 }
 
-/// The roll of a meeting as held: who is due now, and as what.
+/// The roll of a meeting as held: who was due on its day, and as what.
 pub fn roll_for(meeting: &Meeting, members: &[Member]) -> Vec<RollEntry> {
-    let live = Meeting {
-        roll: None,
-        ..meeting.clone()
-    };
-    due(&live, members)
+    standing_on_the_day(meeting, members)
         .into_iter()
         .map(|d| RollEntry {
             member_id: d.member.id.clone(),
             standing: d.standing,
             votes: d.votes,
             committee: d.committee,
+            exempt: d.exempt,
         })
         .collect()
 }
@@ -163,9 +176,12 @@ pub fn freeze_missing_rolls(doc: &mut Document) -> Vec<String> {
     changed
 }
 
-fn belongs_to_audience(meeting: &Meeting, member: &Member) -> bool {
+/// The body that meets: the committee at a 支委会, one group at one
+/// 党小组's meeting, else the whole branch. What else the event counts as
+/// never narrows it, and may not widen it (`Meeting::may_also_count_as`).
+fn belongs_to_audience(meeting: &Meeting, member: &Member, date: Option<NaiveDate>) -> bool {
     match (&meeting.kind, &meeting.group_id) {
-        (MeetingKind::CommitteeMeeting, _) => member.is_committee(),
+        (MeetingKind::CommitteeMeeting, _) => member.committee_on(date),
         (_, Some(group)) => member.group_id.as_ref() == Some(group),
         _ => true,
     }
@@ -297,15 +313,25 @@ impl MakeUpStatus {
 }
 
 /// Where a member's 补学 stands for one meeting: only a study-type
-/// session (`MeetingKind::owes_makeup`) leaves study to make up.
+/// session (`MeetingKind::owes_makeup`) leaves study to make up, and a
+/// member excused from attendance (不作硬性要求) owes none.
 pub fn makeup_status(meeting: &Meeting, attendance: &Attendance) -> MakeUpStatus {
-    if !attendance.status.is_away() || !owes_makeup(meeting) {
+    if !attendance.status.is_away() || !owes_makeup(meeting) || was_exempt(meeting, attendance) {
         return MakeUpStatus::NotNeeded;
     }
     match &attendance.makeup {
         Some(done) => MakeUpStatus::Done(done.done_on),
         None => MakeUpStatus::Pending,
     }
+}
+
+/// Excused from attendance at this meeting, as its roll says.
+fn was_exempt(meeting: &Meeting, attendance: &Attendance) -> bool {
+    meeting
+        .roll
+        .iter()
+        .flatten()
+        .any(|e| e.member_id == attendance.member_id && e.exempt)
 }
 
 /// A 补学 still owed, for the home page.
@@ -331,9 +357,15 @@ pub fn pending_makeups(doc: &Document) -> Vec<MakeUpTask> {
 }
 
 /// Whether those away from this meeting owe 补学: its own type or one it
-/// also counts as is a study-type session.
+/// also counts as is a study-type session. A 组织生活会 or 民主评议 held as
+/// a 党员大会 is still one: the 党员大会 is its form, and the one away gives
+/// a 书面对照检查 or has a 单独谈话 rather than 补学.
 pub fn owes_makeup(meeting: &Meeting) -> bool {
-    meeting.kind.owes_makeup() || meeting.also.iter().any(MeetingKind::owes_makeup)
+    meeting.kind.owes_makeup()
+        || meeting
+            .also
+            .iter()
+            .any(|k| k.owes_makeup() && *k != MeetingKind::BranchAssembly)
 }
 
 fn pending_in<'a>(
@@ -541,19 +573,50 @@ mod tests {
     }
 
     #[test]
-    fn a_member_excused_from_attendance_is_not_due_and_owes_no_makeup() {
+    fn a_member_excused_from_attendance_is_not_due_at_a_study_and_owes_no_makeup() {
         let mut members = full_members("p", 3);
         members[2].exempt = Some(crate::domain::roster::Exemption {
             reason: "年老体弱".into(),
             since: Some(day(2026, 1, 1)),
         });
-        let earlier = held("m0", BranchAssembly, day(2025, 12, 10));
-        assert_eq!(due_members(&earlier, &members).len(), 3);
-        let mut m = held("m1", BranchAssembly, day(2026, 3, 10));
-        assert_eq!(due_members(&m, &members).len(), 2);
-        mark(&mut m, "p3", Presence::Absent);
-        let doc = document(&[], members, vec![m]);
+        let earlier = held("m0", ThemeDay, day(2025, 12, 31));
+        assert_eq!(due_members(&earlier, &members).len(), 3, "the day before");
+        let on_the_day = held("m1", ThemeDay, day(2026, 1, 1));
+        assert_eq!(
+            due_members(&on_the_day, &members).len(),
+            2,
+            "the day it began"
+        );
+        let mut lecture = held("m2", PartyLecture, day(2026, 3, 10));
+        mark(&mut lecture, "p3", Presence::Absent);
+        let doc = document(&[], members, vec![lecture]);
         assert!(pending_makeups(&doc).is_empty());
+    }
+
+    #[test]
+    fn a_member_excused_from_attendance_stays_in_the_vote_base_of_a_branch_assembly() {
+        use crate::domain::rules::quorum::quorum;
+        use crate::domain::rules::recording::hold;
+        let mut members = full_members("p", 3);
+        members[2].exempt = Some(crate::domain::roster::Exemption {
+            reason: "年老体弱".into(),
+            since: Some(day(2026, 1, 1)),
+        });
+        let mut m = planned("m1", BranchAssembly, day(2026, 3, 10));
+        assert_eq!(due_members(&m, &members).len(), 3);
+        hold(&mut m, day(2026, 3, 10), &members);
+        mark(&mut m, "p1", Presence::Present);
+        mark(&mut m, "p2", Presence::Present);
+        mark_away(&mut m, "p3", Presence::Leave, AbsenceReason::Illness);
+        let q = quorum(&m, &members).unwrap();
+        assert_eq!((q.due, q.present), (3, 2), "应到会有表决权党员 3 人");
+        assert_eq!(tally(&m, &members).due, 3);
+        // Away, and owing no 补学: 送学上门 is the branch's to arrange.
+        assert_eq!(makeup_status(&m, &m.attendance[2]), MakeUpStatus::NotNeeded);
+        // A 主题党日 held as a 党员大会 is a 党员大会.
+        let mut theme_day = planned("m2", ThemeDay, day(2026, 3, 20));
+        theme_day.also.push(BranchAssembly);
+        assert_eq!(due_members(&theme_day, &members).len(), 3);
     }
 
     #[test]

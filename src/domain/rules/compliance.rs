@@ -2,7 +2,9 @@
 //! every month 支委会, 党小组会 (each 党小组) and 主题党日; every quarter
 //! 支部党员大会 and, where the local rule is on, 党课; every year 组织生活会,
 //! 民主评议党员 and 谈心谈话 with every member. Only meetings recorded as
-//! held, with the day they were held, count: a plan is not a meeting.
+//! held, with the day they were held, count: a plan is not a meeting. A
+//! requirement of the branch is met only by a meeting of the branch: one
+//! 党小组's 组织生活会 or 民主评议 is the group's.
 
 use chrono::{Datelike, Months, NaiveDate};
 
@@ -179,7 +181,7 @@ impl Requirement {
 /// Every requirement of `period`, evaluated as of `today`.
 pub fn compliance(doc: &Document, period: Period, today: NaiveDate) -> Vec<Requirement> {
     let held: Vec<&Meeting> = held_in(doc, &period).collect();
-    let count = |kind: &MeetingKind| held.iter().filter(|m| m.counts_as(kind)).count();
+    let count = |kind: &MeetingKind| held.iter().filter(|m| m.counts_for_branch(kind)).count();
     let line = |what: Owed, label: String, required: usize, done: usize| Requirement {
         period,
         what,
@@ -221,7 +223,7 @@ pub fn compliance(doc: &Document, period: Period, today: NaiveDate) -> Vec<Requi
                 let done = doc
                     .meetings
                     .iter()
-                    .filter(|m| m.state == MeetingState::Held && m.counts_as(&kind))
+                    .filter(|m| m.state == MeetingState::Held && m.counts_for_branch(&kind))
                     .filter(|m| m.counted_year() == Some(year))
                     .count();
                 line(
@@ -245,7 +247,7 @@ pub fn compliance(doc: &Document, period: Period, today: NaiveDate) -> Vec<Requi
             if doc.branch.rules.secretary_lecture_yearly {
                 let done = held
                     .iter()
-                    .filter(|m| m.counts_as(&MeetingKind::PartyLecture))
+                    .filter(|m| m.counts_for_branch(&MeetingKind::PartyLecture))
                     .filter(|m| given_by_secretary(doc, m))
                     .count();
                 out.push(line(
@@ -260,13 +262,14 @@ pub fn compliance(doc: &Document, period: Period, today: NaiveDate) -> Vec<Requi
     }
 }
 
+/// Given by the one who was 书记 on the day, not by today's.
 fn given_by_secretary(doc: &Document, meeting: &Meeting) -> bool {
     meeting
         .lecturer
         .member_id
         .as_deref()
         .and_then(|id| doc.member(id))
-        .is_some_and(|m| m.has_role(Role::Secretary))
+        .is_some_and(|m| m.roles_on(meeting.date).contains(&Role::Secretary))
 }
 
 /// Meetings recorded as held on a day inside the period.
@@ -306,9 +309,9 @@ fn group_meetings(
         .collect()
 }
 
-/// (members talked with, members who should be): the 谈话对象 of the year's
-/// talks, among those who belong to the branch at the year's end (or
-/// today, while it runs), so people who left are not owed a talk.
+/// (members who had a talk, members who should): the 谈话人 and 谈话对象 of
+/// the year's talks, among those who belong to the branch at the year's
+/// end (or today, while it runs), so people who left are not owed a talk.
 fn heart_to_heart_coverage(doc: &Document, period: &Period, today: NaiveDate) -> (usize, usize) {
     let as_of = Some(period.end.min(today));
     let talked = talked_with(&doc.talks, period.start.year());
@@ -604,6 +607,83 @@ mod tests {
         assert_eq!(find(&y2025, "组织生活会").status, Status::Done);
         assert_eq!(find(&y2025, "民主评议党员").status, Status::Done);
         assert_eq!(find(&y2026, "组织生活会").status, Status::Due);
+    }
+
+    #[test]
+    fn one_groups_meeting_never_meets_a_branch_yearly_requirement() {
+        let mut group_life = held("o", OrganizationalLife, day(2026, 11, 8));
+        group_life.group_id = Some("g1".into());
+        group_life.also = vec![DemocraticReview, BranchAssembly];
+        let mut group_meeting = held("g", GroupMeeting, day(2026, 11, 9));
+        group_meeting.group_id = Some("g1".into());
+        group_meeting.also = vec![OrganizationalLife, BranchAssembly, PartyLecture];
+        let doc = document(
+            &["g1"],
+            full_members("p", 7),
+            vec![group_life, group_meeting],
+        );
+        let year = compliance(
+            &doc,
+            Period::containing(PeriodKind::Year, day(2026, 1, 1)),
+            day(2027, 1, 2),
+        );
+        assert_eq!(find(&year, "组织生活会").status, Status::Overdue);
+        assert_eq!(find(&year, "民主评议党员").status, Status::Overdue);
+        let q4 = compliance(
+            &doc,
+            Period::containing(PeriodKind::Quarter, day(2026, 11, 1)),
+            day(2027, 1, 2),
+        );
+        assert_eq!(find(&q4, "支部党员大会").held, 0);
+        assert_eq!(find(&q4, "党课").held, 0);
+        let november = compliance(&doc, month_of(2026, 11), day(2027, 1, 2));
+        assert_eq!(find(&november, "党小组会（g1小组）").held, 1);
+    }
+
+    #[test]
+    fn a_committee_meeting_ticked_as_a_branch_assembly_meets_no_assembly_requirement() {
+        let mut committee = held("c", CommitteeMeeting, day(2026, 5, 8));
+        committee.also = vec![BranchAssembly];
+        let doc = document(&[], full_members("p", 7), vec![committee]);
+        let q2 = compliance(
+            &doc,
+            Period::containing(PeriodKind::Quarter, day(2026, 5, 1)),
+            day(2026, 7, 2),
+        );
+        assert_eq!(find(&q2, "支部党员大会").status, Status::Overdue);
+        assert_eq!(
+            find(
+                &compliance(&doc, month_of(2026, 5), day(2026, 7, 2)),
+                "支委会"
+            )
+            .held,
+            1
+        );
+    }
+
+    #[test]
+    fn the_lecture_counts_for_the_one_who_was_secretary_that_day() {
+        use crate::domain::roster::change_posts;
+        use crate::domain::Role;
+        let mut old = full("s");
+        old.roles = vec![Role::Secretary];
+        old.posts_since = Some(day(2023, 1, 1));
+        change_posts(&mut old, Vec::new(), String::new(), day(2026, 6, 1));
+        let mut lecture = held("l", PartyLecture, day(2026, 5, 31));
+        lecture.lecturer.member_id = Some("s".into());
+        let mut doc = document(&[], vec![old], vec![lecture]);
+        doc.branch.rules.secretary_lecture_yearly = true;
+        let year = Period::containing(PeriodKind::Year, day(2026, 1, 1));
+        let done = |doc: &Document| {
+            compliance(doc, year, day(2026, 12, 1))
+                .into_iter()
+                .find(|r| r.what == Owed::SecretaryLecture)
+                .unwrap()
+                .held
+        };
+        assert_eq!(done(&doc), 1, "书记 the day before handing over");
+        doc.meetings[0].date = Some(day(2026, 6, 1));
+        assert_eq!(done(&doc), 0, "no longer 书记 that day");
     }
 
     #[test]

@@ -29,6 +29,11 @@ pub fn member(id: &str, standing: Standing, roles: &[Role]) -> Member {
         probation: None,
         exempt: None,
         note: String::new(),
+        confirmed_on: None,
+        extension: None,
+        suspension: None,
+        former_posts: Vec::new(),
+        posts_since: None,
     }
 }
 

@@ -8,6 +8,8 @@ pub mod absence_streak;
 pub mod attendance;
 pub mod checklist;
 pub mod compliance;
+pub mod election;
+pub mod probation;
 pub mod quorum;
 pub mod recording;
 pub mod vote;

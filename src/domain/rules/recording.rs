@@ -3,11 +3,12 @@
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
-use super::attendance::roll_for;
+use super::attendance::{roll_for, standing_on_the_day};
 use super::checklist::{checklist_from, template_for};
 use crate::domain::meeting::{
-    AbsenceReason, Attendance, Candidate, ChecklistItem, ChecklistTemplate, FollowUp, GroupScope,
-    MakeUp, Meeting, MeetingKind, MeetingState, PersonRef, Presence, Speech, StudyMaterial, Vote,
+    AbsenceReason, Attendance, Candidate, ChecklistItem, ChecklistTemplate, Election, FollowUp,
+    GroupScope, MakeUp, Meeting, MeetingKind, MeetingState, PersonRef, Presence, RollEntry, Speech,
+    StudyMaterial, Vote,
 };
 use crate::domain::Member;
 
@@ -30,13 +31,22 @@ pub fn plan_meeting(
     templates: &[ChecklistTemplate],
 ) -> Meeting {
     let checklist = checklist_from(&template_for(templates, &kind), &format!("{id}-c"));
+    let group_id = if kind.group_scope() == GroupScope::None {
+        None
+    } else {
+        plan.group_id
+    };
+    // 民主评议 of the whole branch is done at a 支部党员大会 (《党员教育管理
+    // 工作条例》§18: 党支部召开党员大会…组织党员进行评议), so its quorum
+    // shows; only 自评、互评 may be held in a 党小组.
+    let also = if kind == MeetingKind::DemocraticReview && group_id.is_none() {
+        vec![MeetingKind::BranchAssembly]
+    } else {
+        Vec::new()
+    };
     Meeting {
         id: id.to_string(),
-        group_id: if kind.group_scope() == GroupScope::None {
-            None
-        } else {
-            plan.group_id
-        },
+        group_id,
         kind,
         state: MeetingState::Planned,
         sequence: None,
@@ -62,11 +72,11 @@ pub fn plan_meeting(
         remarks: String::new(),
         sign_in_sheet_kept: false,
         photos_kept: false,
-        also: Vec::new(),
+        also,
         for_year: None,
         roll: None,
         excluded: Vec::new(),
-        election: None,
+        elections: Vec::new(),
     }
 }
 
@@ -182,7 +192,8 @@ identified!(
     Speech,
     Vote,
     FollowUp,
-    Candidate
+    Candidate,
+    Election
 );
 
 /// Adds an item to a list, unless an item with its id is there already (an
@@ -240,19 +251,77 @@ pub fn reopen_as_planned(meeting: &mut Meeting) {
     meeting.roll = None;
 }
 
-/// Sets the day a meeting was held. A held meeting's roll follows the day:
-/// who was due is who was in the branch then.
-pub fn set_held_date(meeting: &mut Meeting, date: Option<NaiveDate>, members: &[Member]) {
-    meeting.date = date;
-    refreeze_roll(meeting, members);
+/// A held meeting whose day, type or 党小组 is corrected gets the roll of
+/// the corrected meeting, from the roster as it stood on its day: who was
+/// due is who was in the branch then, as they stood that day. Nothing else
+/// ever changes a held meeting's roll. `keep_committee`: the recorder chose
+/// to keep who counted as a 支部委员 (see `committee_changes`).
+pub fn refreeze_roll(meeting: &mut Meeting, members: &[Member], keep_committee: bool) {
+    if meeting.state != MeetingState::Held {
+        return;
+    }
+    let fresh = roll_for(meeting, members);
+    let roll = match (&meeting.roll, keep_committee) {
+        (Some(old), true) => with_committee_of(meeting, old, fresh, members),
+        _ => fresh,
+    };
+    meeting.roll = Some(roll);
 }
 
-/// A held meeting whose type or 党小组 is corrected is due for those of the
-/// corrected type or group.
-pub fn refreeze_roll(meeting: &mut Meeting, members: &[Member]) {
-    if meeting.state == MeetingState::Held {
-        meeting.roll = Some(roll_for(meeting, members));
+/// The names of those whose 支委 seat in a held meeting's record would
+/// change if its roll were built again for the meeting as corrected: the
+/// recorder is asked before that happens.
+pub fn committee_changes(corrected: &Meeting, members: &[Member]) -> Vec<String> {
+    let Some(old) = corrected
+        .roll
+        .as_ref()
+        .filter(|_| corrected.state == MeetingState::Held)
+    else {
+        return Vec::new();
+    };
+    let fresh = roll_for(corrected, members);
+    let seat = |roll: &[RollEntry], id: &str| roll.iter().any(|e| e.member_id == id && e.committee);
+    crate::domain::roster::display_order(members)
+        .into_iter()
+        .filter(|m| seat(old, &m.id) != seat(&fresh, &m.id))
+        .map(|m| m.name.clone())
+        .collect()
+}
+
+/// `fresh`, with the committee seats of `old`: at a 支委会 the committee
+/// that met stays the one that met.
+fn with_committee_of(
+    meeting: &Meeting,
+    old: &[RollEntry],
+    mut fresh: Vec<RollEntry>,
+    members: &[Member],
+) -> Vec<RollEntry> {
+    let seat = |id: &str| old.iter().any(|e| e.member_id == id && e.committee);
+    if meeting.kind != MeetingKind::CommitteeMeeting {
+        for e in &mut fresh {
+            e.committee = seat(&e.member_id);
+        }
+        return fresh;
     }
+    // Everyone in the branch that day, as they stood, of whom those with a
+    // seat in the old record are due.
+    let whole = Meeting {
+        kind: MeetingKind::ThemeDay,
+        also: Vec::new(),
+        group_id: None,
+        ..meeting.clone()
+    };
+    standing_on_the_day(&whole, members)
+        .into_iter()
+        .filter(|d| seat(&d.member.id))
+        .map(|d| RollEntry {
+            member_id: d.member.id.clone(),
+            standing: d.standing,
+            votes: d.votes,
+            committee: true,
+            exempt: d.exempt,
+        })
+        .collect()
 }
 
 /// The 所属年度 a yearly item (组织生活会、民主评议) is offered by default:
@@ -464,6 +533,105 @@ mod tests {
         let mut unplanned = plan_meeting("x", MeetingKind::ThemeDay, Plan::default(), &[]);
         hold(&mut unplanned, day(2026, 3, 20), &[]);
         assert_eq!(unplanned.date, Some(day(2026, 3, 20)));
+    }
+
+    #[test]
+    fn a_branch_wide_democratic_review_is_planned_as_a_branch_assembly() {
+        let review = plan_meeting("r", MeetingKind::DemocraticReview, Plan::default(), &[]);
+        assert_eq!(review.also, [MeetingKind::BranchAssembly]);
+        assert!(crate::domain::rules::quorum::quorum(&review, &[]).is_some());
+        let in_group = plan_meeting(
+            "g",
+            MeetingKind::DemocraticReview,
+            Plan {
+                group_id: Some("g1".into()),
+                ..Plan::default()
+            },
+            &[],
+        );
+        assert!(in_group.also.is_empty(), "自评、互评 in a 党小组");
+    }
+
+    /// The recorder corrects the day a held meeting was held.
+    fn redate(m: &mut Meeting, on: NaiveDate, members: &[Member], keep_committee: bool) {
+        m.date = Some(on);
+        refreeze_roll(m, members, keep_committee);
+    }
+
+    #[test]
+    fn a_held_meetings_roll_is_rebuilt_from_standing_on_the_corrected_day() {
+        use crate::domain::rules::attendance::due;
+        use crate::domain::rules::fixtures::{full, probationary};
+        use crate::domain::{Role, Standing};
+        let mut confirmed = probationary("y");
+        confirmed.standing = Standing::Full;
+        confirmed.admitted_on = Some(day(2025, 3, 10));
+        confirmed.confirmed_on = Some(day(2026, 3, 10));
+        let mut chair = full("c");
+        chair.roles = vec![Role::Secretary];
+        chair.posts_since = Some(day(2026, 3, 1));
+        chair.former_posts.push(crate::domain::roster::FormerPost {
+            role: Role::CommitteeMember,
+            duty: "组织委员".into(),
+            from: None,
+            until: day(2026, 3, 1),
+        });
+        let mut newcomer = full("n");
+        newcomer.joined_on = Some(day(2026, 3, 5));
+        let members = vec![chair, confirmed, newcomer, full("p")];
+        let mut m = planned();
+        hold(&mut m, day(2026, 3, 20), &members);
+        let votes = |m: &Meeting, id: &str| {
+            due(m, &members)
+                .iter()
+                .any(|d| d.member.id == id && d.votes)
+        };
+        assert!(votes(&m, "y"), "正式 on 3月10日");
+        // Entered late, on the wrong day: the meeting was on 3月4日.
+        redate(&mut m, day(2026, 3, 4), &members, false);
+        assert!(!votes(&m, "y"), "still 预备 on 3月4日");
+        assert!(
+            due(&m, &members).iter().all(|d| d.member.id != "n"),
+            "not yet in the branch"
+        );
+        assert_eq!(due(&m, &members).len(), 3);
+        // The day before and the day of the 转正.
+        redate(&mut m, day(2026, 3, 9), &members, false);
+        assert!(!votes(&m, "y"));
+        redate(&mut m, day(2026, 3, 10), &members, false);
+        assert!(votes(&m, "y"));
+    }
+
+    #[test]
+    fn the_recorder_is_asked_before_a_correction_changes_who_counted_as_a_committee_member() {
+        use crate::domain::rules::attendance::due;
+        use crate::domain::rules::fixtures::full;
+        use crate::domain::Role;
+        let mut a = full("a");
+        a.name = "甲".into();
+        a.roles = vec![Role::CommitteeMember];
+        a.posts_since = Some(day(2026, 3, 1));
+        let mut b = full("b");
+        b.name = "乙".into();
+        b.roles = vec![Role::CommitteeMember];
+        let members = vec![a, b, full("p")];
+        let mut m = plan_meeting("c", MeetingKind::CommitteeMeeting, Plan::default(), &[]);
+        hold(&mut m, day(2026, 3, 10), &members);
+        assert_eq!(due(&m, &members).len(), 2);
+        let mut corrected = m.clone();
+        corrected.date = Some(day(2026, 2, 27));
+        assert_eq!(committee_changes(&corrected, &members), ["甲"]);
+        // Kept: the committee that met stays the one that met.
+        let mut kept = m.clone();
+        redate(&mut kept, day(2026, 2, 27), &members, true);
+        assert_eq!(due(&kept, &members).len(), 2);
+        // Rebuilt: 甲 was not yet a 委员 on 2月27日.
+        redate(&mut m, day(2026, 2, 27), &members, false);
+        assert_eq!(due(&m, &members).len(), 1);
+        // A correction that changes no seat asks nothing.
+        let mut same = m.clone();
+        same.date = Some(day(2026, 2, 26));
+        assert!(committee_changes(&same, &members).is_empty());
     }
 
     #[test]

@@ -9,14 +9,16 @@
 //!   条例 states no rule of its own, so the record says it is the branch's.
 //! - Other meetings do not vote.
 //! - Without a quorum there is no result: 未达到法定人数，不能表决.
-//! - An election: a candidate is elected with more than half of the votes of
-//!   those present with a vote (得票超过实到会有选举权人数的半数).
+//! - A 转正 is discussed once the 预备期 is over (党章 §7: 预备期满，党的
+//!   支部应当及时讨论): a vote dated before it is flagged.
+//!
+//! Elections are `super::election`.
 
-use crate::domain::meeting::{Candidate, Counts, Meeting, MeetingKind, Vote, VoteKind};
+use crate::domain::meeting::{Counts, Meeting, MeetingKind, Vote, VoteKind};
+use crate::domain::time::format_chinese_date;
 use crate::domain::Member;
 
 use super::attendance::is_present;
-use super::more_than_half;
 use super::quorum::{counted, quorum, QuorumRule};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,10 +40,12 @@ impl VoteResult {
 }
 
 impl VoteKind {
-    pub const ALL: [VoteKind; 3] = [
+    pub const ALL: [VoteKind; 5] = [
         VoteKind::General,
         VoteKind::AdmitProbationary,
         VoteKind::ConfirmFull,
+        VoteKind::ExtendProbation,
+        VoteKind::CancelProbation,
     ];
 
     pub fn label(self) -> &'static str {
@@ -49,11 +53,24 @@ impl VoteKind {
             VoteKind::General => "一般事项",
             VoteKind::AdmitProbationary => "接收预备党员",
             VoteKind::ConfirmFull => "预备党员转正",
+            VoteKind::ExtendProbation => "延长预备期",
+            VoteKind::CancelProbation => "取消预备党员资格",
         }
     }
 
-    /// Written opinions of absent 正式党员 count for these.
+    /// Written opinions of absent 正式党员 count for these (《发展党员
+    /// 工作细则》: 接收预备党员, 预备党员转正).
     pub fn takes_written_opinions(self) -> bool {
+        matches!(self, VoteKind::AdmitProbationary | VoteKind::ConfirmFull)
+    }
+
+    /// Only a 支部党员大会 decides these (《支部工作条例》: 党员大会职权).
+    pub fn assembly_only(self) -> bool {
+        self != VoteKind::General
+    }
+
+    /// A vote about one person, who is named in it.
+    pub fn is_about_a_member(self) -> bool {
         self != VoteKind::General
     }
 }
@@ -92,8 +109,11 @@ pub fn basis(body: Body, kind: VoteKind) -> &'static str {
         (Body::Assembly, VoteKind::General) => {
             "依据《中国共产党支部工作条例（试行）》，赞成人数超过应到会有表决权党员的半数为通过。"
         }
-        (Body::Assembly, _) => {
+        (Body::Assembly, VoteKind::AdmitProbationary | VoteKind::ConfirmFull) => {
             "依据《中国共产党发展党员工作细则》，赞成人数超过应到会有表决权的正式党员的半数为通过；因故不能到会的有表决权的正式党员会前提交的书面意见计入票数。"
+        }
+        (Body::Assembly, _) => {
+            "依据党章第七条和《中国共产党支部工作条例（试行）》，由支部党员大会讨论决定，赞成人数超过应到会有表决权党员的半数为通过。"
         }
         (Body::Committee, _) => "支委会按少数服从多数原则作出决定，赞成人数超过应到会支部委员的半数为通过（本支部规则）。",
     }
@@ -192,6 +212,7 @@ pub fn evaluate_vote(meeting: &Meeting, vote: &Vote, members: &[Member]) -> Opti
             total(&written)
         ));
     }
+    warnings.extend(before_the_period_ends(meeting, vote, members));
     let quorate = quorum(meeting, members).is_none_or(|q| q.valid);
     let result = if !quorate {
         VoteResult::NoQuorum
@@ -212,50 +233,35 @@ pub fn evaluate_vote(meeting: &Meeting, vote: &Vote, members: &[Member]) -> Opti
     })
 }
 
-/// One candidate's result in an election.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CandidateResult {
-    pub candidate: Candidate,
-    pub elected: bool,
-}
-
-/// The result of an election: each candidate with more than half of the
-/// votes of those present with a vote is elected, the most votes first
-/// where more qualify than there are seats. Nobody is elected without the
-/// four-fifths quorum.
-pub fn election_results(meeting: &Meeting, members: &[Member]) -> Vec<CandidateResult> {
-    let Some(election) = &meeting.election else {
-        return Vec::new();
-    };
-    let valid = quorum(meeting, members).is_some_and(|q| q.valid);
-    let present = counted(meeting, members, QuorumRule::Election)
-        .iter()
-        .filter(|d| is_present(meeting, &d.member.id))
-        .count();
-    let mut qualified: Vec<&Candidate> = election
-        .candidates
-        .iter()
-        .filter(|c| valid && more_than_half(c.votes as usize, present))
-        .collect();
-    qualified.sort_by_key(|c| std::cmp::Reverse(c.votes));
-    if let Some(seats) = election.seats {
-        qualified.truncate(seats as usize);
+/// A 转正 put to the vote before the member's 预备期 was over: "预备期满，
+/// 党的支部应当及时讨论他能否转为正式党员" (党章 §7). The day it ends is
+/// soon enough.
+pub fn before_the_period_ends(
+    meeting: &Meeting,
+    vote: &Vote,
+    members: &[Member],
+) -> Option<String> {
+    if vote.kind != VoteKind::ConfirmFull {
+        return None;
     }
-    election
-        .candidates
+    let member = members
         .iter()
-        .map(|c| CandidateResult {
-            candidate: c.clone(),
-            elected: qualified.iter().any(|q| q.id == c.id),
-        })
-        .collect()
+        .find(|m| Some(&m.id) == vote.member_id.as_ref())?;
+    let ends = member.probation_period_end()?;
+    let held = meeting.effective_date()?;
+    (held < ends).then(|| {
+        format!(
+            "{}同志的预备期至{}期满，转正表决早于预备期满（党章第七条：预备期满，党的支部应当及时讨论其能否转为正式党员），请核对会议日期或入党日期",
+            member.name,
+            format_chinese_date(ends)
+        )
+    })
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::meeting::MeetingKind::*;
-    use crate::domain::meeting::{Election, Presence};
+    use crate::domain::meeting::Presence;
     use crate::domain::rules::fixtures::*;
 
     fn vote(in_favour: u32, against: u32, abstain: u32) -> Vote {
@@ -267,6 +273,7 @@ mod tests {
             abstain,
             kind: VoteKind::General,
             written: None,
+            member_id: None,
         }
     }
 
@@ -407,39 +414,50 @@ mod tests {
     }
 
     #[test]
-    fn a_candidate_is_elected_with_more_than_half_of_those_present_with_a_vote() {
-        let members = full_members("p", 10);
-        let present: Vec<String> = (1..=9).map(|i| format!("p{i}")).collect();
-        let refs: Vec<&str> = present.iter().map(String::as_str).collect();
-        let mut m = assembly(&members, &refs);
-        let candidate = |id: &str, votes| Candidate {
-            id: id.into(),
-            name: format!("候选人{id}"),
-            votes,
+    fn a_confirmation_vote_before_the_probationary_period_ends_is_flagged() {
+        let mut members = full_members("p", 5);
+        let mut zheng = probationary("z");
+        zheng.name = "郑凯".into();
+        zheng.admitted_on = Some(day(2025, 10, 27));
+        members.push(zheng);
+        let mut v = vote(5, 0, 0);
+        v.kind = VoteKind::ConfirmFull;
+        v.member_id = Some("z".into());
+        let flagged = |members: &[Member], on| {
+            let m = assembly(members, &["p1", "p2", "p3", "p4", "p5"]);
+            let m = Meeting {
+                date: Some(on),
+                ..m
+            };
+            evaluate_vote(&m, &v, members)
+                .unwrap()
+                .warnings
+                .iter()
+                .any(|w| w.contains("转正表决早于预备期满"))
         };
-        m.election = Some(Election {
-            office: "支部委员会委员".into(),
-            seats: Some(2),
-            ballots_returned: Some(9),
-            candidates: vec![
-                candidate("a", 9),
-                candidate("b", 5),
-                candidate("c", 4),
-                candidate("d", 7),
-            ],
-        });
-        let results = election_results(&m, &members);
-        let elected: Vec<&str> = results
-            .iter()
-            .filter(|r| r.elected)
-            .map(|r| r.candidate.id.as_str())
-            .collect();
-        // b has 5 of 9 (more than half) but the two seats go to a and d.
-        assert_eq!(elected, ["a", "d"]);
-        // Without four fifths present nobody is elected.
-        let refs: Vec<&str> = refs[..7].to_vec();
-        let mut thin = assembly(&members, &refs);
-        thin.election = m.election.clone();
-        assert!(election_results(&thin, &members).iter().all(|r| !r.elected));
+        assert!(flagged(&members, day(2026, 10, 20)), "a week early");
+        assert!(flagged(&members, day(2026, 10, 26)), "the day before");
+        assert!(!flagged(&members, day(2026, 10, 27)), "the day it ends");
+        assert!(!flagged(&members, day(2026, 10, 28)), "the day after");
+        // Once 转正 is recorded the old vote is still read against the
+        // 预备期 it ended.
+        members[5].standing = crate::domain::Standing::Full;
+        members[5].confirmed_on = Some(day(2026, 10, 27));
+        assert!(flagged(&members, day(2026, 10, 26)));
+    }
+
+    #[test]
+    fn an_extension_or_cancellation_is_decided_at_a_branch_assembly_by_the_assembly_rule() {
+        assert!(VoteKind::ExtendProbation.assembly_only());
+        assert!(!VoteKind::ExtendProbation.takes_written_opinions());
+        assert!(basis(Body::Assembly, VoteKind::CancelProbation).contains("党章第七条"));
+        let members = full_members("p", 4);
+        let m = assembly(&members, &["p1", "p2", "p3"]);
+        let mut v = vote(3, 0, 0);
+        v.kind = VoteKind::ExtendProbation;
+        assert_eq!(
+            evaluate_vote(&m, &v, &members).unwrap().result,
+            VoteResult::Passed
+        );
     }
 }

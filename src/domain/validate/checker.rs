@@ -44,6 +44,12 @@ impl<'a> Checker<'a> {
         self.out.push((self.item, Problem::new(path, message)));
     }
 
+    /// A value over one of the app's limits: reported, kept.
+    pub fn over_limit(&mut self, field: &str, message: impl Into<String>) {
+        let path = self.path(field);
+        self.out.push((self.item, Problem::kept(path, message)));
+    }
+
     /// A text longer than the app allows: reported, kept.
     pub fn length(&mut self, field: &str, text: &str, max: usize) {
         let n = text.chars().count();

@@ -1,6 +1,8 @@
 //! Schema migrations, one step per version, applied to the document's JSON
 //! before it is read into today's structs.
 
+mod elections_and_dated_standing;
+mod study_hours_and_group_work;
 mod v1_roles_talks;
 mod v2_clocks;
 mod v3_fusion;
@@ -16,8 +18,13 @@ use crate::domain::SCHEMA_VERSION;
 type Step = fn(Value) -> Result<Value, String>;
 
 /// `STEPS[i]` migrates version `i + 1` to `i + 2`.
-const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] =
-    [v1_roles_talks::step, v2_clocks::step, v3_fusion::step];
+const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [
+    v1_roles_talks::step,
+    v2_clocks::step,
+    v3_fusion::step,
+    elections_and_dated_standing::step,
+    study_hours_and_group_work::step,
+];
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum MigrateError {

@@ -523,6 +523,13 @@ fn ReviewDetails(year: i32, member_id: String, entry: Memo<Option<ReviewEntry>>)
             )
         })
     };
+    // 基本合格: 整改期限/回访日期; 限期改正 is for 不合格 (§30).
+    let date_label = move || {
+        entry.with(|e| match e.as_ref().and_then(|e| e.decision.as_ref()) {
+            Some(Decision::Graded { grade }) => grade.remedy_date_label(),
+            _ => Grade::BasicallyQualified.remedy_date_label(),
+        })
+    };
     let warnings = move || {
         state.doc.with(|d| {
             let Some(review) = d.review(year) else {
@@ -659,7 +666,7 @@ fn ReviewDetails(year: i32, member_id: String, entry: Memo<Option<ReviewEntry>>)
                     }
                 />
                 <label class="field">
-                    <span>"限期改正至（不超过1年）"</span>
+                    <span>{date_label}</span>
                     <input
                         type="date"
                         name="remedy-deadline"

@@ -14,8 +14,9 @@ use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::state::use_app;
 
 /// A link longer than this is not offered: some chats and phones cut or
-/// refuse very long links. A year's 支部资料包 of a small branch (the
-/// example: about 11,000 characters) still fits; ten years never do.
+/// refuse very long links. It carries a member's return or a few records;
+/// a year's 支部资料包 (the example's twelve months: about 48,600
+/// characters) goes as a transfer text or a file.
 pub const LINK_LIMIT: usize = 16_000;
 /// A transfer text longer than this is not offered: a chat message that
 /// long may be cut.

@@ -7,7 +7,10 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::{owner_name, GroupWorkLines};
 use crate::browser::clock;
-use crate::domain::fusion::study::{monthly_talk_rotation, study_time};
+use crate::domain::branch::MINUTES_PER_STUDY_HOUR_CHOICES;
+use crate::domain::fusion::study::{
+    hours_sentence, monthly_talk_rotation, study_time, ARTICLE_20, COUNTED,
+};
 use crate::domain::fusion::{KeyTask, StudyForm, StudySession, TaskKind};
 use crate::domain::rules::attendance::was_active_on;
 use crate::domain::time::format_chinese_date;
@@ -148,27 +151,44 @@ fn TaskListCard(year: i32) -> impl IntoView {
 
 #[component]
 fn GroupsCard() -> impl IntoView {
+    let state = use_app();
     let today = clock::today();
     let this_month = today.with_day(1).unwrap_or(today);
     let last_month = this_month
         .checked_sub_months(Months::new(1))
         .unwrap_or(this_month);
     let last_end = this_month.pred_opt().unwrap_or(this_month);
+    let kept = move || state.doc.with(|d| d.branch.rules.group_monthly_work);
     view! {
         <section class="card">
             <h2 class="card-title">"党小组每月重点工作"</h2>
-            <GroupWorkLines from=this_month to=today title=format!("{}月", this_month.month()) />
-            <GroupWorkLines
-                from=last_month
-                to=last_end
-                title=format!("{}月", last_month.month())
-            />
-            <p class="hint">
-                "每个党小组每月至少确定一项重点工作，在当月党小组会上回顾完成情况、差距短板、整改措施和下月打算。"
-            </p>
-            <A href=format!("/print/fusion/groups/{}", today.year()) attr:class="button">
-                "打印党小组月度重点工作及回顾表"
-            </A>
+            <Show
+                when=kept
+                fallback=|| {
+                    view! {
+                        <p class="hint">
+                            "本支部未开展党小组每月重点工作。这是部分单位的规定，不是全国统一要求；如本单位有此规定，可在“我的 › 支部信息与规则”中开启。"
+                        </p>
+                    }
+                }
+            >
+                <GroupWorkLines
+                    from=this_month
+                    to=today
+                    title=format!("{}月", this_month.month())
+                />
+                <GroupWorkLines
+                    from=last_month
+                    to=last_end
+                    title=format!("{}月", last_month.month())
+                />
+                <p class="hint">
+                    "本单位规定：每个党小组每月至少确定一项重点工作，在当月或次月第一次党小组会上回顾完成情况、差距短板、整改措施和下月打算。"
+                </p>
+                <A href=format!("/print/fusion/groups/{}", today.year()) attr:class="button">
+                    "打印党小组月度重点工作及回顾表"
+                </A>
+            </Show>
         </section>
     }
 }
@@ -385,37 +405,45 @@ fn StudyCard(year: i32) -> impl IntoView {
     }
 }
 
-/// Each member's 学时 of the year beside the yearly requirement, in roster
-/// order (a record for the member, not a ranking).
+/// Each member's 学时 of the year beside what is asked of them, in roster
+/// order (a record for the member, not a ranking): the branch's own study
+/// and training outside the branch, which a member adds here.
 #[component]
 pub fn StudyHoursPage() -> impl IntoView {
     let state = use_app();
     let params = use_params_map();
+    let navigate = use_navigate();
     let year = Memo::new(move |_| {
         params
             .with(|p| p.get("year"))
             .and_then(|y| y.parse::<i32>().ok())
             .unwrap_or_else(|| clock::today().year())
     });
+    let unit = move || state.doc.with(|d| d.branch.rules.minutes_per_study_hour);
     let rows = Memo::new(move |_| {
         let year = year.get();
         state.doc.with(|d| {
-            let per = u32::from(d.branch.rules.minutes_per_study_hour);
+            let rules = &d.branch.rules;
             d.members
                 .iter()
                 .filter(|m| was_active_on(m, Some(clock::today())))
                 .map(|m| {
                     let t = study_time(&m.id, year, &d.meetings, &d.studies);
-                    let note = if t.without_length > 0 {
-                        format!("（{} 次未记时长）", t.without_length)
+                    let owed = rules.study_hours_owed(m);
+                    let reached = rules
+                        .minutes_per_study_hour
+                        .map(|per| t.hours(u32::from(per)) >= f64::from(owed));
+                    let mut text = hours_sentence(&t, rules.minutes_per_study_hour);
+                    if t.without_length > 0 {
+                        text.push_str(&format!("（{} 次未记时长）", t.without_length));
+                    }
+                    text.push_str(&format!("；应不少于 {owed} 学时"));
+                    let name = if m.is_committee() {
+                        format!("{}（{}）", m.name, m.roles_label())
                     } else {
-                        String::new()
+                        m.name.clone()
                     };
-                    (
-                        m.id.clone(),
-                        m.name.clone(),
-                        format!("{} 学时 · {} 次{note}", t.hours(per), t.sessions),
-                    )
+                    (m.id.clone(), name, text, reached == Some(true))
                 })
                 .collect::<Vec<_>>()
         })
@@ -423,23 +451,86 @@ pub fn StudyHoursPage() -> impl IntoView {
     let rule = move || {
         state.doc.with(|d| {
             format!(
-                "《中国共产党党员教育管理工作条例》：党员每年集中学习培训时间一般不少于{}学时。本支部按 {} 分钟计 1 学时（可在“我的 › 支部信息与规则”中修改）。统计党课、主题党日、集中学习和每月一讲、OPL、晨学中本人出席或主讲的记录。",
+                "本支部要求：党员每年不少于 {} 学时，书记、委员不少于 {} 学时（《2019—2023年全国党员教育培训工作规划》要求基层党组织书记和班子成员每年不少于 56 学时）。可在“我的 › 支部信息与规则”中修改。",
                 d.branch.rules.study_hours_yearly,
-                d.branch.rules.minutes_per_study_hour
+                d.branch.rules.leaders_study_hours_yearly,
             )
         })
+    };
+    let add_outside = move |_| {
+        let id = clock::new_id("st");
+        let me = state.device.with_untracked(|d| d.me.clone());
+        state.add_study(StudySession {
+            id: id.clone(),
+            form: StudyForm::Outside,
+            date: Some(clock::today()),
+            attendees: me.into_iter().collect(),
+            ..StudySession::default()
+        });
+        navigate(&format!("/fusion/study/{id}"), Default::default());
     };
     view! {
         <PageHeader title="学时统计" back="/fusion" />
         <h2 class="period-label">{move || format!("{}年", year.get())}</h2>
+        <Show when=move || unit().is_none()>
+            <section class="card notice" data-testid="ask-study-hour">
+                <h2 class="card-title">"本单位 1 学时按多少分钟计算？"</h2>
+                <p class="hint">
+                    "各单位规定不同，不少单位按 60 分钟计 1 学时。选定后按它折算本支部组织的学习。"
+                </p>
+                <div class="row">
+                    {MINUTES_PER_STUDY_HOUR_CHOICES
+                        .map(|n| {
+                            view! {
+                                <button
+                                    class="button"
+                                    on:click=move |_| {
+                                        state
+                                            .edit_branch(move |b| {
+                                                b.rules.minutes_per_study_hour = Some(n);
+                                            })
+                                    }
+                                >
+                                    {format!("{n} 分钟")}
+                                </button>
+                            }
+                        })}
+                </div>
+            </section>
+        </Show>
         <ul class="requirement-list card" data-testid="study-hours">
             <For each=move || rows.get() key=|r| r.clone() let:row>
-                <li class="requirement">
+                <li class="requirement hours-row">
                     <span class="requirement-label">{row.1.clone()}</span>
-                    <span class="requirement-count">{row.2.clone()}</span>
+                    <span class="requirement-count small" class:done=row.3>
+                        {row.2.clone()}
+                    </span>
                 </li>
             </For>
         </ul>
+        <section class="card">
+            <button class="button primary" on:click=add_outside>
+                "＋ 登记支部以外的培训学时"
+            </button>
+            <p class="hint">
+                "参加党校轮训、上级组织的集中培训或网络培训后，在这里登记主办单位认定的学时。"
+            </p>
+        </section>
+        <p class="hint">{COUNTED}</p>
+        <p class="hint">
+            {format!(
+                "《中国共产党党员教育管理工作条例》第二十条：“{ARTICLE_20}”",
+            )}
+        </p>
         <p class="hint">{rule}</p>
+        <p class="hint">
+            {move || match unit() {
+                Some(n) => format!("本支部组织的学习按 {n} 分钟计 1 学时。"),
+                None => {
+                    "尚未设置 1 学时的分钟数，本支部组织的学习暂按分钟显示。"
+                        .to_string()
+                }
+            }}
+        </p>
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::browser::clock;
-use crate::domain::fusion::group_work::{is_review_meeting, status, GroupReview, GroupWorkItem};
+use crate::domain::fusion::group_work::{review_meeting, status, GroupReview, GroupWorkItem};
 use crate::domain::fusion::GroupMonth;
 use crate::domain::record_sheet::when;
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
@@ -153,17 +153,17 @@ fn WorkItems(group_id: String, year: i32, month: u32) -> impl IntoView {
     }
 }
 
-/// The review: written at the month's 党小组会, or said to wait for it.
+/// The review: written at the month's 党小组会 (or the next month's first),
+/// or said to wait for it.
 #[component]
 fn ReviewSection(group_id: String, year: i32, month: u32) -> impl IntoView {
     let state = use_app();
     let meeting = {
         let group_id = group_id.clone();
+        let id = GroupMonth::id_for(&group_id, year, month);
         Memo::new(move |_| {
             state.doc.with(|d| {
-                d.meetings
-                    .iter()
-                    .find(|m| is_review_meeting(m, &group_id, year, month))
+                review_meeting(d.group_month(&id), &group_id, year, month, &d.meetings)
                     .map(|m| (m.id.clone(), when(m)))
             })
         })
@@ -199,7 +199,7 @@ fn ReviewSection(group_id: String, year: i32, month: u32) -> impl IntoView {
             None => {
                 view! {
                     <p class="hint">
-                        "本月党小组会标记为已召开后，在会议记录的“清单”一栏或这里回顾完成情况、差距短板、整改措施和下月打算。"
+                        "当月或次月第一次党小组会标记为已召开后，在会议记录的“清单”一栏或这里回顾完成情况、差距短板、整改措施和下月打算。"
                     </p>
                 }
                     .into_any()

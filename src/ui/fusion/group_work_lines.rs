@@ -1,4 +1,5 @@
-//! 党小组重点工作：已确定 / 已回顾, per group, for a month or a longer period.
+//! 党小组重点工作：已确定 / 已回顾, per group, for a month or a longer period,
+//! where the branch keeps the practice (a local rule).
 
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
@@ -22,6 +23,11 @@ pub fn GroupWorkLines(
         let (from, to) = (from.get(), to.get());
         let one_month = from.year() == to.year() && from.month() == to.month();
         state.doc.with(|d| {
+            if !d.branch.rules.group_monthly_work {
+                return Vec::new();
+            }
+            // A month still running has nothing overdue yet.
+            let over = to < clock::today();
             if one_month {
                 d.branch
                     .groups
@@ -31,7 +37,7 @@ pub fn GroupWorkLines(
                         let s = status(d.group_month(&id), &d.meetings);
                         let href =
                             format!("/fusion/groups/{}/{}/{}", g.id, from.year(), from.month());
-                        (g.name.clone(), s.label().to_string(), s, Some(href))
+                        (g.name.clone(), s.label().to_string(), s, over, Some(href))
                     })
                     .collect::<Vec<_>>()
             } else {
@@ -49,7 +55,7 @@ pub fn GroupWorkLines(
                             "已确定 {}/{} · 已回顾 {}/{}",
                             l.set, l.months, l.reviewed, l.months
                         );
-                        (l.group_name, text, s, None)
+                        (l.group_name, text, s, over, None)
                     })
                     .collect()
             }
@@ -62,11 +68,11 @@ pub fn GroupWorkLines(
                 {move || {
                     rows.get()
                         .into_iter()
-                        .map(|(name, text, s, href)| {
+                        .map(|(name, text, s, over, href)| {
                             let class = match s {
                                 GroupMonthStatus::Reviewed => "status done",
-                                GroupMonthStatus::Set => "status due",
-                                GroupMonthStatus::NotSet => "status overdue",
+                                GroupMonthStatus::NotSet if over => "status overdue",
+                                _ => "status due",
                             };
                             let label = view! {
                                 <span class="requirement-label">{name}</span>

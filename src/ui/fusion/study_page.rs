@@ -52,18 +52,39 @@ fn StudyEditor(study: StudyHandle) -> impl IntoView {
             navigate("/fusion", Default::default());
         }
     };
+    let outside = move || form.get() == StudyForm::Outside;
+    // An outside record stays one: the form choice offers only the branch's.
+    let title_label = if form.get_untracked() == StudyForm::Outside {
+        "培训名称"
+    } else {
+        "题目或学习内容"
+    };
     let id = study.id();
     view! {
         <PageHeader title="学习记录" back="/fusion" />
         <section class="card form">
-            <Segmented
-                name="study-form"
-                label="学习形式"
-                options=StudyForm::ALL.map(|f| (f, f.label())).to_vec()
-                value=form
-                on_change=Callback::new(move |f| study.edit(move |s| s.form = f))
-            />
-            <label class="field">
+            {move || {
+                if outside() {
+                    view! {
+                        <h2 class="card-title">"支部以外的培训"</h2>
+                        <p class="hint">
+                            "党校轮训、上级组织的集中培训、网络培训等，按主办单位认定的学时登记，计入参加人的学时。"
+                        </p>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <Segmented
+                            name="study-form"
+                            label="学习形式"
+                            options=StudyForm::BRANCH.map(|f| (f, f.label())).to_vec()
+                            value=form
+                            on_change=Callback::new(move |f| study.edit(move |s| s.form = f))
+                        />
+                    }
+                        .into_any()
+                }
+            }} <label class="field">
                 <span>"日期"</span>
                 <input
                     type="date"
@@ -77,24 +98,26 @@ fn StudyEditor(study: StudyHandle) -> impl IntoView {
             </label>
             {move || {
                 let label = form.get().speaker_label();
-                view! {
-                    <PersonPicker
-                        label=label
-                        name="study-speaker"
-                        value=study.part(|s| s.speaker.clone())
-                        on_change=Callback::new(move |p: PersonRef| {
-                            study.edit(move |s| s.speaker = p.clone())
-                        })
-                    />
-                }
+                (!outside())
+                    .then(|| {
+                        view! {
+                            <PersonPicker
+                                label=label
+                                name="study-speaker"
+                                value=study.part(|s| s.speaker.clone())
+                                on_change=Callback::new(move |p: PersonRef| {
+                                    study.edit(move |s| s.speaker = p.clone())
+                                })
+                            />
+                        }
+                    })
             }}
             <DraftInput
-                label="题目或学习内容"
+                label=title_label
                 name="study-title"
                 value=text(|s| s.title.clone())
                 on_save=save(|s, v| s.title = v.trim().to_string())
-            />
-            <Categories study=study />
+            /> <Categories study=study />
             <Show when=move || form.get() == StudyForm::OnePointLesson>
                 <DraftTextArea
                     label="要点（300 字以内）"
@@ -104,23 +127,52 @@ fn StudyEditor(study: StudyHandle) -> impl IntoView {
                     value=text(|s| s.points.clone())
                     on_save=save(|s, v| s.points = v)
                 />
-            </Show>
-            <label class="field">
-                <span>"时长（分钟）"</span>
-                <input
-                    type="number"
-                    inputmode="numeric"
-                    min="0"
-                    max="600"
-                    name="study-minutes"
-                    prop:value=study.part(|s| s.minutes.to_string())
-                    on:change=move |ev| {
-                        let n = event_target_value(&ev).parse::<u32>().unwrap_or(0).min(600);
-                        study.edit(move |s| s.minutes = n);
-                    }
-                />
-            </label>
-            <Show when=move || form.get() == StudyForm::MorningStudy>
+            </Show> <Show when=outside>
+                <label class="field">
+                    <span>"学时（主办单位认定）"</span>
+                    <input
+                        type="number"
+                        inputmode="decimal"
+                        min="0"
+                        max="200"
+                        step="0.5"
+                        name="study-credited-hours"
+                        prop:value=study
+                            .part(|s| {
+                                let tenths = s.credited_tenths;
+                                if tenths % 10 == 0 {
+                                    (tenths / 10).to_string()
+                                } else {
+                                    format!("{}.{}", tenths / 10, tenths % 10)
+                                }
+                            })
+                        on:change=move |ev| {
+                            let hours = event_target_value(&ev)
+                                .trim()
+                                .parse::<f64>()
+                                .unwrap_or(0.0);
+                            let tenths = (hours * 10.0).round().clamp(0.0, 2000.0) as u32;
+                            study.edit(move |s| s.credited_tenths = tenths);
+                        }
+                    />
+                </label>
+            </Show> <Show when=move || !outside()>
+                <label class="field">
+                    <span>"时长（分钟）"</span>
+                    <input
+                        type="number"
+                        inputmode="numeric"
+                        min="0"
+                        max="600"
+                        name="study-minutes"
+                        prop:value=study.part(|s| s.minutes.to_string())
+                        on:change=move |ev| {
+                            let n = event_target_value(&ev).parse::<u32>().unwrap_or(0).min(600);
+                            study.edit(move |s| s.minutes = n);
+                        }
+                    />
+                </label>
+            </Show> <Show when=move || form.get() == StudyForm::MorningStudy>
                 <label class="field">
                     <span>"人数（未逐一签到时填写）"</span>
                     <input

@@ -1,10 +1,13 @@
 //! 类型与年度: which 党小组 meets, what else the one event counts as (同时
-//! 计为), and the 所属年度 of a yearly item. Entered once, counted for each.
+//! 计为), and the 所属年度 of a yearly item. Entered once, counted for each
+//! where the body allows it: a 支部党员大会 is the whole branch, never a
+//! 支委会 or one 党小组's meeting.
 
 use leptos::prelude::*;
 
+use super::roll_correction::correct;
 use crate::domain::meeting::{GroupScope, Meeting, MeetingKind};
-use crate::domain::rules::recording::{default_year_for, refreeze_roll};
+use crate::domain::rules::recording::default_year_for;
 use crate::ui::handles::MeetingHandle;
 
 #[component]
@@ -46,11 +49,13 @@ fn GroupChoice(meeting: MeetingHandle) -> impl IntoView {
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     let chosen = (!v.is_empty()).then_some(v);
-                    meeting
-                        .edit_with_roster(move |m, members| {
+                    correct(
+                        meeting,
+                        move |m| {
                             m.group_id = chosen.clone();
-                            refreeze_roll(m, members);
-                        });
+                            m.drop_uncountable_also();
+                        },
+                    );
                 }
             >
                 <Show when=move || !required.get() || group.with(Option::is_none)>
@@ -81,25 +86,35 @@ fn GroupChoice(meeting: MeetingHandle) -> impl IntoView {
     }
 }
 
-/// 同时计为: the other national types this event meets.
+/// 同时计为: the other national types this event may meet.
 #[component]
 fn AlsoCounts(meeting: MeetingHandle) -> impl IntoView {
-    let kind = meeting.part(|m| Some(m.kind.clone()));
     let also = meeting.part(|m| m.also.clone());
-    let choices = move || {
-        let own = kind.get();
+    let choices = meeting.part(|m| {
         MeetingKind::NATIONAL
             .into_iter()
-            .filter(|k| own.as_ref() != Some(k) && *k != MeetingKind::GroupMeeting)
+            .filter(|k| m.may_also_count_as(k).is_ok())
             .collect::<Vec<_>>()
-    };
+    });
+    let one_group = meeting.part(|m| m.is_one_group());
+    let committee = meeting.part(|m| m.kind == MeetingKind::CommitteeMeeting);
     view! {
         <fieldset class="field plain">
             <legend>
                 "同时计为（一次活动满足多项要求时勾选，不必重复录入）"
             </legend>
+            <Show when=move || committee.get()>
+                <p class="muted small">
+                    "支委会只计为支委会：支部党员大会、主题党日、党课等由全体党员参加。"
+                </p>
+            </Show>
+            <Show when=move || one_group.get() && !committee.get()>
+                <p class="muted small">
+                    "一个党小组的会议只计为该党小组的组织生活会或民主评议（自评、互评），不计入全支部的年度要求，也不能作为支部党员大会。"
+                </p>
+            </Show>
             <div class="chips-row">
-                <For each=choices key=|k| k.clone() let:k>
+                <For each=move || choices.get() key=|k| k.clone() let:k>
                     {
                         let on = {
                             let k = k.clone();
@@ -117,8 +132,9 @@ fn AlsoCounts(meeting: MeetingHandle) -> impl IntoView {
                                 on:click=move |_| {
                                     let want = !on();
                                     let k = toggled.clone();
-                                    meeting
-                                        .edit_with_roster(move |m, members| {
+                                    correct(
+                                        meeting,
+                                        move |m| {
                                             m.also.retain(|x| *x != k);
                                             if want {
                                                 m.also.push(k.clone());
@@ -126,8 +142,8 @@ fn AlsoCounts(meeting: MeetingHandle) -> impl IntoView {
                                             if m.for_year.is_none() && is_yearly_event(m) {
                                                 m.for_year = m.effective_date().map(default_year_for);
                                             }
-                                            refreeze_roll(m, members);
-                                        });
+                                        },
+                                    );
                                 }
                             >
                                 {label}

@@ -60,7 +60,13 @@ impl Row {
         Row {
             id: meeting.id.clone(),
             kinds: std::iter::once(meeting.kind.label())
-                .chain(meeting.also.iter().map(|k| k.label()))
+                .chain(
+                    meeting
+                        .also
+                        .iter()
+                        .filter(|k| meeting.counts_as(k))
+                        .map(|k| k.label()),
+                )
                 .collect::<Vec<_>>()
                 .join(" · "),
             theme: if meeting.theme.is_empty() {

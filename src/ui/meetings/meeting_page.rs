@@ -12,7 +12,7 @@ use super::checklist_panel::ChecklistPanel;
 use super::follow_ups_panel::FollowUpsPanel;
 use super::record_panel::RecordPanel;
 use super::tasks_panel::{has_tasks, TasksPanel};
-use super::votes_panel::VotesPanel;
+use super::votes::VotesPanel;
 use super::when;
 use crate::browser::{clock, dialog::confirm};
 use crate::domain::ics;
@@ -69,7 +69,12 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
     // the document, and one part re-read is cheaper than eight.
     let head = meeting.part(|m| Head {
         title: {
-            let also: Vec<&str> = m.also.iter().map(|k| k.label()).collect();
+            let also: Vec<&str> = m
+                .also
+                .iter()
+                .filter(|k| m.counts_as(k))
+                .map(|k| k.label())
+                .collect();
             if also.is_empty() {
                 m.kind.label().to_string()
             } else {

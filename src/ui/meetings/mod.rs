@@ -9,8 +9,9 @@ mod meeting_list;
 mod meeting_page;
 mod plan_form;
 mod record_panel;
+mod roll_correction;
 mod tasks_panel;
-mod votes_panel;
+mod votes;
 
 pub use compliance_view::{CompliancePage, ThisMonthCard};
 pub use meeting_list::MeetingsPage;

@@ -11,26 +11,11 @@ use crate::ui::paging::list_address;
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
 
-/// Every type a meeting can have: the national ones, 集中学习, and the
-/// branch's own study forms.
-fn kinds(study_kinds: &[String]) -> Vec<MeetingKind> {
-    let mut all: Vec<MeetingKind> = MeetingKind::NATIONAL.to_vec();
-    all.push(MeetingKind::Study {
-        name: "集中学习".into(),
-    });
-    all.extend(
-        study_kinds
-            .iter()
-            .map(|name| MeetingKind::Study { name: name.clone() }),
-    );
-    all
-}
-
 #[component]
 pub fn PlanMeetingPage() -> impl IntoView {
     let state = use_app();
     let navigate = use_navigate();
-    let all_kinds = state.doc.with_untracked(|d| kinds(&d.branch.study_kinds));
+    let all_kinds = state.doc.with_untracked(|d| d.branch.meeting_kinds());
     let kind = RwSignal::new(all_kinds[0].clone());
     let first_group = state
         .doc

@@ -5,10 +5,11 @@
 use leptos::prelude::*;
 
 use super::counts_for::CountsForCard;
+use super::roll_correction::correct;
 use crate::browser::clock;
 use crate::domain::meeting::{Meeting, MeetingState, PersonRef, Speech, StudyMaterial};
 use crate::domain::rules::recording::{
-    add_agenda, add_item, edit_item, remove_agenda, remove_item, set_held_date,
+    add_agenda, add_item, edit_item, remove_agenda, remove_item,
 };
 use crate::domain::time::{format_hh_mm, parse_hh_mm};
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
@@ -85,14 +86,11 @@ pub fn RecordPanel(meeting: MeetingHandle) -> impl IntoView {
                     prop:value=held_date
                     on:change=move |ev| {
                         let d = event_target_value(&ev).parse().ok();
-                        meeting
-                            .edit_with_roster(move |m, members| {
-                                if m.state == MeetingState::Held {
-                                    set_held_date(m, d, members);
-                                } else {
-                                    m.planned_date = d;
-                                }
-                            });
+                        if held.get_untracked() {
+                            correct(meeting, move |m| m.date = d);
+                        } else {
+                            meeting.edit(move |m| m.planned_date = d);
+                        }
                     }
                 />
             </label>

@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser::clock;
-use crate::domain::fusion::{KeyTask, TaskKind, TaskSource};
-use crate::domain::meeting::{MeetingKind, MeetingState};
+use crate::domain::fusion::group_work::{months_reviewable_at, status};
+use crate::domain::fusion::{GroupMonth, GroupMonthStatus, KeyTask, TaskKind, TaskSource};
+use crate::domain::meeting::MeetingKind;
 use crate::ui::draft_text::DraftTextArea;
 use crate::ui::fusion::{owner_name, GroupReviewCard};
 use crate::ui::handles::{MeetingHandle, TaskHandle};
@@ -100,16 +101,37 @@ pub fn TasksPanel(meeting: MeetingHandle) -> impl IntoView {
         });
         navigate(&format!("/fusion/tasks/{id}"), Default::default());
     };
-    let group_review = meeting.part(|m| {
-        let held = m.state == MeetingState::Held;
-        match (
-            m.kind == MeetingKind::GroupMeeting && held,
-            &m.group_id,
-            m.date,
-        ) {
-            (true, Some(g), Some(d)) => Some((g.clone(), d.year(), d.month())),
-            _ => None,
-        }
+    // The months this 党小组会 may review, where the branch keeps 党小组
+    // 每月重点工作: its own, and the month before at the group's first
+    // meeting of the month when that one is set and still open (or was
+    // reviewed here).
+    let group_reviews = Memo::new(move |_| {
+        let id = meeting.id();
+        state.doc.with(|d| {
+            if !d.branch.rules.group_monthly_work {
+                return Vec::new();
+            }
+            let Some(m) = d.meeting(&id) else {
+                return Vec::new();
+            };
+            let Some(group) = m.group_id.clone() else {
+                return Vec::new();
+            };
+            months_reviewable_at(m, &d.meetings)
+                .into_iter()
+                .enumerate()
+                .filter(|(i, (y, mo))| {
+                    *i == 0 || {
+                        let month = d.group_month(&GroupMonth::id_for(&group, *y, *mo));
+                        let open = status(month, &d.meetings) == GroupMonthStatus::Set;
+                        let here =
+                            month.and_then(|g| g.review.meeting_id.as_deref()) == Some(id.as_str());
+                        open || here
+                    }
+                })
+                .map(|(_, (y, mo))| (group.clone(), y, mo))
+                .collect::<Vec<_>>()
+        })
     });
     view! {
         <Show when=move || deploys.get()>
@@ -155,21 +177,18 @@ pub fn TasksPanel(meeting: MeetingHandle) -> impl IntoView {
                 <CheckedTask meeting=meeting row=row />
             </For>
         </section>
-        {move || {
-            group_review
-                .get()
-                .map(|(group, y, m)| {
-                    view! {
-                        <GroupReviewCard group_id=group year=y month=m meeting_id=meeting.id() />
-                        <p class="muted small">
-                            <A href=format!(
-                                "/fusion/groups/{}/{y}/{m}",
-                                group_review.get().map(|g| g.0).unwrap_or_default(),
-                            )>"本月重点工作 ›"</A>
-                        </p>
-                    }
-                })
-        }}
+        <For each=move || group_reviews.get() key=|r| r.clone() let:review>
+            {
+                let (group, y, m) = review;
+                let href = format!("/fusion/groups/{group}/{y}/{m}");
+                view! {
+                    <GroupReviewCard group_id=group year=y month=m meeting_id=meeting.id() />
+                    <p class="muted small">
+                        <A href=href>{format!("{m}月重点工作 ›")}</A>
+                    </p>
+                }
+            }
+        </For>
     }
 }
 

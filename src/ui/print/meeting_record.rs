@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use super::election_bases::ElectionBases;
+use super::election_record::ElectionRecord;
 use super::paper::{FormRow, Paper};
 use crate::domain::record_sheet::{meeting_sheet, MeetingSheet};
 use crate::ui::state::use_app;
@@ -176,8 +178,13 @@ fn RecordBody(sheet: MeetingSheet) -> impl IntoView {
                 .collect_view()}
             {bases.into_iter().map(|b| view! { <p class="small-print">{b}</p> }).collect_view()}
         </Section>
-        <Section title="选举结果" show=!sheet.election.is_empty()>
-            <p class="names">{sheet.election.join("；")}</p>
+        <Section title="选举情况" show=!sheet.elections.is_empty()>
+            {sheet
+                .elections
+                .iter()
+                .map(|e| view! { <ElectionRecord sheet=e.clone() /> })
+                .collect_view()}
+            <ElectionBases sheets=sheet.elections.clone() />
         </Section>
         <Section title="不计算在应到会人数之内的党员" show=!sheet.excluded.is_empty()>
             <p class="names">

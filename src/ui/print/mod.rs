@@ -3,7 +3,10 @@
 //! chrome through the browser's print dialog ("打印 / 存为 PDF").
 
 mod assessment_form;
+mod election_bases;
+mod election_record;
 mod fusion_sheet;
+mod handover_record;
 mod meeting_record;
 mod paper;
 mod period_summary;
@@ -13,6 +16,7 @@ mod talk_record;
 
 pub use assessment_form::AssessmentPrint;
 pub use fusion_sheet::FusionPrint;
+pub use handover_record::HandoverPrint;
 pub use meeting_record::MeetingRecordPrint;
 pub use period_summary::{period_kind_name, PeriodSummaryPrint};
 pub use review_tally::ReviewTallyPrint;

@@ -88,8 +88,12 @@ fn MemberRow(member: Member) -> impl IntoView {
     let today = clock::today();
     let marks = [
         (member.on_probation(Some(today)), "留党察看"),
+        (member.suspended_on(Some(today)), "中止表决权"),
         (member.exempt_on(Some(today)), "不作硬性要求"),
     ];
+    // A post the rules do not allow (留党察看 with a post, 预备党员 on the
+    // committee) is flagged where the roster is read.
+    let flagged = !member.role_warnings(today).is_empty();
     view! {
         <li>
             <A href=href attr:class="member-row">
@@ -102,6 +106,7 @@ fn MemberRow(member: Member) -> impl IntoView {
                         .filter(|(on, _)| *on)
                         .map(|(_, label)| view! { <span class="badge">{*label}</span> })
                         .collect_view()}
+                    {flagged.then(|| view! { <span class="badge warn">"职务待调整"</span> })}
                 </span>
                 <span class="member-group muted small">{group}</span>
             </A>

@@ -1,0 +1,24 @@
+//! The 换届 page, from 我的 and from the home page's reminder.
+
+use leptos::prelude::*;
+
+use super::committee_history::CommitteeHistory;
+use super::steps_card::StepsCard;
+use super::term_card::TermCard;
+use crate::ui::link::A;
+use crate::ui::widgets::PageHeader;
+
+#[component]
+pub fn HandoverPage() -> impl IntoView {
+    view! {
+        <PageHeader title="支部委员会换届" back="/mine" />
+        <TermCard />
+        <StepsCard />
+        <CommitteeHistory />
+        <section class="card actions">
+            <A href="/print/handover" attr:class="button">
+                "打印换届工作记录"
+            </A>
+        </section>
+    }
+}

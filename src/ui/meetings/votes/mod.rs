@@ -1,0 +1,25 @@
+//! 表决 and 选举: only a body that decides (支部党员大会, 支委会) votes or
+//! elects. A motion has its kind (一般事项, 接收预备党员, 转正, 延长预备期,
+//! 取消预备党员资格) and the member it is about, the counts in the room,
+//! the written opinions (书面意见) where they count, and the result by the
+//! rule of its body. Each ballot of an election has its office, its ballots
+//! and candidates, its 监票人 and 计票人, its result in the rules' words and
+//! what follows it (报批、备案). One component per file.
+
+mod ballot;
+mod ballot_counts;
+mod candidate_list;
+mod candidate_row;
+mod counter;
+mod election_card;
+mod election_result;
+mod elections_section;
+mod exclusions_card;
+mod member_chips;
+mod optional_number;
+mod report_dates;
+mod vote_card;
+mod vote_member;
+mod votes_panel;
+
+pub use votes_panel::VotesPanel;
