@@ -268,7 +268,10 @@ fn corruption_table() {
             "\u{feff}".to_string() + &good[..good.len() / 2],
             "不是完整的 JSON",
         ),
-        ("x".repeat(11 * 1024 * 1024), "文件太大"),
+        (
+            "x".repeat(zhibu::backup::import::MAX_BACKUP_BYTES + 1),
+            "文件太大",
+        ),
         ("[".repeat(100_000), "不是完整的 JSON"),
         (with_data(|d| d["branch"] = Value::Null), "branch"),
         (
@@ -462,4 +465,142 @@ fn a_backup_the_app_wrote_imports_even_over_its_limits_and_says_what_is_long() {
             "assessments[0].entries[0].facts",
         ]
     );
+}
+
+#[test]
+fn one_bad_number_in_an_imported_file_loses_that_number_only() {
+    for (bad, optional) in [
+        (serde_json::json!(4_294_967_296u64), false),
+        (serde_json::json!(-1), false),
+        (serde_json::json!(-1), true),
+    ] {
+        let text = with_data(|data| {
+            let meeting = &mut data["meetings"][0];
+            if optional {
+                meeting["sequence"] = bad.clone();
+            } else {
+                meeting["votes"][0]["in_favour"] = bad.clone();
+            }
+        });
+        let staged = ready(&text);
+        // The same file without the bad number, as this version reads it.
+        let ex = ready(&with_data(|_| {})).doc;
+        assert_eq!(staged.skipped, 0, "{:?}", staged.problems);
+        assert_eq!(
+            staged.doc.meetings.len(),
+            ex.meetings.len(),
+            "the meeting stays"
+        );
+        assert_eq!(
+            staged.doc.tasks.len(),
+            ex.tasks.len(),
+            "tasks that refer to it stay"
+        );
+        let meeting = &staged.doc.meetings[0];
+        let (mut expected, _) = (ex.meetings[0].clone(), ());
+        if optional {
+            expected.sequence = None;
+        } else {
+            expected.votes[0].in_favour = 0;
+        }
+        assert_eq!(meeting, &expected, "only the one number changed");
+        assert_eq!(staged.mended.len(), 1, "{:?}", staged.mended);
+        let problem = &staged.mended[0];
+        let place = zhibu::domain::place::place(&problem.path);
+        assert!(problem.message.contains(&bad.to_string()), "{problem:?}");
+        if optional {
+            assert!(place.contains("本年第几次"), "{place}");
+            assert!(problem.message.contains("未读入"), "{problem:?}");
+        } else {
+            assert!(place.contains("赞成票"), "{place}");
+            assert!(problem.message.contains("按 0"), "{problem:?}");
+        }
+    }
+}
+
+/// The busiest branch the app is made for, kept for as long as a branch
+/// keeps its records: every meeting recorded in full, a form a member a
+/// year. What the app writes for it, it must read back.
+fn largest_plausible_branch() -> Document {
+    use zhibu::domain::assessment::{new_form, AssessmentKind};
+    use zhibu::domain::limits::plausible;
+    use zhibu::domain::meeting::{Attendance, Presence};
+    use zhibu::domain::roster::member_named;
+    let mut doc = example();
+    let joined = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+    for n in doc.members.len()..plausible::MEMBERS {
+        doc.members
+            .push(member_named(format!("p{n}"), format!("党员{n}"), joined));
+    }
+    let template = doc.meetings[0].clone();
+    let minutes: String = "围绕议题逐一发言，形成一致意见。".repeat(plausible::MINUTES_CHARS / 16);
+    let mut meetings = Vec::new();
+    for year in 0..plausible::YEARS {
+        for k in 0..plausible::MEETINGS_A_YEAR {
+            let mut m = template.clone();
+            m.id = format!("mt-{year}-{k}");
+            m.date = NaiveDate::from_ymd_opt(2000 + year as i32, 1 + (k % 12) as u32, 1);
+            m.planned_date = m.date;
+            m.minutes = minutes.clone();
+            m.attendance = doc
+                .members
+                .iter()
+                .map(|p| Attendance {
+                    member_id: p.id.clone(),
+                    status: Presence::Present,
+                    reason: None,
+                    makeup: None,
+                })
+                .collect();
+            m.roll = None;
+            meetings.push(m);
+        }
+    }
+    doc.meetings.extend(meetings);
+    let answer: String = "对照党章党规，查找自身差距。".repeat(plausible::FORM_CHARS / 14);
+    for year in 0..plausible::YEARS {
+        for p in doc.members.clone() {
+            let mut form = new_form(
+                &format!("f-{year}-{}", p.id),
+                &p.id,
+                2000 + year as i32,
+                AssessmentKind::FourQualified,
+            );
+            for entry in &mut form.entries {
+                entry.problems = answer.clone();
+            }
+            doc.assessments.push(form);
+        }
+    }
+    doc
+}
+
+#[test]
+fn the_backup_of_the_largest_plausible_branch_reads_back() {
+    use zhibu::backup::import::MAX_BACKUP_BYTES;
+    let doc = largest_plausible_branch();
+    let text = export_backup(&doc, "2026-11-27 10:00", 1);
+    assert!(
+        text.len() > 10_823_680,
+        "larger than the 12-year backup the old cap refused: {} bytes",
+        text.len()
+    );
+    assert!(
+        text.len() <= MAX_BACKUP_BYTES,
+        "{} bytes over the cap of {MAX_BACKUP_BYTES}",
+        text.len()
+    );
+    assert!(
+        MAX_BACKUP_BYTES <= 3 * text.len(),
+        "the cap follows what the app writes, not a guess"
+    );
+    let staged = ready(&text);
+    assert_eq!(staged.skipped, 0, "{:?}", staged.problems.first());
+    assert_eq!(staged.doc.meetings.len(), doc.meetings.len());
+    assert_eq!(staged.doc.assessments.len(), doc.assessments.len());
+    assert_eq!(staged.doc.members.len(), plausible_members());
+}
+
+fn plausible_members() -> usize {
+    zhibu::domain::limits::plausible::MEMBERS
 }

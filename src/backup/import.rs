@@ -13,8 +13,13 @@ use crate::domain::Document;
 use crate::format::envelope::{open, FileKind};
 use crate::format::parts::document_from_value;
 
-/// Larger than years of records, small enough not to hang a phone.
-pub const MAX_BACKUP_BYTES: usize = 10 * 1024 * 1024;
+/// What the app writes, it reads back: about twice the backup of the
+/// largest plausible branch (`domain::limits::plausible`, 20 years of a
+/// 50-member branch, about 30 MB; twelve years of 30 members are about
+/// 11 MB), so a busier branch still fits, while a file of another kind
+/// many times that is refused before it is parsed. A test builds that
+/// branch and reads its backup back.
+pub const MAX_BACKUP_BYTES: usize = 64 * 1024 * 1024;
 
 #[derive(Debug)]
 pub enum Outcome {
@@ -32,6 +37,8 @@ pub struct Staged {
     pub problems: Vec<Problem>,
     /// Texts and lists over the app's limits, imported as they are.
     pub over_limits: Vec<Problem>,
+    /// Numbers that could not be read, left out of items that are kept.
+    pub mended: Vec<Problem>,
     pub skipped: usize,
     pub exported_at: String,
     pub revision: u64,
@@ -71,6 +78,7 @@ fn read(text: &str) -> Result<Staged, Vec<Problem>> {
         doc: parsed.doc,
         problems: parsed.problems,
         over_limits: parsed.over_limits,
+        mended: parsed.mended,
         skipped: parsed.skipped.len(),
         exported_at: envelope
             .get("exported_at")

@@ -31,6 +31,23 @@ pub const OPL_POINTS: usize = 300;
 /// Years a form or review may be for.
 pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
+/// The busiest branch the app is made for, kept as long as a branch keeps
+/// its records: what the largest backup the app writes holds, from which
+/// the import's size cap is derived (`backup::import::MAX_BACKUP_BYTES`).
+/// The app itself puts no cap on counts; past these a phone is slow.
+pub mod plausible {
+    /// Years of records on one phone.
+    pub const YEARS: usize = 20;
+    /// Members of one branch (a branch over 50 is usually split).
+    pub const MEMBERS: usize = 50;
+    /// 支委会, 党员大会, 党课, 主题党日 and three groups' 党小组会.
+    pub const MEETINGS_A_YEAR: usize = 70;
+    /// The minutes of one meeting, in characters.
+    pub const MINUTES_CHARS: usize = 2_000;
+    /// One answer on a member's yearly self-assessment.
+    pub const FORM_CHARS: usize = 300;
+}
+
 /// A list as the member typed it, cut to `count` items of at most `chars`
 /// characters each (empty items dropped); `true` if anything was cut.
 pub fn clamp_list(items: Vec<String>, count: usize, chars: usize) -> (Vec<String>, bool) {

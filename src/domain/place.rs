@@ -7,7 +7,7 @@ use crate::domain::document::noun_of_field;
 /// What each field of the document is called.
 /// What each field inside a record is called (the document's own lists
 /// are named by their kinds: `document::noun_of_field`).
-const NAMES: [(&str, &str, &str); 61] = [
+const NAMES: [(&str, &str, &str); 64] = [
     // (field, name, counter for an item of a list)
     ("groups", "党小组", "个"),
     ("attendance", "出席登记", "条"),
@@ -51,6 +51,9 @@ const NAMES: [(&str, &str, &str); 61] = [
     ("kind", "类型", ""),
     ("year", "年度", ""),
     ("motion", "表决事项", ""),
+    ("in_favour", "赞成票", ""),
+    ("against", "反对票", ""),
+    ("abstain", "弃权票", ""),
     ("talker", "谈话人", ""),
     ("talkees", "谈话对象", ""),
     ("note", "备注", ""),

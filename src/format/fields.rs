@@ -109,21 +109,24 @@ fn item_name(name: &str) -> Option<(&str, &str)> {
     Some((&name[..open], id))
 }
 
-/// Puts a record together from `fields`, in the shape and order of
-/// `shape` (one side's record): its items keep their places, items only
-/// in `fields` come after them in `order`.
+/// Puts a record together from `fields`, in the shape of `shape` (one
+/// side's record); each list's items in the order of `shape` and `order`
+/// (the other side's names) together, the same whichever side is which
+/// (`interleave`).
 pub fn assemble(shape: &Value, fields: &BTreeMap<String, Value>, order: &[String]) -> Value {
     if let Some(whole) = fields.get(WHOLE) {
         return whole.clone();
     }
     let place = |name: &str, shaped: Vec<String>| -> Vec<String> {
-        let mut names = shaped;
-        for extra in order {
-            if item_name(extra).is_some_and(|(list, _)| list == name) && !names.contains(extra) {
-                names.push(extra.clone());
-            }
-        }
-        names
+        let present = |n: &String| fields.contains_key(n);
+        let theirs: Vec<String> = order
+            .iter()
+            .filter(|n| item_name(n).is_some_and(|(list, _)| list == name))
+            .filter(|n| present(n))
+            .cloned()
+            .collect();
+        let ours: Vec<String> = shaped.into_iter().filter(present).collect();
+        interleave(&ours, &theirs)
     };
     match shape {
         Value::Array(list) => {
@@ -188,6 +191,59 @@ pub fn assemble(shape: &Value, fields: &BTreeMap<String, Value>, order: &[String
         }
         _ => fields.get(WHOLE).cloned().unwrap_or(Value::Null),
     }
+}
+
+/// Two orders of one list's items as one, the same whichever side is
+/// which: every item after the items it follows on either side, and
+/// items that could go either way (added on each phone apart) by name.
+/// Two phones' packages merged in either order so list their items alike.
+/// Where the sides disagree (an item moved on one phone), the item that
+/// sorts first by name breaks the tie.
+fn interleave(ours: &[String], theirs: &[String]) -> Vec<String> {
+    let mut after: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut waits: BTreeMap<&str, usize> = BTreeMap::new();
+    for list in [ours, theirs] {
+        for name in list {
+            waits.entry(name.as_str()).or_insert(0);
+        }
+        for pair in list.windows(2) {
+            let (first, then) = (pair[0].as_str(), pair[1].as_str());
+            let follows = after.entry(first).or_default();
+            if !follows.contains(&then) {
+                follows.push(then);
+                *waits.entry(then).or_insert(0) += 1;
+            }
+        }
+    }
+    let mut ready: std::collections::BTreeSet<&str> = waits
+        .iter()
+        .filter(|(_, n)| **n == 0)
+        .map(|(name, _)| *name)
+        .collect();
+    let mut out = Vec::with_capacity(waits.len());
+    while !waits.is_empty() {
+        // Nothing free: the sides disagree; the first by name goes next.
+        let next = match ready.pop_first() {
+            Some(next) => next,
+            None => match waits.keys().next() {
+                Some(next) => *next,
+                None => break,
+            },
+        };
+        if waits.remove(next).is_none() {
+            continue;
+        }
+        out.push(next.to_string());
+        for then in after.get(next).into_iter().flatten() {
+            if let Some(n) = waits.get_mut(then) {
+                *n = n.saturating_sub(1);
+                if *n == 0 {
+                    ready.insert(then);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The fields of each side in the order they appear.

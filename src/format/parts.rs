@@ -27,6 +27,9 @@ pub struct Parsed {
     pub items_total: usize,
     /// Texts and lists over the app's limits: kept as they are.
     pub over_limits: Vec<Problem>,
+    /// Numbers that could not be read (too large, negative, a fraction):
+    /// each left out of its item, which is kept.
+    pub mended: Vec<Problem>,
 }
 
 /// Where each kept item of a list stood in the input, so problems found
@@ -55,6 +58,7 @@ fn read_document(value: Value, check_semantics: bool) -> Parsed {
         fatal: false,
         items_total: 0,
         over_limits: Vec::new(),
+        mended: Vec::new(),
     };
     let Value::Object(mut object) = value else {
         parsed.fail(Problem::new("data", "数据应当是一个对象"));
@@ -127,6 +131,98 @@ fn typed<T: DeserializeOwned>(value: Value, path: &str) -> Result<T, Problem> {
     })
 }
 
+/// How many unreadable numbers one item may lose before it is left out
+/// whole: a few are a slip, many mean the item is not what it says.
+const MAX_MENDS: usize = 8;
+
+/// Reads an item; a number it cannot hold (4294967296 or −1 for a count, a
+/// fraction) is left out of the item rather than losing the item, and
+/// named in `notes`: an optional number goes blank, a required one reads
+/// as 0 for the member to check.
+fn mended<T: DeserializeOwned>(
+    mut value: Value,
+    path: &str,
+    notes: &mut Vec<Problem>,
+) -> Result<T, Problem> {
+    // Each number left out: where its object is, its key, and the note.
+    let mut left_out: Vec<(String, String, Problem)> = Vec::new();
+    for _ in 0..=2 * MAX_MENDS {
+        let raw = match T::deserialize(&value) {
+            Ok(t) => {
+                notes.extend(left_out.into_iter().map(|(_, _, note)| note));
+                return Ok(t);
+            }
+            Err(e) => e.to_string(),
+        };
+        let refused = |value: &Value| Problem::new(locate(value, path, &raw), serde_message(&raw));
+        // A number the item cannot do without reads as 0.
+        if let Some(missing) = quoted_field(&raw) {
+            let Some((parent, key, note)) =
+                left_out.iter_mut().rev().find(|(_, k, _)| *k == missing)
+            else {
+                return Err(refused(&value));
+            };
+            let Some(object) = value.pointer_mut(parent).and_then(Value::as_object_mut) else {
+                return Err(refused(&value));
+            };
+            if object.insert(key.clone(), Value::from(0)).is_some() {
+                return Err(refused(&value));
+            }
+            note.message = note.message.replace("未读入", "已按 0 读入，请核对后改正");
+            continue;
+        }
+        let at = locate(&value, "", &raw);
+        let Some((parent, key)) = at.rsplit_once('.') else {
+            return Err(refused(&value));
+        };
+        let parent_pointer = pointer(parent);
+        let number = parent_pointer
+            .as_deref()
+            .and_then(|p| value.pointer_mut(p))
+            .and_then(Value::as_object_mut)
+            .filter(|object| object.get(key).is_some_and(Value::is_number))
+            .and_then(|object| object.remove(key));
+        let (Some(number), Some(parent_pointer), true) =
+            (number, parent_pointer, left_out.len() < MAX_MENDS)
+        else {
+            return Err(refused(&value));
+        };
+        left_out.push((
+            parent_pointer,
+            key.to_string(),
+            Problem::new(
+                format!("{path}{at}"),
+                format!("{number} 不是有效的数字，未读入"),
+            ),
+        ));
+    }
+    Err(Problem::new(path, "无法读取的数字太多"))
+}
+
+/// The field a "missing field `x`" message names.
+fn quoted_field(raw: &str) -> Option<&str> {
+    raw.strip_prefix("missing field `")?.split('`').next()
+}
+
+/// A located path (`.votes[0].in_favour`) as a JSON pointer
+/// (`/votes/0/in_favour`); the empty path is the item itself.
+fn pointer(path: &str) -> Option<String> {
+    let mut out = String::new();
+    for segment in path.split('.').skip(1) {
+        let (key, indices) = match segment.split_once('[') {
+            Some((key, rest)) => (key, Some(rest)),
+            None => (segment, None),
+        };
+        out.push('/');
+        out.push_str(key);
+        for index in indices.into_iter().flat_map(|r| r.split('[')) {
+            out.push('/');
+            out.push_str(index.strip_suffix(']')?);
+        }
+    }
+    (!path.is_empty() || out.is_empty()).then_some(out)
+}
+
 /// serde's messages in Chinese, for the cases people meet.
 fn serde_message(raw: &str) -> String {
     let kind = if raw.starts_with("missing field") {
@@ -163,7 +259,7 @@ fn read_list<T: DeserializeOwned>(
     parsed.items_total += values.len();
     let mut out = Vec::new();
     for (i, value) in values.into_iter().enumerate() {
-        match typed(value, &format!("{field}[{i}]")) {
+        match mended(value, &format!("{field}[{i}]"), &mut parsed.mended) {
             Ok(t) => out.push((i, t)),
             Err(p) => {
                 parsed.problems.push(p);

@@ -160,6 +160,7 @@ pub fn ReceivePanel() -> impl IntoView {
                     let skipped = staged.skipped;
                     let problems = staged.problems.clone();
                     let over = staged.over_limits.clone();
+                    let mended = staged.mended.clone();
                     view! {
                         {(skipped > 0)
                             .then(|| {
@@ -179,6 +180,15 @@ pub fn ReceivePanel() -> impl IntoView {
                                         "以下内容超出本应用的长度或条数限制，将原样导入，不会丢失："
                                     </p>
                                     <ProblemList problems=over />
+                                }
+                            })}
+                        {(!mended.is_empty())
+                            .then(|| {
+                                view! {
+                                    <p class="error">
+                                        "以下数字无法读取，所在的记录照常导入，只少这个数字："
+                                    </p>
+                                    <ProblemList problems=mended />
                                 }
                             })}
                         <MergeReview
