@@ -98,6 +98,7 @@ mod tests {
             doc,
             problems: Vec::new(),
             over_limits: Vec::new(),
+            mended: Vec::new(),
             skipped: 0,
             exported_at: "2026-12-06 09:00".into(),
             revision: 0,
