@@ -10,9 +10,8 @@
 // With --check (scripts/test) it exits 1 when the median run is over the
 // budget (scripts/budgets.mjs), saying by how much.
 //
-// Until a link opened on a fresh phone shows the package by itself (issue
-// #22), the phone has passed the welcome screen (its settings say so) and
-// holds nothing else: the same files and the same work, one tap earlier.
+// The phone has never opened the app: the link opens the join page
+// (ui/join/), which says what arrived (issue #22).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -30,7 +29,7 @@ const SLOW_4G = {
 };
 // What says the package's review is on screen.
 const dist = new URL("../dist/", import.meta.url).pathname;
-const REVIEW = '[data-testid="merge-review"], [data-testid="incoming-package"]';
+const REVIEW = '[data-testid="arrival"], [data-testid="merge-review"]';
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const server = await startServer();
@@ -53,11 +52,6 @@ async function openLink() {
   // No service worker: its precaching runs outside the page's network
   // emulation, so it would neither count nor compete here.
   const context = await browser.newContext({ ...PHONE, serviceWorkers: "block" });
-  await context.addInitScript(() => {
-    if (location.hash.startsWith("#zb=")) {
-      localStorage.setItem("zhibu.device", JSON.stringify({ welcomed: true, id: "d-bench-link" }));
-    }
-  });
   await context.addInitScript((review) => {
     new MutationObserver((_, observer) => {
       if (document.querySelector(review)) {

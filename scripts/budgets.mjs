@@ -8,7 +8,10 @@ export const BUDGETS = {
   // gzip -9. 242,028 B before the screens of a member with records left
   // the main module, 140,448 B after (issue #27 asks for 200,000); 142,986
   // B with main's registry of kinds and application core merged in.
-  welcome: { what: "the welcome screen's first load", gzip: 145_000 },
+  // Raised to 147,000 (stop 30): the link is now read before the first
+  // screen, so a phone with no data never shows the welcome instead of the
+  // package, and the welcome offers 粘贴书记发来的文字 (issue #22): 146,498 B.
+  welcome: { what: "the welcome screen's first load", gzip: 147_000 },
   // A member with records whose browser kept nothing (no service worker
   // cache): the home screen's files. 454,684 B before the welcome screen
   // left the main module; 473,678 B after (the store and the screens are
@@ -16,7 +19,10 @@ export const BUDGETS = {
   // kinds and application core (f7e435f) and tombstones and undo
   // (7a7ede9) grew the store's file, to 480,303 B; then main's rules and
   // example merge (034542f: elections, 换届, schema 5 and 6) to 501,418 B.
-  home: { what: "the home screen's first load, nothing cached", gzip: 505_000 },
+  // Raised to 517,000 (stop 30): 516,133 B once the 党费 kinds (schema 7),
+  // the paper model, order-independent merges and one-bad-number mending
+  // were merged; not yet analysed file by file.
+  home: { what: "the home screen's first load, nothing cached", gzip: 517_000 },
   // A 支部资料包 link opened on a phone that never opened the app, slow 4G
   // and 4× CPU, until the package's review is on screen: the files' gzip -9
   // bytes, and the time. First measured at 587,416 B brotli on the wire and
@@ -28,7 +34,13 @@ export const BUDGETS = {
   // Raised from 645,000: main's f7e435f and 7a7ede9 (the application core,
   // tombstones, undo, the transfer text found by its shape) grew the
   // store's and the import screen's files, to 654,768 B (3,761–4,222 ms).
-  link: { what: "a link opened on a fresh phone", gzip: 660_000, ms: 4500 },
+  // Stop 30: the bench now opens the link on a phone that never opened the
+  // app (no settings at all), until the join page says what arrived; with
+  // the join page and the import screen in one file it measured 747,552 B
+  // and 4,485–4,559 ms. The import screen then left the link's files
+  // (scripts/code-paths.mjs); the budget stays at that measurement until
+  // the next stop lowers it to what the split path measures.
+  link: { what: "a link opened on a fresh phone", gzip: 750_000, ms: 4800 },
 };
 
 const UNITS = { gzip: "B gzipped", ms: "ms" };

@@ -13,10 +13,12 @@ export const GROUPS = [
   ["core", ["open_records"]],
   // Everything a member with records sees (ui/app.rs).
   ["screens", ["screens"]],
-  // What a transfer link opens (once the store is open, from the screens:
-  // ui/app.rs): on a phone with no data the join page (ui/join/), on a
-  // phone with records the import screen.
-  ["link", ["__join_page_view", "__backup_page_view"]],
+  // What a transfer link opens on a phone with no data (once the store is
+  // open, from the screens: ui/app.rs): the join page (ui/join/).
+  ["link", ["__join_page_view"]],
+  // The import screen, which a link opens on a phone with records: not on
+  // the first-contact path, so it does not weigh on it.
+  ["import", ["__backup_page_view"]],
 ];
 
 // The groups each path fetches at once, after the first screen's module.
