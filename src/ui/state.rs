@@ -169,6 +169,12 @@ impl AppState {
         crate::browser::offline::keep_app_offline();
     }
 
+    /// Whether the store has been opened (or is being opened; `ready`
+    /// says when it is).
+    pub fn store_is_open(&self) -> bool {
+        self.store_open.get()
+    }
+
     /// Opens the store if it is not open yet; the screens wait meanwhile,
     /// so no edit comes before it.
     pub async fn open_store(self) {

@@ -268,7 +268,11 @@ fn DuesRow(
                     class="presence"
                     class:overdue=row.status == MonthStatus::Overdue
                     data-dues="未交"
-                    aria-label=format!("{}：记为已交", row.name)
+                    aria-label=format!(
+                        "{}（{}），点按记为已交",
+                        row.status.label(),
+                        row.name,
+                    )
                     on:click=move |_| tap(false)
                 >
                     {row.status.label()}
@@ -280,7 +284,11 @@ fn DuesRow(
             <button
                 class="presence on"
                 data-dues="已交"
-                aria-label=format!("{}：改回未交", row.name)
+                aria-label=format!(
+                    "{} ✓（{}），点按改回未交",
+                    row.status.label(),
+                    row.name,
+                )
                 on:click=move |_| tap(true)
             >
                 {format!("{} ✓", row.status.label())}

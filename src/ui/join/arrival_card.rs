@@ -41,8 +41,8 @@ pub fn ArrivalCard(
                     on_taken.run(asks_who);
                 }
                 Err(why) => {
-                    busy.set(false);
-                    failed.set(Some(format!("没有导入：{why}。本机没有任何改动。")));
+                    busy.try_set(false);
+                    failed.try_set(Some(format!("没有导入：{why}。本机没有任何改动。")));
                 }
             }
         });

@@ -44,7 +44,10 @@ pub fn JoinPage() -> impl IntoView {
         step.set(Step::Reading);
         let secret = password.get_untracked();
         spawn_local(async move {
-            step.set(match read_package(&text, &secret).await {
+            let reading = read_package(&text, &secret).await;
+            // The page may have gone meanwhile (the store opening shows it
+            // anew): then the new one reads the text again.
+            step.try_set(match reading {
                 Reading::Refused(problems) => Step::Refused(problems),
                 Reading::Locked(why) => Step::Locked(why),
                 Reading::Ready(staged) => Step::Arrived(staged),
@@ -52,10 +55,14 @@ pub fn JoinPage() -> impl IntoView {
         });
     };
     // The link's text stays in the state until it is taken or put aside,
-    // so a reload of this page (or the store opening) does not lose it.
+    // so a reload of this page (or the store opening) does not lose it. It
+    // is read once the store is open: opening it shows this page anew.
     Effect::new(move |_| {
         if let Some(text) = state.incoming.get() {
-            if state.ready.get() && matches!(step.get_untracked(), Step::Paste) {
+            if state.ready.get()
+                && state.store_is_open()
+                && matches!(step.get_untracked(), Step::Paste)
+            {
                 read(text);
             }
         }
@@ -182,7 +189,7 @@ pub fn JoinPage() -> impl IntoView {
                             on_taken=move |asks_who: bool| {
                                 state.incoming.set(None);
                                 if asks_who {
-                                    step.set(Step::WhoAreYou);
+                                    step.try_set(Step::WhoAreYou);
                                 } else {
                                     state.joining.set(false);
                                 }
