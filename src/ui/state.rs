@@ -158,7 +158,10 @@ impl AppState {
         }
         let welcomed = device.welcomed;
         self.device.set(device);
-        if !welcomed && persistence::nothing_stored().await {
+        // A link to take opens the store first, so the join page is shown
+        // once, on an open store, rather than again as the store opens.
+        let link = self.incoming.with_untracked(Option::is_some);
+        if !welcomed && !link && persistence::nothing_stored().await {
             self.ready.set(true);
         } else {
             self.open_store().await;
