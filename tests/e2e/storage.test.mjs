@@ -276,6 +276,11 @@ test("an import refused for lack of space leaves the stored data exactly as befo
   await page.setInputFiles("input[name=backup-file]", file);
   await page.getByText("备份来自“十年测试党支部”").waitFor();
   await page.getByText("我确认要导入另一个支部的数据").click();
+  // Both phones hold a 支部信息: each conflict waits for the member's answer.
+  const conflicts = page.getByTestId("merge-review").locator(".conflict");
+  for (let i = 0; i < (await conflicts.count()); i++) {
+    await conflicts.nth(i).locator(".conflict-side").first().click();
+  }
   await page.getByRole("button", { name: "确认合并" }).click();
   await page.getByText(/没有导入：.*浏览器存储空间已满.*本机原有数据没有任何改动/).waitFor();
   // The page shows what is stored, not the file.
