@@ -107,6 +107,7 @@ pub fn example_document(today: NaiveDate) -> Document {
     // were.
     super::fusion::example::add_example_fusion(&mut doc, &year);
     super::dues::example::add_example_dues(&mut doc, today);
+    super::year_work::example::add_example_year_work(&mut doc, today);
     doc
 }
 
