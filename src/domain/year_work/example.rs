@@ -20,8 +20,15 @@ pub fn example_work_year(today: NaiveDate) -> i32 {
 
 pub fn add_example_year_work(doc: &mut Document, today: NaiveDate) {
     let year = example_work_year(today);
-    // The earliest 支委会 that may have approved it.
-    let approved_in = approving_meetings(doc, year).pop().map(|(id, _)| id);
+    // The year's first 支委会.
+    let approved_in = approving_meetings(doc, year)
+        .into_iter()
+        .map(|(id, _)| id)
+        .rfind(|id| {
+            doc.meeting(id)
+                .and_then(|m| m.effective_date())
+                .is_some_and(|d| d.year() == year)
+        });
     edit_plan(doc, year, |p| {
         p.goals = "坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻党的二十大和二十届历次全会精神，以提升组织力为重点，严格落实“三会一课”等组织生活制度，推动党建工作与业务工作同部署、同推进、同考核，努力建设让党员满意、群众认可的过硬党支部。".into();
         p.fusion = "围绕本单位年度重点业务设立党员先锋岗和党员责任区，每季度在支委会上听取融合项目进展；结合“我为群众办实事”开展志愿服务。".into();
