@@ -16,8 +16,8 @@ use super::fusion::{GroupMonth, KeyTask, MemberCommitments, StudySession};
 use super::handover::Handover;
 use super::kind::{Kind, Packing};
 use super::meeting::ChecklistTemplate;
-use super::year_work::{SecretaryReport, YearPlan, YearSummary};
 use super::validate::{Checks, Item, Known, Problem};
+use super::year_work::{SecretaryReport, YearPlan, YearSummary};
 use super::{Branch, Meeting, Member, Talk};
 
 /// The shape of `Document` and of its stored records. Raise it with every

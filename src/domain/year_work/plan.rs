@@ -70,7 +70,11 @@ pub fn edit_plan(doc: &mut Document, year: i32, f: impl FnOnce(&mut YearPlan)) {
 pub fn approval(doc: &Document, plan: &YearPlan) -> Option<String> {
     let meeting = doc.meeting(plan.approved_in.as_deref()?)?;
     let date = meeting.effective_date()?;
-    Some(format!("{}{}", format_chinese_date(date), meeting.kind.label()))
+    Some(format!(
+        "{}{}",
+        format_chinese_date(date),
+        meeting.kind.label()
+    ))
 }
 
 /// The 支委会 a plan of `year` may have been approved at: the year's and
@@ -97,7 +101,10 @@ pub fn approving_meetings(doc: &Document, year: i32) -> Vec<(String, String)> {
         })
         .collect();
     found.sort_by(|a, b| b.0.cmp(&a.0));
-    found.into_iter().map(|(_, id, label)| (id, label)).collect()
+    found
+        .into_iter()
+        .map(|(_, id, label)| (id, label))
+        .collect()
 }
 
 /// A meeting on the year's calendar, planned or already held.
@@ -114,7 +121,12 @@ pub struct ScheduledMeeting {
 impl ScheduledMeeting {
     /// "1月8日 支委会：主题".
     pub fn line(&self) -> String {
-        let mut s = format!("{}月{}日 {}", self.date.month(), self.date.day(), self.label);
+        let mut s = format!(
+            "{}月{}日 {}",
+            self.date.month(),
+            self.date.day(),
+            self.label
+        );
         if !self.theme.trim().is_empty() {
             s.push('：');
             s.push_str(self.theme.trim());

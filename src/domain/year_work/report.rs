@@ -96,7 +96,10 @@ pub fn reporter(doc: &Document, report: &SecretaryReport) -> Option<String> {
 /// The report as text, headings first: for 分享文字版 and the 报上级
 /// package.
 pub fn report_text(doc: &Document, report: &SecretaryReport) -> String {
-    let mut out = vec![format!("{}年度党支部书记抓基层党建工作述职报告", report.year)];
+    let mut out = vec![format!(
+        "{}年度党支部书记抓基层党建工作述职报告",
+        report.year
+    )];
     if let Some(name) = reporter(doc, report) {
         out.push(format!("述职人：{name}"));
     }

@@ -90,7 +90,10 @@ fn a_meeting_on_december_31_counts_in_its_year_and_one_on_january_1_in_the_next(
         .months
         .iter()
         .all(|m| m.meetings.iter().all(|s| s.meeting_id != "next")));
-    assert_eq!(schedule(&doc, 2027, today).months[0].meetings[0].meeting_id, "next");
+    assert_eq!(
+        schedule(&doc, 2027, today).months[0].meetings[0].meeting_id,
+        "next"
+    );
 }
 
 #[test]
@@ -106,7 +109,10 @@ fn the_schedule_asks_what_the_rules_ask_beside_the_meetings_planned() {
         "支委会、党小组会（g1小组）、主题党日；本季度：支部党员大会、党课"
     );
     assert_eq!(plan.months[4].quarter, Vec::<String>::new());
-    assert_eq!(plan.months[3].meetings[0].line(), "4月15日 支部党员大会：学习党章");
+    assert_eq!(
+        plan.months[3].meetings[0].line(),
+        "4月15日 支部党员大会：学习党章"
+    );
     assert!(!plan.months[3].meetings[0].held);
     assert_eq!(plan.yearly[0], "组织生活会");
     // The local rule off, no 党课 in the quarter.
@@ -159,8 +165,14 @@ fn the_plan_lists_the_years_key_tasks_and_its_fusion_items_apart() {
         task("old", 2025, TaskCategory::Party),
     ];
     let (tasks, fused) = year_tasks(&doc, 2026);
-    assert_eq!(tasks.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["p"]);
-    assert_eq!(fused.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["f"]);
+    assert_eq!(
+        tasks.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+        ["p"]
+    );
+    assert_eq!(
+        fused.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+        ["f"]
+    );
     edit_plan(&mut doc, 2026, |p| p.goals = "建设过硬支部".into());
     let text = year_texts(&doc, 2026).plan;
     assert_eq!(
@@ -192,7 +204,10 @@ fn review_results_are_counted_by_grade_without_names() {
         "优秀 1 名，合格 2 名，基本合格 0 名，不合格 0 名，不评定等次 1 名"
     );
     let draft = year_figures(&doc, 2026, day(2027, 1, 5)).unwrap().draft();
-    assert!(draft.contains("民主评议党员：优秀 1 名，合格 2 名"), "{draft}");
+    assert!(
+        draft.contains("民主评议党员：优秀 1 名，合格 2 名"),
+        "{draft}"
+    );
     for name in ["党员a", "党员b", "党员c", "党员p"] {
         assert!(!draft.contains(name), "{draft}");
     }
@@ -232,7 +247,9 @@ fn dues_totals_come_from_the_ledger_and_only_where_it_is_kept() {
     assert_eq!(dues.paid, totals.year().paid);
     assert_eq!(dues.remitted, totals.remitted);
     assert_eq!(dues.balance, totals.balance());
-    assert!(f.draft().contains(&format!("实交 {} 元", totals.year().paid)));
+    assert!(f
+        .draft()
+        .contains(&format!("实交 {} 元", totals.year().paid)));
     // A member's phone keeps no ledger: no 党费 section, nothing made up.
     doc.dues.clear();
     doc.dues_books.clear();
@@ -259,7 +276,10 @@ fn a_new_draft_never_replaces_edited_text_unless_the_secretary_says_so() {
     assert!(doc.year_summary("2026").unwrap().is_edited());
     edit_summary(&mut doc, 2026, |s| taken = s.take_draft(&draft, false));
     assert!(!taken);
-    assert_eq!(doc.year_summary("2026").unwrap().work, "新草稿书记补充的文字");
+    assert_eq!(
+        doc.year_summary("2026").unwrap().work,
+        "新草稿书记补充的文字"
+    );
     edit_summary(&mut doc, 2026, |s| taken = s.take_draft(&draft, true));
     assert!(taken);
     assert_eq!(doc.year_summary("2026").unwrap().work, draft);
@@ -304,7 +324,11 @@ fn one_record_of_each_kind_a_year_and_the_reporter_on_the_roster() {
         meetings: Default::default(),
     };
     let mut out = Vec::new();
-    let plans = [YearPlan::new(2026), YearPlan::new(2026), YearPlan::new(1900)];
+    let plans = [
+        YearPlan::new(2026),
+        YearPlan::new(2026),
+        YearPlan::new(1900),
+    ];
     YearPlan::check(
         &plans,
         &known,

@@ -45,7 +45,10 @@ fn every_printout(doc: &Document) -> Vec<(String, Paper)> {
     out.push(("handover record".into(), handover_record(doc, t)));
     out.push(("year plan".into(), year_plan_paper(doc, 2026, t)));
     out.push(("year summary".into(), year_summary_paper(doc, 2026, t)));
-    out.push(("secretary report".into(), secretary_report_paper(doc, 2026, t)));
+    out.push((
+        "secretary report".into(),
+        secretary_report_paper(doc, 2026, t),
+    ));
     // A year nothing was written for: ruled lines to write on.
     out.push(("blank year plan".into(), year_plan_paper(doc, 2030, t)));
     out.push(("blank report".into(), secretary_report_paper(doc, 2030, t)));
@@ -617,7 +620,11 @@ fn the_year_plan_prints_the_schedule_by_month_and_the_summary_its_figures_after_
     let doc = example();
     let plan = year_plan_paper(&doc, 2026, today());
     assert_eq!(plan.file_name, "2026年度党支部工作计划");
-    assert!(plan.subtitle.ends_with("支委会研究通过）"), "{}", plan.subtitle);
+    assert!(
+        plan.subtitle.ends_with("支委会研究通过）"),
+        "{}",
+        plan.subtitle
+    );
     let schedule = tables(&plan)[0];
     assert_eq!(schedule.rows.len(), 12);
     let text = plan.as_text();
@@ -631,8 +638,13 @@ fn the_year_plan_prints_the_schedule_by_month_and_the_summary_its_figures_after_
     let written = text.find("一、主要工作和成效").unwrap();
     let figures = text.find("附：2026年度主要工作数据").unwrap();
     assert!(written < figures);
-    assert!(text.contains("民主评议党员") || text.contains("学时："), "{text}");
-    assert!(summary.share_text.starts_with("2026年度党支部工作总结\n一、主要工作和成效"));
+    assert!(
+        text.contains("民主评议党员") || text.contains("学时："),
+        "{text}"
+    );
+    assert!(summary
+        .share_text
+        .starts_with("2026年度党支部工作总结\n一、主要工作和成效"));
     let report = secretary_report_paper(&doc, 2026, today());
     let text = report.as_text();
     for heading in ["一、履职情况", "二、存在问题", "三、下一步打算"] {
