@@ -100,7 +100,7 @@ pub fn approving_meetings(doc: &Document, year: i32) -> Vec<(String, String)> {
             })
         })
         .collect();
-    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.sort_by_key(|m| std::cmp::Reverse(m.0));
     found
         .into_iter()
         .map(|(_, id, label)| (id, label))
