@@ -16,10 +16,12 @@ use crate::ui::widgets::PageHeader;
 pub fn YearPlanPage() -> impl IntoView {
     let year = year_param();
     view! {
-        <PageHeader title="年度工作计划" back="/mine/year" />
         {move || {
             let year = year.get();
-            view! { <Plan year=year /> }
+            view! {
+                <PageHeader title="年度工作计划" back=format!("/mine/year/{year}") />
+                <Plan year=year />
+            }
         }}
     }
 }

@@ -14,10 +14,12 @@ use crate::ui::widgets::PageHeader;
 pub fn SecretaryReportPage() -> impl IntoView {
     let year = year_param();
     view! {
-        <PageHeader title="书记抓党建述职" back="/mine/year" />
         {move || {
             let year = year.get();
-            view! { <Report year=year /> }
+            view! {
+                <PageHeader title="书记抓党建述职" back=format!("/mine/year/{year}") />
+                <Report year=year />
+            }
         }}
     }
 }

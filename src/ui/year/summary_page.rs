@@ -17,10 +17,12 @@ use crate::ui::widgets::PageHeader;
 pub fn YearSummaryPage() -> impl IntoView {
     let year = year_param();
     view! {
-        <PageHeader title="年度工作总结" back="/mine/year" />
         {move || {
             let year = year.get();
-            view! { <Summary year=year /> }
+            view! {
+                <PageHeader title="年度工作总结" back=format!("/mine/year/{year}") />
+                <Summary year=year />
+            }
         }}
     }
 }
