@@ -60,8 +60,13 @@ fn a_members_phone_takes_the_branch_package_and_keeps_its_own_records() {
     let ex = example();
     assert_eq!(
         review.counts.added,
-        3 + ex.meetings.len() + ex.tasks.len() + ex.group_months.len() + ex.studies.len(),
-        "branch, roster, templates, meetings, key tasks, group months, study records"
+        3 + ex.meetings.len()
+            + ex.tasks.len()
+            + ex.group_months.len()
+            + ex.studies.len()
+            + ex.year_plans.len()
+            + ex.year_summaries.len(),
+        "branch, roster, templates, meetings, key tasks, group months, study records, the year's plan and summary"
     );
     let doc = member.reopened();
     assert_eq!(doc.members.len(), 25);

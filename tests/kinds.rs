@@ -138,6 +138,9 @@ const PACKAGES: &[(&str, [Carried; 2])] = {
         ("handovers", [Nothing, Nothing]),
         ("dues", [Nothing, Nothing]),
         ("dues_books", [Nothing, Nothing]),
+        ("year_plans", [Recent, Nothing]),
+        ("year_summaries", [Recent, Nothing]),
+        ("secretary_reports", [Nothing, Nothing]),
     ]
 };
 

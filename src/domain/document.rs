@@ -17,12 +17,13 @@ use super::handover::Handover;
 use super::kind::{Kind, Packing};
 use super::meeting::ChecklistTemplate;
 use super::validate::{Checks, Item, Known, Problem};
+use super::year_work::{SecretaryReport, YearPlan, YearSummary};
 use super::{Branch, Meeting, Member, Talk};
 
 /// The shape of `Document` and of its stored records. Raise it with every
 /// change to the stored shape and add a step to `format::migrate` with a
 /// frozen fixture of the old one.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// Generates the document and its records from the list below: one
 /// `single` value (the branch), the lists stored `whole` (one record each),
@@ -379,6 +380,13 @@ kinds! {
         Dues(dues: DuesAccount) = "dues", dues_account / dues_account_mut;
         /// 党费: the branch's year (本单位规定, 上缴).
         DuesBook(dues_books: DuesBook) = "dues-book", dues_book / dues_book_mut;
+        /// 年度工作计划, one per year.
+        YearPlan(year_plans: YearPlan) = "year-plan", year_plan / year_plan_mut;
+        /// 年度工作总结, one per year: the secretary's text (its figures
+        /// are computed from the records).
+        YearSummary(year_summaries: YearSummary) = "year-summary", year_summary / year_summary_mut;
+        /// 书记抓基层党建工作述职, one per year: the secretary's own.
+        SecretaryReport(secretary_reports: SecretaryReport) = "secretary-report", secretary_report / secretary_report_mut;
     }
 }
 

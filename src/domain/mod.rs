@@ -24,6 +24,7 @@ pub mod talk;
 pub mod time;
 pub mod validate;
 pub mod workdays;
+pub mod year_work;
 
 pub use branch::{Branch, LocalRules, PartyGroup};
 pub use document::{Document, RecordKey, RecordValue, SCHEMA_VERSION};

@@ -310,7 +310,7 @@ fn cadences(nested: &[Requirement]) -> Vec<Cadence> {
 }
 
 /// "支委会", or "党小组会（第一党小组）" for a group's meeting.
-fn meeting_label(doc: &Document, meeting: &Meeting) -> String {
+pub fn meeting_label(doc: &Document, meeting: &Meeting) -> String {
     let group = meeting
         .group_id
         .as_deref()

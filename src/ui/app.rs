@@ -272,6 +272,15 @@ fn Screens() -> impl IntoView {
                 <Route path=path!("/mine/templates") view={page!(templates_page::TemplatesPage)} />
                 <Route path=path!("/mine/recovery") view={page!(recovery::RecoveryPage)} />
                 <Route path=path!("/join") view={page!(join::JoinPage)} />
+                <Route path=path!("/mine/year") view={page!(year::YearWorkPage)} />
+                <Route path=path!("/mine/year/:year") view={page!(year::YearWorkPage)} />
+                <Route path=path!("/mine/year/:year/plan") view={page!(year::YearPlanPage)} />
+                <Route path=path!("/mine/year/:year/summary") view={page!(year::YearSummaryPage)} />
+                <Route
+                    path=path!("/mine/year/:year/report")
+                    view={page!(year::SecretaryReportPage)}
+                />
+                <Route path=path!("/print/year/:sheet/:year") view={page!(print::YearWorkPrint)} />
             </Routes>
         </main>
         <Toast />

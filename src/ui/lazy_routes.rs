@@ -72,4 +72,9 @@ lazy_pages! {
     TemplatesPage => super::templates_page::TemplatesPage,
     RecoveryPage => super::recovery::RecoveryPage,
     JoinPage => super::join::JoinPage,
+    YearWorkPage => super::year::YearWorkPage,
+    YearPlanPage => super::year::YearPlanPage,
+    YearSummaryPage => super::year::YearSummaryPage,
+    SecretaryReportPage => super::year::SecretaryReportPage,
+    YearWorkPrint => super::print::YearWorkPrint,
 }

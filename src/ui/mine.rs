@@ -38,6 +38,12 @@ pub fn MinePage() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let year_work = Signal::derive(move || {
+        format!(
+            "{}年度",
+            chrono::Datelike::year(&crate::browser::clock::today())
+        )
+    });
     let backup = Signal::derive(move || {
         state
             .device
@@ -59,6 +65,7 @@ pub fn MinePage() -> impl IntoView {
             <MenuRow href="/mine/roster" label="党员名册" detail=roster />
             <MenuRow href="/mine/handover" label="支部委员会换届" detail=term />
             <MenuRow href="/mine/dues" label="党费收缴" detail=dues />
+            <MenuRow href="/mine/year" label="年度计划、总结与述职" detail=year_work />
             <MenuRow
                 href="/mine/templates"
                 label="检查清单模板"

@@ -33,6 +33,7 @@ pub mod talks;
 pub mod templates_page;
 pub mod toast;
 pub mod widgets;
+pub mod year;
 
 /// Mounts the app on the page.
 pub fn start() {

@@ -20,5 +20,8 @@ export const ROUTES = [
   // phone (open in the lead's notes); the 公示 sheet fits.
   "/mine/dues", `/mine/dues/member/m13/${year}`, `/mine/dues/${year}`, `/print/dues/register/${year}`,
   `/print/dues/public/${year}`, `/print/dues/member/m12-${year}`,
+  "/mine/year", `/mine/year/${lastMonth[0]}/plan`, `/mine/year/${lastMonth[0]}/summary`,
+  `/mine/year/${lastMonth[0]}/report`, `/print/year/plan/${lastMonth[0]}`,
+  `/print/year/summary/${lastMonth[0]}`, `/print/year/report/${lastMonth[0]}`,
 ];
 

@@ -7,6 +7,7 @@ mod study_hours_and_group_work;
 mod v1_roles_talks;
 mod v2_clocks;
 mod v3_fusion;
+mod year_plan_summary_report;
 
 use serde_json::Value;
 
@@ -26,6 +27,7 @@ const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [
     elections_and_dated_standing::step,
     study_hours_and_group_work::step,
     dues_ledger::step,
+    year_plan_summary_report::step,
 ];
 
 #[derive(Debug, PartialEq, Eq)]

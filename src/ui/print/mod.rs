@@ -9,5 +9,5 @@ mod sheet;
 
 pub use pages::{
     period_kind_name, AssessmentPrint, DuesPrint, FusionPrint, HandoverPrint, MeetingRecordPrint,
-    PeriodSummaryPrint, ReviewTallyPrint, SignInSheetPrint, TalkRecordPrint,
+    PeriodSummaryPrint, ReviewTallyPrint, SignInSheetPrint, TalkRecordPrint, YearWorkPrint,
 };

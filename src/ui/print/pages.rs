@@ -179,3 +179,22 @@ pub fn DuesPrint() -> impl IntoView {
         "找不到这份材料。",
     )
 }
+
+/// A year's 计划, 总结 and 述职: `/print/year/plan/2026`,
+/// `/print/year/summary/2026`, `/print/year/report/2026`.
+#[component]
+pub fn YearWorkPrint() -> impl IntoView {
+    printout(
+        |d, p, today| {
+            let year: i32 = param(p, "year").parse().ok()?;
+            match param(p, "sheet").as_str() {
+                "plan" => Some(sheets::year_plan_paper(d, year, today)),
+                "summary" => Some(sheets::year_summary_paper(d, year, today)),
+                "report" => Some(sheets::secretary_report_paper(d, year, today)),
+                _ => None,
+            }
+        },
+        |p| format!("/mine/year/{}/{}", param(p, "year"), param(p, "sheet")),
+        "找不到这份材料。",
+    )
+}

@@ -1,6 +1,6 @@
 //! Every printout built as a `Paper` from the domain's sheets
 //! (`domain::record_sheet`, `domain::summary`, `domain::fusion::sheets`,
-//! `domain::assessment`): one function per printout, each taking the day of
+//! `domain::assessment`, `domain::year_work`): one function per printout, each taking the day of
 //! printing as a parameter.
 
 mod assessment_form;
@@ -11,6 +11,7 @@ mod meeting_record;
 mod period_summary;
 mod review_tally;
 mod talk_record;
+mod year_work;
 
 pub use assessment_form::assessment_form;
 pub use dues::{dues_member_record, dues_public, dues_register};
@@ -20,6 +21,7 @@ pub use meeting_record::{meeting_record, sign_in_sheet};
 pub use period_summary::period_summary_paper;
 pub use review_tally::review_tally;
 pub use talk_record::talk_record;
+pub use year_work::{secretary_report_paper, year_plan_paper, year_summary_paper};
 
 #[cfg(test)]
 mod tests;

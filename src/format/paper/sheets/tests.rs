@@ -43,6 +43,15 @@ fn every_printout(doc: &Document) -> Vec<(String, Paper)> {
         ),
     ];
     out.push(("handover record".into(), handover_record(doc, t)));
+    out.push(("year plan".into(), year_plan_paper(doc, 2026, t)));
+    out.push(("year summary".into(), year_summary_paper(doc, 2026, t)));
+    out.push((
+        "secretary report".into(),
+        secretary_report_paper(doc, 2026, t),
+    ));
+    // A year nothing was written for: ruled lines to write on.
+    out.push(("blank year plan".into(), year_plan_paper(doc, 2030, t)));
+    out.push(("blank report".into(), secretary_report_paper(doc, 2030, t)));
     for m in &doc.meetings {
         out.push((format!("record {}", m.id), meeting_record(doc, m, t)));
     }
@@ -604,4 +613,42 @@ fn no_line_of_any_picture_starts_with_closing_punctuation() {
             }
         }
     }
+}
+
+#[test]
+fn the_year_plan_prints_the_schedule_by_month_and_the_summary_its_figures_after_the_text() {
+    let doc = example();
+    let plan = year_plan_paper(&doc, 2026, today());
+    assert_eq!(plan.file_name, "2026年度党支部工作计划");
+    assert!(
+        plan.subtitle.ends_with("支委会研究通过）"),
+        "{}",
+        plan.subtitle
+    );
+    let schedule = tables(&plan)[0];
+    assert_eq!(schedule.rows.len(), 12);
+    let text = plan.as_text();
+    assert!(
+        text.contains("月份：1月；按制度召开：支委会、党小组会（第一党小组）"),
+        "{text}"
+    );
+    assert!(text.contains("本季度：支部党员大会、党课"), "{text}");
+    let summary = year_summary_paper(&doc, 2026, today());
+    let text = summary.as_text();
+    let written = text.find("一、主要工作和成效").unwrap();
+    let figures = text.find("附：2026年度主要工作数据").unwrap();
+    assert!(written < figures);
+    assert!(
+        text.contains("民主评议党员") || text.contains("学时："),
+        "{text}"
+    );
+    assert!(summary
+        .share_text
+        .starts_with("2026年度党支部工作总结\n一、主要工作和成效"));
+    let report = secretary_report_paper(&doc, 2026, today());
+    let text = report.as_text();
+    for heading in ["一、履职情况", "二、存在问题", "三、下一步打算"] {
+        assert!(text.contains(heading), "{text}");
+    }
+    assert!(report.subtitle.starts_with("述职人："));
 }

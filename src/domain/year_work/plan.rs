@@ -1,0 +1,349 @@
+//! 年度工作计划: the year's goals and 党建与业务融合 arrangements the
+//! secretary writes, the 支委会 that approved the plan, and what the app
+//! already knows: the 三会一课 schedule the branch's rules ask for beside
+//! the meetings planned, and the year's key tasks (重点任务清单).
+
+use std::borrow::Cow;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::fusion::{KeyTask, TaskCategory};
+use crate::domain::kind::{Keyed, Kind, Packing, Scope};
+use crate::domain::limits;
+use crate::domain::meeting::MeetingKind;
+use crate::domain::rules::compliance::{compliance, Period, PeriodKind};
+use crate::domain::summary::meeting_label;
+use crate::domain::time::format_chinese_date;
+use crate::domain::validate::{Checks, Known};
+use crate::domain::Document;
+
+/// The plan of one year, as the secretary wrote it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearPlan {
+    pub year: i32,
+    /// 指导思想和工作目标.
+    #[serde(default)]
+    pub goals: String,
+    /// 党建与业务融合 arrangements beyond the tasks on the list.
+    #[serde(default)]
+    pub fusion: String,
+    /// 其他工作安排 (保障措施, 上级部署…).
+    #[serde(default)]
+    pub other: String,
+    /// The 支委会 that discussed and approved the plan. Not checked against
+    /// the file's meetings: a 支部资料包 may carry the plan without it.
+    #[serde(default)]
+    pub approved_in: Option<String>,
+}
+
+impl YearPlan {
+    pub fn new(year: i32) -> YearPlan {
+        YearPlan {
+            year,
+            ..YearPlan::default()
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.goals.trim().is_empty()
+            && self.fusion.trim().is_empty()
+            && self.other.trim().is_empty()
+            && self.approved_in.is_none()
+    }
+}
+
+/// Changes the plan of `year`, made when first written. The one edit the
+/// plan's screen uses (it names the record `year`).
+pub fn edit_plan(doc: &mut Document, year: i32, f: impl FnOnce(&mut YearPlan)) {
+    let key = year.to_string();
+    if doc.year_plan(&key).is_none() {
+        doc.year_plans.push(YearPlan::new(year));
+    }
+    if let Some(plan) = doc.year_plan_mut(&key) {
+        f(plan);
+    }
+}
+
+/// "2026年1月8日支委会", when the plan names a meeting this phone holds.
+pub fn approval(doc: &Document, plan: &YearPlan) -> Option<String> {
+    let meeting = doc.meeting(plan.approved_in.as_deref()?)?;
+    let date = meeting.effective_date()?;
+    Some(format!(
+        "{}{}",
+        format_chinese_date(date),
+        meeting.kind.label()
+    ))
+}
+
+/// The 支委会 a plan of `year` may have been approved at: the year's and
+/// the last quarter of the year before (plans are often made in December),
+/// latest first, as (id, "2026年1月8日支委会：主题").
+pub fn approving_meetings(doc: &Document, year: i32) -> Vec<(String, String)> {
+    let from = NaiveDate::from_ymd_opt(year - 1, 10, 1);
+    let to = NaiveDate::from_ymd_opt(year, 12, 31);
+    let mut found: Vec<(NaiveDate, String, String)> = doc
+        .meetings
+        .iter()
+        .filter(|m| m.counts_as(&MeetingKind::CommitteeMeeting))
+        .filter_map(|m| {
+            let d = m.effective_date()?;
+            let inside = from.is_some_and(|f| d >= f) && to.is_some_and(|t| d <= t);
+            inside.then(|| {
+                let mut label = format!("{}{}", format_chinese_date(d), m.kind.label());
+                if !m.theme.trim().is_empty() {
+                    label.push('：');
+                    label.push_str(m.theme.trim());
+                }
+                (d, m.id.clone(), label)
+            })
+        })
+        .collect();
+    found.sort_by_key(|m| std::cmp::Reverse(m.0));
+    found
+        .into_iter()
+        .map(|(_, id, label)| (id, label))
+        .collect()
+}
+
+/// A meeting on the year's calendar, planned or already held.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScheduledMeeting {
+    pub meeting_id: String,
+    pub date: NaiveDate,
+    /// "支委会", "党小组会（第一党小组）".
+    pub label: String,
+    pub theme: String,
+    pub held: bool,
+}
+
+impl ScheduledMeeting {
+    /// "1月8日 支委会：主题".
+    pub fn line(&self) -> String {
+        let mut s = format!(
+            "{}月{}日 {}",
+            self.date.month(),
+            self.date.day(),
+            self.label
+        );
+        if !self.theme.trim().is_empty() {
+            s.push('：');
+            s.push_str(self.theme.trim());
+        }
+        s
+    }
+}
+
+/// One month of the 三会一课 schedule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScheduleMonth {
+    pub month: u32,
+    /// What the rules ask of the month: "支委会", "党小组会（第一党小组）",
+    /// "主题党日".
+    pub required: Vec<String>,
+    /// In a quarter's first month, what the quarter asks: "支部党员大会",
+    /// "党课".
+    pub quarter: Vec<String>,
+    /// The meetings on the calendar in the month, by day.
+    pub meetings: Vec<ScheduledMeeting>,
+}
+
+impl ScheduleMonth {
+    /// "支委会、主题党日；本季度：支部党员大会、党课".
+    pub fn required_text(&self) -> String {
+        let mut s = self.required.join("、");
+        if !self.quarter.is_empty() {
+            if !s.is_empty() {
+                s.push('；');
+            }
+            s.push_str("本季度：");
+            s.push_str(&self.quarter.join("、"));
+        }
+        s
+    }
+}
+
+/// The year's 三会一课 schedule: what the rules ask (the compliance view's
+/// requirements, so the plan and the checks never disagree) beside the
+/// meetings planned or held.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearSchedule {
+    pub year: i32,
+    /// What the year asks once: "组织生活会", "民主评议党员"….
+    pub yearly: Vec<String>,
+    pub months: Vec<ScheduleMonth>,
+}
+
+fn labels(doc: &Document, period: Period, today: NaiveDate) -> Vec<String> {
+    compliance(doc, period, today)
+        .into_iter()
+        .map(|r| r.label)
+        .collect()
+}
+
+pub fn schedule(doc: &Document, year: i32, today: NaiveDate) -> YearSchedule {
+    let Some(first) = NaiveDate::from_ymd_opt(year, 1, 1) else {
+        return YearSchedule {
+            year,
+            yearly: Vec::new(),
+            months: Vec::new(),
+        };
+    };
+    let mut on_calendar: Vec<ScheduledMeeting> = doc
+        .meetings
+        .iter()
+        .filter_map(|m| {
+            let date = m.effective_date()?;
+            (date.year() == year).then(|| ScheduledMeeting {
+                meeting_id: m.id.clone(),
+                date,
+                label: meeting_label(doc, m),
+                theme: m.theme.clone(),
+                held: m.state == crate::domain::meeting::MeetingState::Held,
+            })
+        })
+        .collect();
+    on_calendar.sort_by_key(|m| m.date);
+    let mut months = Vec::new();
+    let mut month = Period::containing(PeriodKind::Month, first);
+    for number in 1..=12u32 {
+        let quarter = if number % 3 == 1 {
+            labels(
+                doc,
+                Period::containing(PeriodKind::Quarter, month.start),
+                today,
+            )
+        } else {
+            Vec::new()
+        };
+        months.push(ScheduleMonth {
+            month: number,
+            required: labels(doc, month, today),
+            quarter,
+            meetings: on_calendar
+                .iter()
+                .filter(|m| month.contains(m.date))
+                .cloned()
+                .collect(),
+        });
+        month = month.next();
+    }
+    YearSchedule {
+        year,
+        yearly: labels(doc, Period::containing(PeriodKind::Year, first), today),
+        months,
+    }
+}
+
+/// The year's key tasks, split as a plan lists them: 重点任务 (党建, 业务)
+/// and 党建与业务融合 (融合).
+pub fn year_tasks(doc: &Document, year: i32) -> (Vec<&KeyTask>, Vec<&KeyTask>) {
+    doc.tasks
+        .iter()
+        .filter(|t| t.year == year)
+        .partition(|t| t.category != TaskCategory::Fused)
+}
+
+/// "支部组织生活示范点创建（责任清单 · 党建 · 支部）".
+pub fn task_line(doc: &Document, task: &KeyTask) -> String {
+    let owner = task.owner.name(doc).unwrap_or_default();
+    let mut parts = vec![task.kind.label(), task.category.label()];
+    if !owner.is_empty() {
+        parts.push(&owner);
+    }
+    let title = if task.title.trim().is_empty() {
+        "（未命名）"
+    } else {
+        task.title.trim()
+    };
+    format!("{title}（{}）", parts.join(" · "))
+}
+
+/// The plan as text, headings first: for 分享文字版 and the 报上级 package.
+pub fn plan_text(doc: &Document, plan: &YearPlan) -> String {
+    let mut out = vec![format!("{}年度党支部工作计划", plan.year)];
+    if let Some(approved) = approval(doc, plan) {
+        out.push(format!("（经{approved}研究通过）"));
+    }
+    let (tasks, fused) = year_tasks(doc, plan.year);
+    let section = |out: &mut Vec<String>, heading: &str, text: &str| {
+        if !text.trim().is_empty() {
+            out.push(heading.to_string());
+            out.push(text.trim().to_string());
+        }
+    };
+    section(&mut out, "一、指导思想和工作目标", &plan.goals);
+    if !tasks.is_empty() {
+        out.push("二、重点任务".into());
+        out.extend(
+            tasks
+                .iter()
+                .enumerate()
+                .map(|(i, t)| format!("{}. {}", i + 1, task_line(doc, t))),
+        );
+    }
+    if !fused.is_empty() || !plan.fusion.trim().is_empty() {
+        out.push("三、党建与业务融合".into());
+        out.extend(
+            fused
+                .iter()
+                .enumerate()
+                .map(|(i, t)| format!("{}. {}", i + 1, task_line(doc, t))),
+        );
+        if !plan.fusion.trim().is_empty() {
+            out.push(plan.fusion.trim().to_string());
+        }
+    }
+    section(&mut out, "四、其他工作安排", &plan.other);
+    out.join("\n")
+}
+
+impl Kind for YearPlan {
+    const NOUN: &'static str = "年度工作计划";
+    const COUNTER: &'static str = "份";
+    const SKIPPABLE: bool = true;
+
+    fn check(list: &[Self], _: &Known, checks: &mut Checks) {
+        let mut years = std::collections::HashSet::new();
+        for (i, plan) in list.iter().enumerate() {
+            let mut c = checks.item(i);
+            if !limits::YEARS.contains(&plan.year) {
+                c.problem("year", format!("年度 {} 不在合理范围内", plan.year));
+            }
+            if !years.insert(plan.year) {
+                c.problem("year", format!("{} 年度的工作计划有两份", plan.year));
+            }
+            c.length("goals", &plan.goals, limits::TEXT);
+            c.length("fusion", &plan.fusion, limits::TEXT);
+            c.length("other", &plan.other, limits::TEXT);
+        }
+    }
+
+    /// A branch document the members see (recent years, as the meetings);
+    /// members do not write it, so no return carries it.
+    fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
+        let travels = match packing.scope {
+            Scope::Full => true,
+            Scope::Branch => self.year >= packing.since_year,
+            Scope::Return => false,
+        };
+        travels.then(|| self.clone())
+    }
+
+    fn pack_deletion(packing: &Packing, _: bool) -> bool {
+        packing.scope != Scope::Return
+    }
+
+    fn mentions(&self, _: &str) -> bool {
+        false
+    }
+}
+
+impl Keyed for YearPlan {
+    const KEY_FIELD: &'static str = "year";
+
+    fn key(&self) -> Cow<'_, str> {
+        Cow::Owned(self.year.to_string())
+    }
+}
