@@ -10,8 +10,7 @@ use crate::domain::report::collection::{Collection, Expected, Received};
 use crate::domain::report::BranchReport;
 use crate::format::checksum::checksum;
 
-/// The `format` field of a 报上级 package.
-pub const REPORT_FORMAT: &str = "zhibu.report";
+pub use crate::format::envelope::REPORT_FORMAT;
 /// The shape of `BranchReport`: raised with every change of it.
 pub const REPORT_VERSION: u32 = 1;
 /// A year of one branch is a few KB; anything far larger is not one.

@@ -47,6 +47,46 @@ pub struct BranchReport {
     pub texts: YearTexts,
 }
 
+impl BranchReport {
+    /// What the package holds, in words, for the screen that makes it:
+    /// every field of the report, and what it does not hold.
+    pub fn contents(&self) -> String {
+        let m = &self.membership;
+        let mut parts = vec![
+            format!("支部名称“{}”及其标识", self.branch_name),
+            format!(
+                "党员人数 {} 名（正式党员 {}、预备党员 {}，不含姓名）、党小组 {} 个",
+                m.total, m.full, m.probationary, m.groups
+            ),
+            format!(
+                "{}年各月、季度和全年支委会、党员大会、党小组会、党课、主题党日、组织生活会、民主评议的应开和已开次数",
+                self.year
+            ),
+            format!(
+                "民主评议各等次人数（已评定 {} 名）",
+                self.grades.graded()
+            ),
+            format!(
+                "学时合计（{} 名党员中 {} 名达标）",
+                self.study.members, self.study.reached
+            ),
+        ];
+        parts.push(match self.dues {
+            Some(_) => "党费应交、实交和上缴的全年合计（不含收入和基数）".into(),
+            None => "本机没有党费台账，不含党费".into(),
+        });
+        if self.texts.is_empty() {
+            parts.push("年度计划、总结和述职：本机尚未记录，不含".into());
+        } else {
+            parts.push("年度计划、总结和述职的正文".into());
+        }
+        format!(
+            "{}。不含党员姓名、收入、党费基数、备注和任何会议记录",
+            parts.join("；")
+        )
+    }
+}
+
 /// How many, never who.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
