@@ -72,4 +72,6 @@ lazy_pages! {
     TemplatesPage => super::templates_page::TemplatesPage,
     RecoveryPage => super::recovery::RecoveryPage,
     JoinPage => super::join::JoinPage,
+    CommitteePage => super::committee::CommitteePage,
+    CommitteePrint => super::committee::CommitteePrint,
 }

@@ -132,7 +132,10 @@ pub fn SendPanel() -> impl IntoView {
                             .into_iter()
                             .map(|y| {
                                 view! {
-                                    <option value=y.to_string() selected=move || report_year.get() == y>
+                                    <option
+                                        value=y.to_string()
+                                        selected=move || report_year.get() == y
+                                    >
                                         {format!("{y}年度")}
                                     </option>
                                 }
@@ -170,7 +173,12 @@ pub fn SendPanel() -> impl IntoView {
                         let today = crate::browser::clock::today();
                         state
                             .doc
-                            .with(|d| format!("将包含：{}。", branch_report(d, year, today).contents()))
+                            .with(|d| {
+                                format!(
+                                    "将包含：{}。",
+                                    branch_report(d, year, today).contents(),
+                                )
+                            })
                     }
                 }}
             </p>
