@@ -295,7 +295,8 @@ fn TransferText(what: RwSignal<Outgoing>, password: RwSignal<String>) -> impl In
             let result = transfer::to_token(&file, Some(&password))
                 .await
                 .map(|token| {
-                    let from = if who.is_empty() {
+                    // A report names its branch, no person.
+                    let from = if who.is_empty() || matches!(scope, Outgoing::Report(_)) {
                         branch.clone()
                     } else {
                         format!("{who}（{branch}）")
