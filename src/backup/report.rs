@@ -285,10 +285,16 @@ mod tests {
 
     #[test]
     fn a_branch_phone_asked_to_import_a_report_says_where_it_belongs() {
-        let (_, text) = export_report(&branch_report(&example(), 2026, today()), "2026-12-06 10:00");
+        let (_, text) = export_report(
+            &branch_report(&example(), 2026, today()),
+            "2026-12-06 10:00",
+        );
         match crate::backup::import::read_backup(&text) {
             crate::backup::import::Outcome::Refused(problems) => {
-                assert!(problems[0].message.contains("这是报上级材料"), "{problems:?}")
+                assert!(
+                    problems[0].message.contains("这是报上级材料"),
+                    "{problems:?}"
+                )
             }
             crate::backup::import::Outcome::Ready(_) => panic!("a report read as a backup"),
         }

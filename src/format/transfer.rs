@@ -313,7 +313,12 @@ mod tests {
     fn a_report_link_opens_the_committee_side_and_reads_back() {
         let t = sample();
         let app = "https://example.org/zhibu/";
-        let m = report_message(app, "【支部工作手册·报上级材料】第一党支部发送。", &t, 16_000);
+        let m = report_message(
+            app,
+            "【支部工作手册·报上级材料】第一党支部发送。",
+            &t,
+            16_000,
+        );
         assert!(m.text.starts_with("https://example.org/zhibu/#zbr=ZB1"));
         assert_eq!(read(&m.text), Ok(t));
     }

@@ -354,7 +354,8 @@ pub fn CommitteePrint() -> impl IntoView {
                 <p class="loading" role="status">
                     "正在读取…"
                 </p>
-            }.into_any();
+            }
+            .into_any();
         }
         let params = params.get();
         let Some(year) = params.get("year").and_then(|y| y.parse::<i32>().ok()) else {
