@@ -374,7 +374,13 @@ mod tests {
                 "format: zhibu.assessment",
             ),
             (good.replace("按时参加", "没有参加"), "校验和不符"),
-            (good.replace(&version, "\"schema_version\": 9"), "请升级"),
+            (
+                good.replace(
+                    &version,
+                    &format!("\"schema_version\": {}", crate::domain::SCHEMA_VERSION + 1),
+                ),
+                "请升级",
+            ),
             (good.replace(&format!("{version},"), ""), "缺少数据版本号"),
             ("x".repeat(MAX_EXCHANGE_BYTES + 1), "文件太大"),
             (

@@ -6,6 +6,7 @@ pub mod exchange;
 pub mod export;
 pub mod import;
 pub mod package;
+pub mod report;
 
 /// The `format` field of every backup file.
 pub const FORMAT: &str = "zhibu.backup";

@@ -5,6 +5,7 @@
 
 pub mod base;
 pub mod clock;
+pub mod committee_db;
 pub mod dialog;
 pub mod files;
 pub mod in_app;

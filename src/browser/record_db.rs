@@ -46,7 +46,7 @@ fn stores(names: &[&str]) -> JsValue {
 }
 
 /// A promise that settles with the request's result or error.
-fn settled(request: &IdbRequest) -> JsFuture {
+pub(crate) fn settled(request: &IdbRequest) -> JsFuture {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let ok = request.clone();
         let on_success = Closure::once_into_js(move || {
@@ -69,7 +69,7 @@ fn settled(request: &IdbRequest) -> JsFuture {
 }
 
 /// A promise that settles when the transaction completes or fails.
-fn finished(tx: &IdbTransaction) -> JsFuture {
+pub(crate) fn finished(tx: &IdbTransaction) -> JsFuture {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let on_complete = Closure::once_into_js(move || {
             let _ = resolve.call0(&JsValue::NULL);

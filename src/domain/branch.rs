@@ -16,6 +16,11 @@ use super::{Member, Standing};
 pub struct Branch {
     /// For example "某某公司第一党支部".
     pub name: String,
+    /// What the 党委 knows the branch by across renames (`identity`):
+    /// empty until the branch is first renamed, then the identity its
+    /// earlier name gave it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     /// The unit the branch belongs to, printed on records; may be empty.
     #[serde(default)]
     pub parent_org: String,
@@ -64,6 +69,26 @@ impl Kind for Branch {
 }
 
 impl Branch {
+    /// What a 报上级 package names the branch by, so the 党委 keeps one
+    /// branch across renames: the kept id, or one derived from the name
+    /// (spaces and full-width letters aside), so every phone of a branch
+    /// that was never renamed gives the same one.
+    pub fn identity(&self) -> String {
+        if self.id.is_empty() {
+            identity_of_name(&self.name)
+        } else {
+            self.id.clone()
+        }
+    }
+
+    /// Renames the branch, keeping the identity its name gave it so far.
+    pub fn rename(&mut self, name: String) {
+        if self.id.is_empty() && !self.name.trim().is_empty() && name != self.name {
+            self.id = identity_of_name(&self.name);
+        }
+        self.name = name;
+    }
+
     fn check_into(&self, c: &mut Checker) {
         c.length("name", &self.name, limits::SHORT);
         let mut seen = std::collections::HashSet::new();
@@ -106,6 +131,30 @@ impl Branch {
             a.length(&format!("negative_situations[{i}]"), n, limits::SHORT);
         }
     }
+}
+
+/// Names written differently by hand (spaces, full-width letters and
+/// digits, case) that name one branch.
+pub fn same_name(a: &str, b: &str) -> bool {
+    identity_of_name(a) == identity_of_name(b)
+}
+
+/// "zb-" and a hash of the name as `package::same_branch` compares names.
+fn identity_of_name(name: &str) -> String {
+    let normalised: String = name
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    // FNV-1a, 64 bits: stable across builds and platforms.
+    let hash = normalised.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("zb-{hash:016x}")
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

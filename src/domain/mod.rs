@@ -16,6 +16,7 @@ pub mod month_pages;
 pub mod pinyin;
 pub mod place;
 pub mod record_sheet;
+pub mod report;
 pub mod roster;
 pub mod rules;
 pub mod sample;

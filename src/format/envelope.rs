@@ -58,6 +58,10 @@ pub fn write(header: &Header, data: Value) -> String {
     serde_json::to_string_pretty(&written).unwrap_or_default()
 }
 
+/// The format of a 报上级 package (`backup::report`), which only the
+/// 党委 side opens.
+pub const REPORT_FORMAT: &str = "zhibu.report";
+
 /// What kind of file is expected.
 pub struct FileKind {
     pub format: &'static str,
@@ -105,6 +109,12 @@ pub fn open(text: &str, kind: &FileKind) -> Result<(Map<String, Value>, Value), 
     match envelope.get("format").and_then(Value::as_str) {
         Some(format) if format == kind.format => {}
         Some(format) if format == kind.other.0 => return Err(refuse("format", kind.other.1)),
+        Some(REPORT_FORMAT) => {
+            return Err(refuse(
+                "format",
+                "这是报上级材料，只能由党委组织员导入：请在“我的 › 党委组织员”中粘贴或选择它。",
+            ))
+        }
         _ => {
             return Err(refuse(
                 "format",

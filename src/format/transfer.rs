@@ -89,7 +89,21 @@ pub struct Message {
 }
 
 pub fn message(app_url: &str, header: &str, t: &Token, link_limit: usize) -> Message {
-    let link = link(app_url, t);
+    message_with(link(app_url, t), app_url, header, t, link_limit)
+}
+
+/// The message of a 报上级 package: its link opens the 党委 side.
+pub fn report_message(app_url: &str, header: &str, t: &Token, link_limit: usize) -> Message {
+    message_with(report_link(app_url, t), app_url, header, t, link_limit)
+}
+
+fn message_with(
+    link: String,
+    app_url: &str,
+    header: &str,
+    t: &Token,
+    link_limit: usize,
+) -> Message {
     if link.len() <= link_limit {
         Message {
             text: format!("{link}\n{header}点上面的链接即可打开支部工作手册并导入；链接打不开时，复制整段文字，在支部工作手册中粘贴导入。"),
@@ -109,6 +123,15 @@ pub fn message(app_url: &str, header: &str, t: &Token, link_limit: usize) -> Mes
 pub fn link(app_url: &str, t: &Token) -> String {
     let base = app_url.split('#').next().unwrap_or(app_url);
     format!("{base}#zb={}", token(t))
+}
+
+/// The fragment of a link that opens the 党委 side with a 报上级 package.
+pub const REPORT_FRAGMENT: &str = "#zbr=";
+
+/// A link that opens the 党委 side with the token.
+pub fn report_link(app_url: &str, t: &Token) -> String {
+    let base = app_url.split('#').next().unwrap_or(app_url);
+    format!("{base}{REPORT_FRAGMENT}{}", token(t))
 }
 
 fn sum(body: &str) -> String {
@@ -291,6 +314,20 @@ mod tests {
         assert_eq!(long.text.lines().next(), Some(app));
         assert!(long.text.contains("粘贴这整段文字导入"));
         assert_eq!(read(&long.text), Ok(t));
+    }
+
+    #[test]
+    fn a_report_link_opens_the_committee_side_and_reads_back() {
+        let t = sample();
+        let app = "https://example.org/zhibu/";
+        let m = report_message(
+            app,
+            "【支部工作手册·报上级材料】第一党支部发送。",
+            &t,
+            16_000,
+        );
+        assert!(m.text.starts_with("https://example.org/zhibu/#zbr=ZB1"));
+        assert_eq!(read(&m.text), Ok(t));
     }
 
     #[test]

@@ -30,6 +30,8 @@ macro_rules! page {
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    // A 报上级 link opens the 党委 side, never a branch's import.
+    let committee_link = super::committee::take_report_link();
     if let Some(link) = take_transfer_link() {
         state.incoming.set(Some(link));
         state.joining.set(true);
@@ -39,6 +41,7 @@ pub fn App() -> impl IntoView {
         !state.device.with(|d| d.welcomed)
             && state.doc.with(|d| d.is_blank())
             && !state.joining.get()
+            && !committee_link
     };
     // A deep link in the split build opens a page whose code is on its way.
     let opens_lazy_page = cfg!(feature = "split") && crate::browser::base::opened_route() != "/";
@@ -281,6 +284,11 @@ fn Screens() -> impl IntoView {
                     view={page!(year::SecretaryReportPage)}
                 />
                 <Route path=path!("/print/year/:sheet/:year") view={page!(print::YearWorkPrint)} />
+                <Route path=path!("/committee") view={page!(committee::CommitteePage)} />
+                <Route
+                    path=path!("/committee/print/:sheet/:year")
+                    view={page!(committee::CommitteePrint)}
+                />
             </Routes>
         </main>
         <Toast />

@@ -29,7 +29,7 @@ pub fn BranchSettingsPage() -> impl IntoView {
                 name="branch-name"
                 placeholder="如：某某公司第一党支部"
                 value=Signal::derive(move || state.doc.with(|d| d.branch.name.clone()))
-                on_save=save(|b, v| b.name = v)
+                on_save=save(|b, v| b.rename(v))
             />
             <DraftInput
                 label="上级党组织"

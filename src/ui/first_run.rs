@@ -28,6 +28,14 @@ pub fn FirstRun() -> impl IntoView {
             navigate("/join", Default::default());
         }
     };
+    // The 党委 side keeps its own data: nothing of a branch is set up.
+    let committee = {
+        let navigate = navigate.clone();
+        move |_| {
+            state.mark_welcomed();
+            navigate("/committee", Default::default());
+        }
+    };
     let example = move |_| {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
@@ -64,6 +72,9 @@ pub fn FirstRun() -> impl IntoView {
                 </button>
                 <button class="button" on:click=example>
                     "载入示例数据看看"
+                </button>
+                <button class="button" on:click=committee data-testid="welcome-committee">
+                    "我是党委组织员"
                 </button>
             </div>
             <p class="muted small">

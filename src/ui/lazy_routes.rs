@@ -77,4 +77,6 @@ lazy_pages! {
     YearSummaryPage => super::year::YearSummaryPage,
     SecretaryReportPage => super::year::SecretaryReportPage,
     YearWorkPrint => super::print::YearWorkPrint,
+    CommitteePage => super::committee::CommitteePage,
+    CommitteePrint => super::committee::CommitteePrint,
 }

@@ -74,6 +74,13 @@ pub fn MinePage() -> impl IntoView {
             <MenuRow href="/mine/backup" label="备份与交换" detail=backup />
             <MenuRow href="/mine/recovery" label="数据恢复" detail=recovery />
         </nav>
+        <nav class="menu card">
+            <MenuRow
+                href="/committee"
+                label="党委组织员：汇总各支部报上级材料"
+                detail=Signal::derive(String::new)
+            />
+        </nav>
         <StorageLine />
         <ClearDevice />
         <p class="muted small about">

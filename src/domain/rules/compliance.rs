@@ -121,7 +121,7 @@ impl Status {
         }
     }
 
-    fn of(held: usize, required: usize, period: &Period, today: NaiveDate) -> Status {
+    pub fn of(held: usize, required: usize, period: &Period, today: NaiveDate) -> Status {
         if held >= required {
             Status::Done
         } else if period.is_over(today) {

@@ -91,6 +91,7 @@ pub fn example_document(today: NaiveDate) -> Document {
         study_kinds: vec!["读书班".into()],
         assessment: AssessmentSettings::default(),
         committee_elected_on: None,
+        id: String::new(),
     };
     let mut doc = Document {
         branch,

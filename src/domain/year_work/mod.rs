@@ -50,7 +50,7 @@ pub fn year_texts(doc: &Document, year: i32) -> YearTexts {
         plan: doc
             .year_plan(&key)
             .filter(|p| !p.is_blank())
-            .map(|p| plan::plan_text(doc, p))
+            .map(|p| plan::plan_text(doc, p, false))
             .unwrap_or_default(),
         summary: doc
             .year_summary(&key)

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::fusion::{KeyTask, TaskCategory};
+use crate::domain::fusion::{KeyTask, TaskCategory, TaskOwner};
 use crate::domain::kind::{Keyed, Kind, Packing, Scope};
 use crate::domain::limits;
 use crate::domain::meeting::MeetingKind;
@@ -247,7 +247,16 @@ pub fn year_tasks(doc: &Document, year: i32) -> (Vec<&KeyTask>, Vec<&KeyTask>) {
 
 /// "支部组织生活示范点创建（责任清单 · 党建 · 支部）".
 pub fn task_line(doc: &Document, task: &KeyTask) -> String {
-    let owner = task.owner.name(doc).unwrap_or_default();
+    task_line_naming(doc, task, true)
+}
+
+/// A task's line; without `names`, a member who owns it is "党员" (the
+/// 报上级 package names nobody but the 述职人).
+fn task_line_naming(doc: &Document, task: &KeyTask, names: bool) -> String {
+    let owner = match task.owner {
+        TaskOwner::Member(_) if !names => "党员".to_string(),
+        _ => task.owner.name(doc).unwrap_or_default(),
+    };
     let mut parts = vec![task.kind.label(), task.category.label()];
     if !owner.is_empty() {
         parts.push(&owner);
@@ -260,8 +269,9 @@ pub fn task_line(doc: &Document, task: &KeyTask) -> String {
     format!("{title}（{}）", parts.join(" · "))
 }
 
-/// The plan as text, headings first: for 分享文字版 and the 报上级 package.
-pub fn plan_text(doc: &Document, plan: &YearPlan) -> String {
+/// The plan as text, headings first: for 分享文字版 and (without `names`)
+/// the 报上级 package.
+pub fn plan_text(doc: &Document, plan: &YearPlan, names: bool) -> String {
     let mut out = vec![format!("{}年度党支部工作计划", plan.year)];
     if let Some(approved) = approval(doc, plan) {
         out.push(format!("（经{approved}研究通过）"));
@@ -280,7 +290,7 @@ pub fn plan_text(doc: &Document, plan: &YearPlan) -> String {
             tasks
                 .iter()
                 .enumerate()
-                .map(|(i, t)| format!("{}. {}", i + 1, task_line(doc, t))),
+                .map(|(i, t)| format!("{}. {}", i + 1, task_line_naming(doc, t, names))),
         );
     }
     if !fused.is_empty() || !plan.fusion.trim().is_empty() {
@@ -289,7 +299,7 @@ pub fn plan_text(doc: &Document, plan: &YearPlan) -> String {
             fused
                 .iter()
                 .enumerate()
-                .map(|(i, t)| format!("{}. {}", i + 1, task_line(doc, t))),
+                .map(|(i, t)| format!("{}. {}", i + 1, task_line_naming(doc, t, names))),
         );
         if !plan.fusion.trim().is_empty() {
             out.push(plan.fusion.trim().to_string());

@@ -1,6 +1,7 @@
 //! Schema migrations, one step per version, applied to the document's JSON
 //! before it is read into today's structs.
 
+mod branch_identity;
 mod dues_ledger;
 mod elections_and_dated_standing;
 mod study_hours_and_group_work;
@@ -28,6 +29,7 @@ const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [
     study_hours_and_group_work::step,
     dues_ledger::step,
     year_plan_summary_report::step,
+    branch_identity::step,
 ];
 
 #[derive(Debug, PartialEq, Eq)]

@@ -1,5 +1,5 @@
-//! 发出数据: the whole backup, the 支部资料包 for members, or a member's
-//! 交给书记 return, as a file, as a transfer text for a chat message, or
+//! 发出数据: the whole backup, the 支部资料包 for members, a member's
+//! 交给书记 return, or the year's 报上级 figures for the 党委, as a file, as a transfer text for a chat message, or
 //! as a link, with an optional password. Every route ends in a copy
 //! button: a share that is unavailable falls back to copying.
 
@@ -7,9 +7,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::backup::package::NOTICE;
+use crate::backup::report::{export_report, REPORT_NOTICE};
 use crate::browser::{files, transfer};
+use crate::domain::report::{branch_report, usual_year};
 use crate::domain::Scope;
-use crate::format::transfer::message;
+use crate::format::transfer::{message, report_message};
 use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::state::use_app;
 
@@ -22,10 +24,48 @@ pub const LINK_LIMIT: usize = 16_000;
 /// long may be cut.
 pub const TEXT_LIMIT: usize = 60_000;
 
+/// What is being sent: records in a package of a scope, or the 报上级
+/// figures of a year, which are no records at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Outgoing {
+    Records(Scope),
+    Report(i32),
+}
+
+impl Outgoing {
+    fn label(self) -> &'static str {
+        match self {
+            Outgoing::Records(scope) => scope.label(),
+            Outgoing::Report(_) => "报上级材料",
+        }
+    }
+}
+
+/// The file of what is being sent: (name, text).
+fn outgoing_file(what: Outgoing) -> (String, String) {
+    let state = use_app();
+    match what {
+        Outgoing::Records(scope) => state.package(scope),
+        Outgoing::Report(year) => state.doc.with_untracked(|d| {
+            let now = crate::domain::time::format_minutes(&crate::browser::clock::now());
+            export_report(
+                &branch_report(d, year, crate::browser::clock::today()),
+                &now,
+            )
+        }),
+    }
+}
+
 #[component]
 pub fn SendPanel() -> impl IntoView {
     let state = use_app();
-    let scope = RwSignal::new(Scope::Full);
+    let what = RwSignal::new(Outgoing::Records(Scope::Full));
+    let this_year = chrono::Datelike::year(&crate::browser::clock::today());
+    let report_year = RwSignal::new(usual_year(crate::browser::clock::today()));
+    let scope = move || match what.get() {
+        Outgoing::Records(scope) => Some(scope),
+        Outgoing::Report(_) => None,
+    };
     let password = RwSignal::new(String::new());
     let last = move || {
         state.device.with(|d| match &d.last_backup_at {
@@ -37,19 +77,20 @@ pub fn SendPanel() -> impl IntoView {
     let has_ledger = move || state.doc.with(crate::domain::dues::kept_here);
     let choice = move |value: Scope, hint: &'static str| {
         view! {
-            <label class:selected=move || scope.get() == value title=hint>
+            <label class:selected=move || scope() == Some(value) title=hint>
                 <input
                     type="radio"
                     name="package-scope"
-                    prop:checked=move || scope.get() == value
-                    on:change=move |_| scope.set(value)
+                    prop:checked=move || scope() == Some(value)
+                    on:change=move |_| what.set(Outgoing::Records(value))
                 />
                 {value.label()}
             </label>
         }
     };
+    let reporting = move || matches!(what.get(), Outgoing::Report(_));
     let file = move |()| {
-        let (name, text) = state.package(scope.get_untracked());
+        let (name, text) = outgoing_file(what.get_untracked());
         Some(OfferedFile {
             name,
             text,
@@ -64,30 +105,87 @@ pub fn SendPanel() -> impl IntoView {
                 {choice(Scope::Full, "本机的全部数据")}
                 {choice(Scope::Branch, "书记发给党员：支部信息、名册、会议")}
                 {choice(Scope::Return, "党员交给书记：本人的自评和补学记录")}
+                <label class:selected=reporting title="书记报党委：全年统计数字">
+                    <input
+                        type="radio"
+                        name="package-scope"
+                        data-testid="scope-report"
+                        prop:checked=reporting
+                        on:change=move |_| what.set(Outgoing::Report(report_year.get_untracked()))
+                    />
+                    "报上级"
+                </label>
             </fieldset>
+            <Show when=reporting>
+                <label class="field">
+                    <span>"报送年度"</span>
+                    <select
+                        name="report-year"
+                        on:change=move |ev| {
+                            if let Ok(year) = event_target_value(&ev).parse::<i32>() {
+                                report_year.set(year);
+                                what.set(Outgoing::Report(year));
+                            }
+                        }
+                    >
+                        {[this_year, this_year - 1]
+                            .into_iter()
+                            .map(|y| {
+                                view! {
+                                    <option
+                                        value=y.to_string()
+                                        selected=move || report_year.get() == y
+                                    >
+                                        {format!("{y}年度")}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+            </Show>
             <p class="hint">
-                {move || match scope.get() {
-                    Scope::Full => {
+                {move || match what.get() {
+                    Outgoing::Report(_) => {
+                        "报上级材料：发给党委组织员，只含统计数字。党委在“我是党委组织员”中导入，各支部分开保存，不会并入任何支部的数据。"
+                            .to_string()
+                    }
+                    Outgoing::Records(Scope::Full) => {
                         "本机的全部数据。换手机或清理浏览器前务必导出一份。"
                             .to_string()
                     }
-                    Scope::Branch => {
+                    Outgoing::Records(Scope::Branch) => {
                         "支部信息、规则、名册（不含备注）和会议记录，不含党费台账。党员导入后，首页显示支部计划，自评可引用本人出席情况；党员自己的自评不受影响。"
                             .to_string()
                     }
-                    Scope::Return => {
+                    Outgoing::Records(Scope::Return) => {
                         "本人的自评表和承诺，以及在本机记录或改过的会议、学习、重点任务进展和党小组月度工作，交给书记汇总。"
                             .to_string()
                     }
                 }}
             </p>
             <p class="hint" data-testid="package-contents">
-                {move || format!("将包含：{}。", state.package_contents(scope.get()))}
+                {move || match what.get() {
+                    Outgoing::Records(scope) => {
+                        format!("将包含：{}。", state.package_contents(scope))
+                    }
+                    Outgoing::Report(year) => {
+                        let today = crate::browser::clock::today();
+                        state
+                            .doc
+                            .with(|d| {
+                                format!(
+                                    "将包含：{}。",
+                                    branch_report(d, year, today).contents(),
+                                )
+                            })
+                    }
+                }}
             </p>
-            <Show when=move || scope.get() == Scope::Full && has_ledger()>
+            <Show when=move || scope() == Some(Scope::Full) && has_ledger()>
                 <PrivateChoice />
             </Show>
-            <Show when=move || scope.get() == Scope::Return && !has_me()>
+            <Show when=move || scope() == Some(Scope::Return) && !has_me()>
                 <p class="warning">
                     "请先在“评议”页选择“我是”哪名党员，才能交自评。"
                 </p>
@@ -108,10 +206,10 @@ pub fn SendPanel() -> impl IntoView {
             </label>
             <Show
                 when=move || password.with(String::is_empty)
-                fallback=move || view! { <TransferText scope=scope password=password /> }
+                fallback=move || view! { <TransferText what=what password=password /> }
             >
                 {move || {
-                    let full = scope.get() == Scope::Full;
+                    let full = scope() == Some(Scope::Full);
                     view! {
                         <FileOffer
                             label=if full { "导出备份" } else { "导出文件" }
@@ -125,9 +223,9 @@ pub fn SendPanel() -> impl IntoView {
                         />
                     }
                 }}
-                <TransferText scope=scope password=password />
+                <TransferText what=what password=password />
             </Show>
-            <p class="hint">{NOTICE}</p>
+            <p class="hint">{move || if reporting() { REPORT_NOTICE } else { NOTICE }}</p>
         </section>
     }
 }
@@ -170,19 +268,19 @@ struct Made {
 
 /// The transfer text (and link, when short enough) of the chosen package.
 #[component]
-fn TransferText(scope: RwSignal<Scope>, password: RwSignal<String>) -> impl IntoView {
+fn TransferText(what: RwSignal<Outgoing>, password: RwSignal<String>) -> impl IntoView {
     let state = use_app();
     let made = RwSignal::new(None::<Result<Made, String>>);
     let copied = RwSignal::new(None::<&'static str>);
     Effect::new(move |_| {
-        scope.track();
+        what.track();
         password.track();
         made.set(None);
     });
     let make = move |_| {
-        let scope = scope.get_untracked();
+        let scope = what.get_untracked();
         let password = password.get_untracked();
-        let (_, file) = state.package(scope);
+        let (_, file) = outgoing_file(scope);
         let (branch, who) = state.doc.with_untracked(|d| {
             let who = state
                 .device
@@ -197,7 +295,8 @@ fn TransferText(scope: RwSignal<Scope>, password: RwSignal<String>) -> impl Into
             let result = transfer::to_token(&file, Some(&password))
                 .await
                 .map(|token| {
-                    let from = if who.is_empty() {
+                    // A report names its branch, no person.
+                    let from = if who.is_empty() || matches!(scope, Outgoing::Report(_)) {
                         branch.clone()
                     } else {
                         format!("{who}（{branch}）")
@@ -211,7 +310,11 @@ fn TransferText(scope: RwSignal<Scope>, password: RwSignal<String>) -> impl Into
                             ""
                         }
                     );
-                    let message = message(
+                    let make = match scope {
+                        Outgoing::Records(_) => message,
+                        Outgoing::Report(_) => report_message,
+                    };
+                    let message = make(
                         &crate::browser::base::app_url(),
                         &header,
                         &token,
@@ -238,7 +341,7 @@ fn TransferText(scope: RwSignal<Scope>, password: RwSignal<String>) -> impl Into
     let save_file = move |text: String| {
         let name = format!(
             "{}-{}.txt",
-            scope.get_untracked().label(),
+            what.get_untracked().label(),
             crate::domain::time::format_iso_date(crate::browser::clock::today())
         );
         if files::downloads_unreliable() || files::download(&name, &text, "text/plain").is_err() {

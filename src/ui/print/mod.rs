@@ -4,7 +4,7 @@
 //! that prints it, saves it as a picture or a Word file, or shares its text.
 
 mod pages;
-mod paper;
+pub(crate) mod paper;
 mod sheet;
 
 pub use pages::{

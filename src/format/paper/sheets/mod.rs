@@ -4,6 +4,7 @@
 //! printing as a parameter.
 
 mod assessment_form;
+mod committee;
 mod dues;
 mod election;
 mod fusion;
@@ -14,6 +15,7 @@ mod talk_record;
 mod year_work;
 
 pub use assessment_form::assessment_form;
+pub use committee::{committee_grades, committee_summary};
 pub use dues::{dues_member_record, dues_public, dues_register};
 pub use election::handover_record;
 pub use fusion::fusion_sheet;

@@ -65,7 +65,7 @@ pub fn year_plan_paper(doc: &Document, year: i32, today: NaiveDate) -> Paper {
     paper.heading("五、其他工作安排");
     paper.prose(&plan.other, 3);
     paper.signatures(&["党支部书记（签字）", "党支部（盖章）"], true);
-    paper.share_text = crate::domain::year_work::plan::plan_text(doc, &plan);
+    paper.share_text = crate::domain::year_work::plan::plan_text(doc, &plan, true);
     paper.named(None, &title);
     paper
 }

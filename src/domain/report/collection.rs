@@ -1,0 +1,192 @@
+//! The 党委's collection of 报上级 reports: one per branch and year, the
+//! newer replacing the older, a renamed branch kept as one (by its
+//! identity), and the list of branches expected to report, so the 组织员
+//! sees 已报 n / 应报 N and who is missing. Never merged into a branch's
+//! own data: the 党委 side keeps it in its own store.
+
+use serde::{Deserialize, Serialize};
+
+use super::BranchReport;
+use crate::domain::branch::same_name;
+
+/// A report as the 党委 received it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Received {
+    pub report: BranchReport,
+    /// When the branch made it (the file's `exported_at`): of two reports
+    /// of one year, the later made is kept.
+    pub made_at: String,
+}
+
+impl Received {
+    /// Where it is stored: one place per branch and year.
+    pub fn key(&self) -> String {
+        report_key(&self.report.branch_id, self.report.year)
+    }
+
+    /// Which of two reports of one branch and year is the newer: the later
+    /// figures, then the later made.
+    fn newer_than(&self, other: &Received) -> bool {
+        (self.report.as_of, &self.made_at) > (other.report.as_of, &other.made_at)
+    }
+}
+
+pub fn report_key(branch_id: &str, year: i32) -> String {
+    format!("report/{branch_id}/{year}")
+}
+
+/// Who should report, as the 组织员 entered it: the branches by name (one a
+/// line), or only how many.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expected {
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// 应报 N when no list is kept.
+    #[serde(default)]
+    pub count: Option<u32>,
+}
+
+impl Expected {
+    /// From the 组织员's text: one branch a line, blank lines and repeats
+    /// left out.
+    pub fn with_names(text: &str, count: Option<u32>) -> Expected {
+        let mut names: Vec<String> = Vec::new();
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if !names.iter().any(|n| same_name(n, line)) {
+                names.push(line.to_string());
+            }
+        }
+        Expected { names, count }
+    }
+}
+
+/// What receiving a report did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The branch's first report of that year.
+    New,
+    /// It replaced an older report of the branch's year; the name the older
+    /// one had, if the branch has been renamed since (the list of expected
+    /// branches then has the new name: store it again).
+    Replaced { renamed_from: Option<String> },
+    /// An older or the same report than the one kept: nothing changed.
+    Kept,
+}
+
+/// Every report received.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Collection {
+    pub reports: Vec<Received>,
+    pub expected: Expected,
+}
+
+/// 已报 n / 应报 N, with who has not reported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tally {
+    pub reported: usize,
+    /// `None` while the 组织员 has said neither a list nor a number.
+    pub expected: Option<usize>,
+    /// Branches of the list with no report of the year.
+    pub missing: Vec<String>,
+}
+
+impl Tally {
+    /// "已报 3 / 应报 4".
+    pub fn sentence(&self) -> String {
+        match self.expected {
+            Some(n) => format!("已报 {} / 应报 {n}", self.reported),
+            None => format!("已报 {}", self.reported),
+        }
+    }
+}
+
+impl Collection {
+    /// Takes a report in: a newer one of the same branch and year replaces
+    /// the kept one, an older one changes nothing.
+    pub fn receive(&mut self, received: Received) -> Outcome {
+        let key = received.key();
+        match self.reports.iter_mut().find(|r| r.key() == key) {
+            None => {
+                self.reports.push(received);
+                Outcome::New
+            }
+            Some(kept) if received.newer_than(kept) => {
+                let before = kept.report.branch_name.clone();
+                let after = received.report.branch_name.clone();
+                let renamed_from = (!same_name(&before, &after)).then_some(before);
+                *kept = received;
+                // The 组织员's list follows the rename.
+                if let Some(old) = &renamed_from {
+                    for name in &mut self.expected.names {
+                        if same_name(name, old) {
+                            *name = after.clone();
+                        }
+                    }
+                }
+                Outcome::Replaced { renamed_from }
+            }
+            Some(_) => Outcome::Kept,
+        }
+    }
+
+    /// The reports of `year`, by branch name.
+    pub fn of_year(&self, year: i32) -> Vec<&Received> {
+        let mut out: Vec<&Received> = self
+            .reports
+            .iter()
+            .filter(|r| r.report.year == year)
+            .collect();
+        out.sort_by(|a, b| a.report.branch_name.cmp(&b.report.branch_name));
+        out
+    }
+
+    /// The years any report is of, latest first.
+    pub fn years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self.reports.iter().map(|r| r.report.year).collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        years
+    }
+
+    /// Every name a branch has reported under, in any year.
+    fn names_of<'a>(&'a self, branch_id: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.reports
+            .iter()
+            .filter(move |r| r.report.branch_id == branch_id)
+            .map(|r| r.report.branch_name.as_str())
+    }
+
+    /// Whether a name of the 组织员's list has a report of `year`: under
+    /// that name, or from a branch that once reported under it.
+    fn has_reported(&self, name: &str, year: i32) -> bool {
+        self.of_year(year).iter().any(|r| {
+            self.names_of(&r.report.branch_id)
+                .any(|known| same_name(known, name))
+        })
+    }
+
+    /// 已报 / 应报 for `year`.
+    pub fn tally(&self, year: i32) -> Tally {
+        let reported = self.of_year(year).len();
+        let missing: Vec<String> = self
+            .expected
+            .names
+            .iter()
+            .filter(|n| !self.has_reported(n, year))
+            .cloned()
+            .collect();
+        let expected = if self.expected.names.is_empty() {
+            self.expected.count.map(|n| n as usize)
+        } else {
+            // Reports from branches not on the list count too.
+            let on_list = self.expected.names.len() - missing.len();
+            Some(self.expected.names.len() + reported.saturating_sub(on_list))
+        };
+        Tally {
+            reported,
+            expected,
+            missing,
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! The overview: a row per branch, a column per requirement, each cell
+//! 已完成 / 待完成 / 逾期 / 未报; the year or one month; by name or the
+//! furthest behind first; one 党总支's branches. A branch's name opens its
+//! figures. The CSV and the printed 汇总表 from here.
+
+use leptos::prelude::*;
+
+use super::Committee;
+use crate::browser::clock;
+use crate::domain::report::overview::{csv, overview, parents, spans, Order, Span};
+use crate::domain::report::Item;
+use crate::ui::file_offer::{FileOffer, OfferedFile};
+use crate::ui::link::A;
+
+#[component]
+pub(super) fn OverviewCard(
+    committee: Committee,
+    year: RwSignal<i32>,
+    span: RwSignal<Span>,
+    chosen: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let today = clock::today();
+    let order = RwSignal::new(Order::Name);
+    let parent = RwSignal::new(String::new());
+    let parent_choice = move || Some(parent.get()).filter(|p| !p.is_empty());
+    let csv_file = move |()| {
+        let (y, s) = (year.get_untracked(), span.get_untracked());
+        let text = committee.collection.with_untracked(|c| {
+            let rows = overview(c, y, s, today, order.get_untracked(), None);
+            csv(&rows, y, s)
+        });
+        Some(OfferedFile {
+            name: format!("各党支部组织生活落实情况-{y}年{}.csv", s.label()),
+            text,
+            mime: "text/csv",
+        })
+    };
+    view! {
+        <section class="card committee-overview" data-testid="committee-overview">
+            <h2 class="card-title">"落实情况总览"</h2>
+            <div class="row">
+                <select
+                    name="overview-span"
+                    aria-label="期间"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        span.set(value.parse().map(Span::Month).unwrap_or(Span::Year));
+                    }
+                >
+                    {move || {
+                        spans(year.get(), today)
+                            .into_iter()
+                            .map(|s| {
+                                let value = match s {
+                                    Span::Year => String::new(),
+                                    Span::Month(m) => m.to_string(),
+                                };
+                                view! {
+                                    <option value=value selected=move || span.get() == s>
+                                        {s.label()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+                <select
+                    name="overview-order"
+                    aria-label="排序"
+                    on:change=move |ev| {
+                        order
+                            .set(
+                                if event_target_value(&ev) == "behind" {
+                                    Order::Behind
+                                } else {
+                                    Order::Name
+                                },
+                            )
+                    }
+                >
+                    <option value="name">"按名称"</option>
+                    <option value="behind">"未报、逾期多的在前"</option>
+                </select>
+                {move || {
+                    let options = committee.collection.with(|c| parents(c, year.get()));
+                    (options.len() > 1)
+                        .then(|| {
+                            view! {
+                                <select
+                                    name="overview-parent"
+                                    aria-label="党总支"
+                                    on:change=move |ev| parent.set(event_target_value(&ev))
+                                >
+                                    <option value="">"全部党总支"</option>
+                                    {options
+                                        .into_iter()
+                                        .map(|p| {
+                                            view! { <option value=p.clone()>{p.clone()}</option> }
+                                        })
+                                        .collect_view()}
+                                </select>
+                            }
+                        })
+                }}
+            </div>
+            <div class="table-scroll">
+                <table class="overview-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"党支部"</th>
+                            {Item::ALL
+                                .iter()
+                                .map(|i| view! { <th scope="col">{i.label()}</th> })
+                                .collect_view()}
+                            <th scope="col">"学时"</th>
+                            <th scope="col">"党费"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let parent = parent_choice();
+                            committee
+                                .collection
+                                .with(|c| {
+                                    overview(
+                                            c,
+                                            year.get(),
+                                            span.get(),
+                                            today,
+                                            order.get(),
+                                            parent.as_deref(),
+                                        )
+                                        .into_iter()
+                                        .map(|row| {
+                                            let id = row.branch_id.clone();
+                                            let name = row.name.clone();
+                                            let head = match id {
+                                                Some(id) => {
+                                                    view! {
+                                                        <button
+                                                            class="link-button"
+                                                            type="button"
+                                                            on:click=move |_| chosen.set(Some(id.clone()))
+                                                        >
+                                                            {name}
+                                                        </button>
+                                                    }
+                                                        .into_any()
+                                                }
+                                                None => view! { <span>{name}</span> }.into_any(),
+                                            };
+                                            view! {
+                                                <tr>
+                                                    <th scope="row">{head}</th>
+                                                    {row
+                                                        .cells
+                                                        .iter()
+                                                        .map(|cell| {
+                                                            view! {
+                                                                <td class=format!(
+                                                                    "mark-{}",
+                                                                    cell.mark.class(),
+                                                                )>{cell.text()}</td>
+                                                            }
+                                                        })
+                                                        .collect_view()}
+                                                    <td>{row.study_text()}</td>
+                                                    <td>{row.dues_text()}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()
+                                })
+                        }}
+                    </tbody>
+                </table>
+            </div>
+            <div class="row">
+                <FileOffer label="导出 CSV" make=csv_file />
+                <A
+                    href=move || format!("/committee/print/summary/{}", year.get())
+                    attr:class="button"
+                >
+                    "打印汇总表"
+                </A>
+                <A
+                    href=move || format!("/committee/print/grades/{}", year.get())
+                    attr:class="button"
+                >
+                    "民主评议结果汇总"
+                </A>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,207 @@
+//! Taking in a 报上级 package: a file, a pasted text or the link that
+//! opened the app; a password when it has one. It is stored before the
+//! screen says it is kept.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+
+use super::Committee;
+use crate::backup::report::read_report;
+use crate::browser::{files, transfer};
+use crate::domain::report::collection::{Outcome, Received};
+use crate::format::transfer::read as read_token;
+
+/// What reading a text gave.
+enum Read {
+    Report(Box<Received>, String),
+    Locked(Option<String>),
+    Refused(String),
+}
+
+async fn read(text: &str, password: &str) -> Read {
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    let file = if trimmed.starts_with('{') {
+        trimmed.to_string()
+    } else {
+        let token = match read_token(text) {
+            Ok(token) => token,
+            Err(why) => return Read::Refused(why.message().to_string()),
+        };
+        if token.encrypted && password.is_empty() {
+            return Read::Locked(None);
+        }
+        match transfer::from_token(&token, Some(password)).await {
+            Ok(file) => file,
+            Err(why) if token.encrypted => return Read::Locked(Some(why)),
+            Err(why) => return Read::Refused(why),
+        }
+    };
+    match read_report(&file) {
+        Ok(received) => Read::Report(Box::new(received), file),
+        Err(why) => Read::Refused(why),
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Said {
+    Ok(String),
+    Error(String),
+}
+
+#[component]
+pub(super) fn ReceiveCard(committee: Committee, pending: Option<String>) -> impl IntoView {
+    let pasted = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let locked = RwSignal::new(None::<Option<String>>);
+    let said = RwSignal::new(None::<Said>);
+    let take = move |text: String| {
+        let pass = password.get_untracked();
+        said.set(None);
+        spawn_local(async move {
+            match read(&text, &pass).await {
+                Read::Locked(why) => locked.set(Some(why)),
+                Read::Refused(why) => said.set(Some(Said::Error(why))),
+                Read::Report(received, file) => {
+                    locked.set(None);
+                    said.set(Some(keep(committee, *received, &file).await));
+                }
+            }
+        });
+    };
+    if let Some(link) = pending {
+        pasted.set(link.clone());
+        // Once the store is open: the report is written at once.
+        Effect::new(move |done: Option<bool>| {
+            if done == Some(true) || committee.loading.get() {
+                return done.unwrap_or(false);
+            }
+            take(link.clone());
+            true
+        });
+    }
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        spawn_local(async move {
+            match files::read_text(&file).await {
+                Ok(text) => take(text),
+                Err(_) => said.set(Some(Said::Error("无法读取这个文件".into()))),
+            }
+        });
+    };
+    view! {
+        <section class="card form" data-testid="report-receive">
+            <h2 class="card-title">"导入报上级材料"</h2>
+            <label class="button file-button">
+                "选择文件…"
+                <input
+                    type="file"
+                    name="report-file"
+                    accept=".json,.txt,application/json,text/plain"
+                    on:change=on_file
+                />
+            </label>
+            <label class="field">
+                <span>"或粘贴支部发来的文字或链接"</span>
+                <textarea
+                    name="report-paste"
+                    rows="3"
+                    placeholder="把支部发来的整段文字粘贴到这里"
+                    prop:value=pasted
+                    on:input=move |ev| pasted.set(event_target_value(&ev))
+                ></textarea>
+            </label>
+            {move || {
+                locked
+                    .get()
+                    .map(|why| {
+                        view! {
+                            <label class="field">
+                                <span>"这份材料设了密码，请输入"</span>
+                                <input
+                                    type="password"
+                                    name="report-password"
+                                    prop:value=password
+                                    on:input=move |ev| password.set(event_target_value(&ev))
+                                />
+                                {why.map(|w| view! { <small class="error">{w}</small> })}
+                            </label>
+                        }
+                    })
+            }}
+            <button
+                class="button primary"
+                type="button"
+                on:click=move |_| take(pasted.get_untracked())
+            >
+                "导入"
+            </button>
+            {move || {
+                said.get()
+                    .map(|s| match s {
+                        Said::Ok(text) => {
+                            view! {
+                                <p class="ok" role="status" data-testid="report-received">
+                                    {text}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        Said::Error(why) => {
+                            view! {
+                                <p class="error" role="alert">
+                                    {why}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
+        </section>
+    }
+}
+
+/// Stores the package (and the list, when a rename changed it), then
+/// shows it: what the screen says is kept is on disk.
+async fn keep(committee: Committee, received: Received, file: &str) -> Said {
+    let mut after = committee.collection.get_untracked();
+    let name = received.report.branch_name.clone();
+    let year = received.report.year;
+    let key = received.key();
+    let outcome = after.receive(received);
+    if outcome == Outcome::Kept {
+        return Said::Ok(format!(
+            "“{name}”{year}年度的材料已是最新，本机保存的同样新或更新，未改动。"
+        ));
+    }
+    if let Err(why) = committee.put(&key, file).await {
+        return Said::Error(format!("未能保存：{why}"));
+    }
+    if let Outcome::Replaced {
+        renamed_from: Some(_),
+    } = &outcome
+    {
+        let expected = after.expected.clone();
+        if let Err(why) = committee.save_expected(expected).await {
+            return Said::Error(format!("材料已保存，但应报名单未能更新：{why}"));
+        }
+    }
+    committee.collection.set(after);
+    Said::Ok(match outcome {
+        Outcome::New => format!("已导入“{name}”{year}年度的报上级材料。"),
+        Outcome::Replaced {
+            renamed_from: Some(old),
+        } => format!("已更新“{name}”（原名“{old}”）{year}年度的报上级材料。"),
+        _ => format!("已用新材料替换“{name}”{year}年度的报上级材料。"),
+    })
+}

@@ -1,0 +1,132 @@
+// The line up to the 党委: three branches' secretaries each make a 报上级
+// package on their own phone and send it as a chat text (one as a link);
+// the 党委's 组织员, on a phone that never held a branch, starts as
+// "我是党委组织员", lists the four branches that should report, pastes
+// the texts, sees 已报 3 / 应报 4 with the missing one named, keeps it
+// across a reload, and prints the 汇总表 (PDF read back).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { useBrowser, openApp, App, PHONE, settled, pageShown } from "./support.mjs";
+import { printToPdf, pageTexts, squeeze } from "./print.mjs";
+
+const env = useBrowser();
+
+/** The 报上级 text of this phone's branch, made on the backup page. */
+async function reportText(page, origin) {
+  await page.goto(origin + "/mine/backup");
+  const send = page.getByTestId("send-panel");
+  await send.getByText("报上级", { exact: true }).click();
+  const contents = await send.getByTestId("package-contents").textContent();
+  // The screen says what it holds, and what it does not.
+  assert.match(contents, /党员人数 \d+ 名/);
+  assert.match(contents, /不含党员姓名、收入、党费基数、备注/);
+  await send.getByRole("button", { name: /生成传输文字/ }).click();
+  const text = await send.locator("textarea[name=transfer-text]").inputValue();
+  assert.match(text, /【支部工作手册·报上级材料】/);
+  return text;
+}
+
+/** A new branch of its own name on a fresh phone, with two members. */
+async function newBranch(page, name) {
+  const app = new App(page);
+  await app.startFresh();
+  await page.fill("input[name=branch-name]", name);
+  await page.locator("input[name=branch-name]").blur();
+  await settled(page);
+  await app.addMember("甲某");
+  await app.addMember("乙某", { probationary: true });
+  await settled(page);
+}
+
+test("three branches report to the 党委 by chat text; the 党委 sees 已报 3 / 应报 4 and prints the 汇总表", async () => {
+  const origin = env.server.origin;
+  const contexts = await Promise.all([0, 1, 2, 3].map(() => env.browser.newContext(PHONE)));
+  const [first, second, third, committee] = await Promise.all(contexts.map((c) => openApp(c, origin)));
+
+  await new App(first.page).loadExample();
+  const texts = [await reportText(first.page, origin)];
+  // The example's package holds no member's name.
+  for (const name of ["王建国", "李红梅", "吴昊"]) assert.ok(!texts[0].includes(name));
+  await newBranch(second.page, "机关第二党支部");
+  texts.push(await reportText(second.page, origin));
+  await newBranch(third.page, "机关第三党支部");
+  texts.push(await reportText(third.page, origin));
+
+  // The 组织员 starts from the welcome screen.
+  const page = committee.page;
+  await page.getByTestId("welcome-committee").click();
+  await pageShown(page);
+  await page.getByTestId("report-receive").waitFor();
+  await page.getByText("应报的党支部", { exact: true }).click();
+  await page.fill("textarea[name=expected-branches]",
+    "示例单位第一党支部\n机关第二党支部\n机关第三党支部\n机关第四党支部");
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await page.getByText("已保存", { exact: true }).waitFor();
+  for (const text of texts) {
+    await page.fill("textarea[name=report-paste]", `书记 9:30\n${text}\n[收到]`);
+    await page.getByRole("button", { name: "导入", exact: true }).click();
+    await page.getByTestId("report-received").filter({ hasText: "已导入" }).waitFor();
+  }
+  // The same text twice changes nothing.
+  await page.fill("textarea[name=report-paste]", texts[1]);
+  await page.getByRole("button", { name: "导入", exact: true }).click();
+  await page.getByTestId("report-received").filter({ hasText: "已是最新" }).waitFor();
+
+  const tally = page.getByTestId("report-tally");
+  assert.equal(await tally.textContent(), "已报 3 / 应报 4");
+  assert.equal(await page.getByTestId("report-missing").textContent(), "未报：机关第四党支部");
+  const overview = page.getByTestId("committee-overview");
+  for (const name of ["示例单位第一党支部", "机关第二党支部", "机关第三党支部", "机关第四党支部"]) {
+    await overview.getByText(name, { exact: true }).waitFor();
+  }
+  // Drill into one branch: its months.
+  await overview.getByRole("button", { name: "示例单位第一党支部" }).click();
+  await page.getByTestId("branch-detail").getByText(/党员 \d+ 名（正式党员/).waitFor();
+
+  // Kept in the 党委's own database, apart from any branch's.
+  await page.reload();
+  await page.getByTestId("report-tally").filter({ hasText: "已报 3 / 应报 4" }).waitFor();
+  const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).sort());
+  assert.ok(databases.includes("zhibu-committee"), databases.join());
+
+  // The printed 汇总表.
+  const year = await page.locator("select[name=committee-year]").inputValue();
+  const pdf = join(mkdtempSync(join(tmpdir(), "committee-")), "summary.pdf");
+  await printToPdf(page, origin, `/committee/print/summary/${year}`, pdf);
+  const printed = squeeze(pageTexts(pdf).join("\n"));
+  assert.match(printed, /各党支部组织生活制度落实情况汇总表/);
+  assert.match(printed, /已报3\/应报4/);
+  for (const name of ["示例单位第一党支部", "机关第二党支部", "机关第三党支部"]) {
+    assert.ok(printed.includes(name), name);
+  }
+  assert.match(printed, /未报送的党支部：机关第四党支部/);
+  assert.ok(!printed.includes("王建国"));
+
+  for (const phone of [first, second, third, committee]) assert.deepEqual(phone.problems, []);
+  await Promise.all(contexts.map((c) => c.close()));
+});
+
+test("a 报上级 link opens the 党委 side and takes the package in; a branch phone refuses it as a backup", async () => {
+  const origin = env.server.origin;
+  const secretary = await openApp(await env.browser.newContext(PHONE), origin);
+  await newBranch(secretary.page, "机关第五党支部");
+  const text = await reportText(secretary.page, origin);
+  const link = text.split("\n")[0];
+  assert.match(link, /#zbr=ZB1/, "a short package goes as a link");
+
+  const committee = await openApp(await env.browser.newContext(PHONE), origin, link.slice(origin.length));
+  await committee.page.getByTestId("report-received").filter({ hasText: "已导入“机关第五党支部”" }).waitFor();
+  assert.equal(await committee.page.getByTestId("report-tally").textContent(), "已报 1");
+  assert.ok(!committee.page.url().includes("#zbr="), committee.page.url());
+
+  // The branch's own import says where it belongs.
+  await secretary.page.goto(origin + "/mine/backup");
+  await secretary.page.fill("textarea[name=backup-paste]", text);
+  await secretary.page.getByRole("button", { name: "检查" }).click();
+  await secretary.page.getByText(/这是报上级材料/).waitFor();
+  assert.deepEqual(secretary.problems, []);
+  assert.deepEqual(committee.problems, []);
+});
