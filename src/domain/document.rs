@@ -11,6 +11,7 @@
 //! (ARCHITECTURE.md, "Adding a record kind").
 
 use super::assessment::{AssessmentForm, BranchReview};
+use super::development::Applicant;
 use super::dues::{DuesAccount, DuesBook};
 use super::fusion::{GroupMonth, KeyTask, MemberCommitments, StudySession};
 use super::handover::Handover;
@@ -22,7 +23,7 @@ use super::{Branch, Meeting, Member, Talk};
 /// The shape of `Document` and of its stored records. Raise it with every
 /// change to the stored shape and add a step to `format::migrate` with a
 /// frozen fixture of the old one.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// Generates the document and its records from the list below: one
 /// `single` value (the branch), the lists stored `whole` (one record each),
@@ -379,6 +380,9 @@ kinds! {
         Dues(dues: DuesAccount) = "dues", dues_account / dues_account_mut;
         /// 党费: the branch's year (本单位规定, 上缴).
         DuesBook(dues_books: DuesBook) = "dues-book", dues_book / dues_book_mut;
+        /// 发展党员全程纪实: one applicant's path. Private to the phone
+        /// that keeps it.
+        Applicant(applicants: Applicant) = "applicant", applicant / applicant_mut;
     }
 }
 

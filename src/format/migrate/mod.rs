@@ -1,6 +1,7 @@
 //! Schema migrations, one step per version, applied to the document's JSON
 //! before it is read into today's structs.
 
+mod development_paths;
 mod dues_ledger;
 mod elections_and_dated_standing;
 mod study_hours_and_group_work;
@@ -26,6 +27,7 @@ const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [
     elections_and_dated_standing::step,
     study_hours_and_group_work::step,
     dues_ledger::step,
+    development_paths::step,
 ];
 
 #[derive(Debug, PartialEq, Eq)]
