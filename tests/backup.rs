@@ -151,7 +151,10 @@ fn the_frozen_version_7_file_imports_with_every_record_as_written() {
         &migrated,
         "data",
     );
-    assert_eq!((staged.doc.dues.len(), staged.doc.dues_books.len()), (48, 2));
+    assert_eq!(
+        (staged.doc.dues.len(), staged.doc.dues_books.len()),
+        (48, 2)
+    );
 }
 
 /// `read` holds everything `written` does, at the same places: objects may

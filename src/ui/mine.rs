@@ -114,11 +114,15 @@ fn ClearDevice() -> impl IntoView {
                 "删除这台设备上的全部支部记录，例如手机交给别人使用前。请先导出备份。"
             </p>
             <Show when=move || {
-                state.doc.with(crate::domain::dues::kept_here)
-                    && !state.device.with(|d| d.backup_private)
+                state
+                    .doc
+                    .with(|d| {
+                        crate::domain::dues::kept_here(d)
+                            || crate::domain::development::kept_here(d)
+                    }) && !state.device.with(|d| d.backup_private)
             }>
                 <p class="warning">
-                    "这份备份不含党费台账。要一并备份，请先到“备份与交换”勾选“包含党费台账”。"
+                    "这份备份不含党费台账和发展党员纪实。要一并备份，请先到“备份与交换”勾选“包含”一项。"
                 </p>
             </Show>
             <crate::ui::file_offer::FileOffer label="先导出备份" make=backup />

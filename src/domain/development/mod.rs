@@ -12,6 +12,7 @@
 //!   of order, and each rule it breaks.
 //! - `due.rs`: what is due next and by when, and the pipeline sorted by
 //!   what needs doing.
+//! - `example.rs`: the example branch's paths.
 //! - `meetings.rs`: a 支委会 or 支部大会 and the path: who is due for a
 //!   decision, and the path and roster after the vote.
 //!
@@ -21,6 +22,7 @@
 //! private carries it (`Kind::pack`).
 
 pub mod due;
+pub mod example;
 pub mod flags;
 pub mod meetings;
 pub mod path;

@@ -595,3 +595,44 @@ fn cancellation_stops_the_path_and_later_steps_are_flagged() {
     )
     .is_err());
 }
+
+#[test]
+fn the_example_links_every_probationer_and_breaks_no_national_rule() {
+    let today = d(2026, 11, 27);
+    let doc = crate::domain::sample::example_document(today);
+    let probationers: Vec<&str> = doc
+        .members
+        .iter()
+        .filter(|m| m.standing == Standing::Probationary)
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(probationers.len(), 3);
+    let mut linked = 0;
+    for id in &probationers {
+        let path = doc
+            .applicants
+            .iter()
+            .find(|a| a.member_id.as_deref() == Some(*id))
+            .unwrap();
+        assert_eq!(path.phase(), Phase::Probationary);
+        let admitted = path.record(Step::AdmissionAssembly).unwrap();
+        assert_eq!(admitted.on, doc.member(id).unwrap().admitted_on);
+        // 郑凯 was admitted before the example's twelve months of meetings.
+        if let Some(id) = &admitted.meeting_id {
+            assert_eq!(doc.meeting(id).unwrap().date, admitted.on);
+            linked += 1;
+        }
+    }
+    assert_eq!(linked, 2);
+    let phases: Vec<Phase> = doc.applicants.iter().map(Applicant::phase).collect();
+    assert!(phases.contains(&Phase::Activist) && phases.contains(&Phase::Candidate));
+    for a in &doc.applicants {
+        let found = flags(a, &doc.members, &doc.branch.rules.development);
+        assert!(
+            found.iter().all(|f| f.breach.severity != Severity::Broken),
+            "{}: {found:?}",
+            a.name
+        );
+    }
+    assert!(crate::domain::document::check(&doc).is_empty());
+}

@@ -107,6 +107,7 @@ pub fn example_document(today: NaiveDate) -> Document {
     // were.
     super::fusion::example::add_example_fusion(&mut doc, &year);
     super::dues::example::add_example_dues(&mut doc, today);
+    super::development::example::add_example_paths(&mut doc, today);
     doc
 }
 
