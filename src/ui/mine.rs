@@ -31,6 +31,27 @@ pub fn MinePage() -> impl IntoView {
             }
         })
     });
+    // Only the phone that keeps the paths has anything to say here.
+    let development = Signal::derive(move || {
+        state.doc.with(|d| {
+            let open = d
+                .applicants
+                .iter()
+                .filter(|a| {
+                    !matches!(
+                        a.phase(),
+                        crate::domain::development::Phase::Full
+                            | crate::domain::development::Phase::Stopped
+                    )
+                })
+                .count();
+            if open == 0 {
+                "仅保存在本机".to_string()
+            } else {
+                format!("{open} 人在培养考察中")
+            }
+        })
+    });
     let term = Signal::derive(move || {
         state.doc.with(|d| {
             crate::domain::handover::current_term(d)
@@ -59,6 +80,7 @@ pub fn MinePage() -> impl IntoView {
             <MenuRow href="/mine/roster" label="党员名册" detail=roster />
             <MenuRow href="/mine/handover" label="支部委员会换届" detail=term />
             <MenuRow href="/mine/dues" label="党费收缴" detail=dues />
+            <MenuRow href="/mine/development" label="发展党员" detail=development />
             <MenuRow
                 href="/mine/templates"
                 label="检查清单模板"

@@ -4,6 +4,7 @@ pub mod app;
 pub mod assess;
 pub mod backup;
 pub mod branch_settings;
+pub mod development;
 pub mod draft_text;
 pub mod dues;
 pub mod file_offer;

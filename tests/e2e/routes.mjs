@@ -20,5 +20,6 @@ export const ROUTES = [
   // phone (open in the lead's notes); the 公示 sheet fits.
   "/mine/dues", `/mine/dues/member/m13/${year}`, `/mine/dues/${year}`, `/print/dues/register/${year}`,
   `/print/dues/public/${year}`, `/print/dues/member/m12-${year}`,
+  "/mine/development", "/mine/development/fz-ex-4", "/print/development/fz-ex-4", "/print/development/ledger",
 ];
 

@@ -8,6 +8,6 @@ mod paper;
 mod sheet;
 
 pub use pages::{
-    period_kind_name, AssessmentPrint, DuesPrint, FusionPrint, HandoverPrint, MeetingRecordPrint,
-    PeriodSummaryPrint, ReviewTallyPrint, SignInSheetPrint, TalkRecordPrint,
+    period_kind_name, AssessmentPrint, DevelopmentPrint, DuesPrint, FusionPrint, HandoverPrint,
+    MeetingRecordPrint, PeriodSummaryPrint, ReviewTallyPrint, SignInSheetPrint, TalkRecordPrint,
 };

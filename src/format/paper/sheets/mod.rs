@@ -4,6 +4,7 @@
 //! printing as a parameter.
 
 mod assessment_form;
+mod development;
 mod dues;
 mod election;
 mod fusion;
@@ -13,6 +14,7 @@ mod review_tally;
 mod talk_record;
 
 pub use assessment_form::assessment_form;
+pub use development::{development_ledger, development_record};
 pub use dues::{dues_member_record, dues_public, dues_register};
 pub use election::handover_record;
 pub use fusion::fusion_sheet;

@@ -43,6 +43,11 @@ fn every_printout(doc: &Document) -> Vec<(String, Paper)> {
         ),
     ];
     out.push(("handover record".into(), handover_record(doc, t)));
+    out.push(("development ledger".into(), development_ledger(doc, t)));
+    for a in &doc.applicants {
+        let paper = development_record(doc, &a.id, t).unwrap();
+        out.push((format!("development {}", a.id), paper));
+    }
     for m in &doc.meetings {
         out.push((format!("record {}", m.id), meeting_record(doc, m, t)));
     }
@@ -604,4 +609,35 @@ fn no_line_of_any_picture_starts_with_closing_punctuation() {
             }
         }
     }
+}
+
+#[test]
+fn the_development_record_lists_every_step_with_its_day_and_materials_and_the_flags() {
+    let mut doc = example();
+    let id = doc.applicants[0].id.clone();
+    let paper = development_record(&doc, &id, today()).unwrap();
+    let rows: Vec<&Vec<Cell>> = paper
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) if t.head.len() == 1 => Some(t.rows.iter().collect::<Vec<_>>()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert_eq!(rows.len(), 25);
+    let admitted = &rows[14];
+    assert!(admitted[0].text.contains("15. 支部大会讨论接收预备党员"));
+    assert!(!admitted[1].text.is_empty());
+    assert!(!paper.as_text().contains("需要说明的问题"));
+    // A step out of order shows in the rule's words.
+    let a = doc.applicant_mut(&id).unwrap();
+    let assembly = a
+        .done_on(crate::domain::development::Step::AdmissionAssembly)
+        .unwrap();
+    a.set_done(crate::domain::development::Step::Oath, assembly.pred_opt());
+    let text = development_record(&doc, &id, today()).unwrap().as_text();
+    assert!(text.contains("需要说明的问题"), "{text}");
+    assert!(text.contains("不得程序倒置"), "{text}");
+    assert!(development_record(&doc, "nobody", today()).is_none());
 }
