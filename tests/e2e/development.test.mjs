@@ -74,7 +74,11 @@ test("a secretary adds an applicant, records steps, sees an out-of-order step fl
   await page.getByTestId("path-flags").getByText(/不得程序倒置/).waitFor();
   assert.equal(await page.getByTestId("step-2").getByLabel("谈话记录").isChecked(), true);
 
-  // Put right: the contacts on the day of step 3; the flag goes.
+  // A contact named is one more rule: 一至两名正式党员.
+  await page.getByTestId("step-5").getByText(/一至两名正式党员/).waitFor();
+  await page.locator("input[name=contacts]").fill("张伟");
+  await page.locator("input[name=contacts]").blur();
+  // Put right: the contacts on the day of step 3; every flag goes.
   await page.getByTestId("step-5").locator("input[type=date]").fill(daysAgo(5));
   await settled(page);
   await page.getByTestId("path-flags").waitFor({ state: "detached" });
