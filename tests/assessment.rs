@@ -20,8 +20,8 @@ use zhibu::domain::sample::example_document;
 use zhibu::domain::RecordKey;
 use zhibu::domain::{Document, SCHEMA_VERSION};
 use zhibu::format::checksum::checksum;
+use zhibu::format::record::TOMBSTONE;
 use zhibu::format::record::{seal, unseal};
-use zhibu::store::session::TOMBSTONE;
 
 mod common;
 use common::{Phone, Store};

@@ -274,3 +274,43 @@ fn an_import_can_be_undone() {
     assert_eq!(member.reopened(), before);
     assert_eq!(member.core.undo_on_offer(), None);
 }
+
+/// Hostile testing: a member who typed the roster themselves (the same
+/// names under ids of their own) sent 交给书记; the secretary's roster went
+/// from 25 to 28 with 王建国, 李红梅 and 刘洋 twice, without a word. The
+/// import now names them and waits for the secretary's answer.
+#[test]
+fn a_roster_typed_again_on_another_phone_is_named_before_it_doubles_the_names() {
+    let secretary = secretary();
+    let typed = Phone::new("d-typed");
+    let branch = secretary.doc().branch.clone();
+    let again: Vec<_> = secretary
+        .doc()
+        .members
+        .iter()
+        .filter(|m| ["王建国", "李红梅", "刘洋"].contains(&m.name.as_str()))
+        .map(|m| {
+            let mut m = m.clone();
+            m.id = format!("typed-{}", m.id);
+            m
+        })
+        .collect();
+    assert_eq!(again.len(), 3);
+    save(
+        &typed,
+        vec![RecordKey::Branch, RecordKey::Members],
+        move |d| {
+            d.branch = branch.clone();
+            d.members = again.clone();
+        },
+    );
+    belongs_to(&typed, "typed-m1");
+    let review = secretary.review(&typed.package(Scope::Return));
+    assert_eq!(review.namesakes, ["王建国", "李红梅", "刘洋"]);
+
+    // The secretary's own package on a member's phone names nobody: the
+    // ids agree.
+    let member = Phone::new("d-m14");
+    let review = member.review(&secretary.package(Scope::Branch));
+    assert!(review.namesakes.is_empty());
+}

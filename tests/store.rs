@@ -15,12 +15,12 @@ use zhibu::domain::meeting::Presence;
 use zhibu::domain::rules::recording::set_presence;
 use zhibu::domain::RecordKey;
 use zhibu::domain::{Document, SCHEMA_VERSION};
+use zhibu::format::record::TOMBSTONE;
 use zhibu::format::record::{seal, unseal};
 use zhibu::store::db::{Expect, RecordDb, Txn, TxnOutcome, Write};
 use zhibu::store::kv_db::KvDb;
 use zhibu::store::loading::load;
 use zhibu::store::migration;
-use zhibu::store::session::TOMBSTONE;
 use zhibu::store::{MemoryDb, MemoryKv, StorageError};
 
 /// What the page tells the member about storing: without the device's own

@@ -15,7 +15,7 @@ use crate::backup::import::Staged;
 use crate::backup::package::{export_package, same_branch, Sender};
 use crate::domain::document::{self, RecordKey};
 use crate::domain::place::place;
-use crate::domain::roster::keep_private_notes;
+use crate::domain::roster::{keep_private_notes, namesakes};
 use crate::domain::{Document, Packing, Scope};
 use crate::format::clock::Clock;
 use crate::store::merge::{self, Choice, Counts, ImportPlan};
@@ -36,6 +36,9 @@ pub struct ImportReview {
     pub nothing: bool,
     /// Every field both phones changed, for the member to pick a side.
     pub conflicts: Vec<Conflict>,
+    /// Names the incoming roster adds a second time under another id
+    /// ("王建国、李红梅"): the member confirms they are other people.
+    pub namesakes: Vec<String>,
     /// The two sides by person and phone: ("王建国的手机（本机）",
     /// "吴昊的手机，12月6日").
     pub sides: (String, String),
@@ -184,6 +187,7 @@ impl<B: Backend> Core<B> {
             }
             let plan = ImportPlan::new(local, &clocks, &incoming, &their_clocks, &device_id);
             let blank = local.is_blank();
+            let namesakes = namesakes(&local.members, &incoming.members);
             let theirs = incoming.branch.name.clone();
             let other_branch = other_branch(blank, &local.branch.name, &theirs);
             let from = staged
@@ -254,6 +258,7 @@ impl<B: Backend> Core<B> {
                 blank,
                 other_branch,
                 conflicts,
+                namesakes,
             });
         });
         review.unwrap_or_else(|| ImportReview {
@@ -264,6 +269,7 @@ impl<B: Backend> Core<B> {
             other_branch: None,
             nothing: true,
             conflicts: Vec::new(),
+            namesakes: Vec::new(),
             sides: ("本机".into(), their_side(staged)),
         })
     }

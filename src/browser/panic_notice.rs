@@ -29,7 +29,29 @@ fn show(panic: &str) {
     notice.set_class_name("panic-notice");
     notice.set_attribute("role", "alert").ok();
     notice.set_text_content(Some(advice(panic)));
+    if let Some(button) = reload_button(&document) {
+        let _ = notice.append_child(&button);
+    }
     if let Some(body) = document.body() {
         let _ = body.append_child(notice.unchecked_ref());
     }
+}
+
+/// The one thing to do next, as a button: a reload fetches the version now
+/// on the server, and every saved edit is already stored.
+fn reload_button(document: &web_sys::Document) -> Option<web_sys::Element> {
+    let button = document.create_element("button").ok()?;
+    button.set_class_name("button");
+    button.set_attribute("type", "button").ok()?;
+    button.set_text_content(Some("刷新页面"));
+    let reload = wasm_bindgen::closure::Closure::once_into_js(|| {
+        if let Some(window) = web_sys::window() {
+            // Failing leaves the notice up with its advice to reload by hand.
+            let _ = window.location().reload();
+        }
+    });
+    button
+        .add_event_listener_with_callback("click", reload.unchecked_ref())
+        .ok()?;
+    Some(button)
 }

@@ -584,6 +584,25 @@ impl Keyed for Member {
     }
 }
 
+/// Members of an incoming roster who are new to `local` (another id) but
+/// share a name with one of its members: a member who typed the roster
+/// themselves. Merged as they are, the roster holds those names twice; the
+/// import asks first. Each name once, in the incoming roster's order.
+pub fn namesakes(local: &[Member], incoming: &[Member]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for member in incoming {
+        let name = member.name.trim();
+        let new_here = !local.iter().any(|m| m.id == member.id);
+        let namesake = local
+            .iter()
+            .any(|m| m.id != member.id && m.name.trim() == name);
+        if !name.is_empty() && new_here && namesake && !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+    }
+    names
+}
+
 /// A shared roster about to be merged into `local`: each member keeps the
 /// note and 中止 this phone has for them.
 pub fn keep_private_notes(shared: &mut [Member], local: &[Member]) {

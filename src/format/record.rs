@@ -18,6 +18,10 @@ use serde_json::Value;
 use super::checksum::{checksum, fnv64};
 use super::clock::Clock;
 
+/// The data of a deleted item: the record stays, with its clock, so the
+/// deletion reaches other phones and an older copy cannot bring it back.
+pub const TOMBSTONE: &str = "null";
+
 /// A record as read back: everything but the data is small.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sealed {

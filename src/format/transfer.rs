@@ -160,42 +160,49 @@ pub fn read(text: &str) -> Result<Token, Unreadable> {
 }
 
 /// The token starting right here, if this is one: `NoToken` when the text
-/// here does not have a token's shape at all.
+/// here does not have a token's shape at all. It reads no further than the
+/// token does, so a long pasted text with many "ZB" in it is read in one
+/// pass, not once per "ZB" to its end.
 fn read_at(text: &str) -> Result<Token, Unreadable> {
-    let rest: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let rest = rest.strip_prefix("ZB").ok_or(Unreadable::NoToken)?;
-    let mut chars = rest.chars();
-    let version = chars.next().ok_or(Unreadable::NoToken)?;
-    if !version.is_ascii_digit() {
+    let mut chars = text.chars().filter(|c| !c.is_whitespace()).peekable();
+    if chars.next() != Some('Z') || chars.next() != Some('B') {
         return Err(Unreadable::NoToken);
     }
+    let version = chars
+        .next()
+        .filter(char::is_ascii_digit)
+        .ok_or(Unreadable::NoToken)?;
     let Some(packing) = chars.next().and_then(Packing::from_letter) else {
         // "ZB2…:" is a newer app's token; "ZB1车间" is a name.
-        return Err(match (version, chars.as_str().contains(':')) {
+        return Err(match (version, chars.take(16).any(|c| c == ':')) {
             ('1', _) | (_, false) => Unreadable::NoToken,
             _ => Unreadable::Unknown,
         });
     };
-    let rest = chars.as_str();
-    let (encrypted, rest) = match rest.strip_prefix('e') {
-        Some(r) => (true, r),
-        None => (false, rest),
-    };
-    let Some(rest) = rest.strip_prefix(':') else {
+    let encrypted = chars.next_if_eq(&'e').is_some();
+    if chars.next_if_eq(&':').is_none() {
         return Err(if version == '1' {
             Unreadable::NoToken
         } else {
             Unreadable::Unknown
         });
-    };
+    }
     if version != '1' {
         return Err(Unreadable::Unknown);
     }
-    let (body, rest) = rest.split_once(':').ok_or(Unreadable::Damaged)?;
-    let end = rest.find('.').ok_or(Unreadable::Damaged)?;
-    if rest[..end] != sum(body) {
+    let mut body = String::new();
+    loop {
+        match chars.next() {
+            Some(':') => break,
+            Some(c) => body.push(c),
+            None => return Err(Unreadable::Damaged),
+        }
+    }
+    let check: String = chars.take(9).collect();
+    if check.strip_suffix('.') != Some(sum(&body).as_str()) {
         return Err(Unreadable::Damaged);
     }
+    let body = body.as_str();
     let bytes = unbase64url(body).ok_or(Unreadable::Damaged)?;
     Ok(Token {
         packing,
@@ -306,6 +313,22 @@ mod tests {
         let pasted = format!("ZB1车间党支部：\n{message}\nZB2 的同志请查收");
         assert_eq!(read(&pasted), Ok(t));
         assert_eq!(read("ZB1车间党支部开会"), Err(Unreadable::NoToken));
+    }
+
+    /// Hostile testing pasted 10 MB: every "ZB" in it was read to the
+    /// text's end, and the import screen froze. Each is now read only as
+    /// far as a token could go (the test takes minutes without that).
+    #[test]
+    fn a_huge_pasted_text_full_of_zb_is_read_once_and_its_token_found() {
+        let t = sample();
+        let noise = "ZBZB1ZB1d ZB1车间 ".repeat(200_000);
+        assert!(noise.len() >= 4_000_000);
+        assert_eq!(read(&noise), Err(Unreadable::NoToken));
+        let pasted = format!(
+            "{noise}\n{}\n{noise}",
+            text("【支部工作手册·支部资料包】", &t)
+        );
+        assert_eq!(read(&pasted), Ok(t));
     }
 
     #[test]

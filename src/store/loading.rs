@@ -11,14 +11,13 @@ use serde_json::{Map, Value};
 
 use super::db::{newer_version_message, Found, Head, Snapshot};
 use super::quarantine::Quarantined;
-use super::session::TOMBSTONE;
 use crate::domain::document::{self, ListVisitor, Listed, RecordKey, RecordValue};
 use crate::domain::rules::attendance::freeze_missing_rolls;
 use crate::domain::{Document, SCHEMA_VERSION};
 use crate::format::clock::Clock;
 use crate::format::locate::locate;
 use crate::format::migrate::migrate;
-use crate::format::record::{schema_version_of, unseal, Sealed};
+use crate::format::record::{schema_version_of, unseal, Sealed, TOMBSTONE};
 
 /// A document read from storage, and what reading it found.
 #[derive(Debug, Default)]

@@ -20,6 +20,7 @@ use super::quarantine::Quarantined;
 use crate::domain::document::{self, RecordKey, RecordValue};
 use crate::domain::Document;
 use crate::format::clock::Clock;
+use crate::format::record::TOMBSTONE;
 use serde_json::Value;
 
 /// An edit, kept until it is stored. It must be safe to apply again to a
@@ -572,9 +573,6 @@ fn stored_data(doc: &Document, key: &RecordKey, clock: &Clock, replace: bool) ->
         None => None,
     }
 }
-
-/// The stored data of a deleted item.
-pub const TOMBSTONE: &str = "null";
 
 fn aside(key: &RecordKey, reason: &str, raw: String) -> Quarantined {
     Quarantined::new(&key.name(), &key.label(), reason, raw)

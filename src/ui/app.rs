@@ -141,7 +141,10 @@ fn InAppNote() -> impl IntoView {
 fn ExampleBanner() -> impl IntoView {
     let state = super::state::use_app();
     let navigate = leptos_router::hooks::use_navigate();
-    let showing = Memo::new(move |_| state.doc.with(crate::domain::sample::is_example));
+    // Not while joining: a member taking a package is asked one thing at a time.
+    let showing = Memo::new(move |_| {
+        !state.joining.get() && state.doc.with(crate::domain::sample::is_example)
+    });
     let clear = move |_| {
         if !crate::browser::dialog::confirm("清除示例数据，开始填写本支部的信息？")
         {
@@ -203,6 +206,7 @@ fn Screens() -> impl IntoView {
     // screen was not theirs.
     crate::browser::splash::take_static_welcome();
     open_arrived_package();
+    let state = super::state::use_app();
     let loading = use_context::<PageLoading>().map(|l| l.0);
     let busy = move || loading.is_some_and(|l| l.get()).to_string();
     view! {
@@ -280,7 +284,10 @@ fn Screens() -> impl IntoView {
             </Routes>
         </main>
         <Toast />
-        <TabBar />
+        // Joining is one sentence and one button: the tabs lead nowhere yet.
+        <Show when=move || !state.joining.get()>
+            <TabBar />
+        </Show>
     }
 }
 

@@ -221,6 +221,12 @@ test("a page of one build never loads another build's code, with or without the 
     await opened.page.locator(".tab-bar").getByText("评议", { exact: true }).click();
     await opened.page.getByRole("alert").getByText(/这个页面的程序没能下载/).waitFor();
     assert.deepEqual(await codeOf(opened.page), { used: [old], named: old });
+    // The notice offers the reload, which opens the page on the new build.
+    await opened.page.getByRole("alert").getByRole("button", { name: "刷新页面" }).click();
+    await opened.page.locator(".tab-bar").getByText("评议", { exact: true }).waitFor();
+    await opened.page.locator(".tab-bar").getByText("评议", { exact: true }).click();
+    await pageShown(opened.page);
+    assert.equal(await opened.page.getByRole("alert").count(), 0, "the new build opens the page");
   } finally {
     env.server.deploy(DIST);
     await bare.close();

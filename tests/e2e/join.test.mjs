@@ -10,7 +10,7 @@ const env = useBrowser();
 
 /** The secretary's phone with the example branch, signed as 王建国, and the
  * transfer text of its 支部资料包. */
-async function secretarysPackage(context, origin) {
+async function secretarysPackage(context, origin, password = "") {
   const secretary = await openApp(context, origin);
   await new App(secretary.page).loadExample();
   await secretary.page.goto(origin + "/assess");
@@ -19,6 +19,7 @@ async function secretarysPackage(context, origin) {
   await secretary.page.goto(origin + "/mine/backup");
   const send = secretary.page.getByTestId("send-panel");
   await send.getByText("支部资料包", { exact: true }).click();
+  if (password) await send.locator("input[name=export-password]").fill(password);
   await send.getByRole("button", { name: /生成传输文字/ }).click();
   const text = await send.locator("textarea[name=transfer-text]").inputValue();
   return { secretary, text };
@@ -91,4 +92,32 @@ test("a garbled link on a new phone says what to do and leaves the phone as it w
   await member.page.locator(".first-run").waitFor();
   assert.deepEqual(member.problems, []);
   await b.close();
+});
+
+test("a link with a password on a new phone asks for it, says when it is wrong, and opens with the right one", async () => {
+  const origin = env.server.origin;
+  const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
+  const { secretary, text } = await secretarysPackage(a, origin, "支部2026");
+  const token = text.slice(text.indexOf("ZB1")).split(/\s/)[0];
+
+  const member = await openApp(b, origin, `/#zb=${token}`);
+  const password = member.page.locator("input[name=join-password]");
+  await password.waitFor();
+  // Joining is one question at a time: the tabs lead nowhere yet.
+  assert.equal(await member.page.locator(".tab-bar").count(), 0, "no tab bar while joining");
+  await password.fill("错的密码");
+  await member.page.getByRole("button", { name: "解锁" }).click();
+  await member.page.getByText("密码不对，或内容被改动过。").waitFor();
+  await password.fill("支部2026");
+  await password.press("Enter");
+  const headline = member.page.getByTestId("arrival-headline");
+  await headline.waitFor();
+  assert.match((await headline.textContent()).trim(), HEADLINE);
+  await member.page.getByRole("button", { name: "加入这个支部" }).click();
+  await member.page.getByRole("button", { name: "名单上没有我，先不选" }).click();
+  await member.page.getByTestId("this-month").waitFor();
+  await member.page.locator(".tab-bar").waitFor();
+
+  for (const phone of [secretary, member]) assert.deepEqual(phone.problems, []);
+  await Promise.all([a.close(), b.close()]);
 });

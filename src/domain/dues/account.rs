@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::book::DuesRules;
-use super::money::{Fen, Rounding};
+use super::money::{Fen, Rounding, Way};
 use super::rates::{work_out, Basis, Category, Worked};
 use crate::domain::kind::{Keyed, Kind, Packing, Scope};
 use crate::domain::validate::{Checker, Checks, Known};
@@ -97,28 +97,6 @@ pub struct Payment {
     pub paid_on: Option<NaiveDate>,
     #[serde(default)]
     pub way: Option<Way>,
-}
-
-/// 交纳方式.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Way {
-    #[default]
-    Cash,
-    Transfer,
-    Online,
-}
-
-impl Way {
-    pub const ALL: [Way; 3] = [Way::Cash, Way::Transfer, Way::Online];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Way::Cash => "现金",
-            Way::Transfer => "转账",
-            Way::Online => "线上",
-        }
-    }
 }
 
 /// What a month asks of the member.

@@ -7,8 +7,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::account::Way;
-use super::money::{Fen, Rounding};
+use super::money::{Fen, Rounding, Way};
 use crate::domain::kind::{Keyed, Kind, Packing, Scope};
 use crate::domain::limits;
 use crate::domain::validate::{Checks, Known};

@@ -11,10 +11,11 @@
 
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 
-use super::account::{DuesAccount, Owed, Payment, Relief, Term, Way};
+use super::account::{DuesAccount, Owed, Payment, Relief, Term};
 use super::book::{DuesBook, DuesRules, Remittance};
 use super::ledger::{rules_for, year_totals};
 use super::money::Fen;
+use super::money::Way;
 use super::rates::{Basis, Category};
 use crate::domain::Document;
 

@@ -9,9 +9,10 @@ use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::account::{DuesAccount, MonthStatus, Owed, Payment, Term, Way};
+use super::account::{DuesAccount, MonthStatus, Owed, Payment, Term};
 use super::book::{DuesBook, DuesRules};
 use super::money::Fen;
+use super::money::Way;
 use crate::domain::{Document, Member, RecordKey, Standing};
 
 /// The rules of `year`: its book's, else the latest year's before it,

@@ -31,7 +31,7 @@ pub fn kept_here(doc: &Document) -> bool {
     !doc.dues.is_empty() || !doc.dues_books.is_empty()
 }
 
-pub use account::{DuesAccount, MonthStatus, Owed, Payment, Relief, Term, Way};
+pub use account::{DuesAccount, MonthStatus, Owed, Payment, Relief, Term};
 pub use book::{DuesBook, DuesRules, Remittance};
-pub use money::{Fen, Rounding};
+pub use money::{Fen, Rounding, Way};
 pub use rates::{Basis, Category};

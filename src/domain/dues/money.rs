@@ -159,6 +159,28 @@ impl Rounding {
     }
 }
 
+/// 交纳方式.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Way {
+    #[default]
+    Cash,
+    Transfer,
+    Online,
+}
+
+impl Way {
+    pub const ALL: [Way; 3] = [Way::Cash, Way::Transfer, Way::Online];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Way::Cash => "现金",
+            Way::Transfer => "转账",
+            Way::Online => "线上",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

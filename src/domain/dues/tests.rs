@@ -4,9 +4,10 @@
 
 use chrono::NaiveDate;
 
-use super::account::{MonthStatus, Owed, Relief, Term, Way};
+use super::account::{MonthStatus, Owed, Relief, Term};
 use super::ledger::{edit_account, edit_book, month_rows, pay_owed, record, year_totals, Total};
 use super::money::Fen;
+use super::money::Way;
 use super::rates::{Basis, Category};
 use super::warnings::{unpaid, LIMIT, NEARING};
 use super::{sheets, Payment, Remittance};

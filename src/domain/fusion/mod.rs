@@ -5,7 +5,6 @@
 //! Nothing here ranks members against each other.
 
 pub mod commitments;
-pub mod example;
 pub mod group_work;
 pub mod sheets;
 pub mod study;

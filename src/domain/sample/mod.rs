@@ -7,6 +7,7 @@
 
 mod assessment;
 mod calendar;
+mod fusion;
 mod meetings;
 mod talks;
 #[cfg(test)]
@@ -105,7 +106,7 @@ pub fn example_document(today: NaiveDate) -> Document {
     assessment::add_example_review(&mut doc, &year);
     // Added after the forms were filled in, so the forms read as they
     // were.
-    super::fusion::example::add_example_fusion(&mut doc, &year);
+    fusion::add_example_fusion(&mut doc, &year);
     super::dues::example::add_example_dues(&mut doc, today);
     super::development::example::add_example_paths(&mut doc, today);
     doc

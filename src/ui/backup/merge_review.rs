@@ -25,6 +25,8 @@ pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> i
     let blank = review.blank;
     let other_branch = review.other_branch.clone();
     let accepted = RwSignal::new(other_branch.is_none());
+    let namesakes = review.namesakes.clone();
+    let namesakes_checked = RwSignal::new(namesakes.is_empty());
     let choices = RwSignal::new(BTreeMap::<(String, String), Choice>::new());
     let busy = RwSignal::new(false);
     let about = review.about.clone();
@@ -91,6 +93,26 @@ pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> i
                         </label>
                     }
                 })}
+            {(!namesakes.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="warning" data-testid="namesakes">
+                            {format!(
+                                "导入的名册中有 {} 人与本机名册里的党员同名，但不是同一条记录：{}。合并后名册里他们各有两条。若是同一人，请不要合并：让对方先导入本机发出的支部资料包，再交材料。",
+                                namesakes.len(),
+                                namesakes.join("、"),
+                            )}
+                        </p>
+                        <label class="check">
+                            <input
+                                type="checkbox"
+                                name="accept-namesakes"
+                                on:change=move |ev| namesakes_checked.set(event_target_checked(&ev))
+                            />
+                            <span>"我已核对，确是不同的人，仍然合并"</span>
+                        </label>
+                    }
+                })}
             <p data-testid="merge-summary">{summary}</p>
             {(!conflicts.is_empty())
                 .then(|| {
@@ -130,7 +152,8 @@ pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> i
                     class="button primary"
                     type="button"
                     disabled=move || {
-                        busy.get() || !accepted.get() || nothing || unanswered() != 0
+                        busy.get() || !accepted.get() || !namesakes_checked.get() || nothing
+                            || unanswered() != 0
                     }
                     on:click=confirm
                 >

@@ -4,6 +4,8 @@
 
 use std::rc::Rc;
 
+use leptos::prelude::*;
+
 use crate::backup::import::{read_backup, Outcome, Staged};
 use crate::browser::transfer;
 use crate::domain::validate::Problem;
@@ -52,5 +54,76 @@ pub async fn read_package(text: &str, password: &str) -> Reading {
         Ok(file) => read_file_text(&file),
         Err(why) if token.encrypted => Reading::Locked(Some(why)),
         Err(why) => Reading::Refused(vec![Problem::new("文件", why)]),
+    }
+}
+
+/// A package's problems, each with where it is; a long list stops at a
+/// hundred and says how many more there are.
+#[component]
+pub fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
+    const SHOWN: usize = 100;
+    let more = problems.len().saturating_sub(SHOWN);
+    view! {
+        <ul class="problems">
+            {problems
+                .into_iter()
+                .take(SHOWN)
+                .map(|p| {
+                    view! {
+                        <li>
+                            <strong>{crate::domain::place::place(&p.path)}</strong>
+                            "："
+                            {p.message}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+        {(more > 0)
+            .then(|| {
+                view! { <p class="hint">{format!("另有 {more} 个问题未列出。")}</p> }
+            })}
+    }
+}
+
+/// A package with a password: asks for it, saying why the last one did
+/// not open it.
+#[component]
+pub fn PasswordPrompt(
+    password: RwSignal<String>,
+    /// Why the last password did not open it.
+    why: Option<String>,
+    /// The field's name, for the page's tests.
+    name: &'static str,
+    #[prop(into)] on_unlock: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="report">
+            {why
+                .map(|why| {
+                    view! {
+                        <p class="error" role="alert">
+                            {why}
+                        </p>
+                    }
+                })} <label class="field">
+                <span>"这段内容设了密码，请输入发送人告诉你的密码"</span>
+                <input
+                    type="password"
+                    name=name
+                    autocomplete="off"
+                    prop:value=password
+                    on:input=move |ev| password.set(event_target_value(&ev))
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" {
+                            on_unlock.run(());
+                        }
+                    }
+                />
+            </label>
+            <button class="button primary" type="button" on:click=move |_| on_unlock.run(())>
+                "解锁"
+            </button>
+        </div>
     }
 }

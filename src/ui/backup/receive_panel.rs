@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
 use super::merge_review::MergeReview;
-use super::reading::{read_package, Reading};
+use super::reading::{read_package, PasswordPrompt, ProblemList, Reading};
 use crate::app::undo::Undo;
 use crate::backup::import::Staged;
 use crate::browser::files;
@@ -23,8 +23,9 @@ use crate::ui::state::use_app;
 enum Check {
     Idle,
     Refused(Vec<Problem>),
-    /// A transfer text with a password: asks for it.
-    Locked(String),
+    /// A transfer text with a password: asks for it, saying why the last
+    /// one did not open it.
+    Locked(String, Option<String>),
     Ready(Rc<Staged>),
     Busy,
 }
@@ -39,12 +40,7 @@ pub fn ReceivePanel() -> impl IntoView {
         check.set(match reading {
             Reading::Refused(problems) => Check::Refused(problems),
             Reading::Ready(staged) => Check::Ready(staged),
-            Reading::Locked(why) => {
-                if why.is_some() {
-                    state.notice.set(why);
-                }
-                Check::Locked(text)
-            }
+            Reading::Locked(why) => Check::Locked(text, why),
         })
     };
     let examine = move |text: String| {
@@ -122,26 +118,14 @@ pub fn ReceivePanel() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Check::Locked(text) => {
+                Check::Locked(text, why) => {
                     view! {
-                        <div class="report">
-                            <label class="field">
-                                <span>"这段内容设了密码，请输入密码"</span>
-                                <input
-                                    type="password"
-                                    name="import-password"
-                                    prop:value=password
-                                    on:input=move |ev| password.set(event_target_value(&ev))
-                                />
-                            </label>
-                            <button
-                                class="button primary"
-                                type="button"
-                                on:click=move |_| examine(text.clone())
-                            >
-                                "解锁"
-                            </button>
-                        </div>
+                        <PasswordPrompt
+                            password=password
+                            why=why
+                            name="import-password"
+                            on_unlock=move |()| examine(text.clone())
+                        />
                     }
                         .into_any()
                 }
@@ -204,33 +188,6 @@ pub fn ReceivePanel() -> impl IntoView {
                 }
             }}
         </section>
-    }
-}
-
-#[component]
-fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
-    const SHOWN: usize = 100;
-    let more = problems.len().saturating_sub(SHOWN);
-    view! {
-        <ul class="problems">
-            {problems
-                .into_iter()
-                .take(SHOWN)
-                .map(|p| {
-                    view! {
-                        <li>
-                            <strong>{crate::domain::place::place(&p.path)}</strong>
-                            "："
-                            {p.message}
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
-        {(more > 0)
-            .then(|| {
-                view! { <p class="hint">{format!("另有 {more} 个问题未列出。")}</p> }
-            })}
     }
 }
 

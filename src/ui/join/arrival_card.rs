@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use crate::app::arrival::arrival;
 use crate::backup::import::Staged;
 use crate::store::merge::Choice;
+use crate::ui::backup::reading::ProblemList;
 use crate::ui::state::use_app;
 
 #[component]
@@ -23,6 +24,8 @@ pub fn ArrivalCard(
     let busy = RwSignal::new(false);
     let failed = RwSignal::new(None::<String>);
     let skipped = staged.skipped;
+    let problems = staged.problems.clone();
+    let mended = staged.mended.clone();
     let take = move |_| {
         let Some(review) = state.plan_import(&staged) else {
             failed.set(Some("本机存储还没有打开，请稍后再点一次。".into()));
@@ -60,9 +63,19 @@ pub fn ArrivalCard(
                     view! {
                         <p class="hint">
                             {format!(
-                                "其中 {skipped} 项无法读取，将跳过；其余内容照常导入。",
+                                "其中 {skipped} 项无法读取，将跳过；其余内容照常导入：",
                             )}
                         </p>
+                        <ProblemList problems=problems />
+                    }
+                })}
+            {(!mended.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="hint">
+                            "以下数字无法读取，所在的记录照常导入，只少这个数字："
+                        </p>
+                        <ProblemList problems=mended />
                     }
                 })}
             {move || {

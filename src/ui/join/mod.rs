@@ -13,7 +13,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 use crate::backup::import::Staged;
-use crate::ui::backup::reading::{read_package, Reading};
+use crate::ui::backup::reading::{read_package, PasswordPrompt, ProblemList, Reading};
 use crate::ui::state::use_app;
 use arrival_card::ArrivalCard;
 use who_am_i::WhoAmI;
@@ -79,6 +79,7 @@ pub fn JoinPage() -> impl IntoView {
         password.set(String::new());
         step.set(Step::Paste);
     };
+    let back = home.clone();
     view! {
         <section class="join" data-testid="join">
             {move || match step.get() {
@@ -104,16 +105,6 @@ pub fn JoinPage() -> impl IntoView {
                         >
                             "检查"
                         </button>
-                        <button
-                            class="link-button"
-                            type="button"
-                            on:click={
-                                let home = home.clone();
-                                move |_| home()
-                            }
-                        >
-                            "返回"
-                        </button>
                     }
                         .into_any()
                 }
@@ -129,30 +120,12 @@ pub fn JoinPage() -> impl IntoView {
                     let text = state.incoming.get_untracked().unwrap_or_default();
                     view! {
                         <h1 class="page-title">"收到的资料设了密码"</h1>
-                        {why
-                            .map(|why| {
-                                view! {
-                                    <p class="error" role="alert">
-                                        {why}
-                                    </p>
-                                }
-                            })}
-                        <label class="field">
-                            <span>"请输入发送人告诉你的密码"</span>
-                            <input
-                                type="password"
-                                name="join-password"
-                                prop:value=password
-                                on:input=move |ev| password.set(event_target_value(&ev))
-                            />
-                        </label>
-                        <button
-                            class="button primary"
-                            type="button"
-                            on:click=move |_| read(text.clone())
-                        >
-                            "解锁"
-                        </button>
+                        <PasswordPrompt
+                            password=password
+                            why=why
+                            name="join-password"
+                            on_unlock=move |()| read(text.clone())
+                        />
                     }
                         .into_any()
                 }
@@ -164,13 +137,7 @@ pub fn JoinPage() -> impl IntoView {
                                     "这段资料无法读取，本机没有任何改动。"
                                 </strong>
                             </p>
-                            <ul class="problems">
-                                {problems
-                                    .into_iter()
-                                    .take(20)
-                                    .map(|p| view! { <li>{p.message}</li> })
-                                    .collect_view()}
-                            </ul>
+                            <ProblemList problems=problems />
                             <p class="hint">
                                 "请让发送人重新发一次完整的文字或链接，再粘贴到这里。"
                             </p>
@@ -203,6 +170,18 @@ pub fn JoinPage() -> impl IntoView {
                     let home = home.clone();
                     view! { <WhoAmI on_done=move |()| home() /> }.into_any()
                 }
+            }}
+            // Until something is taken, the way out (the tabs are hidden).
+            {move || {
+                let home = back.clone();
+                (!matches!(step.get(), Step::Arrived(_) | Step::WhoAreYou))
+                    .then(|| {
+                        view! {
+                            <button class="link-button" type="button" on:click=move |_| home()>
+                                "返回"
+                            </button>
+                        }
+                    })
             }}
         </section>
     }

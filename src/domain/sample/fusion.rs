@@ -8,16 +8,18 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
-use super::commitments::{Commitment, CommitmentKind, Fulfilment, KeptNote, MemberCommitments};
-use super::group_work::{GroupMonth, GroupReview, GroupWorkItem};
-use super::study::{StudyForm, StudySession};
-use super::tasks::{
+use super::texts::{GROUP_MONTHS, MONTHLY_TALKS};
+use super::{meeting_day_from, Event, ExampleYear};
+use crate::domain::fusion::commitments::{
+    Commitment, CommitmentKind, Fulfilment, KeptNote, MemberCommitments,
+};
+use crate::domain::fusion::group_work::{GroupMonth, GroupReview, GroupWorkItem};
+use crate::domain::fusion::study::{StudyForm, StudySession};
+use crate::domain::fusion::tasks::{
     KeyTask, Milestone, ProgressNote, TaskCategory, TaskKind, TaskOwner, TaskSource, TaskStatus,
 };
 use crate::domain::meeting::PersonRef;
 use crate::domain::rules::attendance::was_active_on;
-use crate::domain::sample::texts::{GROUP_MONTHS, MONTHLY_TALKS};
-use crate::domain::sample::{meeting_day_from, Event, ExampleYear};
 use crate::domain::Document;
 
 fn person(id: &str) -> PersonRef {
