@@ -37,7 +37,7 @@ test("a secretary adds an applicant, records steps, sees an out-of-order step fl
   await page.waitForURL(/\/mine\/development$/);
   await pageShown(page);
   const pipeline = page.getByTestId("development-pipeline");
-  await pipeline.getByText("刘洋").waitFor();
+  await pipeline.getByText("吴思远").waitFor();
   assert.equal(await pipeline.locator("li").count(), 5);
 
   // A new applicant: a name and the day the 申请书 came.

@@ -146,7 +146,7 @@ pub fn add_example_paths(doc: &mut Document, today: NaiveDate) {
 
     // An 积极分子 whose year is up next month.
     let named = days_after(months_before(today, 12), 20);
-    let mut activist = Applicant::new("fz-ex-4".into(), "刘洋".into(), months_before(named, 3));
+    let mut activist = Applicant::new("fz-ex-4".into(), "吴思远".into(), months_before(named, 3));
     activist.sex = Some(Sex::Male);
     activist.born_on = Some(months_before(today, 12 * 26 + 5));
     done(
