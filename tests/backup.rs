@@ -287,7 +287,12 @@ fn corruption_table() {
         (good.replace(&version, "\"schema_version\": 0"), "无法识别"),
         (good.replace("示例单位第一党支部", "改过的支部"), "校验和"),
         (
-            "\u{feff}".to_string() + &good[..good.len() / 2],
+            // Half the characters: half the bytes may fall inside one.
+            "\u{feff}".to_string()
+                + &good
+                    .chars()
+                    .take(good.chars().count() / 2)
+                    .collect::<String>(),
             "不是完整的 JSON",
         ),
         (

@@ -141,13 +141,15 @@ const PACKAGES: &[(&str, [Carried; 2])] = {
         ("year_plans", [Recent, Nothing]),
         ("year_summaries", [Recent, Nothing]),
         ("secretary_reports", [Nothing, Nothing]),
+        ("applicants", [Nothing, Nothing]),
     ]
 };
 
 /// The kinds a full backup carries only when its keeper chooses to
-/// (`Packing::with_private`): incomes, 党费 bases and amounts. Every other
-/// kind is in every full backup.
-const PRIVATE: &[&str] = &["dues", "dues_books"];
+/// (`Packing::with_private`): incomes, 党费 bases and amounts, and the
+/// 发展党员 paths (政审 and personal details). Every other kind is in every
+/// full backup.
+const PRIVATE: &[&str] = &["dues", "dues_books", "applicants"];
 
 #[test]
 fn a_full_backup_without_what_is_private_leaves_out_exactly_the_private_kinds() {
@@ -325,7 +327,7 @@ fn a_phone_holding_the_ledger_puts_none_of_it_in_a_package_for_members() {
         let (_, text) = phone.core.package(scope, true, today(), "2026-12-01 10:00");
         let json: Value = serde_json::from_str(&text).unwrap();
         let data = &json["data"];
-        for field in ["dues", "dues_books"] {
+        for field in ["dues", "dues_books", "applicants"] {
             let held = data
                 .get(field)
                 .and_then(Value::as_array)
@@ -344,6 +346,11 @@ fn a_phone_holding_the_ledger_puts_none_of_it_in_a_package_for_members() {
         assert!(
             !text.contains("df-m"),
             "{} names a 党费 record",
+            scope.label()
+        );
+        assert!(
+            !text.contains("fz-ex") && !text.contains("政审"),
+            "{} names a 发展党员 path",
             scope.label()
         );
     }

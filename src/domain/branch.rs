@@ -204,6 +204,10 @@ pub struct LocalRules {
     /// it at a 党小组会): a local practice, off unless the branch keeps it.
     #[serde(default)]
     pub group_monthly_work: bool,
+    /// 发展党员: what the branch's 党委 adds to the 细则 (思想汇报, 政审,
+    /// 公示, 预审 → 支部大会), each labelled 本地做法.
+    #[serde(default)]
+    pub development: crate::domain::development::Practice,
 }
 
 /// 正式党员 7 人以上的党支部设支部委员会 (《支部工作条例》, 《机关基层组织
@@ -261,6 +265,7 @@ impl Default for LocalRules {
             leaders_study_hours_yearly: default_leaders_study_hours(),
             minutes_per_study_hour: None,
             group_monthly_work: false,
+            development: crate::domain::development::Practice::default(),
         }
     }
 }

@@ -11,6 +11,7 @@
 //! (ARCHITECTURE.md, "Adding a record kind").
 
 use super::assessment::{AssessmentForm, BranchReview};
+use super::development::Applicant;
 use super::dues::{DuesAccount, DuesBook};
 use super::fusion::{GroupMonth, KeyTask, MemberCommitments, StudySession};
 use super::handover::Handover;
@@ -23,7 +24,7 @@ use super::{Branch, Meeting, Member, Talk};
 /// The shape of `Document` and of its stored records. Raise it with every
 /// change to the stored shape and add a step to `format::migrate` with a
 /// frozen fixture of the old one.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// Generates the document and its records from the list below: one
 /// `single` value (the branch), the lists stored `whole` (one record each),
@@ -387,6 +388,9 @@ kinds! {
         YearSummary(year_summaries: YearSummary) = "year-summary", year_summary / year_summary_mut;
         /// 书记抓基层党建工作述职, one per year: the secretary's own.
         SecretaryReport(secretary_reports: SecretaryReport) = "secretary-report", secretary_report / secretary_report_mut;
+        /// 发展党员全程纪实: one applicant's path. Private to the phone
+        /// that keeps it.
+        Applicant(applicants: Applicant) = "applicant", applicant / applicant_mut;
     }
 }
 

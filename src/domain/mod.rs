@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod branch;
+pub mod development;
 pub mod document;
 pub mod dues;
 pub mod fusion;

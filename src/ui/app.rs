@@ -250,6 +250,15 @@ fn Screens() -> impl IntoView {
                 />
                 <Route path=path!("/mine/dues/:year") view={page!(dues::DuesYearPage)} />
                 <Route path=path!("/print/dues/:sheet/:arg") view={page!(print::DuesPrint)} />
+                <Route path=path!("/mine/development") view={page!(development::DevelopmentPage)} />
+                <Route
+                    path=path!("/mine/development/:id")
+                    view={page!(development::DevelopmentPathPage)}
+                />
+                <Route
+                    path=path!("/print/development/:arg")
+                    view={page!(print::DevelopmentPrint)}
+                />
                 <Route path=path!("/talks") view={page!(talks::TalksPage)} />
                 <Route path=path!("/talks/:id") view={page!(talks::TalkPage)} />
                 <Route

@@ -48,6 +48,19 @@ pub fn HomePage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    // 发展党员: what is overdue or due within a month, on the phone that
+    // keeps the paths (the secretary's: paths never travel to members).
+    let development = move || {
+        state.doc.with(|d| {
+            crate::domain::development::due::due_soon(d, clock::today(), 31)
+                .into_iter()
+                .map(|(name, due)| {
+                    let late = due.overdue(clock::today());
+                    (format!("{name}：{}", due.sentence()), late)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     // Six months before the committee's term ends: prepare the 换届.
     let term = move || {
         state
@@ -78,6 +91,33 @@ pub fn HomePage() -> impl IntoView {
                 {move || {
                     due_for_full().into_iter().map(|line| view! { <p>{line}</p> }).collect_view()
                 }}
+            </section>
+        </Show>
+        <Show when=move || !development().is_empty()>
+            <section class="card notice development-due" data-testid="development-due">
+                <h2 class="card-title">"发展党员"</h2>
+                {move || {
+                    let lines = development();
+                    let more = lines.len().saturating_sub(5);
+                    view! {
+                        {lines
+                            .into_iter()
+                            .take(5)
+                            .map(|(line, late)| {
+                                view! {
+                                    <p class:warning=late>
+                                        {line}{if late { "（已超期）" } else { "" }}
+                                    </p>
+                                }
+                            })
+                            .collect_view()}
+                        {(more > 0)
+                            .then(|| view! { <p class="muted">{format!("还有 {more} 项")}</p> })}
+                    }
+                }}
+                <A href="/mine/development" attr:class="button">
+                    "发展党员"
+                </A>
             </section>
         </Show>
         {move || {

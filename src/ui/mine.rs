@@ -31,6 +31,27 @@ pub fn MinePage() -> impl IntoView {
             }
         })
     });
+    // Only the phone that keeps the paths has anything to say here.
+    let development = Signal::derive(move || {
+        state.doc.with(|d| {
+            let open = d
+                .applicants
+                .iter()
+                .filter(|a| {
+                    !matches!(
+                        a.phase(),
+                        crate::domain::development::Phase::Full
+                            | crate::domain::development::Phase::Stopped
+                    )
+                })
+                .count();
+            if open == 0 {
+                "仅保存在本机".to_string()
+            } else {
+                format!("{open} 人在培养考察中")
+            }
+        })
+    });
     let term = Signal::derive(move || {
         state.doc.with(|d| {
             crate::domain::handover::current_term(d)
@@ -66,6 +87,7 @@ pub fn MinePage() -> impl IntoView {
             <MenuRow href="/mine/handover" label="支部委员会换届" detail=term />
             <MenuRow href="/mine/dues" label="党费收缴" detail=dues />
             <MenuRow href="/mine/year" label="年度计划、总结与述职" detail=year_work />
+            <MenuRow href="/mine/development" label="发展党员" detail=development />
             <MenuRow
                 href="/mine/templates"
                 label="检查清单模板"
@@ -128,11 +150,15 @@ fn ClearDevice() -> impl IntoView {
                 "删除这台设备上的全部支部记录，例如手机交给别人使用前。请先导出备份。"
             </p>
             <Show when=move || {
-                state.doc.with(crate::domain::dues::kept_here)
-                    && !state.device.with(|d| d.backup_private)
+                state
+                    .doc
+                    .with(|d| {
+                        crate::domain::dues::kept_here(d)
+                            || crate::domain::development::kept_here(d)
+                    }) && !state.device.with(|d| d.backup_private)
             }>
                 <p class="warning">
-                    "这份备份不含党费台账。要一并备份，请先到“备份与交换”勾选“包含党费台账”。"
+                    "这份备份不含党费台账和发展党员纪实。要一并备份，请先到“备份与交换”勾选“包含”一项。"
                 </p>
             </Show>
             <crate::ui::file_offer::FileOffer label="先导出备份" make=backup />

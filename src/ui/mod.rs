@@ -5,6 +5,7 @@ pub mod assess;
 pub mod backup;
 pub mod branch_settings;
 pub mod committee;
+pub mod development;
 pub mod draft_text;
 pub mod dues;
 pub mod file_offer;

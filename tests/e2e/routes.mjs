@@ -23,5 +23,6 @@ export const ROUTES = [
   "/mine/year", `/mine/year/${lastMonth[0]}/plan`, `/mine/year/${lastMonth[0]}/summary`,
   `/mine/year/${lastMonth[0]}/report`, `/print/year/plan/${lastMonth[0]}`,
   `/print/year/summary/${lastMonth[0]}`, `/print/year/report/${lastMonth[0]}`,
+  "/mine/development", "/mine/development/fz-ex-4", "/print/development/fz-ex-4", "/print/development/ledger",
 ];
 

@@ -110,6 +110,7 @@ pub fn example_document(today: NaiveDate) -> Document {
     fusion::add_example_fusion(&mut doc, &year);
     super::dues::example::add_example_dues(&mut doc, today);
     super::year_work::example::add_example_year_work(&mut doc, today);
+    super::development::example::add_example_paths(&mut doc, today);
     doc
 }
 

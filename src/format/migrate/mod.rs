@@ -2,6 +2,7 @@
 //! before it is read into today's structs.
 
 mod branch_identity;
+mod development_paths;
 mod dues_ledger;
 mod elections_and_dated_standing;
 mod study_hours_and_group_work;
@@ -30,6 +31,7 @@ const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [
     dues_ledger::step,
     year_plan_summary_report::step,
     branch_identity::step,
+    development_paths::step,
 ];
 
 #[derive(Debug, PartialEq, Eq)]

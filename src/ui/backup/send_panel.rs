@@ -74,7 +74,11 @@ pub fn SendPanel() -> impl IntoView {
         })
     };
     let has_me = move || state.device.with(|d| d.me.is_some());
-    let has_ledger = move || state.doc.with(crate::domain::dues::kept_here);
+    let has_ledger = move || {
+        state
+            .doc
+            .with(|d| crate::domain::dues::kept_here(d) || crate::domain::development::kept_here(d))
+    };
     let choice = move |value: Scope, hint: &'static str| {
         view! {
             <label class:selected=move || scope() == Some(value) title=hint>
@@ -230,12 +234,28 @@ pub fn SendPanel() -> impl IntoView {
     }
 }
 
-/// Whether this full backup carries the 党费 ledger: the keeper chooses,
-/// and the screen says what the file will hold either way.
+/// Whether this full backup carries what is private (the 党费 ledger, the
+/// 发展党员 paths): the keeper chooses, and the screen says what the file
+/// will hold either way.
 #[component]
 fn PrivateChoice() -> impl IntoView {
     let state = use_app();
     let with = move || state.device.with(|d| d.backup_private);
+    let held = move || {
+        state.doc.with(|d| {
+            (
+                crate::domain::dues::kept_here(d),
+                crate::domain::development::kept_here(d),
+            )
+        })
+    };
+    let label = move || {
+        match held() {
+        (true, false) => "包含党费台账（全体党员的收入、基数和党费金额）",
+        (false, _) => "包含发展党员纪实（入党申请人的个人情况、政审和培养考察记录）",
+        (true, true) => "包含党费台账（全体党员的收入、基数和党费金额）和发展党员纪实（入党申请人的个人情况、政审和培养考察记录）",
+    }
+    };
     view! {
         <label class="switch-row" data-testid="backup-private">
             <input
@@ -244,14 +264,29 @@ fn PrivateChoice() -> impl IntoView {
                 prop:checked=with
                 on:change=move |ev| state.set_backup_private(event_target_checked(&ev))
             />
-            <span>"包含党费台账（全体党员的收入、基数和党费金额）"</span>
+            <span>{label}</span>
         </label>
         <p class="warning">
             {move || {
-                if with() {
-                    "这份备份含全体党员的收入、基数和党费金额：只存在自己的设备上，不要发到群聊或网盘。"
-                } else {
-                    "这份备份不含党费台账。换手机或清理浏览器前，请勾选上面一项再导出，否则党费记录不会跟着备份走。"
+                match (with(), held()) {
+                    (true, (true, false)) => {
+                        "这份备份含全体党员的收入、基数和党费金额：只存在自己的设备上，不要发到群聊或网盘。"
+                    }
+                    (true, (false, _)) => {
+                        "这份备份含入党申请人的个人情况和政审记录：只存在自己的设备上，不要发到群聊或网盘。"
+                    }
+                    (true, (true, true)) => {
+                        "这份备份含全体党员的收入、基数和党费金额，以及入党申请人的个人情况和政审记录：只存在自己的设备上，不要发到群聊或网盘。"
+                    }
+                    (false, (true, false)) => {
+                        "这份备份不含党费台账。换手机或清理浏览器前，请勾选上面一项再导出，否则党费记录不会跟着备份走。"
+                    }
+                    (false, (false, _)) => {
+                        "这份备份不含发展党员纪实。换手机或清理浏览器前，请勾选上面一项再导出，否则发展党员纪实不会跟着备份走。"
+                    }
+                    (false, (true, true)) => {
+                        "这份备份不含党费台账和发展党员纪实。换手机或清理浏览器前，请勾选上面一项再导出，否则它们不会跟着备份走。"
+                    }
                 }
             }}
         </p>

@@ -8,6 +8,7 @@ pub(crate) mod paper;
 mod sheet;
 
 pub use pages::{
-    period_kind_name, AssessmentPrint, DuesPrint, FusionPrint, HandoverPrint, MeetingRecordPrint,
-    PeriodSummaryPrint, ReviewTallyPrint, SignInSheetPrint, TalkRecordPrint, YearWorkPrint,
+    period_kind_name, AssessmentPrint, DevelopmentPrint, DuesPrint, FusionPrint, HandoverPrint,
+    MeetingRecordPrint, PeriodSummaryPrint, ReviewTallyPrint, SignInSheetPrint, TalkRecordPrint,
+    YearWorkPrint,
 };

@@ -52,6 +52,11 @@ fn every_printout(doc: &Document) -> Vec<(String, Paper)> {
     // A year nothing was written for: ruled lines to write on.
     out.push(("blank year plan".into(), year_plan_paper(doc, 2030, t)));
     out.push(("blank report".into(), secretary_report_paper(doc, 2030, t)));
+    out.push(("development ledger".into(), development_ledger(doc, t)));
+    for a in &doc.applicants {
+        let paper = development_record(doc, &a.id, t).unwrap();
+        out.push((format!("development {}", a.id), paper));
+    }
     for m in &doc.meetings {
         out.push((format!("record {}", m.id), meeting_record(doc, m, t)));
     }
@@ -651,4 +656,35 @@ fn the_year_plan_prints_the_schedule_by_month_and_the_summary_its_figures_after_
         assert!(text.contains(heading), "{text}");
     }
     assert!(report.subtitle.starts_with("述职人："));
+}
+
+#[test]
+fn the_development_record_lists_every_step_with_its_day_and_materials_and_the_flags() {
+    let mut doc = example();
+    let id = doc.applicants[0].id.clone();
+    let paper = development_record(&doc, &id, today()).unwrap();
+    let rows: Vec<&Vec<Cell>> = paper
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) if t.head.len() == 1 => Some(t.rows.iter().collect::<Vec<_>>()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert_eq!(rows.len(), 25);
+    let admitted = &rows[14];
+    assert!(admitted[0].text.contains("15. 支部大会讨论接收预备党员"));
+    assert!(!admitted[1].text.is_empty());
+    assert!(!paper.as_text().contains("需要说明的问题"));
+    // A step out of order shows in the rule's words.
+    let a = doc.applicant_mut(&id).unwrap();
+    let assembly = a
+        .done_on(crate::domain::development::Step::AdmissionAssembly)
+        .unwrap();
+    a.set_done(crate::domain::development::Step::Oath, assembly.pred_opt());
+    let text = development_record(&doc, &id, today()).unwrap().as_text();
+    assert!(text.contains("需要说明的问题"), "{text}");
+    assert!(text.contains("不得程序倒置"), "{text}");
+    assert!(development_record(&doc, "nobody", today()).is_none());
 }

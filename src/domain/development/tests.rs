@@ -1,0 +1,638 @@
+//! Each rule by name, at its edges: the day before, the day, the day after.
+
+use chrono::NaiveDate;
+
+use super::due::{due_soon, next_due, pipeline, When};
+use super::flags::{flags, out_of_order, Severity};
+use super::meetings::{
+    after_vote, confirmation_approved, decision_due, due_for_decision, Decision,
+};
+use super::path::{Applicant, Extension, Material, Phase, Stage, Step, Stopped};
+use super::rules::*;
+use crate::domain::meeting::{MeetingKind, PersonRef};
+use crate::domain::rules::fixtures::{document, full, probationary};
+use crate::domain::{Document, Member, Standing};
+
+fn named(m: Member, name: &str) -> Member {
+    Member {
+        name: name.into(),
+        ..m
+    }
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn severity(b: Option<Breach>) -> Option<Severity> {
+    b.map(|b| b.severity)
+}
+
+#[test]
+fn talk_within_one_month_of_the_application() {
+    let applied = d(2026, 1, 15);
+    assert_eq!(talk_within_one_month(applied, d(2026, 2, 14)), None);
+    assert_eq!(talk_within_one_month(applied, d(2026, 2, 15)), None);
+    let late = talk_within_one_month(applied, d(2026, 2, 16)).unwrap();
+    assert_eq!(late.severity, Severity::Broken);
+    assert!(late
+        .sentence()
+        .contains("应当在一个月内派人同入党申请人谈话"));
+    assert!(late.sentence().contains("《细则》第七条"));
+    // A month ends on the month's last day when the next is shorter.
+    assert_eq!(talk_due(d(2026, 1, 31)), d(2026, 2, 28));
+}
+
+#[test]
+fn applicant_at_least_eighteen() {
+    let born = d(2008, 5, 20);
+    assert!(at_least_eighteen(born, d(2026, 5, 19)).is_some());
+    assert_eq!(at_least_eighteen(born, d(2026, 5, 20)), None);
+    assert_eq!(at_least_eighteen(born, d(2026, 5, 21)), None);
+    assert!(at_least_eighteen(born, d(2026, 5, 19))
+        .unwrap()
+        .words
+        .contains("年满十八岁"));
+}
+
+#[test]
+fn a_year_as_activist_before_candidate() {
+    let named = d(2025, 3, 10);
+    let early = a_year_as_activist(named, d(2026, 3, 9)).unwrap();
+    assert!(early.words.contains("一年以上培养教育和考察"));
+    assert_eq!(early.source, "《细则》第十三条");
+    assert_eq!(a_year_as_activist(named, d(2026, 3, 10)), None);
+    assert_eq!(a_year_as_activist(named, d(2026, 3, 11)), None);
+}
+
+#[test]
+fn one_or_two_contacts_and_two_introducers() {
+    assert!(one_or_two_contacts(0).is_some());
+    assert_eq!(one_or_two_contacts(1), None);
+    assert_eq!(one_or_two_contacts(2), None);
+    assert!(one_or_two_contacts(3).is_some());
+    assert!(two_introducers(1).is_some());
+    assert_eq!(two_introducers(2), None);
+    assert!(two_introducers(3).unwrap().words.contains("两名正式党员"));
+}
+
+#[test]
+fn training_three_days_or_24_hours_at_its_edges() {
+    assert!(training_three_days_or_24_hours(Some(2), None).is_some());
+    assert_eq!(training_three_days_or_24_hours(Some(3), None), None);
+    assert_eq!(training_three_days_or_24_hours(Some(4), None), None);
+    assert!(training_three_days_or_24_hours(None, Some(23)).is_some());
+    assert_eq!(training_three_days_or_24_hours(Some(2), Some(24)), None);
+    assert_eq!(training_three_days_or_24_hours(None, Some(25)), None);
+    assert!(training_three_days_or_24_hours(None, None)
+        .unwrap()
+        .detail
+        .contains("未记录"));
+}
+
+#[test]
+fn approval_within_three_months_six_at_most() {
+    let assembly = d(2026, 3, 10);
+    assert_eq!(approval_within_three_months(assembly, d(2026, 6, 9)), None);
+    assert_eq!(approval_within_three_months(assembly, d(2026, 6, 10)), None);
+    assert_eq!(
+        severity(approval_within_three_months(assembly, d(2026, 6, 11))),
+        Some(Severity::Warning)
+    );
+    assert_eq!(
+        severity(approval_within_three_months(assembly, d(2026, 9, 10))),
+        Some(Severity::Warning)
+    );
+    let too_late = approval_within_three_months(assembly, d(2026, 9, 11)).unwrap();
+    assert_eq!(too_late.severity, Severity::Broken);
+    assert!(too_late.detail.contains("应重新提交支部大会讨论"));
+}
+
+#[test]
+fn probation_one_year_from_the_assembly() {
+    assert_eq!(probation_ends(d(2025, 6, 30), None), d(2026, 6, 30));
+    assert_eq!(probation_ends(d(2025, 6, 30), Some(6)), d(2026, 12, 30));
+    // Admitted on 29 February: the year ends on 28 February.
+    assert_eq!(probation_ends(d(2024, 2, 29), None), d(2025, 2, 28));
+}
+
+#[test]
+fn confirmation_discussed_after_probation_ends() {
+    let ends = d(2026, 6, 30);
+    let early = confirmation_after_probation(ends, d(2026, 6, 29)).unwrap();
+    assert!(early.words.contains("预备期满"));
+    assert_eq!(confirmation_after_probation(ends, d(2026, 6, 30)), None);
+    assert_eq!(confirmation_after_probation(ends, d(2026, 7, 1)), None);
+}
+
+#[test]
+fn extension_six_to_twelve_months_at_its_edges() {
+    assert!(extension_six_to_twelve_months(5).is_some());
+    assert_eq!(extension_six_to_twelve_months(6), None);
+    assert_eq!(extension_six_to_twelve_months(12), None);
+    assert!(extension_six_to_twelve_months(13)
+        .unwrap()
+        .words
+        .contains("不能少于半年，最长不超过一年"));
+}
+
+#[test]
+fn party_age_counts_from_the_end_of_probation_once_confirmed() {
+    let ends = probation_ends(d(2025, 6, 30), None);
+    assert_eq!(party_age_from(ends, false), None);
+    assert_eq!(party_age_from(ends, true), Some(d(2026, 6, 30)));
+}
+
+#[test]
+fn nothing_after_cancellation_of_probation() {
+    let stopped = d(2026, 7, 1);
+    assert_eq!(nothing_after_cancellation(stopped, d(2026, 6, 30)), None);
+    assert_eq!(nothing_after_cancellation(stopped, d(2026, 7, 1)), None);
+    assert!(nothing_after_cancellation(stopped, d(2026, 7, 2)).is_some());
+}
+
+#[test]
+fn confirmation_approval_within_three_months_at_its_edges() {
+    let discussed = d(2026, 7, 1);
+    assert_eq!(
+        confirmation_approval_within_three_months(discussed, d(2026, 10, 1)),
+        None
+    );
+    assert!(confirmation_approval_within_three_months(discussed, d(2026, 10, 2)).is_some());
+}
+
+#[test]
+fn local_practice_political_review_still_valid() {
+    let practice = Practice::default();
+    let reviewed = d(2025, 5, 10);
+    assert_eq!(
+        political_review_still_valid(reviewed, d(2026, 5, 10), &practice),
+        None
+    );
+    let stale = political_review_still_valid(reviewed, d(2026, 5, 11), &practice).unwrap();
+    assert_eq!(stale.source, "本地做法");
+    let longer = Practice {
+        political_review_months: 24,
+        ..practice
+    };
+    assert_eq!(
+        political_review_still_valid(reviewed, d(2026, 5, 11), &longer),
+        None
+    );
+}
+
+#[test]
+fn local_practice_assembly_soon_after_pre_review() {
+    let practice = Practice::default();
+    let pre = d(2026, 4, 1);
+    assert_eq!(
+        assembly_soon_after_pre_review(pre, d(2026, 5, 1), &practice),
+        None
+    );
+    assert_eq!(
+        severity(assembly_soon_after_pre_review(
+            pre,
+            d(2026, 5, 2),
+            &practice
+        )),
+        Some(Severity::Warning)
+    );
+}
+
+#[test]
+fn local_practice_notice_of_five_working_days() {
+    let practice = Practice::default();
+    // Monday 2026-03-09 to Friday 2026-03-13.
+    assert_eq!(notice_ends(d(2026, 3, 9), &practice), d(2026, 3, 13));
+    // Begun on a Thursday: Thu, Fri, Mon, Tue, Wed.
+    assert_eq!(notice_ends(d(2026, 3, 12), &practice), d(2026, 3, 18));
+    assert!(notice_before_pre_review(d(2026, 3, 9), d(2026, 3, 13), &practice).is_some());
+    assert_eq!(
+        notice_before_pre_review(d(2026, 3, 9), d(2026, 3, 14), &practice),
+        None
+    );
+}
+
+#[test]
+fn local_practice_thought_reports_and_half_yearly_reviews_fall_due() {
+    let practice = Practice::default();
+    assert_eq!(report_due(d(2026, 1, 10), &practice), d(2026, 4, 10));
+    let monthly = Practice {
+        report_months: 1,
+        ..practice
+    };
+    assert_eq!(report_due(d(2026, 1, 10), &monthly), d(2026, 2, 10));
+    assert_eq!(review_due(d(2026, 1, 10)), d(2026, 7, 10));
+}
+
+/// A path with the steps done on the days given.
+fn path(steps: &[(Step, NaiveDate)]) -> Applicant {
+    let mut a = Applicant::new("fz-1".into(), "王小明".into(), steps[0].1);
+    for (step, on) in steps {
+        a.set_done(*step, Some(*on));
+    }
+    a
+}
+
+#[test]
+fn a_step_before_the_step_it_needs_is_out_of_order() {
+    let a = path(&[
+        (Step::Apply, d(2025, 1, 10)),
+        (Step::FirstTalk, d(2025, 1, 20)),
+        (Step::NameActivist, d(2025, 3, 1)),
+        (Step::AssignContacts, d(2025, 2, 28)),
+    ]);
+    let found = out_of_order(&a);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].step, Step::AssignContacts);
+    assert_eq!(found[0].breach.severity, Severity::Broken);
+    assert!(found[0].breach.detail.contains(
+        "第5步 指定培养联系人（2025年2月28日）早于第3步 推荐和确定入党积极分子（2025年3月1日）"
+    ));
+    // The same day is in order.
+    let same_day = path(&[
+        (Step::Apply, d(2025, 1, 10)),
+        (Step::FirstTalk, d(2025, 1, 20)),
+        (Step::NameActivist, d(2025, 3, 1)),
+        (Step::AssignContacts, d(2025, 3, 1)),
+    ]);
+    assert!(out_of_order(&same_day).is_empty());
+}
+
+#[test]
+fn a_step_whose_earlier_step_is_missing_is_flagged_as_a_gap() {
+    let a = path(&[
+        (Step::Apply, d(2025, 1, 10)),
+        (Step::NameActivist, d(2025, 3, 1)),
+    ]);
+    let found = out_of_order(&a);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].breach.severity, Severity::Warning);
+    assert!(found[0]
+        .breach
+        .detail
+        .contains("第2步 党组织派人谈话尚未记录"));
+}
+
+#[test]
+fn a_candidate_named_before_a_year_is_flagged_at_once_in_the_rules_words() {
+    let doc = document(&[], Vec::new(), Vec::new());
+    let mut a = path(&[
+        (Step::Apply, d(2025, 1, 10)),
+        (Step::FirstTalk, d(2025, 1, 20)),
+        (Step::NameActivist, d(2025, 3, 10)),
+    ]);
+    a.set_done(Step::NameCandidate, Some(d(2026, 3, 9)));
+    let found = flags(&a, &doc.members, &Practice::default());
+    assert!(found
+        .iter()
+        .any(|f| f.step == Step::NameCandidate
+            && f.breach.sentence().contains("一年以上培养教育和考察")));
+    a.set_done(Step::NameCandidate, Some(d(2026, 3, 10)));
+    assert!(flags(&a, &doc.members, &Practice::default()).is_empty());
+}
+
+#[test]
+fn a_probationary_member_cannot_be_an_introducer() {
+    let mut doc = document(
+        &[],
+        vec![named(full("m1"), "张三"), named(probationary("m2"), "李四")],
+        Vec::new(),
+    );
+    let mut a = path(&[
+        (Step::Apply, d(2024, 1, 10)),
+        (Step::FirstTalk, d(2024, 1, 20)),
+        (Step::NameActivist, d(2024, 3, 10)),
+        (Step::NameCandidate, d(2025, 3, 10)),
+        (Step::NameIntroducers, d(2025, 3, 20)),
+    ]);
+    a.introducers = vec![
+        PersonRef {
+            member_id: Some("m1".into()),
+            name: String::new(),
+        },
+        PersonRef {
+            member_id: Some("m2".into()),
+            name: String::new(),
+        },
+    ];
+    doc.applicants.push(a.clone());
+    let found = flags(&a, &doc.members, &Practice::default());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0]
+        .breach
+        .detail
+        .contains("入党介绍人李四当时是预备党员"));
+}
+
+#[test]
+fn stages_and_phase_follow_the_steps() {
+    let mut a = path(&[(Step::Apply, d(2025, 1, 10))]);
+    assert_eq!(a.phase(), Phase::Applicant);
+    assert_eq!(a.stage(), (Stage::Application, Some(d(2025, 1, 10))));
+    a.set_done(Step::FirstTalk, Some(d(2025, 1, 20)));
+    a.set_done(Step::NameActivist, Some(d(2025, 3, 1)));
+    a.set_done(Step::ActivistFiled, Some(d(2025, 3, 5)));
+    assert_eq!(a.phase(), Phase::Activist);
+    assert_eq!(a.stage(), (Stage::Activist, Some(d(2025, 3, 1))));
+    a.set_done(Step::NameCandidate, Some(d(2026, 3, 1)));
+    assert_eq!(a.phase(), Phase::Candidate);
+    a.set_done(Step::AdmissionAssembly, Some(d(2026, 6, 1)));
+    assert_eq!(a.phase(), Phase::Probationary);
+    assert_eq!(a.stage().0, Stage::Admission);
+    a.set_done(Step::ConfirmationApproval, Some(d(2027, 6, 10)));
+    assert_eq!(a.phase(), Phase::Full);
+    a.stopped = Some(Stopped {
+        on: d(2027, 7, 1),
+        cancelled: false,
+        reason: String::new(),
+    });
+    assert_eq!(a.phase(), Phase::Stopped);
+    // Taking a step's day back leaves its materials.
+    a.set_material(Step::Apply, Material::ApplicationLetter, true);
+    assert!(a.materials_complete(Step::Apply));
+    a.set_done(Step::Apply, None);
+    assert!(a.materials_complete(Step::Apply));
+    assert!(!a.materials_complete(Step::FirstTalk));
+}
+
+#[test]
+fn what_is_due_next_for_a_new_applicant_is_the_talk_within_a_month() {
+    let a = path(&[(Step::Apply, d(2026, 11, 20))]);
+    let due = next_due(&a, &Practice::default());
+    assert_eq!(due[0].what, "派人同入党申请人谈话");
+    assert_eq!(due[0].when, When::By(d(2026, 12, 20)));
+    assert!(!due[0].overdue(d(2026, 12, 20)));
+    assert!(due[0].overdue(d(2026, 12, 21)));
+}
+
+#[test]
+fn an_activist_is_due_a_review_a_report_and_after_a_year_the_candidate_decision() {
+    let mut a = path(&[
+        (Step::Apply, d(2025, 9, 1)),
+        (Step::FirstTalk, d(2025, 9, 10)),
+        (Step::NameActivist, d(2025, 11, 1)),
+        (Step::ActivistFiled, d(2025, 11, 5)),
+    ]);
+    a.contacts = vec![PersonRef {
+        member_id: None,
+        name: "张三".into(),
+    }];
+    a.reports = vec![d(2026, 10, 20)];
+    let due = next_due(&a, &Practice::default());
+    let whats: Vec<(&str, When)> = due.iter().map(|x| (x.what.as_str(), x.when)).collect();
+    assert_eq!(
+        whats,
+        vec![
+            ("党支部考察（每半年一次）", When::By(d(2026, 5, 1))),
+            ("收思想汇报（本地做法）", When::By(d(2027, 1, 20))),
+            ("满一年，可讨论列为发展对象", When::From(d(2026, 11, 1))),
+        ]
+    );
+}
+
+#[test]
+fn a_probationary_member_is_due_the_confirmation_on_the_day_probation_ends() {
+    let mut a = path(&[
+        (Step::Apply, d(2023, 1, 10)),
+        (Step::AdmissionAssembly, d(2025, 12, 20)),
+        (Step::Approval, d(2026, 1, 15)),
+        (Step::Oath, d(2026, 1, 20)),
+    ]);
+    a.reports = vec![d(2026, 10, 1)];
+    let due = next_due(&a, &Practice::default());
+    assert!(due
+        .iter()
+        .any(|x| x.what == "预备期满，支部大会讨论转正" && x.when == When::By(d(2026, 12, 20))));
+    a.extension = Some(Extension {
+        decided_on: d(2026, 12, 20),
+        months: 6,
+    });
+    let due = next_due(&a, &Practice::default());
+    assert!(due
+        .iter()
+        .any(|x| x.what == "预备期满，支部大会讨论转正" && x.when == When::By(d(2027, 6, 20))));
+}
+
+#[test]
+fn the_pipeline_puts_what_is_overdue_or_broken_first() {
+    let mut doc = document(&[], Vec::new(), Vec::new());
+    let today = d(2026, 12, 6);
+    // Due in two weeks.
+    let mut soon = path(&[(Step::Apply, d(2026, 11, 20))]);
+    soon.id = "fz-soon".into();
+    soon.name = "甲".into();
+    // Talk overdue.
+    let mut late = path(&[(Step::Apply, d(2026, 10, 1))]);
+    late.id = "fz-late".into();
+    late.name = "乙".into();
+    // Nothing with a limit: an applicant already talked to.
+    let mut open = path(&[
+        (Step::Apply, d(2026, 6, 1)),
+        (Step::FirstTalk, d(2026, 6, 10)),
+    ]);
+    open.id = "fz-open".into();
+    open.name = "丙".into();
+    // Finished.
+    let mut done = path(&[(Step::Apply, d(2020, 1, 1))]);
+    done.id = "fz-done".into();
+    done.name = "丁".into();
+    done.stopped = Some(Stopped {
+        on: d(2020, 5, 1),
+        cancelled: false,
+        reason: "本人撤回申请".into(),
+    });
+    doc.applicants = vec![done, open, soon, late];
+    let order: Vec<String> = pipeline(&doc, today).into_iter().map(|r| r.name).collect();
+    assert_eq!(order, vec!["乙", "甲", "丙", "丁"]);
+    let rows = pipeline(&doc, today);
+    assert_eq!(rows[0].days_in_stage, Some(66));
+    let home = due_soon(&doc, today, 30);
+    assert_eq!(
+        home.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+        vec!["乙", "甲"]
+    );
+}
+
+#[test]
+fn a_committee_meeting_offers_activists_after_a_year_and_the_assembly_the_confirmation() {
+    let mut doc = document(&[], Vec::new(), Vec::new());
+    let activist = path(&[
+        (Step::Apply, d(2025, 9, 1)),
+        (Step::FirstTalk, d(2025, 9, 10)),
+        (Step::NameActivist, d(2025, 12, 10)),
+    ]);
+    assert_eq!(
+        decision_due(&activist, &MeetingKind::CommitteeMeeting, d(2026, 12, 9)),
+        None
+    );
+    assert_eq!(
+        decision_due(&activist, &MeetingKind::CommitteeMeeting, d(2026, 12, 10)),
+        Some(Decision::NameCandidate)
+    );
+    assert_eq!(
+        decision_due(&activist, &MeetingKind::BranchAssembly, d(2026, 12, 10)),
+        None
+    );
+    let mut probationer = path(&[
+        (Step::Apply, d(2023, 1, 1)),
+        (Step::AdmissionAssembly, d(2025, 12, 20)),
+    ]);
+    probationer.id = "fz-2".into();
+    doc.applicants = vec![activist, probationer];
+    assert!(due_for_decision(&doc, &MeetingKind::BranchAssembly, d(2026, 12, 19)).is_empty());
+    assert_eq!(
+        due_for_decision(&doc, &MeetingKind::BranchAssembly, d(2026, 12, 20)),
+        vec![("fz-2".to_string(), Decision::Confirm)]
+    );
+    assert_eq!(
+        Decision::Admit.motion("王小明"),
+        "关于接收王小明同志为中共预备党员"
+    );
+}
+
+#[test]
+fn admission_adds_the_probationary_member_to_the_roster_and_confirmation_stores_the_date() {
+    let mut doc = document(&[], vec![named(full("m1"), "张三")], Vec::new());
+    let mut a = path(&[
+        (Step::Apply, d(2023, 1, 1)),
+        (Step::PreReview, d(2025, 12, 1)),
+    ]);
+    a.name = "王小明".into();
+    doc.applicants.push(a);
+    let touched = after_vote(
+        &mut doc,
+        "fz-1",
+        Decision::Admit,
+        "mt-9",
+        d(2025, 12, 20),
+        "m-new",
+    )
+    .unwrap();
+    assert_eq!(touched.len(), 2);
+    let member = doc.member("m-new").unwrap();
+    assert_eq!(member.name, "王小明");
+    assert_eq!(member.standing, Standing::Probationary);
+    assert_eq!(member.admitted_on, Some(d(2025, 12, 20)));
+    let path = doc.applicant("fz-1").unwrap();
+    assert_eq!(path.member_id.as_deref(), Some("m-new"));
+    assert_eq!(
+        path.record(Step::AdmissionAssembly)
+            .unwrap()
+            .meeting_id
+            .as_deref(),
+        Some("mt-9")
+    );
+    assert_eq!(path.phase(), Phase::Probationary);
+
+    // Extended by six months, then confirmed: 党龄 from the extended end.
+    after_vote(
+        &mut doc,
+        "fz-1",
+        Decision::Extend(6),
+        "mt-10",
+        d(2026, 12, 20),
+        "",
+    )
+    .unwrap();
+    assert_eq!(
+        doc.member("m-new")
+            .unwrap()
+            .extension
+            .as_ref()
+            .unwrap()
+            .until,
+        d(2027, 6, 20)
+    );
+    after_vote(
+        &mut doc,
+        "fz-1",
+        Decision::Confirm,
+        "mt-11",
+        d(2027, 6, 25),
+        "",
+    )
+    .unwrap();
+    confirmation_approved(&mut doc, "fz-1", d(2027, 8, 1)).unwrap();
+    let member = doc.member("m-new").unwrap();
+    assert_eq!(member.standing, Standing::Full);
+    assert_eq!(member.confirmed_on, Some(d(2027, 6, 20)));
+    assert_eq!(doc.applicant("fz-1").unwrap().phase(), Phase::Full);
+    assert_eq!(doc.members.len(), 2);
+}
+
+#[test]
+fn cancellation_stops_the_path_and_later_steps_are_flagged() {
+    let mut doc: Document = document(&[], Vec::new(), Vec::new());
+    doc.applicants.push(path(&[
+        (Step::Apply, d(2023, 1, 1)),
+        (Step::AdmissionAssembly, d(2025, 12, 20)),
+    ]));
+    after_vote(
+        &mut doc,
+        "fz-1",
+        Decision::Cancel,
+        "mt-1",
+        d(2026, 12, 20),
+        "",
+    )
+    .unwrap();
+    let a = doc.applicant_mut("fz-1").unwrap();
+    assert_eq!(a.phase(), Phase::Stopped);
+    a.set_done(Step::Oath, Some(d(2026, 12, 21)));
+    let found = flags(a, &[], &Practice::default());
+    assert!(found
+        .iter()
+        .any(|f| f.step == Step::Oath && f.breach.words.contains("取消其预备党员资格")));
+    assert!(next_due(a, &Practice::default()).is_empty());
+    assert!(after_vote(
+        &mut doc,
+        "nobody",
+        Decision::Cancel,
+        "mt-1",
+        d(2026, 12, 20),
+        ""
+    )
+    .is_err());
+}
+
+#[test]
+fn the_example_links_every_probationer_and_breaks_no_national_rule() {
+    let today = d(2026, 11, 27);
+    let doc = crate::domain::sample::example_document(today);
+    let probationers: Vec<&str> = doc
+        .members
+        .iter()
+        .filter(|m| m.standing == Standing::Probationary)
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(probationers.len(), 3);
+    let mut linked = 0;
+    for id in &probationers {
+        let path = doc
+            .applicants
+            .iter()
+            .find(|a| a.member_id.as_deref() == Some(*id))
+            .unwrap();
+        assert_eq!(path.phase(), Phase::Probationary);
+        let admitted = path.record(Step::AdmissionAssembly).unwrap();
+        assert_eq!(admitted.on, doc.member(id).unwrap().admitted_on);
+        // 郑凯 was admitted before the example's twelve months of meetings.
+        if let Some(id) = &admitted.meeting_id {
+            assert_eq!(doc.meeting(id).unwrap().date, admitted.on);
+            linked += 1;
+        }
+    }
+    assert_eq!(linked, 2);
+    let phases: Vec<Phase> = doc.applicants.iter().map(Applicant::phase).collect();
+    assert!(phases.contains(&Phase::Activist) && phases.contains(&Phase::Candidate));
+    for a in &doc.applicants {
+        let found = flags(a, &doc.members, &doc.branch.rules.development);
+        assert!(
+            found.iter().all(|f| f.breach.severity != Severity::Broken),
+            "{}: {found:?}",
+            a.name
+        );
+    }
+    assert!(crate::domain::document::check(&doc).is_empty());
+}

@@ -1,0 +1,422 @@
+//! One person's path: who they are (the few fields the 纪实表 needs), the
+//! flags in the rule's words, what is due next, and the 25 steps stage by
+//! stage, each with its day, 经办人 and 材料 ticks. Every change is saved
+//! as it is made.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::edit_path;
+use crate::domain::development::{
+    flags, next_due, Applicant, Flag, Practice, Severity, Sex, Stage, Step,
+};
+use crate::domain::meeting::PersonRef;
+use crate::domain::time::parse_iso_date;
+use crate::domain::Document;
+use crate::ui::link::A;
+use crate::ui::state::use_app;
+use crate::ui::widgets::PageHeader;
+
+#[component]
+pub fn DevelopmentPathPage() -> impl IntoView {
+    let state = use_app();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let exists = move || state.doc.with(|d| d.applicant(&id.get()).is_some());
+    view! {
+        <PageHeader title="发展党员全程纪实" back="/mine/development" />
+        {move || {
+            if exists() {
+                view! { <Path id=id.get() /> }.into_any()
+            } else {
+                view! { <p class="empty">"找不到这份纪实。"</p> }.into_any()
+            }
+        }}
+    }
+}
+
+/// The path and what follows from it, recomputed when the document changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Seen {
+    path: Applicant,
+    flags: Vec<Flag>,
+    practice: Practice,
+}
+
+#[component]
+fn Path(id: String) -> impl IntoView {
+    let state = use_app();
+    let seen = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state.doc.with(|d| {
+                let path = d.applicant(&id).cloned()?;
+                let found = flags(&path, &d.members, &d.branch.rules.development);
+                Some(Seen {
+                    path,
+                    flags: found,
+                    practice: d.branch.rules.development,
+                })
+            })
+        })
+    };
+    let print = format!("/print/development/{id}");
+    view! {
+        <Person id=id.clone() seen=seen />
+        <Flags seen=seen />
+        <DueNext seen=seen />
+        {Stage::ALL
+            .into_iter()
+            .map(|stage| {
+                view! {
+                    <section class="card form">
+                        <h2 class="card-title">
+                            {format!("第{}阶段 {}", stage as usize + 1, stage.label())}
+                        </h2>
+                        {stage
+                            .steps()
+                            .map(|step| view! { <StepRow id=id.clone() step=step seen=seen /> })
+                            .collect_view()}
+                    </section>
+                }
+            })
+            .collect_view()}
+        <p>
+            <A href=print attr:class="button primary">
+                "打印全程纪实表"
+            </A>
+        </p>
+    }
+}
+
+/// Names typed with 、 or commas; a name on the roster is linked to the
+/// member, so the 正式党员 rule can be checked.
+fn people(doc: &Document, typed: &str) -> Vec<PersonRef> {
+    typed
+        .split(['、', ',', '，', ' '])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(|name| {
+            let member = doc.members.iter().find(|m| m.is_active() && m.name == name);
+            PersonRef {
+                member_id: member.map(|m| m.id.clone()),
+                name: if member.is_some() {
+                    String::new()
+                } else {
+                    name.to_string()
+                },
+            }
+        })
+        .collect()
+}
+
+#[component]
+fn Person(id: String, seen: Memo<Option<Seen>>) -> impl IntoView {
+    let state = use_app();
+    let read = move |f: fn(&Applicant) -> String| {
+        move || seen.with(|s| s.as_ref().map(|s| f(&s.path)).unwrap_or_default())
+    };
+    let named = move |f: fn(&Applicant) -> &Vec<PersonRef>| {
+        move || {
+            state.doc.with(|d| {
+                seen.with(|s| {
+                    s.as_ref()
+                        .map(|s| {
+                            f(&s.path)
+                                .iter()
+                                .map(|p| d.person_name(p))
+                                .collect::<Vec<_>>()
+                                .join("、")
+                        })
+                        .unwrap_or_default()
+                })
+            })
+        }
+    };
+    let (i1, i2, i3, i4, i5, i6, i7) = (
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+    );
+    let number = |text: String| text.trim().parse::<u16>().ok();
+    view! {
+        <section class="card form" data-testid="path-person">
+            <label class="field">
+                <span>"姓名"</span>
+                <input
+                    type="text"
+                    name="name"
+                    maxlength="40"
+                    prop:value=read(|a| a.name.clone())
+                    on:change=move |ev| {
+                        let name = event_target_value(&ev).trim().to_string();
+                        if !name.is_empty() {
+                            edit_path(state, &i1, move |a| a.name = name.clone());
+                        }
+                    }
+                />
+            </label>
+            <label class="field">
+                <span>"性别"</span>
+                <select
+                    name="sex"
+                    prop:value=read(|a| {
+                        match a.sex {
+                            Some(Sex::Male) => "male",
+                            Some(Sex::Female) => "female",
+                            None => "",
+                        }
+                            .to_string()
+                    })
+                    on:change=move |ev| {
+                        let sex = match event_target_value(&ev).as_str() {
+                            "male" => Some(Sex::Male),
+                            "female" => Some(Sex::Female),
+                            _ => None,
+                        };
+                        edit_path(state, &i2, move |a| a.sex = sex);
+                    }
+                >
+                    <option value="">"未填"</option>
+                    <option value="male">"男"</option>
+                    <option value="female">"女"</option>
+                </select>
+            </label>
+            <label class="field">
+                <span>"出生日期（用于核对年满十八岁）"</span>
+                <input
+                    type="date"
+                    name="born-on"
+                    prop:value=read(|a| a.born_on.map(|d| d.to_string()).unwrap_or_default())
+                    on:change=move |ev| {
+                        let born = parse_iso_date(&event_target_value(&ev));
+                        edit_path(state, &i3, move |a| a.born_on = born);
+                    }
+                />
+            </label>
+            <label class="field">
+                <span>"培养联系人（一至两名正式党员，用“、”分隔）"</span>
+                <input
+                    type="text"
+                    name="contacts"
+                    prop:value=named(|a| &a.contacts)
+                    on:change=move |ev| {
+                        let typed = event_target_value(&ev);
+                        let list = state.doc.with_untracked(|d| people(d, &typed));
+                        edit_path(state, &i4, move |a| a.contacts = list.clone());
+                    }
+                />
+            </label>
+            <label class="field">
+                <span>"入党介绍人（两名正式党员）"</span>
+                <input
+                    type="text"
+                    name="introducers"
+                    prop:value=named(|a| &a.introducers)
+                    on:change=move |ev| {
+                        let typed = event_target_value(&ev);
+                        let list = state.doc.with_untracked(|d| people(d, &typed));
+                        edit_path(state, &i5, move |a| a.introducers = list.clone());
+                    }
+                />
+            </label>
+            <div class="field-pair">
+                <label class="field">
+                    <span>"集中培训天数"</span>
+                    <input
+                        type="number"
+                        inputmode="numeric"
+                        min="0"
+                        name="training-days"
+                        prop:value=read(|a| {
+                            a.training_days.map(|d| d.to_string()).unwrap_or_default()
+                        })
+                        on:change=move |ev| {
+                            let days = number(event_target_value(&ev));
+                            edit_path(state, &i6, move |a| a.training_days = days);
+                        }
+                    />
+                </label>
+                <label class="field">
+                    <span>"学时"</span>
+                    <input
+                        type="number"
+                        inputmode="numeric"
+                        min="0"
+                        name="training-hours"
+                        prop:value=read(|a| {
+                            a.training_hours.map(|d| d.to_string()).unwrap_or_default()
+                        })
+                        on:change=move |ev| {
+                            let hours = number(event_target_value(&ev));
+                            edit_path(state, &i7, move |a| a.training_hours = hours);
+                        }
+                    />
+                </label>
+            </div>
+        </section>
+    }
+}
+
+/// Every flag of the path, in the rule's words.
+#[component]
+fn Flags(seen: Memo<Option<Seen>>) -> impl IntoView {
+    let all = move || seen.with(|s| s.as_ref().map(|s| s.flags.clone()).unwrap_or_default());
+    view! {
+        <Show when=move || !all().is_empty()>
+            <section class="card" data-testid="path-flags" role="alert">
+                <h2 class="card-title">"需要注意"</h2>
+                <ul>
+                    {move || {
+                        all()
+                            .into_iter()
+                            .map(|f| view! { <FlagLine flag=f with_step=true /> })
+                            .collect_view()
+                    }}
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn FlagLine(flag: Flag, with_step: bool) -> impl IntoView {
+    let class = match flag.breach.severity {
+        Severity::Broken => "error",
+        Severity::Warning => "warning",
+    };
+    let text = if with_step {
+        format!("{}：{}", flag.step.title(), flag.breach.sentence())
+    } else {
+        flag.breach.sentence()
+    };
+    view! { <li class=class>{text}</li> }
+}
+
+#[component]
+fn DueNext(seen: Memo<Option<Seen>>) -> impl IntoView {
+    let due = move || {
+        seen.with(|s| {
+            s.as_ref()
+                .map(|s| next_due(&s.path, &s.practice))
+                .unwrap_or_default()
+        })
+    };
+    let today = crate::browser::clock::today();
+    view! {
+        <section class="card" data-testid="path-due">
+            <h2 class="card-title">"下一步"</h2>
+            <Show when=move || due().is_empty()>
+                <p class="muted">"暂无待办。"</p>
+            </Show>
+            <ul>
+                {move || {
+                    due()
+                        .into_iter()
+                        .map(|d| {
+                            let late = d.overdue(today);
+                            view! {
+                                <li class:warning=late>
+                                    {d.sentence()}{if late { "（已超期）" } else { "" }}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}
+
+/// One step: its day, who did it, the materials ticked, its flags.
+#[component]
+fn StepRow(id: String, step: Step, seen: Memo<Option<Seen>>) -> impl IntoView {
+    let state = use_app();
+    let record = move || seen.with(|s| s.as_ref().and_then(|s| s.path.record(step).cloned()));
+    let here = move || {
+        seen.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    s.flags
+                        .iter()
+                        .filter(|f| f.step == step)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let (i1, i2) = (id.clone(), id.clone());
+    let materials = step
+        .materials()
+        .iter()
+        .map(|m| {
+            let m = *m;
+            let id = id.clone();
+            let held = move || record().is_some_and(|r| r.materials.contains(&m));
+            view! {
+                <label class="material">
+                    <input
+                        type="checkbox"
+                        name=format!("material-{}", step.number())
+                        prop:checked=held
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            edit_path(state, &id, move |a| a.set_material(step, m, on));
+                        }
+                    />
+                    {m.label()}
+                </label>
+            }
+        })
+        .collect_view();
+    let done = move || record().and_then(|r| r.on).is_some();
+    view! {
+        <div class="path-step" class:done=done data-testid=format!("step-{}", step.number())>
+            <h3 class="path-step-title">{step.title()}</h3>
+            <div class="field-pair">
+                <label class="field">
+                    <span>"日期"</span>
+                    <input
+                        type="date"
+                        name=format!("step-{}-on", step.number())
+                        aria-label=format!("{}的日期", step.label())
+                        prop:value=move || {
+                            record().and_then(|r| r.on).map(|d| d.to_string()).unwrap_or_default()
+                        }
+                        on:change=move |ev| {
+                            let on = parse_iso_date(&event_target_value(&ev));
+                            edit_path(state, &i1, move |a| a.set_done(step, on));
+                        }
+                    />
+                </label>
+                <label class="field">
+                    <span>"经办人"</span>
+                    <input
+                        type="text"
+                        maxlength="40"
+                        name=format!("step-{}-by", step.number())
+                        prop:value=move || record().map(|r| r.by).unwrap_or_default()
+                        on:change=move |ev| {
+                            let by = event_target_value(&ev).trim().to_string();
+                            edit_path(state, &i2, move |a| a.record_mut(step).by = by.clone());
+                        }
+                    />
+                </label>
+            </div>
+            <div class="materials">{materials}</div>
+            <ul class="path-step-flags">
+                {move || {
+                    here()
+                        .into_iter()
+                        .map(|f| view! { <FlagLine flag=f with_step=false /> })
+                        .collect_view()
+                }}
+            </ul>
+        </div>
+    }
+}
