@@ -11,7 +11,11 @@ export const BUDGETS = {
   // Raised to 147,000 (stop 30): the link is now read before the first
   // screen, so a phone with no data never shows the welcome instead of the
   // package, and the welcome offers 粘贴书记发来的文字 (issue #22): 146,498 B.
-  welcome: { what: "the welcome screen's first load", gzip: 147_000 },
+  // Raised to 150,000 (stop 31): 149,324 B with the join page's styles
+  // and the welcome's 我是党委组织员 with its #zbr= check (issue #26), both
+  // in the inlined stylesheet and the main module; the target of 200,000
+  // is still met.
+  welcome: { what: "the welcome screen's first load", gzip: 150_000 },
   // A member with records whose browser kept nothing (no service worker
   // cache): the home screen's files. 454,684 B before the welcome screen
   // left the main module; 473,678 B after (the store and the screens are
@@ -22,7 +26,11 @@ export const BUDGETS = {
   // Raised to 517,000 (stop 30): 516,133 B once the 党费 kinds (schema 7),
   // the paper model, order-independent merges and one-bad-number mending
   // were merged; not yet analysed file by file.
-  home: { what: "the home screen's first load, nothing cached", gzip: 517_000 },
+  // Raised to 546,500 (stop 31): 545,525 B once five kinds joined the
+  // registry (发展党员纪实 #25; 年度计划, 总结, 述职 #26; the branch's
+  // identity), each with its checks in the store's file and its home-page
+  // line (发展党员 due items); not yet analysed file by file.
+  home: { what: "the home screen's first load, nothing cached", gzip: 546_500 },
   // A 支部资料包 link opened on a phone that never opened the app, slow 4G
   // and 4× CPU, until the package's review is on screen: the files' gzip -9
   // bytes, and the time. First measured at 587,416 B brotli on the wire and
