@@ -55,7 +55,12 @@ pub(super) fn BranchDetail(
                     m.groups,
                 )}
             </p>
-            <div class="table-scroll">
+            <div
+                class="table-scroll"
+                role="region"
+                aria-label="逐月落实情况表，可左右滑动"
+                tabindex="0"
+            >
                 <table class="overview-table">
                     <thead>
                         <tr>

@@ -103,7 +103,14 @@ pub(super) fn OverviewCard(
                         })
                 }}
             </div>
-            <div class="table-scroll">
+            // Wider than a phone: the table scrolls in its own region, which
+            // a keyboard can reach; the page itself never scrolls sideways.
+            <div
+                class="table-scroll"
+                role="region"
+                aria-label="各党支部落实情况表，可左右滑动"
+                tabindex="0"
+            >
                 <table class="overview-table">
                     <thead>
                         <tr>
