@@ -327,6 +327,12 @@ pub struct Vote {
     /// The member a 接收、转正、延长预备期 or 取消预备党员资格 vote is about.
     #[serde(default)]
     pub member_id: Option<String>,
+    /// The 发展党员 path the vote decides a step of (`Applicant::id`), when
+    /// it was put to the vote from the path: once passed, the path records
+    /// the step with this meeting. Paths stay on the phone that keeps them,
+    /// so elsewhere the id names nothing and is left alone.
+    #[serde(default)]
+    pub applicant_id: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

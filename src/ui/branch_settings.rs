@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::development::DevelopmentPracticeForm;
 use super::draft_text::DraftInput;
 use super::state::use_app;
 use super::widgets::{InlineAdd, PageHeader};
@@ -41,6 +42,7 @@ pub fn BranchSettingsPage() -> impl IntoView {
         </section>
         <GroupList />
         <LocalRulesForm />
+        <DevelopmentPracticeForm />
         <StudyKinds />
         <AssessmentSettingsForm />
     }

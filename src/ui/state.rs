@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::app::exchange::ImportReview;
@@ -13,6 +14,9 @@ use crate::app::undo::Undo;
 use crate::app::{Event, Host};
 use crate::browser::persistence::{self, Place};
 use crate::browser::{clock, local_storage};
+use crate::domain::development::meetings::{
+    probation_decided, record_vote, records_changed, Decision,
+};
 use crate::domain::document::Listed;
 use crate::domain::fusion::{GroupMonth, KeyTask, MemberCommitments, StudySession};
 use crate::domain::handover::Handover;
@@ -338,6 +342,38 @@ impl AppState {
             if let Some(c) = d.commitments_of_mut(&id) {
                 f(c);
             }
+        });
+    }
+
+    /// Records a passed vote on the 发展党员 path it was put from: the path,
+    /// and on 接收 the roster's new 预备党员 (`member_id`) and the vote that
+    /// now names them (`development::meetings::record_vote`).
+    pub fn record_vote_on_path(
+        &self,
+        applicant_id: &str,
+        decision: Decision,
+        meeting_id: &str,
+        vote_id: &str,
+        member_id: String,
+    ) {
+        let keys = records_changed(decision, applicant_id, meeting_id);
+        let (meeting_id, vote_id) = (meeting_id.to_string(), vote_id.to_string());
+        self.edit(keys, move |d| {
+            // An error here means another tab recorded it first, or the vote
+            // changed meanwhile: the document stays as it is.
+            let _ = record_vote(d, &meeting_id, &vote_id, decision, &member_id);
+        });
+    }
+
+    /// Records on a path a 延长预备期 or 取消预备党员资格 decided at a 支部大会
+    /// not kept in the app (`development::meetings::probation_decided`).
+    pub fn probation_decided(&self, applicant_id: &str, decision: Decision, day: NaiveDate) {
+        let keys = records_changed(decision, applicant_id, "");
+        let id = applicant_id.to_string();
+        self.edit(keys, move |d| {
+            // An error here means the path is no longer a 预备党员's: the
+            // document stays as it is.
+            let _ = probation_decided(d, &id, decision, day);
         });
     }
 

@@ -2,13 +2,16 @@
 // adds an applicant, records steps (day, 经办人, 材料) that are stored as
 // they are tapped and survive a reload, sees a step done before the step it
 // needs flagged in the rule's words at once, and prints the 纪实表 with
-// the flag in it.
+// the flag in it. Then a path from 申请 to 接收 through the meetings: the
+// 支委会 and the 支部大会 are offered the person due, vote on a motion
+// worded from the path, and record the passed vote there in one tap; the
+// new 预备党员 is on the roster with the day, and each step links its meeting.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useBrowser, openApp, App, PHONE, settled, storedOfKind, pageShown } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE, settled, storedOfKind, storedRecords, pageShown } from "./support.mjs";
 import { printToPdf, pageTextsRaw, squeeze } from "./print.mjs";
 
 const env = useBrowser();
@@ -98,6 +101,121 @@ test("a secretary adds an applicant, records steps, sees an out-of-order step fl
   await pageShown(page);
   await page.getByTestId("development-pipeline").getByText("赵一鸣").waitFor();
   await page.getByTestId("development-pipeline").getByText(/项不符合规定/).waitFor();
+
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** Plans a meeting of `kind` for today, opens it, marks everyone present
+ * and opens its 表决 tab. */
+async function meetingVotes(app, kind, theme) {
+  const page = app.page;
+  await app.tab("会议");
+  await page.getByRole("link", { name: "＋ 安排会议" }).click();
+  await page.selectOption("select[name=kind]", { label: kind });
+  await page.fill("input[name=theme]", theme);
+  await page.getByRole("button", { name: "创建并打开" }).click();
+  await page.getByRole("heading", { name: theme }).waitFor();
+  await page.getByRole("tab", { name: "签到" }).click();
+  await page.getByRole("button", { name: "全部出席", exact: true }).click();
+  await page.getByText(/会议有效/).waitFor();
+  await page.getByRole("tab", { name: "表决" }).click();
+}
+
+/** Puts the decision due for `name` to the vote, passes it with everyone
+ * present in favour and records it on the path; gives the vote's card. */
+async function decide(page, name, motion) {
+  const offer = page.getByTestId("decisions-due").locator("li", { hasText: name });
+  await offer.getByRole("button", { name: "列入表决" }).click();
+  const vote = page.locator("section.vote").last();
+  assert.equal(await vote.locator("input[name=motion]").inputValue(), motion);
+  await vote.getByText("表决通过后，可一键记入发展党员纪实。").waitFor();
+  await vote.getByRole("button", { name: "出席的全部赞成" }).click();
+  await vote.getByText(/赞成票超过半数，通过/).waitFor();
+  await vote.getByRole("button", { name: "记入发展党员纪实" }).click();
+  await vote.getByText(/^已记入发展党员纪实/).waitFor();
+  // Decided: no longer offered.
+  await page.getByTestId("decisions-due").locator("li", { hasText: name }).waitFor({ state: "detached" });
+  return vote;
+}
+
+test("from 申请 to 接收 through the meetings: the 支委会 and the 支部大会 vote on the person due, and the 预备党员 joins the roster with the day", async () => {
+  const origin = env.server.origin;
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, origin);
+  const app = new App(page);
+  await app.loadExample();
+  const today = daysAgo(0);
+
+  // 申请 … 集中培训 on the path, on days that keep the 细则's order and
+  // its year as 积极分子.
+  await page.goto(origin + "/mine/development");
+  await pageShown(page);
+  await page.getByText("＋ 新增入党申请人").click();
+  await page.locator("input[name=applicant-name]").fill("钱明");
+  await page.locator("input[name=applied-on]").fill(daysAgo(800));
+  await page.getByRole("button", { name: "添加" }).click();
+  await page.waitForURL(/\/mine\/development\/fz-/);
+  await pageShown(page);
+  const id = page.url().split("/").pop();
+  for (const [step, ago] of [[2, 790], [3, 700], [4, 690], [5, 700], [6, 700], [7, 300], [8, 290], [9, 280], [10, 200], [11, 150]]) {
+    await page.getByTestId(`step-${step}`).locator("input[type=date]").fill(daysAgo(ago));
+  }
+  await settled(page);
+
+  // The 支委会 reviews the 发展对象 (第12步), a 一般事项 by its rule.
+  await meetingVotes(app, "支委会", "审查发展对象");
+  await page.getByTestId("decisions-due").locator("li", { hasText: "钱明" }).getByText("审查发展对象").waitFor();
+  await decide(page, "钱明", "关于钱明同志发展对象的审查意见");
+
+  // 预审 and 志愿书 on the path.
+  await page.goto(origin + `/mine/development/${id}`);
+  await pageShown(page);
+  assert.equal(await page.getByTestId("step-12").locator("input[type=date]").inputValue(), today);
+  await page.getByTestId("step-12").getByRole("link", { name: /支委会/ }).waitFor();
+  for (const step of [13, 14]) {
+    await page.getByTestId(`step-${step}`).locator("input[type=date]").fill(today);
+  }
+  await settled(page);
+
+  // The 支部大会 votes 接收 (its own kind, written opinions counted), and
+  // the vote is recorded on the path and the roster.
+  await meetingVotes(app, "支部党员大会", "接收预备党员");
+  const meetingId = page.url().match(/\/meetings\/([^?]+)/)[1];
+  await page.getByTestId("decisions-due").locator("li", { hasText: "钱明" }).getByText("接收为预备党员").waitFor();
+  const admission = await decide(page, "钱明", "关于接收钱明同志为中共预备党员");
+  assert.equal(await admission.locator("select[name=vote-kind]").inputValue(), "接收预备党员");
+  await admission.getByText("已记入发展党员纪实，并已在党员名册中登记为预备党员。").waitFor();
+  await settled(page);
+
+  const stored = await storedRecords(page);
+  const member = stored.members.find((m) => m.name === "钱明");
+  assert.deepEqual([member.standing, member.admitted_on], ["probationary", today]);
+  const path = stored[`applicant/${id}`];
+  const step = (name) => path.steps.find((s) => s.step === name);
+  assert.deepEqual([step("admission_assembly").on, step("admission_assembly").meeting_id], [today, meetingId]);
+  assert.equal(step("committee_review").on, today);
+  assert.equal(path.member_id, member.id);
+  const vote = stored[`meeting/${meetingId}`].votes[0];
+  assert.deepEqual([vote.applicant_id, vote.member_id, vote.kind], [id, member.id, "admit_probationary"]);
+
+  // The roster: 钱明 as 预备党员, admitted on the day of the 支部大会.
+  await app.openMine("党员名册");
+  const row = page.locator(".member-list li", { hasText: "钱明" });
+  await row.getByText("预备", { exact: true }).waitFor();
+  await row.getByRole("link").click();
+  await pageShown(page);
+  assert.equal(await page.locator("input[name=admitted]").inputValue(), today);
+
+  // The path: step 15 done on the day, linked to its meeting's 表决.
+  await page.goto(origin + `/mine/development/${id}`);
+  await pageShown(page);
+  const admitted = page.getByTestId("step-15");
+  assert.equal(await admitted.locator("input[type=date]").inputValue(), today);
+  await admitted.getByRole("link", { name: /支部党员大会/ }).click();
+  await page.waitForURL(new RegExp(`/meetings/${meetingId}\\?s=votes`));
+  await pageShown(page);
+  await page.getByTestId("path-decision").getByText(/已记入发展党员纪实/).waitFor();
 
   assert.deepEqual(problems, []);
   await context.close();

@@ -4,7 +4,7 @@
 //! together about seven months ago), an 入党积极分子 whose year is up next
 //! month, and a 发展对象 who still has the 集中培训 to attend. Their
 //! meetings are the example's own: each 接收 and 转正 step names the
-//! 党员大会 that voted on it.
+//! 党员大会 that voted on it, and the vote names the path.
 
 use chrono::{Days, Months, NaiveDate};
 
@@ -99,16 +99,22 @@ fn after_admission(a: &mut Applicant, admitted: NaiveDate, today: NaiveDate) {
     }
 }
 
-/// The meeting whose vote of `kind` names `name` in its motion.
-fn vote_meeting(doc: &Document, kind: VoteKind, name: &str) -> Option<(String, Option<NaiveDate>)> {
-    doc.meetings
-        .iter()
-        .find(|m| {
-            m.votes
-                .iter()
-                .any(|v| v.kind == kind && v.motion.contains(name))
-        })
-        .map(|m| (m.id.clone(), m.date))
+/// Links the vote of `kind` whose motion names `name` to the path
+/// `applicant_id`, as a vote put from the path is; gives its meeting and day.
+fn link_vote(
+    doc: &mut Document,
+    kind: VoteKind,
+    name: &str,
+    applicant_id: &str,
+) -> Option<(String, Option<NaiveDate>)> {
+    doc.meetings.iter_mut().find_map(|m| {
+        let vote = m
+            .votes
+            .iter_mut()
+            .find(|v| v.kind == kind && v.motion.contains(name))?;
+        vote.applicant_id = Some(applicant_id.to_string());
+        Some((m.id.clone(), m.date))
+    })
 }
 
 pub fn add_example_paths(doc: &mut Document, today: NaiveDate) {
@@ -128,10 +134,11 @@ pub fn add_example_paths(doc: &mut Document, today: NaiveDate) {
             Sex::Male
         });
         a.born_on = Some(months_before(admitted, 12 * (24 + i as u32)));
-        let admitted_at = vote_meeting(doc, VoteKind::AdmitProbationary, &name).map(|(id, _)| id);
+        let admitted_at =
+            link_vote(doc, VoteKind::AdmitProbationary, &name, &a.id).map(|(id, _)| id);
         up_to_admission(&mut a, admitted, admitted_at);
         after_admission(&mut a, admitted, today);
-        if let Some((meeting, Some(on))) = vote_meeting(doc, VoteKind::ConfirmFull, &name) {
+        if let Some((meeting, Some(on))) = link_vote(doc, VoteKind::ConfirmFull, &name, &a.id) {
             done(
                 &mut a,
                 Step::ConfirmationRequest,

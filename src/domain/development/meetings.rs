@@ -1,15 +1,16 @@
 //! Meetings join the path: a 支委会 or 支部大会 offers the people due for a
-//! decision, its motion is worded from the path, and once the vote passed
-//! the path moves on: the 支部大会 that admits a 预备党员 adds them to the
-//! roster with their 入党日期; the approved 转正 stores the 转正日期, from
-//! which 党龄 counts.
+//! decision (`offers`), its vote is worded from the path and names it
+//! (`vote_on`), and once the vote passed the path moves on (`record_vote`):
+//! the 支部大会 that admits a 预备党员 adds them to the roster with their
+//! 入党日期; the approved 转正 stores the 转正日期, from which 党龄 counts.
 
 use chrono::NaiveDate;
 
 use super::path::{Applicant, Extension, Phase, Step, Stopped};
 use super::rules;
-use crate::domain::meeting::MeetingKind;
+use crate::domain::meeting::{Meeting, MeetingKind, Vote, VoteKind};
 use crate::domain::roster::{member_named, Extension as RosterExtension};
+use crate::domain::rules::vote::{evaluate_vote, Body, VoteResult};
 use crate::domain::{Document, Member, RecordKey, Standing};
 
 /// A decision a meeting takes about one person's path.
@@ -55,8 +56,35 @@ impl Decision {
         }
     }
 
+    /// The kind of vote that takes it: the 支部大会's own kinds for 接收、
+    /// 转正、延长、取消; what a 支委会 decides is a 一般事项 by its rule.
+    pub fn vote_kind(self) -> VoteKind {
+        match self {
+            Decision::Admit => VoteKind::AdmitProbationary,
+            Decision::Confirm => VoteKind::ConfirmFull,
+            Decision::Extend(_) => VoteKind::ExtendProbation,
+            Decision::Cancel => VoteKind::CancelProbation,
+            Decision::NameActivist | Decision::NameCandidate | Decision::CommitteeReview => {
+                VoteKind::General
+            }
+        }
+    }
+
+    /// What is decided, in a few words: "接收为预备党员".
+    pub fn label(self) -> String {
+        match self {
+            Decision::NameActivist => "确定为入党积极分子".into(),
+            Decision::NameCandidate => "确定为发展对象".into(),
+            Decision::CommitteeReview => "审查发展对象".into(),
+            Decision::Admit => "接收为预备党员".into(),
+            Decision::Confirm => "预备党员转正".into(),
+            Decision::Extend(m) => format!("延长预备期{m}个月"),
+            Decision::Cancel => "取消预备党员资格".into(),
+        }
+    }
+
     /// The step a passed vote records.
-    fn step(self) -> Option<Step> {
+    pub fn step(self) -> Option<Step> {
         match self {
             Decision::NameActivist => Some(Step::NameActivist),
             Decision::NameCandidate => Some(Step::NameCandidate),
@@ -176,6 +204,27 @@ pub fn after_vote(
     Ok(touched)
 }
 
+/// Records a 延长预备期 or 取消预备党员资格 that a 支部大会 decided at a
+/// meeting not kept in the app: the path and, on 延长, the roster's 预备期.
+/// Only a 预备党员's path takes it.
+pub fn probation_decided(
+    doc: &mut Document,
+    applicant_id: &str,
+    decision: Decision,
+    day: NaiveDate,
+) -> Result<Vec<RecordKey>, String> {
+    let phase = doc.applicant(applicant_id).map(Applicant::phase);
+    if phase != Some(Phase::Probationary) {
+        return Err("只有预备党员才能延长预备期或取消预备党员资格".into());
+    }
+    match decision {
+        Decision::Extend(_) | Decision::Cancel => {
+            after_vote(doc, applicant_id, decision, "", day, "")
+        }
+        _ => Err("这里只登记延长预备期或取消预备党员资格".into()),
+    }
+}
+
 /// The 上级党委 approved the 转正 on `approved_on`: the path records it and
 /// the roster stores the 转正日期, the end of the 预备期, from which 党龄
 /// counts (党章第七条).
@@ -198,6 +247,224 @@ pub fn confirmation_approved(
             m.standing = Standing::Full;
             m.confirmed_on = rules::party_age_from(ends, true);
             touched.push(RecordKey::Members);
+        }
+    }
+    Ok(touched)
+}
+
+/// The kind of meeting whose decisions `meeting` takes, by the body that
+/// votes there: a 支部党员大会 or a 支委会.
+fn deciding_kind(meeting: &Meeting) -> Option<MeetingKind> {
+    match Body::of(meeting)? {
+        Body::Assembly => Some(MeetingKind::BranchAssembly),
+        Body::Committee => Some(MeetingKind::CommitteeMeeting),
+    }
+}
+
+/// A decision a meeting may put to the vote: whose path, and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Offer {
+    pub applicant_id: String,
+    pub name: String,
+    pub decision: Decision,
+}
+
+/// The people `meeting` may decide about on its day (held, else planned)
+/// who have no vote in it yet, in the order of the paths.
+pub fn offers(doc: &Document, meeting: &Meeting) -> Vec<Offer> {
+    let (Some(kind), Some(day)) = (deciding_kind(meeting), meeting.effective_date()) else {
+        return Vec::new();
+    };
+    due_for_decision(doc, &kind, day)
+        .into_iter()
+        .filter(|(id, _)| {
+            !meeting
+                .votes
+                .iter()
+                .any(|v| v.applicant_id.as_deref() == Some(id.as_str()))
+        })
+        .filter_map(|(id, decision)| {
+            Some(Offer {
+                name: doc.applicant(&id)?.name.clone(),
+                applicant_id: id,
+                decision,
+            })
+        })
+        .collect()
+}
+
+/// The vote that puts `decision` about `a` to the meeting: the motion worded
+/// from the path, the kind its body votes, the person (on the roster once
+/// admitted) and the path it will move on.
+pub fn vote_on(a: &Applicant, decision: Decision, id: String) -> Vote {
+    let kind = decision.vote_kind();
+    Vote {
+        id,
+        motion: decision.motion(&a.name),
+        in_favour: 0,
+        against: 0,
+        abstain: 0,
+        kind,
+        written: None,
+        member_id: a.member_id.clone().filter(|_| kind.is_about_a_member()),
+        applicant_id: Some(a.id.clone()),
+    }
+}
+
+/// What a vote put from a path decides, as the path stands now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VoteLink {
+    pub applicant_id: String,
+    pub name: String,
+    /// `None` when the vote's kind and the path no longer make one decision
+    /// (the kind was changed by hand, or the path has moved on elsewhere).
+    pub decision: Option<Decision>,
+    /// The path records the decision from this meeting.
+    pub recorded: bool,
+}
+
+/// The path a vote was put from and what it decides there; `None` for a
+/// vote put by hand, or on a phone that does not keep the path.
+pub fn vote_link(doc: &Document, meeting: &Meeting, vote: &Vote) -> Option<VoteLink> {
+    let a = doc.applicant(vote.applicant_id.as_deref()?)?;
+    let body = Body::of(meeting);
+    let day = meeting.effective_date();
+    let from_here = |step: Step| {
+        a.record(step)
+            .is_some_and(|r| r.on.is_some() && r.meeting_id.as_deref() == Some(meeting.id.as_str()))
+    };
+    let assembly =
+        |d: Decision, recorded: bool| (body == Some(Body::Assembly)).then_some((d, recorded));
+    let found = match vote.kind {
+        VoteKind::AdmitProbationary => {
+            assembly(Decision::Admit, from_here(Step::AdmissionAssembly))
+        }
+        VoteKind::ConfirmFull => assembly(Decision::Confirm, from_here(Step::ConfirmationAssembly)),
+        VoteKind::CancelProbation => assembly(
+            Decision::Cancel,
+            a.stopped.as_ref().is_some_and(|s| s.cancelled),
+        ),
+        VoteKind::ExtendProbation => months_in(&vote.motion).and_then(|m| {
+            let decided = a.extension.as_ref().map(|e| e.decided_on);
+            assembly(Decision::Extend(m), decided.is_some() && decided == day)
+        }),
+        VoteKind::General if body == Some(Body::Committee) => {
+            let done_here = [
+                (Step::NameActivist, Decision::NameActivist),
+                (Step::NameCandidate, Decision::NameCandidate),
+                (Step::CommitteeReview, Decision::CommitteeReview),
+            ]
+            .into_iter()
+            .find(|(step, _)| from_here(*step));
+            match done_here {
+                Some((_, d)) => Some((d, true)),
+                None => day
+                    .and_then(|day| decision_due(a, &MeetingKind::CommitteeMeeting, day))
+                    .map(|d| (d, false)),
+            }
+        }
+        VoteKind::General => None,
+    };
+    Some(VoteLink {
+        applicant_id: a.id.clone(),
+        name: a.name.clone(),
+        decision: found.map(|(d, _)| d),
+        recorded: found.is_some_and(|(_, r)| r),
+    })
+}
+
+/// The months of an extension as its motion words them ("…预备期6个月",
+/// "…预备期六个月").
+fn months_in(motion: &str) -> Option<u32> {
+    let before = &motion[..motion.find("个月")?];
+    let digits: String = before
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if let Ok(months) = digits.parse() {
+        return Some(months);
+    }
+    [
+        ("十二", 12),
+        ("十一", 11),
+        ("十", 10),
+        ("九", 9),
+        ("八", 8),
+        ("七", 7),
+        ("六", 6),
+    ]
+    .into_iter()
+    .find(|(words, _)| before.ends_with(words))
+    .map(|(_, months)| months)
+}
+
+/// The records that recording `decision` from a vote changes: the path; the
+/// roster on 接收 (a new 预备党员) and 延长 (the 预备期); the vote on 接收,
+/// which then names the new member.
+pub fn records_changed(decision: Decision, applicant_id: &str, meeting_id: &str) -> Vec<RecordKey> {
+    let mut keys = vec![RecordKey::applicant(applicant_id)];
+    if matches!(decision, Decision::Admit | Decision::Extend(_)) {
+        keys.push(RecordKey::Members);
+    }
+    if decision == Decision::Admit {
+        keys.push(RecordKey::meeting(meeting_id));
+    }
+    keys
+}
+
+/// Records a passed vote on the path it was put from: the step with the
+/// meeting's day and the meeting (`after_vote`); on 接收 the new 预备党员
+/// joins the roster as `member_id` and the vote names them. Nothing changes
+/// unless the vote passed by the rule of its body and still takes
+/// `decision` (the one the member saw), and a decision is recorded once.
+/// Returns the records it changed, among `records_changed`.
+pub fn record_vote(
+    doc: &mut Document,
+    meeting_id: &str,
+    vote_id: &str,
+    decision: Decision,
+    member_id: &str,
+) -> Result<Vec<RecordKey>, String> {
+    let meeting = doc.meeting(meeting_id).ok_or("找不到这次会议")?;
+    let vote = meeting
+        .votes
+        .iter()
+        .find(|v| v.id == vote_id)
+        .ok_or("找不到这项表决")?;
+    let link = vote_link(doc, meeting, vote).ok_or("这项表决没有关联发展党员纪实")?;
+    if link.decision != Some(decision) {
+        return Err("表决事项的类别与纪实的当前阶段不符，请核对".into());
+    }
+    if link.recorded {
+        return Err("已记入发展党员纪实".into());
+    }
+    let result = evaluate_vote(meeting, vote, &doc.members).map(|o| o.result);
+    if result != Some(VoteResult::Passed) {
+        return Err("表决尚未通过，不能记入发展党员纪实".into());
+    }
+    let day = meeting.effective_date().ok_or("会议还没有日期")?;
+    let mut touched = after_vote(
+        doc,
+        &link.applicant_id,
+        decision,
+        meeting_id,
+        day,
+        member_id,
+    )?;
+    if decision == Decision::Admit {
+        let admitted = doc
+            .applicant(&link.applicant_id)
+            .and_then(|a| a.member_id.clone());
+        if let Some(v) = doc
+            .meeting_mut(meeting_id)
+            .and_then(|m| m.votes.iter_mut().find(|v| v.id == vote_id))
+        {
+            v.member_id = admitted;
+            touched.push(RecordKey::meeting(meeting_id));
         }
     }
     Ok(touched)

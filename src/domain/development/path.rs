@@ -365,6 +365,15 @@ impl Material {
     }
 }
 
+/// Adds a day to a list of days (思想汇报 handed in, 考察), kept in order
+/// and each day once.
+pub fn add_day(days: &mut Vec<NaiveDate>, day: NaiveDate) {
+    if !days.contains(&day) {
+        days.push(day);
+        days.sort();
+    }
+}
+
 /// What the person is, as the steps recorded say.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Phase {

@@ -5,13 +5,16 @@ use chrono::NaiveDate;
 use super::due::{due_soon, next_due, pipeline, When};
 use super::flags::{flags, out_of_order, Severity};
 use super::meetings::{
-    after_vote, confirmation_approved, decision_due, due_for_decision, Decision,
+    after_vote, confirmation_approved, decision_due, due_for_decision, offers, probation_decided,
+    record_vote, records_changed, vote_link, vote_on, Decision,
 };
-use super::path::{Applicant, Extension, Material, Phase, Stage, Step, Stopped};
+use super::path::{add_day, Applicant, Extension, Material, Phase, Stage, Step, Stopped};
 use super::rules::*;
-use crate::domain::meeting::{MeetingKind, PersonRef};
-use crate::domain::rules::fixtures::{document, full, probationary};
-use crate::domain::{Document, Member, Standing};
+use crate::domain::meeting::{Meeting, MeetingKind, PersonRef, VoteKind};
+use crate::domain::rules::fixtures::{
+    committee, document, full, full_members, held, mark_all_present, planned, probationary,
+};
+use crate::domain::{Document, Member, RecordKey, Standing};
 
 fn named(m: Member, name: &str) -> Member {
     Member {
@@ -619,7 +622,19 @@ fn the_example_links_every_probationer_and_breaks_no_national_rule() {
         assert_eq!(admitted.on, doc.member(id).unwrap().admitted_on);
         // 郑凯 was admitted before the example's twelve months of meetings.
         if let Some(id) = &admitted.meeting_id {
-            assert_eq!(doc.meeting(id).unwrap().date, admitted.on);
+            let meeting = doc.meeting(id).unwrap();
+            assert_eq!(meeting.date, admitted.on);
+            // The vote names the path, which records it from this meeting.
+            let vote = meeting
+                .votes
+                .iter()
+                .find(|v| v.applicant_id.as_deref() == Some(path.id.as_str()))
+                .unwrap();
+            let link = vote_link(&doc, meeting, vote).unwrap();
+            assert_eq!(
+                (link.decision, link.recorded),
+                (Some(Decision::Admit), true)
+            );
             linked += 1;
         }
     }
@@ -635,4 +650,322 @@ fn the_example_links_every_probationer_and_breaks_no_national_rule() {
         );
     }
     assert!(crate::domain::document::check(&doc).is_empty());
+}
+
+/// A candidate ready for the 支委会's review, one the 上级党委 pre-reviewed
+/// (due for the 支部大会), and an 积极分子 named on 2025-12-10.
+fn paths_due() -> Vec<Applicant> {
+    let mut review = path(&[
+        (Step::Apply, d(2024, 1, 5)),
+        (Step::FirstTalk, d(2024, 1, 20)),
+        (Step::NameActivist, d(2024, 4, 1)),
+        (Step::NameCandidate, d(2025, 6, 1)),
+        (Step::NameIntroducers, d(2025, 6, 10)),
+        (Step::PoliticalReview, d(2025, 8, 1)),
+        (Step::Training, d(2025, 9, 1)),
+    ]);
+    review.id = "fz-review".into();
+    review.name = "甲".into();
+    let mut admit = review.clone();
+    admit.id = "fz-admit".into();
+    admit.name = "乙".into();
+    admit.set_done(Step::CommitteeReview, Some(d(2025, 10, 9)));
+    admit.set_done(Step::PreReview, Some(d(2025, 11, 20)));
+    admit.set_done(Step::Application, Some(d(2025, 11, 25)));
+    let mut activist = path(&[
+        (Step::Apply, d(2025, 9, 1)),
+        (Step::FirstTalk, d(2025, 9, 10)),
+        (Step::NameActivist, d(2025, 12, 10)),
+    ]);
+    activist.id = "fz-activist".into();
+    activist.name = "丙".into();
+    vec![review, admit, activist]
+}
+
+/// Five 正式党员 (three of them the 支委会) and the paths due.
+fn branch_with_paths() -> Document {
+    let mut members = vec![committee("c1"), committee("c2"), committee("c3")];
+    members.extend(full_members("p", 2));
+    let mut doc = document(&[], members, Vec::new());
+    doc.applicants = paths_due();
+    doc
+}
+
+/// A held meeting of `kind` on `on` with everyone present.
+fn held_with_all(doc: &Document, id: &str, kind: MeetingKind, on: NaiveDate) -> Meeting {
+    let mut m = held(id, kind, on);
+    mark_all_present(&mut m, &doc.members);
+    m
+}
+
+fn offered(doc: &Document, m: &Meeting) -> Vec<(String, Decision)> {
+    offers(doc, m)
+        .into_iter()
+        .map(|o| (o.name, o.decision))
+        .collect()
+}
+
+#[test]
+fn a_meeting_offers_the_decisions_of_its_body_on_its_day_and_each_person_once() {
+    let doc = branch_with_paths();
+    let committee_on = |day| planned("c", MeetingKind::CommitteeMeeting, day);
+    // The 积极分子's year is up on 2026-12-10: not the day before.
+    assert_eq!(
+        offered(&doc, &committee_on(d(2026, 12, 9))),
+        vec![("甲".to_string(), Decision::CommitteeReview)]
+    );
+    assert_eq!(
+        offered(&doc, &committee_on(d(2026, 12, 10))),
+        vec![
+            ("甲".to_string(), Decision::CommitteeReview),
+            ("丙".to_string(), Decision::NameCandidate)
+        ]
+    );
+    // The 支部大会 takes the 接收; a 党小组会 decides nothing.
+    let mut assembly = planned("a", MeetingKind::BranchAssembly, d(2026, 12, 10));
+    assert_eq!(
+        offered(&doc, &assembly),
+        vec![("乙".to_string(), Decision::Admit)]
+    );
+    let group = planned("g", MeetingKind::GroupMeeting, d(2026, 12, 10));
+    assert!(offers(&doc, &group).is_empty());
+    // Once put to the vote, the person is not offered again.
+    let admit = doc.applicant("fz-admit").unwrap();
+    let vote = vote_on(admit, Decision::Admit, "v1".into());
+    assert_eq!(vote.motion, "关于接收乙同志为中共预备党员");
+    assert_eq!(
+        (
+            vote.kind,
+            vote.applicant_id.as_deref(),
+            vote.member_id.as_deref()
+        ),
+        (VoteKind::AdmitProbationary, Some("fz-admit"), None)
+    );
+    assembly.votes.push(vote);
+    assert!(offers(&doc, &assembly).is_empty());
+    // A 支委会 votes what it decides as a 一般事项.
+    let review = vote_on(
+        doc.applicant("fz-review").unwrap(),
+        Decision::CommitteeReview,
+        "v2".into(),
+    );
+    assert_eq!(
+        (review.kind, review.motion.as_str()),
+        (VoteKind::General, "关于甲同志发展对象的审查意见")
+    );
+}
+
+#[test]
+fn a_passed_admission_vote_adds_the_probationary_member_with_the_meeting_day_once() {
+    let mut doc = branch_with_paths();
+    let mut assembly = held_with_all(&doc, "mt-a", MeetingKind::BranchAssembly, d(2026, 12, 10));
+    let mut vote = vote_on(
+        doc.applicant("fz-admit").unwrap(),
+        Decision::Admit,
+        "v1".into(),
+    );
+    // 应到会有表决权党员 5: more than half is 3.
+    vote.in_favour = 2;
+    vote.abstain = 3;
+    assembly.votes.push(vote);
+    doc.meetings.push(assembly);
+    let before = doc.clone();
+    assert_eq!(
+        record_vote(&mut doc, "mt-a", "v1", Decision::Admit, "m-new"),
+        Err("表决尚未通过，不能记入发展党员纪实".to_string())
+    );
+    assert_eq!(doc, before, "a vote that did not pass moves nothing");
+
+    let vote = &mut doc.meetings[0].votes[0];
+    vote.in_favour = 3;
+    vote.abstain = 2;
+    let link = vote_link(&doc, &doc.meetings[0], &doc.meetings[0].votes[0]).unwrap();
+    assert_eq!(
+        (link.name.as_str(), link.decision, link.recorded),
+        ("乙", Some(Decision::Admit), false)
+    );
+    let touched = record_vote(&mut doc, "mt-a", "v1", Decision::Admit, "m-new").unwrap();
+    assert_eq!(
+        touched,
+        vec![
+            RecordKey::applicant("fz-admit"),
+            RecordKey::Members,
+            RecordKey::meeting("mt-a")
+        ]
+    );
+    assert_eq!(
+        touched,
+        records_changed(Decision::Admit, "fz-admit", "mt-a")
+    );
+    let member = doc.member("m-new").unwrap();
+    assert_eq!(
+        (member.name.as_str(), member.standing, member.admitted_on),
+        ("乙", Standing::Probationary, Some(d(2026, 12, 10)))
+    );
+    let path = doc.applicant("fz-admit").unwrap();
+    let step = path.record(Step::AdmissionAssembly).unwrap();
+    assert_eq!(
+        (step.on, step.meeting_id.as_deref()),
+        (Some(d(2026, 12, 10)), Some("mt-a"))
+    );
+    assert_eq!(path.phase(), Phase::Probationary);
+    assert_eq!(doc.meetings[0].votes[0].member_id.as_deref(), Some("m-new"));
+    assert!(
+        vote_link(&doc, &doc.meetings[0], &doc.meetings[0].votes[0])
+            .unwrap()
+            .recorded
+    );
+    // A second tap (or another tab's) records nothing twice.
+    let members = doc.members.len();
+    assert_eq!(
+        record_vote(&mut doc, "mt-a", "v1", Decision::Admit, "m-other"),
+        Err("已记入发展党员纪实".to_string())
+    );
+    assert_eq!(doc.members.len(), members);
+}
+
+#[test]
+fn a_committee_vote_records_the_step_its_path_waited_for() {
+    let mut doc = branch_with_paths();
+    let mut meeting = held_with_all(&doc, "mt-c", MeetingKind::CommitteeMeeting, d(2026, 12, 10));
+    let mut vote = vote_on(
+        doc.applicant("fz-activist").unwrap(),
+        Decision::NameCandidate,
+        "v1".into(),
+    );
+    vote.in_favour = 3;
+    meeting.votes.push(vote);
+    doc.meetings.push(meeting);
+    let touched = record_vote(&mut doc, "mt-c", "v1", Decision::NameCandidate, "unused").unwrap();
+    assert_eq!(touched, vec![RecordKey::applicant("fz-activist")]);
+    assert_eq!(
+        touched,
+        records_changed(Decision::NameCandidate, "fz-activist", "mt-c")
+    );
+    let path = doc.applicant("fz-activist").unwrap();
+    assert_eq!(path.phase(), Phase::Candidate);
+    assert_eq!(
+        path.record(Step::NameCandidate)
+            .unwrap()
+            .meeting_id
+            .as_deref(),
+        Some("mt-c")
+    );
+    let link = vote_link(&doc, &doc.meetings[0], &doc.meetings[0].votes[0]).unwrap();
+    assert_eq!(
+        (link.decision, link.recorded),
+        (Some(Decision::NameCandidate), true)
+    );
+    assert_eq!(doc.members.len(), 5, "the roster waits for the 支部大会");
+
+    // The same vote marked 接收 by hand at a 支委会 decides nothing here.
+    doc.meetings[0].votes[0].kind = VoteKind::AdmitProbationary;
+    let link = vote_link(&doc, &doc.meetings[0], &doc.meetings[0].votes[0]).unwrap();
+    assert_eq!(link.decision, None);
+    assert!(record_vote(&mut doc, "mt-c", "v1", Decision::Admit, "m-new").is_err());
+    assert_eq!(doc.members.len(), 5);
+}
+
+#[test]
+fn an_extension_vote_takes_its_months_from_the_motion_and_moves_the_roster() {
+    let mut members = full_members("p", 5);
+    members.push(named(probationary("y"), "王小明"));
+    let mut doc = document(&[], members, Vec::new());
+    let mut a = path(&[
+        (Step::Apply, d(2023, 1, 1)),
+        (Step::AdmissionAssembly, d(2025, 12, 20)),
+    ]);
+    a.member_id = Some("y".into());
+    doc.applicants.push(a);
+    let mut assembly = held_with_all(&doc, "mt-x", MeetingKind::BranchAssembly, d(2026, 12, 20));
+    let mut vote = vote_on(
+        doc.applicant("fz-1").unwrap(),
+        Decision::Extend(6),
+        "v1".into(),
+    );
+    assert_eq!(vote.motion, "关于延长王小明同志预备期6个月");
+    assert_eq!(vote.member_id.as_deref(), Some("y"));
+    vote.in_favour = 5;
+    assembly.votes.push(vote);
+    doc.meetings.push(assembly);
+    let link_of = |doc: &Document| {
+        vote_link(doc, &doc.meetings[0], &doc.meetings[0].votes[0])
+            .unwrap()
+            .decision
+    };
+    for (motion, months) in [
+        ("关于延长王小明同志预备期六个月", Some(Decision::Extend(6))),
+        (
+            "关于延长王小明同志预备期十二个月",
+            Some(Decision::Extend(12)),
+        ),
+        ("关于延长王小明同志的预备期", None),
+        ("关于延长王小明同志预备期6个月", Some(Decision::Extend(6))),
+    ] {
+        doc.meetings[0].votes[0].motion = motion.into();
+        assert_eq!(link_of(&doc), months, "{motion}");
+    }
+    let touched = record_vote(&mut doc, "mt-x", "v1", Decision::Extend(6), "").unwrap();
+    assert_eq!(
+        touched,
+        records_changed(Decision::Extend(6), "fz-1", "mt-x")
+    );
+    assert_eq!(
+        doc.member("y").unwrap().extension.as_ref().unwrap().until,
+        d(2027, 6, 20)
+    );
+    assert!(
+        vote_link(&doc, &doc.meetings[0], &doc.meetings[0].votes[0])
+            .unwrap()
+            .recorded
+    );
+}
+
+#[test]
+fn a_review_entered_moves_the_next_half_yearly_review_and_each_day_counts_once() {
+    let mut a = path(&[
+        (Step::Apply, d(2025, 9, 1)),
+        (Step::FirstTalk, d(2025, 9, 10)),
+        (Step::NameActivist, d(2025, 11, 1)),
+    ]);
+    let review_by = |a: &Applicant| {
+        next_due(a, &Practice::default())
+            .into_iter()
+            .find(|x| x.what.starts_with("党支部考察"))
+            .map(|x| x.when)
+    };
+    assert_eq!(review_by(&a), Some(When::By(d(2026, 5, 1))));
+    add_day(&mut a.reviews, d(2026, 4, 30));
+    add_day(&mut a.reviews, d(2026, 2, 1));
+    add_day(&mut a.reviews, d(2026, 4, 30));
+    assert_eq!(a.reviews, vec![d(2026, 2, 1), d(2026, 4, 30)]);
+    assert_eq!(review_by(&a), Some(When::By(d(2026, 10, 30))));
+}
+
+#[test]
+fn an_extension_or_cancellation_decided_elsewhere_is_entered_only_for_a_probationary_member() {
+    let mut members = full_members("p", 2);
+    members.push(named(probationary("y"), "王小明"));
+    let mut doc = document(&[], members, Vec::new());
+    let mut a = path(&[
+        (Step::Apply, d(2023, 1, 1)),
+        (Step::AdmissionAssembly, d(2025, 12, 20)),
+    ]);
+    a.member_id = Some("y".into());
+    doc.applicants = vec![a, paths_due().remove(0)];
+    let touched =
+        probation_decided(&mut doc, "fz-1", Decision::Extend(12), d(2026, 12, 20)).unwrap();
+    assert_eq!(touched, records_changed(Decision::Extend(12), "fz-1", ""));
+    assert_eq!(
+        doc.member("y").unwrap().extension.as_ref().unwrap().until,
+        d(2027, 12, 20)
+    );
+    let before = doc.clone();
+    // A 发展对象 has no 预备期; an 接收 is the 支部大会's vote, not an entry.
+    assert!(probation_decided(&mut doc, "fz-review", Decision::Cancel, d(2026, 12, 20)).is_err());
+    assert!(probation_decided(&mut doc, "fz-1", Decision::Admit, d(2026, 12, 20)).is_err());
+    assert_eq!(doc, before);
+    probation_decided(&mut doc, "fz-1", Decision::Cancel, d(2027, 3, 1)).unwrap();
+    assert_eq!(doc.applicant("fz-1").unwrap().phase(), Phase::Stopped);
+    assert!(probation_decided(&mut doc, "fz-1", Decision::Cancel, d(2027, 3, 2)).is_err());
 }

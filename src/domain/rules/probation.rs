@@ -138,6 +138,7 @@ mod tests {
             kind,
             written: None,
             member_id: Some("y".into()),
+            applicant_id: None,
         });
         doc.meetings.push(m);
     }

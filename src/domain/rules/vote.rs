@@ -274,6 +274,7 @@ mod tests {
             kind: VoteKind::General,
             written: None,
             member_id: None,
+            applicant_id: None,
         }
     }
 

@@ -387,6 +387,7 @@ fn vote(id: &str, motion: String, kind: VoteKind, room: (u32, u32), written: u32
             abstain: 0,
         }),
         member_id: None,
+        applicant_id: None,
     }
 }
 

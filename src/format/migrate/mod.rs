@@ -9,6 +9,7 @@ mod study_hours_and_group_work;
 mod v1_roles_talks;
 mod v2_clocks;
 mod v3_fusion;
+mod votes_name_their_path;
 mod year_plan_summary_report;
 
 use serde_json::Value;
@@ -32,6 +33,7 @@ const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [
     year_plan_summary_report::step,
     branch_identity::step,
     development_paths::step,
+    votes_name_their_path::step,
 ];
 
 #[derive(Debug, PartialEq, Eq)]

@@ -1,15 +1,21 @@
 //! 发展党员 under 我的: the pipeline (`pipeline_page.rs`: who is at which
-//! stage, for how long, what is due next, sorted by what needs doing) and
-//! one person's path (`path_page.rs`: the 25 steps with their days,
-//! 经办人 and 材料 ticks, and the flags in the rule's words). The printouts
-//! are `ui::print::DevelopmentPrint`. Nothing here leaves the phone except
-//! in a full backup its keeper chose to make with what is private.
+//! stage, for how long, what is due next, sorted by what needs doing), one
+//! person's path (`path_page.rs`: the 25 steps with their days, 经办人 and
+//! 材料 ticks, the meeting that decided a step, and the flags in the rule's
+//! words), and the branch's local practice (`practice_form.rs`, shown among
+//! the branch's rules). The printouts are `ui::print::DevelopmentPrint`; a
+//! meeting's side is `ui::meetings::votes`. Nothing here leaves the phone
+//! except in a full backup its keeper chose to make with what is private.
 
+mod path_dates;
 mod path_page;
+mod path_probation;
 mod pipeline_page;
+mod practice_form;
 
 pub use path_page::DevelopmentPathPage;
 pub use pipeline_page::DevelopmentPage;
+pub use practice_form::DevelopmentPracticeForm;
 
 use crate::domain::development::Applicant;
 use crate::domain::Document;

@@ -1,17 +1,19 @@
 //! One person's path: who they are (the few fields the 纪实表 needs), the
 //! flags in the rule's words, what is due next, and the 25 steps stage by
-//! stage, each with its day, 经办人 and 材料 ticks. Every change is saved
-//! as it is made.
+//! stage, each with its day, 经办人 and 材料 ticks, and the meeting whose
+//! vote decided it. Every change is saved as it is made.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::edit_path;
+use super::path_dates::ReportsAndReviews;
+use super::path_probation::{Probation, ProbationCard};
 use crate::domain::development::{
-    flags, next_due, Applicant, Flag, Practice, Severity, Sex, Stage, Step,
+    flags, next_due, Applicant, Flag, Phase, Practice, Severity, Sex, Stage, Step,
 };
 use crate::domain::meeting::PersonRef;
-use crate::domain::time::parse_iso_date;
+use crate::domain::time::{format_chinese_date, parse_iso_date};
 use crate::domain::Document;
 use crate::ui::link::A;
 use crate::ui::state::use_app;
@@ -61,10 +63,34 @@ fn Path(id: String) -> impl IntoView {
         })
     };
     let print = format!("/print/development/{id}");
+    // The 公示 comes after the 支委会's review, before the 预审.
+    let notice = format!("/print/development/notice-{id}");
+    let candidate = move || {
+        seen.with(|s| {
+            s.as_ref()
+                .is_some_and(|s| s.path.phase() == Phase::Candidate)
+        })
+    };
     view! {
         <Person id=id.clone() seen=seen />
         <Flags seen=seen />
         <DueNext seen=seen />
+        <ProbationCard
+            id=id.clone()
+            probation=Signal::derive(move || {
+                seen.with(|s| s.as_ref().map(|s| Probation::of(&s.path)))
+                    .unwrap_or_else(|| Probation::of(&Applicant::default()))
+            })
+        />
+        <ReportsAndReviews
+            id=id.clone()
+            reports=Signal::derive(move || {
+                seen.with(|s| s.as_ref().map(|s| s.path.reports.clone()).unwrap_or_default())
+            })
+            reviews=Signal::derive(move || {
+                seen.with(|s| s.as_ref().map(|s| s.path.reviews.clone()).unwrap_or_default())
+            })
+        />
         {Stage::ALL
             .into_iter()
             .map(|stage| {
@@ -81,10 +107,15 @@ fn Path(id: String) -> impl IntoView {
                 }
             })
             .collect_view()}
-        <p>
+        <p class="row">
             <A href=print attr:class="button primary">
                 "打印全程纪实表"
             </A>
+            <Show when=candidate>
+                <A href=notice.clone() attr:class="button">
+                    "打印发展对象公示"
+                </A>
+            </Show>
         </p>
     }
 }
@@ -409,6 +440,11 @@ fn StepRow(id: String, step: Step, seen: Memo<Option<Seen>>) -> impl IntoView {
                 </label>
             </div>
             <div class="materials">{materials}</div>
+            {move || {
+                record()
+                    .and_then(|r| r.meeting_id)
+                    .map(|meeting_id| view! { <StepMeeting meeting_id=meeting_id /> })
+            }}
             <ul class="path-step-flags">
                 {move || {
                     here()
@@ -418,5 +454,30 @@ fn StepRow(id: String, step: Step, seen: Memo<Option<Seen>>) -> impl IntoView {
                 }}
             </ul>
         </div>
+    }
+}
+
+/// The meeting whose vote decided a step, as a link to its 表决.
+#[component]
+fn StepMeeting(meeting_id: String) -> impl IntoView {
+    let state = use_app();
+    let title = state.doc.with_untracked(|d| {
+        d.meeting(&meeting_id).map(|m| {
+            let day = m
+                .effective_date()
+                .map(format_chinese_date)
+                .unwrap_or_default();
+            format!("{day} {}", m.kind.label())
+        })
+    });
+    match title {
+        Some(title) => view! {
+            <p class="small path-step-meeting">
+                "表决会议：" <A href=format!("/meetings/{meeting_id}?s=votes")>{title}</A>
+            </p>
+        }
+        .into_any(),
+        None => view! { <p class="muted small path-step-meeting">"表决会议的记录已删除。"</p> }
+            .into_any(),
     }
 }

@@ -152,17 +152,24 @@ fn period_from(kind: &str, date: &str) -> Option<Period> {
 
 /// The 党费 printouts: `/print/dues/register/2026`, `/print/dues/public/2026`,
 /// `/print/dues/member/m04-2026`.
-/// The 发展党员 printouts: `ledger` (台账), or a path's id (纪实表).
+/// The 发展党员 printouts: `ledger` (台账), `notice-` and a path's id (公示),
+/// or a path's id (纪实表).
 #[component]
 pub fn DevelopmentPrint() -> impl IntoView {
     printout(
         |d, p, today| match param(p, "arg").as_str() {
             "ledger" => Some(sheets::development_ledger(d, today)),
-            id => sheets::development_record(d, id, today),
+            arg => match arg.strip_prefix("notice-") {
+                Some(id) => sheets::development_notice(d, id, today),
+                None => sheets::development_record(d, arg, today),
+            },
         },
         |p| match param(p, "arg").as_str() {
             "ledger" => "/mine/development".to_string(),
-            id => format!("/mine/development/{id}"),
+            arg => format!(
+                "/mine/development/{}",
+                arg.strip_prefix("notice-").unwrap_or(arg)
+            ),
         },
         "找不到这份纪实。",
     )

@@ -1,13 +1,16 @@
 //! The 发展党员 printouts: the 发展党员工作全程纪实表 (one per person, A4:
 //! each of the 25 steps with its day, content, 经办人 and 材料, stage by
-//! stage, and the flags in the rule's words) and the 发展党员工作台账 (one
-//! line per person, A4 landscape). Both stay with the secretary: they name
-//! applicants, not their 政审's content.
+//! stage, and the flags in the rule's words), the 发展党员工作台账 (one
+//! line per person, A4 landscape) and the 公示 of a 发展对象 before the
+//! 预审. They name applicants, never their 政审's content.
 
 use chrono::NaiveDate;
 
-use crate::domain::development::{flags, next_due, Applicant, Stage, Step};
-use crate::domain::time::format_short_date;
+use chrono::Datelike;
+
+use crate::domain::development::rules::notice_ends;
+use crate::domain::development::{flags, next_due, Applicant, Phase, Stage, Step};
+use crate::domain::time::{format_chinese_date, format_short_date};
 use crate::domain::Document;
 use crate::format::paper::{Column, Orientation, Paper, Style, Table};
 
@@ -171,4 +174,122 @@ pub fn development_ledger(doc: &Document, today: NaiveDate) -> Paper {
     paper.share_text = paper.as_text();
     paper.named(None, &title);
     paper
+}
+
+/// The 公示 of a 发展对象 the 支委会 has reviewed (拟发展为中共预备党员),
+/// posted from `today` for the branch's working days (本地做法) before the
+/// 上级党委's 预审; `None` unless the path is at the 发展对象 stage.
+pub fn development_notice(doc: &Document, id: &str, today: NaiveDate) -> Option<Paper> {
+    let a = doc
+        .applicant(id)
+        .filter(|a| a.phase() == Phase::Candidate)?;
+    let practice = &doc.branch.rules.development;
+    let title = format!("关于拟发展{}同志为中共预备党员的公示", a.name);
+    let mut paper = Paper::new(doc, title.clone(), today);
+    let reviewed = a
+        .done_on(Step::CommitteeReview)
+        .map(|d| format!("于{}", format_chinese_date(d)))
+        .unwrap_or_default();
+    paper.paragraph(
+        Style::Body,
+        format!(
+            "根据《中国共产党发展党员工作细则》有关规定，经党支部委员会{reviewed}审查，拟发展{}同志为中共预备党员。现将有关情况公示如下：",
+            a.name
+        ),
+    );
+    let mut about = vec![a.name.clone()];
+    if let Some(sex) = a.sex {
+        about.push(sex.label().to_string());
+    }
+    if let Some(born) = a.born_on {
+        about.push(format!("{}年{}月出生", born.year(), born.month()));
+    }
+    let mut lines = vec![about.join("，") + "。"];
+    for (step, what) in [
+        (Step::Apply, "递交入党申请书"),
+        (Step::NameActivist, "被确定为入党积极分子"),
+        (Step::NameCandidate, "被列为发展对象"),
+    ] {
+        if let Some(on) = a.done_on(step) {
+            lines.push(format!("{}{what}。", format_chinese_date(on)));
+        }
+    }
+    if !a.introducers.is_empty() {
+        lines.push(format!("入党介绍人：{}。", names(doc, &a.introducers)));
+    }
+    paper.paragraph(Style::Body, lines.concat());
+    paper.paragraph(
+        Style::Body,
+        format!(
+            "公示时间：{}至{}（{}个工作日）。",
+            format_chinese_date(today),
+            format_chinese_date(notice_ends(today, practice)),
+            practice.notice_workdays
+        ),
+    );
+    paper.paragraph(
+        Style::Body,
+        "公示期间，党员和群众可通过来电、来信、来访等方式，向党支部或上级党委反映公示对象的情况和问题。反映问题应实事求是，以个人名义反映的请署真实姓名。",
+    );
+    paper.paragraph(
+        Style::Plain,
+        "联系人：＿＿＿＿＿＿　　联系电话：＿＿＿＿＿＿",
+    );
+    paper.signatures(&["党支部（盖章）"], true);
+    // Posted in a chat, the text ends as the notice on the board does.
+    paper.share_text = format!(
+        "{}\n{}\n{}",
+        paper.as_text(),
+        doc.branch.name,
+        format_chinese_date(today)
+    );
+    paper.named(Some(today), &format!("{} 发展对象公示", a.name));
+    Some(paper)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sample::example_document;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_notice_of_a_candidate_lasts_the_branchs_working_days_and_names_the_steps() {
+        let today = day(2026, 11, 27);
+        let doc = example_document(today);
+        let candidate = doc
+            .applicants
+            .iter()
+            .find(|a| a.phase() == Phase::Candidate)
+            .map(|a| a.id.clone())
+            .unwrap_or_default();
+        // Friday 27 November: five working days end on Thursday 3 December.
+        let text = development_notice(&doc, &candidate, today)
+            .map(|p| p.share_text)
+            .unwrap_or_default();
+        for part in [
+            "关于拟发展陈晨同志为中共预备党员的公示",
+            "陈晨，女，1997年9月出生。",
+            "2026年9月27日被列为发展对象。入党介绍人：杨帆、黄海。",
+            "公示时间：2026年11月27日至2026年12月3日（5个工作日）",
+            "示例单位第一党支部\n2026年11月27日",
+        ] {
+            assert!(text.contains(part), "{part} not in {text}");
+        }
+        // Only a 发展对象 is posted: not an 积极分子, not a 预备党员.
+        for a in doc
+            .applicants
+            .iter()
+            .filter(|a| a.phase() != Phase::Candidate)
+        {
+            assert!(
+                development_notice(&doc, &a.id, today).is_none(),
+                "{}",
+                a.name
+            );
+        }
+    }
 }

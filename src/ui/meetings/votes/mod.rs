@@ -4,19 +4,23 @@
 //! the written opinions (书面意见) where they count, and the result by the
 //! rule of its body. Each ballot of an election has its office, its ballots
 //! and candidates, its 监票人 and 计票人, its result in the rules' words and
-//! what follows it (报批、备案). One component per file.
+//! what follows it (报批、备案). The 发展党员 whose path waits for this
+//! meeting's decision are offered for the vote, and a passed vote put from
+//! a path is recorded there in one tap. One component per file.
 
 mod ballot;
 mod ballot_counts;
 mod candidate_list;
 mod candidate_row;
 mod counter;
+mod decisions_due;
 mod election_card;
 mod election_result;
 mod elections_section;
 mod exclusions_card;
 mod member_chips;
 mod optional_number;
+mod path_decision;
 mod report_dates;
 mod vote_card;
 mod vote_member;

@@ -1,12 +1,13 @@
 //! One motion: what was put to the vote, its kind and the member it is
-//! about, the counts in the room and in writing, and the result by the rule
-//! of the body that voted.
+//! about, the counts in the room and in writing, the result by the rule of
+//! the body that voted, and the 发展党员 path it was put from.
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
 
 use super::counter::Counter;
+use super::path_decision::PathDecision;
 use super::vote_member::VoteMember;
 use crate::browser::dialog::confirm;
 use crate::domain::meeting::{Counts, Vote, VoteKind};
@@ -232,6 +233,7 @@ pub fn VoteCard(meeting: MeetingHandle, vote_id: String) -> impl IntoView {
                         )
                     })
             }}
+            <PathDecision meeting=meeting vote_id=vote_id.clone() passed=passed />
             <button
                 class="link-button small"
                 type="button"

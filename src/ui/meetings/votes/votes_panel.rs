@@ -1,8 +1,10 @@
-//! The 表决 tab of a meeting: its motions, then its elections and the
-//! members left out of 应到会人数 by a recorded decision.
+//! The 表决 tab of a meeting: the 发展党员 due for its decision, its
+//! motions, then its elections and the members left out of 应到会人数 by a
+//! recorded decision.
 
 use leptos::prelude::*;
 
+use super::decisions_due::DecisionsDue;
 use super::elections_section::ElectionsSection;
 use super::exclusions_card::ExclusionsCard;
 use super::vote_card::VoteCard;
@@ -26,6 +28,7 @@ pub fn VotesPanel(meeting: MeetingHandle) -> impl IntoView {
             kind: VoteKind::General,
             written: None,
             member_id: None,
+            applicant_id: None,
         };
         meeting.edit(move |m| add_item(&mut m.votes, vote.clone()));
     };
@@ -34,6 +37,9 @@ pub fn VotesPanel(meeting: MeetingHandle) -> impl IntoView {
             <p class="warning">
                 "这类会议不进行表决。需要决定的事项，请提交支部党员大会或支委会表决。"
             </p>
+        </Show>
+        <Show when=move || body.get().is_some()>
+            <DecisionsDue meeting=meeting />
         </Show>
         <Show when=move || votes.with(|v| v.is_empty()) && body.get().is_some()>
             <p class="empty">"本次会议还没有表决事项。"</p>

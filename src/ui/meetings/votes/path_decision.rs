@@ -1,0 +1,145 @@
+//! A vote put from a 发展党员 path: whose path and what it decides, and once
+//! the vote passed, the tap that records it there (the step with this
+//! meeting; on 接收 the new 预备党员 in the roster with their 入党日期).
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::browser::clock;
+use crate::domain::development::meetings::{vote_link, Decision};
+use crate::domain::time::format_chinese_date;
+use crate::ui::handles::MeetingHandle;
+use crate::ui::link::A;
+
+/// What recording `decision` on `day` will do, said before the tap.
+fn what_recording_does(decision: Decision, name: &str, day: NaiveDate) -> String {
+    let day = format_chinese_date(day);
+    match decision {
+        Decision::Admit => format!(
+            "将在纪实中记录第15步（{day}），并在党员名册中登记{name}为预备党员，入党日期{day}，预备期自此算起。"
+        ),
+        Decision::Confirm => format!(
+            "将在纪实中记录第23步（{day}）。转正须报上级党委审批，批准后在纪实中记录第24步。"
+        ),
+        Decision::Extend(months) => {
+            format!("将在纪实和党员名册中记录延长预备期{months}个月（{day}决定）。")
+        }
+        Decision::Cancel => format!(
+            "将在纪实中记录{day}取消预备党员资格；报上级党组织批准后，在名册中办理减少。"
+        ),
+        Decision::NameActivist | Decision::NameCandidate | Decision::CommitteeReview => {
+            match decision.step() {
+                Some(step) => format!("将在纪实中记录{}（{day}）。", step.title()),
+                None => String::new(),
+            }
+        }
+    }
+}
+
+#[component]
+pub fn PathDecision(
+    meeting: MeetingHandle,
+    vote_id: String,
+    #[prop(into)] passed: Signal<bool>,
+) -> impl IntoView {
+    let state = meeting.state;
+    let link = {
+        let vote_id = vote_id.clone();
+        Memo::new(move |_| {
+            state.doc.with(|d| {
+                meeting
+                    .with(|m| {
+                        let vote = m.votes.iter().find(|v| v.id == vote_id)?;
+                        vote_link(d, m, vote)
+                    })
+                    .flatten()
+            })
+        })
+    };
+    let day = meeting.part(|m| m.effective_date());
+    let record = move |_| {
+        let Some(link) = link.get_untracked() else {
+            return;
+        };
+        let Some(decision) = link.decision else {
+            return;
+        };
+        state.record_vote_on_path(
+            &link.applicant_id,
+            decision,
+            &meeting.id(),
+            &vote_id,
+            clock::new_id("m"),
+        );
+        state.confirm(format!("已记入{}的发展党员纪实", link.name));
+    };
+    view! {
+        {move || {
+            link.get()
+                .map(|l| {
+                    let what = match l.decision {
+                        Some(d) => d.label(),
+                        None => "与纪实的当前阶段不符".into(),
+                    };
+                    let outcome = match (l.decision, l.recorded, passed.get(), day.get()) {
+                        (Some(Decision::Admit), true, _, _) => {
+                            view! {
+                                <p class="ok small">
+                                    "已记入发展党员纪实，并已在党员名册中登记为预备党员。"
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        (Some(_), true, _, _) => {
+                            view! { <p class="ok small">"已记入发展党员纪实。"</p> }
+                                .into_any()
+                        }
+                        (None, _, _, _) => {
+                            view! {
+                                <p class="warning small">
+                                    "表决事项的类别与这位同志纪实的当前阶段不符，请核对。"
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        (Some(_), false, false, _) => {
+                            view! {
+                                <p class="muted small">
+                                    "表决通过后，可一键记入发展党员纪实。"
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        (Some(_), false, true, None) => {
+                            view! {
+                                <p class="warning small">
+                                    "请先填写会议日期，再记入纪实。"
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        (Some(d), false, true, Some(on)) => {
+                            let record = record.clone();
+                            view! {
+                                <p class="muted small">{what_recording_does(d, &l.name, on)}</p>
+                                <button class="button small primary" type="button" on:click=record>
+                                    "记入发展党员纪实"
+                                </button>
+                            }
+                                .into_any()
+                        }
+                    };
+                    view! {
+                        <div class="roster-action path-decision" data-testid="path-decision">
+                            <p class="small">
+                                "发展党员纪实："
+                                <A href=format!("/mine/development/{}", l.applicant_id)>{l.name}</A>
+                                {format!("（{what}）")}
+                            </p>
+                            {outcome}
+                        </div>
+                    }
+                })
+        }}
+    }
+}
