@@ -358,10 +358,11 @@ impl AppState {
     ) {
         let keys = records_changed(decision, applicant_id, meeting_id);
         let (meeting_id, vote_id) = (meeting_id.to_string(), vote_id.to_string());
+        let today = clock::today();
         self.edit(keys, move |d| {
             // An error here means another tab recorded it first, or the vote
             // changed meanwhile: the document stays as it is.
-            let _ = record_vote(d, &meeting_id, &vote_id, decision, &member_id);
+            let _ = record_vote(d, &meeting_id, &vote_id, decision, &member_id, today);
         });
     }
 

@@ -128,7 +128,7 @@ async function decide(page, name, motion) {
   const offer = page.getByTestId("decisions-due").locator("li", { hasText: name });
   await offer.getByRole("button", { name: "列入表决" }).click();
   const vote = page.locator("section.vote").last();
-  assert.equal(await vote.locator("input[name=motion]").inputValue(), motion);
+  assert.equal(await vote.locator("[name=motion]").inputValue(), motion);
   await vote.getByText("表决通过后，可一键记入发展党员纪实。").waitFor();
   await vote.getByRole("button", { name: "出席的全部赞成" }).click();
   await vote.getByText(/赞成票超过半数，通过/).waitFor();

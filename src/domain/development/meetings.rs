@@ -416,18 +416,23 @@ pub fn records_changed(decision: Decision, applicant_id: &str, meeting_id: &str)
     keys
 }
 
+/// Why a vote of a meeting still to come is not recorded yet.
+pub const NOT_YET: &str = "会议日期在今天之后：会议召开后再记入发展党员纪实";
+
 /// Records a passed vote on the path it was put from: the step with the
 /// meeting's day and the meeting (`after_vote`); on 接收 the new 预备党员
 /// joins the roster as `member_id` and the vote names them. Nothing changes
 /// unless the vote passed by the rule of its body and still takes
-/// `decision` (the one the member saw), and a decision is recorded once.
-/// Returns the records it changed, among `records_changed`.
+/// `decision` (the one the member saw), and the meeting's day has come by
+/// `today`; a decision is recorded once. Returns the records it changed,
+/// among `records_changed`.
 pub fn record_vote(
     doc: &mut Document,
     meeting_id: &str,
     vote_id: &str,
     decision: Decision,
     member_id: &str,
+    today: NaiveDate,
 ) -> Result<Vec<RecordKey>, String> {
     let meeting = doc.meeting(meeting_id).ok_or("找不到这次会议")?;
     let vote = meeting
@@ -447,6 +452,9 @@ pub fn record_vote(
         return Err("表决尚未通过，不能记入发展党员纪实".into());
     }
     let day = meeting.effective_date().ok_or("会议还没有日期")?;
+    if day > today {
+        return Err(NOT_YET.into());
+    }
     let mut touched = after_vote(
         doc,
         &link.applicant_id,

@@ -6,7 +6,7 @@ use super::due::{due_soon, next_due, pipeline, When};
 use super::flags::{flags, out_of_order, Severity};
 use super::meetings::{
     after_vote, confirmation_approved, decision_due, due_for_decision, offers, probation_decided,
-    record_vote, records_changed, vote_link, vote_on, Decision,
+    record_vote, records_changed, vote_link, vote_on, Decision, NOT_YET,
 };
 use super::path::{add_day, Applicant, Extension, Material, Phase, Stage, Step, Stopped};
 use super::rules::*;
@@ -771,7 +771,14 @@ fn a_passed_admission_vote_adds_the_probationary_member_with_the_meeting_day_onc
     doc.meetings.push(assembly);
     let before = doc.clone();
     assert_eq!(
-        record_vote(&mut doc, "mt-a", "v1", Decision::Admit, "m-new"),
+        record_vote(
+            &mut doc,
+            "mt-a",
+            "v1",
+            Decision::Admit,
+            "m-new",
+            d(2027, 1, 1)
+        ),
         Err("表决尚未通过，不能记入发展党员纪实".to_string())
     );
     assert_eq!(doc, before, "a vote that did not pass moves nothing");
@@ -779,12 +786,35 @@ fn a_passed_admission_vote_adds_the_probationary_member_with_the_meeting_day_onc
     let vote = &mut doc.meetings[0].votes[0];
     vote.in_favour = 3;
     vote.abstain = 2;
+    // Passed, but recorded only once the meeting's day has come.
+    let before = doc.clone();
+    assert_eq!(
+        record_vote(
+            &mut doc,
+            "mt-a",
+            "v1",
+            Decision::Admit,
+            "m-new",
+            d(2026, 12, 9)
+        ),
+        Err(NOT_YET.to_string())
+    );
+    assert_eq!(doc, before);
     let link = vote_link(&doc, &doc.meetings[0], &doc.meetings[0].votes[0]).unwrap();
     assert_eq!(
         (link.name.as_str(), link.decision, link.recorded),
         ("乙", Some(Decision::Admit), false)
     );
-    let touched = record_vote(&mut doc, "mt-a", "v1", Decision::Admit, "m-new").unwrap();
+    // On the meeting's day.
+    let touched = record_vote(
+        &mut doc,
+        "mt-a",
+        "v1",
+        Decision::Admit,
+        "m-new",
+        d(2026, 12, 10),
+    )
+    .unwrap();
     assert_eq!(
         touched,
         vec![
@@ -818,7 +848,14 @@ fn a_passed_admission_vote_adds_the_probationary_member_with_the_meeting_day_onc
     // A second tap (or another tab's) records nothing twice.
     let members = doc.members.len();
     assert_eq!(
-        record_vote(&mut doc, "mt-a", "v1", Decision::Admit, "m-other"),
+        record_vote(
+            &mut doc,
+            "mt-a",
+            "v1",
+            Decision::Admit,
+            "m-other",
+            d(2027, 1, 1)
+        ),
         Err("已记入发展党员纪实".to_string())
     );
     assert_eq!(doc.members.len(), members);
@@ -836,7 +873,15 @@ fn a_committee_vote_records_the_step_its_path_waited_for() {
     vote.in_favour = 3;
     meeting.votes.push(vote);
     doc.meetings.push(meeting);
-    let touched = record_vote(&mut doc, "mt-c", "v1", Decision::NameCandidate, "unused").unwrap();
+    let touched = record_vote(
+        &mut doc,
+        "mt-c",
+        "v1",
+        Decision::NameCandidate,
+        "unused",
+        d(2027, 1, 1),
+    )
+    .unwrap();
     assert_eq!(touched, vec![RecordKey::applicant("fz-activist")]);
     assert_eq!(
         touched,
@@ -862,7 +907,15 @@ fn a_committee_vote_records_the_step_its_path_waited_for() {
     doc.meetings[0].votes[0].kind = VoteKind::AdmitProbationary;
     let link = vote_link(&doc, &doc.meetings[0], &doc.meetings[0].votes[0]).unwrap();
     assert_eq!(link.decision, None);
-    assert!(record_vote(&mut doc, "mt-c", "v1", Decision::Admit, "m-new").is_err());
+    assert!(record_vote(
+        &mut doc,
+        "mt-c",
+        "v1",
+        Decision::Admit,
+        "m-new",
+        d(2027, 1, 1)
+    )
+    .is_err());
     assert_eq!(doc.members.len(), 5);
 }
 
@@ -905,7 +958,15 @@ fn an_extension_vote_takes_its_months_from_the_motion_and_moves_the_roster() {
         doc.meetings[0].votes[0].motion = motion.into();
         assert_eq!(link_of(&doc), months, "{motion}");
     }
-    let touched = record_vote(&mut doc, "mt-x", "v1", Decision::Extend(6), "").unwrap();
+    let touched = record_vote(
+        &mut doc,
+        "mt-x",
+        "v1",
+        Decision::Extend(6),
+        "",
+        d(2027, 1, 1),
+    )
+    .unwrap();
     assert_eq!(
         touched,
         records_changed(Decision::Extend(6), "fz-1", "mt-x")

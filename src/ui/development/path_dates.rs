@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::edit_path;
 use crate::domain::development::path::{add_day, Applicant};
 use crate::domain::limits;
-use crate::domain::time::{format_chinese_date, parse_iso_date};
+use crate::domain::time::{format_chinese_date, format_short_date, parse_iso_date};
 use crate::ui::state::use_app;
 
 #[component]
@@ -58,18 +58,27 @@ fn DayList(
         }
     };
     view! {
-        <div class="field">
-            <span>{label}</span>
+        <div class="path-days">
+            <h3 class="sub-title">{label}</h3>
             <Show when=move || days.with(Vec::is_empty)>
                 <p class="muted small">"尚未记录。"</p>
             </Show>
             <ul class="chips" data-testid=format!("{name}-days")>
-                <For each=move || days.get() key=|d| *d let:day>
+                // The latest first: what is due next counts from it.
+                <For
+                    each=move || {
+                        let mut latest_first = days.get();
+                        latest_first.sort_by(|a, b| b.cmp(a));
+                        latest_first
+                    }
+                    key=|d| *d
+                    let:day
+                >
                     {
                         let id = id.clone();
                         view! {
                             <li class="chip">
-                                {format_chinese_date(day)}
+                                {format_short_date(day)}
                                 <button
                                     class="chip-remove"
                                     type="button"

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::browser::clock;
-use crate::domain::development::meetings::{vote_link, Decision};
+use crate::domain::development::meetings::{vote_link, Decision, NOT_YET};
 use crate::domain::time::format_chinese_date;
 use crate::ui::handles::MeetingHandle;
 use crate::ui::link::A;
@@ -117,6 +117,9 @@ pub fn PathDecision(
                                 </p>
                             }
                                 .into_any()
+                        }
+                        (Some(_), false, true, Some(on)) if on > clock::today() => {
+                            view! { <p class="warning small">{NOT_YET}"。"</p> }.into_any()
                         }
                         (Some(d), false, true, Some(on)) => {
                             let record = record.clone();
