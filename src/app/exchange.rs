@@ -14,6 +14,7 @@ use crate::backup::export::{backup_file_name, file_name_part};
 use crate::backup::import::Staged;
 use crate::backup::package::{export_package, same_branch, Sender};
 use crate::domain::document::{self, RecordKey};
+use crate::domain::meeting::keep_vote_paths;
 use crate::domain::place::place;
 use crate::domain::roster::{keep_private_notes, namesakes};
 use crate::domain::{Document, Packing, Scope};
@@ -184,6 +185,7 @@ impl<B: Backend> Core<B> {
                             .is_some_and(|k| document::deletion_travels(&k, &packing, true))
                 });
                 keep_private_notes(&mut incoming.members, &local.members);
+                keep_vote_paths(&mut incoming.meetings, &local.meetings);
             }
             let plan = ImportPlan::new(local, &clocks, &incoming, &their_clocks, &device_id);
             let blank = local.is_blank();

@@ -589,13 +589,24 @@ impl Kind for Meeting {
     /// Members get the meetings of this year and last (what the plan and
     /// this year's self-assessment need; years of history stay with the
     /// secretary); a return carries the meetings recorded on the phone.
+    /// A vote names the 发展党员 path it was put from only where the path
+    /// goes too: a full backup made with what is private.
     fn pack(&self, packing: &Packing, written_here: bool) -> Option<Self> {
         let travels = match packing.scope {
             Scope::Full => true,
             Scope::Branch => self.counted_year().is_none_or(|y| y >= packing.since_year),
             Scope::Return => written_here,
         };
-        travels.then(|| self.clone())
+        let paths_travel = packing.scope == Scope::Full && packing.with_private;
+        travels.then(|| {
+            let mut packed = self.clone();
+            if !paths_travel {
+                for vote in &mut packed.votes {
+                    vote.applicant_id = None;
+                }
+            }
+            packed
+        })
     }
 
     /// A deleted meeting stays deleted on members' phones; a member's
@@ -606,6 +617,22 @@ impl Kind for Meeting {
 
     fn mentions(&self, member_id: &str) -> bool {
         self.referenced_member_ids().any(|r| r == member_id)
+    }
+}
+
+/// Meetings from a package for members about to be merged into `local`:
+/// each vote keeps the 发展党员 path this phone links it to, which no such
+/// package carries (`Meeting::pack`).
+pub fn keep_vote_paths(shared: &mut [Meeting], local: &[Meeting]) {
+    for meeting in shared {
+        let Some(mine) = local.iter().find(|m| m.id == meeting.id) else {
+            continue;
+        };
+        for vote in &mut meeting.votes {
+            if let Some(kept) = mine.votes.iter().find(|v| v.id == vote.id) {
+                vote.applicant_id = kept.applicant_id.clone();
+            }
+        }
     }
 }
 
