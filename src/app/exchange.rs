@@ -185,8 +185,8 @@ impl<B: Backend> Core<B> {
                             .is_some_and(|k| document::deletion_travels(&k, &packing, true))
                 });
                 keep_private_notes(&mut incoming.members, &local.members);
-                keep_vote_paths(&mut incoming.meetings, &local.meetings);
             }
+            keep_vote_paths(&mut incoming.meetings, &local.meetings);
             let plan = ImportPlan::new(local, &clocks, &incoming, &their_clocks, &device_id);
             let blank = local.is_blank();
             let namesakes = namesakes(&local.members, &incoming.members);

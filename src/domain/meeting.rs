@@ -620,15 +620,20 @@ impl Kind for Meeting {
     }
 }
 
-/// Meetings from a package for members about to be merged into `local`:
-/// each vote keeps the 发展党员 path this phone links it to, which no such
-/// package carries (`Meeting::pack`).
-pub fn keep_vote_paths(shared: &mut [Meeting], local: &[Meeting]) {
-    for meeting in shared {
+/// Meetings from a package about to be merged into `local`: a vote that
+/// names no 发展党员 path (no package for members carries one, nor a phone
+/// that keeps no paths: `Meeting::pack`) keeps the path this phone links
+/// it to, so the link is never taken for a change.
+pub fn keep_vote_paths(incoming: &mut [Meeting], local: &[Meeting]) {
+    for meeting in incoming {
         let Some(mine) = local.iter().find(|m| m.id == meeting.id) else {
             continue;
         };
-        for vote in &mut meeting.votes {
+        for vote in meeting
+            .votes
+            .iter_mut()
+            .filter(|v| v.applicant_id.is_none())
+        {
             if let Some(kept) = mine.votes.iter().find(|v| v.id == vote.id) {
                 vote.applicant_id = kept.applicant_id.clone();
             }

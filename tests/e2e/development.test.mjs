@@ -168,11 +168,25 @@ test("from 申请 to 接收 through the meetings: the 支委会 and the 支部�
   await page.getByTestId("decisions-due").locator("li", { hasText: "钱明" }).getByText("审查发展对象").waitFor();
   await decide(page, "钱明", "关于钱明同志发展对象的审查意见");
 
-  // 预审 and 志愿书 on the path.
+  // Back on the path: the review done with its meeting, a 思想汇报 handed
+  // in, and the 公示 printed before the 预审.
   await page.goto(origin + `/mine/development/${id}`);
   await pageShown(page);
   assert.equal(await page.getByTestId("step-12").locator("input[type=date]").inputValue(), today);
   await page.getByTestId("step-12").getByRole("link", { name: /支委会/ }).waitFor();
+  await page.locator("input[name=new-report]").fill(daysAgo(3));
+  await page.getByTestId("path-dates").getByRole("button", { name: "记录" }).first().click();
+  await page.getByTestId("report-days").getByText(daysAgo(3).split("-").map(Number).join(".")).waitFor();
+  const notice = join(dir, "notice.pdf");
+  await printToPdf(page, origin, `/print/development/notice-${id}`, notice);
+  const posted = squeeze(pageTextsRaw(notice).join(""));
+  for (const t of ["关于拟发展钱明同志为中共预备党员的公示", "被列为发展对象", "公示时间", "个工作日", "党支部（盖章）"]) {
+    assert.ok(posted.includes(squeeze(t)), `公示 lacks ${t}`);
+  }
+
+  // 预审 and 志愿书 on the path.
+  await page.goto(origin + `/mine/development/${id}`);
+  await pageShown(page);
   for (const step of [13, 14]) {
     await page.getByTestId(`step-${step}`).locator("input[type=date]").fill(today);
   }
@@ -192,6 +206,7 @@ test("from 申请 to 接收 through the meetings: the 支委会 and the 支部�
   const member = stored.members.find((m) => m.name === "钱明");
   assert.deepEqual([member.standing, member.admitted_on], ["probationary", today]);
   const path = stored[`applicant/${id}`];
+  assert.deepEqual(path.reports, [daysAgo(3)]);
   const step = (name) => path.steps.find((s) => s.step === name);
   assert.deepEqual([step("admission_assembly").on, step("admission_assembly").meeting_id], [today, meetingId]);
   assert.equal(step("committee_review").on, today);

@@ -14,7 +14,8 @@
 //!   what needs doing.
 //! - `example.rs`: the example branch's paths.
 //! - `meetings.rs`: a 支委会 or 支部大会 and the path: who is due for a
-//!   decision, and the path and roster after the vote.
+//!   decision, the vote worded from the path that names it
+//!   (`Vote::applicant_id`), and the path and roster once it passed.
 //!
 //! 政审 and personal details are sensitive: the record keeps only what the
 //! 纪实表 needs (no ID numbers, no family), and stays on the phone that
