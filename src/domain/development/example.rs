@@ -99,19 +99,19 @@ fn after_admission(a: &mut Applicant, admitted: NaiveDate, today: NaiveDate) {
     }
 }
 
-/// Links the vote of `kind` whose motion names `name` to the path
+/// Links the vote of `kind` about the member `member_id` to the path
 /// `applicant_id`, as a vote put from the path is; gives its meeting and day.
 fn link_vote(
     doc: &mut Document,
     kind: VoteKind,
-    name: &str,
+    member_id: &str,
     applicant_id: &str,
 ) -> Option<(String, Option<NaiveDate>)> {
     doc.meetings.iter_mut().find_map(|m| {
         let vote = m
             .votes
             .iter_mut()
-            .find(|v| v.kind == kind && v.motion.contains(name))?;
+            .find(|v| v.kind == kind && v.member_id.as_deref() == Some(member_id))?;
         vote.applicant_id = Some(applicant_id.to_string());
         Some((m.id.clone(), m.date))
     })
@@ -127,7 +127,7 @@ pub fn add_example_paths(doc: &mut Document, today: NaiveDate) {
     let mut paths = Vec::new();
     for (i, (member_id, name, admitted)) in probationers.into_iter().enumerate() {
         let mut a = Applicant::new(format!("fz-ex-{}", i + 1), name.clone(), admitted);
-        a.member_id = Some(member_id);
+        a.member_id = Some(member_id.clone());
         a.sex = Some(if name == "谢欣怡" {
             Sex::Female
         } else {
@@ -135,10 +135,11 @@ pub fn add_example_paths(doc: &mut Document, today: NaiveDate) {
         });
         a.born_on = Some(months_before(admitted, 12 * (24 + i as u32)));
         let admitted_at =
-            link_vote(doc, VoteKind::AdmitProbationary, &name, &a.id).map(|(id, _)| id);
+            link_vote(doc, VoteKind::AdmitProbationary, &member_id, &a.id).map(|(id, _)| id);
         up_to_admission(&mut a, admitted, admitted_at);
         after_admission(&mut a, admitted, today);
-        if let Some((meeting, Some(on))) = link_vote(doc, VoteKind::ConfirmFull, &name, &a.id) {
+        if let Some((meeting, Some(on))) = link_vote(doc, VoteKind::ConfirmFull, &member_id, &a.id)
+        {
             done(
                 &mut a,
                 Step::ConfirmationRequest,
