@@ -79,6 +79,9 @@ fn every_printout(doc: &Document) -> Vec<(String, Paper)> {
     for a in &doc.applicants {
         let paper = development_record(doc, &a.id, t).unwrap();
         out.push((format!("development {}", a.id), paper));
+        if let Some(notice) = development_notice(doc, &a.id, t) {
+            out.push((format!("development notice {}", a.id), notice));
+        }
     }
     for m in &doc.meetings {
         out.push((format!("record {}", m.id), meeting_record(doc, m, t)));
