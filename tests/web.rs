@@ -490,3 +490,32 @@ async fn the_app_mounts_and_shows_the_stored_branch() {
     persistence::shut_down();
     storage().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn the_committee_database_gives_its_keys_alone_and_the_values_asked_for() {
+    use zhibu::browser::committee_db::CommitteeDb;
+    let name = format!("committee-test-{}", js_sys::Date::now());
+    let db = CommitteeDb::open_named(&name).await.unwrap();
+    for (key, value) in [
+        ("report/a/2025", "A"),
+        ("report/b/2026", "B"),
+        ("expected", "E"),
+    ] {
+        db.put(key, value).await.unwrap();
+    }
+    let mut keys = db.keys().await.unwrap();
+    keys.sort();
+    assert_eq!(keys, ["expected", "report/a/2025", "report/b/2026"]);
+    let asked: Vec<String> = ["report/b/2026", "report/gone/2024", "expected"]
+        .map(String::from)
+        .to_vec();
+    assert_eq!(
+        db.values_of(&asked).await.unwrap(),
+        vec![
+            ("report/b/2026".to_string(), "B".to_string()),
+            ("expected".to_string(), "E".to_string()),
+        ],
+        "in the order asked, a key no longer stored left out"
+    );
+    assert!(db.values_of(&[]).await.unwrap().is_empty());
+}

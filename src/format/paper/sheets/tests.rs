@@ -52,6 +52,7 @@ fn every_printout(doc: &Document) -> Vec<(String, Paper)> {
     // A year nothing was written for: ruled lines to write on.
     out.push(("blank year plan".into(), year_plan_paper(doc, 2030, t)));
     out.push(("blank report".into(), secretary_report_paper(doc, 2030, t)));
+    out.extend(super::committee::example_printouts(doc, t));
     out.push(("development ledger".into(), development_ledger(doc, t)));
     for a in &doc.applicants {
         let paper = development_record(doc, &a.id, t).unwrap();
@@ -634,7 +635,7 @@ fn the_year_plan_prints_the_schedule_by_month_and_the_summary_its_figures_after_
     assert_eq!(schedule.rows.len(), 12);
     let text = plan.as_text();
     assert!(
-        text.contains("月份：1月；按制度召开：支委会、党小组会（第一党小组）"),
+        text.contains("月份：1月；按制度召开：支委会、党小组会（3个党小组各1次）"),
         "{text}"
     );
     assert!(text.contains("本季度：支部党员大会、党课"), "{text}");
