@@ -319,3 +319,141 @@ fn a_roster_typed_again_on_another_phone_is_named_before_it_doubles_the_names() 
     let review = member.review(&secretary.package(Scope::Branch));
     assert!(review.namesakes.is_empty());
 }
+
+#[test]
+fn a_conflict_on_a_members_commitments_is_titled_by_the_member_and_the_field_never_by_its_id() {
+    let secretary = secretary();
+    let other = Phone::new("d-other");
+    other
+        .import(&secretary.package(Scope::Full), Choice::Local)
+        .unwrap();
+    let record = secretary.reopened().commitments[0].clone();
+    let key = RecordKey::commitments_of(&record.id);
+    let id = record.id.clone();
+    save(&secretary, vec![key.clone()], {
+        let id = id.clone();
+        move |d| d.commitments_of_mut(&id).unwrap().public_opinion = "群众评价较好".into()
+    });
+    save(&other, vec![key], move |d| {
+        d.commitments_of_mut(&id).unwrap().public_opinion = "群众反映积极".into()
+    });
+    belongs_to(&secretary, "m01");
+    belongs_to(&other, "m10");
+    let review = secretary
+        .import(&other.package(Scope::Full), Choice::Local)
+        .unwrap();
+    assert_eq!(review.conflicts.len(), 1, "{:?}", review.conflicts);
+    // Each side named by the person whose phone it is.
+    let doc = secretary.reopened();
+    let (mine, theirs) = (
+        &doc.member("m01").unwrap().name,
+        &doc.member("m10").unwrap().name,
+    );
+    assert_eq!(review.sides.0, format!("{mine}的手机（本机）"));
+    assert!(
+        review.sides.1.starts_with(&format!("{theirs}的手机，")) && review.sides.1.ends_with('日'),
+        "{}",
+        review.sides.1
+    );
+    let title = &review.conflicts[0].title;
+    let name = secretary
+        .reopened()
+        .member(&record.member_id)
+        .unwrap()
+        .name
+        .clone();
+    assert!(title.starts_with(&format!("承诺践诺：{name} ")), "{title}");
+    assert!(!title.contains(&record.id), "{title}");
+    assert!(!title.contains("其他内容"), "{title}");
+}
+
+#[test]
+fn clearing_the_example_names_what_the_member_added_and_can_be_undone() {
+    use zhibu::app::undo::Undo;
+    use zhibu::domain::meeting::MeetingKind;
+    use zhibu::domain::sample::added_to_example;
+    let phone = secretary();
+    assert!(
+        added_to_example(&phone.doc(), common::today()).is_empty(),
+        "the example alone: nothing of the member's"
+    );
+    // The member tries the app on the example and records a real meeting.
+    save(&phone, vec![RecordKey::meeting("mt-own-1")], |d| {
+        let mut m = zhibu::domain::rules::recording::plan_meeting(
+            "mt-own-1",
+            MeetingKind::CommitteeMeeting,
+            Default::default(),
+            &[],
+        );
+        m.theme = "研究本支部换届筹备".into();
+        d.meetings.push(m);
+    });
+    let added = added_to_example(&phone.doc(), common::today());
+    assert_eq!(added, ["会议记录：研究本支部换届筹备"]);
+    block_on(phone.core.clear_everything(true)).unwrap();
+    assert_eq!(phone.reopened(), Document::default(), "cleared");
+    assert!(phone.core.undo_on_offer().is_some(), "an undo is offered");
+    assert_eq!(block_on(phone.core.undo(false)), Ok(Undo::Done));
+    let back = phone.reopened();
+    assert_eq!(
+        back.meeting("mt-own-1").map(|m| m.theme.as_str()),
+        Some("研究本支部换届筹备"),
+        "the member's own meeting came back"
+    );
+    assert!(back.meeting("mt-ex-1").is_some());
+}
+
+#[test]
+fn a_members_own_note_on_a_colleague_survives_the_secretarys_next_package() {
+    let secretary = secretary();
+    let member = Phone::new("d-m10");
+    member
+        .import(&secretary.package(Scope::Branch), Choice::Local)
+        .unwrap();
+    // The member's own note, private to their phone.
+    save(&member, vec![RecordKey::Members], |d| {
+        d.member_mut("m05").unwrap().note = "本人的备注：常驻外地项目".into()
+    });
+    // The secretary writes a note of their own on the same member and
+    // moves them to another 党小组; the package drops the secretary's note.
+    save(&secretary, vec![RecordKey::Members], |d| {
+        let m = d.member_mut("m05").unwrap();
+        m.note = "书记的备注".into();
+        m.group_id = Some("g3".into());
+    });
+    let review = member
+        .import(&secretary.package(Scope::Branch), Choice::Incoming)
+        .unwrap();
+    // Both phones changed 陈静's entry: asked, in words, about what differs
+    // (the 党小组), never the same name side by side.
+    assert_eq!(review.conflicts.len(), 1, "{:?}", review.conflicts);
+    let asked = &review.conflicts[0];
+    let name = member.doc().member("m05").unwrap().name.clone();
+    assert_eq!(asked.title, format!("党员名册 · 党员：{name}"));
+    assert!(
+        asked.mine.contains("所属党小组：第二党小组"),
+        "{}",
+        asked.mine
+    );
+    assert!(
+        asked.theirs.contains("所属党小组：第三党小组"),
+        "{}",
+        asked.theirs
+    );
+    assert!(!asked.theirs.contains("书记的备注"));
+    let doc = member.reopened();
+    let m = doc.member("m05").unwrap();
+    assert_eq!(
+        m.note, "本人的备注：常驻外地项目",
+        "the member's note stays"
+    );
+    assert_eq!(
+        m.group_id.as_deref(),
+        Some("g3"),
+        "the shared change arrives"
+    );
+    assert!(
+        !serde_json::to_string(&doc).unwrap().contains("书记的备注"),
+        "the secretary's note never travels"
+    );
+}

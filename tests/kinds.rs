@@ -423,3 +423,44 @@ fn a_forged_package_for_members_cannot_write_into_the_ledger() {
     assert!(held.dues.is_empty() && held.dues_books.is_empty());
     assert!(!held.meetings.is_empty(), "the rest of the package came in");
 }
+
+/// Where two phones disagree, the record and its field are named in words:
+/// never a key ("承诺践诺 cm-m10-2026"), never "其他内容".
+#[test]
+fn every_record_and_every_field_of_every_kind_is_named_in_words() {
+    use zhibu::domain::document::to_json;
+    use zhibu::domain::place::place;
+    let doc = every_kind();
+    let mut unnamed = std::collections::BTreeSet::new();
+    for key in all_keys(&doc) {
+        let name = key.name();
+        let title = key.title(&doc);
+        let id = name.split_once('/').map_or("", |(_, id)| id);
+        assert!(!title.trim().is_empty(), "{name}");
+        if !id.is_empty() && id.parse::<i32>().is_err() {
+            assert!(!title.contains(id), "{name} is titled {title:?}");
+        }
+        let json: Value = serde_json::from_str(&to_json(&doc, &key).unwrap()).unwrap();
+        let fields: Vec<String> = match &json {
+            Value::Object(map) => map.keys().cloned().collect(),
+            // A whole list (the roster, the templates): its items' fields.
+            Value::Array(items) => items
+                .iter()
+                .filter_map(Value::as_object)
+                .flat_map(|m| m.keys().cloned())
+                .collect(),
+            _ => Vec::new(),
+        };
+        // The key itself never differs between two copies of one record.
+        for field in fields.into_iter().filter(|f| f != "id") {
+            let words = place(&field);
+            if words == "文件" || words.is_empty() {
+                unnamed.insert(format!("{}.{field}", key.document_field().0));
+            }
+        }
+    }
+    assert!(
+        unnamed.is_empty(),
+        "fields with no name in words: {unnamed:?}"
+    );
+}

@@ -683,3 +683,58 @@ fn local_storage_with_records_journals_or_the_first_versions_keys_counts_as_hold
     assert!(holds_data(["zhibu.device", journal.as_str()]));
     assert!(holds_data(["zhibu.undo"]));
 }
+
+/// One changed byte in the roster sets the whole roster aside; the member
+/// brings it back from the recovery page, with an undo.
+#[test]
+fn a_roster_set_aside_for_one_changed_byte_comes_back_on_the_members_word() {
+    let (store, doc) = saved_example();
+    let raw = store.with_db(|db| db.records.get("members").unwrap().clone());
+    let flipped = raw.replacen("王建国", "王建囯", 1);
+    assert_ne!(flipped, raw);
+    store.with_db(|db| db.records.insert("members".into(), flipped.clone()));
+    let page = Phone::open(&store, "tab");
+    assert!(
+        page.doc().members.is_empty(),
+        "the roster is set aside whole"
+    );
+    let (name, _) = page
+        .opened
+        .quarantined
+        .iter()
+        .find(|(_, q)| q.raw == flipped)
+        .unwrap()
+        .clone();
+    let restored = block_on(page.core.restore_set_aside(&name)).unwrap();
+    assert_eq!(restored, "党员名册");
+    let back = reopened(&store);
+    assert_eq!(
+        back.members.len(),
+        doc.members.len(),
+        "every member is back"
+    );
+    assert!(
+        back.members.iter().any(|m| m.name == "王建囯"),
+        "as it was stored"
+    );
+    assert_eq!(back.meetings, doc.meetings, "nothing else changed");
+    assert!(
+        page.core.undo_on_offer().is_some(),
+        "and an undo is offered"
+    );
+    // Garbage cannot be brought back, and nothing changes.
+    store.with_db(|db| {
+        db.records
+            .insert("meeting/mt-ex-2".into(), "{\"v\":1,garbage".into())
+    });
+    let page = Phone::open(&store, "tab2");
+    let (name, _) = page
+        .opened
+        .quarantined
+        .iter()
+        .find(|(_, q)| q.original_key == "meeting/mt-ex-2")
+        .unwrap()
+        .clone();
+    let why = block_on(page.core.restore_set_aside(&name)).unwrap_err();
+    assert!(why.contains("读不出内容"), "{why}");
+}

@@ -491,6 +491,36 @@ async fn the_app_mounts_and_shows_the_stored_branch() {
     storage().clear().unwrap();
 }
 
+/// A page still starting (its store open, its handlers not yet set) must
+/// not block a deletion of the site's data: a blocked deletion holds every
+/// later open, and every reload hangs at "正在读取本机数据…". The
+/// connection closes at once and says so when the page asks.
+#[wasm_bindgen_test]
+async fn a_deletion_while_a_page_is_starting_is_never_blocked_and_the_page_hears_of_it() {
+    let idb = fresh("zhibu-starting").await;
+    let deleted = Rc::new(RefCell::new(None));
+    let done = deleted.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        *done.borrow_mut() = Some(Idb::delete_named("zhibu-starting").await);
+    });
+    for _ in 0..60 {
+        if deleted.borrow().is_some() {
+            break;
+        }
+        pause(50).await;
+    }
+    assert_eq!(
+        deleted.borrow_mut().take(),
+        Some(Ok(())),
+        "the deletion went through within 3 s"
+    );
+    // The page sets its handler after the fact and still hears of it.
+    let heard = Rc::new(RefCell::new(false));
+    let told = heard.clone();
+    idb.on_lost(move || *told.borrow_mut() = true);
+    assert!(*heard.borrow(), "the page knows its connection was lost");
+}
+
 #[wasm_bindgen_test]
 async fn the_committee_database_gives_its_keys_alone_and_the_values_asked_for() {
     use zhibu::browser::committee_db::CommitteeDb;

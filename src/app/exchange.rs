@@ -219,7 +219,7 @@ impl<B: Backend> Core<B> {
                             deleted_or(theirs.as_ref(), "对方"),
                         )
                     } else {
-                        (describe(mine.as_ref()), describe(theirs.as_ref()))
+                        describe_sides(local, mine.as_ref(), theirs.as_ref())
                     };
                     let (mine_marked, theirs_marked) = text_diff::marked(&mine, &theirs);
                     Conflict {
@@ -328,12 +328,19 @@ impl<B: Backend> Core<B> {
         Ok(())
     }
 
-    /// Deletes every record on this device and the undo copy: the app
-    /// starts again as on first use (device settings other than its id go
-    /// too). `Err` says why nothing changed.
-    pub async fn clear_everything(&self) -> Result<(), String> {
-        self.replace(Document::default()).await?;
-        self.dismiss_undo().await;
+    /// Deletes every record on this device: the app starts again as on
+    /// first use (device settings other than its id go too). With
+    /// `keep_undo` (a member added records of their own to the example),
+    /// what was there is kept for undo as before an import; else the undo
+    /// copy goes too. `Err` says why nothing changed.
+    pub async fn clear_everything(&self, keep_undo: bool) -> Result<(), String> {
+        if keep_undo {
+            self.replace_with(Document::default(), "清除前的数据")
+                .await?;
+        } else {
+            self.replace(Document::default()).await?;
+            self.dismiss_undo().await;
+        }
         self.update_device(|d| {
             *d = crate::store::device::DeviceState {
                 id: d.id.clone(),
@@ -365,26 +372,12 @@ fn other_branch(blank: bool, mine: &str, theirs: &str) -> Option<String> {
     }
 }
 
-/// "会议记录：学习贯彻…", "自评表：吴昊 2026年度".
+/// "会议记录：学习贯彻…", "自评表：吴昊 2026年度", "承诺践诺：吴昊 2026年".
 pub(super) fn record_title(doc: &Document, name: &str) -> String {
     match RecordKey::from_name(name) {
-        Some(RecordKey::Meeting(id)) => match doc.meeting(&id) {
-            Some(m) if !m.theme.is_empty() => format!("会议记录：{}", m.theme),
-            Some(m) => format!("会议记录：{}", m.kind.label()),
-            None => "会议记录".into(),
-        },
-        Some(RecordKey::Assessment(id)) => match doc.assessment(&id) {
-            Some(f) => format!(
-                "自评表：{} {}年度",
-                doc.member(&f.member_id)
-                    .map(|m| m.name.as_str())
-                    .unwrap_or_default(),
-                f.year
-            ),
-            None => "自评表".into(),
-        },
-        Some(key) => key.label(),
-        None => name.to_string(),
+        Some(key) => key.title(doc),
+        // A name this version does not know: say so in words.
+        None => "无法识别的记录".into(),
     }
 }
 
@@ -464,6 +457,67 @@ fn their_side(staged: &Staged) -> String {
         (Some(who), None) => format!("{who}的手机"),
         (None, Some(day)) => format!("导入的文件，{day}"),
         (None, None) => "导入的文件".into(),
+    }
+}
+
+/// The two sides of a conflict in words. Two versions of one record (a
+/// member of the roster) read as what differs between them, headed by its
+/// name: "陈静：所属党小组：第一党小组" against "…：第三党小组", never the
+/// same name twice.
+fn describe_sides(
+    doc: &Document,
+    mine: Option<&Value>,
+    theirs: Option<&Value>,
+) -> (String, String) {
+    let (Some(Value::Object(a)), Some(Value::Object(b))) = (mine, theirs) else {
+        return (describe(mine), describe(theirs));
+    };
+    let mut differs: Vec<&String> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|k| a.get(*k) != b.get(*k))
+        .collect();
+    differs.sort();
+    differs.dedup();
+    if differs.is_empty() {
+        return (describe(mine), describe(theirs));
+    }
+    let side = |map: &serde_json::Map<String, Value>| {
+        let head = ["name", "title", "text"]
+            .iter()
+            .find_map(|k| map.get(*k).and_then(Value::as_str))
+            .map(str::to_string);
+        let parts: Vec<String> = differs
+            .iter()
+            .map(|k| format!("{}：{}", place(k), value_in_words(doc, k, map.get(*k))))
+            .collect();
+        let text = match head {
+            Some(head) if !differs.iter().any(|k| k.as_str() == "name") => {
+                format!("{head}：{}", parts.join("；"))
+            }
+            _ => parts.join("；"),
+        };
+        text.chars().take(200).collect::<String>()
+    };
+    (side(a), side(b))
+}
+
+/// One value of a record in words: a member's or a 党小组's id as its
+/// name, nothing as "（空）".
+fn value_in_words(doc: &Document, key: &str, value: Option<&Value>) -> String {
+    if let (true, Some(Value::String(id))) = (key.ends_with("_id"), value) {
+        if let Some(m) = doc.member(id) {
+            return m.name.clone();
+        }
+        if let Some(g) = doc.branch.group_name(id) {
+            return g.to_string();
+        }
+    }
+    let text = value.map(readable).unwrap_or_default();
+    if text.is_empty() {
+        "（空）".into()
+    } else {
+        text
     }
 }
 

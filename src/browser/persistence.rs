@@ -138,20 +138,36 @@ pub async fn start(ui: impl Host + Clone, device: DeviceState) -> Started {
         ui,
         tab: tab.clone(),
     };
-    let (page_core, place, place_reason, opened) =
-        match Core::open(page(ui.clone()), store, device.clone(), &tab, &alive).await {
-            Ok((page_core, opened)) => (page_core, place, place_reason, opened),
-            Err(e) => {
-                let memory = Store::Memory(InMemory::empty());
-                match Core::open(page(ui), memory, device, &tab, &[]).await {
-                    Ok((page_core, opened)) => {
-                        (page_core, Place::Memory, Some(e.message()), opened)
-                    }
-                    // Memory cannot fail to open; nothing is on the page.
-                    Err(_) => return memory_only(e.message()),
-                }
+    let lost = match &store {
+        Store::Idb(idb) => idb.lost_flag(),
+        _ => Rc::new(Cell::new(false)),
+    };
+    let mut first = Core::open(page(ui.clone()), store, device.clone(), &tab, &alive).await;
+    // The site's data was deleted while this page was opening it: open
+    // the new, empty database (the deletion is over) and start on it.
+    if first.is_err() && lost.get() {
+        if let Ok(idb) = Idb::open().await {
+            first = Core::open(
+                page(ui.clone()),
+                Store::Idb(idb),
+                device.clone(),
+                &tab,
+                &alive,
+            )
+            .await;
+        }
+    }
+    let (page_core, place, place_reason, opened) = match first {
+        Ok((page_core, opened)) => (page_core, place, place_reason, opened),
+        Err(e) => {
+            let memory = Store::Memory(InMemory::empty());
+            match Core::open(page(ui), memory, device, &tab, &[]).await {
+                Ok((page_core, opened)) => (page_core, Place::Memory, Some(e.message()), opened),
+                // Memory cannot fail to open; nothing is on the page.
+                Err(_) => return memory_only(e.message()),
             }
-        };
+        }
+    };
     let opened_core = Rc::new(page_core);
     if let Store::Idb(idb) = opened_core.store() {
         idb.on_lost(connection_lost);

@@ -5,7 +5,7 @@
 //! write, and writes or aborts, all inside the transaction, so two pages
 //! committing at once are put one after the other by the browser.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -31,6 +31,9 @@ const UNDO: &str = "undo";
 #[derive(Clone)]
 pub struct Idb {
     db: IdbDatabase,
+    /// The connection was closed under the page (a deletion or the
+    /// browser), maybe before the page set its handler.
+    lost: Rc<Cell<bool>>,
 }
 
 fn unavailable(error: JsValue) -> StorageError {
@@ -126,10 +129,32 @@ impl Idb {
             }
         });
         request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
-        let db = settled(&request).await.map_err(unavailable)?;
-        Ok(Idb {
-            db: db.unchecked_into(),
-        })
+        let db: IdbDatabase = settled(&request)
+            .await
+            .map_err(unavailable)?
+            .unchecked_into();
+        // From the first moment: a deletion of the site's data waits for
+        // every open connection, and later opens wait behind it, so one
+        // still starting would hang every reload. Closed at once, and
+        // told to the page's handler once it is set (`on_lost`).
+        let lost = Rc::new(Cell::new(false));
+        let (closing, flag) = (db.clone(), lost.clone());
+        let version_change = Closure::<dyn Fn()>::new(move || {
+            closing.close();
+            flag.set(true);
+        });
+        let flag = lost.clone();
+        let close = Closure::<dyn Fn()>::new(move || flag.set(true));
+        db.set_onversionchange(Some(version_change.as_ref().unchecked_ref()));
+        db.set_onclose(Some(close.as_ref().unchecked_ref()));
+        version_change.forget();
+        close.forget();
+        Ok(Idb { db, lost })
+    }
+
+    /// Set once the connection was closed under the page.
+    pub fn lost_flag(&self) -> Rc<Cell<bool>> {
+        self.lost.clone()
     }
 
     /// Closes the connection without calling the `on_lost` handler.
@@ -151,15 +176,25 @@ impl Idb {
     /// Calls `on_lost` when the connection is closed under the page: the
     /// site's data was deleted by another page (`versionchange`) or by the
     /// browser (`close`). The connection is closed so a deletion can go on.
+    /// Called at once if that happened before.
     pub fn on_lost(&self, on_lost: impl Fn() + 'static) {
         let on_lost = Rc::new(on_lost);
+        if self.lost.get() {
+            on_lost();
+            return;
+        }
         let db = self.db.clone();
         let again = on_lost.clone();
+        let (flag, closed) = (self.lost.clone(), self.lost.clone());
         let version_change = Closure::<dyn Fn()>::new(move || {
             db.close();
+            flag.set(true);
             again();
         });
-        let close = Closure::<dyn Fn()>::new(move || on_lost());
+        let close = Closure::<dyn Fn()>::new(move || {
+            closed.set(true);
+            on_lost();
+        });
         self.db
             .set_onversionchange(Some(version_change.as_ref().unchecked_ref()));
         self.db.set_onclose(Some(close.as_ref().unchecked_ref()));
@@ -203,7 +238,7 @@ impl Idb {
         let q_keys = settled(&quarantine.get_all_keys().map_err(unavailable)?);
         let q_values = settled(&quarantine.get_all().map_err(unavailable)?);
         let keys = as_strings(&keys.await.map_err(unavailable)?);
-        let values = as_strings(&values.await.map_err(unavailable)?);
+        let values = js_sys::Array::from(&values.await.map_err(unavailable)?);
         let mut snapshot = Snapshot {
             head: head
                 .await
@@ -212,8 +247,23 @@ impl Idb {
                 .map(|h| (HEAD.to_string(), h)),
             ..Snapshot::default()
         };
-        for (name, raw) in keys.into_iter().zip(values) {
-            let (Some(name), Some(raw)) = (name, raw) else {
+        for (name, value) in keys.into_iter().zip(values.iter()) {
+            let Some(name) = name else {
+                continue;
+            };
+            // Only text is ever written: anything else was written by
+            // something else, and is set aside with a notice, never read
+            // as absent and written over.
+            let Some(raw) = value.as_string() else {
+                let label = RecordKey::from_name(&name)
+                    .map_or_else(|| "无法识别的记录".to_string(), |k| k.label());
+                let raw = js_sys::JSON::stringify(&value)
+                    .ok()
+                    .and_then(|t| t.as_string())
+                    .unwrap_or_default();
+                snapshot
+                    .unreadable
+                    .push((name, label, "存储的内容不是文字".into(), raw));
                 continue;
             };
             match RecordKey::from_name(&name) {

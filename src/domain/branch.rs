@@ -42,6 +42,10 @@ pub struct Branch {
 }
 
 impl Kind for Branch {
+    fn title(&self, _doc: &crate::domain::Document) -> String {
+        "支部信息".to_string()
+    }
+
     const NOUN: &'static str = "支部信息";
     const COUNTER: &'static str = "";
     const SKIPPABLE: bool = false;

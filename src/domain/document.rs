@@ -194,6 +194,19 @@ macro_rules! kinds {
                 }
             }
 
+            /// What a person calls this record where two phones disagree
+            /// about it: the record's own title, never its key.
+            pub fn title(&self, doc: &Document) -> String {
+                match self {
+                    RecordKey::$sv => $slabel.to_string(),
+                    $( RecordKey::$wv => $wlabel.to_string(), )*
+                    $( RecordKey::$iv(id) => doc
+                        .$iget(id)
+                        .map(|x| Kind::title(x, doc))
+                        .unwrap_or_else(|| <$ity as Kind>::NOUN.to_string()), )*
+                }
+            }
+
             /// Records that hold one item of a list: a broken one is set
             /// aside whole, while a broken list keeps its readable items;
             /// only an item can be deleted (and leave a tombstone).

@@ -192,6 +192,13 @@ impl Step {
 }
 
 impl Kind for Handover {
+    fn title(&self, _doc: &crate::domain::Document) -> String {
+        format!(
+            "换届工作（{}起）",
+            crate::domain::time::format_chinese_date(self.started_on)
+        )
+    }
+
     const NOUN: &'static str = "换届工作记录";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;

@@ -86,6 +86,10 @@ pub trait Kind: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
     /// Whether this record names the member: a member named in records is
     /// only ever marked as left, never deleted.
     fn mentions(&self, member_id: &str) -> bool;
+
+    /// What a person calls this record where two phones disagree about it
+    /// ("承诺践诺：吴昊 2026年"): words, never its key.
+    fn title(&self, doc: &super::Document) -> String;
 }
 
 /// A kind whose items are told apart by a key: an id, or a review's year.

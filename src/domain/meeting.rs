@@ -559,6 +559,14 @@ impl Election {
 }
 
 impl Kind for Meeting {
+    fn title(&self, _doc: &crate::domain::Document) -> String {
+        if self.theme.trim().is_empty() {
+            format!("会议记录：{}", self.kind.label())
+        } else {
+            format!("会议记录：{}", self.theme.trim())
+        }
+    }
+
     const NOUN: &'static str = "会议记录";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;
@@ -695,6 +703,10 @@ pub struct TemplateItem {
 }
 
 impl Kind for ChecklistTemplate {
+    fn title(&self, _doc: &crate::domain::Document) -> String {
+        format!("{}清单模板", self.kind.label())
+    }
+
     const NOUN: &'static str = "清单模板";
     const COUNTER: &'static str = "个";
     /// Part of the branch's own settings: a broken one stops an import.

@@ -520,6 +520,10 @@ pub fn apply_form_changes(target: &mut Member, original: &Member, edited: &Membe
 }
 
 impl Kind for Member {
+    fn title(&self, _doc: &crate::domain::Document) -> String {
+        format!("党员：{}", self.name)
+    }
+
     const NOUN: &'static str = "党员";
     const COUNTER: &'static str = "名";
     const SKIPPABLE: bool = true;

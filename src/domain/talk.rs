@@ -67,6 +67,23 @@ pub fn talked_with(talks: &[Talk], year: i32) -> std::collections::BTreeSet<&str
 }
 
 impl Kind for Talk {
+    fn title(&self, doc: &crate::domain::Document) -> String {
+        let who: Vec<&str> = self
+            .talkees
+            .iter()
+            .filter_map(|id| doc.member(id))
+            .map(|m| m.name.as_str())
+            .collect();
+        let mut title = format!("谈心谈话：{}", who.join("、"));
+        if let Some(day) = self.date {
+            title.push_str(&format!(
+                "（{}）",
+                crate::domain::time::format_chinese_date(day)
+            ));
+        }
+        title
+    }
+
     const NOUN: &'static str = "谈心谈话记录";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;

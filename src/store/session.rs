@@ -216,6 +216,13 @@ impl Session {
         self.apply(doc, keys, op, false, false);
     }
 
+    /// An edit its caller waits on until it is stored or refused (bringing
+    /// back a value kept aside): stored in a transaction of its own kind,
+    /// so the promise is kept.
+    pub fn edit_atomic(&mut self, doc: &mut Document, keys: Vec<RecordKey>, op: Op) {
+        self.apply(doc, keys, op, false, true);
+    }
+
     /// Replaces the whole document: every record of `doc` and of `new` is
     /// written, and stored records of neither are deleted.
     pub fn replace(&mut self, doc: &mut Document, new: Document) {

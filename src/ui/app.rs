@@ -149,13 +149,16 @@ fn ExampleBanner() -> impl IntoView {
         !state.joining.get() && state.doc.with(crate::domain::sample::is_example)
     });
     let clear = move |_| {
-        if !crate::browser::dialog::confirm("清除示例数据，开始填写本支部的信息？")
-        {
+        let added = state.doc.with_untracked(|d| {
+            crate::domain::sample::added_to_example(d, crate::browser::clock::today())
+        });
+        if !crate::browser::dialog::confirm(&clear_question(&added)) {
             return;
         }
         let navigate = navigate.clone();
+        let keep_undo = !added.is_empty();
         leptos::task::spawn_local(async move {
-            if clear_example(state).await {
+            if clear_example(state, keep_undo).await {
                 state.mark_welcomed();
                 navigate("/mine/setup", Default::default());
             }
@@ -171,6 +174,24 @@ fn ExampleBanner() -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// The question before clearing the example, naming what the member added
+/// to it, which goes too (and can be restored once, from 备份与交换).
+fn clear_question(added: &[String]) -> String {
+    if added.is_empty() {
+        return "清除示例数据，开始填写本支部的信息？".into();
+    }
+    let shown: Vec<&str> = added.iter().take(5).map(String::as_str).collect();
+    let more = if added.len() > shown.len() {
+        format!("等 {} 项", added.len())
+    } else {
+        String::new()
+    };
+    format!(
+        "你在示例中添加的{}{more}也会一起清除（清除后可在“备份与交换”中撤销一次）。仍然清除，开始填写本支部的信息？",
+        shown.join("、")
+    )
 }
 
 /// A message the member should see once, with a button to close it.
@@ -312,6 +333,6 @@ fn Screens() -> impl IntoView {
 /// record) arrives when a member asks for it.
 #[cfg_attr(feature = "split", leptos::lazy)]
 #[allow(unsafe_code)] // the lazy loader's generated chunk import
-async fn clear_example(state: AppState) -> bool {
-    state.clear_everything().await.is_ok()
+async fn clear_example(state: AppState, keep_undo: bool) -> bool {
+    state.clear_everything(keep_undo).await.is_ok()
 }

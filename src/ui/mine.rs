@@ -137,7 +137,8 @@ fn ClearDevice() -> impl IntoView {
         }
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
-            match state.clear_everything().await {
+            // Handing the phone over: no copy stays behind to undo with.
+            match state.clear_everything(false).await {
                 Ok(()) => navigate("/", Default::default()),
                 Err(why) => error.set(Some(why)),
             }

@@ -43,7 +43,7 @@ pub fn RecoveryPage() -> impl IntoView {
         <PageHeader title="数据恢复" back="/mine" />
         <p class="hint">
             "下面的数据在打开时无法读取（可能是浏览器中断了写入，或被其他程序改动），在应用里暂时看不到；其余数据照常可用。"
-            "这些内容没有被覆盖，原样保存在这里，直到你丢弃。请先下载保存，再决定是否丢弃；如有其他手机或备份存有这部分数据，可在“我的 › 备份与交换”导入补回。"
+            "这些内容没有被覆盖，原样保存在这里，直到你丢弃。请先下载保存；内容还能读出的，可以点“导回这份数据”放回应用（可撤销）；也可以从其他手机或备份在“我的 › 备份与交换”导入补回。"
         </p>
         <Show when=move || state.quarantined.with(|q| q.is_empty())>
             <p class="empty">"没有需要处理的数据。"</p>
@@ -63,11 +63,51 @@ pub fn RecoveryPage() -> impl IntoView {
                         crate::domain::time::format_compact_date(clock::today()),
                     );
                     let discard_key = key.clone();
+                    let restore_key = key.clone();
+                    let label = q.label.clone();
+                    let outcome = RwSignal::new(None::<Result<String, String>>);
+                    let restore = move |_| {
+                        if !confirm(
+                            &format!(
+                                "用这份数据替换现在的{label}？替换前的数据可以在“我的 › 备份与交换”中撤销。",
+                            ),
+                        ) {
+                            return;
+                        }
+                        let key = restore_key.clone();
+                        leptos::task::spawn_local(async move {
+                            outcome.set(Some(state.restore_set_aside(&key).await));
+                        });
+                    };
                     view! {
                         <li class="card">
                             <h2 class="card-title">{q.label.clone()}</h2>
                             <p class="muted small">{format!("原因：{}", q.reason)}</p>
                             <p class="muted small">{format!("大小：{} 字节", q.raw.len())}</p>
+                            {move || {
+                                outcome
+                                    .get()
+                                    .map(|result| match result {
+                                        Ok(what) => {
+                                            view! {
+                                                <p class="ok" role="status">
+                                                    {format!(
+                                                        "已导回{what}。这份原始数据仍保留在这里，核对无误后可以丢弃。",
+                                                    )}
+                                                </p>
+                                            }
+                                                .into_any()
+                                        }
+                                        Err(why) => {
+                                            view! {
+                                                <p class="error" role="alert">
+                                                    {why}
+                                                </p>
+                                            }
+                                                .into_any()
+                                        }
+                                    })
+                            }}
                             <div class="row">
                                 <FileOffer
                                     label="下载原始数据"
@@ -82,6 +122,9 @@ pub fn RecoveryPage() -> impl IntoView {
                                 {(!discard_key.is_empty())
                                     .then(|| {
                                         view! {
+                                            <button class="button" on:click=restore.clone()>
+                                                "导回这份数据"
+                                            </button>
                                             <button
                                                 class="button danger"
                                                 on:click=move |_| {

@@ -21,6 +21,8 @@ pub fn SetupPage() -> impl IntoView {
     };
     view! {
         <section class="setup">
+            // Just cleared the example: what was there can come back.
+            <crate::ui::backup::UndoPanel />
             <p class="setup-steps" aria-label="设置步骤">
                 {move || format!("第 {} 步，共 3 步", step().clamp(1, 3))}
             </p>

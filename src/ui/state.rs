@@ -424,6 +424,13 @@ impl AppState {
     }
 
     /// Forgets a value kept aside (after the member downloaded it).
+    /// Brings back a value kept aside in place of the record's data now;
+    /// says what came back, or why nothing changed.
+    pub async fn restore_set_aside(&self, name: &str) -> Result<String, String> {
+        let core = persistence::core().ok_or_else(not_open)?;
+        core.restore_set_aside(name).await
+    }
+
     pub async fn discard_quarantined(&self, name: &str) {
         let Some(core) = persistence::core() else {
             return;
@@ -460,9 +467,9 @@ impl AppState {
     /// Deletes every record on this device and the undo copy: the app
     /// starts again as on first use (device settings other than its id go
     /// too). `Err` says why nothing changed.
-    pub async fn clear_everything(&self) -> Result<(), String> {
+    pub async fn clear_everything(&self, keep_undo: bool) -> Result<(), String> {
         let core = persistence::core().ok_or_else(not_open)?;
-        core.clear_everything().await
+        core.clear_everything(keep_undo).await
     }
 
     pub fn mark_welcomed(&self) {

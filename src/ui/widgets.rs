@@ -5,9 +5,13 @@ use leptos::prelude::*;
 
 use super::icons;
 
-/// A page title with a way back to where the page was opened from.
+/// A page title with a way back to where the page was opened from; the
+/// title may follow the record shown ("支部党员大会").
 #[component]
-pub fn PageHeader(title: &'static str, #[prop(into)] back: String) -> impl IntoView {
+pub fn PageHeader(
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] back: String,
+) -> impl IntoView {
     view! {
         <header class="page-header">
             <A href=back attr:class="back" attr:aria-label="返回">

@@ -121,3 +121,35 @@ test("a link with a password on a new phone asks for it, says when it is wrong, 
   for (const phone of [secretary, member]) assert.deepEqual(phone.problems, []);
   await Promise.all([a.close(), b.close()]);
 });
+
+test("inside WeChat, with no network, a member whose phone opened the page once joins from the link", async () => {
+  const origin = env.server.origin;
+  const a = await env.browser.newContext(PHONE);
+  const b = await env.browser.newContext({
+    ...PHONE,
+    userAgent: "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 XWEB/1220 MMWEBSDK/20240301 MicroMessenger/8.0.47",
+  });
+  const { secretary, text } = await secretarysPackage(a, origin);
+  const token = text.slice(text.indexOf("ZB1")).split(/\s/)[0];
+
+  // The member opened the page once (the app is cached), then the network went.
+  const member = await openApp(b, origin);
+  await member.page.evaluate(() => navigator.serviceWorker.ready);
+  await member.page.reload();
+  await member.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await b.setOffline(true);
+  // A tap in the chat opens the link as a new page.
+  await member.page.goto("about:blank");
+  await member.page.goto(`${origin}/#zb=${token}`);
+  const headline = member.page.getByTestId("arrival-headline");
+  await headline.waitFor();
+  assert.match((await headline.textContent()).trim(), HEADLINE);
+  await member.page.getByRole("button", { name: "加入这个支部" }).click();
+  await member.page.getByTestId("who-am-i").getByRole("button", { name: "吴昊", exact: true }).click();
+  await member.page.getByTestId("this-month").waitFor();
+  await b.setOffline(false);
+
+  assert.deepEqual(secretary.problems, []);
+  assert.deepEqual(member.problems.filter((p) => !p.includes("ERR_INTERNET_DISCONNECTED")), []);
+  await Promise.all([a.close(), b.close()]);
+});

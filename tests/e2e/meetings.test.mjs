@@ -69,7 +69,7 @@ test("plan, run and finish a 支部党员大会 for 25 members with a reload hal
   // 表决: the result follows the 条例 rule.
   await page.getByRole("tab", { name: "表决" }).click();
   await page.getByRole("button", { name: "＋ 添加表决事项" }).click();
-  await page.fill("input[name=motion]", "关于接收新党员为预备党员的决议");
+  await page.fill("textarea[name=motion]", "关于接收新党员为预备党员的决议");
   await page.fill("input[name=in-favour]", "20");
   await page.locator("input[name=in-favour]").blur();
   await page.getByRole("button", { name: "弃权加一" }).click();

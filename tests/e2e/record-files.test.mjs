@@ -176,6 +176,13 @@ test("every sheet's Word file prints in LibreOffice within a page of the print v
     ["工作情况汇总", `/print/summary/year/${today}`],
     ["年度重点工作清单", `/print/fusion/tasks/${taskYear}`],
     ["党员公开承诺书", `/print/fusion/pledges/${taskYear}`],
+    ["党费收缴登记表", `/print/dues/register/${taskYear}`],
+    ["党费交纳记录", `/print/dues/member/m12-${taskYear}`],
+    ["党支部工作计划", `/print/year/plan/${taskYear}`],
+    ["党支部工作总结", `/print/year/summary/${taskYear}`],
+    ["发展党员工作全程纪实表", "/print/development/fz-ex-4"],
+    ["发展党员工作台账", "/print/development/ledger"],
+    ["换届工作记录", "/print/handover"],
   ];
   const dir = mkdtempSync(join(tmpdir(), "zhibu-sheets-"));
   for (const [title, path] of sheets) {

@@ -16,8 +16,6 @@ export const ROUTES = [
   "/print/meeting/mt-ex-1", "/print/sign-in/mt-ex-1", "/print/talk/tk-ex-1", "/print/handover",
   `/print/summary/year/${year}-01-01`, "/print/assessment/as-ex-1", `/print/review/${year - 1}`,
   `/print/fusion/tasks/${year}`, `/print/fusion/groups/${year}`, `/print/fusion/pledges/${year}`,
-  // The 党费 登记表 and a member's 交纳记录 are A4 tables still wider than a
-  // phone (open in the lead's notes); the 公示 sheet fits.
   "/mine/dues", `/mine/dues/member/m13/${year}`, `/mine/dues/${year}`, `/print/dues/register/${year}`,
   `/print/dues/public/${year}`, `/print/dues/member/m12-${year}`,
   "/mine/year", `/mine/year/${lastMonth[0]}/plan`, `/mine/year/${lastMonth[0]}/summary`,

@@ -117,6 +117,61 @@ test("garbage in a stored record is kept aside, downloadable, and the rest loads
   await context.close();
 });
 
+/** Replaces what is stored under `key` with `value` (any JS value). */
+async function storeRaw(page, key, value) {
+  await page.evaluate(async ([key, value]) => {
+    const db = await new Promise((ok) => { const r = indexedDB.open("zhibu"); r.onsuccess = () => ok(r.result); });
+    await new Promise((ok) => {
+      const tx = db.transaction("records", "readwrite");
+      tx.objectStore("records").put(value, key);
+      tx.oncomplete = ok;
+    });
+    db.close();
+  }, [key, value]);
+}
+
+for (const [what, spoil, comesBack] of [
+  ["one flipped byte", (raw) => raw.replace("王建国", "王建囯"), true],
+  ["a value that is not text", () => ({ members: 25 }), false],
+]) {
+  test(`a roster record with ${what} is kept aside with a notice, and the rest of the branch loads`, async () => {
+    const context = await env.browser.newContext(PHONE);
+    const { page, problems } = await openApp(context, env.server.origin);
+    const app = new App(page);
+    await app.loadExample();
+    const raw = await page.evaluate(async () => {
+      const db = await new Promise((ok) => { const r = indexedDB.open("zhibu"); r.onsuccess = () => ok(r.result); });
+      const value = await new Promise((ok) => {
+        const get = db.transaction("records").objectStore("records").get("members");
+        get.onsuccess = () => ok(get.result);
+      });
+      db.close();
+      return value;
+    });
+    assert.equal(typeof raw, "string");
+    await storeRaw(page, "members", spoil(raw));
+    await app.reload();
+    await page.getByText(/有 1 份本机数据无法读取，没有被覆盖/).waitFor();
+    await app.tab("首页");
+    await page.getByRole("heading", { name: "示例单位第一党支部" }).waitFor();
+    await page.goto(env.server.origin + "/meetings");
+    await page.locator(".meeting-list li").first().waitFor();
+    // The recovery page brings back what can still be read.
+    await page.goto(env.server.origin + "/mine/recovery");
+    page.once("dialog", (d) => d.accept());
+    await page.getByRole("button", { name: "导回这份数据" }).click();
+    if (comesBack) {
+      await page.getByText("已导回党员名册").waitFor();
+      await page.goto(env.server.origin + "/mine/roster");
+      await page.getByText("王建囯").first().waitFor();
+    } else {
+      await page.getByText(/读不出内容/).waitFor();
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
 test("an idle second tab follows what the first tab saves", async () => {
   const context = await env.browser.newContext(PHONE);
   const { page: first, problems } = await openApp(context, env.server.origin);
@@ -463,15 +518,15 @@ test("a text field in an idle tab shows what another tab saved, focused or not",
   await new App(first).loadExample();
   await first.goto(env.server.origin + "/meetings/mt-ex-1?s=votes");
   // The field has focus in the idle tab but nothing is typed.
-  await first.locator("input[name=motion]").focus();
+  await first.locator("textarea[name=motion]").focus();
   const { page: second } = await openApp(context, env.server.origin, "/meetings/mt-ex-1?s=votes");
-  await second.fill("input[name=motion]", "另一个标签页改过的决议");
-  await second.locator("input[name=motion]").blur();
+  await second.fill("textarea[name=motion]", "另一个标签页改过的决议");
+  await second.locator("textarea[name=motion]").blur();
   await first.waitForFunction(
-    () => document.querySelector("input[name=motion]")?.value === "另一个标签页改过的决议",
+    () => document.querySelector("textarea[name=motion]")?.value === "另一个标签页改过的决议",
   );
   // Leaving the field does not write the old text back.
-  await first.locator("input[name=motion]").blur();
+  await first.locator("textarea[name=motion]").blur();
   await settled(first);
   await settled(second);
   const vote = (await storedRecords(first))["meeting/mt-ex-1"].votes[0];

@@ -237,12 +237,14 @@ impl AssessmentForm {
 
     /// Sets the self-grade, unless the member receives no grade; then the
     /// reason is returned for the form to show.
+    /// `on` is the day the year's review grades (`review::review_day`).
     pub fn set_self_grade(
         &mut self,
         member: &Member,
         grade: Option<Grade>,
+        on: NaiveDate,
     ) -> Result<(), &'static str> {
-        if let (Some(reason), Some(_)) = (no_grade_reason(member), grade) {
+        if let (Some(reason), Some(_)) = (no_grade_reason(member, on), grade) {
             return Err(reason);
         }
         self.self_grade = grade;
@@ -251,7 +253,7 @@ impl AssessmentForm {
 
     /// What is still blank, as gentle hints ("政治合格：未选评价"). Nothing
     /// here stops a form from being finished.
-    pub fn unfilled(&self, member: &Member) -> Vec<String> {
+    pub fn unfilled(&self, member: &Member, on: NaiveDate) -> Vec<String> {
         let mut out = Vec::new();
         for s in standards(self.kind) {
             let entry = self.entry(s.key);
@@ -264,7 +266,7 @@ impl AssessmentForm {
         }
         if self.kind.is_member_review()
             && self.self_grade.is_none()
-            && no_grade_reason(member).is_none()
+            && no_grade_reason(member, on).is_none()
         {
             out.push("未选自评等次".to_string());
         }
@@ -346,6 +348,16 @@ pub fn forms_of<'a>(doc: &'a Document, member_id: &str) -> Vec<&'a AssessmentFor
 }
 
 impl Kind for AssessmentForm {
+    fn title(&self, doc: &crate::domain::Document) -> String {
+        format!(
+            "自评表：{} {}年度",
+            doc.member(&self.member_id)
+                .map(|m| m.name.as_str())
+                .unwrap_or_default(),
+            self.year
+        )
+    }
+
     const NOUN: &'static str = "自评表";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;
@@ -544,28 +556,34 @@ mod tests {
     fn probationary_members_get_no_self_grade_and_are_told_why() {
         let mut f = new_form("a1", "y1", 2025, AssessmentKind::FourQualified);
         let why = f
-            .set_self_grade(&probationary("y1"), Some(Grade::Excellent))
+            .set_self_grade(
+                &probationary("y1"),
+                Some(Grade::Excellent),
+                day(2025, 12, 31),
+            )
             .unwrap_err();
         assert!(why.contains("预备党员"));
         assert_eq!(f.self_grade, None);
-        assert!(f.set_self_grade(&probationary("y1"), None).is_ok());
         assert!(f
-            .set_self_grade(&full("m1"), Some(Grade::Qualified))
+            .set_self_grade(&probationary("y1"), None, day(2025, 12, 31))
+            .is_ok());
+        assert!(f
+            .set_self_grade(&full("m1"), Some(Grade::Qualified), day(2025, 12, 31))
             .is_ok());
         assert!(!f
-            .unfilled(&probationary("y1"))
+            .unfilled(&probationary("y1"), day(2025, 12, 31))
             .contains(&"未选自评等次".to_string()));
     }
 
     #[test]
     fn unfilled_lists_blanks_without_blocking() {
         let mut f = new_form("a1", "m1", 2025, AssessmentKind::FourQualified);
-        assert_eq!(f.unfilled(&full("m1")).len(), 9);
+        assert_eq!(f.unfilled(&full("m1"), day(2025, 12, 31)).len(), 9);
         for s in standards(f.kind) {
             f.set_rating(s.key, Some("好"));
             f.entry_mut(s.key).unwrap().facts = "按时参加组织生活".into();
         }
-        assert_eq!(f.unfilled(&full("m1")), ["未选自评等次"]);
+        assert_eq!(f.unfilled(&full("m1"), day(2025, 12, 31)), ["未选自评等次"]);
         assert!(finish(&mut f, day(2026, 1, 5)));
     }
 }

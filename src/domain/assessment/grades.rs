@@ -1,6 +1,7 @@
 //! The grades of 民主评议党员 and who receives one: every 正式党员; a 预备党员
 //! takes part but receives none.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{Member, Standing};
@@ -55,13 +56,15 @@ pub const COMMON_NOT_GRADED_REASONS: [&str; 4] = [
     "本年度转入时间较短，暂不评定等次",
 ];
 
-/// Whether the member receives a grade at all: 预备党员 do not.
-pub fn is_gradeable(member: &Member) -> bool {
-    member.standing == Standing::Full
+/// Whether the member receives a grade at a review held `on`: 预备党员 do
+/// not. Standing on that day, so a past year's review keeps its 预备党员
+/// ungraded after they are 转正 (a review is history).
+pub fn is_gradeable(member: &Member, on: NaiveDate) -> bool {
+    member.standing_on(Some(on)) == Standing::Full
 }
 
-/// Why the member receives no grade, for the form to say; `None` when they
-/// do receive one.
-pub fn no_grade_reason(member: &Member) -> Option<&'static str> {
-    (!is_gradeable(member)).then_some(PROBATIONARY_NO_GRADE)
+/// Why the member receives no grade at a review held `on`, for the form to
+/// say; `None` when they do receive one.
+pub fn no_grade_reason(member: &Member, on: NaiveDate) -> Option<&'static str> {
+    (!is_gradeable(member, on)).then_some(PROBATIONARY_NO_GRADE)
 }

@@ -37,6 +37,7 @@ impl GradeReport {
 
 pub fn grade_check(doc: &Document, year: i32) -> GradeReport {
     let mut report = GradeReport::default();
+    let on = super::review::review_day(doc, year);
     let entries = doc
         .review(year)
         .map(|r| r.entries.as_slice())
@@ -47,7 +48,7 @@ pub fn grade_check(doc: &Document, year: i32) -> GradeReport {
             continue;
         };
         match doc.member(&entry.member_id) {
-            Some(m) if !is_gradeable(m) => probationary_graded.push(m.name.clone()),
+            Some(m) if !is_gradeable(m, on) => probationary_graded.push(m.name.clone()),
             _ => {
                 report.graded += 1;
                 if *grade == Grade::Excellent {
@@ -65,7 +66,7 @@ pub fn grade_check(doc: &Document, year: i32) -> GradeReport {
     };
     let undecided: Vec<&Member> = members_to_review(doc, year)
         .into_iter()
-        .filter(|m| is_gradeable(m) && !decided(&m.id))
+        .filter(|m| is_gradeable(m, on) && !decided(&m.id))
         .collect();
     report.ungraded_without_reason = undecided.iter().map(|m| m.id.clone()).collect();
 
@@ -223,8 +224,9 @@ mod tests {
         let r = grade_check(&doc, 2025);
         assert!(r.ungraded_without_reason.is_empty());
         assert!(r.warnings.is_empty());
-        assert!(!is_gradeable(&doc.members[3]));
-        assert!(no_grade_reason(&doc.members[3])
+        let on = crate::domain::assessment::review_day(&doc, 2025);
+        assert!(!is_gradeable(&doc.members[3], on));
+        assert!(no_grade_reason(&doc.members[3], on)
             .unwrap()
             .contains("不评定等次"));
     }

@@ -20,7 +20,9 @@ pub use form::{
 pub use grades::{is_gradeable, no_grade_reason, Grade, COMMON_NOT_GRADED_REASONS};
 pub use grading::{grade_check, GradeReport};
 pub use history::{max_score, rating_history};
-pub use review::{decide, review_mut, review_rows, BranchReview, Decision, ImportedSummary};
+pub use review::{
+    decide, review_day, review_mut, review_rows, BranchReview, Decision, ImportedSummary,
+};
 pub use settings::AssessmentSettings;
 pub use standards::{kinds_for, standards, AssessmentKind, Standard, DIMENSIONS};
 pub use text::{add_line, word_count};

@@ -307,6 +307,10 @@ impl Decision {
 }
 
 impl Kind for BranchReview {
+    fn title(&self, _doc: &crate::domain::Document) -> String {
+        format!("{}年度民主评议党员", self.year)
+    }
+
     const NOUN: &'static str = "民主评议记录";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;
@@ -463,6 +467,20 @@ pub fn edit_entry(
     review.entries.retain(|e| !e.is_empty());
 }
 
+/// The day a year's 民主评议 grades its members: the held 民主评议 counted
+/// for that year (often in the January after), else the year's last day.
+pub fn review_day(doc: &Document, year: i32) -> NaiveDate {
+    let year_end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX);
+    doc.meetings
+        .iter()
+        .filter(|m| m.state == crate::domain::meeting::MeetingState::Held)
+        .filter(|m| m.counts_as(&crate::domain::meeting::MeetingKind::DemocraticReview))
+        .filter(|m| m.counted_year() == Some(year))
+        .filter_map(|m| m.date)
+        .max()
+        .unwrap_or(year_end)
+}
+
 /// The members a year's review is due for: those in the branch on the last
 /// day of that year, in roster order.
 pub fn members_to_review(doc: &Document, year: i32) -> Vec<&Member> {
@@ -536,6 +554,7 @@ impl ReviewRow<'_> {
 /// branch recorded something for, in roster order.
 pub fn review_rows(doc: &Document, year: i32) -> Vec<ReviewRow<'_>> {
     let review = doc.review(year);
+    let on = review_day(doc, year);
     let due: Vec<&str> = members_to_review(doc, year)
         .iter()
         .map(|m| m.id.as_str())
@@ -552,7 +571,7 @@ pub fn review_rows(doc: &Document, year: i32) -> Vec<ReviewRow<'_>> {
             };
             ReviewRow {
                 member,
-                no_grade_reason: no_grade_reason(member),
+                no_grade_reason: no_grade_reason(member, on),
                 four_qualified: summary(AssessmentKind::FourQualified),
                 five_excellent: summary(AssessmentKind::FiveExcellent),
                 decision: entry.and_then(|e| e.decision.as_ref()),
@@ -732,6 +751,45 @@ mod tests {
             }
             .label(),
             "基本合格"
+        );
+    }
+
+    #[test]
+    fn a_past_years_review_keeps_a_probationary_member_ungraded_after_their_confirmation() {
+        use crate::domain::meeting::MeetingKind::DemocraticReview;
+        use crate::domain::rules::fixtures::held;
+        // 郑凯 became 正式党员 on 2026-01-20; the 2025 review met on the
+        // day before, the day, the day after.
+        let mut zheng = full("z");
+        zheng.confirmed_on = Some(day(2026, 1, 20));
+        let doc_at = |on: NaiveDate| {
+            let mut doc = document(&[], vec![full("a"), zheng.clone()], Vec::new());
+            let mut review = held("r", DemocraticReview, on);
+            review.for_year = Some(2025);
+            doc.meetings.push(review);
+            doc
+        };
+        let graded = |doc: &Document| {
+            review_rows(doc, 2025)
+                .iter()
+                .find(|r| r.member.id == "z")
+                .map(|r| r.no_grade_reason.is_none())
+                .unwrap()
+        };
+        assert!(
+            !graded(&doc_at(day(2026, 1, 19))),
+            "the day before: 预备党员"
+        );
+        assert!(graded(&doc_at(day(2026, 1, 20))), "the day of the 转正");
+        assert!(graded(&doc_at(day(2026, 1, 21))), "the day after");
+        // No review meeting held: the year's last day, when 郑凯 was 预备.
+        let plain = document(&[], vec![full("a"), zheng.clone()], Vec::new());
+        assert_eq!(review_day(&plain, 2025), day(2025, 12, 31));
+        assert!(!graded(&plain));
+        assert!(
+            !crate::domain::assessment::grading::grade_check(&plain, 2025)
+                .ungraded_without_reason
+                .contains(&"z".to_string())
         );
     }
 

@@ -483,6 +483,10 @@ impl Applicant {
 }
 
 impl Kind for Applicant {
+    fn title(&self, _doc: &crate::domain::Document) -> String {
+        format!("发展党员纪实：{}", self.name)
+    }
+
     const NOUN: &'static str = "发展党员纪实";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;

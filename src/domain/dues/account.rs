@@ -349,6 +349,16 @@ fn check_money(c: &mut Checker, field: &str, amount: Fen) {
 }
 
 impl Kind for DuesAccount {
+    fn title(&self, doc: &crate::domain::Document) -> String {
+        format!(
+            "党费：{} {}年",
+            doc.member(&self.member_id)
+                .map(|m| m.name.as_str())
+                .unwrap_or_default(),
+            self.year
+        )
+    }
+
     const NOUN: &'static str = "党费记录";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;

@@ -96,6 +96,10 @@ impl DuesBook {
 }
 
 impl Kind for DuesBook {
+    fn title(&self, _doc: &crate::domain::Document) -> String {
+        format!("{}年党费收缴", self.year)
+    }
+
     const NOUN: &'static str = "党费收缴账";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;

@@ -455,3 +455,40 @@ fn the_example_keeps_a_year_of_dues_with_the_cases_a_branch_meets() {
     );
     assert!(!found[0].nearing_limit());
 }
+
+#[test]
+fn the_six_month_notice_is_for_the_secretary_and_the_keeper_only() {
+    use super::warnings::sees_six_month_notice;
+    use crate::domain::rules::fixtures::committee;
+    use crate::domain::Role;
+    let with = |roles: &[Role], duty: &str| {
+        let mut m = full("x");
+        m.roles = roles.to_vec();
+        m.duty = duty.into();
+        m
+    };
+    assert!(sees_six_month_notice(Some(&with(&[Role::Secretary], ""))));
+    let mut keeper = committee("k");
+    keeper.duty = "组织委员".into();
+    assert!(
+        sees_six_month_notice(Some(&keeper)),
+        "the 组织委员 keeps the ledger"
+    );
+    assert!(
+        sees_six_month_notice(None),
+        "a phone whose user said nothing is the keeper's"
+    );
+    assert!(!sees_six_month_notice(Some(&with(
+        &[Role::DeputySecretary],
+        ""
+    ))));
+    assert!(!sees_six_month_notice(Some(&with(
+        &[Role::CommitteeMember],
+        "宣传委员"
+    ))));
+    assert!(!sees_six_month_notice(Some(&with(
+        &[Role::GroupLeader],
+        ""
+    ))));
+    assert!(!sees_six_month_notice(Some(&full("m"))));
+}

@@ -22,6 +22,23 @@ pub const NEARING: u32 = 4;
 /// 党章 §9's six months.
 pub const LIMIT: u32 = 6;
 
+/// Whether the six-month notice is for the user of this phone: the
+/// secretary, and the 组织委员 who keeps the ledger (a committee member
+/// whose 分工 says so). A phone whose user has not said who they are is the
+/// keeper's, since the ledger never travels to members. A 副书记, another
+/// 委员 or a member is not told: the notice is for the secretary only.
+pub fn sees_six_month_notice(me: Option<&Member>) -> bool {
+    use crate::domain::Role;
+    let Some(me) = me else {
+        return true;
+    };
+    me.roles.iter().any(|r| match r {
+        Role::Secretary => true,
+        Role::CommitteeMember => me.duty.contains("组织"),
+        Role::DeputySecretary | Role::GroupLeader => false,
+    })
+}
+
 /// A member with months owed and not paid.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unpaid<'a> {

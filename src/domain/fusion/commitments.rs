@@ -201,6 +201,16 @@ impl MemberCommitments {
 }
 
 impl Kind for MemberCommitments {
+    fn title(&self, doc: &crate::domain::Document) -> String {
+        format!(
+            "承诺践诺：{} {}年",
+            doc.member(&self.member_id)
+                .map(|m| m.name.as_str())
+                .unwrap_or_default(),
+            self.year
+        )
+    }
+
     const NOUN: &'static str = "承诺践诺";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;

@@ -223,6 +223,15 @@ pub fn status(month: Option<&GroupMonth>, meetings: &[Meeting]) -> GroupMonthSta
 }
 
 impl Kind for GroupMonth {
+    fn title(&self, doc: &crate::domain::Document) -> String {
+        format!(
+            "{} {}年{}月重点工作",
+            doc.branch.group_name(&self.group_id).unwrap_or("党小组"),
+            self.year,
+            self.month
+        )
+    }
+
     const NOUN: &'static str = "党小组月度重点工作";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;

@@ -321,6 +321,10 @@ pub fn study_time(
 }
 
 impl Kind for StudySession {
+    fn title(&self, _doc: &crate::domain::Document) -> String {
+        format!("{}：{}", self.form.label(), self.title.trim())
+    }
+
     const NOUN: &'static str = "学习记录";
     const COUNTER: &'static str = "条";
     const SKIPPABLE: bool = true;

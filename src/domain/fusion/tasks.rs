@@ -344,6 +344,10 @@ pub fn figures(
 }
 
 impl Kind for KeyTask {
+    fn title(&self, _doc: &crate::domain::Document) -> String {
+        format!("重点任务：{}", self.title.trim())
+    }
+
     const NOUN: &'static str = "重点任务";
     const COUNTER: &'static str = "项";
     const SKIPPABLE: bool = true;

@@ -9,7 +9,7 @@ use chrono::{Days, NaiveDate};
 use crate::domain::meeting::{Meeting, MeetingState, Vote, VoteKind};
 use crate::domain::{Document, Member};
 
-use super::vote::{evaluate_vote, VoteResult};
+use super::vote::{evaluate_vote, Body, VoteResult};
 
 /// What the home page says about one 预备党员.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,6 +95,8 @@ pub fn last_decision<'a>(doc: &'a Document, member: &Member) -> Option<(&'a Meet
     doc.meetings
         .iter()
         .filter(|m| m.state == MeetingState::Held)
+        // Only a 支部党员大会 decides these: a 支委会's vote ends nothing.
+        .filter(|m| Body::of(m) == Some(Body::Assembly))
         .filter(|m| m.effective_date().is_some_and(|d| d >= since))
         .flat_map(|m| m.votes.iter().map(move |v| (m, v)))
         .filter(|(_, v)| v.member_id.as_deref() == Some(member.id.as_str()))
@@ -176,6 +178,27 @@ mod tests {
         member.standing = crate::domain::Standing::Full;
         member.confirmed_on = Some(day(2026, 12, 20));
         assert!(probation_notices(&doc, day(2026, 12, 23), 31).is_empty());
+    }
+
+    #[test]
+    fn a_committee_meetings_confirmation_vote_does_not_end_the_reminder() {
+        let mut doc = branch_with(day(2025, 12, 20));
+        vote_about(&mut doc, day(2026, 12, 22), VoteKind::ConfirmFull);
+        // The same vote at a 支委会, even one stored ticked as a 党员大会
+        // before the rule: only the 支部党员大会 decides a 转正.
+        doc.meetings[0].kind = crate::domain::meeting::MeetingKind::CommitteeMeeting;
+        doc.meetings[0].also = vec![BranchAssembly];
+        let line = probation_notices(&doc, day(2026, 12, 23), 31)[0]
+            .1
+            .sentence("郑凯");
+        assert!(line.contains("请及时讨论"), "{line}");
+        // At the 党员大会 it does.
+        doc.meetings[0].kind = BranchAssembly;
+        doc.meetings[0].also.clear();
+        let line = probation_notices(&doc, day(2026, 12, 23), 31)[0]
+            .1
+            .sentence("郑凯");
+        assert!(!line.contains("请及时讨论"), "{line}");
     }
 
     #[test]

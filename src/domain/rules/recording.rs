@@ -234,8 +234,23 @@ pub fn remove_agenda(meeting: &mut Meeting, text: &str) {
 /// Marks the meeting as held; its day defaults to the planned day, else
 /// today. Who was due, and as what, is fixed now: later changes to the
 /// roster never alter the record of a held meeting.
+/// The planned day of a meeting being marked held before it: the member is
+/// asked first, and the meeting is dated the day it was held.
+pub fn held_before_its_day(meeting: &Meeting, today: NaiveDate) -> Option<NaiveDate> {
+    meeting
+        .date
+        .or(meeting.planned_date)
+        .filter(|day| *day > today)
+}
+
+/// Marks the meeting held: dated its planned day, or today when it was
+/// held before it (a held meeting is never dated in the future), with the
+/// roll fixed from the roster.
 pub fn hold(meeting: &mut Meeting, today: NaiveDate, members: &[Member]) {
     meeting.state = MeetingState::Held;
+    if held_before_its_day(meeting, today).is_some() {
+        meeting.date = Some(today);
+    }
     if meeting.date.is_none() {
         meeting.date = Some(meeting.planned_date.unwrap_or(today));
     }
@@ -384,6 +399,28 @@ mod tests {
             },
             &[],
         )
+    }
+
+    #[test]
+    fn a_meeting_marked_held_before_its_planned_day_is_asked_about_and_dated_the_day_it_was_held() {
+        // Planned for 2026-03-10; marked held the day before, the day, the day after.
+        let held_on = |today| {
+            let mut m = planned();
+            let early = held_before_its_day(&m, today);
+            hold(&mut m, today, &[]);
+            (early, m.date)
+        };
+        assert_eq!(
+            held_on(day(2026, 3, 9)),
+            (Some(day(2026, 3, 10)), Some(day(2026, 3, 9))),
+            "the day before: asked, and dated the day it was held"
+        );
+        assert_eq!(held_on(day(2026, 3, 10)), (None, Some(day(2026, 3, 10))));
+        assert_eq!(
+            held_on(day(2026, 3, 11)),
+            (None, Some(day(2026, 3, 10))),
+            "marked late: its day"
+        );
     }
 
     #[test]

@@ -27,6 +27,9 @@ pub enum VoteResult {
     Failed,
     /// The meeting did not reach its quorum: no vote could be taken.
     NoQuorum,
+    /// A 支委会 voted on what only a 支部党员大会 decides (接收、转正、延长、
+    /// 取消): whatever the counts, nothing was decided.
+    NotForThisBody,
 }
 
 impl VoteResult {
@@ -35,6 +38,7 @@ impl VoteResult {
             VoteResult::Passed => "通过",
             VoteResult::Failed => "未通过",
             VoteResult::NoQuorum => "未达到法定人数，不能表决",
+            VoteResult::NotForThisBody => "此项须由支部党员大会讨论决定，支委会不能作出决定",
         }
     }
 }
@@ -160,7 +164,7 @@ impl VoteOutcome {
         let verdict = match self.result {
             VoteResult::Passed => "赞成票超过半数，通过".to_string(),
             VoteResult::Failed => "赞成票未超过半数，未通过".to_string(),
-            VoteResult::NoQuorum => VoteResult::NoQuorum.label().to_string(),
+            VoteResult::NoQuorum | VoteResult::NotForThisBody => self.result.label().to_string(),
         };
         format!(
             "{s}；{} {} 人，{verdict}",
@@ -214,7 +218,9 @@ pub fn evaluate_vote(meeting: &Meeting, vote: &Vote, members: &[Member]) -> Opti
     }
     warnings.extend(before_the_period_ends(meeting, vote, members));
     let quorate = quorum(meeting, members).is_none_or(|q| q.valid);
-    let result = if !quorate {
+    let result = if body == Body::Committee && vote.kind.assembly_only() {
+        VoteResult::NotForThisBody
+    } else if !quorate {
         VoteResult::NoQuorum
     } else if in_favour.saturating_mul(2) > base as u64 && base > 0 {
         VoteResult::Passed
@@ -398,6 +404,35 @@ mod tests {
             .contains("应到会支部委员 5 人"));
         assert!(basis(Body::Committee, VoteKind::General).contains("本支部规则"));
         assert!(!basis(Body::Committee, VoteKind::General).contains("条例"));
+    }
+
+    #[test]
+    fn a_committee_cannot_admit_or_confirm_a_member_even_when_ticked_as_a_branch_assembly() {
+        let mut members: Vec<Member> = (1..=5).map(|i| committee(&format!("c{i}"))).collect();
+        members.extend(full_members("p", 10));
+        let mut m = held("m1", CommitteeMeeting, day(2026, 3, 10));
+        // Stored before the rule: a 支委会 ticked as a 党员大会.
+        m.also.push(BranchAssembly);
+        mark_all_present(&mut m, &members);
+        for kind in VoteKind::ALL {
+            let v = Vote {
+                kind,
+                ..vote(5, 0, 0)
+            };
+            let outcome = evaluate_vote(&m, &v, &members).unwrap();
+            assert_eq!(outcome.body, Body::Committee, "{kind:?}");
+            if kind == VoteKind::General {
+                assert_eq!(outcome.result, VoteResult::Passed);
+            } else {
+                assert_eq!(outcome.result, VoteResult::NotForThisBody, "{kind:?}");
+                let sentence = outcome.sentence(&v);
+                assert!(
+                    sentence.ends_with("此项须由支部党员大会讨论决定，支委会不能作出决定"),
+                    "{sentence}"
+                );
+                assert!(!sentence.contains("通过"), "{sentence}");
+            }
+        }
     }
 
     #[test]

@@ -58,6 +58,27 @@ const NAMES: [&str; 25] = [
 pub const EXAMPLE_BRANCH: &str = "示例单位第一党支部";
 
 /// Whether `doc` is still the example data (edited or not).
+/// What a member added to the example, named in words: records and
+/// members the example (as made `today`) does not have. Clearing the
+/// example says these go too.
+pub fn added_to_example(doc: &Document, today: NaiveDate) -> Vec<String> {
+    use crate::domain::document::all_keys;
+    let example = example_document(today);
+    let theirs = all_keys(&example);
+    let mut added: Vec<String> = all_keys(doc)
+        .into_iter()
+        .filter(|k| k.is_item() && !theirs.contains(k))
+        .map(|k| k.title(doc))
+        .collect();
+    added.extend(
+        doc.members
+            .iter()
+            .filter(|m| example.member(&m.id).is_none())
+            .map(|m| format!("党员：{}", m.name)),
+    );
+    added
+}
+
 pub fn is_example(doc: &Document) -> bool {
     doc.branch.name == EXAMPLE_BRANCH && doc.meeting("mt-ex-1").is_some()
 }

@@ -369,6 +369,10 @@ pub fn plan_text(doc: &Document, plan: &YearPlan, names: bool) -> String {
 }
 
 impl Kind for YearPlan {
+    fn title(&self, _doc: &crate::domain::Document) -> String {
+        format!("{}年度党支部工作计划", self.year)
+    }
+
     const NOUN: &'static str = "年度工作计划";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;

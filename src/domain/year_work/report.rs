@@ -121,6 +121,10 @@ pub fn report_text(doc: &Document, report: &SecretaryReport) -> String {
 }
 
 impl Kind for SecretaryReport {
+    fn title(&self, _doc: &crate::domain::Document) -> String {
+        format!("{}年度书记抓基层党建工作述职", self.year)
+    }
+
     const NOUN: &'static str = "书记述职报告";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;

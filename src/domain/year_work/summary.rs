@@ -374,6 +374,10 @@ pub fn summary_text(summary: &YearSummary) -> String {
 }
 
 impl Kind for YearSummary {
+    fn title(&self, _doc: &crate::domain::Document) -> String {
+        format!("{}年度党支部工作总结", self.year)
+    }
+
     const NOUN: &'static str = "年度工作总结";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;

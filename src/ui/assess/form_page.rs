@@ -11,8 +11,8 @@ use crate::backup::exchange::{assessment_file_name, export_assessment, EXCHANGE_
 use crate::browser::clock;
 use crate::domain::assessment::standards::OVERALL_SCALE;
 use crate::domain::assessment::{
-    add_line, evidence, finish, no_grade_reason, reopen, standards, AssessmentForm, AssessmentKind,
-    Grade, Standard, StandardEntry, DIMENSIONS,
+    add_line, evidence, finish, no_grade_reason, reopen, review_day, standards, AssessmentForm,
+    AssessmentKind, Grade, Standard, StandardEntry, DIMENSIONS,
 };
 use crate::domain::limits;
 use crate::domain::time::format_minutes;
@@ -60,6 +60,12 @@ fn FormScreen(handle: FormHandle) -> impl IntoView {
         })
     };
     let whose = handle.part(|f| (f.member_id.clone(), f.year));
+    // Standing on the day the year's review grades: a 预备党员 of last
+    // year's review stays ungraded after their 转正.
+    let graded_on = Memo::new(move |_| {
+        let (_, year) = whose.get();
+        state.doc.with(|d| review_day(d, year))
+    });
     let lines = Signal::from(Memo::new(move |_| {
         let (member_id, year) = whose.get();
         state.doc.with(|d| evidence(d, &member_id, year).lines())
@@ -92,7 +98,13 @@ fn FormScreen(handle: FormHandle) -> impl IntoView {
             <p class="muted small">
                 {move || {
                     member()
-                        .map(|m| format!("{}（{}）", m.name, m.standing.label()))
+                        .map(|m| {
+                            format!(
+                                "{}（{}）",
+                                m.name,
+                                m.standing_on(Some(graded_on.get())).label(),
+                            )
+                        })
                         .unwrap_or_default()
                 }}
             </p>
@@ -137,7 +149,7 @@ fn FormScreen(handle: FormHandle) -> impl IntoView {
                 <Negatives handle=handle form=form finished=finished />
                 <section class="card form">
                     <h3 class="card-title">"自评等次"</h3>
-                    {move || match member().and_then(|m| no_grade_reason(&m)) {
+                    {move || match member().and_then(|m| no_grade_reason(&m, graded_on.get())) {
                         Some(reason) => view! { <p class="hint">{reason}</p> }.into_any(),
                         None => {
                             view! { <GradeChoice handle=handle form=form finished=finished /> }
@@ -385,13 +397,18 @@ fn GradeChoice(
                                             .and_then(|f| {
                                                 state
                                                     .doc
-                                                    .with_untracked(|d| d.member(&f.member_id).cloned())
+                                                    .with_untracked(|d| {
+                                                        Some((
+                                                            d.member(&f.member_id).cloned()?,
+                                                            review_day(d, f.year),
+                                                        ))
+                                                    })
                                             })
                                     });
-                                if let Some(member) = member {
+                                if let Some((member, on)) = member {
                                     handle
                                         .edit(move |f| {
-                                            let _ = f.set_self_grade(&member, pick);
+                                            let _ = f.set_self_grade(&member, pick, on);
                                         });
                                 }
                             }

@@ -8,13 +8,14 @@ pub mod reading;
 mod receive_panel;
 mod send_panel;
 
+pub use receive_panel::UndoPanel;
 pub use send_panel::ExportButtons;
 
 use leptos::prelude::*;
 
 use crate::ui::widgets::PageHeader;
 use example_data::ExampleData;
-use receive_panel::{ReceivePanel, UndoPanel};
+use receive_panel::ReceivePanel;
 use send_panel::SendPanel;
 
 #[component]

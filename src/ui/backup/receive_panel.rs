@@ -201,11 +201,13 @@ pub fn UndoPanel() -> impl IntoView {
     // named, and asked about, before anything changes.
     let later = RwSignal::new(Vec::<String>::new());
     let undo = move |with_later: bool| {
+        // "导入前的数据（…）", "清除前的数据（…）".
+        let what = state.undo.get_untracked().unwrap_or_default();
         spawn_local(async move {
             match state.undo_replace(with_later).await {
                 Ok(Undo::Done) => {
                     later.set(Vec::new());
-                    state.notice.set(Some("已恢复导入前的数据。".into()));
+                    state.notice.set(Some(format!("已恢复{what}。")));
                 }
                 Ok(Undo::Ask(changed)) => later.set(changed),
                 Err(why) => failed.set(Some(format!("没有恢复：{why}"))),

@@ -13,7 +13,6 @@ use crate::browser::clock;
 use crate::domain::dues::ledger::{self, month_rows, rules_for, Row, Total};
 use crate::domain::dues::warnings::{self, unpaid};
 use crate::domain::dues::{DuesAccount, MonthStatus, Owed, Payment};
-use crate::domain::Role;
 use crate::ui::link::A;
 use crate::ui::state::{use_app, AppState};
 use crate::ui::widgets::PageHeader;
@@ -343,23 +342,17 @@ fn BaseMonthHint(year: i32, month: u32) -> impl IntoView {
     }
 }
 
-/// Whether this phone's user may see the six-month reminder: the
-/// secretary and the committee (who keeps the ledger), or a phone whose
-/// user has not said who they are (the ledger never reaches members).
+/// Whether this phone's user may see the six-month reminder.
 fn for_secretary(state: AppState) -> bool {
     let me = state.device.with(|d| d.me.clone());
-    let Some(me) = me else {
-        return true;
-    };
     state.doc.with(|d| {
-        d.member(&me).is_some_and(|m| {
-            m.roles.iter().any(|r| {
-                matches!(
-                    r,
-                    Role::Secretary | Role::DeputySecretary | Role::CommitteeMember
-                )
-            })
-        })
+        let me = me.as_deref().map(|id| d.member(id));
+        match me {
+            // Someone who has left the roster is no one in particular.
+            Some(None) => false,
+            Some(Some(m)) => warnings::sees_six_month_notice(Some(m)),
+            None => warnings::sees_six_month_notice(None),
+        }
     })
 }
 

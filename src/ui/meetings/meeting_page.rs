@@ -17,8 +17,9 @@ use super::when;
 use crate::browser::{clock, dialog::confirm};
 use crate::domain::ics;
 use crate::domain::meeting::MeetingState;
-use crate::domain::rules::recording::{hold, reopen_as_planned};
+use crate::domain::rules::recording::{held_before_its_day, hold, reopen_as_planned};
 use crate::domain::rules::vote::Body;
+use crate::domain::time::format_chinese_date;
 use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::handles::MeetingHandle;
 use crate::ui::paging::list_address;
@@ -68,6 +69,7 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
     // What the head of the screen shows, read in one go: every tap changes
     // the document, and one part re-read is cheaper than eight.
     let head = meeting.part(|m| Head {
+        kind: m.kind.label().to_string(),
         title: {
             let also: Vec<&str> = m
                 .also
@@ -122,7 +124,10 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
         }
     });
     view! {
-        <PageHeader title="会议" back=list_address("/meetings") />
+        <PageHeader
+            title=Signal::derive(move || head.with(|h| h.kind.clone()))
+            back=list_address("/meetings")
+        />
         <header class="meeting-head">
             <p class="meeting-kind">{title}</p>
             <h2 class="meeting-title">
@@ -154,6 +159,8 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
 /// The head of a meeting's screen.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Head {
+    /// "支部党员大会": the page's title.
+    kind: String,
     title: String,
     votes: bool,
     tasks: bool,
@@ -162,14 +169,27 @@ struct Head {
     when: String,
 }
 
-/// The next step, always in reach of a thumb: 开始签到 while planned, then
-/// 标记为已召开 from the attendance list; once held, a short confirmation.
+/// The next step, one and the same on every tab, always in reach of a
+/// thumb: 开始签到 while nobody is marked, then 标记为已召开 (asked first
+/// before its planned day); once held, a short confirmation.
 #[component]
 fn MeetingBar(meeting: MeetingHandle, section: Memo<String>, held: Memo<bool>) -> impl IntoView {
     let navigate = use_navigate();
     let just_held = RwSignal::new(false);
+    let marked = meeting.part(|m| !m.attendance.is_empty());
     let hold_now = move |_| {
         let today = clock::today();
+        let early = meeting.with(|m| held_before_its_day(m, today)).flatten();
+        if let Some(planned) = early {
+            let question = format!(
+                "这次会议计划在{}召开，还没到那一天。现在标记为已召开，会议日期记为今天（{}）？",
+                format_chinese_date(planned),
+                format_chinese_date(today),
+            );
+            if !confirm(&question) {
+                return;
+            }
+        }
         meeting.edit_with_roster(move |m, members| hold(m, today, members));
         just_held.set(true);
     };
@@ -199,7 +219,7 @@ fn MeetingBar(meeting: MeetingHandle, section: Memo<String>, held: Memo<bool>) -
                             }
                         })
                         .into_any()
-                } else if section.get() == "attendance" {
+                } else if section.get() == "attendance" || marked.get() {
                     view! {
                         <button class="button primary" on:click=hold_now>
                             "结束会议，标记为已召开"
@@ -224,16 +244,11 @@ fn MeetingBar(meeting: MeetingHandle, section: Memo<String>, held: Memo<bool>) -
 fn MeetingActions(meeting: MeetingHandle, held: Memo<bool>) -> impl IntoView {
     let state = meeting.state;
     let navigate = use_navigate();
-    let toggle = move |_| {
-        if held.get_untracked() {
-            // The roll is fixed again from the roster when it is held again.
-            if confirm("改回计划中？再次标记为已召开时，应到人员将按那时的名册重新确定。")
-            {
-                meeting.edit(reopen_as_planned);
-            }
-        } else {
-            let today = clock::today();
-            meeting.edit_with_roster(move |m, members| hold(m, today, members));
+    let reopen = move |_| {
+        // The roll is fixed again from the roster when it is held again.
+        if confirm("改回计划中？再次标记为已召开时，应到人员将按那时的名册重新确定。")
+        {
+            meeting.edit(reopen_as_planned);
         }
     };
     let calendar = move |()| {
@@ -258,17 +273,9 @@ fn MeetingActions(meeting: MeetingHandle, held: Memo<bool>) -> impl IntoView {
     let id = meeting.id();
     view! {
         <section class="card actions">
-            <Show
-                when=move || held.get()
-                fallback=move || {
-                    view! {
-                        <button class="button primary" on:click=toggle>
-                            "标记为已召开"
-                        </button>
-                    }
-                }
-            >
-                <button class="link-button" on:click=toggle>
+            // Holding is the bar's one next step; here only its undoing.
+            <Show when=move || held.get()>
+                <button class="link-button" on:click=reopen>
                     "改回计划中"
                 </button>
             </Show>

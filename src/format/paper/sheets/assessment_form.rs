@@ -2,7 +2,9 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::assessment::{no_grade_reason, standards, AssessmentForm, DIMENSIONS};
+use crate::domain::assessment::{
+    no_grade_reason, review_day, standards, AssessmentForm, DIMENSIONS,
+};
 use crate::domain::time::format_chinese_date;
 use crate::domain::Document;
 use crate::format::paper::{paragraphs, Cell, Column, Paper, Style, Table};
@@ -18,6 +20,8 @@ pub fn assessment_form(doc: &Document, form_id: &str, today: NaiveDate) -> Optio
         .unwrap_or_default()
         .to_string();
     let title = form.kind.form_title(form.year);
+    // Standing on the day the year's review grades, not today's.
+    let graded_on = review_day(doc, form.year);
     let mut paper = Paper::new(doc, title.clone(), today);
     paper.named(None, &format!("{title} {}", member.name));
     paper.share_text = share_text(form, &member.name, &title);
@@ -27,7 +31,10 @@ pub fn assessment_form(doc: &Document, form_id: &str, today: NaiveDate) -> Optio
         .unwrap_or_else(|| "（草稿）".into());
     paper.table(Table::fields([
         ("姓名", member.name.clone()),
-        ("党员类别", member.standing.label().to_string()),
+        (
+            "党员类别",
+            member.standing_on(Some(graded_on)).label().to_string(),
+        ),
         ("所在党小组", group),
         ("职务", member.roles_label()),
         ("填写日期", finished),
@@ -69,7 +76,7 @@ pub fn assessment_form(doc: &Document, form_id: &str, today: NaiveDate) -> Optio
                 form.negatives.join("；")
             },
         );
-        let grade = match no_grade_reason(member) {
+        let grade = match no_grade_reason(member, graded_on) {
             Some(reason) => reason.to_string(),
             None => form
                 .self_grade

@@ -275,41 +275,6 @@ pub fn committee_appraisal(
     paper
 }
 
-/// The 党委's printouts of a collection holding `doc`'s report and a
-/// branch on the list that has not reported, for the every-printout tests.
-#[cfg(test)]
-pub(super) fn example_printouts(doc: &Document, today: NaiveDate) -> Vec<(String, Paper)> {
-    use crate::domain::report::collection::{Expected, Received};
-    let year = chrono::Datelike::year(&today);
-    let mut c = Collection {
-        expected: Expected::with_names("未报送党支部", None),
-        ..Collection::default()
-    };
-    c.receive(Received {
-        report: crate::domain::report::branch_report(doc, year, today),
-        made_at: String::new(),
-    });
-    let org = "示例单位机关党委";
-    vec![
-        (
-            "committee summary".into(),
-            committee_summary(&c, org, year, Span::Year, today),
-        ),
-        (
-            "committee grades".into(),
-            committee_grades(&c, org, year, today),
-        ),
-        (
-            "committee dues".into(),
-            committee_dues(&c, org, year, today),
-        ),
-        (
-            "committee appraisal".into(),
-            committee_appraisal(&c, org, year, today),
-        ),
-    ]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

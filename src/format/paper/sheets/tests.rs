@@ -6,6 +6,9 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::domain::fusion::sheets::SheetKind;
+use crate::domain::report::branch_report;
+use crate::domain::report::collection::{Collection, Expected, Received};
+use crate::domain::report::overview::Span;
 use crate::domain::rules::compliance::{Period, PeriodKind};
 use crate::domain::sample::example_document;
 use crate::domain::{Document, Member};
@@ -52,8 +55,31 @@ fn every_printout(doc: &Document) -> Vec<(String, Paper)> {
     // A year nothing was written for: ruled lines to write on.
     out.push(("blank year plan".into(), year_plan_paper(doc, 2030, t)));
     out.push(("blank report".into(), secretary_report_paper(doc, 2030, t)));
-    out.extend(super::committee::example_printouts(doc, t));
     out.push(("development ledger".into(), development_ledger(doc, t)));
+    out.push(("dues register".into(), dues_register(doc, 2026, t)));
+    out.push(("dues public".into(), dues_public(doc, 2026, t)));
+    for m in doc.members.iter().take(3) {
+        if let Some(paper) = dues_member_record(doc, &m.id, 2026, t) {
+            out.push((format!("dues record {}", m.id), paper));
+        }
+    }
+    out.push((
+        "election record".into(),
+        meeting_record(doc, &with_an_election(doc), t),
+    ));
+    let committee = committee_of(doc, t);
+    out.push((
+        "committee summary".into(),
+        committee_summary(&committee, "示例单位机关党委", 2026, Span::Year, t),
+    ));
+    out.push((
+        "committee grades".into(),
+        committee_grades(&committee, "示例单位机关党委", 2026, t),
+    ));
+    let dues = committee_dues(&committee, "示例单位机关党委", 2026, t);
+    out.push(("committee dues".into(), dues));
+    let appraisal = committee_appraisal(&committee, "示例单位机关党委", 2026, t);
+    out.push(("committee appraisal".into(), appraisal));
     for a in &doc.applicants {
         let paper = development_record(doc, &a.id, t).unwrap();
         out.push((format!("development {}", a.id), paper));
@@ -91,6 +117,56 @@ fn every_printout(doc: &Document) -> Vec<(String, Paper)> {
         }
     }
     out
+}
+
+/// The example's first 党员大会 as a 换届选举大会: five seats, six
+/// candidates (差额), 监票人 and 计票人, ballots all returned, so the
+/// ballot tables go through Word and the picture like every other table.
+fn with_an_election(doc: &Document) -> crate::domain::meeting::Meeting {
+    use crate::domain::meeting::{Candidate, Election, Presence};
+    let mut meeting = doc.meeting("mt-ex-1").unwrap().clone();
+    let present = meeting
+        .attendance
+        .iter()
+        .filter(|a| a.status == Presence::Present)
+        .count();
+    let ballots = u32::try_from(present).unwrap();
+    let people: Vec<&Member> = doc.members.iter().take(8).collect();
+    let candidates = people[..6]
+        .iter()
+        .enumerate()
+        .map(|(i, m)| Candidate {
+            id: format!("c{i}"),
+            member_id: Some(m.id.clone()),
+            name: m.name.clone(),
+            votes: ballots.saturating_sub(u32::try_from(i).unwrap() * 2),
+        })
+        .collect();
+    meeting.elections = vec![Election {
+        id: "e-test".into(),
+        seats: Some(5),
+        ballots_issued: Some(ballots),
+        ballots_returned: Some(ballots),
+        ballots_invalid: Some(0),
+        candidates,
+        scrutineers: vec![people[6].id.clone()],
+        tellers: vec![people[7].id.clone()],
+        ..Election::default()
+    }];
+    meeting
+}
+
+/// A 党委 that received this branch's year and waits for a second branch.
+fn committee_of(doc: &Document, t: NaiveDate) -> Collection {
+    let mut c = Collection {
+        expected: Expected::with_names(&format!("{}\n第二党支部", doc.branch.name), None),
+        ..Collection::default()
+    };
+    c.receive(Received {
+        report: branch_report(doc, 2026, t),
+        made_at: "2026-11-27 10:00".into(),
+    });
+    c
 }
 
 fn squeeze(s: &str) -> String {
@@ -688,4 +764,79 @@ fn the_development_record_lists_every_step_with_its_day_and_materials_and_the_fl
     assert!(text.contains("需要说明的问题"), "{text}");
     assert!(text.contains("不得程序倒置"), "{text}");
     assert!(development_record(&doc, "nobody", today()).is_none());
+}
+
+/// Each member's base (收入) in the example ledger, as the sheets would
+/// print it, to look for where it must not be.
+fn example_bases(doc: &Document) -> Vec<String> {
+    use crate::domain::dues::rates::Basis;
+    doc.dues
+        .iter()
+        .flat_map(|a| a.terms.iter())
+        .filter_map(|t| match &t.basis {
+            Basis::Income { base } => Some(base.to_string()),
+            Basis::Amount { .. } => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_dues_public_sheet_shows_names_and_amounts_never_a_base_or_an_income() {
+    let doc = example();
+    let bases = example_bases(&doc);
+    assert!(!bases.is_empty(), "the example fixes bases");
+    let public = dues_public(&doc, 2026, today());
+    let text = public.as_text();
+    assert!(text.contains(&doc.members[0].name), "{text}");
+    for word in ["基数", "收入", "工资", "比例"] {
+        assert!(!text.contains(word), "the 公示 says {word}: {text}");
+    }
+    for base in &bases {
+        assert!(
+            !text.contains(base.as_str()),
+            "the 公示 prints a base {base}"
+        );
+    }
+}
+
+#[test]
+fn a_members_own_dues_record_holds_their_line_only() {
+    let doc = example();
+    let me = &doc.members[0];
+    let paper = dues_member_record(&doc, &me.id, 2026, today()).unwrap();
+    let text = paper.as_text();
+    assert!(text.contains(&me.name), "{text}");
+    for other in doc.members.iter().skip(1) {
+        assert!(
+            !text.contains(other.name.as_str()),
+            "{}'s record names {}",
+            me.name,
+            other.name
+        );
+    }
+    for word in ["基数", "收入"] {
+        assert!(!text.contains(word), "{text}");
+    }
+    let sent = crate::domain::dues::sheets::member_record(&doc, &me.id, 2026, today())
+        .unwrap()
+        .as_text();
+    for other in doc.members.iter().skip(1) {
+        assert!(!sent.contains(other.name.as_str()), "{sent}");
+    }
+}
+
+#[test]
+fn an_election_records_ballot_table_is_in_the_word_file_with_each_candidates_votes() {
+    let doc = example();
+    let meeting = with_an_election(&doc);
+    let paper = meeting_record(&doc, &meeting, today());
+    let ballot = tables(&paper)
+        .into_iter()
+        .find(|t| t.head.iter().flatten().any(|h| h.text == "得票"))
+        .expect("a ballot table");
+    let first = &meeting.elections[0].candidates[0];
+    let word = word_text(&document_xml(&paper));
+    assert!(word.contains(&first.name), "{word}");
+    assert!(word.contains("监票人"), "{word}");
+    assert!(ballot.rows.len() >= 6, "one row per candidate");
 }

@@ -12,7 +12,7 @@ use crate::browser::dialog::confirm;
 use crate::domain::meeting::{Counts, Vote, VoteKind};
 use crate::domain::rules::recording::{edit_item, remove_item};
 use crate::domain::rules::vote::{basis, evaluate_vote, Body, VoteResult};
-use crate::ui::draft_text::DraftInput;
+use crate::ui::draft_text::DraftTextArea;
 use crate::ui::handles::MeetingHandle;
 
 /// What the card shows of one vote, worked out against the meeting.
@@ -107,8 +107,11 @@ pub fn VoteCard(meeting: MeetingHandle, vote_id: String) -> impl IntoView {
         Signal::derive(move || seen.with(|s| s.as_ref().and_then(|s| s.vote.member_id.clone())));
     view! {
         <section class="card form vote">
-            <DraftInput
+            // A motion often runs over a line: it wraps where it can be read.
+            <DraftTextArea
                 label="表决事项"
+                rows=2
+                maxlength=crate::domain::limits::SHORT
                 name="motion"
                 placeholder="如：关于某某同志由预备党员转为正式党员的决议"
                 value=motion
