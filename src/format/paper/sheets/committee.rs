@@ -5,13 +5,12 @@
 //! 述职. Only figures, and the 述职人 a 述职 names: a report carries no
 //! other name.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::assessment::grades::Grade;
 use crate::domain::report::collection::Collection;
 use crate::domain::report::overview::{overview, Order, Row, Span};
 use crate::domain::report::{yuan_text, Item};
-use crate::domain::time::format_chinese_date;
 use crate::domain::year_work::report::reporter_in;
 use crate::domain::Document;
 use crate::format::paper::{Cell, Column, Orientation, Paper, Style, Table};
@@ -140,7 +139,8 @@ pub fn committee_dues(
         ("实交", Column::CENTER),
         ("收缴率", Column::CENTER),
         ("上缴", Column::CENTER),
-        ("备注", Column::TEXT),
+        // Short notes on one line: the branch's name takes the room left.
+        ("备注", Column::LINE),
     ]);
     let (mut owed, mut paid, mut remitted, mut members) = (0i64, 0i64, 0i64, 0u32);
     let mut row_number = 0;
@@ -159,7 +159,7 @@ pub fn committee_dues(
                 remitted += d.remitted_fen;
                 members += r.membership.total;
                 let partial = (r.as_of < year_end(year))
-                    .then(|| format!("统计截至{}", format_chinese_date(r.as_of)));
+                    .then(|| format!("截至{}月{}日", r.as_of.month(), r.as_of.day()));
                 cells.extend([
                     yuan_text(d.owed_fen),
                     yuan_text(d.paid_fen),
@@ -168,7 +168,7 @@ pub fn committee_dues(
                     partial.unwrap_or_default(),
                 ]);
             }
-            None => cells.extend(["", "", "", "", "未记党费台账"].map(String::from)),
+            None => cells.extend(["", "", "", "", "未记账"].map(String::from)),
         }
         table.row(cells);
     }
@@ -198,7 +198,7 @@ pub fn committee_dues(
     paper.table(table);
     paper.paragraph(
         Style::Plain,
-        "金额为各党支部报上级材料中的党费全年合计，不含个人收入和缴纳基数；合计只计记有党费台账的党支部，党员数亦同。",
+        "金额为各党支部报上级材料中的党费全年合计，不含个人收入和缴纳基数；“未记账”为报送的手机没有党费台账，“截至”为报送时年度未满的统计日；合计只计记有党费台账的党支部，党员数亦同。",
     );
     paper.signatures(&["填表人", "党委（盖章）"], true);
     paper.share_text = paper.as_text();
@@ -356,11 +356,11 @@ mod tests {
             .collect();
         assert_eq!(texts.len(), 4, "three branches and the totals");
         assert_eq!(texts[0][1], "机关第二党支部");
-        assert_eq!(texts[0][7], "未记党费台账");
+        assert_eq!(texts[0][7], "未记账");
         assert_eq!(texts[1][3], yuan_text(d.owed_fen));
         assert_eq!(texts[1][4], yuan_text(d.paid_fen));
         assert_eq!(texts[1][6], yuan_text(d.remitted_fen));
-        assert_eq!(texts[1][7], "统计截至2026年12月6日", "the year still runs");
+        assert_eq!(texts[1][7], "截至12月6日", "the year still runs");
         assert_eq!((texts[2][1], texts[2][7]), ("机关第三党支部", "未报"));
         // Only the branch with a ledger counts in the totals.
         assert_eq!(texts[3][1], "合计");
