@@ -157,7 +157,7 @@ test("the backup page's example data asks before replacing real data, and can be
   await page.goto(env.server.origin + "/mine/backup");
   await app.reload();
   await page.getByRole("button", { name: "撤销，恢复原数据" }).click();
-  await page.getByText("已恢复导入前的数据").waitFor();
+  await page.getByText("已恢复载入示例数据前的数据").waitFor();
   await app.openMine("党员名册");
   assert.deepEqual(await app.rosterNames(), ["赵六"]);
   assert.deepEqual(problems, []);

@@ -145,6 +145,13 @@ test("a 转正 vote names its member: the home page's reminder ends and the rost
   const { page, problems } = await openApp(context, env.server.origin);
   const app = new App(page);
   await app.loadExample();
+  // The example's 转正 vote names 郑凯: home says what is left, not 请及时讨论.
+  await page.getByText(/支部党员大会通过郑凯同志转为正式党员/).waitFor();
+  assert.equal(await page.getByText(/请及时讨论其转正/).count(), 0);
+  // A vote that names nobody ends nothing.
+  await page.goto(env.server.origin + "/meetings/mt-ex-1?s=votes");
+  await page.selectOption("select[name=vote-member]", { value: "" });
+  await app.tab("首页");
   await page.getByText(/郑凯同志预备期至.*请及时讨论其转正/).waitFor();
   await page.goto(env.server.origin + "/meetings/mt-ex-1?s=votes");
   await page.selectOption("select[name=vote-member]", { label: "郑凯" });

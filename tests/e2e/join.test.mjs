@@ -10,7 +10,7 @@ const env = useBrowser();
 
 /** The secretary's phone with the example branch, signed as 王建国, and the
  * transfer text of its 支部资料包. */
-async function secretarysPackage(context, origin, password = "") {
+async function secretarysPackage(context, origin, password = "", scope = "支部资料包") {
   const secretary = await openApp(context, origin);
   await new App(secretary.page).loadExample();
   await secretary.page.goto(origin + "/assess");
@@ -18,7 +18,7 @@ async function secretarysPackage(context, origin, password = "") {
   await settled(secretary.page);
   await secretary.page.goto(origin + "/mine/backup");
   const send = secretary.page.getByTestId("send-panel");
-  await send.getByText("支部资料包", { exact: true }).click();
+  await send.getByText(scope, { exact: true }).click();
   if (password) await send.locator("input[name=export-password]").fill(password);
   await send.getByRole("button", { name: /生成传输文字/ }).click();
   const text = await send.locator("textarea[name=transfer-text]").inputValue();
@@ -151,5 +151,27 @@ test("inside WeChat, with no network, a member whose phone opened the page once 
 
   assert.deepEqual(secretary.problems, []);
   assert.deepEqual(member.problems.filter((p) => !p.includes("ERR_INTERNET_DISCONNECTED")), []);
+  await Promise.all([a.close(), b.close()]);
+});
+
+test("the secretary's new phone opens a 完整备份 link and restores the branch, as themselves", async () => {
+  const origin = env.server.origin;
+  const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
+  const { secretary, text } = await secretarysPackage(a, origin, "", "完整备份");
+  const token = text.slice(text.indexOf("ZB1")).split(/\s/)[0];
+
+  const phone = await openApp(b, origin, `/#zb=${token}`);
+  const headline = phone.page.getByTestId("arrival-headline");
+  await headline.waitFor();
+  assert.match((await headline.textContent()).trim(), /^「示例单位第一党支部」的完整备份，王建国的手机导出于 .*：\d+ 名党员/);
+  await phone.page.getByRole("button", { name: "恢复到本机" }).click();
+  await phone.page.getByTestId("who-am-i").getByRole("button", { name: "王建国", exact: true }).click();
+  await phone.page.getByTestId("this-month").waitFor();
+  await phone.page.goto(origin + "/meetings");
+  await phone.page.locator(".meeting-row").first().waitFor();
+  const restored = await phone.page.locator(".meeting-row").count();
+  assert.ok(restored > 3, `${restored} meetings on the new phone`);
+
+  for (const p of [secretary, phone]) assert.deepEqual(p.problems, []);
   await Promise.all([a.close(), b.close()]);
 });

@@ -115,6 +115,27 @@ test("the example says it is the example, and clearing it starts the branch's ow
   await context.close();
 });
 
+test("clearing the example after adding a member of one's own names them, and an undo brings them back", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  const app = new App(page);
+  await app.loadExample();
+  await app.addMember("欧阳明远");
+  await settled(page);
+  const banner = page.getByTestId("example-banner");
+  const asked = new Promise((resolve) => page.once("dialog", (d) => { resolve(d.message()); d.accept(); }));
+  await banner.getByRole("button", { name: "清除并开始使用" }).click();
+  assert.match(await asked, /你在示例中添加的党员：欧阳明远也会一起清除/);
+  await page.waitForURL(/\/mine\/setup$/);
+  await page.getByText(/可以恢复清除前的数据/).waitFor();
+  await page.getByRole("button", { name: "撤销，恢复原数据" }).click();
+  await page.getByText(/已恢复清除前的数据/).waitFor();
+  await page.goto(env.server.origin + "/mine/roster");
+  await page.locator(".member-list .member-name", { hasText: "欧阳明远" }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("清空本机数据 offers a backup first, then leaves nothing of the branch on this phone", async () => {
   const context = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
   const { page, problems } = await openApp(context, env.server.origin);

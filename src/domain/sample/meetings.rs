@@ -373,7 +373,16 @@ fn group_meeting(doc: &Document, year: &ExampleYear, slot: &Slot, g: usize) -> M
     m
 }
 
-fn vote(id: &str, motion: String, kind: VoteKind, room: (u32, u32), written: u32) -> Vote {
+/// A vote about one member (`about`: their roster id), as the 表决 panel
+/// names them, so the roster and the reminders follow it.
+fn vote(
+    id: &str,
+    motion: String,
+    kind: VoteKind,
+    room: (u32, u32),
+    written: u32,
+    about: &str,
+) -> Vote {
     Vote {
         id: id.into(),
         motion,
@@ -386,7 +395,7 @@ fn vote(id: &str, motion: String, kind: VoteKind, room: (u32, u32), written: u32
             against: 0,
             abstain: 0,
         }),
-        member_id: None,
+        member_id: Some(about.to_string()),
     }
 }
 
@@ -467,6 +476,7 @@ fn assembly(doc: &Document, year: &ExampleYear, slot: &Slot) -> Meeting {
                 VoteKind::AdmitProbationary,
                 (present, 0),
                 written,
+                "m24",
             ),
             vote(
                 "v-2",
@@ -474,6 +484,7 @@ fn assembly(doc: &Document, year: &ExampleYear, slot: &Slot) -> Meeting {
                 VoteKind::AdmitProbationary,
                 (present.saturating_sub(1), present.min(1)),
                 written,
+                "m25",
             ),
         ];
         m.follow_ups = vec![follow_up(
@@ -491,6 +502,7 @@ fn assembly(doc: &Document, year: &ExampleYear, slot: &Slot) -> Meeting {
             VoteKind::ConfirmFull,
             (present.saturating_sub(1), present.min(1)),
             1,
+            "m23",
         )];
         m.follow_ups = vec![follow_up(
             year,

@@ -129,7 +129,10 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
             back=list_address("/meetings")
         />
         <header class="meeting-head">
-            <p class="meeting-kind">{title}</p>
+            // The page title is the type; here only what it also counts as.
+            <Show when=move || head.with(|h| h.title != h.kind)>
+                <p class="meeting-kind">{title}</p>
+            </Show>
             <h2 class="meeting-title">
                 {move || {
                     let t = theme.get();
