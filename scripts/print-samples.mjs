@@ -39,6 +39,9 @@ const views = [
   ["dues-register", `/print/dues/register/${today.slice(0, 4)}`],
   ["dues-public", `/print/dues/public/${today.slice(0, 4)}`],
   ["dues-member", `/print/dues/member/m12-${today.slice(0, 4)}`],
+  ["year-plan", `/print/year/plan/${today.slice(0, 4)}`],
+  ["year-summary", `/print/year/summary/${today.slice(0, 4)}`],
+  ["secretary-report", `/print/year/report/${today.slice(0, 4)}`],
 ];
 // `node scripts/print-samples.mjs review-tally` makes only the views named.
 const only = process.argv.slice(2);

@@ -520,3 +520,32 @@ async fn a_deletion_while_a_page_is_starting_is_never_blocked_and_the_page_hears
     idb.on_lost(move || *told.borrow_mut() = true);
     assert!(*heard.borrow(), "the page knows its connection was lost");
 }
+
+#[wasm_bindgen_test]
+async fn the_committee_database_gives_its_keys_alone_and_the_values_asked_for() {
+    use zhibu::browser::committee_db::CommitteeDb;
+    let name = format!("committee-test-{}", js_sys::Date::now());
+    let db = CommitteeDb::open_named(&name).await.unwrap();
+    for (key, value) in [
+        ("report/a/2025", "A"),
+        ("report/b/2026", "B"),
+        ("expected", "E"),
+    ] {
+        db.put(key, value).await.unwrap();
+    }
+    let mut keys = db.keys().await.unwrap();
+    keys.sort();
+    assert_eq!(keys, ["expected", "report/a/2025", "report/b/2026"]);
+    let asked: Vec<String> = ["report/b/2026", "report/gone/2024", "expected"]
+        .map(String::from)
+        .to_vec();
+    assert_eq!(
+        db.values_of(&asked).await.unwrap(),
+        vec![
+            ("report/b/2026".to_string(), "B".to_string()),
+            ("expected".to_string(), "E".to_string()),
+        ],
+        "in the order asked, a key no longer stored left out"
+    );
+    assert!(db.values_of(&[]).await.unwrap().is_empty());
+}

@@ -12,7 +12,7 @@ use crate::format::checksum::checksum;
 
 pub use crate::format::envelope::REPORT_FORMAT;
 /// The shape of `BranchReport`: raised with every change of it.
-pub const REPORT_VERSION: u32 = 1;
+pub const REPORT_VERSION: u32 = 2;
 /// A year of one branch is a few KB; anything far larger is not one.
 pub const REPORT_MAX_BYTES: usize = 256 * 1024;
 /// What it is, in the file itself.
@@ -121,27 +121,99 @@ pub fn write_expected(expected: &Expected) -> String {
 /// cannot be read is named, never dropped: the store keeps it.
 pub fn load_collection(entries: &[(String, String)]) -> (Collection, Vec<String>) {
     let mut collection = Collection::default();
+    let unreadable = read_entries(&mut collection, entries);
+    (collection, unreadable)
+}
+
+/// The stored values a page that shows `year` first reads at once (the
+/// list of branches, that year's reports, and any key it cannot place in
+/// a year), and the keys of the other years' reports, left waiting
+/// (fifty branches' ten years are 500 packages; a year's overview shows
+/// 50 of them).
+pub fn first_keys(keys: Vec<String>, year: i32) -> (Vec<String>, Waiting) {
+    let (now, later) = keys
+        .into_iter()
+        .partition(|k| year_of_key(k).is_none_or(|y| y == year));
+    (now, Waiting { keys: later })
+}
+
+/// The keys of stored reports not read yet.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Waiting {
+    keys: Vec<String>,
+}
+
+impl Waiting {
+    /// The years waiting, latest first.
+    pub fn years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self.keys.iter().filter_map(|k| year_of_key(k)).collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        years
+    }
+
+    /// The keys of `year`'s reports still waiting.
+    pub fn of_year(&self, year: i32) -> Vec<String> {
+        self.keys
+            .iter()
+            .filter(|k| year_of_key(k) == Some(year))
+            .cloned()
+            .collect()
+    }
+
+    /// Takes the values read for waiting keys: those still waiting stop
+    /// waiting and are returned, those another reading took already are
+    /// left out (so two readings of one year read it once).
+    pub fn take(&mut self, read: Vec<(String, String)>) -> Vec<(String, String)> {
+        read.into_iter()
+            .filter(|(key, _)| {
+                let waiting = self.keys.iter().position(|k| k == key);
+                if let Some(at) = waiting {
+                    self.keys.swap_remove(at);
+                }
+                waiting.is_some()
+            })
+            .collect()
+    }
+}
+
+/// The year of a report's key (`report_key`: `report/{branch}/{year}`).
+fn year_of_key(key: &str) -> Option<i32> {
+    key.strip_prefix("report/")?
+        .rsplit_once('/')?
+        .1
+        .parse()
+        .ok()
+}
+
+/// Reads stored values into `collection`; the keys of those it cannot
+/// read (kept in the store, and said).
+pub fn read_entries(collection: &mut Collection, entries: &[(String, String)]) -> Vec<String> {
     let mut unreadable = Vec::new();
     for (key, text) in entries {
-        if key == EXPECTED_KEY {
-            let expected = serde_json::from_str::<Value>(text)
-                .ok()
-                .filter(|v| v.get("version").and_then(Value::as_u64) == Some(1))
-                .and_then(|v| serde_json::from_value(v.get("expected")?.clone()).ok());
-            match expected {
-                Some(e) => collection.expected = e,
-                None => unreadable.push(key.clone()),
-            }
-            continue;
-        }
-        match read_report(text) {
-            Ok(received) => {
-                collection.receive(received);
-            }
-            Err(_) => unreadable.push(key.clone()),
-        }
+        read_entry(collection, key, text, &mut unreadable);
     }
-    (collection, unreadable)
+    unreadable
+}
+
+fn read_entry(collection: &mut Collection, key: &str, text: &str, unreadable: &mut Vec<String>) {
+    if key == EXPECTED_KEY {
+        let expected = serde_json::from_str::<Value>(text)
+            .ok()
+            .filter(|v| v.get("version").and_then(Value::as_u64) == Some(1))
+            .and_then(|v| serde_json::from_value(v.get("expected")?.clone()).ok());
+        match expected {
+            Some(e) => collection.expected = e,
+            None => unreadable.push(key.to_string()),
+        }
+        return;
+    }
+    match read_report(text) {
+        Ok(received) => {
+            collection.receive(received);
+        }
+        Err(_) => unreadable.push(key.to_string()),
+    }
 }
 
 #[cfg(test)]
@@ -157,10 +229,13 @@ mod tests {
     }
 
     /// The example branch (with its 党费 ledger: incomes and bases exist
-    /// to leak), and a private note.
+    /// to leak; with its 发展党员 paths), and private notes.
     fn example() -> Document {
         let mut doc = example_document(today());
         doc.members[0].note = "私人备注：手机 13912345678".into();
+        if let Some(a) = doc.applicants.first_mut() {
+            a.note = "政审备注：亲属情况另附".into();
+        }
         doc
     }
 
@@ -217,6 +292,16 @@ mod tests {
             );
         }
         assert!(!text.contains("私人备注") && !text.contains("13912345678"));
+        assert!(!text.contains("政审备注"), "an applicant's note");
+        // 发展党员 travel as counts: no applicant's name.
+        assert!(!doc.applicants.is_empty(), "the paths are there to leak");
+        for a in &doc.applicants {
+            assert!(
+                !without_report.contains(&a.name),
+                "applicant {} in the package",
+                a.name
+            );
+        }
         for account in &doc.dues {
             for term in &account.terms {
                 if let crate::domain::dues::Basis::Income { base } = term.basis {
@@ -271,6 +356,12 @@ mod tests {
             "owed_fen",
             "paid_fen",
             "remitted_fen",
+            "development",
+            "applied",
+            "activists",
+            "candidates",
+            "admitted",
+            "confirmed",
             "texts",
             "plan",
             "summary",
@@ -291,6 +382,22 @@ mod tests {
             "25 less the one who left"
         );
         assert!(opened.report.dues.is_some());
+        assert!(opened.report.development.is_some());
+    }
+
+    #[test]
+    fn a_version_one_package_made_before_development_counts_still_reads() {
+        let doc = example();
+        let (_, text) = export_report(&branch_report(&doc, 2026, today()), "2026-12-06 10:00");
+        let mut file: Value = serde_json::from_str(&text).unwrap();
+        let data = file["data"].as_object_mut().unwrap();
+        data.remove("development");
+        let sum = checksum(&file["data"]);
+        file["checksum"] = Value::from(sum);
+        file["report_version"] = Value::from(1);
+        let opened = read_report(&file.to_string()).unwrap();
+        assert_eq!(opened.report.development, None);
+        assert_eq!(opened.report.branch_name, "示例单位第一党支部");
     }
 
     #[test]
@@ -303,7 +410,11 @@ mod tests {
         assert!(read_report(&text[..text.len() / 2]).is_err());
         let backup = text.replace(REPORT_FORMAT, crate::backup::FORMAT);
         assert!(read_report(&backup).unwrap_err().contains("备份与交换"));
-        let newer = text.replace("\"report_version\": 1", "\"report_version\": 2");
+        let newer = text.replace(
+            &format!("\"report_version\": {REPORT_VERSION}"),
+            &format!("\"report_version\": {}", REPORT_VERSION + 1),
+        );
+        assert_ne!(newer, text);
         assert!(read_report(&newer).unwrap_err().contains("请升级"));
     }
 
@@ -344,5 +455,64 @@ mod tests {
             collection.tally(2026).missing,
             vec!["第二党支部".to_string()]
         );
+    }
+
+    #[test]
+    fn a_store_read_for_one_year_reads_the_other_years_when_asked_and_ends_as_a_full_read() {
+        let doc = example();
+        let file = |year| {
+            let (_, text) = export_report(&branch_report(&doc, year, today()), "2026-12-06 10:00");
+            (
+                crate::domain::report::collection::report_key(&doc.branch.identity(), year),
+                text,
+            )
+        };
+        let expected = Expected::with_names("示例单位第一党支部\n第二党支部\n", None);
+        let entries = vec![
+            file(2026),
+            file(2025),
+            (EXPECTED_KEY.to_string(), write_expected(&expected)),
+            ("report/x/2024".to_string(), "{\"format\":".to_string()),
+            file(2024),
+            ("stray".to_string(), "?".to_string()),
+        ];
+        let value_of = |keys: &[String]| -> Vec<(String, String)> {
+            entries
+                .iter()
+                .filter(|(k, _)| keys.contains(k))
+                .cloned()
+                .collect()
+        };
+        let keys: Vec<String> = entries.iter().map(|(k, _)| k.clone()).collect();
+        let (now, mut waiting) = first_keys(keys, 2026);
+        assert_eq!(
+            now.len(),
+            3,
+            "2026, the list and the key of no year: {now:?}"
+        );
+        let mut partial = Collection::default();
+        assert_eq!(read_entries(&mut partial, &value_of(&now)), vec!["stray"]);
+        assert_eq!(partial.years(), vec![2026]);
+        assert_eq!(partial.expected, expected, "the list is read at once");
+        assert_eq!(partial.tally(2026).sentence(), "已报 1 / 应报 2");
+        assert_eq!(waiting.years(), vec![2025, 2024]);
+        // Two readings of 2025 at once: the second finds it taken.
+        let read = value_of(&waiting.of_year(2025));
+        let taken = waiting.take(read.clone());
+        assert_eq!(taken, read);
+        assert!(waiting.take(read).is_empty());
+        assert!(read_entries(&mut partial, &taken).is_empty());
+        assert_eq!(partial.years(), vec![2026, 2025]);
+        assert_eq!(waiting.years(), vec![2024]);
+        let taken = waiting.take(value_of(&waiting.of_year(2024)));
+        assert_eq!(read_entries(&mut partial, &taken), vec!["report/x/2024"]);
+        assert_eq!(waiting, Waiting::default());
+        let (full, _) = load_collection(&entries);
+        let by_key = |c: &Collection| {
+            let mut keys: Vec<String> = c.reports.iter().map(Received::key).collect();
+            keys.sort();
+            keys
+        };
+        assert_eq!(by_key(&partial), by_key(&full));
     }
 }

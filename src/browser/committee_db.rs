@@ -86,6 +86,34 @@ impl CommitteeDb {
             .collect())
     }
 
+    /// Every stored key, without the values: a page reads the values it
+    /// shows (`values_of`).
+    pub async fn keys(&self) -> Result<Vec<String>, StorageError> {
+        let (_tx, store) = self.store(false)?;
+        let keys = settled(&store.get_all_keys().map_err(|e| classify(&e))?);
+        let keys = js_sys::Array::from(&keys.await.map_err(|e| classify(&e))?);
+        Ok(keys.iter().filter_map(|k| k.as_string()).collect())
+    }
+
+    /// The values of `keys` with their keys, in one transaction; a key no
+    /// longer stored is left out.
+    pub async fn values_of(&self, keys: &[String]) -> Result<Vec<(String, String)>, StorageError> {
+        let (_tx, store) = self.store(false)?;
+        let mut requests = Vec::with_capacity(keys.len());
+        for key in keys {
+            let request = store.get(&key.into()).map_err(|e| classify(&e))?;
+            requests.push((key, settled(&request)));
+        }
+        let mut out = Vec::with_capacity(keys.len());
+        for (key, request) in requests {
+            let value = request.await.map_err(|e| classify(&e))?;
+            if let Some(text) = value.as_string() {
+                out.push((key.clone(), text));
+            }
+        }
+        Ok(out)
+    }
+
     /// Writes one value; done once the transaction is on disk.
     pub async fn put(&self, key: &str, text: &str) -> Result<(), StorageError> {
         let (tx, store) = self.store(true)?;

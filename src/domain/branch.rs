@@ -143,6 +143,12 @@ pub fn same_name(a: &str, b: &str) -> bool {
     identity_of_name(a) == identity_of_name(b)
 }
 
+/// What `same_name` compares: two names are the same when their keys are
+/// equal, so many names can be matched through a set.
+pub fn name_key(name: &str) -> String {
+    identity_of_name(name)
+}
+
 /// "zb-" and a hash of the name as `package::same_branch` compares names.
 fn identity_of_name(name: &str) -> String {
     let normalised: String = name

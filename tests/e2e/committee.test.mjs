@@ -3,14 +3,15 @@
 // the 党委's 组织员, on a phone that never held a branch, starts as
 // "我是党委组织员", lists the four branches that should report, pastes
 // the texts, sees 已报 3 / 应报 4 with the missing one named, keeps it
-// across a reload, and prints the 汇总表 (PDF read back).
+// across a reload, and prints the 汇总表, the 党费收缴汇总 and the
+// 述职评议表 (PDFs read back).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { useBrowser, openApp, App, PHONE, settled, pageShown } from "./support.mjs";
-import { printToPdf, pageTexts, squeeze } from "./print.mjs";
+import { printToPdf, pageTexts, pageTextsRaw, squeeze } from "./print.mjs";
 
 const env = useBrowser();
 
@@ -104,6 +105,21 @@ test("three branches report to the 党委 by chat text; the 党委 sees 已报 3
   }
   assert.match(printed, /未报送的党支部：机关第四党支部/);
   assert.ok(!printed.includes("王建国"));
+  // The 党费 totals by branch, and the 述职评议表 naming each 述职人.
+  const duesPdf = join(dirname(pdf), "dues.pdf");
+  await printToPdf(page, origin, `/committee/print/dues/${year}`, duesPdf);
+  // Read in the order drawn: a name wrapped in its cell stays whole.
+  const dues = squeeze(pageTextsRaw(duesPdf).join(""));
+  assert.match(dues, /各党支部党费收缴情况汇总表/);
+  for (const t of ["示例单位第一党支部", "机关第四党支部", "未报", "合计", "收缴率"]) assert.ok(dues.includes(t), t);
+  assert.ok(!dues.includes("王建国"));
+  const appraisalPdf = join(dirname(pdf), "appraisal.pdf");
+  await printToPdf(page, origin, `/committee/print/appraisal/${year}`, appraisalPdf);
+  const appraisal = squeeze(pageTextsRaw(appraisalPdf).join(""));
+  assert.match(appraisal, /党支部书记抓基层党建工作述职评议表/);
+  for (const grade of ["好", "较好", "一般", "差"]) assert.ok(appraisal.includes(grade), grade);
+  assert.ok(appraisal.includes("王建国"), "the example's 述职人");
+  for (const name of ["机关第二党支部", "机关第三党支部", "机关第四党支部"]) assert.ok(appraisal.includes(name), name);
 
   for (const phone of [first, second, third, committee]) assert.deepEqual(phone.problems, []);
   await Promise.all(contexts.map((c) => c.close()));

@@ -113,7 +113,7 @@ test("the secretary writes the year's plan, edits the summary's draft and prints
   const summaryPdf = join(dir, "summary.pdf");
   await printToPdf(page, origin, `/print/year/summary/${workYear}`, summaryPdf);
   const summaryText = squeeze(pageTextsRaw(summaryPdf).join(""));
-  for (const t of [`${workYear}年度党支部工作总结`, "一、主要工作和成效", ADDED, "二、存在的问题和不足", `附：${workYear}年度主要工作数据`, "党支部书记（签字）"]) {
+  for (const t of [`${workYear}年度党支部工作总结`, "一、主要工作和成效", ADDED, "二、存在的问题和不足", `附：${workYear}年度主要工作数据`, "发展党员", "接收预备党员", "党支部书记（签字）"]) {
     assert.ok(summaryText.includes(squeeze(t)), `the summary lacks ${t}`);
   }
   assert.ok(summaryText.indexOf(squeeze(ADDED)) < summaryText.indexOf(squeeze("附：")), "the figures follow the text");

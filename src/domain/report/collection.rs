@@ -7,7 +7,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::BranchReport;
-use crate::domain::branch::same_name;
+use std::collections::HashSet;
+
+use crate::domain::branch::{name_key, same_name};
 
 /// A report as the 党委 received it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,11 +104,22 @@ impl Tally {
 }
 
 impl Collection {
+    /// Whether receiving `received` would change anything: it is the
+    /// first of its branch and year, or newer than the one kept.
+    pub fn takes(&self, received: &Received) -> bool {
+        let (id, year) = (&received.report.branch_id, received.report.year);
+        self.reports
+            .iter()
+            .find(|r| r.report.year == year && &r.report.branch_id == id)
+            .is_none_or(|kept| received.newer_than(kept))
+    }
+
     /// Takes a report in: a newer one of the same branch and year replaces
     /// the kept one, an older one changes nothing.
     pub fn receive(&mut self, received: Received) -> Outcome {
-        let key = received.key();
-        match self.reports.iter_mut().find(|r| r.key() == key) {
+        let (id, year) = (&received.report.branch_id, received.report.year);
+        let same = |r: &&mut Received| r.report.year == year && &r.report.branch_id == id;
+        match self.reports.iter_mut().find(same) {
             None => {
                 self.reports.push(received);
                 Outcome::New
@@ -149,31 +162,36 @@ impl Collection {
         years
     }
 
-    /// Every name a branch has reported under, in any year.
-    fn names_of<'a>(&'a self, branch_id: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    /// The names (by `name_key`) that count as reported for `year`: every
+    /// name a branch with a report of the year has reported under, in any
+    /// year, so a name on the 组织员's list from before a rename counts.
+    fn reported_names(&self, year: i32) -> HashSet<String> {
+        let branches: HashSet<&str> = self
+            .reports
+            .iter()
+            .filter(|r| r.report.year == year)
+            .map(|r| r.report.branch_id.as_str())
+            .collect();
         self.reports
             .iter()
-            .filter(move |r| r.report.branch_id == branch_id)
-            .map(|r| r.report.branch_name.as_str())
-    }
-
-    /// Whether a name of the 组织员's list has a report of `year`: under
-    /// that name, or from a branch that once reported under it.
-    fn has_reported(&self, name: &str, year: i32) -> bool {
-        self.of_year(year).iter().any(|r| {
-            self.names_of(&r.report.branch_id)
-                .any(|known| same_name(known, name))
-        })
+            .filter(|r| branches.contains(r.report.branch_id.as_str()))
+            .map(|r| name_key(&r.report.branch_name))
+            .collect()
     }
 
     /// 已报 / 应报 for `year`.
     pub fn tally(&self, year: i32) -> Tally {
-        let reported = self.of_year(year).len();
+        let reported = self
+            .reports
+            .iter()
+            .filter(|r| r.report.year == year)
+            .count();
+        let known = self.reported_names(year);
         let missing: Vec<String> = self
             .expected
             .names
             .iter()
-            .filter(|n| !self.has_reported(n, year))
+            .filter(|n| !known.contains(&name_key(n)))
             .cloned()
             .collect();
         let expected = if self.expected.names.is_empty() {

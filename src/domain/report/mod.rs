@@ -19,6 +19,7 @@ use super::meeting::MeetingKind;
 use super::rules::attendance::was_active_on;
 use super::rules::compliance::{Owed, Period, PeriodKind, Requirement, Status};
 use super::summary::period_summary;
+use super::year_work::summary::{development_counts, DevelopmentCounts};
 use super::{Document, Standing};
 
 /// One year of one branch, as its secretary reported it.
@@ -43,6 +44,9 @@ pub struct BranchReport {
     /// `None`: the 党费 ledger is not kept on the phone that made it.
     #[serde(default)]
     pub dues: Option<DuesFigures>,
+    /// `None`: no 发展党员 paths are kept on the phone that made it.
+    #[serde(default)]
+    pub development: Option<DevelopmentFigures>,
     #[serde(default)]
     pub texts: YearTexts,
 }
@@ -74,6 +78,10 @@ impl BranchReport {
         parts.push(match self.dues {
             Some(_) => "党费应交、实交和上缴的全年合计（不含收入和基数）".into(),
             None => "本机没有党费台账，不含党费".into(),
+        });
+        parts.push(match self.development {
+            Some(_) => "发展党员全年各环节人数：新递交申请、确定积极分子、确定发展对象、接收预备党员、转正（只有人数，不含姓名和任何纪实内容）".into(),
+            None => "本机没有发展党员纪实，不含发展党员人数".into(),
         });
         if self.texts.is_empty() {
             parts.push("年度计划、总结和述职：本机尚未记录，不含".into());
@@ -238,6 +246,51 @@ pub struct DuesFigures {
     pub remitted_fen: i64,
 }
 
+/// 发展党员 of the year, counted (`year_work::summary::development_counts`):
+/// how many, never who, and nothing of the 纪实 itself.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DevelopmentFigures {
+    /// 新递交入党申请.
+    pub applied: u32,
+    /// 确定入党积极分子.
+    pub activists: u32,
+    /// 确定发展对象.
+    pub candidates: u32,
+    /// 接收预备党员.
+    pub admitted: u32,
+    /// 预备党员转正.
+    pub confirmed: u32,
+}
+
+impl DevelopmentFigures {
+    /// "新递交入党申请 2 人，确定入党积极分子 1 名…".
+    pub fn sentence(&self) -> String {
+        self.counts().sentence()
+    }
+
+    fn counts(&self) -> DevelopmentCounts {
+        DevelopmentCounts {
+            applied: self.applied as usize,
+            activists: self.activists as usize,
+            candidates: self.candidates as usize,
+            admitted: self.admitted as usize,
+            confirmed: self.confirmed as usize,
+        }
+    }
+
+    fn of(counts: DevelopmentCounts) -> DevelopmentFigures {
+        let n = |c: usize| u32::try_from(c).unwrap_or(u32::MAX);
+        DevelopmentFigures {
+            applied: n(counts.applied),
+            activists: n(counts.activists),
+            candidates: n(counts.candidates),
+            admitted: n(counts.admitted),
+            confirmed: n(counts.confirmed),
+        }
+    }
+}
+
 /// The year's texts: 年度工作计划, 年度工作总结 and 书记抓党建述职, as
 /// `year_work::year_texts` writes them (empty where nothing was written).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -289,6 +342,7 @@ pub fn branch_report(doc: &Document, year: i32, today: NaiveDate) -> BranchRepor
         grades: grades(doc, year),
         study: study(doc, year, as_of),
         dues: crate::domain::dues::kept_here(doc).then(|| dues(doc, year, today)),
+        development: development_counts(doc, year).map(DevelopmentFigures::of),
         texts: year_texts(doc, year),
     }
 }

@@ -169,6 +169,43 @@ fn a_renamed_branch_stays_one_branch_and_its_old_name_on_the_list_counts_as_repo
 }
 
 #[test]
+fn a_name_the_branch_reported_under_in_another_year_counts_for_the_list_of_this_year() {
+    let mut doc = branch("第一党支部");
+    let mut c = Collection {
+        expected: Expected::with_names("第一党支部\n第二党支部", None),
+        ..Collection::default()
+    };
+    c.receive(received(&doc, 2025, day(2025, 12, 31), "2026-01-05 09:00"));
+    doc.branch.rename("机关第一党支部".into());
+    // A new year's report: nothing replaced, the list keeps the old name.
+    assert_eq!(
+        c.receive(received(&doc, 2026, day(2026, 12, 6), "2026-12-06 09:00")),
+        Outcome::New
+    );
+    assert_eq!(c.expected.names[0], "第一党支部");
+    let tally = c.tally(2026);
+    assert_eq!(tally.sentence(), "已报 1 / 应报 2");
+    assert_eq!(tally.missing, vec!["第二党支部".to_string()]);
+    // A year the branch has not reported: its names count for nothing.
+    assert_eq!(c.tally(2024).missing.len(), 2);
+}
+
+#[test]
+fn only_a_first_or_newer_report_is_taken() {
+    let doc = branch("第一党支部");
+    let older = received(&doc, 2026, day(2026, 6, 30), "2026-06-30 09:00");
+    let newer = received(&doc, 2026, day(2026, 12, 6), "2026-12-06 09:00");
+    let remade = received(&doc, 2026, day(2026, 12, 6), "2026-12-06 09:01");
+    let mut c = Collection::default();
+    assert!(c.takes(&newer), "the first of its branch and year");
+    c.receive(newer.clone());
+    assert!(!c.takes(&newer), "the same again");
+    assert!(!c.takes(&older), "older figures");
+    assert!(c.takes(&remade), "the same day's figures, made later");
+    assert!(c.takes(&received(&doc, 2025, day(2025, 12, 31), "2026-01-05 09:00")));
+}
+
+#[test]
 fn two_phones_of_a_branch_never_renamed_report_as_one_branch() {
     let a = branch("示例单位 第一党支部");
     let b = branch("示例单位第一党支部");

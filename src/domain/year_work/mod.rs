@@ -17,6 +17,9 @@ pub use plan::YearPlan;
 pub use report::SecretaryReport;
 pub use summary::YearSummary;
 
+use crate::domain::kind::{Packing, Scope};
+use crate::domain::limits;
+use crate::domain::validate::{Checker, Checks};
 use crate::domain::Document;
 
 /// The three texts of a branch's year, each as plain text with its
@@ -66,5 +69,59 @@ pub fn year_texts(doc: &Document, year: i32) -> YearTexts {
             .filter(|r| r.sections().iter().any(|t| !t.trim().is_empty()))
             .map(|r| report::report_text(doc, r))
             .unwrap_or_default(),
+    }
+}
+
+/// What the year's three kinds share: each is one record a year, keyed by
+/// the year, holding texts the secretary writes.
+pub(crate) trait YearRecord {
+    /// What a second record of a year is called: "工作计划".
+    const WHAT: &'static str;
+    fn year(&self) -> i32;
+    /// Each text with its field's name.
+    fn texts(&self) -> Vec<(&'static str, &str)>;
+}
+
+/// The checks the three kinds share: a year in range, one record a year,
+/// each text within `limits::TEXT`; `more` adds a kind's own.
+pub(crate) fn check_year_records<T: YearRecord>(
+    list: &[T],
+    checks: &mut Checks,
+    mut more: impl FnMut(&T, &mut Checker),
+) {
+    let mut years = std::collections::HashSet::new();
+    for (i, record) in list.iter().enumerate() {
+        let mut c = checks.item(i);
+        let year = record.year();
+        if !limits::YEARS.contains(&year) {
+            c.problem("year", format!("年度 {year} 不在合理范围内"));
+        }
+        if !years.insert(year) {
+            c.problem("year", format!("{year} 年度的{}有两份", T::WHAT));
+        }
+        for (field, text) in record.texts() {
+            c.length(field, text, limits::TEXT);
+        }
+        more(record, &mut c);
+    }
+}
+
+/// Whether the plan or summary of `year` goes in a package: every full
+/// backup, a 支部资料包 of the recent years its meetings cover (members see
+/// them), never a member's return (members do not write them).
+pub(crate) fn branch_paper_travels(year: i32, packing: &Packing) -> bool {
+    match packing.scope {
+        Scope::Full => true,
+        Scope::Branch => year >= packing.since_year,
+        Scope::Return => false,
+    }
+}
+
+/// A section of a text as the year's texts write it: its heading, then
+/// the text, both left out when nothing is written.
+pub(crate) fn push_section(out: &mut Vec<String>, heading: &str, text: &str) {
+    if !text.trim().is_empty() {
+        out.push(heading.to_string());
+        out.push(text.trim().to_string());
     }
 }

@@ -8,9 +8,9 @@ use std::borrow::Cow;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::{branch_paper_travels, check_year_records, push_section, YearRecord};
 use crate::domain::fusion::{KeyTask, TaskCategory, TaskOwner};
 use crate::domain::kind::{Keyed, Kind, Packing, Scope};
-use crate::domain::limits;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::rules::compliance::{compliance, Period, PeriodKind};
 use crate::domain::summary::meeting_label;
@@ -114,6 +114,10 @@ pub struct ScheduledMeeting {
     pub date: NaiveDate,
     /// "支委会", "党小组会（第一党小组）".
     pub label: String,
+    /// The kind alone: "党小组会".
+    pub kind: String,
+    /// A 党小组's own meeting (its theme is the group's).
+    pub of_group: bool,
     pub theme: String,
     pub held: bool,
 }
@@ -139,8 +143,8 @@ impl ScheduledMeeting {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScheduleMonth {
     pub month: u32,
-    /// What the rules ask of the month: "支委会", "党小组会（第一党小组）",
-    /// "主题党日".
+    /// What the rules ask of the month: "支委会", "党小组会（第一党小组）"
+    /// (or "党小组会（3个党小组各1次）" for several), "主题党日".
     pub required: Vec<String>,
     /// In a quarter's first month, what the quarter asks: "支部党员大会",
     /// "党课".
@@ -162,6 +166,55 @@ impl ScheduleMonth {
         }
         s
     }
+
+    /// The month's meetings in short, each kind once with its days:
+    /// "支委会 8日；党小组会 3次（10、12日）；主题党日 15日". A printed
+    /// schedule stays a table of short rows; the themes are listed apart
+    /// (`themes_text`).
+    pub fn planned_text(&self) -> String {
+        let mut kinds: Vec<(&str, usize, Vec<u32>)> = Vec::new();
+        for m in &self.meetings {
+            let day = m.date.day();
+            match kinds.iter_mut().find(|(k, _, _)| *k == m.kind) {
+                Some((_, n, days)) => {
+                    *n += 1;
+                    if !days.contains(&day) {
+                        days.push(day);
+                    }
+                }
+                None => kinds.push((&m.kind, 1, vec![day])),
+            }
+        }
+        kinds
+            .iter()
+            .map(|(kind, n, days)| {
+                let days: Vec<String> = days.iter().map(u32::to_string).collect();
+                match n {
+                    1 => format!("{kind} {}日", days.join("、")),
+                    n => format!("{kind} {n}次（{}日）", days.join("、")),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("；")
+    }
+
+    /// The themes of the branch's own meetings of the month, each once,
+    /// after its kind: "支委会：研究年度工作计划；主题党日：学雷锋志愿服务".
+    /// A 党小组会's theme is its group's (the groups' monthly work has
+    /// them), and a plan of the branch lists them not.
+    pub fn themes_text(&self) -> String {
+        let mut seen: Vec<(&str, &str)> = Vec::new();
+        for m in self.meetings.iter().filter(|m| !m.of_group) {
+            let entry = (m.kind.as_str(), m.theme.trim());
+            if !entry.1.is_empty() && !seen.contains(&entry) {
+                seen.push(entry);
+            }
+        }
+        seen.iter()
+            .map(|(kind, theme)| format!("{kind}：{theme}"))
+            .collect::<Vec<_>>()
+            .join("；")
+    }
 }
 
 /// The year's 三会一课 schedule: what the rules ask (the compliance view's
@@ -175,11 +228,20 @@ pub struct YearSchedule {
     pub months: Vec<ScheduleMonth>,
 }
 
+/// What the rules ask of the period, by label; the 党小组会 of several
+/// groups as one: "党小组会（3个党小组各1次）".
 fn labels(doc: &Document, period: Period, today: NaiveDate) -> Vec<String> {
-    compliance(doc, period, today)
-        .into_iter()
-        .map(|r| r.label)
-        .collect()
+    let asked = compliance(doc, period, today);
+    let groups = asked.iter().filter(|r| r.group_id.is_some()).count();
+    let mut out = Vec::new();
+    for r in asked {
+        if r.group_id.is_none() || groups == 1 {
+            out.push(r.label);
+        } else if !out.iter().any(|l: &String| l.starts_with("党小组会（")) {
+            out.push(format!("党小组会（{groups}个党小组各1次）"));
+        }
+    }
+    out
 }
 
 pub fn schedule(doc: &Document, year: i32, today: NaiveDate) -> YearSchedule {
@@ -199,6 +261,9 @@ pub fn schedule(doc: &Document, year: i32, today: NaiveDate) -> YearSchedule {
                 meeting_id: m.id.clone(),
                 date,
                 label: meeting_label(doc, m),
+                kind: m.kind.label().to_string(),
+                of_group: m.group_id.is_some()
+                    && m.kind.group_scope() != crate::domain::meeting::GroupScope::None,
                 theme: m.theme.clone(),
                 held: m.state == crate::domain::meeting::MeetingState::Held,
             })
@@ -277,13 +342,7 @@ pub fn plan_text(doc: &Document, plan: &YearPlan, names: bool) -> String {
         out.push(format!("（经{approved}研究通过）"));
     }
     let (tasks, fused) = year_tasks(doc, plan.year);
-    let section = |out: &mut Vec<String>, heading: &str, text: &str| {
-        if !text.trim().is_empty() {
-            out.push(heading.to_string());
-            out.push(text.trim().to_string());
-        }
-    };
-    section(&mut out, "一、指导思想和工作目标", &plan.goals);
+    push_section(&mut out, "一、指导思想和工作目标", &plan.goals);
     if !tasks.is_empty() {
         out.push("二、重点任务".into());
         out.extend(
@@ -305,7 +364,7 @@ pub fn plan_text(doc: &Document, plan: &YearPlan, names: bool) -> String {
             out.push(plan.fusion.trim().to_string());
         }
     }
-    section(&mut out, "四、其他工作安排", &plan.other);
+    push_section(&mut out, "四、其他工作安排", &plan.other);
     out.join("\n")
 }
 
@@ -319,30 +378,13 @@ impl Kind for YearPlan {
     const SKIPPABLE: bool = true;
 
     fn check(list: &[Self], _: &Known, checks: &mut Checks) {
-        let mut years = std::collections::HashSet::new();
-        for (i, plan) in list.iter().enumerate() {
-            let mut c = checks.item(i);
-            if !limits::YEARS.contains(&plan.year) {
-                c.problem("year", format!("年度 {} 不在合理范围内", plan.year));
-            }
-            if !years.insert(plan.year) {
-                c.problem("year", format!("{} 年度的工作计划有两份", plan.year));
-            }
-            c.length("goals", &plan.goals, limits::TEXT);
-            c.length("fusion", &plan.fusion, limits::TEXT);
-            c.length("other", &plan.other, limits::TEXT);
-        }
+        check_year_records(list, checks, |_, _| {});
     }
 
     /// A branch document the members see (recent years, as the meetings);
     /// members do not write it, so no return carries it.
     fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
-        let travels = match packing.scope {
-            Scope::Full => true,
-            Scope::Branch => self.year >= packing.since_year,
-            Scope::Return => false,
-        };
-        travels.then(|| self.clone())
+        branch_paper_travels(self.year, packing).then(|| self.clone())
     }
 
     fn pack_deletion(packing: &Packing, _: bool) -> bool {
@@ -351,6 +393,22 @@ impl Kind for YearPlan {
 
     fn mentions(&self, _: &str) -> bool {
         false
+    }
+}
+
+impl YearRecord for YearPlan {
+    const WHAT: &'static str = "工作计划";
+
+    fn year(&self) -> i32 {
+        self.year
+    }
+
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("goals", &self.goals),
+            ("fusion", &self.fusion),
+            ("other", &self.other),
+        ]
     }
 }
 

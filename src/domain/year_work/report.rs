@@ -7,8 +7,8 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::{check_year_records, push_section, YearRecord};
 use crate::domain::kind::{Keyed, Kind, Packing, Scope};
-use crate::domain::limits;
 use crate::domain::validate::{Checks, Known};
 use crate::domain::{Document, Role};
 
@@ -93,6 +93,17 @@ pub fn reporter(doc: &Document, report: &SecretaryReport) -> Option<String> {
     Some(member.name.clone())
 }
 
+/// The line of `report_text` that names the 述职人, before the name.
+const REPORTER: &str = "述职人：";
+
+/// The 述职人 a report's text (`report_text`, as the 报上级 package carries
+/// it) names on its second line, if it names one.
+pub fn reporter_in(text: &str) -> Option<&str> {
+    let line = text.lines().nth(1)?;
+    let name = line.strip_prefix(REPORTER)?.trim();
+    (!name.is_empty()).then_some(name)
+}
+
 /// The report as text, headings first: for 分享文字版 and the 报上级
 /// package.
 pub fn report_text(doc: &Document, report: &SecretaryReport) -> String {
@@ -101,13 +112,10 @@ pub fn report_text(doc: &Document, report: &SecretaryReport) -> String {
         report.year
     )];
     if let Some(name) = reporter(doc, report) {
-        out.push(format!("述职人：{name}"));
+        out.push(format!("{REPORTER}{name}"));
     }
     for ((heading, _), text) in HEADINGS.iter().zip(report.sections()) {
-        if !text.trim().is_empty() {
-            out.push(heading.to_string());
-            out.push(text.trim().to_string());
-        }
+        push_section(&mut out, heading, text);
     }
     out.join("\n")
 }
@@ -122,22 +130,11 @@ impl Kind for SecretaryReport {
     const SKIPPABLE: bool = true;
 
     fn check(list: &[Self], known: &Known, checks: &mut Checks) {
-        let mut years = std::collections::HashSet::new();
-        for (i, report) in list.iter().enumerate() {
-            let mut c = checks.item(i);
-            if !limits::YEARS.contains(&report.year) {
-                c.problem("year", format!("年度 {} 不在合理范围内", report.year));
-            }
-            if !years.insert(report.year) {
-                c.problem("year", format!("{} 年度的述职报告有两份", report.year));
-            }
+        check_year_records(list, checks, |report, c| {
             if let Some(id) = &report.member_id {
                 c.member("member_id", id, known);
             }
-            c.length("duties", &report.duties, limits::TEXT);
-            c.length("problems", &report.problems, limits::TEXT);
-            c.length("plans", &report.plans, limits::TEXT);
-        }
+        });
     }
 
     /// The secretary's own report: only a full backup carries it (the 报上级
@@ -152,6 +149,22 @@ impl Kind for SecretaryReport {
 
     fn mentions(&self, member_id: &str) -> bool {
         self.member_id.as_deref() == Some(member_id)
+    }
+}
+
+impl YearRecord for SecretaryReport {
+    const WHAT: &'static str = "述职报告";
+
+    fn year(&self) -> i32 {
+        self.year
+    }
+
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("duties", &self.duties),
+            ("problems", &self.problems),
+            ("plans", &self.plans),
+        ]
     }
 }
 

@@ -6,16 +6,17 @@
 
 use std::borrow::Cow;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::{branch_paper_travels, check_year_records, push_section, YearRecord};
 use crate::domain::assessment::{Decision, Grade};
+use crate::domain::development::Step;
 use crate::domain::dues::ledger::year_totals;
 use crate::domain::dues::Fen;
 use crate::domain::fusion::study::study_time;
 use crate::domain::fusion::FusionSummary;
 use crate::domain::kind::{Keyed, Kind, Packing, Scope};
-use crate::domain::limits;
 use crate::domain::rules::attendance::was_active_on;
 use crate::domain::rules::compliance::{Period, PeriodKind, Requirement};
 use crate::domain::summary::{percent, period_summary, Cadence};
@@ -156,6 +157,55 @@ pub fn study_figures(doc: &Document, year: i32, today: NaiveDate) -> StudyFigure
     }
 }
 
+/// 发展党员 of the year in numbers, never who: each step counted in the
+/// year its day falls in. 接收预备党员 is the 支部大会's decision (第15步)
+/// and 转正 the 上级党委's approval (第24步), as `Applicant::phase` reads
+/// the path.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DevelopmentCounts {
+    /// 递交入党申请书 (第1步).
+    pub applied: usize,
+    /// 确定为入党积极分子 (第3步).
+    pub activists: usize,
+    /// 确定为发展对象 (第7步).
+    pub candidates: usize,
+    /// 接收为预备党员 (第15步).
+    pub admitted: usize,
+    /// 预备党员转为正式党员 (第24步).
+    pub confirmed: usize,
+}
+
+impl DevelopmentCounts {
+    /// "新递交入党申请 2 人，确定入党积极分子 1 名…".
+    pub fn sentence(&self) -> String {
+        format!(
+            "新递交入党申请 {} 人，确定入党积极分子 {} 名，确定发展对象 {} 名，接收预备党员 {} 名，预备党员转正 {} 名",
+            self.applied, self.activists, self.candidates, self.admitted, self.confirmed
+        )
+    }
+}
+
+/// `None` on a phone that keeps no 发展党员 paths (they stay on the phone
+/// that keeps them): the year's figures then say nothing of 发展党员.
+pub fn development_counts(doc: &Document, year: i32) -> Option<DevelopmentCounts> {
+    if !crate::domain::development::kept_here(doc) {
+        return None;
+    }
+    let in_year = |step: Step| {
+        doc.applicants
+            .iter()
+            .filter(|a| a.done_on(step).is_some_and(|d| d.year() == year))
+            .count()
+    };
+    Some(DevelopmentCounts {
+        applied: in_year(Step::Apply),
+        activists: in_year(Step::NameActivist),
+        candidates: in_year(Step::NameCandidate),
+        admitted: in_year(Step::AdmissionAssembly),
+        confirmed: in_year(Step::ConfirmationApproval),
+    })
+}
+
 /// The year's 党费, where this phone keeps the ledger.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DuesFigures {
@@ -196,6 +246,8 @@ pub struct YearFigures {
     pub present: usize,
     pub review: ReviewCounts,
     pub study: StudyFigures,
+    /// `None` where this phone keeps no 发展党员 paths.
+    pub development: Option<DevelopmentCounts>,
     pub fusion: FusionSummary,
     pub dues: Option<DuesFigures>,
 }
@@ -223,6 +275,7 @@ pub fn year_figures(doc: &Document, year: i32, today: NaiveDate) -> Option<YearF
         held_by_type,
         review: review_counts(doc, year),
         study: study_figures(doc, year, today),
+        development: development_counts(doc, year),
         fusion: summary.fusion,
         dues: dues_figures(doc, year, today),
     })
@@ -270,6 +323,10 @@ impl YearFigures {
         });
         out.push(("党员教育管理", members));
 
+        if let Some(d) = self.development {
+            out.push(("发展党员", vec![d.sentence()]));
+        }
+
         let fusion = self.fusion.lines();
         if !fusion.is_empty() {
             out.push(("重点任务和党建与业务融合", fusion));
@@ -311,10 +368,7 @@ pub fn summary_text(summary: &YearSummary) -> String {
         ("二、存在的问题和不足", &summary.shortcomings),
         ("三、下一年度工作打算", &summary.next_year),
     ] {
-        if !text.trim().is_empty() {
-            out.push(heading.to_string());
-            out.push(text.trim().to_string());
-        }
+        push_section(&mut out, heading, text);
     }
     out.join("\n")
 }
@@ -329,31 +383,13 @@ impl Kind for YearSummary {
     const SKIPPABLE: bool = true;
 
     fn check(list: &[Self], _: &Known, checks: &mut Checks) {
-        let mut years = std::collections::HashSet::new();
-        for (i, summary) in list.iter().enumerate() {
-            let mut c = checks.item(i);
-            if !limits::YEARS.contains(&summary.year) {
-                c.problem("year", format!("年度 {} 不在合理范围内", summary.year));
-            }
-            if !years.insert(summary.year) {
-                c.problem("year", format!("{} 年度的工作总结有两份", summary.year));
-            }
-            c.length("work", &summary.work, limits::TEXT);
-            c.length("drafted", &summary.drafted, limits::TEXT);
-            c.length("shortcomings", &summary.shortcomings, limits::TEXT);
-            c.length("next_year", &summary.next_year, limits::TEXT);
-        }
+        check_year_records(list, checks, |_, _| {});
     }
 
     /// A branch document the members see (recent years); it holds counts,
     /// never names. Members do not write it, so no return carries it.
     fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
-        let travels = match packing.scope {
-            Scope::Full => true,
-            Scope::Branch => self.year >= packing.since_year,
-            Scope::Return => false,
-        };
-        travels.then(|| self.clone())
+        branch_paper_travels(self.year, packing).then(|| self.clone())
     }
 
     fn pack_deletion(packing: &Packing, _: bool) -> bool {
@@ -362,6 +398,23 @@ impl Kind for YearSummary {
 
     fn mentions(&self, _: &str) -> bool {
         false
+    }
+}
+
+impl YearRecord for YearSummary {
+    const WHAT: &'static str = "工作总结";
+
+    fn year(&self) -> i32 {
+        self.year
+    }
+
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("work", &self.work),
+            ("drafted", &self.drafted),
+            ("shortcomings", &self.shortcomings),
+            ("next_year", &self.next_year),
+        ]
     }
 }
 

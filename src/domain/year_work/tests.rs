@@ -122,6 +122,56 @@ fn the_schedule_asks_what_the_rules_ask_beside_the_meetings_planned() {
 }
 
 #[test]
+fn the_printed_schedule_names_each_kind_once_a_month_with_its_days_and_the_branchs_themes() {
+    let mut doc = document(&["g1", "g2", "g3"], vec![committee("c")], vec![]);
+    let mut add = |id: &str, kind, on, group: Option<&str>, theme: &str| {
+        let mut m = planned(id, kind, on);
+        m.group_id = group.map(String::from);
+        m.theme = theme.into();
+        doc.meetings.push(m);
+    };
+    add(
+        "c3",
+        CommitteeMeeting,
+        day(2026, 3, 2),
+        None,
+        "研究年度计划",
+    );
+    // Two groups on one day, the third the day after.
+    for (g, d) in [("g1", 10), ("g2", 10), ("g3", 11)] {
+        add(
+            g,
+            GroupMeeting,
+            day(2026, 3, d),
+            Some(g),
+            &format!("{g}的月度工作"),
+        );
+    }
+    // The month's last day; a meeting of 1 April is April's.
+    add("t", ThemeDay, day(2026, 3, 31), None, " ");
+    add("c4", CommitteeMeeting, day(2026, 4, 1), None, "研究党费");
+    let plan = schedule(&doc, 2026, day(2026, 1, 5));
+    let march = &plan.months[2];
+    assert_eq!(
+        march.required_text(),
+        "支委会、党小组会（3个党小组各1次）、主题党日"
+    );
+    assert_eq!(
+        march.planned_text(),
+        "支委会 2日；党小组会 3次（10、11日）；主题党日 31日"
+    );
+    assert_eq!(
+        march.themes_text(),
+        "支委会：研究年度计划",
+        "the groups' themes are theirs; a blank theme is no entry"
+    );
+    assert_eq!(plan.months[3].planned_text(), "支委会 1日");
+    assert_eq!(plan.months[3].themes_text(), "支委会：研究党费");
+    assert_eq!(plan.months[4].planned_text(), "");
+    assert_eq!(plan.months[4].themes_text(), "");
+}
+
+#[test]
 fn a_plan_may_be_approved_at_a_committee_meeting_of_its_year_or_the_last_quarter_before() {
     let mut doc = document(
         &[],
@@ -314,6 +364,16 @@ fn the_texts_for_the_higher_committee_hold_what_was_written_and_nothing_blank() 
         "2026年度党支部书记抓基层党建工作述职报告\n述职人：党员c\n一、履职情况\n带头讲党课\n三、下一步打算\n加强学习"
     );
     assert!(year_texts(&doc, 2025).is_empty());
+    // The 党委 reads the 述职人 back out of the text (its 述职评议表).
+    assert_eq!(report::reporter_in(&texts.report), Some("党员c"));
+    assert_eq!(report::reporter_in(&texts.summary), None);
+    assert_eq!(report::reporter_in(""), None);
+    if let Some(r) = doc.secretary_report_mut("2026") {
+        r.member_id = None;
+    }
+    let unnamed = year_texts(&doc, 2026).report;
+    assert!(unnamed.contains("\n一、履职情况\n"), "{unnamed}");
+    assert_eq!(report::reporter_in(&unnamed), None);
 }
 
 #[test]
@@ -347,4 +407,68 @@ fn one_record_of_each_kind_a_year_and_the_reporter_on_the_roster() {
     );
     assert_eq!(out.len(), 1, "{out:?}");
     assert!(reports[1].mentions("gone") && !reports[0].mentions("gone"));
+}
+
+#[test]
+fn development_steps_count_in_the_year_their_day_falls_in_from_january_1_to_december_31() {
+    use super::summary::{development_counts, DevelopmentCounts};
+    use crate::domain::development::{Applicant, Step};
+    use crate::domain::report::{branch_report, DevelopmentFigures};
+    let mut doc = constructed_year();
+    assert_eq!(development_counts(&doc, 2026), None, "no paths kept here");
+    let today = day(2027, 1, 10);
+    assert!(year_figures(&doc, 2026, today)
+        .unwrap()
+        .sections()
+        .iter()
+        .all(|(h, _)| *h != "发展党员"));
+    // Applied the day before the year, named 积极分子 on its first day,
+    // 发展对象 on its last, admitted the day after.
+    let mut a = Applicant::new("fz-1".into(), "甲某".into(), day(2025, 12, 31));
+    a.set_done(Step::NameActivist, Some(day(2026, 1, 1)));
+    a.set_done(Step::NameCandidate, Some(day(2026, 12, 31)));
+    a.set_done(Step::AdmissionAssembly, Some(day(2027, 1, 1)));
+    // 转正 counts on the 党委's approval, not the 支部大会 before it.
+    let mut b = Applicant::new("fz-2".into(), "乙某".into(), day(2023, 6, 1));
+    b.set_done(Step::AdmissionAssembly, Some(day(2025, 3, 1)));
+    b.set_done(Step::ConfirmationAssembly, Some(day(2025, 12, 20)));
+    b.set_done(Step::ConfirmationApproval, Some(day(2026, 1, 5)));
+    doc.applicants = vec![a, b];
+    let counts = |year| development_counts(&doc, year).unwrap();
+    assert_eq!(
+        counts(2026),
+        DevelopmentCounts {
+            applied: 0,
+            activists: 1,
+            candidates: 1,
+            admitted: 0,
+            confirmed: 1,
+        }
+    );
+    assert_eq!((counts(2025).applied, counts(2025).admitted), (1, 1));
+    assert_eq!((counts(2027).admitted, counts(2027).confirmed), (1, 0));
+    let figures = year_figures(&doc, 2026, today).unwrap();
+    let sections = figures.sections();
+    let (_, lines) = sections.iter().find(|(h, _)| *h == "发展党员").unwrap();
+    assert_eq!(
+        lines,
+        &vec![
+            "新递交入党申请 0 人，确定入党积极分子 1 名，确定发展对象 1 名，接收预备党员 0 名，预备党员转正 1 名"
+                .to_string()
+        ]
+    );
+    let draft = figures.draft();
+    assert!(draft.contains("（三）发展党员。"), "{draft}");
+    assert!(!draft.contains("甲某") && !draft.contains("乙某"));
+    // The 报上级 package carries the same counts.
+    assert_eq!(
+        branch_report(&doc, 2026, today).development,
+        Some(DevelopmentFigures {
+            applied: 0,
+            activists: 1,
+            candidates: 1,
+            admitted: 0,
+            confirmed: 1,
+        })
+    );
 }

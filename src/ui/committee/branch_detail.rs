@@ -130,6 +130,12 @@ pub(super) fn BranchDetail(
                     None => "党费：报送的手机没有党费台账。".to_string(),
                 }}
             </p>
+            <p>
+                {match report.development {
+                    Some(d) => format!("发展党员：{}。", d.sentence()),
+                    None => "发展党员：报送的手机没有发展党员纪实。".to_string(),
+                }}
+            </p>
             {(!texts.is_empty())
                 .then(|| {
                     view! {

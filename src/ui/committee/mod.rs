@@ -15,13 +15,17 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
-use crate::backup::report::{load_collection, write_expected, EXPECTED_KEY};
+use crate::backup::report::{
+    first_keys, load_collection, read_entries, write_expected, Waiting, EXPECTED_KEY,
+};
 use crate::browser::clock;
 use crate::browser::committee_db::CommitteeDb;
-use crate::domain::report::collection::{Collection, Expected};
+use crate::browser::page_events::after_next_paint;
+use crate::domain::report::collection::{Collection, Expected, Tally};
 use crate::domain::report::overview::{parents, Span};
 use crate::domain::report::usual_year;
 use crate::format::transfer::REPORT_FRAGMENT;
+use crate::store::StorageError;
 use crate::ui::print::paper::PrintView;
 use crate::ui::widgets::PageHeader;
 
@@ -62,6 +66,8 @@ fn take_pending_link() -> Option<String> {
 struct Committee {
     collection: RwSignal<Collection>,
     db: StoredValue<Option<CommitteeDb>, LocalStorage>,
+    /// Stored reports of the years not read yet (`Committee::open`).
+    waiting: StoredValue<Waiting, LocalStorage>,
     /// Still reading the database.
     loading: RwSignal<bool>,
     /// Why the database cannot be used, if it cannot.
@@ -71,30 +77,118 @@ struct Committee {
 }
 
 impl Committee {
-    fn open() -> Committee {
+    /// Opens the store and reads it: with `first`, the list of branches
+    /// and the reports of that year at once, the other years' a year at a
+    /// time after the page has drawn it (years of reports are hundreds of
+    /// packages, and the first screen shows one year); without, everything
+    /// at once.
+    fn open(first: Option<i32>) -> Committee {
         let committee = Committee {
             collection: RwSignal::new(Collection::default()),
             db: StoredValue::new_local(None),
+            waiting: StoredValue::new_local(Waiting::default()),
             loading: RwSignal::new(true),
             failure: RwSignal::new(None),
             unreadable: RwSignal::new(Vec::new()),
         };
         spawn_local(async move {
-            match CommitteeDb::open().await {
-                Ok(db) => match db.entries().await {
-                    Ok(entries) => {
-                        let (collection, unreadable) = load_collection(&entries);
-                        committee.collection.set(collection);
-                        committee.unreadable.set(unreadable);
-                        committee.db.set_value(Some(db));
-                    }
-                    Err(e) => committee.failure.set(Some(e.message())),
-                },
-                Err(e) => committee.failure.set(Some(e.message())),
+            match committee.read_first(first).await {
+                Ok(()) => {
+                    committee.loading.set(false);
+                    committee.read_the_rest().await;
+                }
+                Err(e) => {
+                    committee.failure.set(Some(e.message()));
+                    committee.loading.set(false);
+                }
             }
-            committee.loading.set(false);
         });
         committee
+    }
+
+    async fn read_first(self, first: Option<i32>) -> Result<(), StorageError> {
+        let db = CommitteeDb::open().await?;
+        let entries = match first {
+            Some(year) => {
+                let (now, waiting) = first_keys(db.keys().await?, year);
+                self.waiting.set_value(waiting);
+                db.values_of(&now).await?
+            }
+            None => db.entries().await?,
+        };
+        let (collection, unreadable) = load_collection(&entries);
+        self.db.set_value(Some(db));
+        self.collection.set(collection);
+        self.unreadable.set(unreadable);
+        Ok(())
+    }
+
+    /// Reads the waiting years one after the other, each after a painted
+    /// frame. A year not shown changes what is shown only through the
+    /// names a renamed branch reported under (the 已报 / 应报 of the years
+    /// read): the page draws again only then.
+    async fn read_the_rest(self) {
+        let read = self.collection.with_untracked(Collection::years);
+        let tallies = |c: &Collection| -> Vec<Tally> { read.iter().map(|y| c.tally(*y)).collect() };
+        let before = self.collection.with_untracked(tallies);
+        loop {
+            after_next_paint().await;
+            let Some(year) = self.waiting.with_value(|w| w.years().first().copied()) else {
+                break;
+            };
+            if self.read_year_quietly(year).await.is_err() {
+                break;
+            }
+        }
+        if self.collection.with_untracked(tallies) != before {
+            self.collection.notify();
+        }
+    }
+
+    /// Reads the stored reports of `year` if they still wait: before the
+    /// page shows the year or takes in a report of it.
+    async fn read_year(self, year: i32) {
+        if let Ok(true) = self.read_year_quietly(year).await {
+            self.collection.notify();
+        }
+    }
+
+    /// Reads `year`'s waiting reports into the collection without drawing;
+    /// whether any were read. A failure is said, and the year keeps
+    /// waiting.
+    async fn read_year_quietly(self, year: i32) -> Result<bool, ()> {
+        let keys = self.waiting.with_value(|w| w.of_year(year));
+        if keys.is_empty() {
+            return Ok(false);
+        }
+        let Some(db) = self.db.get_value() else {
+            return Err(());
+        };
+        let read = match db.values_of(&keys).await {
+            Ok(read) => read,
+            Err(e) => {
+                self.failure.set(Some(e.message()));
+                return Err(());
+            }
+        };
+        let mut taken = Vec::new();
+        self.waiting.update_value(|w| taken = w.take(read));
+        let mut bad = Vec::new();
+        self.collection
+            .update_untracked(|c| bad = read_entries(c, &taken));
+        if !bad.is_empty() {
+            self.unreadable.update(|u| u.extend(bad));
+        }
+        Ok(!taken.is_empty())
+    }
+
+    /// Every year a report is stored for, read or waiting, latest first.
+    fn years(self) -> Vec<i32> {
+        let mut years = self.collection.with(Collection::years);
+        years.extend(self.waiting.with_value(Waiting::years));
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        years
     }
 
     /// Writes one value, then calls `then`; `Err` says why nothing was kept.
@@ -129,13 +223,13 @@ impl Committee {
 
 #[component]
 pub fn CommitteePage() -> impl IntoView {
-    let committee = Committee::open();
     let today = clock::today();
+    let committee = Committee::open(Some(usual_year(today)));
     let year = RwSignal::new(usual_year(today));
     let span = RwSignal::new(Span::Year);
     let chosen = RwSignal::new(None::<String>);
     let years = move || {
-        let mut years = committee.collection.with(Collection::years);
+        let mut years = committee.years();
         let this_year = chrono::Datelike::year(&today);
         for y in [this_year, this_year - 1] {
             if !years.contains(&y) {
@@ -188,9 +282,12 @@ pub fn CommitteePage() -> impl IntoView {
                     name="committee-year"
                     on:change=move |ev| {
                         if let Ok(y) = event_target_value(&ev).parse() {
-                            year.set(y);
-                            span.set(Span::Year);
-                            chosen.set(None);
+                            spawn_local(async move {
+                                committee.read_year(y).await;
+                                year.set(y);
+                                span.set(Span::Year);
+                                chosen.set(None);
+                            });
                         }
                     }
                 >
@@ -342,11 +439,11 @@ fn ExpectedForm(committee: Committee) -> impl IntoView {
     }
 }
 
-/// The printed 汇总表 (`/committee/print/:sheet/:year`, sheet `summary`
-/// or `grades`), from the 党委's store.
+/// The 党委's printouts (`/committee/print/:sheet/:year`, sheet `summary`,
+/// `grades`, `dues` or `appraisal`), from the 党委's store.
 #[component]
 pub fn CommitteePrint() -> impl IntoView {
-    let committee = Committee::open();
+    let committee = Committee::open(None);
     let params = use_params_map();
     move || {
         if committee.loading.get() {
@@ -368,6 +465,12 @@ pub fn CommitteePrint() -> impl IntoView {
             .with(|c| match params.get("sheet").as_deref() {
                 Some("grades") => {
                     crate::format::paper::sheets::committee_grades(c, &organisation, year, today)
+                }
+                Some("dues") => {
+                    crate::format::paper::sheets::committee_dues(c, &organisation, year, today)
+                }
+                Some("appraisal") => {
+                    crate::format::paper::sheets::committee_appraisal(c, &organisation, year, today)
                 }
                 _ => crate::format::paper::sheets::committee_summary(
                     c,

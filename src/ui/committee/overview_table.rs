@@ -196,6 +196,15 @@ pub(super) fn OverviewCard(
                 >
                     "民主评议结果汇总"
                 </A>
+                <A href=move || format!("/committee/print/dues/{}", year.get()) attr:class="button">
+                    "党费收缴汇总"
+                </A>
+                <A
+                    href=move || format!("/committee/print/appraisal/{}", year.get())
+                    attr:class="button"
+                >
+                    "述职评议表"
+                </A>
             </div>
         </section>
     }

@@ -174,12 +174,13 @@ pub(super) fn ReceiveCard(committee: Committee, pending: Option<String>) -> impl
 /// Stores the package (and the list, when a rename changed it), then
 /// shows it: what the screen says is kept is on disk.
 async fn keep(committee: Committee, received: Received, file: &str) -> Said {
-    let mut after = committee.collection.get_untracked();
     let name = received.report.branch_name.clone();
     let year = received.report.year;
     let key = received.key();
-    let outcome = after.receive(received);
-    if outcome == Outcome::Kept {
+    committee.read_year(year).await;
+    // Asked of the collection as it is, rather than of a copy of it: with
+    // years of reports a copy costs more than the rest of the import.
+    if !committee.collection.with_untracked(|c| c.takes(&received)) {
         return Said::Ok(format!(
             "“{name}”{year}年度的材料已是最新，本机保存的同样新或更新，未改动。"
         ));
@@ -187,16 +188,19 @@ async fn keep(committee: Committee, received: Received, file: &str) -> Said {
     if let Err(why) = committee.put(&key, file).await {
         return Said::Error(format!("未能保存：{why}"));
     }
+    let mut outcome = Outcome::Kept;
+    committee
+        .collection
+        .update(|c| outcome = c.receive(received));
     if let Outcome::Replaced {
         renamed_from: Some(_),
     } = &outcome
     {
-        let expected = after.expected.clone();
+        let expected = committee.collection.with_untracked(|c| c.expected.clone());
         if let Err(why) = committee.save_expected(expected).await {
             return Said::Error(format!("材料已保存，但应报名单未能更新：{why}"));
         }
     }
-    committee.collection.set(after);
     Said::Ok(match outcome {
         Outcome::New => format!("已导入“{name}”{year}年度的报上级材料。"),
         Outcome::Replaced {

@@ -16,7 +16,7 @@ mod talk_record;
 mod year_work;
 
 pub use assessment_form::assessment_form;
-pub use committee::{committee_grades, committee_summary};
+pub use committee::{committee_appraisal, committee_dues, committee_grades, committee_summary};
 pub use development::{development_ledger, development_notice, development_record};
 pub use dues::{dues_member_record, dues_public, dues_register};
 pub use election::handover_record;

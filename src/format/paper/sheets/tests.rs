@@ -76,6 +76,10 @@ fn every_printout(doc: &Document) -> Vec<(String, Paper)> {
         "committee grades".into(),
         committee_grades(&committee, "示例单位机关党委", 2026, t),
     ));
+    let dues = committee_dues(&committee, "示例单位机关党委", 2026, t);
+    out.push(("committee dues".into(), dues));
+    let appraisal = committee_appraisal(&committee, "示例单位机关党委", 2026, t);
+    out.push(("committee appraisal".into(), appraisal));
     for a in &doc.applicants {
         let paper = development_record(doc, &a.id, t).unwrap();
         out.push((format!("development {}", a.id), paper));
@@ -710,7 +714,7 @@ fn the_year_plan_prints_the_schedule_by_month_and_the_summary_its_figures_after_
     assert_eq!(schedule.rows.len(), 12);
     let text = plan.as_text();
     assert!(
-        text.contains("月份：1月；按制度召开：支委会、党小组会（第一党小组）"),
+        text.contains("月份：1月；按制度召开：支委会、党小组会（3个党小组各1次）"),
         "{text}"
     );
     assert!(text.contains("本季度：支部党员大会、党课"), "{text}");

@@ -41,14 +41,29 @@ pub fn year_plan_paper(doc: &Document, year: i32, today: NaiveDate) -> Paper {
         ("已安排的会议", Column::TEXT),
     ]);
     for month in &plan_of_meetings.months {
-        let meetings: Vec<String> = month.meetings.iter().map(|m| m.line()).collect();
         table.row([
             format!("{}月", month.month),
             month.required_text(),
-            meetings.join("；"),
+            month.planned_text(),
         ]);
     }
     paper.table(table);
+    // The branch's themes below the table, each once: in its cells they
+    // made the schedule run to pages.
+    let themes: Vec<String> = plan_of_meetings
+        .months
+        .iter()
+        .map(|m| (m.month, m.themes_text()))
+        .filter(|(_, t)| !t.is_empty())
+        .map(|(month, t)| format!("{month}月 {t}"))
+        .collect();
+    if !themes.is_empty() {
+        paper.paragraph(
+            Style::Plain,
+            "支部会议主题（党小组会的主题见各党小组月度工作）：",
+        );
+        paper.list(false, themes);
+    }
 
     let (tasks, fused) = year_tasks(doc, year);
     paper.heading("三、重点任务");
