@@ -282,6 +282,18 @@ mod tests {
     use crate::domain::report::collection::{Expected, Received};
     use crate::domain::sample::example_document;
 
+    /// The sheet's table (each 党委 sheet has one).
+    fn first_table(paper: &Paper) -> &Table {
+        paper
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                crate::format::paper::Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .expect("a table")
+    }
+
     #[test]
     fn the_summary_sheet_has_a_row_per_branch_and_names_who_has_not_reported() {
         let today = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
@@ -341,14 +353,7 @@ mod tests {
         assert_eq!(first.branch_name, "示例单位第一党支部");
         let d = first.dues.unwrap();
         let paper = committee_dues(&c, "示例单位机关党委", 2026, today());
-        let table = paper
-            .blocks
-            .iter()
-            .find_map(|b| match b {
-                crate::format::paper::Block::Table(t) => Some(t),
-                _ => None,
-            })
-            .unwrap();
+        let table = first_table(&paper);
         let texts: Vec<Vec<&str>> = table
             .rows
             .iter()
@@ -391,14 +396,7 @@ mod tests {
             .map(|m| m.name.clone())
             .unwrap();
         let paper = committee_appraisal(&c, "示例单位机关党委", 2026, today());
-        let table = paper
-            .blocks
-            .iter()
-            .find_map(|b| match b {
-                crate::format::paper::Block::Table(t) => Some(t),
-                _ => None,
-            })
-            .unwrap();
+        let table = first_table(&paper);
         assert_eq!(
             table.column_labels(),
             [
