@@ -15,7 +15,11 @@ export const BUDGETS = {
   // and the welcome's 我是党委组织员 with its #zbr= check (issue #26), both
   // in the inlined stylesheet and the main module; the target of 200,000
   // is still met.
-  welcome: { what: "the welcome screen's first load", gzip: 150_000 },
+  // Raised to 150,500 (stop 33): 150,263 B once the main module chooses
+  // the join screen for a link on a phone with no data (ui/app.rs
+  // FirstScreen, one more loader), which took 200,000 B off the link's
+  // path (below).
+  welcome: { what: "the welcome screen's first load", gzip: 150_500 },
   // A member with records whose browser kept nothing (no service worker
   // cache): the home screen's files. 454,684 B before the welcome screen
   // left the main module; 473,678 B after (the store and the screens are
@@ -37,7 +41,12 @@ export const BUDGETS = {
   // were merged. A regression not yet analysed: the next stop finds which
   // code the meeting page now pulls into the screens' file and moves it
   // back behind its own route.
-  home: { what: "the home screen's first load, nothing cached", gzip: 647_500 },
+  // Lowered to 550,000 (stop 33): 549,736 B. The regression was the 清除
+  // 示例 question: finding what a member added to the example rebuilt the
+  // example, which took every record kind's code into the screens' file;
+  // it now runs in the clearing's own chunk (ui/app.rs clear_example).
+  // The screens' file is 126,242 B again, plus chunk_common's 13,435 B.
+  home: { what: "the home screen's first load, nothing cached", gzip: 550_000 },
   // A 支部资料包 link opened on a phone that never opened the app, slow 4G
   // and 4× CPU, until the package's review is on screen: the files' gzip -9
   // bytes, and the time. First measured at 587,416 B brotli on the wire and
@@ -58,7 +67,14 @@ export const BUDGETS = {
   // Raised to 825,000 B (stop 32): 824,471 B, the same screens' file as
   // the home screen's (above); the time stays within 4,800 ms (4,698–5,038
   // ms, median 4,735).
-  link: { what: "a link opened on a fresh phone", gzip: 825_000, ms: 4800 },
+  // CI measured 4,921 ms (runs 4,921, 4,799, 4,962) against that 4,800:
+  // the time had too little room. Lowered to 625,000 B and 4,400 ms (stop
+  // 33): 624,575 B (490,643 B brotli on the wire), 3,599–4,109 ms over
+  // five runs, median 3,793, once a link on a phone with no data opens the
+  // join screen alone (ui/app.rs FirstScreen::Join) and the code it shares
+  // with the screens is a file of its own (chunk_common): the path no
+  // longer fetches the screens' file. The time keeps a tenth for CI.
+  link: { what: "a link opened on a fresh phone", gzip: 625_000, ms: 4400 },
 };
 
 const UNITS = { gzip: "B gzipped", ms: "ms" };

@@ -11,11 +11,15 @@
 export const GROUPS = [
   // The store (ui/state.rs): nothing of the app runs before it.
   ["core", ["open_records"]],
+  // The code both the screens and the join screen need (the router, the
+  // reading of a package, the widgets): in a file of its own, so neither
+  // path fetches the other's.
+  ["common", { sharedBy: ["screens", ["join_screen", "__join_page_view"]] }],
   // Everything a member with records sees (ui/app.rs).
   ["screens", ["screens"]],
-  // What a transfer link opens on a phone with no data (once the store is
-  // open, from the screens: ui/app.rs): the join page (ui/join/).
-  ["link", ["__join_page_view"]],
+  // What a transfer link opens on a phone with no data, once the store is
+  // open (ui/app.rs): the join screen (ui/join/), without the screens.
+  ["link", ["join_screen", "__join_page_view"]],
   // The import screen, which a link opens on a phone with records: not on
   // the first-contact path, so it does not weigh on it.
   ["import", ["__backup_page_view"]],
@@ -26,6 +30,6 @@ export const GROUPS = [
 export const PATHS = {
   // A member who has been welcomed: home.
   home: ["core", "screens"],
-  // A transfer link (`#zb=`): the package's review.
-  link: ["core", "screens", "link"],
+  // A transfer link (`#zb=`) on a phone with no data: the package's review.
+  link: ["core", "link"],
 };

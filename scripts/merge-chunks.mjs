@@ -97,13 +97,32 @@ export function runtimeOf(js, manifest) {
 }
 
 /** Which file each chunk goes to, and each merged file's parts, for the
- * groups in order (`[[name, [split prefix…]]…]`). */
+ * groups in order: `[name, [split prefix…]]` takes those split points'
+ * code and every chunk they need; `[name, { sharedBy: [side…] }]` takes
+ * only the chunks that every side needs (a side is a split prefix or a
+ * list of them), into chunk_<name>.wasm, so two paths that share code each
+ * fetch it without fetching the other's. */
 export function plan(manifest, groups) {
   const splits = Object.entries(manifest.splits);
   const home = new Map(); // chunk → merged file
   const units = []; // { file, splits: [split], parts: [file] }
   const inGroup = new Map(); // split → unit
+  const named = (group, p) => {
+    const found = splits.filter(([split]) => split.startsWith(p + "_"));
+    if (found.length === 0) fail(`group ${group}: no split point named ${p}_…`);
+    return found;
+  };
   for (const [group, prefixes] of groups) {
+    if (!Array.isArray(prefixes)) {
+      // Each side is a split prefix or a list of them (one path's splits).
+      const needs = prefixes.sharedBy.map((side) =>
+        new Set([side].flat().flatMap((p) => named(group, p)).flatMap(([, s]) => s.chunks)));
+      const parts = [...needs[0]].filter((chunk) => !home.has(chunk) && needs.every((set) => set.has(chunk)));
+      const file = `chunk_${group}`;
+      for (const chunk of parts) home.set(chunk, file);
+      if (parts.length > 0) units.push({ group, file, splits: [], parts });
+      continue;
+    }
     const members = splits.filter(([split]) => prefixes.some((p) => split.startsWith(p + "_")));
     for (const p of prefixes) {
       if (!members.some(([split]) => split.startsWith(p + "_"))) fail(`group ${group}: no split point named ${p}_…`);

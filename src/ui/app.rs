@@ -37,12 +37,18 @@ pub fn App() -> impl IntoView {
         state.joining.set(true);
     }
     leptos::task::spawn_local(state.start());
-    let show_welcome = move || {
-        !state.device.with(|d| d.welcomed)
+    let first_screen = Memo::new(move |_| {
+        if state.joining.get() {
+            FirstScreen::Join
+        } else if !state.device.with(|d| d.welcomed)
             && state.doc.with(|d| d.is_blank())
-            && !state.joining.get()
             && !committee_link
-    };
+        {
+            FirstScreen::Welcome
+        } else {
+            FirstScreen::Screens
+        }
+    });
     // A deep link in the split build opens a page whose code is on its way.
     let opens_lazy_page = cfg!(feature = "split") && crate::browser::base::opened_route() != "/";
     provide_context(PageLoading(RwSignal::new(opens_lazy_page)));
@@ -61,12 +67,26 @@ pub fn App() -> impl IntoView {
                 <SaveBanner />
                 <InAppNote />
                 <Notice />
-                <Show when=show_welcome fallback=|| Suspend::new(screens())>
-                    <FirstRun />
-                </Show>
+                {move || match first_screen.get() {
+                    FirstScreen::Welcome => view! { <FirstRun /> }.into_any(),
+                    FirstScreen::Join => Suspend::new(join_screen()).into_any(),
+                    FirstScreen::Screens => Suspend::new(screens()).into_any(),
+                }}
             </Show>
         </Router>
     }
+}
+
+/// What the app shows first: its whole frame is one of these.
+#[derive(Clone, Copy, PartialEq)]
+enum FirstScreen {
+    /// A new member with nothing stored.
+    Welcome,
+    /// A package arriving on a phone with no data, until it is taken or
+    /// put aside (a phone with records imports it on 备份与交换 instead).
+    Join,
+    /// Everything a member with records sees.
+    Screens,
 }
 
 /// A transfer link (`…#zb=…`) opened the app: its text, read before the
@@ -88,26 +108,41 @@ fn take_transfer_link() -> Option<String> {
     Some(href)
 }
 
-/// Where an arrived package is opened: on a phone with no data the join
-/// page (what arrived, one tap to take it), elsewhere the import screen,
-/// which merges it with what the phone holds.
+/// A package arrived on a phone with records: the import screen, which
+/// merges it with what the phone holds (a phone with none has the join
+/// screen instead, see `FirstScreen`).
 fn open_arrived_package() {
     let state = super::state::use_app();
     if state.incoming.with_untracked(Option::is_none) {
         return;
     }
-    let to = if state.doc.with_untracked(|d| d.is_blank()) {
-        state.joining.set(true);
-        "/join"
-    } else {
-        state.joining.set(false);
-        "/mine/backup"
-    };
+    let to = "/mine/backup";
     if crate::browser::base::opened_route() == to {
         return;
     }
     let navigate = leptos_router::hooks::use_navigate();
     request_animation_frame(move || navigate(to, Default::default()));
+}
+
+/// The join page alone, for a package arriving on a phone with no data. In
+/// the split build its code is the link's file (scripts/code-paths.mjs):
+/// a member's first open from a link fetches none of the screens of a
+/// member with records, only the code both share.
+#[cfg_attr(feature = "split", leptos::lazy)]
+#[allow(unsafe_code)] // the lazy loader's generated chunk import
+async fn join_screen() -> AnyView {
+    view! { <JoinScreen /> }.into_any()
+}
+
+#[component]
+fn JoinScreen() -> impl IntoView {
+    crate::browser::splash::take_static_welcome();
+    set_page_loading(false);
+    view! {
+        <main class="page">
+            <super::join::JoinPage />
+        </main>
+    }
 }
 
 /// Once, inside WeChat and the like: their storage is apart from the
@@ -149,16 +184,9 @@ fn ExampleBanner() -> impl IntoView {
         !state.joining.get() && state.doc.with(crate::domain::sample::is_example)
     });
     let clear = move |_| {
-        let added = state.doc.with_untracked(|d| {
-            crate::domain::sample::added_to_example(d, crate::browser::clock::today())
-        });
-        if !crate::browser::dialog::confirm(&clear_question(&added)) {
-            return;
-        }
         let navigate = navigate.clone();
-        let keep_undo = !added.is_empty();
         leptos::task::spawn_local(async move {
-            if clear_example(state, keep_undo).await {
+            if clear_example(state).await {
                 state.mark_welcomed();
                 navigate("/mine/setup", Default::default());
             }
@@ -329,10 +357,18 @@ fn Screens() -> impl IntoView {
     }
 }
 
-/// Deletes the example data. In the split build its code (writing every
-/// record) arrives when a member asks for it.
+/// Asks, then deletes the example data; true once it is gone. In the split
+/// build its code arrives when a member asks for it: finding what the
+/// member added means building the example again, which takes in every
+/// record kind's code (about 100 KB gzipped in the screens' file).
 #[cfg_attr(feature = "split", leptos::lazy)]
 #[allow(unsafe_code)] // the lazy loader's generated chunk import
-async fn clear_example(state: AppState, keep_undo: bool) -> bool {
-    state.clear_everything(keep_undo).await.is_ok()
+async fn clear_example(state: AppState) -> bool {
+    let added = state.doc.with_untracked(|d| {
+        crate::domain::sample::added_to_example(d, crate::browser::clock::today())
+    });
+    if !crate::browser::dialog::confirm(&clear_question(&added)) {
+        return false;
+    }
+    state.clear_everything(!added.is_empty()).await.is_ok()
 }

@@ -575,6 +575,11 @@ async fn open_records(state: AppState) {
             opened.replayed
         )));
     }
+    // A link on a phone with records opens the import screen, not the
+    // join screen (decided before the first frame, so neither flashes).
+    if state.doc.with_untracked(|d| !d.is_blank()) {
+        state.joining.set(false);
+    }
     state.ready.set(true);
     leptos::task::spawn_local(async {
         crate::browser::files::request_persistence().await;

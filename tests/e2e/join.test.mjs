@@ -39,6 +39,10 @@ test("a member who never opened the app taps the secretary's link and is in the 
   assert.match((await headline.textContent()).trim(), HEADLINE);
   assert.equal(await member.page.locator(".first-run").count(), 0, "no welcome screen before the package");
   assert.ok(!member.page.url().includes("#zb="), "the token leaves the address");
+  const code = await member.page.evaluate(() =>
+    performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname.split("/").pop()).filter((n) => n.endsWith(".wasm")));
+  assert.ok(!code.some((n) => n.startsWith("split_screens")),
+    `the package is shown without the screens of a member with records (fetched: ${code.join(", ")})`);
 
   await member.page.getByRole("button", { name: "加入这个支部" }).click();
   await member.page.getByTestId("who-am-i").waitFor();

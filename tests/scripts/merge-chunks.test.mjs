@@ -56,6 +56,30 @@ test("the store's chunks go into its own file, the rest into one shared file, an
   rmSync(dir, { recursive: true });
 });
 
+test("chunks two paths both need go into one file of their own, so neither path fetches the other's code", () => {
+  const { dir } = splitterOutput();
+  const said = mergeDir(dir, [
+    ["core", ["open_records"]],
+    ["common", { sharedBy: [["meeting_page_view", "open_records"], "talk_page_view"] }],
+    ["meeting", ["meeting_page_view"]],
+  ]);
+  assert.match(said, /1 files into chunk_common\.wasm/);
+  const files = readdirSync(dir).filter((f) => f.endsWith(".wasm")).sort();
+  assert.deepEqual(files, ["chunk_common.wasm", "split_meeting_page_view_22.wasm", "split_open_records_11.wasm"],
+    "every chunk has a home: no chunk_shared");
+  const manifest = JSON.parse(readFileSync(join(dir, "split-manifest.json"), "utf8"));
+  assert.deepEqual(manifest.loads, {
+    open_records_11: ["split_open_records_11.wasm"],
+    meeting_page_view_22: ["split_open_records_11.wasm", "chunk_common.wasm", "split_meeting_page_view_22.wasm"],
+    talk_page_view_33: ["chunk_common.wasm"],
+  }, "the talk page fetches the shared chunk, not the meeting page's file");
+  rmSync(dir, { recursive: true });
+  const again = splitterOutput();
+  assert.throws(() => mergeDir(again.dir, [["common", { sharedBy: ["open_records", "talk_pages"] }]]),
+    /group common: no split point named talk_pages_…/);
+  rmSync(again.dir, { recursive: true });
+});
+
 test("a loader script of another shape stops the merge, saying what changed and which splitter it expected", () => {
   const changes = [
     ["a loader renamed", (js) => js.replace("export const __wasm_split_load_meeting_page_view_22", "export const __load_meeting_page_view_22"), /no loader `__wasm_split_load_meeting_page_view_22`/],

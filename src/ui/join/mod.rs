@@ -149,7 +149,7 @@ pub fn JoinPage() -> impl IntoView {
                         .into_any()
                 }
                 Step::Arrived(staged) => {
-                    let home = home.clone();
+                    let (home, later) = (home.clone(), home.clone());
                     view! {
                         <ArrivalCard
                             staged=staged
@@ -158,10 +158,10 @@ pub fn JoinPage() -> impl IntoView {
                                 if asks_who {
                                     step.try_set(Step::WhoAreYou);
                                 } else {
-                                    state.joining.set(false);
+                                    home();
                                 }
                             }
-                            on_later=move |()| home()
+                            on_later=move |()| later()
                         />
                     }
                         .into_any()
