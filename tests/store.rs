@@ -430,6 +430,45 @@ fn a_meeting_stored_under_another_meetings_key_still_loads_as_one() {
 }
 
 #[test]
+fn a_value_found_unreadable_while_committing_that_cannot_be_kept_aside_is_never_written_over() {
+    let (store, doc) = saved_example();
+    let page = Phone::open(&store, "tab");
+    page.heard();
+    // Another page (or a damaged disk) leaves a value this page cannot
+    // read, on a phone too full to keep it aside.
+    let meeting = RecordKey::meeting(&doc.meetings[0].id);
+    let broken = "{\"v\":1,\"rev\":9,garbage".to_string();
+    store.with_db(|db| db.records.insert(meeting.name(), broken.clone()));
+    store.refuse_set_aside(true);
+    let theme = |d: &mut Document| d.meetings[0].theme = "本页的修改".into();
+    page.edit(vec![meeting.clone()], theme);
+    let heard = page.commit();
+
+    let read_only = heard.iter().find_map(|e| match e {
+        Event::ReadOnly(why) => Some(why.clone()),
+        _ => None,
+    });
+    let why = read_only.expect("the page says it stops writing");
+    assert!(why.contains("无法把它另存"), "{why}");
+    assert!(
+        heard.iter().any(|e| matches!(e, Event::SetAside(found)
+            if found.iter().any(|(name, q)| name.is_empty() && q.raw == broken))),
+        "the value is held by the page, for the member to download: {heard:?}"
+    );
+    let stored = |store: &Store| store.with_db(|db| db.records.get(&meeting.name()).cloned());
+    assert_eq!(
+        stored(&store).as_deref(),
+        Some(broken.as_str()),
+        "not written over"
+    );
+    // Later taps are not written either, not even once the phone has room.
+    store.refuse_set_aside(false);
+    page.edit(vec![meeting.clone()], theme);
+    page.commit();
+    assert_eq!(stored(&store).as_deref(), Some(broken.as_str()));
+}
+
+#[test]
 fn an_unreadable_meeting_is_set_aside_and_the_rest_loads() {
     let (store, doc) = saved_example();
     let meeting = RecordKey::meeting(&doc.meetings[0].id);

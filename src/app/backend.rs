@@ -57,6 +57,8 @@ struct Side<D> {
     device: Option<DeviceState>,
     /// Test switch: the undo point cannot be stored (a full phone).
     undo_full: bool,
+    /// Test switch: nothing can be kept aside (a full phone).
+    aside_full: bool,
 }
 
 impl<D: RecordDb> Clone for Immediate<D> {
@@ -76,6 +78,7 @@ impl<D: RecordDb + 'static> Immediate<D> {
                 journals: BTreeMap::new(),
                 device: None,
                 undo_full: false,
+                aside_full: false,
             })),
         }
     }
@@ -93,6 +96,11 @@ impl<D: RecordDb + 'static> Immediate<D> {
     /// Makes storing the undo point fail, as on a full phone.
     pub fn refuse_undo(&self, refuse: bool) {
         self.inner.borrow_mut().undo_full = refuse;
+    }
+
+    /// Makes keeping values aside fail, as on a full phone.
+    pub fn refuse_set_aside(&self, refuse: bool) {
+        self.inner.borrow_mut().aside_full = refuse;
     }
 }
 
@@ -119,7 +127,11 @@ impl<D: RecordDb + 'static> Backend for Immediate<D> {
     }
 
     async fn set_aside(&self, moves: &[(String, Quarantined)]) -> Result<(), StorageError> {
-        self.inner.borrow_mut().db.set_aside(moves)
+        let mut side = self.inner.borrow_mut();
+        if side.aside_full {
+            return Err(StorageError::Full);
+        }
+        side.db.set_aside(moves)
     }
 
     async fn discard_quarantined(&self, name: &str) -> Result<(), StorageError> {
