@@ -15,8 +15,10 @@ use crate::app::{Event, Host};
 use crate::browser::persistence::{self, Place};
 use crate::browser::{clock, local_storage};
 use crate::domain::development::meetings::{
-    probation_decided, record_vote, records_changed, Decision,
+    approval_allowed, approval_records, probation_decided, record_approval, record_vote,
+    records_changed, Decision,
 };
+use crate::domain::development::Step;
 use crate::domain::document::Listed;
 use crate::domain::fusion::{GroupMonth, KeyTask, MemberCommitments, StudySession};
 use crate::domain::handover::Handover;
@@ -376,6 +378,28 @@ impl AppState {
             // document stays as it is.
             let _ = probation_decided(d, &id, decision, day);
         });
+    }
+
+    /// Records the 上级党委's approval of a 接收 or 转正 on a path, or takes
+    /// it back (`development::meetings::record_approval`: on a 转正 the
+    /// roster too); says why not when it may not be recorded.
+    pub fn record_approval(
+        &self,
+        applicant_id: &str,
+        step: Step,
+        on: Option<NaiveDate>,
+    ) -> Result<(), String> {
+        self.doc.with_untracked(|d| {
+            let a = d.applicant(applicant_id).ok_or("找不到这份发展党员纪实")?;
+            approval_allowed(a, step, on)
+        })?;
+        let id = applicant_id.to_string();
+        self.edit(approval_records(applicant_id, step), move |d| {
+            // An error here means another tab changed the path meanwhile:
+            // the document stays as it is.
+            let _ = record_approval(d, &id, step, on);
+        });
+        Ok(())
     }
 
     /// Edits the branch's 民主评议 record of `year` (created if missing).

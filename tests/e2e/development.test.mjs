@@ -235,3 +235,127 @@ test("from 申请 to 接收 through the meetings: the 支委会 and the 支部�
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** Adds an applicant whose 申请书 came `ago` days ago and who was talked
+ * to the next day: a 支委会 may then name them 入党积极分子. */
+async function applicantTalkedTo(page, name, ago) {
+  const origin = new URL(page.url()).origin;
+  await page.goto(origin + "/mine/development");
+  await pageShown(page);
+  await page.getByText("＋ 新增入党申请人").click();
+  await page.locator("input[name=applicant-name]").fill(name);
+  await page.locator("input[name=applied-on]").fill(daysAgo(ago));
+  await page.getByRole("button", { name: "添加" }).click();
+  await page.waitForURL(/\/mine\/development\/fz-/);
+  await pageShown(page);
+  await page.getByTestId("step-2").locator("input[type=date]").fill(daysAgo(ago - 1));
+  await settled(page);
+}
+
+test("on a 360×740 phone the last person due for a decision is scrolled clear of the meeting's bar and can be put to the vote", async () => {
+  const origin = env.server.origin;
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, origin);
+  const app = new App(page);
+  await app.loadExample();
+  const names = ["孙一", "孙二", "孙三", "孙四", "孙五", "孙六", "孙七"];
+  for (const [i, name] of names.entries()) {
+    await applicantTalkedTo(page, name, 30 - i);
+  }
+
+  // A 支委会 today: the seven are due for 确定为入党积极分子.
+  await app.tab("会议");
+  await page.getByRole("link", { name: "＋ 安排会议" }).click();
+  await page.selectOption("select[name=kind]", { label: "支委会" });
+  await page.fill("input[name=theme]", "确定入党积极分子");
+  await page.getByRole("button", { name: "创建并打开" }).click();
+  await page.getByRole("heading", { name: "确定入党积极分子" }).waitFor();
+  await page.getByRole("tab", { name: "表决" }).click();
+  const offers = page.getByTestId("decisions-due").locator("li.decision-offer");
+  await offers.nth(names.length - 1).waitFor();
+  assert.equal(await offers.count(), names.length);
+
+  // Scrolled into view the way the browser does for a tap or a focus, the
+  // last offer's button sits wholly above the meeting's bar and the tab bar.
+  const last = offers.last().getByRole("button", { name: "列入表决" });
+  await last.evaluate((el) => el.scrollIntoView({ block: "nearest" }));
+  const button = await last.boundingBox();
+  const bar = await page.getByTestId("meeting-bar").locator(".button").boundingBox();
+  const tabs = await page.locator(".tab-bar").boundingBox();
+  assert.ok(button.y >= 0, `the button's top is off screen: ${JSON.stringify(button)}`);
+  assert.ok(button.y + button.height <= bar.y,
+    `the meeting's bar (top ${bar.y}) covers the last offer's button (bottom ${button.y + button.height})`);
+  assert.ok(button.y + button.height <= tabs.y, "the tab bar covers the last offer's button");
+  // What is at the button's centre is the button.
+  const hit = await last.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+  });
+  assert.ok(hit, "something lies over the last offer's button");
+  await last.click({ trial: true, timeout: 2000 });
+  await last.click();
+  await page.locator("section.vote [name=motion]").last().waitFor();
+  assert.equal(await page.locator("section.vote [name=motion]").last().inputValue(), "关于确定孙七同志为入党积极分子");
+
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a vote typed by hand is offered the path it is about, and the 上级党委's approval of a 转正 makes the 正式党员 from the end of the 预备期", async () => {
+  const origin = env.server.origin;
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, origin);
+  const app = new App(page);
+  await app.loadExample();
+
+  // A 支部大会 today, its motion typed by hand: 延长韩冬同志预备期.
+  await meetingVotes(app, "支部党员大会", "研究预备党员事项");
+  const meetingId = page.url().match(/\/meetings\/([^?]+)/)[1];
+  await page.getByRole("button", { name: "＋ 添加表决事项" }).click();
+  const vote = page.locator("section.vote").last();
+  await vote.locator("textarea[name=motion]").fill("关于延长韩冬同志预备期6个月");
+  await vote.locator("textarea[name=motion]").blur();
+  await vote.locator("select[name=vote-kind]").selectOption({ label: "延长预备期" });
+  // Asked, not linked silently: one tap links it.
+  const asked = vote.getByTestId("path-suggest");
+  await asked.getByText("这是韩冬的延长预备期表决？").waitFor();
+  await settled(page);
+  let stored = await storedRecords(page);
+  assert.equal(stored[`meeting/${meetingId}`].votes[0].applicant_id ?? null, null);
+  await asked.getByRole("button", { name: "关联发展党员纪实" }).click();
+  await vote.getByTestId("path-decision").getByText("（延长预备期6个月）").waitFor();
+  await asked.waitFor({ state: "detached" });
+  await settled(page);
+  stored = await storedRecords(page);
+  const linked = stored[`meeting/${meetingId}`].votes[0];
+  const hanDong = stored.members.find((m) => m.name === "韩冬");
+  const path = Object.entries(stored).find(([k, v]) => k.startsWith("applicant/") && v.name === "韩冬")[1];
+  assert.deepEqual([linked.applicant_id, linked.member_id], [path.id, hanDong.id]);
+
+  // 郑凯's 转正 was passed at last month's 党员大会: his path waits for the
+  // 上级党委, and he is still a 预备党员.
+  const zheng = Object.values(stored).find((v) => v && v.id?.startsWith("fz-") && v.name === "郑凯");
+  const zhengMember = stored.members.find((m) => m.name === "郑凯");
+  assert.equal(zhengMember.standing, "probationary");
+  await page.goto(origin + `/mine/development/${zheng.id}`);
+  await pageShown(page);
+  const card = page.getByTestId("path-approval");
+  await card.getByText("待上级党委审批转正").first().waitFor();
+  await page.getByTestId("step-24").getByText("待上级党委审批").waitFor();
+  // Approved today: a 正式党员 from the day his 预备期 ended.
+  await card.locator("input[name=approval-on]").fill(daysAgo(0));
+  await card.getByRole("button", { name: "登记上级党委审批" }).click();
+  await card.waitFor({ state: "detached" });
+  await settled(page);
+  stored = await storedRecords(page);
+  const admitted = zheng.steps.find((s) => s.step === "admission_assembly").on;
+  const [y, m, d] = admitted.split("-").map(Number);
+  const ends = `${y + 1}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  const after = stored.members.find((x) => x.name === "郑凯");
+  assert.deepEqual([after.standing, after.confirmed_on], ["full", ends]);
+  const approval = stored[`applicant/${zheng.id}`].steps.find((s) => s.step === "confirmation_approval");
+  assert.equal(approval.on, daysAgo(0));
+
+  assert.deepEqual(problems, []);
+  await context.close();
+});

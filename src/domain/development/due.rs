@@ -152,7 +152,7 @@ pub fn next_due(a: &Applicant, practice: &Practice) -> Vec<Due> {
             };
             if on(Step::Approval).is_none() {
                 out.push(Due::by(
-                    "上级党委审批（三个月内）",
+                    "待上级党委审批接收（三个月内）",
                     rules::approval_due(assembly).0,
                 ));
             }
@@ -173,7 +173,7 @@ pub fn next_due(a: &Applicant, practice: &Practice) -> Vec<Due> {
             } else if on(Step::ConfirmationApproval).is_none() {
                 if let Some(discussed) = on(Step::ConfirmationAssembly) {
                     out.push(Due::by(
-                        "上级党委审批转正（三个月内）",
+                        "待上级党委审批转正（三个月内）",
                         rules::approval_due(discussed).0,
                     ));
                 }
@@ -205,6 +205,8 @@ pub struct PipelineRow {
     pub id: String,
     pub name: String,
     pub phase: Phase,
+    /// "待上级党委审批转正" after the 支部大会 passed it, until approved.
+    pub awaiting: Option<&'static str>,
     pub stage: Stage,
     /// Days at this stage on `today`.
     pub days_in_stage: Option<i64>,
@@ -251,6 +253,7 @@ pub fn pipeline(doc: &Document, today: NaiveDate) -> Vec<PipelineRow> {
                 id: a.id.clone(),
                 name: a.name.clone(),
                 phase: a.phase(),
+                awaiting: super::meetings::awaiting_approval(a).map(|w| w.label()),
                 stage,
                 days_in_stage: since.map(|s| (today - s).num_days()),
                 next: next_due(a, practice).into_iter().next(),

@@ -225,29 +225,128 @@ pub fn probation_decided(
     }
 }
 
-/// The 上级党委 approved the 转正 on `approved_on`: the path records it and
-/// the roster stores the 转正日期, the end of the 预备期, from which 党龄
-/// counts (党章第七条).
-pub fn confirmation_approved(
+/// What waits for the 上级党委's 审批 on a path: a 支部大会 passed the
+/// 接收 or the 转正 (the step is recorded from its vote) and the approval is
+/// not recorded yet. Until then a 预备党员 stays one: the 转正 takes effect
+/// once approved (党章第七条: "…都应当经支部大会讨论通过和上级党组织批准").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Awaiting {
+    /// `Step::Approval` (of the 接收) or `Step::ConfirmationApproval`.
+    pub step: Step,
+    /// The day the 支部大会 passed it.
+    pub passed_on: NaiveDate,
+}
+
+impl Awaiting {
+    /// "待上级党委审批转正".
+    pub fn label(self) -> &'static str {
+        if self.step == Step::ConfirmationApproval {
+            "待上级党委审批转正"
+        } else {
+            "待上级党委审批接收"
+        }
+    }
+}
+
+/// The 支部大会 step whose decision an approval step approves.
+fn approved_assembly(step: Step) -> Option<Step> {
+    match step {
+        Step::Approval => Some(Step::AdmissionAssembly),
+        Step::ConfirmationApproval => Some(Step::ConfirmationAssembly),
+        _ => None,
+    }
+}
+
+/// The approval a path waits for, if any: the 转正's once its 支部大会 is
+/// recorded, else the 接收's.
+pub fn awaiting_approval(a: &Applicant) -> Option<Awaiting> {
+    if a.stopped.is_some() {
+        return None;
+    }
+    [Step::ConfirmationApproval, Step::Approval]
+        .into_iter()
+        .find_map(|step| {
+            let passed_on = a.done_on(approved_assembly(step)?)?;
+            a.done_on(step)
+                .is_none()
+                .then_some(Awaiting { step, passed_on })
+        })
+}
+
+/// Whether the 上级党委's approval (`step`: 第17步 or 第24步) may be
+/// recorded on `on` (or taken back with `None`): only after the 支部大会
+/// that passed it, on its day or later.
+pub fn approval_allowed(a: &Applicant, step: Step, on: Option<NaiveDate>) -> Result<(), String> {
+    let assembly = approved_assembly(step).ok_or("这一步不是上级党委审批")?;
+    let Some(on) = on else {
+        return Ok(());
+    };
+    let Some(passed) = a.done_on(assembly) else {
+        return Err(format!(
+            "请先记录{}的日期，再登记上级党委审批",
+            assembly.title()
+        ));
+    };
+    if on < passed {
+        return Err(format!(
+            "上级党委审批的日期不能早于支部大会（{}）",
+            crate::domain::time::format_chinese_date(passed)
+        ));
+    }
+    Ok(())
+}
+
+/// The records recording an approval changes: the path, and the roster
+/// on a 转正.
+pub fn approval_records(applicant_id: &str, step: Step) -> Vec<RecordKey> {
+    let mut keys = vec![RecordKey::applicant(applicant_id)];
+    if step == Step::ConfirmationApproval {
+        keys.push(RecordKey::Members);
+    }
+    keys
+}
+
+/// Records the 上级党委's approval of a 接收 (第17步) or a 转正 (第24步) on
+/// `on`, or takes it back with `None`. An approved 转正 makes the person a
+/// 正式党员 on the roster, and the 转正日期 is the end of the 预备期, not the
+/// day of the approval (党章第七条: "党员的党龄，从预备期满转为正式党员之日
+/// 算起"); taken back, they are a 预备党员 again. Returns the records it
+/// changed, among `approval_records`.
+pub fn record_approval(
     doc: &mut Document,
     applicant_id: &str,
-    approved_on: NaiveDate,
+    step: Step,
+    on: Option<NaiveDate>,
 ) -> Result<Vec<RecordKey>, String> {
     let Some(a) = doc.applicant_mut(applicant_id) else {
         return Err("找不到这份发展党员纪实".into());
     };
-    let Some(assembly) = a.done_on(Step::AdmissionAssembly) else {
-        return Err("尚未记录支部大会接收的日期".into());
-    };
-    a.set_done(Step::ConfirmationApproval, Some(approved_on));
-    let ends = rules::probation_ends(assembly, a.extension.as_ref().map(|e| e.months));
+    approval_allowed(a, step, on)?;
+    a.set_done(step, on);
     let mut touched = vec![RecordKey::applicant(applicant_id)];
-    if let Some(id) = a.member_id.clone() {
-        if let Some(m) = doc.member_mut(&id) {
-            m.standing = Standing::Full;
-            m.confirmed_on = rules::party_age_from(ends, true);
-            touched.push(RecordKey::Members);
+    if step != Step::ConfirmationApproval {
+        return Ok(touched);
+    }
+    let ends = a
+        .done_on(Step::AdmissionAssembly)
+        .map(|admitted| rules::probation_ends(admitted, a.extension.as_ref().map(|e| e.months)));
+    let (Some(id), Some(ends)) = (a.member_id.clone(), ends) else {
+        return Ok(touched);
+    };
+    if let Some(m) = doc.member_mut(&id) {
+        match on {
+            Some(_) => {
+                m.standing = Standing::Full;
+                m.confirmed_on = rules::party_age_from(ends, true);
+            }
+            // Only the 转正 this path recorded is taken back.
+            None if m.confirmed_on == Some(ends) => {
+                m.standing = Standing::Probationary;
+                m.confirmed_on = None;
+            }
+            None => return Ok(touched),
         }
+        touched.push(RecordKey::Members);
     }
     Ok(touched)
 }
@@ -321,6 +420,8 @@ pub struct VoteLink {
     pub decision: Option<Decision>,
     /// The path records the decision from this meeting.
     pub recorded: bool,
+    /// What waits for the 上级党委 on the path, if anything.
+    pub awaiting: Option<Awaiting>,
 }
 
 /// The path a vote was put from and what it decides there; `None` for a
@@ -370,7 +471,81 @@ pub fn vote_link(doc: &Document, meeting: &Meeting, vote: &Vote) -> Option<VoteL
         name: a.name.clone(),
         decision: found.map(|(d, _)| d),
         recorded: found.is_some_and(|(_, r)| r),
+        awaiting: awaiting_approval(a),
     })
+}
+
+/// A path a vote entered by hand (not put from a path) seems to be about:
+/// a 支部大会's 接收, 转正, 延长 or 取消 whose chosen member is the path's, or
+/// whose motion names the person, and the path is at that point. Offered as
+/// a question, never linked without a tap.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    pub applicant_id: String,
+    pub name: String,
+}
+
+/// The path `vote` seems to be about, if exactly one fits (`Suggestion`).
+pub fn suggested_path(doc: &Document, meeting: &Meeting, vote: &Vote) -> Option<Suggestion> {
+    if vote.applicant_id.is_some() || Body::of(meeting) != Some(Body::Assembly) {
+        return None;
+    }
+    let fits = |a: &Applicant| match vote.kind {
+        VoteKind::AdmitProbationary => {
+            a.phase() == Phase::Candidate && a.done_on(Step::PreReview).is_some()
+        }
+        VoteKind::ConfirmFull | VoteKind::ExtendProbation | VoteKind::CancelProbation => {
+            a.phase() == Phase::Probationary
+        }
+        VoteKind::General => false,
+    };
+    let free = |a: &Applicant| {
+        !meeting
+            .votes
+            .iter()
+            .any(|v| v.applicant_id.as_deref() == Some(a.id.as_str()))
+    };
+    let open: Vec<&Applicant> = doc
+        .applicants
+        .iter()
+        .filter(|a| fits(a) && free(a))
+        .collect();
+    let chosen = match vote.member_id.as_deref() {
+        Some(member) => open
+            .iter()
+            .find(|a| a.member_id.as_deref() == Some(member))
+            .copied(),
+        None => None,
+    }
+    .or_else(|| named_in(&open, &vote.motion))?;
+    Some(Suggestion {
+        applicant_id: chosen.id.clone(),
+        name: chosen.name.clone(),
+    })
+}
+
+/// The one path whose person the motion names: of names inside one
+/// another (王明, 王明华) the longest; two different names, none.
+fn named_in<'a>(paths: &[&'a Applicant], motion: &str) -> Option<&'a Applicant> {
+    let named: Vec<&Applicant> = paths
+        .iter()
+        .filter(|a| !a.name.trim().is_empty() && motion.contains(a.name.trim()))
+        .copied()
+        .collect();
+    let longest = named.iter().max_by_key(|a| a.name.trim().chars().count())?;
+    named
+        .iter()
+        .all(|a| longest.name.contains(a.name.trim()))
+        .then_some(*longest)
+}
+
+/// Links a vote entered by hand to the path it is about: the vote names
+/// the path and, for a 转正, 延长 or 取消, the member the path admitted.
+pub fn link_vote(vote: &mut Vote, applicant_id: &str, member_id: Option<&str>) {
+    vote.applicant_id = Some(applicant_id.to_string());
+    if vote.kind.is_about_a_member() && vote.member_id.is_none() {
+        vote.member_id = member_id.map(str::to_string);
+    }
 }
 
 /// The months of an extension as its motion words them ("…预备期6个月",

@@ -171,9 +171,12 @@ pub fn training_three_days_or_24_hours(days: Option<u16>, hours: Option<u16>) ->
 }
 
 /// 细则第二十四条: the 上级党委 approves a 接收 within three months of the
-/// 支部大会, six at most in a special case.
+/// 支部大会, six at most in a special case. The words as 党委 publish them
+/// (checked against tccu.edu.cn 发展党员制度 and ttnews.xyz's 预备党员接收;
+/// the article's number from the chapter's order, 第二十条 being the
+/// 支部大会 and 第三十三条 the 转正 procedure).
 pub const APPROVAL_WORDS: &str =
-    "对党支部上报的接收预备党员的决议，应当在三个月内审批；遇有特殊情况可适当延长，但不得超过六个月";
+    "基层党委对党支部上报的接收预备党员的决议，应当在三个月内审批，并报上级党委组织部门备案。如遇特殊情况可适当延长审批时间，但不得超过六个月";
 
 /// The last day of the usual three months, and of the six at most.
 pub fn approval_due(assembly: NaiveDate) -> (NaiveDate, NaiveDate) {
@@ -280,7 +283,7 @@ pub fn confirmation_approval_within_three_months(
         breach(
             Severity::Warning,
             "《细则》第三十四条",
-            "对党支部上报的预备党员转正的决议，应当在三个月内审批",
+            "基层党委对党支部上报的预备党员转正的决议，应当在三个月内审批",
             format!(
                 "支部大会{}讨论转正，上级党委{}审批",
                 day(assembly),

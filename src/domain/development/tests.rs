@@ -5,8 +5,9 @@ use chrono::NaiveDate;
 use super::due::{due_soon, next_due, pipeline, When};
 use super::flags::{flags, out_of_order, Severity};
 use super::meetings::{
-    after_vote, confirmation_approved, decision_due, due_for_decision, offers, probation_decided,
-    record_vote, records_changed, vote_link, vote_on, Decision, NOT_YET,
+    after_vote, approval_records, awaiting_approval, decision_due, due_for_decision, link_vote,
+    offers, probation_decided, record_approval, record_vote, records_changed, suggested_path,
+    vote_link, vote_on, Awaiting, Decision, Suggestion, NOT_YET,
 };
 use super::path::{add_day, Applicant, Extension, Material, Phase, Stage, Step, Stopped};
 use super::rules::*;
@@ -556,7 +557,13 @@ fn admission_adds_the_probationary_member_to_the_roster_and_confirmation_stores_
         "",
     )
     .unwrap();
-    confirmation_approved(&mut doc, "fz-1", d(2027, 8, 1)).unwrap();
+    record_approval(
+        &mut doc,
+        "fz-1",
+        Step::ConfirmationApproval,
+        Some(d(2027, 8, 1)),
+    )
+    .unwrap();
     let member = doc.member("m-new").unwrap();
     assert_eq!(member.standing, Standing::Full);
     assert_eq!(member.confirmed_on, Some(d(2027, 6, 20)));
@@ -1029,4 +1036,326 @@ fn an_extension_or_cancellation_decided_elsewhere_is_entered_only_for_a_probatio
     probation_decided(&mut doc, "fz-1", Decision::Cancel, d(2027, 3, 1)).unwrap();
     assert_eq!(doc.applicant("fz-1").unwrap().phase(), Phase::Stopped);
     assert!(probation_decided(&mut doc, "fz-1", Decision::Cancel, d(2027, 3, 2)).is_err());
+}
+
+/// A 预备党员 admitted on 2025-06-20 (预备期满 2026-06-20) whose 转正 the
+/// 支部大会 passed on the day the 预备期 ended.
+fn confirmed_by_the_assembly() -> Document {
+    let mut doc = document(&[], vec![named(full("m1"), "张三")], Vec::new());
+    let mut a = path(&[
+        (Step::Apply, d(2023, 1, 1)),
+        (Step::PreReview, d(2025, 6, 1)),
+    ]);
+    a.name = "王小明".into();
+    doc.applicants.push(a);
+    after_vote(
+        &mut doc,
+        "fz-1",
+        Decision::Admit,
+        "mt-1",
+        d(2025, 6, 20),
+        "m-new",
+    )
+    .unwrap();
+    record_approval(&mut doc, "fz-1", Step::Approval, Some(d(2025, 8, 1))).unwrap();
+    after_vote(
+        &mut doc,
+        "fz-1",
+        Decision::Confirm,
+        "mt-2",
+        d(2026, 6, 20),
+        "",
+    )
+    .unwrap();
+    doc
+}
+
+#[test]
+fn a_confirmation_takes_effect_once_the_superior_committee_approves_it() {
+    let mut doc = confirmed_by_the_assembly();
+    let a = doc.applicant("fz-1").unwrap();
+    // Passed by the 支部大会, not yet approved: still a 预备党员 everywhere.
+    assert_eq!(
+        awaiting_approval(a),
+        Some(Awaiting {
+            step: Step::ConfirmationApproval,
+            passed_on: d(2026, 6, 20)
+        })
+    );
+    assert_eq!(awaiting_approval(a).unwrap().label(), "待上级党委审批转正");
+    assert_eq!(a.phase(), Phase::Probationary);
+    assert_eq!(
+        doc.member("m-new").unwrap().standing,
+        Standing::Probationary
+    );
+    let due = next_due(a, &Practice::default());
+    assert!(
+        due.iter()
+            .any(|x| x.what == "待上级党委审批转正（三个月内）"
+                && x.when == When::By(d(2026, 9, 20))),
+        "{due:?}"
+    );
+    let row = pipeline(&doc, d(2026, 7, 1)).remove(0);
+    assert_eq!(row.awaiting, Some("待上级党委审批转正"));
+
+    // The day before the 支部大会: refused, nothing changes.
+    let before = doc.clone();
+    assert_eq!(
+        record_approval(
+            &mut doc,
+            "fz-1",
+            Step::ConfirmationApproval,
+            Some(d(2026, 6, 19))
+        ),
+        Err("上级党委审批的日期不能早于支部大会（2026年6月20日）".to_string())
+    );
+    assert_eq!(doc, before);
+
+    // Approved on the day itself: a 正式党员 from the end of the 预备期.
+    let touched = record_approval(
+        &mut doc,
+        "fz-1",
+        Step::ConfirmationApproval,
+        Some(d(2026, 6, 20)),
+    )
+    .unwrap();
+    assert_eq!(
+        touched,
+        approval_records("fz-1", Step::ConfirmationApproval)
+    );
+    let member = doc.member("m-new").unwrap();
+    assert_eq!(
+        (member.standing, member.confirmed_on),
+        (Standing::Full, Some(d(2026, 6, 20)))
+    );
+    assert_eq!(awaiting_approval(doc.applicant("fz-1").unwrap()), None);
+    assert_eq!(doc.applicant("fz-1").unwrap().phase(), Phase::Full);
+    assert_eq!(pipeline(&doc, d(2026, 7, 1))[0].awaiting, None);
+}
+
+#[test]
+fn the_confirmation_date_is_the_end_of_probation_not_the_day_of_approval() {
+    let mut doc = confirmed_by_the_assembly();
+    // Approved three months and a day after the 支部大会 (a warning of its
+    // own): the 转正日期 stays the day the 预备期 ended.
+    record_approval(
+        &mut doc,
+        "fz-1",
+        Step::ConfirmationApproval,
+        Some(d(2026, 9, 21)),
+    )
+    .unwrap();
+    let member = doc.member("m-new").unwrap();
+    assert_eq!(member.confirmed_on, Some(d(2026, 6, 20)));
+    // The day before it, still a 预备党员 with no vote; from it, 正式.
+    assert_eq!(
+        member.standing_on(Some(d(2026, 6, 19))),
+        Standing::Probationary
+    );
+    assert_eq!(member.standing_on(Some(d(2026, 6, 20))), Standing::Full);
+    let a = doc.applicant("fz-1").unwrap();
+    let found = flags(a, &doc.members, &Practice::default());
+    assert!(found
+        .iter()
+        .any(|f| f.step == Step::ConfirmationApproval && f.breach.severity == Severity::Warning));
+
+    // Taken back: a 预备党员 again, and the approval is awaited again.
+    record_approval(&mut doc, "fz-1", Step::ConfirmationApproval, None).unwrap();
+    let member = doc.member("m-new").unwrap();
+    assert_eq!(
+        (member.standing, member.confirmed_on),
+        (Standing::Probationary, None)
+    );
+    assert!(awaiting_approval(doc.applicant("fz-1").unwrap()).is_some());
+}
+
+#[test]
+fn an_extended_probation_is_confirmed_from_its_extended_end() {
+    let mut doc = confirmed_by_the_assembly();
+    let a = doc.applicant_mut("fz-1").unwrap();
+    a.set_done(Step::ConfirmationAssembly, None);
+    after_vote(
+        &mut doc,
+        "fz-1",
+        Decision::Extend(6),
+        "mt-3",
+        d(2026, 6, 20),
+        "",
+    )
+    .unwrap();
+    after_vote(
+        &mut doc,
+        "fz-1",
+        Decision::Confirm,
+        "mt-4",
+        d(2026, 12, 20),
+        "",
+    )
+    .unwrap();
+    record_approval(
+        &mut doc,
+        "fz-1",
+        Step::ConfirmationApproval,
+        Some(d(2027, 1, 10)),
+    )
+    .unwrap();
+    assert_eq!(
+        doc.member("m-new").unwrap().confirmed_on,
+        Some(d(2026, 12, 20))
+    );
+}
+
+#[test]
+fn an_approval_is_recorded_only_after_the_assembly_that_passed_it() {
+    let mut doc = document(&[], Vec::new(), Vec::new());
+    let mut a = path(&[(Step::Apply, d(2023, 1, 1))]);
+    a.member_id = None;
+    doc.applicants.push(a);
+    let before = doc.clone();
+    assert_eq!(
+        record_approval(
+            &mut doc,
+            "fz-1",
+            Step::ConfirmationApproval,
+            Some(d(2026, 1, 1))
+        ),
+        Err("请先记录第23步 支部大会讨论转正的日期，再登记上级党委审批".to_string())
+    );
+    assert_eq!(
+        record_approval(&mut doc, "fz-1", Step::Oath, Some(d(2026, 1, 1))),
+        Err("这一步不是上级党委审批".to_string())
+    );
+    assert_eq!(doc, before);
+    assert_eq!(awaiting_approval(doc.applicant("fz-1").unwrap()), None);
+}
+
+#[test]
+fn an_admission_awaits_the_superior_committee_after_the_assembly() {
+    let mut doc = document(&[], Vec::new(), Vec::new());
+    doc.applicants.push(path(&[
+        (Step::Apply, d(2023, 1, 1)),
+        (Step::PreReview, d(2025, 6, 1)),
+    ]));
+    after_vote(
+        &mut doc,
+        "fz-1",
+        Decision::Admit,
+        "mt-1",
+        d(2025, 6, 20),
+        "m-new",
+    )
+    .unwrap();
+    let a = doc.applicant("fz-1").unwrap();
+    assert_eq!(
+        awaiting_approval(a).map(|w| (w.step, w.label())),
+        Some((Step::Approval, "待上级党委审批接收"))
+    );
+    assert!(next_due(a, &Practice::default())
+        .iter()
+        .any(|x| x.what == "待上级党委审批接收（三个月内）" && x.when == When::By(d(2025, 9, 20))));
+    // The 接收's approval leaves the roster as it is.
+    let touched = record_approval(&mut doc, "fz-1", Step::Approval, Some(d(2025, 9, 20))).unwrap();
+    assert_eq!(touched, vec![RecordKey::applicant("fz-1")]);
+    assert_eq!(awaiting_approval(doc.applicant("fz-1").unwrap()), None);
+    assert_eq!(
+        doc.member("m-new").unwrap().standing,
+        Standing::Probationary
+    );
+}
+
+fn suggested(
+    doc: &Document,
+    meeting: &Meeting,
+    vote: &crate::domain::meeting::Vote,
+) -> Option<String> {
+    suggested_path(doc, meeting, vote).map(|s: Suggestion| s.name)
+}
+
+/// A vote typed by hand: its motion and kind, no path.
+fn typed_vote(motion: &str, kind: VoteKind) -> crate::domain::meeting::Vote {
+    let mut vote = vote_on(&Applicant::default(), Decision::Admit, "v-typed".into());
+    vote.motion = motion.into();
+    vote.kind = kind;
+    vote.applicant_id = None;
+    vote
+}
+
+#[test]
+fn a_hand_entered_vote_is_offered_the_path_its_motion_names() {
+    let doc = branch_with_paths();
+    let assembly = held_with_all(&doc, "mt-a", MeetingKind::BranchAssembly, d(2026, 12, 10));
+    let admit = typed_vote(
+        "关于接收乙同志为中共预备党员的决议",
+        VoteKind::AdmitProbationary,
+    );
+    assert_eq!(suggested(&doc, &assembly, &admit), Some("乙".into()));
+    // The kind must fit where the path is: 甲 has had no 预审 yet.
+    let early = typed_vote(
+        "关于接收甲同志为中共预备党员的决议",
+        VoteKind::AdmitProbationary,
+    );
+    assert_eq!(suggested(&doc, &assembly, &early), None);
+    // A 一般事项, a 支委会, a motion naming nobody: nothing offered.
+    let general = typed_vote("关于接收乙同志为中共预备党员的决议", VoteKind::General);
+    assert_eq!(suggested(&doc, &assembly, &general), None);
+    let committee_meeting =
+        held_with_all(&doc, "mt-c", MeetingKind::CommitteeMeeting, d(2026, 12, 10));
+    assert_eq!(suggested(&doc, &committee_meeting, &admit), None);
+    let nobody = typed_vote(
+        "关于接收新同志为中共预备党员的决议",
+        VoteKind::AdmitProbationary,
+    );
+    assert_eq!(suggested(&doc, &assembly, &nobody), None);
+
+    // One tap links it: the vote then decides the path's 接收.
+    let mut meeting = assembly.clone();
+    let mut linked = admit.clone();
+    link_vote(&mut linked, "fz-admit", None);
+    assert_eq!(linked.applicant_id.as_deref(), Some("fz-admit"));
+    meeting.votes.push(linked.clone());
+    let link = vote_link(&doc, &meeting, &linked).unwrap();
+    assert_eq!(
+        (link.decision, link.recorded),
+        (Some(Decision::Admit), false)
+    );
+    // Linked (or the path put to another vote), it is not offered again.
+    assert_eq!(suggested(&doc, &meeting, &linked), None);
+    assert_eq!(suggested(&doc, &meeting, &admit), None);
+}
+
+#[test]
+fn a_hand_entered_vote_is_offered_the_path_of_its_member_and_the_longest_name() {
+    let mut doc = confirmed_by_the_assembly();
+    let a = doc.applicant_mut("fz-1").unwrap();
+    a.set_done(Step::ConfirmationAssembly, None);
+    let mut other = path(&[
+        (Step::Apply, d(2023, 1, 1)),
+        (Step::PreReview, d(2025, 6, 1)),
+    ]);
+    other.id = "fz-2".into();
+    other.name = "王小".into();
+    doc.applicants.push(other);
+    after_vote(
+        &mut doc,
+        "fz-2",
+        Decision::Admit,
+        "mt-1",
+        d(2025, 6, 20),
+        "m-2",
+    )
+    .unwrap();
+    let assembly = held_with_all(&doc, "mt-z", MeetingKind::BranchAssembly, d(2026, 6, 20));
+    // The member chosen in the vote names the path, whatever the motion says.
+    let mut confirm = typed_vote("关于预备党员转正的决议", VoteKind::ConfirmFull);
+    confirm.member_id = Some("m-new".into());
+    assert_eq!(suggested(&doc, &assembly, &confirm), Some("王小明".into()));
+    // 王小 is inside 王小明: the motion naming 王小明 is about 王小明.
+    let extend = typed_vote("关于延长王小明同志预备期6个月", VoteKind::ExtendProbation);
+    assert_eq!(suggested(&doc, &assembly, &extend), Some("王小明".into()));
+    let cancel = typed_vote("关于取消王小同志预备党员资格", VoteKind::CancelProbation);
+    assert_eq!(suggested(&doc, &assembly, &cancel), Some("王小".into()));
+    // Linking a 延长 names the member the path admitted.
+    let mut linked = extend.clone();
+    link_vote(&mut linked, "fz-1", Some("m-new"));
+    assert_eq!(linked.member_id.as_deref(), Some("m-new"));
 }

@@ -7,6 +7,7 @@
 //! meeting's side is `ui::meetings::votes`. Nothing here leaves the phone
 //! except in a full backup its keeper chose to make with what is private.
 
+mod path_approval;
 mod path_dates;
 mod path_page;
 mod path_probation;

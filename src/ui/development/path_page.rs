@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::edit_path;
+use super::path_approval::{ApprovalCard, Pending};
 use super::path_dates::ReportsAndReviews;
 use super::path_probation::{Probation, ProbationCard};
 use crate::domain::development::{
@@ -75,6 +76,12 @@ fn Path(id: String) -> impl IntoView {
         <Person id=id.clone() seen=seen />
         <Flags seen=seen />
         <DueNext seen=seen />
+        <ApprovalCard
+            id=id.clone()
+            pending=Signal::derive(move || {
+                seen.with(|s| s.as_ref().and_then(|s| Pending::of(&s.path)))
+            })
+        />
         <ProbationCard
             id=id.clone()
             probation=Signal::derive(move || {
@@ -406,6 +413,19 @@ fn StepRow(id: String, step: Step, seen: Memo<Option<Seen>>) -> impl IntoView {
         })
         .collect_view();
     let done = move || record().and_then(|r| r.on).is_some();
+    // The 上级党委's approvals go through their own rule (after the 支部大会
+    // that passed it; a 转正 moves the roster too): refused, the day typed
+    // goes back to the one stored, with the reason.
+    let approval = matches!(step, Step::Approval | Step::ConfirmationApproval);
+    let refused = RwSignal::new(None::<String>);
+    let awaited = move || {
+        approval
+            && seen.with(|s| {
+                s.as_ref()
+                    .and_then(|s| Pending::of(&s.path))
+                    .is_some_and(|p| p.awaiting.step == step)
+            })
+    };
     view! {
         <div class="path-step" class:done=done data-testid=format!("step-{}", step.number())>
             <h3 class="path-step-title">{step.title()}</h3>
@@ -417,11 +437,16 @@ fn StepRow(id: String, step: Step, seen: Memo<Option<Seen>>) -> impl IntoView {
                         name=format!("step-{}-on", step.number())
                         aria-label=format!("{}的日期", step.label())
                         prop:value=move || {
+                            refused.track();
                             record().and_then(|r| r.on).map(|d| d.to_string()).unwrap_or_default()
                         }
                         on:change=move |ev| {
                             let on = parse_iso_date(&event_target_value(&ev));
-                            edit_path(state, &i1, move |a| a.set_done(step, on));
+                            if approval {
+                                refused.set(state.record_approval(&i1, step, on).err());
+                            } else {
+                                edit_path(state, &i1, move |a| a.set_done(step, on));
+                            }
                         }
                     />
                 </label>
@@ -439,6 +464,10 @@ fn StepRow(id: String, step: Step, seen: Memo<Option<Seen>>) -> impl IntoView {
                     />
                 </label>
             </div>
+            <Show when=awaited>
+                <p class="muted small">"待上级党委审批"</p>
+            </Show>
+            {move || refused.get().map(|why| view! { <p class="warning small">{why}</p> })}
             <div class="materials">{materials}</div>
             {move || {
                 record()

@@ -44,14 +44,13 @@ pub fn DevelopmentPage() -> impl IntoView {
 fn Row(row: PipelineRow) -> impl IntoView {
     let today = clock::today();
     let overdue = row.next.as_ref().is_some_and(|d| d.overdue(today));
-    let stage = match row.days_in_stage {
-        Some(days) => format!(
-            "{} · 第{}阶段已{}天",
-            row.phase.label(),
-            row.stage as usize + 1,
-            days
-        ),
+    let phase = match row.awaiting {
+        Some(awaiting) => format!("{}（{awaiting}）", row.phase.label()),
         None => row.phase.label().to_string(),
+    };
+    let stage = match row.days_in_stage {
+        Some(days) => format!("{phase} · 第{}阶段已{}天", row.stage as usize + 1, days),
+        None => phase,
     };
     let next = row
         .next

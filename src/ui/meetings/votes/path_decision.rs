@@ -6,7 +6,11 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::browser::clock;
-use crate::domain::development::meetings::{vote_link, Decision, NOT_YET};
+use crate::domain::development::meetings::{
+    link_vote, suggested_path, vote_link, Decision, VoteLink, NOT_YET,
+};
+use crate::domain::meeting::VoteKind;
+use crate::domain::rules::recording::edit_item;
 use crate::domain::time::format_chinese_date;
 use crate::ui::handles::MeetingHandle;
 use crate::ui::link::A;
@@ -36,6 +40,29 @@ fn what_recording_does(decision: Decision, name: &str, day: NaiveDate) -> String
     }
 }
 
+/// The kind of a vote, as the question about a hand-entered vote words it.
+fn what_kind(kind: VoteKind) -> &'static str {
+    match kind {
+        VoteKind::AdmitProbationary => "接收",
+        VoteKind::ConfirmFull => "转正",
+        other => other.label(),
+    }
+}
+
+/// "待上级党委审批": a passed 接收 or 转正 recorded, its approval not yet.
+fn awaiting_line(link: &VoteLink) -> Option<impl IntoView> {
+    let awaiting = link.awaiting?;
+    Some(view! {
+        <p class="muted small">
+            {format!(
+                "{}：批准后，请在{}的纪实中登记审批日期。",
+                awaiting.label(),
+                link.name,
+            )}
+        </p>
+    })
+}
+
 #[component]
 pub fn PathDecision(
     meeting: MeetingHandle,
@@ -57,6 +84,7 @@ pub fn PathDecision(
         })
     };
     let day = meeting.part(|m| m.effective_date());
+    let record_vote_id = vote_id.clone();
     let record = move |_| {
         let Some(link) = link.get_untracked() else {
             return;
@@ -68,12 +96,58 @@ pub fn PathDecision(
             &link.applicant_id,
             decision,
             &meeting.id(),
-            &vote_id,
+            &record_vote_id,
             clock::new_id("m"),
         );
         state.confirm(format!("已记入{}的发展党员纪实", link.name));
     };
+    let suggestion = {
+        let vote_id = vote_id.clone();
+        Memo::new(move |_| {
+            state.doc.with(|d| {
+                meeting
+                    .with(|m| {
+                        let vote = m.votes.iter().find(|v| v.id == vote_id)?;
+                        suggested_path(d, m, vote).map(|s| (s, vote.kind))
+                    })
+                    .flatten()
+            })
+        })
+    };
+    let link_to = {
+        let vote_id = vote_id.clone();
+        move |applicant_id: String| {
+            let member = state
+                .doc
+                .with_untracked(|d| d.applicant(&applicant_id).and_then(|a| a.member_id.clone()));
+            let vote_id = vote_id.clone();
+            meeting.edit(move |m| {
+                edit_item(&mut m.votes, &vote_id, |v| {
+                    link_vote(v, &applicant_id, member.as_deref())
+                })
+            });
+        }
+    };
     view! {
+        {move || {
+            suggestion
+                .get()
+                .map(|(s, kind)| {
+                    let link_to = link_to.clone();
+                    view! {
+                        <p class="small path-suggest" data-testid="path-suggest">
+                            {format!("这是{}的{}表决？", s.name, what_kind(kind))}
+                            <button
+                                class="link-button small"
+                                type="button"
+                                on:click=move |_| link_to(s.applicant_id.clone())
+                            >
+                                "关联发展党员纪实"
+                            </button>
+                        </p>
+                    }
+                })
+        }}
         {move || {
             link.get()
                 .map(|l| {
@@ -87,11 +161,15 @@ pub fn PathDecision(
                                 <p class="ok small">
                                     "已记入发展党员纪实，并已在党员名册中登记为预备党员。"
                                 </p>
+                                {awaiting_line(&l)}
                             }
                                 .into_any()
                         }
                         (Some(_), true, _, _) => {
-                            view! { <p class="ok small">"已记入发展党员纪实。"</p> }
+                            view! {
+                                <p class="ok small">"已记入发展党员纪实。"</p>
+                                {awaiting_line(&l)}
+                            }
                                 .into_any()
                         }
                         (None, _, _, _) => {

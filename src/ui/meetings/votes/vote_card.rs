@@ -106,6 +106,12 @@ pub fn VoteCard(meeting: MeetingHandle, vote_id: String) -> impl IntoView {
     });
     let member_id =
         Signal::derive(move || seen.with(|s| s.as_ref().and_then(|s| s.vote.member_id.clone())));
+    // A vote put from a path kept here: its 转正 reaches the roster through
+    // the path, once the 上级党委 approved it.
+    let from_path = Signal::derive(move || {
+        let path = seen.with(|s| s.as_ref().and_then(|s| s.vote.applicant_id.clone()));
+        path.is_some_and(|id| state.doc.with(|d| d.applicant(&id).is_some()))
+    });
     view! {
         <section class="card form vote">
             // A motion often runs over a line: it wraps where it can be read.
@@ -153,6 +159,7 @@ pub fn VoteCard(meeting: MeetingHandle, vote_id: String) -> impl IntoView {
                         kind=kind
                         member_id=member_id
                         passed=passed
+                        from_path=from_path
                         meeting=meeting
                         on_change=on_member
                     />

@@ -18,6 +18,10 @@ pub fn VoteMember(
     #[prop(into)] kind: Signal<VoteKind>,
     #[prop(into)] member_id: Signal<Option<String>>,
     #[prop(into)] passed: Signal<bool>,
+    /// The vote was put from a 发展党员 path kept here: the path records
+    /// the 转正 once approved, and the roster follows it.
+    #[prop(into)]
+    from_path: Signal<bool>,
     #[prop(into)] on_change: Callback<Option<String>>,
 ) -> impl IntoView {
     let state = meeting.state;
@@ -97,7 +101,8 @@ pub fn VoteMember(
                 return None;
             }
             match kind.get() {
-                VoteKind::ConfirmFull if m.standing == Standing::Probationary => {
+                VoteKind::ConfirmFull if m.standing == Standing::Probationary
+                    && !from_path.get() => {
                     let since = m.probation_period_end().unwrap_or(on);
                     Some(
                         view! {
