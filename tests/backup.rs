@@ -316,13 +316,13 @@ fn corruption_table() {
                     .chars()
                     .take(good.chars().count() / 2)
                     .collect::<String>(),
-            "不是完整的 JSON",
+            "不是完整的备份文件",
         ),
         (
             "x".repeat(zhibu::backup::import::MAX_BACKUP_BYTES + 1),
             "文件太大",
         ),
-        ("[".repeat(100_000), "不是完整的 JSON"),
+        ("[".repeat(100_000), "不是完整的备份文件"),
         (with_data(|d| d["branch"] = Value::Null), "branch"),
         (
             with_data(|d| d["members"] = Value::String("x".into())),

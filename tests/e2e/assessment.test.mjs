@@ -2,7 +2,7 @@
 // from the members' files.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, writeFile, readFile } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { useBrowser, openApp, App, PHONE } from "./support.mjs";
@@ -73,14 +73,16 @@ test("a member fills a 四个合格 form with evidence, reloads mid-typing, and 
   await context.close();
 });
 
-test("the secretary tallies three members' files and is warned at a fourth 优秀 of nine", async () => {
+test("the 自评表's own hand-in is the 交给书记 chat text, and the tally takes it pasted or as a file", async () => {
   const branch = join(dir, "nine.json");
   await writeFile(branch, makeBackup(smallBranch(9)));
 
-  // Three members, each on "their own phone", export their forms.
-  const files = [];
+  // Three members, each on "their own phone", hand in from their forms.
+  const texts = [];
+  let file;
   for (const name of ["党员一", "党员二", "党员三"]) {
     const context = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     const { page, problems } = await openApp(context, env.server.origin);
     await new App(page).startFresh();
     await importBackup(page, branch);
@@ -88,11 +90,25 @@ test("the secretary tallies three members' files and is warned at a fourth 优�
     await page.locator(".standard").first().getByRole("button", { name: "好", exact: true }).click();
     await page.getByRole("button", { name: "优秀", exact: true }).click();
     await page.getByRole("button", { name: "完成", exact: true }).click();
-    const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "导出自评文件，交支部书记" }).click();
-    const file = join(dir, `${name}.json`);
-    await (await download).saveAs(file);
-    files.push(file);
+    const shown = page.locator("textarea[name=transfer-text]");
+    await shown.waitFor();
+    const text = await shown.inputValue();
+    assert.match(text, new RegExp(`【支部工作手册·交给书记的材料】${name}（`));
+    assert.match(text, /ZB1/);
+    assert.doesNotMatch(text, /"format"|\{/, "no raw file on screen");
+    assert.doesNotMatch(await page.locator("body").innerText(), /JSON/);
+    await page.getByRole("button", { name: "复制文字" }).click();
+    await page.getByText("已复制文字，可以粘贴到聊天中发送。").waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text);
+    if (name === "党员三") {
+      const download = page.waitForEvent("download");
+      await page.getByRole("button", { name: "存为文件" }).click();
+      file = join(dir, `${name}.txt`);
+      await (await download).saveAs(file);
+    } else {
+      texts.push(text);
+    }
     assert.deepEqual(problems, []);
     await context.close();
   }
@@ -102,21 +118,28 @@ test("the secretary tallies three members' files and is warned at a fourth 优�
   await new App(page).startFresh();
   await importBackup(page, branch);
   await page.goto(env.server.origin + `/assess/review/${year}`);
-  await page.setInputFiles("input[name=assessment-files]", files);
-  await page.locator(".messages li.ok").nth(2).waitFor();
-  // The same file again updates instead of adding a second entry.
-  await page.setInputFiles("input[name=assessment-files]", files[0]);
-  await page.locator(".messages li.ok", { hasText: /更新/ }).waitFor();
   const rows = page.locator(".review-row");
+  const box = page.getByTestId("returns-import");
+  for (const [i, text] of texts.entries()) {
+    await box.getByText("或粘贴党员发来的传输文字或链接").click();
+    await box.locator("textarea[name=assessment-paste]").fill(text);
+    await box.getByRole("button", { name: "导入", exact: true }).click();
+    await box.getByTestId("merge-review").waitFor();
+    await box.getByRole("button", { name: "确认合并" }).click();
+    await rows.filter({ hasText: "自评：优秀" }).nth(i).waitFor();
+  }
+  await page.setInputFiles("input[name=assessment-files]", file);
+  await box.getByRole("button", { name: "确认合并" }).click();
+  await rows.filter({ hasText: "自评：优秀" }).nth(2).waitFor();
   assert.equal(await rows.count(), 9);
   assert.equal(await rows.filter({ hasText: "自评：优秀" }).count(), 3);
+  assert.doesNotMatch(await page.locator("body").innerText(), /JSON/);
 
-  // Another branch's file is refused.
-  const other = JSON.parse(await readFile(files[1], "utf8"));
-  other.data.branch.name = "别的支部";
-  await writeFile(join(dir, "other.json"), JSON.stringify(other));
-  await page.setInputFiles("input[name=assessment-files]", join(dir, "other.json"));
-  await page.locator(".messages li.error").waitFor();
+  // Not a hand-in at all: said in words, nothing changes.
+  await box.locator("textarea[name=assessment-paste]").fill("你好，材料明天发");
+  await box.getByRole("button", { name: "导入", exact: true }).click();
+  await box.locator(".messages li.error").waitFor();
+  assert.doesNotMatch(await box.innerText(), /JSON/);
 
   const report = page.getByTestId("grade-report");
   for (let i = 0; i < 9; i++) {

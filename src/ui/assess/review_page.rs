@@ -4,13 +4,9 @@
 
 use crate::ui::link::A;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 
-use crate::backup::exchange::{apply_import, read_assessment};
-use crate::browser::files;
+use super::returns_import::ReturnsImport;
 use crate::domain::assessment::grading::EXCELLENT_RULE;
 use crate::domain::assessment::review::{edit_entry, hand_in, Poll, Remedy, ReviewEntry};
 use crate::domain::assessment::{
@@ -42,58 +38,6 @@ pub fn ReviewPage() -> impl IntoView {
 #[component]
 fn ReviewYear(year: i32) -> impl IntoView {
     let state = use_app();
-    let messages = RwSignal::new(Vec::<(bool, String)>::new());
-    let import_text = move |text: String| {
-        let branch = state.doc.with_untracked(|d| d.branch.name.clone());
-        match read_assessment(&text, &branch, year) {
-            Err(problems) => messages.update(|m| {
-                m.push((
-                    false,
-                    problems
-                        .iter()
-                        .map(|p| format!("{}：{}", crate::domain::place::place(&p.path), p.message))
-                        .collect::<Vec<_>>()
-                        .join("；"),
-                ))
-            }),
-            Ok(imported) => {
-                let outcome = std::rc::Rc::new(std::cell::RefCell::new(None));
-                let result = outcome.clone();
-                state.edit_review(year, move |d| {
-                    *result.borrow_mut() = Some(apply_import(d, &imported))
-                });
-                let outcome = outcome.borrow_mut().take();
-                match outcome {
-                    Some(Ok(o)) => messages.update(|m| m.push((true, o.message))),
-                    Some(Err(e)) => messages.update(|m| m.push((false, e))),
-                    None => {}
-                }
-            }
-        }
-    };
-    let on_files = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(list) = input.files() else { return };
-        let picked: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-        input.set_value("");
-        messages.set(Vec::new());
-        spawn_local(async move {
-            for file in picked {
-                match files::read_text(&file).await {
-                    Ok(text) => import_text(text),
-                    Err(_) => {
-                        messages.update(|m| m.push((false, format!("{}：无法读取", file.name()))))
-                    }
-                }
-            }
-        });
-    };
-    let pasted = RwSignal::new(String::new());
     let report = move || state.doc.with(|d| grade_check(d, year));
     let rows = Memo::new(move |_| {
         state.doc.with(|d| {
@@ -126,54 +70,7 @@ fn ReviewYear(year: i32) -> impl IntoView {
                 "{year} 年度 · {EXCELLENT_RULE}；预备党员参加民主评议，但不评定等次。",
             )}
         </p>
-        <section class="card form">
-            <h2 class="card-title">"导入党员自评"</h2>
-            <label class="button file-button">
-                "选择自评文件（可多选）…"
-                <input
-                    type="file"
-                    name="assessment-files"
-                    multiple
-                    accept=".json,application/json,text/plain"
-                    on:change=on_files
-                />
-            </label>
-            <details class="paste">
-                <summary>"或粘贴自评文本"</summary>
-                <textarea
-                    name="assessment-paste"
-                    rows="4"
-                    aria-label="粘贴自评文本"
-                    prop:value=pasted
-                    on:input=move |ev| pasted.set(event_target_value(&ev))
-                ></textarea>
-                <button
-                    class="button"
-                    on:click=move |_| {
-                        messages.set(Vec::new());
-                        import_text(pasted.get_untracked());
-                        pasted.set(String::new());
-                    }
-                >
-                    "导入"
-                </button>
-            </details>
-            <ul class="messages">
-                {move || {
-                    messages
-                        .get()
-                        .into_iter()
-                        .map(|(ok, text)| {
-                            view! {
-                                <li class:ok=ok class:error=!ok>
-                                    {text}
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
-        </section>
+        <ReturnsImport year=year />
         <HandInCard year=year />
         <BallotsField year=year />
         <section class="card" data-testid="grade-report">
@@ -270,7 +167,7 @@ fn HandInCard(year: i32) -> impl IntoView {
                 }
             }}
             <p class="hint">
-                "党员在“我的 › 备份与交换”选择“交给书记的材料”发来文件或传输文字，在那里导入即可；旧版的自评文件仍可在上方导入。"
+                "党员在自评表上点“导出自评文件，交支部书记”，把传输文字发给你：粘贴到上方导入即可。旧版的自评文件也可在上方导入。"
             </p>
         </section>
     }
