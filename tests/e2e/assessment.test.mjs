@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useBrowser, openApp, App, PHONE } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE, settled } from "./support.mjs";
 import { makeBackup, smallBranch } from "./backup-maker.mjs";
 
 const env = useBrowser();
@@ -143,14 +143,63 @@ test("the 自评表's own hand-in is the 交给书记 chat text, and the tally t
 
   const report = page.getByTestId("grade-report");
   for (let i = 0; i < 9; i++) {
-    await rows.nth(i).locator("select[name=decided-grade]").selectOption(i < 3 ? "优秀" : "合格");
+    await rows.nth(i).getByRole("button", { name: i < 3 ? "优秀" : "合格", exact: true }).click();
   }
   await report.getByText("党员总数 9 人，已评定 9 人，其中优秀 3 人（按三分之一计最多 3 人）").waitFor();
   assert.equal(await report.getByRole("alert").count(), 0);
-  await rows.nth(3).locator("select[name=decided-grade]").selectOption("优秀");
+  await rows.nth(3).getByRole("button", { name: "优秀", exact: true }).click();
   await report.getByRole("alert").filter({ hasText: /三分之一/ }).waitFor();
   await page.reload();
   await page.getByTestId("grade-report").getByRole("alert").waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("grading 24 members: chips, 只看未评定, 其余全部合格 and its one 撤销", async () => {
+  const branch = join(dir, "twenty-four.json");
+  await writeFile(branch, makeBackup(smallBranch(24)));
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).startFresh();
+  await importBackup(page, branch);
+  await page.goto(env.server.origin + `/assess/review/${year}`);
+  const rows = page.locator(".review-row");
+  const report = page.getByTestId("grade-report");
+  const bar = page.getByTestId("grading-bar");
+  assert.equal(await rows.count(), 24);
+  assert.equal(await page.locator("select[name=decided-grade]").count(), 0, "no native selects");
+
+  // Three 优秀, one tap each; every chip is a 44 px target.
+  for (let i = 0; i < 3; i++) await rows.nth(i).getByRole("button", { name: "优秀", exact: true }).click();
+  await report.getByText("党员总数 24 人，已评定 3 人，其中优秀 3 人").waitFor();
+  const chips = await rows.nth(5).locator(".grade-chips button").evaluateAll((bs) =>
+    bs.map((b) => [b.textContent, b.getBoundingClientRect().height]));
+  assert.deepEqual(chips.map(([t]) => t), ["优秀", "合格", "基本合格", "不合格", "不评定等次"]);
+  for (const [t, h] of chips) assert.ok(h >= 44, `${t} is ${h} px tall`);
+  // Tapping the chosen chip again takes the grade back.
+  await rows.nth(2).getByRole("button", { name: "优秀", exact: true }).click();
+  await report.getByText("党员总数 24 人，已评定 2 人").waitFor();
+  await rows.nth(2).getByRole("button", { name: "优秀", exact: true }).click();
+
+  await bar.getByRole("button", { name: "只看未评定" }).click();
+  await page.waitForFunction(() => document.querySelectorAll(".review-row").length === 21);
+  await bar.getByRole("button", { name: "已交" }).click();
+  await page.getByText("还没有人交自评。").waitFor();
+  await bar.getByRole("button", { name: "只看未评定" }).click();
+
+  await bar.getByRole("button", { name: "其余全部合格（21 人）" }).click();
+  await report.getByText("党员总数 24 人，已评定 24 人，其中优秀 3 人").waitFor();
+  await page.getByText("都已评定。").waitFor();
+  await bar.getByText("已将其余 21 人评为合格。").waitFor();
+  await bar.getByRole("button", { name: "撤销" }).click();
+  await report.getByText("党员总数 24 人，已评定 3 人，其中优秀 3 人").waitFor();
+  await page.waitForFunction(() => document.querySelectorAll(".review-row").length === 21);
+  assert.equal(await bar.getByRole("button", { name: "撤销" }).count(), 0, "one undo");
+
+  await bar.getByRole("button", { name: "其余全部合格（21 人）" }).click();
+  await settled(page);
+  await page.reload();
+  await page.getByTestId("grade-report").getByText("已评定 24 人").waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

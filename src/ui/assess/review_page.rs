@@ -8,7 +8,10 @@ use leptos_router::hooks::use_params_map;
 
 use super::returns_import::ReturnsImport;
 use crate::domain::assessment::grading::EXCELLENT_RULE;
-use crate::domain::assessment::review::{edit_entry, hand_in, Poll, Remedy, ReviewEntry};
+use crate::domain::assessment::review::{
+    edit_entry, grade_rest_qualified, hand_in, undo_rest_qualified, Poll, Remedy, ReviewEntry,
+    RowFilter,
+};
 use crate::domain::assessment::{
     decide, form_for, grade_check, review_mut, review_rows, standards, AssessmentKind, Decision,
     Grade, COMMON_NOT_GRADED_REASONS,
@@ -39,10 +42,13 @@ pub fn ReviewPage() -> impl IntoView {
 fn ReviewYear(year: i32) -> impl IntoView {
     let state = use_app();
     let report = move || state.doc.with(|d| grade_check(d, year));
+    let filter = RwSignal::new(RowFilter::All);
     let rows = Memo::new(move |_| {
+        let filter = filter.get();
         state.doc.with(|d| {
             review_rows(d, year)
                 .into_iter()
+                .filter(|row| filter.shows(row))
                 .map(|row| RowSummary {
                     member_id: row.member.id.clone(),
                     name: row.member.name.clone(),
@@ -100,17 +106,100 @@ fn ReviewYear(year: i32) -> impl IntoView {
                     .collect_view()
             }}
         </section>
+        <GradingBar year=year filter=filter />
         <ul class="review-list card">
             <For each=move || rows.get() key=|r| r.clone() let:row>
                 <ReviewRowView year=year row=row />
             </For>
         </ul>
+        <Show when=move || rows.with(Vec::is_empty)>
+            <p class="empty">
+                {move || match filter.get() {
+                    RowFilter::AwaitingGrade => "都已评定。",
+                    RowFilter::HandedIn => "还没有人交自评。",
+                    RowFilter::All => "没有需要评议的党员。",
+                }}
+            </p>
+        </Show>
         <datalist id="not-graded-reasons">
             {COMMON_NOT_GRADED_REASONS.map(|r| view! { <option value=r></option> })}
         </datalist>
         <A href=format!("/print/review/{year}") attr:class="button">
             "打印评议汇总表"
         </A>
+    }
+}
+
+/// Above the rows: which rows to show, and 其余全部合格 with one 撤销.
+#[component]
+fn GradingBar(year: i32, filter: RwSignal<RowFilter>) -> impl IntoView {
+    let state = use_app();
+    let awaiting = move || {
+        state.doc.with(|d| {
+            review_rows(d, year)
+                .iter()
+                .filter(|r| r.awaiting_grade())
+                .count()
+        })
+    };
+    // Who the last 其余全部合格 graded, while its 撤销 is offered.
+    let last = RwSignal::new(None::<Vec<String>>);
+    let grade_rest = move |_| {
+        let graded = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let out = graded.clone();
+        state.edit_review(year, move |d| *out.borrow_mut() = grade_rest_qualified(d, year));
+        let graded = graded.take();
+        last.set((!graded.is_empty()).then_some(graded));
+    };
+    let undo = move |_| {
+        if let Some(ids) = last.get_untracked() {
+            state.edit_review(year, move |d| undo_rest_qualified(d, year, &ids));
+        }
+        last.set(None);
+    };
+    view! {
+        <section class="card grading-bar" data-testid="grading-bar">
+            <div class="chips-row" role="group" aria-label="显示哪些党员">
+                {RowFilter::ALL
+                    .map(|f| {
+                        view! {
+                            <button
+                                class="chip-toggle"
+                                class:on=move || filter.get() == f
+                                aria-pressed=move || (filter.get() == f).to_string()
+                                on:click=move |_| filter.set(f)
+                            >
+                                {f.label()}
+                            </button>
+                        }
+                    })}
+            </div>
+            {move || match last.get() {
+                Some(ids) => {
+                    view! {
+                        <div class="row-between" role="status">
+                            <span>{format!("已将其余 {} 人评为合格。", ids.len())}</span>
+                            <button class="button" on:click=undo>
+                                "撤销"
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+                None => {
+                    let n = awaiting();
+                    (n > 0)
+                        .then(|| {
+                            view! {
+                                <button class="button" on:click=grade_rest>
+                                    {format!("其余全部合格（{n} 人）")}
+                                </button>
+                            }
+                        })
+                        .into_any()
+                }
+            }}
+        </section>
     }
 }
 
@@ -245,42 +334,47 @@ fn ReviewRowView(year: i32, row: RowSummary) -> impl IntoView {
             let reason_id = reason_id.clone();
             let name = name.clone();
             view! {
-                <select
-                    name="decided-grade"
-                    aria-label=format!("{name} 的评定等次")
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        let decision = if v.is_empty() {
-                            None
-                        } else if v == NOT_GRADED {
-                            Some(Decision::NotGraded {
-                                reason: String::new(),
-                            })
-                        } else {
-                            Grade::ALL
-                                .iter()
-                                .find(|g| g.label() == v)
-                                .map(|g| Decision::Graded { grade: *g })
-                        };
-                        let id = choose_id.clone();
-                        state.edit_review(year, move |d| decide(d, year, &id, decision.clone()));
-                    }
-                >
-                    <option value="" selected=move || current().is_empty()>
-                        "待评定"
-                    </option>
+                <div class="chips-row grade-chips" role="group" aria-label=format!("{name} 的评定等次")>
                     {Grade::ALL
                         .map(|g| {
+                            let id = choose_id.clone();
+                            let on = move || current() == g.label();
                             view! {
-                                <option value=g.label() selected=move || current() == g.label()>
+                                <button
+                                    class="chip-toggle"
+                                    class:on=on
+                                    aria-pressed=move || on().to_string()
+                                    on:click=move |_| {
+                                        let decision = (!on()).then_some(Decision::Graded { grade: g });
+                                        let id = id.clone();
+                                        state.edit_review(year, move |d| decide(d, year, &id, decision.clone()));
+                                    }
+                                >
                                     {g.label()}
-                                </option>
+                                </button>
                             }
                         })}
-                    <option value=NOT_GRADED selected=show_reason>
-                        "不评定等次"
-                    </option>
-                </select>
+                    {
+                        let id = choose_id.clone();
+                        view! {
+                            <button
+                                class="chip-toggle"
+                                class:on=show_reason
+                                aria-pressed=move || show_reason().to_string()
+                                on:click=move |_| {
+                                    let decision = (!show_reason())
+                                        .then(|| Decision::NotGraded {
+                                            reason: String::new(),
+                                        });
+                                    let id = id.clone();
+                                    state.edit_review(year, move |d| decide(d, year, &id, decision.clone()));
+                                }
+                            >
+                                "不评定等次"
+                            </button>
+                        }
+                    }
+                </div>
                 <Show when=show_reason>
                     {
                         let reason_id = reason_id.clone();
