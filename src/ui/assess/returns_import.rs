@@ -209,7 +209,11 @@ pub fn ReturnsImport(year: i32) -> impl IntoView {
                                     <ProblemList problems=problems />
                                 }
                             })}
-                        <MergeReview staged=staged on_done=done />
+                        <MergeReview
+                            staged=staged
+                            on_done=done
+                            on_merged=move |text| messages.update(|m| m.push((true, text)))
+                        />
                     }
                         .into_any()
                 }
