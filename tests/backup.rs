@@ -196,7 +196,12 @@ fn the_frozen_version_11_file_imports_with_every_record_as_written() {
         &migrated,
         "data",
     );
-    let attendance: Vec<_> = staged.doc.meetings.iter().flat_map(|m| &m.attendance).collect();
+    let attendance: Vec<_> = staged
+        .doc
+        .meetings
+        .iter()
+        .flat_map(|m| &m.attendance)
+        .collect();
     assert!(attendance.iter().any(|a| a.makeup.is_some()));
     assert!(attendance.iter().all(|a| a.reason_note.is_empty()));
     assert!(attendance

@@ -134,10 +134,7 @@ pub fn meeting_sheet(doc: &Document, meeting: &Meeting) -> MeetingSheet {
                         .and_then(|m| m.way)
                         .map(|w| format!("（{}）", w.label()))
                         .unwrap_or_default();
-                    Some(format!(
-                        "{name}：已于{}补学{way}",
-                        format_chinese_date(on)
-                    ))
+                    Some(format!("{name}：已于{}补学{way}", format_chinese_date(on)))
                 }
                 MakeUpStatus::Pending => Some(format!("{name}：待补学")),
                 MakeUpStatus::NotNeeded => None,

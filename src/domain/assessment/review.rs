@@ -575,7 +575,11 @@ pub enum RowFilter {
 }
 
 impl RowFilter {
-    pub const ALL: [RowFilter; 3] = [RowFilter::All, RowFilter::AwaitingGrade, RowFilter::HandedIn];
+    pub const ALL: [RowFilter; 3] = [
+        RowFilter::All,
+        RowFilter::AwaitingGrade,
+        RowFilter::HandedIn,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -675,8 +679,16 @@ mod tests {
         let graded = |grade| Some(Decision::Graded { grade });
         decide(&mut doc, 2025, "p1", graded(Grade::Excellent));
         let rest = grade_rest_qualified(&mut doc, 2025);
-        assert_eq!(rest, ["p2", "p3", "p4"], "not p1 (graded), not the 预备党员");
-        let grade = |d: &Document, id| d.review(2025).and_then(|r| r.entry(id)).and_then(|e| e.decision.clone());
+        assert_eq!(
+            rest,
+            ["p2", "p3", "p4"],
+            "not p1 (graded), not the 预备党员"
+        );
+        let grade = |d: &Document, id| {
+            d.review(2025)
+                .and_then(|r| r.entry(id))
+                .and_then(|e| e.decision.clone())
+        };
         assert_eq!(grade(&doc, "p1"), graded(Grade::Excellent));
         assert_eq!(grade(&doc, "p3"), graded(Grade::Qualified));
         assert_eq!(grade(&doc, "pre"), None);
@@ -688,7 +700,10 @@ mod tests {
         assert_eq!(grade(&doc, "p4"), graded(Grade::BasicallyQualified));
         assert_eq!(grade(&doc, "p1"), graded(Grade::Excellent));
         assert!(grade_rest_qualified(&mut doc, 2025).len() == 2);
-        assert!(grade_rest_qualified(&mut doc, 2025).is_empty(), "nobody left awaiting");
+        assert!(
+            grade_rest_qualified(&mut doc, 2025).is_empty(),
+            "nobody left awaiting"
+        );
     }
 
     #[test]
@@ -697,8 +712,16 @@ mod tests {
         let mut form = new_form("f2", "p2", 2025, AssessmentKind::FourQualified);
         crate::domain::assessment::form::finish(&mut form, day(2025, 12, 1));
         doc.assessments.push(form);
-        doc.assessments.push(new_form("f3", "p3", 2025, AssessmentKind::FourQualified));
-        decide(&mut doc, 2025, "p1", Some(Decision::Graded { grade: Grade::Qualified }));
+        doc.assessments
+            .push(new_form("f3", "p3", 2025, AssessmentKind::FourQualified));
+        decide(
+            &mut doc,
+            2025,
+            "p1",
+            Some(Decision::Graded {
+                grade: Grade::Qualified,
+            }),
+        );
         let shown = |f: RowFilter| {
             review_rows(&doc, 2025)
                 .iter()
@@ -708,7 +731,11 @@ mod tests {
         };
         assert_eq!(shown(RowFilter::All), ["p1", "p2", "p3"]);
         assert_eq!(shown(RowFilter::AwaitingGrade), ["p2", "p3"]);
-        assert_eq!(shown(RowFilter::HandedIn), ["p2"], "a draft is not handed in");
+        assert_eq!(
+            shown(RowFilter::HandedIn),
+            ["p2"],
+            "a draft is not handed in"
+        );
     }
 
     #[test]

@@ -140,6 +140,14 @@ pub fn first_record_month(doc: &Document) -> Option<(i32, u32)> {
         .min()
 }
 
+fn next_month(year: i32, month: u32) -> (i32, u32) {
+    if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    }
+}
+
 /// The group's first held 党小组会 of a month.
 fn first_of_month<'a>(
     meetings: &'a [Meeting],

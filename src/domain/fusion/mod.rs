@@ -207,13 +207,30 @@ mod tests {
         let doc = document(&["g1"], Vec::new(), vec![first]);
         let months = |from, to, today| group_months_lines(&doc, from, to, today)[0].months;
         let today = day(2027, 1, 15);
-        assert_eq!(months(day(2026, 11, 1), day(2026, 11, 30), today), 0, "the month before");
-        assert_eq!(months(day(2026, 12, 1), day(2026, 12, 31), today), 1, "the month it began");
-        assert_eq!(months(day(2027, 1, 1), day(2027, 1, 31), today), 1, "the month after");
-        assert_eq!(months(day(2026, 1, 1), day(2026, 12, 31), today), 1, "a year: only December");
+        assert_eq!(
+            months(day(2026, 11, 1), day(2026, 11, 30), today),
+            0,
+            "the month before"
+        );
+        assert_eq!(
+            months(day(2026, 12, 1), day(2026, 12, 31), today),
+            1,
+            "the month it began"
+        );
+        assert_eq!(
+            months(day(2027, 1, 1), day(2027, 1, 31), today),
+            1,
+            "the month after"
+        );
+        assert_eq!(
+            months(day(2026, 1, 1), day(2026, 12, 31), today),
+            1,
+            "a year: only December"
+        );
         // No records yet: the branch began this month.
         let blank = document(&["g1"], Vec::new(), Vec::new());
-        let lines = group_months_lines(&blank, day(2026, 1, 1), day(2026, 12, 31), day(2026, 12, 6));
+        let lines =
+            group_months_lines(&blank, day(2026, 1, 1), day(2026, 12, 31), day(2026, 12, 6));
         assert_eq!(lines[0].months, 1);
         assert_eq!(
             group_work::first_month_in_use(&blank, day(2026, 12, 6)),

@@ -297,13 +297,7 @@ fn progress_page(doc: &Document, year: i32, month: u32) -> Page {
     }
 }
 
-fn group_page(
-    doc: &Document,
-    group_id: &str,
-    name: &str,
-    year: i32,
-    began: (i32, u32),
-) -> Page {
+fn group_page(doc: &Document, group_id: &str, name: &str, year: i32, began: (i32, u32)) -> Page {
     let rows = (1..=12)
         .map(|month| {
             let record = doc.group_month(&GroupMonth::id_for(group_id, year, month));

@@ -7,8 +7,8 @@ use super::attendance::{roll_for, standing_on_the_day};
 use super::checklist::{checklist_from, template_for};
 use crate::domain::meeting::{
     AbsenceReason, Attendance, Candidate, ChecklistItem, ChecklistTemplate, Election, FollowUp,
-    GroupScope, MakeUp, MakeUpWay, Meeting, MeetingKind, MeetingState, PersonRef, Presence, RollEntry, Speech,
-    StudyMaterial, Vote,
+    GroupScope, MakeUp, MakeUpWay, Meeting, MeetingKind, MeetingState, PersonRef, Presence,
+    RollEntry, Speech, StudyMaterial, Vote,
 };
 use crate::domain::Member;
 
@@ -475,7 +475,13 @@ mod tests {
         let mut m = planned();
         mark(&mut m, "p1", Presence::Leave);
         set_reason(&mut m, "p1", Some(AbsenceReason::Illness));
-        complete_makeup(&mut m, "p1", day(2026, 3, 12), Some(MakeUpWay::SelfStudy), "看了录像");
+        complete_makeup(
+            &mut m,
+            "p1",
+            day(2026, 3, 12),
+            Some(MakeUpWay::SelfStudy),
+            "看了录像",
+        );
         assert_eq!(
             m.attendance[0].makeup.as_ref().map(|x| x.note.as_str()),
             Some("看了录像")
@@ -497,7 +503,10 @@ mod tests {
         assert_eq!(m.attendance[0].reason_note, "外出培训");
         let members = crate::domain::rules::fixtures::full_members("p", 1);
         let away = crate::domain::rules::attendance::away_people(&m, &members);
-        assert_eq!(away[0].describe(), format!("{}（请假，外出培训）", members[0].name));
+        assert_eq!(
+            away[0].describe(),
+            format!("{}（请假，外出培训）", members[0].name)
+        );
         set_reason(&mut m, "p1", Some(AbsenceReason::Work));
         assert_eq!(m.attendance[0].reason_note, "");
     }

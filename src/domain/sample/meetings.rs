@@ -11,8 +11,8 @@ use super::texts::{
     THEME_DAYS,
 };
 use crate::domain::meeting::{
-    AbsenceReason, Attendance, Counts, FollowUp, MakeUp, MakeUpWay, MeetingKind, MeetingState, PersonRef,
-    Phase, Presence, StudyMaterial, Vote, VoteKind,
+    AbsenceReason, Attendance, Counts, FollowUp, MakeUp, MakeUpWay, MeetingKind, MeetingState,
+    PersonRef, Phase, Presence, StudyMaterial, Vote, VoteKind,
 };
 use crate::domain::rules::attendance::owes_makeup;
 use crate::domain::rules::recording::{hold, plan_meeting, Plan};

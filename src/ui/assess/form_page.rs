@@ -14,8 +14,8 @@ use crate::domain::assessment::{
     AssessmentKind, Grade, Standard, StandardEntry, DIMENSIONS,
 };
 use crate::domain::limits;
-use crate::ui::draft_text::DraftTextArea;
 use crate::ui::backup::HandInText;
+use crate::ui::draft_text::DraftTextArea;
 use crate::ui::handles::FormHandle;
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;

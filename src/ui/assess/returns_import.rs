@@ -30,7 +30,9 @@ enum Incoming {
 /// Whether `text` is an older version's self-assessment file, which is
 /// filed in the review instead of merged.
 fn is_assessment_file(text: &str) -> bool {
-    text.trim_start_matches('\u{feff}').trim_start().starts_with('{')
+    text.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{')
         && text.contains(&format!("\"{EXCHANGE_FORMAT}\""))
 }
 
@@ -85,7 +87,11 @@ pub fn ReturnsImport(year: i32) -> impl IntoView {
                             problems
                                 .iter()
                                 .map(|p| {
-                                    format!("{}：{}", crate::domain::place::place(&p.path), p.message)
+                                    format!(
+                                        "{}：{}",
+                                        crate::domain::place::place(&p.path),
+                                        p.message
+                                    )
                                 })
                                 .collect::<Vec<_>>()
                                 .join("；"),
@@ -204,7 +210,10 @@ pub fn ReturnsImport(year: i32) -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <p class="error">
-                                        {format!("其中 {} 项有问题，导入时将跳过：", staged.skipped)}
+                                        {format!(
+                                            "其中 {} 项有问题，导入时将跳过：",
+                                            staged.skipped,
+                                        )}
                                     </p>
                                     <ProblemList problems=problems />
                                 }

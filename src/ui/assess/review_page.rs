@@ -147,7 +147,9 @@ fn GradingBar(year: i32, filter: RwSignal<RowFilter>) -> impl IntoView {
     let grade_rest = move |_| {
         let graded = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
         let out = graded.clone();
-        state.edit_review(year, move |d| *out.borrow_mut() = grade_rest_qualified(d, year));
+        state.edit_review(year, move |d| {
+            *out.borrow_mut() = grade_rest_qualified(d, year)
+        });
         let graded = graded.take();
         last.set((!graded.is_empty()).then_some(graded));
     };
@@ -334,7 +336,11 @@ fn ReviewRowView(year: i32, row: RowSummary) -> impl IntoView {
             let reason_id = reason_id.clone();
             let name = name.clone();
             view! {
-                <div class="chips-row grade-chips" role="group" aria-label=format!("{name} 的评定等次")>
+                <div
+                    class="chips-row grade-chips"
+                    role="group"
+                    aria-label=format!("{name} 的评定等次")
+                >
                     {Grade::ALL
                         .map(|g| {
                             let id = choose_id.clone();
@@ -345,9 +351,14 @@ fn ReviewRowView(year: i32, row: RowSummary) -> impl IntoView {
                                     class:on=on
                                     aria-pressed=move || on().to_string()
                                     on:click=move |_| {
-                                        let decision = (!on()).then_some(Decision::Graded { grade: g });
+                                        let decision = (!on())
+                                            .then_some(Decision::Graded { grade: g });
                                         let id = id.clone();
-                                        state.edit_review(year, move |d| decide(d, year, &id, decision.clone()));
+                                        state
+                                            .edit_review(
+                                                year,
+                                                move |d| decide(d, year, &id, decision.clone()),
+                                            );
                                     }
                                 >
                                     {g.label()}
@@ -367,7 +378,11 @@ fn ReviewRowView(year: i32, row: RowSummary) -> impl IntoView {
                                             reason: String::new(),
                                         });
                                     let id = id.clone();
-                                    state.edit_review(year, move |d| decide(d, year, &id, decision.clone()));
+                                    state
+                                        .edit_review(
+                                            year,
+                                            move |d| decide(d, year, &id, decision.clone()),
+                                        );
                                 }
                             >
                                 "不评定等次"

@@ -80,9 +80,7 @@ pub fn MergeReview(
                     }
                     Err(why) => {
                         busy.set(false);
-                        failed.set(Some(format!(
-                            "没有导入：{why}。本机原有数据没有任何改动。"
-                        )));
+                        failed.set(Some(format!("没有导入：{why}。本机原有数据没有任何改动。")));
                     }
                 }
             });

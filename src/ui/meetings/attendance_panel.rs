@@ -424,7 +424,11 @@ fn AwayDetails(
                 .collect::<Vec<_>>()
         }
     };
-    let other = move || choice.get().is_some_and(|(_, r)| r == Some(AbsenceReason::Other));
+    let other = move || {
+        choice
+            .get()
+            .is_some_and(|(_, r)| r == Some(AbsenceReason::Other))
+    };
     let note_id = member_id.clone();
     // 补学 is for a meeting that was held.
     let owes = Memo::new(move |_| {
@@ -445,7 +449,11 @@ fn AwayDetails(
         MakeUpStatus::Done(on) => {
             let member_id = member_id.clone();
             let way = entry
-                .with_untracked(|e| e.as_ref().and_then(|a| a.makeup.as_ref()).and_then(|m| m.way))
+                .with_untracked(|e| {
+                    e.as_ref()
+                        .and_then(|a| a.makeup.as_ref())
+                        .and_then(|m| m.way)
+                })
                 .map(|w| format!("，{}", w.label()))
                 .unwrap_or_default();
             view! {
@@ -483,7 +491,9 @@ fn AwayDetails(
                             prop:value=move || {
                                 entry
                                     .with(|e| {
-                                        e.as_ref().map(|a| a.reason_note.clone()).unwrap_or_default()
+                                        e.as_ref()
+                                            .map(|a| a.reason_note.clone())
+                                            .unwrap_or_default()
                                     })
                             }
                             on:change=move |ev| {
