@@ -64,6 +64,12 @@ test("the secretary writes the year's plan, edits the summary's draft and prints
   const plan = (await storedRecords(page))[`year-plan/${workYear}`];
   assert.equal(plan.goals, GOALS);
   assert.ok(plan.approved_in, "the plan names the 支委会 that approved it");
+  // The 支委会's own record says so, and leads back to the plan.
+  await page.goto(`${origin}/meetings/${plan.approved_in}?s=record`);
+  const approved = page.getByTestId("approved-plans");
+  await approved.getByRole("link", { name: `审议通过${workYear}年度党支部工作计划 ›` }).click();
+  await page.waitForURL(new RegExp(`/mine/year/${workYear}/plan$`));
+  await page.locator("textarea[name=plan-goals]").waitFor();
 
   // The summary: figures computed from the records, the draft edited.
   await page.getByRole("link", { name: "返回" }).click();

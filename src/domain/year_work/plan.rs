@@ -77,6 +77,19 @@ pub fn approval(doc: &Document, plan: &YearPlan) -> Option<String> {
     ))
 }
 
+/// The years whose plan names `meeting_id` as the 支委会 that approved it,
+/// for that meeting's page to link back.
+pub fn plans_approved_in(doc: &Document, meeting_id: &str) -> Vec<i32> {
+    let mut years: Vec<i32> = doc
+        .year_plans
+        .iter()
+        .filter(|p| p.approved_in.as_deref() == Some(meeting_id))
+        .map(|p| p.year)
+        .collect();
+    years.sort_unstable();
+    years
+}
+
 /// The 支委会 a plan of `year` may have been approved at: the year's and
 /// the last quarter of the year before (plans are often made in December),
 /// latest first, as (id, "2026年1月8日支委会：主题").

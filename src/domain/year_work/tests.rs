@@ -194,6 +194,12 @@ fn a_plan_may_be_approved_at_a_committee_meeting_of_its_year_or_the_last_quarter
         plan::approval(&doc, &plan).as_deref(),
         Some("2026年1月8日支委会")
     );
+    assert_eq!(
+        plan::plans_approved_in(&doc, "jan"),
+        [2026],
+        "the meeting links back"
+    );
+    assert!(plan::plans_approved_in(&doc, "oct").is_empty());
     // A package without the meeting: the plan reads as not linked.
     doc.meetings.retain(|m| m.id != "jan");
     assert_eq!(plan::approval(&doc, &plan), None);

@@ -1,5 +1,6 @@
 //! 会议: planning, recording in the meeting, the list, and compliance.
 
+mod approved_plans;
 mod attendance_panel;
 mod checklist_panel;
 mod compliance_view;

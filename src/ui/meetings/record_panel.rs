@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::approved_plans::ApprovedPlans;
 use super::counts_for::CountsForCard;
 use super::roll_correction::correct;
 use crate::browser::clock;
@@ -60,6 +61,7 @@ pub fn RecordPanel(meeting: MeetingHandle) -> impl IntoView {
     let photos_kept = meeting.part(|m| m.photos_kept);
     view! {
         <CountsForCard meeting=meeting />
+        <ApprovedPlans meeting=meeting />
         <section class="card form">
             <h3 class="card-title">"时间地点"</h3>
             <label class="field">
