@@ -121,7 +121,7 @@ test("the 自评表's own hand-in is the 交给书记 chat text, and the tally t
   const rows = page.locator(".review-row");
   const box = page.getByTestId("returns-import");
   for (const [i, text] of texts.entries()) {
-    await box.getByText("或粘贴党员发来的传输文字或链接").click();
+    await box.locator("details.paste").evaluate((d) => { d.open = true; });
     await box.locator("textarea[name=assessment-paste]").fill(text);
     await box.getByRole("button", { name: "导入", exact: true }).click();
     await box.getByTestId("merge-review").waitFor();
@@ -166,6 +166,7 @@ test("grading 24 members: chips, 只看未评定, 其余全部合格 and its one
   const rows = page.locator(".review-row");
   const report = page.getByTestId("grade-report");
   const bar = page.getByTestId("grading-bar");
+  await rows.nth(23).waitFor();
   assert.equal(await rows.count(), 24);
   assert.equal(await page.locator("select[name=decided-grade]").count(), 0, "no native selects");
 
