@@ -180,6 +180,36 @@ fn the_frozen_version_10_file_imports_with_every_record_as_written() {
     assert!(votes.iter().all(|v| v.applicant_id.is_none()));
 }
 
+/// The last file of version 11 (votes naming a 发展党员 path): every record
+/// it holds reads back as it was written once the step to version 12 has
+/// run; its 其他 absences carry no words of their own and its 补学 no way.
+#[test]
+fn the_frozen_version_11_file_imports_with_every_record_as_written() {
+    let text = include_str!("fixtures/backup-v11.json");
+    let staged = ready(text);
+    assert!(staged.problems.is_empty(), "{:?}", staged.problems);
+    let written: Value = serde_json::from_str(text).unwrap();
+    assert_eq!(written["schema_version"], 11);
+    let migrated = zhibu::format::migrate::migrate(written["data"].clone(), 11).unwrap();
+    assert_holds(
+        &serde_json::to_value(&staged.doc).unwrap(),
+        &migrated,
+        "data",
+    );
+    let attendance: Vec<_> = staged
+        .doc
+        .meetings
+        .iter()
+        .flat_map(|m| &m.attendance)
+        .collect();
+    assert!(attendance.iter().any(|a| a.makeup.is_some()));
+    assert!(attendance.iter().all(|a| a.reason_note.is_empty()));
+    assert!(attendance
+        .iter()
+        .filter_map(|a| a.makeup.as_ref())
+        .all(|m| m.way.is_none()));
+}
+
 /// `read` holds everything `written` does, at the same places: objects may
 /// have more keys (fields added since), lists the same items.
 fn assert_holds(read: &Value, written: &Value, path: &str) {
@@ -316,13 +346,13 @@ fn corruption_table() {
                     .chars()
                     .take(good.chars().count() / 2)
                     .collect::<String>(),
-            "不是完整的 JSON",
+            "不是完整的备份文件",
         ),
         (
             "x".repeat(zhibu::backup::import::MAX_BACKUP_BYTES + 1),
             "文件太大",
         ),
-        ("[".repeat(100_000), "不是完整的 JSON"),
+        ("[".repeat(100_000), "不是完整的备份文件"),
         (with_data(|d| d["branch"] = Value::Null), "branch"),
         (
             with_data(|d| d["members"] = Value::String("x".into())),
@@ -600,6 +630,7 @@ fn largest_plausible_branch() -> Document {
                     status: Presence::Present,
                     reason: None,
                     makeup: None,
+                    reason_note: String::new(),
                 })
                 .collect();
             m.roll = None;

@@ -105,6 +105,7 @@ fn the_secretary_gets_a_members_return_with_their_form_and_their_makeup() {
             d.meeting_mut("mt-ex-1").unwrap(),
             "m14",
             day,
+            Some(zhibu::domain::meeting::MakeUpWay::SelfStudy),
             "自学全会公报",
         );
     });

@@ -362,7 +362,7 @@ mod tests {
             (
                 // Half the characters: a byte count may fall inside one.
                 good.chars().take(good.chars().count() / 2).collect(),
-                "不是完整的 JSON",
+                "不是完整的自评文件",
             ),
             ("[1]".into(), "不是支部工作手册的自评文件"),
             (

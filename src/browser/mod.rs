@@ -16,6 +16,7 @@ pub mod panic_notice;
 pub mod paper_image;
 pub mod persistence;
 pub mod record_db;
+pub mod scroll;
 pub mod splash;
 pub mod tabs;
 pub mod transfer;

@@ -260,6 +260,9 @@ pub struct Attendance {
     /// 补学 done later by a member who was away.
     #[serde(default)]
     pub makeup: Option<MakeUp>,
+    /// The reason in the recorder's words, for `AbsenceReason::Other`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason_note: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -284,8 +287,35 @@ pub enum AbsenceReason {
 #[serde(deny_unknown_fields)]
 pub struct MakeUp {
     pub done_on: NaiveDate,
+    /// How it was made up; older records say nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub way: Option<MakeUpWay>,
     #[serde(default)]
     pub note: String,
+}
+
+/// How a member who was away made up the study.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MakeUpWay {
+    /// 自学 the materials.
+    SelfStudy,
+    /// 补课: the group or secretary went over it again.
+    Class,
+    /// 谈话: a talk about it.
+    Talk,
+}
+
+impl MakeUpWay {
+    pub const ALL: [MakeUpWay; 3] = [MakeUpWay::SelfStudy, MakeUpWay::Class, MakeUpWay::Talk];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MakeUpWay::SelfStudy => "自学",
+            MakeUpWay::Class => "补课",
+            MakeUpWay::Talk => "谈话",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -700,6 +730,11 @@ impl Meeting {
             if !attended.insert(a.member_id.as_str()) {
                 c.problem(&field, "同一名党员的出席情况记录了两次");
             }
+            c.length(
+                &format!("attendance[{j}].reason_note"),
+                &a.reason_note,
+                limits::SHORT,
+            );
         }
         let people = [
             ("host".to_string(), &self.host),

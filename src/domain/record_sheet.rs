@@ -128,7 +128,13 @@ pub fn meeting_sheet(doc: &Document, meeting: &Meeting) -> MeetingSheet {
             let name = doc.member(&a.member_id)?.name.clone();
             match makeup_status(meeting, a) {
                 MakeUpStatus::Done(on) => {
-                    Some(format!("{name}：已于{}补学", format_chinese_date(on)))
+                    let way = a
+                        .makeup
+                        .as_ref()
+                        .and_then(|m| m.way)
+                        .map(|w| format!("（{}）", w.label()))
+                        .unwrap_or_default();
+                    Some(format!("{name}：已于{}补学{way}", format_chinese_date(on)))
                 }
                 MakeUpStatus::Pending => Some(format!("{name}：待补学")),
                 MakeUpStatus::NotNeeded => None,

@@ -97,7 +97,8 @@ pub fn open(text: &str, kind: &FileKind) -> Result<(Map<String, Value>, Value), 
         refuse(
             "文件",
             format!(
-                "不是完整的 JSON：第 {} 行第 {} 列附近出错，文件可能被截断或改动过",
+                "不是完整的{}：第 {} 行第 {} 列附近出错，文件可能被截断或改动过",
+                kind.noun,
                 e.line(),
                 e.column()
             ),

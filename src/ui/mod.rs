@@ -26,6 +26,7 @@ pub mod paging;
 pub mod person_picker;
 pub mod print;
 pub mod recovery;
+pub mod result_note;
 pub mod roster;
 pub mod save_banner;
 pub mod setup;

@@ -2,10 +2,10 @@
 // from the members' files.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, writeFile, readFile } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useBrowser, openApp, App, PHONE } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE, settled } from "./support.mjs";
 import { makeBackup, smallBranch } from "./backup-maker.mjs";
 
 const env = useBrowser();
@@ -73,14 +73,16 @@ test("a member fills a 四个合格 form with evidence, reloads mid-typing, and 
   await context.close();
 });
 
-test("the secretary tallies three members' files and is warned at a fourth 优秀 of nine", async () => {
+test("the 自评表's own hand-in is the 交给书记 chat text, and the tally takes it pasted or as a file", async () => {
   const branch = join(dir, "nine.json");
   await writeFile(branch, makeBackup(smallBranch(9)));
 
-  // Three members, each on "their own phone", export their forms.
-  const files = [];
+  // Three members, each on "their own phone", hand in from their forms.
+  const texts = [];
+  let file;
   for (const name of ["党员一", "党员二", "党员三"]) {
     const context = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     const { page, problems } = await openApp(context, env.server.origin);
     await new App(page).startFresh();
     await importBackup(page, branch);
@@ -88,11 +90,25 @@ test("the secretary tallies three members' files and is warned at a fourth 优�
     await page.locator(".standard").first().getByRole("button", { name: "好", exact: true }).click();
     await page.getByRole("button", { name: "优秀", exact: true }).click();
     await page.getByRole("button", { name: "完成", exact: true }).click();
-    const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "导出自评文件，交支部书记" }).click();
-    const file = join(dir, `${name}.json`);
-    await (await download).saveAs(file);
-    files.push(file);
+    const shown = page.locator("textarea[name=transfer-text]");
+    await shown.waitFor();
+    const text = await shown.inputValue();
+    assert.match(text, new RegExp(`【支部工作手册·交给书记的材料】${name}（`));
+    assert.match(text, /ZB1/);
+    assert.doesNotMatch(text, /"format"|\{/, "no raw file on screen");
+    assert.doesNotMatch(await page.locator("body").innerText(), /JSON/);
+    await page.getByRole("button", { name: "复制文字" }).click();
+    await page.getByText("已复制文字，可以粘贴到聊天中发送。").waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text);
+    if (name === "党员三") {
+      const download = page.waitForEvent("download");
+      await page.getByRole("button", { name: "存为文件" }).click();
+      file = join(dir, `${name}.txt`);
+      await (await download).saveAs(file);
+    } else {
+      texts.push(text);
+    }
     assert.deepEqual(problems, []);
     await context.close();
   }
@@ -102,32 +118,89 @@ test("the secretary tallies three members' files and is warned at a fourth 优�
   await new App(page).startFresh();
   await importBackup(page, branch);
   await page.goto(env.server.origin + `/assess/review/${year}`);
-  await page.setInputFiles("input[name=assessment-files]", files);
-  await page.locator(".messages li.ok").nth(2).waitFor();
-  // The same file again updates instead of adding a second entry.
-  await page.setInputFiles("input[name=assessment-files]", files[0]);
-  await page.locator(".messages li.ok", { hasText: /更新/ }).waitFor();
   const rows = page.locator(".review-row");
+  const box = page.getByTestId("returns-import");
+  for (const [i, text] of texts.entries()) {
+    await box.locator("details.paste").evaluate((d) => { d.open = true; });
+    await box.locator("textarea[name=assessment-paste]").fill(text);
+    await box.getByRole("button", { name: "导入", exact: true }).click();
+    await box.getByTestId("merge-review").waitFor();
+    await box.getByRole("button", { name: "确认合并" }).click();
+    await rows.filter({ hasText: "自评：优秀" }).nth(i).waitFor();
+  }
+  await page.setInputFiles("input[name=assessment-files]", file);
+  await box.getByRole("button", { name: "确认合并" }).click();
+  await rows.filter({ hasText: "自评：优秀" }).nth(2).waitFor();
   assert.equal(await rows.count(), 9);
   assert.equal(await rows.filter({ hasText: "自评：优秀" }).count(), 3);
+  assert.doesNotMatch(await page.locator("body").innerText(), /JSON/);
 
-  // Another branch's file is refused.
-  const other = JSON.parse(await readFile(files[1], "utf8"));
-  other.data.branch.name = "别的支部";
-  await writeFile(join(dir, "other.json"), JSON.stringify(other));
-  await page.setInputFiles("input[name=assessment-files]", join(dir, "other.json"));
-  await page.locator(".messages li.error").waitFor();
+  // Not a hand-in at all: said in words, nothing changes.
+  await box.locator("textarea[name=assessment-paste]").fill("你好，材料明天发");
+  await box.getByRole("button", { name: "导入", exact: true }).click();
+  await box.locator(".messages li.error").waitFor();
+  assert.doesNotMatch(await box.innerText(), /JSON/);
 
   const report = page.getByTestId("grade-report");
   for (let i = 0; i < 9; i++) {
-    await rows.nth(i).locator("select[name=decided-grade]").selectOption(i < 3 ? "优秀" : "合格");
+    await rows.nth(i).getByRole("button", { name: i < 3 ? "优秀" : "合格", exact: true }).click();
   }
   await report.getByText("党员总数 9 人，已评定 9 人，其中优秀 3 人（按三分之一计最多 3 人）").waitFor();
   assert.equal(await report.getByRole("alert").count(), 0);
-  await rows.nth(3).locator("select[name=decided-grade]").selectOption("优秀");
+  await rows.nth(3).getByRole("button", { name: "优秀", exact: true }).click();
   await report.getByRole("alert").filter({ hasText: /三分之一/ }).waitFor();
   await page.reload();
   await page.getByTestId("grade-report").getByRole("alert").waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("grading 24 members: chips, 只看未评定, 其余全部合格 and its one 撤销", async () => {
+  const branch = join(dir, "twenty-four.json");
+  await writeFile(branch, makeBackup(smallBranch(24)));
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).startFresh();
+  await importBackup(page, branch);
+  await page.goto(env.server.origin + `/assess/review/${year}`);
+  const rows = page.locator(".review-row");
+  const report = page.getByTestId("grade-report");
+  const bar = page.getByTestId("grading-bar");
+  await rows.nth(23).waitFor();
+  assert.equal(await rows.count(), 24);
+  assert.equal(await page.locator("select[name=decided-grade]").count(), 0, "no native selects");
+
+  // Three 优秀, one tap each; every chip is a 44 px target.
+  for (let i = 0; i < 3; i++) await rows.nth(i).getByRole("button", { name: "优秀", exact: true }).click();
+  await report.getByText("党员总数 24 人，已评定 3 人，其中优秀 3 人").waitFor();
+  const chips = await rows.nth(5).locator(".grade-chips button").evaluateAll((bs) =>
+    bs.map((b) => [b.textContent, b.getBoundingClientRect().height]));
+  assert.deepEqual(chips.map(([t]) => t), ["优秀", "合格", "基本合格", "不合格", "不评定等次"]);
+  for (const [t, h] of chips) assert.ok(h >= 44, `${t} is ${h} px tall`);
+  // Tapping the chosen chip again takes the grade back.
+  await rows.nth(2).getByRole("button", { name: "优秀", exact: true }).click();
+  await report.getByText("党员总数 24 人，已评定 2 人").waitFor();
+  await rows.nth(2).getByRole("button", { name: "优秀", exact: true }).click();
+
+  await bar.getByRole("button", { name: "只看未评定" }).click();
+  await page.waitForFunction(() => document.querySelectorAll(".review-row").length === 21);
+  await bar.getByRole("button", { name: "已交" }).click();
+  await page.getByText("还没有人交自评。").waitFor();
+  await bar.getByRole("button", { name: "只看未评定" }).click();
+
+  await bar.getByRole("button", { name: "其余全部合格（21 人）" }).click();
+  await report.getByText("党员总数 24 人，已评定 24 人，其中优秀 3 人").waitFor();
+  await page.getByText("都已评定。").waitFor();
+  await bar.getByText("已将其余 21 人评为合格。").waitFor();
+  await bar.getByRole("button", { name: "撤销" }).click();
+  await report.getByText("党员总数 24 人，已评定 3 人，其中优秀 3 人").waitFor();
+  await page.waitForFunction(() => document.querySelectorAll(".review-row").length === 21);
+  assert.equal(await bar.getByRole("button", { name: "撤销" }).count(), 0, "one undo");
+
+  await bar.getByRole("button", { name: "其余全部合格（21 人）" }).click();
+  await settled(page);
+  await page.reload();
+  await page.getByTestId("grade-report").getByText("已评定 24 人").waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

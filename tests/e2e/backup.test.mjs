@@ -67,7 +67,7 @@ test("a broken file shows every problem and changes nothing", async () => {
   await page.goto(env.server.origin + "/mine/backup");
   await page.setInputFiles("input[name=backup-file]", broken);
   await page.getByText("无法导入，本机数据没有任何改动。").waitFor();
-  await page.getByText(/不是完整的 JSON/).waitFor();
+  await page.getByText(/不是完整的备份文件/).waitFor();
   await page.fill("textarea[name=backup-paste]", '{"hello": "another app"}');
   await page.getByRole("button", { name: "检查" }).click();
   await page.getByText(/这不是支部工作手册的备份文件/).waitFor();

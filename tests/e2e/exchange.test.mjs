@@ -171,6 +171,46 @@ test("a password-protected transfer text needs the same password, and a wrong on
   await b.close();
 });
 
+/** Whether `locator` is whole inside the 360×740 viewport. */
+async function inView(locator) {
+  const box = await locator.boundingBox();
+  return box !== null && box.y >= 0 && box.y + box.height <= PHONE.viewport.height;
+}
+
+test("results show where the eye is: 密码不对 beside 解锁, 已导入并合并 where the review was, gone once seen", async () => {
+  const origin = env.server.origin;
+  const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
+  const sender = await openApp(a, origin);
+  const receiver = await openApp(b, origin);
+  await new App(sender.page).loadExample();
+  const text = await transferText(sender.page, origin, "完整备份", "支部2026");
+  await new App(receiver.page).startFresh();
+  await pasteAndCheck(receiver.page, origin, text);
+  const page = receiver.page;
+  await page.locator("input[name=import-password]").fill("错的密码");
+  const unlock = page.getByRole("button", { name: "解锁" });
+  await unlock.click();
+  const wrong = page.getByText("密码不对，或内容被改动过。");
+  await wrong.waitFor();
+  assert.ok(await inView(wrong), "密码不对 is on screen");
+  const [said, button] = [await wrong.boundingBox(), await unlock.boundingBox()];
+  assert.ok(said.y >= button.y + button.height && said.y - (button.y + button.height) < 60,
+    `beside 解锁: ${JSON.stringify({ said, button })}`);
+
+  await page.locator("input[name=import-password]").fill("支部2026");
+  await unlock.click();
+  await page.getByRole("button", { name: "导入", exact: true }).click();
+  const done = page.getByTestId("receive-panel").getByText(/已导入并合并 \d+ 条记录/);
+  await done.waitFor();
+  assert.ok(await inView(done), "已导入并合并 is on screen");
+  // Once seen, it goes away on its own.
+  await done.waitFor({ state: "detached", timeout: 15000 });
+  assert.deepEqual(sender.problems, []);
+  assert.deepEqual(receiver.problems, []);
+  await a.close();
+  await b.close();
+});
+
 test("inside WeChat the app says once where its data lives", async () => {
   const context = await env.browser.newContext({
     ...PHONE,

@@ -8,7 +8,9 @@ import assert from "node:assert/strict";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { writeFile } from "node:fs/promises";
 import { useBrowser, openApp, App, PHONE, settled, storedOfKind, pageShown } from "./support.mjs";
+import { makeBackup, smallBranch } from "./backup-maker.mjs";
 import { printToPdf, pageTextsRaw, squeeze } from "./print.mjs";
 
 const env = useBrowser();
@@ -214,6 +216,45 @@ test("学时: the page quotes §20, says what it counts, asks once how long a �
   await page.goto(`${origin}/fusion/hours/${year}`);
   await page.locator(".hours-row", { hasText: "吴昊" }).waitFor();
   assert.equal(await outside(), before + 4.5);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a branch that began using the app this month shows and prints no 未确定 for the months before", async () => {
+  const begun = smallBranch(3);
+  begun.branch.rules.group_monthly_work = true;
+  const file = join(dir, "begun.json");
+  await writeFile(file, makeBackup(begun));
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).startFresh();
+  await page.goto(env.server.origin + "/mine/backup");
+  page.once("dialog", (d) => d.accept());
+  await page.setInputFiles("input[name=backup-file]", file);
+  await page.getByRole("button", { name: "导入", exact: true }).click();
+  await page.getByText("已导入").first().waitFor();
+
+  // The 融合 page: this month's key work is still to set; last month,
+  // before the branch had any record here, is not listed as 未确定.
+  await page.goto(env.server.origin + "/fusion");
+  await pageShown(page);
+  const lists = page.getByTestId("group-work");
+  await lists.getByText(`${month}月`, { exact: true }).waitFor();
+  assert.equal(await lists.getByText(`${last.m}月`, { exact: true }).count(), 0, "the month before is not listed");
+  assert.equal(await lists.getByText("未确定").count(), 1, "only this month");
+
+  // The 回顾表: a printout knows no today, and this branch has no dated
+  // record yet, so no month is called 未确定 (before the fix: all twelve).
+  await page.goto(`${env.server.origin}/print/fusion/groups/${year}`);
+  await page.getByText("党小组月度重点工作及回顾表").first().waitFor();
+  const statuses = await page.locator("tbody tr").evaluateAll((rows) =>
+    rows.map((r) => [r.cells[0]?.textContent.trim(), r.cells[6]?.textContent.trim()]));
+  assert.equal(statuses.length, 12, JSON.stringify(statuses));
+  for (const [m, status] of statuses) {
+    const n = parseInt(m, 10);
+    assert.ok(n >= 1 && n <= 12, m);
+    assert.equal(status, "", `${m}: ${status}`);
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });

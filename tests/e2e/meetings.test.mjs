@@ -51,12 +51,17 @@ test("plan, run and finish a 支部党员大会 for 25 members with a reload hal
   assert.equal(await rows.count(), 25);
   for (let i = 0; i < 12; i++) await rows.nth(i).getByRole("button", { name: "出席" }).click();
   await rows.nth(12).getByRole("button", { name: "请假" }).click();
-  await rows.nth(12).getByRole("button", { name: "因病" }).click();
+  // 其他 opens a short field for the reason in the recorder's words.
+  assert.equal(await rows.nth(12).locator("input[name=reason-note]").count(), 0);
+  await rows.nth(12).getByRole("button", { name: "其他" }).click();
+  await rows.nth(12).locator("input[name=reason-note]").fill("外出培训");
+  await rows.nth(12).locator("input[name=reason-note]").blur();
   const absentName = (await rows.nth(12).locator(".member-name").textContent()).replace("预备", "").trim();
 
   await app.reload(); // half-way: nothing is lost
   assert.equal(await page.locator(".presence.on").count(), 13);
-  assert.equal(await page.locator(".chip-toggle.on", { hasText: "因病" }).count(), 1);
+  assert.equal(await page.locator(".chip-toggle.on", { hasText: "其他" }).count(), 1);
+  assert.equal(await page.locator(".attendance-row", { hasText: absentName }).locator("input[name=reason-note]").inputValue(), "外出培训");
   await page.getByRole("tab", { name: "清单" }).click();
   assert.equal(await page.locator(".check-row input:checked").count(), 2);
   await page.getByRole("tab", { name: "签到" }).click();
@@ -90,18 +95,24 @@ test("plan, run and finish a 支部党员大会 for 25 members with a reload hal
   const dueAfter = await thisMonth.locator(".due-list li").allTextContents();
   assert.ok(dueBefore.some((t) => t.includes("支部党员大会")), dueBefore.join("|"));
   assert.ok(!dueAfter.some((t) => t.includes("支部党员大会")), dueAfter.join("|"));
-  await page.getByText(/有 \d+ 人次待补学/).waitFor();
-
-  // The member on leave gets a 补学 task, and completes it.
-  await app.tab("会议");
-  await page.locator(".meeting-row", { hasText: "学习党章 研究发展党员工作" }).click();
+  // "有 N 人次待补学" opens the list; the member on leave is on it, and
+  // their line opens the meeting.
+  const owed = thisMonth.getByTestId("pending-makeups");
+  await owed.getByRole("button", { name: /有 \d+ 人次待补学/ }).click();
+  await owed.getByRole("link", { name: new RegExp(`${absentName}：支部党员大会`) }).click();
+  await page.getByRole("heading", { name: "学习党章 研究发展党员工作" }).waitFor();
   await page.getByRole("tab", { name: "签到" }).click();
   const away = page.locator(".attendance-row", { hasText: absentName });
   await away.getByText("待补学").waitFor();
-  await away.getByRole("button", { name: "今天已补学" }).click();
-  await away.getByText(/已补学（\d{4}-\d{2}-\d{2}）/).waitFor();
+  // 补学 has its day and its way (自学/补课/谈话).
+  const form = away.getByTestId("makeup-form");
+  const today = await form.locator("input[name=makeup-date]").inputValue();
+  assert.match(today, /^\d{4}-\d{2}-\d{2}$/);
+  await form.getByRole("button", { name: "补课", exact: true }).click();
+  await form.getByRole("button", { name: "记下补学" }).click();
+  await away.getByText(`已补学（${today}，补课）`).waitFor();
   await app.reload();
-  await page.locator(".attendance-row", { hasText: absentName }).getByText(/已补学/).waitFor();
+  await page.locator(".attendance-row", { hasText: absentName }).getByText(`已补学（${today}，补课）`).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

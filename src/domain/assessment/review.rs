@@ -548,6 +548,91 @@ impl ReviewRow<'_> {
     pub fn self_grade(&self) -> Option<Grade> {
         self.four_qualified.as_ref().and_then(|s| s.self_grade)
     }
+
+    /// The member's 四个合格 self-assessment is here and marked 完成.
+    pub fn handed_in(&self) -> bool {
+        self.four_qualified
+            .as_ref()
+            .is_some_and(|s| s.finished_on.is_some())
+    }
+
+    /// The branch still has to grade this member: no decision yet, and
+    /// not a member the rules leave ungraded (预备党员).
+    pub fn awaiting_grade(&self) -> bool {
+        self.decision.is_none() && self.no_grade_reason.is_none()
+    }
+}
+
+/// Which rows of the review table the secretary is looking at.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RowFilter {
+    #[default]
+    All,
+    /// 只看未评定.
+    AwaitingGrade,
+    /// 已交: the self-assessment is in.
+    HandedIn,
+}
+
+impl RowFilter {
+    pub const ALL: [RowFilter; 3] = [
+        RowFilter::All,
+        RowFilter::AwaitingGrade,
+        RowFilter::HandedIn,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RowFilter::All => "全部",
+            RowFilter::AwaitingGrade => "只看未评定",
+            RowFilter::HandedIn => "已交",
+        }
+    }
+
+    pub fn shows(self, row: &ReviewRow<'_>) -> bool {
+        match self {
+            RowFilter::All => true,
+            RowFilter::AwaitingGrade => row.awaiting_grade(),
+            RowFilter::HandedIn => row.handed_in(),
+        }
+    }
+}
+
+/// 其余全部合格: every member still awaiting a grade is graded 合格. Returns
+/// who was, so that one 撤销 can take exactly those back.
+pub fn grade_rest_qualified(doc: &mut Document, year: i32) -> Vec<String> {
+    let rest: Vec<String> = review_rows(doc, year)
+        .into_iter()
+        .filter(ReviewRow::awaiting_grade)
+        .map(|r| r.member.id.clone())
+        .collect();
+    for id in &rest {
+        decide(
+            doc,
+            year,
+            id,
+            Some(Decision::Graded {
+                grade: Grade::Qualified,
+            }),
+        );
+    }
+    rest
+}
+
+/// The 撤销 of `grade_rest_qualified`: those members await a grade again,
+/// except any the secretary has graded otherwise since.
+pub fn undo_rest_qualified(doc: &mut Document, year: i32, member_ids: &[String]) {
+    for id in member_ids {
+        let still = doc.review(year).and_then(|r| r.entry(id)).is_some_and(|e| {
+            e.decision
+                == Some(Decision::Graded {
+                    grade: Grade::Qualified,
+                })
+        });
+        if still {
+            decide(doc, year, id, None);
+        }
+    }
 }
 
 /// The review table of a year: everyone due a review, and anyone else the
@@ -585,6 +670,73 @@ mod tests {
     use super::*;
     use crate::domain::assessment::form::new_form;
     use crate::domain::rules::fixtures::{day, document, full, full_members, left, probationary};
+
+    #[test]
+    fn the_rest_all_qualified_grades_only_those_awaiting_and_its_undo_takes_back_only_them() {
+        let mut members = full_members("p", 4);
+        members.push(probationary("pre"));
+        let mut doc = document(&[], members, Vec::new());
+        let graded = |grade| Some(Decision::Graded { grade });
+        decide(&mut doc, 2025, "p1", graded(Grade::Excellent));
+        let rest = grade_rest_qualified(&mut doc, 2025);
+        assert_eq!(
+            rest,
+            ["p2", "p3", "p4"],
+            "not p1 (graded), not the 预备党员"
+        );
+        let grade = |d: &Document, id| {
+            d.review(2025)
+                .and_then(|r| r.entry(id))
+                .and_then(|e| e.decision.clone())
+        };
+        assert_eq!(grade(&doc, "p1"), graded(Grade::Excellent));
+        assert_eq!(grade(&doc, "p3"), graded(Grade::Qualified));
+        assert_eq!(grade(&doc, "pre"), None);
+        // Regraded before the undo: kept.
+        decide(&mut doc, 2025, "p4", graded(Grade::BasicallyQualified));
+        undo_rest_qualified(&mut doc, 2025, &rest);
+        assert_eq!(grade(&doc, "p2"), None);
+        assert_eq!(grade(&doc, "p3"), None);
+        assert_eq!(grade(&doc, "p4"), graded(Grade::BasicallyQualified));
+        assert_eq!(grade(&doc, "p1"), graded(Grade::Excellent));
+        assert!(grade_rest_qualified(&mut doc, 2025).len() == 2);
+        assert!(
+            grade_rest_qualified(&mut doc, 2025).is_empty(),
+            "nobody left awaiting"
+        );
+    }
+
+    #[test]
+    fn the_filter_shows_rows_awaiting_a_grade_or_handed_in() {
+        let mut doc = document(&[], full_members("p", 3), Vec::new());
+        let mut form = new_form("f2", "p2", 2025, AssessmentKind::FourQualified);
+        crate::domain::assessment::form::finish(&mut form, day(2025, 12, 1));
+        doc.assessments.push(form);
+        doc.assessments
+            .push(new_form("f3", "p3", 2025, AssessmentKind::FourQualified));
+        decide(
+            &mut doc,
+            2025,
+            "p1",
+            Some(Decision::Graded {
+                grade: Grade::Qualified,
+            }),
+        );
+        let shown = |f: RowFilter| {
+            review_rows(&doc, 2025)
+                .iter()
+                .filter(|r| f.shows(r))
+                .map(|r| r.member.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(shown(RowFilter::All), ["p1", "p2", "p3"]);
+        assert_eq!(shown(RowFilter::AwaitingGrade), ["p2", "p3"]);
+        assert_eq!(
+            shown(RowFilter::HandedIn),
+            ["p2"],
+            "a draft is not handed in"
+        );
+    }
 
     #[test]
     fn a_member_graded_basically_qualified_needs_a_mentor_and_unqualified_a_deadline() {

@@ -11,7 +11,7 @@ use crate::domain::kind::{Keyed, Kind, Packing, Scope};
 use crate::domain::limits;
 use crate::domain::meeting::{MeetingKind, MeetingState};
 use crate::domain::validate::{Checks, Known};
-use crate::domain::Meeting;
+use crate::domain::{Document, Meeting};
 use std::borrow::Cow;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,6 +116,28 @@ fn is_held_group_meeting(meeting: &Meeting, group_id: &str) -> bool {
 
 fn month_of(date: NaiveDate) -> (i32, u32) {
     (date.year(), date.month())
+}
+
+/// The first month the branch kept its work in the app: the earliest month
+/// of a meeting, talk, study session or group month it holds, and never
+/// later than today's (a branch with no records yet began this month). The
+/// months before it were kept on paper, if at all: nothing here calls them
+/// 未确定.
+pub fn first_month_in_use(doc: &Document, today: NaiveDate) -> (i32, u32) {
+    let now = month_of(today);
+    first_record_month(doc).map_or(now, |m| m.min(now))
+}
+
+/// The earliest month any dated record of the branch falls in.
+pub fn first_record_month(doc: &Document) -> Option<(i32, u32)> {
+    doc.meetings
+        .iter()
+        .filter_map(Meeting::effective_date)
+        .chain(doc.talks.iter().filter_map(|t| t.date))
+        .chain(doc.studies.iter().filter_map(|s| s.date))
+        .map(month_of)
+        .chain(doc.group_months.iter().map(|g| (g.year, g.month)))
+        .min()
 }
 
 fn next_month(year: i32, month: u32) -> (i32, u32) {

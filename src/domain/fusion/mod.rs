@@ -52,14 +52,19 @@ pub fn months_between(from: NaiveDate, to: NaiveDate, today: NaiveDate) -> Vec<(
     out
 }
 
-/// One line per 党小组 for the months of `from..=to` up to `today`.
+/// One line per 党小组 for the months of `from..=to` up to `today`, from
+/// the first month the branch used the app.
 pub fn group_months_lines(
     doc: &Document,
     from: NaiveDate,
     to: NaiveDate,
     today: NaiveDate,
 ) -> Vec<GroupMonthsLine> {
-    let months = months_between(from, to, today);
+    let (year, month) = group_work::first_month_in_use(doc, today);
+    let months: Vec<(i32, u32)> = months_between(from, to, today)
+        .into_iter()
+        .filter(|&m| m >= (year, month))
+        .collect();
     doc.branch
         .groups
         .iter()
@@ -192,6 +197,46 @@ pub fn fusion_summary(
 mod tests {
     use super::*;
     use crate::domain::rules::fixtures::day;
+
+    #[test]
+    fn group_work_counts_months_from_the_one_the_branch_began_using_the_app() {
+        use crate::domain::meeting::MeetingKind;
+        use crate::domain::rules::fixtures::{document, held};
+        let mut first = held("m1", MeetingKind::GroupMeeting, day(2026, 12, 3));
+        first.group_id = Some("g1".into());
+        let doc = document(&["g1"], Vec::new(), vec![first]);
+        let months = |from, to, today| group_months_lines(&doc, from, to, today)[0].months;
+        let today = day(2027, 1, 15);
+        assert_eq!(
+            months(day(2026, 11, 1), day(2026, 11, 30), today),
+            0,
+            "the month before"
+        );
+        assert_eq!(
+            months(day(2026, 12, 1), day(2026, 12, 31), today),
+            1,
+            "the month it began"
+        );
+        assert_eq!(
+            months(day(2027, 1, 1), day(2027, 1, 31), today),
+            1,
+            "the month after"
+        );
+        assert_eq!(
+            months(day(2026, 1, 1), day(2026, 12, 31), today),
+            1,
+            "a year: only December"
+        );
+        // No records yet: the branch began this month.
+        let blank = document(&["g1"], Vec::new(), Vec::new());
+        let lines =
+            group_months_lines(&blank, day(2026, 1, 1), day(2026, 12, 31), day(2026, 12, 6));
+        assert_eq!(lines[0].months, 1);
+        assert_eq!(
+            group_work::first_month_in_use(&blank, day(2026, 12, 6)),
+            (2026, 12)
+        );
+    }
 
     #[test]
     fn the_example_years_summary_counts_tasks_groups_study_and_commitments() {

@@ -4,7 +4,7 @@
 
 use chrono::Datelike;
 
-use super::group_work::status;
+use super::group_work::{first_record_month, status};
 use super::{GroupMonth, MemberCommitments, StudyForm, TaskStatus};
 use crate::domain::time::format_chinese_date;
 use crate::domain::Document;
@@ -164,12 +164,16 @@ pub fn pages(doc: &Document, kind: &SheetKind) -> Option<Vec<Page>> {
     Some(match kind {
         SheetKind::Tasks(year) => vec![tasks_page(doc, *year)],
         SheetKind::Progress(year, month) => vec![progress_page(doc, *year, *month)],
-        SheetKind::Groups(year) => doc
-            .branch
-            .groups
-            .iter()
-            .map(|g| group_page(doc, &g.id, &g.name, *year))
-            .collect(),
+        SheetKind::Groups(year) => {
+            // A printout knows no today: with no dated record at all, no
+            // month of the year is the app's to call 未确定.
+            let began = first_record_month(doc).unwrap_or((*year + 1, 1));
+            doc.branch
+                .groups
+                .iter()
+                .map(|g| group_page(doc, &g.id, &g.name, *year, began))
+                .collect()
+        }
         SheetKind::Pledges(year, member) => {
             let mut list: Vec<&MemberCommitments> = doc
                 .commitments
@@ -293,7 +297,7 @@ fn progress_page(doc: &Document, year: i32, month: u32) -> Page {
     }
 }
 
-fn group_page(doc: &Document, group_id: &str, name: &str, year: i32) -> Page {
+fn group_page(doc: &Document, group_id: &str, name: &str, year: i32, began: (i32, u32)) -> Page {
     let rows = (1..=12)
         .map(|month| {
             let record = doc.group_month(&GroupMonth::id_for(group_id, year, month));
@@ -307,7 +311,12 @@ fn group_page(doc: &Document, group_id: &str, name: &str, year: i32) -> Page {
                 })
                 .unwrap_or_default();
             let review = record.map(|m| m.review.clone()).unwrap_or_default();
-            let state = status(record, &doc.meetings);
+            // Before the branch used the app, the row is left for paper.
+            let state = if (year, month) < began {
+                String::new()
+            } else {
+                status(record, &doc.meetings).label().to_string()
+            };
             vec![
                 format!("{month}月"),
                 items.join("；"),
@@ -315,7 +324,7 @@ fn group_page(doc: &Document, group_id: &str, name: &str, year: i32) -> Page {
                 review.gaps,
                 review.fixes,
                 review.next,
-                state.label().to_string(),
+                state,
             ]
         })
         .collect();
@@ -516,6 +525,40 @@ mod tests {
             Some(SheetKind::Pledges(2026, None))
         );
         assert_eq!(SheetKind::parse("nothing", "2026"), None);
+    }
+
+    /// A branch that began with a 党小组会 in December 2026.
+    fn begun_in_december() -> Document {
+        use crate::domain::meeting::MeetingKind;
+        use crate::domain::rules::fixtures::{document, held};
+        let mut first = held("m1", MeetingKind::GroupMeeting, day(2026, 12, 3));
+        first.group_id = Some("g1".into());
+        document(&["g1"], Vec::new(), vec![first])
+    }
+
+    #[test]
+    fn months_before_the_branch_began_are_not_undetermined_on_the_review_sheet() {
+        let doc = begun_in_december();
+        let status = |year: i32, month: usize| {
+            let page = &pages(&doc, &SheetKind::Groups(year)).unwrap()[0];
+            page.table.as_ref().unwrap().rows[month - 1][6].clone()
+        };
+        assert_eq!(status(2026, 11), "", "the month before: left for paper");
+        assert_eq!(status(2026, 1), "");
+        assert_eq!(status(2026, 12), "未确定", "the month it began");
+        assert_eq!(status(2027, 1), "未确定", "the month after");
+        let blank = document_without_records();
+        assert!(pages(&blank, &SheetKind::Groups(2026)).unwrap()[0]
+            .table
+            .as_ref()
+            .unwrap()
+            .rows
+            .iter()
+            .all(|r| r[6].is_empty()));
+    }
+
+    fn document_without_records() -> Document {
+        crate::domain::rules::fixtures::document(&["g1"], Vec::new(), Vec::new())
     }
 
     #[test]

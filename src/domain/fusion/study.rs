@@ -410,6 +410,7 @@ mod tests {
             status: Presence::Present,
             reason: None,
             makeup: None,
+            reason_note: String::new(),
         });
         let mut committee = held("c", MeetingKind::CommitteeMeeting, day(2026, 3, 2));
         committee.start_time = lecture.start_time;
@@ -467,6 +468,7 @@ mod tests {
             status: Presence::Present,
             reason: None,
             makeup: None,
+            reason_note: String::new(),
         });
     }
 

@@ -255,12 +255,21 @@ pub struct AwayPerson {
     pub name: String,
     pub status: Presence,
     pub reason: Option<AbsenceReason>,
+    /// An 其他 reason in the recorder's words.
+    pub reason_note: String,
 }
 
 impl AwayPerson {
-    /// "张三（请假，因病）", or "张三（缺席）" when no reason was recorded.
+    /// "张三（请假，因病）", "张三（请假，外出培训）" for 其他 in the
+    /// recorder's words, or "张三（缺席）" when no reason was recorded.
     pub fn describe(&self) -> String {
         match self.reason {
+            Some(AbsenceReason::Other) if !self.reason_note.trim().is_empty() => format!(
+                "{}（{}，{}）",
+                self.name,
+                self.status.label(),
+                self.reason_note.trim()
+            ),
             Some(r) => format!("{}（{}，{}）", self.name, self.status.label(), r.label()),
             None => format!("{}（{}）", self.name, self.status.label()),
         }
@@ -278,6 +287,7 @@ pub fn away_people(meeting: &Meeting, members: &[Member]) -> Vec<AwayPerson> {
                 name: m.name.clone(),
                 status: a.status,
                 reason: a.reason,
+                reason_note: a.reason_note.clone(),
             })
         })
         .collect()

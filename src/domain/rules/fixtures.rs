@@ -95,6 +95,7 @@ pub fn mark(meeting: &mut Meeting, member_id: &str, status: Presence) {
         status,
         reason: None,
         makeup: None,
+        reason_note: String::new(),
     });
 }
 
@@ -104,12 +105,14 @@ pub fn mark_away(meeting: &mut Meeting, member_id: &str, status: Presence, reaso
         status,
         reason: Some(reason),
         makeup: None,
+        reason_note: String::new(),
     });
 }
 
 pub fn made_up(on: NaiveDate) -> Option<MakeUp> {
     Some(MakeUp {
         done_on: on,
+        way: None,
         note: String::new(),
     })
 }

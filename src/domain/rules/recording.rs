@@ -7,8 +7,8 @@ use super::attendance::{roll_for, standing_on_the_day};
 use super::checklist::{checklist_from, template_for};
 use crate::domain::meeting::{
     AbsenceReason, Attendance, Candidate, ChecklistItem, ChecklistTemplate, Election, FollowUp,
-    GroupScope, MakeUp, Meeting, MeetingKind, MeetingState, PersonRef, Presence, RollEntry, Speech,
-    StudyMaterial, Vote,
+    GroupScope, MakeUp, MakeUpWay, Meeting, MeetingKind, MeetingState, PersonRef, Presence,
+    RollEntry, Speech, StudyMaterial, Vote,
 };
 use crate::domain::Member;
 
@@ -100,6 +100,7 @@ pub fn mark(meeting: &mut Meeting, member_id: &str, status: Presence) {
             status,
             reason: None,
             makeup: None,
+            reason_note: String::new(),
         }),
     }
 }
@@ -119,7 +120,21 @@ pub fn set_reason(meeting: &mut Meeting, member_id: &str, reason: Option<Absence
     {
         if a.status != Presence::Present {
             a.reason = reason;
+            if reason != Some(AbsenceReason::Other) {
+                a.reason_note.clear();
+            }
         }
+    }
+}
+
+/// The words of an 其他 reason; kept only while the reason is 其他.
+pub fn set_reason_note(meeting: &mut Meeting, member_id: &str, note: &str) {
+    if let Some(a) = meeting
+        .attendance
+        .iter_mut()
+        .find(|a| a.member_id == member_id && a.reason == Some(AbsenceReason::Other))
+    {
+        a.reason_note = note.trim().to_string();
     }
 }
 
@@ -153,7 +168,13 @@ pub fn mark_rest_present<'a>(meeting: &mut Meeting, due_ids: impl IntoIterator<I
 }
 
 /// Records that an absent member did their 补学.
-pub fn complete_makeup(meeting: &mut Meeting, member_id: &str, on: NaiveDate, note: &str) {
+pub fn complete_makeup(
+    meeting: &mut Meeting,
+    member_id: &str,
+    on: NaiveDate,
+    way: Option<MakeUpWay>,
+    note: &str,
+) {
     if let Some(a) = meeting
         .attendance
         .iter_mut()
@@ -162,6 +183,7 @@ pub fn complete_makeup(meeting: &mut Meeting, member_id: &str, on: NaiveDate, no
         if a.status != Presence::Present {
             a.makeup = Some(MakeUp {
                 done_on: on,
+                way,
                 note: note.trim().to_string(),
             });
         }
@@ -453,7 +475,13 @@ mod tests {
         let mut m = planned();
         mark(&mut m, "p1", Presence::Leave);
         set_reason(&mut m, "p1", Some(AbsenceReason::Illness));
-        complete_makeup(&mut m, "p1", day(2026, 3, 12), "看了录像");
+        complete_makeup(
+            &mut m,
+            "p1",
+            day(2026, 3, 12),
+            Some(MakeUpWay::SelfStudy),
+            "看了录像",
+        );
         assert_eq!(
             m.attendance[0].makeup.as_ref().map(|x| x.note.as_str()),
             Some("看了录像")
@@ -465,11 +493,30 @@ mod tests {
     }
 
     #[test]
+    fn an_other_reason_keeps_its_words_only_while_it_is_other() {
+        let mut m = planned();
+        mark(&mut m, "p1", Presence::Leave);
+        set_reason_note(&mut m, "p1", "外出培训");
+        assert_eq!(m.attendance[0].reason_note, "", "not 其他 yet: no words");
+        set_reason(&mut m, "p1", Some(AbsenceReason::Other));
+        set_reason_note(&mut m, "p1", " 外出培训 ");
+        assert_eq!(m.attendance[0].reason_note, "外出培训");
+        let members = crate::domain::rules::fixtures::full_members("p", 1);
+        let away = crate::domain::rules::attendance::away_people(&m, &members);
+        assert_eq!(
+            away[0].describe(),
+            format!("{}（请假，外出培训）", members[0].name)
+        );
+        set_reason(&mut m, "p1", Some(AbsenceReason::Work));
+        assert_eq!(m.attendance[0].reason_note, "");
+    }
+
+    #[test]
     fn present_members_have_no_reason_or_makeup() {
         let mut m = planned();
         mark(&mut m, "p1", Presence::Present);
         set_reason(&mut m, "p1", Some(AbsenceReason::Work));
-        complete_makeup(&mut m, "p1", day(2026, 3, 12), "");
+        complete_makeup(&mut m, "p1", day(2026, 3, 12), None, "");
         assert_eq!(m.attendance[0].reason, None);
         assert_eq!(m.attendance[0].makeup, None);
     }

@@ -11,8 +11,8 @@ use super::texts::{
     THEME_DAYS,
 };
 use crate::domain::meeting::{
-    AbsenceReason, Attendance, Counts, FollowUp, MakeUp, MeetingKind, MeetingState, PersonRef,
-    Phase, Presence, StudyMaterial, Vote, VoteKind,
+    AbsenceReason, Attendance, Counts, FollowUp, MakeUp, MakeUpWay, MeetingKind, MeetingState,
+    PersonRef, Phase, Presence, StudyMaterial, Vote, VoteKind,
 };
 use crate::domain::rules::attendance::owes_makeup;
 use crate::domain::rules::recording::{hold, plan_meeting, Plan};
@@ -114,6 +114,11 @@ fn mark(m: &mut Meeting, year: &ExampleYear, slot: &Slot, away: &[(String, Absen
     let makeup = |member: &str| {
         (owes && slot.month < year.last_month()).then(|| MakeUp {
             done_on: days_after(slot.date, 3 + hash(member) % 4),
+            way: Some(if member == ILL_MEMBER {
+                MakeUpWay::Talk
+            } else {
+                MakeUpWay::SelfStudy
+            }),
             note: if member == ILL_MEMBER {
                 "党小组长上门送学".into()
             } else {
@@ -136,12 +141,14 @@ fn mark(m: &mut Meeting, year: &ExampleYear, slot: &Slot, away: &[(String, Absen
                 status: Presence::Leave,
                 reason: Some(*reason),
                 makeup: makeup(id),
+                reason_note: String::new(),
             },
             None => Attendance {
                 member_id: r.member_id.clone(),
                 status: Presence::Present,
                 reason: None,
                 makeup: None,
+                reason_note: String::new(),
             },
         })
         .collect();

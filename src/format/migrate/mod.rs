@@ -1,6 +1,7 @@
 //! Schema migrations, one step per version, applied to the document's JSON
 //! before it is read into today's structs.
 
+mod absence_words_and_makeup_way;
 mod branch_identity;
 mod development_paths;
 mod dues_ledger;
@@ -34,6 +35,7 @@ const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [
     branch_identity::step,
     development_paths::step,
     votes_name_their_path::step,
+    absence_words_and_makeup_way::step,
 ];
 
 #[derive(Debug, PartialEq, Eq)]

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::evidence_list::EvidenceList;
-use crate::backup::exchange::{assessment_file_name, export_assessment, EXCHANGE_NOTICE};
 use crate::browser::clock;
 use crate::domain::assessment::standards::OVERALL_SCALE;
 use crate::domain::assessment::{
@@ -15,9 +14,8 @@ use crate::domain::assessment::{
     AssessmentKind, Grade, Standard, StandardEntry, DIMENSIONS,
 };
 use crate::domain::limits;
-use crate::domain::time::format_minutes;
+use crate::ui::backup::HandInText;
 use crate::ui::draft_text::DraftTextArea;
-use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::handles::FormHandle;
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
@@ -461,25 +459,35 @@ fn OverallChoice(
     }
 }
 
-/// The member's file for the secretary: download, share, or text to copy.
+/// Handing the form to the secretary: the same 交给书记的材料 chat text as
+/// 备份与交换 makes (the form with the member's other records), on the
+/// member's own phone; another member's form is handed in from theirs.
 #[component]
 fn ExportForSecretary(form_id: String) -> impl IntoView {
     let state = use_app();
-    let make = move |()| {
-        let now = format_minutes(&clock::now());
-        state.doc.with_untracked(|d| {
-            let form = d.assessment(&form_id)?;
-            let member = d.member(&form.member_id)?;
-            Some(OfferedFile {
-                name: assessment_file_name(&member.name, form.year, form.kind),
-                text: export_assessment(d, form, &now)?,
-                mime: "application/json",
-            })
+    let own = move || {
+        let me = state.device.with(|d| d.me.clone());
+        state.doc.with(|d| {
+            d.assessment(&form_id)
+                .is_some_and(|f| me.as_deref() == Some(f.member_id.as_str()))
         })
     };
     view! {
-        <FileOffer label="导出自评文件，交支部书记" make=make />
-        <p class="hint">{EXCHANGE_NOTICE}</p>
+        <Show
+            when=own
+            fallback=|| {
+                view! {
+                    <p class="hint">
+                        "这不是本机“我是”的党员的自评表：请本人在自己的手机上交给书记。"
+                    </p>
+                }
+            }
+        >
+            <HandInText label="导出自评文件，交支部书记" />
+        </Show>
+        <p class="hint">
+            "传输文字含本人的自评表和承诺，以及在本机记录的学习等，只发给本支部书记，请勿转发到群聊或上传到网盘。"
+        </p>
     }
 }
 

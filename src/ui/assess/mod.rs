@@ -6,6 +6,7 @@ mod assess_home;
 mod evidence_list;
 mod form_page;
 mod history_chart;
+mod returns_import;
 mod review_page;
 
 pub use assess_home::AssessPage;

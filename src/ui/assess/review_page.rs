@@ -4,15 +4,14 @@
 
 use crate::ui::link::A;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 
-use crate::backup::exchange::{apply_import, read_assessment};
-use crate::browser::files;
+use super::returns_import::ReturnsImport;
 use crate::domain::assessment::grading::EXCELLENT_RULE;
-use crate::domain::assessment::review::{edit_entry, hand_in, Poll, Remedy, ReviewEntry};
+use crate::domain::assessment::review::{
+    edit_entry, grade_rest_qualified, hand_in, undo_rest_qualified, Poll, Remedy, ReviewEntry,
+    RowFilter,
+};
 use crate::domain::assessment::{
     decide, form_for, grade_check, review_mut, review_rows, standards, AssessmentKind, Decision,
     Grade, COMMON_NOT_GRADED_REASONS,
@@ -42,63 +41,14 @@ pub fn ReviewPage() -> impl IntoView {
 #[component]
 fn ReviewYear(year: i32) -> impl IntoView {
     let state = use_app();
-    let messages = RwSignal::new(Vec::<(bool, String)>::new());
-    let import_text = move |text: String| {
-        let branch = state.doc.with_untracked(|d| d.branch.name.clone());
-        match read_assessment(&text, &branch, year) {
-            Err(problems) => messages.update(|m| {
-                m.push((
-                    false,
-                    problems
-                        .iter()
-                        .map(|p| format!("{}：{}", crate::domain::place::place(&p.path), p.message))
-                        .collect::<Vec<_>>()
-                        .join("；"),
-                ))
-            }),
-            Ok(imported) => {
-                let outcome = std::rc::Rc::new(std::cell::RefCell::new(None));
-                let result = outcome.clone();
-                state.edit_review(year, move |d| {
-                    *result.borrow_mut() = Some(apply_import(d, &imported))
-                });
-                let outcome = outcome.borrow_mut().take();
-                match outcome {
-                    Some(Ok(o)) => messages.update(|m| m.push((true, o.message))),
-                    Some(Err(e)) => messages.update(|m| m.push((false, e))),
-                    None => {}
-                }
-            }
-        }
-    };
-    let on_files = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(list) = input.files() else { return };
-        let picked: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-        input.set_value("");
-        messages.set(Vec::new());
-        spawn_local(async move {
-            for file in picked {
-                match files::read_text(&file).await {
-                    Ok(text) => import_text(text),
-                    Err(_) => {
-                        messages.update(|m| m.push((false, format!("{}：无法读取", file.name()))))
-                    }
-                }
-            }
-        });
-    };
-    let pasted = RwSignal::new(String::new());
     let report = move || state.doc.with(|d| grade_check(d, year));
+    let filter = RwSignal::new(RowFilter::All);
     let rows = Memo::new(move |_| {
+        let filter = filter.get();
         state.doc.with(|d| {
             review_rows(d, year)
                 .into_iter()
+                .filter(|row| filter.shows(row))
                 .map(|row| RowSummary {
                     member_id: row.member.id.clone(),
                     name: row.member.name.clone(),
@@ -126,54 +76,7 @@ fn ReviewYear(year: i32) -> impl IntoView {
                 "{year} 年度 · {EXCELLENT_RULE}；预备党员参加民主评议，但不评定等次。",
             )}
         </p>
-        <section class="card form">
-            <h2 class="card-title">"导入党员自评"</h2>
-            <label class="button file-button">
-                "选择自评文件（可多选）…"
-                <input
-                    type="file"
-                    name="assessment-files"
-                    multiple
-                    accept=".json,application/json,text/plain"
-                    on:change=on_files
-                />
-            </label>
-            <details class="paste">
-                <summary>"或粘贴自评文本"</summary>
-                <textarea
-                    name="assessment-paste"
-                    rows="4"
-                    aria-label="粘贴自评文本"
-                    prop:value=pasted
-                    on:input=move |ev| pasted.set(event_target_value(&ev))
-                ></textarea>
-                <button
-                    class="button"
-                    on:click=move |_| {
-                        messages.set(Vec::new());
-                        import_text(pasted.get_untracked());
-                        pasted.set(String::new());
-                    }
-                >
-                    "导入"
-                </button>
-            </details>
-            <ul class="messages">
-                {move || {
-                    messages
-                        .get()
-                        .into_iter()
-                        .map(|(ok, text)| {
-                            view! {
-                                <li class:ok=ok class:error=!ok>
-                                    {text}
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
-        </section>
+        <ReturnsImport year=year />
         <HandInCard year=year />
         <BallotsField year=year />
         <section class="card" data-testid="grade-report">
@@ -203,17 +106,102 @@ fn ReviewYear(year: i32) -> impl IntoView {
                     .collect_view()
             }}
         </section>
+        <GradingBar year=year filter=filter />
         <ul class="review-list card">
             <For each=move || rows.get() key=|r| r.clone() let:row>
                 <ReviewRowView year=year row=row />
             </For>
         </ul>
+        <Show when=move || rows.with(Vec::is_empty)>
+            <p class="empty">
+                {move || match filter.get() {
+                    RowFilter::AwaitingGrade => "都已评定。",
+                    RowFilter::HandedIn => "还没有人交自评。",
+                    RowFilter::All => "没有需要评议的党员。",
+                }}
+            </p>
+        </Show>
         <datalist id="not-graded-reasons">
             {COMMON_NOT_GRADED_REASONS.map(|r| view! { <option value=r></option> })}
         </datalist>
         <A href=format!("/print/review/{year}") attr:class="button">
             "打印评议汇总表"
         </A>
+    }
+}
+
+/// Above the rows: which rows to show, and 其余全部合格 with one 撤销.
+#[component]
+fn GradingBar(year: i32, filter: RwSignal<RowFilter>) -> impl IntoView {
+    let state = use_app();
+    let awaiting = move || {
+        state.doc.with(|d| {
+            review_rows(d, year)
+                .iter()
+                .filter(|r| r.awaiting_grade())
+                .count()
+        })
+    };
+    // Who the last 其余全部合格 graded, while its 撤销 is offered.
+    let last = RwSignal::new(None::<Vec<String>>);
+    let grade_rest = move |_| {
+        let graded = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let out = graded.clone();
+        state.edit_review(year, move |d| {
+            *out.borrow_mut() = grade_rest_qualified(d, year)
+        });
+        let graded = graded.take();
+        last.set((!graded.is_empty()).then_some(graded));
+    };
+    let undo = move |_| {
+        if let Some(ids) = last.get_untracked() {
+            state.edit_review(year, move |d| undo_rest_qualified(d, year, &ids));
+        }
+        last.set(None);
+    };
+    view! {
+        <section class="card grading-bar" data-testid="grading-bar">
+            <div class="chips-row" role="group" aria-label="显示哪些党员">
+                {RowFilter::ALL
+                    .map(|f| {
+                        view! {
+                            <button
+                                class="chip-toggle"
+                                class:on=move || filter.get() == f
+                                aria-pressed=move || (filter.get() == f).to_string()
+                                on:click=move |_| filter.set(f)
+                            >
+                                {f.label()}
+                            </button>
+                        }
+                    })}
+            </div>
+            {move || match last.get() {
+                Some(ids) => {
+                    view! {
+                        <div class="row-between" role="status">
+                            <span>{format!("已将其余 {} 人评为合格。", ids.len())}</span>
+                            <button class="button" on:click=undo>
+                                "撤销"
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+                None => {
+                    let n = awaiting();
+                    (n > 0)
+                        .then(|| {
+                            view! {
+                                <button class="button" on:click=grade_rest>
+                                    {format!("其余全部合格（{n} 人）")}
+                                </button>
+                            }
+                        })
+                        .into_any()
+                }
+            }}
+        </section>
     }
 }
 
@@ -270,7 +258,7 @@ fn HandInCard(year: i32) -> impl IntoView {
                 }
             }}
             <p class="hint">
-                "党员在“我的 › 备份与交换”选择“交给书记的材料”发来文件或传输文字，在那里导入即可；旧版的自评文件仍可在上方导入。"
+                "党员在自评表上点“导出自评文件，交支部书记”，把传输文字发给你：粘贴到上方导入即可。旧版的自评文件也可在上方导入。"
             </p>
         </section>
     }
@@ -348,42 +336,60 @@ fn ReviewRowView(year: i32, row: RowSummary) -> impl IntoView {
             let reason_id = reason_id.clone();
             let name = name.clone();
             view! {
-                <select
-                    name="decided-grade"
+                <div
+                    class="chips-row grade-chips"
+                    role="group"
                     aria-label=format!("{name} 的评定等次")
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        let decision = if v.is_empty() {
-                            None
-                        } else if v == NOT_GRADED {
-                            Some(Decision::NotGraded {
-                                reason: String::new(),
-                            })
-                        } else {
-                            Grade::ALL
-                                .iter()
-                                .find(|g| g.label() == v)
-                                .map(|g| Decision::Graded { grade: *g })
-                        };
-                        let id = choose_id.clone();
-                        state.edit_review(year, move |d| decide(d, year, &id, decision.clone()));
-                    }
                 >
-                    <option value="" selected=move || current().is_empty()>
-                        "待评定"
-                    </option>
                     {Grade::ALL
                         .map(|g| {
+                            let id = choose_id.clone();
+                            let on = move || current() == g.label();
                             view! {
-                                <option value=g.label() selected=move || current() == g.label()>
+                                <button
+                                    class="chip-toggle"
+                                    class:on=on
+                                    aria-pressed=move || on().to_string()
+                                    on:click=move |_| {
+                                        let decision = (!on())
+                                            .then_some(Decision::Graded { grade: g });
+                                        let id = id.clone();
+                                        state
+                                            .edit_review(
+                                                year,
+                                                move |d| decide(d, year, &id, decision.clone()),
+                                            );
+                                    }
+                                >
                                     {g.label()}
-                                </option>
+                                </button>
                             }
                         })}
-                    <option value=NOT_GRADED selected=show_reason>
-                        "不评定等次"
-                    </option>
-                </select>
+                    {
+                        let id = choose_id.clone();
+                        view! {
+                            <button
+                                class="chip-toggle"
+                                class:on=show_reason
+                                aria-pressed=move || show_reason().to_string()
+                                on:click=move |_| {
+                                    let decision = (!show_reason())
+                                        .then(|| Decision::NotGraded {
+                                            reason: String::new(),
+                                        });
+                                    let id = id.clone();
+                                    state
+                                        .edit_review(
+                                            year,
+                                            move |d| decide(d, year, &id, decision.clone()),
+                                        );
+                                }
+                            >
+                                "不评定等次"
+                            </button>
+                        }
+                    }
+                </div>
                 <Show when=show_reason>
                     {
                         let reason_id = reason_id.clone();

@@ -12,10 +12,18 @@ use crate::app::exchange::Conflict;
 use crate::app::text_diff::Span;
 use crate::backup::import::Staged;
 use crate::store::merge::Choice;
+use crate::ui::result_note::ResultNote;
 use crate::ui::state::use_app;
 
 #[component]
-pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> impl IntoView {
+pub fn MergeReview(
+    staged: Rc<Staged>,
+    #[prop(into)] on_done: Callback<()>,
+    /// Where "已导入并合并 …" goes: beside what the member tapped, once this
+    /// review is gone. Without it, the page's notice says it.
+    #[prop(optional, into)]
+    on_merged: Option<Callback<String>>,
+) -> impl IntoView {
     let state = use_app();
     let Some(review) = state.plan_import(&staged) else {
         return view! { <p class="report">"本机数据还没有读取完，请稍后再试。"</p> }.into_any();
@@ -29,6 +37,7 @@ pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> i
     let namesakes_checked = RwSignal::new(namesakes.is_empty());
     let choices = RwSignal::new(BTreeMap::<(String, String), Choice>::new());
     let busy = RwSignal::new(false);
+    let failed = RwSignal::new(None::<String>);
     let about = review.about.clone();
     let summary = if blank {
         "本机还没有数据，将全部导入。".to_string()
@@ -61,16 +70,17 @@ pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> i
                 match state.merge_import(&review, choose, "导入前的数据").await {
                     Ok(n) => {
                         state.mark_welcomed();
-                        state.notice.set(Some(format!(
-                            "已导入并合并 {n} 条记录。导入前的数据已保留，可以撤销。"
-                        )));
+                        let text =
+                            format!("已导入并合并 {n} 条记录。导入前的数据已保留，可以撤销。");
+                        match on_merged {
+                            Some(said) => said.run(text),
+                            None => state.notice.set(Some(text)),
+                        }
                         on_done.run(());
                     }
                     Err(why) => {
                         busy.set(false);
-                        state
-                            .notice
-                            .set(Some(format!("没有导入：{why}。本机原有数据没有任何改动。")));
+                        failed.set(Some(format!("没有导入：{why}。本机原有数据没有任何改动。")));
                     }
                 }
             });
@@ -166,6 +176,7 @@ pub fn MergeReview(staged: Rc<Staged>, #[prop(into)] on_done: Callback<()>) -> i
                     }}
                 </button>
             </div>
+            {move || failed.get().map(|why| view! { <ResultNote text=why error=true /> })}
         </div>
     }
     .into_any()

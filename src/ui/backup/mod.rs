@@ -8,8 +8,9 @@ pub mod reading;
 mod receive_panel;
 mod send_panel;
 
+pub use merge_review::MergeReview;
 pub use receive_panel::UndoPanel;
-pub use send_panel::ExportButtons;
+pub use send_panel::{ExportButtons, HandInText};
 
 use leptos::prelude::*;
 

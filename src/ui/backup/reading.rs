@@ -10,6 +10,7 @@ use crate::backup::import::{read_backup, Outcome, Staged};
 use crate::browser::transfer;
 use crate::domain::validate::Problem;
 use crate::format::transfer::read as read_token;
+use crate::ui::result_note::ResultNote;
 
 #[derive(Clone)]
 pub enum Reading {
@@ -99,14 +100,7 @@ pub fn PasswordPrompt(
 ) -> impl IntoView {
     view! {
         <div class="report">
-            {why
-                .map(|why| {
-                    view! {
-                        <p class="error" role="alert">
-                            {why}
-                        </p>
-                    }
-                })} <label class="field">
+            <label class="field">
                 <span>"这段内容设了密码，请输入发送人告诉你的密码"</span>
                 <input
                     type="password"
@@ -124,6 +118,8 @@ pub fn PasswordPrompt(
             <button class="button primary" type="button" on:click=move |_| on_unlock.run(())>
                 "解锁"
             </button>
+            // Beside the button that tried it, where the member looks.
+            {why.map(|why| view! { <ResultNote text=why error=true /> })}
         </div>
     }
 }

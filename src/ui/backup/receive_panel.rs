@@ -17,6 +17,7 @@ use crate::app::undo::Undo;
 use crate::backup::import::Staged;
 use crate::browser::files;
 use crate::domain::validate::Problem;
+use crate::ui::result_note::ResultNote;
 use crate::ui::state::use_app;
 
 #[derive(Clone)]
@@ -36,6 +37,8 @@ pub fn ReceivePanel() -> impl IntoView {
     let pasted = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let check = RwSignal::new_local(Check::Idle);
+    // "已导入并合并 …", where the review was, until it has been seen.
+    let merged = RwSignal::new(None::<String>);
     let show = move |reading: Reading, text: String| {
         check.set(match reading {
             Reading::Refused(problems) => Check::Refused(problems),
@@ -44,6 +47,7 @@ pub fn ReceivePanel() -> impl IntoView {
         })
     };
     let examine = move |text: String| {
+        merged.set(None);
         check.set(Check::Busy);
         let secret = password.get_untracked();
         spawn_local(async move {
@@ -182,10 +186,25 @@ pub fn ReceivePanel() -> impl IntoView {
                                 password.set(String::new());
                                 check.set(Check::Idle);
                             }
+                            on_merged=move |text| merged.set(Some(text))
                         />
                     }
                         .into_any()
                 }
+            }}
+            {move || {
+                merged
+                    .get()
+                    .map(|text| {
+                        view! {
+                            <ResultNote
+                                text=text
+                                on_seen=move |()| {
+                                    merged.try_set(None);
+                                }
+                            />
+                        }
+                    })
             }}
         </section>
     }

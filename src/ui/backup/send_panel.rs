@@ -210,7 +210,9 @@ pub fn SendPanel() -> impl IntoView {
             </label>
             <Show
                 when=move || password.with(String::is_empty)
-                fallback=move || view! { <TransferText what=what password=password /> }
+                fallback=move || {
+                    view! { <TransferText what=what password=password label=MAKE_TEXT /> }
+                }
             >
                 {move || {
                     let full = scope() == Some(Scope::Full);
@@ -227,7 +229,7 @@ pub fn SendPanel() -> impl IntoView {
                         />
                     }
                 }}
-                <TransferText what=what password=password />
+                <TransferText what=what password=password label=MAKE_TEXT />
             </Show>
             <p class="hint">{move || if reporting() { REPORT_NOTICE } else { NOTICE }}</p>
         </section>
@@ -301,9 +303,27 @@ struct Made {
     file_bytes: usize,
 }
 
+/// The button that makes the transfer text on the send panel.
+const MAKE_TEXT: &str = "生成传输文字（可发到微信）";
+
+/// A member's 交给书记的材料 as a chat text, offered where the member
+/// finishes what it carries (the 自评表): the same text, link and file as
+/// the send panel's, never the file's raw text.
+#[component]
+pub fn HandInText(label: &'static str) -> impl IntoView {
+    let what = RwSignal::new(Outgoing::Records(Scope::Return));
+    let password = RwSignal::new(String::new());
+    view! { <TransferText what=what password=password label=label /> }
+}
+
 /// The transfer text (and link, when short enough) of the chosen package.
 #[component]
-fn TransferText(what: RwSignal<Outgoing>, password: RwSignal<String>) -> impl IntoView {
+fn TransferText(
+    what: RwSignal<Outgoing>,
+    password: RwSignal<String>,
+    /// The button that makes it.
+    label: &'static str,
+) -> impl IntoView {
     let state = use_app();
     let made = RwSignal::new(None::<Result<Made, String>>);
     let copied = RwSignal::new(None::<&'static str>);
@@ -406,7 +426,7 @@ fn TransferText(what: RwSignal<Outgoing>, password: RwSignal<String>) -> impl In
     view! {
         <div class="transfer">
             <button class="button" type="button" on:click=make>
-                "生成传输文字（可发到微信）"
+                {label}
             </button>
             {move || match made.get() {
                 None => ().into_any(),

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
 use crate::browser::clock;
-use crate::domain::fusion::group_work::status;
+use crate::domain::fusion::group_work::{first_month_in_use, status};
 use crate::domain::fusion::{group_months_lines, GroupMonth, GroupMonthStatus};
 use crate::ui::link::A;
 use crate::ui::state::use_app;
@@ -28,7 +28,11 @@ pub fn GroupWorkLines(
             }
             // A month still running has nothing overdue yet.
             let over = to < clock::today();
-            if one_month {
+            // A month before the branch used the app is nobody's to call 未确定.
+            let began = first_month_in_use(d, clock::today());
+            if one_month && (from.year(), from.month()) < began {
+                Vec::new()
+            } else if one_month {
                 d.branch
                     .groups
                     .iter()

@@ -6,14 +6,16 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::browser::clock;
-use crate::domain::meeting::{Attendance, MeetingState, Presence};
+use crate::domain::limits;
+use crate::domain::meeting::{AbsenceReason, Attendance, MakeUpWay, MeetingState, Presence};
 use crate::domain::pinyin::name_matches;
 use crate::domain::rules::attendance::{
     attendance_of, due, makeup_status, tally, Due, MakeUpStatus, Tally,
 };
 use crate::domain::rules::quorum::{quorum, Quorum};
 use crate::domain::rules::recording::{
-    complete_makeup, mark_rest_present, set_presence, set_reason, tapped, undo_makeup,
+    complete_makeup, mark_rest_present, set_presence, set_reason, set_reason_note, tapped,
+    undo_makeup,
 };
 use crate::domain::Standing;
 use crate::ui::handles::MeetingHandle;
@@ -383,7 +385,8 @@ fn AttendanceRow(
     }
 }
 
-/// The reason a member was away, and their 补学.
+/// The reason a member was away (其他 in the recorder's words), and their
+/// 补学 with its day and way.
 #[component]
 fn AwayDetails(
     meeting: MeetingHandle,
@@ -421,6 +424,12 @@ fn AwayDetails(
                 .collect::<Vec<_>>()
         }
     };
+    let other = move || {
+        choice
+            .get()
+            .is_some_and(|(_, r)| r == Some(AbsenceReason::Other))
+    };
+    let note_id = member_id.clone();
     // 补学 is for a meeting that was held.
     let owes = Memo::new(move |_| {
         let Some(entry) = entry.get() else {
@@ -439,8 +448,16 @@ fn AwayDetails(
     let makeup = move || match owes.get() {
         MakeUpStatus::Done(on) => {
             let member_id = member_id.clone();
+            let way = entry
+                .with_untracked(|e| {
+                    e.as_ref()
+                        .and_then(|a| a.makeup.as_ref())
+                        .and_then(|m| m.way)
+                })
+                .map(|w| format!("，{}", w.label()))
+                .unwrap_or_default();
             view! {
-                <span class="ok small">{format!("已补学（{on}）")}</span>
+                <span class="ok small">{format!("已补学（{on}{way}）")}</span>
                 <button
                     class="link-button small"
                     on:click=move |_| {
@@ -455,27 +472,95 @@ fn AwayDetails(
         }
         MakeUpStatus::NotNeeded => ().into_any(),
         MakeUpStatus::Pending => {
-            let member_id = member_id.clone();
-            view! {
-                <span class="badge accent">"待补学"</span>
-                <button
-                    class="link-button small"
-                    on:click=move |_| {
-                        let member_id = member_id.clone();
-                        let today = clock::today();
-                        meeting.edit(move |m| complete_makeup(m, &member_id, today, ""));
-                    }
-                >
-                    "今天已补学"
-                </button>
-            }
-            .into_any()
+            view! { <MakeUpForm meeting=meeting member_id=member_id.clone() /> }.into_any()
         }
     };
     view! {
         <div class="away-details">
             <div class="chips-row">{reasons}</div>
+            <Show when=other>
+                {
+                    let note_id = note_id.clone();
+                    view! {
+                        <input
+                            type="text"
+                            name="reason-note"
+                            maxlength=limits::SHORT.to_string()
+                            placeholder="写明原因，如外出培训"
+                            aria-label="其他原因"
+                            prop:value=move || {
+                                entry
+                                    .with(|e| {
+                                        e.as_ref()
+                                            .map(|a| a.reason_note.clone())
+                                            .unwrap_or_default()
+                                    })
+                            }
+                            on:change=move |ev| {
+                                let note = event_target_value(&ev);
+                                let id = note_id.clone();
+                                meeting.edit(move |m| set_reason_note(m, &id, &note));
+                            }
+                        />
+                    }
+                }
+            </Show>
             <div class="makeup-row">{makeup}</div>
+        </div>
+    }
+}
+
+/// 待补学: the day it was made up (today unless changed, never before the
+/// meeting) and how.
+#[component]
+fn MakeUpForm(meeting: MeetingHandle, member_id: String) -> impl IntoView {
+    let today = clock::today();
+    let held_on = untrack(|| meeting.with(|m| m.effective_date())).flatten();
+    let on = RwSignal::new(Some(today));
+    let way = RwSignal::new(None::<MakeUpWay>);
+    let record = move |_| {
+        let Some(day) = on.get_untracked() else {
+            return;
+        };
+        let id = member_id.clone();
+        let how = way.get_untracked();
+        meeting.edit(move |m| complete_makeup(m, &id, day, how, ""));
+    };
+    view! {
+        <div class="makeup-form" data-testid="makeup-form">
+            <span class="badge accent">"待补学"</span>
+            <label class="field inline">
+                <span>"补学日期"</span>
+                <input
+                    type="date"
+                    name="makeup-date"
+                    min=held_on.map(|d| d.to_string()).unwrap_or_default()
+                    max=today.to_string()
+                    prop:value=move || on.get().map(|d| d.to_string()).unwrap_or_default()
+                    on:change=move |ev| {
+                        let day = event_target_value(&ev).parse().ok();
+                        on.set(day.filter(|d| held_on.is_none_or(|h| *d >= h) && *d <= today));
+                    }
+                />
+            </label>
+            <div class="chips-row" role="group" aria-label="补学方式">
+                {MakeUpWay::ALL
+                    .map(|w| {
+                        view! {
+                            <button
+                                class="chip-toggle small"
+                                class:on=move || way.get() == Some(w)
+                                aria-pressed=move || (way.get() == Some(w)).to_string()
+                                on:click=move |_| way.update(|v| *v = (*v != Some(w)).then_some(w))
+                            >
+                                {w.label()}
+                            </button>
+                        }
+                    })}
+            </div>
+            <button class="button small" disabled=move || on.get().is_none() on:click=record>
+                "记下补学"
+            </button>
         </div>
     }
 }

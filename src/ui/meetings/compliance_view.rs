@@ -139,6 +139,61 @@ fn RequirementRow(requirement: Requirement) -> impl IntoView {
     }
 }
 
+/// "有 N 人次待补学", which opens the list: who owes it for which meeting,
+/// each a way to that meeting's 签到, where the 补学 is recorded. The list
+/// is worked out only when opened.
+#[component]
+fn PendingMakeUps(count: usize) -> impl IntoView {
+    let state = use_app();
+    let open = RwSignal::new(false);
+    let lines = move || {
+        state.doc.with(|d| {
+            pending_makeups(d)
+                .into_iter()
+                .filter_map(|t| {
+                    let meeting = d.meeting(&t.meeting_id)?;
+                    let name = d.member(&t.member_id).map(|m| m.name.clone())?;
+                    Some((
+                        format!("/meetings/{}", t.meeting_id),
+                        format!("{name}：{}（{}）", meeting.kind.label(), when(meeting)),
+                    ))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="makeup-list" data-testid="pending-makeups">
+            <button
+                class="link-button"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {format!("有 {count} 人次待补学")}
+                {move || if open.get() { " ▾" } else { " ›" }}
+            </button>
+            <Show when=move || open.get()>
+                <ul class="plain-list">
+                    {move || {
+                        lines()
+                            .into_iter()
+                            .map(|(href, text)| {
+                                view! {
+                                    <li>
+                                        <A href=href attr:class="notice-line">
+                                            {text}
+                                            " ›"
+                                        </A>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </Show>
+        </div>
+    }
+}
+
 /// The home page's view of this month: what is still due, the next planned
 /// meeting, and make-up study that is waiting.
 #[component]
@@ -250,16 +305,7 @@ pub fn ThisMonthCard() -> impl IntoView {
                     })
                     .collect_view()
             }}
-            {move || {
-                (makeups.get() > 0)
-                    .then(|| {
-                        view! {
-                            <p class="muted small">
-                                {format!("有 {} 人次待补学", makeups.get())}
-                            </p>
-                        }
-                    })
-            }}
+            {move || (makeups.get() > 0).then(|| view! { <PendingMakeUps count=makeups.get() /> })}
             <div class="row">
                 <A href="/meetings/new" attr:class="button primary">
                     "安排会议"
