@@ -27,7 +27,12 @@ pub fn ResultNote(
     let node = NodeRef::<P>::new();
     Effect::new(move |_| {
         if let Some(element) = node.get() {
-            scroll::bring_into_view(&element);
+            // After the next paint: what the result's cause shows with it
+            // (the undo offered after an import) may push it down first.
+            leptos::task::spawn_local(async move {
+                page_events::after_next_paint().await;
+                scroll::bring_into_view(&element);
+            });
         }
     });
     if let Some(done) = on_seen.filter(|_| !error) {
