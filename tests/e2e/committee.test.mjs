@@ -15,11 +15,18 @@ import { printToPdf, pageTexts, pageTextsRaw, squeeze } from "./print.mjs";
 
 const env = useBrowser();
 
-/** The 报上级 text of this phone's branch, made on the backup page. */
-async function reportText(page, origin) {
+/** The 报上级 text of this phone's branch, made on the backup page; with
+ * `otherYear`, of the year the page does not offer first. */
+async function reportText(page, origin, otherYear = false) {
   await page.goto(origin + "/mine/backup");
   const send = page.getByTestId("send-panel");
   await send.getByText("报上级", { exact: true }).click();
+  if (otherYear) {
+    const select = send.locator("select[name=report-year]");
+    const chosen = await select.inputValue();
+    const values = await select.locator("option").evaluateAll((os) => os.map((o) => o.value));
+    await select.selectOption(values.find((v) => v !== chosen));
+  }
   const contents = await send.getByTestId("package-contents").textContent();
   // The screen says what it holds, and what it does not.
   assert.match(contents, /党员人数 \d+ 名/);
@@ -86,6 +93,32 @@ test("three branches report to the 党委 by chat text; the 党委 sees 已报 3
   // Drill into one branch: its months.
   await overview.getByRole("button", { name: "示例单位第一党支部" }).click();
   await page.getByTestId("branch-detail").getByText(/党员 \d+ 名（正式党员/).waitFor();
+  assert.equal(await page.getByTestId("years-compared").count(), 0, "one year: nothing to compare");
+  // The 述职 keeps its lines: each heading starts a line of its own.
+  const report = page.getByTestId("branch-detail").locator(".prose").last();
+  const indents = await report.evaluate((p) => {
+    const text = p.firstChild;
+    return ["一、", "二、", "三、"].map((h) => {
+      const at = text.data.indexOf(h);
+      if (at < 0) return null;
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 1);
+      return Math.round(range.getBoundingClientRect().left - p.getBoundingClientRect().left);
+    });
+  });
+  assert.deepEqual(indents, [0, 0, 0], "each heading of the 述职 at the start of a line");
+  // The same branch's other year arrives: its years side by side.
+  const otherYear = await reportText(first.page, origin, true);
+  await page.fill("textarea[name=report-paste]", otherYear);
+  await page.getByRole("button", { name: "导入", exact: true }).click();
+  await page.getByTestId("report-received").filter({ hasText: "已导入" }).waitFor();
+  const compared = page.getByTestId("years-compared");
+  await compared.waitFor();
+  const years = await compared.locator("tbody th").allTextContents();
+  assert.equal(years.length, 2, years.join());
+  assert.ok(Number.parseInt(years[0]) === Number.parseInt(years[1]) + 1, `latest first: ${years.join()}`);
+  assert.equal(await tally.textContent(), "已报 3 / 应报 4", "another year's report leaves this year's tally");
 
   // Kept in the 党委's own database, apart from any branch's.
   await page.reload();

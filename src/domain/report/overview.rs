@@ -206,6 +206,36 @@ pub fn overview<'a>(
     rows
 }
 
+/// One branch's years side by side, latest first: for each year it
+/// reported (under any name), its row of the year's overview, named after
+/// the year ("2026年"). The 组织员 compares a branch with itself, never
+/// ranks branches.
+pub fn branch_years<'a>(
+    collection: &'a Collection,
+    branch_id: &str,
+    today: NaiveDate,
+) -> Vec<Row<'a>> {
+    let mut reports: Vec<&BranchReport> = collection
+        .reports
+        .iter()
+        .map(|r| &r.report)
+        .filter(|r| r.branch_id == branch_id)
+        .collect();
+    reports.sort_by_key(|r| std::cmp::Reverse(r.year));
+    reports
+        .into_iter()
+        .map(|r| Row {
+            name: format!("{}年", r.year),
+            branch_id: Some(r.branch_id.clone()),
+            report: Some(r),
+            cells: Item::ALL
+                .iter()
+                .map(|i| cell(r, *i, Span::Year, today))
+                .collect(),
+        })
+        .collect()
+}
+
 /// The 党总支 the reports of `year` name, for the filter.
 pub fn parents(collection: &Collection, year: i32) -> Vec<String> {
     let mut out: Vec<String> = collection

@@ -1,5 +1,5 @@
 use super::collection::{Collection, Expected, Outcome, Received};
-use super::overview::{cell, csv, overview, Mark, Order, Span};
+use super::overview::{branch_years, cell, csv, overview, Mark, Order, Span};
 use super::*;
 use crate::domain::meeting::MeetingKind::*;
 use crate::domain::rules::fixtures::*;
@@ -278,4 +278,53 @@ fn grades_are_counted_not_named() {
         ),
         (1, 1, 1, 1, 2)
     );
+}
+
+#[test]
+fn a_branchs_years_compare_side_by_side_latest_first_under_a_new_name_too() {
+    let mut c = Collection::default();
+    let mut last_year = branch("甲支部");
+    last_year.branch.id = "b-1".into();
+    for m in 1..=12 {
+        last_year
+            .meetings
+            .push(held(&format!("c-{m}"), CommitteeMeeting, day(2025, m, 20)));
+    }
+    c.receive(received(
+        &last_year,
+        2025,
+        day(2025, 12, 31),
+        "2026-01-05 10:00",
+    ));
+    let mut this_year = branch("甲支部（更名后）");
+    this_year.branch.id = "b-1".into();
+    c.receive(received(
+        &this_year,
+        2026,
+        day(2026, 12, 31),
+        "2027-01-05 10:00",
+    ));
+    let mut other = branch("乙支部");
+    other.branch.id = "b-2".into();
+    c.receive(received(
+        &other,
+        2026,
+        day(2026, 12, 31),
+        "2027-01-06 10:00",
+    ));
+
+    let rows = branch_years(&c, "b-1", day(2027, 1, 10));
+    let years: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        years,
+        ["2026年", "2025年"],
+        "only this branch, latest first"
+    );
+    assert_eq!(
+        rows[1].cells[0].mark,
+        Mark::Done,
+        "2025: a 支委会 every month"
+    );
+    assert_eq!(rows[0].cells[0].text(), "逾期 10", "2026: two of twelve");
+    assert!(branch_years(&c, "b-9", day(2027, 1, 10)).is_empty());
 }

@@ -1,13 +1,13 @@
 //! One branch's figures of a year, as it reported them: each requirement
 //! month by month (or by quarter, or the year), members, 民主评议 grades,
-//! 学时, 党费 and the year's texts.
+//! 学时, 党费 and the year's texts; then its years side by side.
 
 use leptos::prelude::*;
 
 use super::Committee;
 use crate::browser::clock;
 use crate::domain::assessment::grades::Grade;
-use crate::domain::report::overview::{cell, Span};
+use crate::domain::report::overview::{branch_years, cell, Span};
 use crate::domain::report::{tenths_text, yuan_text, Item};
 
 #[component]
@@ -147,10 +147,74 @@ pub(super) fn BranchDetail(
                         <p class="prose">{texts.secretary_report.clone()}</p>
                     }
                 })}
+            <YearsCompared committee=committee branch_id=branch_id />
             <button class="button" type="button" on:click=move |_| on_close()>
                 "收起"
             </button>
         </section>
     }
         .into_any()
+}
+
+/// 历年对比: the branch's row of each year's overview, latest first, once
+/// it has reported more than one year (years still being read join when
+/// they arrive).
+#[component]
+fn YearsCompared(committee: Committee, branch_id: String) -> impl IntoView {
+    let today = clock::today();
+    move || {
+        committee.collection.with(|c| {
+            let rows = branch_years(c, &branch_id, today);
+            (rows.len() > 1).then(|| {
+                view! {
+                    <h3>"历年对比"</h3>
+                    <div
+                        class="table-scroll"
+                        role="region"
+                        aria-label="历年落实情况对比表，可左右滑动"
+                        tabindex="0"
+                    >
+                        <table class="overview-table" data-testid="years-compared">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"年度"</th>
+                                    <th scope="col">"党员数"</th>
+                                    {Item::ALL
+                                        .iter()
+                                        .map(|i| view! { <th scope="col">{i.label()}</th> })
+                                        .collect_view()}
+                                    <th scope="col">"学时"</th>
+                                    <th scope="col">"党费"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {rows
+                                    .iter()
+                                    .map(|row| {
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{row.name.clone()}</th>
+                                                <td>{row.members_text()}</td>
+                                                {row
+                                                    .cells
+                                                    .iter()
+                                                    .map(|c| {
+                                                        view! {
+                                                            <td class=format!("mark-{}", c.mark.class())>{c.text()}</td>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                                <td>{row.study_text()}</td>
+                                                <td>{row.dues_text()}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            })
+        })
+    }
 }
