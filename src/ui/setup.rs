@@ -10,7 +10,7 @@ use super::state::use_app;
 use crate::browser::clock;
 use crate::domain::pasted_roster::{read_roster, PastedRoster};
 use crate::domain::roster::{active_names, name_secretary};
-use crate::domain::{PartyGroup, Role, Standing};
+use crate::domain::{PartyGroup, Role};
 use crate::ui::branch_settings::ThemeDayField;
 
 const STEPS: u8 = 4;
@@ -160,7 +160,7 @@ fn PastedTable(pasted: Memo<PastedRoster>) -> impl IntoView {
         })
     };
     view! {
-        <table class="pasted-roster" data-testid="pasted-roster">
+        <table class="overview-table" data-testid="pasted-roster">
             <thead>
                 <tr>
                     <th>"姓名"</th>
@@ -178,8 +178,7 @@ fn PastedTable(pasted: Memo<PastedRoster>) -> impl IntoView {
                             view! {
                                 <tr>
                                     <td>{m.name}</td>
-                                    <td class:accent=m.standing
-                                        == Standing::Probationary>{m.standing.label()}</td>
+                                    <td>{m.standing.label()}</td>
                                     <td>{m.group.unwrap_or_default()}</td>
                                 </tr>
                             }

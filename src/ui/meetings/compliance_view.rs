@@ -3,6 +3,7 @@
 //! and the home page's card for this month.
 
 use crate::ui::link::A;
+use chrono::Datelike;
 use leptos::prelude::*;
 
 use super::when;
@@ -155,7 +156,8 @@ fn DueRow(requirement: Requirement) -> impl IntoView {
         (None, Owed::SecretaryLecture) => plan_address("党课", None),
     };
     let status = match &planned {
-        Some((_, day)) => format!("已安排 {}", day.format("%m-%d")),
+        // Hand-written: chrono's formatter would join the home screen's code.
+        Some((_, day)) => format!("已安排 {:02}-{:02}", day.month(), day.day()),
         None => format!(
             "{} · 还差 {} {}",
             requirement.period.kind.current_label(),
@@ -164,7 +166,7 @@ fn DueRow(requirement: Requirement) -> impl IntoView {
         ),
     };
     view! {
-        <li class:overdue=requirement.status == Status::Overdue class:planned=planned.is_some()>
+        <li class:overdue=requirement.status == Status::Overdue>
             <A href=href>
                 <span>{requirement.label.clone()}</span>
                 <span class="muted small">{status}</span>

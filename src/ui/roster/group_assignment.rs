@@ -92,7 +92,7 @@ pub fn GroupAssignment(on_done: Callback<()>) -> impl IntoView {
         }
     };
     view! {
-        <section class="card group-assignment" data-testid="group-assignment">
+        <section class="card" data-testid="group-assignment">
             <h2 class="card-title">"分配党小组"</h2>
             <p class="muted small">
                 "先选党小组，再勾选姓名，点下方按钮一次分好。"
@@ -107,7 +107,7 @@ pub fn GroupAssignment(on_done: Callback<()>) -> impl IntoView {
                 maxlength=50
                 on_add=add_group
             />
-            <ul class="assign-list">
+            <ul class="check-list">
                 <For each=members key=|m| m.clone() let:member>
                     {
                         let (id, name, group) = member;
@@ -116,8 +116,8 @@ pub fn GroupAssignment(on_done: Callback<()>) -> impl IntoView {
                             move || ticked.with(|t| t.contains(&id))
                         };
                         view! {
-                            <li>
-                                <label class="assign-row">
+                            <li class="check-row">
+                                <label class="check assign-row">
                                     <input
                                         type="checkbox"
                                         name="assign-member"
@@ -135,7 +135,7 @@ pub fn GroupAssignment(on_done: Callback<()>) -> impl IntoView {
                                                 });
                                         }
                                     />
-                                    <span class="member-name">{name}</span>
+                                    <strong>{name}</strong>
                                     <span class="muted small">{group}</span>
                                 </label>
                             </li>
@@ -143,7 +143,7 @@ pub fn GroupAssignment(on_done: Callback<()>) -> impl IntoView {
                     }
                 </For>
             </ul>
-            <div class="assign-actions">
+            <div class="row">
                 <button
                     class="button primary"
                     disabled=move || picked.with(Option::is_none) || ticked.with(BTreeSet::is_empty)
