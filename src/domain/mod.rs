@@ -14,6 +14,7 @@ pub mod kind;
 pub mod limits;
 pub mod meeting;
 pub mod month_pages;
+pub mod pasted_roster;
 pub mod pinyin;
 pub mod place;
 pub mod record_sheet;

@@ -456,6 +456,31 @@ pub fn change_posts(member: &mut Member, roles: Vec<Role>, duty: String, on: Nai
     member.posts_since = Some(on);
 }
 
+/// Setup names the branch's 书记 as it already is: the chosen member holds
+/// the post (since a day the app does not know, so old records count them
+/// too), and anyone else named 书记 by mistake no longer does. A later
+/// change of 书记 is a 换届 or the member form, which keep the history.
+pub fn name_secretary(members: &mut [Member], id: &str) {
+    for member in members.iter_mut() {
+        if member.id == id {
+            if !member.has_role(Role::Secretary) {
+                member.roles.retain(|r| *r != Role::DeputySecretary);
+                member.roles.insert(0, Role::Secretary);
+            }
+        } else {
+            member.roles.retain(|r| *r != Role::Secretary);
+        }
+    }
+}
+
+/// Puts the members `ids` into the 党小组 `group_id` (`None`: into none),
+/// in one edit: assigning a group is one tap for all the names ticked.
+pub fn assign_group(members: &mut [Member], ids: &[String], group_id: Option<&str>) {
+    for member in members.iter_mut().filter(|m| ids.contains(&m.id)) {
+        member.group_id = group_id.map(str::to_string);
+    }
+}
+
 /// The roster in the order people expect: committee first (书记, 副书记,
 /// 委员), then 党小组长, then by 党小组 and name, members who left at the end.
 pub fn display_order(members: &[Member]) -> Vec<&Member> {
@@ -630,31 +655,6 @@ pub fn check_member_name(name: &str) -> Result<String, &'static str> {
     Ok(trimmed.to_string())
 }
 
-/// The names in a pasted list: one per line, or separated by 、，,；; or
-/// spaces, with list numbers ("1.", "2、", "(3)") left out; each name once,
-/// none already in `roster`, none too long to save.
-pub fn names_in_list(text: &str, roster: &[Member]) -> Vec<String> {
-    let separators = |c: char| {
-        matches!(
-            c,
-            '\n' | '\r' | '、' | '，' | ',' | '；' | ';' | '\t' | ' ' | '\u{3000}'
-        )
-    };
-    let mut names: Vec<String> = Vec::new();
-    for piece in text.split(separators) {
-        let name = piece
-            .trim_start_matches(|c: char| c.is_ascii_digit() || ".．、)）(（".contains(c))
-            .trim();
-        let Ok(name) = check_member_name(name) else {
-            continue;
-        };
-        if !names.contains(&name) && !roster.iter().any(|m| m.name == name) {
-            names.push(name);
-        }
-    }
-    names
-}
-
 /// A 正式党员 known by name only, as a pasted list gives them: the rest is
 /// filled in later, if ever.
 pub fn member_named(id: String, name: String, joined_on: NaiveDate) -> Member {
@@ -683,20 +683,6 @@ pub fn member_named(id: String, name: String, joined_on: NaiveDate) -> Member {
 mod tests {
     use super::*;
     use crate::domain::rules::fixtures::{day, full, probationary};
-
-    #[test]
-    fn a_pasted_list_gives_each_new_name_once_without_its_numbers() {
-        let roster = vec![Member {
-            name: "王五".into(),
-            ..full("1")
-        }];
-        let text = "1. 张三\n2、李四，王五\n（3）赵六 张三\n\n买买提·艾力；欧阳娜娜";
-        assert_eq!(
-            names_in_list(text, &roster),
-            ["张三", "李四", "赵六", "买买提·艾力", "欧阳娜娜"]
-        );
-        assert!(names_in_list(&"长".repeat(41), &[]).is_empty());
-    }
 
     fn with_roles(mut m: Member, roles: &[Role]) -> Member {
         m.roles = roles.to_vec();
@@ -890,6 +876,36 @@ mod tests {
         );
         assert_eq!(m.former_posts.len(), 2);
         assert_eq!(m.posts_since, Some(day(2026, 3, 20)));
+    }
+
+    #[test]
+    fn the_secretary_named_at_setup_is_the_only_one_and_keeps_other_posts() {
+        let mut members = vec![
+            with_roles(full("a"), &[Role::Secretary]),
+            with_roles(full("b"), &[Role::GroupLeader]),
+            full("c"),
+        ];
+        name_secretary(&mut members, "b");
+        assert!(members[0].roles.is_empty());
+        assert_eq!(members[1].roles, [Role::Secretary, Role::GroupLeader]);
+        assert_eq!(members[1].posts_since, None, "held before the app knew");
+        assert!(members[1]
+            .roles_on(Some(day(2020, 1, 1)))
+            .contains(&Role::Secretary));
+        // Naming the same member again changes nothing.
+        name_secretary(&mut members, "b");
+        assert_eq!(members[1].roles, [Role::Secretary, Role::GroupLeader]);
+    }
+
+    #[test]
+    fn the_names_ticked_go_into_the_group_picked_and_no_one_else_moves() {
+        let mut members = vec![full("a"), full("b"), full("c")];
+        members[2].group_id = Some("g2".into());
+        assign_group(&mut members, &["a".into(), "c".into()], Some("g1"));
+        let groups: Vec<_> = members.iter().map(|m| m.group_id.as_deref()).collect();
+        assert_eq!(groups, [Some("g1"), None, Some("g1")]);
+        assign_group(&mut members, &["c".into()], None);
+        assert_eq!(members[2].group_id, None);
     }
 
     #[test]

@@ -425,7 +425,7 @@ fn RuleNumber(
 /// 主题党日 "每月相对固定 1 天": a day of the month or a weekday; new plans
 /// for a 主题党日 take it as their date.
 #[component]
-fn ThemeDayField() -> impl IntoView {
+pub fn ThemeDayField() -> impl IntoView {
     let state = use_app();
     let theme_day = move || state.doc.with(|d| d.branch.rules.theme_day);
     let set = move |day: Option<ThemeDay>| state.edit_branch(move |b| b.rules.theme_day = day);

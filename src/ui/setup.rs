@@ -1,13 +1,19 @@
-//! A new branch in three steps: its name, its members (typed or pasted as a
-//! list of names), and its first meeting. Every step saves as it goes and
-//! can be skipped; the rest is filled in later, where it lives.
+//! A new branch in four steps: its name, its members (a 花名册 pasted from
+//! Excel or a list of names, shown as a table before anything is added),
+//! its 书记 and 主题党日, and its first meeting. Every step saves as it goes
+//! and can be skipped; the rest is filled in later, where it lives.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::state::use_app;
 use crate::browser::clock;
-use crate::domain::roster::{member_named, names_in_list};
+use crate::domain::pasted_roster::{read_roster, PastedRoster};
+use crate::domain::roster::{active_names, name_secretary};
+use crate::domain::{PartyGroup, Role};
+use crate::ui::branch_settings::ThemeDayField;
+
+const STEPS: u8 = 4;
 
 #[component]
 pub fn SetupPage() -> impl IntoView {
@@ -24,11 +30,12 @@ pub fn SetupPage() -> impl IntoView {
             // Just cleared the example: what was there can come back.
             <crate::ui::backup::UndoPanel />
             <p class="setup-steps" aria-label="设置步骤">
-                {move || format!("第 {} 步，共 3 步", step().clamp(1, 3))}
+                {move || format!("第 {} 步，共 {STEPS} 步", step().clamp(1, STEPS))}
             </p>
             {move || match step() {
                 2 => view! { <MembersStep /> }.into_any(),
-                3 => view! { <FirstMeetingStep /> }.into_any(),
+                3 => view! { <SecretaryStep /> }.into_any(),
+                4 => view! { <FirstMeetingStep /> }.into_any(),
                 _ => view! { <BranchNameStep /> }.into_any(),
             }}
         </section>
@@ -81,22 +88,14 @@ fn MembersStep() -> impl IntoView {
     let state = use_app();
     let navigate = use_navigate();
     let text = RwSignal::new(String::new());
-    let names = Memo::new(move |_| state.doc.with(|d| names_in_list(&text.get(), &d.members)));
+    let pasted = Memo::new(move |_| state.doc.with(|d| read_roster(&text.get(), &d.members)));
+    let count = move || pasted.with(|p| p.members.len());
     let add = {
         let navigate = navigate.clone();
         move |_| {
-            let names = names.get_untracked();
-            if !names.is_empty() {
-                let today = clock::today();
-                let count = names.len();
-                state.edit_roster(move |members| {
-                    members.extend(
-                        names
-                            .iter()
-                            .map(|name| member_named(clock::new_id("m"), name.clone(), today)),
-                    );
-                });
-                state.confirm(format!("已添加 {count} 名党员"));
+            let pasted = pasted.get_untracked();
+            if !pasted.members.is_empty() {
+                add_pasted(pasted);
             }
             navigate("/mine/setup?step=3", Default::default());
         }
@@ -104,29 +103,195 @@ fn MembersStep() -> impl IntoView {
     view! {
         <h1 class="page-title">"有哪些党员？"</h1>
         <p class="muted">
-            "输入或粘贴姓名，每行一个，也可以用顿号、逗号或空格隔开。都先记为正式党员，党小组、职务等以后在“党员名册”里补充。"
+            "从 Excel 花名册复制整张表粘贴进来（有“姓名”“类别”“党小组”列的会一并读取），或每行一个姓名，也可以用顿号、逗号或空格隔开；“第一党小组：王建国、李四”会分到该党小组。"
         </p>
         <div class="card">
             <label class="field">
-                <span>"党员姓名"</span>
+                <span>"党员名单"</span>
                 <textarea
                     name="setup-names"
                     rows="8"
-                    placeholder="张三\n李四\n王五"
+                    placeholder="张三\n李四\n第一党小组：王五、赵六"
                     prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))
                 ></textarea>
             </label>
             <p class="muted small" aria-live="polite">
-                {move || match names.with(Vec::len) {
+                {move || match count() {
                     0 => "还没有可添加的姓名。".to_string(),
-                    n => format!("将添加 {n} 名党员：{}", names.with(|v| v.join("、"))),
+                    n => format!("将添加 {n} 名党员，请核对："),
                 }}
             </p>
+            <Show when=move || count() != 0>
+                <PastedTable pasted=pasted />
+            </Show>
         </div>
         <div class="setup-actions">
             <button class="button primary" on:click=add>
-                {move || if names.with(Vec::is_empty) { "下一步" } else { "添加并继续" }}
+                {move || match count() {
+                    0 => "下一步".to_string(),
+                    n => format!("确认添加 {n} 名党员"),
+                }}
+            </button>
+        </div>
+    }
+}
+
+/// What a paste will add, as a table: name, 类别, 党小组; then the names
+/// left out and the 党小组 that will be made.
+#[component]
+fn PastedTable(pasted: Memo<PastedRoster>) -> impl IntoView {
+    let state = use_app();
+    let notes = move || {
+        let groups = state.doc.with(|d| d.branch.groups.clone());
+        pasted.with(|p| {
+            let mut notes = Vec::new();
+            if !p.repeated.is_empty() {
+                notes.push(format!("重复的姓名只添加一次：{}", p.repeated.join("、")));
+            }
+            if !p.on_roster.is_empty() {
+                notes.push(format!("已在名册中，不再添加：{}", p.on_roster.join("、")));
+            }
+            let new_groups = p.new_groups(&groups);
+            if !new_groups.is_empty() {
+                notes.push(format!("将新建党小组：{}", new_groups.join("、")));
+            }
+            notes
+        })
+    };
+    view! {
+        <table class="overview-table" data-testid="pasted-roster">
+            <thead>
+                <tr>
+                    <th>"姓名"</th>
+                    <th>"类别"</th>
+                    <th>"党小组"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || {
+                    pasted
+                        .get()
+                        .members
+                        .into_iter()
+                        .map(|m| {
+                            view! {
+                                <tr>
+                                    <td>{m.name}</td>
+                                    <td>{m.standing.label()}</td>
+                                    <td>{m.group.unwrap_or_default()}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </tbody>
+        </table>
+        {move || {
+            notes().into_iter().map(|n| view! { <p class="muted small">{n}</p> }).collect_view()
+        }}
+    }
+}
+
+/// Adds what the member confirmed: the 党小组 the paste names first, then
+/// the members in them.
+fn add_pasted(pasted: PastedRoster) {
+    let state = use_app();
+    let today = clock::today();
+    let made: Vec<PartyGroup> = state.doc.with_untracked(|d| {
+        pasted
+            .new_groups(&d.branch.groups)
+            .into_iter()
+            .map(|name| PartyGroup {
+                id: clock::new_id("g"),
+                name,
+            })
+            .collect()
+    });
+    if !made.is_empty() {
+        let made = made.clone();
+        state.edit_branch(move |b| {
+            for group in &made {
+                if !b.groups.iter().any(|g| g.id == group.id) {
+                    b.groups.push(group.clone());
+                }
+            }
+        });
+    }
+    let mut groups = state.doc.with_untracked(|d| d.branch.groups.clone());
+    groups.extend(made);
+    let added = pasted.to_members(&groups, || clock::new_id("m"), today);
+    let count = added.len();
+    state.edit_roster(move |members| {
+        for member in &added {
+            if !members.iter().any(|m| m.id == member.id) {
+                members.push(member.clone());
+            }
+        }
+    });
+    state.confirm(format!("已添加 {count} 名党员"));
+}
+
+/// Who the 书记 is (a post on the roster, where the committee's posts
+/// live) and the branch's 主题党日, which new plans take as their day.
+#[component]
+fn SecretaryStep() -> impl IntoView {
+    let state = use_app();
+    let navigate = use_navigate();
+    let members = move || state.doc.with(|d| active_names(&d.members));
+    let secretary = move || {
+        state.doc.with(|d| {
+            d.members
+                .iter()
+                .find(|m| m.is_active() && m.has_role(Role::Secretary))
+                .map(|m| m.id.clone())
+                .unwrap_or_default()
+        })
+    };
+    let choose = move |id: String| {
+        if !id.is_empty() {
+            state.edit_roster(move |members| name_secretary(members, &id));
+        }
+    };
+    let next = move |_| navigate(&format!("/mine/setup?step={STEPS}"), Default::default());
+    view! {
+        <h1 class="page-title">"谁是支部书记？"</h1>
+        <p class="muted">
+            "书记会印在会议记录上，也用于统计“书记讲党课”。副书记、委员、党小组长以后在“党员名册”里设置。"
+        </p>
+        <div class="card form">
+            <label class="field">
+                <span>"支部书记"</span>
+                <select name="setup-secretary" on:change=move |ev| choose(event_target_value(&ev))>
+                    <option value="" selected=move || secretary().is_empty()>
+                        "请选择"
+                    </option>
+                    {move || {
+                        let chosen = secretary();
+                        members()
+                            .into_iter()
+                            .map(|(id, name)| {
+                                let selected = id == chosen;
+                                view! {
+                                    <option value=id selected=selected>
+                                        {name}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+                <Show when=move || members().is_empty()>
+                    <small class="muted">
+                        "名册还是空的：添加党员后可在“党员名册”里设置书记。"
+                    </small>
+                </Show>
+            </label>
+            <ThemeDayField />
+        </div>
+        <div class="setup-actions">
+            <button class="button primary" on:click=next>
+                "下一步"
             </button>
         </div>
     }

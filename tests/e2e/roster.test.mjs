@@ -85,19 +85,22 @@ test("dates are China Standard Time whatever zone the phone is set to", async ()
   await context.close();
 });
 
-test("a new branch in three steps: its name, a pasted list of members, its first meeting", async () => {
+test("a new branch in four steps: its name, a pasted list of members, its 书记, its first meeting", async () => {
   const context = await env.browser.newContext(PHONE);
   const { page, problems } = await openApp(context, env.server.origin);
   await page.getByRole("button", { name: "开始使用", exact: true }).click();
-  await page.getByText("第 1 步，共 3 步").waitFor();
+  await page.getByText("第 1 步，共 4 步").waitFor();
   await page.fill("input[name=setup-branch-name]", "测试第二党支部");
   await page.getByRole("button", { name: "下一步" }).click();
-  await page.getByText("第 2 步，共 3 步").waitFor();
+  await page.getByText("第 2 步，共 4 步").waitFor();
   await page.fill("textarea[name=setup-names]", "1. 张三\n2. 李四、王五，赵六\n张三");
-  await page.getByText("将添加 4 名党员：张三、李四、王五、赵六").waitFor();
-  await page.getByRole("button", { name: "添加并继续" }).click();
+  await page.getByText("将添加 4 名党员，请核对：").waitFor();
+  await page.getByText("重复的姓名只添加一次：张三").waitFor();
+  await page.getByRole("button", { name: "确认添加 4 名党员" }).click();
   await page.locator(".toast", { hasText: "已添加 4 名党员" }).waitFor();
-  await page.getByText("第 3 步，共 3 步").waitFor();
+  await page.getByText("第 3 步，共 4 步").waitFor();
+  await page.getByRole("button", { name: "下一步" }).click();
+  await page.getByText("第 4 步，共 4 步").waitFor();
   await page.getByRole("button", { name: "安排会议" }).click();
   await page.waitForURL(/\/meetings\/new$/);
   const app = new App(page);

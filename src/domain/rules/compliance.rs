@@ -335,6 +335,35 @@ pub fn due_this_month(doc: &Document, today: NaiveDate) -> Vec<Requirement> {
         .collect()
 }
 
+/// The earliest meeting planned for `requirement` inside its period (for
+/// a 组织生活会 or 民主评议, its 所属年度): the home page says "已安排 12-18"
+/// and opens it instead of a new plan. Talks are not planned as meetings.
+pub fn planned_for<'a>(doc: &'a Document, requirement: &Requirement) -> Option<&'a Meeting> {
+    let kind = match &requirement.what {
+        Owed::Meeting(kind) => kind,
+        Owed::SecretaryLecture => &MeetingKind::PartyLecture,
+        Owed::Talks => return None,
+    };
+    let period = &requirement.period;
+    doc.meetings
+        .iter()
+        .filter(|m| m.state == MeetingState::Planned)
+        .filter(|m| match &requirement.group_id {
+            Some(group) => m.counts_as(kind) && m.group_id.as_deref() == Some(group),
+            None => m.counts_for_branch(kind),
+        })
+        .filter_map(|m| Some((m.effective_date()?, m)))
+        .filter(|(day, m)| {
+            if kind.is_yearly() {
+                m.counted_year() == Some(period.start.year())
+            } else {
+                period.contains(*day)
+            }
+        })
+        .min_by_key(|(day, _)| *day)
+        .map(|(_, m)| m)
+}
+
 /// The next planned meeting on or after today: earliest day, then earliest
 /// time, meetings without a time after those with one.
 pub fn next_planned(doc: &Document, today: NaiveDate) -> Option<&Meeting> {
@@ -793,5 +822,41 @@ mod tests {
             .map(|m| m.id.as_str())
             .collect();
         assert_eq!(ids, ["a", "b"]);
+    }
+
+    #[test]
+    fn a_requirement_is_planned_by_a_meeting_of_its_kind_in_its_period() {
+        let mut group_plan = planned("g", GroupMeeting, day(2026, 12, 18));
+        group_plan.group_id = Some("g2".into());
+        let doc = document(
+            &["g1", "g2"],
+            vec![],
+            vec![
+                planned("next-month", ThemeDay, day(2027, 1, 15)),
+                planned("theme", ThemeDay, day(2026, 12, 18)),
+                planned("later", ThemeDay, day(2026, 12, 30)),
+                held("held", CommitteeMeeting, day(2026, 12, 2)),
+                group_plan,
+            ],
+        );
+        let today = day(2026, 12, 6);
+        let rows = compliance(&doc, month_of(2026, 12), today);
+        let plan = |label: &str| planned_for(&doc, find(&rows, label)).map(|m| m.id.as_str());
+        assert_eq!(plan("主题党日"), Some("theme"), "the earliest in the month");
+        assert_eq!(plan("党小组会（g2小组）"), Some("g"));
+        assert_eq!(plan("党小组会（g1小组）"), None, "another group's plan");
+        let next_month = compliance(&doc, month_of(2027, 1), today);
+        assert_eq!(
+            planned_for(&doc, find(&next_month, "主题党日")).map(|m| m.id.as_str()),
+            Some("next-month")
+        );
+        assert_eq!(
+            planned_for(
+                &doc,
+                find(&compliance(&doc, month_of(2026, 11), today), "主题党日")
+            ),
+            None,
+            "the month before"
+        );
     }
 }

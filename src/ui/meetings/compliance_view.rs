@@ -3,6 +3,7 @@
 //! and the home page's card for this month.
 
 use crate::ui::link::A;
+use chrono::Datelike;
 use leptos::prelude::*;
 
 use super::when;
@@ -11,8 +12,8 @@ use crate::domain::ics;
 use crate::domain::rules::absence_streak::absence_streaks;
 use crate::domain::rules::attendance::pending_makeups;
 use crate::domain::rules::compliance::{
-    compliance, due_this_month, next_planned, unrecorded_planned, Period, PeriodKind, Requirement,
-    Status,
+    compliance, due_this_month, next_planned, planned_for, unrecorded_planned, Owed, Period,
+    PeriodKind, Requirement, Status,
 };
 use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::fusion::GroupWorkLines;
@@ -194,6 +195,49 @@ fn PendingMakeUps(count: usize) -> impl IntoView {
     }
 }
 
+/// One thing still owed on the home page: it opens the plan for it (the
+/// planner set to its type and 党小组), or the meeting already planned,
+/// with its day.
+#[component]
+fn DueRow(requirement: Requirement) -> impl IntoView {
+    let state = use_app();
+    let planned = state.doc.with(|d| {
+        planned_for(d, &requirement).and_then(|m| Some((m.id.clone(), m.effective_date()?)))
+    });
+    let href = match (&planned, &requirement.what) {
+        (Some((id, _)), _) => format!("/meetings/{id}"),
+        (None, Owed::Talks) => "/talks".to_string(),
+        (None, Owed::Meeting(kind)) => plan_address(kind.label(), requirement.group_id.as_deref()),
+        (None, Owed::SecretaryLecture) => plan_address("党课", None),
+    };
+    let status = match &planned {
+        // Hand-written: chrono's formatter would join the home screen's code.
+        Some((_, day)) => format!("已安排 {:02}-{:02}", day.month(), day.day()),
+        None => format!(
+            "{} · 还差 {} {}",
+            requirement.period.kind.current_label(),
+            requirement.required.saturating_sub(requirement.held),
+            requirement.unit(),
+        ),
+    };
+    view! {
+        <li class:overdue=requirement.status == Status::Overdue>
+            <A href=href>
+                <span>{requirement.label.clone()}</span>
+                <span class="muted small">{status}</span>
+            </A>
+        </li>
+    }
+}
+
+/// The planner, set to a type (by its name) and a 党小组.
+fn plan_address(kind: &str, group: Option<&str>) -> String {
+    match group {
+        Some(group) => format!("/meetings/new?kind={kind}&group={group}"),
+        None => format!("/meetings/new?kind={kind}"),
+    }
+}
+
 /// The home page's view of this month: what is still due, the next planned
 /// meeting, and make-up study that is waiting.
 #[component]
@@ -242,22 +286,7 @@ pub fn ThisMonthCard() -> impl IntoView {
                         <ul class="due-list">
                             {due
                                 .into_iter()
-                                .map(|r| {
-                                    let overdue = r.status == Status::Overdue;
-                                    view! {
-                                        <li class:overdue=overdue>
-                                            <span>{r.label.clone()}</span>
-                                            <span class="muted small">
-                                                {format!(
-                                                    "{} · 还差 {} {}",
-                                                    r.period.kind.current_label(),
-                                                    r.required.saturating_sub(r.held),
-                                                    r.unit(),
-                                                )}
-                                            </span>
-                                        </li>
-                                    }
-                                })
+                                .map(|r| view! { <DueRow requirement=r /> })
                                 .collect_view()}
                         </ul>
                     }

@@ -1,7 +1,9 @@
 //! 安排会议: type, day, place and theme; the checklist comes from the type.
+//! Opened from a requirement on the home page (`?kind=主题党日&group=…`),
+//! it starts with that type and 党小组.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::browser::clock;
 use crate::domain::meeting::{GroupScope, MeetingKind};
@@ -43,6 +45,21 @@ pub fn PlanMeetingPage() -> impl IntoView {
         kind.set(k);
         error.set(None);
     };
+    let query = use_query_map().get_untracked();
+    if let Some(asked) = query
+        .get("kind")
+        .and_then(|name| all_kinds.iter().find(|k| k.label() == name))
+    {
+        choose_kind(asked.clone());
+        let known = |id: &String| {
+            state
+                .doc
+                .with_untracked(|d| d.branch.group_name(id).is_some())
+        };
+        if let Some(id) = query.get("group").filter(known) {
+            group.set(Some(id));
+        }
+    }
     let time = RwSignal::new(chrono::NaiveTime::from_hms_opt(14, 30, 0));
     let place = RwSignal::new(String::new());
     let theme = RwSignal::new(String::new());
@@ -94,7 +111,12 @@ pub fn PlanMeetingPage() -> impl IntoView {
                         .iter()
                         .enumerate()
                         .map(|(i, k)| {
-                            view! { <option value=i.to_string()>{k.label().to_string()}</option> }
+                            let selected = kind.with_untracked(|chosen| chosen == k);
+                            view! {
+                                <option value=i.to_string() selected=selected>
+                                    {k.label().to_string()}
+                                </option>
+                            }
                         })
                         .collect_view()}
                 </select>

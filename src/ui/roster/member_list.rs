@@ -9,6 +9,8 @@ use crate::domain::{Member, Standing};
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
 
+use super::group_assignment::GroupAssignment;
+
 #[component]
 pub fn RosterPage() -> impl IntoView {
     let state = use_app();
@@ -32,14 +34,23 @@ pub fn RosterPage() -> impl IntoView {
             .filter(|m| !m.is_active())
             .collect::<Vec<_>>()
     };
+    let assigning = RwSignal::new(false);
     view! {
         <PageHeader title="党员名册" back="/mine" />
         <div class="toolbar">
             <span class="muted">{move || format!("在册 {} 人", active().len())}</span>
+            <Show when=move || !active().is_empty() && !assigning.get()>
+                <button class="button" on:click=move |_| assigning.set(true)>
+                    "分配党小组"
+                </button>
+            </Show>
             <A href="/mine/roster/new" attr:class="button primary">
                 "＋ 添加党员"
             </A>
         </div>
+        <Show when=move || assigning.get()>
+            <GroupAssignment on_done=Callback::new(move |()| assigning.set(false)) />
+        </Show>
         <Show when=move || members().is_empty()>
             <p class="empty">
                 "名册还是空的。添加党员后，签到、出席统计和评议都会用到。"

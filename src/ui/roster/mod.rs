@@ -1,5 +1,6 @@
-//! 党员名册: the list and the member form.
+//! 党员名册: the list, the member form and 分配党小组.
 
+mod group_assignment;
 mod member_form;
 mod member_list;
 
