@@ -19,7 +19,11 @@ export const BUDGETS = {
   // the join screen for a link on a phone with no data (ui/app.rs
   // FirstScreen, one more loader), which took 200,000 B off the link's
   // path (below).
-  welcome: { what: "the welcome screen's first load", gzip: 150_500 },
+  // Raised to 150,700 (stop 33, later): 150,669 B once the merged #25 and
+  // #28 work (schema 12's absence words and 补学 way, the member's hand-in
+  // as chat text, results beside their buttons) reached the main module's
+  // shared types; the target of 200,000 is still met.
+  welcome: { what: "the welcome screen's first load", gzip: 150_700 },
   // A member with records whose browser kept nothing (no service worker
   // cache): the home screen's files. 454,684 B before the welcome screen
   // left the main module; 473,678 B after (the store and the screens are
@@ -46,7 +50,13 @@ export const BUDGETS = {
   // example, which took every record kind's code into the screens' file;
   // it now runs in the clearing's own chunk (ui/app.rs clear_example).
   // The screens' file is 126,242 B again, plus chunk_common's 13,435 B.
-  home: { what: "the home screen's first load, nothing cached", gzip: 550_000 },
+  // Raised to 556,500 (stop 33, later): 556,147 B. Home itself grew: its
+  // 本月工作 rows each open the plan or say "已安排 12-18" (#28 item 10,
+  // screens' file +3,870 B), "有 N 人次待补学" opens its list (item 9),
+  // and the code the screens share with the join screen took the results
+  // shown beside their buttons (item 12, chunk_common +1,362 B). A chrono
+  // format() on home costs 15 KB: the day is written by hand.
+  home: { what: "the home screen's first load, nothing cached", gzip: 556_500 },
   // A 支部资料包 link opened on a phone that never opened the app, slow 4G
   // and 4× CPU, until the package's review is on screen: the files' gzip -9
   // bytes, and the time. First measured at 587,416 B brotli on the wire and
@@ -74,7 +84,11 @@ export const BUDGETS = {
   // join screen alone (ui/app.rs FirstScreen::Join) and the code it shares
   // with the screens is a file of its own (chunk_common): the path no
   // longer fetches the screens' file. The time keeps a tenth for CI.
-  link: { what: "a link opened on a fresh phone", gzip: 625_000, ms: 4400 },
+  // Raised to 630,000 B (stop 33, later): 629,900 B, 3,872–4,102 ms,
+  // once the join screen's password prompt shows its result beside the
+  // button and brings it into view (#28 item 12), and schema 12's fields
+  // joined the package's reading; the time stays at 4,400 ms.
+  link: { what: "a link opened on a fresh phone", gzip: 630_000, ms: 4400 },
 };
 
 const UNITS = { gzip: "B gzipped", ms: "ms" };
