@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useBrowser, openApp, App, PHONE } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE, pageShown, settled, storedRecords } from "./support.mjs";
 import { printToPdf, pageTexts, squeeze } from "./print.mjs";
 
 const env = useBrowser();
@@ -140,7 +140,7 @@ test("the 支委会 elects its 书记 from its 委员 and the result is reported
   await context.close();
 });
 
-test("a 转正 vote names its member: the home page's reminder ends and the roster follows in one tap", async () => {
+test("a 转正 vote names its member: the home page's reminder ends, and the roster follows the 上级党委's approval", async () => {
   const context = await env.browser.newContext(PHONE);
   const { page, problems } = await openApp(context, env.server.origin);
   const app = new App(page);
@@ -155,12 +155,22 @@ test("a 转正 vote names its member: the home page's reminder ends and the rost
   await page.getByText(/郑凯同志预备期至.*请及时讨论其转正/).waitFor();
   await page.goto(env.server.origin + "/meetings/mt-ex-1?s=votes");
   await page.selectOption("select[name=vote-member]", { label: "郑凯" });
-  await page.getByRole("button", { name: "在名册中登记转正" }).waitFor();
+  // His path is kept on this phone: the vote waits for the 上级党委, and the
+  // roster is not changed from the vote (转正 takes effect once approved).
+  await page.getByText(/待上级党委审批转正/).first().waitFor();
+  assert.equal(await page.getByRole("button", { name: "在名册中登记转正" }).count(), 0);
   await app.tab("首页");
   await page.getByText(/支部党员大会通过郑凯同志转为正式党员/).waitFor();
   assert.equal(await page.getByText(/郑凯同志预备期至/).count(), 0, "no more 请及时讨论");
-  await page.goto(env.server.origin + "/meetings/mt-ex-1?s=votes");
-  await page.getByRole("button", { name: "在名册中登记转正" }).click();
+  // The approval, entered on his path: the roster follows.
+  await settled(page);
+  const path = Object.values(await storedRecords(page)).find((v) => v && v.id?.startsWith("fz-") && v.name === "郑凯");
+  await page.goto(env.server.origin + `/mine/development/${path.id}`);
+  await pageShown(page);
+  const approval = page.getByTestId("path-approval");
+  await approval.locator("input[name=approval-on]").fill(new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" }));
+  await approval.getByRole("button", { name: "登记上级党委审批" }).click();
+  await approval.waitFor({ state: "detached" });
   await app.openMine("党员名册");
   const zheng = page.locator(".member-row", { hasText: "郑凯" });
   await zheng.waitFor();

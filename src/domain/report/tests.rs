@@ -283,35 +283,27 @@ fn grades_are_counted_not_named() {
 #[test]
 fn a_branchs_years_compare_side_by_side_latest_first_under_a_new_name_too() {
     let mut c = Collection::default();
-    let mut last_year = branch("甲支部");
-    last_year.branch.id = "b-1".into();
-    for m in 1..=12 {
-        last_year
-            .meetings
-            .push(held(&format!("c-{m}"), CommitteeMeeting, day(2025, m, 20)));
-    }
-    c.receive(received(
-        &last_year,
-        2025,
-        day(2025, 12, 31),
-        "2026-01-05 10:00",
-    ));
-    let mut this_year = branch("甲支部（更名后）");
-    this_year.branch.id = "b-1".into();
-    c.receive(received(
-        &this_year,
-        2026,
-        day(2026, 12, 31),
-        "2027-01-05 10:00",
-    ));
-    let mut other = branch("乙支部");
-    other.branch.id = "b-2".into();
-    c.receive(received(
-        &other,
-        2026,
-        day(2026, 12, 31),
-        "2027-01-06 10:00",
-    ));
+    // A branch `id` named `name`, reporting `year` in January after it.
+    let report = |name: &str, id: &str, year: i32, extra: &dyn Fn(&mut Document)| {
+        let mut doc = branch(name);
+        doc.branch.id = id.into();
+        extra(&mut doc);
+        received(
+            &doc,
+            year,
+            day(year, 12, 31),
+            &format!("{}-01-05 10:00", year + 1),
+        )
+    };
+    let every_month = |doc: &mut Document| {
+        for m in 1..=12 {
+            doc.meetings
+                .push(held(&format!("c-{m}"), CommitteeMeeting, day(2025, m, 20)));
+        }
+    };
+    c.receive(report("甲支部", "b-1", 2025, &every_month));
+    c.receive(report("甲支部（更名后）", "b-1", 2026, &|_| {}));
+    c.receive(report("乙支部", "b-2", 2026, &|_| {}));
 
     let rows = branch_years(&c, "b-1", day(2027, 1, 10));
     let years: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
