@@ -87,8 +87,11 @@ export const BUDGETS = {
   // Raised to 630,000 B (stop 33, later): 629,900 B, 3,872–4,102 ms,
   // once the join screen's password prompt shows its result beside the
   // button and brings it into view (#28 item 12), and schema 12's fields
-  // joined the package's reading; the time stays at 4,400 ms.
-  link: { what: "a link opened on a fresh phone", gzip: 630_000, ms: 4400 },
+  // joined the package's reading. The time budget raised to 4,600 ms: the
+  // full run measured 4,065 ms (3,970–4,081) here, CI ran 4% slower than
+  // this machine last stop and runs vary by ±150 ms, which leaves 4,400
+  // within reach of a slow run; still below stop 32's 4,800.
+  link: { what: "a link opened on a fresh phone", gzip: 630_000, ms: 4600 },
 };
 
 const UNITS = { gzip: "B gzipped", ms: "ms" };
