@@ -4,6 +4,7 @@
 //! meeting not kept here. Decided at a meeting kept here, they are put to
 //! the vote on its 表决 tab and recorded from there.
 
+use super::ExtensionMonths;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -110,25 +111,7 @@ pub fn ProbationCard(id: String, #[prop(into)] probation: Signal<Probation>) -> 
                             />
                         </label>
                         <div class="row">
-                            <select
-                                name="probation-extend-months"
-                                aria-label="延长预备期的月数"
-                                on:change=move |ev| {
-                                    if let Ok(m) = event_target_value(&ev).parse() {
-                                        months.set(m);
-                                    }
-                                }
-                            >
-                                {(6..=12u32)
-                                    .map(|m| {
-                                        view! {
-                                            <option value=m.to_string() selected=m == 6>
-                                                {format!("延长{m}个月")}
-                                            </option>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </select>
+                            <ExtensionMonths name="probation-extend-months" months=months />
                             <button
                                 class="button small"
                                 type="button"

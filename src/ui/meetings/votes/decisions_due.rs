@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::browser::clock;
 use crate::domain::development::meetings::{offers, vote_on, Decision, Offer};
 use crate::domain::rules::recording::add_item;
+use crate::ui::development::ExtensionMonths;
 use crate::ui::handles::MeetingHandle;
 use crate::ui::link::A;
 
@@ -92,25 +93,7 @@ fn OtherDecisions(on_put: Callback<Decision>) -> impl IntoView {
                 "不能按期转正时：延长预备期或取消资格"
             </summary>
             <div class="row">
-                <select
-                    name="extend-months"
-                    aria-label="延长预备期的月数"
-                    on:change=move |ev| {
-                        if let Ok(m) = event_target_value(&ev).parse() {
-                            months.set(m);
-                        }
-                    }
-                >
-                    {(6..=12u32)
-                        .map(|m| {
-                            view! {
-                                <option value=m.to_string() selected=m == 6>
-                                    {format!("延长{m}个月")}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
+                <ExtensionMonths name="extend-months" months=months />
                 <button
                     class="button small"
                     type="button"
