@@ -568,6 +568,21 @@ async fn the_committee_database_gives_its_keys_alone_and_the_values_asked_for() 
         .await
         .unwrap()
         .is_empty());
+    let (mut every, read) = db
+        .keys_and_values("reports/2026/", &["expected", "gone"])
+        .await
+        .unwrap();
+    every.sort();
+    assert_eq!(every, keys, "every key, for the years read later");
+    assert_eq!(
+        read,
+        vec![
+            pair("reports/2026/b", "B"),
+            pair("reports/2026/c", "C"),
+            pair("expected", "E")
+        ],
+        "the year's values, then those asked for that are stored"
+    );
 }
 
 /// The 党委 database as version 1 of the app left it: reports under

@@ -110,10 +110,18 @@ impl Committee {
         let db = CommitteeDb::open().await?;
         let entries = match first {
             Some(year) => {
-                let (others, waiting) = first_keys(db.keys().await?, year);
+                let (keys, mut entries) = db
+                    .keys_and_values(&report_year_prefix(year), &[EXPECTED_KEY])
+                    .await?;
+                let (no_year, waiting) = first_keys(keys, year);
                 self.waiting.set_value(waiting);
-                let mut entries = db.values_starting_with(&report_year_prefix(year)).await?;
-                entries.extend(db.values_of(&others).await?);
+                // Keys of no year besides the list are none the app
+                // wrote: read, to be named unreadable and kept.
+                let strays: Vec<String> =
+                    no_year.into_iter().filter(|k| k != EXPECTED_KEY).collect();
+                if !strays.is_empty() {
+                    entries.extend(db.values_of(&strays).await?);
+                }
                 entries
             }
             None => db.entries().await?,
