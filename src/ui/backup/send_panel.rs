@@ -59,7 +59,13 @@ fn outgoing_file(what: Outgoing) -> (String, String) {
 #[component]
 pub fn SendPanel() -> impl IntoView {
     let state = use_app();
-    let what = RwSignal::new(Outgoing::Records(Scope::Full));
+    // A member's phone sends their return; the committee's, a backup.
+    let own_work = crate::ui::job::use_person().with_untracked(|p| p.own_work_first());
+    let what = RwSignal::new(Outgoing::Records(if own_work {
+        Scope::Return
+    } else {
+        Scope::Full
+    }));
     let this_year = chrono::Datelike::year(&crate::browser::clock::today());
     let report_year = RwSignal::new(usual_year(crate::browser::clock::today()));
     let scope = move || match what.get() {
