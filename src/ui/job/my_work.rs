@@ -7,16 +7,35 @@ use super::use_person;
 use crate::browser::clock;
 use crate::domain::assessment::{form_for, kinds_for};
 use crate::domain::fusion::MemberCommitments;
+use crate::domain::job::Person;
 use crate::ui::icons;
 use crate::ui::link::A;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, AppState};
 
 /// 自评, 承诺, 学习 and 交给书记 for the phone's member; a 党小组长 also
-/// has their group's month. Nothing on a phone that sees everything.
+/// has their group's month. Nothing on a phone that sees everything, which
+/// fetches none of its code: the committee's home stays as small as it was.
 #[component]
 pub fn MyWorkCard() -> impl IntoView {
     let state = use_app();
     let person = use_person();
+    let shown = Memo::new(move |_| person.with(Person::own_work_first));
+    move || {
+        shown
+            .get()
+            .then(|| Suspend::new(my_work_card(state, person)))
+    }
+}
+
+/// The card's code, in the split build fetched only by a member's phone.
+#[cfg_attr(feature = "split", leptos::lazy)]
+#[allow(unsafe_code)] // the lazy loader's generated chunk import
+async fn my_work_card(state: AppState, person: Memo<Person>) -> AnyView {
+    view! { <MyWork state=state person=person /> }.into_any()
+}
+
+#[component]
+fn MyWork(state: AppState, person: Memo<Person>) -> impl IntoView {
     let today = clock::today();
     let year = today.year();
     // The 民主评议 is of the year before until the end of February.
