@@ -17,7 +17,7 @@ pub fn HomePage() -> impl IntoView {
     let state = use_app();
     // The committee's reminders (转正, 发展党员, 换届) are for its phones; a
     // member's phone begins with their own work.
-    let runs_branch = use_sees_everything();
+    let runs_branch = use_sees_everything().get_untracked();
     let branch_name = move || {
         state.doc.with(|d| {
             let name = d.branch.name.trim();
@@ -90,7 +90,7 @@ pub fn HomePage() -> impl IntoView {
         </header>
         <MyWorkCard />
         <ThisMonthCard />
-        <Show when=move || runs_branch.get() && !due_for_full().is_empty()>
+        <Show when=move || runs_branch && !due_for_full().is_empty()>
             <section class="card notice full-membership">
                 <h2 class="card-title">"预备党员转正"</h2>
                 {move || {
@@ -98,7 +98,7 @@ pub fn HomePage() -> impl IntoView {
                 }}
             </section>
         </Show>
-        <Show when=move || runs_branch.get() && !development().is_empty()>
+        <Show when=move || runs_branch && !development().is_empty()>
             <section class="card notice development-due" data-testid="development-due">
                 <h2 class="card-title">"发展党员"</h2>
                 {move || {
@@ -127,7 +127,7 @@ pub fn HomePage() -> impl IntoView {
         </Show>
         {move || {
             term()
-                .filter(|_| runs_branch.get())
+                .filter(|_| runs_branch)
                 .map(|line| {
                     view! {
                         <section class="card notice handover-reminder">

@@ -60,11 +60,11 @@ fn outgoing_file(what: Outgoing) -> (String, String) {
 pub fn SendPanel() -> impl IntoView {
     let state = use_app();
     // A member's phone sends their return; the committee's, a backup.
-    let own_work = crate::ui::job::use_person().with_untracked(|p| p.own_work_first());
-    let what = RwSignal::new(Outgoing::Records(if own_work {
-        Scope::Return
-    } else {
+    let committee = crate::ui::job::use_sees_everything().get_untracked();
+    let what = RwSignal::new(Outgoing::Records(if committee {
         Scope::Full
+    } else {
+        Scope::Return
     }));
     let this_year = chrono::Datelike::year(&crate::browser::clock::today());
     let report_year = RwSignal::new(usual_year(crate::browser::clock::today()));

@@ -15,13 +15,23 @@ use leptos::prelude::*;
 use super::state::{use_app, AppState};
 use crate::domain::job::Person;
 
-/// The one memo of the phone's person, shared by every screen.
+/// Whether the phone offers the committee's work, one memo for every
+/// screen. A `bool` rather than the `Person`: home's code (the first load)
+/// needs no more, and the pages that show the person make their own.
 #[derive(Clone, Copy)]
-struct PersonMemo(Memo<Person>);
+struct SeesEverything(Memo<bool>);
 
-/// Provides the phone's person to every screen: called once with them.
+/// Provides it to every screen: called once with them.
 pub fn provide_person() {
-    provide_context(PersonMemo(person_memo(use_app())));
+    let person = person_memo(use_app());
+    provide_context(SeesEverything(Memo::new(move |_| {
+        person.with(Person::sees_everything)
+    })));
+}
+
+/// The phone's person, following the roster and the device's settings.
+pub fn use_person() -> Memo<Person> {
+    person_memo(use_app())
 }
 
 fn person_memo(state: AppState) -> Memo<Person> {
@@ -33,16 +43,9 @@ fn person_memo(state: AppState) -> Memo<Person> {
     })
 }
 
-/// The phone's person (a screen mounted on its own gets its own memo).
-pub fn use_person() -> Memo<Person> {
-    use_context::<PersonMemo>()
-        .map(|p| p.0)
-        .unwrap_or_else(|| person_memo(use_app()))
-}
-
 /// Whether this phone offers the committee's work (安排会议, 签到, the
-/// record, 支部评诺, the 民主评议 tally).
-pub fn use_sees_everything() -> Signal<bool> {
-    let person = use_person();
-    Signal::derive(move || person.with(Person::sees_everything))
+/// record, 支部评诺, the 民主评议 tally). Outside the screens (nothing
+/// provided) everything is offered, as before.
+pub fn use_sees_everything() -> Memo<bool> {
+    use_context::<SeesEverything>().map_or_else(|| Memo::new(|_| true), |s| s.0)
 }

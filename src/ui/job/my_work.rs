@@ -3,11 +3,10 @@
 use chrono::Datelike;
 use leptos::prelude::*;
 
-use super::use_person;
+use super::{use_person, use_sees_everything};
 use crate::browser::clock;
 use crate::domain::assessment::{form_for, kinds_for};
 use crate::domain::fusion::MemberCommitments;
-use crate::domain::job::Person;
 use crate::ui::icons;
 use crate::ui::link::A;
 use crate::ui::state::{use_app, AppState};
@@ -15,27 +14,24 @@ use crate::ui::state::{use_app, AppState};
 /// 自评, 承诺, 学习 and 交给书记 for the phone's member; a 党小组长 also
 /// has their group's month. Nothing on a phone that sees everything, which
 /// fetches none of its code: the committee's home stays as small as it was.
+/// Read as home opens: who uses the phone changes on 我的, another page.
 #[component]
 pub fn MyWorkCard() -> impl IntoView {
     let state = use_app();
-    let person = use_person();
-    let shown = Memo::new(move |_| person.with(Person::own_work_first));
-    move || {
-        shown
-            .get()
-            .then(|| Suspend::new(my_work_card(state, person)))
-    }
+    let shown = !use_sees_everything().get_untracked();
+    shown.then(|| Suspend::new(my_work_card(state)))
 }
 
 /// The card's code, in the split build fetched only by a member's phone.
 #[cfg_attr(feature = "split", leptos::lazy)]
 #[allow(unsafe_code)] // the lazy loader's generated chunk import
-async fn my_work_card(state: AppState, person: Memo<Person>) -> AnyView {
-    view! { <MyWork state=state person=person /> }.into_any()
+async fn my_work_card(state: AppState) -> AnyView {
+    view! { <MyWork state=state /> }.into_any()
 }
 
 #[component]
-fn MyWork(state: AppState, person: Memo<Person>) -> impl IntoView {
+fn MyWork(state: AppState) -> impl IntoView {
+    let person = use_person();
     let today = clock::today();
     let year = today.year();
     // The 民主评议 is of the year before until the end of February.

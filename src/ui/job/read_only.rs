@@ -32,7 +32,7 @@ pub fn ReadOnlyNote(what: &'static str) -> impl IntoView {
     move || {
         (!everything.get()).then(|| {
             view! {
-                <p class="read-only-note" data-testid="read-only-note">
+                <p class="card hint" data-testid="read-only-note">
                     {format!("{what}由支委填写，本机只供查看。")}
                     <A href="/mine">"我是支委或帮忙记录 ›"</A>
                 </p>

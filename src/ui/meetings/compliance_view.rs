@@ -258,7 +258,8 @@ pub fn ThisMonthCard() -> impl IntoView {
         })
     };
     let makeups = Memo::new(move |_| state.doc.with(|d| pending_makeups(d).len()));
-    let plans = use_sees_everything();
+    // Read as home opens: who uses the phone changes on 我的, another page.
+    let plans = use_sees_everything().get_untracked();
     let month_start = Period::containing(PeriodKind::Month, clock::today()).start;
     let export_all = move |()| {
         let text = state
@@ -341,12 +342,14 @@ pub fn ThisMonthCard() -> impl IntoView {
             }}
             {move || (makeups.get() > 0).then(|| view! { <PendingMakeUps count=makeups.get() /> })}
             <div class="row">
-                <Show when=move || plans.get()>
-                    <A href="/meetings/new" attr:class="button primary">
-                        "安排会议"
-                    </A>
-                </Show>
-                <FileOffer label="导出计划到日历" make=export_all />
+                {plans
+                    .then(|| {
+                        view! {
+                            <A href="/meetings/new" attr:class="button primary">
+                                "安排会议"
+                            </A>
+                        }
+                    })} <FileOffer label="导出计划到日历" make=export_all />
             </div>
         </section>
     }
