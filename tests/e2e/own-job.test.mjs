@@ -5,7 +5,7 @@
 // screen still opens, read only, and 我的 says how to see everything.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openApp, App, PHONE, settled, pageShown } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE, settled, pageShown, storedOfKind } from "./support.mjs";
 
 const env = useBrowser();
 
@@ -57,7 +57,10 @@ test("a member who joined from the 支部资料包 link sees their own work firs
   await new App(page).tab("会议");
   await page.locator(".meeting-row").first().waitFor();
   assert.equal(await page.getByRole("link", { name: /安排会议/ }).count(), 0, "no 安排会议 on the list");
-  assert.equal(await attendanceTaps(page, origin, "mt-ex-3"), 0, "no attendance taps");
+  // A held meeting that arrived with the package, with who came.
+  const held = (await storedOfKind(page, "meeting/")).find((m) => m.state === "held" && m.attendance?.length);
+  assert.ok(held, "the package carries held meetings");
+  assert.equal(await attendanceTaps(page, origin, held.id), 0, "no attendance taps");
   await page.getByTestId("read-only-note").waitFor();
   assert.ok(await page.locator(".attendance-row .presence.on").count() > 0, "who came still shows");
   assert.equal(await page.getByTestId("meeting-bar").count(), 0, "no 开始签到 / 已召开");
@@ -67,7 +70,8 @@ test("a member who joined from the 支部资料包 link sees their own work firs
   await page.goto(origin + "/");
   await work.getByRole("link", { name: /我的承诺/ }).click();
   await pageShown(page);
-  assert.equal(await page.getByRole("button", { name: "＋ 一项承诺" }).isEnabled(), true);
+  await page.getByRole("button", { name: "＋ 一项承诺" }).click();
+  await page.getByTestId("pledge").first().waitFor();
   await page.locator(".branch-rating summary", { hasText: "支部评诺（支委填写）" }).first().waitFor();
   // 交给书记 opens with the member's return chosen.
   await page.goto(origin + "/");
