@@ -23,7 +23,11 @@ export const BUDGETS = {
   // #28 work (schema 12's absence words and 补学 way, the member's hand-in
   // as chat text, results beside their buttons) reached the main module's
   // shared types; the target of 200,000 is still met.
-  welcome: { what: "the welcome screen's first load", gzip: 150_700 },
+  // Raised to 151,000 (#28 item 3, branch roles): 150,952 B once the device
+  // remembers "我是支委，显示全部" (store/device.rs, read before the first
+  // screen: main module +200 B), the lazy card's loader (+41 B) and the read-only look of the committee's
+  // screens on a member's phone joined the inlined stylesheet (+72 B).
+  welcome: { what: "the welcome screen's first load", gzip: 151_000 },
   // A member with records whose browser kept nothing (no service worker
   // cache): the home screen's files. 454,684 B before the welcome screen
   // left the main module; 473,678 B after (the store and the screens are
@@ -56,7 +60,13 @@ export const BUDGETS = {
   // and the code the screens share with the join screen took the results
   // shown beside their buttons (item 12, chunk_common +1,362 B). A chrono
   // format() on home costs 15 KB: the day is written by hand.
-  home: { what: "the home screen's first load, nothing cached", gzip: 556_500 },
+  // Raised to 560,000 (#28 item 3, branch roles): 559,892 B. Home asks
+  // once whose phone it is (ui/job: the roster's job of the device's
+  // person, a memo) and loads the member's 我的工作 card as a lazy part
+  // that the committee's phone never fetches (4.5 KB of its own); the
+  // screens' file +3,422 B, of which the Person memo (about 2 KB raw
+  // before wasm-opt) could become a bool memo.
+  home: { what: "the home screen's first load, nothing cached", gzip: 560_000 },
   // A 支部资料包 link opened on a phone that never opened the app, slow 4G
   // and 4× CPU, until the package's review is on screen: the files' gzip -9
   // bytes, and the time. First measured at 587,416 B brotli on the wire and
@@ -91,7 +101,9 @@ export const BUDGETS = {
   // full run measured 4,065 ms (3,970–4,081) here, CI ran 4% slower than
   // this machine last stop and runs vary by ±150 ms, which leaves 4,400
   // within reach of a slow run; still below stop 32's 4,800.
-  link: { what: "a link opened on a fresh phone", gzip: 630_000, ms: 4600 },
+  // Raised to 630,400 B (#28 item 3, branch roles): 630,283 B, 3,669–4,003
+  // ms, the same stylesheet and device setting as the welcome's above.
+  link: { what: "a link opened on a fresh phone", gzip: 630_400, ms: 4600 },
 };
 
 const UNITS = { gzip: "B gzipped", ms: "ms" };

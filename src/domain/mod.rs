@@ -10,6 +10,7 @@ pub mod fusion;
 pub mod handover;
 pub mod ics;
 pub mod ids;
+pub mod job;
 pub mod kind;
 pub mod limits;
 pub mod meeting;

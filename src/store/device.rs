@@ -19,7 +19,8 @@ pub struct DeviceState {
     pub last_backup_date: Option<chrono::NaiveDate>,
     #[serde(default)]
     pub edits_since_backup: u32,
-    /// The member who uses this device, for the self-assessment screen.
+    /// The member who uses this device: whose work it shows first
+    /// (`domain::job`), whose 自评 it opens, who sends 交给书记.
     #[serde(default)]
     pub me: Option<String>,
     /// This device's id, sealed into every record it writes: it tells
@@ -34,6 +35,11 @@ pub struct DeviceState {
     /// chosen, so settings stored before it read and write the same.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub backup_private: bool,
+    /// The member using this phone said "我是支委，显示全部": it offers the
+    /// committee's work whatever the roster says of them. Written only when
+    /// chosen, so settings stored before it read and write the same.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shows_everything: bool,
 }
 
 /// The device's dates as chrono writes them (`2026-11-27`), read by hand:

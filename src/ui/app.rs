@@ -258,6 +258,7 @@ fn Screens() -> impl IntoView {
     // screen was not theirs.
     crate::browser::splash::take_static_welcome();
     open_arrived_package();
+    super::job::provide_person();
     let state = super::state::use_app();
     let loading = use_context::<PageLoading>().map(|l| l.0);
     let busy = move || loading.is_some_and(|l| l.get()).to_string();

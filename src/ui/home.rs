@@ -3,6 +3,7 @@
 use crate::ui::link::A;
 use leptos::prelude::*;
 
+use super::job::{use_sees_everything, MyWorkCard};
 use super::meetings::ThisMonthCard;
 use super::state::use_app;
 use crate::browser::clock;
@@ -14,6 +15,9 @@ use crate::domain::Standing;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let state = use_app();
+    // The committee's reminders (转正, 发展党员, 换届) are for its phones; a
+    // member's phone begins with their own work.
+    let runs_branch = use_sees_everything().get_untracked();
     let branch_name = move || {
         state.doc.with(|d| {
             let name = d.branch.name.trim();
@@ -84,8 +88,9 @@ pub fn HomePage() -> impl IntoView {
             <p class="muted small">{format_chinese_date(clock::today())}</p>
             <h1 class="page-title">{branch_name}</h1>
         </header>
+        <MyWorkCard />
         <ThisMonthCard />
-        <Show when=move || !due_for_full().is_empty()>
+        <Show when=move || runs_branch && !due_for_full().is_empty()>
             <section class="card notice full-membership">
                 <h2 class="card-title">"预备党员转正"</h2>
                 {move || {
@@ -93,7 +98,7 @@ pub fn HomePage() -> impl IntoView {
                 }}
             </section>
         </Show>
-        <Show when=move || !development().is_empty()>
+        <Show when=move || runs_branch && !development().is_empty()>
             <section class="card notice development-due" data-testid="development-due">
                 <h2 class="card-title">"发展党员"</h2>
                 {move || {
@@ -122,6 +127,7 @@ pub fn HomePage() -> impl IntoView {
         </Show>
         {move || {
             term()
+                .filter(|_| runs_branch)
                 .map(|line| {
                     view! {
                         <section class="card notice handover-reminder">

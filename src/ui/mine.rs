@@ -81,6 +81,7 @@ pub fn MinePage() -> impl IntoView {
     });
     view! {
         <h1 class="page-title">"我的"</h1>
+        <super::job::ThisPhoneCard />
         <nav class="menu card">
             <MenuRow href="/mine/branch" label="支部信息与规则" detail=branch />
             <MenuRow href="/mine/roster" label="党员名册" detail=roster />

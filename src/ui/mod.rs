@@ -15,6 +15,7 @@ pub mod handles;
 pub mod handover;
 pub mod home;
 pub mod icons;
+pub mod job;
 pub mod join;
 #[cfg(feature = "split")]
 mod lazy_routes;

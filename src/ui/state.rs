@@ -521,6 +521,11 @@ impl AppState {
         self.update_device(|d| d.me = member_id);
     }
 
+    /// "我是支委，显示全部" on this phone, or back to the member's own work.
+    pub fn set_shows_everything(&self, shows: bool) {
+        self.update_device(|d| d.shows_everything = shows);
+    }
+
     pub fn note_in_app(&self) {
         self.update_device(|d| d.in_app_noted = true);
     }

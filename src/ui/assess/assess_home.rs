@@ -22,6 +22,8 @@ pub fn AssessPage() -> impl IntoView {
             .filter(|id| state.doc.with(|doc| doc.member(id).is_some()))
     };
     let members = move || state.doc.with(|d| active_names(&d.members));
+    // The tally is the secretary's; a member's phone offers their own forms.
+    let tallies = crate::ui::job::use_sees_everything();
     let this_year = chrono::Datelike::year(&clock::today());
     let open_form = move |kind: AssessmentKind| {
         let Some(member_id) = me() else { return };
@@ -103,7 +105,7 @@ pub fn AssessPage() -> impl IntoView {
                     }}
                 </select>
                 <small class="muted">
-                    "只保存在这台设备上，用来打开你本人的自评表。"
+                    "只保存在这台设备上，用来打开你本人的自评表；首页也按此人的职务先显示本人的工作。"
                 </small>
             </label>
             <label class="field">
@@ -173,9 +175,11 @@ pub fn AssessPage() -> impl IntoView {
                     })
             }}
         </Show>
-        <A href=move || format!("/assess/review/{}", year.get()) attr:class="card link-card">
-            <span>"支部民主评议汇总（书记用）"</span>
-            <span class="muted small">"导入党员自评，确定等次 ›"</span>
-        </A>
+        <Show when=move || tallies.get()>
+            <A href=move || format!("/assess/review/{}", year.get()) attr:class="card link-card">
+                <span>"支部民主评议汇总（书记用）"</span>
+                <span class="muted small">"导入党员自评，确定等次 ›"</span>
+            </A>
+        </Show>
     }
 }

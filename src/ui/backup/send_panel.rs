@@ -59,7 +59,13 @@ fn outgoing_file(what: Outgoing) -> (String, String) {
 #[component]
 pub fn SendPanel() -> impl IntoView {
     let state = use_app();
-    let what = RwSignal::new(Outgoing::Records(Scope::Full));
+    // A member's phone sends their return; the committee's, a backup.
+    let committee = crate::ui::job::use_sees_everything().get_untracked();
+    let what = RwSignal::new(Outgoing::Records(if committee {
+        Scope::Full
+    } else {
+        Scope::Return
+    }));
     let this_year = chrono::Datelike::year(&crate::browser::clock::today());
     let report_year = RwSignal::new(usual_year(crate::browser::clock::today()));
     let scope = move || match what.get() {

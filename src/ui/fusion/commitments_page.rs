@@ -10,6 +10,7 @@ use crate::domain::fusion::commitments::{BranchRating, KeptNote};
 use crate::domain::fusion::{Commitment, CommitmentKind, Fulfilment, MemberCommitments};
 use crate::domain::time::format_chinese_date;
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
+use crate::ui::job::{use_sees_everything, ReadOnly};
 use crate::ui::link::A;
 use crate::ui::state::{use_app, AppState};
 use crate::ui::widgets::{PageHeader, Segmented};
@@ -131,6 +132,8 @@ fn Pledges(state: AppState, member_id: String, year: i32, name: String) -> impl 
 
 #[component]
 fn PledgeCard(state: AppState, member_id: String, year: i32, item_id: String) -> impl IntoView {
+    // 评诺 is the committee's; a member's phone shows it read only.
+    let rates = use_sees_everything();
     let id = MemberCommitments::id_for(&member_id, year);
     let item = {
         let item_id = item_id.clone();
@@ -312,22 +315,28 @@ fn PledgeCard(state: AppState, member_id: String, year: i32, item_id: String) ->
                 on_change=Callback::new(move |f| e5(Box::new(move |i| i.self_rating = f)))
             />
             <details class="branch-rating">
-                <summary>"支部评诺"</summary>
-                <Segmented
-                    name=format!("pledge-branch-{item_id}")
-                    label="支部评价"
-                    options=fulfilment("未评价")
-                    value=branch_rating
-                    on_change=Callback::new(move |f| r1(Box::new(move |r| r.rating = f)))
-                />
-                <DraftInput
-                    label="评价意见"
-                    name="branch-comment"
-                    value=Signal::derive(move || rating.with(|r| r.comment.clone()))
-                    on_save=Callback::new(move |v: String| r2(
-                        Box::new(move |r| r.comment = v.trim().to_string()),
-                    ))
-                />
+                <summary>
+                    {move || {
+                        if rates.get() { "支部评诺" } else { "支部评诺（支委填写）" }
+                    }}
+                </summary>
+                <ReadOnly>
+                    <Segmented
+                        name=format!("pledge-branch-{item_id}")
+                        label="支部评价"
+                        options=fulfilment("未评价")
+                        value=branch_rating
+                        on_change=Callback::new(move |f| r1(Box::new(move |r| r.rating = f)))
+                    />
+                    <DraftInput
+                        label="评价意见"
+                        name="branch-comment"
+                        value=Signal::derive(move || rating.with(|r| r.comment.clone()))
+                        on_save=Callback::new(move |v: String| r2(
+                            Box::new(move |r| r.comment = v.trim().to_string()),
+                        ))
+                    />
+                </ReadOnly>
             </details>
             <button class="button small danger-link" on:click=remove>
                 "删除这项承诺"

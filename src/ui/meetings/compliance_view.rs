@@ -17,6 +17,7 @@ use crate::domain::rules::compliance::{
 };
 use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::fusion::GroupWorkLines;
+use crate::ui::job::use_sees_everything;
 use crate::ui::paging::list_address;
 use crate::ui::print::period_kind_name;
 use crate::ui::state::use_app;
@@ -204,8 +205,11 @@ fn DueRow(requirement: Requirement) -> impl IntoView {
     let planned = state.doc.with(|d| {
         planned_for(d, &requirement).and_then(|m| Some((m.id.clone(), m.effective_date()?)))
     });
+    // A member's phone does not plan: what is owed opens the overview.
+    let plans = use_sees_everything().get_untracked();
     let href = match (&planned, &requirement.what) {
         (Some((id, _)), _) => format!("/meetings/{id}"),
+        (None, _) if !plans => "/meetings/compliance".to_string(),
         (None, Owed::Talks) => "/talks".to_string(),
         (None, Owed::Meeting(kind)) => plan_address(kind.label(), requirement.group_id.as_deref()),
         (None, Owed::SecretaryLecture) => plan_address("党课", None),
@@ -254,6 +258,8 @@ pub fn ThisMonthCard() -> impl IntoView {
         })
     };
     let makeups = Memo::new(move |_| state.doc.with(|d| pending_makeups(d).len()));
+    // Read as home opens: who uses the phone changes on 我的, another page.
+    let plans = use_sees_everything().get_untracked();
     let month_start = Period::containing(PeriodKind::Month, clock::today()).start;
     let export_all = move |()| {
         let text = state
@@ -336,10 +342,14 @@ pub fn ThisMonthCard() -> impl IntoView {
             }}
             {move || (makeups.get() > 0).then(|| view! { <PendingMakeUps count=makeups.get() /> })}
             <div class="row">
-                <A href="/meetings/new" attr:class="button primary">
-                    "安排会议"
-                </A>
-                <FileOffer label="导出计划到日历" make=export_all />
+                {plans
+                    .then(|| {
+                        view! {
+                            <A href="/meetings/new" attr:class="button primary">
+                                "安排会议"
+                            </A>
+                        }
+                    })} <FileOffer label="导出计划到日历" make=export_all />
             </div>
         </section>
     }

@@ -159,12 +159,16 @@ pub fn MeetingsPage() -> impl IntoView {
             </button>
         }
     };
+    // A member's phone shows the meetings; the committee plans them.
+    let plans = crate::ui::job::use_sees_everything();
     view! {
         <div class="toolbar">
             <h1 class="page-title">"会议"</h1>
-            <A href="/meetings/new" attr:class="button primary">
-                "＋ 安排会议"
-            </A>
+            <Show when=move || plans.get()>
+                <A href="/meetings/new" attr:class="button primary">
+                    "＋ 安排会议"
+                </A>
+            </Show>
         </div>
         <A href="/meetings/compliance" attr:class="card link-card">
             <span>"组织生活制度落实情况"</span>

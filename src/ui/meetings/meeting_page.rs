@@ -22,6 +22,7 @@ use crate::domain::rules::vote::Body;
 use crate::domain::time::format_chinese_date;
 use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::handles::MeetingHandle;
+use crate::ui::job::{use_sees_everything, ReadOnly, ReadOnlyNote};
 use crate::ui::paging::list_address;
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
@@ -96,6 +97,7 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
     let theme = Memo::new(move |_| head.with(|h| h.theme.clone()));
     let held = Memo::new(move |_| head.with(|h| h.held));
     let when_text = Memo::new(move |_| head.with(|h| h.when.clone()));
+    let records = use_sees_everything();
     let tabs = SECTIONS.map(|(key, label)| {
         let navigate = navigate.clone();
         let shown = move || match key {
@@ -146,16 +148,22 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
         <nav class="section-tabs" role="tablist">
             {tabs}
         </nav>
-        {move || match section.get().as_str() {
-            "attendance" => view! { <AttendancePanel meeting=meeting /> }.into_any(),
-            "record" => view! { <RecordPanel meeting=meeting /> }.into_any(),
-            "votes" => view! { <VotesPanel meeting=meeting /> }.into_any(),
-            "follow-ups" => view! { <FollowUpsPanel meeting=meeting /> }.into_any(),
-            "tasks" => view! { <TasksPanel meeting=meeting /> }.into_any(),
-            _ => view! { <ChecklistPanel meeting=meeting /> }.into_any(),
-        }}
+        <ReadOnlyNote what="会议记录" />
+        // On a member's phone the record shows as it is, without its edits.
+        <ReadOnly>
+            {move || match section.get().as_str() {
+                "attendance" => view! { <AttendancePanel meeting=meeting /> }.into_any(),
+                "record" => view! { <RecordPanel meeting=meeting /> }.into_any(),
+                "votes" => view! { <VotesPanel meeting=meeting /> }.into_any(),
+                "follow-ups" => view! { <FollowUpsPanel meeting=meeting /> }.into_any(),
+                "tasks" => view! { <TasksPanel meeting=meeting /> }.into_any(),
+                _ => view! { <ChecklistPanel meeting=meeting /> }.into_any(),
+            }}
+        </ReadOnly>
         <MeetingActions meeting=meeting held=held />
-        <MeetingBar meeting=meeting section=section held=held />
+        <Show when=move || records.get()>
+            <MeetingBar meeting=meeting section=section held=held />
+        </Show>
     }
 }
 
@@ -246,6 +254,7 @@ fn MeetingBar(meeting: MeetingHandle, section: Memo<String>, held: Memo<bool>) -
 #[component]
 fn MeetingActions(meeting: MeetingHandle, held: Memo<bool>) -> impl IntoView {
     let state = meeting.state;
+    let records = use_sees_everything();
     let navigate = use_navigate();
     let reopen = move |_| {
         // The roll is fixed again from the roster when it is held again.
@@ -277,7 +286,7 @@ fn MeetingActions(meeting: MeetingHandle, held: Memo<bool>) -> impl IntoView {
     view! {
         <section class="card actions">
             // Holding is the bar's one next step; here only its undoing.
-            <Show when=move || held.get()>
+            <Show when=move || held.get() && records.get()>
                 <button class="link-button" on:click=reopen>
                     "改回计划中"
                 </button>
@@ -293,9 +302,11 @@ fn MeetingActions(meeting: MeetingHandle, held: Memo<bool>) -> impl IntoView {
                     "打印签到表"
                 </A>
             </div>
-            <button class="button danger" on:click=delete>
-                "删除会议"
-            </button>
+            <Show when=move || records.get()>
+                <button class="button danger" on:click=delete.clone()>
+                    "删除会议"
+                </button>
+            </Show>
         </section>
     }
 }

@@ -1,0 +1,84 @@
+//! 我的 › 这台手机: who uses it, what that makes it show first, and the
+//! switch for a member who helps the committee. Nobody is locked out.
+
+use leptos::prelude::*;
+
+use super::use_person;
+use crate::domain::job::Job;
+use crate::domain::roster::active_names;
+use crate::ui::state::use_app;
+
+#[component]
+pub fn ThisPhoneCard() -> impl IntoView {
+    let state = use_app();
+    let person = use_person();
+    let members = move || state.doc.with(|d| active_names(&d.members));
+    let chosen = move || person.with(|p| p.member_id.clone());
+    let job = move || person.with(|p| p.job.clone());
+    view! {
+        <section class="card form this-phone" data-testid="this-phone">
+            <h2 class="card-title">"这台手机"</h2>
+            <p data-testid="this-phone-job">{move || person.with(|p| p.describe())}</p>
+            <label class="field">
+                <span>"使用人"</span>
+                <select
+                    name="phone-owner"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        state.set_me(if v.is_empty() { None } else { Some(v) });
+                    }
+                >
+                    <option value="" selected=move || chosen().is_none()>
+                        "未选择（显示全部）"
+                    </option>
+                    {move || {
+                        members()
+                            .into_iter()
+                            .map(|(id, name)| {
+                                let mine = id.clone();
+                                view! {
+                                    <option
+                                        value=id
+                                        selected=move || chosen().as_deref() == Some(mine.as_str())
+                                    >
+                                        {name}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            {move || match job() {
+                Job::Member | Job::GroupLeader { .. } => {
+                    view! {
+                        <button
+                            class="button"
+                            type="button"
+                            on:click=move |_| state.set_shows_everything(true)
+                        >
+                            "我是支委，显示全部"
+                        </button>
+                    }
+                        .into_any()
+                }
+                Job::ChoseEverything => {
+                    view! {
+                        <button
+                            class="button"
+                            type="button"
+                            on:click=move |_| state.set_shows_everything(false)
+                        >
+                            "只显示我本人的工作"
+                        </button>
+                    }
+                        .into_any()
+                }
+                Job::Keeper | Job::Committee => ().into_any(),
+            }}
+            <p class="hint">
+                "没有账号，数据也不上传：这里只决定本机先显示什么。职务以党员名册为准（书记、委员显示全部，党小组长另有本党小组的月度工作）；任何页面都可以打开查看。"
+            </p>
+        </section>
+    }
+}
