@@ -21,7 +21,7 @@ pub fn AssessPage() -> impl IntoView {
             .with(|d| d.me.clone())
             .filter(|id| state.doc.with(|doc| doc.member(id).is_some()))
     };
-    let members = move || state.doc.with(|d| active_names(&d.members));
+    let members = move || state.doc.with(|d| active_names(&d.branch, &d.members));
     let this_year = chrono::Datelike::year(&clock::today());
     let open_form = move |kind: AssessmentKind| {
         let Some(member_id) = me() else { return };

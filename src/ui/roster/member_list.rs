@@ -16,7 +16,7 @@ pub fn RosterPage() -> impl IntoView {
     let state = use_app();
     let members = move || {
         state.doc.with(|d| {
-            display_order(&d.members)
+            display_order(&d.branch, &d.members)
                 .into_iter()
                 .cloned()
                 .collect::<Vec<_>>()
