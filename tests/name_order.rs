@@ -32,8 +32,7 @@ fn own_order_with_the_last_name_first<B: Backend>(phone: &Phone<B>) -> Vec<Strin
     phone.save(vec![RecordKey::Branch], |d| {
         let last = display_order(&d.branch, &d.members)
             .into_iter()
-            .filter(|m| m.is_active())
-            .last()
+            .rfind(|m| m.is_active())
             .map(|m| m.id.clone())
             .unwrap();
         let members = d.members.clone();

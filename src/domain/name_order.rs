@@ -26,8 +26,10 @@ use serde::{Deserialize, Serialize};
 use super::pinyin::gb2312_index;
 use super::strokes_table::RANKS;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Stored as its code ("strokes", "pinyin", "own"), read and written by
+/// hand: the branch is read before the welcome screen, and serde's derive
+/// for an enum costs that first load more than a string does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum NameOrder {
     /// 姓氏笔画: what inspections expect of a branch's paperwork, so a new
     /// branch starts with it.
@@ -59,6 +61,20 @@ impl NameOrder {
 
     pub fn from_code(code: &str) -> Option<NameOrder> {
         NameOrder::ALL.into_iter().find(|o| o.code() == code)
+    }
+}
+
+impl Serialize for NameOrder {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for NameOrder {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        NameOrder::from_code(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("名单顺序“{code}”无法识别")))
     }
 }
 
@@ -197,9 +213,12 @@ mod tests {
     }
 
     #[test]
-    fn the_setting_reads_back_from_its_code() {
+    fn the_setting_is_stored_as_its_code_and_reads_back() {
         for order in NameOrder::ALL {
-            assert_eq!(NameOrder::from_code(order.code()), Some(order));
+            let json = serde_json::to_string(&order).unwrap();
+            assert_eq!(json, format!("\"{}\"", order.code()));
+            assert_eq!(serde_json::from_str::<NameOrder>(&json).unwrap(), order);
         }
+        assert!(serde_json::from_str::<NameOrder>("\"stroke\"").is_err());
     }
 }
