@@ -9,6 +9,7 @@ use serde_json::Value;
 use zhibu::backup::export::export_backup;
 use zhibu::backup::import::{read_backup, Outcome, Staged};
 use zhibu::domain::meeting::MeetingState;
+use zhibu::domain::name_order::NameOrder;
 use zhibu::domain::sample::example_document;
 use zhibu::domain::{
     Branch, Document, Member, MemberStatus, PartyGroup, Reduction, Role, Standing, SCHEMA_VERSION,
@@ -210,6 +211,28 @@ fn the_frozen_version_11_file_imports_with_every_record_as_written() {
         .all(|m| m.way.is_none()));
 }
 
+/// The last file of version 12 (an absence's own words, a 补学's way):
+/// every record it holds reads back as it was written once the step to
+/// version 13 has run, and its branch, which chose no order of names, reads
+/// as 姓氏笔画 with no order of its own.
+#[test]
+fn the_frozen_version_12_file_imports_with_its_names_in_stroke_order() {
+    let text = include_str!("fixtures/backup-v12.json");
+    let staged = ready(text);
+    assert!(staged.problems.is_empty(), "{:?}", staged.problems);
+    let written: Value = serde_json::from_str(text).unwrap();
+    assert_eq!(written["schema_version"], 12);
+    let migrated = zhibu::format::migrate::migrate(written["data"].clone(), 12).unwrap();
+    assert_holds(
+        &serde_json::to_value(&staged.doc).unwrap(),
+        &migrated,
+        "data",
+    );
+    let branch = &staged.doc.branch;
+    assert_eq!(branch.name_order, NameOrder::Strokes);
+    assert!(branch.own_order.is_empty());
+}
+
 /// `read` holds everything `written` does, at the same places: objects may
 /// have more keys (fields added since), lists the same items.
 fn assert_holds(read: &Value, written: &Value, path: &str) {
@@ -280,7 +303,15 @@ fn a_held_meeting_of_the_first_version_prints_the_same_after_the_upgrade_and_aft
                 p.id
             );
             assert_eq!(sheet.away_names, p.away_names);
-            assert_eq!(sheet.present_names, p.present_names);
+            // The same names; their order is now the branch's order of
+            // names (姓氏笔画 for a branch that chose none), not the first
+            // version's order by code point.
+            let sorted = |names: &[String]| {
+                let mut names = names.to_vec();
+                names.sort();
+                names
+            };
+            assert_eq!(sorted(&sheet.present_names), sorted(&p.present_names));
             let figures = |q: &str| q.chars().filter(|c| c.is_ascii_digit()).collect::<String>();
             assert_eq!(figures(&sheet.quorum), figures(&p.quorum), "{}", p.id);
             let results: Vec<String> = sheet.votes.iter().map(|v| v.result.clone()).collect();

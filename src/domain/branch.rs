@@ -8,6 +8,7 @@ use super::fusion::StudyForm;
 use super::kind::{Kind, Packing};
 use super::limits;
 use super::meeting::MeetingKind;
+use super::name_order::NameOrder;
 use super::validate::{Checker, Checks, Known};
 use super::{Member, Standing};
 
@@ -39,6 +40,15 @@ pub struct Branch {
     /// branch entered it; a 换届 recorded in the app since is later.
     #[serde(default)]
     pub committee_elected_on: Option<NaiveDate>,
+    /// The order names are listed in everywhere (`roster::display_order`).
+    #[serde(default)]
+    pub name_order: NameOrder,
+    /// The secretary's own order (自定义顺序), as member ids: kept in the
+    /// branch, not as the roster's order, so that moving a name is one
+    /// field another phone's merge takes whole. Members it does not name
+    /// follow, in the roster's order (as pasted at setup, new ones last).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub own_order: Vec<String>,
 }
 
 impl Kind for Branch {

@@ -31,6 +31,17 @@ const RUNS: [(char, &str); 23] = [
     ('z', "匝砸杂栽哉灾宰载再在咱攒暂赞赃脏葬遭糟凿藻枣早澡蚤躁噪造皂灶燥责择则泽贼怎增憎曾赠扎喳渣札轧铡闸眨栅榨咋乍炸诈摘斋宅窄债寨瞻毡詹粘沾盏斩辗崭展蘸栈占战站湛绽樟章彰漳张掌涨杖丈帐账仗胀瘴障招昭找沼赵照罩兆肇召遮折哲蛰辙者锗蔗这浙珍斟真甄砧臻贞针侦枕疹诊震振镇阵蒸挣睁征狰争怔整拯正政帧症郑证芝枝支吱蜘知肢脂汁之织职直植殖执值侄址指止趾只旨纸志挚掷至致置帜峙制智秩稚质炙痔滞治窒中盅忠钟衷终种肿重仲众舟周州洲诌粥轴肘帚咒皱宙昼骤珠株蛛朱猪诸诛逐竹烛煮拄瞩嘱主著柱助蛀贮铸筑住注祝驻抓爪拽专砖转撰赚篆桩庄装妆撞壮状椎锥追赘坠缀谆准捉拙卓桌琢茁酌啄着灼浊兹咨资姿滋淄孜紫仔籽滓子自渍字鬃棕踪宗综总纵邹走奏揍租足卒族祖诅阻组钻纂嘴醉最罪尊遵昨左佐柞做作坐座"),
 ];
 
+/// GB 2312's first level in its own order, which is pinyin order.
+pub fn gb2312_chars() -> impl Iterator<Item = char> {
+    RUNS.iter().flat_map(|(_, run)| run.chars())
+}
+
+/// Where `c` stands in GB 2312's first level (so in pinyin order), if it
+/// is a common character.
+pub fn gb2312_index(c: char) -> Option<usize> {
+    gb2312_chars().position(|x| x == c)
+}
+
 /// The pinyin initial of `c`, lowercase, if `c` is a common character.
 pub fn initial(c: char) -> Option<char> {
     RUNS.iter()

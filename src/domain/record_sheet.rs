@@ -2,8 +2,10 @@
 //! the print view, the shared text and the tests read the same thing.
 
 use crate::domain::meeting::{Election, Meeting, MeetingState, Presence};
+use crate::domain::roster::in_display_order_by_id;
 use crate::domain::rules::attendance::{
-    attendance_of, away_people, due, due_members, makeup_status, tally, MakeUpStatus,
+    attendance_of, away_people, due_in_order, due_members_in_order, makeup_status, tally,
+    MakeUpStatus,
 };
 use crate::domain::rules::election::{
     evaluate_election, margin_sentence, ASSEMBLY_BASIS, COMMITTEE_BASIS,
@@ -115,15 +117,17 @@ pub struct SignInRow {
 pub fn meeting_sheet(doc: &Document, meeting: &Meeting) -> MeetingSheet {
     let members = &doc.members;
     let t = tally(meeting, members);
-    let away = away_people(meeting, members);
-    let present_names = due_members(meeting, members)
+    let mut away = away_people(meeting, members);
+    in_display_order_by_id(&doc.branch, members, &mut away, |a| &a.member_id);
+    let present_names = due_members_in_order(&doc.branch, meeting, members)
         .into_iter()
         .filter(|m| attendance_of(meeting, &m.id).is_some_and(|a| a.status == Presence::Present))
         .map(|m| m.name.clone())
         .collect();
-    let makeups = meeting
-        .attendance
-        .iter()
+    let mut entries: Vec<_> = meeting.attendance.iter().collect();
+    in_display_order_by_id(&doc.branch, members, &mut entries, |a| &a.member_id);
+    let makeups = entries
+        .into_iter()
         .filter_map(|a| {
             let name = doc.member(&a.member_id)?.name.clone();
             match makeup_status(meeting, a) {
@@ -352,7 +356,7 @@ pub fn election_sheet(
 
 /// The members due at a meeting, for its 签到表.
 pub fn sign_in_rows(doc: &Document, meeting: &Meeting) -> Vec<SignInRow> {
-    due(meeting, &doc.members)
+    due_in_order(&doc.branch, meeting, &doc.members)
         .into_iter()
         .map(|d| SignInRow {
             name: d.member.name.clone(),

@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use super::kind::{Keyed, Kind, Packing, Scope};
 use super::limits;
+use super::name_order::{name_key, NameOrder};
 use super::validate::{Checks, Known};
+use super::Branch;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -481,36 +483,119 @@ pub fn assign_group(members: &mut [Member], ids: &[String], group_id: Option<&st
     }
 }
 
-/// The roster in the order people expect: committee first (书记, 副书记,
-/// 委员), then 党小组长, then by 党小组 and name, members who left at the end.
-pub fn display_order(members: &[Member]) -> Vec<&Member> {
+/// The roster in the branch's order, the one order every list and sheet
+/// of names follows (`in_display_order`), members who left at the end.
+pub fn display_order<'a>(branch: &Branch, members: &'a [Member]) -> Vec<&'a Member> {
     let mut sorted: Vec<&Member> = members.iter().collect();
-    sorted.sort_by(|a, b| {
-        (!a.is_active(), rank(a), &a.group_id, &a.name).cmp(&(
-            !b.is_active(),
-            rank(b),
-            &b.group_id,
-            &b.name,
-        ))
-    });
+    in_display_order(branch, members, &mut sorted, |m| *m);
     sorted
 }
 
-/// (id, name) of the active members in display order, for pickers.
-pub fn active_names(members: &[Member]) -> Vec<(String, String)> {
-    display_order(members)
+/// Puts `items` (each naming a member of `members`) in the branch's order
+/// of names (`Branch::name_order`):
+/// - 姓氏笔画 or 拼音: the committee first (书记, 副书记, 委员), then each
+///   党小组 in the branch's order of groups with its 党小组长 first, the
+///   members of no group after the groups; by name within each
+///   (`name_order::name_key`).
+/// - 自定义顺序: the secretary's own order (`Branch::own_order`), then
+///   whoever it does not name in the roster's order.
+///
+/// Members who left come last either way.
+pub fn in_display_order<T>(
+    branch: &Branch,
+    members: &[Member],
+    items: &mut [T],
+    member: impl Fn(&T) -> &Member,
+) {
+    let order = branch.name_order;
+    items.sort_by_cached_key(|item| {
+        let m = member(item);
+        let place = if order == NameOrder::Own {
+            let own = branch.own_order.iter().position(|id| *id == m.id);
+            let pasted = members.iter().position(|x| x.id == m.id);
+            (
+                own.unwrap_or(usize::MAX),
+                pasted.unwrap_or(usize::MAX),
+                0,
+                0,
+            )
+        } else {
+            let group = m
+                .group_id
+                .as_ref()
+                .and_then(|g| branch.groups.iter().position(|x| x.id == *g))
+                .unwrap_or(branch.groups.len());
+            let leads = usize::from(!m.has_role(Role::GroupLeader));
+            (0, committee_rank(m), group, leads)
+        };
+        let key = if order == NameOrder::Own {
+            Vec::new()
+        } else {
+            name_key(order, &m.name)
+        };
+        (!m.is_active(), place, key, m.id.clone())
+    });
+}
+
+/// Puts `items`, each about the member with the id it gives, in the
+/// branch's order (`in_display_order`); an id the roster lacks goes last.
+pub fn in_display_order_by_id<T>(
+    branch: &Branch,
+    members: &[Member],
+    items: &mut [T],
+    id: impl Fn(&T) -> &str,
+) {
+    let order = display_order(branch, members);
+    items.sort_by_cached_key(|item| {
+        let id = id(item);
+        order.iter().position(|m| m.id == id).unwrap_or(usize::MAX)
+    });
+}
+
+/// (id, name) of the active members in the branch's order, for pickers.
+pub fn active_names(branch: &Branch, members: &[Member]) -> Vec<(String, String)> {
+    display_order(branch, members)
         .into_iter()
         .filter(|m| m.is_active())
         .map(|m| (m.id.clone(), m.name.clone()))
         .collect()
 }
 
-/// The highest post first; a member without a post last.
-fn rank(member: &Member) -> usize {
-    Role::ALL
-        .iter()
-        .position(|r| member.has_role(*r))
-        .unwrap_or(Role::ALL.len())
+/// Moves the member `id` one place up (or down) the secretary's own order
+/// among the members in the branch, writing the whole order as it then
+/// stands into `Branch::own_order`.
+pub fn move_in_own_order(branch: &mut Branch, members: &[Member], id: &str, up: bool) {
+    let mut own = branch.clone();
+    own.name_order = NameOrder::Own;
+    let mut ids: Vec<String> = display_order(&own, members)
+        .into_iter()
+        .map(|m| m.id.clone())
+        .collect();
+    let active = members.iter().filter(|m| m.is_active()).count();
+    let Some(at) = ids.iter().position(|x| x == id).filter(|at| *at < active) else {
+        return;
+    };
+    let to = if up {
+        at.checked_sub(1)
+    } else {
+        Some(at + 1).filter(|to| *to < active)
+    };
+    if let Some(to) = to {
+        ids.swap(at, to);
+        branch.own_order = ids;
+    }
+}
+
+/// The committee's posts first (书记, 副书记, 委员); everyone else after.
+fn committee_rank(member: &Member) -> usize {
+    [
+        Role::Secretary,
+        Role::DeputySecretary,
+        Role::CommitteeMember,
+    ]
+    .iter()
+    .position(|r| member.has_role(*r))
+    .unwrap_or(3)
 }
 
 /// Puts into `target` (the member as stored now) the fields the form
@@ -682,16 +767,47 @@ pub fn member_named(id: String, name: String, joined_on: NaiveDate) -> Member {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::rules::fixtures::{day, full, probationary};
+    use crate::domain::rules::fixtures::{day, full, in_group, probationary};
+    use crate::domain::PartyGroup;
 
     fn with_roles(mut m: Member, roles: &[Role]) -> Member {
         m.roles = roles.to_vec();
         m
     }
 
+    fn named(id: &str, name: &str) -> Member {
+        let mut m = full(id);
+        m.name = name.into();
+        m
+    }
+
+    fn branch_with_groups(order: NameOrder) -> Branch {
+        Branch {
+            groups: vec![
+                PartyGroup {
+                    id: "g2".into(),
+                    name: "第一党小组".into(),
+                },
+                PartyGroup {
+                    id: "g1".into(),
+                    name: "第二党小组".into(),
+                },
+            ],
+            name_order: order,
+            ..Branch::default()
+        }
+    }
+
+    fn names<'a>(branch: &Branch, members: &'a [Member]) -> Vec<&'a str> {
+        display_order(branch, members)
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect()
+    }
+
     #[test]
     fn secretary_first_and_members_who_left_last() {
-        let mut gone = full("1");
+        let mut gone = named("1", "丁一");
         gone.status = MemberStatus::Left {
             on: None,
             why: Some(Reduction::TransferredOut),
@@ -699,16 +815,93 @@ mod tests {
         };
         let members = vec![
             gone,
-            full("2"),
-            with_roles(full("3"), &[Role::GroupLeader]),
-            with_roles(full("4"), &[Role::CommitteeMember, Role::GroupLeader]),
-            with_roles(full("5"), &[Role::Secretary]),
+            named("2", "王二"),
+            with_roles(named("3", "王三"), &[Role::GroupLeader]),
+            with_roles(named("4", "周四"), &[Role::CommitteeMember]),
+            with_roles(named("5", "周五"), &[Role::Secretary]),
         ];
-        let ids: Vec<_> = display_order(&members)
-            .iter()
-            .map(|m| m.id.as_str())
-            .collect();
-        assert_eq!(ids, ["5", "4", "3", "2", "1"]);
+        assert_eq!(
+            names(&Branch::default(), &members),
+            ["周五", "周四", "王三", "王二", "丁一"]
+        );
+    }
+
+    #[test]
+    fn members_without_a_group_come_after_the_groups() {
+        let members = vec![
+            named("1", "丁一"),
+            in_group(named("2", "王二"), "g1"),
+            in_group(named("3", "刘三"), "g2"),
+            in_group(with_roles(named("4", "周四"), &[Role::GroupLeader]), "g1"),
+            in_group(named("5", "吴五"), "g2"),
+        ];
+        // The groups in the branch's order (g2 is 第一党小组), each led by
+        // its 党小组长, then by 姓氏笔画; the member of no group last.
+        assert_eq!(
+            names(&branch_with_groups(NameOrder::Strokes), &members),
+            ["刘三", "吴五", "周四", "王二", "丁一"]
+        );
+    }
+
+    #[test]
+    fn the_branch_setting_chooses_strokes_or_pinyin() {
+        let members = vec![
+            named("1", "周敏"),
+            named("2", "何平"),
+            named("3", "刘洋"),
+            named("4", "吴昊"),
+            named("5", "王芳"),
+            named("6", "丁一"),
+        ];
+        let mut branch = Branch::default();
+        assert_eq!(branch.name_order, NameOrder::Strokes, "a new branch");
+        assert_eq!(
+            names(&branch, &members),
+            ["丁一", "王芳", "刘洋", "吴昊", "何平", "周敏"]
+        );
+        branch.name_order = NameOrder::Pinyin;
+        assert_eq!(
+            names(&branch, &members),
+            ["丁一", "何平", "刘洋", "王芳", "吴昊", "周敏"]
+        );
+    }
+
+    #[test]
+    fn the_own_order_keeps_the_pasted_order_until_a_name_moves() {
+        let mut gone = named("9", "丁九");
+        gone.status = MemberStatus::Left {
+            on: None,
+            why: None,
+            reason: String::new(),
+        };
+        let mut members = vec![
+            named("1", "周敏"),
+            gone,
+            with_roles(named("2", "何平"), &[Role::Secretary]),
+            in_group(named("3", "刘洋"), "g1"),
+        ];
+        let mut branch = branch_with_groups(NameOrder::Own);
+        assert_eq!(names(&branch, &members), ["周敏", "何平", "刘洋", "丁九"]);
+        move_in_own_order(&mut branch, &members, "3", true);
+        assert_eq!(names(&branch, &members), ["周敏", "刘洋", "何平", "丁九"]);
+        move_in_own_order(&mut branch, &members, "1", true);
+        assert_eq!(
+            names(&branch, &members),
+            ["周敏", "刘洋", "何平", "丁九"],
+            "the first stays first"
+        );
+        move_in_own_order(&mut branch, &members, "2", false);
+        assert_eq!(
+            names(&branch, &members),
+            ["周敏", "刘洋", "何平", "丁九"],
+            "the last in the branch stays above the members who left"
+        );
+        members.push(named("4", "丁一"));
+        assert_eq!(
+            names(&branch, &members),
+            ["周敏", "刘洋", "何平", "丁一", "丁九"],
+            "a member added later comes after the ordered ones"
+        );
     }
 
     #[test]

@@ -353,7 +353,7 @@ fn member_attendance(
             (*m, ids)
         })
         .collect();
-    display_order(&doc.members)
+    display_order(&doc.branch, &doc.members)
         .into_iter()
         .map(|member| member_row(member, &due))
         .filter(|row| row.due > 0 || in_branch_during(doc, &row.member_id, period))

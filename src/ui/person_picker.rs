@@ -17,7 +17,7 @@ pub fn PersonPicker(
     #[prop(into)] on_change: Callback<PersonRef>,
 ) -> impl IntoView {
     let state = use_app();
-    let members = move || state.doc.with(|d| active_names(&d.members));
+    let members = move || state.doc.with(|d| active_names(&d.branch, &d.members));
     let typing =
         RwSignal::new(value.with_untracked(|p| p.member_id.is_none() && !p.name.is_empty()));
     let selected = move || match value.with(|p| p.member_id.clone()) {

@@ -238,7 +238,7 @@ fn add_pasted(pasted: PastedRoster) {
 fn SecretaryStep() -> impl IntoView {
     let state = use_app();
     let navigate = use_navigate();
-    let members = move || state.doc.with(|d| active_names(&d.members));
+    let members = move || state.doc.with(|d| active_names(&d.branch, &d.members));
     let secretary = move || {
         state.doc.with(|d| {
             d.members

@@ -487,7 +487,7 @@ pub fn members_to_review(doc: &Document, year: i32) -> Vec<&Member> {
     let Some(last_day) = NaiveDate::from_ymd_opt(year, 12, 31) else {
         return Vec::new();
     };
-    display_order(&doc.members)
+    display_order(&doc.branch, &doc.members)
         .into_iter()
         .filter(|m| was_active_on(m, Some(last_day)))
         .collect()
@@ -644,7 +644,7 @@ pub fn review_rows(doc: &Document, year: i32) -> Vec<ReviewRow<'_>> {
         .iter()
         .map(|m| m.id.as_str())
         .collect();
-    display_order(&doc.members)
+    display_order(&doc.branch, &doc.members)
         .into_iter()
         .filter(|m| due.contains(&m.id.as_str()) || review.and_then(|r| r.entry(&m.id)).is_some())
         .map(|member| {

@@ -13,6 +13,7 @@ use super::account::{DuesAccount, MonthStatus, Owed, Payment, Term};
 use super::book::{DuesBook, DuesRules};
 use super::money::Fen;
 use super::money::Way;
+use crate::domain::roster::display_order;
 use crate::domain::{Document, Member, RecordKey, Standing};
 
 /// The rules of `year`: its book's, else the latest year's before it,
@@ -96,12 +97,12 @@ fn badges(member: &Member, account: &DuesAccount, month: u32) -> Vec<&'static st
     out
 }
 
-/// The month's lines, in roster order.
+/// The month's lines, in the branch's order of names.
 pub fn month_rows(doc: &Document, year: i32, month: u32, today: NaiveDate) -> Vec<Row> {
     let rules = rules_for(doc, year);
     let kept = kept(ledger_start(doc), year, month);
-    doc.members
-        .iter()
+    display_order(&doc.branch, &doc.members)
+        .into_iter()
         .filter_map(|member| {
             let account = account(doc, &member.id, year);
             listed(member, &account, month).then(|| Row {

@@ -11,6 +11,7 @@ use super::ledger::{
     account, kept, ledger_start, month_rows, rules_for, year_totals, Row, YearTotals,
 };
 use super::money::Fen;
+use crate::domain::roster::display_order;
 use crate::domain::time::{format_chinese_date, format_short_date};
 use crate::domain::Document;
 
@@ -41,7 +42,7 @@ pub struct Register {
 fn lines(doc: &Document, year: i32, today: NaiveDate) -> Vec<(String, [Option<Row>; 12])> {
     let months: Vec<Vec<Row>> = (1..=12).map(|m| month_rows(doc, year, m, today)).collect();
     let mut out: Vec<(String, [Option<Row>; 12])> = Vec::new();
-    for member in &doc.members {
+    for member in display_order(&doc.branch, &doc.members) {
         let mut line: [Option<Row>; 12] = Default::default();
         for (i, rows) in months.iter().enumerate() {
             line[i] = rows.iter().find(|r| r.member_id == member.id).cloned();

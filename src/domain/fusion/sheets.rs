@@ -6,6 +6,7 @@ use chrono::Datelike;
 
 use super::group_work::{first_record_month, status};
 use super::{GroupMonth, MemberCommitments, StudyForm, TaskStatus};
+use crate::domain::roster::{display_order, in_display_order_by_id};
 use crate::domain::time::format_chinese_date;
 use crate::domain::Document;
 
@@ -182,8 +183,7 @@ pub fn pages(doc: &Document, kind: &SheetKind) -> Option<Vec<Page>> {
                 .filter(|c| member.as_deref().is_none_or(|m| c.member_id == m))
                 .filter(|c| c.written().next().is_some())
                 .collect();
-            let order = |id: &str| doc.members.iter().position(|m| m.id == id);
-            list.sort_by_key(|c| order(&c.member_id));
+            in_display_order_by_id(&doc.branch, &doc.members, &mut list, |c| &c.member_id);
             if list.is_empty() && member.is_some() {
                 return None;
             }
@@ -383,7 +383,7 @@ fn pledge_page(doc: &Document, c: &MemberCommitments) -> Page {
 
 fn ledger_page(doc: &Document, year: i32) -> Page {
     let mut rows = Vec::new();
-    for m in &doc.members {
+    for m in display_order(&doc.branch, &doc.members) {
         let Some(c) = doc.commitments_of(&MemberCommitments::id_for(&m.id, year)) else {
             continue;
         };

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use crate::domain::meeting::{
     AbsenceReason, Attendance, Meeting, MeetingKind, MeetingState, Presence, RollEntry,
 };
-use crate::domain::roster::display_order;
-use crate::domain::{Document, Member, MemberStatus, Standing};
+use crate::domain::roster::in_display_order;
+use crate::domain::{Branch, Document, Member, MemberStatus, Standing};
 
 impl Presence {
     pub const ALL: [Presence; 3] = [Presence::Present, Presence::Leave, Presence::Absent];
@@ -90,7 +90,10 @@ pub struct Due<'a> {
     pub exempt: bool,
 }
 
-/// The members due (应到) at a meeting, in roster display order. A held
+/// The members due (应到) at a meeting, in the roster's stored order (a
+/// list shown or printed puts them in the branch's order with
+/// `roster::in_display_order`; counting and the roll need no order, so
+/// the store's code never weighs the tables that order names). A held
 /// meeting's are those of its roll, as they stood that day; a planned
 /// meeting's are those in the branch on its day, as they stood that day
 /// (`standing_on`): the committee for a 支委会, the group for one
@@ -101,8 +104,8 @@ pub struct Due<'a> {
 /// 并经党员大会通过).
 pub fn due<'a>(meeting: &Meeting, members: &'a [Member]) -> Vec<Due<'a>> {
     if let Some(roll) = &meeting.roll {
-        return display_order(members)
-            .into_iter()
+        return members
+            .iter()
             .filter_map(|m| {
                 let entry = roll.iter().find(|e| e.member_id == m.id)?;
                 Some(Due {
@@ -123,8 +126,8 @@ pub fn due<'a>(meeting: &Meeting, members: &'a [Member]) -> Vec<Due<'a>> {
 pub fn standing_on_the_day<'a>(meeting: &Meeting, members: &'a [Member]) -> Vec<Due<'a>> {
     let date = meeting.effective_date();
     let assembly = meeting.counts_as(&MeetingKind::BranchAssembly);
-    display_order(members)
-        .into_iter()
+    members
+        .iter()
         .filter(|m| was_active_on(m, date) && belongs_to_audience(meeting, m, date))
         .filter(|m| assembly || !m.exempt_on(date))
         .map(|m| Due {
@@ -134,6 +137,25 @@ pub fn standing_on_the_day<'a>(meeting: &Meeting, members: &'a [Member]) -> Vec<
             committee: m.committee_on(date),
             exempt: m.exempt_on(date),
         })
+        .collect()
+}
+
+/// `due`, in the branch's order of names: for the lists that show them.
+pub fn due_in_order<'a>(branch: &Branch, meeting: &Meeting, members: &'a [Member]) -> Vec<Due<'a>> {
+    let mut due = due(meeting, members);
+    in_display_order(branch, members, &mut due, |d| d.member);
+    due
+}
+
+/// `due_members`, in the branch's order of names.
+pub fn due_members_in_order<'a>(
+    branch: &Branch,
+    meeting: &Meeting,
+    members: &'a [Member],
+) -> Vec<&'a Member> {
+    due_in_order(branch, meeting, members)
+        .into_iter()
+        .map(|d| d.member)
         .collect()
 }
 
@@ -276,7 +298,7 @@ impl AwayPerson {
     }
 }
 
-/// Those due who were on leave or absent, in roster display order.
+/// Those due who were on leave or absent, in the roster's stored order.
 pub fn away_people(meeting: &Meeting, members: &[Member]) -> Vec<AwayPerson> {
     due_members(meeting, members)
         .into_iter()

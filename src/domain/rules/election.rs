@@ -27,7 +27,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::meeting::{Candidate, Election, Meeting, Office};
-use crate::domain::Member;
+use crate::domain::{Branch, Member};
 
 use super::attendance::{is_present, was_active_on};
 use super::more_than_half;
@@ -501,10 +501,14 @@ pub fn eligibility(member: &Member, date: Option<NaiveDate>) -> Option<&'static 
 
 /// The members who may stand at `meeting`, for the candidate picker: in the
 /// branch that day, with 被选举权; at a 支委会, its 委员.
-pub fn eligible_candidates<'a>(meeting: &Meeting, members: &'a [Member]) -> Vec<&'a Member> {
+pub fn eligible_candidates<'a>(
+    branch: &Branch,
+    meeting: &Meeting,
+    members: &'a [Member],
+) -> Vec<&'a Member> {
     let date = meeting.effective_date();
     let committee = Body::of(meeting) == Some(Body::Committee);
-    crate::domain::roster::display_order(members)
+    crate::domain::roster::display_order(branch, members)
         .into_iter()
         .filter(|m| eligibility(m, date).is_none())
         .filter(|m| !committee || m.committee_on(date))
@@ -852,7 +856,7 @@ mod tests {
         assert!(warnings
             .iter()
             .any(|w| w == "党员p2在留党察看期间，没有被选举权"));
-        let offered: Vec<&str> = eligible_candidates(&m, &members)
+        let offered: Vec<&str> = eligible_candidates(&Branch::default(), &m, &members)
             .iter()
             .map(|m| m.id.as_str())
             .collect();

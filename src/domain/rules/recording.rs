@@ -10,7 +10,7 @@ use crate::domain::meeting::{
     GroupScope, MakeUp, MakeUpWay, Meeting, MeetingKind, MeetingState, PersonRef, Presence,
     RollEntry, Speech, StudyMaterial, Vote,
 };
-use crate::domain::Member;
+use crate::domain::{Branch, Member};
 
 /// What a member fills in to plan a meeting.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -308,7 +308,7 @@ pub fn refreeze_roll(meeting: &mut Meeting, members: &[Member], keep_committee: 
 /// The names of those whose 支委 seat in a held meeting's record would
 /// change if its roll were built again for the meeting as corrected: the
 /// recorder is asked before that happens.
-pub fn committee_changes(corrected: &Meeting, members: &[Member]) -> Vec<String> {
+pub fn committee_changes(branch: &Branch, corrected: &Meeting, members: &[Member]) -> Vec<String> {
     let Some(old) = corrected
         .roll
         .as_ref()
@@ -318,7 +318,7 @@ pub fn committee_changes(corrected: &Meeting, members: &[Member]) -> Vec<String>
     };
     let fresh = roll_for(corrected, members);
     let seat = |roll: &[RollEntry], id: &str| roll.iter().any(|e| e.member_id == id && e.committee);
-    crate::domain::roster::display_order(members)
+    crate::domain::roster::display_order(branch, members)
         .into_iter()
         .filter(|m| seat(old, &m.id) != seat(&fresh, &m.id))
         .map(|m| m.name.clone())
@@ -704,7 +704,10 @@ mod tests {
         assert_eq!(due(&m, &members).len(), 2);
         let mut corrected = m.clone();
         corrected.date = Some(day(2026, 2, 27));
-        assert_eq!(committee_changes(&corrected, &members), ["甲"]);
+        assert_eq!(
+            committee_changes(&Branch::default(), &corrected, &members),
+            ["甲"]
+        );
         // Kept: the committee that met stays the one that met.
         let mut kept = m.clone();
         redate(&mut kept, day(2026, 2, 27), &members, true);
@@ -715,7 +718,7 @@ mod tests {
         // A correction that changes no seat asks nothing.
         let mut same = m.clone();
         same.date = Some(day(2026, 2, 26));
-        assert!(committee_changes(&same, &members).is_empty());
+        assert!(committee_changes(&Branch::default(), &same, &members).is_empty());
     }
 
     #[test]

@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 
 use super::assessment::AssessmentSettings;
 use super::branch::ThemeDay;
+use super::name_order::NameOrder;
 use super::{
     Branch, Document, LocalRules, Member, MemberStatus, PartyGroup, Reduction, Role, Standing,
 };
@@ -113,6 +114,8 @@ pub fn example_document(today: NaiveDate) -> Document {
         assessment: AssessmentSettings::default(),
         committee_elected_on: None,
         id: String::new(),
+        name_order: NameOrder::Strokes,
+        own_order: Vec::new(),
     };
     let mut doc = Document {
         branch,

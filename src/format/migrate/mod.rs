@@ -3,6 +3,7 @@
 
 mod absence_words_and_makeup_way;
 mod branch_identity;
+mod branch_name_order;
 mod development_paths;
 mod dues_ledger;
 mod elections_and_dated_standing;
@@ -36,6 +37,7 @@ const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [
     development_paths::step,
     votes_name_their_path::step,
     absence_words_and_makeup_way::step,
+    branch_name_order::step,
 ];
 
 #[derive(Debug, PartialEq, Eq)]

@@ -21,7 +21,7 @@ pub fn AssessPage() -> impl IntoView {
             .with(|d| d.me.clone())
             .filter(|id| state.doc.with(|doc| doc.member(id).is_some()))
     };
-    let members = move || state.doc.with(|d| active_names(&d.members));
+    let members = move || state.doc.with(|d| active_names(&d.branch, &d.members));
     // The tally is the secretary's; a member's phone offers their own forms.
     let tallies = crate::ui::job::use_sees_everything();
     let this_year = chrono::Datelike::year(&clock::today());

@@ -250,7 +250,7 @@ fn Categories(study: StudyHandle) -> impl IntoView {
 fn Attendees(study: StudyHandle) -> impl IntoView {
     let state = study.state;
     let chosen = study.part(|s| s.attendees.clone());
-    let members = move || state.doc.with(|d| active_names(&d.members));
+    let members = move || state.doc.with(|d| active_names(&d.branch, &d.members));
     let everyone = move |_| {
         let all: Vec<String> = members().into_iter().map(|(id, _)| id).collect();
         study.edit(move |s| s.attendees = all.clone());

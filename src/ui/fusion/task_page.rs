@@ -196,7 +196,7 @@ fn OwnerField(task: TaskHandle) -> impl IntoView {
                     .map(|g| (format!("g:{}", g.id), g.name.clone())),
             );
             out.extend(
-                active_names(&d.members)
+                active_names(&d.branch, &d.members)
                     .into_iter()
                     .map(|(id, name)| (format!("m:{id}"), name)),
             );

@@ -3,13 +3,23 @@
 
 use leptos::prelude::*;
 
-use crate::domain::roster::active_names;
 use crate::ui::state::use_app;
 
 #[component]
 pub fn WhoAmI(#[prop(into)] on_done: Callback<()>) -> impl IntoView {
     let state = use_app();
-    let names = state.doc.with_untracked(|d| active_names(&d.members));
+    // The roster as the package holds it (the secretary's pasted order),
+    // not the branch's order of names: ordering by 姓氏笔画 or 拼音 needs
+    // the character tables (about 6 KB gzip), which would weigh on the
+    // link's first load, and a member finds their own name in a short
+    // grid either way.
+    let names: Vec<(String, String)> = state.doc.with_untracked(|d| {
+        d.members
+            .iter()
+            .filter(|m| m.is_active())
+            .map(|m| (m.id.clone(), m.name.clone()))
+            .collect()
+    });
     let pick = move |id: Option<String>| {
         state.set_me(id);
         on_done.run(());

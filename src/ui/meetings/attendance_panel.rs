@@ -10,7 +10,7 @@ use crate::domain::limits;
 use crate::domain::meeting::{AbsenceReason, Attendance, MakeUpWay, MeetingState, Presence};
 use crate::domain::pinyin::name_matches;
 use crate::domain::rules::attendance::{
-    attendance_of, due, makeup_status, tally, Due, MakeUpStatus, Tally,
+    attendance_of, due_in_order, makeup_status, tally, Due, MakeUpStatus, Tally,
 };
 use crate::domain::rules::quorum::{quorum, Quorum};
 use crate::domain::rules::recording::{
@@ -30,7 +30,7 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
         state.doc.with(|d| {
             meeting
                 .with(|m| {
-                    due(m, &d.members)
+                    due_in_order(&d.branch, m, &d.members)
                         .into_iter()
                         .map(DueRow::of)
                         .collect::<Vec<DueRow>>()

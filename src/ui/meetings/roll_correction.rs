@@ -18,7 +18,7 @@ pub fn correct(meeting: MeetingHandle, change: impl Fn(&mut Meeting) + Clone + '
                 meeting.with(|m| {
                     let mut corrected = m.clone();
                     change(&mut corrected);
-                    committee_changes(&corrected, &d.members)
+                    committee_changes(&d.branch, &corrected, &d.members)
                 })
             })
             .unwrap_or_default()

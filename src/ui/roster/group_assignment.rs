@@ -21,7 +21,7 @@ pub fn GroupAssignment(on_done: Callback<()>) -> impl IntoView {
     let ticked = RwSignal::new(BTreeSet::<String>::new());
     let members = move || {
         state.doc.with(|d| {
-            display_order(&d.members)
+            display_order(&d.branch, &d.members)
                 .into_iter()
                 .filter(|m| m.is_active())
                 .map(|m| {

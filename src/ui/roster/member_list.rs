@@ -1,22 +1,26 @@
-//! The roster, committee first, 已减少党员 folded away at the end.
+//! The roster in the branch's order of names (chosen here), 已减少党员
+//! folded away at the end; in the secretary's own order each name moves
+//! up or down with a tap.
 
 use crate::ui::link::A;
 use leptos::prelude::*;
 
 use crate::browser::clock;
-use crate::domain::roster::display_order;
+use crate::domain::name_order::NameOrder;
+use crate::domain::roster::{display_order, move_in_own_order};
 use crate::domain::{Member, Standing};
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
 
 use super::group_assignment::GroupAssignment;
+use super::name_order_choice::NameOrderChoice;
 
 #[component]
 pub fn RosterPage() -> impl IntoView {
     let state = use_app();
     let members = move || {
         state.doc.with(|d| {
-            display_order(&d.members)
+            display_order(&d.branch, &d.members)
                 .into_iter()
                 .cloned()
                 .collect::<Vec<_>>()
@@ -51,6 +55,9 @@ pub fn RosterPage() -> impl IntoView {
         <Show when=move || assigning.get()>
             <GroupAssignment on_done=Callback::new(move |()| assigning.set(false)) />
         </Show>
+        <Show when=move || !active().is_empty()>
+            <NameOrderChoice />
+        </Show>
         <Show when=move || members().is_empty()>
             <p class="empty">
                 "名册还是空的。添加党员后，签到、出席统计和评议都会用到。"
@@ -58,7 +65,7 @@ pub fn RosterPage() -> impl IntoView {
         </Show>
         <ul class="member-list card">
             <For each=active key=|m| m.clone() let:member>
-                <MemberRow member=member />
+                <MemberRow member=member movable=true />
             </For>
         </ul>
         <Show when=move || !left().is_empty()>
@@ -73,7 +80,7 @@ pub fn RosterPage() -> impl IntoView {
                 </summary>
                 <ul class="member-list card">
                     <For each=left key=|m| m.clone() let:member>
-                        <MemberRow member=member />
+                        <MemberRow member=member movable=false />
                     </For>
                 </ul>
             </details>
@@ -81,9 +88,21 @@ pub fn RosterPage() -> impl IntoView {
     }
 }
 
+/// One name of the roster; `movable` (a member in the branch) shows ↑ ↓
+/// while the branch lists names in the secretary's own order.
 #[component]
-fn MemberRow(member: Member) -> impl IntoView {
+fn MemberRow(member: Member, movable: bool) -> impl IntoView {
     let state = use_app();
+    let own_order = move || movable && state.doc.with(|d| d.branch.name_order == NameOrder::Own);
+    let id = member.id.clone();
+    let shift = move |up: bool| {
+        let id = id.clone();
+        let members = state.doc.with_untracked(|d| d.members.clone());
+        state.edit_branch(move |b| move_in_own_order(b, &members, &id, up));
+    };
+    let shift_up = shift.clone();
+    let up_label = format!("{} 上移", member.name);
+    let down_label = format!("{} 下移", member.name);
     let group = member
         .group_id
         .as_deref()
@@ -121,6 +140,32 @@ fn MemberRow(member: Member) -> impl IntoView {
                 </span>
                 <span class="member-group muted small">{group}</span>
             </A>
+            <Show when=own_order>
+                <span class="move-buttons">
+                    <button
+                        class="icon-button"
+                        type="button"
+                        aria-label=up_label.clone()
+                        on:click={
+                            let shift = shift_up.clone();
+                            move |_| shift(true)
+                        }
+                    >
+                        "↑"
+                    </button>
+                    <button
+                        class="icon-button"
+                        type="button"
+                        aria-label=down_label.clone()
+                        on:click={
+                            let shift = shift.clone();
+                            move |_| shift(false)
+                        }
+                    >
+                        "↓"
+                    </button>
+                </span>
+            </Show>
         </li>
     }
 }

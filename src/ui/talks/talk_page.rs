@@ -132,7 +132,7 @@ fn Talkees(talk: TalkHandle) -> impl IntoView {
     let state = talk.state;
     let chosen = talk.part(|t| t.talkees.clone());
     let talker = talk.part(|t| t.talker.member_id.clone());
-    let members = move || state.doc.with(|d| active_names(&d.members));
+    let members = move || state.doc.with(|d| active_names(&d.branch, &d.members));
     view! {
         <fieldset class="field plain">
             <legend>

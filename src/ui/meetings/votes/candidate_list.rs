@@ -33,7 +33,7 @@ pub fn CandidateList(ballot: Ballot) -> impl IntoView {
             ballot
                 .meeting
                 .with(|m| {
-                    eligible_candidates(m, &d.members)
+                    eligible_candidates(&d.branch, m, &d.members)
                         .into_iter()
                         .filter(|x| !chosen.contains(&x.id))
                         .map(|x| (x.id.clone(), x.name.clone()))

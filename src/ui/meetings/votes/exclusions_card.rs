@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::meeting::Exclusion;
-use crate::domain::rules::attendance::due_members;
+use crate::domain::rules::attendance::due_members_in_order;
 use crate::domain::rules::quorum::EXCLUSION_REASONS;
 use crate::ui::handles::MeetingHandle;
 
@@ -17,7 +17,7 @@ pub fn ExclusionsCard(meeting: MeetingHandle) -> impl IntoView {
         state.doc.with(|d| {
             meeting
                 .with(|m| {
-                    due_members(m, &d.members)
+                    due_members_in_order(&d.branch, m, &d.members)
                         .into_iter()
                         .filter(|x| !m.excluded.iter().any(|e| e.member_id == x.id))
                         .map(|x| (x.id.clone(), x.name.clone()))

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::rules::attendance::due_members;
+use crate::domain::rules::attendance::due_members_in_order;
 use crate::ui::handles::MeetingHandle;
 
 #[component]
@@ -29,7 +29,7 @@ pub fn MemberChips(
         state.doc.with(|d| {
             meeting
                 .with(|m| {
-                    due_members(m, &d.members)
+                    due_members_in_order(&d.branch, m, &d.members)
                         .into_iter()
                         .filter(|x| !chosen.contains(&x.id) && !exclude.contains(&x.id))
                         .map(|x| (x.id.clone(), x.name.clone()))

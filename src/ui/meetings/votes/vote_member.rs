@@ -32,7 +32,7 @@ pub fn VoteMember(
         let named = member_id.get();
         let kind = kind.get();
         state.doc.with(|d| {
-            display_order(&d.members)
+            display_order(&d.branch, &d.members)
                 .into_iter()
                 .filter(|m| {
                     named.as_deref() == Some(m.id.as_str())
