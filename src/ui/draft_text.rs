@@ -168,6 +168,12 @@ pub fn DraftInput(
                 prop:value=move || draft.get()
                 on:input=move |ev| typed_text(draft, typed, saved, on_save, event_target_value(&ev))
                 on:blur=move |_| flush_pending()
+                // Enter confirms a line: saved now, as a form's field would be.
+                on:keydown=move |ev| {
+                    if ev.key() == "Enter" && !ev.is_composing() {
+                        flush_pending();
+                    }
+                }
             />
         </label>
     }
