@@ -19,7 +19,7 @@ pub fn ApprovedPlans(meeting: MeetingHandle) -> impl IntoView {
         let years = years.get();
         (!years.is_empty()).then(|| {
             view! {
-                <section class="card" data-testid="approved-plans">
+                <section class="card approved-plans" data-testid="approved-plans">
                     <h3 class="card-title">"审议事项"</h3>
                     {years
                         .into_iter()
