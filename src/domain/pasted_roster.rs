@@ -386,7 +386,8 @@ mod tests {
 
     #[test]
     fn the_group_column_keeps_a_name_that_does_not_end_in_组_and_drops_a_blank_stand_in() {
-        let sheet = "姓名\t党小组\n欧阳建华\t机关第三党小组（综合科）\n周敏\t综合科\n刘洋\t无\n吴昊\t-";
+        let sheet =
+            "姓名\t党小组\n欧阳建华\t机关第三党小组（综合科）\n周敏\t综合科\n刘洋\t无\n吴昊\t-";
         let groups: Vec<_> = read(sheet).members.into_iter().map(|m| m.group).collect();
         assert_eq!(
             groups,

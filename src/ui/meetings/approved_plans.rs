@@ -19,16 +19,14 @@ pub fn ApprovedPlans(meeting: MeetingHandle) -> impl IntoView {
         let years = years.get();
         (!years.is_empty()).then(|| {
             view! {
-                <section class="card approved-plans" data-testid="approved-plans">
+                <section class="card" data-testid="approved-plans">
                     <h3 class="card-title">"审议事项"</h3>
                     {years
                         .into_iter()
                         .map(|y| {
                             view! {
                                 <p>
-                                    <A href=format!(
-                                        "/mine/year/{y}/plan",
-                                    )>
+                                    <A href=format!("/mine/year/{y}/plan") attr:class="button">
                                         {format!("审议通过{y}年度党支部工作计划 ›")}
                                     </A>
                                 </p>

@@ -191,14 +191,30 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
 
 /// The record on the left, typed at a keyboard; who came and the checklist
 /// beside it, in a column that stays in view while the record scrolls.
+/// Laid out here rather than in the stylesheet, which every first load
+/// carries: only a wide window ever draws the desk.
 #[component]
 fn MeetingDesk(meeting: MeetingHandle) -> impl IntoView {
     view! {
-        <div class="meeting-desk" data-testid="meeting-desk">
-            <div class="desk-record">
-                <RecordPanel meeting=meeting />
+        <div
+            class="meeting-desk"
+            data-testid="meeting-desk"
+            style:display="grid"
+            style:grid-template-columns="3fr 2fr"
+            style:gap="20px"
+            style:align-items="start"
+        >
+            <div class="stack desk-record">
+                <RecordPanel meeting=meeting desk=true />
             </div>
-            <aside class="desk-side" aria-label="签到与清单">
+            <aside
+                class="stack desk-side"
+                aria-label="签到与清单"
+                style:position="sticky"
+                style:top="60px"
+                style:max-height="calc(100vh - 200px)"
+                style:overflow-y="auto"
+            >
                 <AttendancePanel meeting=meeting />
                 <ChecklistPanel meeting=meeting />
             </aside>

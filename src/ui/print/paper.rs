@@ -162,27 +162,18 @@ fn PictureViewer(url: String, title: String, on_close: impl Fn() + 'static) -> i
     let label = title.clone();
     let on_close = std::rc::Rc::new(on_close);
     let close_on_escape = on_close.clone();
-    let close_button = NodeRef::<leptos::html::Button>::new();
-    // At a keyboard: the close button takes the focus, and Escape closes.
-    Effect::new(move |_| {
-        if let Some(button) = close_button.get() {
-            let _ = button.focus();
+    // At a keyboard, Escape closes it, wherever the focus is.
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            close_on_escape();
         }
     });
+    on_cleanup(move || escape.remove());
     view! {
-        <div
-            class="picture-viewer"
-            role="dialog"
-            aria-label=label
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" {
-                    close_on_escape();
-                }
-            }
-        >
+        <div class="picture-viewer" role="dialog" aria-label=label>
             <div class="picture-viewer-bar">
                 <p class="picture-viewer-hint">"长按保存或发送给朋友"</p>
-                <button class="button small" node_ref=close_button on:click=move |_| on_close()>
+                <button class="button small" on:click=move |_| on_close()>
                     "关闭"
                 </button>
             </div>
