@@ -16,7 +16,9 @@
 // durability, the overview drawn again). The last year's 50 imports run at
 // 4× CPU slowdown, into a store of 450–499 packages. Then the page is
 // opened again with all 500 stored, and timed until the overview's first
-// screen (the year's 50 rows) is painted: from the navigation, and from the
+// screen (the year's 已报 / 应报 and the table's first 15 rows; the page
+// draws the other 35 after that frame, also timed) is painted: from the
+// navigation, and from the
 // moment the page, its code arrived and started, asks for the 党委's
 // database (opening it, reading and checking what the screen needs and
 // drawing the table are the app's part; fetching and compiling its code
@@ -114,7 +116,10 @@ console.log(`党委 at scale: ${BRANCHES} branches × ${YEARS} years (${years[0]
 // 3. The 组织员's phone: the welcome screen's 我是党委组织员, the list of
 // branches, then every package through the file input.
 const context = await browser.newContext(PHONE);
-await context.addInitScript(() => {
+// The first screen: the year's 已报 n / 应报 N and the table's first rows
+// (a phone at 360×740 shows the tally; a desktop, about 15 rows).
+const FIRST_SCREEN_ROWS = 15;
+await context.addInitScript((FIRST_SCREEN_ROWS) => {
   // When the page first asks for the 党委's database (its code has
   // arrived and started), and when the overview of the year shows every
   // listed branch with a report.
@@ -124,14 +129,21 @@ await context.addInitScript(() => {
     return open.call(this, name, ...rest);
   };
   window.__expectRows = Number(sessionStorage.getItem("bench.rows") || 0);
+  const painted = (name) => requestAnimationFrame(() => setTimeout(() => { window[name] = performance.now(); }, 0));
   new MutationObserver((_, observer) => {
     const rows = document.querySelectorAll(".overview-table tbody tr .link-button").length;
+    const tally = document.querySelector("[data-testid=report-tally]")?.textContent ?? "";
+    if (window.__expectRows > 0 && window.__first === undefined && window.__firstAsked === undefined &&
+        tally.startsWith(`已报 ${window.__expectRows}`) && rows >= Math.min(FIRST_SCREEN_ROWS, window.__expectRows)) {
+      window.__firstAsked = true;
+      painted("__first");
+    }
     if (window.__expectRows > 0 && rows >= window.__expectRows) {
       observer.disconnect();
-      requestAnimationFrame(() => setTimeout(() => { window.__overview = performance.now(); }, 0));
+      painted("__overview");
     }
   }).observe(document, { childList: true, subtree: true });
-});
+}, FIRST_SCREEN_ROWS);
 const { page, problems } = await openApp(context, origin);
 await page.getByTestId("welcome-committee").click();
 await pageShown(page);
@@ -191,13 +203,15 @@ for (const rate of [1, 4]) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate });
   const total = [];
   const drawn = [];
+  const all = [];
   for (let i = 0; i < RUNS; i++) {
     await page.evaluate((rows) => sessionStorage.setItem("bench.rows", String(rows)), BRANCHES);
     await page.goto(origin + "/committee");
     await page.waitForFunction(() => window.__overview !== undefined, null, { timeout: 120000 });
-    const [asked, shown] = await page.evaluate(() => [window.__open, window.__overview]);
-    total.push(shown);
-    drawn.push(shown - asked);
+    const [asked, first, shown] = await page.evaluate(() => [window.__open, window.__first, window.__overview]);
+    total.push(first);
+    drawn.push(first - asked);
+    all.push(shown - asked);
   }
   const switches = [];
   for (let i = 0; i < RUNS; i++) {
@@ -217,8 +231,8 @@ for (const rate of [1, 4]) {
       return performance.now() - t0;
     }, year));
   }
-  console.log(`CPU ${rate}×, ${packages.length} packages stored: overview's first screen (${BRANCHES} rows painted) ${ms(median(drawn))} after the page asked for its database ` +
-    `(${verdict(median(drawn), TARGET.overview)}), ${ms(median(total))} after the navigation; another year's overview ${ms(median(switches))} ` +
+  console.log(`CPU ${rate}×, ${packages.length} packages stored: overview's first screen (已报 ${BRANCHES} / 应报 ${BRANCHES} and the first ${FIRST_SCREEN_ROWS} rows painted) ${ms(median(drawn))} after the page asked for its database ` +
+    `(${verdict(median(drawn), TARGET.overview)}), ${ms(median(total))} after the navigation; all ${BRANCHES} rows ${ms(median(all))}; another year's overview ${ms(median(switches))} ` +
     `(${verdict(median(switches), TARGET.overview)}); median of ${RUNS}`);
 }
 await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });

@@ -527,25 +527,99 @@ async fn the_committee_database_gives_its_keys_alone_and_the_values_asked_for() 
     let name = format!("committee-test-{}", js_sys::Date::now());
     let db = CommitteeDb::open_named(&name).await.unwrap();
     for (key, value) in [
-        ("report/a/2025", "A"),
-        ("report/b/2026", "B"),
+        ("reports/2025/a", "A"),
+        ("reports/2026/b", "B"),
+        ("reports/2026/c", "C"),
         ("expected", "E"),
     ] {
         db.put(key, value).await.unwrap();
     }
     let mut keys = db.keys().await.unwrap();
     keys.sort();
-    assert_eq!(keys, ["expected", "report/a/2025", "report/b/2026"]);
-    let asked: Vec<String> = ["report/b/2026", "report/gone/2024", "expected"]
+    assert_eq!(
+        keys,
+        [
+            "expected",
+            "reports/2025/a",
+            "reports/2026/b",
+            "reports/2026/c"
+        ]
+    );
+    let asked: Vec<String> = ["reports/2026/b", "reports/2024/gone", "expected"]
         .map(String::from)
         .to_vec();
     assert_eq!(
         db.values_of(&asked).await.unwrap(),
         vec![
-            ("report/b/2026".to_string(), "B".to_string()),
+            ("reports/2026/b".to_string(), "B".to_string()),
             ("expected".to_string(), "E".to_string()),
         ],
         "in the order asked, a key no longer stored left out"
     );
     assert!(db.values_of(&[]).await.unwrap().is_empty());
+    let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+    assert_eq!(
+        db.values_starting_with("reports/2026/").await.unwrap(),
+        vec![pair("reports/2026/b", "B"), pair("reports/2026/c", "C")],
+        "a year's reports, and nothing of another year"
+    );
+    assert!(db
+        .values_starting_with("reports/2027/")
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+/// The 党委 database as version 1 of the app left it: reports under
+/// `report/{branch}/{year}`, the list of branches under `expected`.
+async fn committee_database_of_version_one(name: &str) {
+    let make = js_sys::Function::new_with_args(
+        "name",
+        r#"return new Promise((ok, fail) => {
+            const open = indexedDB.open(name, 1);
+            open.onupgradeneeded = () => open.result.createObjectStore("entries");
+            open.onerror = () => fail(open.error);
+            open.onsuccess = () => {
+                const db = open.result;
+                const tx = db.transaction("entries", "readwrite");
+                const entries = tx.objectStore("entries");
+                entries.put("A 2025", "report/zb-a/2025");
+                entries.put("A 2026", "report/zb-a/2026");
+                entries.put("B 2026", "report/zb-b/2026");
+                entries.put("E", "expected");
+                tx.oncomplete = () => { db.close(); ok(); };
+                tx.onabort = () => fail(tx.error);
+            };
+        })"#,
+    );
+    let promise: js_sys::Promise = make.call1(&JsValue::NULL, &name.into()).unwrap().into();
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_committee_database_of_version_one_keeps_every_report_under_its_year() {
+    use zhibu::browser::committee_db::CommitteeDb;
+    let name = format!("committee-v1-{}", js_sys::Date::now());
+    committee_database_of_version_one(&name).await;
+    let db = CommitteeDb::open_named(&name).await.unwrap();
+    let mut entries = db.entries().await.unwrap();
+    entries.sort();
+    let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+    assert_eq!(
+        entries,
+        vec![
+            pair("expected", "E"),
+            pair("reports/2025/zb-a", "A 2025"),
+            pair("reports/2026/zb-a", "A 2026"),
+            pair("reports/2026/zb-b", "B 2026"),
+        ],
+        "every report moved to its year, with its text; the list stays"
+    );
+    assert_eq!(
+        db.values_starting_with("reports/2026/")
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
 }

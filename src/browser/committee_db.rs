@@ -2,18 +2,23 @@
 //! the branch's (`zhibu`): received 报上级 packages as they came, one per
 //! branch and year, and the 组织员's list of branches. Nothing here is
 //! ever merged into a branch's records. What the values mean is
-//! `backup::report`'s; this is only where they are kept.
+//! `backup::report`'s; this is only where they are kept, under the keys
+//! `domain::report::collection` names.
 
-use wasm_bindgen::JsCast;
-use web_sys::{IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbTransaction};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbOpenDbRequest, IdbTransaction};
 
 use super::local_storage::classify;
 use super::record_db::{finished, settled};
+use crate::domain::report::collection::moved_report_key;
 use crate::store::StorageError;
 
 pub const DB_NAME: &str = "zhibu-committee";
 /// The database's own version: raised with every change of its layout.
-const DB_VERSION: u32 = 1;
+/// 1: reports under `report/{branch}/{year}`; 2: under
+/// `reports/{year}/{branch}`, moved when version 2 first opens it.
+const DB_VERSION: u32 = 2;
 const ENTRIES: &str = "entries";
 
 #[derive(Clone)]
@@ -35,20 +40,28 @@ impl CommitteeDb {
             .open_with_u32(name, DB_VERSION)
             .map_err(|e| classify(&e))?;
         let upgrading = request.clone();
-        let on_upgrade = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let on_upgrade = Closure::once_into_js(move || {
             let Ok(result) = upgrading.result() else {
                 return;
             };
             let db: IdbDatabase = result.unchecked_into();
             if !db.object_store_names().contains(ENTRIES) {
                 let _ = db.create_object_store(ENTRIES);
+            } else if let Some(tx) = upgrading.transaction() {
+                move_reports_to_year_keys(&tx);
             }
         });
         request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
-        let db = settled(&request).await.map_err(|e| classify(&e))?;
-        Ok(CommitteeDb {
-            db: db.unchecked_into(),
-        })
+        let db: IdbDatabase = settled(&request)
+            .await
+            .map_err(|e| classify(&e))?
+            .unchecked_into();
+        // A newer version opened in another tab waits for this one to let
+        // go; the page reads again when it is opened again.
+        let closing = db.clone();
+        let on_version_change = Closure::once_into_js(move || closing.close());
+        db.set_onversionchange(Some(on_version_change.unchecked_ref()));
+        Ok(CommitteeDb { db })
     }
 
     /// A transaction on the entries; a write with `durability: "strict"`
@@ -114,6 +127,32 @@ impl CommitteeDb {
         Ok(out)
     }
 
+    /// Every stored value whose key starts with `prefix`, with its key, in
+    /// two requests however many there are (`reports/2026/`: a year).
+    pub async fn values_starting_with(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<(String, String)>, StorageError> {
+        // Keys are compared by UTF-16 code unit: U+FFFF comes after any
+        // character a key of this prefix can go on with.
+        let range = IdbKeyRange::bound(&prefix.into(), &format!("{prefix}\u{ffff}").into())
+            .map_err(|e| classify(&e))?;
+        let (_tx, store) = self.store(false)?;
+        let keys = settled(
+            &store
+                .get_all_keys_with_key(&range)
+                .map_err(|e| classify(&e))?,
+        );
+        let values = settled(&store.get_all_with_key(&range).map_err(|e| classify(&e))?);
+        let keys = js_sys::Array::from(&keys.await.map_err(|e| classify(&e))?);
+        let values = js_sys::Array::from(&values.await.map_err(|e| classify(&e))?);
+        Ok(keys
+            .iter()
+            .zip(values.iter())
+            .filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?)))
+            .collect())
+    }
+
     /// Writes one value; done once the transaction is on disk.
     pub async fn put(&self, key: &str, text: &str) -> Result<(), StorageError> {
         let (tx, store) = self.store(true)?;
@@ -131,4 +170,44 @@ impl CommitteeDb {
         store.delete(&key.into()).map_err(|e| classify(&e))?;
         done.await.map(|_| ()).map_err(|e| classify(&e))
     }
+}
+
+/// Version 1 → 2, inside the upgrade's own transaction: every report moves
+/// to its year's key (`moved_report_key`); the list of branches stays. The
+/// upgrade is one transaction: if a write fails it is aborted, the open
+/// fails (the page says it cannot use the store) and version 1 is kept as
+/// it was.
+fn move_reports_to_year_keys(tx: &IdbTransaction) {
+    let Ok(store) = tx.object_store(ENTRIES) else {
+        let _ = tx.abort();
+        return;
+    };
+    let (Ok(keys), Ok(values)) = (store.get_all_keys(), store.get_all()) else {
+        let _ = tx.abort();
+        return;
+    };
+    let read = values.clone();
+    let tx = tx.clone();
+    // Requests of one transaction succeed in order: the keys are in.
+    let on_values = Closure::once_into_js(move || {
+        let (Ok(keys), Ok(values)) = (keys.result(), read.result()) else {
+            let _ = tx.abort();
+            return;
+        };
+        for (key, value) in js_sys::Array::from(&keys)
+            .iter()
+            .zip(js_sys::Array::from(&values).iter())
+        {
+            let Some(moved) = key.as_string().as_deref().and_then(moved_report_key) else {
+                continue;
+            };
+            let kept = store.put_with_key(&value, &JsValue::from(moved)).is_ok()
+                && store.delete(&key).is_ok();
+            if !kept {
+                let _ = tx.abort();
+                return;
+            }
+        }
+    });
+    values.set_onsuccess(Some(on_values.unchecked_ref()));
 }

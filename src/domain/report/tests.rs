@@ -320,3 +320,37 @@ fn a_branchs_years_compare_side_by_side_latest_first_under_a_new_name_too() {
     assert_eq!(rows[0].cells[0].text(), "逾期 10", "2026: two of twelve");
     assert!(branch_years(&c, "b-9", day(2027, 1, 10)).is_empty());
 }
+
+#[test]
+fn a_years_reports_are_kept_under_keys_that_start_with_the_year() {
+    use super::collection::{report_key, report_year_prefix, year_of_report_key};
+    let key = report_key("zb-0001", 2026);
+    assert_eq!(key, "reports/2026/zb-0001");
+    assert!(key.starts_with(&report_year_prefix(2026)));
+    assert!(!report_key("zb-0001", 2025).starts_with(&report_year_prefix(2026)));
+    assert_eq!(year_of_report_key(&key), Some(2026));
+    assert_eq!(year_of_report_key("expected"), None);
+    assert_eq!(year_of_report_key("reports/x/zb-1"), None);
+}
+
+#[test]
+fn a_report_stored_by_the_first_layout_moves_to_its_year() {
+    use super::collection::moved_report_key;
+    assert_eq!(
+        moved_report_key("report/zb-0001/2025").as_deref(),
+        Some("reports/2025/zb-0001")
+    );
+    // A branch id with a slash in it keeps it: the year is the last part.
+    assert_eq!(
+        moved_report_key("report/zb/x/2024").as_deref(),
+        Some("reports/2024/zb/x")
+    );
+    for stays in [
+        "expected",
+        "reports/2025/zb-0001",
+        "report/zb-0001/年",
+        "report//2025",
+    ] {
+        assert_eq!(moved_report_key(stays), None, "{stays}");
+    }
+}

@@ -21,7 +21,7 @@ use crate::backup::report::{
 use crate::browser::clock;
 use crate::browser::committee_db::CommitteeDb;
 use crate::browser::page_events::after_next_paint;
-use crate::domain::report::collection::{Collection, Expected, Tally};
+use crate::domain::report::collection::{report_year_prefix, Collection, Expected, Tally};
 use crate::domain::report::overview::{parents, Span};
 use crate::domain::report::usual_year;
 use crate::format::transfer::REPORT_FRAGMENT;
@@ -110,9 +110,11 @@ impl Committee {
         let db = CommitteeDb::open().await?;
         let entries = match first {
             Some(year) => {
-                let (now, waiting) = first_keys(db.keys().await?, year);
+                let (others, waiting) = first_keys(db.keys().await?, year);
                 self.waiting.set_value(waiting);
-                db.values_of(&now).await?
+                let mut entries = db.values_starting_with(&report_year_prefix(year)).await?;
+                entries.extend(db.values_of(&others).await?);
+                entries
             }
             None => db.entries().await?,
         };
@@ -164,7 +166,7 @@ impl Committee {
         let Some(db) = self.db.get_value() else {
             return Err(());
         };
-        let read = match db.values_of(&keys).await {
+        let read = match db.values_starting_with(&report_year_prefix(year)).await {
             Ok(read) => read,
             Err(e) => {
                 self.failure.set(Some(e.message()));

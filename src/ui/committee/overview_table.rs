@@ -5,12 +5,21 @@
 
 use leptos::prelude::*;
 
+use leptos::task::spawn_local;
+
 use super::Committee;
 use crate::browser::clock;
+use crate::browser::page_events::after_next_paint;
 use crate::domain::report::overview::{csv, overview, parents, spans, Order, Span};
 use crate::domain::report::Item;
 use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::link::A;
+
+/// Rows drawn in the frame a year is first shown: more than a phone's
+/// first screen holds, and a desktop's. The rest of a year's fifty
+/// branches follow once that frame is painted, so the year is on screen
+/// without waiting for rows below it.
+const FIRST_ROWS: usize = 15;
 
 #[component]
 pub(super) fn OverviewCard(
@@ -23,6 +32,8 @@ pub(super) fn OverviewCard(
     let order = RwSignal::new(Order::Name);
     let parent = RwSignal::new(String::new());
     let parent_choice = move || Some(parent.get()).filter(|p| !p.is_empty());
+    // The year whose rows are all drawn; until then, the first rows.
+    let all_rows_of = RwSignal::new(None::<i32>);
     let csv_file = move |()| {
         let (y, s) = (year.get_untracked(), span.get_untracked());
         let text = committee.collection.with_untracked(|c| {
@@ -126,18 +137,28 @@ pub(super) fn OverviewCard(
                     <tbody>
                         {move || {
                             let parent = parent_choice();
+                            let shown = year.get();
+                            let all_drawn = all_rows_of.get() == Some(shown);
                             committee
                                 .collection
                                 .with(|c| {
-                                    overview(
-                                            c,
-                                            year.get(),
-                                            span.get(),
-                                            today,
-                                            order.get(),
-                                            parent.as_deref(),
-                                        )
-                                        .into_iter()
+                                    let rows = overview(
+                                        c,
+                                        shown,
+                                        span.get(),
+                                        today,
+                                        order.get(),
+                                        parent.as_deref(),
+                                    );
+                                    if !all_drawn && rows.len() > FIRST_ROWS {
+                                        spawn_local(async move {
+                                            after_next_paint().await;
+                                            all_rows_of.set(Some(shown));
+                                        });
+                                    }
+                                    let limit = if all_drawn { rows.len() } else { FIRST_ROWS };
+                                    rows.into_iter()
+                                        .take(limit)
                                         .map(|row| {
                                             let id = row.branch_id.clone();
                                             let name = row.name.clone();
