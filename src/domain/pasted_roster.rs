@@ -158,7 +158,7 @@ impl Header {
             name,
             standing: standing_in(&cell(self.standing).unwrap_or_default())
                 .unwrap_or(Standing::Full),
-            group: cell(self.group).filter(|g| is_group(g)),
+            group: cell(self.group).filter(|g| is_group_cell(g)),
         })
     }
 }
@@ -337,6 +337,13 @@ fn is_group(text: &str) -> bool {
     text.ends_with('组') && !text.contains("组长") && text.chars().count() <= 20
 }
 
+/// A cell of the sheet's 党小组 column: whatever the branch calls its
+/// groups ("机关第三党小组（综合科）", "综合科"), but not a blank's stand-in.
+fn is_group_cell(text: &str) -> bool {
+    const BLANKS: [&str; 8] = ["无", "暂无", "未分组", "-", "—", "--", "/", "／"];
+    !text.is_empty() && !BLANKS.contains(&text) && text.chars().count() <= 20
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,6 +380,22 @@ mod tests {
                 member("李娜", Standing::Probationary, Some("第二党小组")),
                 member("买买提·艾力", Standing::Full, None),
                 member("赵六", Standing::Probationary, Some("第一党小组")),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_group_column_keeps_a_name_that_does_not_end_in_组_and_drops_a_blank_stand_in() {
+        let sheet =
+            "姓名\t党小组\n欧阳建华\t机关第三党小组（综合科）\n周敏\t综合科\n刘洋\t无\n吴昊\t-";
+        let groups: Vec<_> = read(sheet).members.into_iter().map(|m| m.group).collect();
+        assert_eq!(
+            groups,
+            [
+                Some("机关第三党小组（综合科）".to_string()),
+                Some("综合科".to_string()),
+                None,
+                None,
             ]
         );
     }

@@ -110,6 +110,9 @@ pub fn DraftTextArea(
     /// A finished form is read-only until reopened.
     #[prop(optional, into)]
     readonly: Signal<bool>,
+    /// The least height, where a long text is typed at a PC ("55vh").
+    #[prop(optional_no_strip)]
+    min_height: Option<&'static str>,
 ) -> impl IntoView {
     let (draft, typed) = follow(value);
     let saved = RwSignal::new(None::<String>);
@@ -130,6 +133,7 @@ pub fn DraftTextArea(
                 rows=rows
                 placeholder=placeholder
                 class="grow"
+                style:min-height=min_height
                 maxlength=maxlength
                 prop:readOnly=move || readonly.get()
                 prop:value=move || draft.get()
@@ -168,6 +172,12 @@ pub fn DraftInput(
                 prop:value=move || draft.get()
                 on:input=move |ev| typed_text(draft, typed, saved, on_save, event_target_value(&ev))
                 on:blur=move |_| flush_pending()
+                // Enter confirms a line: saved now, as a form's field would be.
+                on:keydown=move |ev| {
+                    if ev.key() == "Enter" {
+                        flush_pending();
+                    }
+                }
             />
         </label>
     }

@@ -47,9 +47,11 @@ fn BranchNameStep() -> impl IntoView {
     let state = use_app();
     let navigate = use_navigate();
     let name = RwSignal::new(state.doc.with_untracked(|d| d.branch.name.clone()));
+    // A form, so Enter in the name goes on as 下一步 does.
     let next = {
         let navigate = navigate.clone();
-        move |_| {
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
             let typed = name.get_untracked().trim().to_string();
             if !typed.is_empty() {
                 state.edit_branch(move |b| b.name = typed.clone());
@@ -61,25 +63,28 @@ fn BranchNameStep() -> impl IntoView {
     view! {
         <h1 class="page-title">"支部叫什么名字？"</h1>
         <p class="muted">"会印在会议记录、签到表等每一份材料的抬头。"</p>
-        <div class="card">
-            <label class="field">
-                <span>"支部名称"</span>
-                <input
-                    name="setup-branch-name"
-                    placeholder="如：第一党支部"
-                    prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))
-                />
-            </label>
-        </div>
-        <div class="setup-actions">
-            <button class="button primary" on:click=next>
-                "下一步"
-            </button>
-            <button class="link-button" on:click=skip>
-                "跳过，自己逐项设置"
-            </button>
-        </div>
+        <form class="setup" on:submit=next>
+            <div class="card">
+                <label class="field">
+                    <span>"支部名称"</span>
+                    <input
+                        type="text"
+                        name="setup-branch-name"
+                        placeholder="如：第一党支部"
+                        prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                    />
+                </label>
+            </div>
+            <div class="setup-actions">
+                <button class="button primary" type="submit">
+                    "下一步"
+                </button>
+                <button class="link-button" type="button" on:click=skip>
+                    "跳过，自己逐项设置"
+                </button>
+            </div>
+        </form>
     }
 }
 

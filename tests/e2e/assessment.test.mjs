@@ -204,3 +204,21 @@ test("grading 24 members: chips, 只看未评定, 其余全部合格 and its one
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("once every member is graded, 都已评定 stands alone: no empty card above it", async () => {
+  const branch = join(dir, "three.json");
+  await writeFile(branch, makeBackup(smallBranch(3)));
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).startFresh();
+  await importBackup(page, branch);
+  await page.goto(env.server.origin + `/assess/review/${year}`);
+  const bar = page.getByTestId("grading-bar");
+  await page.locator(".review-row").nth(2).waitFor();
+  await bar.getByRole("button", { name: "只看未评定" }).click();
+  await bar.getByRole("button", { name: "其余全部合格（3 人）" }).click();
+  await page.getByText("都已评定。").waitFor();
+  assert.equal(await page.locator(".review-list").count(), 0, "no list card is left with no rows");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -11,7 +11,7 @@ export const ROUTES = [
   "/fusion", "/fusion/tasks/kt-ex-1", `/fusion/groups/g1/${lastMonth[0]}/${lastMonth[1]}`,
   `/fusion/commitments/m04/${year}`, "/fusion/study/st-ex-out-1", `/fusion/hours/${year}`,
   "/assess", "/assess/form/as-ex-1", "/assess/history/m10", `/assess/review/${year - 1}`,
-  "/mine", "/mine/setup", "/mine/setup?step=2", "/mine/branch", "/mine/roster", "/mine/roster/m04", "/mine/backup", "/mine/templates",
+  "/mine", "/mine/setup", "/mine/setup?step=2", "/mine/setup?step=3", "/mine/branch", "/mine/roster", "/mine/roster/m04", "/mine/backup", "/mine/templates",
   "/mine/recovery", "/mine/handover", "/committee",
   "/print/meeting/mt-ex-1", "/print/sign-in/mt-ex-1", "/print/talk/tk-ex-1", "/print/handover",
   `/print/summary/year/${year}-01-01`, "/print/assessment/as-ex-1", `/print/review/${year - 1}`,

@@ -107,11 +107,15 @@ fn ReviewYear(year: i32) -> impl IntoView {
             }}
         </section>
         <GradingBar year=year filter=filter />
-        <ul class="review-list card">
-            <For each=move || rows.get() key=|r| r.clone() let:row>
-                <ReviewRowView year=year row=row />
-            </For>
-        </ul>
+        // No card at all when no row is left (not a thin empty one above
+        // "都已评定").
+        <Show when=move || rows.with(|r| !r.is_empty())>
+            <ul class="review-list card">
+                <For each=move || rows.get() key=|r| r.clone() let:row>
+                    <ReviewRowView year=year row=row />
+                </For>
+            </ul>
+        </Show>
         <Show when=move || rows.with(Vec::is_empty)>
             <p class="empty">
                 {move || match filter.get() {

@@ -79,7 +79,7 @@ pub fn ApprovalCard(id: String, #[prop(into)] pending: Signal<Option<Pending>>) 
                     {move || pending.get().map(|p| p.awaiting.label()).unwrap_or_default()}
                 </h2>
                 <p>{move || pending.get().map(|p| p.sentence()).unwrap_or_default()}</p>
-                <div class="inline-add">
+                <div class="stack">
                     <input
                         type="date"
                         name="approval-on"

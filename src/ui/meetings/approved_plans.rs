@@ -26,9 +26,7 @@ pub fn ApprovedPlans(meeting: MeetingHandle) -> impl IntoView {
                         .map(|y| {
                             view! {
                                 <p>
-                                    <A href=format!(
-                                        "/mine/year/{y}/plan",
-                                    )>
+                                    <A href=format!("/mine/year/{y}/plan") attr:class="button">
                                         {format!("审议通过{y}年度党支部工作计划 ›")}
                                     </A>
                                 </p>

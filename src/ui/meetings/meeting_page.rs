@@ -1,6 +1,9 @@
 //! One meeting, recorded as it happens: sections for the checklist,
 //! attendance, the record, votes and follow-ups, a thumb's reach apart. The
-//! open section is in the address, so a reload comes back to it.
+//! open section is in the address, so a reload comes back to it. On a wide
+//! screen (a PC, where minutes are typed after the meeting) the record,
+//! the attendance and the checklist share one desk: the record on the left,
+//! the other two beside it.
 
 use crate::ui::link::A;
 use leptos::prelude::*;
@@ -26,6 +29,13 @@ use crate::ui::job::{use_sees_everything, ReadOnly, ReadOnlyNote};
 use crate::ui::paging::list_address;
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
+
+/// The narrowest window that holds the desk's two columns: a PC or a
+/// tablet held sideways; phones keep one section at a time.
+const DESK_MIN_WIDTH: f64 = 1000.0;
+
+/// The sections the desk shows together.
+const ON_DESK: [&str; 3] = ["checklist", "attendance", "record"];
 
 const SECTIONS: [(&str, &str); 6] = [
     ("checklist", "清单"),
@@ -98,20 +108,37 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
     let held = Memo::new(move |_| head.with(|h| h.held));
     let when_text = Memo::new(move |_| head.with(|h| h.when.clone()));
     let records = use_sees_everything();
+    let desk = wide_window();
+    // What the page shows: one section, or on a wide window the desk for
+    // any of its sections (switching among them redraws nothing).
+    let shown_section = Memo::new(move |_| {
+        let s = section.get();
+        if desk.get() && ON_DESK.contains(&s.as_str()) {
+            "desk".to_string()
+        } else {
+            s
+        }
+    });
     let tabs = SECTIONS.map(|(key, label)| {
         let navigate = navigate.clone();
         let shown = move || match key {
             "votes" => votes.get(),
             "tasks" => tasks.get(),
+            // The desk is one tab, 记录, holding all three.
+            "checklist" | "attendance" => !desk.get(),
             _ => true,
+        };
+        let on = move || {
+            let s = shown_section.get();
+            s == key || (key == "record" && s == "desk")
         };
         view! {
             <button
                 hidden=move || !shown()
                 class="section-tab"
-                class:on=move || section.get() == key
+                class:on=on
                 role="tab"
-                aria-selected=move || (section.get() == key).to_string()
+                aria-selected=move || on().to_string()
                 on:click=move |_| navigate(
                     &format!("?s={key}"),
                     NavigateOptions {
@@ -121,7 +148,9 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
                     },
                 )
             >
-                {label}
+                {move || {
+                    if key == "record" && desk.get() { "记录、签到与清单" } else { label }
+                }}
             </button>
         }
     });
@@ -151,7 +180,8 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
         <ReadOnlyNote what="会议记录" />
         // On a member's phone the record shows as it is, without its edits.
         <ReadOnly>
-            {move || match section.get().as_str() {
+            {move || match shown_section.get().as_str() {
+                "desk" => view! { <MeetingDesk meeting=meeting /> }.into_any(),
                 "attendance" => view! { <AttendancePanel meeting=meeting /> }.into_any(),
                 "record" => view! { <RecordPanel meeting=meeting /> }.into_any(),
                 "votes" => view! { <VotesPanel meeting=meeting /> }.into_any(),
@@ -162,9 +192,56 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
         </ReadOnly>
         <MeetingActions meeting=meeting held=held />
         <Show when=move || records.get()>
-            <MeetingBar meeting=meeting section=section held=held />
+            <MeetingBar meeting=meeting section=shown_section held=held />
         </Show>
     }
+}
+
+/// The record on the left, typed at a keyboard; who came and the checklist
+/// beside it, in a column that stays in view while the record scrolls.
+/// Laid out here rather than in the stylesheet, which every first load
+/// carries: only a wide window ever draws the desk.
+#[component]
+fn MeetingDesk(meeting: MeetingHandle) -> impl IntoView {
+    view! {
+        <div
+            class="meeting-desk"
+            data-testid="meeting-desk"
+            style:display="grid"
+            style:grid-template-columns="3fr 2fr"
+            style:gap="20px"
+            style:align-items="start"
+        >
+            <div class="stack desk-record">
+                <RecordPanel meeting=meeting desk=true />
+            </div>
+            <aside
+                class="stack desk-side"
+                aria-label="签到与清单"
+                style:position="sticky"
+                style:top="60px"
+                style:max-height="calc(100vh - 200px)"
+                style:overflow-y="auto"
+            >
+                <AttendancePanel meeting=meeting />
+                <ChecklistPanel meeting=meeting />
+            </aside>
+        </div>
+    }
+}
+
+/// Whether the window is wide enough for the desk, following resizes.
+fn wide_window() -> Memo<bool> {
+    let width = || {
+        web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|w| w.as_f64())
+            .unwrap_or(0.0)
+    };
+    let now = RwSignal::new(width());
+    let resize = window_event_listener(leptos::ev::resize, move |_| now.set(width()));
+    on_cleanup(move || resize.remove());
+    Memo::new(move |_| now.get() >= DESK_MIN_WIDTH)
 }
 
 /// The head of a meeting's screen.
@@ -230,7 +307,7 @@ fn MeetingBar(meeting: MeetingHandle, section: Memo<String>, held: Memo<bool>) -
                             }
                         })
                         .into_any()
-                } else if section.get() == "attendance" || marked.get() {
+                } else if matches!(section.get().as_str(), "attendance" | "desk") || marked.get() {
                     view! {
                         <button class="button primary" on:click=hold_now>
                             "结束会议，标记为已召开"

@@ -19,7 +19,12 @@ use crate::ui::person_picker::PersonPicker;
 use crate::ui::widgets::{CheckRow, InlineAdd};
 
 #[component]
-pub fn RecordPanel(meeting: MeetingHandle) -> impl IntoView {
+pub fn RecordPanel(
+    meeting: MeetingHandle,
+    /// On the desk (a PC): the minutes get room for a thousand characters.
+    #[prop(optional)]
+    desk: bool,
+) -> impl IntoView {
     let read = move |f: fn(&Meeting) -> String| -> Signal<String> { meeting.part(f).into() };
     let person =
         move |f: fn(&Meeting) -> PersonRef| -> Signal<PersonRef> { meeting.part(f).into() };
@@ -152,6 +157,7 @@ pub fn RecordPanel(meeting: MeetingHandle) -> impl IntoView {
                 label="主要内容"
                 name="minutes"
                 rows=6
+                min_height=desk.then_some("55vh")
                 placeholder="会议的主要内容、学习和讨论情况"
                 value=read(|m| m.minutes.clone())
                 on_save=save(|m, t| m.minutes = t)

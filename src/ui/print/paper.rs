@@ -160,6 +160,15 @@ pub fn PrintView(paper: Paper, back: String) -> impl IntoView {
 #[component]
 fn PictureViewer(url: String, title: String, on_close: impl Fn() + 'static) -> impl IntoView {
     let label = title.clone();
+    let on_close = std::rc::Rc::new(on_close);
+    let close_on_escape = on_close.clone();
+    // At a keyboard, Escape closes it, wherever the focus is.
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            close_on_escape();
+        }
+    });
+    on_cleanup(move || escape.remove());
     view! {
         <div class="picture-viewer" role="dialog" aria-label=label>
             <div class="picture-viewer-bar">
