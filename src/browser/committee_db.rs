@@ -133,24 +133,59 @@ impl CommitteeDb {
         &self,
         prefix: &str,
     ) -> Result<Vec<(String, String)>, StorageError> {
+        Ok(self.keys_and_values(prefix, &[]).await?.1)
+    }
+
+    /// What a page that shows one year reads first, in one transaction
+    /// whose requests all run at once: every stored key (none when `also`
+    /// is empty), the values whose key starts with `prefix`, and the
+    /// values of the keys `also` that are stored, each with its key.
+    pub async fn keys_and_values(
+        &self,
+        prefix: &str,
+        also: &[&str],
+    ) -> Result<(Vec<String>, Vec<(String, String)>), StorageError> {
         // Keys are compared by UTF-16 code unit: U+FFFF comes after any
         // character a key of this prefix can go on with.
         let range = IdbKeyRange::bound(&prefix.into(), &format!("{prefix}\u{ffff}").into())
             .map_err(|e| classify(&e))?;
         let (_tx, store) = self.store(false)?;
+        let every_key = if also.is_empty() {
+            None
+        } else {
+            Some(settled(&store.get_all_keys().map_err(|e| classify(&e))?))
+        };
         let keys = settled(
             &store
                 .get_all_keys_with_key(&range)
                 .map_err(|e| classify(&e))?,
         );
         let values = settled(&store.get_all_with_key(&range).map_err(|e| classify(&e))?);
+        let mut singles = Vec::with_capacity(also.len());
+        for key in also {
+            let request = store.get(&(*key).into()).map_err(|e| classify(&e))?;
+            singles.push((*key, settled(&request)));
+        }
+        let every_key = match every_key {
+            Some(request) => js_sys::Array::from(&request.await.map_err(|e| classify(&e))?)
+                .iter()
+                .filter_map(|k| k.as_string())
+                .collect(),
+            None => Vec::new(),
+        };
         let keys = js_sys::Array::from(&keys.await.map_err(|e| classify(&e))?);
         let values = js_sys::Array::from(&values.await.map_err(|e| classify(&e))?);
-        Ok(keys
+        let mut out: Vec<(String, String)> = keys
             .iter()
             .zip(values.iter())
             .filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?)))
-            .collect())
+            .collect();
+        for (key, request) in singles {
+            if let Some(text) = request.await.map_err(|e| classify(&e))?.as_string() {
+                out.push((key.to_string(), text));
+            }
+        }
+        Ok((every_key, out))
     }
 
     /// Writes one value; done once the transaction is on disk.

@@ -58,6 +58,8 @@ const NAMES: &[(&str, &str, &str)] = &[
     ("talkees", "谈话对象", ""),
     ("note", "备注", ""),
     ("parent_org", "上级党组织", ""),
+    ("name_order", "名单顺序", ""),
+    ("own_order", "自定义名单顺序", ""),
     ("rules", "本单位规则", ""),
     ("study_kinds", "学习形式", ""),
     ("assessment", "评议设置", ""),

@@ -12,7 +12,7 @@ use crate::ui::state::use_app;
 pub fn ThisPhoneCard() -> impl IntoView {
     let state = use_app();
     let person = use_person();
-    let members = move || state.doc.with(|d| active_names(&d.members));
+    let members = move || state.doc.with(|d| active_names(&d.branch, &d.members));
     let chosen = move || person.with(|p| p.member_id.clone());
     let job = move || person.with(|p| p.job.clone());
     view! {
