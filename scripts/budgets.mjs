@@ -27,7 +27,12 @@ export const BUDGETS = {
   // remembers "我是支委，显示全部" (store/device.rs, read before the first
   // screen: main module +200 B), the lazy card's loader (+41 B) and the read-only look of the committee's
   // screens on a member's phone joined the inlined stylesheet (+72 B).
-  welcome: { what: "the welcome screen's first load", gzip: 151_000 },
+  // Raised to 151,200 (stop 34, three branches merged): 151,128 B once the
+  // branch's 名单顺序 (姓氏笔画/拼音/自定义, #28 item 5) is read with the
+  // branch in the main module (the stroke table itself stays off this
+  // path) and every control shows a focus ring for keyboard use (#28
+  // item 14). The target of 200,000 is still met.
+  welcome: { what: "the welcome screen's first load", gzip: 151_200 },
   // A member with records whose browser kept nothing (no service worker
   // cache): the home screen's files. 454,684 B before the welcome screen
   // left the main module; 473,678 B after (the store and the screens are
