@@ -8,7 +8,7 @@ use chrono::{Datelike, Months};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::{month_href, DateField, MoneyField, WaySelect};
+use super::{month_href, MoneyField, WaySelect};
 use crate::browser::clock;
 use crate::domain::dues::account::{due_by, member_months};
 use crate::domain::dues::ledger::{self, account, rules_for};
@@ -18,7 +18,7 @@ use crate::domain::dues::{
 };
 use crate::ui::link::A;
 use crate::ui::state::{use_app, AppState};
-use crate::ui::widgets::PageHeader;
+use crate::ui::widgets::{DateInput, PageHeader};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Whose {
@@ -478,7 +478,7 @@ fn TermCard(member_id: String, year: i32, from: u32, first_owed: Memo<u32>) -> i
                             }
                         </Show>
                         <div class="two-cols">
-                            <DateField
+                            <DateInput
                                 label="党支部研究"
                                 name="dues-decided-on"
                                 value=Signal::derive(move || {
@@ -494,7 +494,7 @@ fn TermCard(member_id: String, year: i32, from: u32, first_owed: Memo<u32>) -> i
                                     )
                                 })
                             />
-                            <DateField
+                            <DateInput
                                 label="上级党委批准"
                                 name="dues-approved-on"
                                 value=Signal::derive(move || {
@@ -735,7 +735,7 @@ fn MonthLine(
                             c1(std::rc::Rc::new(move |p: &mut Payment| p.amount = fen))
                         })
                     /> <div class="two-cols">
-                        <DateField
+                        <DateInput
                             label="交纳日期"
                             name="dues-paid-on-month"
                             value=Signal::derive(move || paid_on)

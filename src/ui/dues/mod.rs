@@ -12,7 +12,6 @@ pub use member_page::DuesMemberPage;
 pub use month_page::DuesMonthPage;
 pub use year_page::DuesYearPage;
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::dues::{Fen, Way};
@@ -58,27 +57,6 @@ fn MoneyField(
                         }
                     })
             }}
-        </label>
-    }
-}
-
-/// A date field that may be left empty.
-#[component]
-fn DateField(
-    label: &'static str,
-    name: &'static str,
-    #[prop(into)] value: Signal<Option<NaiveDate>>,
-    #[prop(into)] on_change: Callback<Option<NaiveDate>>,
-) -> impl IntoView {
-    view! {
-        <label class="field">
-            <span>{label}</span>
-            <input
-                type="date"
-                name=name
-                prop:value=move || value.get().map(|d| d.to_string()).unwrap_or_default()
-                on:change=move |ev| on_change.run(event_target_value(&ev).parse().ok())
-            />
         </label>
     }
 }

@@ -2,7 +2,7 @@
 //! evidence. Saved as it is typed.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use crate::browser::{clock, dialog::confirm};
 use crate::domain::fusion::tasks::{Milestone, ProgressNote};
@@ -12,27 +12,17 @@ use crate::domain::roster::active_names;
 use crate::domain::time::format_chinese_date;
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::TaskHandle;
-use crate::ui::state::use_app;
-use crate::ui::widgets::{PageHeader, Segmented};
+use crate::ui::widgets::{PageHeader, RecordPage, Segmented};
 
 #[component]
 pub fn TaskPage() -> impl IntoView {
-    let state = use_app();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
-    let exists = move || state.doc.with(|d| d.task(&id.get()).is_some());
     view! {
-        <Show
-            when=exists
-            fallback=|| {
-                view! {
-                    <PageHeader title="重点任务" back="/fusion" />
-                    <p class="empty">"找不到这项任务，可能已被删除。"</p>
-                }
-            }
-        >
-            <TaskForm task=TaskHandle::new(state, id) />
-        </Show>
+        <RecordPage
+            title="重点任务"
+            back="/fusion"
+            missing="找不到这项任务，可能已被删除。"
+            editor=|task: TaskHandle| view! { <TaskForm task=task /> }
+        />
     }
 }
 

@@ -11,7 +11,7 @@ use crate::domain::rules::recording::{default_year_for, plan_meeting, Plan};
 use crate::domain::time::{format_hh_mm, parse_hh_mm};
 use crate::ui::paging::list_address;
 use crate::ui::state::use_app;
-use crate::ui::widgets::PageHeader;
+use crate::ui::widgets::{ErrorLine, PageHeader};
 
 #[component]
 pub fn PlanMeetingPage() -> impl IntoView {
@@ -159,17 +159,7 @@ pub fn PlanMeetingPage() -> impl IntoView {
                     </select>
                 </label>
             </Show>
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="error" role="alert">
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
+            <ErrorLine message=error />
             <div class="two-cols">
                 <label class="field">
                     <span>"日期"</span>

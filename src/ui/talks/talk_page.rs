@@ -3,7 +3,7 @@
 
 use crate::ui::link::A;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use crate::browser::dialog::confirm;
 use crate::domain::meeting::PersonRef;
@@ -13,27 +13,17 @@ use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::TalkHandle;
 use crate::ui::paging::list_address;
 use crate::ui::person_picker::PersonPicker;
-use crate::ui::state::use_app;
-use crate::ui::widgets::PageHeader;
+use crate::ui::widgets::{PageHeader, RecordPage};
 
 #[component]
 pub fn TalkPage() -> impl IntoView {
-    let state = use_app();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
-    let exists = move || state.doc.with(|d| d.talk(&id.get()).is_some());
     view! {
-        <Show
-            when=exists
-            fallback=|| {
-                view! {
-                    <PageHeader title="谈心谈话" back=list_address("/talks") />
-                    <p class="empty">"找不到这条谈话记录，可能已被删除。"</p>
-                }
-            }
-        >
-            <TalkForm talk=TalkHandle::new(state, id) />
-        </Show>
+        <RecordPage
+            title="谈心谈话"
+            back=list_address("/talks")
+            missing="找不到这条谈话记录，可能已被删除。"
+            editor=|talk: TalkHandle| view! { <TalkForm talk=talk /> }
+        />
     }
 }
 

@@ -4,7 +4,6 @@
 //! appears in records can only be recorded as 减少 (转出、出党、去世…), so
 //! old records keep their names. One component per file.
 
-mod date_field;
 mod exempt_field;
 mod fields;
 mod group_field;
@@ -24,8 +23,7 @@ use crate::domain::roster::{apply_form_changes, check_member_name};
 use crate::domain::time::format_chinese_date;
 use crate::domain::{Member, Standing};
 use crate::ui::state::use_app;
-use crate::ui::widgets::PageHeader;
-use date_field::DateField;
+use crate::ui::widgets::{DateInput, ErrorLine, PageHeader};
 use exempt_field::ExemptField;
 use fields::Fields;
 use group_field::GroupField;
@@ -152,17 +150,7 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
                     }
                 />
             </label>
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="error" role="alert">
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
+            <ErrorLine message=error />
             <GroupField group=fields.group />
             <fieldset class="segmented" aria-label="党员类别">
                 {Standing::ALL
@@ -180,7 +168,12 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
                         }
                     })}
             </fieldset>
-            <DateField label="入党日期" name="admitted" value=fields.admitted>
+            <DateInput
+                label="入党日期"
+                name="admitted"
+                value=fields.admitted
+                on_change=move |d| fields.admitted.set(d)
+            >
                 {move || {
                     period_ends()
                         .map(|d| {
@@ -190,14 +183,15 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
                             )
                         })
                 }}
-            </DateField>
-            <DateField
+            </DateInput>
+            <DateInput
                 label="转入本支部（或入党）日期"
                 name="joined"
                 value=fields.joined
+                on_change=move |d| fields.joined.set(d)
             >
                 "此日期之前召开的会议不计入其应到人数；已召开的会议记录不受影响。"
-            </DateField>
+            </DateInput>
             <StandingHistory fields=fields original=original.clone() />
             <RolesField fields=fields original=original.clone() is_new=is_new />
             <PostHistory posts=fields.former_posts />

@@ -1,0 +1,25 @@
+//! Small pieces that many screens use, each with its props documented.
+//! A widget is here once it replaces two or more copies; one used on the
+//! home screen's or a link's first load adds its code to that load.
+
+mod check_row;
+mod date_input;
+mod error_line;
+mod inline_add;
+mod menu_row;
+mod number_setting;
+mod page_header;
+mod record_page;
+mod segmented;
+mod switch_row;
+
+pub use check_row::CheckRow;
+pub use date_input::DateInput;
+pub use error_line::ErrorLine;
+pub use inline_add::InlineAdd;
+pub use menu_row::MenuRow;
+pub use number_setting::NumberSetting;
+pub use page_header::PageHeader;
+pub use record_page::RecordPage;
+pub use segmented::Segmented;
+pub use switch_row::SwitchRow;
