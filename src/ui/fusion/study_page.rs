@@ -13,7 +13,7 @@ use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::StudyHandle;
 use crate::ui::link::A;
 use crate::ui::person_picker::PersonPicker;
-use crate::ui::widgets::{PageHeader, RecordPage, Segmented};
+use crate::ui::widgets::{DateInput, PageHeader, RecordPage, Segmented};
 
 #[component]
 pub fn StudyPage() -> impl IntoView {
@@ -74,18 +74,12 @@ fn StudyEditor(study: StudyHandle) -> impl IntoView {
                     }
                         .into_any()
                 }
-            }} <label class="field">
-                <span>"日期"</span>
-                <input
-                    type="date"
-                    name="study-date"
-                    prop:value=study.part(|s| s.date.map(|d| d.to_string()).unwrap_or_default())
-                    on:change=move |ev| {
-                        let d = event_target_value(&ev).parse().ok();
-                        study.edit(move |s| s.date = d);
-                    }
-                />
-            </label>
+            }} <DateInput
+                label="日期"
+                name="study-date"
+                value=study.part(|s| s.date)
+                on_change=move |d| study.edit(move |s| s.date = d)
+            />
             {move || {
                 let label = form.get().speaker_label();
                 (!outside())

@@ -12,7 +12,7 @@ use crate::domain::roster::active_names;
 use crate::domain::time::format_chinese_date;
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::TaskHandle;
-use crate::ui::widgets::{PageHeader, RecordPage, Segmented};
+use crate::ui::widgets::{DateInput, PageHeader, RecordPage, Segmented};
 
 #[component]
 pub fn TaskPage() -> impl IntoView {
@@ -104,19 +104,12 @@ fn TaskForm(task: TaskHandle) -> impl IntoView {
                 })
             />
             <Show when=move || task.part(|t| t.status == TaskStatus::Closed).get()>
-                <label class="field">
-                    <span>"销号日期"</span>
-                    <input
-                        type="date"
-                        name="task-closed-on"
-                        prop:value=task
-                            .part(|t| t.closed_on.map(|d| d.to_string()).unwrap_or_default())
-                        on:change=move |ev| {
-                            let d = event_target_value(&ev).parse().ok();
-                            task.edit(move |t| t.closed_on = d);
-                        }
-                    />
-                </label>
+                <DateInput
+                    label="销号日期"
+                    name="task-closed-on"
+                    value=task.part(|t| t.closed_on)
+                    on_change=move |d| task.edit(move |t| t.closed_on = d)
+                />
                 <DraftTextArea
                     label="佐证材料"
                     name="task-evidence"

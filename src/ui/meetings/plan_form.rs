@@ -11,7 +11,7 @@ use crate::domain::rules::recording::{default_year_for, plan_meeting, Plan};
 use crate::domain::time::{format_hh_mm, parse_hh_mm};
 use crate::ui::paging::list_address;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{ErrorLine, PageHeader};
+use crate::ui::widgets::{DateInput, ErrorLine, PageHeader};
 
 #[component]
 pub fn PlanMeetingPage() -> impl IntoView {
@@ -161,15 +161,12 @@ pub fn PlanMeetingPage() -> impl IntoView {
             </Show>
             <ErrorLine message=error />
             <div class="two-cols">
-                <label class="field">
-                    <span>"日期"</span>
-                    <input
-                        type="date"
-                        name="date"
-                        prop:value=move || date.get().map(|d| d.to_string()).unwrap_or_default()
-                        on:change=move |ev| date.set(event_target_value(&ev).parse().ok())
-                    />
-                </label>
+                <DateInput
+                    label="日期"
+                    name="date"
+                    value=date
+                    on_change=move |d| date.set(d)
+                />
                 <label class="field">
                     <span>"时间"</span>
                     <input
