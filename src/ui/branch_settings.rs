@@ -240,7 +240,9 @@ fn LocalRulesForm() -> impl IntoView {
                 label="支部书记每年至少讲 1 次党课"
                 hint="（本单位规定；按党课记录中的讲课人统计）"
                 checked=Signal::derive(move || rules().secretary_lecture_yearly)
-                on_change=move |on| state.edit_branch(move |b| b.rules.secretary_lecture_yearly = on)
+                on_change=move |on| {
+                    state.edit_branch(move |b| b.rules.secretary_lecture_yearly = on)
+                }
             />
             <SwitchRow
                 name="group-monthly-work"

@@ -76,7 +76,10 @@ pub fn ReceivePanel() -> impl IntoView {
                 pasted=pasted
                 on_file=examine
                 on_unreadable=move |()| {
-                    check.set(Check::Refused(vec![Problem::new("文件", "无法读取这个文件")]))
+                    check
+                        .set(
+                            Check::Refused(vec![Problem::new("文件", "无法读取这个文件")]),
+                        )
                 }
             />
             <button class="button" type="button" on:click=move |_| examine(pasted.get_untracked())>

@@ -91,7 +91,9 @@ pub(super) fn ReceiveCard(committee: Committee, pending: Option<String>) -> impl
                 rows=3
                 pasted=pasted
                 on_file=take
-                on_unreadable=move |()| said.set(Some(Said::Error("无法读取这个文件".into())))
+                on_unreadable=move |()| {
+                    said.set(Some(Said::Error("无法读取这个文件".into())))
+                }
             />
             {move || {
                 locked

@@ -74,7 +74,8 @@ fn StudyEditor(study: StudyHandle) -> impl IntoView {
                     }
                         .into_any()
                 }
-            }} <DateInput
+            }}
+            <DateInput
                 label="日期"
                 name="study-date"
                 value=study.part(|s| s.date)

@@ -161,12 +161,7 @@ pub fn PlanMeetingPage() -> impl IntoView {
             </Show>
             <ErrorLine message=error />
             <div class="two-cols">
-                <DateInput
-                    label="日期"
-                    name="date"
-                    value=date
-                    on_change=move |d| date.set(d)
-                />
+                <DateInput label="日期" name="date" value=date on_change=move |d| date.set(d) />
                 <label class="field">
                     <span>"时间"</span>
                     <input
