@@ -12,6 +12,7 @@ pub use member_page::DuesMemberPage;
 pub use month_page::DuesMonthPage;
 pub use year_page::DuesYearPage;
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::dues::{Fen, Way};
@@ -90,6 +91,39 @@ fn WaySelect(
                     })}
             </select>
         </label>
+    }
+}
+
+/// The day and the way of a payment about to be entered for several
+/// months or members at once; the day cannot be emptied.
+#[component]
+fn PaidOnAndWay(
+    /// The date field's `name`.
+    day_name: &'static str,
+    /// The way's `name`.
+    way_name: &'static str,
+    /// The day the money was paid.
+    paid_on: RwSignal<NaiveDate>,
+    /// 现金, 转账 or 线上.
+    way: RwSignal<Way>,
+) -> impl IntoView {
+    view! {
+        <div class="two-cols">
+            <label class="field">
+                <span>"交纳日期"</span>
+                <input
+                    type="date"
+                    name=day_name
+                    prop:value=move || paid_on.get().to_string()
+                    on:change=move |ev| {
+                        if let Ok(d) = event_target_value(&ev).parse() {
+                            paid_on.set(d);
+                        }
+                    }
+                />
+            </label>
+            <WaySelect name=way_name value=way on_change=Callback::new(move |w| way.set(w)) />
+        </div>
     }
 }
 

@@ -3,7 +3,6 @@
 //! keeps this on their own phone and sends it with their return.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::browser::clock;
 use crate::domain::fusion::commitments::{BranchRating, KeptNote};
@@ -13,41 +12,18 @@ use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::job::{use_sees_everything, ReadOnly};
 use crate::ui::link::A;
 use crate::ui::state::{use_app, AppState};
-use crate::ui::widgets::{DateInput, PageHeader, Segmented};
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Whose {
-    member_id: String,
-    year: i32,
-}
+use crate::ui::widgets::{DateInput, MemberYearPage, Segmented, Whose};
 
 #[component]
 pub fn CommitmentsPage() -> impl IntoView {
-    let state = use_app();
-    let params = use_params_map();
-    let whose = Memo::new(move |_| {
-        params.with(|p| {
-            Some(Whose {
-                member_id: p.get("member")?,
-                year: p.get("year")?.parse().ok()?,
-            })
-        })
-    });
-    let name = move || {
-        let w = whose.get()?;
-        state
-            .doc
-            .with(|d| d.member(&w.member_id).map(|m| m.name.clone()))
-    };
     view! {
-        <PageHeader title="承诺践诺评诺" back="/fusion" />
-        {move || match (whose.get(), name()) {
-            (Some(w), Some(name)) => {
-                view! { <Pledges state=state member_id=w.member_id year=w.year name=name /> }
-                    .into_any()
+        <MemberYearPage
+            title="承诺践诺评诺"
+            back=|_| "/fusion".to_string()
+            editor=|w: Whose| {
+                view! { <Pledges state=use_app() member_id=w.member_id year=w.year name=w.name /> }
             }
-            _ => view! { <p class="empty">"找不到这名党员。"</p> }.into_any(),
-        }}
+        />
     }
 }
 
