@@ -11,7 +11,7 @@ use crate::domain::rules::recording::{default_year_for, plan_meeting, Plan};
 use crate::domain::time::{format_hh_mm, parse_hh_mm};
 use crate::ui::paging::list_address;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{DateInput, ErrorLine, PageHeader};
+use crate::ui::widgets::{DateInput, ErrorLine, GroupSelect, PageHeader};
 
 #[component]
 pub fn PlanMeetingPage() -> impl IntoView {
@@ -125,39 +125,13 @@ pub fn PlanMeetingPage() -> impl IntoView {
                 </small>
             </label>
             <Show when=move || kind.with(|k| k.group_scope() != GroupScope::None)>
-                <label class="field">
-                    <span>"党小组"</span>
-                    <select
-                        name="group"
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            group.set((!v.is_empty()).then_some(v));
-                            error.set(None);
-                        }
-                    >
-                        <Show when=move || kind.with(|k| k.group_scope() == GroupScope::Allowed)>
-                            <option value="" selected=move || group.with(Option::is_none)>
-                                "全支部"
-                            </option>
-                        </Show>
-                        {state
-                            .doc
-                            .with_untracked(|d| d.branch.groups.clone())
-                            .into_iter()
-                            .map(|g| {
-                                let id = g.id.clone();
-                                view! {
-                                    <option
-                                        value=g.id
-                                        selected=move || group.get().as_deref() == Some(id.as_str())
-                                    >
-                                        {g.name}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
+                <GroupSelect
+                    value=group
+                    none=Signal::derive(move || {
+                        kind.with(|k| k.group_scope() == GroupScope::Allowed).then_some("全支部")
+                    })
+                    on_pick=move |()| error.set(None)
+                />
             </Show>
             <ErrorLine message=error />
             <div class="two-cols">

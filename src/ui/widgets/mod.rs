@@ -5,6 +5,7 @@
 mod check_row;
 mod date_input;
 mod error_line;
+mod group_select;
 mod inline_add;
 mod member_year_page;
 mod menu_row;
@@ -18,6 +19,7 @@ mod switch_row;
 pub use check_row::CheckRow;
 pub use date_input::DateInput;
 pub use error_line::ErrorLine;
+pub use group_select::GroupSelect;
 pub use inline_add::InlineAdd;
 pub use member_year_page::{MemberYearPage, Whose};
 pub use menu_row::MenuRow;

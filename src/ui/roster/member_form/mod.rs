@@ -6,7 +6,6 @@
 
 mod exempt_field;
 mod fields;
-mod group_field;
 mod membership;
 mod post_history;
 mod probation_field;
@@ -23,10 +22,9 @@ use crate::domain::roster::{apply_form_changes, check_member_name};
 use crate::domain::time::format_chinese_date;
 use crate::domain::{Member, Standing};
 use crate::ui::state::use_app;
-use crate::ui::widgets::{DateInput, ErrorLine, PageHeader};
+use crate::ui::widgets::{DateInput, ErrorLine, GroupSelect, PageHeader};
 use exempt_field::ExemptField;
 use fields::Fields;
-use group_field::GroupField;
 use membership::Membership;
 use post_history::PostHistory;
 use probation_field::ProbationField;
@@ -151,7 +149,7 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
                 />
             </label>
             <ErrorLine message=error />
-            <GroupField group=fields.group />
+            <GroupSelect value=fields.group none=Some("不属于党小组") />
             <fieldset class="segmented" aria-label="党员类别">
                 {Standing::ALL
                     .map(|s| {
