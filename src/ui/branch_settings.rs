@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::development::DevelopmentPracticeForm;
 use super::draft_text::DraftInput;
 use super::state::use_app;
-use super::widgets::{InlineAdd, PageHeader};
+use super::widgets::{InlineAdd, NumberSetting, PageHeader, SwitchRow};
 use crate::browser::{clock, dialog::confirm};
 use crate::domain::branch::{CommitteeRule, ThemeDay, MINUTES_PER_STUDY_HOUR_CHOICES};
 use crate::domain::fusion::StudyForm;
@@ -228,57 +228,29 @@ fn LocalRulesForm() -> impl IntoView {
             <p class="hint">
                 "《中国共产党支部工作条例（试行）》规定的是全国通用要求；下面几项各单位规定不同，请按本单位要求设置。"
             </p>
-            <label class="switch-row">
-                <input
-                    type="checkbox"
-                    name="lecture-quarterly"
-                    prop:checked=move || rules().party_lecture_quarterly
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        state.edit_branch(move |b| b.rules.party_lecture_quarterly = on);
-                    }
-                />
-                <span>
-                    "党课每季度 1 次"
-                    <small class="muted">
-                        "（本单位规定，《条例》未作统一要求）"
-                    </small>
-                </span>
-            </label>
-            <label class="switch-row">
-                <input
-                    type="checkbox"
-                    name="secretary-lecture"
-                    prop:checked=move || rules().secretary_lecture_yearly
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        state.edit_branch(move |b| b.rules.secretary_lecture_yearly = on);
-                    }
-                />
-                <span>
-                    "支部书记每年至少讲 1 次党课"
-                    <small class="muted">
-                        "（本单位规定；按党课记录中的讲课人统计）"
-                    </small>
-                </span>
-            </label>
-            <label class="switch-row">
-                <input
-                    type="checkbox"
-                    name="group-monthly-work"
-                    prop:checked=move || rules().group_monthly_work
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        state.edit_branch(move |b| b.rules.group_monthly_work = on);
-                    }
-                />
-                <span>
-                    "党小组每月确定并回顾重点工作"
-                    <small class="muted">
-                        "（本单位规定；回顾可在当月或次月第一次党小组会上进行）"
-                    </small>
-                </span>
-            </label>
+            <SwitchRow
+                name="lecture-quarterly"
+                label="党课每季度 1 次"
+                hint="（本单位规定，《条例》未作统一要求）"
+                checked=Signal::derive(move || rules().party_lecture_quarterly)
+                on_change=move |on| state.edit_branch(move |b| b.rules.party_lecture_quarterly = on)
+            />
+            <SwitchRow
+                name="secretary-lecture"
+                label="支部书记每年至少讲 1 次党课"
+                hint="（本单位规定；按党课记录中的讲课人统计）"
+                checked=Signal::derive(move || rules().secretary_lecture_yearly)
+                on_change=move |on| {
+                    state.edit_branch(move |b| b.rules.secretary_lecture_yearly = on)
+                }
+            />
+            <SwitchRow
+                name="group-monthly-work"
+                label="党小组每月确定并回顾重点工作"
+                hint="（本单位规定；回顾可在当月或次月第一次党小组会上进行）"
+                checked=Signal::derive(move || rules().group_monthly_work)
+                on_change=move |on| state.edit_branch(move |b| b.rules.group_monthly_work = on)
+            />
             <label class="field">
                 <span>"支部委员会"</span>
                 <select
@@ -402,23 +374,16 @@ fn RuleNumber(
 ) -> impl IntoView {
     let state = use_app();
     view! {
-        <label class="field">
-            <span>{label}</span>
-            <input
-                type="number"
-                name=name
-                min=range.0.to_string()
-                max=range.1.to_string()
-                inputmode="numeric"
-                prop:value=move || state.doc.with(|d| get(&d.branch.rules)).to_string()
-                on:change=move |ev| {
-                    if let Ok(n) = event_target_value(&ev).parse::<u16>() {
-                        let n = n.clamp(range.0, range.1);
-                        state.edit_branch(move |b| set(&mut b.rules, n));
-                    }
-                }
-            />
-        </label>
+        <NumberSetting
+            label=label
+            name=name
+            range=(range.0.into(), range.1.into())
+            value=Signal::derive(move || state.doc.with(|d| get(&d.branch.rules).into()))
+            on_change=move |n: u32| {
+                let n = u16::try_from(n).unwrap_or(range.1);
+                state.edit_branch(move |b| set(&mut b.rules, n));
+            }
+        />
     }
 }
 

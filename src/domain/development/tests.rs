@@ -238,6 +238,26 @@ fn path(steps: &[(Step, NaiveDate)]) -> Applicant {
     a
 }
 
+/// A branch of 张三 alone and 王小明's path (fz-1): applied on 2023-01-01,
+/// pre-reviewed by the 上级党委 on `on`, due for the 支部大会.
+fn pre_reviewed(on: NaiveDate) -> Document {
+    let mut doc = document(&[], vec![named(full("m1"), "张三")], Vec::new());
+    doc.applicants
+        .push(path(&[(Step::Apply, d(2023, 1, 1)), (Step::PreReview, on)]));
+    doc
+}
+
+/// 王小明's path (fz-1) decided by the 支部大会 `meeting` on `on`; an
+/// admission puts him on the roster as `m-new`.
+fn decided(doc: &mut Document, decision: Decision, meeting: &str, on: NaiveDate) -> Vec<RecordKey> {
+    let member = if decision == Decision::Admit {
+        "m-new"
+    } else {
+        ""
+    };
+    after_vote(doc, "fz-1", decision, meeting, on, member).expect("the path takes the decision")
+}
+
 #[test]
 fn a_step_before_the_step_it_needs_is_out_of_order() {
     let a = path(&[
@@ -497,22 +517,8 @@ fn a_committee_meeting_offers_activists_after_a_year_and_the_assembly_the_confir
 
 #[test]
 fn admission_adds_the_probationary_member_to_the_roster_and_confirmation_stores_the_date() {
-    let mut doc = document(&[], vec![named(full("m1"), "张三")], Vec::new());
-    let mut a = path(&[
-        (Step::Apply, d(2023, 1, 1)),
-        (Step::PreReview, d(2025, 12, 1)),
-    ]);
-    a.name = "王小明".into();
-    doc.applicants.push(a);
-    let touched = after_vote(
-        &mut doc,
-        "fz-1",
-        Decision::Admit,
-        "mt-9",
-        d(2025, 12, 20),
-        "m-new",
-    )
-    .unwrap();
+    let mut doc = pre_reviewed(d(2025, 12, 1));
+    let touched = decided(&mut doc, Decision::Admit, "mt-9", d(2025, 12, 20));
     assert_eq!(touched.len(), 2);
     let member = doc.member("m-new").unwrap();
     assert_eq!(member.name, "王小明");
@@ -530,15 +536,7 @@ fn admission_adds_the_probationary_member_to_the_roster_and_confirmation_stores_
     assert_eq!(path.phase(), Phase::Probationary);
 
     // Extended by six months, then confirmed: 党龄 from the extended end.
-    after_vote(
-        &mut doc,
-        "fz-1",
-        Decision::Extend(6),
-        "mt-10",
-        d(2026, 12, 20),
-        "",
-    )
-    .unwrap();
+    decided(&mut doc, Decision::Extend(6), "mt-10", d(2026, 12, 20));
     assert_eq!(
         doc.member("m-new")
             .unwrap()
@@ -548,15 +546,7 @@ fn admission_adds_the_probationary_member_to_the_roster_and_confirmation_stores_
             .until,
         d(2027, 6, 20)
     );
-    after_vote(
-        &mut doc,
-        "fz-1",
-        Decision::Confirm,
-        "mt-11",
-        d(2027, 6, 25),
-        "",
-    )
-    .unwrap();
+    decided(&mut doc, Decision::Confirm, "mt-11", d(2027, 6, 25));
     record_approval(
         &mut doc,
         "fz-1",
@@ -578,15 +568,7 @@ fn cancellation_stops_the_path_and_later_steps_are_flagged() {
         (Step::Apply, d(2023, 1, 1)),
         (Step::AdmissionAssembly, d(2025, 12, 20)),
     ]));
-    after_vote(
-        &mut doc,
-        "fz-1",
-        Decision::Cancel,
-        "mt-1",
-        d(2026, 12, 20),
-        "",
-    )
-    .unwrap();
+    decided(&mut doc, Decision::Cancel, "mt-1", d(2026, 12, 20));
     let a = doc.applicant_mut("fz-1").unwrap();
     assert_eq!(a.phase(), Phase::Stopped);
     a.set_done(Step::Oath, Some(d(2026, 12, 21)));
@@ -705,6 +687,48 @@ fn held_with_all(doc: &Document, id: &str, kind: MeetingKind, on: NaiveDate) -> 
     m
 }
 
+/// 王小明 (y), a 预备党员 admitted on 2025-12-20, among `others`
+/// 正式党员, and his path (fz-1).
+fn probationer_among(others: usize) -> Document {
+    let mut members = full_members("p", others);
+    members.push(named(probationary("y"), "王小明"));
+    let mut doc = document(&[], members, Vec::new());
+    let mut a = path(&[
+        (Step::Apply, d(2023, 1, 1)),
+        (Step::AdmissionAssembly, d(2025, 12, 20)),
+    ]);
+    a.member_id = Some("y".into());
+    doc.applicants.push(a);
+    doc
+}
+
+/// Adds the held `meeting` (id, kind, day; everyone present) whose vote v1
+/// puts `decision` for the path `applicant`, `in_favour` voting for it.
+fn voting(
+    doc: &mut Document,
+    (id, kind, on): (&str, MeetingKind, NaiveDate),
+    applicant: &str,
+    decision: Decision,
+    in_favour: u32,
+) {
+    let mut meeting = held_with_all(doc, id, kind, on);
+    let mut vote = vote_on(doc.applicant(applicant).unwrap(), decision, "v1".into());
+    vote.in_favour = in_favour;
+    meeting.votes.push(vote);
+    doc.meetings.push(meeting);
+}
+
+/// Records the vote v1 of `meeting` in its path, on `today`.
+fn record(
+    doc: &mut Document,
+    meeting: &str,
+    decision: Decision,
+    member: &str,
+    today: NaiveDate,
+) -> Result<Vec<RecordKey>, String> {
+    record_vote(doc, meeting, "v1", decision, member, today)
+}
+
 fn offered(doc: &Document, m: &Meeting) -> Vec<(String, Decision)> {
     offers(doc, m)
         .into_iter()
@@ -765,27 +789,13 @@ fn a_meeting_offers_the_decisions_of_its_body_on_its_day_and_each_person_once() 
 #[test]
 fn a_passed_admission_vote_adds_the_probationary_member_with_the_meeting_day_once() {
     let mut doc = branch_with_paths();
-    let mut assembly = held_with_all(&doc, "mt-a", MeetingKind::BranchAssembly, d(2026, 12, 10));
-    let mut vote = vote_on(
-        doc.applicant("fz-admit").unwrap(),
-        Decision::Admit,
-        "v1".into(),
-    );
+    let assembly = ("mt-a", MeetingKind::BranchAssembly, d(2026, 12, 10));
     // 应到会有表决权党员 5: more than half is 3.
-    vote.in_favour = 2;
-    vote.abstain = 3;
-    assembly.votes.push(vote);
-    doc.meetings.push(assembly);
+    voting(&mut doc, assembly, "fz-admit", Decision::Admit, 2);
+    doc.meetings[0].votes[0].abstain = 3;
     let before = doc.clone();
     assert_eq!(
-        record_vote(
-            &mut doc,
-            "mt-a",
-            "v1",
-            Decision::Admit,
-            "m-new",
-            d(2027, 1, 1)
-        ),
+        record(&mut doc, "mt-a", Decision::Admit, "m-new", d(2027, 1, 1)),
         Err("表决尚未通过，不能记入发展党员纪实".to_string())
     );
     assert_eq!(doc, before, "a vote that did not pass moves nothing");
@@ -796,14 +806,7 @@ fn a_passed_admission_vote_adds_the_probationary_member_with_the_meeting_day_onc
     // Passed, but recorded only once the meeting's day has come.
     let before = doc.clone();
     assert_eq!(
-        record_vote(
-            &mut doc,
-            "mt-a",
-            "v1",
-            Decision::Admit,
-            "m-new",
-            d(2026, 12, 9)
-        ),
+        record(&mut doc, "mt-a", Decision::Admit, "m-new", d(2026, 12, 9)),
         Err(NOT_YET.to_string())
     );
     assert_eq!(doc, before);
@@ -813,15 +816,7 @@ fn a_passed_admission_vote_adds_the_probationary_member_with_the_meeting_day_onc
         ("乙", Some(Decision::Admit), false)
     );
     // On the meeting's day.
-    let touched = record_vote(
-        &mut doc,
-        "mt-a",
-        "v1",
-        Decision::Admit,
-        "m-new",
-        d(2026, 12, 10),
-    )
-    .unwrap();
+    let touched = record(&mut doc, "mt-a", Decision::Admit, "m-new", d(2026, 12, 10)).unwrap();
     assert_eq!(
         touched,
         vec![
@@ -855,14 +850,7 @@ fn a_passed_admission_vote_adds_the_probationary_member_with_the_meeting_day_onc
     // A second tap (or another tab's) records nothing twice.
     let members = doc.members.len();
     assert_eq!(
-        record_vote(
-            &mut doc,
-            "mt-a",
-            "v1",
-            Decision::Admit,
-            "m-other",
-            d(2027, 1, 1)
-        ),
+        record(&mut doc, "mt-a", Decision::Admit, "m-other", d(2027, 1, 1)),
         Err("已记入发展党员纪实".to_string())
     );
     assert_eq!(doc.members.len(), members);
@@ -871,19 +859,11 @@ fn a_passed_admission_vote_adds_the_probationary_member_with_the_meeting_day_onc
 #[test]
 fn a_committee_vote_records_the_step_its_path_waited_for() {
     let mut doc = branch_with_paths();
-    let mut meeting = held_with_all(&doc, "mt-c", MeetingKind::CommitteeMeeting, d(2026, 12, 10));
-    let mut vote = vote_on(
-        doc.applicant("fz-activist").unwrap(),
-        Decision::NameCandidate,
-        "v1".into(),
-    );
-    vote.in_favour = 3;
-    meeting.votes.push(vote);
-    doc.meetings.push(meeting);
-    let touched = record_vote(
+    let meeting = ("mt-c", MeetingKind::CommitteeMeeting, d(2026, 12, 10));
+    voting(&mut doc, meeting, "fz-activist", Decision::NameCandidate, 3);
+    let touched = record(
         &mut doc,
         "mt-c",
-        "v1",
         Decision::NameCandidate,
         "unused",
         d(2027, 1, 1),
@@ -914,40 +894,24 @@ fn a_committee_vote_records_the_step_its_path_waited_for() {
     doc.meetings[0].votes[0].kind = VoteKind::AdmitProbationary;
     let link = vote_link(&doc, &doc.meetings[0], &doc.meetings[0].votes[0]).unwrap();
     assert_eq!(link.decision, None);
-    assert!(record_vote(
-        &mut doc,
-        "mt-c",
-        "v1",
-        Decision::Admit,
-        "m-new",
-        d(2027, 1, 1)
-    )
-    .is_err());
+    assert!(record(&mut doc, "mt-c", Decision::Admit, "m-new", d(2027, 1, 1)).is_err());
     assert_eq!(doc.members.len(), 5);
 }
 
 #[test]
 fn an_extension_vote_takes_its_months_from_the_motion_and_moves_the_roster() {
-    let mut members = full_members("p", 5);
-    members.push(named(probationary("y"), "王小明"));
-    let mut doc = document(&[], members, Vec::new());
-    let mut a = path(&[
-        (Step::Apply, d(2023, 1, 1)),
-        (Step::AdmissionAssembly, d(2025, 12, 20)),
-    ]);
-    a.member_id = Some("y".into());
-    doc.applicants.push(a);
-    let mut assembly = held_with_all(&doc, "mt-x", MeetingKind::BranchAssembly, d(2026, 12, 20));
-    let mut vote = vote_on(
-        doc.applicant("fz-1").unwrap(),
+    let mut doc = probationer_among(5);
+    let on = d(2026, 12, 20);
+    voting(
+        &mut doc,
+        ("mt-x", MeetingKind::BranchAssembly, on),
+        "fz-1",
         Decision::Extend(6),
-        "v1".into(),
+        5,
     );
+    let vote = &doc.meetings[0].votes[0];
     assert_eq!(vote.motion, "关于延长王小明同志预备期6个月");
     assert_eq!(vote.member_id.as_deref(), Some("y"));
-    vote.in_favour = 5;
-    assembly.votes.push(vote);
-    doc.meetings.push(assembly);
     let link_of = |doc: &Document| {
         vote_link(doc, &doc.meetings[0], &doc.meetings[0].votes[0])
             .unwrap()
@@ -965,15 +929,7 @@ fn an_extension_vote_takes_its_months_from_the_motion_and_moves_the_roster() {
         doc.meetings[0].votes[0].motion = motion.into();
         assert_eq!(link_of(&doc), months, "{motion}");
     }
-    let touched = record_vote(
-        &mut doc,
-        "mt-x",
-        "v1",
-        Decision::Extend(6),
-        "",
-        d(2027, 1, 1),
-    )
-    .unwrap();
+    let touched = record(&mut doc, "mt-x", Decision::Extend(6), "", d(2027, 1, 1)).unwrap();
     assert_eq!(
         touched,
         records_changed(Decision::Extend(6), "fz-1", "mt-x")
@@ -1012,15 +968,8 @@ fn a_review_entered_moves_the_next_half_yearly_review_and_each_day_counts_once()
 
 #[test]
 fn an_extension_or_cancellation_decided_elsewhere_is_entered_only_for_a_probationary_member() {
-    let mut members = full_members("p", 2);
-    members.push(named(probationary("y"), "王小明"));
-    let mut doc = document(&[], members, Vec::new());
-    let mut a = path(&[
-        (Step::Apply, d(2023, 1, 1)),
-        (Step::AdmissionAssembly, d(2025, 12, 20)),
-    ]);
-    a.member_id = Some("y".into());
-    doc.applicants = vec![a, paths_due().remove(0)];
+    let mut doc = probationer_among(2);
+    doc.applicants.push(paths_due().remove(0));
     let touched =
         probation_decided(&mut doc, "fz-1", Decision::Extend(12), d(2026, 12, 20)).unwrap();
     assert_eq!(touched, records_changed(Decision::Extend(12), "fz-1", ""));
@@ -1041,32 +990,10 @@ fn an_extension_or_cancellation_decided_elsewhere_is_entered_only_for_a_probatio
 /// A 预备党员 admitted on 2025-06-20 (预备期满 2026-06-20) whose 转正 the
 /// 支部大会 passed on the day the 预备期 ended.
 fn confirmed_by_the_assembly() -> Document {
-    let mut doc = document(&[], vec![named(full("m1"), "张三")], Vec::new());
-    let mut a = path(&[
-        (Step::Apply, d(2023, 1, 1)),
-        (Step::PreReview, d(2025, 6, 1)),
-    ]);
-    a.name = "王小明".into();
-    doc.applicants.push(a);
-    after_vote(
-        &mut doc,
-        "fz-1",
-        Decision::Admit,
-        "mt-1",
-        d(2025, 6, 20),
-        "m-new",
-    )
-    .unwrap();
+    let mut doc = pre_reviewed(d(2025, 6, 1));
+    decided(&mut doc, Decision::Admit, "mt-1", d(2025, 6, 20));
     record_approval(&mut doc, "fz-1", Step::Approval, Some(d(2025, 8, 1))).unwrap();
-    after_vote(
-        &mut doc,
-        "fz-1",
-        Decision::Confirm,
-        "mt-2",
-        d(2026, 6, 20),
-        "",
-    )
-    .unwrap();
+    decided(&mut doc, Decision::Confirm, "mt-2", d(2026, 6, 20));
     doc
 }
 
@@ -1174,24 +1101,8 @@ fn an_extended_probation_is_confirmed_from_its_extended_end() {
     let mut doc = confirmed_by_the_assembly();
     let a = doc.applicant_mut("fz-1").unwrap();
     a.set_done(Step::ConfirmationAssembly, None);
-    after_vote(
-        &mut doc,
-        "fz-1",
-        Decision::Extend(6),
-        "mt-3",
-        d(2026, 6, 20),
-        "",
-    )
-    .unwrap();
-    after_vote(
-        &mut doc,
-        "fz-1",
-        Decision::Confirm,
-        "mt-4",
-        d(2026, 12, 20),
-        "",
-    )
-    .unwrap();
+    decided(&mut doc, Decision::Extend(6), "mt-3", d(2026, 6, 20));
+    decided(&mut doc, Decision::Confirm, "mt-4", d(2026, 12, 20));
     record_approval(
         &mut doc,
         "fz-1",
@@ -1231,20 +1142,8 @@ fn an_approval_is_recorded_only_after_the_assembly_that_passed_it() {
 
 #[test]
 fn an_admission_awaits_the_superior_committee_after_the_assembly() {
-    let mut doc = document(&[], Vec::new(), Vec::new());
-    doc.applicants.push(path(&[
-        (Step::Apply, d(2023, 1, 1)),
-        (Step::PreReview, d(2025, 6, 1)),
-    ]));
-    after_vote(
-        &mut doc,
-        "fz-1",
-        Decision::Admit,
-        "mt-1",
-        d(2025, 6, 20),
-        "m-new",
-    )
-    .unwrap();
+    let mut doc = pre_reviewed(d(2025, 6, 1));
+    decided(&mut doc, Decision::Admit, "mt-1", d(2025, 6, 20));
     let a = doc.applicant("fz-1").unwrap();
     assert_eq!(
         awaiting_approval(a).map(|w| (w.step, w.label())),

@@ -4,7 +4,6 @@
 
 use crate::ui::link::A;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::evidence_list::EvidenceList;
 use crate::browser::clock;
@@ -18,26 +17,17 @@ use crate::ui::backup::HandInText;
 use crate::ui::draft_text::DraftTextArea;
 use crate::ui::handles::FormHandle;
 use crate::ui::state::use_app;
-use crate::ui::widgets::PageHeader;
+use crate::ui::widgets::{PageHeader, RecordPage};
 
 #[component]
 pub fn AssessmentFormPage() -> impl IntoView {
-    let state = use_app();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
-    let exists = move || state.doc.with(|d| d.assessment(&id.get()).is_some());
     view! {
-        <Show
-            when=exists
-            fallback=|| {
-                view! {
-                    <PageHeader title="自评表" back="/assess" />
-                    <p class="empty">"找不到这份自评表。"</p>
-                }
-            }
-        >
-            <FormScreen handle=FormHandle::new(state, id) />
-        </Show>
+        <RecordPage
+            title="自评表"
+            back="/assess"
+            missing="找不到这份自评表。"
+            editor=|handle: FormHandle| view! { <FormScreen handle=handle /> }
+        />
     }
 }
 

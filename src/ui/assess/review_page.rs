@@ -4,6 +4,8 @@
 
 use crate::ui::link::A;
 use leptos::prelude::*;
+
+use crate::domain::Document;
 use leptos_router::hooks::use_params_map;
 
 use super::returns_import::ReturnsImport;
@@ -513,6 +515,54 @@ fn WrittenText(year: i32, member_id: String) -> impl IntoView {
 
 /// 民主测评票数, 支委会意见, 反馈本人 and, for 基本合格 / 不合格, 帮扶 or
 /// 限期改正, folded under the row.
+/// What to check in the entry: its poll against the review's, its
+/// 整改 dates.
+fn warnings(doc: &Document, year: i32, entry: Option<&ReviewEntry>) -> Vec<String> {
+    let (Some(review), Some(entry)) = (doc.review(year), entry) else {
+        return Vec::new();
+    };
+    review
+        .poll_warning(entry)
+        .into_iter()
+        .chain(entry.remedy_warnings(year))
+        .collect()
+}
+
+/// Whether the grade asks for a 整改 (基本合格, 不合格).
+fn needs_remedy(entry: Option<&ReviewEntry>) -> bool {
+    matches!(
+        entry.and_then(|e| e.decision.as_ref()),
+        Some(Decision::Graded {
+            grade: Grade::BasicallyQualified | Grade::Unqualified
+        })
+    )
+}
+
+/// 基本合格: 整改期限/回访日期; 限期改正 is for 不合格 (§30).
+fn remedy_date_label(entry: Option<&ReviewEntry>) -> &'static str {
+    match entry.and_then(|e| e.decision.as_ref()) {
+        Some(Decision::Graded { grade }) => grade.remedy_date_label(),
+        _ => Grade::BasicallyQualified.remedy_date_label(),
+    }
+}
+
+/// The closed details' one line: the poll and the feedback, or what the
+/// details hold.
+fn summary(entry: Option<&ReviewEntry>) -> String {
+    let mut parts = Vec::new();
+    if let Some(poll) = entry.and_then(|e| e.poll) {
+        parts.push(format!("测评：{}", poll.sentence()));
+    }
+    if let Some(on) = entry.and_then(|e| e.fed_back_on) {
+        parts.push(format!("已于{}反馈本人", format_short_date(on)));
+    }
+    if parts.is_empty() {
+        "测评票数、支委会意见、反馈".to_string()
+    } else {
+        parts.join("；")
+    }
+}
+
 #[component]
 fn ReviewDetails(year: i32, member_id: String, entry: Memo<Option<ReviewEntry>>) -> impl IntoView {
     let state = use_app();
@@ -523,58 +573,14 @@ fn ReviewDetails(year: i32, member_id: String, entry: Memo<Option<ReviewEntry>>)
             state.edit_review(year, move |d| edit_entry(d, year, &id, |e| f(e)));
         }
     };
-    let needs_remedy = move || {
-        entry.with(|e| {
-            matches!(
-                e.as_ref().and_then(|e| e.decision.as_ref()),
-                Some(Decision::Graded {
-                    grade: Grade::BasicallyQualified | Grade::Unqualified
-                })
-            )
-        })
-    };
-    // 基本合格: 整改期限/回访日期; 限期改正 is for 不合格 (§30).
-    let date_label = move || {
-        entry.with(|e| match e.as_ref().and_then(|e| e.decision.as_ref()) {
-            Some(Decision::Graded { grade }) => grade.remedy_date_label(),
-            _ => Grade::BasicallyQualified.remedy_date_label(),
-        })
-    };
+    let needs_remedy = move || entry.with(|e| needs_remedy(e.as_ref()));
+    let date_label = move || entry.with(|e| remedy_date_label(e.as_ref()));
     let warnings = move || {
-        state.doc.with(|d| {
-            let Some(review) = d.review(year) else {
-                return Vec::new();
-            };
-            entry.with(|e| {
-                e.as_ref()
-                    .map(|e| {
-                        review
-                            .poll_warning(e)
-                            .into_iter()
-                            .chain(e.remedy_warnings(year))
-                            .collect::<Vec<_>>()
-                    })
-                    .unwrap_or_default()
-            })
-        })
+        state
+            .doc
+            .with(|d| entry.with(|e| warnings(d, year, e.as_ref())))
     };
-    let summary = move || {
-        entry.with(|e| {
-            let e = e.as_ref();
-            let mut parts = Vec::new();
-            if let Some(poll) = e.and_then(|e| e.poll) {
-                parts.push(format!("测评：{}", poll.sentence()));
-            }
-            if let Some(on) = e.and_then(|e| e.fed_back_on) {
-                parts.push(format!("已于{}反馈本人", format_short_date(on)));
-            }
-            if parts.is_empty() {
-                "测评票数、支委会意见、反馈".to_string()
-            } else {
-                parts.join("；")
-            }
-        })
-    };
+    let summary = move || entry.with(|e| summary(e.as_ref()));
     let poll_inputs = Grade::ALL.map(|grade| {
         let edit = edit.clone();
         let value = move || {

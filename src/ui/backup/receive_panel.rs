@@ -8,17 +8,15 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 
 use super::merge_review::MergeReview;
 use super::reading::{read_package, PasswordPrompt, ProblemList, Reading};
 use crate::app::undo::Undo;
 use crate::backup::import::Staged;
-use crate::browser::files;
 use crate::domain::validate::Problem;
 use crate::ui::result_note::ResultNote;
 use crate::ui::state::use_app;
+use crate::ui::widgets::PasteBox;
 
 #[derive(Clone)]
 enum Check {
@@ -63,52 +61,27 @@ pub fn ReceivePanel() -> impl IntoView {
             examine(text);
         }
     });
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        spawn_local(async move {
-            match files::read_text(&file).await {
-                Ok(text) => examine(text),
-                Err(_) => check.set(Check::Refused(vec![Problem::new(
-                    "文件",
-                    "无法读取这个文件",
-                )])),
-            }
-        });
-    };
     view! {
         <section class="card form" data-testid="receive-panel">
             <h2 class="card-title">"导入与合并"</h2>
             <p class="hint">
                 "导入备份文件、支部资料包或党员交来的材料：与本机数据逐条合并，本机较新的内容不会被覆盖；两边都改过的地方会列出来由你选择。确认前不做任何改动。"
             </p>
-            <label class="button file-button">
-                "选择文件…"
-                <input
-                    type="file"
-                    name="backup-file"
-                    accept=".json,.txt,application/json,text/plain"
-                    on:change=on_file
-                />
-            </label>
-            <label class="field">
-                <span>"或粘贴传输文字、链接或备份文本"</span>
-                <textarea
-                    name="backup-paste"
-                    rows="4"
-                    placeholder="把对方发来的整段文字粘贴到这里"
-                    prop:value=pasted
-                    on:input=move |ev| pasted.set(event_target_value(&ev))
-                ></textarea>
-            </label>
+            <PasteBox
+                file_name="backup-file"
+                paste_name="backup-paste"
+                label="或粘贴传输文字、链接或备份文本"
+                placeholder="把对方发来的整段文字粘贴到这里"
+                rows=4
+                pasted=pasted
+                on_file=examine
+                on_unreadable=move |()| {
+                    check
+                        .set(
+                            Check::Refused(vec![Problem::new("文件", "无法读取这个文件")]),
+                        )
+                }
+            />
             <button class="button" type="button" on:click=move |_| examine(pasted.get_untracked())>
                 "检查"
             </button>

@@ -4,14 +4,13 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 
 use super::Committee;
 use crate::backup::report::read_report;
-use crate::browser::{files, transfer};
+use crate::browser::transfer;
 use crate::domain::report::collection::{Outcome, Received};
 use crate::format::transfer::read as read_token;
+use crate::ui::widgets::PasteBox;
 
 /// What reading a text gave.
 enum Read {
@@ -81,46 +80,21 @@ pub(super) fn ReceiveCard(committee: Committee, pending: Option<String>) -> impl
             true
         });
     }
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        spawn_local(async move {
-            match files::read_text(&file).await {
-                Ok(text) => take(text),
-                Err(_) => said.set(Some(Said::Error("无法读取这个文件".into()))),
-            }
-        });
-    };
     view! {
         <section class="card form" data-testid="report-receive">
             <h2 class="card-title">"导入报上级材料"</h2>
-            <label class="button file-button">
-                "选择文件…"
-                <input
-                    type="file"
-                    name="report-file"
-                    accept=".json,.txt,application/json,text/plain"
-                    on:change=on_file
-                />
-            </label>
-            <label class="field">
-                <span>"或粘贴支部发来的文字或链接"</span>
-                <textarea
-                    name="report-paste"
-                    rows="3"
-                    placeholder="把支部发来的整段文字粘贴到这里"
-                    prop:value=pasted
-                    on:input=move |ev| pasted.set(event_target_value(&ev))
-                ></textarea>
-            </label>
+            <PasteBox
+                file_name="report-file"
+                paste_name="report-paste"
+                label="或粘贴支部发来的文字或链接"
+                placeholder="把支部发来的整段文字粘贴到这里"
+                rows=3
+                pasted=pasted
+                on_file=take
+                on_unreadable=move |()| {
+                    said.set(Some(Said::Error("无法读取这个文件".into())))
+                }
+            />
             {move || {
                 locked
                     .get()

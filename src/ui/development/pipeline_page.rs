@@ -10,7 +10,7 @@ use crate::domain::development::{pipeline, Applicant, PipelineRow};
 use crate::domain::time::parse_iso_date;
 use crate::ui::link::A;
 use crate::ui::state::use_app;
-use crate::ui::widgets::PageHeader;
+use crate::ui::widgets::{ErrorLine, PageHeader};
 
 #[component]
 pub fn DevelopmentPage() -> impl IntoView {
@@ -135,17 +135,7 @@ fn NewApplicant() -> impl IntoView {
                         on:input=move |ev| applied.set(event_target_value(&ev))
                     />
                 </label>
-                {move || {
-                    error
-                        .get()
-                        .map(|e| {
-                            view! {
-                                <p class="error" role="alert">
-                                    {e}
-                                </p>
-                            }
-                        })
-                }}
+                <ErrorLine message=error />
                 <button class="button primary" type="submit">
                     "添加"
                 </button>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::development::Practice;
 use crate::ui::state::use_app;
+use crate::ui::widgets::NumberSetting;
 
 #[component]
 pub fn DevelopmentPracticeForm() -> impl IntoView {
@@ -63,23 +64,13 @@ fn PracticeNumber(
 ) -> impl IntoView {
     let state = use_app();
     view! {
-        <label class="field">
-            <span>{label}</span>
-            <input
-                type="number"
-                name=name
-                min=range.0.to_string()
-                max=range.1.to_string()
-                inputmode="numeric"
-                prop:value=move || state.doc.with(|d| get(&d.branch.rules.development)).to_string()
-                on:change=move |ev| {
-                    if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
-                        let n = n.clamp(range.0, range.1);
-                        state.edit_branch(move |b| set(&mut b.rules.development, n));
-                    }
-                }
-            />
-            <small class="muted">{format!("（{common}）")}</small>
-        </label>
+        <NumberSetting
+            label=label
+            name=name
+            range=range
+            value=Signal::derive(move || state.doc.with(|d| get(&d.branch.rules.development)))
+            on_change=move |n| state.edit_branch(move |b| set(&mut b.rules.development, n))
+            hint=format!("（{common}）")
+        />
     }
 }

@@ -6,9 +6,8 @@
 
 use chrono::{Datelike, Months};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
-use super::{month_href, DateField, MoneyField, WaySelect};
+use super::{month_href, MoneyField, PaidOnAndWay, WaySelect};
 use crate::browser::clock;
 use crate::domain::dues::account::{due_by, member_months};
 use crate::domain::dues::ledger::{self, account, rules_for};
@@ -18,50 +17,20 @@ use crate::domain::dues::{
 };
 use crate::ui::link::A;
 use crate::ui::state::{use_app, AppState};
-use crate::ui::widgets::PageHeader;
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Whose {
-    member_id: String,
-    year: i32,
-}
+use crate::ui::widgets::{DateInput, MemberYearPage, Whose};
 
 #[component]
 pub fn DuesMemberPage() -> impl IntoView {
-    let state = use_app();
-    let params = use_params_map();
-    let whose = Memo::new(move |_| {
-        params.with(|p| {
-            Some(Whose {
-                member_id: p.get("member")?,
-                year: p.get("year")?.parse().ok()?,
-            })
-        })
-    });
-    let name = move || {
-        let w = whose.get()?;
-        state
-            .doc
-            .with(|d| d.member(&w.member_id).map(|m| m.name.clone()))
-    };
-    let back = move || {
-        let today = clock::today();
-        let year = whose.with(|w| w.as_ref().map_or(today.year(), |w| w.year));
-        let month = if year == today.year() {
-            today.month()
-        } else {
-            12
-        };
-        month_href(year, month)
-    };
     view! {
-        {move || view! { <PageHeader title="党费" back=back() /> }}
-        {move || match (whose.get(), name()) {
-            (Some(w), Some(name)) => {
-                view! { <MemberYear member_id=w.member_id year=w.year name=name /> }.into_any()
+        <MemberYearPage
+            title="党费"
+            back=|year| {
+                let today = clock::today();
+                let year = year.unwrap_or(today.year());
+                month_href(year, if year == today.year() { today.month() } else { 12 })
             }
-            _ => view! { <p class="empty">"找不到这名党员。"</p> }.into_any(),
-        }}
+            editor=|w: Whose| view! { <MemberYear member_id=w.member_id year=w.year name=w.name /> }
+        />
     }
 }
 
@@ -478,7 +447,7 @@ fn TermCard(member_id: String, year: i32, from: u32, first_owed: Memo<u32>) -> i
                             }
                         </Show>
                         <div class="two-cols">
-                            <DateField
+                            <DateInput
                                 label="党支部研究"
                                 name="dues-decided-on"
                                 value=Signal::derive(move || {
@@ -494,7 +463,7 @@ fn TermCard(member_id: String, year: i32, from: u32, first_owed: Memo<u32>) -> i
                                     )
                                 })
                             />
-                            <DateField
+                            <DateInput
                                 label="上级党委批准"
                                 name="dues-approved-on"
                                 value=Signal::derive(move || {
@@ -735,7 +704,7 @@ fn MonthLine(
                             c1(std::rc::Rc::new(move |p: &mut Payment| p.amount = fen))
                         })
                     /> <div class="two-cols">
-                        <DateField
+                        <DateInput
                             label="交纳日期"
                             name="dues-paid-on-month"
                             value=Signal::derive(move || paid_on)
@@ -865,26 +834,12 @@ fn SeveralMonths(member_id: String, year: i32, stored: Memo<DuesAccount>) -> imp
                         }
                     </For>
                 </ul>
-                <div class="two-cols">
-                    <label class="field">
-                        <span>"交纳日期"</span>
-                        <input
-                            type="date"
-                            name="dues-several-on"
-                            prop:value=move || paid_on.get().to_string()
-                            on:change=move |ev| {
-                                if let Ok(d) = event_target_value(&ev).parse() {
-                                    paid_on.set(d);
-                                }
-                            }
-                        />
-                    </label>
-                    <WaySelect
-                        name="dues-several-way"
-                        value=way
-                        on_change=Callback::new(move |w| way.set(w))
-                    />
-                </div>
+                <PaidOnAndWay
+                    day_name="dues-several-on"
+                    way_name="dues-several-way"
+                    paid_on=paid_on
+                    way=way
+                />
                 <Show when=too_late>
                     <p class="warning">
                         "第十二条：补交党费的时间一般不得超过6个月。已超过的，请按支部研究的意见处理。"

@@ -62,27 +62,6 @@ fn MoneyField(
     }
 }
 
-/// A date field that may be left empty.
-#[component]
-fn DateField(
-    label: &'static str,
-    name: &'static str,
-    #[prop(into)] value: Signal<Option<NaiveDate>>,
-    #[prop(into)] on_change: Callback<Option<NaiveDate>>,
-) -> impl IntoView {
-    view! {
-        <label class="field">
-            <span>{label}</span>
-            <input
-                type="date"
-                name=name
-                prop:value=move || value.get().map(|d| d.to_string()).unwrap_or_default()
-                on:change=move |ev| on_change.run(event_target_value(&ev).parse().ok())
-            />
-        </label>
-    }
-}
-
 /// 现金 / 转账 / 线上.
 #[component]
 fn WaySelect(
@@ -112,6 +91,39 @@ fn WaySelect(
                     })}
             </select>
         </label>
+    }
+}
+
+/// The day and the way of a payment about to be entered for several
+/// months or members at once; the day cannot be emptied.
+#[component]
+fn PaidOnAndWay(
+    /// The date field's `name`.
+    day_name: &'static str,
+    /// The way's `name`.
+    way_name: &'static str,
+    /// The day the money was paid.
+    paid_on: RwSignal<NaiveDate>,
+    /// 现金, 转账 or 线上.
+    way: RwSignal<Way>,
+) -> impl IntoView {
+    view! {
+        <div class="two-cols">
+            <label class="field">
+                <span>"交纳日期"</span>
+                <input
+                    type="date"
+                    name=day_name
+                    prop:value=move || paid_on.get().to_string()
+                    on:change=move |ev| {
+                        if let Ok(d) = event_target_value(&ev).parse() {
+                            paid_on.set(d);
+                        }
+                    }
+                />
+            </label>
+            <WaySelect name=way_name value=way on_change=Callback::new(move |w| way.set(w)) />
+        </div>
     }
 }
 

@@ -8,7 +8,7 @@ use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::{member_href, month_href, WaySelect};
+use super::{member_href, month_href, PaidOnAndWay};
 use crate::browser::clock;
 use crate::domain::dues::ledger::{self, month_rows, rules_for, Row, Total};
 use crate::domain::dues::warnings::{self, unpaid};
@@ -161,26 +161,7 @@ fn Month(year: i32, month: u32) -> impl IntoView {
                         </button>
                     </Show>
                 </div>
-                <div class="two-cols">
-                    <label class="field">
-                        <span>"交纳日期"</span>
-                        <input
-                            type="date"
-                            name="dues-paid-on"
-                            prop:value=move || paid_on.get().to_string()
-                            on:change=move |ev| {
-                                if let Ok(d) = event_target_value(&ev).parse() {
-                                    paid_on.set(d);
-                                }
-                            }
-                        />
-                    </label>
-                    <WaySelect
-                        name="dues-way"
-                        value=way
-                        on_change=Callback::new(move |w| way.set(w))
-                    />
-                </div>
+                <PaidOnAndWay day_name="dues-paid-on" way_name="dues-way" paid_on=paid_on way=way />
             </Show>
             <Show when=nobody_paid>
                 <p class="hint">

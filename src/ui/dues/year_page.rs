@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::{month_href, DateField, MoneyField};
+use super::{month_href, MoneyField};
 use crate::browser::clock;
 use crate::domain::dues::ledger::{self, ledger_start, rules_for, year_totals, Total};
 use crate::domain::dues::rates::RULES;
@@ -13,7 +13,7 @@ use crate::domain::dues::{DuesBook, DuesRules, Fen, Remittance, Rounding, Way};
 use crate::domain::limits;
 use crate::ui::link::A;
 use crate::ui::state::{use_app, AppState};
-use crate::ui::widgets::{PageHeader, Segmented};
+use crate::ui::widgets::{DateInput, PageHeader, Segmented, SwitchRow};
 
 #[component]
 pub fn DuesYearPage() -> impl IntoView {
@@ -277,7 +277,7 @@ fn RemittanceCard(year: i32, id: String) -> impl IntoView {
     view! {
         <fieldset class="plain dues-remittance">
             <div class="two-cols">
-                <DateField
+                <DateInput
                     label="上缴日期"
                     name="remittance-on"
                     value=Signal::derive(move || this.with(|r| r.paid_on))
@@ -382,23 +382,13 @@ fn LocalRules(year: i32) -> impl IntoView {
                     edit_book(state, year, move |b| b.rules.rounding = r)
                 })
             />
-            <label class="switch-row">
-                <input
-                    type="checkbox"
-                    name="dues-quarterly-branch"
-                    prop:checked=move || rules.with(|r| r.quarterly)
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        edit_book(state, year, move |b| b.rules.quarterly = on)
-                    }
-                />
-                <span>
-                    "本支部按季收缴"
-                    <small class="muted">
-                        "按月交纳是原则；经党支部同意可以每季度交纳一次（第十二条）"
-                    </small>
-                </span>
-            </label>
+            <SwitchRow
+                name="dues-quarterly-branch"
+                label="本支部按季收缴"
+                hint="按月交纳是原则；经党支部同意可以每季度交纳一次（第十二条）"
+                checked=Signal::derive(move || rules.with(|r| r.quarterly))
+                on_change=move |on| edit_book(state, year, move |b| b.rules.quarterly = on)
+            />
             <Segmented
                 name="dues-usual-way"
                 label="常用交纳方式"

@@ -3,7 +3,6 @@
 //! keeps this on their own phone and sends it with their return.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::browser::clock;
 use crate::domain::fusion::commitments::{BranchRating, KeptNote};
@@ -13,41 +12,18 @@ use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::job::{use_sees_everything, ReadOnly};
 use crate::ui::link::A;
 use crate::ui::state::{use_app, AppState};
-use crate::ui::widgets::{PageHeader, Segmented};
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Whose {
-    member_id: String,
-    year: i32,
-}
+use crate::ui::widgets::{DateInput, MemberYearPage, Segmented, Whose};
 
 #[component]
 pub fn CommitmentsPage() -> impl IntoView {
-    let state = use_app();
-    let params = use_params_map();
-    let whose = Memo::new(move |_| {
-        params.with(|p| {
-            Some(Whose {
-                member_id: p.get("member")?,
-                year: p.get("year")?.parse().ok()?,
-            })
-        })
-    });
-    let name = move || {
-        let w = whose.get()?;
-        state
-            .doc
-            .with(|d| d.member(&w.member_id).map(|m| m.name.clone()))
-    };
     view! {
-        <PageHeader title="承诺践诺评诺" back="/fusion" />
-        {move || match (whose.get(), name()) {
-            (Some(w), Some(name)) => {
-                view! { <Pledges state=state member_id=w.member_id year=w.year name=name /> }
-                    .into_any()
+        <MemberYearPage
+            title="承诺践诺评诺"
+            back=|_| "/fusion".to_string()
+            editor=|w: Whose| {
+                view! { <Pledges state=use_app() member_id=w.member_id year=w.year name=w.name /> }
             }
-            _ => view! { <p class="empty">"找不到这名党员。"</p> }.into_any(),
-        }}
+        />
     }
 }
 
@@ -72,9 +48,7 @@ fn Pledges(state: AppState, member_id: String, year: i32, name: String) -> impl 
         c.items.iter().map(|i| i.id.clone()).collect::<Vec<_>>()
     });
     let hint = part(state, &id, |c| c.count_hint().unwrap_or_default());
-    let published = part(state, &id, |c| {
-        c.published_on.map(|d| d.to_string()).unwrap_or_default()
-    });
+    let published = part(state, &id, |c| c.published_on);
     let add = {
         let member_id = member_id.clone();
         move |_| {
@@ -97,18 +71,12 @@ fn Pledges(state: AppState, member_id: String, year: i32, name: String) -> impl 
     view! {
         <h2 class="period-label">{format!("{name} · {year}年")}</h2>
         <section class="card form">
-            <label class="field">
-                <span>"公开日期"</span>
-                <input
-                    type="date"
-                    name="published-on"
-                    prop:value=published
-                    on:change=move |ev| {
-                        let d = event_target_value(&ev).parse().ok();
-                        state.edit_commitments(&m_pub, year, move |c| c.published_on = d);
-                    }
-                />
-            </label>
+            <DateInput
+                label="公开日期"
+                name="published-on"
+                value=published
+                on_change=move |d| state.edit_commitments(&m_pub, year, move |c| c.published_on = d)
+            />
             <p class="hint">
                 "一般在年初作出 2—5 项承诺（学习、工作、自律、服务），年中记录践诺情况，年底自评，支部评诺。"
             </p>

@@ -2,7 +2,7 @@
 //! not a full meeting record: who spoke, what, who came, how long.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use crate::browser::dialog::confirm;
 use crate::domain::fusion::{StudyForm, StudySession};
@@ -13,27 +13,17 @@ use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::StudyHandle;
 use crate::ui::link::A;
 use crate::ui::person_picker::PersonPicker;
-use crate::ui::state::use_app;
-use crate::ui::widgets::{PageHeader, Segmented};
+use crate::ui::widgets::{DateInput, PageHeader, RecordPage, Segmented};
 
 #[component]
 pub fn StudyPage() -> impl IntoView {
-    let state = use_app();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
-    let exists = move || state.doc.with(|d| d.study(&id.get()).is_some());
     view! {
-        <Show
-            when=exists
-            fallback=|| {
-                view! {
-                    <PageHeader title="学习记录" back="/fusion" />
-                    <p class="empty">"找不到这条学习记录，可能已被删除。"</p>
-                }
-            }
-        >
-            <StudyEditor study=StudyHandle::new(state, id) />
-        </Show>
+        <RecordPage
+            title="学习记录"
+            back="/fusion"
+            missing="找不到这条学习记录，可能已被删除。"
+            editor=|study: StudyHandle| view! { <StudyEditor study=study /> }
+        />
     }
 }
 
@@ -84,18 +74,13 @@ fn StudyEditor(study: StudyHandle) -> impl IntoView {
                     }
                         .into_any()
                 }
-            }} <label class="field">
-                <span>"日期"</span>
-                <input
-                    type="date"
-                    name="study-date"
-                    prop:value=study.part(|s| s.date.map(|d| d.to_string()).unwrap_or_default())
-                    on:change=move |ev| {
-                        let d = event_target_value(&ev).parse().ok();
-                        study.edit(move |s| s.date = d);
-                    }
-                />
-            </label>
+            }}
+            <DateInput
+                label="日期"
+                name="study-date"
+                value=study.part(|s| s.date)
+                on_change=move |d| study.edit(move |s| s.date = d)
+            />
             {move || {
                 let label = form.get().speaker_label();
                 (!outside())

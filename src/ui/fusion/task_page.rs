@@ -2,7 +2,7 @@
 //! evidence. Saved as it is typed.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use crate::browser::{clock, dialog::confirm};
 use crate::domain::fusion::tasks::{Milestone, ProgressNote};
@@ -12,27 +12,17 @@ use crate::domain::roster::active_names;
 use crate::domain::time::format_chinese_date;
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::TaskHandle;
-use crate::ui::state::use_app;
-use crate::ui::widgets::{PageHeader, Segmented};
+use crate::ui::widgets::{DateInput, PageHeader, RecordPage, Segmented};
 
 #[component]
 pub fn TaskPage() -> impl IntoView {
-    let state = use_app();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
-    let exists = move || state.doc.with(|d| d.task(&id.get()).is_some());
     view! {
-        <Show
-            when=exists
-            fallback=|| {
-                view! {
-                    <PageHeader title="重点任务" back="/fusion" />
-                    <p class="empty">"找不到这项任务，可能已被删除。"</p>
-                }
-            }
-        >
-            <TaskForm task=TaskHandle::new(state, id) />
-        </Show>
+        <RecordPage
+            title="重点任务"
+            back="/fusion"
+            missing="找不到这项任务，可能已被删除。"
+            editor=|task: TaskHandle| view! { <TaskForm task=task /> }
+        />
     }
 }
 
@@ -114,19 +104,12 @@ fn TaskForm(task: TaskHandle) -> impl IntoView {
                 })
             />
             <Show when=move || task.part(|t| t.status == TaskStatus::Closed).get()>
-                <label class="field">
-                    <span>"销号日期"</span>
-                    <input
-                        type="date"
-                        name="task-closed-on"
-                        prop:value=task
-                            .part(|t| t.closed_on.map(|d| d.to_string()).unwrap_or_default())
-                        on:change=move |ev| {
-                            let d = event_target_value(&ev).parse().ok();
-                            task.edit(move |t| t.closed_on = d);
-                        }
-                    />
-                </label>
+                <DateInput
+                    label="销号日期"
+                    name="task-closed-on"
+                    value=task.part(|t| t.closed_on)
+                    on_change=move |d| task.edit(move |t| t.closed_on = d)
+                />
                 <DraftTextArea
                     label="佐证材料"
                     name="task-evidence"

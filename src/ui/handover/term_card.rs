@@ -2,13 +2,12 @@
 //! committee in office was elected, and the reminder from six months before
 //! it ends.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::browser::clock;
 use crate::domain::handover::{current_term, term_notice};
 use crate::ui::state::use_app;
-use crate::ui::widgets::Segmented;
+use crate::ui::widgets::{DateInput, Segmented};
 
 #[component]
 pub fn TermCard() -> impl IntoView {
@@ -36,21 +35,14 @@ pub fn TermCard() -> impl IntoView {
             <small class="muted">
                 "《中国共产党支部工作条例（试行）》：村、社区党支部委员会每届任期5年，其他基层单位党支部委员会一般每届任期3年。"
             </small>
-            <label class="field">
-                <span>"本届支部委员会选举日期"</span>
-                <input
-                    type="date"
-                    name="committee-elected-on"
-                    prop:value=move || elected_on().map(|d| d.to_string()).unwrap_or_default()
-                    on:change=move |ev| {
-                        let d: Option<NaiveDate> = event_target_value(&ev).parse().ok();
-                        state.edit_branch(move |b| b.committee_elected_on = d)
-                    }
-                />
-                <small class="muted">
-                    "在本应用中记录了换届选举的党员大会后，以其日期为准。"
-                </small>
-            </label>
+            <DateInput
+                label="本届支部委员会选举日期"
+                name="committee-elected-on"
+                value=Signal::derive(elected_on)
+                on_change=move |d| state.edit_branch(move |b| b.committee_elected_on = d)
+            >
+                "在本应用中记录了换届选举的党员大会后，以其日期为准。"
+            </DateInput>
             {move || term().map(|t| view! { <p>{t}</p> })}
             {move || notice().map(|n| view! { <p class="warning">{n}</p> })}
         </section>

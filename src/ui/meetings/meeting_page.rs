@@ -7,7 +7,7 @@
 
 use crate::ui::link::A;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::attendance_panel::AttendancePanel;
@@ -27,8 +27,7 @@ use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::handles::MeetingHandle;
 use crate::ui::job::{use_sees_everything, ReadOnly, ReadOnlyNote};
 use crate::ui::paging::list_address;
-use crate::ui::state::use_app;
-use crate::ui::widgets::PageHeader;
+use crate::ui::widgets::{PageHeader, RecordPage};
 
 /// The narrowest window that holds the desk's two columns: a PC or a
 /// tablet held sideways; phones keep one section at a time.
@@ -48,23 +47,13 @@ const SECTIONS: [(&str, &str); 6] = [
 
 #[component]
 pub fn MeetingPage() -> impl IntoView {
-    let state = use_app();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
-    let meeting = MeetingHandle::new(state, id);
-    let exists = move || meeting.with(|_| ()).is_some();
     view! {
-        <Show
-            when=exists
-            fallback=|| {
-                view! {
-                    <PageHeader title="会议" back=list_address("/meetings") />
-                    <p class="empty">"找不到这次会议，可能已被删除。"</p>
-                }
-            }
-        >
-            <MeetingScreen meeting=meeting />
-        </Show>
+        <RecordPage
+            title="会议"
+            back=list_address("/meetings")
+            missing="找不到这次会议，可能已被删除。"
+            editor=|meeting: MeetingHandle| view! { <MeetingScreen meeting=meeting /> }
+        />
     }
 }
 

@@ -11,7 +11,7 @@ use crate::domain::rules::recording::{default_year_for, plan_meeting, Plan};
 use crate::domain::time::{format_hh_mm, parse_hh_mm};
 use crate::ui::paging::list_address;
 use crate::ui::state::use_app;
-use crate::ui::widgets::PageHeader;
+use crate::ui::widgets::{DateInput, ErrorLine, GroupSelect, PageHeader};
 
 #[component]
 pub fn PlanMeetingPage() -> impl IntoView {
@@ -125,61 +125,17 @@ pub fn PlanMeetingPage() -> impl IntoView {
                 </small>
             </label>
             <Show when=move || kind.with(|k| k.group_scope() != GroupScope::None)>
-                <label class="field">
-                    <span>"党小组"</span>
-                    <select
-                        name="group"
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            group.set((!v.is_empty()).then_some(v));
-                            error.set(None);
-                        }
-                    >
-                        <Show when=move || kind.with(|k| k.group_scope() == GroupScope::Allowed)>
-                            <option value="" selected=move || group.with(Option::is_none)>
-                                "全支部"
-                            </option>
-                        </Show>
-                        {state
-                            .doc
-                            .with_untracked(|d| d.branch.groups.clone())
-                            .into_iter()
-                            .map(|g| {
-                                let id = g.id.clone();
-                                view! {
-                                    <option
-                                        value=g.id
-                                        selected=move || group.get().as_deref() == Some(id.as_str())
-                                    >
-                                        {g.name}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-            </Show>
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="error" role="alert">
-                                {e}
-                            </p>
-                        }
+                <GroupSelect
+                    value=group
+                    none=Signal::derive(move || {
+                        kind.with(|k| k.group_scope() == GroupScope::Allowed).then_some("全支部")
                     })
-            }}
+                    on_pick=move |()| error.set(None)
+                />
+            </Show>
+            <ErrorLine message=error />
             <div class="two-cols">
-                <label class="field">
-                    <span>"日期"</span>
-                    <input
-                        type="date"
-                        name="date"
-                        prop:value=move || date.get().map(|d| d.to_string()).unwrap_or_default()
-                        on:change=move |ev| date.set(event_target_value(&ev).parse().ok())
-                    />
-                </label>
+                <DateInput label="日期" name="date" value=date on_change=move |d| date.set(d) />
                 <label class="field">
                     <span>"时间"</span>
                     <input

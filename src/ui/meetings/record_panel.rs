@@ -16,7 +16,7 @@ use crate::domain::time::{format_hh_mm, parse_hh_mm};
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::MeetingHandle;
 use crate::ui::person_picker::PersonPicker;
-use crate::ui::widgets::{CheckRow, InlineAdd};
+use crate::ui::widgets::{CheckRow, DateInput, InlineAdd, SwitchRow};
 
 #[component]
 pub fn RecordPanel(
@@ -55,12 +55,7 @@ pub fn RecordPanel(
         }
     };
     let sequence = meeting.part(|m| m.sequence.map(|n| n.to_string()).unwrap_or_default());
-    let held_date = meeting.part(|m| {
-        m.date
-            .or(m.planned_date)
-            .map(|d| d.to_string())
-            .unwrap_or_default()
-    });
+    let held_date = meeting.part(|m| m.date.or(m.planned_date));
     let held = meeting.part(|m| m.state == MeetingState::Held);
     let sign_in_kept = meeting.part(|m| m.sign_in_sheet_kept);
     let photos_kept = meeting.part(|m| m.photos_kept);
@@ -85,22 +80,20 @@ pub fn RecordPanel(
                     }
                 />
             </label>
-            <label class="field">
-                <span>{move || if held.get() { "召开日期" } else { "计划日期" }}</span>
-                <input
-                    type="date"
-                    name="held-date"
-                    prop:value=held_date
-                    on:change=move |ev| {
-                        let d = event_target_value(&ev).parse().ok();
-                        if held.get_untracked() {
-                            correct(meeting, move |m| m.date = d);
-                        } else {
-                            meeting.edit(move |m| m.planned_date = d);
-                        }
+            <DateInput
+                label=Signal::derive(move || {
+                    if held.get() { "召开日期" } else { "计划日期" }.to_string()
+                })
+                name="held-date"
+                value=held_date
+                on_change=move |d| {
+                    if held.get_untracked() {
+                        correct(meeting, move |m| m.date = d);
+                    } else {
+                        meeting.edit(move |m| m.planned_date = d);
                     }
-                />
-            </label>
+                }
+            />
             <div class="two-cols">
                 {time_input(
                     "开始时间",
@@ -171,30 +164,18 @@ pub fn RecordPanel(
                 value=read(|m| m.remarks.clone())
                 on_save=save(|m, t| m.remarks = t)
             />
-            <label class="switch-row">
-                <input
-                    type="checkbox"
-                    name="sign-in-kept"
-                    prop:checked=sign_in_kept
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        meeting.edit(move |m| m.sign_in_sheet_kept = on);
-                    }
-                />
-                <span>"纸质签到表已留存"</span>
-            </label>
-            <label class="switch-row">
-                <input
-                    type="checkbox"
-                    name="photos-kept"
-                    prop:checked=photos_kept
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        meeting.edit(move |m| m.photos_kept = on);
-                    }
-                />
-                <span>"会议照片已留存（照片不保存在本应用中）"</span>
-            </label>
+            <SwitchRow
+                name="sign-in-kept"
+                label="纸质签到表已留存"
+                checked=sign_in_kept
+                on_change=move |on| meeting.edit(move |m| m.sign_in_sheet_kept = on)
+            />
+            <SwitchRow
+                name="photos-kept"
+                label="会议照片已留存（照片不保存在本应用中）"
+                checked=photos_kept
+                on_change=move |on| meeting.edit(move |m| m.photos_kept = on)
+            />
         </section>
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::ui::link::A;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use crate::browser::dialog::confirm;
 use crate::domain::meeting::PersonRef;
@@ -13,27 +13,17 @@ use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::TalkHandle;
 use crate::ui::paging::list_address;
 use crate::ui::person_picker::PersonPicker;
-use crate::ui::state::use_app;
-use crate::ui::widgets::PageHeader;
+use crate::ui::widgets::{DateInput, PageHeader, RecordPage};
 
 #[component]
 pub fn TalkPage() -> impl IntoView {
-    let state = use_app();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
-    let exists = move || state.doc.with(|d| d.talk(&id.get()).is_some());
     view! {
-        <Show
-            when=exists
-            fallback=|| {
-                view! {
-                    <PageHeader title="谈心谈话" back=list_address("/talks") />
-                    <p class="empty">"找不到这条谈话记录，可能已被删除。"</p>
-                }
-            }
-        >
-            <TalkForm talk=TalkHandle::new(state, id) />
-        </Show>
+        <RecordPage
+            title="谈心谈话"
+            back=list_address("/talks")
+            missing="找不到这条谈话记录，可能已被删除。"
+            editor=|talk: TalkHandle| view! { <TalkForm talk=talk /> }
+        />
     }
 }
 
@@ -45,7 +35,7 @@ fn TalkForm(talk: TalkHandle) -> impl IntoView {
     let save = move |set: fn(&mut Talk, String)| {
         Callback::new(move |value: String| talk.edit(move |t| set(t, value.clone())))
     };
-    let date = talk.part(|t| t.date.map(|d| d.to_string()).unwrap_or_default());
+    let date = talk.part(|t| t.date);
     let delete = move |_| {
         if confirm("删除这条谈心谈话记录？") {
             let id = talk.id();
@@ -57,18 +47,12 @@ fn TalkForm(talk: TalkHandle) -> impl IntoView {
     view! {
         <PageHeader title="谈心谈话" back=list_address("/talks") />
         <section class="card form">
-            <label class="field">
-                <span>"谈话日期"</span>
-                <input
-                    type="date"
-                    name="talk-date"
-                    prop:value=date
-                    on:change=move |ev| {
-                        let d = event_target_value(&ev).parse().ok();
-                        talk.edit(move |t| t.date = d);
-                    }
-                />
-            </label>
+            <DateInput
+                label="谈话日期"
+                name="talk-date"
+                value=date
+                on_change=move |d| talk.edit(move |t| t.date = d)
+            />
             <PersonPicker
                 label="谈话人"
                 name="talker"

@@ -23,7 +23,9 @@ mod optional_number;
 mod path_decision;
 mod report_dates;
 mod vote_card;
+mod vote_kind_select;
 mod vote_member;
+mod vote_outcome;
 mod votes_panel;
 
 pub use votes_panel::VotesPanel;

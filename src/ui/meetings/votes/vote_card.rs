@@ -8,11 +8,13 @@ use leptos::prelude::*;
 
 use super::counter::Counter;
 use super::path_decision::PathDecision;
+use super::vote_kind_select::VoteKindSelect;
 use super::vote_member::VoteMember;
+use super::vote_outcome::{Outcome, VoteOutcome};
 use crate::browser::dialog::confirm;
 use crate::domain::meeting::{Counts, Vote, VoteKind};
 use crate::domain::rules::recording::{edit_item, remove_item};
-use crate::domain::rules::vote::{basis, evaluate_vote, Body, VoteResult};
+use crate::domain::rules::vote::{evaluate_vote, Body, VoteResult};
 use crate::ui::draft_text::DraftTextArea;
 use crate::ui::handles::MeetingHandle;
 
@@ -27,36 +29,40 @@ struct VoteView {
     present_voters: usize,
 }
 
+/// The vote `vote_id` of the meeting, worked out against it; `None` once
+/// it is deleted.
+fn vote_view(meeting: MeetingHandle, vote_id: String) -> Memo<Option<VoteView>> {
+    let state = meeting.state;
+    Memo::new(move |_| {
+        state.doc.with(|d| {
+            meeting
+                .with(|m| {
+                    let vote = m.votes.iter().find(|v| v.id == vote_id)?.clone();
+                    let outcome = evaluate_vote(m, &vote, &d.members);
+                    Some(VoteView {
+                        sentence: outcome
+                            .as_ref()
+                            .map(|o| o.sentence(&vote))
+                            .unwrap_or_default(),
+                        warnings: outcome
+                            .as_ref()
+                            .map(|o| o.warnings.clone())
+                            .unwrap_or_default(),
+                        result: outcome.as_ref().map(|o| o.result),
+                        present_voters: outcome.as_ref().map_or(0, |o| o.present_voters),
+                        body: outcome.as_ref().map(|o| o.body),
+                        vote,
+                    })
+                })
+                .flatten()
+        })
+    })
+}
+
 #[component]
 pub fn VoteCard(meeting: MeetingHandle, vote_id: String) -> impl IntoView {
     let state = meeting.state;
-    let seen = {
-        let vote_id = vote_id.clone();
-        Memo::new(move |_| {
-            state.doc.with(|d| {
-                meeting
-                    .with(|m| {
-                        let vote = m.votes.iter().find(|v| v.id == vote_id)?.clone();
-                        let outcome = evaluate_vote(m, &vote, &d.members);
-                        Some(VoteView {
-                            sentence: outcome
-                                .as_ref()
-                                .map(|o| o.sentence(&vote))
-                                .unwrap_or_default(),
-                            warnings: outcome
-                                .as_ref()
-                                .map(|o| o.warnings.clone())
-                                .unwrap_or_default(),
-                            result: outcome.as_ref().map(|o| o.result),
-                            present_voters: outcome.as_ref().map_or(0, |o| o.present_voters),
-                            body: outcome.as_ref().map(|o| o.body),
-                            vote,
-                        })
-                    })
-                    .flatten()
-            })
-        })
-    };
+    let seen = vote_view(meeting, vote_id.clone());
     let edit = {
         let vote_id = vote_id.clone();
         move |change: Rc<dyn Fn(&mut Vote)>| {
@@ -101,6 +107,7 @@ pub fn VoteCard(meeting: MeetingHandle, vote_id: String) -> impl IntoView {
             v.abstain = 0;
         }));
     };
+    let on_kind = Callback::new(move |k: VoteKind| kind_edit(Rc::new(move |vote| vote.kind = k)));
     let on_member = Callback::new(move |id: Option<String>| {
         member_edit(Rc::new(move |v| v.member_id = id.clone()))
     });
@@ -129,31 +136,7 @@ pub fn VoteCard(meeting: MeetingHandle, vote_id: String) -> impl IntoView {
             />
             // 接收、转正、延长、取消 are the 党员大会's to decide.
             <Show when=assembly>
-                <label class="field">
-                    <span>"事项类别"</span>
-                    <select
-                        name="vote-kind"
-                        on:change={
-                            let kind_edit = kind_edit.clone();
-                            move |ev| {
-                                let v = event_target_value(&ev);
-                                if let Some(k) = VoteKind::ALL.iter().find(|k| k.label() == v) {
-                                    let k = *k;
-                                    kind_edit(Rc::new(move |vote| vote.kind = k));
-                                }
-                            }
-                        }
-                    >
-                        {VoteKind::ALL
-                            .map(|k| {
-                                view! {
-                                    <option value=k.label() selected=move || kind.get() == k>
-                                        {k.label()}
-                                    </option>
-                                }
-                            })}
-                    </select>
-                </label>
+                <VoteKindSelect kind=kind on_change=on_kind />
                 <Show when=move || kind.get().is_about_a_member()>
                     <VoteMember
                         kind=kind
@@ -212,37 +195,18 @@ pub fn VoteCard(meeting: MeetingHandle, vote_id: String) -> impl IntoView {
                     on_set=setter(|v, n| v.written.get_or_insert_with(Counts::default).abstain = n)
                 />
             </Show>
-            {move || {
+            <VoteOutcome outcome=Signal::derive(move || {
                 seen.get()
                     .and_then(|s| {
-                        let result = s.result?;
-                        let body = s.body?;
-                        Some(
-                            view! {
-                                // Green only for a clean pass: counts to check
-                                // are a question, not a red error beside it.
-                                <p
-                                    class="vote-result"
-                                    class:ok=result == VoteResult::Passed && s.warnings.is_empty()
-                                >
-                                    {s.sentence}
-                                </p>
-                                {s
-                                    .warnings
-                                    .into_iter()
-                                    .map(|w| {
-                                        view! {
-                                            <p class="warning small" role="note">
-                                                {w}
-                                            </p>
-                                        }
-                                    })
-                                    .collect_view()}
-                                <p class="muted small">{basis(body, s.vote.kind)}</p>
-                            },
-                        )
+                        Some(Outcome {
+                            result: s.result?,
+                            body: s.body?,
+                            kind: s.vote.kind,
+                            sentence: s.sentence,
+                            warnings: s.warnings,
+                        })
                     })
-            }}
+            }) />
             <PathDecision meeting=meeting vote_id=vote_id.clone() passed=passed />
             <button
                 class="link-button small"

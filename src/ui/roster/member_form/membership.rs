@@ -7,6 +7,7 @@ use crate::browser::{clock, dialog::confirm};
 use crate::domain::time::format_chinese_date;
 use crate::domain::{MemberStatus, Reduction};
 use crate::ui::state::use_app;
+use crate::ui::widgets::DateInput;
 
 /// 办理减少 with its reason, 恢复在册, or deleting a mistaken entry.
 #[component]
@@ -114,17 +115,12 @@ pub fn Membership(id: String) -> impl IntoView {
                                     })}
                             </select>
                         </label>
-                        <label class="field">
-                            <span>"日期"</span>
-                            <input
-                                type="date"
-                                name="reduction-on"
-                                prop:value=move || {
-                                    on.get().map(|d| d.to_string()).unwrap_or_default()
-                                }
-                                on:change=move |ev| on.set(event_target_value(&ev).parse().ok())
-                            />
-                        </label>
+                        <DateInput
+                            label="日期"
+                            name="reduction-on"
+                            value=on
+                            on_change=move |d| on.set(d)
+                        />
                         <label class="field">
                             <span>"说明（可不填）"</span>
                             <input

@@ -4,10 +4,8 @@
 //! appears in records can only be recorded as 减少 (转出、出党、去世…), so
 //! old records keep their names. One component per file.
 
-mod date_field;
 mod exempt_field;
 mod fields;
-mod group_field;
 mod membership;
 mod post_history;
 mod probation_field;
@@ -24,11 +22,9 @@ use crate::domain::roster::{apply_form_changes, check_member_name};
 use crate::domain::time::format_chinese_date;
 use crate::domain::{Member, Standing};
 use crate::ui::state::use_app;
-use crate::ui::widgets::PageHeader;
-use date_field::DateField;
+use crate::ui::widgets::{DateInput, ErrorLine, GroupSelect, PageHeader};
 use exempt_field::ExemptField;
 use fields::Fields;
-use group_field::GroupField;
 use membership::Membership;
 use post_history::PostHistory;
 use probation_field::ProbationField;
@@ -152,18 +148,8 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
                     }
                 />
             </label>
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="error" role="alert">
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
-            <GroupField group=fields.group />
+            <ErrorLine message=error />
+            <GroupSelect value=fields.group none=Some("不属于党小组") />
             <fieldset class="segmented" aria-label="党员类别">
                 {Standing::ALL
                     .map(|s| {
@@ -180,7 +166,12 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
                         }
                     })}
             </fieldset>
-            <DateField label="入党日期" name="admitted" value=fields.admitted>
+            <DateInput
+                label="入党日期"
+                name="admitted"
+                value=fields.admitted
+                on_change=move |d| fields.admitted.set(d)
+            >
                 {move || {
                     period_ends()
                         .map(|d| {
@@ -190,14 +181,15 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
                             )
                         })
                 }}
-            </DateField>
-            <DateField
+            </DateInput>
+            <DateInput
                 label="转入本支部（或入党）日期"
                 name="joined"
                 value=fields.joined
+                on_change=move |d| fields.joined.set(d)
             >
                 "此日期之前召开的会议不计入其应到人数；已召开的会议记录不受影响。"
-            </DateField>
+            </DateInput>
             <StandingHistory fields=fields original=original.clone() />
             <RolesField fields=fields original=original.clone() is_new=is_new />
             <PostHistory posts=fields.former_posts />

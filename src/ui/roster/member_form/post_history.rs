@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::domain::roster::FormerPost;
 use crate::domain::time::format_chinese_date;
 use crate::domain::Role;
+use crate::ui::widgets::DateInput;
 
 #[component]
 pub fn PostHistory(posts: RwSignal<Vec<FormerPost>>) -> impl IntoView {
@@ -111,26 +112,18 @@ pub fn PostHistory(posts: RwSignal<Vec<FormerPost>>) -> impl IntoView {
                     />
                 </Show>
                 <div class="stack">
-                    <label class="field">
-                        <span>"起（可不填）"</span>
-                        <input
-                            type="date"
-                            name="former-from"
-                            prop:value=move || from.get().map(|d| d.to_string()).unwrap_or_default()
-                            on:change=move |ev| from.set(event_target_value(&ev).parse().ok())
-                        />
-                    </label>
-                    <label class="field">
-                        <span>"止"</span>
-                        <input
-                            type="date"
-                            name="former-until"
-                            prop:value=move || {
-                                until.get().map(|d| d.to_string()).unwrap_or_default()
-                            }
-                            on:change=move |ev| until.set(event_target_value(&ev).parse().ok())
-                        />
-                    </label>
+                    <DateInput
+                        label="起（可不填）"
+                        name="former-from"
+                        value=from
+                        on_change=move |d| from.set(d)
+                    />
+                    <DateInput
+                        label="止"
+                        name="former-until"
+                        value=until
+                        on_change=move |d| until.set(d)
+                    />
                 </div>
                 <button class="button" type="button" on:click=add>
                     "补录一项任职经历"

@@ -2,12 +2,12 @@
 //! the day the current posts began, or, when the form changes them, the
 //! day they changed (the old posts go into the member's history).
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::fields::Fields;
 use crate::domain::roster::DUTIES;
 use crate::domain::{Member, Role};
+use crate::ui::widgets::DateInput;
 
 #[component]
 pub fn RolesField(fields: Fields, original: Member, is_new: bool) -> impl IntoView {
@@ -15,16 +15,6 @@ pub fn RolesField(fields: Fields, original: Member, is_new: bool) -> impl IntoVi
     let duty = fields.duty;
     let committee = move || roles.with(|r| r.iter().any(|r| r.is_committee()));
     let changing = move || !is_new && fields.posts_change(&original);
-    let date_input = move |value: RwSignal<Option<NaiveDate>>, name: &'static str| {
-        view! {
-            <input
-                type="date"
-                name=name
-                prop:value=move || value.get().map(|d| d.to_string()).unwrap_or_default()
-                on:change=move |ev| value.set(event_target_value(&ev).parse().ok())
-            />
-        }
-    };
     view! {
         <fieldset class="field plain">
             <legend>"职务（可多选，无职务不选）"</legend>
@@ -78,21 +68,24 @@ pub fn RolesField(fields: Fields, original: Member, is_new: bool) -> impl IntoVi
             fallback=move || {
                 view! {
                     <Show when=move || roles.with(|r| !r.is_empty())>
-                        <label class="field">
-                            <span>"任现职日期（可不填）"</span>
-                            {date_input(fields.posts_since, "posts-since")}
-                        </label>
+                        <DateInput
+                            label="任现职日期（可不填）"
+                            name="posts-since"
+                            value=fields.posts_since
+                            on_change=move |d| fields.posts_since.set(d)
+                        />
                     </Show>
                 }
             }
         >
-            <label class="field">
-                <span>"职务变动日期"</span>
-                {date_input(fields.posts_changed_on, "posts-changed-on")}
-                <small class="muted">
-                    "原职务记入任职经历，此前召开的会议仍按原职务计算。"
-                </small>
-            </label>
+            <DateInput
+                label="职务变动日期"
+                name="posts-changed-on"
+                value=fields.posts_changed_on
+                on_change=move |d| fields.posts_changed_on.set(d)
+            >
+                "原职务记入任职经历，此前召开的会议仍按原职务计算。"
+            </DateInput>
         </Show>
     }
 }

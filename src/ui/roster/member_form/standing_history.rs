@@ -9,6 +9,7 @@ use super::fields::Fields;
 use crate::domain::roster::Extension;
 use crate::domain::time::format_chinese_date;
 use crate::domain::{Member, Standing};
+use crate::ui::widgets::DateInput;
 
 #[component]
 pub fn StandingHistory(fields: Fields, original: Member) -> impl IntoView {
@@ -26,17 +27,6 @@ pub fn StandingHistory(fields: Fields, original: Member) -> impl IntoView {
         }
     };
     let extension_warnings = move || member().extension_warnings();
-    let date =
-        |value: Signal<Option<NaiveDate>>, name: &'static str, set: Callback<Option<NaiveDate>>| {
-            view! {
-                <input
-                    type="date"
-                    name=name
-                    prop:value=move || value.get().map(|d| d.to_string()).unwrap_or_default()
-                    on:change=move |ev| set.run(event_target_value(&ev).parse().ok())
-                />
-            }
-        };
     let extension = fields.extension;
     let set_extension = move |decided: Option<NaiveDate>, until: Option<NaiveDate>| {
         extension.update(|e| {
@@ -58,26 +48,22 @@ pub fn StandingHistory(fields: Fields, original: Member) -> impl IntoView {
                             "延长预备期（经支部党员大会讨论决定，半年至一年；未延长不填）"
                         </legend>
                         <div class="stack">
-                            <label class="field">
-                                <span>"支部大会决定日期"</span>
-                                {date(
-                                    Signal::derive(move || {
-                                        extension.with(|e| e.as_ref().map(|e| e.decided_on))
-                                    }),
-                                    "extension-decided",
-                                    Callback::new(move |d| set_extension(d, None)),
-                                )}
-                            </label>
-                            <label class="field">
-                                <span>"延长至"</span>
-                                {date(
-                                    Signal::derive(move || {
-                                        extension.with(|e| e.as_ref().map(|e| e.until))
-                                    }),
-                                    "extension-until",
-                                    Callback::new(move |d| set_extension(None, d)),
-                                )}
-                            </label>
+                            <DateInput
+                                label="支部大会决定日期"
+                                name="extension-decided"
+                                value=Signal::derive(move || {
+                                    extension.with(|e| e.as_ref().map(|e| e.decided_on))
+                                })
+                                on_change=move |d| set_extension(d, None)
+                            />
+                            <DateInput
+                                label="延长至"
+                                name="extension-until"
+                                value=Signal::derive(move || {
+                                    extension.with(|e| e.as_ref().map(|e| e.until))
+                                })
+                                on_change=move |d| set_extension(None, d)
+                            />
                         </div>
                         {move || {
                             extension_warnings()
@@ -98,15 +84,14 @@ pub fn StandingHistory(fields: Fields, original: Member) -> impl IntoView {
                 }
             }
         >
-            <label class="field">
-                <span>"转正日期（可不填）"</span>
-                {date(
-                    fields.confirmed.into(),
-                    "confirmed-on",
-                    Callback::new(move |d| fields.confirmed.set(d)),
-                )}
-                <small class="muted">{confirmed_help}</small>
-            </label>
+            <DateInput
+                label="转正日期（可不填）"
+                name="confirmed-on"
+                value=fields.confirmed
+                on_change=move |d| fields.confirmed.set(d)
+            >
+                {confirmed_help}
+            </DateInput>
         </Show>
     }
 }

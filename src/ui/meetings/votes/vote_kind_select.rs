@@ -1,0 +1,39 @@
+//! 事项类别: what a 支部党员大会's vote decides (接收、转正、延长、取消, or a
+//! 一般事项).
+
+use leptos::prelude::*;
+
+use crate::domain::meeting::VoteKind;
+
+/// The kind of a vote, chosen from the list.
+#[component]
+pub fn VoteKindSelect(
+    /// The kind now.
+    kind: Signal<VoteKind>,
+    /// Called with the kind chosen.
+    on_change: Callback<VoteKind>,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span>"事项类别"</span>
+            <select
+                name="vote-kind"
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if let Some(k) = VoteKind::ALL.iter().find(|k| k.label() == v) {
+                        on_change.run(*k);
+                    }
+                }
+            >
+                {VoteKind::ALL
+                    .map(|k| {
+                        view! {
+                            <option value=k.label() selected=move || kind.get() == k>
+                                {k.label()}
+                            </option>
+                        }
+                    })}
+            </select>
+        </label>
+    }
+}

@@ -1,0 +1,51 @@
+//! What a vote's counts come to: the result in a sentence, what to check,
+//! and the rule it was judged by.
+
+use leptos::prelude::*;
+
+use crate::domain::meeting::VoteKind;
+use crate::domain::rules::vote::{basis, Body, VoteResult};
+
+/// A vote's result worked out against its meeting.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    pub result: VoteResult,
+    pub body: Body,
+    pub kind: VoteKind,
+    pub sentence: String,
+    pub warnings: Vec<String>,
+}
+
+/// The result, green only for a clean pass (counts to check are a
+/// question, not a red error beside it), its warnings and its basis;
+/// nothing while the vote cannot be judged.
+#[component]
+pub fn VoteOutcome(
+    /// The outcome, `None` while there is none.
+    outcome: Signal<Option<Outcome>>,
+) -> impl IntoView {
+    move || {
+        outcome.get().map(|o| {
+            view! {
+                <p
+                    class="vote-result"
+                    class:ok=o.result == VoteResult::Passed && o.warnings.is_empty()
+                >
+                    {o.sentence}
+                </p>
+                {o
+                    .warnings
+                    .into_iter()
+                    .map(|w| {
+                        view! {
+                            <p class="warning small" role="note">
+                                {w}
+                            </p>
+                        }
+                    })
+                    .collect_view()}
+                <p class="muted small">{basis(o.body, o.kind)}</p>
+            }
+        })
+    }
+}

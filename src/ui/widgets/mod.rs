@@ -1,0 +1,31 @@
+//! Small pieces that many screens use, each with its props documented.
+//! A widget is here once it replaces two or more copies; one used on the
+//! home screen's or a link's first load adds its code to that load.
+
+mod check_row;
+mod date_input;
+mod error_line;
+mod group_select;
+mod inline_add;
+mod member_year_page;
+mod menu_row;
+mod number_setting;
+mod page_header;
+mod paste_box;
+mod record_page;
+mod segmented;
+mod switch_row;
+
+pub use check_row::CheckRow;
+pub use date_input::DateInput;
+pub use error_line::ErrorLine;
+pub use group_select::GroupSelect;
+pub use inline_add::InlineAdd;
+pub use member_year_page::{MemberYearPage, Whose};
+pub use menu_row::MenuRow;
+pub use number_setting::NumberSetting;
+pub use page_header::PageHeader;
+pub use paste_box::PasteBox;
+pub use record_page::RecordPage;
+pub use segmented::Segmented;
+pub use switch_row::SwitchRow;
