@@ -463,9 +463,16 @@ fn PledgeOutcome(year: i32, member_id: String) -> impl IntoView {
         let text = outcome.get();
         (!text.is_empty()).then(|| {
             view! {
-                <p class="muted small">
-                    "承诺践诺：" {text} " "
-                    <A href=format!("/fusion/commitments/{member_id}/{year}")>"查看"</A>
+                // "查看" as a full-height link beside the line: inside the
+                // sentence it was a 20 px target.
+                <p class="row-between muted small">
+                    <span>"承诺践诺：" {text}</span>
+                    <A
+                        href=format!("/fusion/commitments/{member_id}/{year}")
+                        attr:class="link-button"
+                    >
+                        "查看"
+                    </A>
                 </p>
             }
         })
