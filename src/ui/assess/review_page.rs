@@ -463,17 +463,17 @@ fn PledgeOutcome(year: i32, member_id: String) -> impl IntoView {
         let text = outcome.get();
         (!text.is_empty()).then(|| {
             view! {
-                // "查看" as a full-height link beside the line: inside the
-                // sentence it was a 20 px target.
-                <p class="row-between muted small">
+                // "查看" as a button beside the line: inside the sentence
+                // it was a 20 px target.
+                <div class="row-between muted small">
                     <span>"承诺践诺：" {text}</span>
                     <A
                         href=format!("/fusion/commitments/{member_id}/{year}")
-                        attr:class="link-button"
+                        attr:class="button small"
                     >
                         "查看"
                     </A>
-                </p>
+                </div>
             }
         })
     }
