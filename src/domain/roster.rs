@@ -979,9 +979,15 @@ mod tests {
     #[test]
     fn a_list_by_group_lists_each_member_in_their_own_group_led_by_its_leader() {
         let members = vec![
-            in_group(with_roles(named("1", "丁一"), &[Role::CommitteeMember]), "g2"),
             in_group(
-                with_roles(named("2", "王二"), &[Role::CommitteeMember, Role::GroupLeader]),
+                with_roles(named("1", "丁一"), &[Role::CommitteeMember]),
+                "g2",
+            ),
+            in_group(
+                with_roles(
+                    named("2", "王二"),
+                    &[Role::CommitteeMember, Role::GroupLeader],
+                ),
                 "g2",
             ),
             in_group(named("3", "刘三"), "g2"),

@@ -523,7 +523,11 @@ mod tests {
         assert_eq!(ids(&m), ["b", "a", "c"], "the group's own meeting");
         m.group_id = None;
         m.kind = BranchAssembly;
-        assert_eq!(ids(&m), ["a", "b", "c"], "the branch's: the committee first");
+        assert_eq!(
+            ids(&m),
+            ["a", "b", "c"],
+            "the branch's: the committee first"
+        );
     }
 
     #[test]
