@@ -458,3 +458,56 @@ fn a_members_own_note_on_a_colleague_survives_the_secretarys_next_package() {
         "the secretary's note never travels"
     );
 }
+
+#[test]
+fn the_branch_package_lists_the_roster_in_the_branchs_order_and_a_backup_as_stored() {
+    let secretary = secretary();
+    let stored: Vec<String> = secretary
+        .doc()
+        .members
+        .iter()
+        .map(|m| m.id.clone())
+        .collect();
+    let mut order = stored.clone();
+    order.reverse();
+    let ids = |scope: Scope| -> Vec<String> {
+        let (_, text) = secretary.core.package_listing(
+            scope,
+            true,
+            common::today(),
+            "2026-12-01 10:00",
+            &order,
+        );
+        common::ready(&text)
+            .doc
+            .members
+            .iter()
+            .map(|m| m.id.clone())
+            .collect()
+    };
+    assert_eq!(ids(Scope::Branch), order, "the 支部资料包");
+    assert_eq!(
+        ids(Scope::Full),
+        stored,
+        "a full backup keeps the stored order"
+    );
+    // A new phone that joins with it keeps the order it received.
+    let member = Phone::new("d-new");
+    let (_, text) = secretary.core.package_listing(
+        Scope::Branch,
+        false,
+        common::today(),
+        "2026-12-01 10:00",
+        &order,
+    );
+    member
+        .import(&common::ready(&text), Choice::Incoming)
+        .unwrap();
+    let joined: Vec<String> = member
+        .reopened()
+        .members
+        .iter()
+        .map(|m| m.id.clone())
+        .collect();
+    assert_eq!(joined, order);
+}

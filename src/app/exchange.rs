@@ -16,7 +16,7 @@ use crate::backup::package::{export_package, same_branch, Sender};
 use crate::domain::document::{self, RecordKey};
 use crate::domain::meeting::keep_vote_paths;
 use crate::domain::place::place;
-use crate::domain::roster::{keep_private_notes, namesakes};
+use crate::domain::roster::{keep_private_notes, list_in_order, namesakes};
 use crate::domain::{Document, Packing, Scope};
 use crate::format::clock::Clock;
 use crate::store::merge::{self, Choice, Counts, ImportPlan};
@@ -73,14 +73,31 @@ impl<B: Backend> Core<B> {
         today: NaiveDate,
         now_text: &str,
     ) -> (String, String) {
-        self.pack_or_describe(scope, with_private, today, now_text, None)
+        self.package_listing(scope, with_private, today, now_text, &[])
+    }
+
+    /// `package`, its roster listed in `member_order` (ids; the branch's
+    /// order of names, worked out by the screen that sends it) where the
+    /// package is a 支部资料包: a phone that joins with it lists the names
+    /// as the branch does without the tables that order them, which would
+    /// weigh on the link's first load. A full backup and a return keep the
+    /// roster as stored.
+    pub fn package_listing(
+        &self,
+        scope: Scope,
+        with_private: bool,
+        today: NaiveDate,
+        now_text: &str,
+        member_order: &[String],
+    ) -> (String, String) {
+        self.pack_or_describe(scope, with_private, today, now_text, member_order, None)
     }
 
     /// What the package of `scope` would carry, in words ("党员 25 名、
     /// 自评表 1 份…"), for the screen that makes it.
     pub fn package_contents(&self, scope: Scope, today: NaiveDate) -> String {
         let mut contents = String::new();
-        self.pack_or_describe(scope, true, today, "", Some(&mut contents));
+        self.pack_or_describe(scope, true, today, "", &[], Some(&mut contents));
         contents
     }
 
@@ -90,6 +107,7 @@ impl<B: Backend> Core<B> {
         with_private: bool,
         today: NaiveDate,
         now_text: &str,
+        member_order: &[String],
         mut describe: Option<&mut String>,
     ) -> (String, String) {
         let clocks = self.clocks();
@@ -107,7 +125,10 @@ impl<B: Backend> Core<B> {
                 since_year: chrono::Datelike::year(&today) - 1,
                 with_private,
             };
-            let packed = document::pack(doc, &packing, &written_here);
+            let mut packed = document::pack(doc, &packing, &written_here);
+            if scope == Scope::Branch {
+                list_in_order(&mut packed.members, member_order);
+            }
             if let Some(contents) = describe.as_mut() {
                 **contents = document::contents(&packed);
                 return;

@@ -8,6 +8,7 @@ pub mod clock;
 pub mod committee_db;
 pub mod dialog;
 pub mod files;
+pub mod focus;
 pub mod in_app;
 pub mod local_storage;
 pub mod offline;

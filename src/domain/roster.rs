@@ -507,34 +507,93 @@ pub fn in_display_order<T>(
     items: &mut [T],
     member: impl Fn(&T) -> &Member,
 ) {
+    items.sort_by_cached_key(|item| place_in_list(branch, members, member(item), false));
+}
+
+/// Puts `items` in the order of a list by 党小组: each group in the
+/// branch's order of groups, led by its 党小组长, then by name, members of
+/// no group after the groups. A 书记 or 委员 stands in their own group like
+/// any member: 党员领导干部 take part in their 党小组's life "以普通党员身份"
+/// (《关于新形势下党内政治生活的若干准则》), and the committee as such is not
+/// a 党小组. In the secretary's own order, that order (`in_display_order`).
+pub fn in_group_order<T>(
+    branch: &Branch,
+    members: &[Member],
+    items: &mut [T],
+    member: impl Fn(&T) -> &Member,
+) {
+    items.sort_by_cached_key(|item| place_in_list(branch, members, member(item), true));
+}
+
+/// `items` as a list by 党小组 shows them (`in_group_order`): (the
+/// section's heading, its items), a section per group that has any, then
+/// "未分党小组"; a list of one section has no heading. In the secretary's
+/// own order the list is one section in that order: the secretary chose
+/// an order of their own over any grouping.
+pub fn by_group<T>(
+    branch: &Branch,
+    members: &[Member],
+    mut items: Vec<T>,
+    member: impl Fn(&T) -> &Member,
+) -> Vec<(String, Vec<T>)> {
+    if branch.name_order == NameOrder::Own {
+        in_display_order(branch, members, &mut items, &member);
+        return vec![(String::new(), items)];
+    }
+    in_group_order(branch, members, &mut items, &member);
+    let mut sections: Vec<(String, Vec<T>)> = Vec::new();
+    for item in items {
+        let heading = member(&item)
+            .group_id
+            .as_deref()
+            .and_then(|g| branch.group_name(g))
+            .unwrap_or("未分党小组");
+        match sections.last_mut() {
+            Some((last, list)) if last == heading => list.push(item),
+            _ => sections.push((heading.to_string(), vec![item])),
+        }
+    }
+    if let [(heading, _)] = sections.as_mut_slice() {
+        heading.clear();
+    }
+    sections
+}
+
+/// Where `m` stands in a list: members who left last; then the place the
+/// order gives (the own order, or the committee (unless `by_group`), the
+/// group and its leader); then the name's key; the id breaks ties.
+fn place_in_list(
+    branch: &Branch,
+    members: &[Member],
+    m: &Member,
+    by_group: bool,
+) -> (bool, (usize, usize, usize, usize), Vec<u32>, String) {
     let order = branch.name_order;
-    items.sort_by_cached_key(|item| {
-        let m = member(item);
-        let place = if order == NameOrder::Own {
-            let own = branch.own_order.iter().position(|id| *id == m.id);
-            let pasted = members.iter().position(|x| x.id == m.id);
-            (
-                own.unwrap_or(usize::MAX),
-                pasted.unwrap_or(usize::MAX),
-                0,
-                0,
-            )
-        } else {
-            let group = m
-                .group_id
-                .as_ref()
-                .and_then(|g| branch.groups.iter().position(|x| x.id == *g))
-                .unwrap_or(branch.groups.len());
-            let leads = usize::from(!m.has_role(Role::GroupLeader));
-            (0, committee_rank(m), group, leads)
-        };
-        let key = if order == NameOrder::Own {
-            Vec::new()
-        } else {
-            name_key(order, &m.name)
-        };
-        (!m.is_active(), place, key, m.id.clone())
-    });
+    let place = if order == NameOrder::Own {
+        let own = branch.own_order.iter().position(|id| *id == m.id);
+        let pasted = members.iter().position(|x| x.id == m.id);
+        (
+            own.unwrap_or(usize::MAX),
+            pasted.unwrap_or(usize::MAX),
+            0,
+            0,
+        )
+    } else {
+        let group = m
+            .group_id
+            .as_ref()
+            .and_then(|g| branch.groups.iter().position(|x| x.id == *g))
+            .unwrap_or(branch.groups.len());
+        let leads = usize::from(!m.has_role(Role::GroupLeader));
+        let committee = if by_group { 0 } else { committee_rank(m) };
+        (0, committee, group, leads)
+    };
+    let key = if order == NameOrder::Own {
+        Vec::new()
+    } else {
+        name_key(order, &m.name)
+    };
+    (!m.is_active(), place, key, m.id.clone())
 }
 
 /// Puts `items`, each about the member with the id it gives, in the
@@ -550,6 +609,12 @@ pub fn in_display_order_by_id<T>(
         let id = id(item);
         order.iter().position(|m| m.id == id).unwrap_or(usize::MAX)
     });
+}
+
+/// Lists `members` in `ids`' order (a display order worked out
+/// elsewhere), whoever it does not name after, as they were.
+pub fn list_in_order(members: &mut [Member], ids: &[String]) {
+    members.sort_by_key(|m| ids.iter().position(|id| *id == m.id).unwrap_or(usize::MAX));
 }
 
 /// (id, name) of the active members in the branch's order, for pickers.
@@ -901,6 +966,77 @@ mod tests {
             names(&branch, &members),
             ["周敏", "刘洋", "何平", "丁一", "丁九"],
             "a member added later comes after the ordered ones"
+        );
+    }
+
+    fn sections<'a>(branch: &Branch, members: &'a [Member]) -> Vec<(String, Vec<&'a str>)> {
+        by_group(branch, members, members.iter().collect(), |m| *m)
+            .into_iter()
+            .map(|(heading, list)| (heading, list.iter().map(|m| m.name.as_str()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn a_list_by_group_lists_each_member_in_their_own_group_led_by_its_leader() {
+        let members = vec![
+            in_group(
+                with_roles(named("1", "丁一"), &[Role::CommitteeMember]),
+                "g2",
+            ),
+            in_group(
+                with_roles(
+                    named("2", "王二"),
+                    &[Role::CommitteeMember, Role::GroupLeader],
+                ),
+                "g2",
+            ),
+            in_group(named("3", "刘三"), "g2"),
+            in_group(with_roles(named("4", "周四"), &[Role::Secretary]), "g1"),
+            in_group(with_roles(named("5", "吴五"), &[Role::GroupLeader]), "g1"),
+            named("6", "马六"),
+        ];
+        let branch = branch_with_groups(NameOrder::Strokes);
+        // The 委员 who leads 第一党小组 leads it here, not the committee;
+        // the 书记 is a member of 第二党小组 like any other.
+        assert_eq!(
+            sections(&branch, &members),
+            [
+                ("第一党小组".to_string(), vec!["王二", "丁一", "刘三"]),
+                ("第二党小组".to_string(), vec!["吴五", "周四"]),
+                ("未分党小组".to_string(), vec!["马六"]),
+            ]
+        );
+        // A list without groups keeps the committee first.
+        assert_eq!(
+            names(&branch, &members),
+            ["周四", "王二", "丁一", "刘三", "吴五", "马六"]
+        );
+    }
+
+    #[test]
+    fn a_list_by_group_of_one_group_has_no_heading() {
+        let members = vec![
+            in_group(named("1", "丁一"), "g1"),
+            in_group(with_roles(named("2", "王二"), &[Role::GroupLeader]), "g1"),
+        ];
+        assert_eq!(
+            sections(&branch_with_groups(NameOrder::Pinyin), &members),
+            [(String::new(), vec!["王二", "丁一"])]
+        );
+    }
+
+    #[test]
+    fn in_the_secretarys_own_order_a_list_by_group_is_one_list_in_that_order() {
+        let members = vec![
+            in_group(named("1", "周敏"), "g1"),
+            in_group(named("2", "何平"), "g2"),
+            in_group(with_roles(named("3", "刘洋"), &[Role::GroupLeader]), "g1"),
+        ];
+        let mut branch = branch_with_groups(NameOrder::Own);
+        move_in_own_order(&mut branch, &members, "3", true);
+        assert_eq!(
+            sections(&branch, &members),
+            [(String::new(), vec!["周敏", "刘洋", "何平"])]
         );
     }
 

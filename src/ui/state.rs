@@ -433,10 +433,20 @@ impl AppState {
 
     /// A package of this phone's data as a file: (file name, text). A
     /// full backup carries the 党费 ledger only if the keeper chose so.
-    pub fn package(&self, scope: Scope) -> (String, String) {
+    /// `member_order`: the roster's ids in the branch's order of names,
+    /// for a 支部资料包 (`Core::package_listing`).
+    pub fn package(&self, scope: Scope, member_order: &[String]) -> (String, String) {
         let with_private = self.device.with_untracked(|d| d.backup_private);
         persistence::core()
-            .map(|core| core.package(scope, with_private, clock::today(), &now_text()))
+            .map(|core| {
+                core.package_listing(
+                    scope,
+                    with_private,
+                    clock::today(),
+                    &now_text(),
+                    member_order,
+                )
+            })
             .unwrap_or_default()
     }
 
@@ -546,7 +556,7 @@ impl AppState {
     /// The whole document as a backup file, with each record's history:
     /// (file name, text).
     pub fn backup_file(&self) -> (String, String) {
-        self.package(Scope::Full)
+        self.package(Scope::Full, &[])
     }
 
     /// Records that the member now holds a backup.

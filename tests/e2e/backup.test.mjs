@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useBrowser, openApp, App, PHONE, storedRecords } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE, DESKTOP, storedRecords } from "./support.mjs";
 
 const env = useBrowser();
 let dir;
@@ -163,3 +163,33 @@ test("the backup page's example data asks before replacing real data, and can be
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+for (const size of [PHONE, DESKTOP]) {
+  test(`at ${size.viewport.width} px each choice of 发送什么 reads on one line`, async () => {
+    const context = await env.browser.newContext(size);
+    const { page, problems } = await openApp(context, env.server.origin);
+    await new App(page).loadExample();
+    await page.goto(env.server.origin + "/mine/backup");
+    const send = page.getByTestId("send-panel");
+    await send.getByText("支部资料包", { exact: true }).waitFor();
+    const labels = await send.locator("fieldset[aria-label=发送什么] label").evaluateAll((els) => els.map((el) => {
+      // The lines its words take (the radio inside is hidden).
+      const tops = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).flatMap((n) => {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        return [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top));
+      });
+      const lines = new Set(tops);
+      const box = el.getBoundingClientRect();
+      return { text: el.textContent.trim(), lines: lines.size, right: box.right, h: box.height };
+    }));
+    assert.equal(labels.length, 4);
+    for (const l of labels) {
+      assert.equal(l.lines, 1, `“${l.text}” is on ${l.lines} lines`);
+      assert.ok(l.h >= 44, `“${l.text}” is ${l.h} px tall`);
+      assert.ok(l.right <= size.viewport.width, `“${l.text}” ends inside the screen`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

@@ -158,3 +158,59 @@ test("the full-screen picture closes with Escape", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the full-screen picture takes the keyboard's focus as it opens, keeps it on Tab, and gives it back to 存为图片", async () => {
+  const context = await env.browser.newContext({
+    ...DESKTOP,
+    userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 MicroMessenger/7.0.20 WindowsWechat",
+  });
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).loadExample();
+  await page.goto(env.server.origin + "/print/meeting/mt-ex-1");
+  const opener = page.getByRole("button", { name: "存为图片" });
+  await opener.focus();
+  await page.keyboard.press("Enter");
+  const viewer = page.getByRole("dialog");
+  await viewer.locator("img").waitFor();
+  const inDialog = () => page.evaluate(() => !!document.activeElement.closest("[role=dialog]"));
+  await page.waitForFunction(() => !!document.activeElement.closest("[role=dialog]"), null, { timeout: 2000 })
+    .catch(() => {});
+  assert.ok(await inDialog(), "the focus is in the picture's dialog");
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press("Tab");
+    assert.ok(await inDialog(), `Tab ${i + 1} stays in the dialog`);
+  }
+  await page.keyboard.press("Escape");
+  await viewer.waitFor({ state: "detached" });
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), "存为图片");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const size of [DESKTOP, PHONE]) {
+  test(`at ${size.viewport.width}×${size.viewport.height} the tab bar covers neither the meeting's bar nor a page's last line`, async () => {
+    const context = await env.browser.newContext(size);
+    const { page, problems } = await openApp(context, env.server.origin);
+    await new App(page).loadExample();
+    const tabs = async () => (await page.locator(".tab-bar").boundingBox()).y;
+    // A planned meeting: its next step stands above the tab bar.
+    await page.goto(env.server.origin + "/meetings/mt-ex-3");
+    await pageShown(page);
+    const bar = await page.getByTestId("meeting-bar").locator(".button").boundingBox();
+    assert.ok(bar.y + bar.height <= await tabs(), `the meeting's button (bottom ${bar.y + bar.height}) is above the tab bar (${await tabs()})`);
+    // The end of a long page, scrolled to, is above the tab bar.
+    for (const route of ["/mine", "/mine/roster", "/meetings/mt-ex-1"]) {
+      await page.goto(env.server.origin + route);
+      await pageShown(page);
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.waitForTimeout(100);
+      const last = await page.evaluate(() => {
+        const kids = [...document.querySelector("main").children].filter((el) => el.getBoundingClientRect().height > 0);
+        return kids.at(-1).getBoundingClientRect().bottom;
+      });
+      assert.ok(last <= await tabs(), `${route}: the last line (bottom ${last}) is above the tab bar (${await tabs()})`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

@@ -46,6 +46,13 @@ test("a member who never opened the app taps the secretary's link and is in the 
 
   await member.page.getByRole("button", { name: "加入这个支部" }).click();
   await member.page.getByTestId("who-am-i").waitFor();
+  // "你是谁" lists the names as the secretary's roster does (姓氏笔画).
+  const grid = (await member.page.getByTestId("who-am-i").locator(".name-grid .button").allTextContents())
+    .map((n) => n.trim());
+  await secretary.page.goto(origin + "/mine/roster");
+  await secretary.page.locator(".member-list .member-name").first().waitFor();
+  const roster = await new App(secretary.page).rosterNames();
+  assert.deepEqual(grid, roster.slice(0, grid.length));
   await member.page.getByTestId("who-am-i").getByRole("button", { name: "吴昊", exact: true }).click();
   await member.page.getByTestId("this-month").waitFor();
 

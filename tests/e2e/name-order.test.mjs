@@ -84,3 +84,26 @@ test("the 签到 list, the 签到表 and the roster list names by 姓氏笔画, 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("in the secretary's own order the 签到 list is one list in that order, not split by 党小组", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  const app = new App(page);
+  await app.loadExample();
+  await page.goto(`${env.server.origin}/meetings/mt-ex-3?s=attendance`);
+  await page.locator(".attendance-row").first().waitFor();
+  assert.ok(await page.locator(".attendance-list .list-heading").count() > 1, "by 党小组 in 姓氏笔画 order");
+  await app.openMine("党员名册");
+  await page.getByTestId("name-order").getByText("自定义顺序", { exact: true }).click();
+  const roster = await app.rosterNames();
+  await settled(page);
+  await page.goto(`${env.server.origin}/meetings/mt-ex-3?s=attendance`);
+  await page.locator(".attendance-row").first().waitFor();
+  assert.equal(await page.locator(".attendance-list .list-heading").count(), 0, "no 党小组 headings");
+  // A row's name carries its 预备 badge.
+  const names = (await page.locator(".attendance-row .member-name").allTextContents())
+    .map((n) => n.trim().replace(/预备$/, ""));
+  assert.deepEqual(names, roster.filter((n) => names.includes(n)));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -166,3 +166,28 @@ test("a text field says when it was saved", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the 民主评议 rows' 查看 and folded details are 44 px tall at 360 px", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).loadExample();
+  const year = new Date(Date.now() + 8 * 3600 * 1000).getUTCFullYear();
+  const sizes = [];
+  // Last year's review has its polls; this year's, the 承诺 to 查看.
+  for (const y of [year - 1, year]) {
+    await page.goto(`${env.server.origin}/assess/review/${y}`);
+    await page.locator(".review-row").first().waitFor();
+    sizes.push(...await page.evaluate(() =>
+      [...document.querySelectorAll(".review-row a, .review-row summary")]
+        .filter((el) => el.offsetParent !== null)
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return { text: el.textContent.trim().slice(0, 10), h: Math.round(r.height) };
+        })));
+  }
+  assert.ok(sizes.some((s) => s.text === "查看"), "a 查看 link is on the page");
+  assert.ok(sizes.some((s) => /^测评/.test(s.text)), "a 测评… summary is on the page");
+  assert.deepEqual(sizes.filter((s) => s.h < 44), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

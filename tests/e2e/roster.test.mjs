@@ -112,3 +112,19 @@ test("a new branch in four steps: its name, a pasted list of members, its 书记
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("on a 360 px phone the roster's count stands on its own line and its two buttons side by side under it", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  const app = new App(page);
+  await app.loadExample();
+  await app.openMine("党员名册");
+  const count = await page.getByText(/^在册 \d+ 人$/).boundingBox();
+  const add = await page.getByRole("link", { name: "＋ 添加党员" }).boundingBox();
+  const assign = await page.getByRole("button", { name: "分配党小组" }).boundingBox();
+  assert.ok(add.y >= count.y + count.height && assign.y >= count.y + count.height, "both buttons under the count");
+  assert.equal(Math.round(add.y), Math.round(assign.y), "the two buttons in one row");
+  for (const b of [add, assign]) assert.ok(b.height >= 44 && b.height < 60, `a button ${b.height} px tall: one line`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

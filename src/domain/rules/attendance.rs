@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::domain::meeting::{
     AbsenceReason, Attendance, Meeting, MeetingKind, MeetingState, Presence, RollEntry,
 };
-use crate::domain::roster::in_display_order;
+use crate::domain::roster::{by_group, in_display_order, in_group_order};
 use crate::domain::{Branch, Document, Member, MemberStatus, Standing};
 
 impl Presence {
@@ -141,10 +141,25 @@ pub fn standing_on_the_day<'a>(meeting: &Meeting, members: &'a [Member]) -> Vec<
 }
 
 /// `due`, in the branch's order of names: for the lists that show them.
+/// One 党小组's own meeting lists its members as a group does, led by its
+/// 党小组长 (`roster::in_group_order`); the branch's, the committee first.
 pub fn due_in_order<'a>(branch: &Branch, meeting: &Meeting, members: &'a [Member]) -> Vec<Due<'a>> {
     let mut due = due(meeting, members);
-    in_display_order(branch, members, &mut due, |d| d.member);
+    if meeting.group_id.is_some() && meeting.kind != MeetingKind::CommitteeMeeting {
+        in_group_order(branch, members, &mut due, |d| d.member);
+    } else {
+        in_display_order(branch, members, &mut due, |d| d.member);
+    }
     due
+}
+
+/// `due`, as the 签到 list shows them: by 党小组 (`roster::by_group`).
+pub fn due_by_group<'a>(
+    branch: &Branch,
+    meeting: &Meeting,
+    members: &'a [Member],
+) -> Vec<(String, Vec<Due<'a>>)> {
+    by_group(branch, members, due(meeting, members), |d| d.member)
 }
 
 /// `due_members`, in the branch's order of names.
@@ -485,6 +500,34 @@ mod tests {
         let members = vec![full("a"), left(full("b"), Some(day(2026, 6, 1)))];
         let m = planned("m1", BranchAssembly, day(2026, 5, 1));
         assert_eq!(due_members(&m, &members).len(), 2);
+    }
+
+    #[test]
+    fn a_group_meetings_list_is_led_by_its_leader_before_a_committee_member() {
+        let mut leader = in_group(full("b"), "g1");
+        leader.roles = vec![Role::GroupLeader];
+        let members = vec![
+            in_group(committee("a"), "g1"),
+            leader,
+            in_group(full("c"), "g1"),
+        ];
+        let doc = document(&["g1"], members.clone(), Vec::new());
+        let mut m = planned("m1", GroupMeeting, day(2026, 3, 10));
+        m.group_id = Some("g1".into());
+        let ids = |m: &Meeting| -> Vec<String> {
+            due_in_order(&doc.branch, m, &members)
+                .iter()
+                .map(|d| d.member.id.clone())
+                .collect()
+        };
+        assert_eq!(ids(&m), ["b", "a", "c"], "the group's own meeting");
+        m.group_id = None;
+        m.kind = BranchAssembly;
+        assert_eq!(
+            ids(&m),
+            ["a", "b", "c"],
+            "the branch's: the committee first"
+        );
     }
 
     #[test]

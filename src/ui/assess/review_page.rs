@@ -465,10 +465,17 @@ fn PledgeOutcome(year: i32, member_id: String) -> impl IntoView {
         let text = outcome.get();
         (!text.is_empty()).then(|| {
             view! {
-                <p class="muted small">
-                    "承诺践诺：" {text} " "
-                    <A href=format!("/fusion/commitments/{member_id}/{year}")>"查看"</A>
-                </p>
+                // "查看" as a button beside the line: inside the sentence
+                // it was a 20 px target.
+                <div class="row-between muted small">
+                    <span>"承诺践诺：" {text}</span>
+                    <A
+                        href=format!("/fusion/commitments/{member_id}/{year}")
+                        attr:class="button small"
+                    >
+                        "查看"
+                    </A>
+                </div>
             }
         })
     }

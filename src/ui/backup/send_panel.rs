@@ -10,6 +10,7 @@ use crate::backup::package::NOTICE;
 use crate::backup::report::{export_report, REPORT_NOTICE};
 use crate::browser::{files, transfer};
 use crate::domain::report::{branch_report, usual_year};
+use crate::domain::roster::display_order;
 use crate::domain::Scope;
 use crate::format::transfer::{message, report_message};
 use crate::ui::file_offer::{FileOffer, OfferedFile};
@@ -45,7 +46,17 @@ impl Outgoing {
 fn outgoing_file(what: Outgoing) -> (String, String) {
     let state = use_app();
     match what {
-        Outgoing::Records(scope) => state.package(scope),
+        // The 支部资料包 lists the roster in the branch's order of names: the
+        // phone that joins with it shows "你是谁" in that order.
+        Outgoing::Records(scope) => {
+            let order: Vec<String> = state.doc.with_untracked(|d| {
+                display_order(&d.branch, &d.members)
+                    .into_iter()
+                    .map(|m| m.id.clone())
+                    .collect()
+            });
+            state.package(scope, &order)
+        }
         Outgoing::Report(year) => state.doc.with_untracked(|d| {
             let now = crate::domain::time::format_minutes(&crate::browser::clock::now());
             export_report(
@@ -111,7 +122,17 @@ pub fn SendPanel() -> impl IntoView {
         <section class="card form" data-testid="send-panel">
             <h2 class="card-title">"导出与发送"</h2>
             <p data-testid="last-backup">{last}</p>
-            <fieldset class="segmented" aria-label="发送什么">
+            // Four choices: two rows of two on a phone, one row on a wide
+            // screen, each label on one line (laid out here, in this page's
+            // own code, not in the stylesheet every first load carries).
+            <fieldset
+                class="segmented"
+                aria-label="发送什么"
+                data-testid="send-what"
+                style:display="grid"
+                style:grid-template-columns="repeat(auto-fit, minmax(7.5em, 1fr))"
+                style:white-space="nowrap"
+            >
                 {choice(Scope::Full, "本机的全部数据")}
                 {choice(Scope::Branch, "书记发给党员：支部信息、名册、会议")}
                 {choice(Scope::Return, "党员交给书记：本人的自评和补学记录")}

@@ -8,11 +8,10 @@ use crate::ui::state::use_app;
 #[component]
 pub fn WhoAmI(#[prop(into)] on_done: Callback<()>) -> impl IntoView {
     let state = use_app();
-    // The roster as the package holds it (the secretary's pasted order),
-    // not the branch's order of names: ordering by 姓氏笔画 or 拼音 needs
-    // the character tables (about 6 KB gzip), which would weigh on the
-    // link's first load, and a member finds their own name in a short
-    // grid either way.
+    // The roster in the order the package holds it: the secretary's phone
+    // writes a 支部资料包's roster in the branch's order of names
+    // (`Core::package_listing`), so this page needs none of the character
+    // tables that order them (about 6 KB gzip on the link's first load).
     let names: Vec<(String, String)> = state.doc.with_untracked(|d| {
         d.members
             .iter()

@@ -10,7 +10,7 @@ use crate::domain::limits;
 use crate::domain::meeting::{AbsenceReason, Attendance, MakeUpWay, MeetingState, Presence};
 use crate::domain::pinyin::name_matches;
 use crate::domain::rules::attendance::{
-    attendance_of, due_in_order, makeup_status, tally, Due, MakeUpStatus, Tally,
+    attendance_of, due_by_group, makeup_status, tally, Due, MakeUpStatus, Tally,
 };
 use crate::domain::rules::quorum::{quorum, Quorum};
 use crate::domain::rules::recording::{
@@ -25,58 +25,45 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
     let state = meeting.state;
     let entries = RowEntries::new(meeting);
     // Who is due, with what they were that day: a held meeting's roll is
-    // frozen, so a later 转正 does not change this list.
-    let due = Memo::new(move |_| {
+    // frozen, so a later 转正 does not change this list. By 党小组
+    // (headers only when the meeting has several), or one list in the
+    // secretary's own order: rebuilt on every change of the
+    // document, equal after a tap, so a tap does not regroup the list.
+    let sections = Memo::new(move |_| {
         state.doc.with(|d| {
             meeting
                 .with(|m| {
-                    due_in_order(&d.branch, m, &d.members)
+                    due_by_group(&d.branch, m, &d.members)
                         .into_iter()
-                        .map(DueRow::of)
-                        .collect::<Vec<DueRow>>()
+                        .map(|(heading, due)| (heading, due.into_iter().map(DueRow::of).collect()))
+                        .collect::<Vec<(String, Vec<DueRow>)>>()
                 })
                 .unwrap_or_default()
         })
     });
-    // By 党小组 (headers only when the meeting has several), narrowed by a
-    // name typed in the search field.
+    let due = Memo::new(move |_| {
+        sections.with(|s| {
+            s.iter()
+                .flat_map(|(_, rows)| rows.iter().cloned())
+                .collect::<Vec<DueRow>>()
+        })
+    });
+    // Narrowed by a name typed in the search field.
     let filter = RwSignal::new(String::new());
-    // The 党小组 alone, so a tap (which changes the document) does not
-    // regroup the list.
-    let groups = Memo::new(move |_| state.doc.with(|d| d.branch.groups.clone()));
     let grouped = Memo::new(move |_| {
         let wanted = filter.get().trim().to_string();
-        let rows: Vec<DueRow> = due
-            .get()
-            .into_iter()
-            .filter(|row| name_matches(&row.name, &wanted))
-            .collect();
-        groups.with(|groups| {
-            let mut out: Vec<(String, Vec<DueRow>)> = groups
-                .iter()
-                .map(|g| {
-                    let of: Vec<_> = rows
+        sections.with(|s| {
+            s.iter()
+                .map(|(heading, rows)| {
+                    let rows: Vec<DueRow> = rows
                         .iter()
-                        .filter(|row| row.group_id.as_deref() == Some(g.id.as_str()))
+                        .filter(|row| name_matches(&row.name, &wanted))
                         .cloned()
                         .collect();
-                    (g.name.clone(), of)
+                    (heading.clone(), rows)
                 })
-                .collect();
-            let known = |row: &DueRow| {
-                row.group_id
-                    .as_deref()
-                    .is_some_and(|g| groups.iter().any(|x| x.id == g))
-            };
-            out.push((
-                "未分党小组".to_string(),
-                rows.iter().filter(|row| !known(row)).cloned().collect(),
-            ));
-            out.retain(|(_, of)| !of.is_empty());
-            if out.len() == 1 {
-                out[0].0 = String::new();
-            }
-            out
+                .filter(|(_, rows)| !rows.is_empty())
+                .collect::<Vec<_>>()
         })
     });
     let summary = Memo::new(move |_| {
@@ -261,7 +248,6 @@ fn quorum_line(t: &Tally, q: Option<&Quorum>) -> Option<(String, Option<bool>)> 
 struct DueRow {
     id: String,
     name: String,
-    group_id: Option<String>,
     badge: Option<&'static str>,
 }
 
@@ -270,7 +256,6 @@ impl DueRow {
         DueRow {
             id: due.member.id.clone(),
             name: due.member.name.clone(),
-            group_id: due.member.group_id.clone(),
             badge: standing_badge(&due),
         }
     }

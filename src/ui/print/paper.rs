@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::sheet::PaperSheet;
-use crate::browser::{files, in_app, paper_image};
+use crate::browser::{files, focus, in_app, paper_image};
 use crate::format::docx;
 use crate::format::paper::picture::{picture, Picture};
 use crate::format::paper::{Orientation, Paper};
@@ -156,24 +156,42 @@ pub fn PrintView(paper: Paper, back: String) -> impl IntoView {
 }
 
 /// The picture full screen, where a long press saves it or sends it to a
-/// friend (WeChat keeps no downloads).
+/// friend (WeChat keeps no downloads). At a keyboard it is a dialog: its
+/// 关闭 takes the focus as it opens and Tab stays on it, Escape closes it
+/// wherever the focus is, and the focus goes back to the button that
+/// opened it.
 #[component]
 fn PictureViewer(url: String, title: String, on_close: impl Fn() + 'static) -> impl IntoView {
     let label = title.clone();
-    let on_close = std::rc::Rc::new(on_close);
+    let opener = focus::focused();
+    let on_close = std::rc::Rc::new(move || {
+        on_close();
+        if let Some(opener) = &opener {
+            focus::focus(opener);
+        }
+    });
     let close_on_escape = on_close.clone();
-    // At a keyboard, Escape closes it, wherever the focus is.
     let escape = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
             close_on_escape();
+        } else if ev.key() == "Tab" {
+            // 关闭 is the dialog's one control: Tab does not leave it for
+            // the page behind.
+            ev.prevent_default();
+        }
+    });
+    let close_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = close_button.get() {
+            focus::focus(&button);
         }
     });
     on_cleanup(move || escape.remove());
     view! {
-        <div class="picture-viewer" role="dialog" aria-label=label>
+        <div class="picture-viewer" role="dialog" aria-modal="true" aria-label=label>
             <div class="picture-viewer-bar">
                 <p class="picture-viewer-hint">"长按保存或发送给朋友"</p>
-                <button class="button small" on:click=move |_| on_close()>
+                <button class="button small" node_ref=close_button on:click=move |_| on_close()>
                     "关闭"
                 </button>
             </div>

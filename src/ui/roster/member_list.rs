@@ -41,16 +41,20 @@ pub fn RosterPage() -> impl IntoView {
     let assigning = RwSignal::new(false);
     view! {
         <PageHeader title="党员名册" back="/mine" />
-        <div class="toolbar">
-            <span class="muted">{move || format!("在册 {} 人", active().len())}</span>
+        // The count on a line of its own and the two buttons in a row under
+        // it: side by side, the three wrapped on a 360 px phone.
+        <p class="muted" data-testid="roster-count">
+            {move || format!("在册 {} 人", active().len())}
+        </p>
+        <div class="row" data-testid="roster-actions">
+            <A href="/mine/roster/new" attr:class="button primary">
+                "＋ 添加党员"
+            </A>
             <Show when=move || !active().is_empty() && !assigning.get()>
                 <button class="button" on:click=move |_| assigning.set(true)>
                     "分配党小组"
                 </button>
             </Show>
-            <A href="/mine/roster/new" attr:class="button primary">
-                "＋ 添加党员"
-            </A>
         </div>
         <Show when=move || assigning.get()>
             <GroupAssignment on_done=Callback::new(move |()| assigning.set(false)) />
@@ -94,15 +98,6 @@ pub fn RosterPage() -> impl IntoView {
 fn MemberRow(member: Member, movable: bool) -> impl IntoView {
     let state = use_app();
     let own_order = move || movable && state.doc.with(|d| d.branch.name_order == NameOrder::Own);
-    let id = member.id.clone();
-    let shift = move |up: bool| {
-        let id = id.clone();
-        let members = state.doc.with_untracked(|d| d.members.clone());
-        state.edit_branch(move |b| move_in_own_order(b, &members, &id, up));
-    };
-    let shift_up = shift.clone();
-    let up_label = format!("{} 上移", member.name);
-    let down_label = format!("{} 下移", member.name);
     let group = member
         .group_id
         .as_deref()
@@ -124,6 +119,7 @@ fn MemberRow(member: Member, movable: bool) -> impl IntoView {
     // A post the rules do not allow (留党察看 with a post, 预备党员 on the
     // committee) is flagged where the roster is read.
     let flagged = !member.role_warnings(today).is_empty();
+    let (id, name) = (member.id.clone(), member.name.clone());
     view! {
         <li>
             <A href=href attr:class="member-row">
@@ -142,30 +138,32 @@ fn MemberRow(member: Member, movable: bool) -> impl IntoView {
             </A>
             <Show when=own_order>
                 <span class="move-buttons">
-                    <button
-                        class="icon-button"
-                        type="button"
-                        aria-label=up_label.clone()
-                        on:click={
-                            let shift = shift_up.clone();
-                            move |_| shift(true)
-                        }
-                    >
-                        "↑"
-                    </button>
-                    <button
-                        class="icon-button"
-                        type="button"
-                        aria-label=down_label.clone()
-                        on:click={
-                            let shift = shift.clone();
-                            move |_| shift(false)
-                        }
-                    >
-                        "↓"
-                    </button>
+                    <MoveButton id=id.clone() name=name.clone() up=true />
+                    <MoveButton id=id.clone() name=name.clone() up=false />
                 </span>
             </Show>
         </li>
+    }
+}
+
+/// ↑ (`up`) or ↓: moves the member `id` (called `name`) one place in the
+/// secretary's own order.
+#[component]
+fn MoveButton(id: String, name: String, up: bool) -> impl IntoView {
+    let state = use_app();
+    let (arrow, label) = if up {
+        ("↑", format!("{name} 上移"))
+    } else {
+        ("↓", format!("{name} 下移"))
+    };
+    let shift = move |_| {
+        let id = id.clone();
+        let members = state.doc.with_untracked(|d| d.members.clone());
+        state.edit_branch(move |b| move_in_own_order(b, &members, &id, up));
+    };
+    view! {
+        <button class="icon-button" type="button" aria-label=label on:click=shift>
+            {arrow}
+        </button>
     }
 }
