@@ -521,6 +521,11 @@ impl AppState {
         self.update_device(|d| d.me = member_id);
     }
 
+    /// The 民主评议 填写人 on this phone; the phone's person stays its own.
+    pub fn set_form_filler(&self, member_id: Option<String>) {
+        self.update_device(|d| d.fills_in_for = member_id);
+    }
+
     /// "我是支委，显示全部" on this phone, or back to the member's own work.
     pub fn set_shows_everything(&self, shows: bool) {
         self.update_device(|d| d.shows_everything = shows);

@@ -18,7 +18,7 @@ pub fn AssessPage() -> impl IntoView {
     let me = move || {
         state
             .device
-            .with(|d| d.me.clone())
+            .with(|d| d.form_filler().map(str::to_string))
             .filter(|id| state.doc.with(|doc| doc.member(id).is_some()))
     };
     let members = move || state.doc.with(|d| active_names(&d.branch, &d.members));
@@ -81,7 +81,11 @@ pub fn AssessPage() -> impl IntoView {
                     name="me"
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        state.set_me(if v.is_empty() { None } else { Some(v) });
+                        let owner = state.device.with_untracked(|d| d.me.clone());
+                        state
+                            .set_form_filler(
+                                Some(v).filter(|v| !v.is_empty() && Some(v) != owner.as_ref()),
+                            );
                     }
                 >
                     <option value="" selected=move || me().is_none()>
@@ -105,7 +109,7 @@ pub fn AssessPage() -> impl IntoView {
                     }}
                 </select>
                 <small class="muted">
-                    "只保存在这台设备上，用来打开你本人的自评表；首页也按此人的职务先显示本人的工作。"
+                    "只保存在这台设备上，用来打开这个人的自评表；默认是本机的使用人（我的 › 这台手机），支委可以在自己的手机上替党员填写，本机仍属于使用人。"
                 </small>
             </label>
             <label class="field">

@@ -6,6 +6,9 @@
 
 use chrono::{Datelike, Months};
 use leptos::prelude::*;
+
+use crate::domain::job::Area;
+use crate::ui::job::ReadOnly;
 use leptos_router::hooks::use_params_map;
 
 use super::{month_href, DateField, MoneyField, WaySelect};
@@ -56,12 +59,14 @@ pub fn DuesMemberPage() -> impl IntoView {
     };
     view! {
         {move || view! { <PageHeader title="党费" back=back() /> }}
-        {move || match (whose.get(), name()) {
-            (Some(w), Some(name)) => {
-                view! { <MemberYear member_id=w.member_id year=w.year name=name /> }.into_any()
-            }
-            _ => view! { <p class="empty">"找不到这名党员。"</p> }.into_any(),
-        }}
+        <ReadOnly area=Area::Dues>
+            {move || match (whose.get(), name()) {
+                (Some(w), Some(name)) => {
+                    view! { <MemberYear member_id=w.member_id year=w.year name=name /> }.into_any()
+                }
+                _ => view! { <p class="empty">"找不到这名党员。"</p> }.into_any(),
+            }}
+        </ReadOnly>
     }
 }
 

@@ -6,6 +6,9 @@
 
 use chrono::Datelike;
 use leptos::prelude::*;
+
+use crate::domain::job::Area;
+use crate::ui::job::ReadOnly;
 use leptos_router::hooks::use_params_map;
 
 use super::{member_href, month_href, WaySelect};
@@ -36,10 +39,12 @@ pub fn DuesMonthPage() -> impl IntoView {
     });
     view! {
         <PageHeader title="党费收缴" back="/mine" />
-        {move || {
-            let (year, month) = which.get();
-            view! { <Month year=year month=month /> }
-        }}
+        <ReadOnly area=Area::Dues>
+            {move || {
+                let (year, month) = which.get();
+                view! { <Month year=year month=month /> }
+            }}
+        </ReadOnly>
     }
 }
 

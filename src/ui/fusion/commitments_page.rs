@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::browser::clock;
 use crate::domain::fusion::commitments::{BranchRating, KeptNote};
 use crate::domain::fusion::{Commitment, CommitmentKind, Fulfilment, MemberCommitments};
+use crate::domain::job::Area;
 use crate::domain::time::format_chinese_date;
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::job::{use_sees_everything, ReadOnly};
@@ -43,7 +44,15 @@ pub fn CommitmentsPage() -> impl IntoView {
         <PageHeader title="承诺践诺评诺" back="/fusion" />
         {move || match (whose.get(), name()) {
             (Some(w), Some(name)) => {
-                view! { <Pledges state=state member_id=w.member_id year=w.year name=name /> }
+                let area = Area::Commitments {
+                    member_id: w.member_id.clone(),
+                };
+                // A member keeps their own 承诺; another's shows as it is.
+                view! {
+                    <ReadOnly area=area>
+                        <Pledges state=state member_id=w.member_id year=w.year name=name />
+                    </ReadOnly>
+                }
                     .into_any()
             }
             _ => view! { <p class="empty">"找不到这名党员。"</p> }.into_any(),
@@ -320,7 +329,7 @@ fn PledgeCard(state: AppState, member_id: String, year: i32, item_id: String) ->
                         if rates.get() { "支部评诺" } else { "支部评诺（支委填写）" }
                     }}
                 </summary>
-                <ReadOnly>
+                <ReadOnly area=Area::Tallies quiet=true>
                     <Segmented
                         name=format!("pledge-branch-{item_id}")
                         label="支部评价"

@@ -6,9 +6,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::browser::clock;
+use crate::domain::job::Area;
 use crate::domain::meeting::{GroupScope, MeetingKind};
 use crate::domain::rules::recording::{default_year_for, plan_meeting, Plan};
 use crate::domain::time::{format_hh_mm, parse_hh_mm};
+use crate::ui::job::ReadOnly;
 use crate::ui::paging::list_address;
 use crate::ui::state::use_app;
 use crate::ui::widgets::PageHeader;
@@ -94,150 +96,154 @@ pub fn PlanMeetingPage() -> impl IntoView {
     };
     view! {
         <PageHeader title="安排会议" back=list_address("/meetings") />
-        <form class="card form" on:submit=create>
-            <label class="field">
-                <span>"类型"</span>
-                <select
-                    name="kind"
-                    on:change=move |ev| {
-                        if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-                            if let Some(k) = choices.get(i) {
-                                choose_kind(k.clone());
-                            }
-                        }
-                    }
-                >
-                    {all_kinds
-                        .iter()
-                        .enumerate()
-                        .map(|(i, k)| {
-                            let selected = kind.with_untracked(|chosen| chosen == k);
-                            view! {
-                                <option value=i.to_string() selected=selected>
-                                    {k.label().to_string()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-                <small class="muted">
-                    "谈心谈话不是会议，请在“会议 › 谈心谈话”中记录。"
-                </small>
-            </label>
-            <Show when=move || kind.with(|k| k.group_scope() != GroupScope::None)>
+        <ReadOnly area=Area::Meetings>
+            <form class="card form" on:submit=create>
                 <label class="field">
-                    <span>"党小组"</span>
+                    <span>"类型"</span>
                     <select
-                        name="group"
+                        name="kind"
                         on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            group.set((!v.is_empty()).then_some(v));
-                            error.set(None);
+                            if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                                if let Some(k) = choices.get(i) {
+                                    choose_kind(k.clone());
+                                }
+                            }
                         }
                     >
-                        <Show when=move || kind.with(|k| k.group_scope() == GroupScope::Allowed)>
-                            <option value="" selected=move || group.with(Option::is_none)>
-                                "全支部"
-                            </option>
-                        </Show>
-                        {state
-                            .doc
-                            .with_untracked(|d| d.branch.groups.clone())
-                            .into_iter()
-                            .map(|g| {
-                                let id = g.id.clone();
+                        {all_kinds
+                            .iter()
+                            .enumerate()
+                            .map(|(i, k)| {
+                                let selected = kind.with_untracked(|chosen| chosen == k);
                                 view! {
-                                    <option
-                                        value=g.id
-                                        selected=move || group.get().as_deref() == Some(id.as_str())
-                                    >
-                                        {g.name}
+                                    <option value=i.to_string() selected=selected>
+                                        {k.label().to_string()}
                                     </option>
                                 }
                             })
                             .collect_view()}
                     </select>
+                    <small class="muted">
+                        "谈心谈话不是会议，请在“会议 › 谈心谈话”中记录。"
+                    </small>
                 </label>
-            </Show>
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="error" role="alert">
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
-            <div class="two-cols">
-                <label class="field">
-                    <span>"日期"</span>
-                    <input
-                        type="date"
-                        name="date"
-                        prop:value=move || date.get().map(|d| d.to_string()).unwrap_or_default()
-                        on:change=move |ev| date.set(event_target_value(&ev).parse().ok())
-                    />
-                </label>
-                <label class="field">
-                    <span>"时间"</span>
-                    <input
-                        type="time"
-                        name="time"
-                        prop:value=move || time.get().map(format_hh_mm).unwrap_or_default()
-                        on:change=move |ev| time.set(parse_hh_mm(&event_target_value(&ev)))
-                    />
-                </label>
-            </div>
-            <Show when=move || kind.with(MeetingKind::is_yearly)>
-                <label class="field">
-                    <span>"所属年度"</span>
-                    <select
-                        name="for-year"
-                        on:change=move |ev| for_year.set(event_target_value(&ev).parse().ok())
-                    >
-                        {move || {
-                            let on = date.get().unwrap_or_else(clock::today);
-                            let chosen = for_year.get().unwrap_or_else(|| default_year_for(on));
-                            let held = chrono::Datelike::year(&on);
-                            [held - 1, held]
-                                .map(|y| {
+                <Show when=move || kind.with(|k| k.group_scope() != GroupScope::None)>
+                    <label class="field">
+                        <span>"党小组"</span>
+                        <select
+                            name="group"
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                group.set((!v.is_empty()).then_some(v));
+                                error.set(None);
+                            }
+                        >
+                            <Show when=move || {
+                                kind.with(|k| k.group_scope() == GroupScope::Allowed)
+                            }>
+                                <option value="" selected=move || group.with(Option::is_none)>
+                                    "全支部"
+                                </option>
+                            </Show>
+                            {state
+                                .doc
+                                .with_untracked(|d| d.branch.groups.clone())
+                                .into_iter()
+                                .map(|g| {
+                                    let id = g.id.clone();
                                     view! {
-                                        <option value=y.to_string() selected=y == chosen>
-                                            {format!("{y}年度")}
+                                        <option
+                                            value=g.id
+                                            selected=move || group.get().as_deref() == Some(id.as_str())
+                                        >
+                                            {g.name}
                                         </option>
                                     }
                                 })
-                        }}
-                    </select>
+                                .collect_view()}
+                        </select>
+                    </label>
+                </Show>
+                {move || {
+                    error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="error" role="alert">
+                                    {e}
+                                </p>
+                            }
+                        })
+                }}
+                <div class="two-cols">
+                    <label class="field">
+                        <span>"日期"</span>
+                        <input
+                            type="date"
+                            name="date"
+                            prop:value=move || date.get().map(|d| d.to_string()).unwrap_or_default()
+                            on:change=move |ev| date.set(event_target_value(&ev).parse().ok())
+                        />
+                    </label>
+                    <label class="field">
+                        <span>"时间"</span>
+                        <input
+                            type="time"
+                            name="time"
+                            prop:value=move || time.get().map(format_hh_mm).unwrap_or_default()
+                            on:change=move |ev| time.set(parse_hh_mm(&event_target_value(&ev)))
+                        />
+                    </label>
+                </div>
+                <Show when=move || kind.with(MeetingKind::is_yearly)>
+                    <label class="field">
+                        <span>"所属年度"</span>
+                        <select
+                            name="for-year"
+                            on:change=move |ev| for_year.set(event_target_value(&ev).parse().ok())
+                        >
+                            {move || {
+                                let on = date.get().unwrap_or_else(clock::today);
+                                let chosen = for_year.get().unwrap_or_else(|| default_year_for(on));
+                                let held = chrono::Datelike::year(&on);
+                                [held - 1, held]
+                                    .map(|y| {
+                                        view! {
+                                            <option value=y.to_string() selected=y == chosen>
+                                                {format!("{y}年度")}
+                                            </option>
+                                        }
+                                    })
+                            }}
+                        </select>
+                    </label>
+                </Show>
+                <label class="field">
+                    <span>"地点"</span>
+                    <input
+                        type="text"
+                        name="place"
+                        placeholder="如：三楼党员活动室"
+                        maxlength="100"
+                        prop:value=place
+                        on:input=move |ev| place.set(event_target_value(&ev))
+                    />
                 </label>
-            </Show>
-            <label class="field">
-                <span>"地点"</span>
-                <input
-                    type="text"
-                    name="place"
-                    placeholder="如：三楼党员活动室"
-                    maxlength="100"
-                    prop:value=place
-                    on:input=move |ev| place.set(event_target_value(&ev))
-                />
-            </label>
-            <label class="field">
-                <span>"主题"</span>
-                <input
-                    type="text"
-                    name="theme"
-                    placeholder="可稍后填写"
-                    maxlength="200"
-                    prop:value=theme
-                    on:input=move |ev| theme.set(event_target_value(&ev))
-                />
-            </label>
-            <button class="button primary" type="submit">
-                "创建并打开"
-            </button>
-        </form>
+                <label class="field">
+                    <span>"主题"</span>
+                    <input
+                        type="text"
+                        name="theme"
+                        placeholder="可稍后填写"
+                        maxlength="200"
+                        prop:value=theme
+                        on:input=move |ev| theme.set(event_target_value(&ev))
+                    />
+                </label>
+                <button class="button primary" type="submit">
+                    "创建并打开"
+                </button>
+            </form>
+        </ReadOnly>
     }
 }

@@ -5,6 +5,9 @@
 use crate::ui::link::A;
 use leptos::prelude::*;
 
+use crate::domain::job::Area;
+use crate::ui::job::ReadOnly;
+
 use crate::browser::clock;
 use crate::domain::name_order::NameOrder;
 use crate::domain::roster::{display_order, move_in_own_order};
@@ -41,50 +44,52 @@ pub fn RosterPage() -> impl IntoView {
     let assigning = RwSignal::new(false);
     view! {
         <PageHeader title="党员名册" back="/mine" />
-        <div class="toolbar">
-            <span class="muted">{move || format!("在册 {} 人", active().len())}</span>
-            <Show when=move || !active().is_empty() && !assigning.get()>
-                <button class="button" on:click=move |_| assigning.set(true)>
-                    "分配党小组"
-                </button>
+        <ReadOnly area=Area::Roster>
+            <div class="toolbar">
+                <span class="muted">{move || format!("在册 {} 人", active().len())}</span>
+                <Show when=move || !active().is_empty() && !assigning.get()>
+                    <button class="button" on:click=move |_| assigning.set(true)>
+                        "分配党小组"
+                    </button>
+                </Show>
+                <A href="/mine/roster/new" attr:class="button primary">
+                    "＋ 添加党员"
+                </A>
+            </div>
+            <Show when=move || assigning.get()>
+                <GroupAssignment on_done=Callback::new(move |()| assigning.set(false)) />
             </Show>
-            <A href="/mine/roster/new" attr:class="button primary">
-                "＋ 添加党员"
-            </A>
-        </div>
-        <Show when=move || assigning.get()>
-            <GroupAssignment on_done=Callback::new(move |()| assigning.set(false)) />
-        </Show>
-        <Show when=move || !active().is_empty()>
-            <NameOrderChoice />
-        </Show>
-        <Show when=move || members().is_empty()>
-            <p class="empty">
-                "名册还是空的。添加党员后，签到、出席统计和评议都会用到。"
-            </p>
-        </Show>
-        <ul class="member-list card">
-            <For each=active key=|m| m.clone() let:member>
-                <MemberRow member=member movable=true />
-            </For>
-        </ul>
-        <Show when=move || !left().is_empty()>
-            <details class="left-members">
-                <summary>
-                    {move || {
-                        format!(
-                            "已减少党员（转出、出党、去世等）{} 人",
-                            left().len(),
-                        )
-                    }}
-                </summary>
-                <ul class="member-list card">
-                    <For each=left key=|m| m.clone() let:member>
-                        <MemberRow member=member movable=false />
-                    </For>
-                </ul>
-            </details>
-        </Show>
+            <Show when=move || !active().is_empty()>
+                <NameOrderChoice />
+            </Show>
+            <Show when=move || members().is_empty()>
+                <p class="empty">
+                    "名册还是空的。添加党员后，签到、出席统计和评议都会用到。"
+                </p>
+            </Show>
+            <ul class="member-list card">
+                <For each=active key=|m| m.clone() let:member>
+                    <MemberRow member=member movable=true />
+                </For>
+            </ul>
+            <Show when=move || !left().is_empty()>
+                <details class="left-members">
+                    <summary>
+                        {move || {
+                            format!(
+                                "已减少党员（转出、出党、去世等）{} 人",
+                                left().len(),
+                            )
+                        }}
+                    </summary>
+                    <ul class="member-list card">
+                        <For each=left key=|m| m.clone() let:member>
+                            <MemberRow member=member movable=false />
+                        </For>
+                    </ul>
+                </details>
+            </Show>
+        </ReadOnly>
     }
 }
 

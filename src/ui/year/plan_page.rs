@@ -4,6 +4,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::job::Area;
+use crate::ui::job::ReadOnly;
+
 use super::{save_plan, year_param};
 use crate::browser::clock;
 use crate::domain::year_work::plan::{approving_meetings, schedule, task_line, year_tasks};
@@ -20,7 +23,9 @@ pub fn YearPlanPage() -> impl IntoView {
             let year = year.get();
             view! {
                 <PageHeader title="年度工作计划" back=format!("/mine/year/{year}") />
-                <Plan year=year />
+                <ReadOnly area=Area::YearWork>
+                    <Plan year=year />
+                </ReadOnly>
             }
         }}
     }
