@@ -6,7 +6,7 @@ use crate::ui::link::A;
 use leptos::prelude::*;
 
 use crate::domain::job::Area;
-use crate::ui::job::ReadOnly;
+use crate::ui::job::{use_may_edit, ReadOnly};
 use leptos_router::hooks::use_params_map;
 
 use super::returns_import::ReturnsImport;
@@ -46,6 +46,7 @@ fn ReviewYear(year: i32) -> impl IntoView {
     let state = use_app();
     let report = move || state.doc.with(|d| grade_check(d, year));
     let filter = RwSignal::new(RowFilter::All);
+    let keeps = use_may_edit(Area::Tallies);
     let rows = Memo::new(move |_| {
         let filter = filter.get();
         state.doc.with(|d| {
@@ -80,7 +81,10 @@ fn ReviewYear(year: i32) -> impl IntoView {
                     "{year} 年度 · {EXCELLENT_RULE}；预备党员参加民主评议，但不评定等次。",
                 )}
             </p>
-            <ReturnsImport year=year />
+            // Taking members' returns in is the tally's keeper's work.
+            <Show when=move || keeps.get()>
+                <ReturnsImport year=year />
+            </Show>
             <HandInCard year=year />
             <BallotsField year=year />
             <section class="card" data-testid="grade-report">

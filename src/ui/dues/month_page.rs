@@ -8,7 +8,7 @@ use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::domain::job::Area;
-use crate::ui::job::ReadOnly;
+use crate::ui::job::{use_may_edit, ReadOnly};
 use leptos_router::hooks::use_params_map;
 
 use super::{member_href, month_href, WaySelect};
@@ -106,6 +106,7 @@ fn Month(year: i32, month: u32) -> impl IntoView {
         bulk.set(None);
     };
     let nobody_paid = move || total.with(|t| t.paid_lines == 0);
+    let records = use_may_edit(Area::Dues);
     let rest = move || to_collect().len();
     let (prev, next) = (neighbour(year, month, -1), neighbour(year, month, 1));
     view! {
@@ -187,7 +188,8 @@ fn Month(year: i32, month: u32) -> impl IntoView {
                     />
                 </div>
             </Show>
-            <Show when=nobody_paid>
+            // Meant for whoever records payments, not a phone that reads them.
+            <Show when=move || nobody_paid() && records.get()>
                 <p class="hint">
                     "先点“全部…收讫”，再点未交的人改回。金额已按核定额填好。"
                 </p>
