@@ -40,12 +40,19 @@ pub struct DeviceState {
     /// chosen, so settings stored before it read and write the same.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub shows_everything: bool,
-    /// Whose 民主评议 自评 this phone fills in, when that is not its
-    /// person's own: a secretary fills in a member's form on their phone
-    /// without becoming that member. Written only when chosen, so settings
-    /// stored before it read and write the same.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fills_in_for: Option<String>,
+}
+
+/// The localStorage key of the 民主评议 填写人 chosen on the 评议 tab, when
+/// that is not the phone's person: a secretary fills in a member's form on
+/// their phone without becoming that member. A key of its own (a member id,
+/// or nothing), read by the 评议 tab alone: the device state above is read
+/// before the first screen, and every field there weighs on it.
+pub const FORM_FILLER_KEY: &str = "zhibu.form-filler";
+
+/// The 民主评议 填写人: the one chosen on the 评议 tab, else the phone's
+/// person (使用人).
+pub fn form_filler<'a>(chosen: Option<&'a str>, me: Option<&'a str>) -> Option<&'a str> {
+    chosen.or(me)
 }
 
 /// The device's dates as chrono writes them (`2026-11-27`), read by hand:
@@ -118,12 +125,6 @@ mod iso_date {
 }
 
 impl DeviceState {
-    /// The 民主评议 填写人: the one chosen on the 评议 tab, else the
-    /// phone's person (使用人).
-    pub fn form_filler(&self) -> Option<&str> {
-        self.fills_in_for.as_deref().or(self.me.as_deref())
-    }
-
     /// Whether to remind the member to export: there are edits that no
     /// backup holds, and the last backup is older than `every_days` (or
     /// there was none).
@@ -167,21 +168,11 @@ mod tests {
 
     #[test]
     fn the_form_filler_defaults_to_the_phone_owner_and_is_chosen_apart() {
-        let mut s = DeviceState {
-            me: Some("m-secretary".into()),
-            ..DeviceState::default()
-        };
-        assert_eq!(s.form_filler(), Some("m-secretary"));
-        s.fills_in_for = Some("m-member".into());
-        assert_eq!(s.form_filler(), Some("m-member"));
-        assert_eq!(
-            s.me.as_deref(),
-            Some("m-secretary"),
-            "the phone stays theirs"
-        );
-        let stored = serde_json::to_string(&s).unwrap();
-        let read: DeviceState = serde_json::from_str(&stored).unwrap();
-        assert_eq!(read.form_filler(), Some("m-member"));
+        let me = Some("m-secretary");
+        assert_eq!(form_filler(None, me), Some("m-secretary"));
+        assert_eq!(form_filler(Some("m-member"), me), Some("m-member"));
+        assert_eq!(form_filler(Some("m-member"), None), Some("m-member"));
+        assert_eq!(form_filler(None, None), None);
     }
 
     fn day(d: u32) -> NaiveDate {

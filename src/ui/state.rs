@@ -521,11 +521,6 @@ impl AppState {
         self.update_device(|d| d.me = member_id);
     }
 
-    /// The 民主评议 填写人 on this phone; the phone's person stays its own.
-    pub fn set_form_filler(&self, member_id: Option<String>) {
-        self.update_device(|d| d.fills_in_for = member_id);
-    }
-
     /// "我是支委，显示全部" on this phone, or back to the member's own work.
     pub fn set_shows_everything(&self, shows: bool) {
         self.update_device(|d| d.shows_everything = shows);
@@ -540,7 +535,10 @@ impl AppState {
     /// too). `Err` says why nothing changed.
     pub async fn clear_everything(&self, keep_undo: bool) -> Result<(), String> {
         let core = persistence::core().ok_or_else(not_open)?;
-        core.clear_everything(keep_undo).await
+        core.clear_everything(keep_undo).await?;
+        // The 评议 tab's 填写人 goes with the other device settings.
+        crate::browser::local_storage::remove(crate::store::device::FORM_FILLER_KEY);
+        Ok(())
     }
 
     pub fn mark_welcomed(&self) {

@@ -215,6 +215,7 @@ fn Month(year: i32, month: u32) -> impl IntoView {
                         month=month
                         paid_on=paid_on.read_only()
                         way=way.read_only()
+                        records=records
                     />
                 </For>
             </ul>
@@ -239,6 +240,7 @@ fn DuesRow(
     month: u32,
     paid_on: ReadSignal<chrono::NaiveDate>,
     way: ReadSignal<crate::domain::dues::Way>,
+    records: Memo<bool>,
 ) -> impl IntoView {
     let state = use_app();
     let owed = match row.owed {
@@ -301,12 +303,18 @@ fn DuesRow(
             </button>
         }
         .into_any(),
-        MonthStatus::Short { .. } | MonthStatus::Unset => view! {
-            <A href=href.clone() attr:class="presence link-presence">
-                {row.status.label()}
-            </A>
+        // Where to settle it: the keeper's way, not a reader's.
+        MonthStatus::Short { .. } | MonthStatus::Unset => {
+            let (href, label) = (href.clone(), row.status.label());
+            view! {
+                <Show when=move || records.get()>
+                    <A href=href.clone() attr:class="presence link-presence">
+                        {label}
+                    </A>
+                </Show>
+            }
+            .into_any()
         }
-        .into_any(),
         MonthStatus::NotOwed => view! { <span class="muted small">"免交"</span> }.into_any(),
     };
     let paid_note = row.payment.as_ref().and_then(|p| {

@@ -88,7 +88,7 @@ pub fn ThisPhoneCard() -> impl IntoView {
             view! {
                 <details class="card form this-phone" data-testid="this-phone">
                     <summary class="this-phone-ask">
-                        "这台手机是谁的？" <span class="muted">"选择"</span>
+                        "这台手机是谁的？" <span class="muted">"　选择"</span>
                     </summary>
                     {body()}
                 </details>

@@ -6,7 +6,7 @@ use crate::ui::link::A;
 use leptos::prelude::*;
 
 use crate::domain::job::Area;
-use crate::ui::job::ReadOnly;
+use crate::ui::job::{use_may_edit, ReadOnly};
 
 use crate::browser::clock;
 use crate::domain::name_order::NameOrder;
@@ -42,6 +42,7 @@ pub fn RosterPage() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     let assigning = RwSignal::new(false);
+    let keeps = use_may_edit(Area::Roster);
     view! {
         <PageHeader title="党员名册" back="/mine" />
         <ReadOnly area=Area::Roster>
@@ -52,9 +53,11 @@ pub fn RosterPage() -> impl IntoView {
                         "分配党小组"
                     </button>
                 </Show>
-                <A href="/mine/roster/new" attr:class="button primary">
-                    "＋ 添加党员"
-                </A>
+                <Show when=move || keeps.get()>
+                    <A href="/mine/roster/new" attr:class="button primary">
+                        "＋ 添加党员"
+                    </A>
+                </Show>
             </div>
             <Show when=move || assigning.get()>
                 <GroupAssignment on_done=Callback::new(move |()| assigning.set(false)) />
