@@ -17,7 +17,7 @@
 // 4× CPU slowdown, into a store of 450–499 packages. Then the page is
 // opened again with all 500 stored, and timed until the overview's first
 // screen (the year's 已报 / 应报 and the table's first 15 rows; the page
-// draws the other 35 after that frame, also timed) is painted: from the
+// draws the other 35 in the frame after, also timed) is painted: from the
 // navigation, and from the
 // moment the page, its code arrived and started, asks for the 党委's
 // database (opening it, reading and checking what the screen needs and

@@ -7,6 +7,7 @@
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbOpenDbRequest, IdbTransaction};
 
 use super::local_storage::classify;
@@ -133,53 +134,33 @@ impl CommitteeDb {
         &self,
         prefix: &str,
     ) -> Result<Vec<(String, String)>, StorageError> {
-        Ok(self.keys_and_values(prefix, &[]).await?.1)
+        let (_tx, store) = self.store(false)?;
+        let (keys, values) = ranged(&store, prefix)?;
+        pairs(keys.await, values.await)
     }
 
     /// What a page that shows one year reads first, in one transaction
-    /// whose requests all run at once: every stored key (none when `also`
-    /// is empty), the values whose key starts with `prefix`, and the
-    /// values of the keys `also` that are stored, each with its key.
+    /// whose requests all run at once: every stored key, the values whose
+    /// key starts with `prefix`, and the values of the keys `also` that
+    /// are stored, each with its key.
     pub async fn keys_and_values(
         &self,
         prefix: &str,
         also: &[&str],
     ) -> Result<(Vec<String>, Vec<(String, String)>), StorageError> {
-        // Keys are compared by UTF-16 code unit: U+FFFF comes after any
-        // character a key of this prefix can go on with.
-        let range = IdbKeyRange::bound(&prefix.into(), &format!("{prefix}\u{ffff}").into())
-            .map_err(|e| classify(&e))?;
         let (_tx, store) = self.store(false)?;
-        let every_key = if also.is_empty() {
-            None
-        } else {
-            Some(settled(&store.get_all_keys().map_err(|e| classify(&e))?))
-        };
-        let keys = settled(
-            &store
-                .get_all_keys_with_key(&range)
-                .map_err(|e| classify(&e))?,
-        );
-        let values = settled(&store.get_all_with_key(&range).map_err(|e| classify(&e))?);
+        let every_key = settled(&store.get_all_keys().map_err(|e| classify(&e))?);
+        let (keys, values) = ranged(&store, prefix)?;
         let mut singles = Vec::with_capacity(also.len());
         for key in also {
             let request = store.get(&(*key).into()).map_err(|e| classify(&e))?;
             singles.push((*key, settled(&request)));
         }
-        let every_key = match every_key {
-            Some(request) => js_sys::Array::from(&request.await.map_err(|e| classify(&e))?)
-                .iter()
-                .filter_map(|k| k.as_string())
-                .collect(),
-            None => Vec::new(),
-        };
-        let keys = js_sys::Array::from(&keys.await.map_err(|e| classify(&e))?);
-        let values = js_sys::Array::from(&values.await.map_err(|e| classify(&e))?);
-        let mut out: Vec<(String, String)> = keys
+        let every_key = js_sys::Array::from(&every_key.await.map_err(|e| classify(&e))?)
             .iter()
-            .zip(values.iter())
-            .filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?)))
+            .filter_map(|k| k.as_string())
             .collect();
+        let mut out = pairs(keys.await, values.await)?;
         for (key, request) in singles {
             if let Some(text) = request.await.map_err(|e| classify(&e))?.as_string() {
                 out.push((key.to_string(), text));
@@ -205,6 +186,37 @@ impl CommitteeDb {
         store.delete(&key.into()).map_err(|e| classify(&e))?;
         done.await.map(|_| ()).map_err(|e| classify(&e))
     }
+}
+
+/// The requests for the keys and the values whose key starts with
+/// `prefix`, both asked at once.
+fn ranged(store: &IdbObjectStore, prefix: &str) -> Result<(JsFuture, JsFuture), StorageError> {
+    // Keys are compared by UTF-16 code unit: U+FFFF comes after any
+    // character a key of this prefix can go on with.
+    let range = IdbKeyRange::bound(&prefix.into(), &format!("{prefix}\u{ffff}").into())
+        .map_err(|e| classify(&e))?;
+    let keys = settled(
+        &store
+            .get_all_keys_with_key(&range)
+            .map_err(|e| classify(&e))?,
+    );
+    let values = settled(&store.get_all_with_key(&range).map_err(|e| classify(&e))?);
+    Ok((keys, values))
+}
+
+/// The answers of `ranged` as (key, value) pairs; a value that is not a
+/// text is left out.
+fn pairs(
+    keys: Result<JsValue, JsValue>,
+    values: Result<JsValue, JsValue>,
+) -> Result<Vec<(String, String)>, StorageError> {
+    let keys = js_sys::Array::from(&keys.map_err(|e| classify(&e))?);
+    let values = js_sys::Array::from(&values.map_err(|e| classify(&e))?);
+    Ok(keys
+        .iter()
+        .zip(values.iter())
+        .filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?)))
+        .collect())
 }
 
 /// Version 1 → 2, inside the upgrade's own transaction: every report moves

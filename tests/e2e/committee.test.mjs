@@ -179,3 +179,33 @@ test("a 报上级 link opens the 党委 side and takes the package in; a branch 
   assert.deepEqual(secretary.problems, []);
   assert.deepEqual(committee.problems, []);
 });
+
+test("a 党委 of twenty branches sees every branch's row, the last one too when scrolled to on a phone", async () => {
+  const origin = env.server.origin;
+  const { page, problems } = await openApp(await env.browser.newContext(PHONE), origin);
+  await page.getByTestId("welcome-committee").click();
+  await pageShown(page);
+  await page.getByText("应报的党支部", { exact: true }).click();
+  const names = Array.from({ length: 20 }, (_, i) => `机关第${i + 1}党支部`);
+  await page.fill("textarea[name=expected-branches]", names.join("\n"));
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await page.getByText("已保存", { exact: true }).waitFor();
+  // The first rows come first, the rest after that frame: all twenty.
+  const rows = page.locator(".overview-table tbody tr");
+  await page.waitForFunction(() => document.querySelectorAll(".overview-table tbody tr").length === 20);
+  assert.deepEqual((await rows.locator("th").allTextContents()).sort(), names.slice().sort());
+  // Below the phone's first screen the table is drawn once scrolled near.
+  const last = rows.last();
+  await last.scrollIntoViewIfNeeded();
+  const box = await last.boundingBox();
+  assert.ok(box && box.height >= 30 && box.y >= 0 && box.y + box.height <= 740, JSON.stringify(box));
+  assert.match(await last.locator("td").first().innerText(), /未报/);
+  // Another year: its first rows, then all twenty again.
+  const year = page.locator("select[name=committee-year]");
+  const shown = await year.inputValue();
+  const values = await year.locator("option").evaluateAll((os) => os.map((o) => o.value));
+  await year.selectOption(values.find((v) => v !== shown));
+  await page.waitForFunction((shown) => document.querySelector("select[name=committee-year]").value !== shown, shown);
+  await page.waitForFunction(() => document.querySelectorAll(".overview-table tbody tr").length === 20);
+  assert.deepEqual(problems, []);
+});

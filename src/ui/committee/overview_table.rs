@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use super::Committee;
 use crate::browser::clock;
 use crate::browser::page_events::after_next_paint;
-use crate::domain::report::overview::{csv, overview, parents, spans, Order, Span};
+use crate::domain::report::overview::{csv, overview, parents, spans, Cell, Order, Row, Span};
 use crate::domain::report::Item;
 use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::link::A;
@@ -20,6 +20,9 @@ use crate::ui::link::A;
 /// branches follow once that frame is painted, so the year is on screen
 /// without waiting for rows below it.
 const FIRST_ROWS: usize = 15;
+
+/// A row's height in the table (14 px text, 6 px padding, the border).
+const ROW_PX: usize = 35;
 
 #[component]
 pub(super) fn OverviewCard(
@@ -32,8 +35,38 @@ pub(super) fn OverviewCard(
     let order = RwSignal::new(Order::Name);
     let parent = RwSignal::new(String::new());
     let parent_choice = move || Some(parent.get()).filter(|p| !p.is_empty());
-    // The year whose rows are all drawn; until then, the first rows.
+    let rows = Memo::new(move |_| {
+        let parent = parent_choice();
+        committee.collection.with(|c| {
+            overview(
+                c,
+                year.get(),
+                span.get(),
+                today,
+                order.get(),
+                parent.as_deref(),
+            )
+            .iter()
+            .map(ShownRow::of)
+            .collect::<Vec<_>>()
+        })
+    });
+    // The year whose rows are all drawn; until then, the first rows. The
+    // rest are added in the frame after the first screen is shown, so that
+    // frame is never held up by rows below it, and a tap in between is
+    // answered first.
     let all_rows_of = RwSignal::new(None::<i32>);
+    Effect::new(move |_| {
+        let shown = year.get();
+        let more = rows.with(|r| r.len() > FIRST_ROWS);
+        if more && all_rows_of.get_untracked() != Some(shown) {
+            spawn_local(async move {
+                after_next_paint().await;
+                after_next_paint().await;
+                all_rows_of.set(Some(shown));
+            });
+        }
+    });
     let csv_file = move |()| {
         let (y, s) = (year.get_untracked(), span.get_untracked());
         let text = committee.collection.with_untracked(|c| {
@@ -121,6 +154,11 @@ pub(super) fn OverviewCard(
                 role="region"
                 aria-label="各党支部落实情况表，可左右滑动"
                 tabindex="0"
+                // Its height before it is first drawn (style/app.css): the
+                // header and every row, so the page's length does not jump.
+                style:contain-intrinsic-size=move || {
+                    format!("auto {}px", ROW_PX * (1 + rows.with(Vec::len)))
+                }
             >
                 <table class="overview-table">
                     <thead>
@@ -136,68 +174,14 @@ pub(super) fn OverviewCard(
                     </thead>
                     <tbody>
                         {move || {
-                            let parent = parent_choice();
-                            let shown = year.get();
-                            let all_drawn = all_rows_of.get() == Some(shown);
-                            committee
-                                .collection
-                                .with(|c| {
-                                    let rows = overview(
-                                        c,
-                                        shown,
-                                        span.get(),
-                                        today,
-                                        order.get(),
-                                        parent.as_deref(),
-                                    );
-                                    if !all_drawn && rows.len() > FIRST_ROWS {
-                                        spawn_local(async move {
-                                            after_next_paint().await;
-                                            all_rows_of.set(Some(shown));
-                                        });
-                                    }
-                                    let limit = if all_drawn { rows.len() } else { FIRST_ROWS };
-                                    rows.into_iter()
-                                        .take(limit)
-                                        .map(|row| {
-                                            let id = row.branch_id.clone();
-                                            let name = row.name.clone();
-                                            let head = match id {
-                                                Some(id) => {
-                                                    view! {
-                                                        <button
-                                                            class="link-button"
-                                                            type="button"
-                                                            on:click=move |_| chosen.set(Some(id.clone()))
-                                                        >
-                                                            {name}
-                                                        </button>
-                                                    }
-                                                        .into_any()
-                                                }
-                                                None => view! { <span>{name}</span> }.into_any(),
-                                            };
-                                            view! {
-                                                <tr>
-                                                    <th scope="row">{head}</th>
-                                                    {row
-                                                        .cells
-                                                        .iter()
-                                                        .map(|cell| {
-                                                            view! {
-                                                                <td class=format!(
-                                                                    "mark-{}",
-                                                                    cell.mark.class(),
-                                                                )>{cell.text()}</td>
-                                                            }
-                                                        })
-                                                        .collect_view()}
-                                                    <td>{row.study_text()}</td>
-                                                    <td>{row.dues_text()}</td>
-                                                </tr>
-                                            }
-                                        })
-                                        .collect_view()
+                            rows.with(|r| shown_rows(&r[..r.len().min(FIRST_ROWS)], chosen))
+                        }}
+                        {move || {
+                            (all_rows_of.get() == Some(year.get()))
+                                .then(|| {
+                                    rows.with(|r| {
+                                        shown_rows(r.get(FIRST_ROWS..).unwrap_or_default(), chosen)
+                                    })
                                 })
                         }}
                     </tbody>
@@ -229,4 +213,65 @@ pub(super) fn OverviewCard(
             </div>
         </section>
     }
+}
+
+/// What a row of the table shows, owned, so the rows are worked out once
+/// for the first screen and the rest.
+#[derive(Clone, PartialEq)]
+struct ShownRow {
+    name: String,
+    branch_id: Option<String>,
+    cells: Vec<Cell>,
+    study: String,
+    dues: String,
+}
+
+impl ShownRow {
+    fn of(row: &Row<'_>) -> ShownRow {
+        ShownRow {
+            name: row.name.clone(),
+            branch_id: row.branch_id.clone(),
+            cells: row.cells.clone(),
+            study: row.study_text(),
+            dues: row.dues_text(),
+        }
+    }
+}
+
+/// The table's rows for `rows`; a branch's name opens its figures.
+fn shown_rows(rows: &[ShownRow], chosen: RwSignal<Option<String>>) -> impl IntoView {
+    rows.iter()
+        .map(|row| {
+            let name = row.name.clone();
+            let head = match row.branch_id.clone() {
+                Some(id) => view! {
+                    <button
+                        class="link-button"
+                        type="button"
+                        on:click=move |_| chosen.set(Some(id.clone()))
+                    >
+                        {name}
+                    </button>
+                }
+                .into_any(),
+                None => view! { <span>{name}</span> }.into_any(),
+            };
+            view! {
+                <tr>
+                    <th scope="row">{head}</th>
+                    {row
+                        .cells
+                        .iter()
+                        .map(|cell| {
+                            view! {
+                                <td class=format!("mark-{}", cell.mark.class())>{cell.text()}</td>
+                            }
+                        })
+                        .collect_view()}
+                    <td>{row.study.clone()}</td>
+                    <td>{row.dues.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view()
 }
