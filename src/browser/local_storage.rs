@@ -119,6 +119,26 @@ pub fn remove(key: &str) {
     }
 }
 
+/// A setting of one screen's own, kept as text under `key`.
+pub fn read_text(key: &str) -> Option<String> {
+    if !readable() {
+        return None;
+    }
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+/// Keeps (or, with `None`, forgets) a setting of one screen's own.
+pub fn write_text(key: &str, text: Option<&str>) -> Result<(), StorageError> {
+    if !readable() {
+        return Err(StorageError::Unavailable("本地存储不可用".into()));
+    }
+    let storage = LocalStorage::raw();
+    match text {
+        Some(text) => storage.set_item(key, text).map_err(|e| classify(&e)),
+        None => storage.remove_item(key).map_err(|e| classify(&e)),
+    }
+}
+
 /// The undo point where localStorage is the store.
 pub fn read_undo() -> Option<String> {
     if !readable() {

@@ -27,6 +27,78 @@ pub enum Job {
     Member,
 }
 
+/// What a screen changes, named for the rule of who may change it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Area {
+    /// Meetings: planning, 签到, the record, votes.
+    Meetings,
+    /// 党员名册.
+    Roster,
+    /// 支部信息与规则: the name, the 党小组, local practice.
+    BranchSettings,
+    /// 换届 and the committee's posts.
+    Handover,
+    /// 党费.
+    Dues,
+    /// 年度工作计划、总结、述职.
+    YearWork,
+    /// 发展党员.
+    Development,
+    /// The branch's templates.
+    Templates,
+    /// 谈心谈话.
+    Talks,
+    /// 党建与业务融合's 重点任务.
+    FusionTasks,
+    /// The 汇总 pages: the 民主评议汇总, 支部评诺.
+    Tallies,
+    /// One 党小组's month.
+    GroupMonth { group_id: String },
+    /// One member's 承诺 (not the 支部评诺 on it: that is `Tallies`).
+    Commitments { member_id: String },
+}
+
+impl Area {
+    /// What the area's records are called, for "…由…填写".
+    pub fn what(&self) -> &'static str {
+        match self {
+            Area::Meetings => "会议记录",
+            Area::Roster => "党员名册",
+            Area::BranchSettings => "支部信息与规则",
+            Area::Handover => "换届和支委分工",
+            Area::Dues => "党费",
+            Area::YearWork => "年度计划、总结和述职",
+            Area::Development => "发展党员纪实",
+            Area::Templates => "模板",
+            Area::Talks => "谈心谈话记录",
+            Area::FusionTasks => "融合重点任务",
+            Area::Tallies => "汇总",
+            Area::GroupMonth { .. } => "党小组月度工作",
+            Area::Commitments { .. } => "承诺",
+        }
+    }
+
+    /// Who keeps it.
+    pub fn keeper(&self) -> &'static str {
+        match self {
+            Area::Roster
+            | Area::BranchSettings
+            | Area::Handover
+            | Area::YearWork
+            | Area::Templates
+            | Area::Tallies => "支部书记",
+            Area::GroupMonth { .. } => "党小组长",
+            Area::Commitments { .. } => "党员本人",
+            _ => "支委",
+        }
+    }
+
+    /// The line a phone that may not edit it shows.
+    pub fn kept_by(&self) -> String {
+        format!("{}由{}填写，本机只供查看。", self.what(), self.keeper())
+    }
+}
+
 /// The person using a phone, as the roster on it says today.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Person {
@@ -78,6 +150,24 @@ impl Person {
     /// Whether home begins with the person's own work.
     pub fn own_work_first(&self) -> bool {
         !self.sees_everything()
+    }
+
+    /// Whether this phone offers the edits of `area`; elsewhere it shows
+    /// that area's records as they are, with who keeps them. The one rule
+    /// every screen asks: the committee (and a phone that shows everything)
+    /// edits all of it, a 党小组长 their own group's month, everyone their
+    /// own 承诺.
+    pub fn may_edit(&self, area: &Area) -> bool {
+        if self.sees_everything() {
+            return true;
+        }
+        match area {
+            Area::GroupMonth { group_id } => self.leads_group() == Some(group_id.as_str()),
+            Area::Commitments { member_id } => {
+                self.member_id.as_deref() == Some(member_id.as_str())
+            }
+            _ => false,
+        }
     }
 
     /// The 党小组 whose month this person keeps.
@@ -233,6 +323,117 @@ mod tests {
         assert_eq!(
             Person::of(&members, Some(&members[0].id), true).job,
             Job::Committee
+        );
+    }
+
+    /// Every area a committee keeps alone.
+    fn branch_areas() -> Vec<Area> {
+        vec![
+            Area::Meetings,
+            Area::Roster,
+            Area::BranchSettings,
+            Area::Handover,
+            Area::Dues,
+            Area::YearWork,
+            Area::Development,
+            Area::Templates,
+            Area::Talks,
+            Area::FusionTasks,
+            Area::Tallies,
+        ]
+    }
+
+    fn group(id: &str) -> Area {
+        Area::GroupMonth {
+            group_id: id.into(),
+        }
+    }
+
+    fn pledges_of(member: &Member) -> Area {
+        Area::Commitments {
+            member_id: member.id.clone(),
+        }
+    }
+
+    #[test]
+    fn a_member_edits_only_their_own_commitments() {
+        let members = branch();
+        let me = person(&members, Some(&members[2].id));
+        for area in branch_areas() {
+            assert!(!me.may_edit(&area), "{area:?}");
+        }
+        assert!(!me.may_edit(&group("g1")));
+        assert!(me.may_edit(&pledges_of(&members[2])));
+        assert!(
+            !me.may_edit(&pledges_of(&members[1])),
+            "another member's 承诺"
+        );
+    }
+
+    #[test]
+    fn a_group_leader_edits_their_own_groups_month_and_reads_the_others() {
+        let members = branch();
+        let me = person(&members, Some(&members[1].id));
+        assert!(me.may_edit(&group("g1")));
+        assert!(!me.may_edit(&group("g2")), "another group's month");
+        assert!(me.may_edit(&pledges_of(&members[1])));
+        assert!(!me.may_edit(&pledges_of(&members[2])));
+        for area in branch_areas() {
+            assert!(!me.may_edit(&area), "{area:?}");
+        }
+    }
+
+    #[test]
+    fn a_committee_member_edits_everything() {
+        let mut members = branch();
+        members[2].roles = vec![Role::CommitteeMember];
+        let me = person(&members, Some(&members[2].id));
+        for area in
+            branch_areas()
+                .into_iter()
+                .chain([group("g1"), group("g2"), pledges_of(&members[1])])
+        {
+            assert!(me.may_edit(&area), "{area:?}");
+        }
+    }
+
+    #[test]
+    fn the_secretary_edits_everything() {
+        let members = branch();
+        let me = person(&members, Some(&members[0].id));
+        for area in branch_areas()
+            .into_iter()
+            .chain([group("g1"), pledges_of(&members[2])])
+        {
+            assert!(me.may_edit(&area), "{area:?}");
+        }
+    }
+
+    #[test]
+    fn a_phone_that_shows_everything_edits_everything() {
+        let members = branch();
+        for me in [
+            Person::of(&members, Some(&members[2].id), true),
+            person(&members, None),
+        ] {
+            for area in branch_areas()
+                .into_iter()
+                .chain([group("g2"), pledges_of(&members[1])])
+            {
+                assert!(me.may_edit(&area), "{:?} {area:?}", me.job);
+            }
+        }
+    }
+
+    #[test]
+    fn a_read_only_screen_says_who_keeps_it() {
+        assert_eq!(
+            Area::Roster.kept_by(),
+            "党员名册由支部书记填写，本机只供查看。"
+        );
+        assert_eq!(
+            group("g1").kept_by(),
+            "党小组月度工作由党小组长填写，本机只供查看。"
         );
     }
 }

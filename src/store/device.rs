@@ -42,6 +42,19 @@ pub struct DeviceState {
     pub shows_everything: bool,
 }
 
+/// The localStorage key of the 民主评议 填写人 chosen on the 评议 tab, when
+/// that is not the phone's person: a secretary fills in a member's form on
+/// their phone without becoming that member. A key of its own (a member id,
+/// or nothing), read by the 评议 tab alone: the device state above is read
+/// before the first screen, and every field there weighs on it.
+pub const FORM_FILLER_KEY: &str = "zhibu.form-filler";
+
+/// The 民主评议 填写人: the one chosen on the 评议 tab, else the phone's
+/// person (使用人).
+pub fn form_filler<'a>(chosen: Option<&'a str>, me: Option<&'a str>) -> Option<&'a str> {
+    chosen.or(me)
+}
+
 /// The device's dates as chrono writes them (`2026-11-27`), read by hand:
 /// the device state is read before the first screen, and chrono's general
 /// parser would be start-up code. A date that does not read is no date
@@ -151,6 +164,15 @@ mod tests {
             assert_eq!(device.id, "d-1", "{date}");
             assert_eq!(device.last_backup_date, None, "{date}");
         }
+    }
+
+    #[test]
+    fn the_form_filler_defaults_to_the_phone_owner_and_is_chosen_apart() {
+        let me = Some("m-secretary");
+        assert_eq!(form_filler(None, me), Some("m-secretary"));
+        assert_eq!(form_filler(Some("m-member"), me), Some("m-member"));
+        assert_eq!(form_filler(Some("m-member"), None), Some("m-member"));
+        assert_eq!(form_filler(None, None), None);
     }
 
     fn day(d: u32) -> NaiveDate {

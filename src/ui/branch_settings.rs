@@ -3,6 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::job::Area;
+use crate::ui::job::ReadOnly;
+
 use super::development::DevelopmentPracticeForm;
 use super::draft_text::DraftInput;
 use super::state::use_app;
@@ -24,27 +27,29 @@ pub fn BranchSettingsPage() -> impl IntoView {
     };
     view! {
         <PageHeader title="支部信息与规则" back="/mine" />
-        <section class="card form">
-            <DraftInput
-                label="支部名称"
-                name="branch-name"
-                placeholder="如：某某公司第一党支部"
-                value=Signal::derive(move || state.doc.with(|d| d.branch.name.clone()))
-                on_save=save(|b, v| b.rename(v))
-            />
-            <DraftInput
-                label="上级党组织"
-                name="parent-org"
-                placeholder="可不填"
-                value=Signal::derive(move || state.doc.with(|d| d.branch.parent_org.clone()))
-                on_save=save(|b, v| b.parent_org = v)
-            />
-        </section>
-        <GroupList />
-        <LocalRulesForm />
-        <DevelopmentPracticeForm />
-        <StudyKinds />
-        <AssessmentSettingsForm />
+        <ReadOnly area=Area::BranchSettings>
+            <section class="card form">
+                <DraftInput
+                    label="支部名称"
+                    name="branch-name"
+                    placeholder="如：某某公司第一党支部"
+                    value=Signal::derive(move || state.doc.with(|d| d.branch.name.clone()))
+                    on_save=save(|b, v| b.rename(v))
+                />
+                <DraftInput
+                    label="上级党组织"
+                    name="parent-org"
+                    placeholder="可不填"
+                    value=Signal::derive(move || state.doc.with(|d| d.branch.parent_org.clone()))
+                    on_save=save(|b, v| b.parent_org = v)
+                />
+            </section>
+            <GroupList />
+            <LocalRulesForm />
+            <DevelopmentPracticeForm />
+            <StudyKinds />
+            <AssessmentSettingsForm />
+        </ReadOnly>
     }
 }
 

@@ -81,7 +81,6 @@ pub fn MinePage() -> impl IntoView {
     });
     view! {
         <h1 class="page-title">"我的"</h1>
-        <super::job::ThisPhoneCard />
         <nav class="menu card">
             <MenuRow href="/mine/branch" label="支部信息与规则" detail=branch />
             <MenuRow href="/mine/roster" label="党员名册" detail=roster />
@@ -97,6 +96,7 @@ pub fn MinePage() -> impl IntoView {
             <MenuRow href="/mine/backup" label="备份与交换" detail=backup />
             <MenuRow href="/mine/recovery" label="数据恢复" detail=recovery />
         </nav>
+        <super::job::ThisPhoneCard />
         <nav class="menu card">
             <MenuRow
                 href="/committee"

@@ -545,7 +545,10 @@ impl AppState {
     /// too). `Err` says why nothing changed.
     pub async fn clear_everything(&self, keep_undo: bool) -> Result<(), String> {
         let core = persistence::core().ok_or_else(not_open)?;
-        core.clear_everything(keep_undo).await
+        core.clear_everything(keep_undo).await?;
+        // The 评议 tab's 填写人 goes with the other device settings.
+        crate::browser::local_storage::remove(crate::store::device::FORM_FILLER_KEY);
+        Ok(())
     }
 
     pub fn mark_welcomed(&self) {

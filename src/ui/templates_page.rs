@@ -3,6 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::job::Area;
+use crate::ui::job::ReadOnly;
+
 use crate::browser::dialog::confirm;
 use crate::domain::meeting::{Phase, TemplateItem};
 use crate::domain::rules::checklist::{is_customised, reset_template, set_template, template_for};
@@ -29,43 +32,45 @@ pub fn TemplatesPage() -> impl IntoView {
     let choices = kinds.clone();
     view! {
         <PageHeader title="检查清单模板" back="/mine" />
-        <p class="hint">
-            "新安排的会议按这里的清单生成；已安排的会议不受影响，也可以在会议中单独增删事项。"
-        </p>
-        <label class="field card">
-            <span>"会议类型"</span>
-            <select
-                name="template-kind"
-                on:change=move |ev| {
-                    if let Some(k) = event_target_value(&ev)
-                        .parse::<usize>()
-                        .ok()
-                        .and_then(|i| choices.get(i))
-                    {
-                        kind.set(k.clone());
+        <ReadOnly area=Area::Templates>
+            <p class="hint">
+                "新安排的会议按这里的清单生成；已安排的会议不受影响，也可以在会议中单独增删事项。"
+            </p>
+            <label class="field card">
+                <span>"会议类型"</span>
+                <select
+                    name="template-kind"
+                    on:change=move |ev| {
+                        if let Some(k) = event_target_value(&ev)
+                            .parse::<usize>()
+                            .ok()
+                            .and_then(|i| choices.get(i))
+                        {
+                            kind.set(k.clone());
+                        }
                     }
-                }
-            >
-                {kinds
-                    .iter()
-                    .enumerate()
-                    .map(|(i, k)| {
-                        view! { <option value=i.to_string()>{k.label().to_string()}</option> }
-                    })
-                    .collect_view()}
-            </select>
-            <small class="muted">
-                {move || if customised() { "本支部已修改" } else { "默认清单" }}
-            </small>
-        </label>
-        {Phase::ALL
-            .map(|phase| view! { <TemplatePhase phase=phase items=items save=save /> })
-            .collect_view()}
-        <Show when=customised>
-            <button class="button" on:click=reset>
-                "恢复默认清单"
-            </button>
-        </Show>
+                >
+                    {kinds
+                        .iter()
+                        .enumerate()
+                        .map(|(i, k)| {
+                            view! { <option value=i.to_string()>{k.label().to_string()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+                <small class="muted">
+                    {move || if customised() { "本支部已修改" } else { "默认清单" }}
+                </small>
+            </label>
+            {Phase::ALL
+                .map(|phase| view! { <TemplatePhase phase=phase items=items save=save /> })
+                .collect_view()}
+            <Show when=customised>
+                <button class="button" on:click=reset>
+                    "恢复默认清单"
+                </button>
+            </Show>
+        </ReadOnly>
     }
 }
 

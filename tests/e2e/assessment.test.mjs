@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useBrowser, openApp, App, PHONE, settled } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE, settled, choosePhoneOwner } from "./support.mjs";
 import { makeBackup, smallBranch } from "./backup-maker.mjs";
 
 const env = useBrowser();
@@ -86,6 +86,8 @@ test("the 自评表's own hand-in is the 交给书记 chat text, and the tally t
     const { page, problems } = await openApp(context, env.server.origin);
     await new App(page).startFresh();
     await importBackup(page, branch);
+    // The phone is the member's own (使用人), so its form is theirs to hand in.
+    await choosePhoneOwner(page, env.server.origin, name);
     await openOwnForm(page, name);
     await page.locator(".standard").first().getByRole("button", { name: "好", exact: true }).click();
     await page.getByRole("button", { name: "优秀", exact: true }).click();

@@ -4,26 +4,9 @@
 // who the member is; no setup steps.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openApp, App, PHONE, settled } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE, settled, secretarysPackage } from "./support.mjs";
 
 const env = useBrowser();
-
-/** The secretary's phone with the example branch, signed as 王建国, and the
- * transfer text of its 支部资料包. */
-async function secretarysPackage(context, origin, password = "", scope = "支部资料包") {
-  const secretary = await openApp(context, origin);
-  await new App(secretary.page).loadExample();
-  await secretary.page.goto(origin + "/assess");
-  await secretary.page.selectOption("select[name=me]", { label: "王建国" });
-  await settled(secretary.page);
-  await secretary.page.goto(origin + "/mine/backup");
-  const send = secretary.page.getByTestId("send-panel");
-  await send.getByText(scope, { exact: true }).click();
-  if (password) await send.locator("input[name=export-password]").fill(password);
-  await send.getByRole("button", { name: /生成传输文字/ }).click();
-  const text = await send.locator("textarea[name=transfer-text]").inputValue();
-  return { secretary, text };
-}
 
 const HEADLINE = /^王建国发来「示例单位第一党支部」的支部资料包：\d+ 名党员、\d+ 次会议、\d+ 个党小组。$/;
 

@@ -5,25 +5,12 @@
 // screen still opens, read only, and 我的 says how to see everything.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openApp, App, PHONE, settled, pageShown, storedOfKind } from "./support.mjs";
+import {
+  useBrowser, openApp, App, PHONE, settled, pageShown, storedOfKind,
+  secretarysPackage, joinByLink, choosePhoneOwner, editControls,
+} from "./support.mjs";
 
 const env = useBrowser();
-
-/** The secretary's phone with the example branch, as 王建国 (书记), and a
- * link to its 支部资料包. */
-async function secretarysLink(context, origin) {
-  const secretary = await openApp(context, origin);
-  await new App(secretary.page).loadExample();
-  await secretary.page.goto(origin + "/assess");
-  await secretary.page.selectOption("select[name=me]", { label: "王建国" });
-  await settled(secretary.page);
-  await secretary.page.goto(origin + "/mine/backup");
-  const send = secretary.page.getByTestId("send-panel");
-  await send.getByText("支部资料包", { exact: true }).click();
-  await send.getByRole("button", { name: /生成传输文字/ }).click();
-  const text = await send.locator("textarea[name=transfer-text]").inputValue();
-  return { secretary, token: text.slice(text.indexOf("ZB1")).split(/\s/)[0] };
-}
 
 /** Whether a meeting's 签到 offers a tap that marks someone. */
 async function attendanceTaps(page, origin, id) {
@@ -36,12 +23,10 @@ async function attendanceTaps(page, origin, id) {
 test("a member who joined from the 支部资料包 link sees their own work first and the meetings read only; the secretary's phone still sees everything", async () => {
   const origin = env.server.origin;
   const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
-  const { secretary, token } = await secretarysLink(a, origin);
+  const { secretary, token } = await secretarysPackage(a, origin);
 
-  const member = await openApp(b, origin, `/#zb=${token}`);
+  const member = await joinByLink(b, origin, token, "吴昊");
   const page = member.page;
-  await page.getByRole("button", { name: "加入这个支部" }).click();
-  await page.getByTestId("who-am-i").getByRole("button", { name: "吴昊", exact: true }).click();
 
   // Home begins with 吴昊's own work, above the branch's month.
   const work = page.getByTestId("my-work");
@@ -133,6 +118,155 @@ test("the phone that set the branch up, with nobody chosen, keeps the whole inte
   await page.goto(env.server.origin + "/mine");
   await pageShown(page);
   assert.match(await page.getByTestId("this-phone-job").textContent(), /没有选择使用人/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** The page at `path`, on screen. */
+async function open(page, origin, path) {
+  await page.goto(origin + path);
+  await pageShown(page);
+}
+
+test("on a member's phone the branch's records open read only, with who keeps them; their own 承诺 stays theirs", async () => {
+  const origin = env.server.origin;
+  const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
+  const { secretary, token } = await secretarysPackage(a, origin);
+  const member = await joinByLink(b, origin, token, "吴昊");
+  const page = member.page;
+  await page.getByTestId("my-work").waitFor();
+  const year = new Date().getFullYear();
+  const members = (await storedOfKind(page, "members"))[0];
+  const wu = members.find((m) => m.name === "吴昊");
+  const other = members.find((m) => m.name === "刘洋");
+  const task = (await storedOfKind(page, "task/"))[0];
+  assert.ok(task, "the package carries this year's 重点任务");
+
+  // Each screen shows its records and says who keeps them, with nothing
+  // that would change them: typed addresses included.
+  const screens = [
+    ["/mine/roster", /党员名册由支部书记填写/],
+    [`/mine/roster/${other.id}`, /党员名册由支部书记填写/],
+    ["/mine/branch", /支部信息与规则由支部书记填写/],
+    ["/mine/handover", /换届和支委分工由支部书记填写/],
+    ["/mine/dues", /党费由支委填写/],
+    [`/mine/dues/${year}`, /党费由支委填写/],
+    ["/mine/development", /发展党员纪实由支委填写/],
+    [`/mine/year/${year}/plan`, /年度计划、总结和述职由支部书记填写/],
+    [`/mine/year/${year}/summary`, /由支部书记填写/],
+    ["/mine/templates", /模板由支部书记填写/],
+    ["/talks", /谈心谈话记录由支委填写/],
+    [`/fusion/tasks/${task.id}`, /融合重点任务由支委填写/],
+    [`/fusion/commitments/${other.id}/${year}`, /承诺由党员本人填写/],
+    [`/assess/review/${year}`, /汇总由支部书记填写/],
+    ["/meetings/new", /会议记录由支委填写/],
+  ];
+  for (const [path, line] of screens) {
+    await open(page, origin, path);
+    assert.match(await page.getByTestId("read-only-note").first().textContent(), line, path);
+    assert.deepEqual(await editControls(page), [], `no edit controls on ${path}`);
+  }
+  // What is private to the committee's phones never reached this one:
+  // the 党费 ledger (incomes, bases) and the 发展党员 paths.
+  assert.deepEqual(await storedOfKind(page, "dues/"), []);
+  assert.deepEqual(await storedOfKind(page, "applicant/"), []);
+  assert.deepEqual(await storedOfKind(page, "talk/"), [], "talks travel only in full backups");
+  await open(page, origin, "/mine/development");
+  await page.getByText("还没有入党申请人。").waitFor();
+  // The roster's names still show.
+  await open(page, origin, "/mine/roster");
+  assert.ok(await page.locator(".member-list .member-name").count() > 10, "the roster reads");
+  // The 重点任务 list offers no 新增任务; the fusion page still opens.
+  await open(page, origin, "/fusion");
+  await page.getByTestId("task-list").waitFor();
+  assert.equal(await page.getByRole("button", { name: "＋ 新增任务" }).count(), 0);
+
+  // Their own 承诺 is theirs to keep.
+  await open(page, origin, `/fusion/commitments/${wu.id}/${year}`);
+  assert.equal(await page.getByTestId("read-only-note").count(), 0);
+  assert.ok((await editControls(page)).includes("＋ 一项承诺"));
+
+  // A planned meeting: no "先点全部出席" (it is for whoever marks attendance).
+  const planned = (await storedOfKind(page, "meeting/")).find((m) => m.state !== "held" && !m.attendance?.length);
+  assert.ok(planned, "the package carries a planned meeting nobody was marked in");
+  await open(page, origin, `/meetings/${planned.id}?s=attendance`);
+  await page.locator(".attendance-row").first().waitFor();
+  assert.equal(await page.getByText("先点“全部出席”").count(), 0);
+  // …which the secretary's phone shows.
+  await open(secretary.page, origin, `/meetings/${planned.id}?s=attendance`);
+  await secretary.page.getByText("先点“全部出席”").waitFor();
+
+  // The secretary's phone edits all of it.
+  for (const path of ["/mine/roster", "/mine/templates", `/fusion/tasks/${task.id}`, `/assess/review/${year}`]) {
+    await open(secretary.page, origin, path);
+    assert.equal(await secretary.page.getByTestId("read-only-note").count(), 0, path);
+    assert.ok((await editControls(secretary.page)).length > 0, `the secretary edits ${path}`);
+  }
+
+  for (const p of [secretary, member]) assert.deepEqual(p.problems, []);
+  await Promise.all([a.close(), b.close()]);
+});
+
+test("a 党小组长 keeps their own group's month and reads the other groups'", async () => {
+  const origin = env.server.origin;
+  const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
+  const { token } = await secretarysPackage(a, origin);
+  // 杨帆 leads 第三党小组 (g3) in the example branch.
+  const { page, problems } = await joinByLink(b, origin, token, "杨帆");
+  const now = new Date();
+  const month = `${now.getFullYear()}/${now.getMonth() + 1}`;
+  await page.getByTestId("my-work").getByRole("link", { name: /第三党小组\d+月工作/ }).click();
+  await pageShown(page);
+  assert.ok(page.url().endsWith(`/fusion/groups/g3/${month}`), page.url());
+  assert.equal(await page.getByTestId("read-only-note").count(), 0);
+  assert.ok((await editControls(page)).length > 0, "the leader edits their group's month");
+
+  await open(page, origin, `/fusion/groups/g1/${month}`);
+  assert.match(await page.getByTestId("read-only-note").textContent(), /党小组月度工作由党小组长填写/);
+  assert.deepEqual(await editControls(page), [], "another group's month reads only");
+  assert.deepEqual(problems, []);
+  await Promise.all([a.close(), b.close()]);
+});
+
+test("the secretary fills in a member's 自评 on their own phone and the phone stays theirs", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const origin = env.server.origin;
+  const { page, problems } = await openApp(context, origin);
+  await new App(page).loadExample();
+
+  // Nobody chosen: 我的 begins with its rows, the phone's question one line below them.
+  await open(page, origin, "/mine");
+  const card = page.getByTestId("this-phone");
+  assert.equal(await card.evaluate((c) => c.tagName === "DETAILS" && !c.open), true, "collapsed");
+  const [rows, ask] = await Promise.all([page.locator("nav.menu").first().boundingBox(), card.boundingBox()]);
+  assert.ok(ask.y > rows.y + rows.height, "below the rows");
+  const line = await card.locator("summary").boundingBox();
+  assert.ok(line.height <= 48 && ask.height < 100, `one line: ${line.height} px in a ${ask.height} px card`);
+  assert.match(await card.locator("summary").textContent(), /这台手机是谁的？\s*选择/);
+
+  await choosePhoneOwner(page, origin, "王建国");
+  // The 填写人 follows the 使用人 until another is chosen.
+  await open(page, origin, "/assess");
+  assert.equal((await page.locator("select[name=me] option:checked").textContent()).trim(), "王建国");
+  await page.selectOption("select[name=me]", { label: "吴昊" });
+  await settled(page);
+  await page.getByRole("button", { name: /开始填写|打开/ }).first().click();
+  await page.waitForSelector(".standard");
+  await page.locator(".standard").first().getByRole("button", { name: "好", exact: true }).click();
+  await settled(page);
+
+  await new App(page).reload();
+  await open(page, origin, "/assess");
+  assert.equal((await page.locator("select[name=me] option:checked").textContent()).trim(), "吴昊");
+  await open(page, origin, "/mine");
+  assert.match(await page.getByTestId("this-phone-job").textContent(), /王建国是支委/);
+  assert.equal((await page.locator("select[name=phone-owner] option:checked").textContent()).trim(), "王建国");
+  await open(page, origin, "/");
+  assert.equal(await page.getByTestId("my-work").count(), 0, "the secretary's phone still runs the branch");
+  const forms = await storedOfKind(page, "assessment/");
+  const members = (await storedOfKind(page, "members"))[0];
+  const wu = members.find((m) => m.name === "吴昊");
+  assert.ok(forms.some((f) => f.member_id === wu.id), "吴昊's form was filled on the secretary's phone");
   assert.deepEqual(problems, []);
   await context.close();
 });

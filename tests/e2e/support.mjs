@@ -156,3 +156,49 @@ export async function settled(page) {
   await page.waitForFunction(() =>
     !Object.keys(localStorage).some((k) => k.startsWith("zhibu.journal.")));
 }
+
+/** The secretary's phone with the example branch, its 使用人 王建国 (书记),
+ * and the transfer text of a package it sends. */
+export async function secretarysPackage(context, origin, password = "", scope = "支部资料包") {
+  const secretary = await openApp(context, origin);
+  await new App(secretary.page).loadExample();
+  await choosePhoneOwner(secretary.page, origin, "王建国");
+  await secretary.page.goto(origin + "/mine/backup");
+  const send = secretary.page.getByTestId("send-panel");
+  await send.getByText(scope, { exact: true }).click();
+  if (password) await send.locator("input[name=export-password]").fill(password);
+  await send.getByRole("button", { name: /生成传输文字/ }).click();
+  const text = await send.locator("textarea[name=transfer-text]").inputValue();
+  return { secretary, text, token: text.slice(text.indexOf("ZB1")).split(/\s/)[0] };
+}
+
+/** A phone that never opened the app taps the package's link, joins, and
+ * says it is `name`'s. */
+export async function joinByLink(context, origin, token, name) {
+  const member = await openApp(context, origin, `/#zb=${token}`);
+  await member.page.getByRole("button", { name: "加入这个支部" }).click();
+  await member.page.getByTestId("who-am-i").getByRole("button", { name, exact: true }).click();
+  return member;
+}
+
+/** 我的 › 这台手机: the phone's 使用人 becomes `name`. */
+export async function choosePhoneOwner(page, origin, name) {
+  await page.goto(origin + "/mine");
+  await pageShown(page);
+  const card = page.getByTestId("this-phone");
+  // With nobody chosen the card is one line until tapped.
+  if (await card.evaluate((c) => c.tagName === "DETAILS" && !c.open)) await card.locator("summary").click();
+  await card.locator("select[name=phone-owner]").selectOption({ label: name });
+  await settled(page);
+}
+
+/** What on the page would change a record: the visible, enabled buttons,
+ * fields and links to a new record in the page's main part (paging through
+ * a long list changes nothing). */
+export async function editControls(page) {
+  await pageShown(page);
+  return page.locator("main").evaluate((main) =>
+    [...main.querySelectorAll("button, input, select, textarea, a[href$='/new']")]
+      .filter((e) => !e.matches(":disabled") && e.checkVisibility() && !e.closest("nav.page-switch"))
+      .map((e) => (e.textContent.trim() || e.name || e.type || e.tagName).slice(0, 20)));
+}

@@ -6,8 +6,10 @@ use leptos_router::hooks::use_navigate;
 
 use super::default_year;
 use crate::browser::clock;
+use crate::browser::local_storage;
 use crate::domain::assessment::{form_for, kinds_for, new_form, AssessmentKind};
 use crate::domain::roster::active_names;
+use crate::store::device::{form_filler, FORM_FILLER_KEY};
 use crate::ui::state::use_app;
 
 #[component]
@@ -15,11 +17,24 @@ pub fn AssessPage() -> impl IntoView {
     let state = use_app();
     let navigate = use_navigate();
     let year = RwSignal::new(default_year());
+    // The 填写人: chosen here, else the phone's person (使用人).
+    let chosen = RwSignal::new(local_storage::read_text(FORM_FILLER_KEY));
     let me = move || {
-        state
-            .device
-            .with(|d| d.me.clone())
+        let owner = state.device.with(|d| d.me.clone());
+        chosen
+            .with(|c| form_filler(c.as_deref(), owner.as_deref()).map(str::to_string))
             .filter(|id| state.doc.with(|doc| doc.member(id).is_some()))
+    };
+    // The phone's own person is the 填写人 without being chosen.
+    let choose_filler = move |id: String| {
+        let owner = state.device.with_untracked(|d| d.me.clone());
+        let pick = Some(id).filter(|id| !id.is_empty() && Some(id) != owner.as_ref());
+        if let Err(why) = local_storage::write_text(FORM_FILLER_KEY, pick.as_deref()) {
+            state
+                .notice
+                .set(Some(format!("填写人没能保存在本机：{}", why.message())));
+        }
+        chosen.set(pick);
     };
     let members = move || state.doc.with(|d| active_names(&d.branch, &d.members));
     // The tally is the secretary's; a member's phone offers their own forms.
@@ -81,7 +96,7 @@ pub fn AssessPage() -> impl IntoView {
                     name="me"
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        state.set_me(if v.is_empty() { None } else { Some(v) });
+                        choose_filler(v);
                     }
                 >
                     <option value="" selected=move || me().is_none()>
@@ -105,7 +120,7 @@ pub fn AssessPage() -> impl IntoView {
                     }}
                 </select>
                 <small class="muted">
-                    "只保存在这台设备上，用来打开你本人的自评表；首页也按此人的职务先显示本人的工作。"
+                    "只保存在这台设备上，用来打开这个人的自评表；默认是本机的使用人（我的 › 这台手机），支委可以在自己的手机上替党员填写，本机仍属于使用人。"
                 </small>
             </label>
             <label class="field">

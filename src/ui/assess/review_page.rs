@@ -5,7 +5,9 @@
 use crate::ui::link::A;
 use leptos::prelude::*;
 
+use crate::domain::job::Area;
 use crate::domain::Document;
+use crate::ui::job::{use_may_edit, ReadOnly};
 use leptos_router::hooks::use_params_map;
 
 use super::returns_import::ReturnsImport;
@@ -45,6 +47,7 @@ fn ReviewYear(year: i32) -> impl IntoView {
     let state = use_app();
     let report = move || state.doc.with(|d| grade_check(d, year));
     let filter = RwSignal::new(RowFilter::All);
+    let keeps = use_may_edit(Area::Tallies);
     let rows = Memo::new(move |_| {
         let filter = filter.get();
         state.doc.with(|d| {
@@ -73,63 +76,68 @@ fn ReviewYear(year: i32) -> impl IntoView {
     });
     view! {
         <PageHeader title="民主评议汇总" back="/assess" />
-        <p class="muted">
-            {format!(
-                "{year} 年度 · {EXCELLENT_RULE}；预备党员参加民主评议，但不评定等次。",
-            )}
-        </p>
-        <ReturnsImport year=year />
-        <HandInCard year=year />
-        <BallotsField year=year />
-        <section class="card" data-testid="grade-report">
-            <p>
+        <ReadOnly area=Area::Tallies>
+            <p class="muted">
+                {format!(
+                    "{year} 年度 · {EXCELLENT_RULE}；预备党员参加民主评议，但不评定等次。",
+                )}
+            </p>
+            // Taking members' returns in is the tally's keeper's work.
+            <Show when=move || keeps.get()>
+                <ReturnsImport year=year />
+            </Show>
+            <HandInCard year=year />
+            <BallotsField year=year />
+            <section class="card" data-testid="grade-report">
+                <p>
+                    {move || {
+                        let r = report();
+                        format!(
+                            "党员总数 {} 人，已评定 {} 人，其中优秀 {} 人（按三分之一计最多 {} 人）",
+                            r.members,
+                            r.graded,
+                            r.excellent,
+                            r.max_excellent,
+                        )
+                    }}
+                </p>
                 {move || {
-                    let r = report();
-                    format!(
-                        "党员总数 {} 人，已评定 {} 人，其中优秀 {} 人（按三分之一计最多 {} 人）",
-                        r.members,
-                        r.graded,
-                        r.excellent,
-                        r.max_excellent,
-                    )
+                    report()
+                        .warnings
+                        .into_iter()
+                        .map(|w| {
+                            view! {
+                                <p class="error" role="alert">
+                                    {w}
+                                </p>
+                            }
+                        })
+                        .collect_view()
                 }}
-            </p>
-            {move || {
-                report()
-                    .warnings
-                    .into_iter()
-                    .map(|w| {
-                        view! {
-                            <p class="error" role="alert">
-                                {w}
-                            </p>
-                        }
-                    })
-                    .collect_view()
-            }}
-        </section>
-        <GradingBar year=year filter=filter />
-        // No card at all when no row is left (not a thin empty one above
-        // "都已评定").
-        <Show when=move || rows.with(|r| !r.is_empty())>
-            <ul class="review-list card">
-                <For each=move || rows.get() key=|r| r.clone() let:row>
-                    <ReviewRowView year=year row=row />
-                </For>
-            </ul>
-        </Show>
-        <Show when=move || rows.with(Vec::is_empty)>
-            <p class="empty">
-                {move || match filter.get() {
-                    RowFilter::AwaitingGrade => "都已评定。",
-                    RowFilter::HandedIn => "还没有人交自评。",
-                    RowFilter::All => "没有需要评议的党员。",
-                }}
-            </p>
-        </Show>
-        <datalist id="not-graded-reasons">
-            {COMMON_NOT_GRADED_REASONS.map(|r| view! { <option value=r></option> })}
-        </datalist>
+            </section>
+            <GradingBar year=year filter=filter />
+            // No card at all when no row is left (not a thin empty one above
+            // "都已评定").
+            <Show when=move || rows.with(|r| !r.is_empty())>
+                <ul class="review-list card">
+                    <For each=move || rows.get() key=|r| r.clone() let:row>
+                        <ReviewRowView year=year row=row />
+                    </For>
+                </ul>
+            </Show>
+            <Show when=move || rows.with(Vec::is_empty)>
+                <p class="empty">
+                    {move || match filter.get() {
+                        RowFilter::AwaitingGrade => "都已评定。",
+                        RowFilter::HandedIn => "还没有人交自评。",
+                        RowFilter::All => "没有需要评议的党员。",
+                    }}
+                </p>
+            </Show>
+            <datalist id="not-graded-reasons">
+                {COMMON_NOT_GRADED_REASONS.map(|r| view! { <option value=r></option> })}
+            </datalist>
+        </ReadOnly>
         <A href=format!("/print/review/{year}") attr:class="button">
             "打印评议汇总表"
         </A>

@@ -4,6 +4,9 @@
 //! vote decided it. Every change is saved as it is made.
 
 use leptos::prelude::*;
+
+use crate::domain::job::Area;
+use crate::ui::job::ReadOnly;
 use leptos_router::hooks::use_params_map;
 
 use super::edit_path;
@@ -28,13 +31,15 @@ pub fn DevelopmentPathPage() -> impl IntoView {
     let exists = move || state.doc.with(|d| d.applicant(&id.get()).is_some());
     view! {
         <PageHeader title="发展党员全程纪实" back="/mine/development" />
-        {move || {
-            if exists() {
-                view! { <Path id=id.get() /> }.into_any()
-            } else {
-                view! { <p class="empty">"找不到这份纪实。"</p> }.into_any()
-            }
-        }}
+        <ReadOnly area=Area::Development>
+            {move || {
+                if exists() {
+                    view! { <Path id=id.get() /> }.into_any()
+                } else {
+                    view! { <p class="empty">"找不到这份纪实。"</p> }.into_any()
+                }
+            }}
+        </ReadOnly>
     }
 }
 

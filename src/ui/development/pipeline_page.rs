@@ -5,6 +5,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::job::Area;
+use crate::ui::job::ReadOnly;
+
 use crate::browser::clock;
 use crate::domain::development::{pipeline, Applicant, PipelineRow};
 use crate::domain::time::parse_iso_date;
@@ -21,17 +24,19 @@ pub fn DevelopmentPage() -> impl IntoView {
         <p class="hint">
             "每名入党申请人从递交申请书到转正的全程纪实（五个阶段、25个步骤），依据《中国共产党发展党员工作细则》。只保存在本机，不随支部资料包发送。"
         </p>
-        <NewApplicant />
-        <Show when=move || rows.with(Vec::is_empty)>
-            <p class="empty">"还没有入党申请人。"</p>
-        </Show>
-        <ul class="meeting-list card" data-testid="development-pipeline">
-            <For
-                each=move || rows.get()
-                key=|r| (r.id.clone(), format!("{r:?}"))
-                children=move |row| view! { <Row row=row /> }
-            />
-        </ul>
+        <ReadOnly area=Area::Development>
+            <NewApplicant />
+            <Show when=move || rows.with(Vec::is_empty)>
+                <p class="empty">"还没有入党申请人。"</p>
+            </Show>
+            <ul class="meeting-list card" data-testid="development-pipeline">
+                <For
+                    each=move || rows.get()
+                    key=|r| (r.id.clone(), format!("{r:?}"))
+                    children=move |row| view! { <Row row=row /> }
+                />
+            </ul>
+        </ReadOnly>
         <p>
             <A href="/print/development/ledger" attr:class="button">
                 "打印发展党员工作台账"

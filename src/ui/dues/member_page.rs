@@ -7,6 +7,9 @@
 use chrono::{Datelike, Months};
 use leptos::prelude::*;
 
+use crate::domain::job::Area;
+use crate::ui::job::ReadOnly;
+
 use super::{month_href, MoneyField, PaidOnAndWay, WaySelect};
 use crate::browser::clock;
 use crate::domain::dues::account::{due_by, member_months};
@@ -29,7 +32,13 @@ pub fn DuesMemberPage() -> impl IntoView {
                 let year = year.unwrap_or(today.year());
                 month_href(year, if year == today.year() { today.month() } else { 12 })
             }
-            editor=|w: Whose| view! { <MemberYear member_id=w.member_id year=w.year name=w.name /> }
+            editor=|w: Whose| {
+                view! {
+                    <ReadOnly area=Area::Dues>
+                        <MemberYear member_id=w.member_id year=w.year name=w.name />
+                    </ReadOnly>
+                }
+            }
         />
     }
 }

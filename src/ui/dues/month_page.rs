@@ -6,6 +6,9 @@
 
 use chrono::Datelike;
 use leptos::prelude::*;
+
+use crate::domain::job::Area;
+use crate::ui::job::{use_may_edit, ReadOnly};
 use leptos_router::hooks::use_params_map;
 
 use super::{member_href, month_href, PaidOnAndWay};
@@ -36,10 +39,12 @@ pub fn DuesMonthPage() -> impl IntoView {
     });
     view! {
         <PageHeader title="党费收缴" back="/mine" />
-        {move || {
-            let (year, month) = which.get();
-            view! { <Month year=year month=month /> }
-        }}
+        <ReadOnly area=Area::Dues>
+            {move || {
+                let (year, month) = which.get();
+                view! { <Month year=year month=month /> }
+            }}
+        </ReadOnly>
     }
 }
 
@@ -101,6 +106,7 @@ fn Month(year: i32, month: u32) -> impl IntoView {
         bulk.set(None);
     };
     let nobody_paid = move || total.with(|t| t.paid_lines == 0);
+    let records = use_may_edit(Area::Dues);
     let rest = move || to_collect().len();
     let (prev, next) = (neighbour(year, month, -1), neighbour(year, month, 1));
     view! {
@@ -163,7 +169,8 @@ fn Month(year: i32, month: u32) -> impl IntoView {
                 </div>
                 <PaidOnAndWay day_name="dues-paid-on" way_name="dues-way" paid_on=paid_on way=way />
             </Show>
-            <Show when=nobody_paid>
+            // Meant for whoever records payments, not a phone that reads them.
+            <Show when=move || nobody_paid() && records.get()>
                 <p class="hint">
                     "先点“全部…收讫”，再点未交的人改回。金额已按核定额填好。"
                 </p>
@@ -189,6 +196,7 @@ fn Month(year: i32, month: u32) -> impl IntoView {
                         month=month
                         paid_on=paid_on.read_only()
                         way=way.read_only()
+                        records=records
                     />
                 </For>
             </ul>
@@ -213,6 +221,7 @@ fn DuesRow(
     month: u32,
     paid_on: ReadSignal<chrono::NaiveDate>,
     way: ReadSignal<crate::domain::dues::Way>,
+    records: Memo<bool>,
 ) -> impl IntoView {
     let state = use_app();
     let owed = match row.owed {
@@ -275,12 +284,18 @@ fn DuesRow(
             </button>
         }
         .into_any(),
-        MonthStatus::Short { .. } | MonthStatus::Unset => view! {
-            <A href=href.clone() attr:class="presence link-presence">
-                {row.status.label()}
-            </A>
+        // Where to settle it: the keeper's way, not a reader's.
+        MonthStatus::Short { .. } | MonthStatus::Unset => {
+            let (href, label) = (href.clone(), row.status.label());
+            view! {
+                <Show when=move || records.get()>
+                    <A href=href.clone() attr:class="presence link-presence">
+                        {label}
+                    </A>
+                </Show>
+            }
+            .into_any()
         }
-        .into_any(),
         MonthStatus::NotOwed => view! { <span class="muted small">"免交"</span> }.into_any(),
     };
     let paid_note = row.payment.as_ref().and_then(|p| {

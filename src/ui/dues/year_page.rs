@@ -3,6 +3,9 @@
 //! (本单位规定), and the year's printouts.
 
 use leptos::prelude::*;
+
+use crate::domain::job::Area;
+use crate::ui::job::ReadOnly;
 use leptos_router::hooks::use_params_map;
 
 use super::{month_href, MoneyField};
@@ -27,10 +30,12 @@ pub fn DuesYearPage() -> impl IntoView {
                 .map_or("/mine/dues".to_string(), |y| month_href(y, 12.min(this_month(y))));
             view! { <PageHeader title="党费收缴" back=back /> }
         }}
-        {move || match year.get() {
-            Some(year) => view! { <Year year=year /> }.into_any(),
-            None => view! { <p class="empty">"找不到这一年。"</p> }.into_any(),
-        }}
+        <ReadOnly area=Area::Dues>
+            {move || match year.get() {
+                Some(year) => view! { <Year year=year /> }.into_any(),
+                None => view! { <p class="empty">"找不到这一年。"</p> }.into_any(),
+            }}
+        </ReadOnly>
     }
 }
 

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::browser::clock;
 use crate::domain::fusion::commitments::{BranchRating, KeptNote};
 use crate::domain::fusion::{Commitment, CommitmentKind, Fulfilment, MemberCommitments};
+use crate::domain::job::Area;
 use crate::domain::time::format_chinese_date;
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::job::{use_sees_everything, ReadOnly};
@@ -21,7 +22,15 @@ pub fn CommitmentsPage() -> impl IntoView {
             title="承诺践诺评诺"
             back=|_| "/fusion".to_string()
             editor=|w: Whose| {
-                view! { <Pledges state=use_app() member_id=w.member_id year=w.year name=w.name /> }
+                let area = Area::Commitments {
+                    member_id: w.member_id.clone(),
+                };
+                // A member keeps their own 承诺; another's shows as it is.
+                view! {
+                    <ReadOnly area=area>
+                        <Pledges state=use_app() member_id=w.member_id year=w.year name=w.name />
+                    </ReadOnly>
+                }
             }
         />
     }
@@ -288,7 +297,7 @@ fn PledgeCard(state: AppState, member_id: String, year: i32, item_id: String) ->
                         if rates.get() { "支部评诺" } else { "支部评诺（支委填写）" }
                     }}
                 </summary>
-                <ReadOnly>
+                <ReadOnly area=Area::Tallies quiet=true>
                     <Segmented
                         name=format!("pledge-branch-{item_id}")
                         label="支部评价"

@@ -3,6 +3,9 @@
 
 use chrono::{Datelike, Months};
 use leptos::prelude::*;
+
+use crate::domain::job::Area;
+use crate::ui::job::ReadOnly;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::{owner_name, GroupWorkLines};
@@ -99,9 +102,11 @@ fn TaskListCard(year: i32) -> impl IntoView {
         <section class="card" data-testid="task-list">
             <h2 class="card-title row-between">
                 <span>{format!("{year}年重点任务清单")}</span>
-                <button class="button small primary" on:click=add>
-                    "＋ 新增任务"
-                </button>
+                <ReadOnly area=Area::FusionTasks quiet=true>
+                    <button class="button small primary" on:click=add>
+                        "＋ 新增任务"
+                    </button>
+                </ReadOnly>
             </h2>
             <Show when=move || rows.with(Vec::is_empty)>
                 <p class="empty">

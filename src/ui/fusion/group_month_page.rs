@@ -2,6 +2,9 @@
 //! 党小组会 (完成情况、差距短板、整改措施、下月打算).
 
 use leptos::prelude::*;
+
+use crate::domain::job::Area;
+use crate::ui::job::ReadOnly;
 use leptos_router::hooks::use_params_map;
 
 use crate::browser::clock;
@@ -52,10 +55,16 @@ pub fn GroupMonthPage() -> impl IntoView {
         <PageHeader title="党小组重点工作" back="/fusion" />
         {move || match (which.get(), group_name()) {
             (Some(w), Some(name)) => {
+                let area = Area::GroupMonth {
+                    group_id: w.group_id.clone(),
+                };
+                // Its 党小组长 keeps the month; the other groups' read.
                 view! {
                     <h2 class="period-label">{name}</h2>
-                    <WorkItems group_id=w.group_id.clone() year=w.year month=w.month />
-                    <ReviewSection group_id=w.group_id year=w.year month=w.month />
+                    <ReadOnly area=area>
+                        <WorkItems group_id=w.group_id.clone() year=w.year month=w.month />
+                        <ReviewSection group_id=w.group_id year=w.year month=w.month />
+                    </ReadOnly>
                 }
                     .into_any()
             }

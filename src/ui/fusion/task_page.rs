@@ -1,6 +1,8 @@
 //! One key task: what, whose, how, by when, how it is going, and 销号 with
 //! evidence. Saved as it is typed.
 
+use crate::domain::job::Area;
+use crate::ui::job::ReadOnly;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -48,83 +50,85 @@ fn TaskForm(task: TaskHandle) -> impl IntoView {
     };
     view! {
         <PageHeader title="重点任务" back="/fusion" />
-        <section class="card form">
-            <DraftInput
-                label="任务名称"
-                name="task-title"
-                placeholder="如：“党建+客户服务”流程优化"
-                value=text(|t| t.title.clone())
-                on_save=save(|t, v| t.title = v.trim().to_string())
-            />
-            {move || deployed.get().map(|d| view! { <p class="muted small">{d}</p> })}
-            <Segmented
-                name="task-kind"
-                label="清单"
-                options=TaskKind::ALL.map(|k| (k, k.label())).to_vec()
-                value=task.part(|t| t.kind)
-                on_change=Callback::new(move |k| task.edit(move |t| t.kind = k))
-            />
-            <Segmented
-                name="task-category"
-                label="类别"
-                options=TaskCategory::ALL.map(|k| (k, k.label())).to_vec()
-                value=task.part(|t| t.category)
-                on_change=Callback::new(move |k| task.edit(move |t| t.category = k))
-            />
-            <SourceField task=task />
-            <OwnerField task=task />
-            <DraftTextArea
-                label="具体举措"
-                name="task-measures"
-                value=text(|t| t.measures.clone())
-                on_save=save(|t, v| t.measures = v)
-            />
-        </section>
-        <Milestones task=task />
-        <Progress task=task />
-        <section class="card form">
-            <h2 class="card-title">"状态"</h2>
-            <Segmented
-                name="task-status"
-                label="状态"
-                options=TaskStatus::ALL.map(|k| (k, k.label())).to_vec()
-                value=task.part(|t| t.status)
-                on_change=Callback::new(move |s: TaskStatus| {
-                    let today = clock::today();
-                    task.edit(move |t| {
-                        if s == TaskStatus::Closed {
-                            if t.closed_on.is_none() {
-                                t.close(today);
-                            }
-                        } else {
-                            t.status = s;
-                            t.closed_on = None;
-                        }
-                    })
-                })
-            />
-            <Show when=move || task.part(|t| t.status == TaskStatus::Closed).get()>
-                <DateInput
-                    label="销号日期"
-                    name="task-closed-on"
-                    value=task.part(|t| t.closed_on)
-                    on_change=move |d| task.edit(move |t| t.closed_on = d)
+        <ReadOnly area=Area::FusionTasks>
+            <section class="card form">
+                <DraftInput
+                    label="任务名称"
+                    name="task-title"
+                    placeholder="如：“党建+客户服务”流程优化"
+                    value=text(|t| t.title.clone())
+                    on_save=save(|t, v| t.title = v.trim().to_string())
                 />
+                {move || deployed.get().map(|d| view! { <p class="muted small">{d}</p> })}
+                <Segmented
+                    name="task-kind"
+                    label="清单"
+                    options=TaskKind::ALL.map(|k| (k, k.label())).to_vec()
+                    value=task.part(|t| t.kind)
+                    on_change=Callback::new(move |k| task.edit(move |t| t.kind = k))
+                />
+                <Segmented
+                    name="task-category"
+                    label="类别"
+                    options=TaskCategory::ALL.map(|k| (k, k.label())).to_vec()
+                    value=task.part(|t| t.category)
+                    on_change=Callback::new(move |k| task.edit(move |t| t.category = k))
+                />
+                <SourceField task=task />
+                <OwnerField task=task />
                 <DraftTextArea
-                    label="佐证材料"
-                    name="task-evidence"
-                    rows=2
-                    placeholder="如：方案和总结已留存纸质材料"
-                    value=text(|t| t.evidence.clone())
-                    on_save=save(|t, v| t.evidence = v)
+                    label="具体举措"
+                    name="task-measures"
+                    value=text(|t| t.measures.clone())
+                    on_save=save(|t, v| t.measures = v)
                 />
-            </Show>
-        </section>
-        <section class="card actions">
-            <button class="button danger" on:click=delete>
-                "删除这项任务"
-            </button>
-        </section>
+            </section>
+            <Milestones task=task />
+            <Progress task=task />
+            <section class="card form">
+                <h2 class="card-title">"状态"</h2>
+                <Segmented
+                    name="task-status"
+                    label="状态"
+                    options=TaskStatus::ALL.map(|k| (k, k.label())).to_vec()
+                    value=task.part(|t| t.status)
+                    on_change=Callback::new(move |s: TaskStatus| {
+                        let today = clock::today();
+                        task.edit(move |t| {
+                            if s == TaskStatus::Closed {
+                                if t.closed_on.is_none() {
+                                    t.close(today);
+                                }
+                            } else {
+                                t.status = s;
+                                t.closed_on = None;
+                            }
+                        })
+                    })
+                />
+                <Show when=move || task.part(|t| t.status == TaskStatus::Closed).get()>
+                    <DateInput
+                        label="销号日期"
+                        name="task-closed-on"
+                        value=task.part(|t| t.closed_on)
+                        on_change=move |d| task.edit(move |t| t.closed_on = d)
+                    />
+                    <DraftTextArea
+                        label="佐证材料"
+                        name="task-evidence"
+                        rows=2
+                        placeholder="如：方案和总结已留存纸质材料"
+                        value=text(|t| t.evidence.clone())
+                        on_save=save(|t, v| t.evidence = v)
+                    />
+                </Show>
+            </section>
+            <section class="card actions">
+                <button class="button danger" on:click=delete>
+                    "删除这项任务"
+                </button>
+            </section>
+        </ReadOnly>
     }
 }
 

@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::job::Area;
+use crate::ui::job::ReadOnly;
+
 use super::committee_history::CommitteeHistory;
 use super::steps_card::StepsCard;
 use super::term_card::TermCard;
@@ -12,9 +15,11 @@ use crate::ui::widgets::PageHeader;
 pub fn HandoverPage() -> impl IntoView {
     view! {
         <PageHeader title="支部委员会换届" back="/mine" />
-        <TermCard />
-        <StepsCard />
-        <CommitteeHistory />
+        <ReadOnly area=Area::Handover>
+            <TermCard />
+            <StepsCard />
+            <CommitteeHistory />
+        </ReadOnly>
         <section class="card actions">
             <A href="/print/handover" attr:class="button">
                 "打印换届工作记录"

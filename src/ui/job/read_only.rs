@@ -1,42 +1,49 @@
-//! The committee's screens on a member's phone: everything shows, nothing
-//! that changes the branch's records is offered, and a line says why and
-//! how to change it. Not a lock: there is no account, and 我的 has a switch.
+//! The branch's screens on a phone that may not edit them: everything
+//! shows, nothing that changes the records is offered, and one line says who
+//! keeps them and how to change that. Not a lock: there is no account, and
+//! 我的 has a switch. Who may edit what is `Person::may_edit`, asked here
+//! for every screen.
 
 use leptos::prelude::*;
 
-use super::use_sees_everything;
+use super::use_person;
+use crate::domain::job::Area;
 use crate::ui::link::A;
 
-/// Its children as they are on a phone that sees everything; elsewhere
-/// inside a disabled fieldset, whose stylesheet shows only the chosen
-/// marks (出席, 合格…) and no buttons that would change them.
+/// Whether this phone offers the edits of `area`.
+pub fn use_may_edit(area: Area) -> Memo<bool> {
+    let person = use_person();
+    Memo::new(move |_| person.with(|p| p.may_edit(&area)))
+}
+
+/// Its children as they are on a phone that may edit `area`; elsewhere
+/// "…由…填写" and the children inside a disabled fieldset, whose stylesheet
+/// shows only the chosen marks (出席, 合格…) and no buttons that would
+/// change them. `quiet` leaves the line out (a part of a page whose
+/// heading already says who fills it in).
 #[component]
-pub fn ReadOnly(children: Children) -> impl IntoView {
-    let everything = use_sees_everything();
+pub fn ReadOnly(area: Area, #[prop(optional)] quiet: bool, children: Children) -> impl IntoView {
+    let line = area.kept_by();
+    let editable = use_may_edit(area);
     view! {
+        {move || {
+            (!quiet && !editable.get())
+                .then(|| {
+                    view! {
+                        <p class="card hint read-only-note" data-testid="read-only-note">
+                            {line.clone()}
+                            " "
+                            <A href="/mine">"我是支委或帮忙记录 ›"</A>
+                        </p>
+                    }
+                })
+        }}
         <fieldset
             class="as-is"
-            class:read-only=move || !everything.get()
-            disabled=move || !everything.get()
+            class:read-only=move || !editable.get()
+            disabled=move || !editable.get()
         >
             {children()}
         </fieldset>
-    }
-}
-
-/// "只供查看" with the way to change it, on a phone that does not see
-/// everything; nothing elsewhere.
-#[component]
-pub fn ReadOnlyNote(what: &'static str) -> impl IntoView {
-    let everything = use_sees_everything();
-    move || {
-        (!everything.get()).then(|| {
-            view! {
-                <p class="card hint" data-testid="read-only-note">
-                    {format!("{what}由支委填写，本机只供查看。")}
-                    <A href="/mine">"我是支委或帮忙记录 ›"</A>
-                </p>
-            }
-        })
     }
 }

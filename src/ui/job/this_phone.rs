@@ -15,9 +15,8 @@ pub fn ThisPhoneCard() -> impl IntoView {
     let members = move || state.doc.with(|d| active_names(&d.branch, &d.members));
     let chosen = move || person.with(|p| p.member_id.clone());
     let job = move || person.with(|p| p.job.clone());
-    view! {
-        <section class="card form this-phone" data-testid="this-phone">
-            <h2 class="card-title">"这台手机"</h2>
+    let body = move || {
+        view! {
             <p data-testid="this-phone-job">{move || person.with(|p| p.describe())}</p>
             <label class="field">
                 <span>"使用人"</span>
@@ -77,8 +76,32 @@ pub fn ThisPhoneCard() -> impl IntoView {
                 Job::Keeper | Job::Committee => ().into_any(),
             }}
             <p class="hint">
-                "没有账号，数据也不上传：这里只决定本机先显示什么。职务以党员名册为准（书记、委员显示全部，党小组长另有本党小组的月度工作）；任何页面都可以打开查看。"
+                "没有账号，数据也不上传：这里只决定本机先显示什么和可以修改什么。职务以党员名册为准（书记、委员显示全部，党小组长另有本党小组的月度工作）；任何页面都可以打开查看。"
             </p>
-        </section>
+        }
+    };
+    // Nobody chosen (the phone that set the branch up): one line under
+    // 我的's rows until tapped, not a card above them.
+    let unchosen = Memo::new(move |_| person.with(|p| p.member_id.is_none()));
+    move || {
+        if unchosen.get() {
+            view! {
+                <details class="card form this-phone" data-testid="this-phone">
+                    <summary class="this-phone-ask">
+                        "这台手机是谁的？" <span class="muted">"　选择"</span>
+                    </summary>
+                    {body()}
+                </details>
+            }
+            .into_any()
+        } else {
+            view! {
+                <section class="card form this-phone" data-testid="this-phone">
+                    <h2 class="card-title">"这台手机"</h2>
+                    {body()}
+                </section>
+            }
+            .into_any()
+        }
     }
 }

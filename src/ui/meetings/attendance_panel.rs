@@ -111,6 +111,7 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
         summary.with(|s| s.as_ref().and_then(|(t, q)| quorum_line(t, q.as_ref())))
     });
     let verdict = move || quorum_line.with(|l| l.as_ref().and_then(|(_, verdict)| *verdict));
+    let marks = crate::ui::job::use_may_edit(crate::domain::job::Area::Meetings);
     let nobody_marked =
         Memo::new(move |_| summary.with(|s| s.as_ref().is_some_and(|(t, _)| t.nobody_marked())));
     view! {
@@ -156,7 +157,8 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
                     </button>
                 </Show>
             </div>
-            <Show when=move || nobody_marked.get()>
+            // Meant for whoever marks attendance, not a phone that reads it.
+            <Show when=move || nobody_marked.get() && marks.get()>
                 <p class="hint">"先点“全部出席”，再点选请假或缺席的人。"</p>
             </Show>
         </section>

@@ -19,13 +19,14 @@ use super::votes::VotesPanel;
 use super::when;
 use crate::browser::{clock, dialog::confirm};
 use crate::domain::ics;
+use crate::domain::job::Area;
 use crate::domain::meeting::MeetingState;
 use crate::domain::rules::recording::{held_before_its_day, hold, reopen_as_planned};
 use crate::domain::rules::vote::Body;
 use crate::domain::time::format_chinese_date;
 use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::handles::MeetingHandle;
-use crate::ui::job::{use_sees_everything, ReadOnly, ReadOnlyNote};
+use crate::ui::job::{use_sees_everything, ReadOnly};
 use crate::ui::paging::list_address;
 use crate::ui::widgets::{PageHeader, RecordPage};
 
@@ -166,9 +167,8 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
         <nav class="section-tabs" role="tablist">
             {tabs}
         </nav>
-        <ReadOnlyNote what="会议记录" />
         // On a member's phone the record shows as it is, without its edits.
-        <ReadOnly>
+        <ReadOnly area=Area::Meetings>
             {move || match shown_section.get().as_str() {
                 "desk" => view! { <MeetingDesk meeting=meeting /> }.into_any(),
                 "attendance" => view! { <AttendancePanel meeting=meeting /> }.into_any(),

@@ -2,6 +2,8 @@
 //! Opened from a requirement on the home page (`?kind=主题党日&group=…`),
 //! it starts with that type and 党小组.
 
+use crate::domain::job::Area;
+use crate::ui::job::ReadOnly;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -94,106 +96,114 @@ pub fn PlanMeetingPage() -> impl IntoView {
     };
     view! {
         <PageHeader title="安排会议" back=list_address("/meetings") />
-        <form class="card form" on:submit=create>
-            <label class="field">
-                <span>"类型"</span>
-                <select
-                    name="kind"
-                    on:change=move |ev| {
-                        if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-                            if let Some(k) = choices.get(i) {
-                                choose_kind(k.clone());
+        <ReadOnly area=Area::Meetings>
+            <form class="card form" on:submit=create>
+                <label class="field">
+                    <span>"类型"</span>
+                    <select
+                        name="kind"
+                        on:change=move |ev| {
+                            if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                                if let Some(k) = choices.get(i) {
+                                    choose_kind(k.clone());
+                                }
                             }
                         }
-                    }
-                >
-                    {all_kinds
-                        .iter()
-                        .enumerate()
-                        .map(|(i, k)| {
-                            let selected = kind.with_untracked(|chosen| chosen == k);
-                            view! {
-                                <option value=i.to_string() selected=selected>
-                                    {k.label().to_string()}
-                                </option>
-                            }
+                    >
+                        {all_kinds
+                            .iter()
+                            .enumerate()
+                            .map(|(i, k)| {
+                                let selected = kind.with_untracked(|chosen| chosen == k);
+                                view! {
+                                    <option value=i.to_string() selected=selected>
+                                        {k.label().to_string()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                    <small class="muted">
+                        "谈心谈话不是会议，请在“会议 › 谈心谈话”中记录。"
+                    </small>
+                </label>
+                <Show when=move || kind.with(|k| k.group_scope() != GroupScope::None)>
+                    <GroupSelect
+                        value=group
+                        none=Signal::derive(move || {
+                            kind.with(|k| k.group_scope() == GroupScope::Allowed)
+                                .then_some("全支部")
                         })
-                        .collect_view()}
-                </select>
-                <small class="muted">
-                    "谈心谈话不是会议，请在“会议 › 谈心谈话”中记录。"
-                </small>
-            </label>
-            <Show when=move || kind.with(|k| k.group_scope() != GroupScope::None)>
-                <GroupSelect
-                    value=group
-                    none=Signal::derive(move || {
-                        kind.with(|k| k.group_scope() == GroupScope::Allowed).then_some("全支部")
-                    })
-                    on_pick=move |()| error.set(None)
-                />
-            </Show>
-            <ErrorLine message=error />
-            <div class="two-cols">
-                <DateInput label="日期" name="date" value=date on_change=move |d| date.set(d) />
+                        on_pick=move |()| error.set(None)
+                    />
+                </Show>
+                <ErrorLine message=error />
+                <div class="two-cols">
+                    <DateInput
+                        label="日期"
+                        name="date"
+                        value=date
+                        on_change=move |d| date.set(d)
+                    />
+                    <label class="field">
+                        <span>"时间"</span>
+                        <input
+                            type="time"
+                            name="time"
+                            prop:value=move || time.get().map(format_hh_mm).unwrap_or_default()
+                            on:change=move |ev| time.set(parse_hh_mm(&event_target_value(&ev)))
+                        />
+                    </label>
+                </div>
+                <Show when=move || kind.with(MeetingKind::is_yearly)>
+                    <label class="field">
+                        <span>"所属年度"</span>
+                        <select
+                            name="for-year"
+                            on:change=move |ev| for_year.set(event_target_value(&ev).parse().ok())
+                        >
+                            {move || {
+                                let on = date.get().unwrap_or_else(clock::today);
+                                let chosen = for_year.get().unwrap_or_else(|| default_year_for(on));
+                                let held = chrono::Datelike::year(&on);
+                                [held - 1, held]
+                                    .map(|y| {
+                                        view! {
+                                            <option value=y.to_string() selected=y == chosen>
+                                                {format!("{y}年度")}
+                                            </option>
+                                        }
+                                    })
+                            }}
+                        </select>
+                    </label>
+                </Show>
                 <label class="field">
-                    <span>"时间"</span>
+                    <span>"地点"</span>
                     <input
-                        type="time"
-                        name="time"
-                        prop:value=move || time.get().map(format_hh_mm).unwrap_or_default()
-                        on:change=move |ev| time.set(parse_hh_mm(&event_target_value(&ev)))
+                        type="text"
+                        name="place"
+                        placeholder="如：三楼党员活动室"
+                        maxlength="100"
+                        prop:value=place
+                        on:input=move |ev| place.set(event_target_value(&ev))
                     />
                 </label>
-            </div>
-            <Show when=move || kind.with(MeetingKind::is_yearly)>
                 <label class="field">
-                    <span>"所属年度"</span>
-                    <select
-                        name="for-year"
-                        on:change=move |ev| for_year.set(event_target_value(&ev).parse().ok())
-                    >
-                        {move || {
-                            let on = date.get().unwrap_or_else(clock::today);
-                            let chosen = for_year.get().unwrap_or_else(|| default_year_for(on));
-                            let held = chrono::Datelike::year(&on);
-                            [held - 1, held]
-                                .map(|y| {
-                                    view! {
-                                        <option value=y.to_string() selected=y == chosen>
-                                            {format!("{y}年度")}
-                                        </option>
-                                    }
-                                })
-                        }}
-                    </select>
+                    <span>"主题"</span>
+                    <input
+                        type="text"
+                        name="theme"
+                        placeholder="可稍后填写"
+                        maxlength="200"
+                        prop:value=theme
+                        on:input=move |ev| theme.set(event_target_value(&ev))
+                    />
                 </label>
-            </Show>
-            <label class="field">
-                <span>"地点"</span>
-                <input
-                    type="text"
-                    name="place"
-                    placeholder="如：三楼党员活动室"
-                    maxlength="100"
-                    prop:value=place
-                    on:input=move |ev| place.set(event_target_value(&ev))
-                />
-            </label>
-            <label class="field">
-                <span>"主题"</span>
-                <input
-                    type="text"
-                    name="theme"
-                    placeholder="可稍后填写"
-                    maxlength="200"
-                    prop:value=theme
-                    on:input=move |ev| theme.set(event_target_value(&ev))
-                />
-            </label>
-            <button class="button primary" type="submit">
-                "创建并打开"
-            </button>
-        </form>
+                <button class="button primary" type="submit">
+                    "创建并打开"
+                </button>
+            </form>
+        </ReadOnly>
     }
 }

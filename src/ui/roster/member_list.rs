@@ -5,6 +5,9 @@
 use crate::ui::link::A;
 use leptos::prelude::*;
 
+use crate::domain::job::Area;
+use crate::ui::job::{use_may_edit, ReadOnly};
+
 use crate::browser::clock;
 use crate::domain::name_order::NameOrder;
 use crate::domain::roster::{display_order, move_in_own_order};
@@ -39,56 +42,61 @@ pub fn RosterPage() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     let assigning = RwSignal::new(false);
+    let keeps = use_may_edit(Area::Roster);
     view! {
         <PageHeader title="党员名册" back="/mine" />
-        // The count on a line of its own and the two buttons in a row under
-        // it: side by side, the three wrapped on a 360 px phone.
-        <p class="muted" data-testid="roster-count">
-            {move || format!("在册 {} 人", active().len())}
-        </p>
-        <div class="row" data-testid="roster-actions">
-            <A href="/mine/roster/new" attr:class="button primary">
-                "＋ 添加党员"
-            </A>
-            <Show when=move || !active().is_empty() && !assigning.get()>
-                <button class="button" on:click=move |_| assigning.set(true)>
-                    "分配党小组"
-                </button>
-            </Show>
-        </div>
-        <Show when=move || assigning.get()>
-            <GroupAssignment on_done=Callback::new(move |()| assigning.set(false)) />
-        </Show>
-        <Show when=move || !active().is_empty()>
-            <NameOrderChoice />
-        </Show>
-        <Show when=move || members().is_empty()>
-            <p class="empty">
-                "名册还是空的。添加党员后，签到、出席统计和评议都会用到。"
+        <ReadOnly area=Area::Roster>
+            // The count on a line of its own and the two buttons in a row under
+            // it: side by side, the three wrapped on a 360 px phone.
+            <p class="muted" data-testid="roster-count">
+                {move || format!("在册 {} 人", active().len())}
             </p>
-        </Show>
-        <ul class="member-list card">
-            <For each=active key=|m| m.clone() let:member>
-                <MemberRow member=member movable=true />
-            </For>
-        </ul>
-        <Show when=move || !left().is_empty()>
-            <details class="left-members">
-                <summary>
-                    {move || {
-                        format!(
-                            "已减少党员（转出、出党、去世等）{} 人",
-                            left().len(),
-                        )
-                    }}
-                </summary>
-                <ul class="member-list card">
-                    <For each=left key=|m| m.clone() let:member>
-                        <MemberRow member=member movable=false />
-                    </For>
-                </ul>
-            </details>
-        </Show>
+            <div class="row" data-testid="roster-actions">
+                <Show when=move || keeps.get()>
+                    <A href="/mine/roster/new" attr:class="button primary">
+                        "＋ 添加党员"
+                    </A>
+                </Show>
+                <Show when=move || !active().is_empty() && !assigning.get()>
+                    <button class="button" on:click=move |_| assigning.set(true)>
+                        "分配党小组"
+                    </button>
+                </Show>
+            </div>
+            <Show when=move || assigning.get()>
+                <GroupAssignment on_done=Callback::new(move |()| assigning.set(false)) />
+            </Show>
+            <Show when=move || !active().is_empty()>
+                <NameOrderChoice />
+            </Show>
+            <Show when=move || members().is_empty()>
+                <p class="empty">
+                    "名册还是空的。添加党员后，签到、出席统计和评议都会用到。"
+                </p>
+            </Show>
+            <ul class="member-list card">
+                <For each=active key=|m| m.clone() let:member>
+                    <MemberRow member=member movable=true />
+                </For>
+            </ul>
+            <Show when=move || !left().is_empty()>
+                <details class="left-members">
+                    <summary>
+                        {move || {
+                            format!(
+                                "已减少党员（转出、出党、去世等）{} 人",
+                                left().len(),
+                            )
+                        }}
+                    </summary>
+                    <ul class="member-list card">
+                        <For each=left key=|m| m.clone() let:member>
+                            <MemberRow member=member movable=false />
+                        </For>
+                    </ul>
+                </details>
+            </Show>
+        </ReadOnly>
     }
 }
 

@@ -4,6 +4,9 @@
 use crate::ui::link::A;
 use chrono::Datelike;
 use leptos::prelude::*;
+
+use crate::domain::job::Area;
+use crate::ui::job::ReadOnly;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser::clock;
@@ -98,35 +101,37 @@ pub fn TalksPage() -> impl IntoView {
     };
     view! {
         <PageHeader title="谈心谈话" back=list_address("/meetings") />
-        <div class="toolbar">
-            <span class="muted">{coverage}</span>
-            <button class="button primary" on:click=add>
-                "＋ 记录谈话"
-            </button>
-        </div>
-        <p class="hint">
-            "《支部工作条例》：党支部委员之间、党支部委员和党员之间、党员和党员之间，每年谈心谈话一般不少于1次。谈话人和谈话对象都算谈过，按此统计每名党员是否谈到。"
-        </p>
-        <Show when=move || rows.with(Vec::is_empty)>
-            <p class="empty">"还没有谈心谈话记录。"</p>
-        </Show>
-        <ul class="meeting-list card">
-            <For each=move || rows.get() key=|r| r.clone() let:row>
-                <li>
-                    <A href=format!("/talks/{}", row.id) attr:class="meeting-row">
-                        <span class="meeting-kind">"谈心谈话"</span>
-                        <span class="meeting-theme">{row.who}</span>
-                        <span class="meeting-when muted small">
-                            {if row.topic.is_empty() {
-                                row.when
-                            } else {
-                                format!("{} · {}", row.when, row.topic)
-                            }}
-                        </span>
-                    </A>
-                </li>
-            </For>
-        </ul>
+        <ReadOnly area=Area::Talks>
+            <div class="toolbar">
+                <span class="muted">{coverage}</span>
+                <button class="button primary" on:click=add>
+                    "＋ 记录谈话"
+                </button>
+            </div>
+            <p class="hint">
+                "《支部工作条例》：党支部委员之间、党支部委员和党员之间、党员和党员之间，每年谈心谈话一般不少于1次。谈话人和谈话对象都算谈过，按此统计每名党员是否谈到。"
+            </p>
+            <Show when=move || rows.with(Vec::is_empty)>
+                <p class="empty">"还没有谈心谈话记录。"</p>
+            </Show>
+            <ul class="meeting-list card">
+                <For each=move || rows.get() key=|r| r.clone() let:row>
+                    <li>
+                        <A href=format!("/talks/{}", row.id) attr:class="meeting-row">
+                            <span class="meeting-kind">"谈心谈话"</span>
+                            <span class="meeting-theme">{row.who}</span>
+                            <span class="meeting-when muted small">
+                                {if row.topic.is_empty() {
+                                    row.when
+                                } else {
+                                    format!("{} · {}", row.when, row.topic)
+                                }}
+                            </span>
+                        </A>
+                    </li>
+                </For>
+            </ul>
+        </ReadOnly>
         <PageSwitch
             place=Signal::derive(move || listed.with(|(_, place)| *place))
             items="谈话"

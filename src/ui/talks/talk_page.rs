@@ -1,6 +1,8 @@
 //! One 谈心谈话 record: 谈话人, 谈话对象, when and where, what was said, what
 //! the other side suggested and what to follow up. Saved as it is typed.
 
+use crate::domain::job::Area;
+use crate::ui::job::ReadOnly;
 use crate::ui::link::A;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -46,67 +48,69 @@ fn TalkForm(talk: TalkHandle) -> impl IntoView {
     let id = talk.id();
     view! {
         <PageHeader title="谈心谈话" back=list_address("/talks") />
-        <section class="card form">
-            <DateInput
-                label="谈话日期"
-                name="talk-date"
-                value=date
-                on_change=move |d| talk.edit(move |t| t.date = d)
-            />
-            <PersonPicker
-                label="谈话人"
-                name="talker"
-                value=talk.part(|t| t.talker.clone())
-                on_change=Callback::new(move |p: PersonRef| {
-                    talk.edit(move |t| t.talker = p.clone())
-                })
-            />
-            <Talkees talk=talk />
-            <DraftInput
-                label="地点"
-                name="talk-place"
-                placeholder="可不填"
-                value=text(|t| t.place.clone())
-                on_save=save(|t, v| t.place = v.trim().to_string())
-            />
-            <DraftInput
-                label="谈话主题"
-                name="talk-topic"
-                placeholder="如：了解思想和工作情况"
-                value=text(|t| t.topic.clone())
-                on_save=save(|t, v| t.topic = v.trim().to_string())
-            />
-        </section>
-        <section class="card form">
-            <DraftTextArea
-                label="谈话主要内容"
-                name="talk-content"
-                rows=5
-                value=text(|t| t.content.clone())
-                on_save=save(|t, v| t.content = v)
-            />
-            <DraftTextArea
-                label="对方意见建议"
-                name="talk-opinions"
-                value=text(|t| t.opinions.clone())
-                on_save=save(|t, v| t.opinions = v)
-            />
-            <DraftTextArea
-                label="需跟进事项"
-                name="talk-follow-up"
-                rows=2
-                value=text(|t| t.follow_up.clone())
-                on_save=save(|t, v| t.follow_up = v)
-            />
-        </section>
-        <section class="card actions">
-            <A href=format!("/print/talk/{id}") attr:class="button">
-                "打印谈心谈话记录"
-            </A>
-            <button class="button danger" on:click=delete>
-                "删除这条记录"
-            </button>
-        </section>
+        <ReadOnly area=Area::Talks>
+            <section class="card form">
+                <DateInput
+                    label="谈话日期"
+                    name="talk-date"
+                    value=date
+                    on_change=move |d| talk.edit(move |t| t.date = d)
+                />
+                <PersonPicker
+                    label="谈话人"
+                    name="talker"
+                    value=talk.part(|t| t.talker.clone())
+                    on_change=Callback::new(move |p: PersonRef| {
+                        talk.edit(move |t| t.talker = p.clone())
+                    })
+                />
+                <Talkees talk=talk />
+                <DraftInput
+                    label="地点"
+                    name="talk-place"
+                    placeholder="可不填"
+                    value=text(|t| t.place.clone())
+                    on_save=save(|t, v| t.place = v.trim().to_string())
+                />
+                <DraftInput
+                    label="谈话主题"
+                    name="talk-topic"
+                    placeholder="如：了解思想和工作情况"
+                    value=text(|t| t.topic.clone())
+                    on_save=save(|t, v| t.topic = v.trim().to_string())
+                />
+            </section>
+            <section class="card form">
+                <DraftTextArea
+                    label="谈话主要内容"
+                    name="talk-content"
+                    rows=5
+                    value=text(|t| t.content.clone())
+                    on_save=save(|t, v| t.content = v)
+                />
+                <DraftTextArea
+                    label="对方意见建议"
+                    name="talk-opinions"
+                    value=text(|t| t.opinions.clone())
+                    on_save=save(|t, v| t.opinions = v)
+                />
+                <DraftTextArea
+                    label="需跟进事项"
+                    name="talk-follow-up"
+                    rows=2
+                    value=text(|t| t.follow_up.clone())
+                    on_save=save(|t, v| t.follow_up = v)
+                />
+            </section>
+            <section class="card actions">
+                <A href=format!("/print/talk/{id}") attr:class="button">
+                    "打印谈心谈话记录"
+                </A>
+                <button class="button danger" on:click=delete>
+                    "删除这条记录"
+                </button>
+            </section>
+        </ReadOnly>
     }
 }
 

@@ -4,6 +4,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::job::Area;
+use crate::ui::job::{use_may_edit, ReadOnly};
+
 use super::{save_plan, year_param};
 use crate::browser::clock;
 use crate::domain::year_work::plan::{approving_meetings, schedule, task_line, year_tasks};
@@ -20,7 +23,9 @@ pub fn YearPlanPage() -> impl IntoView {
             let year = year.get();
             view! {
                 <PageHeader title="年度工作计划" back=format!("/mine/year/{year}") />
-                <Plan year=year />
+                <ReadOnly area=Area::YearWork>
+                    <Plan year=year />
+                </ReadOnly>
             }
         }}
     }
@@ -91,6 +96,7 @@ fn Plan(year: i32) -> impl IntoView {
 #[component]
 fn Schedule(year: i32) -> impl IntoView {
     let state = use_app();
+    let plans = use_may_edit(Area::Meetings);
     let plan = Memo::new(move |_| state.doc.with(|d| schedule(d, year, clock::today())));
     view! {
         <section class="card" data-testid="plan-schedule">
@@ -122,9 +128,11 @@ fn Schedule(year: i32) -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
-            <A href="/meetings/new" attr:class="button small">
-                "＋ 安排会议"
-            </A>
+            <Show when=move || plans.get()>
+                <A href="/meetings/new" attr:class="button small">
+                    "＋ 安排会议"
+                </A>
+            </Show>
         </section>
     }
 }

@@ -3,6 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::job::Area;
+use crate::ui::job::ReadOnly;
+
 use super::{save_report, year_param};
 use crate::domain::year_work::report::{reporter, HEADINGS};
 use crate::ui::draft_text::DraftTextArea;
@@ -18,7 +21,9 @@ pub fn SecretaryReportPage() -> impl IntoView {
             let year = year.get();
             view! {
                 <PageHeader title="书记抓党建述职" back=format!("/mine/year/{year}") />
-                <Report year=year />
+                <ReadOnly area=Area::YearWork>
+                    <Report year=year />
+                </ReadOnly>
             }
         }}
     }

@@ -5,6 +5,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::job::Area;
+use crate::ui::job::ReadOnly;
+
 use super::{save_summary, year_param};
 use crate::browser::{clock, dialog};
 use crate::domain::year_work::summary::year_figures;
@@ -21,7 +24,9 @@ pub fn YearSummaryPage() -> impl IntoView {
             let year = year.get();
             view! {
                 <PageHeader title="年度工作总结" back=format!("/mine/year/{year}") />
-                <Summary year=year />
+                <ReadOnly area=Area::YearWork>
+                    <Summary year=year />
+                </ReadOnly>
             }
         }}
     }

@@ -13,6 +13,8 @@ mod roles_field;
 mod standing_history;
 mod suspension_field;
 
+use crate::domain::job::Area;
+use crate::ui::job::ReadOnly;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -126,114 +128,116 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
             title=if is_new { "添加党员" } else { "编辑党员" }
             back="/mine/roster"
         />
-        <form
-            class="card form"
-            on:submit=move |ev| {
-                ev.prevent_default();
-                save_once(false);
-            }
-        >
-            <label class="field">
-                <span>"姓名"</span>
-                <input
-                    type="text"
-                    name="name"
-                    autocomplete="off"
-                    maxlength="40"
-                    required
-                    prop:value=fields.name
-                    on:input=move |ev| {
-                        fields.name.set(event_target_value(&ev));
-                        error.set(None);
-                    }
-                />
-            </label>
-            <ErrorLine message=error />
-            <GroupSelect value=fields.group none=Some("不属于党小组") />
-            <fieldset class="segmented" aria-label="党员类别">
-                {Standing::ALL
-                    .map(|s| {
-                        view! {
-                            <label class:selected=move || fields.standing.get() == s>
-                                <input
-                                    type="radio"
-                                    name="standing"
-                                    prop:checked=move || fields.standing.get() == s
-                                    on:change=move |_| fields.standing.set(s)
-                                />
-                                {s.label()}
-                            </label>
-                        }
-                    })}
-            </fieldset>
-            <DateInput
-                label="入党日期"
-                name="admitted"
-                value=fields.admitted
-                on_change=move |d| fields.admitted.set(d)
+        <ReadOnly area=Area::Roster>
+            <form
+                class="card form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    save_once(false);
+                }
             >
+                <label class="field">
+                    <span>"姓名"</span>
+                    <input
+                        type="text"
+                        name="name"
+                        autocomplete="off"
+                        maxlength="40"
+                        required
+                        prop:value=fields.name
+                        on:input=move |ev| {
+                            fields.name.set(event_target_value(&ev));
+                            error.set(None);
+                        }
+                    />
+                </label>
+                <ErrorLine message=error />
+                <GroupSelect value=fields.group none=Some("不属于党小组") />
+                <fieldset class="segmented" aria-label="党员类别">
+                    {Standing::ALL
+                        .map(|s| {
+                            view! {
+                                <label class:selected=move || fields.standing.get() == s>
+                                    <input
+                                        type="radio"
+                                        name="standing"
+                                        prop:checked=move || fields.standing.get() == s
+                                        on:change=move |_| fields.standing.set(s)
+                                    />
+                                    {s.label()}
+                                </label>
+                            }
+                        })}
+                </fieldset>
+                <DateInput
+                    label="入党日期"
+                    name="admitted"
+                    value=fields.admitted
+                    on_change=move |d| fields.admitted.set(d)
+                >
+                    {move || {
+                        period_ends()
+                            .map(|d| {
+                                format!(
+                                    "预备期至 {}。期满前一个月，首页会提醒讨论其转正。",
+                                    format_chinese_date(d),
+                                )
+                            })
+                    }}
+                </DateInput>
+                <DateInput
+                    label="转入本支部（或入党）日期"
+                    name="joined"
+                    value=fields.joined
+                    on_change=move |d| fields.joined.set(d)
+                >
+                    "此日期之前召开的会议不计入其应到人数；已召开的会议记录不受影响。"
+                </DateInput>
+                <StandingHistory fields=fields original=original.clone() />
+                <RolesField fields=fields original=original.clone() is_new=is_new />
+                <PostHistory posts=fields.former_posts />
                 {move || {
-                    period_ends()
-                        .map(|d| {
-                            format!(
-                                "预备期至 {}。期满前一个月，首页会提醒讨论其转正。",
-                                format_chinese_date(d),
-                            )
+                    warnings()
+                        .into_iter()
+                        .map(|w| {
+                            view! {
+                                <p class="warning" role="status">
+                                    {w}
+                                </p>
+                            }
                         })
+                        .collect_view()
                 }}
-            </DateInput>
-            <DateInput
-                label="转入本支部（或入党）日期"
-                name="joined"
-                value=fields.joined
-                on_change=move |d| fields.joined.set(d)
-            >
-                "此日期之前召开的会议不计入其应到人数；已召开的会议记录不受影响。"
-            </DateInput>
-            <StandingHistory fields=fields original=original.clone() />
-            <RolesField fields=fields original=original.clone() is_new=is_new />
-            <PostHistory posts=fields.former_posts />
-            {move || {
-                warnings()
-                    .into_iter()
-                    .map(|w| {
-                        view! {
-                            <p class="warning" role="status">
-                                {w}
-                            </p>
-                        }
-                    })
-                    .collect_view()
-            }}
-            <ProbationField probation=fields.probation />
-            <SuspensionField suspension=fields.suspension />
-            <ExemptField exempt=fields.exempt />
-            <label class="field">
-                <span>"备注"</span>
-                <input
-                    type="text"
-                    name="note"
-                    placeholder="可不填"
-                    maxlength="200"
-                    prop:value=fields.note
-                    on:input=move |ev| fields.note.set(event_target_value(&ev))
-                />
-            </label>
-            <div class="row">
-                <button class="button primary" type="submit">
-                    "保存"
-                </button>
-                {is_new
-                    .then(|| {
-                        let save = save.clone();
-                        view! {
-                            <button class="button" type="button" on:click=move |_| save(true)>
-                                "保存并继续添加"
-                            </button>
-                        }
-                    })}
-            </div>
-        </form>
-        {(!is_new).then(|| view! { <Membership id=id.clone() /> })}
+                <ProbationField probation=fields.probation />
+                <SuspensionField suspension=fields.suspension />
+                <ExemptField exempt=fields.exempt />
+                <label class="field">
+                    <span>"备注"</span>
+                    <input
+                        type="text"
+                        name="note"
+                        placeholder="可不填"
+                        maxlength="200"
+                        prop:value=fields.note
+                        on:input=move |ev| fields.note.set(event_target_value(&ev))
+                    />
+                </label>
+                <div class="row">
+                    <button class="button primary" type="submit">
+                        "保存"
+                    </button>
+                    {is_new
+                        .then(|| {
+                            let save = save.clone();
+                            view! {
+                                <button class="button" type="button" on:click=move |_| save(true)>
+                                    "保存并继续添加"
+                                </button>
+                            }
+                        })}
+                </div>
+            </form>
+            {(!is_new).then(|| view! { <Membership id=id.clone() /> })}
+        </ReadOnly>
     }
 }
