@@ -32,7 +32,14 @@ export const BUDGETS = {
   // branch in the main module (the stroke table itself stays off this
   // path) and every control shows a focus ring for keyboard use (#28
   // item 14). The target of 200,000 is still met.
-  welcome: { what: "the welcome screen's first load", gzip: 151_200 },
+  // Raised to 151,250 (stop 35, three branches merged): 151,222 B once the
+  // inlined stylesheet measures the tab bar's real height (--bar, used by
+  // the page padding, the meeting's bar, scroll-padding and the toast, so
+  // the bar covers no last line on a desktop: #28 item 14), the 民主评议
+  // rows' summaries join the 44 px rule (#28 item 13) and read-only choices
+  // hide their radio dot (#28 item 3). The 党委 table's content-visibility
+  // went into its own chunk instead. The target of 200,000 is still met.
+  welcome: { what: "the welcome screen's first load", gzip: 151_250 },
   // A member with records whose browser kept nothing (no service worker
   // cache): the home screen's files. 454,684 B before the welcome screen
   // left the main module; 473,678 B after (the store and the screens are

@@ -24,18 +24,22 @@ use zhibu::store::MemoryDb;
 
 const MEETING: &str = "mt-ex-3";
 
-/// The example as last month left it: its year of older records would be
-/// stored and read again in every one of the 2,000 cases without adding a
-/// case to them.
+/// The example's branch, roster and the one meeting the taps mark: every
+/// other record would be stored and read again at every page opened in
+/// each of the 2,000 cases without adding a case to them (with the whole
+/// example, these two tests took nine minutes of a CI run).
 fn stored_example() -> Document {
-    let mut doc = example();
-    doc.meetings.retain(|m| !m.id.starts_with("mt-ex-20"));
-    doc.talks.retain(|t| !t.id.starts_with("tk-ex-20"));
-    doc.tasks.clear();
-    doc.group_months.clear();
-    doc.commitments.clear();
-    doc.studies.clear();
-    doc
+    let example = example();
+    Document {
+        branch: example.branch,
+        members: example.members,
+        meetings: example
+            .meetings
+            .into_iter()
+            .filter(|m| m.id == MEETING)
+            .collect(),
+        ..Document::default()
+    }
 }
 
 /// What a member does on one page.

@@ -154,8 +154,12 @@ pub(super) fn OverviewCard(
                 role="region"
                 aria-label="各党支部落实情况表，可左右滑动"
                 tabindex="0"
-                // Its height before it is first drawn (style/app.css): the
+                // Below a phone's first screen the table is neither laid out
+                // nor drawn until scrolled near (its rows are in the page all
+                // along: found, read aloud). Set here, not in the stylesheet
+                // the welcome screen inlines. Its height until then: the
                 // header and every row, so the page's length does not jump.
+                style:content-visibility="auto"
                 style:contain-intrinsic-size=move || {
                     format!("auto {}px", ROW_PX * (1 + rows.with(Vec::len)))
                 }
