@@ -39,7 +39,11 @@ export const BUDGETS = {
   // rows' summaries join the 44 px rule (#28 item 13) and read-only choices
   // hide their radio dot (#28 item 3). The 党委 table's content-visibility
   // went into its own chunk instead. The target of 200,000 is still met.
-  welcome: { what: "the welcome screen's first load", gzip: 151_250 },
+  // Raised to 151,350 (stop 36): 151,305 B. A link no longer waits for the
+  // store's code (below): the page's list of the link's files and the
+  // split loaders name one more file (chunk_reading), and the state keeps
+  // whether the store opened behind the join page. Target 200,000: met.
+  welcome: { what: "the welcome screen's first load", gzip: 151_350 },
   // A member with records whose browser kept nothing (no service worker
   // cache): the home screen's files. 454,684 B before the welcome screen
   // left the main module; 473,678 B after (the store and the screens are
@@ -78,7 +82,11 @@ export const BUDGETS = {
   // that the committee's phone never fetches (4.5 KB of its own); the
   // screens' file +3,422 B, of which the Person memo (about 2 KB raw
   // before wasm-opt) could become a bool memo.
-  home: { what: "the home screen's first load, nothing cached", gzip: 560_000 },
+  // Raised to 561,200 (stop 36): 561,092 B. The code the store shares with
+  // the join screen (reading records and packages, 218,008 B) left the
+  // store's file for one of its own, so that a link fetches it without the
+  // store's 43,504 B: home fetches the same code as one more file.
+  home: { what: "the home screen's first load, nothing cached", gzip: 561_200 },
   // A 支部资料包 link opened on a phone that never opened the app, slow 4G
   // and 4× CPU, until the package's review is on screen: the files' gzip -9
   // bytes, and the time. First measured at 587,416 B brotli on the wire and
@@ -115,7 +123,10 @@ export const BUDGETS = {
   // within reach of a slow run; still below stop 32's 4,800.
   // Raised to 630,400 B (#28 item 3, branch roles): 630,283 B, 3,669–4,003
   // ms, the same stylesheet and device setting as the welcome's above.
-  link: { what: "a link opened on a fresh phone", gzip: 630_400, ms: 4600 },
+  // Lowered to 589,000 B (stop 36): 588,726 B, 3,449–3,814 ms. The join
+  // page shows the package's review without the store, which opens behind
+  // it (ui/join/): the store's own code is off the path.
+  link: { what: "a link opened on a fresh phone", gzip: 589_000, ms: 4600 },
 };
 
 const UNITS = { gzip: "B gzipped", ms: "ms" };

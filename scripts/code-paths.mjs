@@ -9,7 +9,12 @@
 // to the first group that needs it, so list them in the order the paths
 // need them.
 export const GROUPS = [
-  // The store (ui/state.rs): nothing of the app runs before it.
+  // The code both the store and the join screen need (reading records and
+  // packages): in a file of its own, so a transfer link shows its
+  // package's review without fetching the store's code, which it opens
+  // behind the review (ui/join/).
+  ["reading", { sharedBy: ["open_records", ["join_screen", "__join_page_view"]] }],
+  // The store (ui/state.rs): nothing of a member's screens runs before it.
   ["core", ["open_records"]],
   // The code both the screens and the join screen need (the router, the
   // reading of a package, the widgets): in a file of its own, so neither
@@ -30,6 +35,7 @@ export const GROUPS = [
 export const PATHS = {
   // A member who has been welcomed: home.
   home: ["core", "screens"],
-  // A transfer link (`#zb=`) on a phone with no data: the package's review.
-  link: ["core", "link"],
+  // A transfer link (`#zb=`) on a phone with no data: the package's review
+  // (the store's code follows once the review is on screen).
+  link: ["link"],
 };

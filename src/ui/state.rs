@@ -67,6 +67,8 @@ pub struct AppState {
     pub ready: RwSignal<bool>,
     /// The store has been opened (or is being opened).
     store_open: RwSignal<bool>,
+    /// The store is open and its records are on the page.
+    store_ready: RwSignal<bool>,
     /// A transfer link opened the app: its text, for the import screen.
     pub incoming: RwSignal<Option<String>>,
     /// A package is being taken on a phone with no data: the join page
@@ -147,6 +149,7 @@ impl AppState {
             place_reason: RwSignal::new(None),
             ready: RwSignal::new(false),
             store_open: RwSignal::new(false),
+            store_ready: RwSignal::new(false),
             incoming: RwSignal::new(None),
             joining: RwSignal::new(false),
         }
@@ -164,10 +167,11 @@ impl AppState {
         }
         let welcomed = device.welcomed;
         self.device.set(device);
-        // A link to take opens the store first, so the join page is shown
-        // once, on an open store, rather than again as the store opens.
-        let link = self.incoming.with_untracked(Option::is_some);
-        if !welcomed && !link && persistence::nothing_stored().await {
+        // A link on a phone with nothing stored shows its package's review
+        // at once: the join page opens the store behind it
+        // (`open_store_behind`), so the store's code is not on the link's
+        // path. A phone with records opens the store first and imports.
+        if !welcomed && persistence::nothing_stored().await {
             self.ready.set(true);
         } else {
             self.open_store().await;
@@ -178,10 +182,9 @@ impl AppState {
         crate::browser::offline::keep_app_offline();
     }
 
-    /// Whether the store has been opened (or is being opened; `ready`
-    /// says when it is).
-    pub fn store_is_open(&self) -> bool {
-        self.store_open.get()
+    /// Whether the store is open and its records are on the page.
+    pub fn store_ready(&self) -> bool {
+        self.store_ready.get()
     }
 
     /// Opens the store if it is not open yet; the screens wait meanwhile,
@@ -193,6 +196,31 @@ impl AppState {
         self.store_open.set(true);
         self.ready.set(false);
         open_records(self).await;
+    }
+
+    /// Opens the store behind a page that shows without it (the join
+    /// page's review of a package): the page stays on screen meanwhile.
+    pub async fn open_store_behind(self) {
+        if self.store_open.get_untracked() {
+            return;
+        }
+        self.store_open.set(true);
+        open_records(self).await;
+    }
+
+    /// Leaves the join page for the screens, which wait for the store if
+    /// it is still opening behind the join page (or was never opened).
+    pub fn leave_join(self) {
+        self.joining.set(false);
+        if self.store_ready.get_untracked() {
+            return;
+        }
+        if self.store_open.get_untracked() {
+            // `open_records` shows the screens once the records are in.
+            self.ready.set(false);
+        } else {
+            leptos::task::spawn_local(self.open_store());
+        }
     }
 
     /// Applies an edit of the records `keys` and stores it. The edit must
@@ -622,6 +650,7 @@ async fn open_records(state: AppState) {
     if state.doc.with_untracked(|d| !d.is_blank()) {
         state.joining.set(false);
     }
+    state.store_ready.set(true);
     state.ready.set(true);
     leptos::task::spawn_local(async {
         crate::browser::files::request_persistence().await;

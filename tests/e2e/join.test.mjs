@@ -52,6 +52,60 @@ test("a member who never opened the app taps the secretary's link and is in the 
   await Promise.all([a.close(), b.close()]);
 });
 
+test("a link shows its package's review before the store's code has arrived, and takes it once the store is open", async () => {
+  const origin = env.server.origin;
+  const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
+  const { text } = await secretarysPackage(a, origin);
+  const token = text.slice(text.indexOf("ZB1")).split(/\s/)[0];
+  // The store's own code is held back, as on a slow network.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await b.route(/split_open_records_[^/]*\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+
+  const member = await openApp(b, origin, `/#zb=${token}`);
+  const headline = member.page.getByTestId("arrival-headline");
+  await headline.waitFor();
+  assert.match((await headline.textContent()).trim(), HEADLINE);
+  const join = member.page.getByRole("button", { name: "加入这个支部" });
+  assert.ok(await join.isDisabled(), "taking waits for the store");
+  await member.page.getByTestId("store-opening").waitFor();
+
+  release();
+  await member.page.getByTestId("store-opening").waitFor({ state: "detached" });
+  await join.click();
+  await member.page.getByTestId("who-am-i").getByRole("button", { name: "吴昊", exact: true }).click();
+  await member.page.getByTestId("this-month").waitFor();
+  await member.page.reload();
+  await member.page.getByTestId("this-month").waitFor();
+  assert.deepEqual(member.problems, []);
+  await Promise.all([a.close(), b.close()]);
+});
+
+test("先随便看看 before the store has opened waits for it, then shows the welcome screen of a phone with nothing taken", async () => {
+  const origin = env.server.origin;
+  const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
+  const { text } = await secretarysPackage(a, origin);
+  const token = text.slice(text.indexOf("ZB1")).split(/\s/)[0];
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await b.route(/split_open_records_[^/]*\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const member = await openApp(b, origin, `/#zb=${token}`);
+  await member.page.getByTestId("arrival-headline").waitFor();
+  await member.page.getByRole("button", { name: "先随便看看" }).click();
+  await member.page.getByText("正在读取本机数据…").waitFor();
+  release();
+  // Nothing was taken: the phone has no branch yet, so it welcomes.
+  await member.page.locator(".first-run").waitFor();
+  assert.deepEqual(member.problems, []);
+  await Promise.all([a.close(), b.close()]);
+});
+
 test("a member who received the text rather than a link pastes it on the welcome screen", async () => {
   const origin = env.server.origin;
   const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);

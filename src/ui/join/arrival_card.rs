@@ -89,7 +89,22 @@ pub fn ArrivalCard(
                         }
                     })
             }}
-            <button class="button primary" type="button" disabled=busy on:click=take>
+            {move || {
+                (!state.store_ready())
+                    .then(|| {
+                        view! {
+                            <p class="hint" role="status" data-testid="store-opening">
+                                "正在打开本机存储，稍等即可导入…"
+                            </p>
+                        }
+                    })
+            }}
+            <button
+                class="button primary"
+                type="button"
+                disabled=move || busy.get() || !state.store_ready()
+                on:click=take
+            >
                 {arrival.take}
             </button>
             <p class="muted small">

@@ -34,9 +34,6 @@ enum Step {
 pub fn JoinPage() -> impl IntoView {
     let state = use_app();
     let navigate = use_navigate();
-    // Taking a package writes records: the store opens first (this page
-    // is shown again once it is).
-    spawn_local(state.open_store());
     let password = RwSignal::new(String::new());
     let pasted = RwSignal::new(String::new());
     let step = RwSignal::new_local(Step::Paste);
@@ -52,17 +49,17 @@ pub fn JoinPage() -> impl IntoView {
                 Reading::Locked(why) => Step::Locked(why),
                 Reading::Ready(staged) => Step::Arrived(staged),
             });
+            // Taking it writes records: the store (and, in the split
+            // build, its code) opens once the review is on screen.
+            crate::browser::page_events::after_next_paint().await;
+            state.open_store_behind().await;
         });
     };
     // The link's text stays in the state until it is taken or put aside,
-    // so a reload of this page (or the store opening) does not lose it. It
-    // is read once the store is open: opening it shows this page anew.
+    // so a reload of this page does not lose it.
     Effect::new(move |_| {
         if let Some(text) = state.incoming.get() {
-            if state.ready.get()
-                && state.store_is_open()
-                && matches!(step.get_untracked(), Step::Paste)
-            {
+            if state.ready.get() && matches!(step.get_untracked(), Step::Paste) {
                 read(text);
             }
         }
@@ -70,7 +67,7 @@ pub fn JoinPage() -> impl IntoView {
     let home = {
         let navigate = navigate.clone();
         move || {
-            state.joining.set(false);
+            state.leave_join();
             navigate("/", Default::default());
         }
     };
