@@ -332,7 +332,11 @@ fn AttendanceRow(
     let away = Memo::new(move |_| status().is_some_and(|s| s != Presence::Present));
     let buttons = Presence::ALL.map(|p| {
         let member_id = row.id.clone();
-        let choose = move |_| {
+        let choose = move |ev: leptos::ev::MouseEvent| {
+            // The router's window listener looks for a link around every
+            // click that reaches it (reading `location.origin` first): a
+            // button tapped thirty times a meeting keeps its clicks.
+            ev.stop_propagation();
             let next = tapped(status(), p);
             let member_id = member_id.clone();
             meeting.edit(move |m| set_presence(m, &member_id, next));
@@ -399,7 +403,9 @@ fn AwayDetails(
                         <button
                             class="chip-toggle small"
                             class:on=reason == Some(r)
-                            on:click=move |_| {
+                            on:click=move |ev| {
+                                // Not a link: the router need not look (`choose`).
+                                ev.stop_propagation();
                                 let member_id = member_id.clone();
                                 meeting.edit(move |m| set_reason(m, &member_id, next));
                             }
