@@ -385,38 +385,31 @@ fn AwayDetails(
     entry: Signal<Option<Attendance>>,
 ) -> impl IntoView {
     let choice = Memo::new(move |_| entry.with(|e| e.as_ref().map(|a| (a.status, a.reason))));
-    // Only the reasons that fit the choice: 请假 is 因公/因病/因事.
-    let reasons = {
+    // Only the reasons that fit the choice (请假 is 因公/因病/因事), shown
+    // and hidden in place: switching 请假 and 缺席 changes two attributes
+    // per chip instead of building the chips again.
+    let reasons = AbsenceReason::OFFERED.map(|r| {
         let member_id = member_id.clone();
-        move || {
-            let Some((status, reason)) = choice.get() else {
-                return Vec::new();
-            };
-            status
-                .reasons()
-                .iter()
-                .copied()
-                .map(|r| {
+        let offered =
+            move || choice.with(|c| c.is_some_and(|(status, _)| status.reasons().contains(&r)));
+        let on =
+            move || offered() && choice.with(|c| c.is_some_and(|(_, reason)| reason == Some(r)));
+        view! {
+            <button
+                class="chip-toggle small"
+                class:on=on
+                hidden=move || !offered()
+                on:click=move |ev| {
+                    ev.stop_propagation();
+                    let next = tapped(choice.get_untracked().and_then(|(_, reason)| reason), r);
                     let member_id = member_id.clone();
-                    let next = tapped(reason, r);
-                    view! {
-                        <button
-                            class="chip-toggle small"
-                            class:on=reason == Some(r)
-                            on:click=move |ev| {
-                                // Not a link: the router need not look (`choose`).
-                                ev.stop_propagation();
-                                let member_id = member_id.clone();
-                                meeting.edit(move |m| set_reason(m, &member_id, next));
-                            }
-                        >
-                            {r.label()}
-                        </button>
-                    }
-                })
-                .collect::<Vec<_>>()
+                    meeting.edit(move |m| set_reason(m, &member_id, next));
+                }
+            >
+                {r.label()}
+            </button>
         }
-    };
+    });
     let other = move || {
         choice
             .get()
