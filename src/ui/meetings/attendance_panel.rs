@@ -387,7 +387,8 @@ fn AwayDetails(
     let choice = Memo::new(move |_| entry.with(|e| e.as_ref().map(|a| (a.status, a.reason))));
     // Only the reasons that fit the choice (请假 is 因公/因病/因事), shown
     // and hidden in place: switching 请假 and 缺席 changes two attributes
-    // per chip instead of building the chips again.
+    // per chip instead of building the chips again. Their clicks, like the
+    // presence buttons', stop before the router's window listener.
     let reasons = AbsenceReason::OFFERED.map(|r| {
         let member_id = member_id.clone();
         let offered =
