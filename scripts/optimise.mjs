@@ -7,6 +7,8 @@
 // a module that was not optimised is larger and may still load, so a
 // failure here would otherwise ship silently. Exits non-zero and says
 // which part failed.
+// WASM_NAMES=1 keeps the name section (wasm-opt -g) so that a CPU profile
+// names the Rust functions: for profiling only, the files are larger.
 import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -27,6 +29,7 @@ const pieces = readdirSync(dir)
 // binaryen warns about the name section's subsections it does not know:
 // noise, the names go anyway.
 const noise = /unknown name subsection/;
+const names = process.env.WASM_NAMES === "1" ? ["-g"] : [];
 function run(what, command, args) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"] });
@@ -42,7 +45,7 @@ function run(what, command, args) {
 }
 
 const results = await Promise.all([
-  run("wasm-opt on the main module (zhibu_bg.wasm)", join(tools, "wasm-opt"), ["-Oz", ...FLAGS, "--strip-producers", "--strip-target-features", main, "-o", main]),
+  run("wasm-opt on the main module (zhibu_bg.wasm)", join(tools, "wasm-opt"), ["-Oz", ...names, ...FLAGS, "--strip-producers", "--strip-target-features", main, "-o", main]),
   pieces.length > 0
     ? run(`wasm-opt on the ${pieces.length} split files and chunks`, process.execPath, [
         new URL("./wasm-opt-all.mjs", import.meta.url).pathname,

@@ -9,10 +9,11 @@ import binaryen from "binaryen";
 import { featureBits } from "./wasm-features.mjs";
 
 const features = featureBits(binaryen);
-// -Oz: optimize level 2, shrink level 2, no debug information.
+// -Oz: optimize level 2, shrink level 2, no debug information (unless
+// WASM_NAMES=1, scripts/optimise.mjs: the name section for profiling).
 binaryen.setOptimizeLevel(2);
 binaryen.setShrinkLevel(2);
-binaryen.setDebugInfo(false);
+binaryen.setDebugInfo(process.env.WASM_NAMES === "1");
 let before = 0;
 let after = 0;
 for (const file of process.argv.slice(2)) {

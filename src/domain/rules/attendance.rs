@@ -42,6 +42,17 @@ impl Presence {
 }
 
 impl AbsenceReason {
+    /// Every reason a choice offers, in the order each choice lists its
+    /// own (`Presence::reasons`): the 签到 row shows them all and hides
+    /// those that do not fit.
+    pub const OFFERED: [AbsenceReason; 5] = [
+        AbsenceReason::Work,
+        AbsenceReason::Illness,
+        AbsenceReason::Personal,
+        AbsenceReason::NoReason,
+        AbsenceReason::Other,
+    ];
+
     pub const ALL: [AbsenceReason; 5] = [
         AbsenceReason::Work,
         AbsenceReason::Illness,
@@ -454,6 +465,17 @@ mod tests {
     use crate::domain::meeting::MeetingKind::*;
     use crate::domain::rules::fixtures::*;
     use crate::domain::{Role, Standing};
+
+    #[test]
+    fn the_reasons_offered_hold_each_choices_reasons_in_its_order() {
+        for presence in Presence::ALL {
+            let shown: Vec<AbsenceReason> = AbsenceReason::OFFERED
+                .into_iter()
+                .filter(|r| presence.reasons().contains(r))
+                .collect();
+            assert_eq!(shown, presence.reasons(), "{presence:?}");
+        }
+    }
 
     #[test]
     fn labels() {

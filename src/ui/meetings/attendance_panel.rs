@@ -332,7 +332,11 @@ fn AttendanceRow(
     let away = Memo::new(move |_| status().is_some_and(|s| s != Presence::Present));
     let buttons = Presence::ALL.map(|p| {
         let member_id = row.id.clone();
-        let choose = move |_| {
+        let choose = move |ev: leptos::ev::MouseEvent| {
+            // The router's window listener looks for a link around every
+            // click that reaches it (reading `location.origin` first): a
+            // button tapped thirty times a meeting keeps its clicks.
+            ev.stop_propagation();
             let next = tapped(status(), p);
             let member_id = member_id.clone();
             meeting.edit(move |m| set_presence(m, &member_id, next));
@@ -381,36 +385,32 @@ fn AwayDetails(
     entry: Signal<Option<Attendance>>,
 ) -> impl IntoView {
     let choice = Memo::new(move |_| entry.with(|e| e.as_ref().map(|a| (a.status, a.reason))));
-    // Only the reasons that fit the choice: 请假 is 因公/因病/因事.
-    let reasons = {
+    // Only the reasons that fit the choice (请假 is 因公/因病/因事), shown
+    // and hidden in place: switching 请假 and 缺席 changes two attributes
+    // per chip instead of building the chips again. Their clicks, like the
+    // presence buttons', stop before the router's window listener.
+    let reasons = AbsenceReason::OFFERED.map(|r| {
         let member_id = member_id.clone();
-        move || {
-            let Some((status, reason)) = choice.get() else {
-                return Vec::new();
-            };
-            status
-                .reasons()
-                .iter()
-                .copied()
-                .map(|r| {
+        let offered =
+            move || choice.with(|c| c.is_some_and(|(status, _)| status.reasons().contains(&r)));
+        let on =
+            move || offered() && choice.with(|c| c.is_some_and(|(_, reason)| reason == Some(r)));
+        view! {
+            <button
+                class="chip-toggle small"
+                class:on=on
+                hidden=move || !offered()
+                on:click=move |ev| {
+                    ev.stop_propagation();
+                    let next = tapped(choice.get_untracked().and_then(|(_, reason)| reason), r);
                     let member_id = member_id.clone();
-                    let next = tapped(reason, r);
-                    view! {
-                        <button
-                            class="chip-toggle small"
-                            class:on=reason == Some(r)
-                            on:click=move |_| {
-                                let member_id = member_id.clone();
-                                meeting.edit(move |m| set_reason(m, &member_id, next));
-                            }
-                        >
-                            {r.label()}
-                        </button>
-                    }
-                })
-                .collect::<Vec<_>>()
+                    meeting.edit(move |m| set_reason(m, &member_id, next));
+                }
+            >
+                {r.label()}
+            </button>
         }
-    };
+    });
     let other = move || {
         choice
             .get()

@@ -1,0 +1,150 @@
+// Where an attendance tap's time goes, on ten years of data at 4x CPU:
+// the sampling CPU profiler (CDP Profiler) and the renderer's trace over
+// 30 taps, summed per tap. Build with names first, or the wasm functions
+// are only numbers:
+//   WASM_NAMES=1 scripts/build && node scripts/profile-tap.mjs [rate]
+// Prints the functions with the most time (inclusive and self) in the
+// click's task and in the work after it, and the frame's rendering phases.
+import { writeFile, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
+import { makeBackup, tenYears } from "../tests/e2e/backup-maker.mjs";
+
+const RATE = Number(process.argv[2] ?? 4);
+const TAPS = 30;
+const WARM_UP = 3;
+const TOP = 45;
+
+const server = await startServer();
+const browser = await launch();
+const context = await browser.newContext(PHONE);
+const page = await context.newPage();
+await page.goto(server.origin + "/");
+await page.getByRole("button", { name: "开始使用" }).click();
+const dir = await mkdtemp(join(tmpdir(), "zhibu-profile-"));
+const file = join(dir, "ten-years.json");
+await writeFile(file, makeBackup(tenYears()));
+await page.goto(server.origin + "/mine/backup");
+await page.setInputFiles("input[name=backup-file]", file);
+page.once("dialog", (d) => d.accept());
+await page.getByRole("button", { name: "导入", exact: true }).click();
+await page.getByText("已导入").waitFor({ timeout: 120000 });
+await rm(dir, { recursive: true });
+
+await page.goto(server.origin + "/meetings/y2026m11k4?s=attendance");
+await page.locator(".attendance-row").first().waitFor({ timeout: 60000 });
+const cdp = await context.newCDPSession(page);
+await cdp.send("Emulation.setCPUThrottlingRate", { rate: RATE });
+
+const tap = (i) =>
+  page.evaluate(async (label) => {
+    const row = document.querySelectorAll(".attendance-row")[3];
+    const button = [...row.querySelectorAll("button")].find((b) => b.textContent === label);
+    const painted = new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    const t0 = performance.now();
+    button.click();
+    await painted;
+    const frame = performance.now() - t0;
+    // The journal and the commit, after the frame.
+    await new Promise((ok) => setTimeout(ok, 400));
+    return frame;
+  }, i % 2 === 0 ? "请假" : "缺席");
+
+for (let i = 0; i < WARM_UP; i++) await tap(i);
+
+const events = [];
+cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
+const traced = new Promise((ok) => cdp.once("Tracing.tracingComplete", ok));
+await cdp.send("Tracing.start", {
+  categories: "devtools.timeline,disabled-by-default-devtools.timeline",
+  transferMode: "ReportEvents",
+});
+await cdp.send("Profiler.enable");
+await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+await cdp.send("Profiler.start");
+const frames = [];
+for (let i = 0; i < TAPS; i++) frames.push(await tap(i));
+const { profile } = await cdp.send("Profiler.stop");
+await cdp.send("Tracing.end");
+await traced;
+await browser.close();
+await server.close();
+
+frames.sort((a, b) => a - b);
+console.log(`CPU ${RATE}x, ${TAPS} taps with the profiler on: tap to next frame median ${frames[TAPS >> 1].toFixed(1)} ms`);
+
+// Samples: each one's stack, from the root, with the time it stands for.
+const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+const parent = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+// Rust's legacy mangling (`_ZN5zhibu2ui…17h<hash>E`), as the split files
+// keep it: the path without the hash.
+const demangle = (s) => {
+  const m = /^_ZN(.*)E(?: (.*))?$/.exec(s);
+  if (!m) return s;
+  const parts = [];
+  let rest = m[1];
+  while (rest) {
+    const len = /^(\d+)/.exec(rest);
+    if (!len) break;
+    const start = len[1].length;
+    parts.push(rest.slice(start, start + Number(len[1])));
+    rest = rest.slice(start + Number(len[1]));
+  }
+  if (/^h[0-9a-f]{16}$/.test(parts.at(-1) ?? "")) parts.pop();
+  const path = parts.join("::")
+    .replace(/\$LT\$/g, "<").replace(/\$GT\$/g, ">").replace(/\$u20\$/g, " ").replace(/\$u7b\$/g, "{")
+    .replace(/\$u7d\$/g, "}").replace(/\$C\$/g, ",").replace(/\$RF\$/g, "&").replace(/\$BP\$/g, "*")
+    .replace(/\$LP\$/g, "(").replace(/\$RP\$/g, ")").replace(/\$u2b\$/g, "+").replace(/\$u3d\$/g, "=").replace(/\.\./g, "::");
+  return m[2] ? `${path} ${m[2]}` : path;
+};
+const name = (n) => {
+  const f = n.callFrame;
+  const where = f.url ? f.url.replace(/^.*\//, "") : "";
+  return (demangle(f.functionName) || "(anonymous)") + (where && !/^\(/.test(f.functionName) ? ` [${where}]` : "");
+};
+const groups = new Map(); // group → { total, inclusive: Map, self: Map }
+const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms);
+for (let i = 0; i < profile.samples.length; i++) {
+  const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+  const stack = [];
+  for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) stack.unshift(nodes.get(id));
+  const names = stack.slice(1).map(name);
+  if (names.length === 0 || names[0] === "(idle)") continue;
+  // The click's handler runs inside the page.evaluate that calls
+  // button.click(); leptos runs what it changed in microtasks after it; the
+  // journal and the commit wait for the painted frame.
+  const group = names.includes("click")
+    ? "the click's handler"
+    : names.some((n) => n.startsWith("zhibu::browser::persistence::edit::{{closure}}"))
+      ? "after the frame: the journal and the commit"
+      : names.some((n) => /^reactive_graph::|^<reactive_graph::/.test(n))
+        ? "reactive updates (microtasks after the click)"
+        : names[0].startsWith("(") ? names[0] : "other tasks";
+  if (!groups.has(group)) groups.set(group, { total: 0, inclusive: new Map(), self: new Map() });
+  const g = groups.get(group);
+  g.total += ms;
+  for (const n of new Set(names)) add(g.inclusive, n, ms);
+  add(g.self, names[names.length - 1], ms);
+}
+const per = (x) => (x / TAPS).toFixed(2).padStart(7);
+for (const [group, g] of [...groups].sort((a, b) => b[1].total - a[1].total)) {
+  console.log(`\n== ${group}: ${per(g.total)} ms per tap`);
+  if (g.total / TAPS < 0.5) continue;
+  console.log("-- inclusive");
+  for (const [n, t] of [...g.inclusive].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`${per(t)}  ${n}`);
+  console.log("-- self");
+  for (const [n, t] of [...g.self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`${per(t)}  ${n}`);
+}
+
+// The renderer's main thread: the frame's phases.
+const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
+const phases = new Map();
+for (const e of events) {
+  if (e.ph !== "X" || !main || e.pid !== main.pid || e.tid !== main.tid) continue;
+  if (/^(UpdateLayoutTree|Layout|PrePaint|Paint|Layerize|Commit|HitTest|RunTask|EventDispatch|FireAnimationFrame|TimerFire|FunctionCall|ParseHTML|IntersectionObserverController::computeIntersections|UpdateLayer|ScheduleStyleRecalculation)$/.test(e.name))
+    add(phases, e.name, (e.dur ?? 0) / 1000);
+}
+console.log("\n== renderer main thread, per tap (nested phases overlap)");
+for (const [n, t] of [...phases].sort((a, b) => b[1] - a[1])) console.log(`${per(t)}  ${n}`);
