@@ -281,7 +281,10 @@ fn MeetingBar(meeting: MeetingHandle, section: Memo<String>, held: Memo<bool>) -
         )
     };
     view! {
-        <div class="meeting-bar" data-testid="meeting-bar">
+        // Its button alone covers the page: the fade above it starts at the
+        // button, not 8 px over the row above (set here, not in the
+        // stylesheet every first load carries).
+        <div class="meeting-bar" data-testid="meeting-bar" style:padding-top="0">
             {move || {
                 if held.get() {
                     just_held
