@@ -213,7 +213,7 @@ test("every sheet's Word file prints in LibreOffice within a page of the print v
   await context.close();
 });
 
-test("the example's 民主评议汇总表 is two pages as PDF and as Word, its last page holding the whole signature block with the print date", async () => {
+test("the example's 民主评议汇总表 is two pages as PDF, Word and picture, its last page holding the whole signature block with the print date", async () => {
   const context = await env.browser.newContext(A4);
   const { page, problems } = await openApp(context, env.server.origin);
   await new App(page).loadExample();
@@ -224,6 +224,9 @@ test("the example's 民主评议汇总表 is two pages as PDF and as Word, its l
   await page.goto(`${env.server.origin}/print/review/${year}`);
   await page.waitForSelector(".paper");
   const word = wordToPdf((await downloadFrom(page, "Word 文档", dir)).path);
+  // The picture is the same two pages, the print date drawn once.
+  const picture = readFileSync((await downloadFrom(page, "存为图片", dir)).path);
+  assert.equal(picturePages(pngSize(picture)), 2, "the picture's pages");
   for (const [what, file] of [["PDF", pdf], ["Word", word]]) {
     const pages = pageTexts(file);
     assert.equal(pages.length, 2, `${what}: ${pages.length} pages`);

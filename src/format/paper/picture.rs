@@ -90,7 +90,7 @@ pub fn picture(paper: &Paper) -> Picture {
         };
         layout.block(block, next);
     }
-    if !paper.printed.is_empty() && layout.beside.is_none() {
+    if !paper.printed.is_empty() && !paper.printed_beside_signatures() {
         layout.before(look::PRINTED_BEFORE);
         layout.lines(
             std::slice::from_ref(&paper.printed),
@@ -893,6 +893,12 @@ mod tests {
                 })
             };
             assert_eq!(middle("打印日期"), middle("日期："), "on the 日期 line");
+            let dates = picture
+                .ops
+                .iter()
+                .filter(|op| matches!(op, Draw::Text { text, .. } if text.starts_with("打印日期")));
+            assert_eq!(dates.count(), 1, "drawn once: {ruled}");
+            assert_eq!(picture.pages, page, "no page after the signatures: {ruled}");
         }
     }
 
