@@ -50,12 +50,17 @@ pub enum Area {
     Talks,
     /// 党建与业务融合's 重点任务.
     FusionTasks,
+    /// The branch's study: 党员每月一讲, OPL 一点课, 晨学, training
+    /// outside the branch, and the 学时 they count for.
+    Study,
     /// The 汇总 pages: the 民主评议汇总, 支部评诺.
     Tallies,
     /// One 党小组's month.
     GroupMonth { group_id: String },
     /// One member's 承诺 (not the 支部评诺 on it: that is `Tallies`).
     Commitments { member_id: String },
+    /// One member's 自评表.
+    SelfAssessment { member_id: String },
 }
 
 impl Area {
@@ -72,9 +77,11 @@ impl Area {
             Area::Templates => "模板",
             Area::Talks => "谈心谈话记录",
             Area::FusionTasks => "融合重点任务",
+            Area::Study => "学习记录和学时",
             Area::Tallies => "汇总",
             Area::GroupMonth { .. } => "党小组月度工作",
             Area::Commitments { .. } => "承诺",
+            Area::SelfAssessment { .. } => "自评表",
         }
     }
 
@@ -88,7 +95,7 @@ impl Area {
             | Area::Templates
             | Area::Tallies => "支部书记",
             Area::GroupMonth { .. } => "党小组长",
-            Area::Commitments { .. } => "党员本人",
+            Area::Commitments { .. } | Area::SelfAssessment { .. } => "党员本人",
             _ => "支委",
         }
     }
@@ -156,14 +163,14 @@ impl Person {
     /// that area's records as they are, with who keeps them. The one rule
     /// every screen asks: the committee (and a phone that shows everything)
     /// edits all of it, a 党小组长 their own group's month, everyone their
-    /// own 承诺.
+    /// own 承诺 and 自评.
     pub fn may_edit(&self, area: &Area) -> bool {
         if self.sees_everything() {
             return true;
         }
         match area {
             Area::GroupMonth { group_id } => self.leads_group() == Some(group_id.as_str()),
-            Area::Commitments { member_id } => {
+            Area::Commitments { member_id } | Area::SelfAssessment { member_id } => {
                 self.member_id.as_deref() == Some(member_id.as_str())
             }
             _ => false,
@@ -339,6 +346,7 @@ mod tests {
             Area::Templates,
             Area::Talks,
             Area::FusionTasks,
+            Area::Study,
             Area::Tallies,
         ]
     }
@@ -346,6 +354,12 @@ mod tests {
     fn group(id: &str) -> Area {
         Area::GroupMonth {
             group_id: id.into(),
+        }
+    }
+
+    fn self_assessment_of(member: &Member) -> Area {
+        Area::SelfAssessment {
+            member_id: member.id.clone(),
         }
     }
 
@@ -423,6 +437,43 @@ mod tests {
                 assert!(me.may_edit(&area), "{:?} {area:?}", me.job);
             }
         }
+    }
+
+    #[test]
+    fn a_member_fills_in_only_their_own_self_assessment() {
+        let members = branch();
+        for who in [1, 2] {
+            let me = person(&members, Some(&members[who].id));
+            assert!(me.may_edit(&self_assessment_of(&members[who])));
+            let other = if who == 1 { 2 } else { 1 };
+            assert!(
+                !me.may_edit(&self_assessment_of(&members[other])),
+                "another member's 自评"
+            );
+            assert!(!me.may_edit(&self_assessment_of(&members[0])));
+        }
+        // The committee's phone may fill in anyone's (a member without a phone).
+        let secretary = person(&members, Some(&members[0].id));
+        assert!(secretary.may_edit(&self_assessment_of(&members[2])));
+        assert!(person(&members, None).may_edit(&self_assessment_of(&members[1])));
+        assert_eq!(
+            self_assessment_of(&members[1]).kept_by(),
+            "自评表由党员本人填写，本机只供查看。"
+        );
+    }
+
+    #[test]
+    fn the_study_records_and_hours_are_kept_by_the_committee() {
+        let members = branch();
+        for who in [1, 2] {
+            assert!(!person(&members, Some(&members[who].id)).may_edit(&Area::Study));
+        }
+        assert!(person(&members, Some(&members[0].id)).may_edit(&Area::Study));
+        assert!(Person::of(&members, Some(&members[2].id), true).may_edit(&Area::Study));
+        assert_eq!(
+            Area::Study.kept_by(),
+            "学习记录和学时由支委填写，本机只供查看。"
+        );
     }
 
     #[test]

@@ -107,16 +107,24 @@ pub fn document_xml(paper: &Paper) -> String {
                 }
             }
             Block::Signatures(lines) => {
-                // The print date under the last signatures stays with them.
-                let with_next = last && !paper.printed.is_empty();
-                body.push_str(&signatures_xml(lines, paper.orientation, with_next));
+                // The print date under the last signatures stays with them,
+                // on their last line where it has room.
+                let beside = (last && paper.printed_beside_signatures())
+                    .then_some(paper.printed.as_str());
+                let with_next = last && !paper.printed.is_empty() && beside.is_none();
+                body.push_str(&signatures_xml(
+                    lines,
+                    paper.orientation,
+                    with_next,
+                    beside,
+                ));
             }
             Block::PageBreak => body.push_str(
                 r#"<w:p><w:pPr><w:spacing w:after="0" w:line="20" w:lineRule="exact"/></w:pPr><w:r><w:br w:type="page"/></w:r></w:p>"#,
             ),
         }
     }
-    if !paper.printed.is_empty() {
+    if !paper.printed.is_empty() && !paper.printed_beside_signatures() {
         body.push_str(&paragraph("Printed", &paper.printed));
     }
     let page = paper.orientation.page();
@@ -185,10 +193,18 @@ fn run(text: &str, bold: bool) -> String {
 /// Each line of signatures one paragraph, the second place at a tab in the
 /// middle; every line keeps with the next and none splits, so the block
 /// stays on one page (and with the paragraph after it when `with_next`).
-fn signatures_xml(lines: &[Vec<Signature>], orientation: Orientation, with_next: bool) -> String {
-    let middle = twips_mm(orientation.page().text_width()) / 2;
+/// `printed`, the print date, ends the last line at a right tab.
+fn signatures_xml(
+    lines: &[Vec<Signature>],
+    orientation: Orientation,
+    with_next: bool,
+    printed: Option<&str>,
+) -> String {
+    let width = twips_mm(orientation.page().text_width());
+    let middle = width / 2;
     let mut out = String::new();
     for (i, places) in lines.iter().enumerate() {
+        let date = printed.filter(|_| i + 1 == lines.len());
         let keep = if i + 1 < lines.len() || with_next {
             "<w:keepNext/>"
         } else {
@@ -215,8 +231,19 @@ fn signatures_xml(lines: &[Vec<Signature>], orientation: Orientation, with_next:
                 r#"<w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t xml:space="preserve">{blank}</w:t></w:r>"#
             ));
         }
+        let tab = match date {
+            Some(date) => {
+                let size = (look::SMALL.size * 2.0).round();
+                runs.push_str(&format!(
+                    r#"<w:r><w:tab/></w:r><w:r><w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>"#,
+                    escape(date)
+                ));
+                format!(r#"<w:tab w:val="right" w:pos="{width}"/>"#)
+            }
+            None => format!(r#"<w:tab w:val="left" w:pos="{middle}"/>"#),
+        };
         out.push_str(&format!(
-            r#"<w:p><w:pPr><w:pStyle w:val="Signature"/>{keep}<w:keepLines/><w:tabs><w:tab w:val="left" w:pos="{middle}"/></w:tabs><w:spacing w:before="{before}"/></w:pPr>{runs}</w:p>"#
+            r#"<w:p><w:pPr><w:pStyle w:val="Signature"/>{keep}<w:keepLines/><w:tabs>{tab}</w:tabs><w:spacing w:before="{before}"/></w:pPr>{runs}</w:p>"#
         ));
     }
     out
@@ -661,17 +688,38 @@ mod tests {
     }
 
     #[test]
-    fn the_signature_block_keeps_together() {
+    fn the_signature_block_keeps_together_with_the_print_date_on_its_last_line() {
         let xml = document_xml(&sample());
         let first = xml.find("主持人（签字）").unwrap();
         let block = &xml[xml[..first].rfind("<w:p>").unwrap()..];
-        // Two lines, each keeping with the next (the last with the print
-        // date), neither splitting.
+        // Two lines, the first keeping with the second, neither splitting;
+        // the print date ends the second ("日期：", whose right half is
+        // free) at a right tab, so it never opens a page of its own.
         assert_eq!(block.matches(r#"<w:pStyle w:val="Signature"/>"#).count(), 2);
-        assert_eq!(block.matches("<w:keepNext/>").count(), 2);
+        assert_eq!(block.matches("<w:keepNext/>").count(), 1);
         assert_eq!(block.matches("<w:keepLines/>").count(), 2);
         assert!(block.contains("记录人（签字）"));
-        assert!(block.contains("日期："));
+        let last = &block[block.rfind("<w:p>").unwrap()..];
+        assert!(last.contains("日期：") && last.contains("打印日期：2026年12月1日"));
+        let width = twips_mm(Orientation::Portrait.page().text_width());
+        assert!(last.contains(&format!(r#"<w:tab w:val="right" w:pos="{width}"/>"#)));
+        assert!(!xml.contains(r#"<w:pStyle w:val="Printed"/>"#));
+    }
+
+    #[test]
+    fn a_print_date_under_two_signatures_keeps_its_own_line_with_them() {
+        let mut paper = sample();
+        paper.blocks.pop();
+        paper.signatures(&["主持人（签字）", "记录人（签字）"], false);
+        let xml = document_xml(&paper);
+        let first = xml.find("主持人（签字）").unwrap();
+        let block = &xml[xml[..first].rfind("<w:p>").unwrap()..];
+        assert_eq!(
+            block.matches("<w:keepNext/>").count(),
+            1,
+            "kept with the date"
+        );
+        assert!(block.contains(r#"<w:pStyle w:val="Printed"/>"#));
     }
 
     #[test]

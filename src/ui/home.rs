@@ -3,11 +3,12 @@
 use crate::ui::link::A;
 use leptos::prelude::*;
 
-use super::job::{use_sees_everything, MyWorkCard};
+use super::job::{use_may_edit, MyWorkCard};
 use super::meetings::ThisMonthCard;
 use super::state::use_app;
 use crate::browser::clock;
 use crate::domain::handover::term_notice;
+use crate::domain::job::Area;
 use crate::domain::rules::probation::probation_notices;
 use crate::domain::time::format_chinese_date;
 use crate::domain::Standing;
@@ -17,7 +18,7 @@ pub fn HomePage() -> impl IntoView {
     let state = use_app();
     // The committee's reminders (转正, 发展党员, 换届) are for its phones; a
     // member's phone begins with their own work.
-    let runs_branch = use_sees_everything().get_untracked();
+    let runs_branch = use_may_edit(Area::Meetings).get_untracked();
     let branch_name = move || {
         state.doc.with(|d| {
             let name = d.branch.name.trim();

@@ -6,8 +6,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use super::job::ReadOnly;
 use super::state::use_app;
 use crate::browser::clock;
+use crate::domain::job::Area;
 use crate::domain::pasted_roster::{read_roster, PastedRoster};
 use crate::domain::roster::{active_names, name_secretary};
 use crate::domain::{PartyGroup, Role};
@@ -32,12 +34,16 @@ pub fn SetupPage() -> impl IntoView {
             <p class="setup-steps" aria-label="设置步骤">
                 {move || format!("第 {} 步，共 {STEPS} 步", step().clamp(1, STEPS))}
             </p>
-            {move || match step() {
-                2 => view! { <MembersStep /> }.into_any(),
-                3 => view! { <SecretaryStep /> }.into_any(),
-                4 => view! { <FirstMeetingStep /> }.into_any(),
-                _ => view! { <BranchNameStep /> }.into_any(),
-            }}
+            // Setting the branch up is the secretary's: a member's phone
+            // shows the steps as they stand.
+            <ReadOnly area=Area::BranchSettings>
+                {move || match step() {
+                    2 => view! { <MembersStep /> }.into_any(),
+                    3 => view! { <SecretaryStep /> }.into_any(),
+                    4 => view! { <FirstMeetingStep /> }.into_any(),
+                    _ => view! { <BranchNameStep /> }.into_any(),
+                }}
+            </ReadOnly>
         </section>
     }
 }

@@ -270,3 +270,73 @@ test("the secretary fills in a member's 自评 on their own phone and the phone 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("on a member's phone the study pages, the 学时, setup and other members' 自评 read only; no empty card on a task; an empty date says 未填", async () => {
+  const origin = env.server.origin;
+  const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
+  const { secretary, token } = await secretarysPackage(a, origin);
+  const member = await joinByLink(b, origin, token, "吴昊");
+  const page = member.page;
+  await page.getByTestId("my-work").waitFor();
+  const year = new Date().getFullYear();
+  const members = (await storedOfKind(page, "members"))[0];
+  const other = members.find((m) => m.name === "刘洋");
+  const study = (await storedOfKind(page, "study/"))[0];
+  assert.ok(study, "the package carries the branch's study");
+  const task = (await storedOfKind(page, "task/"))[0];
+
+  for (const [path, line] of [
+    [`/fusion/study/${study.id}`, /学习记录和学时由支委填写/],
+    [`/fusion/hours/${year}`, /学习记录和学时由支委填写/],
+    ["/mine/setup", /支部信息与规则由支部书记填写/],
+    ["/mine/setup?step=2", /支部信息与规则由支部书记填写/],
+  ]) {
+    await open(page, origin, path);
+    assert.match(await page.getByTestId("read-only-note").first().textContent(), line, path);
+    // Setup also offers to undo this phone's own last import (the join).
+    const undo = ["撤销，恢复原数据", "不需要了"];
+    assert.deepEqual((await editControls(page)).filter((c) => !undo.includes(c)), [], `no edit controls on ${path}`);
+  }
+  // The fusion page lists the study and adds none.
+  await open(page, origin, "/fusion");
+  await page.getByTestId("study").locator(".meeting-row").first().waitFor();
+  assert.equal(await page.getByRole("button", { name: "＋ 每月一讲" }).count(), 0);
+
+  // A 重点任务 shows no card whose only button is hidden.
+  await open(page, origin, `/fusion/tasks/${task.id}`);
+  await page.getByTestId("read-only-note").waitFor();
+  assert.equal(await page.locator("main .card.actions").count(), 0, "no empty actions card");
+
+  // The 填写人 is the phone's owner: another member's 自评 is not offered,
+  // even when this phone once chose them.
+  await page.evaluate((id) => localStorage.setItem("zhibu.form-filler", id), other.id);
+  await open(page, origin, "/assess");
+  const names = (await page.locator("select[name=me] option").allTextContents()).map((t) => t.trim());
+  assert.deepEqual(names.filter((n) => n !== "请选择本人"), ["吴昊"]);
+  assert.equal((await page.locator("select[name=me] option:checked").textContent()).trim(), "吴昊");
+
+  // An empty date on a read-only screen says 未填, not the browser's 年/月/日.
+  const empty = [];
+  let unset = 0;
+  for (const path of [`/mine/roster/${other.id}`, "/mine/handover", `/fusion/study/${study.id}`, `/fusion/tasks/${task.id}`]) {
+    await open(page, origin, path);
+    const found = await page.locator("main").evaluate((main) => ({
+      empty: [...main.querySelectorAll("input[type=date]")].filter((i) => !i.value && i.checkVisibility()).map((i) => i.name),
+      unset: [...main.querySelectorAll("input")].filter((i) => i.value === "未填").length,
+    }));
+    empty.push(...found.empty.map((n) => `${path} ${n}`));
+    unset += found.unset;
+  }
+  assert.deepEqual(empty, [], "no empty date field");
+  assert.ok(unset > 0, "the empty dates say 未填");
+
+  // The secretary's phone still edits the study and fills in anyone's 自评.
+  await open(secretary.page, origin, `/fusion/study/${study.id}`);
+  assert.equal(await secretary.page.getByTestId("read-only-note").count(), 0);
+  assert.ok((await editControls(secretary.page)).length > 0);
+  await open(secretary.page, origin, "/assess");
+  assert.ok(await secretary.page.locator("select[name=me] option").count() > 10, "every member");
+
+  for (const p of [secretary, member]) assert.deepEqual(p.problems, []);
+  await Promise.all([a.close(), b.close()]);
+});

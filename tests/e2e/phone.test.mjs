@@ -3,7 +3,7 @@
 // banner, clearing the device, and fields that say they are saved.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openApp, App, PHONE, settled, storedRecords, storedOfKind } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE, settled, storedRecords, storedOfKind, pageShown } from "./support.mjs";
 import { ROUTES } from "./routes.mjs";
 
 const env = useBrowser();
@@ -188,6 +188,33 @@ test("the 民主评议 rows' 查看 and folded details are 44 px tall at 360 px"
   assert.ok(sizes.some((s) => s.text === "查看"), "a 查看 link is on the page");
   assert.ok(sizes.some((s) => /^测评/.test(s.text)), "a 测评… summary is on the page");
   assert.deepEqual(sizes.filter((s) => s.h < 44), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a planned meeting's 开始签到 bar covers no 会中 row on the first view at 360×740, and one field adds to any list", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).loadExample();
+  // The example's 主题党日 is planned: its checklist opens first.
+  await page.goto(env.server.origin + "/meetings/mt-ex-3");
+  await pageShown(page);
+  const bar = page.getByTestId("meeting-bar");
+  await bar.getByRole("button", { name: "开始签到" }).waitFor();
+  const during = page.locator(".checklist").nth(1);
+  assert.match(await during.locator(".card-title").textContent(), /会中/);
+  const [over, row] = await Promise.all([bar.boundingBox(), during.locator(".check-row").first().boundingBox()]);
+  assert.ok(row.y + row.height <= over.y, `the first 会中 row ends at ${row.y + row.height} px, the bar begins at ${over.y} px`);
+  assert.equal(await page.evaluate(() => scrollY), 0, "the first view");
+
+  // Below the three lists, one field adds to the list chosen.
+  await page.locator("fieldset[aria-label=添加到]").getByText("会前", { exact: true }).click();
+  await page.fill("input[name=new-item]", "检查音响和投影");
+  await page.locator(".checklist-add").getByRole("button", { name: "添加", exact: true }).click();
+  await page.locator(".checklist").first().getByText("检查音响和投影").waitFor();
+  await settled(page);
+  const meeting = (await storedOfKind(page, "meeting/")).find((m) => m.id === "mt-ex-3");
+  assert.ok(meeting.checklist.some((c) => c.text === "检查音响和投影" && c.phase === "before"), "stored in 会前");
   assert.deepEqual(problems, []);
   await context.close();
 });

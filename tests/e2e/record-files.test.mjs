@@ -213,6 +213,36 @@ test("every sheet's Word file prints in LibreOffice within a page of the print v
   await context.close();
 });
 
+test("the example's 民主评议汇总表 is two pages as PDF, Word and picture, its last page holding the whole signature block with the print date", async () => {
+  const context = await env.browser.newContext(A4);
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).loadExample();
+  const year = (await storedOfKind(page, "review/"))[0].year;
+  const dir = mkdtempSync(join(tmpdir(), "zhibu-tally-"));
+  const pdf = join(dir, "tally.pdf");
+  await printToPdf(page, env.server.origin, `/print/review/${year}`, pdf);
+  await page.goto(`${env.server.origin}/print/review/${year}`);
+  await page.waitForSelector(".paper");
+  const word = wordToPdf((await downloadFrom(page, "Word 文档", dir)).path);
+  // The picture is the same two pages, the print date drawn once.
+  const picture = readFileSync((await downloadFrom(page, "存为图片", dir)).path);
+  assert.equal(picturePages(pngSize(picture)), 2, "the picture's pages");
+  for (const [what, file] of [["PDF", pdf], ["Word", word]]) {
+    const pages = pageTexts(file);
+    assert.equal(pages.length, 2, `${what}: ${pages.length} pages`);
+    const last = squeeze(pages[1]);
+    for (const line of ["党支部书记（签字）", "党支部（盖章）", "日期：", "打印日期："]) {
+      assert.ok(last.includes(line), `${what}: ${line} on the last page`);
+    }
+    assert.ok(!squeeze(pages[0]).includes("签字"), `${what}: the signatures are not split`);
+    // The table's last rows sign with them: the last page is not signatures alone.
+    assert.ok(/\d+[\u4e00-\u9fa5]{2,3}正式党员/.test(last), `${what}: member rows above the signatures`);
+    signaturesInCompany(`${what} 汇总表`, pages);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("inside WeChat, 打印 is hidden, the picture opens full screen to long-press, and Word says how to get it", async () => {
   const context = await env.browser.newContext(WECHAT);
   const { page, problems } = await openRecord(context);

@@ -221,6 +221,19 @@ impl Paper {
         self.blocks.push(Block::Signatures(lines));
     }
 
+    /// Whether the print date goes at the right of the closing signatures'
+    /// last line (their "日期：", whose right half is free) rather than on a
+    /// line of its own under them: inside the block that never splits, and
+    /// no taller, so it never opens a page alone (the 民主评议汇总表 of the
+    /// example printed a third page holding only the print date).
+    pub fn printed_beside_signatures(&self) -> bool {
+        !self.printed.is_empty()
+            && matches!(
+                self.blocks.last(),
+                Some(Block::Signatures(lines)) if lines.last().is_some_and(|l| l.len() == 1)
+            )
+    }
+
     /// Names the files after the record's own date and kind:
     /// "2026-12-18 支部党员大会记录".
     pub fn named(&mut self, date: Option<NaiveDate>, what: &str) {

@@ -90,7 +90,7 @@ pub fn picture(paper: &Paper) -> Picture {
         };
         layout.block(block, next);
     }
-    if !paper.printed.is_empty() {
+    if !paper.printed.is_empty() && !paper.printed_beside_signatures() {
         layout.before(look::PRINTED_BEFORE);
         layout.lines(
             std::slice::from_ref(&paper.printed),
@@ -118,6 +118,8 @@ struct Layout {
     /// The height of the print date under the last block, which stays on
     /// the page of the signatures above it.
     printed: f64,
+    /// The print date when it ends the closing signatures' last line.
+    beside: Option<String>,
     /// The height that must fit below the last line or row of the block
     /// being laid out (the signatures after it), in px.
     tail: f64,
@@ -142,7 +144,10 @@ impl Layout {
             pages: vec![Vec::new()],
             page,
             orientation: paper.orientation,
-            printed: if paper.printed.is_empty() {
+            beside: paper
+                .printed_beside_signatures()
+                .then(|| paper.printed.clone()),
+            printed: if paper.printed.is_empty() || paper.printed_beside_signatures() {
                 0.0
             } else {
                 px(look::PRINTED_BEFORE) + px(look::SMALL.line)
@@ -299,8 +304,12 @@ impl Layout {
                 self.after(look::PARAGRAPH_AFTER);
             }
             Block::Signatures(lines) => {
-                let with = if next.is_none() { self.printed } else { 0.0 };
-                self.signatures(lines, with);
+                let (with, date) = if next.is_none() {
+                    (self.printed, self.beside.take())
+                } else {
+                    (0.0, None)
+                };
+                self.signatures(lines, with, date.as_deref());
             }
             Block::PageBreak => {
                 if !self.at_top() {
@@ -381,13 +390,13 @@ impl Layout {
     }
 
     /// The signature lines, on one page with `with` more below them.
-    fn signatures(&mut self, lines: &[Vec<Signature>], with: f64) {
+    fn signatures(&mut self, lines: &[Vec<Signature>], with: f64, date: Option<&str>) {
         self.keep(signatures_height(lines) + with);
         self.before(look::SIGNATURES_BEFORE);
         let ty = look::BODY;
         let em = px(ty.size);
         let line = px(look::SIGNATURE_LINE);
-        for places in lines {
+        for (n, places) in lines.iter().enumerate() {
             let baseline = self.y + line - px(ty.line) / 2.0;
             for (i, place) in places.iter().enumerate() {
                 let x = self.left + self.width / 2.0 * i as f64;
@@ -402,6 +411,10 @@ impl Layout {
                     * em;
                 let y = baseline + px(ty.size) / 2.0 + 2.0;
                 self.rule(from, from + rule, y, 1.5);
+            }
+            if let Some(date) = date.filter(|_| n + 1 == lines.len()) {
+                let (left, width) = (self.left, self.width);
+                self.text(date, left, width, baseline, look::SMALL, TextAlign::Right);
             }
             self.y += line;
         }
@@ -860,6 +873,32 @@ mod tests {
                 page_of(&picture, "主持人（签字）"),
                 "{ruled}"
             );
+        }
+    }
+
+    #[test]
+    fn the_print_date_ends_the_signatures_last_line_on_their_page() {
+        for ruled in 40..60 {
+            let mut paper = filled(ruled);
+            paper.paragraph(Style::Plain, "备注");
+            paper.signatures(&["主持人（签字）", "记录人（签字）"], true);
+            paper.printed = "打印日期：2026年12月1日".into();
+            let picture = picture(&paper);
+            let page = page_of(&picture, "主持人（签字）");
+            assert_eq!(page_of(&picture, "打印日期"), page, "{ruled}");
+            let middle = |starts: &str| {
+                picture.ops.iter().find_map(|op| match op {
+                    Draw::Text { text, middle, .. } if text.starts_with(starts) => Some(*middle),
+                    _ => None,
+                })
+            };
+            assert_eq!(middle("打印日期"), middle("日期："), "on the 日期 line");
+            let dates = picture
+                .ops
+                .iter()
+                .filter(|op| matches!(op, Draw::Text { text, .. } if text.starts_with("打印日期")));
+            assert_eq!(dates.count(), 1, "drawn once: {ruled}");
+            assert_eq!(picture.pages, page, "no page after the signatures: {ruled}");
         }
     }
 

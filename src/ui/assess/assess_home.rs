@@ -8,8 +8,10 @@ use super::default_year;
 use crate::browser::clock;
 use crate::browser::local_storage;
 use crate::domain::assessment::{form_for, kinds_for, new_form, AssessmentKind};
+use crate::domain::job::Area;
 use crate::domain::roster::active_names;
 use crate::store::device::{form_filler, FORM_FILLER_KEY};
+use crate::ui::job::{use_may_edit, use_person};
 use crate::ui::state::use_app;
 
 #[component]
@@ -17,12 +19,24 @@ pub fn AssessPage() -> impl IntoView {
     let state = use_app();
     let navigate = use_navigate();
     let year = RwSignal::new(default_year());
+    // Whose 自评 this phone may fill in: anyone's on the committee's (a
+    // member without a phone of their own), only the owner's on a member's.
+    let person = use_person();
+    let fills = move |id: &str| {
+        person.with(|p| {
+            p.may_edit(&Area::SelfAssessment {
+                member_id: id.to_string(),
+            })
+        })
+    };
     // The 填写人: chosen here, else the phone's person (使用人).
     let chosen = RwSignal::new(local_storage::read_text(FORM_FILLER_KEY));
     let me = move || {
         let owner = state.device.with(|d| d.me.clone());
         chosen
             .with(|c| form_filler(c.as_deref(), owner.as_deref()).map(str::to_string))
+            .filter(|id| fills(id))
+            .or(owner)
             .filter(|id| state.doc.with(|doc| doc.member(id).is_some()))
     };
     // The phone's own person is the 填写人 without being chosen.
@@ -36,9 +50,13 @@ pub fn AssessPage() -> impl IntoView {
         }
         chosen.set(pick);
     };
-    let members = move || state.doc.with(|d| active_names(&d.branch, &d.members));
+    let members = move || {
+        let mut names = state.doc.with(|d| active_names(&d.branch, &d.members));
+        names.retain(|(id, _)| fills(id));
+        names
+    };
     // The tally is the secretary's; a member's phone offers their own forms.
-    let tallies = crate::ui::job::use_sees_everything();
+    let tallies = use_may_edit(Area::Tallies);
     let this_year = chrono::Datelike::year(&clock::today());
     let open_form = move |kind: AssessmentKind| {
         let Some(member_id) = me() else { return };

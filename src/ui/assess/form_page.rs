@@ -12,10 +12,12 @@ use crate::domain::assessment::{
     add_line, evidence, finish, no_grade_reason, reopen, review_day, standards, AssessmentForm,
     AssessmentKind, Grade, Standard, StandardEntry, DIMENSIONS,
 };
+use crate::domain::job::Area;
 use crate::domain::limits;
 use crate::ui::backup::HandInText;
 use crate::ui::draft_text::DraftTextArea;
 use crate::ui::handles::FormHandle;
+use crate::ui::job::ReadOnly;
 use crate::ui::state::use_app;
 use crate::ui::widgets::{PageHeader, RecordPage};
 
@@ -79,99 +81,105 @@ fn FormScreen(handle: FormHandle) -> impl IntoView {
         }
     };
     let stds = standards(kind);
+    // Another member's form on a member's phone reads only.
+    let area = Area::SelfAssessment {
+        member_id: whose.with_untracked(|(id, _)| id.clone()),
+    };
     view! {
         <PageHeader title="自评表" back="/assess" />
-        <header class="meeting-head">
-            <h2 class="meeting-title">{title}</h2>
-            <p class="muted small">
-                {move || {
-                    member()
-                        .map(|m| {
-                            format!(
-                                "{}（{}）",
-                                m.name,
-                                m.standing_on(Some(graded_on.get())).label(),
-                            )
-                        })
-                        .unwrap_or_default()
-                }}
-            </p>
-            <details class="help">
-                <summary>"标准出处"</summary>
-                <p class="hint">{kind.help_text()}</p>
-            </details>
-        </header>
-        <Show when=move || finished.get()>
-            <p class="banner-inline ok">
-                {move || {
-                    form.with(|f| {
-                        f.as_ref()
-                            .and_then(|f| f.finished_on())
-                            .map(|d| {
+        <ReadOnly area=area>
+            <header class="meeting-head">
+                <h2 class="meeting-title">{title}</h2>
+                <p class="muted small">
+                    {move || {
+                        member()
+                            .map(|m| {
                                 format!(
-                                    "已于 {d} 完成。如需修改，请先“重新打开”。",
+                                    "{}（{}）",
+                                    m.name,
+                                    m.standing_on(Some(graded_on.get())).label(),
                                 )
                             })
                             .unwrap_or_default()
-                    })
-                }}
-            </p>
-        </Show>
-        {stds
-            .iter()
-            .map(|s| {
-                view! {
-                    <StandardCard
-                        handle=handle
-                        standard=s
-                        form=form
-                        lines=lines
-                        finished=finished
-                    />
-                }
-            })
-            .collect_view()}
-        {if kind.is_member_review() {
-            view! {
-                <Dimensions handle=handle form=form finished=finished />
-                <Negatives handle=handle form=form finished=finished />
-                <section class="card form">
-                    <h3 class="card-title">"自评等次"</h3>
-                    {move || match member().and_then(|m| no_grade_reason(&m, graded_on.get())) {
-                        Some(reason) => view! { <p class="hint">{reason}</p> }.into_any(),
-                        None => {
-                            view! { <GradeChoice handle=handle form=form finished=finished /> }
-                                .into_any()
-                        }
                     }}
-                </section>
-            }
-                .into_any()
-        } else {
-            view! { <OverallChoice handle=handle form=form finished=finished /> }.into_any()
-        }}
-        <section class="card actions">
-            <button class="button primary" on:click=toggle_finished>
-                {move || if finished.get() { "重新打开" } else { "完成" }}
-            </button>
-            <ExportForSecretary form_id=id.clone() />
-            <A href=format!("/print/assessment/{id}") attr:class="button">
-                "打印自评表"
-            </A>
-            <ul class="log muted small">
-                {move || {
-                    form.with(|f| {
-                        f.as_ref()
-                            .map(|f| {
-                                f.log
-                                    .iter()
-                                    .map(|e| view! { <li>{e.sentence()}</li> })
-                                    .collect_view()
-                            })
-                    })
-                }}
-            </ul>
-        </section>
+                </p>
+                <details class="help">
+                    <summary>"标准出处"</summary>
+                    <p class="hint">{kind.help_text()}</p>
+                </details>
+            </header>
+            <Show when=move || finished.get()>
+                <p class="banner-inline ok">
+                    {move || {
+                        form.with(|f| {
+                            f.as_ref()
+                                .and_then(|f| f.finished_on())
+                                .map(|d| {
+                                    format!(
+                                        "已于 {d} 完成。如需修改，请先“重新打开”。",
+                                    )
+                                })
+                                .unwrap_or_default()
+                        })
+                    }}
+                </p>
+            </Show>
+            {stds
+                .iter()
+                .map(|s| {
+                    view! {
+                        <StandardCard
+                            handle=handle
+                            standard=s
+                            form=form
+                            lines=lines
+                            finished=finished
+                        />
+                    }
+                })
+                .collect_view()}
+            {if kind.is_member_review() {
+                view! {
+                    <Dimensions handle=handle form=form finished=finished />
+                    <Negatives handle=handle form=form finished=finished />
+                    <section class="card form">
+                        <h3 class="card-title">"自评等次"</h3>
+                        {move || match member().and_then(|m| no_grade_reason(&m, graded_on.get())) {
+                            Some(reason) => view! { <p class="hint">{reason}</p> }.into_any(),
+                            None => {
+                                view! { <GradeChoice handle=handle form=form finished=finished /> }
+                                    .into_any()
+                            }
+                        }}
+                    </section>
+                }
+                    .into_any()
+            } else {
+                view! { <OverallChoice handle=handle form=form finished=finished /> }.into_any()
+            }}
+            <section class="card actions">
+                <button class="button primary" on:click=toggle_finished>
+                    {move || if finished.get() { "重新打开" } else { "完成" }}
+                </button>
+                <ExportForSecretary form_id=id.clone() />
+                <A href=format!("/print/assessment/{id}") attr:class="button">
+                    "打印自评表"
+                </A>
+                <ul class="log muted small">
+                    {move || {
+                        form.with(|f| {
+                            f.as_ref()
+                                .map(|f| {
+                                    f.log
+                                        .iter()
+                                        .map(|e| view! { <li>{e.sentence()}</li> })
+                                        .collect_view()
+                                })
+                        })
+                    }}
+                </ul>
+            </section>
+        </ReadOnly>
     }
 }
 

@@ -71,7 +71,8 @@ fn outgoing_file(what: Outgoing) -> (String, String) {
 pub fn SendPanel() -> impl IntoView {
     let state = use_app();
     // A member's phone sends their return; the committee's, a backup.
-    let committee = crate::ui::job::use_sees_everything().get_untracked();
+    let committee =
+        crate::ui::job::use_may_edit(crate::domain::job::Area::Meetings).get_untracked();
     let what = RwSignal::new(Outgoing::Records(if committee {
         Scope::Full
     } else {

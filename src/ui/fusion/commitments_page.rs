@@ -10,7 +10,7 @@ use crate::domain::fusion::{Commitment, CommitmentKind, Fulfilment, MemberCommit
 use crate::domain::job::Area;
 use crate::domain::time::format_chinese_date;
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
-use crate::ui::job::{use_sees_everything, ReadOnly};
+use crate::ui::job::{use_may_edit, ReadOnly};
 use crate::ui::link::A;
 use crate::ui::state::{use_app, AppState};
 use crate::ui::widgets::{DateInput, MemberYearPage, Segmented, Whose};
@@ -110,7 +110,7 @@ fn Pledges(state: AppState, member_id: String, year: i32, name: String) -> impl 
 #[component]
 fn PledgeCard(state: AppState, member_id: String, year: i32, item_id: String) -> impl IntoView {
     // 评诺 is the committee's; a member's phone shows it read only.
-    let rates = use_sees_everything();
+    let rates = use_may_edit(Area::Tallies);
     let id = MemberCommitments::id_for(&member_id, year);
     let item = {
         let item_id = item_id.clone();

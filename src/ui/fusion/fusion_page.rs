@@ -356,17 +356,19 @@ fn StudyCard(year: i32) -> impl IntoView {
     view! {
         <section class="card" data-testid="study">
             <h2 class="card-title">"学习"</h2>
-            <div class="row">
-                <button class="button small" on:click=add(StudyForm::MonthlyTalk)>
-                    "＋ 每月一讲"
-                </button>
-                <button class="button small" on:click=add(StudyForm::OnePointLesson)>
-                    "＋ OPL一点课"
-                </button>
-                <button class="button small" on:click=add(StudyForm::MorningStudy)>
-                    "＋ 晨学"
-                </button>
-            </div>
+            <ReadOnly area=Area::Study quiet=true>
+                <div class="row">
+                    <button class="button small" on:click=add(StudyForm::MonthlyTalk)>
+                        "＋ 每月一讲"
+                    </button>
+                    <button class="button small" on:click=add(StudyForm::OnePointLesson)>
+                        "＋ OPL一点课"
+                    </button>
+                    <button class="button small" on:click=add(StudyForm::MorningStudy)>
+                        "＋ 晨学"
+                    </button>
+                </div>
+            </ReadOnly>
             <p class="muted small">
                 {move || {
                     let (spoke, not_yet) = rotation.get();
@@ -477,50 +479,52 @@ pub fn StudyHoursPage() -> impl IntoView {
     view! {
         <PageHeader title="学时统计" back="/fusion" />
         <h2 class="period-label">{move || format!("{}年", year.get())}</h2>
-        <Show when=move || unit().is_none()>
-            <section class="card notice" data-testid="ask-study-hour">
-                <h2 class="card-title">"本单位 1 学时按多少分钟计算？"</h2>
+        <ReadOnly area=Area::Study>
+            <Show when=move || unit().is_none()>
+                <section class="card notice" data-testid="ask-study-hour">
+                    <h2 class="card-title">"本单位 1 学时按多少分钟计算？"</h2>
+                    <p class="hint">
+                        "各单位规定不同，不少单位按 60 分钟计 1 学时。选定后按它折算本支部组织的学习。"
+                    </p>
+                    <div class="row">
+                        {MINUTES_PER_STUDY_HOUR_CHOICES
+                            .map(|n| {
+                                view! {
+                                    <button
+                                        class="button"
+                                        on:click=move |_| {
+                                            state
+                                                .edit_branch(move |b| {
+                                                    b.rules.minutes_per_study_hour = Some(n);
+                                                })
+                                        }
+                                    >
+                                        {format!("{n} 分钟")}
+                                    </button>
+                                }
+                            })}
+                    </div>
+                </section>
+            </Show>
+            <ul class="requirement-list card" data-testid="study-hours">
+                <For each=move || rows.get() key=|r| r.clone() let:row>
+                    <li class="requirement hours-row">
+                        <span class="requirement-label">{row.1.clone()}</span>
+                        <span class="requirement-count small" class:done=row.3>
+                            {row.2.clone()}
+                        </span>
+                    </li>
+                </For>
+            </ul>
+            <section class="card">
+                <button class="button primary" on:click=add_outside>
+                    "＋ 登记支部以外的培训学时"
+                </button>
                 <p class="hint">
-                    "各单位规定不同，不少单位按 60 分钟计 1 学时。选定后按它折算本支部组织的学习。"
+                    "参加党校轮训、上级组织的集中培训或网络培训后，在这里登记主办单位认定的学时。"
                 </p>
-                <div class="row">
-                    {MINUTES_PER_STUDY_HOUR_CHOICES
-                        .map(|n| {
-                            view! {
-                                <button
-                                    class="button"
-                                    on:click=move |_| {
-                                        state
-                                            .edit_branch(move |b| {
-                                                b.rules.minutes_per_study_hour = Some(n);
-                                            })
-                                    }
-                                >
-                                    {format!("{n} 分钟")}
-                                </button>
-                            }
-                        })}
-                </div>
             </section>
-        </Show>
-        <ul class="requirement-list card" data-testid="study-hours">
-            <For each=move || rows.get() key=|r| r.clone() let:row>
-                <li class="requirement hours-row">
-                    <span class="requirement-label">{row.1.clone()}</span>
-                    <span class="requirement-count small" class:done=row.3>
-                        {row.2.clone()}
-                    </span>
-                </li>
-            </For>
-        </ul>
-        <section class="card">
-            <button class="button primary" on:click=add_outside>
-                "＋ 登记支部以外的培训学时"
-            </button>
-            <p class="hint">
-                "参加党校轮训、上级组织的集中培训或网络培训后，在这里登记主办单位认定的学时。"
-            </p>
-        </section>
+        </ReadOnly>
         <p class="hint">{COUNTED}</p>
         <p class="hint">
             {format!(

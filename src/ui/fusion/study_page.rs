@@ -6,11 +6,13 @@ use leptos_router::hooks::use_navigate;
 
 use crate::browser::dialog::confirm;
 use crate::domain::fusion::{StudyForm, StudySession};
+use crate::domain::job::Area;
 use crate::domain::limits;
 use crate::domain::meeting::PersonRef;
 use crate::domain::roster::active_names;
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::StudyHandle;
+use crate::ui::job::ReadOnly;
 use crate::ui::link::A;
 use crate::ui::person_picker::PersonPicker;
 use crate::ui::widgets::{DateInput, PageHeader, RecordPage, Segmented};
@@ -52,147 +54,155 @@ fn StudyEditor(study: StudyHandle) -> impl IntoView {
     let id = study.id();
     view! {
         <PageHeader title="学习记录" back="/fusion" />
-        <section class="card form">
-            {move || {
-                if outside() {
-                    view! {
-                        <h2 class="card-title">"支部以外的培训"</h2>
-                        <p class="hint">
-                            "党校轮训、上级组织的集中培训、网络培训等，按主办单位认定的学时登记，计入参加人的学时。"
-                        </p>
-                    }
-                        .into_any()
-                } else {
-                    view! {
-                        <Segmented
-                            name="study-form"
-                            label="学习形式"
-                            options=StudyForm::BRANCH.map(|f| (f, f.label())).to_vec()
-                            value=form
-                            on_change=Callback::new(move |f| study.edit(move |s| s.form = f))
-                        />
-                    }
-                        .into_any()
-                }
-            }}
-            <DateInput
-                label="日期"
-                name="study-date"
-                value=study.part(|s| s.date)
-                on_change=move |d| study.edit(move |s| s.date = d)
-            />
-            {move || {
-                let label = form.get().speaker_label();
-                (!outside())
-                    .then(|| {
+        <ReadOnly area=Area::Study>
+            <section class="card form">
+                {move || {
+                    if outside() {
                         view! {
-                            <PersonPicker
-                                label=label
-                                name="study-speaker"
-                                value=study.part(|s| s.speaker.clone())
-                                on_change=Callback::new(move |p: PersonRef| {
-                                    study.edit(move |s| s.speaker = p.clone())
-                                })
+                            <h2 class="card-title">"支部以外的培训"</h2>
+                            <p class="hint">
+                                "党校轮训、上级组织的集中培训、网络培训等，按主办单位认定的学时登记，计入参加人的学时。"
+                            </p>
+                        }
+                            .into_any()
+                    } else {
+                        view! {
+                            <Segmented
+                                name="study-form"
+                                label="学习形式"
+                                options=StudyForm::BRANCH.map(|f| (f, f.label())).to_vec()
+                                value=form
+                                on_change=Callback::new(move |f| study.edit(move |s| s.form = f))
                             />
                         }
-                    })
-            }}
-            <DraftInput
-                label=title_label
-                name="study-title"
-                value=text(|s| s.title.clone())
-                on_save=save(|s, v| s.title = v.trim().to_string())
-            /> <Categories study=study />
-            <Show when=move || form.get() == StudyForm::OnePointLesson>
-                <DraftTextArea
-                    label="要点（300 字以内）"
-                    name="study-points"
-                    rows=5
-                    maxlength=limits::OPL_POINTS
-                    value=text(|s| s.points.clone())
-                    on_save=save(|s, v| s.points = v)
+                            .into_any()
+                    }
+                }}
+                <DateInput
+                    label="日期"
+                    name="study-date"
+                    value=study.part(|s| s.date)
+                    on_change=move |d| study.edit(move |s| s.date = d)
                 />
-            </Show> <Show when=outside>
-                <label class="field">
-                    <span>"学时（主办单位认定）"</span>
-                    <input
-                        type="number"
-                        inputmode="decimal"
-                        min="0"
-                        max="200"
-                        step="0.5"
-                        name="study-credited-hours"
-                        prop:value=study
-                            .part(|s| {
-                                let tenths = s.credited_tenths;
-                                if tenths % 10 == 0 {
-                                    (tenths / 10).to_string()
-                                } else {
-                                    format!("{}.{}", tenths / 10, tenths % 10)
-                                }
-                            })
-                        on:change=move |ev| {
-                            let hours = event_target_value(&ev)
-                                .trim()
-                                .parse::<f64>()
-                                .unwrap_or(0.0);
-                            let tenths = (hours * 10.0).round().clamp(0.0, 2000.0) as u32;
-                            study.edit(move |s| s.credited_tenths = tenths);
-                        }
-                    />
-                </label>
-            </Show> <Show when=move || !outside()>
-                <label class="field">
-                    <span>"时长（分钟）"</span>
-                    <input
-                        type="number"
-                        inputmode="numeric"
-                        min="0"
-                        max="600"
-                        name="study-minutes"
-                        prop:value=study.part(|s| s.minutes.to_string())
-                        on:change=move |ev| {
-                            let n = event_target_value(&ev).parse::<u32>().unwrap_or(0).min(600);
-                            study.edit(move |s| s.minutes = n);
-                        }
-                    />
-                </label>
-            </Show> <Show when=move || form.get() == StudyForm::MorningStudy>
-                <label class="field">
-                    <span>"人数（未逐一签到时填写）"</span>
-                    <input
-                        type="number"
-                        inputmode="numeric"
-                        min="0"
-                        max="999"
-                        name="study-headcount"
-                        prop:value=study
-                            .part(|s| s.headcount.map(|n| n.to_string()).unwrap_or_default())
-                        on:change=move |ev| {
-                            let n = event_target_value(&ev).parse::<u32>().ok().map(|n| n.min(999));
-                            study.edit(move |s| s.headcount = n);
-                        }
-                    />
-                </label>
+                {move || {
+                    let label = form.get().speaker_label();
+                    (!outside())
+                        .then(|| {
+                            view! {
+                                <PersonPicker
+                                    label=label
+                                    name="study-speaker"
+                                    value=study.part(|s| s.speaker.clone())
+                                    on_change=Callback::new(move |p: PersonRef| {
+                                        study.edit(move |s| s.speaker = p.clone())
+                                    })
+                                />
+                            }
+                        })
+                }}
                 <DraftInput
-                    label="科室（可不填）"
-                    name="study-department"
-                    value=text(|s| s.department.clone())
-                    on_save=save(|s, v| s.department = v.trim().to_string())
-                />
-            </Show>
-        </section>
-        <Attendees study=study />
-        <section class="card actions">
-            <Show when=move || form.get() == StudyForm::OnePointLesson>
-                <A href=format!("/print/fusion/opl/{id}") attr:class="button">
-                    "打印 OPL 一点课"
-                </A>
-            </Show>
-            <button class="button danger" on:click=delete>
-                "删除这条记录"
-            </button>
-        </section>
+                    label=title_label
+                    name="study-title"
+                    value=text(|s| s.title.clone())
+                    on_save=save(|s, v| s.title = v.trim().to_string())
+                /> <Categories study=study />
+                <Show when=move || form.get() == StudyForm::OnePointLesson>
+                    <DraftTextArea
+                        label="要点（300 字以内）"
+                        name="study-points"
+                        rows=5
+                        maxlength=limits::OPL_POINTS
+                        value=text(|s| s.points.clone())
+                        on_save=save(|s, v| s.points = v)
+                    />
+                </Show> <Show when=outside>
+                    <label class="field">
+                        <span>"学时（主办单位认定）"</span>
+                        <input
+                            type="number"
+                            inputmode="decimal"
+                            min="0"
+                            max="200"
+                            step="0.5"
+                            name="study-credited-hours"
+                            prop:value=study
+                                .part(|s| {
+                                    let tenths = s.credited_tenths;
+                                    if tenths % 10 == 0 {
+                                        (tenths / 10).to_string()
+                                    } else {
+                                        format!("{}.{}", tenths / 10, tenths % 10)
+                                    }
+                                })
+                            on:change=move |ev| {
+                                let hours = event_target_value(&ev)
+                                    .trim()
+                                    .parse::<f64>()
+                                    .unwrap_or(0.0);
+                                let tenths = (hours * 10.0).round().clamp(0.0, 2000.0) as u32;
+                                study.edit(move |s| s.credited_tenths = tenths);
+                            }
+                        />
+                    </label>
+                </Show> <Show when=move || !outside()>
+                    <label class="field">
+                        <span>"时长（分钟）"</span>
+                        <input
+                            type="number"
+                            inputmode="numeric"
+                            min="0"
+                            max="600"
+                            name="study-minutes"
+                            prop:value=study.part(|s| s.minutes.to_string())
+                            on:change=move |ev| {
+                                let n = event_target_value(&ev)
+                                    .parse::<u32>()
+                                    .unwrap_or(0)
+                                    .min(600);
+                                study.edit(move |s| s.minutes = n);
+                            }
+                        />
+                    </label>
+                </Show> <Show when=move || form.get() == StudyForm::MorningStudy>
+                    <label class="field">
+                        <span>"人数（未逐一签到时填写）"</span>
+                        <input
+                            type="number"
+                            inputmode="numeric"
+                            min="0"
+                            max="999"
+                            name="study-headcount"
+                            prop:value=study
+                                .part(|s| s.headcount.map(|n| n.to_string()).unwrap_or_default())
+                            on:change=move |ev| {
+                                let n = event_target_value(&ev)
+                                    .parse::<u32>()
+                                    .ok()
+                                    .map(|n| n.min(999));
+                                study.edit(move |s| s.headcount = n);
+                            }
+                        />
+                    </label>
+                    <DraftInput
+                        label="科室（可不填）"
+                        name="study-department"
+                        value=text(|s| s.department.clone())
+                        on_save=save(|s, v| s.department = v.trim().to_string())
+                    />
+                </Show>
+            </section>
+            <Attendees study=study />
+            <section class="card actions">
+                <Show when=move || form.get() == StudyForm::OnePointLesson>
+                    <A href=format!("/print/fusion/opl/{id}") attr:class="button">
+                        "打印 OPL 一点课"
+                    </A>
+                </Show>
+                <button class="button danger" on:click=delete>
+                    "删除这条记录"
+                </button>
+            </section>
+        </ReadOnly>
     }
 }
 

@@ -2,7 +2,7 @@
 //! evidence. Saved as it is typed.
 
 use crate::domain::job::Area;
-use crate::ui::job::ReadOnly;
+use crate::ui::job::{use_may_edit, ReadOnly};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -42,6 +42,7 @@ fn TaskForm(task: TaskHandle) -> impl IntoView {
             .doc
             .with(|d| d.meeting(&meeting).map(|m| format!("由{}部署", when(m))))
     });
+    let editable = use_may_edit(Area::FusionTasks);
     let delete = move |_| {
         if confirm("删除这项任务及其进展记录？") {
             state.delete_task(&task.id());
@@ -123,11 +124,14 @@ fn TaskForm(task: TaskHandle) -> impl IntoView {
                     />
                 </Show>
             </section>
-            <section class="card actions">
-                <button class="button danger" on:click=delete>
-                    "删除这项任务"
-                </button>
-            </section>
+            // Its one button is the committee's: no empty card elsewhere.
+            <Show when=move || editable.get()>
+                <section class="card actions">
+                    <button class="button danger" on:click=delete.clone()>
+                        "删除这项任务"
+                    </button>
+                </section>
+            </Show>
         </ReadOnly>
     }
 }

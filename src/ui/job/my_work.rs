@@ -3,10 +3,11 @@
 use chrono::Datelike;
 use leptos::prelude::*;
 
-use super::{use_person, use_sees_everything};
+use super::use_person;
 use crate::browser::clock;
 use crate::domain::assessment::{form_for, kinds_for};
 use crate::domain::fusion::MemberCommitments;
+use crate::domain::job::Person;
 use crate::ui::icons;
 use crate::ui::link::A;
 use crate::ui::state::{use_app, AppState};
@@ -18,7 +19,7 @@ use crate::ui::state::{use_app, AppState};
 #[component]
 pub fn MyWorkCard() -> impl IntoView {
     let state = use_app();
-    let shown = !use_sees_everything().get_untracked();
+    let shown = use_person().with_untracked(Person::own_work_first);
     shown.then(|| Suspend::new(my_work_card(state)))
 }
 

@@ -4,6 +4,7 @@
 //! 我的 has a switch. Who may edit what is `Person::may_edit`, asked here
 //! for every screen.
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 
 use super::use_person;
@@ -14,6 +15,14 @@ use crate::ui::link::A;
 pub fn use_may_edit(area: Area) -> Memo<bool> {
     let person = use_person();
     Memo::new(move |_| person.with(|p| p.may_edit(&area)))
+}
+
+/// Whether the fields inside a `ReadOnly` may be changed here: a field
+/// that shows the browser's own face when empty (a date's "年/月/日") says
+/// "未填" instead where they may not.
+#[derive(Clone, Copy)]
+pub struct ReadOnlyFrame {
+    pub editable: Memo<bool>,
 }
 
 /// Its children as they are on a phone that may edit `area`; elsewhere
@@ -43,7 +52,7 @@ pub fn ReadOnly(area: Area, #[prop(optional)] quiet: bool, children: Children) -
             class:read-only=move || !editable.get()
             disabled=move || !editable.get()
         >
-            {children()}
+            <Provider value=ReadOnlyFrame { editable }>{children()}</Provider>
         </fieldset>
     }
 }

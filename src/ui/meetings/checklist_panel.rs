@@ -1,22 +1,58 @@
 //! 清单: the meeting's checklist by 会前 / 会中 / 会后. Items can be added or
-//! removed for this meeting alone; the template stays as it is.
+//! removed for this meeting alone; the template stays as it is. One field
+//! under the three lists adds to any of them: a field under each pushed the
+//! first 会中 row under the meeting's bar on a phone's first view.
 
 use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::browser::clock;
+use crate::domain::job::Area;
 use crate::domain::meeting::{ChecklistItem, Phase};
 use crate::domain::rules::checklist::progress;
 use crate::domain::rules::recording::{add_item, edit_item, remove_item};
 use crate::ui::handles::MeetingHandle;
+use crate::ui::job::use_may_edit;
 use crate::ui::link::A;
-use crate::ui::widgets::{CheckRow, InlineAdd};
+use crate::ui::widgets::{CheckRow, InlineAdd, Segmented};
 
 #[component]
 pub fn ChecklistPanel(meeting: MeetingHandle) -> impl IntoView {
-    Phase::ALL
-        .map(|phase| view! { <PhaseList meeting=meeting phase=phase /> })
-        .collect_view()
+    let editable = use_may_edit(Area::Meetings);
+    view! {
+        {Phase::ALL.map(|phase| view! { <PhaseList meeting=meeting phase=phase /> })}
+        <Show when=move || editable.get()>
+            <AddItem meeting=meeting />
+        </Show>
+    }
+}
+
+/// An item for this meeting alone, in the list chosen (会中 first: the
+/// meeting's own business is what a recorder adds most).
+#[component]
+fn AddItem(meeting: MeetingHandle) -> impl IntoView {
+    let phase = RwSignal::new(Phase::During);
+    let add = move |text: String| {
+        let item = ChecklistItem {
+            id: clock::new_id("c"),
+            phase: phase.get_untracked(),
+            text,
+            done: false,
+        };
+        meeting.edit(move |m| add_item(&mut m.checklist, item.clone()));
+    };
+    view! {
+        <section class="card form checklist-add">
+            <Segmented
+                name="new-item-phase"
+                label="添加到"
+                options=Phase::ALL.map(|p| (p, p.label())).to_vec()
+                value=phase
+                on_change=Callback::new(move |p| phase.set(p))
+            />
+            <InlineAdd name="new-item" placeholder="添加本次会议的事项" on_add=add />
+        </section>
+    }
 }
 
 #[component]
@@ -36,15 +72,6 @@ fn PhaseList(meeting: MeetingHandle, phase: Phase) -> impl IntoView {
     let counts = move || {
         let (done, total) = items.with(|list| progress(list, phase));
         format!("{done}/{total}")
-    };
-    let add = move |text: String| {
-        let item = ChecklistItem {
-            id: clock::new_id("c"),
-            phase,
-            text,
-            done: false,
-        };
-        meeting.edit(move |m| add_item(&mut m.checklist, item.clone()));
     };
     view! {
         <section class="card checklist">
@@ -97,11 +124,6 @@ fn PhaseList(meeting: MeetingHandle, phase: Phase) -> impl IntoView {
                     }
                 </For>
             </ul>
-            <InlineAdd
-                name=format!("new-{}", phase.label())
-                placeholder="添加本次会议的事项"
-                on_add=add
-            />
         </section>
     }
 }

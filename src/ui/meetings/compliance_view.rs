@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::when;
 use crate::browser::clock;
 use crate::domain::ics;
+use crate::domain::job::Area;
 use crate::domain::rules::absence_streak::absence_streaks;
 use crate::domain::rules::attendance::pending_makeups;
 use crate::domain::rules::compliance::{
@@ -17,7 +18,7 @@ use crate::domain::rules::compliance::{
 };
 use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::fusion::GroupWorkLines;
-use crate::ui::job::use_sees_everything;
+use crate::ui::job::use_may_edit;
 use crate::ui::paging::list_address;
 use crate::ui::print::period_kind_name;
 use crate::ui::state::use_app;
@@ -206,7 +207,7 @@ fn DueRow(requirement: Requirement) -> impl IntoView {
         planned_for(d, &requirement).and_then(|m| Some((m.id.clone(), m.effective_date()?)))
     });
     // A member's phone does not plan: what is owed opens the overview.
-    let plans = use_sees_everything().get_untracked();
+    let plans = use_may_edit(Area::Meetings).get_untracked();
     let href = match (&planned, &requirement.what) {
         (Some((id, _)), _) => format!("/meetings/{id}"),
         (None, _) if !plans => "/meetings/compliance".to_string(),
@@ -259,7 +260,7 @@ pub fn ThisMonthCard() -> impl IntoView {
     };
     let makeups = Memo::new(move |_| state.doc.with(|d| pending_makeups(d).len()));
     // Read as home opens: who uses the phone changes on 我的, another page.
-    let plans = use_sees_everything().get_untracked();
+    let plans = use_may_edit(Area::Meetings).get_untracked();
     let month_start = Period::containing(PeriodKind::Month, clock::today()).start;
     let export_all = move |()| {
         let text = state

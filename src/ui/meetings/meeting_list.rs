@@ -160,7 +160,7 @@ pub fn MeetingsPage() -> impl IntoView {
         }
     };
     // A member's phone shows the meetings; the committee plans them.
-    let plans = crate::ui::job::use_sees_everything();
+    let plans = crate::ui::job::use_may_edit(crate::domain::job::Area::Meetings);
     view! {
         <div class="toolbar">
             <h1 class="page-title">"会议"</h1>

@@ -26,7 +26,7 @@ use crate::domain::rules::vote::Body;
 use crate::domain::time::format_chinese_date;
 use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::handles::MeetingHandle;
-use crate::ui::job::{use_sees_everything, ReadOnly};
+use crate::ui::job::{use_may_edit, ReadOnly};
 use crate::ui::paging::list_address;
 use crate::ui::widgets::{PageHeader, RecordPage};
 
@@ -97,7 +97,7 @@ fn MeetingScreen(meeting: MeetingHandle) -> impl IntoView {
     let theme = Memo::new(move |_| head.with(|h| h.theme.clone()));
     let held = Memo::new(move |_| head.with(|h| h.held));
     let when_text = Memo::new(move |_| head.with(|h| h.when.clone()));
-    let records = use_sees_everything();
+    let records = use_may_edit(Area::Meetings);
     let desk = wide_window();
     // What the page shows: one section, or on a wide window the desk for
     // any of its sections (switching among them redraws nothing).
@@ -281,7 +281,10 @@ fn MeetingBar(meeting: MeetingHandle, section: Memo<String>, held: Memo<bool>) -
         )
     };
     view! {
-        <div class="meeting-bar" data-testid="meeting-bar">
+        // Its button alone covers the page: the fade above it starts at the
+        // button, not 8 px over the row above (set here, not in the
+        // stylesheet every first load carries).
+        <div class="meeting-bar" data-testid="meeting-bar" style:padding-top="0">
             {move || {
                 if held.get() {
                     just_held
@@ -320,7 +323,7 @@ fn MeetingBar(meeting: MeetingHandle, section: Memo<String>, held: Memo<bool>) -
 #[component]
 fn MeetingActions(meeting: MeetingHandle, held: Memo<bool>) -> impl IntoView {
     let state = meeting.state;
-    let records = use_sees_everything();
+    let records = use_may_edit(Area::Meetings);
     let navigate = use_navigate();
     let reopen = move |_| {
         // The roll is fixed again from the roster when it is held again.

@@ -19,6 +19,10 @@ pub fn PaperSheet(paper: Paper) -> impl IntoView {
     let subtitle = (!paper.subtitle.is_empty())
         .then(|| view! { <p class="paper-subtitle">{paper.subtitle.clone()}</p> });
     let orientation = paper.orientation;
+    let beside = paper.printed_beside_signatures();
+    let count = paper.blocks.len();
+    let printed = paper.printed;
+    let under = (!beside).then(|| view! { <p class="paper-printed">{printed.clone()}</p> });
     view! {
         <article class="paper" class:whole-page=paper.whole_page class:landscape=landscape>
             <header class="paper-head">
@@ -29,17 +33,32 @@ pub fn PaperSheet(paper: Paper) -> impl IntoView {
             {paper
                 .blocks
                 .into_iter()
-                .map(|block| {
-                    view! { <PaperBlock block=block orientation=orientation reflow=reflow /> }
+                .enumerate()
+                .map(|(i, block)| {
+                    let printed = (beside && i + 1 == count).then(|| printed.clone());
+                    view! {
+                        <PaperBlock
+                            block=block
+                            orientation=orientation
+                            reflow=reflow
+                            printed=printed
+                        />
+                    }
                 })
                 .collect_view()}
-            <p class="paper-printed">{paper.printed}</p>
+            {under}
         </article>
     }
 }
 
 #[component]
-fn PaperBlock(block: Block, orientation: Orientation, reflow: bool) -> impl IntoView {
+fn PaperBlock(
+    block: Block,
+    orientation: Orientation,
+    reflow: bool,
+    /// The print date, on the closing signatures' last line.
+    printed: Option<String>,
+) -> impl IntoView {
     match block {
         Block::Heading(text) => view! { <h2 class="paper-heading">{text}</h2> }.into_any(),
         Block::Paragraph(p) => view! { <PaperParagraph p=p /> }.into_any(),
@@ -58,7 +77,7 @@ fn PaperBlock(block: Block, orientation: Orientation, reflow: bool) -> impl Into
             view! { <PaperTable table=table orientation=orientation reflow=reflow /> }.into_any()
         }
         Block::Writing(count) => view! { <RuledLines count=count /> }.into_any(),
-        Block::Signatures(lines) => view! { <Signatures lines=lines /> }.into_any(),
+        Block::Signatures(lines) => view! { <Signatures lines=lines printed=printed /> }.into_any(),
         Block::PageBreak => view! { <div class="page-break"></div> }.into_any(),
     }
 }
@@ -84,13 +103,20 @@ fn RuledLines(count: usize) -> impl IntoView {
     }
 }
 
+/// The lines people sign on; `printed` at the right of the last, inside
+/// the block no page breaks. Its look is set here rather than in the
+/// stylesheet every first load carries.
 #[component]
-fn Signatures(lines: Vec<Vec<Signature>>) -> impl IntoView {
+fn Signatures(lines: Vec<Vec<Signature>>, printed: Option<String>) -> impl IntoView {
+    let last = lines.len().saturating_sub(1);
+    let mut printed = printed;
     view! {
         <div class="signatures">
             {lines
                 .into_iter()
-                .map(|places| {
+                .enumerate()
+                .map(|(i, places)| {
+                    let date = if i == last { printed.take() } else { None };
                     view! {
                         <p class="signature-line">
                             {places
@@ -104,6 +130,21 @@ fn Signatures(lines: Vec<Vec<Signature>>) -> impl IntoView {
                                     }
                                 })
                                 .collect_view()}
+                            {date
+                                .map(|date| {
+                                    view! {
+                                        <span
+                                            class="paper-printed"
+                                            style:margin-left="auto"
+                                            style:white-space="nowrap"
+                                            style:font-size="calc(10.5 * var(--pt))"
+                                            style:line-height="calc(16 * var(--pt))"
+                                            style:color="#333"
+                                        >
+                                            {date}
+                                        </span>
+                                    }
+                                })}
                         </p>
                     }
                 })

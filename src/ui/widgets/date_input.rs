@@ -3,8 +3,12 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::ui::job::ReadOnlyFrame;
+
 /// A labelled date field: an empty or unreadable date is `None`, so a
-/// member can clear a date as well as set it.
+/// member can clear a date as well as set it. Inside a `ReadOnly` on a
+/// phone that may not edit it, an empty date reads "未填" rather than the
+/// browser's empty "年/月/日".
 #[component]
 pub fn DateInput(
     /// What the date is ("谈话日期"); it may follow the record.
@@ -22,15 +26,29 @@ pub fn DateInput(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
+    let frozen = use_context::<ReadOnlyFrame>().map(|f| f.editable);
+    let unset = move || frozen.is_some_and(|e| !e.get()) && value.with(Option::is_none);
     view! {
         <label class="field">
             <span>{label}</span>
-            <input
-                type="date"
-                name=name
-                prop:value=move || value.get().map(|d| d.to_string()).unwrap_or_default()
-                on:change=move |ev| on_change.run(event_target_value(&ev).parse().ok())
-            />
+            {move || {
+                if unset() {
+                    view! { <input type="text" name=name value="未填" readonly disabled /> }
+                        .into_any()
+                } else {
+                    view! {
+                        <input
+                            type="date"
+                            name=name
+                            prop:value=move || {
+                                value.get().map(|d| d.to_string()).unwrap_or_default()
+                            }
+                            on:change=move |ev| on_change.run(event_target_value(&ev).parse().ok())
+                        />
+                    }
+                        .into_any()
+                }
+            }}
             {children.map(|help| view! { <small class="muted">{help()}</small> })}
         </label>
     }
