@@ -14,6 +14,7 @@ mod page_header;
 mod paste_box;
 mod record_page;
 mod segmented;
+mod select_field;
 mod switch_row;
 
 pub use check_row::CheckRow;
@@ -28,4 +29,5 @@ pub use page_header::PageHeader;
 pub use paste_box::PasteBox;
 pub use record_page::RecordPage;
 pub use segmented::Segmented;
+pub use select_field::SelectField;
 pub use switch_row::SwitchRow;
