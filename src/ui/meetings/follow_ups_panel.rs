@@ -11,6 +11,7 @@ use crate::domain::rules::recording::{add_item, edit_item, remove_item};
 use crate::ui::draft_text::DraftInput;
 use crate::ui::handles::MeetingHandle;
 use crate::ui::person_picker::PersonPicker;
+use crate::ui::widgets::DateInput;
 
 #[component]
 pub fn FollowUpsPanel(meeting: MeetingHandle) -> impl IntoView {
@@ -74,26 +75,12 @@ fn FollowUpCard(meeting: MeetingHandle, id: String) -> impl IntoView {
                 value=owner
                 on_change={move |p: PersonRef| owner_edit(Rc::new(move |f| f.owner = p.clone()))}
             />
-            <label class="field">
-                <span>"时限"</span>
-                <input
-                    type="date"
-                    name="due"
-                    prop:value=move || {
-                        current
-                            .with(|f| {
-                                f.as_ref()
-                                    .and_then(|f| f.due)
-                                    .map(|d| d.to_string())
-                                    .unwrap_or_default()
-                            })
-                    }
-                    on:change=move |ev| {
-                        let due = event_target_value(&ev).parse().ok();
-                        due_edit(Rc::new(move |f| f.due = due));
-                    }
-                />
-            </label>
+            <DateInput
+                label="时限"
+                name="due"
+                value=Signal::derive(move || current.with(|f| f.as_ref().and_then(|f| f.due)))
+                on_change=move |due| due_edit(Rc::new(move |f| f.due = due))
+            />
             <label class="switch-row">
                 <input
                     type="checkbox"

@@ -3,6 +3,7 @@
 //! home screen's or a link's first load adds its code to that load.
 
 mod check_row;
+mod date_box;
 mod date_input;
 mod error_line;
 mod group_select;
@@ -18,6 +19,7 @@ mod select_field;
 mod switch_row;
 
 pub use check_row::CheckRow;
+pub use date_box::DateBox;
 pub use date_input::DateInput;
 pub use error_line::ErrorLine;
 pub use group_select::GroupSelect;

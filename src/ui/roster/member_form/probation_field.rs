@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser::clock;
 use crate::domain::roster::Probation;
+use crate::ui::widgets::DateInput;
 
 /// 留党察看: while it lasts the member has no vote and is not counted as a
 /// voter (党章 §40).
@@ -46,42 +47,27 @@ pub fn ProbationField(probation: RwSignal<Option<Probation>>) -> impl IntoView {
             </label>
             <Show when=move || probation.with(Option::is_some)>
                 <div class="row">
-                    <label class="field">
-                        <span>"起"</span>
-                        <input
-                            type="date"
-                            name="probation-from"
-                            prop:value=move || {
-                                probation.with(|p| p.as_ref().map(|p| p.from.to_string()))
-                            }
-                            on:change=move |ev| set_from(event_target_value(&ev).parse().ok())
-                        />
-                    </label>
-                    <label class="field">
-                        <span>"止（可不填）"</span>
-                        <input
-                            type="date"
-                            name="probation-until"
-                            prop:value=move || {
-                                probation
-                                    .with(|p| {
-                                        p.as_ref()
-                                            .and_then(|p| p.until)
-                                            .map(|d| d.to_string())
-                                            .unwrap_or_default()
-                                    })
-                            }
-                            on:change=move |ev| {
-                                let until = event_target_value(&ev).parse().ok();
-                                probation
-                                    .update(|p| {
-                                        if let Some(p) = p.as_mut() {
-                                            p.until = until;
-                                        }
-                                    })
-                            }
-                        />
-                    </label>
+                    <DateInput
+                        label="起"
+                        name="probation-from"
+                        value=Signal::derive(move || probation.with(|p| p.as_ref().map(|p| p.from)))
+                        on_change=set_from
+                    />
+                    <DateInput
+                        label="止（可不填）"
+                        name="probation-until"
+                        value=Signal::derive(move || {
+                            probation.with(|p| p.as_ref().and_then(|p| p.until))
+                        })
+                        on_change=move |until| {
+                            probation
+                                .update(|p| {
+                                    if let Some(p) = p.as_mut() {
+                                        p.until = until;
+                                    }
+                                })
+                        }
+                    />
                 </div>
             </Show>
         </fieldset>

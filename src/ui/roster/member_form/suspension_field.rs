@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser::clock;
 use crate::domain::roster::Suspension;
+use crate::ui::widgets::DateInput;
 
 #[component]
 pub fn SuspensionField(suspension: RwSignal<Option<Suspension>>) -> impl IntoView {
@@ -32,51 +33,38 @@ pub fn SuspensionField(suspension: RwSignal<Option<Suspension>>) -> impl IntoVie
             </label>
             <Show when=move || suspension.with(Option::is_some)>
                 <div class="two-cols">
-                    <label class="field">
-                        <span>"起"</span>
-                        <input
-                            type="date"
-                            name="suspension-from"
-                            prop:value=move || {
-                                suspension.with(|s| s.as_ref().map(|s| s.from.to_string()))
-                            }
-                            on:change=move |ev| {
-                                if let Ok(d) = event_target_value(&ev).parse() {
-                                    suspension
-                                        .update(|s| {
-                                            if let Some(s) = s.as_mut() {
-                                                s.from = d;
-                                            }
-                                        })
-                                }
-                            }
-                        />
-                    </label>
-                    <label class="field">
-                        <span>"止（恢复日期，可不填）"</span>
-                        <input
-                            type="date"
-                            name="suspension-until"
-                            prop:value=move || {
-                                suspension
-                                    .with(|s| {
-                                        s.as_ref()
-                                            .and_then(|s| s.until)
-                                            .map(|d| d.to_string())
-                                            .unwrap_or_default()
-                                    })
-                            }
-                            on:change=move |ev| {
-                                let until = event_target_value(&ev).parse().ok();
+                    <DateInput
+                        label="起"
+                        name="suspension-from"
+                        value=Signal::derive(move || {
+                            suspension.with(|s| s.as_ref().map(|s| s.from))
+                        })
+                        on_change=move |from| {
+                            if let Some(d) = from {
                                 suspension
                                     .update(|s| {
                                         if let Some(s) = s.as_mut() {
-                                            s.until = until;
+                                            s.from = d;
                                         }
                                     })
                             }
-                        />
-                    </label>
+                        }
+                    />
+                    <DateInput
+                        label="止（恢复日期，可不填）"
+                        name="suspension-until"
+                        value=Signal::derive(move || {
+                            suspension.with(|s| s.as_ref().and_then(|s| s.until))
+                        })
+                        on_change=move |until| {
+                            suspension
+                                .update(|s| {
+                                    if let Some(s) = s.as_mut() {
+                                        s.until = until;
+                                    }
+                                })
+                        }
+                    />
                 </div>
                 <small class="muted">
                     "中止期间不计入应到会有表决权人数，也不能作为候选人。此项只保存在本机，不随支部资料包分享。"
