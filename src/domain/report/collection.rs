@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::branch_order::by_branch_name;
 use super::BranchReport;
 use std::collections::HashSet;
 
@@ -176,7 +177,7 @@ impl Collection {
             .iter()
             .filter(|r| r.report.year == year)
             .collect();
-        out.sort_by(|a, b| a.report.branch_name.cmp(&b.report.branch_name));
+        out.sort_by(|a, b| by_branch_name(&a.report.branch_name, &b.report.branch_name));
         out
     }
 

@@ -6,6 +6,7 @@
 //! 党费 totals (no incomes, no bases) and the year's texts. What is not a
 //! field of `BranchReport` cannot travel in one.
 
+pub mod branch_order;
 pub mod collection;
 pub mod overview;
 

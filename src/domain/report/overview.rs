@@ -5,6 +5,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::branch_order::by_branch_name;
 use super::collection::Collection;
 use super::{tenths_text, yuan_text, BranchReport, Item};
 use crate::domain::rules::compliance::Status;
@@ -194,7 +195,7 @@ pub fn overview<'a>(
         }));
     }
     match order {
-        Order::Name => rows.sort_by(|a, b| a.name.cmp(&b.name)),
+        Order::Name => rows.sort_by(|a, b| by_branch_name(&a.name, &b.name)),
         Order::Behind => rows.sort_by(|a, b| {
             (b.report.is_none(), b.overdue(), &a.name).cmp(&(
                 a.report.is_none(),
@@ -244,7 +245,7 @@ pub fn parents(collection: &Collection, year: i32) -> Vec<String> {
         .map(|r| r.report.parent_org.clone())
         .filter(|p| !p.is_empty())
         .collect();
-    out.sort();
+    out.sort_by(|a, b| by_branch_name(a, b));
     out.dedup();
     out
 }

@@ -1,3 +1,4 @@
+use super::branch_order::by_branch_name;
 use super::collection::{Collection, Expected, Outcome, Received};
 use super::overview::{branch_years, cell, csv, overview, Mark, Order, Span};
 use super::*;
@@ -353,4 +354,70 @@ fn a_report_stored_by_the_first_layout_moves_to_its_year() {
     ] {
         assert_eq!(moved_report_key(stays), None, "{stays}");
     }
+}
+
+#[test]
+fn the_overview_by_name_orders_the_numbers_in_branch_names_by_value() {
+    let names = "机关第19党支部\n机关第1党支部\n机关第2党支部\n机关第20党支部\n机关第10党支部";
+    let c = Collection {
+        expected: Expected::with_names(names, None),
+        ..Collection::default()
+    };
+    let rows = overview(&c, 2026, Span::Year, day(2026, 12, 31), Order::Name, None);
+    let shown: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        shown,
+        [
+            "机关第1党支部",
+            "机关第2党支部",
+            "机关第10党支部",
+            "机关第19党支部",
+            "机关第20党支部"
+        ]
+    );
+}
+
+#[test]
+fn branch_names_with_chinese_numerals_order_by_value() {
+    let mut names = vec![
+        "第十一党支部",
+        "第二党支部",
+        "第十党支部",
+        "第一党支部",
+        "第二十党支部",
+        "第三党支部",
+    ];
+    names.sort_by(|a, b| by_branch_name(a, b));
+    assert_eq!(
+        names,
+        [
+            "第一党支部",
+            "第二党支部",
+            "第三党支部",
+            "第十党支部",
+            "第十一党支部",
+            "第二十党支部"
+        ]
+    );
+}
+
+#[test]
+fn branch_names_with_full_width_digits_order_like_ascii_digits() {
+    assert_eq!(
+        by_branch_name("第２党支部", "第10党支部"),
+        std::cmp::Ordering::Less
+    );
+    assert_eq!(
+        by_branch_name("第10党支部", "第９党支部"),
+        std::cmp::Ordering::Greater
+    );
+    // The same number written two ways keeps one fixed order.
+    assert_ne!(
+        by_branch_name("第2党支部", "第二党支部"),
+        std::cmp::Ordering::Equal
+    );
+    assert_eq!(
+        by_branch_name("甲支部", "甲支部"),
+        std::cmp::Ordering::Equal
+    );
 }
