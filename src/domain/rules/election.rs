@@ -32,7 +32,7 @@ use crate::domain::{Branch, Member};
 use super::attendance::{is_present, was_active_on};
 use super::more_than_half;
 use super::quorum::{counted, quorum, QuorumRule};
-use super::vote::Body;
+use super::vote::{Body, ResultLines};
 
 /// Where the rules of an election come from, as the screen and the printed
 /// record say it.
@@ -214,6 +214,16 @@ impl ElectionOutcome {
             "无人获得超过半数的赞成票，无人当选".into()
         } else {
             parts.join("；")
+        }
+    }
+
+    /// The result lines of `election`: clean only when someone was
+    /// elected and nothing is left to check.
+    pub fn result_lines(&self, election: &Election) -> ResultLines {
+        ResultLines {
+            result: self.result_sentence(election),
+            clean: self.warnings.is_empty() && !self.elected().is_empty(),
+            warnings: self.warnings.clone(),
         }
     }
 
@@ -668,6 +678,28 @@ mod tests {
             outcome.threshold_sentence(),
             "应到会有选举权党员 25 人，得赞成票超过其半数即至少 13 票始得当选"
         );
+    }
+
+    #[test]
+    fn result_lines_are_clean_only_when_someone_is_elected_with_nothing_to_check() {
+        let (m, members) = election_at(10, 10, 1, vec![candidate("p1", 6), candidate("p2", 3)]);
+        let lines = evaluate_election(&m, &m.elections[0], &members)
+            .unwrap()
+            .result_lines(&m.elections[0]);
+        assert_eq!(
+            lines,
+            ResultLines {
+                result: "党员p1当选为党支部委员会委员".into(),
+                clean: true,
+                warnings: vec![],
+            }
+        );
+        let (m, members) = election_at(10, 10, 1, vec![candidate("p1", 5), candidate("p2", 4)]);
+        let lines = evaluate_election(&m, &m.elections[0], &members)
+            .unwrap()
+            .result_lines(&m.elections[0]);
+        assert!(!lines.clean, "nobody elected is not a success");
+        assert!(lines.result.contains("另行选举"), "{}", lines.result);
     }
 
     #[test]

@@ -174,6 +174,29 @@ impl VoteOutcome {
     }
 }
 
+/// What the chair reads out as a result, for a motion and a ballot alike:
+/// the result in a sentence, whether it is a clean success (shown green:
+/// counts still to check make it a question, not a success), and what to
+/// check.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ResultLines {
+    pub result: String,
+    pub clean: bool,
+    pub warnings: Vec<String>,
+}
+
+impl VoteOutcome {
+    /// The result lines of `vote`: clean only when it passed and nothing
+    /// is left to check.
+    pub fn result_lines(&self, vote: &Vote) -> ResultLines {
+        ResultLines {
+            result: self.sentence(vote),
+            clean: self.result == VoteResult::Passed && self.warnings.is_empty(),
+            warnings: self.warnings.clone(),
+        }
+    }
+}
+
 /// Evaluates a vote taken at `meeting`; `None` where the meeting is not a
 /// body that decides.
 pub fn evaluate_vote(meeting: &Meeting, vote: &Vote, members: &[Member]) -> Option<VoteOutcome> {
@@ -315,6 +338,38 @@ mod tests {
             passed.sentence(&vote(11, 1, 0)),
             "赞成 11 票，反对 1 票，弃权 0 票；应到会有表决权党员 20 人，赞成票超过半数，通过"
         );
+    }
+
+    #[test]
+    fn result_lines_are_clean_only_for_a_pass_with_nothing_to_check() {
+        let members = full_members("p", 10);
+        let m = assembly(&members, &["p1", "p2", "p3", "p4", "p5", "p6", "p7"]);
+        let passed = vote(6, 1, 0);
+        let lines = evaluate_vote(&m, &passed, &members)
+            .unwrap()
+            .result_lines(&passed);
+        assert_eq!(
+            lines,
+            ResultLines {
+                result: "赞成 6 票，反对 1 票，弃权 0 票；应到会有表决权党员 10 人，赞成票超过半数，通过"
+                    .into(),
+                clean: true,
+                warnings: vec![],
+            }
+        );
+        let failed = vote(5, 2, 0);
+        let lines = evaluate_vote(&m, &failed, &members)
+            .unwrap()
+            .result_lines(&failed);
+        assert!(!lines.clean, "a failed motion is not shown as a success");
+        // More ballots than voters present: passed, but a question.
+        let miscounted = vote(8, 0, 0);
+        let lines = evaluate_vote(&m, &miscounted, &members)
+            .unwrap()
+            .result_lines(&miscounted);
+        assert!(lines.result.ends_with("通过"), "{}", lines.result);
+        assert!(!lines.clean, "counts to check make it a question");
+        assert_eq!(lines.warnings.len(), 1);
     }
 
     #[test]

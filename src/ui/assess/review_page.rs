@@ -25,7 +25,7 @@ use crate::domain::time::format_short_date;
 use crate::ui::draft_text::DraftTextArea;
 use crate::ui::person_picker::PersonPicker;
 use crate::ui::state::use_app;
-use crate::ui::widgets::PageHeader;
+use crate::ui::widgets::{DateInput, PageHeader};
 
 const NOT_GRADED: &str = "__not_graded";
 
@@ -652,26 +652,12 @@ fn ReviewDetails(year: i32, member_id: String, entry: Memo<Option<ReviewEntry>>)
                     opinion_edit(std::rc::Rc::new(move |e| e.opinion = t.clone()))
                 }}
             />
-            <label class="field">
-                <span>"反馈本人日期"</span>
-                <input
-                    type="date"
-                    name="fed-back-on"
-                    prop:value=move || {
-                        entry
-                            .with(|e| {
-                                e.as_ref()
-                                    .and_then(|e| e.fed_back_on)
-                                    .map(|d| d.to_string())
-                                    .unwrap_or_default()
-                            })
-                    }
-                    on:change=move |ev| {
-                        let d = event_target_value(&ev).parse().ok();
-                        fed_back_edit(std::rc::Rc::new(move |e| e.fed_back_on = d));
-                    }
-                />
-            </label>
+            <DateInput
+                label="反馈本人日期"
+                name="fed-back-on"
+                value=Signal::derive(move || entry.with(|e| e.as_ref().and_then(|e| e.fed_back_on)))
+                on_change=move |d| fed_back_edit(std::rc::Rc::new(move |e| e.fed_back_on = d))
+            />
             <Show when=needs_remedy>
                 <PersonPicker
                     label="帮扶人"
@@ -696,34 +682,26 @@ fn ReviewDetails(year: i32, member_id: String, entry: Memo<Option<ReviewEntry>>)
                         }
                     }
                 />
-                <label class="field">
-                    <span>{date_label}</span>
-                    <input
-                        type="date"
-                        name="remedy-deadline"
-                        prop:value=move || {
-                            entry
-                                .with(|e| {
-                                    e.as_ref()
-                                        .and_then(|e| e.remedy.as_ref())
-                                        .and_then(|r| r.deadline)
-                                        .map(|d| d.to_string())
-                                        .unwrap_or_default()
-                                })
+                <DateInput
+                    label=Signal::derive(move || date_label().to_string())
+                    name="remedy-deadline"
+                    value=Signal::derive(move || {
+                        entry
+                            .with(|e| {
+                                e.as_ref().and_then(|e| e.remedy.as_ref()).and_then(|r| r.deadline)
+                            })
+                    })
+                    on_change={
+                        let deadline_edit = deadline_edit.clone();
+                        move |d| {
+                            deadline_edit(
+                                std::rc::Rc::new(move |e| {
+                                    e.remedy.get_or_insert_with(Remedy::default).deadline = d
+                                }),
+                            )
                         }
-                        on:change={
-                            let deadline_edit = deadline_edit.clone();
-                            move |ev| {
-                                let d = event_target_value(&ev).parse().ok();
-                                deadline_edit(
-                                    std::rc::Rc::new(move |e| {
-                                        e.remedy.get_or_insert_with(Remedy::default).deadline = d
-                                    }),
-                                );
-                            }
-                        }
-                    />
-                </label>
+                    }
+                />
                 <DraftTextArea
                     label="整改措施或处置意见"
                     name="remedy-measures"

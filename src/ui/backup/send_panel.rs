@@ -15,6 +15,7 @@ use crate::domain::Scope;
 use crate::format::transfer::{message, report_message};
 use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::state::use_app;
+use crate::ui::widgets::SwitchRow;
 
 /// A link longer than this is not offered: some chats and phones cut or
 /// refuse very long links. It carries a member's return or a few records;
@@ -287,15 +288,13 @@ fn PrivateChoice() -> impl IntoView {
     }
     };
     view! {
-        <label class="switch-row" data-testid="backup-private">
-            <input
-                type="checkbox"
-                name="backup-private"
-                prop:checked=with
-                on:change=move |ev| state.set_backup_private(event_target_checked(&ev))
-            />
-            <span>{label}</span>
-        </label>
+        <SwitchRow
+            attr:data-testid="backup-private"
+            name="backup-private"
+            label=label
+            checked=Signal::derive(with)
+            on_change=move |on| state.set_backup_private(on)
+        />
         <p class="warning">
             {move || {
                 match (with(), held()) {

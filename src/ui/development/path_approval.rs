@@ -9,8 +9,9 @@ use crate::browser::clock;
 use crate::domain::development::meetings::Awaiting;
 use crate::domain::development::rules::{approval_due, probation_ends};
 use crate::domain::development::{Applicant, Step};
-use crate::domain::time::{format_chinese_date, parse_iso_date};
+use crate::domain::time::format_chinese_date;
 use crate::ui::state::use_app;
+use crate::ui::widgets::DateBox;
 
 /// What the card shows: the approval awaited, and for a 转正 the day the
 /// 预备期 ends (the 转正日期 once approved).
@@ -80,12 +81,11 @@ pub fn ApprovalCard(id: String, #[prop(into)] pending: Signal<Option<Pending>>) 
                 </h2>
                 <p>{move || pending.get().map(|p| p.sentence()).unwrap_or_default()}</p>
                 <div class="stack">
-                    <input
-                        type="date"
+                    <DateBox
                         name="approval-on"
-                        aria-label="上级党委批准的日期"
-                        prop:value=move || day.get().map(|d| d.to_string()).unwrap_or_default()
-                        on:change=move |ev| day.set(parse_iso_date(&event_target_value(&ev)))
+                        aria_label="上级党委批准的日期"
+                        value=day
+                        on_change=move |d| day.set(d)
                     />
                     <button
                         class="button small primary"

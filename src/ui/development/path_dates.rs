@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use super::edit_path;
 use crate::domain::development::path::{add_day, Applicant};
 use crate::domain::limits;
-use crate::domain::time::{format_chinese_date, format_short_date, parse_iso_date};
+use crate::domain::time::{format_chinese_date, format_short_date};
 use crate::ui::state::use_app;
+use crate::ui::widgets::DateBox;
 
 #[component]
 pub fn ReportsAndReviews(
@@ -99,12 +100,11 @@ fn DayList(
                 </For>
             </ul>
             <div class="inline-add">
-                <input
-                    type="date"
+                <DateBox
                     name=format!("new-{name}")
-                    aria-label=format!("{label}：新增日期")
-                    prop:value=move || typed.get().map(|d| d.to_string()).unwrap_or_default()
-                    on:change=move |ev| typed.set(parse_iso_date(&event_target_value(&ev)))
+                    aria_label=format!("{label}：新增日期")
+                    value=typed
+                    on_change=move |d| typed.set(d)
                 />
                 <button
                     class="button small"

@@ -17,11 +17,11 @@ use crate::domain::development::{
     flags, next_due, Applicant, Flag, Phase, Practice, Severity, Sex, Stage, Step,
 };
 use crate::domain::meeting::PersonRef;
-use crate::domain::time::{format_chinese_date, parse_iso_date};
+use crate::domain::time::format_chinese_date;
 use crate::domain::Document;
 use crate::ui::link::A;
 use crate::ui::state::use_app;
-use crate::ui::widgets::PageHeader;
+use crate::ui::widgets::{DateBox, DateInput, PageHeader};
 
 #[component]
 pub fn DevelopmentPathPage() -> impl IntoView {
@@ -229,18 +229,12 @@ fn Person(id: String, seen: Memo<Option<Seen>>) -> impl IntoView {
                     <option value="female">"女"</option>
                 </select>
             </label>
-            <label class="field">
-                <span>"出生日期（用于核对年满十八岁）"</span>
-                <input
-                    type="date"
-                    name="born-on"
-                    prop:value=read(|a| a.born_on.map(|d| d.to_string()).unwrap_or_default())
-                    on:change=move |ev| {
-                        let born = parse_iso_date(&event_target_value(&ev));
-                        edit_path(state, &i3, move |a| a.born_on = born);
-                    }
-                />
-            </label>
+            <DateInput
+                label="出生日期（用于核对年满十八岁）"
+                name="born-on"
+                value=Signal::derive(move || seen.with(|s| s.as_ref().and_then(|s| s.path.born_on)))
+                on_change=move |born| edit_path(state, &i3, move |a| a.born_on = born)
+            />
             <label class="field">
                 <span>"培养联系人（一至两名正式党员，用“、”分隔）"</span>
                 <input
@@ -437,16 +431,14 @@ fn StepRow(id: String, step: Step, seen: Memo<Option<Seen>>) -> impl IntoView {
             <div class="field-pair">
                 <label class="field">
                     <span>"日期"</span>
-                    <input
-                        type="date"
+                    <DateBox
                         name=format!("step-{}-on", step.number())
-                        aria-label=format!("{}的日期", step.label())
-                        prop:value=move || {
+                        aria_label=format!("{}的日期", step.label())
+                        value=Signal::derive(move || {
                             refused.track();
-                            record().and_then(|r| r.on).map(|d| d.to_string()).unwrap_or_default()
-                        }
-                        on:change=move |ev| {
-                            let on = parse_iso_date(&event_target_value(&ev));
+                            record().and_then(|r| r.on)
+                        })
+                        on_change=move |on| {
                             if approval {
                                 refused.set(state.record_approval(&i1, step, on).err());
                             } else {

@@ -12,8 +12,9 @@ use crate::browser::clock;
 use crate::domain::development::meetings::Decision;
 use crate::domain::development::rules::probation_ends;
 use crate::domain::development::{Applicant, Phase, Step};
-use crate::domain::time::{format_chinese_date, parse_iso_date};
+use crate::domain::time::format_chinese_date;
 use crate::ui::state::use_app;
+use crate::ui::widgets::DateInput;
 
 /// What the card shows of the path.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,19 +98,12 @@ pub fn ProbationCard(id: String, #[prop(into)] probation: Signal<Probation>) -> 
                         <p class="muted small">
                             "在本机记录的支部大会上，可在会议的“表决”中列入表决，通过后一键记入。会议未在本机记录时，在此登记：延长预备期须不少于半年、不超过一年；取消预备党员资格须报上级党组织批准。"
                         </p>
-                        <label class="field">
-                            <span>"支部大会日期"</span>
-                            <input
-                                type="date"
-                                name="probation-decided-on"
-                                prop:value=move || {
-                                    day.get().map(|d| d.to_string()).unwrap_or_default()
-                                }
-                                on:change=move |ev| {
-                                    day.set(parse_iso_date(&event_target_value(&ev)))
-                                }
-                            />
-                        </label>
+                        <DateInput
+                            label="支部大会日期"
+                            name="probation-decided-on"
+                            value=day
+                            on_change=move |d| day.set(d)
+                        />
                         <div class="row">
                             <ExtensionMonths name="probation-extend-months" months=months />
                             <button

@@ -20,7 +20,7 @@ use crate::domain::dues::{
 };
 use crate::ui::link::A;
 use crate::ui::state::{use_app, AppState};
-use crate::ui::widgets::{DateInput, MemberYearPage, Whose};
+use crate::ui::widgets::{DateInput, MemberYearPage, SwitchRow, Whose};
 
 #[component]
 pub fn DuesMemberPage() -> impl IntoView {
@@ -499,23 +499,13 @@ fn TermCard(member_id: String, year: i32, from: u32, first_owed: Memo<u32>) -> i
                     }
                 }
             </Show>
-            <label class="switch-row">
-                <input
-                    type="checkbox"
-                    name="dues-quarterly"
-                    prop:checked=move || term.with(|t| t.quarterly)
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        change(std::rc::Rc::new(move |t: &mut Term| t.quarterly = on))
-                    }
-                />
-                <span>
-                    "经党支部同意按季交纳"
-                    <small class="muted">
-                        "第十二条：遇到特殊情况，经党支部同意，可以每季度交纳一次"
-                    </small>
-                </span>
-            </label>
+            <SwitchRow
+                name="dues-quarterly"
+                label="经党支部同意按季交纳"
+                hint="第十二条：遇到特殊情况，经党支部同意，可以每季度交纳一次"
+                checked=Signal::derive(move || term.with(|t| t.quarterly))
+                on_change=move |on| change(std::rc::Rc::new(move |t: &mut Term| t.quarterly = on))
+            />
         </fieldset>
     }
 }

@@ -14,7 +14,7 @@ use crate::domain::roster::active_names;
 use crate::domain::time::format_chinese_date;
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::TaskHandle;
-use crate::ui::widgets::{DateInput, PageHeader, RecordPage, Segmented};
+use crate::ui::widgets::{DateBox, DateInput, PageHeader, RecordPage, Segmented};
 
 #[component]
 pub fn TaskPage() -> impl IntoView {
@@ -255,18 +255,20 @@ fn Milestones(task: TaskHandle) -> impl IntoView {
                             t.milestones.iter().find(|x| x.id == id).map(f).unwrap_or_default()
                         })
                     };
+                    let date = {
+                        let id = m.id.clone();
+                        task.part(move |t| {
+                            t.milestones.iter().find(|x| x.id == id).and_then(|m| m.date)
+                        })
+                    };
                     let (id_date, id_what, id_remove) = (m.id.clone(), m.id.clone(), m.id.clone());
                     view! {
                         <div class="inline-fields">
-                            <input
-                                type="date"
+                            <DateBox
                                 name="milestone-date"
-                                aria-label="节点日期"
-                                prop:value=part(|m| {
-                                    m.date.map(|d| d.to_string()).unwrap_or_default()
-                                })
-                                on:change=move |ev| {
-                                    let d = event_target_value(&ev).parse().ok();
+                                aria_label="节点日期"
+                                value=date
+                                on_change=move |d| {
                                     let id = id_date.clone();
                                     task.edit(move |t| {
                                         if let Some(m) = t

@@ -8,6 +8,7 @@ use crate::domain::handover::{checklist, Step};
 use crate::domain::time::format_chinese_date;
 use crate::ui::handles::HandoverHandle;
 use crate::ui::state::use_app;
+use crate::ui::widgets::DateBox;
 
 /// The six steps of one 换届, each with its day.
 #[component]
@@ -43,17 +44,11 @@ pub fn StepList(id: String) -> impl IntoView {
                                         .into_any()
                                 } else {
                                     view! {
-                                        <input
-                                            type="date"
+                                        <DateBox
                                             name=format!("step-{}", step.short())
-                                            aria-label=format!("{}完成日期", step.short())
-                                            prop:value=line
-                                                .done_on
-                                                .map(|d| d.to_string())
-                                                .unwrap_or_default()
-                                            on:change=move |ev| {
-                                                set(step, event_target_value(&ev).parse().ok())
-                                            }
+                                            aria_label=format!("{}完成日期", step.short())
+                                            value=line.done_on
+                                            on_change=move |on| set(step, on)
                                         />
                                     }
                                         .into_any()

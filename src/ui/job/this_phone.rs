@@ -7,6 +7,7 @@ use super::use_person;
 use crate::domain::job::Job;
 use crate::domain::roster::active_names;
 use crate::ui::state::use_app;
+use crate::ui::widgets::SelectField;
 
 #[component]
 pub fn ThisPhoneCard() -> impl IntoView {
@@ -18,36 +19,31 @@ pub fn ThisPhoneCard() -> impl IntoView {
     let body = move || {
         view! {
             <p data-testid="this-phone-job">{move || person.with(|p| p.describe())}</p>
-            <label class="field">
-                <span>"使用人"</span>
-                <select
-                    name="phone-owner"
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        state.set_me(if v.is_empty() { None } else { Some(v) });
-                    }
-                >
-                    <option value="" selected=move || chosen().is_none()>
-                        "未选择（显示全部）"
-                    </option>
-                    {move || {
-                        members()
-                            .into_iter()
-                            .map(|(id, name)| {
-                                let mine = id.clone();
-                                view! {
-                                    <option
-                                        value=id
-                                        selected=move || chosen().as_deref() == Some(mine.as_str())
-                                    >
-                                        {name}
-                                    </option>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </label>
+            <SelectField
+                label="使用人"
+                name="phone-owner"
+                on_change=move |v: String| state.set_me(if v.is_empty() { None } else { Some(v) })
+            >
+                <option value="" selected=move || chosen().is_none()>
+                    "未选择（显示全部）"
+                </option>
+                {move || {
+                    members()
+                        .into_iter()
+                        .map(|(id, name)| {
+                            let mine = id.clone();
+                            view! {
+                                <option
+                                    value=id
+                                    selected=move || chosen().as_deref() == Some(mine.as_str())
+                                >
+                                    {name}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </SelectField>
             {move || match job() {
                 Job::Member | Job::GroupLeader { .. } => {
                     view! {

@@ -19,6 +19,7 @@ use crate::domain::rules::recording::{
 };
 use crate::domain::Standing;
 use crate::ui::handles::MeetingHandle;
+use crate::ui::widgets::DateBox;
 
 #[component]
 pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
@@ -513,22 +514,16 @@ fn MakeUpForm(meeting: MeetingHandle, member_id: String) -> impl IntoView {
         let how = way.get_untracked();
         meeting.edit(move |m| complete_makeup(m, &id, day, how, ""));
     };
+    // A day outside the meeting's day and today is not taken.
+    let pick = move |day: Option<chrono::NaiveDate>| {
+        on.set(day.filter(|d| held_on.is_none_or(|h| *d >= h) && *d <= today))
+    };
     view! {
         <div class="makeup-form" data-testid="makeup-form">
             <span class="badge accent">"待补学"</span>
             <label class="field inline">
                 <span>"补学日期"</span>
-                <input
-                    type="date"
-                    name="makeup-date"
-                    min=held_on.map(|d| d.to_string()).unwrap_or_default()
-                    max=today.to_string()
-                    prop:value=move || on.get().map(|d| d.to_string()).unwrap_or_default()
-                    on:change=move |ev| {
-                        let day = event_target_value(&ev).parse().ok();
-                        on.set(day.filter(|d| held_on.is_none_or(|h| *d >= h) && *d <= today));
-                    }
-                />
+                <DateBox name="makeup-date" min=held_on max=Some(today) value=on on_change=pick />
             </label>
             <div class="chips-row" role="group" aria-label="补学方式">
                 {MakeUpWay::ALL

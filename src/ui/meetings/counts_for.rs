@@ -9,6 +9,7 @@ use super::roll_correction::correct;
 use crate::domain::meeting::{GroupScope, Meeting, MeetingKind};
 use crate::domain::rules::recording::default_year_for;
 use crate::ui::handles::MeetingHandle;
+use crate::ui::widgets::SelectField;
 
 #[component]
 pub fn CountsForCard(meeting: MeetingHandle) -> impl IntoView {
@@ -166,29 +167,25 @@ fn YearChoice(meeting: MeetingHandle) -> impl IntoView {
         [around - 1, around]
     };
     view! {
-        <label class="field">
-            <span>"所属年度"</span>
-            <select
-                name="for-year"
-                on:change=move |ev| {
-                    let chosen = event_target_value(&ev).parse::<i32>().ok();
-                    meeting.edit(move |m| m.for_year = chosen);
-                }
-            >
-                {move || {
-                    options()
-                        .map(|y| {
-                            view! {
-                                <option value=y.to_string() selected=move || year.get() == Some(y)>
-                                    {format!("{y}年度")}
-                                </option>
-                            }
-                        })
-                }}
-            </select>
-            <small class="muted">
-                "年度组织生活会、民主评议常在次年一季度召开，按所属年度统计。"
-            </small>
-        </label>
+        <SelectField
+            label="所属年度"
+            name="for-year"
+            on_change=move |v: String| {
+                let chosen = v.parse::<i32>().ok();
+                meeting.edit(move |m| m.for_year = chosen);
+            }
+            help="年度组织生活会、民主评议常在次年一季度召开，按所属年度统计。"
+        >
+            {move || {
+                options()
+                    .map(|y| {
+                        view! {
+                            <option value=y.to_string() selected=move || year.get() == Some(y)>
+                                {format!("{y}年度")}
+                            </option>
+                        }
+                    })
+            }}
+        </SelectField>
     }
 }

@@ -11,6 +11,7 @@ use crate::domain::rules::recording::{add_item, edit_item, remove_item};
 use crate::ui::draft_text::DraftInput;
 use crate::ui::handles::MeetingHandle;
 use crate::ui::person_picker::PersonPicker;
+use crate::ui::widgets::{DateInput, SwitchRow};
 
 #[component]
 pub fn FollowUpsPanel(meeting: MeetingHandle) -> impl IntoView {
@@ -74,45 +75,26 @@ fn FollowUpCard(meeting: MeetingHandle, id: String) -> impl IntoView {
                 value=owner
                 on_change={move |p: PersonRef| owner_edit(Rc::new(move |f| f.owner = p.clone()))}
             />
-            <label class="field">
-                <span>"时限"</span>
-                <input
-                    type="date"
-                    name="due"
-                    prop:value=move || {
-                        current
-                            .with(|f| {
-                                f.as_ref()
-                                    .and_then(|f| f.due)
-                                    .map(|d| d.to_string())
-                                    .unwrap_or_default()
-                            })
-                    }
-                    on:change=move |ev| {
-                        let due = event_target_value(&ev).parse().ok();
-                        due_edit(Rc::new(move |f| f.due = due));
-                    }
-                />
-            </label>
-            <label class="switch-row">
-                <input
-                    type="checkbox"
-                    name="done"
-                    prop:checked=move || {
-                        current.with(|f| f.as_ref().is_some_and(|f| f.done_on.is_some()))
-                    }
-                    on:change=move |ev| {
-                        let done = event_target_checked(&ev).then(clock::today);
-                        done_edit(Rc::new(move |f| f.done_on = done));
-                    }
-                />
-                <span>
-                    {move || match current.with(|f| f.as_ref().and_then(|f| f.done_on)) {
-                        Some(d) => format!("已完成（{d}）"),
-                        None => "未完成".to_string(),
-                    }}
-                </span>
-            </label>
+            <DateInput
+                label="时限"
+                name="due"
+                value=Signal::derive(move || current.with(|f| f.as_ref().and_then(|f| f.due)))
+                on_change=move |due| due_edit(Rc::new(move |f| f.due = due))
+            />
+            <SwitchRow
+                name="done"
+                label=move || match current.with(|f| f.as_ref().and_then(|f| f.done_on)) {
+                    Some(d) => format!("已完成（{d}）"),
+                    None => "未完成".to_string(),
+                }
+                checked=Signal::derive(move || {
+                    current.with(|f| f.as_ref().is_some_and(|f| f.done_on.is_some()))
+                })
+                on_change=move |done: bool| {
+                    let done = done.then(clock::today);
+                    done_edit(Rc::new(move |f| f.done_on = done));
+                }
+            />
             <button
                 class="link-button small"
                 on:click=move |_| {

@@ -13,7 +13,7 @@ use crate::domain::rules::recording::{default_year_for, plan_meeting, Plan};
 use crate::domain::time::{format_hh_mm, parse_hh_mm};
 use crate::ui::paging::list_address;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{DateInput, ErrorLine, GroupSelect, PageHeader};
+use crate::ui::widgets::{DateInput, ErrorLine, GroupSelect, PageHeader, SelectField};
 
 #[component]
 pub fn PlanMeetingPage() -> impl IntoView {
@@ -98,35 +98,29 @@ pub fn PlanMeetingPage() -> impl IntoView {
         <PageHeader title="安排会议" back=list_address("/meetings") />
         <ReadOnly area=Area::Meetings>
             <form class="card form" on:submit=create>
-                <label class="field">
-                    <span>"类型"</span>
-                    <select
-                        name="kind"
-                        on:change=move |ev| {
-                            if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-                                if let Some(k) = choices.get(i) {
-                                    choose_kind(k.clone());
-                                }
-                            }
+                <SelectField
+                    label="类型"
+                    name="kind"
+                    on_change=move |v: String| {
+                        if let Some(k) = v.parse::<usize>().ok().and_then(|i| choices.get(i)) {
+                            choose_kind(k.clone());
                         }
-                    >
-                        {all_kinds
-                            .iter()
-                            .enumerate()
-                            .map(|(i, k)| {
-                                let selected = kind.with_untracked(|chosen| chosen == k);
-                                view! {
-                                    <option value=i.to_string() selected=selected>
-                                        {k.label().to_string()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                    <small class="muted">
-                        "谈心谈话不是会议，请在“会议 › 谈心谈话”中记录。"
-                    </small>
-                </label>
+                    }
+                    help="谈心谈话不是会议，请在“会议 › 谈心谈话”中记录。"
+                >
+                    {all_kinds
+                        .iter()
+                        .enumerate()
+                        .map(|(i, k)| {
+                            let selected = kind.with_untracked(|chosen| chosen == k);
+                            view! {
+                                <option value=i.to_string() selected=selected>
+                                    {k.label().to_string()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </SelectField>
                 <Show when=move || kind.with(|k| k.group_scope() != GroupScope::None)>
                     <GroupSelect
                         value=group
@@ -156,27 +150,25 @@ pub fn PlanMeetingPage() -> impl IntoView {
                     </label>
                 </div>
                 <Show when=move || kind.with(MeetingKind::is_yearly)>
-                    <label class="field">
-                        <span>"所属年度"</span>
-                        <select
-                            name="for-year"
-                            on:change=move |ev| for_year.set(event_target_value(&ev).parse().ok())
-                        >
-                            {move || {
-                                let on = date.get().unwrap_or_else(clock::today);
-                                let chosen = for_year.get().unwrap_or_else(|| default_year_for(on));
-                                let held = chrono::Datelike::year(&on);
-                                [held - 1, held]
-                                    .map(|y| {
-                                        view! {
-                                            <option value=y.to_string() selected=y == chosen>
-                                                {format!("{y}年度")}
-                                            </option>
-                                        }
-                                    })
-                            }}
-                        </select>
-                    </label>
+                    <SelectField
+                        label="所属年度"
+                        name="for-year"
+                        on_change=move |v: String| for_year.set(v.parse().ok())
+                    >
+                        {move || {
+                            let on = date.get().unwrap_or_else(clock::today);
+                            let chosen = for_year.get().unwrap_or_else(|| default_year_for(on));
+                            let held = chrono::Datelike::year(&on);
+                            [held - 1, held]
+                                .map(|y| {
+                                    view! {
+                                        <option value=y.to_string() selected=y == chosen>
+                                            {format!("{y}年度")}
+                                        </option>
+                                    }
+                                })
+                        }}
+                    </SelectField>
                 </Show>
                 <label class="field">
                     <span>"地点"</span>

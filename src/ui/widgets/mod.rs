@@ -3,6 +3,7 @@
 //! home screen's or a link's first load adds its code to that load.
 
 mod check_row;
+mod date_box;
 mod date_input;
 mod error_line;
 mod group_select;
@@ -14,9 +15,11 @@ mod page_header;
 mod paste_box;
 mod record_page;
 mod segmented;
+mod select_field;
 mod switch_row;
 
 pub use check_row::CheckRow;
+pub use date_box::DateBox;
 pub use date_input::DateInput;
 pub use error_line::ErrorLine;
 pub use group_select::GroupSelect;
@@ -28,4 +31,5 @@ pub use page_header::PageHeader;
 pub use paste_box::PasteBox;
 pub use record_page::RecordPage;
 pub use segmented::Segmented;
+pub use select_field::SelectField;
 pub use switch_row::SwitchRow;

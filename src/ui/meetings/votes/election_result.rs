@@ -7,11 +7,12 @@ use leptos::prelude::*;
 
 use super::ballot::Ballot;
 use super::report_dates::ReportDates;
+use super::result_lines::AnnouncedResult;
 use crate::browser::clock;
 use crate::domain::rules::election::{next_ballot, ASSEMBLY_BASIS, COMMITTEE_BASIS, SOURCE_NOTE};
 use crate::domain::rules::quorum::quorum;
 use crate::domain::rules::recording::add_item;
-use crate::domain::rules::vote::Body;
+use crate::domain::rules::vote::{Body, ResultLines};
 
 /// The lines of a ballot's result, worked out together.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -19,9 +20,7 @@ struct Announced {
     meeting: String,
     ballots: String,
     threshold: String,
-    result: String,
-    clean: bool,
-    warnings: Vec<String>,
+    lines: ResultLines,
     basis: &'static str,
     next: Option<&'static str>,
     elected: bool,
@@ -49,9 +48,7 @@ pub fn ElectionResult(ballot: Ballot) -> impl IntoView {
                 meeting: quorum_line.get(),
                 ballots: o.ballot_sentence(&e),
                 threshold: o.threshold_sentence(),
-                result: o.result_sentence(&e),
-                clean: o.warnings.is_empty() && !o.elected().is_empty(),
-                warnings: o.warnings.clone(),
+                lines: o.result_lines(&e),
                 basis: match o.body {
                     Body::Assembly => ASSEMBLY_BASIS,
                     Body::Committee => COMMITTEE_BASIS,
@@ -90,20 +87,7 @@ pub fn ElectionResult(ballot: Ballot) -> impl IntoView {
                             {(!a.ballots.is_empty())
                                 .then(|| view! { <p class="small">{a.ballots}</p> })}
                             <p class="muted small">{a.threshold}</p>
-                            <p class="vote-result" class:ok=a.clean>
-                                {a.result}
-                            </p>
-                            {a
-                                .warnings
-                                .into_iter()
-                                .map(|w| {
-                                    view! {
-                                        <p class="warning small" role="note">
-                                            {w}
-                                        </p>
-                                    }
-                                })
-                                .collect_view()}
+                            <AnnouncedResult lines=a.lines />
                             {a
                                 .next
                                 .map(|label| {

@@ -22,6 +22,7 @@ mod member_chips;
 mod optional_number;
 mod path_decision;
 mod report_dates;
+mod result_lines;
 mod vote_card;
 mod vote_kind_select;
 mod vote_member;

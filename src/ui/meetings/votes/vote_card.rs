@@ -14,7 +14,7 @@ use super::vote_outcome::{Outcome, VoteOutcome};
 use crate::browser::dialog::confirm;
 use crate::domain::meeting::{Counts, Vote, VoteKind};
 use crate::domain::rules::recording::{edit_item, remove_item};
-use crate::domain::rules::vote::{evaluate_vote, Body, VoteResult};
+use crate::domain::rules::vote::{evaluate_vote, Body, ResultLines, VoteResult};
 use crate::ui::draft_text::DraftTextArea;
 use crate::ui::handles::MeetingHandle;
 
@@ -23,8 +23,7 @@ use crate::ui::handles::MeetingHandle;
 struct VoteView {
     vote: Vote,
     body: Option<Body>,
-    sentence: String,
-    warnings: Vec<String>,
+    lines: ResultLines,
     result: Option<VoteResult>,
     present_voters: usize,
 }
@@ -40,13 +39,9 @@ fn vote_view(meeting: MeetingHandle, vote_id: String) -> Memo<Option<VoteView>> 
                     let vote = m.votes.iter().find(|v| v.id == vote_id)?.clone();
                     let outcome = evaluate_vote(m, &vote, &d.members);
                     Some(VoteView {
-                        sentence: outcome
+                        lines: outcome
                             .as_ref()
-                            .map(|o| o.sentence(&vote))
-                            .unwrap_or_default(),
-                        warnings: outcome
-                            .as_ref()
-                            .map(|o| o.warnings.clone())
+                            .map(|o| o.result_lines(&vote))
                             .unwrap_or_default(),
                         result: outcome.as_ref().map(|o| o.result),
                         present_voters: outcome.as_ref().map_or(0, |o| o.present_voters),
@@ -198,13 +193,13 @@ pub fn VoteCard(meeting: MeetingHandle, vote_id: String) -> impl IntoView {
             <VoteOutcome outcome=Signal::derive(move || {
                 seen.get()
                     .and_then(|s| {
-                        Some(Outcome {
-                            result: s.result?,
-                            body: s.body?,
-                            kind: s.vote.kind,
-                            sentence: s.sentence,
-                            warnings: s.warnings,
-                        })
+                        s.result
+                            .and(s.body)
+                            .map(|body| Outcome {
+                                lines: s.lines,
+                                body,
+                                kind: s.vote.kind,
+                            })
                     })
             }) />
             <PathDecision meeting=meeting vote_id=vote_id.clone() passed=passed />

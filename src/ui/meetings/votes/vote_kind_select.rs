@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::meeting::VoteKind;
+use crate::ui::widgets::SelectField;
 
 /// The kind of a vote, chosen from the list.
 #[component]
@@ -14,26 +15,23 @@ pub fn VoteKindSelect(
     on_change: Callback<VoteKind>,
 ) -> impl IntoView {
     view! {
-        <label class="field">
-            <span>"事项类别"</span>
-            <select
-                name="vote-kind"
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    if let Some(k) = VoteKind::ALL.iter().find(|k| k.label() == v) {
-                        on_change.run(*k);
-                    }
+        <SelectField
+            label="事项类别"
+            name="vote-kind"
+            on_change=move |v: String| {
+                if let Some(k) = VoteKind::ALL.iter().find(|k| k.label() == v) {
+                    on_change.run(*k);
                 }
-            >
-                {VoteKind::ALL
-                    .map(|k| {
-                        view! {
-                            <option value=k.label() selected=move || kind.get() == k>
-                                {k.label()}
-                            </option>
-                        }
-                    })}
-            </select>
-        </label>
+            }
+        >
+            {VoteKind::ALL
+                .map(|k| {
+                    view! {
+                        <option value=k.label() selected=move || kind.get() == k>
+                            {k.label()}
+                        </option>
+                    }
+                })}
+        </SelectField>
     }
 }

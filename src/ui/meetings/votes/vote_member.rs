@@ -11,6 +11,7 @@ use crate::domain::roster::{display_order, Extension};
 use crate::domain::time::format_chinese_date;
 use crate::domain::{MemberStatus, Reduction, Standing};
 use crate::ui::handles::MeetingHandle;
+use crate::ui::widgets::DateInput;
 
 #[component]
 pub fn VoteMember(
@@ -138,16 +139,12 @@ pub fn VoteMember(
                     Some(
                         view! {
                             <div class="roster-action">
-                                <label class="field">
-                                    <span>"预备期延长至（半年至一年）"</span>
-                                    <input
-                                        type="date"
-                                        name="extend-until"
-                                        on:change=move |ev| {
-                                            extend_to.set(event_target_value(&ev).parse().ok())
-                                        }
-                                    />
-                                </label>
+                                <DateInput
+                                    label="预备期延长至（半年至一年）"
+                                    name="extend-until"
+                                    value=extend_to
+                                    on_change=move |d| extend_to.set(d)
+                                />
                                 <button
                                     class="button small"
                                     type="button"

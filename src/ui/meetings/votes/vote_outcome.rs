@@ -3,17 +3,16 @@
 
 use leptos::prelude::*;
 
+use super::result_lines::AnnouncedResult;
 use crate::domain::meeting::VoteKind;
-use crate::domain::rules::vote::{basis, Body, VoteResult};
+use crate::domain::rules::vote::{basis, Body, ResultLines};
 
 /// A vote's result worked out against its meeting.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
-    pub result: VoteResult,
+    pub lines: ResultLines,
     pub body: Body,
     pub kind: VoteKind,
-    pub sentence: String,
-    pub warnings: Vec<String>,
 }
 
 /// The result, green only for a clean pass (counts to check are a
@@ -27,23 +26,7 @@ pub fn VoteOutcome(
     move || {
         outcome.get().map(|o| {
             view! {
-                <p
-                    class="vote-result"
-                    class:ok=o.result == VoteResult::Passed && o.warnings.is_empty()
-                >
-                    {o.sentence}
-                </p>
-                {o
-                    .warnings
-                    .into_iter()
-                    .map(|w| {
-                        view! {
-                            <p class="warning small" role="note">
-                                {w}
-                            </p>
-                        }
-                    })
-                    .collect_view()}
+                <AnnouncedResult lines=o.lines />
                 <p class="muted small">{basis(o.body, o.kind)}</p>
             }
         })

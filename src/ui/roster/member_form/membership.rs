@@ -7,7 +7,7 @@ use crate::browser::{clock, dialog::confirm};
 use crate::domain::time::format_chinese_date;
 use crate::domain::{MemberStatus, Reduction};
 use crate::ui::state::use_app;
-use crate::ui::widgets::DateInput;
+use crate::ui::widgets::{DateInput, SelectField};
 
 /// 办理减少 with its reason, 恢复在册, or deleting a mistaken entry.
 #[component]
@@ -93,28 +93,24 @@ pub fn Membership(id: String) -> impl IntoView {
                 }
                 None => {
                     view! {
-                        <label class="field">
-                            <span>"减少原因"</span>
-                            <select
-                                name="reduction"
-                                on:change=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    if let Some(r) = Reduction::ALL.iter().find(|r| r.label() == v)
-                                    {
-                                        why.set(*r);
-                                    }
+                        <SelectField
+                            label="减少原因"
+                            name="reduction"
+                            on_change=move |v: String| {
+                                if let Some(r) = Reduction::ALL.iter().find(|r| r.label() == v) {
+                                    why.set(*r);
                                 }
-                            >
-                                {Reduction::ALL
-                                    .map(|r| {
-                                        view! {
-                                            <option value=r.label() selected=move || why.get() == r>
-                                                {r.label()}
-                                            </option>
-                                        }
-                                    })}
-                            </select>
-                        </label>
+                            }
+                        >
+                            {Reduction::ALL
+                                .map(|r| {
+                                    view! {
+                                        <option value=r.label() selected=move || why.get() == r>
+                                            {r.label()}
+                                        </option>
+                                    }
+                                })}
+                        </SelectField>
                         <DateInput
                             label="日期"
                             name="reduction-on"

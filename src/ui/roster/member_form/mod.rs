@@ -7,6 +7,7 @@
 mod exempt_field;
 mod fields;
 mod membership;
+mod period_field;
 mod post_history;
 mod probation_field;
 mod roles_field;

@@ -1,89 +1,26 @@
 //! 留党察看, from a day until a day.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::browser::clock;
+use super::period_field::{Period, PeriodField};
 use crate::domain::roster::Probation;
 
 /// 留党察看: while it lasts the member has no vote and is not counted as a
 /// voter (党章 §40).
 #[component]
 pub fn ProbationField(probation: RwSignal<Option<Probation>>) -> impl IntoView {
-    let set_from = move |d: Option<NaiveDate>| {
-        probation.update(|p| match (p.as_mut(), d) {
-            (Some(p), Some(d)) => p.from = d,
-            (None, Some(d)) => {
-                *p = Some(Probation {
-                    from: d,
-                    until: None,
-                })
-            }
-            _ => {}
-        })
-    };
+    let period = Signal::derive(move || probation.with(|p| p.as_ref().map(|p| (p.from, p.until))));
+    let set =
+        move |p: Option<Period>| probation.set(p.map(|(from, until)| Probation { from, until }));
     view! {
-        <fieldset class="field plain">
-            <label class="check">
-                <input
-                    type="checkbox"
-                    name="probation"
-                    prop:checked=move || probation.with(Option::is_some)
-                    on:change=move |ev| {
-                        probation
-                            .set(
-                                event_target_checked(&ev)
-                                    .then(|| Probation {
-                                        from: clock::today(),
-                                        until: None,
-                                    }),
-                            )
-                    }
-                />
-                <span>
-                    "留党察看（察看期间没有表决权、选举权和被选举权）"
-                </span>
-            </label>
-            <Show when=move || probation.with(Option::is_some)>
-                <div class="row">
-                    <label class="field">
-                        <span>"起"</span>
-                        <input
-                            type="date"
-                            name="probation-from"
-                            prop:value=move || {
-                                probation.with(|p| p.as_ref().map(|p| p.from.to_string()))
-                            }
-                            on:change=move |ev| set_from(event_target_value(&ev).parse().ok())
-                        />
-                    </label>
-                    <label class="field">
-                        <span>"止（可不填）"</span>
-                        <input
-                            type="date"
-                            name="probation-until"
-                            prop:value=move || {
-                                probation
-                                    .with(|p| {
-                                        p.as_ref()
-                                            .and_then(|p| p.until)
-                                            .map(|d| d.to_string())
-                                            .unwrap_or_default()
-                                    })
-                            }
-                            on:change=move |ev| {
-                                let until = event_target_value(&ev).parse().ok();
-                                probation
-                                    .update(|p| {
-                                        if let Some(p) = p.as_mut() {
-                                            p.until = until;
-                                        }
-                                    })
-                            }
-                        />
-                    </label>
-                </div>
-            </Show>
-        </fieldset>
+        <PeriodField
+            name="probation"
+            date_names=("probation-from", "probation-until")
+            text="留党察看（察看期间没有表决权、选举权和被选举权）"
+            until_label="止（可不填）"
+            row_class="row"
+            period=period
+            on_change=set
+        />
     }
 }

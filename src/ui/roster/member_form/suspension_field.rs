@@ -3,85 +3,27 @@
 
 use leptos::prelude::*;
 
-use crate::browser::clock;
+use super::period_field::{Period, PeriodField};
 use crate::domain::roster::Suspension;
 
 #[component]
 pub fn SuspensionField(suspension: RwSignal<Option<Suspension>>) -> impl IntoView {
+    let period = Signal::derive(move || suspension.with(|s| s.as_ref().map(|s| (s.from, s.until))));
+    let set =
+        move |s: Option<Period>| suspension.set(s.map(|(from, until)| Suspension { from, until }));
     view! {
-        <fieldset class="field plain">
-            <label class="check">
-                <input
-                    type="checkbox"
-                    name="suspension"
-                    prop:checked=move || suspension.with(Option::is_some)
-                    on:change=move |ev| {
-                        suspension
-                            .set(
-                                event_target_checked(&ev)
-                                    .then(|| Suspension {
-                                        from: clock::today(),
-                                        until: None,
-                                    }),
-                            )
-                    }
-                />
-                <span>
-                    "中止表决权、选举权和被选举权（被依法留置、逮捕）"
-                </span>
-            </label>
-            <Show when=move || suspension.with(Option::is_some)>
-                <div class="two-cols">
-                    <label class="field">
-                        <span>"起"</span>
-                        <input
-                            type="date"
-                            name="suspension-from"
-                            prop:value=move || {
-                                suspension.with(|s| s.as_ref().map(|s| s.from.to_string()))
-                            }
-                            on:change=move |ev| {
-                                if let Ok(d) = event_target_value(&ev).parse() {
-                                    suspension
-                                        .update(|s| {
-                                            if let Some(s) = s.as_mut() {
-                                                s.from = d;
-                                            }
-                                        })
-                                }
-                            }
-                        />
-                    </label>
-                    <label class="field">
-                        <span>"止（恢复日期，可不填）"</span>
-                        <input
-                            type="date"
-                            name="suspension-until"
-                            prop:value=move || {
-                                suspension
-                                    .with(|s| {
-                                        s.as_ref()
-                                            .and_then(|s| s.until)
-                                            .map(|d| d.to_string())
-                                            .unwrap_or_default()
-                                    })
-                            }
-                            on:change=move |ev| {
-                                let until = event_target_value(&ev).parse().ok();
-                                suspension
-                                    .update(|s| {
-                                        if let Some(s) = s.as_mut() {
-                                            s.until = until;
-                                        }
-                                    })
-                            }
-                        />
-                    </label>
-                </div>
-                <small class="muted">
-                    "中止期间不计入应到会有表决权人数，也不能作为候选人。此项只保存在本机，不随支部资料包分享。"
-                </small>
-            </Show>
-        </fieldset>
+        <PeriodField
+            name="suspension"
+            date_names=("suspension-from", "suspension-until")
+            text="中止表决权、选举权和被选举权（被依法留置、逮捕）"
+            until_label="止（恢复日期，可不填）"
+            row_class="two-cols"
+            period=period
+            on_change=set
+        >
+            <small class="muted">
+                "中止期间不计入应到会有表决权人数，也不能作为候选人。此项只保存在本机，不随支部资料包分享。"
+            </small>
+        </PeriodField>
     }
 }
