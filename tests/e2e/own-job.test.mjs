@@ -318,7 +318,13 @@ test("on a member's phone the study pages, the 学时, setup and other members' 
   // An empty date on a read-only screen says 未填, not the browser's 年/月/日.
   const empty = [];
   let unset = 0;
-  for (const path of [`/mine/roster/${other.id}`, "/mine/handover", `/fusion/study/${study.id}`, `/fusion/tasks/${task.id}`]) {
+  // A held meeting with someone away and no 补学 yet: its 补学日期 box is empty.
+  const noMakeUp = ["committee_meeting", "organizational_life", "democratic_review"];
+  const owing = (await storedOfKind(page, "meeting/")).find((m) =>
+    m.state === "held" && !noMakeUp.includes(m.kind.type) &&
+    m.attendance.some((a) => a.status !== "present" && !a.makeup));
+  assert.ok(owing, "the package carries a meeting with a 补学 to do");
+  for (const path of [`/mine/roster/${other.id}`, "/mine/handover", `/fusion/study/${study.id}`, `/fusion/tasks/${task.id}`, `/meetings/${owing.id}?s=attendance`]) {
     await open(page, origin, path);
     const found = await page.locator("main").evaluate((main) => ({
       empty: [...main.querySelectorAll("input[type=date]")].filter((i) => !i.value && i.checkVisibility()).map((i) => i.name),

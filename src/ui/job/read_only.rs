@@ -21,8 +21,15 @@ pub fn use_may_edit(area: Area) -> Memo<bool> {
 /// that shows the browser's own face when empty (a date's "年/月/日") says
 /// "未填" instead where they may not.
 #[derive(Clone, Copy)]
-pub struct ReadOnlyFrame {
-    pub editable: Memo<bool>,
+struct ReadOnlyFrame {
+    editable: Memo<bool>,
+}
+
+/// Whether the fields here are inside a `ReadOnly` that this phone may not
+/// edit: an empty date then reads "未填" (`DateInput`, `DateBox`).
+pub fn use_frozen() -> impl Fn() -> bool + Copy {
+    let frame = use_context::<ReadOnlyFrame>();
+    move || frame.is_some_and(|f| !f.editable.get())
 }
 
 /// Its children as they are on a phone that may edit `area`; elsewhere

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::ui::job::ReadOnlyFrame;
+use crate::ui::job::use_frozen;
 
 /// A labelled date field: an empty or unreadable date is `None`, so a
 /// member can clear a date as well as set it. Inside a `ReadOnly` on a
@@ -26,8 +26,8 @@ pub fn DateInput(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
-    let frozen = use_context::<ReadOnlyFrame>().map(|f| f.editable);
-    let unset = move || frozen.is_some_and(|e| !e.get()) && value.with(Option::is_none);
+    let frozen = use_frozen();
+    let unset = move || frozen() && value.with(Option::is_none);
     view! {
         <label class="field">
             <span>{label}</span>
