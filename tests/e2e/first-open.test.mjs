@@ -244,16 +244,16 @@ test("a new member's welcome screen fetches none of the store's code, and a memb
   const app = new App(page);
   await app.loadExample();
   assert.equal((await storeCode()).length, 2, "the store and the screens open when the member begins");
-  // A member with data starts with four code files, fetched at once: the
-  // first screen's, the store's, the screens' and the code the screens
-  // share with the join screen, not the splitter's hundreds of chunks
-  // (scripts/merge-chunks.mjs).
+  // A member with data starts with five code files, fetched at once: the
+  // first screen's, the store's, the screens', the code the screens share
+  // with the join screen and the code the store shares with it, not the
+  // splitter's hundreds of chunks (scripts/merge-chunks.mjs).
   const fresh = await context.newPage();
   await fresh.goto(env.server.origin + "/");
   await fresh.locator(".home-header").waitFor();
   const code = await fresh.evaluate(() =>
     performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname.split("/").pop()).filter((n) => n.endsWith(".wasm")));
-  assert.deepEqual(code.map((n) => n.replace(/_\d+\.wasm$/, ".wasm")).sort(), ["chunk_common.wasm", "split_open_records.wasm", "split_screens.wasm", "zhibu_bg.wasm"]);
+  assert.deepEqual(code.map((n) => n.replace(/_\d+\.wasm$/, ".wasm")).sort(), ["chunk_common.wasm", "chunk_reading.wasm", "split_open_records.wasm", "split_screens.wasm", "zhibu_bg.wasm"]);
   await fresh.close();
   // Settings gone (the welcome mark with them), records still in IndexedDB:
   // the member sees their records, not a welcome over an empty page.
