@@ -7,7 +7,9 @@
 
 mod common;
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use common::{block_on, example, member, store_with, Committing, Gated, Phone, Store};
 use zhibu::app::{Backend, Event, Immediate};
@@ -776,4 +778,63 @@ fn a_roster_set_aside_for_one_changed_byte_comes_back_on_the_members_word() {
         .clone();
     let why = block_on(page.core.restore_set_aside(&name)).unwrap_err();
     assert!(why.contains("读不出内容"), "{why}");
+}
+
+/// A page whose store was wiped: it hears the notice, and a reload then
+/// reads the store.
+#[derive(Clone, Default)]
+struct WipedPage {
+    screen: common::Screen,
+    store: Rc<RefCell<Option<Store>>>,
+    members_stored_when_told: Rc<RefCell<Option<bool>>>,
+}
+
+impl zhibu::app::Host for WipedPage {
+    fn update_doc(&self, f: &mut dyn FnMut(&mut Document) -> bool) {
+        self.screen.update_doc(f);
+    }
+    fn read_doc(&self, f: &mut dyn FnMut(&Document)) {
+        self.screen.read_doc(f);
+    }
+    fn hear(&self, event: Event) {
+        if matches!(event, Event::Cleared) {
+            let store = self.store.borrow().clone();
+            let stored = store.map(|s| {
+                let snapshot = block_on(s.snapshot()).unwrap();
+                snapshot.records.iter().any(|r| r.key == RecordKey::Members)
+            });
+            *self.members_stored_when_told.borrow_mut() = stored;
+        }
+        self.screen.hear(event);
+    }
+    fn now(&self) -> u64 {
+        self.screen.now()
+    }
+}
+
+#[test]
+fn the_notice_that_wiped_data_was_written_back_comes_once_it_is_back_in_the_store() {
+    let phone = Phone::with_example("d1");
+    let page = WipedPage::default();
+    let (core, _) = block_on(zhibu::app::Core::open(
+        page.clone(),
+        phone.store.clone(),
+        zhibu::store::device::DeviceState {
+            id: "d1".into(),
+            ..Default::default()
+        },
+        "tab-wiped",
+        &[],
+    ))
+    .unwrap();
+    // The browser deletes the site's data: the page reconnects to an empty store.
+    let wiped = Store::empty();
+    *page.store.borrow_mut() = Some(wiped.clone());
+    block_on(core.reconnected(wiped.clone(), true));
+    assert_eq!(
+        *page.members_stored_when_told.borrow(),
+        Some(true),
+        "told 已重新写回 before the roster was back"
+    );
+    assert_eq!(Phone::open(&wiped, "d1").doc().members, example().members);
 }

@@ -447,8 +447,10 @@ impl<B: Backend> Core<B> {
                 self.session.borrow_mut().cleared(doc);
                 false
             });
-            self.host.hear(Event::Cleared);
+            // The notice says the records are back: only once they are, so
+            // a reload after it finds them (no journal entry waits for it).
             self.commit().await;
+            self.host.hear(Event::Cleared);
         } else {
             self.reload().await;
         }
