@@ -52,18 +52,24 @@ test("a member who never opened the app taps the secretary's link and is in the 
   await Promise.all([a.close(), b.close()]);
 });
 
+/** Holds back the store's own code in `context`, as on a slow network,
+ * until the function it returns is called. */
+async function holdStoreCode(context) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await context.route(/split_open_records_[^/]*\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 test("a link shows its package's review before the store's code has arrived, and takes it once the store is open", async () => {
   const origin = env.server.origin;
   const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
   const { text } = await secretarysPackage(a, origin);
   const token = text.slice(text.indexOf("ZB1")).split(/\s/)[0];
-  // The store's own code is held back, as on a slow network.
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await b.route(/split_open_records_[^/]*\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdStoreCode(b);
 
   const member = await openApp(b, origin, `/#zb=${token}`);
   const headline = member.page.getByTestId("arrival-headline");
@@ -89,12 +95,7 @@ test("先随便看看 before the store has opened waits for it, then shows the w
   const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
   const { text } = await secretarysPackage(a, origin);
   const token = text.slice(text.indexOf("ZB1")).split(/\s/)[0];
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await b.route(/split_open_records_[^/]*\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdStoreCode(b);
   const member = await openApp(b, origin, `/#zb=${token}`);
   await member.page.getByTestId("arrival-headline").waitFor();
   await member.page.getByRole("button", { name: "先随便看看" }).click();
