@@ -493,6 +493,16 @@ impl PersonRef {
 }
 
 impl Meeting {
+    /// The meeting without its attendance marks: all that decides who is
+    /// due and in what order. A list of who is due follows this, so a tap
+    /// on 出席 or 请假 does not sort the names again.
+    pub fn without_marks(&self) -> Meeting {
+        Meeting {
+            attendance: Vec::new(),
+            ..self.clone()
+        }
+    }
+
     /// The day that counts for lists and compliance: held date, else planned.
     pub fn effective_date(&self) -> Option<NaiveDate> {
         self.date.or(self.planned_date)

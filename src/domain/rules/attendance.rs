@@ -616,6 +616,26 @@ mod tests {
     }
 
     #[test]
+    fn the_list_of_who_is_due_follows_the_meeting_without_its_marks() {
+        let members = full_members("p", 3);
+        let mut m = held("m1", BranchAssembly, day(2026, 3, 10));
+        let before = m.without_marks();
+        mark(&mut m, "p2", Presence::Leave);
+        mark(&mut m, "p3", Presence::Absent);
+        // A tap changes the marks only: the list need not be made again.
+        assert_eq!(m.without_marks(), before);
+        assert!(m.without_marks().attendance.is_empty());
+        let due_ids = |m: &Meeting| -> Vec<String> {
+            due(m, &members).iter().map(|d| d.member.id.clone()).collect()
+        };
+        assert_eq!(due_ids(&m.without_marks()), due_ids(&m));
+        // What decides who is due still tells the two apart.
+        let mut moved = m.clone();
+        moved.date = Some(day(2026, 3, 11));
+        assert_ne!(moved.without_marks(), before);
+    }
+
+    #[test]
     fn duplicated_entry_counts_once_by_the_first() {
         let members = full_members("p", 1);
         let mut m = held("m1", BranchAssembly, day(2026, 3, 10));

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 
 use crate::browser::clock;
 use crate::domain::limits;
-use crate::domain::meeting::{AbsenceReason, Attendance, MakeUpWay, MeetingState, Presence};
+use crate::domain::meeting::{
+    AbsenceReason, Attendance, MakeUpWay, Meeting, MeetingState, Presence,
+};
 use crate::domain::pinyin::name_matches;
 use crate::domain::rules::attendance::{
     attendance_of, due_by_group, makeup_status, tally, Due, MakeUpStatus, Tally,
@@ -28,18 +30,28 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
     // Who is due, with what they were that day: a held meeting's roll is
     // frozen, so a later 转正 does not change this list. By 党小组
     // (headers only when the meeting has several), or one list in the
-    // secretary's own order: rebuilt on every change of the
-    // document, equal after a tap, so a tap does not regroup the list.
+    // secretary's own order. It follows the roster, the branch and the
+    // meeting without its marks: a tap changes only the marks, so it does
+    // not sort the names again, nor regroup the list.
+    let roster = Memo::new(move |_| state.doc.with(|d| d.members.clone()));
+    let branch = Memo::new(move |_| state.doc.with(|d| d.branch.clone()));
+    let unmarked = Memo::new(move |_| meeting.with(Meeting::without_marks));
     let sections = Memo::new(move |_| {
-        state.doc.with(|d| {
-            meeting
-                .with(|m| {
-                    due_by_group(&d.branch, m, &d.members)
-                        .into_iter()
-                        .map(|(heading, due)| (heading, due.into_iter().map(DueRow::of).collect()))
-                        .collect::<Vec<(String, Vec<DueRow>)>>()
+        branch.with(|branch| {
+            roster.with(|members| {
+                unmarked.with(|m| {
+                    m.as_ref()
+                        .map(|m| {
+                            due_by_group(branch, m, members)
+                                .into_iter()
+                                .map(|(heading, due)| {
+                                    (heading, due.into_iter().map(DueRow::of).collect())
+                                })
+                                .collect::<Vec<(String, Vec<DueRow>)>>()
+                        })
+                        .unwrap_or_default()
                 })
-                .unwrap_or_default()
+            })
         })
     });
     let due = Memo::new(move |_| {
@@ -68,13 +80,7 @@ pub fn AttendancePanel(meeting: MeetingHandle) -> impl IntoView {
         })
     });
     let summary = Memo::new(move |_| {
-        state.doc.with(|d| {
-            meeting.with(|m| {
-                let t = tally(m, &d.members);
-                let q = quorum(m, &d.members);
-                (t, q)
-            })
-        })
+        roster.with(|members| meeting.with(|m| (tally(m, members), quorum(m, members))))
     });
     // Most members come: one tap marks everyone not yet marked as present,
     // then the exceptions are tapped. Undo takes back the marks that tap
