@@ -2,12 +2,11 @@
 
 use crate::ui::link::A;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
+use super::assess_year_select::AssessYearSelect;
 use super::default_year;
-use crate::browser::clock;
+use super::form_cards::FormCards;
 use crate::browser::local_storage;
-use crate::domain::assessment::{form_for, kinds_for, new_form, AssessmentKind};
 use crate::domain::job::Area;
 use crate::domain::roster::active_names;
 use crate::store::device::{form_filler, FORM_FILLER_KEY};
@@ -17,7 +16,6 @@ use crate::ui::state::use_app;
 #[component]
 pub fn AssessPage() -> impl IntoView {
     let state = use_app();
-    let navigate = use_navigate();
     let year = RwSignal::new(default_year());
     // Whose 自评 this phone may fill in: anyone's on the committee's (a
     // member without a phone of their own), only the owner's on a member's.
@@ -57,54 +55,6 @@ pub fn AssessPage() -> impl IntoView {
     };
     // The tally is the secretary's; a member's phone offers their own forms.
     let tallies = use_may_edit(Area::Tallies);
-    let this_year = chrono::Datelike::year(&clock::today());
-    let open_form = move |kind: AssessmentKind| {
-        let Some(member_id) = me() else { return };
-        let y = year.get_untracked();
-        let existing = state
-            .doc
-            .with_untracked(|d| form_for(d, &member_id, y, kind).map(|f| f.id.clone()));
-        let id = match existing {
-            Some(id) => id,
-            None => {
-                let id = clock::new_id("as");
-                let form = new_form(&id, &member_id, y, kind);
-                state.edit_form(&id, move |d| {
-                    if d.assessment(&form.id).is_none() {
-                        d.assessments.push(form.clone());
-                    }
-                });
-                id
-            }
-        };
-        navigate(&format!("/assess/form/{id}"), Default::default());
-    };
-    let open_form = StoredValue::new(open_form);
-    let cards = move || {
-        let Some(member_id) = me() else {
-            return Vec::new();
-        };
-        let y = year.get();
-        state.doc.with(|d| {
-            let Some(member) = d.member(&member_id) else {
-                return Vec::new();
-            };
-            kinds_for(member)
-                .into_iter()
-                .map(|kind| {
-                    let status = match form_for(d, &member_id, y, kind) {
-                        None => "未开始".to_string(),
-                        Some(f) if f.is_finished() => format!(
-                            "已完成（{}）",
-                            f.finished_on().map(|d| d.to_string()).unwrap_or_default()
-                        ),
-                        Some(_) => "填写中".to_string(),
-                    };
-                    (kind, status)
-                })
-                .collect::<Vec<_>>()
-        })
-    };
     view! {
         <h1 class="page-title">"评议"</h1>
         <section class="card form">
@@ -141,28 +91,7 @@ pub fn AssessPage() -> impl IntoView {
                     "只保存在这台设备上，用来打开这个人的自评表；默认是本机的使用人（我的 › 这台手机），支委可以在自己的手机上替党员填写，本机仍属于使用人。"
                 </small>
             </label>
-            <label class="field">
-                <span>"年度"</span>
-                <select
-                    name="year"
-                    on:change=move |ev| {
-                        if let Ok(y) = event_target_value(&ev).parse() {
-                            year.set(y)
-                        }
-                    }
-                >
-                    {(this_year - 4..=this_year)
-                        .rev()
-                        .map(|y| {
-                            view! {
-                                <option value=y.to_string() selected=move || year.get() == y>
-                                    {format!("{y} 年度")}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </label>
+            <AssessYearSelect year=year />
         </section>
         <Show
             when=move || me().is_some()
@@ -174,28 +103,7 @@ pub fn AssessPage() -> impl IntoView {
                 }
             }
         >
-            {move || {
-                cards()
-                    .into_iter()
-                    .map(|(kind, status)| {
-                        view! {
-                            <section class="card">
-                                <h2 class="card-title row-between">
-                                    {kind.form_title(year.get())}
-                                    <span class="badge">{status.clone()}</span>
-                                </h2>
-                                <p class="hint">{kind.help_text()}</p>
-                                <button
-                                    class="button primary"
-                                    on:click=move |_| open_form.with_value(|open| open(kind))
-                                >
-                                    {if status == "未开始" { "开始填写" } else { "打开" }}
-                                </button>
-                            </section>
-                        }
-                    })
-                    .collect_view()
-            }}
+            <FormCards me=Signal::derive(me) year=year />
             {move || {
                 me()
                     .map(|id| {

@@ -3,7 +3,9 @@
 //! 民主评议 tally.
 
 mod assess_home;
+mod assess_year_select;
 mod evidence_list;
+mod form_cards;
 mod form_page;
 mod history_chart;
 mod returns_import;

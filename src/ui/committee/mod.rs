@@ -6,6 +6,8 @@
 //! None of it touches the branch data this phone may also hold.
 
 mod branch_detail;
+mod overview_exports;
+mod overview_filters;
 mod overview_table;
 mod receive;
 

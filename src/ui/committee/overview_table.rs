@@ -7,13 +7,13 @@ use leptos::prelude::*;
 
 use leptos::task::spawn_local;
 
+use super::overview_exports::OverviewExports;
+use super::overview_filters::OverviewFilters;
 use super::Committee;
 use crate::browser::clock;
 use crate::browser::page_events::after_next_paint;
-use crate::domain::report::overview::{csv, overview, parents, spans, Cell, Order, Row, Span};
+use crate::domain::report::overview::{overview, Cell, Order, Row, Span};
 use crate::domain::report::Item;
-use crate::ui::file_offer::{FileOffer, OfferedFile};
-use crate::ui::link::A;
 
 /// Rows drawn in the frame a year is first shown: more than a phone's
 /// first screen holds, and a desktop's. The rest of a year's fifty
@@ -67,86 +67,10 @@ pub(super) fn OverviewCard(
             });
         }
     });
-    let csv_file = move |()| {
-        let (y, s) = (year.get_untracked(), span.get_untracked());
-        let text = committee.collection.with_untracked(|c| {
-            let rows = overview(c, y, s, today, order.get_untracked(), None);
-            csv(&rows, y, s)
-        });
-        Some(OfferedFile {
-            name: format!("各党支部组织生活落实情况-{y}年{}.csv", s.label()),
-            text,
-            mime: "text/csv",
-        })
-    };
     view! {
         <section class="card committee-overview" data-testid="committee-overview">
             <h2 class="card-title">"落实情况总览"</h2>
-            <div class="row">
-                <select
-                    name="overview-span"
-                    aria-label="期间"
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        span.set(value.parse().map(Span::Month).unwrap_or(Span::Year));
-                    }
-                >
-                    {move || {
-                        spans(year.get(), today)
-                            .into_iter()
-                            .map(|s| {
-                                let value = match s {
-                                    Span::Year => String::new(),
-                                    Span::Month(m) => m.to_string(),
-                                };
-                                view! {
-                                    <option value=value selected=move || span.get() == s>
-                                        {s.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-                <select
-                    name="overview-order"
-                    aria-label="排序"
-                    on:change=move |ev| {
-                        order
-                            .set(
-                                if event_target_value(&ev) == "behind" {
-                                    Order::Behind
-                                } else {
-                                    Order::Name
-                                },
-                            )
-                    }
-                >
-                    <option value="name">"按名称"</option>
-                    <option value="behind">"未报、逾期多的在前"</option>
-                </select>
-                {move || {
-                    let options = committee.collection.with(|c| parents(c, year.get()));
-                    (options.len() > 1)
-                        .then(|| {
-                            view! {
-                                <select
-                                    name="overview-parent"
-                                    aria-label="党总支"
-                                    on:change=move |ev| parent.set(event_target_value(&ev))
-                                >
-                                    <option value="">"全部党总支"</option>
-                                    {options
-                                        .into_iter()
-                                        .map(|p| {
-                                            view! { <option value=p.clone()>{p.clone()}</option> }
-                                        })
-                                        .collect_view()}
-                                </select>
-                            }
-                        })
-                }}
-            </div>
+            <OverviewFilters committee=committee year=year span=span order=order parent=parent />
             // Wider than a phone: the table scrolls in its own region, which
             // a keyboard can reach; the page itself never scrolls sideways.
             <div
@@ -191,30 +115,7 @@ pub(super) fn OverviewCard(
                     </tbody>
                 </table>
             </div>
-            <div class="row">
-                <FileOffer label="导出 CSV" make=csv_file />
-                <A
-                    href=move || format!("/committee/print/summary/{}", year.get())
-                    attr:class="button"
-                >
-                    "打印汇总表"
-                </A>
-                <A
-                    href=move || format!("/committee/print/grades/{}", year.get())
-                    attr:class="button"
-                >
-                    "民主评议结果汇总"
-                </A>
-                <A href=move || format!("/committee/print/dues/{}", year.get()) attr:class="button">
-                    "党费收缴汇总"
-                </A>
-                <A
-                    href=move || format!("/committee/print/appraisal/{}", year.get())
-                    attr:class="button"
-                >
-                    "述职评议表"
-                </A>
-            </div>
+            <OverviewExports committee=committee year=year span=span order=order />
         </section>
     }
 }

@@ -2,6 +2,7 @@
 //! and review, members' commitments and the study forms, with their prints.
 
 mod commitments_page;
+mod credited_hours_field;
 mod fusion_page;
 mod group_month_page;
 mod group_work_lines;

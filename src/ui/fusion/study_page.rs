@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use super::credited_hours_field::CreditedHoursField;
 use crate::browser::dialog::confirm;
 use crate::domain::fusion::{StudyForm, StudySession};
 use crate::domain::job::Area;
@@ -116,34 +117,7 @@ fn StudyEditor(study: StudyHandle) -> impl IntoView {
                         on_save=save(|s, v| s.points = v)
                     />
                 </Show> <Show when=outside>
-                    <label class="field">
-                        <span>"学时（主办单位认定）"</span>
-                        <input
-                            type="number"
-                            inputmode="decimal"
-                            min="0"
-                            max="200"
-                            step="0.5"
-                            name="study-credited-hours"
-                            prop:value=study
-                                .part(|s| {
-                                    let tenths = s.credited_tenths;
-                                    if tenths % 10 == 0 {
-                                        (tenths / 10).to_string()
-                                    } else {
-                                        format!("{}.{}", tenths / 10, tenths % 10)
-                                    }
-                                })
-                            on:change=move |ev| {
-                                let hours = event_target_value(&ev)
-                                    .trim()
-                                    .parse::<f64>()
-                                    .unwrap_or(0.0);
-                                let tenths = (hours * 10.0).round().clamp(0.0, 2000.0) as u32;
-                                study.edit(move |s| s.credited_tenths = tenths);
-                            }
-                        />
-                    </label>
+                    <CreditedHoursField study=study />
                 </Show> <Show when=move || !outside()>
                     <label class="field">
                         <span>"时长（分钟）"</span>

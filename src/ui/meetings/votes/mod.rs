@@ -27,6 +27,7 @@ mod vote_card;
 mod vote_kind_select;
 mod vote_member;
 mod vote_outcome;
+mod vote_roster_entry;
 mod votes_panel;
 
 pub use votes_panel::VotesPanel;

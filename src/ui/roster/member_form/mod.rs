@@ -11,6 +11,7 @@ mod period_field;
 mod post_history;
 mod probation_field;
 mod roles_field;
+mod standing_choice;
 mod standing_history;
 mod suspension_field;
 
@@ -23,7 +24,7 @@ use crate::browser::clock;
 use crate::domain::roster::member_named;
 use crate::domain::roster::{apply_form_changes, check_member_name};
 use crate::domain::time::format_chinese_date;
-use crate::domain::{Member, Standing};
+use crate::domain::Member;
 use crate::ui::state::use_app;
 use crate::ui::widgets::{DateInput, ErrorLine, GroupSelect, PageHeader};
 use exempt_field::ExemptField;
@@ -32,6 +33,7 @@ use membership::Membership;
 use post_history::PostHistory;
 use probation_field::ProbationField;
 use roles_field::RolesField;
+use standing_choice::StandingChoice;
 use standing_history::StandingHistory;
 use suspension_field::SuspensionField;
 
@@ -154,22 +156,7 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
                 </label>
                 <ErrorLine message=error />
                 <GroupSelect value=fields.group none=Some("不属于党小组") />
-                <fieldset class="segmented" aria-label="党员类别">
-                    {Standing::ALL
-                        .map(|s| {
-                            view! {
-                                <label class:selected=move || fields.standing.get() == s>
-                                    <input
-                                        type="radio"
-                                        name="standing"
-                                        prop:checked=move || fields.standing.get() == s
-                                        on:change=move |_| fields.standing.set(s)
-                                    />
-                                    {s.label()}
-                                </label>
-                            }
-                        })}
-                </fieldset>
+                <StandingChoice standing=fields.standing />
                 <DateInput
                     label="入党日期"
                     name="admitted"

@@ -2,6 +2,9 @@
 //! Opened from a requirement on the home page (`?kind=主题党日&group=…`),
 //! it starts with that type and 党小组.
 
+mod for_year_select;
+mod meeting_kind_select;
+
 use crate::domain::job::Area;
 use crate::ui::job::ReadOnly;
 use leptos::prelude::*;
@@ -13,7 +16,9 @@ use crate::domain::rules::recording::{default_year_for, plan_meeting, Plan};
 use crate::domain::time::{format_hh_mm, parse_hh_mm};
 use crate::ui::paging::list_address;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{DateInput, ErrorLine, GroupSelect, PageHeader, SelectField};
+use crate::ui::widgets::{DateInput, ErrorLine, GroupSelect, PageHeader};
+use for_year_select::ForYearSelect;
+use meeting_kind_select::MeetingKindSelect;
 
 #[component]
 pub fn PlanMeetingPage() -> impl IntoView {
@@ -65,7 +70,6 @@ pub fn PlanMeetingPage() -> impl IntoView {
     let time = RwSignal::new(chrono::NaiveTime::from_hms_opt(14, 30, 0));
     let place = RwSignal::new(String::new());
     let theme = RwSignal::new(String::new());
-    let choices = all_kinds.clone();
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let chosen = kind.get_untracked();
@@ -98,29 +102,7 @@ pub fn PlanMeetingPage() -> impl IntoView {
         <PageHeader title="安排会议" back=list_address("/meetings") />
         <ReadOnly area=Area::Meetings>
             <form class="card form" on:submit=create>
-                <SelectField
-                    label="类型"
-                    name="kind"
-                    on_change=move |v: String| {
-                        if let Some(k) = v.parse::<usize>().ok().and_then(|i| choices.get(i)) {
-                            choose_kind(k.clone());
-                        }
-                    }
-                    help="谈心谈话不是会议，请在“会议 › 谈心谈话”中记录。"
-                >
-                    {all_kinds
-                        .iter()
-                        .enumerate()
-                        .map(|(i, k)| {
-                            let selected = kind.with_untracked(|chosen| chosen == k);
-                            view! {
-                                <option value=i.to_string() selected=selected>
-                                    {k.label().to_string()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </SelectField>
+                <MeetingKindSelect kinds=all_kinds kind=kind on_choose=Callback::new(choose_kind) />
                 <Show when=move || kind.with(|k| k.group_scope() != GroupScope::None)>
                     <GroupSelect
                         value=group
@@ -150,25 +132,7 @@ pub fn PlanMeetingPage() -> impl IntoView {
                     </label>
                 </div>
                 <Show when=move || kind.with(MeetingKind::is_yearly)>
-                    <SelectField
-                        label="所属年度"
-                        name="for-year"
-                        on_change=move |v: String| for_year.set(v.parse().ok())
-                    >
-                        {move || {
-                            let on = date.get().unwrap_or_else(clock::today);
-                            let chosen = for_year.get().unwrap_or_else(|| default_year_for(on));
-                            let held = chrono::Datelike::year(&on);
-                            [held - 1, held]
-                                .map(|y| {
-                                    view! {
-                                        <option value=y.to_string() selected=y == chosen>
-                                            {format!("{y}年度")}
-                                        </option>
-                                    }
-                                })
-                        }}
-                    </SelectField>
+                    <ForYearSelect date=date for_year=for_year />
                 </Show>
                 <label class="field">
                     <span>"地点"</span>

@@ -2,21 +2,23 @@
 //! produced reaches the tally here. A 交给书记的材料 (a chat text, a link
 //! or its file) is checked and merged like on 备份与交换, with the same
 //! review of what changes; a self-assessment file of an older version is
-//! filed as before.
+//! filed as before. One component per file: where the member's material
+//! comes in, and the package being read or reviewed.
+
+mod incoming_return;
+mod returns_input;
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 
 use crate::backup::exchange::{apply_import, read_assessment, EXCHANGE_FORMAT};
 use crate::backup::import::Staged;
-use crate::browser::files;
-use crate::ui::backup::reading::{read_package, PasswordPrompt, ProblemList, Reading};
-use crate::ui::backup::MergeReview;
+use crate::ui::backup::reading::{read_package, Reading};
 use crate::ui::state::use_app;
+use incoming_return::IncomingReturn;
+use returns_input::ReturnsInput;
 
 /// A package being read, waiting for its password, or shown for merging.
 #[derive(Clone)]
@@ -42,7 +44,6 @@ pub fn ReturnsImport(year: i32) -> impl IntoView {
     let messages = RwSignal::new(Vec::<(bool, String)>::new());
     let incoming = RwSignal::new_local(Incoming::Idle);
     let password = RwSignal::new(String::new());
-    let pasted = RwSignal::new(String::new());
     let file_assessment = move |text: &str| {
         let branch = state.doc.with_untracked(|d| d.branch.name.clone());
         match read_assessment(text, &branch, year) {
@@ -123,110 +124,16 @@ pub fn ReturnsImport(year: i32) -> impl IntoView {
             });
         }
     };
-    let on_files = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(list) = input.files() else { return };
-        let picked: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-        input.set_value("");
-        messages.set(Vec::new());
-        spawn_local(async move {
-            for file in picked {
-                match files::read_text(&file).await {
-                    Ok(text) => take(text),
-                    Err(_) => {
-                        messages.update(|m| m.push((false, format!("{}：无法读取", file.name()))))
-                    }
-                }
-            }
-        });
-    };
-    let done = move |()| {
-        password.set(String::new());
-        incoming.set(Incoming::Idle);
-    };
     view! {
         <section class="card form" data-testid="returns-import">
             <h2 class="card-title">"导入党员交来的材料"</h2>
-            <label class="button file-button">
-                "选择文件（可多选）…"
-                <input
-                    type="file"
-                    name="assessment-files"
-                    multiple
-                    accept=".json,.txt,application/json,text/plain"
-                    on:change=on_files
-                />
-            </label>
-            <details class="paste">
-                <summary>"或粘贴党员发来的传输文字或链接"</summary>
-                <textarea
-                    name="assessment-paste"
-                    rows="4"
-                    aria-label="粘贴党员发来的传输文字"
-                    prop:value=pasted
-                    on:input=move |ev| pasted.set(event_target_value(&ev))
-                ></textarea>
-                <button
-                    class="button"
-                    on:click=move |_| {
-                        messages.set(Vec::new());
-                        take(pasted.get_untracked());
-                        pasted.set(String::new());
-                    }
-                >
-                    "导入"
-                </button>
-            </details>
-            {move || match incoming.get() {
-                Incoming::Idle => ().into_any(),
-                Incoming::Busy => {
-                    view! {
-                        <p class="hint" role="status">
-                            "正在读取…"
-                        </p>
-                    }
-                        .into_any()
-                }
-                Incoming::Locked(text, why) => {
-                    view! {
-                        <PasswordPrompt
-                            password=password
-                            why=why
-                            name="return-password"
-                            on_unlock=move |()| examine(text.clone())
-                        />
-                    }
-                        .into_any()
-                }
-                Incoming::Ready(staged) => {
-                    let problems = staged.problems.clone();
-                    view! {
-                        {(staged.skipped > 0)
-                            .then(|| {
-                                view! {
-                                    <p class="error">
-                                        {format!(
-                                            "其中 {} 项有问题，导入时将跳过：",
-                                            staged.skipped,
-                                        )}
-                                    </p>
-                                    <ProblemList problems=problems />
-                                }
-                            })}
-                        <MergeReview
-                            staged=staged
-                            on_done=done
-                            on_merged=move |text| messages.update(|m| m.push((true, text)))
-                        />
-                    }
-                        .into_any()
-                }
-            }}
+            <ReturnsInput messages=messages on_text=Callback::new(take) />
+            <IncomingReturn
+                incoming=incoming
+                password=password
+                messages=messages
+                on_unlock=Callback::new(examine)
+            />
             <ul class="messages">
                 {move || {
                     messages
