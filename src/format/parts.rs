@@ -125,8 +125,7 @@ impl Parsed {
 }
 
 fn typed<T: DeserializeOwned>(value: Value, path: &str) -> Result<T, Problem> {
-    from_text(&value)
-        .map_err(|raw| Problem::new(locate(&value, path, &raw), serde_message(&raw)))
+    from_text(&value).map_err(|raw| Problem::new(locate(&value, path, &raw), serde_message(&raw)))
 }
 
 /// Reads `T` from a value the way the store reads its records: from JSON
@@ -293,7 +292,9 @@ fn read_each(
     parsed.items_total += values.len();
     for (i, value) in values.into_iter().enumerate() {
         let path = format!("{field}[{i}]");
-        if let Err(p) = mend(value, &path, &mut parsed.mended, &mut |value| read(i, value)) {
+        if let Err(p) = mend(value, &path, &mut parsed.mended, &mut |value| {
+            read(i, value)
+        }) {
             parsed.problems.push(p);
             parsed.skipped.push(Item {
                 list: field,
@@ -416,8 +417,8 @@ mod tests {
             refused.message,
             "类型不对（invalid type: string \"three\", expected u32）"
         );
-        let unknown = typed::<Entry>(json!({ "count": 1, "colour": "red" }), "items[0]")
-            .unwrap_err();
+        let unknown =
+            typed::<Entry>(json!({ "count": 1, "colour": "red" }), "items[0]").unwrap_err();
         assert_eq!(unknown.path, "items[0].colour");
         assert!(!unknown.message.contains("at line"), "{}", unknown.message);
     }
@@ -431,10 +432,15 @@ mod tests {
         }
         let mut notes = Vec::new();
         let mut read = None;
-        mend(json!({ "count": 4_294_967_296_u64 }), "items[0]", &mut notes, &mut |value| {
-            read = Some(from_text::<Counted>(value)?);
-            Ok(())
-        })
+        mend(
+            json!({ "count": 4_294_967_296_u64 }),
+            "items[0]",
+            &mut notes,
+            &mut |value| {
+                read = Some(from_text::<Counted>(value)?);
+                Ok(())
+            },
+        )
         .unwrap();
         assert!(read.is_some_and(|r| r.count.is_none()));
         assert_eq!(notes.len(), 1);

@@ -626,7 +626,10 @@ mod tests {
         assert_eq!(m.without_marks(), before);
         assert!(m.without_marks().attendance.is_empty());
         let due_ids = |m: &Meeting| -> Vec<String> {
-            due(m, &members).iter().map(|d| d.member.id.clone()).collect()
+            due(m, &members)
+                .iter()
+                .map(|d| d.member.id.clone())
+                .collect()
         };
         assert_eq!(due_ids(&m.without_marks()), due_ids(&m));
         // What decides who is due still tells the two apart.
