@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
 import { makeBackup, tenYears } from "../tests/e2e/backup-maker.mjs";
+import { printProfile } from "./cpu-profile.mjs";
 
 const RATE = Number(process.argv[2] ?? 4);
 const TAPS = 30;
@@ -74,73 +75,27 @@ await server.close();
 frames.sort((a, b) => a - b);
 console.log(`CPU ${RATE}x, ${TAPS} taps with the profiler on: tap to next frame median ${frames[TAPS >> 1].toFixed(1)} ms`);
 
-// Samples: each one's stack, from the root, with the time it stands for.
-const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-const parent = new Map();
-for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-// Rust's legacy mangling (`_ZN5zhibu2ui…17h<hash>E`), as the split files
-// keep it: the path without the hash.
-const demangle = (s) => {
-  const m = /^_ZN(.*)E(?: (.*))?$/.exec(s);
-  if (!m) return s;
-  const parts = [];
-  let rest = m[1];
-  while (rest) {
-    const len = /^(\d+)/.exec(rest);
-    if (!len) break;
-    const start = len[1].length;
-    parts.push(rest.slice(start, start + Number(len[1])));
-    rest = rest.slice(start + Number(len[1]));
-  }
-  if (/^h[0-9a-f]{16}$/.test(parts.at(-1) ?? "")) parts.pop();
-  const path = parts.join("::")
-    .replace(/\$LT\$/g, "<").replace(/\$GT\$/g, ">").replace(/\$u20\$/g, " ").replace(/\$u7b\$/g, "{")
-    .replace(/\$u7d\$/g, "}").replace(/\$C\$/g, ",").replace(/\$RF\$/g, "&").replace(/\$BP\$/g, "*")
-    .replace(/\$LP\$/g, "(").replace(/\$RP\$/g, ")").replace(/\$u2b\$/g, "+").replace(/\$u3d\$/g, "=").replace(/\.\./g, "::");
-  return m[2] ? `${path} ${m[2]}` : path;
-};
-const name = (n) => {
-  const f = n.callFrame;
-  const where = f.url ? f.url.replace(/^.*\//, "") : "";
-  return (demangle(f.functionName) || "(anonymous)") + (where && !/^\(/.test(f.functionName) ? ` [${where}]` : "");
-};
-const groups = new Map(); // group → { total, inclusive: Map, self: Map }
-const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms);
-for (let i = 0; i < profile.samples.length; i++) {
-  const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-  const stack = [];
-  for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) stack.unshift(nodes.get(id));
-  const names = stack.slice(1).map(name);
-  if (names.length === 0 || names[0] === "(idle)") continue;
-  // The click's handler runs inside the page.evaluate that calls
-  // button.click(); leptos runs what it changed in microtasks after it; the
-  // journal and the commit wait for the painted frame.
-  const group = names.includes("click")
-    ? "the click's handler"
-    : names.some((n) => n.startsWith("zhibu::browser::persistence::edit::{{closure}}"))
-      ? "after the frame: the journal and the commit"
-      : names.some((n) => /^reactive_graph::|^<reactive_graph::/.test(n))
-        ? "reactive updates (microtasks after the click)"
-        : names[0].startsWith("(") ? names[0] : "other tasks";
-  if (!groups.has(group)) groups.set(group, { total: 0, inclusive: new Map(), self: new Map() });
-  const g = groups.get(group);
-  g.total += ms;
-  for (const n of new Set(names)) add(g.inclusive, n, ms);
-  add(g.self, names[names.length - 1], ms);
-}
-const per = (x) => (x / TAPS).toFixed(2).padStart(7);
-for (const [group, g] of [...groups].sort((a, b) => b[1].total - a[1].total)) {
-  console.log(`\n== ${group}: ${per(g.total)} ms per tap`);
-  if (g.total / TAPS < 0.5) continue;
-  console.log("-- inclusive");
-  for (const [n, t] of [...g.inclusive].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`${per(t)}  ${n}`);
-  console.log("-- self");
-  for (const [n, t] of [...g.self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`${per(t)}  ${n}`);
-}
+// The click's handler runs inside the page.evaluate that calls
+// button.click(); leptos runs what it changed in microtasks after it; the
+// journal and the commit wait for the painted frame.
+printProfile(profile, {
+  per: TAPS,
+  unit: "ms per tap",
+  groupOf: (names) =>
+    names.includes("click")
+      ? "the click's handler"
+      : names.some((n) => n.startsWith("zhibu::browser::persistence::edit::{{closure}}"))
+        ? "after the frame: the journal and the commit"
+        : names.some((n) => /^reactive_graph::|^<reactive_graph::/.test(n))
+          ? "reactive updates (microtasks after the click)"
+          : names[0].startsWith("(") ? names[0] : "other tasks",
+});
 
 // The renderer's main thread: the frame's phases.
 const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
 const phases = new Map();
+const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms);
+const per = (x) => (x / TAPS).toFixed(2).padStart(7);
 for (const e of events) {
   if (e.ph !== "X" || !main || e.pid !== main.pid || e.tid !== main.tid) continue;
   if (/^(UpdateLayoutTree|Layout|PrePaint|Paint|Layerize|Commit|HitTest|RunTask|EventDispatch|FireAnimationFrame|TimerFire|FunctionCall|ParseHTML|IntersectionObserverController::computeIntersections|UpdateLayer|ScheduleStyleRecalculation)$/.test(e.name))

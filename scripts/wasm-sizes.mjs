@@ -4,6 +4,7 @@
 //   WASM_NAMES=1 scripts/build && node scripts/wasm-sizes.mjs dist/<file>.wasm [top] [filter]
 // Sizes are uncompressed bytes of the code section; gzip takes about a third.
 import { readFileSync } from "node:fs";
+import { demangle } from "./cpu-profile.mjs";
 
 const [file, topArg = "40", filter = ""] = process.argv.slice(2);
 if (!file) {
@@ -76,25 +77,6 @@ while (at < bytes.length) {
     }
   }
   at = end;
-}
-
-/** A legacy-mangled Rust name (`_ZN5zhibu2ui…17h…E`) as a path. */
-function demangle(name) {
-  if (!name.startsWith("_ZN")) return name;
-  const parts = [];
-  let i = 3;
-  while (i < name.length && name[i] !== "E") {
-    let digits = "";
-    while (/[0-9]/.test(name[i])) digits += name[i++];
-    if (!digits) break;
-    parts.push(name.slice(i, (i += Number(digits))));
-  }
-  const codes = { LT: "<", GT: ">", RF: "&", C: ",", BP: "*", SP: "@" };
-  return parts
-    .join("::")
-    .replace(/\$([A-Z]+)\$/g, (m, c) => codes[c] ?? m)
-    .replace(/\$u([0-9a-f]+)\$/g, (_, hex) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/\.\./g, "::");
 }
 
 const functions = bodies
