@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
 import { makeBackup, tenYears } from "../tests/e2e/backup-maker.mjs";
+import { markFirstScreen } from "./first-screen.mjs";
 
 const RUNS = 5;
 // Taps vary with where in the 16.7 ms frame they fall: more of them, after
@@ -23,8 +24,8 @@ const quartiles = (xs) => {
 const server = await startServer();
 const browser = await launch();
 const context = await browser.newContext(PHONE);
-// Marks when the first screen is there, and when each readwrite
-// transaction completes.
+await markFirstScreen(context);
+// Marks when each readwrite transaction completes.
 await context.addInitScript(() => {
   window.__commits = [];
   const open = IDBDatabase.prototype.transaction;
@@ -33,12 +34,6 @@ await context.addInitScript(() => {
     if (args[1] === "readwrite") tx.addEventListener("complete", () => window.__commits.push(performance.now()));
     return tx;
   };
-  new MutationObserver((_, observer) => {
-    if (document.querySelector(".home-header, .attendance-row")) {
-      window.__ready = performance.now();
-      observer.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true });
 });
 const page = await context.newPage();
 await page.goto(server.origin + "/");

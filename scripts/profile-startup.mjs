@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
 import { makeBackup, tenYears } from "../tests/e2e/backup-maker.mjs";
 import { printProfile } from "./cpu-profile.mjs";
+import { markFirstScreen } from "./first-screen.mjs";
 
 const RATE = Number(process.argv[2] ?? 4);
 const RUNS = 5;
@@ -16,6 +17,7 @@ const RUNS = 5;
 const server = await startServer();
 const browser = await launch();
 const context = await browser.newContext(PHONE);
+await markFirstScreen(context);
 const page = await context.newPage();
 await page.goto(server.origin + "/");
 await page.getByRole("button", { name: "开始使用" }).click();
@@ -38,17 +40,45 @@ await cdp.send("Profiler.enable");
 await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
 await cdp.send("Profiler.start");
 const times = [];
+let files = [];
 for (let i = 0; i < RUNS; i++) {
   await page.goto(server.origin + "/");
   await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60000 });
   times.push(await page.evaluate(() => window.__ready));
+  // When each file of the start-up came (from the cache, as on a phone
+  // that opened the app before), in the last start-up.
+  files = await page.evaluate(() => {
+    const load = performance.getEntriesByType("navigation")[0];
+    return [
+      ["the page parsed (DOMContentLoaded)", load.domContentLoadedEventEnd],
+      ...performance
+        .getEntriesByType("resource")
+        .filter((e) => /\.(wasm|js)$/.test(e.name))
+        .map((e) => [e.name.replace(/^.*\//, ""), e.responseEnd]),
+      ["first screen with data", window.__ready],
+    ];
+  });
 }
 const { profile } = await cdp.send("Profiler.stop");
+// One more start-up traced: what the renderer's main thread did, by event.
+const events = [];
+cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
+const traced = new Promise((ok) => cdp.once("Tracing.tracingComplete", ok));
+await cdp.send("Tracing.start", {
+  categories: "devtools.timeline,disabled-by-default-devtools.timeline,v8.wasm,v8",
+  transferMode: "ReportEvents",
+});
+await page.goto(server.origin + "/");
+await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60000 });
+await cdp.send("Tracing.end");
+await traced;
 await browser.close();
 await server.close();
 
 times.sort((a, b) => a - b);
 console.log(`CPU ${RATE}x, ${RUNS} start-ups with the profiler on: to the first screen, median ${times[RUNS >> 1].toFixed(0)} ms`);
+console.log("\n== the last start-up: when each file was in, ms after navigation");
+for (const [what, at] of files.sort((a, b) => a[1] - b[1])) console.log(`${at.toFixed(0).padStart(7)}  ${what}`);
 printProfile(profile, {
   per: RUNS,
   unit: "ms per start-up",
@@ -60,3 +90,15 @@ printProfile(profile, {
         ? "drawing (reactive updates and the views)"
         : names[0].startsWith("(") ? names[0] : "other tasks",
 });
+
+const main = events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`);
+const busy = new Map();
+let total = 0;
+for (const e of events) {
+  if (e.ph !== "X" || !main.includes(`${e.pid}:${e.tid}`)) continue;
+  const ms = (e.dur ?? 0) / 1000;
+  if (e.name === "RunTask") total += ms;
+  busy.set(e.name, (busy.get(e.name) ?? 0) + ms);
+}
+console.log(`\n== one traced start-up: the renderer's main thread busy ${total.toFixed(0)} ms in tasks (nested events overlap)`);
+for (const [n, t] of [...busy].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${t.toFixed(1).padStart(8)}  ${n}`);
