@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::grades::{no_grade_reason, Grade};
 use super::standards::{standard, standards, AssessmentKind, DIMENSIONS};
-use crate::domain::kind::{Keyed, Kind, Packing, Scope};
+use crate::domain::kind::{Keyed, Kind, Packing};
 use crate::domain::limits;
 use crate::domain::time::format_chinese_date;
 use crate::domain::validate::{Checker, Checks, Known};
@@ -389,20 +389,13 @@ impl Kind for AssessmentForm {
     /// A member's form goes to the secretary in their return; members
     /// never get each other's.
     fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
-        let travels = match packing.scope {
-            Scope::Full => true,
-            Scope::Branch => false,
-            Scope::Return => Some(self.member_id.as_str()) == packing.me,
-        };
-        travels.then(|| self.clone())
+        packing
+            .carries_private_to(&self.member_id)
+            .then(|| self.clone())
     }
 
     fn pack_deletion(packing: &Packing, written_here: bool) -> bool {
-        match packing.scope {
-            Scope::Full => true,
-            Scope::Branch => false,
-            Scope::Return => written_here,
-        }
+        packing.carries_private_deletion(written_here)
     }
 
     fn mentions(&self, member_id: &str) -> bool {

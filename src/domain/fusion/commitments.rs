@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::kind::{Keyed, Kind, Packing, Scope};
+use crate::domain::kind::{Keyed, Kind, Packing};
 use crate::domain::limits;
 use crate::domain::validate::{Checks, Known};
 use std::borrow::Cow;
@@ -231,20 +231,13 @@ impl Kind for MemberCommitments {
     /// Private to the member and the secretary: a member's own go in their
     /// return, and no 支部资料包 carries anyone's.
     fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
-        let travels = match packing.scope {
-            Scope::Full => true,
-            Scope::Branch => false,
-            Scope::Return => Some(self.member_id.as_str()) == packing.me,
-        };
-        travels.then(|| self.clone())
+        packing
+            .carries_private_to(&self.member_id)
+            .then(|| self.clone())
     }
 
     fn pack_deletion(packing: &Packing, written_here: bool) -> bool {
-        match packing.scope {
-            Scope::Full => true,
-            Scope::Branch => false,
-            Scope::Return => written_here,
-        }
+        packing.carries_private_deletion(written_here)
     }
 
     fn mentions(&self, member_id: &str) -> bool {
