@@ -251,6 +251,30 @@ impl Role {
 }
 
 impl Member {
+    /// A member known by id, name and standing alone: active, in no
+    /// 党小组, holding no post, with no dates or notes on record.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, standing: Standing) -> Member {
+        Member {
+            id: id.into(),
+            name: name.into(),
+            group_id: None,
+            standing,
+            admitted_on: None,
+            roles: Vec::new(),
+            duty: String::new(),
+            status: MemberStatus::Active,
+            joined_on: None,
+            probation: None,
+            exempt: None,
+            note: String::new(),
+            confirmed_on: None,
+            extension: None,
+            suspension: None,
+            former_posts: Vec::new(),
+            posts_since: None,
+        }
+    }
+
     pub fn is_active(&self) -> bool {
         self.status == MemberStatus::Active
     }
@@ -809,23 +833,8 @@ pub fn check_member_name(name: &str) -> Result<String, &'static str> {
 /// filled in later, if ever.
 pub fn member_named(id: String, name: String, joined_on: NaiveDate) -> Member {
     Member {
-        id,
-        name,
-        group_id: None,
-        standing: Standing::Full,
-        admitted_on: None,
-        roles: Vec::new(),
-        duty: String::new(),
-        status: MemberStatus::Active,
         joined_on: Some(joined_on),
-        probation: None,
-        exempt: None,
-        note: String::new(),
-        confirmed_on: None,
-        extension: None,
-        suspension: None,
-        former_posts: Vec::new(),
-        posts_since: None,
+        ..Member::new(id, name, Standing::Full)
     }
 }
 
