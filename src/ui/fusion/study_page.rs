@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser::dialog::confirm;
-use crate::domain::fusion::{StudyForm, StudySession};
+use crate::domain::fusion::StudyForm;
 use crate::domain::job::Area;
 use crate::domain::limits;
 use crate::domain::meeting::PersonRef;
@@ -34,10 +34,6 @@ fn StudyEditor(study: StudyHandle) -> impl IntoView {
     let state = study.state;
     let navigate = use_navigate();
     let form = study.part(|s| s.form);
-    let text = move |get: fn(&StudySession) -> String| -> Signal<String> { study.part(get).into() };
-    let save = move |set: fn(&mut StudySession, String)| {
-        Callback::new(move |value: String| study.edit(move |s| set(s, value.clone())))
-    };
     let delete = move |_| {
         if confirm("删除这条学习记录？") {
             state.delete_study(&study.id());
@@ -103,8 +99,8 @@ fn StudyEditor(study: StudyHandle) -> impl IntoView {
                 <DraftInput
                     label=title_label
                     name="study-title"
-                    value=text(|s| s.title.clone())
-                    on_save=save(|s, v| s.title = v.trim().to_string())
+                    value=study.text(|s| s.title.clone())
+                    on_save=study.saver(|s, v| s.title = v.trim().to_string())
                 /> <Categories study=study />
                 <Show when=move || form.get() == StudyForm::OnePointLesson>
                     <DraftTextArea
@@ -112,8 +108,8 @@ fn StudyEditor(study: StudyHandle) -> impl IntoView {
                         name="study-points"
                         rows=5
                         maxlength=limits::OPL_POINTS
-                        value=text(|s| s.points.clone())
-                        on_save=save(|s, v| s.points = v)
+                        value=study.text(|s| s.points.clone())
+                        on_save=study.saver(|s, v| s.points = v)
                     />
                 </Show> <Show when=outside>
                     <label class="field">
@@ -186,8 +182,8 @@ fn StudyEditor(study: StudyHandle) -> impl IntoView {
                     <DraftInput
                         label="科室（可不填）"
                         name="study-department"
-                        value=text(|s| s.department.clone())
-                        on_save=save(|s, v| s.department = v.trim().to_string())
+                        value=study.text(|s| s.department.clone())
+                        on_save=study.saver(|s, v| s.department = v.trim().to_string())
                     />
                 </Show>
             </section>

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::browser::{clock, dialog::confirm};
 use crate::domain::fusion::tasks::{Milestone, ProgressNote};
-use crate::domain::fusion::{KeyTask, TaskCategory, TaskKind, TaskOwner, TaskSource, TaskStatus};
+use crate::domain::fusion::{TaskCategory, TaskKind, TaskOwner, TaskSource, TaskStatus};
 use crate::domain::record_sheet::when;
 use crate::domain::roster::active_names;
 use crate::domain::time::format_chinese_date;
@@ -32,10 +32,6 @@ pub fn TaskPage() -> impl IntoView {
 fn TaskForm(task: TaskHandle) -> impl IntoView {
     let state = task.state;
     let navigate = use_navigate();
-    let text = move |get: fn(&KeyTask) -> String| -> Signal<String> { task.part(get).into() };
-    let save = move |set: fn(&mut KeyTask, String)| {
-        Callback::new(move |value: String| task.edit(move |t| set(t, value.clone())))
-    };
     let deployed = Memo::new(move |_| {
         let meeting = task.with(|t| t.deployed_in.clone()).flatten()?;
         state
@@ -57,8 +53,8 @@ fn TaskForm(task: TaskHandle) -> impl IntoView {
                     label="任务名称"
                     name="task-title"
                     placeholder="如：“党建+客户服务”流程优化"
-                    value=text(|t| t.title.clone())
-                    on_save=save(|t, v| t.title = v.trim().to_string())
+                    value=task.text(|t| t.title.clone())
+                    on_save=task.saver(|t, v| t.title = v.trim().to_string())
                 />
                 {move || deployed.get().map(|d| view! { <p class="muted small">{d}</p> })}
                 <Segmented
@@ -80,8 +76,8 @@ fn TaskForm(task: TaskHandle) -> impl IntoView {
                 <DraftTextArea
                     label="具体举措"
                     name="task-measures"
-                    value=text(|t| t.measures.clone())
-                    on_save=save(|t, v| t.measures = v)
+                    value=task.text(|t| t.measures.clone())
+                    on_save=task.saver(|t, v| t.measures = v)
                 />
             </section>
             <Milestones task=task />
@@ -119,8 +115,8 @@ fn TaskForm(task: TaskHandle) -> impl IntoView {
                         name="task-evidence"
                         rows=2
                         placeholder="如：方案和总结已留存纸质材料"
-                        value=text(|t| t.evidence.clone())
-                        on_save=save(|t, v| t.evidence = v)
+                        value=task.text(|t| t.evidence.clone())
+                        on_save=task.saver(|t, v| t.evidence = v)
                     />
                 </Show>
             </section>

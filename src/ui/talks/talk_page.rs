@@ -10,7 +10,6 @@ use leptos_router::hooks::use_navigate;
 use crate::browser::dialog::confirm;
 use crate::domain::meeting::PersonRef;
 use crate::domain::roster::active_names;
-use crate::domain::talk::Talk;
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::TalkHandle;
 use crate::ui::paging::list_address;
@@ -33,10 +32,6 @@ pub fn TalkPage() -> impl IntoView {
 fn TalkForm(talk: TalkHandle) -> impl IntoView {
     let state = talk.state;
     let navigate = use_navigate();
-    let text = move |get: fn(&Talk) -> String| -> Signal<String> { talk.part(get).into() };
-    let save = move |set: fn(&mut Talk, String)| {
-        Callback::new(move |value: String| talk.edit(move |t| set(t, value.clone())))
-    };
     let date = talk.part(|t| t.date);
     let delete = move |_| {
         if confirm("删除这条谈心谈话记录？") {
@@ -69,15 +64,15 @@ fn TalkForm(talk: TalkHandle) -> impl IntoView {
                     label="地点"
                     name="talk-place"
                     placeholder="可不填"
-                    value=text(|t| t.place.clone())
-                    on_save=save(|t, v| t.place = v.trim().to_string())
+                    value=talk.text(|t| t.place.clone())
+                    on_save=talk.saver(|t, v| t.place = v.trim().to_string())
                 />
                 <DraftInput
                     label="谈话主题"
                     name="talk-topic"
                     placeholder="如：了解思想和工作情况"
-                    value=text(|t| t.topic.clone())
-                    on_save=save(|t, v| t.topic = v.trim().to_string())
+                    value=talk.text(|t| t.topic.clone())
+                    on_save=talk.saver(|t, v| t.topic = v.trim().to_string())
                 />
             </section>
             <section class="card form">
@@ -85,21 +80,21 @@ fn TalkForm(talk: TalkHandle) -> impl IntoView {
                     label="谈话主要内容"
                     name="talk-content"
                     rows=5
-                    value=text(|t| t.content.clone())
-                    on_save=save(|t, v| t.content = v)
+                    value=talk.text(|t| t.content.clone())
+                    on_save=talk.saver(|t, v| t.content = v)
                 />
                 <DraftTextArea
                     label="对方意见建议"
                     name="talk-opinions"
-                    value=text(|t| t.opinions.clone())
-                    on_save=save(|t, v| t.opinions = v)
+                    value=talk.text(|t| t.opinions.clone())
+                    on_save=talk.saver(|t, v| t.opinions = v)
                 />
                 <DraftTextArea
                     label="需跟进事项"
                     name="talk-follow-up"
                     rows=2
-                    value=text(|t| t.follow_up.clone())
-                    on_save=save(|t, v| t.follow_up = v)
+                    value=talk.text(|t| t.follow_up.clone())
+                    on_save=talk.saver(|t, v| t.follow_up = v)
                 />
             </section>
             <section class="card actions">
