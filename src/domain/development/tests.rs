@@ -32,6 +32,19 @@ fn severity(b: Option<Breach>) -> Option<Severity> {
     b.map(|b| b.severity)
 }
 
+/// What `rule` says of a step taken the day before `due` (counted from
+/// `since`), once it has said nothing of the step on `due` and the day
+/// after.
+fn breach_the_day_before(
+    rule: fn(NaiveDate, NaiveDate) -> Option<Breach>,
+    since: NaiveDate,
+    due: NaiveDate,
+) -> Breach {
+    assert_eq!(rule(since, due), None, "on the day");
+    assert_eq!(rule(since, due.succ_opt().unwrap()), None, "the day after");
+    rule(since, due.pred_opt().unwrap()).expect("the day before is too early")
+}
+
 #[test]
 fn talk_within_one_month_of_the_application() {
     let applied = d(2026, 1, 15);
@@ -61,12 +74,9 @@ fn applicant_at_least_eighteen() {
 
 #[test]
 fn a_year_as_activist_before_candidate() {
-    let named = d(2025, 3, 10);
-    let early = a_year_as_activist(named, d(2026, 3, 9)).unwrap();
+    let early = breach_the_day_before(a_year_as_activist, d(2025, 3, 10), d(2026, 3, 10));
     assert!(early.words.contains("一年以上培养教育和考察"));
     assert_eq!(early.source, "《细则》第十三条");
-    assert_eq!(a_year_as_activist(named, d(2026, 3, 10)), None);
-    assert_eq!(a_year_as_activist(named, d(2026, 3, 11)), None);
 }
 
 #[test]
@@ -123,10 +133,8 @@ fn probation_one_year_from_the_assembly() {
 #[test]
 fn confirmation_discussed_after_probation_ends() {
     let ends = d(2026, 6, 30);
-    let early = confirmation_after_probation(ends, d(2026, 6, 29)).unwrap();
+    let early = breach_the_day_before(confirmation_after_probation, ends, ends);
     assert!(early.words.contains("预备期满"));
-    assert_eq!(confirmation_after_probation(ends, d(2026, 6, 30)), None);
-    assert_eq!(confirmation_after_probation(ends, d(2026, 7, 1)), None);
 }
 
 #[test]
