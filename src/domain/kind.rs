@@ -140,3 +140,17 @@ pub trait Keyed: Kind {
 
     fn key(&self) -> Cow<'_, str>;
 }
+
+/// Implements `Keyed` for a kind whose items are told apart by their `id`.
+macro_rules! keyed_by_id {
+    ($kind:ty) => {
+        impl $crate::domain::kind::Keyed for $kind {
+            const KEY_FIELD: &'static str = "id";
+
+            fn key(&self) -> std::borrow::Cow<'_, str> {
+                std::borrow::Cow::Borrowed(&self.id)
+            }
+        }
+    };
+}
+pub(crate) use keyed_by_id;

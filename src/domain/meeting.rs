@@ -1,13 +1,12 @@
 //! A meeting or study session and everything its record (党支部工作记录)
 //! holds. The rules that read these records live in `crate::domain::rules`.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use super::kind::{Keyed, Kind, Packing, Scope};
+use super::kind::{Kind, Packing, Scope};
 use super::limits;
 use super::validate::{Checker, Checks, Known};
 
@@ -668,13 +667,7 @@ pub fn keep_vote_paths(incoming: &mut [Meeting], local: &[Meeting]) {
     }
 }
 
-impl Keyed for Meeting {
-    const KEY_FIELD: &'static str = "id";
-
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
+crate::domain::kind::keyed_by_id!(Meeting);
 
 impl Meeting {
     fn check_into(&self, known: &Known, c: &mut Checker) {

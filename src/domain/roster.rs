@@ -4,13 +4,12 @@
 //! and 减少党员 with its reason. A member is never deleted once records name
 //! them: old records keep their names.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::kind::{Keyed, Kind, Packing, Scope};
+use super::kind::{Kind, Packing, Scope};
 use super::limits;
 use super::name_order::{name_key, NameOrder};
 use super::validate::{Checks, Known};
@@ -779,13 +778,7 @@ impl Kind for Member {
     }
 }
 
-impl Keyed for Member {
-    const KEY_FIELD: &'static str = "id";
-
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
+crate::domain::kind::keyed_by_id!(Member);
 
 /// Members of an incoming roster who are new to `local` (another id) but
 /// share a name with one of its members: a member who typed the roster

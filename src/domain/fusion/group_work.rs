@@ -7,12 +7,11 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::kind::{Keyed, Kind, Packing};
+use crate::domain::kind::{Kind, Packing};
 use crate::domain::limits;
 use crate::domain::meeting::{MeetingKind, MeetingState};
 use crate::domain::validate::{Checks, Known};
 use crate::domain::{Document, Meeting};
-use std::borrow::Cow;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -299,13 +298,7 @@ impl Kind for GroupMonth {
     }
 }
 
-impl Keyed for GroupMonth {
-    const KEY_FIELD: &'static str = "id";
-
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
+crate::domain::kind::keyed_by_id!(GroupMonth);
 
 #[cfg(test)]
 mod tests {

@@ -12,13 +12,12 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::kind::{Keyed, Kind, Packing};
+use crate::domain::kind::{Kind, Packing};
 use crate::domain::limits;
 use crate::domain::meeting::{MeetingKind, MeetingState, PersonRef};
 use crate::domain::rules::attendance::is_present;
 use crate::domain::validate::{Checks, Known};
 use crate::domain::{Meeting, Member};
-use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -371,13 +370,7 @@ impl Kind for StudySession {
     }
 }
 
-impl Keyed for StudySession {
-    const KEY_FIELD: &'static str = "id";
-
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
+crate::domain::kind::keyed_by_id!(StudySession);
 
 #[cfg(test)]
 mod tests {

@@ -6,10 +6,9 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::kind::{Keyed, Kind, Packing};
+use crate::domain::kind::{Kind, Packing};
 use crate::domain::limits;
 use crate::domain::validate::{Checks, Known};
-use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -399,13 +398,7 @@ impl Kind for KeyTask {
     }
 }
 
-impl Keyed for KeyTask {
-    const KEY_FIELD: &'static str = "id";
-
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
+crate::domain::kind::keyed_by_id!(KeyTask);
 
 #[cfg(test)]
 mod tests {
