@@ -2,9 +2,7 @@
 //! not a full meeting record: who spoke, what, who came, how long.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
-use crate::browser::dialog::confirm;
 use crate::domain::fusion::StudyForm;
 use crate::domain::job::Area;
 use crate::domain::limits;
@@ -15,7 +13,7 @@ use crate::ui::handles::StudyHandle;
 use crate::ui::job::ReadOnly;
 use crate::ui::link::A;
 use crate::ui::person_picker::PersonPicker;
-use crate::ui::widgets::{DateInput, PageHeader, RecordPage, Segmented};
+use crate::ui::widgets::{delete_after_asking, DateInput, PageHeader, RecordPage, Segmented};
 
 #[component]
 pub fn StudyPage() -> impl IntoView {
@@ -32,14 +30,10 @@ pub fn StudyPage() -> impl IntoView {
 #[component]
 fn StudyEditor(study: StudyHandle) -> impl IntoView {
     let state = study.state;
-    let navigate = use_navigate();
     let form = study.part(|s| s.form);
-    let delete = move |_| {
-        if confirm("删除这条学习记录？") {
-            state.delete_study(&study.id());
-            navigate("/fusion", Default::default());
-        }
-    };
+    let delete = delete_after_asking("删除这条学习记录？", "/fusion", move || {
+        state.delete_study(&study.id())
+    });
     let outside = move || form.get() == StudyForm::Outside;
     // An outside record stays one: the form choice offers only the branch's.
     let title_label = if form.get_untracked() == StudyForm::Outside {

@@ -4,9 +4,8 @@
 use crate::domain::job::Area;
 use crate::ui::job::{use_may_edit, ReadOnly};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
-use crate::browser::{clock, dialog::confirm};
+use crate::browser::clock;
 use crate::domain::fusion::tasks::{Milestone, ProgressNote};
 use crate::domain::fusion::{TaskCategory, TaskKind, TaskOwner, TaskSource, TaskStatus};
 use crate::domain::record_sheet::when;
@@ -14,7 +13,9 @@ use crate::domain::roster::active_names;
 use crate::domain::time::format_chinese_date;
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::TaskHandle;
-use crate::ui::widgets::{DateBox, DateInput, PageHeader, RecordPage, Segmented};
+use crate::ui::widgets::{
+    delete_after_asking, DateBox, DateInput, PageHeader, RecordPage, Segmented,
+};
 
 #[component]
 pub fn TaskPage() -> impl IntoView {
@@ -31,7 +32,6 @@ pub fn TaskPage() -> impl IntoView {
 #[component]
 fn TaskForm(task: TaskHandle) -> impl IntoView {
     let state = task.state;
-    let navigate = use_navigate();
     let deployed = Memo::new(move |_| {
         let meeting = task.with(|t| t.deployed_in.clone()).flatten()?;
         state
@@ -39,12 +39,11 @@ fn TaskForm(task: TaskHandle) -> impl IntoView {
             .with(|d| d.meeting(&meeting).map(|m| format!("由{}部署", when(m))))
     });
     let editable = use_may_edit(Area::FusionTasks);
-    let delete = move |_| {
-        if confirm("删除这项任务及其进展记录？") {
-            state.delete_task(&task.id());
-            navigate("/fusion", Default::default());
-        }
-    };
+    let delete = delete_after_asking(
+        "删除这项任务及其进展记录？",
+        "/fusion",
+        move || state.delete_task(&task.id()),
+    );
     view! {
         <PageHeader title="重点任务" back="/fusion" />
         <ReadOnly area=Area::FusionTasks>

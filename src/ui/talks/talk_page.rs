@@ -5,16 +5,14 @@ use crate::domain::job::Area;
 use crate::ui::job::ReadOnly;
 use crate::ui::link::A;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
-use crate::browser::dialog::confirm;
 use crate::domain::meeting::PersonRef;
 use crate::domain::roster::active_names;
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::TalkHandle;
 use crate::ui::paging::list_address;
 use crate::ui::person_picker::PersonPicker;
-use crate::ui::widgets::{DateInput, PageHeader, RecordPage};
+use crate::ui::widgets::{delete_after_asking, DateInput, PageHeader, RecordPage};
 
 #[component]
 pub fn TalkPage() -> impl IntoView {
@@ -31,15 +29,10 @@ pub fn TalkPage() -> impl IntoView {
 #[component]
 fn TalkForm(talk: TalkHandle) -> impl IntoView {
     let state = talk.state;
-    let navigate = use_navigate();
     let date = talk.part(|t| t.date);
-    let delete = move |_| {
-        if confirm("删除这条谈心谈话记录？") {
-            let id = talk.id();
-            state.delete_talk(&id);
-            navigate("/talks", Default::default());
-        }
-    };
+    let delete = delete_after_asking("删除这条谈心谈话记录？", "/talks", move || {
+        state.delete_talk(&talk.id())
+    });
     let id = talk.id();
     view! {
         <PageHeader title="谈心谈话" back=list_address("/talks") />

@@ -29,7 +29,7 @@ pub use menu_row::MenuRow;
 pub use number_setting::NumberSetting;
 pub use page_header::PageHeader;
 pub use paste_box::PasteBox;
-pub use record_page::RecordPage;
+pub use record_page::{delete_after_asking, RecordPage};
 pub use segmented::Segmented;
 pub use select_field::SelectField;
 pub use switch_row::SwitchRow;
