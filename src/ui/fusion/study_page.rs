@@ -13,7 +13,9 @@ use crate::ui::handles::StudyHandle;
 use crate::ui::job::ReadOnly;
 use crate::ui::link::A;
 use crate::ui::person_picker::PersonPicker;
-use crate::ui::widgets::{delete_after_asking, DateInput, PageHeader, RecordPage, Segmented};
+use crate::ui::widgets::{
+    delete_after_asking, toggle_in, DateInput, MemberToggles, PageHeader, RecordPage, Segmented,
+};
 
 #[component]
 pub fn StudyPage() -> impl IntoView {
@@ -248,38 +250,12 @@ fn Attendees(study: StudyHandle) -> impl IntoView {
                     "全部参加"
                 </button>
             </h2>
-            <div class="chips-row">
-                <For each=members key=|(id, name)| (id.clone(), name.clone()) let:member>
-                    {
-                        let (id, name) = member;
-                        let on = {
-                            let id = id.clone();
-                            Signal::derive(move || chosen.with(|c| c.contains(&id)))
-                        };
-                        view! {
-                            <button
-                                type="button"
-                                class="chip-toggle small"
-                                class:on=on
-                                aria-pressed=move || on.get().to_string()
-                                on:click=move |_| {
-                                    let want = !on.get_untracked();
-                                    let id = id.clone();
-                                    study
-                                        .edit(move |s| {
-                                            s.attendees.retain(|x| *x != id);
-                                            if want {
-                                                s.attendees.push(id.clone());
-                                            }
-                                        });
-                                }
-                            >
-                                {name}
-                            </button>
-                        }
-                    }
-                </For>
-            </div>
+            <MemberToggles
+                chosen=chosen
+                on_toggle=move |(id, chosen): (String, bool)| {
+                    study.edit(move |s| toggle_in(&mut s.attendees, &id, chosen))
+                }
+            />
         </section>
     }
 }

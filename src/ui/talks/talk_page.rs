@@ -7,12 +7,13 @@ use crate::ui::link::A;
 use leptos::prelude::*;
 
 use crate::domain::meeting::PersonRef;
-use crate::domain::roster::active_names;
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::TalkHandle;
 use crate::ui::paging::list_address;
 use crate::ui::person_picker::PersonPicker;
-use crate::ui::widgets::{delete_after_asking, DateInput, PageHeader, RecordPage};
+use crate::ui::widgets::{
+    delete_after_asking, toggle_in, DateInput, MemberToggles, PageHeader, RecordPage,
+};
 
 #[component]
 pub fn TalkPage() -> impl IntoView {
@@ -105,51 +106,20 @@ fn TalkForm(talk: TalkHandle) -> impl IntoView {
 /// 谈话对象: one or more members, tapped on and off.
 #[component]
 fn Talkees(talk: TalkHandle) -> impl IntoView {
-    let state = talk.state;
     let chosen = talk.part(|t| t.talkees.clone());
     let talker = talk.part(|t| t.talker.member_id.clone());
-    let members = move || state.doc.with(|d| active_names(&d.branch, &d.members));
     view! {
         <fieldset class="field plain">
             <legend>
                 {move || format!("谈话对象（已选 {} 人）", chosen.with(Vec::len))}
             </legend>
-            <div class="chips-row">
-                <For each=members key=|(id, name)| (id.clone(), name.clone()) let:member>
-                    {
-                        let (id, name) = member;
-                        let on = {
-                            let id = id.clone();
-                            Signal::derive(move || chosen.with(|c| c.contains(&id)))
-                        };
-                        let is_talker = {
-                            let id = id.clone();
-                            move || talker.with(|t| t.as_deref() == Some(id.as_str()))
-                        };
-                        view! {
-                            <button
-                                type="button"
-                                class="chip-toggle small"
-                                class:on=on
-                                hidden=is_talker
-                                aria-pressed=move || on.get().to_string()
-                                on:click=move |_| {
-                                    let want = !on.get_untracked();
-                                    let id = id.clone();
-                                    talk.edit(move |t| {
-                                        t.talkees.retain(|x| *x != id);
-                                        if want {
-                                            t.talkees.push(id.clone());
-                                        }
-                                    });
-                                }
-                            >
-                                {name}
-                            </button>
-                        }
-                    }
-                </For>
-            </div>
+            <MemberToggles
+                chosen=chosen
+                hidden_for=talker
+                on_toggle=move |(id, chosen): (String, bool)| {
+                    talk.edit(move |t| toggle_in(&mut t.talkees, &id, chosen))
+                }
+            />
         </fieldset>
     }
 }
