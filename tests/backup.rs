@@ -327,23 +327,8 @@ fn a_held_meeting_of_the_first_version_prints_the_same_after_the_upgrade_and_aft
         .collect();
     assert_eq!(held.len(), 2);
     doc.members.push(Member {
-        id: "new".into(),
-        name: "新党员".into(),
         group_id: Some("g1".into()),
-        standing: Standing::Full,
-        admitted_on: None,
-        roles: Vec::new(),
-        duty: String::new(),
-        status: MemberStatus::Active,
-        joined_on: None,
-        probation: None,
-        exempt: None,
-        note: String::new(),
-        confirmed_on: None,
-        extension: None,
-        suspension: None,
-        former_posts: Vec::new(),
-        posts_since: None,
+        ..Member::new("new", "新党员", Standing::Full)
     });
     check(&doc, &held);
     let held = meeting_sheet(&doc, doc.meeting("mt-ex-1").unwrap());

@@ -32,15 +32,28 @@ fn forged(text: &str, change: impl Fn(&mut Value)) -> String {
 
 /// A member's phone holding the branch package, with minutes of its own.
 fn member_with_minutes() -> (Phone, Phone, String) {
+    member_writing_minutes("本机记录的纪要")
+}
+
+/// The secretary's phone, a member's phone that imported its branch
+/// package, and the first meeting there.
+fn imported() -> (Phone, Phone, String) {
     let secretary = Phone::with_example("d-secretary");
     let member = Phone::new("d-m10");
     member
         .import(&secretary.package(Scope::Branch), Choice::Local)
         .unwrap();
     let meeting = member.doc().meetings[0].id.clone();
+    (secretary, member, meeting)
+}
+
+/// As `imported`, with the meeting's minutes written on the member's phone
+/// as `minutes`.
+fn member_writing_minutes(minutes: &'static str) -> (Phone, Phone, String) {
+    let (secretary, member, meeting) = imported();
     let id = meeting.clone();
     member.save(vec![RecordKey::meeting(&meeting)], move |d| {
-        d.meeting_mut(&id).unwrap().minutes = "本机记录的纪要".into()
+        d.meeting_mut(&id).unwrap().minutes = minutes.into()
     });
     (secretary, member, meeting)
 }
@@ -128,11 +141,7 @@ fn delete_meeting(phone: &Phone, id: &str) {
 
 #[test]
 fn a_meeting_deleted_on_the_secretarys_phone_is_deleted_on_a_members_with_the_next_package() {
-    let secretary = Phone::with_example("d-secretary");
-    let member = Phone::new("d-m10");
-    member
-        .import(&secretary.package(Scope::Branch), Choice::Local)
-        .unwrap();
+    let (secretary, member, _) = imported();
     let meeting = secretary.doc().meetings[0].id.clone();
     delete_meeting(&secretary, &meeting);
     assert!(
@@ -174,16 +183,7 @@ fn an_older_package_never_brings_a_deleted_meeting_back() {
 #[test]
 fn a_meeting_deleted_on_one_phone_and_edited_on_another_is_asked_about() {
     for (choice, kept) in [(Choice::Local, true), (Choice::Incoming, false)] {
-        let secretary = Phone::with_example("d-secretary");
-        let member = Phone::new("d-m10");
-        member
-            .import(&secretary.package(Scope::Branch), Choice::Local)
-            .unwrap();
-        let meeting = member.doc().meetings[0].id.clone();
-        let id = meeting.clone();
-        member.save(vec![RecordKey::meeting(&meeting)], move |d| {
-            d.meeting_mut(&id).unwrap().minutes = "小组长补记的纪要".into()
-        });
+        let (secretary, member, meeting) = member_writing_minutes("小组长补记的纪要");
         delete_meeting(&secretary, &meeting);
         let review = member.review(&secretary.package(Scope::Branch));
         assert_eq!(review.conflicts.len(), 1, "{:?}", review.conflicts);
@@ -207,18 +207,6 @@ mod undo {
     use super::*;
     use common::block_on;
     use zhibu::app::undo::Undo;
-
-    /// A member's phone that imported the secretary's package, and a
-    /// meeting of it.
-    fn imported() -> (Phone, Phone, String) {
-        let secretary = Phone::with_example("d-secretary");
-        let member = Phone::new("d-m10");
-        member
-            .import(&secretary.package(Scope::Branch), Choice::Local)
-            .unwrap();
-        let meeting = member.doc().meetings[0].id.clone();
-        (secretary, member, meeting)
-    }
 
     #[test]
     fn undo_after_later_work_names_what_else_it_takes_back_and_asks() {

@@ -47,12 +47,16 @@ fn mentions(dir: &str, names: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// The framework and browser crates: only the browser layer and the UI
+/// name them.
+const BROWSER_CRATES: [&str; 5] = ["leptos", "web_sys", "js_sys", "wasm_bindgen", "gloo"];
+
+/// The layers above the app's core, as code names them.
+const ABOVE_THE_CORE: [&str; 2] = ["crate::browser", "crate::ui"];
+
 #[test]
 fn the_domain_names_no_browser_or_framework_type() {
-    let found = mentions(
-        "domain",
-        &["leptos", "web_sys", "js_sys", "wasm_bindgen", "gloo"],
-    );
+    let found = mentions("domain", &BROWSER_CRATES);
     assert!(found.is_empty(), "{found:#?}");
 }
 
@@ -69,68 +73,44 @@ fn the_domain_never_reads_the_clock() {
 fn the_domain_uses_no_layer_above_it() {
     let found = mentions(
         "domain",
-        &[
-            "crate::format",
-            "crate::backup",
-            "crate::store",
-            "crate::app",
-            "crate::browser",
-            "crate::ui",
-        ],
+        &[&["crate::format"][..], &LAYERS_ABOVE_THE_FORMAT].concat(),
     );
     assert!(found.is_empty(), "{found:#?}");
 }
 
+/// backup and store side by side, then the core and the layers above it.
+const LAYERS_ABOVE_THE_FORMAT: [&str; 5] = [
+    "crate::backup",
+    "crate::store",
+    "crate::app",
+    ABOVE_THE_CORE[0],
+    ABOVE_THE_CORE[1],
+];
+
 #[test]
 fn the_format_uses_only_the_domain() {
-    let found = mentions(
-        "format",
-        &[
-            "crate::backup",
-            "crate::store",
-            "crate::app",
-            "crate::browser",
-            "crate::ui",
-        ],
-    );
+    let found = mentions("format", &LAYERS_ABOVE_THE_FORMAT);
     assert!(found.is_empty(), "{found:#?}");
 }
 
 #[test]
 fn store_and_backup_use_neither_each_other_nor_the_browser_or_the_ui() {
-    let mut found = mentions(
-        "store",
-        &["crate::backup", "crate::app", "crate::browser", "crate::ui"],
-    );
-    found.extend(mentions(
-        "backup",
-        &["crate::store", "crate::app", "crate::browser", "crate::ui"],
-    ));
-    found.extend(mentions(
-        "store",
-        &["leptos", "web_sys", "js_sys", "wasm_bindgen"],
-    ));
-    found.extend(mentions(
-        "backup",
-        &["leptos", "web_sys", "js_sys", "wasm_bindgen"],
-    ));
+    let mut found = Vec::new();
+    for (layer, beside) in [("store", "crate::backup"), ("backup", "crate::store")] {
+        let names = [
+            &[beside, "crate::app"][..],
+            &ABOVE_THE_CORE,
+            &BROWSER_CRATES,
+        ]
+        .concat();
+        found.extend(mentions(layer, &names));
+    }
     assert!(found.is_empty(), "{found:#?}");
 }
 
 #[test]
 fn the_application_core_is_plain_rust_below_the_browser() {
-    let found = mentions(
-        "app",
-        &[
-            "crate::browser",
-            "crate::ui",
-            "leptos",
-            "web_sys",
-            "js_sys",
-            "wasm_bindgen",
-            "gloo",
-        ],
-    );
+    let found = mentions("app", &[&ABOVE_THE_CORE[..], &BROWSER_CRATES].concat());
     assert!(found.is_empty(), "{found:#?}");
 }
 

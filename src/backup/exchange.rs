@@ -12,7 +12,7 @@ use super::FORMAT;
 use crate::domain::assessment::review::{review_mut, summary_of};
 use crate::domain::assessment::{AssessmentForm, AssessmentKind};
 use crate::domain::validate::Problem;
-use crate::domain::{Branch, Document, Member, MemberStatus};
+use crate::domain::{Branch, Document, Member};
 use crate::format::envelope::{open, write, FileKind, Header};
 use crate::format::parts::document_from_value;
 
@@ -78,23 +78,8 @@ pub fn export_assessment(
 /// dates stay on the member's device.
 fn handed_in_member(member: &Member) -> Member {
     Member {
-        id: member.id.clone(),
-        name: member.name.clone(),
-        group_id: None,
-        standing: member.standing,
-        admitted_on: None,
         roles: member.roles.clone(),
-        duty: String::new(),
-        status: MemberStatus::Active,
-        joined_on: None,
-        probation: None,
-        exempt: None,
-        note: String::new(),
-        confirmed_on: None,
-        extension: None,
-        suspension: None,
-        former_posts: Vec::new(),
-        posts_since: None,
+        ..Member::new(member.id.clone(), member.name.clone(), member.standing)
     }
 }
 

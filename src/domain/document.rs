@@ -572,6 +572,12 @@ impl Document {
         self.branch.name.trim().is_empty() && self.members.is_empty() && self.meetings.is_empty()
     }
 
+    /// The name of the member `id`, empty for one not on the roster (a
+    /// record a package brought without its member).
+    pub fn member_name(&self, id: &str) -> &str {
+        self.member(id).map(|m| m.name.as_str()).unwrap_or_default()
+    }
+
     /// The branch's 民主评议 record of `year`.
     pub fn review(&self, year: i32) -> Option<&BranchReview> {
         self.reviews.iter().find(|r| r.year == year)

@@ -14,12 +14,10 @@
 //! Who held which post when is kept on each member (`Member::former_posts`,
 //! `posts_since`); `committee_history` reads it back as the committee's.
 
-use std::borrow::Cow;
-
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::kind::{Keyed, Kind, Packing, Scope};
+use crate::domain::kind::{Kind, Packing, Scope};
 use crate::domain::validate::{Checks, Known};
 
 use crate::domain::meeting::{MeetingKind, MeetingState, Office};
@@ -228,13 +226,7 @@ impl Kind for Handover {
     }
 }
 
-impl Keyed for Handover {
-    const KEY_FIELD: &'static str = "id";
-
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
+crate::domain::kind::keyed_by_id!(Handover);
 
 /// One line of the checklist: the day it was done, as entered or as the
 /// records show it.

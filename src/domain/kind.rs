@@ -58,6 +58,47 @@ impl Packing<'_> {
         since_year: i32::MIN,
         with_private: true,
     };
+
+    /// Whether the package carries a record the branch shares and any
+    /// phone may write (a meeting, a key task): every full backup; a 支部资料包
+    /// where `members_keep_it` (the record is of the years members keep); a
+    /// return where this phone wrote it.
+    pub fn carries_shared(&self, members_keep_it: bool, written_here: bool) -> bool {
+        match self.scope {
+            Scope::Full => true,
+            Scope::Branch => members_keep_it,
+            Scope::Return => written_here,
+        }
+    }
+
+    /// Whether the package carries the deletion of a shared record: a
+    /// deletion stays one on members' phones, and a member's phone sends
+    /// back only the deletions made there.
+    pub fn carries_shared_deletion(&self, deleted_here: bool) -> bool {
+        self.scope != Scope::Return || deleted_here
+    }
+
+    /// Whether the package carries a record private to the member
+    /// `member_id` and the secretary (a self-assessment form, pledges):
+    /// every full backup and that member's own return; no 支部资料包 carries
+    /// anyone's.
+    pub fn carries_private_to(&self, member_id: &str) -> bool {
+        match self.scope {
+            Scope::Full => true,
+            Scope::Branch => false,
+            Scope::Return => self.me == Some(member_id),
+        }
+    }
+
+    /// Whether the package carries the deletion of a record private to a
+    /// member: a full backup, and a return where this phone deleted it.
+    pub fn carries_private_deletion(&self, deleted_here: bool) -> bool {
+        match self.scope {
+            Scope::Full => true,
+            Scope::Branch => false,
+            Scope::Return => deleted_here,
+        }
+    }
 }
 
 /// A kind of record.
@@ -99,3 +140,17 @@ pub trait Keyed: Kind {
 
     fn key(&self) -> Cow<'_, str>;
 }
+
+/// Implements `Keyed` for a kind whose items are told apart by their `id`.
+macro_rules! keyed_by_id {
+    ($kind:ty) => {
+        impl $crate::domain::kind::Keyed for $kind {
+            const KEY_FIELD: &'static str = "id";
+
+            fn key(&self) -> std::borrow::Cow<'_, str> {
+                std::borrow::Cow::Borrowed(&self.id)
+            }
+        }
+    };
+}
+pub(crate) use keyed_by_id;

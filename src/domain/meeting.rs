@@ -1,13 +1,12 @@
 //! A meeting or study session and everything its record (党支部工作记录)
 //! holds. The rules that read these records live in `crate::domain::rules`.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use super::kind::{Keyed, Kind, Packing, Scope};
+use super::kind::{Kind, Packing, Scope};
 use super::limits;
 use super::validate::{Checker, Checks, Known};
 
@@ -632,11 +631,8 @@ impl Kind for Meeting {
     /// A vote names the 发展党员 path it was put from only where the path
     /// goes too: a full backup made with what is private.
     fn pack(&self, packing: &Packing, written_here: bool) -> Option<Self> {
-        let travels = match packing.scope {
-            Scope::Full => true,
-            Scope::Branch => self.counted_year().is_none_or(|y| y >= packing.since_year),
-            Scope::Return => written_here,
-        };
+        let members_keep_it = self.counted_year().is_none_or(|y| y >= packing.since_year);
+        let travels = packing.carries_shared(members_keep_it, written_here);
         let paths_travel = packing.scope == Scope::Full && packing.with_private;
         travels.then(|| {
             let mut packed = self.clone();
@@ -652,7 +648,7 @@ impl Kind for Meeting {
     /// A deleted meeting stays deleted on members' phones; a member's
     /// phone sends back only the deletions made there.
     fn pack_deletion(packing: &Packing, written_here: bool) -> bool {
-        packing.scope != Scope::Return || written_here
+        packing.carries_shared_deletion(written_here)
     }
 
     fn mentions(&self, member_id: &str) -> bool {
@@ -681,13 +677,7 @@ pub fn keep_vote_paths(incoming: &mut [Meeting], local: &[Meeting]) {
     }
 }
 
-impl Keyed for Meeting {
-    const KEY_FIELD: &'static str = "id";
-
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
+crate::domain::kind::keyed_by_id!(Meeting);
 
 impl Meeting {
     fn check_into(&self, known: &Known, c: &mut Checker) {

@@ -4,13 +4,12 @@
 //! and 减少党员 with its reason. A member is never deleted once records name
 //! them: old records keep their names.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::kind::{Keyed, Kind, Packing, Scope};
+use super::kind::{Kind, Packing, Scope};
 use super::limits;
 use super::name_order::{name_key, NameOrder};
 use super::validate::{Checks, Known};
@@ -251,6 +250,30 @@ impl Role {
 }
 
 impl Member {
+    /// A member known by id, name and standing alone: active, in no
+    /// 党小组, holding no post, with no dates or notes on record.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, standing: Standing) -> Member {
+        Member {
+            id: id.into(),
+            name: name.into(),
+            group_id: None,
+            standing,
+            admitted_on: None,
+            roles: Vec::new(),
+            duty: String::new(),
+            status: MemberStatus::Active,
+            joined_on: None,
+            probation: None,
+            exempt: None,
+            note: String::new(),
+            confirmed_on: None,
+            extension: None,
+            suspension: None,
+            former_posts: Vec::new(),
+            posts_since: None,
+        }
+    }
+
     pub fn is_active(&self) -> bool {
         self.status == MemberStatus::Active
     }
@@ -755,13 +778,7 @@ impl Kind for Member {
     }
 }
 
-impl Keyed for Member {
-    const KEY_FIELD: &'static str = "id";
-
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
+crate::domain::kind::keyed_by_id!(Member);
 
 /// Members of an incoming roster who are new to `local` (another id) but
 /// share a name with one of its members: a member who typed the roster
@@ -809,23 +826,8 @@ pub fn check_member_name(name: &str) -> Result<String, &'static str> {
 /// filled in later, if ever.
 pub fn member_named(id: String, name: String, joined_on: NaiveDate) -> Member {
     Member {
-        id,
-        name,
-        group_id: None,
-        standing: Standing::Full,
-        admitted_on: None,
-        roles: Vec::new(),
-        duty: String::new(),
-        status: MemberStatus::Active,
         joined_on: Some(joined_on),
-        probation: None,
-        exempt: None,
-        note: String::new(),
-        confirmed_on: None,
-        extension: None,
-        suspension: None,
-        former_posts: Vec::new(),
-        posts_since: None,
+        ..Member::new(id, name, Standing::Full)
     }
 }
 

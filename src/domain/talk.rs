@@ -5,11 +5,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::kind::{Keyed, Kind, Packing, Scope};
+use super::kind::{Kind, Packing, Scope};
 use super::limits;
 use super::meeting::PersonRef;
 use super::validate::{Checks, Known};
-use std::borrow::Cow;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -123,13 +122,7 @@ impl Kind for Talk {
     }
 }
 
-impl Keyed for Talk {
-    const KEY_FIELD: &'static str = "id";
-
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
+crate::domain::kind::keyed_by_id!(Talk);
 
 #[cfg(test)]
 mod tests {

@@ -87,6 +87,18 @@ impl<T: Listed + Keyed> Handle<T> {
         Memo::new(move |_| handle.with(&part).unwrap_or_default())
     }
 
+    /// One text of the record, for a field that shows it.
+    pub fn text(&self, get: fn(&T) -> String) -> Signal<String> {
+        self.part(get).into()
+    }
+
+    /// What a text field calls with the text typed: `set` puts it in the
+    /// record.
+    pub fn saver(&self, set: fn(&mut T, String)) -> Callback<String> {
+        let handle = *self;
+        Callback::new(move |value: String| handle.edit(move |item| set(item, value.clone())))
+    }
+
     /// Edits the record. `f` says what the member wants (it may be applied
     /// again to a newer copy of the record).
     pub fn edit(&self, f: impl Fn(&mut T) + 'static) {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::grades::{no_grade_reason, Grade};
 use super::standards::{standard, standards, AssessmentKind, DIMENSIONS};
-use crate::domain::kind::{Keyed, Kind, Packing, Scope};
+use crate::domain::kind::{Kind, Packing};
 use crate::domain::limits;
 use crate::domain::time::format_chinese_date;
 use crate::domain::validate::{Checker, Checks, Known};
@@ -351,9 +351,7 @@ impl Kind for AssessmentForm {
     fn title(&self, doc: &crate::domain::Document) -> String {
         format!(
             "自评表：{} {}年度",
-            doc.member(&self.member_id)
-                .map(|m| m.name.as_str())
-                .unwrap_or_default(),
+            doc.member_name(&self.member_id),
             self.year
         )
     }
@@ -389,20 +387,13 @@ impl Kind for AssessmentForm {
     /// A member's form goes to the secretary in their return; members
     /// never get each other's.
     fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
-        let travels = match packing.scope {
-            Scope::Full => true,
-            Scope::Branch => false,
-            Scope::Return => Some(self.member_id.as_str()) == packing.me,
-        };
-        travels.then(|| self.clone())
+        packing
+            .carries_private_to(&self.member_id)
+            .then(|| self.clone())
     }
 
     fn pack_deletion(packing: &Packing, written_here: bool) -> bool {
-        match packing.scope {
-            Scope::Full => true,
-            Scope::Branch => false,
-            Scope::Return => written_here,
-        }
+        packing.carries_private_deletion(written_here)
     }
 
     fn mentions(&self, member_id: &str) -> bool {
@@ -410,13 +401,7 @@ impl Kind for AssessmentForm {
     }
 }
 
-impl Keyed for AssessmentForm {
-    const KEY_FIELD: &'static str = "id";
-
-    fn key(&self) -> std::borrow::Cow<'_, str> {
-        std::borrow::Cow::Borrowed(&self.id)
-    }
-}
+crate::domain::kind::keyed_by_id!(AssessmentForm);
 
 impl AssessmentForm {
     /// Entries, dimensions, ticked situations and log.

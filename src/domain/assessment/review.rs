@@ -671,6 +671,16 @@ mod tests {
     use crate::domain::assessment::form::new_form;
     use crate::domain::rules::fixtures::{day, document, full, full_members, left, probationary};
 
+    /// Puts `member_id`'s 2025 四个合格 form `id` in the document: handed in
+    /// on `handed_in_on`, or still a draft.
+    fn put_form(doc: &mut Document, id: &str, member_id: &str, handed_in_on: Option<NaiveDate>) {
+        let mut form = new_form(id, member_id, 2025, AssessmentKind::FourQualified);
+        if let Some(on) = handed_in_on {
+            crate::domain::assessment::form::finish(&mut form, on);
+        }
+        doc.assessments.push(form);
+    }
+
     #[test]
     fn the_rest_all_qualified_grades_only_those_awaiting_and_its_undo_takes_back_only_them() {
         let mut members = full_members("p", 4);
@@ -709,11 +719,8 @@ mod tests {
     #[test]
     fn the_filter_shows_rows_awaiting_a_grade_or_handed_in() {
         let mut doc = document(&[], full_members("p", 3), Vec::new());
-        let mut form = new_form("f2", "p2", 2025, AssessmentKind::FourQualified);
-        crate::domain::assessment::form::finish(&mut form, day(2025, 12, 1));
-        doc.assessments.push(form);
-        doc.assessments
-            .push(new_form("f3", "p3", 2025, AssessmentKind::FourQualified));
+        put_form(&mut doc, "f2", "p2", Some(day(2025, 12, 1)));
+        put_form(&mut doc, "f3", "p3", None);
         decide(
             &mut doc,
             2025,
@@ -815,11 +822,8 @@ mod tests {
     #[test]
     fn the_secretary_sees_who_handed_in_who_is_drafting_and_who_is_missing() {
         let mut doc = document(&[], full_members("p", 3), Vec::new());
-        let mut done = new_form("f1", "p1", 2025, AssessmentKind::FourQualified);
-        crate::domain::assessment::form::finish(&mut done, day(2026, 1, 5));
-        doc.assessments.push(done);
-        doc.assessments
-            .push(new_form("f2", "p2", 2025, AssessmentKind::FourQualified));
+        put_form(&mut doc, "f1", "p1", Some(day(2026, 1, 5)));
+        put_form(&mut doc, "f2", "p2", None);
         let state = hand_in(&doc, 2025);
         let ids = |list: &[&Member]| list.iter().map(|m| m.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(&state.done), ["p1"]);

@@ -2,12 +2,10 @@
 //! (细则 chapters 2–5), the materials each step produces, and what the
 //! person is at any point as the steps recorded say.
 
-use std::borrow::Cow;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::kind::{Keyed, Kind, Packing, Scope};
+use crate::domain::kind::{Kind, Packing, Scope};
 use crate::domain::limits;
 use crate::domain::meeting::PersonRef;
 use crate::domain::validate::{Checks, Known};
@@ -556,10 +554,4 @@ impl Kind for Applicant {
     }
 }
 
-impl Keyed for Applicant {
-    const KEY_FIELD: &'static str = "id";
-
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
+crate::domain::kind::keyed_by_id!(Applicant);

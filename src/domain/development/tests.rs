@@ -32,6 +32,28 @@ fn severity(b: Option<Breach>) -> Option<Severity> {
     b.map(|b| b.severity)
 }
 
+/// Records the superior committee's approval of `fz-1`'s 转正 on `on`
+/// (`None` takes it back).
+fn approve_confirmation(
+    doc: &mut Document,
+    on: Option<NaiveDate>,
+) -> Result<Vec<RecordKey>, String> {
+    record_approval(doc, "fz-1", Step::ConfirmationApproval, on)
+}
+
+/// What `rule` says of a step taken the day before `due` (counted from
+/// `since`), once it has said nothing of the step on `due` and the day
+/// after.
+fn breach_the_day_before(
+    rule: fn(NaiveDate, NaiveDate) -> Option<Breach>,
+    since: NaiveDate,
+    due: NaiveDate,
+) -> Breach {
+    assert_eq!(rule(since, due), None, "on the day");
+    assert_eq!(rule(since, due.succ_opt().unwrap()), None, "the day after");
+    rule(since, due.pred_opt().unwrap()).expect("the day before is too early")
+}
+
 #[test]
 fn talk_within_one_month_of_the_application() {
     let applied = d(2026, 1, 15);
@@ -61,12 +83,9 @@ fn applicant_at_least_eighteen() {
 
 #[test]
 fn a_year_as_activist_before_candidate() {
-    let named = d(2025, 3, 10);
-    let early = a_year_as_activist(named, d(2026, 3, 9)).unwrap();
+    let early = breach_the_day_before(a_year_as_activist, d(2025, 3, 10), d(2026, 3, 10));
     assert!(early.words.contains("一年以上培养教育和考察"));
     assert_eq!(early.source, "《细则》第十三条");
-    assert_eq!(a_year_as_activist(named, d(2026, 3, 10)), None);
-    assert_eq!(a_year_as_activist(named, d(2026, 3, 11)), None);
 }
 
 #[test]
@@ -123,10 +142,8 @@ fn probation_one_year_from_the_assembly() {
 #[test]
 fn confirmation_discussed_after_probation_ends() {
     let ends = d(2026, 6, 30);
-    let early = confirmation_after_probation(ends, d(2026, 6, 29)).unwrap();
+    let early = breach_the_day_before(confirmation_after_probation, ends, ends);
     assert!(early.words.contains("预备期满"));
-    assert_eq!(confirmation_after_probation(ends, d(2026, 6, 30)), None);
-    assert_eq!(confirmation_after_probation(ends, d(2026, 7, 1)), None);
 }
 
 #[test]
@@ -547,13 +564,7 @@ fn admission_adds_the_probationary_member_to_the_roster_and_confirmation_stores_
         d(2027, 6, 20)
     );
     decided(&mut doc, Decision::Confirm, "mt-11", d(2027, 6, 25));
-    record_approval(
-        &mut doc,
-        "fz-1",
-        Step::ConfirmationApproval,
-        Some(d(2027, 8, 1)),
-    )
-    .unwrap();
+    approve_confirmation(&mut doc, Some(d(2027, 8, 1))).unwrap();
     let member = doc.member("m-new").unwrap();
     assert_eq!(member.standing, Standing::Full);
     assert_eq!(member.confirmed_on, Some(d(2027, 6, 20)));
@@ -1028,24 +1039,13 @@ fn a_confirmation_takes_effect_once_the_superior_committee_approves_it() {
     // The day before the 支部大会: refused, nothing changes.
     let before = doc.clone();
     assert_eq!(
-        record_approval(
-            &mut doc,
-            "fz-1",
-            Step::ConfirmationApproval,
-            Some(d(2026, 6, 19))
-        ),
+        approve_confirmation(&mut doc, Some(d(2026, 6, 19))),
         Err("上级党委审批的日期不能早于支部大会（2026年6月20日）".to_string())
     );
     assert_eq!(doc, before);
 
     // Approved on the day itself: a 正式党员 from the end of the 预备期.
-    let touched = record_approval(
-        &mut doc,
-        "fz-1",
-        Step::ConfirmationApproval,
-        Some(d(2026, 6, 20)),
-    )
-    .unwrap();
+    let touched = approve_confirmation(&mut doc, Some(d(2026, 6, 20))).unwrap();
     assert_eq!(
         touched,
         approval_records("fz-1", Step::ConfirmationApproval)
@@ -1065,13 +1065,7 @@ fn the_confirmation_date_is_the_end_of_probation_not_the_day_of_approval() {
     let mut doc = confirmed_by_the_assembly();
     // Approved three months and a day after the 支部大会 (a warning of its
     // own): the 转正日期 stays the day the 预备期 ended.
-    record_approval(
-        &mut doc,
-        "fz-1",
-        Step::ConfirmationApproval,
-        Some(d(2026, 9, 21)),
-    )
-    .unwrap();
+    approve_confirmation(&mut doc, Some(d(2026, 9, 21))).unwrap();
     let member = doc.member("m-new").unwrap();
     assert_eq!(member.confirmed_on, Some(d(2026, 6, 20)));
     // The day before it, still a 预备党员 with no vote; from it, 正式.
@@ -1087,7 +1081,7 @@ fn the_confirmation_date_is_the_end_of_probation_not_the_day_of_approval() {
         .any(|f| f.step == Step::ConfirmationApproval && f.breach.severity == Severity::Warning));
 
     // Taken back: a 预备党员 again, and the approval is awaited again.
-    record_approval(&mut doc, "fz-1", Step::ConfirmationApproval, None).unwrap();
+    approve_confirmation(&mut doc, None).unwrap();
     let member = doc.member("m-new").unwrap();
     assert_eq!(
         (member.standing, member.confirmed_on),
@@ -1103,13 +1097,7 @@ fn an_extended_probation_is_confirmed_from_its_extended_end() {
     a.set_done(Step::ConfirmationAssembly, None);
     decided(&mut doc, Decision::Extend(6), "mt-3", d(2026, 6, 20));
     decided(&mut doc, Decision::Confirm, "mt-4", d(2026, 12, 20));
-    record_approval(
-        &mut doc,
-        "fz-1",
-        Step::ConfirmationApproval,
-        Some(d(2027, 1, 10)),
-    )
-    .unwrap();
+    approve_confirmation(&mut doc, Some(d(2027, 1, 10))).unwrap();
     assert_eq!(
         doc.member("m-new").unwrap().confirmed_on,
         Some(d(2026, 12, 20))
@@ -1124,12 +1112,7 @@ fn an_approval_is_recorded_only_after_the_assembly_that_passed_it() {
     doc.applicants.push(a);
     let before = doc.clone();
     assert_eq!(
-        record_approval(
-            &mut doc,
-            "fz-1",
-            Step::ConfirmationApproval,
-            Some(d(2026, 1, 1))
-        ),
+        approve_confirmation(&mut doc, Some(d(2026, 1, 1))),
         Err("请先记录第23步 支部大会讨论转正的日期，再登记上级党委审批".to_string())
     );
     assert_eq!(

@@ -3,15 +3,13 @@
 //! month, when and how. The ledger's amounts follow from these and the
 //! branch's rules (`book.rs`); nothing computed is stored.
 
-use std::borrow::Cow;
-
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::book::DuesRules;
 use super::money::{Fen, Rounding, Way};
 use super::rates::{work_out, Basis, Category, Worked};
-use crate::domain::kind::{Keyed, Kind, Packing, Scope};
+use crate::domain::kind::{Kind, Packing, Scope};
 use crate::domain::validate::{Checker, Checks, Known};
 use crate::domain::{limits, Member, MemberStatus};
 
@@ -350,13 +348,7 @@ fn check_money(c: &mut Checker, field: &str, amount: Fen) {
 
 impl Kind for DuesAccount {
     fn title(&self, doc: &crate::domain::Document) -> String {
-        format!(
-            "党费：{} {}年",
-            doc.member(&self.member_id)
-                .map(|m| m.name.as_str())
-                .unwrap_or_default(),
-            self.year
-        )
+        format!("党费：{} {}年", doc.member_name(&self.member_id), self.year)
     }
 
     const NOUN: &'static str = "党费记录";
@@ -431,13 +423,7 @@ impl Kind for DuesAccount {
     }
 }
 
-impl Keyed for DuesAccount {
-    const KEY_FIELD: &'static str = "id";
-
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
+crate::domain::kind::keyed_by_id!(DuesAccount);
 
 #[cfg(test)]
 mod tests {

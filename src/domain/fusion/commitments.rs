@@ -7,10 +7,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::kind::{Keyed, Kind, Packing, Scope};
+use crate::domain::kind::{Kind, Packing};
 use crate::domain::limits;
 use crate::domain::validate::{Checks, Known};
-use std::borrow::Cow;
 
 /// How many commitments a year the practice asks for.
 pub const USUAL_COUNT: std::ops::RangeInclusive<usize> = 2..=5;
@@ -204,9 +203,7 @@ impl Kind for MemberCommitments {
     fn title(&self, doc: &crate::domain::Document) -> String {
         format!(
             "承诺践诺：{} {}年",
-            doc.member(&self.member_id)
-                .map(|m| m.name.as_str())
-                .unwrap_or_default(),
+            doc.member_name(&self.member_id),
             self.year
         )
     }
@@ -231,20 +228,13 @@ impl Kind for MemberCommitments {
     /// Private to the member and the secretary: a member's own go in their
     /// return, and no 支部资料包 carries anyone's.
     fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
-        let travels = match packing.scope {
-            Scope::Full => true,
-            Scope::Branch => false,
-            Scope::Return => Some(self.member_id.as_str()) == packing.me,
-        };
-        travels.then(|| self.clone())
+        packing
+            .carries_private_to(&self.member_id)
+            .then(|| self.clone())
     }
 
     fn pack_deletion(packing: &Packing, written_here: bool) -> bool {
-        match packing.scope {
-            Scope::Full => true,
-            Scope::Branch => false,
-            Scope::Return => written_here,
-        }
+        packing.carries_private_deletion(written_here)
     }
 
     fn mentions(&self, member_id: &str) -> bool {
@@ -252,13 +242,7 @@ impl Kind for MemberCommitments {
     }
 }
 
-impl Keyed for MemberCommitments {
-    const KEY_FIELD: &'static str = "id";
-
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
+crate::domain::kind::keyed_by_id!(MemberCommitments);
 
 #[cfg(test)]
 mod tests {

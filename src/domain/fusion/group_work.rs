@@ -7,12 +7,11 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::kind::{Keyed, Kind, Packing, Scope};
+use crate::domain::kind::{Kind, Packing};
 use crate::domain::limits;
 use crate::domain::meeting::{MeetingKind, MeetingState};
 use crate::domain::validate::{Checks, Known};
 use crate::domain::{Document, Meeting};
-use std::borrow::Cow;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -282,18 +281,16 @@ impl Kind for GroupMonth {
     /// Members see this year's and last year's months; a return carries the months the
     /// 党小组长 wrote on the phone (the month's 重点工作 and its 回顾).
     fn pack(&self, packing: &Packing, written_here: bool) -> Option<Self> {
-        let travels = match packing.scope {
-            Scope::Full => true,
-            Scope::Branch => self.year >= packing.since_year,
-            Scope::Return => written_here,
-        };
-        travels.then(|| self.clone())
+        let members_keep_it = self.year >= packing.since_year;
+        packing
+            .carries_shared(members_keep_it, written_here)
+            .then(|| self.clone())
     }
 
     /// A group's month names its work, not its members: its deletion goes
     /// where the month does.
     fn pack_deletion(packing: &Packing, written_here: bool) -> bool {
-        packing.scope != Scope::Return || written_here
+        packing.carries_shared_deletion(written_here)
     }
 
     fn mentions(&self, _: &str) -> bool {
@@ -301,13 +298,7 @@ impl Kind for GroupMonth {
     }
 }
 
-impl Keyed for GroupMonth {
-    const KEY_FIELD: &'static str = "id";
-
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
+crate::domain::kind::keyed_by_id!(GroupMonth);
 
 #[cfg(test)]
 mod tests {

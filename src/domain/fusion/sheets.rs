@@ -115,10 +115,6 @@ fn owner(doc: &Document, o: &super::TaskOwner) -> String {
     o.name(doc).unwrap_or_default()
 }
 
-fn member_name(doc: &Document, id: &str) -> String {
-    doc.member(id).map(|m| m.name.clone()).unwrap_or_default()
-}
-
 /// What a meeting's record says of the key tasks: "部署：…（责任主体）",
 /// "检查：…：进展", and at a 党小组会 the month's review.
 pub fn meeting_lines(doc: &Document, meeting: &crate::domain::Meeting) -> Vec<String> {
@@ -357,7 +353,7 @@ fn pledge_page(doc: &Document, c: &MemberCommitments) -> Page {
     Page {
         subtitle: format!("{}年", c.year),
         fields: vec![
-            ("姓名", member_name(doc, &c.member_id)),
+            ("姓名", doc.member_name(&c.member_id).to_string()),
             ("党小组", group),
             ("公开日期", date_text(c.published_on)),
         ],
@@ -429,7 +425,7 @@ fn ledger_page(doc: &Document, year: i32) -> Page {
 
 fn opl_page(doc: &Document, id: &str) -> Option<Page> {
     let s = doc.study(id)?;
-    let names: Vec<String> = s.attendees.iter().map(|a| member_name(doc, a)).collect();
+    let names: Vec<&str> = s.attendees.iter().map(|a| doc.member_name(a)).collect();
     Some(Page {
         subtitle: date_text(s.date),
         fields: vec![

@@ -12,13 +12,12 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::kind::{Keyed, Kind, Packing, Scope};
+use crate::domain::kind::{Kind, Packing};
 use crate::domain::limits;
 use crate::domain::meeting::{MeetingKind, MeetingState, PersonRef};
 use crate::domain::rules::attendance::is_present;
 use crate::domain::validate::{Checks, Known};
 use crate::domain::{Meeting, Member};
-use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -356,16 +355,14 @@ impl Kind for StudySession {
     /// Members see this year's and last year's sessions; a return carries
     /// the sessions recorded on the phone.
     fn pack(&self, packing: &Packing, written_here: bool) -> Option<Self> {
-        let travels = match packing.scope {
-            Scope::Full => true,
-            Scope::Branch => self.date.is_none_or(|d| d.year() >= packing.since_year),
-            Scope::Return => written_here,
-        };
-        travels.then(|| self.clone())
+        let members_keep_it = self.date.is_none_or(|d| d.year() >= packing.since_year);
+        packing
+            .carries_shared(members_keep_it, written_here)
+            .then(|| self.clone())
     }
 
     fn pack_deletion(packing: &Packing, written_here: bool) -> bool {
-        packing.scope != Scope::Return || written_here
+        packing.carries_shared_deletion(written_here)
     }
 
     fn mentions(&self, member_id: &str) -> bool {
@@ -373,13 +370,7 @@ impl Kind for StudySession {
     }
 }
 
-impl Keyed for StudySession {
-    const KEY_FIELD: &'static str = "id";
-
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
+crate::domain::kind::keyed_by_id!(StudySession);
 
 #[cfg(test)]
 mod tests {

@@ -6,10 +6,9 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::kind::{Keyed, Kind, Packing, Scope};
+use crate::domain::kind::{Kind, Packing};
 use crate::domain::limits;
 use crate::domain::validate::{Checks, Known};
-use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -384,16 +383,14 @@ impl Kind for KeyTask {
     /// Members see this year's tasks and the open ones; a return carries
     /// the tasks whose progress was written on the phone.
     fn pack(&self, packing: &Packing, written_here: bool) -> Option<Self> {
-        let travels = match packing.scope {
-            Scope::Full => true,
-            Scope::Branch => self.year >= packing.since_year || self.status.is_open(),
-            Scope::Return => written_here,
-        };
-        travels.then(|| self.clone())
+        let members_keep_it = self.year >= packing.since_year || self.status.is_open();
+        packing
+            .carries_shared(members_keep_it, written_here)
+            .then(|| self.clone())
     }
 
     fn pack_deletion(packing: &Packing, written_here: bool) -> bool {
-        packing.scope != Scope::Return || written_here
+        packing.carries_shared_deletion(written_here)
     }
 
     fn mentions(&self, member_id: &str) -> bool {
@@ -401,13 +398,7 @@ impl Kind for KeyTask {
     }
 }
 
-impl Keyed for KeyTask {
-    const KEY_FIELD: &'static str = "id";
-
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
+crate::domain::kind::keyed_by_id!(KeyTask);
 
 #[cfg(test)]
 mod tests {

@@ -119,20 +119,24 @@ mod tests {
         doc.meetings.push(m);
     }
 
+    /// A month whose meeting `a` missed 无故.
+    fn missed_without_reason(doc: &mut Document, id: &str, on: NaiveDate) {
+        month_of(doc, id, on, Presence::Absent, Some(AbsenceReason::NoReason));
+    }
+
+    /// `a` missed 无故 the meeting on the 10th of each of `months` of 2026;
+    /// the meetings' ids are `prefix` and the month's place in the list.
+    fn missed_months_without_reason(doc: &mut Document, prefix: &str, months: &[u32]) {
+        for (i, month) in months.iter().enumerate() {
+            missed_without_reason(doc, &format!("{prefix}{i}"), day(2026, *month, 10));
+        }
+    }
+
     #[test]
     fn months_missed_without_reason_in_a_row_are_pointed_out_to_the_secretary() {
         let mut doc = document(&[], vec![full("a"), full("b")], Vec::new());
         month_of(&mut doc, "m1", day(2026, 1, 10), Presence::Present, None);
-        for (i, month) in [2, 3, 5].iter().enumerate() {
-            let id = format!("x{i}");
-            month_of(
-                &mut doc,
-                &id,
-                day(2026, *month, 10),
-                Presence::Absent,
-                Some(AbsenceReason::NoReason),
-            );
-        }
+        missed_months_without_reason(&mut doc, "x", &[2, 3, 5]);
         let streaks = absence_streaks(&doc, 3);
         assert_eq!(streaks.len(), 1);
         assert_eq!(streaks[0].member.id, "a");
@@ -148,13 +152,7 @@ mod tests {
     #[test]
     fn an_excused_absence_or_attending_once_in_a_month_ends_the_run() {
         let mut doc = document(&[], vec![full("a"), full("b")], Vec::new());
-        month_of(
-            &mut doc,
-            "m1",
-            day(2026, 2, 10),
-            Presence::Absent,
-            Some(AbsenceReason::NoReason),
-        );
+        missed_without_reason(&mut doc, "m1", day(2026, 2, 10));
         month_of(
             &mut doc,
             "m2",
@@ -162,21 +160,9 @@ mod tests {
             Presence::Leave,
             Some(AbsenceReason::Illness),
         );
-        month_of(
-            &mut doc,
-            "m3",
-            day(2026, 4, 10),
-            Presence::Absent,
-            Some(AbsenceReason::NoReason),
-        );
+        missed_without_reason(&mut doc, "m3", day(2026, 4, 10));
         month_of(&mut doc, "m4", day(2026, 4, 20), Presence::Present, None);
-        month_of(
-            &mut doc,
-            "m5",
-            day(2026, 5, 10),
-            Presence::Absent,
-            Some(AbsenceReason::NoReason),
-        );
+        missed_without_reason(&mut doc, "m5", day(2026, 5, 10));
         let streaks = absence_streaks(&doc, 1);
         assert_eq!(streaks.len(), 1);
         assert_eq!(streaks[0].months, 1, "only May counts");
@@ -189,16 +175,7 @@ mod tests {
             vec![left(full("a"), Some(day(2026, 6, 1))), full("b")],
             Vec::new(),
         );
-        for (i, month) in [2, 3, 4].iter().enumerate() {
-            let id = format!("x{i}");
-            month_of(
-                &mut doc,
-                &id,
-                day(2026, *month, 10),
-                Presence::Absent,
-                Some(AbsenceReason::NoReason),
-            );
-        }
+        missed_months_without_reason(&mut doc, "x", &[2, 3, 4]);
         assert!(absence_streaks(&doc, 3).is_empty());
     }
 
@@ -208,36 +185,14 @@ mod tests {
     #[test]
     fn the_six_month_run_counts_only_months_that_had_meetings() {
         let mut doc = document(&[], vec![full("a"), full("b")], Vec::new());
-        for (i, month) in [1, 6].iter().enumerate() {
-            month_of(
-                &mut doc,
-                &format!("x{i}"),
-                day(2026, *month, 10),
-                Presence::Absent,
-                Some(AbsenceReason::NoReason),
-            );
-        }
+        missed_months_without_reason(&mut doc, "x", &[1, 6]);
         let streaks = absence_streaks(&doc, 1);
         assert_eq!(streaks[0].months, 2);
         assert!(absence_streaks(&doc, 6).is_empty());
 
-        for (i, month) in [7, 8, 9].iter().enumerate() {
-            month_of(
-                &mut doc,
-                &format!("y{i}"),
-                day(2026, *month, 10),
-                Presence::Absent,
-                Some(AbsenceReason::NoReason),
-            );
-        }
+        missed_months_without_reason(&mut doc, "y", &[7, 8, 9]);
         assert!(absence_streaks(&doc, 6).is_empty(), "five months");
-        month_of(
-            &mut doc,
-            "z",
-            day(2026, 11, 10),
-            Presence::Absent,
-            Some(AbsenceReason::NoReason),
-        );
+        missed_without_reason(&mut doc, "z", day(2026, 11, 10));
         let six = absence_streaks(&doc, 6);
         assert_eq!(six.len(), 1);
         assert_eq!(six[0].months, 6);

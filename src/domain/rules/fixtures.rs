@@ -17,23 +17,8 @@ pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 pub fn member(id: &str, standing: Standing, roles: &[Role]) -> Member {
     Member {
-        id: id.into(),
-        name: format!("党员{id}"),
-        group_id: None,
-        standing,
-        admitted_on: None,
         roles: roles.to_vec(),
-        duty: String::new(),
-        status: MemberStatus::Active,
-        joined_on: None,
-        probation: None,
-        exempt: None,
-        note: String::new(),
-        confirmed_on: None,
-        extension: None,
-        suspension: None,
-        former_posts: Vec::new(),
-        posts_since: None,
+        ..Member::new(id, format!("党员{id}"), standing)
     }
 }
 

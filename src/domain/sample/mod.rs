@@ -170,15 +170,13 @@ fn example_member(i: usize, name: &str, year: &ExampleYear) -> Member {
         18 => NaiveDate::from_ymd_opt(2023, 4, 3),
         _ => NaiveDate::from_ymd_opt(2018, 3, 1),
     };
+    let standing = if i >= 22 {
+        Standing::Probationary
+    } else {
+        Standing::Full
+    };
     Member {
-        id: format!("m{:02}", i + 1),
-        name: name.to_string(),
         group_id: Some(format!("g{}", i % 3 + 1)),
-        standing: if i >= 22 {
-            Standing::Probationary
-        } else {
-            Standing::Full
-        },
         admitted_on,
         roles,
         duty: duty.into(),
@@ -192,13 +190,6 @@ fn example_member(i: usize, name: &str, year: &ExampleYear) -> Member {
             MemberStatus::Active
         },
         joined_on,
-        probation: None,
-        exempt: None,
-        note: String::new(),
-        confirmed_on: None,
-        extension: None,
-        suspension: None,
-        former_posts: Vec::new(),
-        posts_since: None,
+        ..Member::new(format!("m{:02}", i + 1), name.to_string(), standing)
     }
 }

@@ -82,6 +82,74 @@ pub(crate) trait YearRecord {
     fn texts(&self) -> Vec<(&'static str, &str)>;
 }
 
+/// Implements `YearRecord` and `Keyed` (keyed by the year) for one of the
+/// three kinds: `what` names a second record of a year ("工作计划"), the
+/// fields are its texts, each checked under its own name.
+macro_rules! year_record {
+    ($kind:ty, what: $what:literal, texts: [$($field:ident),+ $(,)?]) => {
+        impl $crate::domain::year_work::YearRecord for $kind {
+            const WHAT: &'static str = $what;
+
+            fn year(&self) -> i32 {
+                self.year
+            }
+
+            fn texts(&self) -> Vec<(&'static str, &str)> {
+                vec![$((stringify!($field), &self.$field)),+]
+            }
+        }
+
+        impl $crate::domain::kind::Keyed for $kind {
+            const KEY_FIELD: &'static str = "year";
+
+            fn key(&self) -> std::borrow::Cow<'_, str> {
+                std::borrow::Cow::Owned(self.year.to_string())
+            }
+        }
+    };
+}
+pub(crate) use year_record;
+
+/// Implements `Kind` for a branch document of the year (the plan, the
+/// summary): titled "{year}年度" + `title`, checked by the shared year
+/// checks alone, travelling as `branch_paper_travels` says (members do
+/// not write it); it never counts as naming a member.
+macro_rules! branch_year_paper {
+    ($kind:ty, title: $title:literal, noun: $noun:literal) => {
+        impl $crate::domain::kind::Kind for $kind {
+            fn title(&self, _doc: &$crate::domain::Document) -> String {
+                format!(concat!("{}年度", $title), self.year)
+            }
+
+            const NOUN: &'static str = $noun;
+            const COUNTER: &'static str = "份";
+            const SKIPPABLE: bool = true;
+
+            fn check(
+                list: &[Self],
+                _: &$crate::domain::validate::Known,
+                checks: &mut $crate::domain::validate::Checks,
+            ) {
+                $crate::domain::year_work::check_year_records(list, checks, |_, _| {});
+            }
+
+            fn pack(&self, packing: &$crate::domain::kind::Packing, _: bool) -> Option<Self> {
+                $crate::domain::year_work::branch_paper_travels(self.year, packing)
+                    .then(|| self.clone())
+            }
+
+            fn pack_deletion(packing: &$crate::domain::kind::Packing, _: bool) -> bool {
+                packing.scope != $crate::domain::kind::Scope::Return
+            }
+
+            fn mentions(&self, _: &str) -> bool {
+                false
+            }
+        }
+    };
+}
+pub(crate) use branch_year_paper;
+
 /// The checks the three kinds share: a year in range, one record a year,
 /// each text within `limits::TEXT`; `more` adds a kind's own.
 pub(crate) fn check_year_records<T: YearRecord>(

@@ -3,19 +3,15 @@
 //! already knows: the 三会一课 schedule the branch's rules ask for beside
 //! the meetings planned, and the year's key tasks (重点任务清单).
 
-use std::borrow::Cow;
-
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{branch_paper_travels, check_year_records, push_section, YearRecord};
+use super::{branch_year_paper, push_section, year_record};
 use crate::domain::fusion::{KeyTask, TaskCategory, TaskOwner};
-use crate::domain::kind::{Keyed, Kind, Packing, Scope};
 use crate::domain::meeting::MeetingKind;
 use crate::domain::rules::compliance::{compliance, Period, PeriodKind};
 use crate::domain::summary::meeting_label;
 use crate::domain::time::format_chinese_date;
-use crate::domain::validate::{Checks, Known};
 use crate::domain::Document;
 
 /// The plan of one year, as the secretary wrote it.
@@ -381,54 +377,7 @@ pub fn plan_text(doc: &Document, plan: &YearPlan, names: bool) -> String {
     out.join("\n")
 }
 
-impl Kind for YearPlan {
-    fn title(&self, _doc: &crate::domain::Document) -> String {
-        format!("{}年度党支部工作计划", self.year)
-    }
-
-    const NOUN: &'static str = "年度工作计划";
-    const COUNTER: &'static str = "份";
-    const SKIPPABLE: bool = true;
-
-    fn check(list: &[Self], _: &Known, checks: &mut Checks) {
-        check_year_records(list, checks, |_, _| {});
-    }
-
-    /// A branch document the members see (recent years, as the meetings);
-    /// members do not write it, so no return carries it.
-    fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
-        branch_paper_travels(self.year, packing).then(|| self.clone())
-    }
-
-    fn pack_deletion(packing: &Packing, _: bool) -> bool {
-        packing.scope != Scope::Return
-    }
-
-    fn mentions(&self, _: &str) -> bool {
-        false
-    }
-}
-
-impl YearRecord for YearPlan {
-    const WHAT: &'static str = "工作计划";
-
-    fn year(&self) -> i32 {
-        self.year
-    }
-
-    fn texts(&self) -> Vec<(&'static str, &str)> {
-        vec![
-            ("goals", &self.goals),
-            ("fusion", &self.fusion),
-            ("other", &self.other),
-        ]
-    }
-}
-
-impl Keyed for YearPlan {
-    const KEY_FIELD: &'static str = "year";
-
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Owned(self.year.to_string())
-    }
-}
+// A branch document the members see (recent years, as the meetings);
+// members do not write it, so no return carries it.
+branch_year_paper!(YearPlan, title: "党支部工作计划", noun: "年度工作计划");
+year_record!(YearPlan, what: "工作计划", texts: [goals, fusion, other]);

@@ -2,13 +2,11 @@
 //! three headings such reports use (履职情况, 存在问题, 下一步打算). It is
 //! the secretary's: only a full backup carries it.
 
-use std::borrow::Cow;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{check_year_records, push_section, YearRecord};
-use crate::domain::kind::{Keyed, Kind, Packing, Scope};
+use super::{check_year_records, push_section, year_record};
+use crate::domain::kind::{Kind, Packing, Scope};
 use crate::domain::validate::{Checks, Known};
 use crate::domain::{Document, Role};
 
@@ -152,26 +150,4 @@ impl Kind for SecretaryReport {
     }
 }
 
-impl YearRecord for SecretaryReport {
-    const WHAT: &'static str = "述职报告";
-
-    fn year(&self) -> i32 {
-        self.year
-    }
-
-    fn texts(&self) -> Vec<(&'static str, &str)> {
-        vec![
-            ("duties", &self.duties),
-            ("problems", &self.problems),
-            ("plans", &self.plans),
-        ]
-    }
-}
-
-impl Keyed for SecretaryReport {
-    const KEY_FIELD: &'static str = "year";
-
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Owned(self.year.to_string())
-    }
-}
+year_record!(SecretaryReport, what: "述职报告", texts: [duties, problems, plans]);

@@ -4,23 +4,19 @@
 //! makes of them. The text is the secretary's: a new draft replaces it only
 //! while nobody has changed it, or when the secretary says so.
 
-use std::borrow::Cow;
-
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{branch_paper_travels, check_year_records, push_section, YearRecord};
+use super::{branch_year_paper, push_section, year_record};
 use crate::domain::assessment::{Decision, Grade};
 use crate::domain::development::Step;
 use crate::domain::dues::ledger::year_totals;
 use crate::domain::dues::Fen;
 use crate::domain::fusion::study::study_time;
 use crate::domain::fusion::FusionSummary;
-use crate::domain::kind::{Keyed, Kind, Packing, Scope};
 use crate::domain::rules::attendance::was_active_on;
 use crate::domain::rules::compliance::{Period, PeriodKind, Requirement};
 use crate::domain::summary::{percent, period_summary, Cadence};
-use crate::domain::validate::{Checks, Known};
 use crate::domain::Document;
 
 /// The summary of one year, as the secretary wrote it.
@@ -373,55 +369,11 @@ pub fn summary_text(summary: &YearSummary) -> String {
     out.join("\n")
 }
 
-impl Kind for YearSummary {
-    fn title(&self, _doc: &crate::domain::Document) -> String {
-        format!("{}年度党支部工作总结", self.year)
-    }
-
-    const NOUN: &'static str = "年度工作总结";
-    const COUNTER: &'static str = "份";
-    const SKIPPABLE: bool = true;
-
-    fn check(list: &[Self], _: &Known, checks: &mut Checks) {
-        check_year_records(list, checks, |_, _| {});
-    }
-
-    /// A branch document the members see (recent years); it holds counts,
-    /// never names. Members do not write it, so no return carries it.
-    fn pack(&self, packing: &Packing, _: bool) -> Option<Self> {
-        branch_paper_travels(self.year, packing).then(|| self.clone())
-    }
-
-    fn pack_deletion(packing: &Packing, _: bool) -> bool {
-        packing.scope != Scope::Return
-    }
-
-    fn mentions(&self, _: &str) -> bool {
-        false
-    }
-}
-
-impl YearRecord for YearSummary {
-    const WHAT: &'static str = "工作总结";
-
-    fn year(&self) -> i32 {
-        self.year
-    }
-
-    fn texts(&self) -> Vec<(&'static str, &str)> {
-        vec![
-            ("work", &self.work),
-            ("drafted", &self.drafted),
-            ("shortcomings", &self.shortcomings),
-            ("next_year", &self.next_year),
-        ]
-    }
-}
-
-impl Keyed for YearSummary {
-    const KEY_FIELD: &'static str = "year";
-
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Owned(self.year.to_string())
-    }
-}
+// A branch document the members see (recent years); it holds counts,
+// never names. Members do not write it, so no return carries it.
+branch_year_paper!(YearSummary, title: "党支部工作总结", noun: "年度工作总结");
+year_record!(
+    YearSummary,
+    what: "工作总结",
+    texts: [work, drafted, shortcomings, next_year]
+);

@@ -217,6 +217,21 @@ fn ReviewSection(group_id: String, year: i32, month: u32) -> impl IntoView {
     }
 }
 
+/// The 回顾's four texts, in the order the card shows them: each field's
+/// label, its `name`, and where its text is kept.
+type ReviewField = (
+    &'static str,
+    &'static str,
+    fn(&GroupReview) -> &String,
+    fn(&mut GroupReview, String),
+);
+const REVIEW_FIELDS: [ReviewField; 4] = [
+    ("完成情况", "review-done", |r| &r.done, |r, v| r.done = v),
+    ("差距短板", "review-gaps", |r| &r.gaps, |r, v| r.gaps = v),
+    ("整改措施", "review-fixes", |r| &r.fixes, |r, v| r.fixes = v),
+    ("下月打算", "review-next", |r| &r.next, |r, v| r.next = v),
+];
+
 /// The four review fields; writing them ties the review to `meeting_id`.
 #[component]
 pub fn GroupReviewCard(
@@ -227,12 +242,12 @@ pub fn GroupReviewCard(
 ) -> impl IntoView {
     let state = use_app();
     let id = GroupMonth::id_for(&group_id, year, month);
-    let field = move |get: fn(&GroupReview) -> String| -> Signal<String> {
+    let field = move |get: fn(&GroupReview) -> &String| -> Signal<String> {
         let id = id.clone();
         Memo::new(move |_| {
             state.doc.with(|d| {
                 d.group_month(&id)
-                    .map(|m| get(&m.review))
+                    .map(|m| get(&m.review).clone())
                     .unwrap_or_default()
             })
         })
@@ -251,34 +266,18 @@ pub fn GroupReviewCard(
     view! {
         <section class="card form" data-testid="group-review">
             <h2 class="card-title">{format!("{month}月重点工作回顾")}</h2>
-            <DraftTextArea
-                label="完成情况"
-                name="review-done"
-                rows=2
-                value=field(|r| r.done.clone())
-                on_save=save(|r, v| r.done = v)
-            />
-            <DraftTextArea
-                label="差距短板"
-                name="review-gaps"
-                rows=2
-                value=field(|r| r.gaps.clone())
-                on_save=save(|r, v| r.gaps = v)
-            />
-            <DraftTextArea
-                label="整改措施"
-                name="review-fixes"
-                rows=2
-                value=field(|r| r.fixes.clone())
-                on_save=save(|r, v| r.fixes = v)
-            />
-            <DraftTextArea
-                label="下月打算"
-                name="review-next"
-                rows=2
-                value=field(|r| r.next.clone())
-                on_save=save(|r, v| r.next = v)
-            />
+            {REVIEW_FIELDS
+                .map(|(label, name, get, set)| {
+                    view! {
+                        <DraftTextArea
+                            label=label
+                            name=name
+                            rows=2
+                            value=field(get)
+                            on_save=save(set)
+                        />
+                    }
+                })}
         </section>
     }
 }

@@ -2,11 +2,9 @@
 //! not a full meeting record: who spoke, what, who came, how long.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use super::credited_hours_field::CreditedHoursField;
-use crate::browser::dialog::confirm;
-use crate::domain::fusion::{StudyForm, StudySession};
+use crate::domain::fusion::StudyForm;
 use crate::domain::job::Area;
 use crate::domain::limits;
 use crate::domain::meeting::PersonRef;
@@ -16,7 +14,9 @@ use crate::ui::handles::StudyHandle;
 use crate::ui::job::ReadOnly;
 use crate::ui::link::A;
 use crate::ui::person_picker::PersonPicker;
-use crate::ui::widgets::{DateInput, PageHeader, RecordPage, Segmented};
+use crate::ui::widgets::{
+    delete_after_asking, toggle_in, DateInput, MemberToggles, PageHeader, RecordPage, Segmented,
+};
 
 #[component]
 pub fn StudyPage() -> impl IntoView {
@@ -33,18 +33,10 @@ pub fn StudyPage() -> impl IntoView {
 #[component]
 fn StudyEditor(study: StudyHandle) -> impl IntoView {
     let state = study.state;
-    let navigate = use_navigate();
     let form = study.part(|s| s.form);
-    let text = move |get: fn(&StudySession) -> String| -> Signal<String> { study.part(get).into() };
-    let save = move |set: fn(&mut StudySession, String)| {
-        Callback::new(move |value: String| study.edit(move |s| set(s, value.clone())))
-    };
-    let delete = move |_| {
-        if confirm("删除这条学习记录？") {
-            state.delete_study(&study.id());
-            navigate("/fusion", Default::default());
-        }
-    };
+    let delete = delete_after_asking("删除这条学习记录？", "/fusion", move || {
+        state.delete_study(&study.id())
+    });
     let outside = move || form.get() == StudyForm::Outside;
     // An outside record stays one: the form choice offers only the branch's.
     let title_label = if form.get_untracked() == StudyForm::Outside {
@@ -104,8 +96,8 @@ fn StudyEditor(study: StudyHandle) -> impl IntoView {
                 <DraftInput
                     label=title_label
                     name="study-title"
-                    value=text(|s| s.title.clone())
-                    on_save=save(|s, v| s.title = v.trim().to_string())
+                    value=study.text(|s| s.title.clone())
+                    on_save=study.saver(|s, v| s.title = v.trim().to_string())
                 /> <Categories study=study />
                 <Show when=move || form.get() == StudyForm::OnePointLesson>
                     <DraftTextArea
@@ -113,8 +105,8 @@ fn StudyEditor(study: StudyHandle) -> impl IntoView {
                         name="study-points"
                         rows=5
                         maxlength=limits::OPL_POINTS
-                        value=text(|s| s.points.clone())
-                        on_save=save(|s, v| s.points = v)
+                        value=study.text(|s| s.points.clone())
+                        on_save=study.saver(|s, v| s.points = v)
                     />
                 </Show> <Show when=outside>
                     <CreditedHoursField study=study />
@@ -160,8 +152,8 @@ fn StudyEditor(study: StudyHandle) -> impl IntoView {
                     <DraftInput
                         label="科室（可不填）"
                         name="study-department"
-                        value=text(|s| s.department.clone())
-                        on_save=save(|s, v| s.department = v.trim().to_string())
+                        value=study.text(|s| s.department.clone())
+                        on_save=study.saver(|s, v| s.department = v.trim().to_string())
                     />
                 </Show>
             </section>
@@ -232,38 +224,12 @@ fn Attendees(study: StudyHandle) -> impl IntoView {
                     "全部参加"
                 </button>
             </h2>
-            <div class="chips-row">
-                <For each=members key=|(id, name)| (id.clone(), name.clone()) let:member>
-                    {
-                        let (id, name) = member;
-                        let on = {
-                            let id = id.clone();
-                            Signal::derive(move || chosen.with(|c| c.contains(&id)))
-                        };
-                        view! {
-                            <button
-                                type="button"
-                                class="chip-toggle small"
-                                class:on=on
-                                aria-pressed=move || on.get().to_string()
-                                on:click=move |_| {
-                                    let want = !on.get_untracked();
-                                    let id = id.clone();
-                                    study
-                                        .edit(move |s| {
-                                            s.attendees.retain(|x| *x != id);
-                                            if want {
-                                                s.attendees.push(id.clone());
-                                            }
-                                        });
-                                }
-                            >
-                                {name}
-                            </button>
-                        }
-                    }
-                </For>
-            </div>
+            <MemberToggles
+                chosen=chosen
+                on_toggle=move |(id, chosen): (String, bool)| {
+                    study.edit(move |s| toggle_in(&mut s.attendees, &id, chosen))
+                }
+            />
         </section>
     }
 }

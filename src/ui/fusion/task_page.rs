@@ -4,17 +4,18 @@
 use crate::domain::job::Area;
 use crate::ui::job::{use_may_edit, ReadOnly};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
-use crate::browser::{clock, dialog::confirm};
+use crate::browser::clock;
 use crate::domain::fusion::tasks::{Milestone, ProgressNote};
-use crate::domain::fusion::{KeyTask, TaskCategory, TaskKind, TaskOwner, TaskSource, TaskStatus};
+use crate::domain::fusion::{TaskCategory, TaskKind, TaskOwner, TaskSource, TaskStatus};
 use crate::domain::record_sheet::when;
 use crate::domain::roster::active_names;
 use crate::domain::time::format_chinese_date;
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::TaskHandle;
-use crate::ui::widgets::{DateBox, DateInput, PageHeader, RecordPage, Segmented};
+use crate::ui::widgets::{
+    delete_after_asking, DateBox, DateInput, PageHeader, RecordPage, Segmented,
+};
 
 #[component]
 pub fn TaskPage() -> impl IntoView {
@@ -31,11 +32,6 @@ pub fn TaskPage() -> impl IntoView {
 #[component]
 fn TaskForm(task: TaskHandle) -> impl IntoView {
     let state = task.state;
-    let navigate = use_navigate();
-    let text = move |get: fn(&KeyTask) -> String| -> Signal<String> { task.part(get).into() };
-    let save = move |set: fn(&mut KeyTask, String)| {
-        Callback::new(move |value: String| task.edit(move |t| set(t, value.clone())))
-    };
     let deployed = Memo::new(move |_| {
         let meeting = task.with(|t| t.deployed_in.clone()).flatten()?;
         state
@@ -43,12 +39,11 @@ fn TaskForm(task: TaskHandle) -> impl IntoView {
             .with(|d| d.meeting(&meeting).map(|m| format!("由{}部署", when(m))))
     });
     let editable = use_may_edit(Area::FusionTasks);
-    let delete = move |_| {
-        if confirm("删除这项任务及其进展记录？") {
-            state.delete_task(&task.id());
-            navigate("/fusion", Default::default());
-        }
-    };
+    let delete = delete_after_asking(
+        "删除这项任务及其进展记录？",
+        "/fusion",
+        move || state.delete_task(&task.id()),
+    );
     view! {
         <PageHeader title="重点任务" back="/fusion" />
         <ReadOnly area=Area::FusionTasks>
@@ -57,8 +52,8 @@ fn TaskForm(task: TaskHandle) -> impl IntoView {
                     label="任务名称"
                     name="task-title"
                     placeholder="如：“党建+客户服务”流程优化"
-                    value=text(|t| t.title.clone())
-                    on_save=save(|t, v| t.title = v.trim().to_string())
+                    value=task.text(|t| t.title.clone())
+                    on_save=task.saver(|t, v| t.title = v.trim().to_string())
                 />
                 {move || deployed.get().map(|d| view! { <p class="muted small">{d}</p> })}
                 <Segmented
@@ -80,8 +75,8 @@ fn TaskForm(task: TaskHandle) -> impl IntoView {
                 <DraftTextArea
                     label="具体举措"
                     name="task-measures"
-                    value=text(|t| t.measures.clone())
-                    on_save=save(|t, v| t.measures = v)
+                    value=task.text(|t| t.measures.clone())
+                    on_save=task.saver(|t, v| t.measures = v)
                 />
             </section>
             <Milestones task=task />
@@ -119,8 +114,8 @@ fn TaskForm(task: TaskHandle) -> impl IntoView {
                         name="task-evidence"
                         rows=2
                         placeholder="如：方案和总结已留存纸质材料"
-                        value=text(|t| t.evidence.clone())
-                        on_save=save(|t, v| t.evidence = v)
+                        value=task.text(|t| t.evidence.clone())
+                        on_save=task.saver(|t, v| t.evidence = v)
                     />
                 </Show>
             </section>

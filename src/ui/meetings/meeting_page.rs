@@ -28,7 +28,7 @@ use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::handles::MeetingHandle;
 use crate::ui::job::{use_may_edit, ReadOnly};
 use crate::ui::paging::list_address;
-use crate::ui::widgets::{PageHeader, RecordPage};
+use crate::ui::widgets::{delete_after_asking, PageHeader, RecordPage};
 
 /// The narrowest window that holds the desk's two columns: a PC or a
 /// tablet held sideways; phones keep one section at a time.
@@ -324,7 +324,6 @@ fn MeetingBar(meeting: MeetingHandle, section: Memo<String>, held: Memo<bool>) -
 fn MeetingActions(meeting: MeetingHandle, held: Memo<bool>) -> impl IntoView {
     let state = meeting.state;
     let records = use_may_edit(Area::Meetings);
-    let navigate = use_navigate();
     let reopen = move |_| {
         // The roll is fixed again from the roster when it is held again.
         if confirm("改回计划中？再次标记为已召开时，应到人员将按那时的名册重新确定。")
@@ -344,13 +343,11 @@ fn MeetingActions(meeting: MeetingHandle, held: Memo<bool>) -> impl IntoView {
             mime: "text/calendar",
         })
     };
-    let delete = move |_| {
-        if confirm("删除这次会议及其全部记录？此操作可以通过导入备份找回，但无法撤销。")
-        {
-            state.delete_meeting(&meeting.id());
-            navigate("/meetings", Default::default());
-        }
-    };
+    let delete = delete_after_asking(
+        "删除这次会议及其全部记录？此操作可以通过导入备份找回，但无法撤销。",
+        "/meetings",
+        move || state.delete_meeting(&meeting.id()),
+    );
     let id = meeting.id();
     view! {
         <section class="card actions">

@@ -25,12 +25,8 @@ pub fn RecordPanel(
     #[prop(optional)]
     desk: bool,
 ) -> impl IntoView {
-    let read = move |f: fn(&Meeting) -> String| -> Signal<String> { meeting.part(f).into() };
     let person =
         move |f: fn(&Meeting) -> PersonRef| -> Signal<PersonRef> { meeting.part(f).into() };
-    let save = move |f: fn(&mut Meeting, String)| {
-        Callback::new(move |text: String| meeting.edit(move |m| f(m, text.clone())))
-    };
     let save_person = move |f: fn(&mut Meeting, PersonRef)| {
         Callback::new(move |p: PersonRef| meeting.edit(move |m| f(m, p.clone())))
     };
@@ -105,14 +101,14 @@ pub fn RecordPanel(
             <DraftInput
                 label="地点"
                 name="place"
-                value=read(|m| m.place.clone())
-                on_save=save(|m, t| m.place = t.trim().to_string())
+                value=meeting.text(|m| m.place.clone())
+                on_save=meeting.saver(|m, t| m.place = t.trim().to_string())
             />
             <DraftInput
                 label="主题"
                 name="theme"
-                value=read(|m| m.theme.clone())
-                on_save=save(|m, t| m.theme = t.trim().to_string())
+                value=meeting.text(|m| m.theme.clone())
+                on_save=meeting.saver(|m, t| m.theme = t.trim().to_string())
             />
         </section>
         <section class="card form">
@@ -139,8 +135,8 @@ pub fn RecordPanel(
                 label="列席人员"
                 name="observers"
                 placeholder="可不填"
-                value=read(|m| m.observers.clone())
-                on_save=save(|m, t| m.observers = t)
+                value=meeting.text(|m| m.observers.clone())
+                on_save=meeting.saver(|m, t| m.observers = t)
             />
         </section>
         <AgendaList meeting=meeting />
@@ -152,8 +148,8 @@ pub fn RecordPanel(
                 rows=6
                 min_height=desk.then_some("55vh")
                 placeholder="会议的主要内容、学习和讨论情况"
-                value=read(|m| m.minutes.clone())
-                on_save=save(|m, t| m.minutes = t)
+                value=meeting.text(|m| m.minutes.clone())
+                on_save=meeting.saver(|m, t| m.minutes = t)
             />
         </section>
         <SpeechList meeting=meeting />
@@ -161,8 +157,8 @@ pub fn RecordPanel(
             <DraftTextArea
                 label="备注"
                 name="remarks"
-                value=read(|m| m.remarks.clone())
-                on_save=save(|m, t| m.remarks = t)
+                value=meeting.text(|m| m.remarks.clone())
+                on_save=meeting.saver(|m, t| m.remarks = t)
             />
             <SwitchRow
                 name="sign-in-kept"

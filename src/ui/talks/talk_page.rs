@@ -5,17 +5,15 @@ use crate::domain::job::Area;
 use crate::ui::job::ReadOnly;
 use crate::ui::link::A;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
-use crate::browser::dialog::confirm;
 use crate::domain::meeting::PersonRef;
-use crate::domain::roster::active_names;
-use crate::domain::talk::Talk;
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::TalkHandle;
 use crate::ui::paging::list_address;
 use crate::ui::person_picker::PersonPicker;
-use crate::ui::widgets::{DateInput, PageHeader, RecordPage};
+use crate::ui::widgets::{
+    delete_after_asking, toggle_in, DateInput, MemberToggles, PageHeader, RecordPage,
+};
 
 #[component]
 pub fn TalkPage() -> impl IntoView {
@@ -32,19 +30,10 @@ pub fn TalkPage() -> impl IntoView {
 #[component]
 fn TalkForm(talk: TalkHandle) -> impl IntoView {
     let state = talk.state;
-    let navigate = use_navigate();
-    let text = move |get: fn(&Talk) -> String| -> Signal<String> { talk.part(get).into() };
-    let save = move |set: fn(&mut Talk, String)| {
-        Callback::new(move |value: String| talk.edit(move |t| set(t, value.clone())))
-    };
     let date = talk.part(|t| t.date);
-    let delete = move |_| {
-        if confirm("删除这条谈心谈话记录？") {
-            let id = talk.id();
-            state.delete_talk(&id);
-            navigate("/talks", Default::default());
-        }
-    };
+    let delete = delete_after_asking("删除这条谈心谈话记录？", "/talks", move || {
+        state.delete_talk(&talk.id())
+    });
     let id = talk.id();
     view! {
         <PageHeader title="谈心谈话" back=list_address("/talks") />
@@ -69,15 +58,15 @@ fn TalkForm(talk: TalkHandle) -> impl IntoView {
                     label="地点"
                     name="talk-place"
                     placeholder="可不填"
-                    value=text(|t| t.place.clone())
-                    on_save=save(|t, v| t.place = v.trim().to_string())
+                    value=talk.text(|t| t.place.clone())
+                    on_save=talk.saver(|t, v| t.place = v.trim().to_string())
                 />
                 <DraftInput
                     label="谈话主题"
                     name="talk-topic"
                     placeholder="如：了解思想和工作情况"
-                    value=text(|t| t.topic.clone())
-                    on_save=save(|t, v| t.topic = v.trim().to_string())
+                    value=talk.text(|t| t.topic.clone())
+                    on_save=talk.saver(|t, v| t.topic = v.trim().to_string())
                 />
             </section>
             <section class="card form">
@@ -85,21 +74,21 @@ fn TalkForm(talk: TalkHandle) -> impl IntoView {
                     label="谈话主要内容"
                     name="talk-content"
                     rows=5
-                    value=text(|t| t.content.clone())
-                    on_save=save(|t, v| t.content = v)
+                    value=talk.text(|t| t.content.clone())
+                    on_save=talk.saver(|t, v| t.content = v)
                 />
                 <DraftTextArea
                     label="对方意见建议"
                     name="talk-opinions"
-                    value=text(|t| t.opinions.clone())
-                    on_save=save(|t, v| t.opinions = v)
+                    value=talk.text(|t| t.opinions.clone())
+                    on_save=talk.saver(|t, v| t.opinions = v)
                 />
                 <DraftTextArea
                     label="需跟进事项"
                     name="talk-follow-up"
                     rows=2
-                    value=text(|t| t.follow_up.clone())
-                    on_save=save(|t, v| t.follow_up = v)
+                    value=talk.text(|t| t.follow_up.clone())
+                    on_save=talk.saver(|t, v| t.follow_up = v)
                 />
             </section>
             <section class="card actions">
@@ -117,51 +106,20 @@ fn TalkForm(talk: TalkHandle) -> impl IntoView {
 /// 谈话对象: one or more members, tapped on and off.
 #[component]
 fn Talkees(talk: TalkHandle) -> impl IntoView {
-    let state = talk.state;
     let chosen = talk.part(|t| t.talkees.clone());
     let talker = talk.part(|t| t.talker.member_id.clone());
-    let members = move || state.doc.with(|d| active_names(&d.branch, &d.members));
     view! {
         <fieldset class="field plain">
             <legend>
                 {move || format!("谈话对象（已选 {} 人）", chosen.with(Vec::len))}
             </legend>
-            <div class="chips-row">
-                <For each=members key=|(id, name)| (id.clone(), name.clone()) let:member>
-                    {
-                        let (id, name) = member;
-                        let on = {
-                            let id = id.clone();
-                            Signal::derive(move || chosen.with(|c| c.contains(&id)))
-                        };
-                        let is_talker = {
-                            let id = id.clone();
-                            move || talker.with(|t| t.as_deref() == Some(id.as_str()))
-                        };
-                        view! {
-                            <button
-                                type="button"
-                                class="chip-toggle small"
-                                class:on=on
-                                hidden=is_talker
-                                aria-pressed=move || on.get().to_string()
-                                on:click=move |_| {
-                                    let want = !on.get_untracked();
-                                    let id = id.clone();
-                                    talk.edit(move |t| {
-                                        t.talkees.retain(|x| *x != id);
-                                        if want {
-                                            t.talkees.push(id.clone());
-                                        }
-                                    });
-                                }
-                            >
-                                {name}
-                            </button>
-                        }
-                    }
-                </For>
-            </div>
+            <MemberToggles
+                chosen=chosen
+                hidden_for=talker
+                on_toggle=move |(id, chosen): (String, bool)| {
+                    talk.edit(move |t| toggle_in(&mut t.talkees, &id, chosen))
+                }
+            />
         </fieldset>
     }
 }

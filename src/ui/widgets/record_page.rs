@@ -1,9 +1,10 @@
 //! The frame of a page that shows one record named by the address.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::PageHeader;
+use crate::browser::dialog::confirm;
 use crate::domain::document::Listed;
 use crate::domain::Keyed;
 use crate::ui::handles::Handle;
@@ -45,5 +46,22 @@ where
         >
             {editor(record)}
         </Show>
+    }
+}
+
+/// What a record page's 删除 button does: asks `question`, and once the
+/// member agrees, `delete`s the record and goes back to the list at
+/// `list`. Made while the page is set up (it takes the router's navigation).
+pub fn delete_after_asking(
+    question: &'static str,
+    list: &'static str,
+    delete: impl Fn() + Clone + 'static,
+) -> impl Fn(leptos::ev::MouseEvent) + Clone + 'static {
+    let navigate = use_navigate();
+    move |_| {
+        if confirm(question) {
+            delete();
+            navigate(list, Default::default());
+        }
     }
 }
