@@ -49,7 +49,11 @@ export const BUDGETS = {
   // zhibu.js, +26 B), and the person a phone belongs to is one memo in
   // context that the read-only frames and date fields ask (#28 item 3,
   // the main wasm about +60 B, not analysed further). Target 200,000: met.
-  welcome: { what: "the welcome screen's first load", gzip: 151_420 },
+  // Raised to 151,700 (stop 37): 151,640 B. Taking a package is a lazy
+  // function of its own (its loader and preload stubs are in the main
+  // module, +about 100 B), and the merged #21 clean-up (shared helpers such
+  // as Member::new and the record-page kit) the rest. Target 200,000: met.
+  welcome: { what: "the welcome screen's first load", gzip: 151_700 },
   // A member with records whose browser kept nothing (no service worker
   // cache): the home screen's files. 454,684 B before the welcome screen
   // left the main module; 473,678 B after (the store and the screens are
@@ -101,7 +105,10 @@ export const BUDGETS = {
   // `from_text`), instead of a second reader of every kind from `Value`:
   // the link's path lost 64,590 B (below), and the readers the two now
   // share (+2,700 B) moved into the shared file the home screen fetches too.
-  home: { what: "the home screen's first load, nothing cached", gzip: 564_200 },
+  // Raised to 565,100 (stop 37, later): 565,009 B, the welcome's +220 B
+  // above and the loaders of one more split point and file (taking a
+  // package, below) in the screens' and the store's files.
+  home: { what: "the home screen's first load, nothing cached", gzip: 565_100 },
   // A 支部资料包 link opened on a phone that never opened the app, slow 4G
   // and 4× CPU, until the package's review is on screen: the files' gzip -9
   // bytes, and the time. First measured at 587,416 B brotli on the wire and
@@ -146,7 +153,13 @@ export const BUDGETS = {
   // store has (format/parts.rs), not by a second set from `Value` (the join
   // page's own file 204,240 → 136,939 B); the same main module measured
   // 2,927–3,114 ms here before, so 3,600 leaves CI's slower runs room.
-  link: { what: "a link opened on a fresh phone", gzip: 524_500, ms: 3600 },
+  // Lowered to 362,500 B and 3,000 ms (stop 37, later): 362,218 B,
+  // 2,274–2,311 ms, once taking a package (planning and merging it, and
+  // with it the writing of records) is a lazy function whose code comes
+  // behind the review with the store's (the `taking` group,
+  // scripts/code-paths.mjs): the join page's file 136,939 → 76,083 B, the
+  // code it shares with the store 220,690 → 123,443 B.
+  link: { what: "a link opened on a fresh phone", gzip: 362_500, ms: 3000 },
 };
 
 const UNITS = { gzip: "B gzipped", ms: "ms" };

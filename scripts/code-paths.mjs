@@ -25,6 +25,11 @@ export const GROUPS = [
   // What a transfer link opens on a phone with no data, once the store is
   // open (ui/app.rs): the join screen (ui/join/), without the screens.
   ["link", ["join_screen", "__join_page_view"]],
+  // Taking a package on the join screen (ui/join/arrival_card.rs): planning
+  // and merging an import, fetched behind the review with the store. After
+  // the link's group, so that nothing the review needs waits for it; the
+  // import screen uses it too.
+  ["taking", ["take_package"]],
   // The import screen, which a link opens on a phone with records: not on
   // the first-contact path, so it does not weigh on it.
   ["import", ["__backup_page_view"]],

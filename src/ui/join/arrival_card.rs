@@ -9,7 +9,7 @@ use crate::app::arrival::arrival;
 use crate::backup::import::Staged;
 use crate::store::merge::Choice;
 use crate::ui::backup::reading::ProblemList;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, AppState};
 
 #[component]
 pub fn ArrivalCard(
@@ -27,25 +27,15 @@ pub fn ArrivalCard(
     let problems = staged.problems.clone();
     let mended = staged.mended.clone();
     let take = move |_| {
-        let Some(review) = state.plan_import(&staged) else {
-            failed.set(Some("本机存储还没有打开，请稍后再点一次。".into()));
-            return;
-        };
         busy.set(true);
         let asks_who = arrival.asks_who;
+        let staged = staged.clone();
         spawn_local(async move {
-            // A phone with no data has nothing to weigh against the package.
-            match state
-                .merge_import(&review, |_, _| Choice::Incoming, "导入前的数据")
-                .await
-            {
-                Ok(_) => {
-                    state.mark_welcomed();
-                    on_taken.run(asks_who);
-                }
+            match take_package(state, staged).await {
+                Ok(()) => on_taken.run(asks_who),
                 Err(why) => {
                     busy.try_set(false);
-                    failed.try_set(Some(format!("没有导入：{why}。本机没有任何改动。")));
+                    failed.try_set(Some(why));
                 }
             }
         });
@@ -115,4 +105,35 @@ pub fn ArrivalCard(
             </button>
         </div>
     }
+}
+
+/// Takes the package into the store; what went wrong, in words, if it was
+/// not taken. In the split build its code (planning and merging an import)
+/// is a file of its own (`taking`, scripts/code-paths.mjs), fetched behind
+/// the review with the store (`prefetch_take_package`): the review does
+/// not wait for it.
+#[cfg_attr(feature = "split", leptos::lazy)]
+#[allow(unsafe_code)] // the lazy loader's generated chunk import
+async fn take_package(state: AppState, staged: Rc<Staged>) -> Result<(), String> {
+    let Some(review) = state.plan_import(&staged) else {
+        return Err("本机存储还没有打开，请稍后再点一次。".into());
+    };
+    // A phone with no data has nothing to weigh against the package.
+    match state
+        .merge_import(&review, |_, _| Choice::Incoming, "导入前的数据")
+        .await
+    {
+        Ok(_) => {
+            state.mark_welcomed();
+            Ok(())
+        }
+        Err(why) => Err(format!("没有导入：{why}。本机没有任何改动。")),
+    }
+}
+
+/// Fetches `take_package`'s code without running it, so that 加入这个支部
+/// takes the package at once (in the split build; elsewhere it is here).
+pub async fn prefetch_take_package() {
+    #[cfg(feature = "split")]
+    __preload_take_package().await;
 }

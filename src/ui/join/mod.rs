@@ -53,6 +53,7 @@ pub fn JoinPage() -> impl IntoView {
             // build, its code) opens once the review is on screen.
             crate::browser::page_events::after_next_paint().await;
             state.open_store_behind().await;
+            arrival_card::prefetch_take_package().await;
         });
     };
     // The link's text stays in the state until it is taken or put aside,
