@@ -102,3 +102,23 @@ for (const e of events) {
 }
 console.log(`\n== one traced start-up: the renderer's main thread busy ${total.toFixed(0)} ms in tasks (nested events overlap)`);
 for (const [n, t] of [...busy].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${t.toFixed(1).padStart(8)}  ${n}`);
+
+// The long tasks of that start-up, in order: when each began, how long it
+// ran, and the script functions that took most of it.
+const tasks = events
+  .filter((e) => e.ph === "X" && e.name === "RunTask" && main.includes(`${e.pid}:${e.tid}`) && e.dur > 15000)
+  .sort((a, b) => a.ts - b.ts);
+const navigationStart = events.find((e) => e.name === "navigationStart" && main.includes(`${e.pid}:${e.tid}`))?.ts ?? tasks[0]?.ts ?? 0;
+console.log("\n== its tasks over 15 ms: start (ms after navigation), length, and what ran in them");
+for (const task of tasks) {
+  const inside = events.filter(
+    (e) => e.ph === "X" && e.pid === task.pid && e.tid === task.tid && e.ts >= task.ts && e.ts < task.ts + task.dur && e.name !== "RunTask",
+  );
+  const named = new Map();
+  for (const e of inside) {
+    const what = e.args?.data?.functionName || e.args?.data?.url?.replace(/^.*\//, "") || e.name;
+    named.set(`${e.name}: ${what}`, (named.get(`${e.name}: ${what}`) ?? 0) + e.dur / 1000);
+  }
+  const top = [...named].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, t]) => `${n} ${t.toFixed(0)}`);
+  console.log(`${((task.ts - navigationStart) / 1000).toFixed(0).padStart(7)} ${(task.dur / 1000).toFixed(0).padStart(5)} ms  ${top.join(" · ")}`);
+}
