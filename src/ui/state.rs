@@ -190,12 +190,10 @@ impl AppState {
     /// Opens the store if it is not open yet; the screens wait meanwhile,
     /// so no edit comes before it.
     pub async fn open_store(self) {
-        if self.store_open.get_untracked() {
-            return;
+        if !self.store_open.get_untracked() {
+            self.ready.set(false);
         }
-        self.store_open.set(true);
-        self.ready.set(false);
-        open_records(self).await;
+        self.open_store_behind().await;
     }
 
     /// Opens the store behind a page that shows without it (the join

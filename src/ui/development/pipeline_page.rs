@@ -10,10 +10,9 @@ use crate::ui::job::ReadOnly;
 
 use crate::browser::clock;
 use crate::domain::development::{pipeline, Applicant, PipelineRow};
-use crate::domain::time::parse_iso_date;
 use crate::ui::link::A;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{ErrorLine, PageHeader};
+use crate::ui::widgets::{DateBox, ErrorLine, PageHeader};
 
 #[component]
 pub fn DevelopmentPage() -> impl IntoView {
@@ -92,12 +91,12 @@ fn NewApplicant() -> impl IntoView {
     let state = use_app();
     let navigate = leptos_router::hooks::use_navigate();
     let name = RwSignal::new(String::new());
-    let applied = RwSignal::new(clock::today().to_string());
+    let applied = RwSignal::new(Some(clock::today()));
     let error = RwSignal::new(None::<&'static str>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = name.get_untracked().trim().to_string();
-        let Some(on) = parse_iso_date(&applied.get_untracked()) else {
+        let Some(on) = applied.get_untracked() else {
             error.set(Some("请填写收到入党申请书的日期"));
             return;
         };
@@ -133,11 +132,10 @@ fn NewApplicant() -> impl IntoView {
                 </label>
                 <label class="field">
                     <span>"收到入党申请书的日期"</span>
-                    <input
-                        type="date"
+                    <DateBox
                         name="applied-on"
-                        prop:value=applied
-                        on:input=move |ev| applied.set(event_target_value(&ev))
+                        value=applied
+                        on_change=move |day| applied.set(day)
                     />
                 </label>
                 <ErrorLine message=error />

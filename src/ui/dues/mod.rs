@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::dues::{Fen, Way};
+use crate::ui::widgets::DateBox;
 
 /// An amount field: it shows the stored amount, saves one that reads as
 /// money when the member leaves the field, and says what is wrong with one
@@ -107,20 +108,18 @@ fn PaidOnAndWay(
     /// 现金, 转账 or 线上.
     way: RwSignal<Way>,
 ) -> impl IntoView {
+    let day = Signal::derive(move || Some(paid_on.get()));
+    // Emptying the box keeps the day it had.
+    let pick = move |day: Option<NaiveDate>| {
+        if let Some(day) = day {
+            paid_on.set(day);
+        }
+    };
     view! {
         <div class="two-cols">
             <label class="field">
                 <span>"交纳日期"</span>
-                <input
-                    type="date"
-                    name=day_name
-                    prop:value=move || paid_on.get().to_string()
-                    on:change=move |ev| {
-                        if let Ok(d) = event_target_value(&ev).parse() {
-                            paid_on.set(d);
-                        }
-                    }
-                />
+                <DateBox name=day_name value=day on_change=pick />
             </label>
             <WaySelect name=way_name value=way on_change=Callback::new(move |w| way.set(w)) />
         </div>
