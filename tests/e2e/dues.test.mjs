@@ -67,6 +67,10 @@ test("a month of 党费 in three taps plus the exceptions, printed, and never in
   // 25 members: 何平 is 免交 and m22 transferred out two months ago.
   assert.equal(Number(owing), 23, "every member in the branch but the one 免交 owes this month");
 
+  // The day the money came in is the 1st, not today: picked in the date box.
+  const firstOfMonth = `${year}-${String(month).padStart(2, "0")}-01`;
+  await page.locator("input[name=dues-paid-on]").fill(firstOfMonth);
+
   // Tap 2: all 23 paid at the amount owed; taps 3–4: the two who did not.
   await all.click();
   await page.getByText(`已记录 23 人 ${month} 月党费`).waitFor();
@@ -79,12 +83,12 @@ test("a month of 党费 in three taps plus the exceptions, printed, and never in
   const [, owed, paid] = /应交 ([\d.]+) 元 · 实交 ([\d.]+) 元/.exec(await page.getByTestId("dues-sums").textContent());
   assert.ok(Number(paid) > 0 && Number(paid) < Number(owed), `${paid} of ${owed}`);
 
-  // Stored: 21 payments this month, each at the amount owed, dated today.
+  // Stored: 21 payments this month, each at the amount owed, dated the day picked.
   const accounts = (await storedOfKind(page, "dues/")).filter((a) => a.year === year);
   const thisMonth = accounts.flatMap((a) => a.payments.filter((p) => p.month === month).map((p) => ({ ...p, who: a.member_id })));
   assert.equal(thisMonth.length, 21);
   assert.ok(thisMonth.every((p) => !DID_NOT_PAY.includes(p.who)));
-  assert.ok(thisMonth.every((p) => p.amount > 0 && p.paid_on));
+  assert.ok(thisMonth.every((p) => p.amount > 0 && p.paid_on === firstOfMonth), JSON.stringify(thisMonth[0]));
   const cents = thisMonth.reduce((sum, p) => sum + p.amount, 0);
   assert.equal(cents, Math.round(Number(paid) * 100), "the tally adds up the stored amounts in 分");
 
