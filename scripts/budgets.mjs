@@ -53,7 +53,10 @@ export const BUDGETS = {
   // function of its own (its loader and preload stubs are in the main
   // module, +about 100 B), and the merged #21 clean-up (shared helpers such
   // as Member::new and the record-page kit) the rest. Target 200,000: met.
-  welcome: { what: "the welcome screen's first load", gzip: 151_700 },
+  // Raised to 151,800 (stop 37, later): 151,773 B. 加入这个支部 waits for
+  // the taking code as well as the store (ui/join/), whose preload glue
+  // is in the main module (+133 B). Target 200,000: met.
+  welcome: { what: "the welcome screen's first load", gzip: 151_800 },
   // A member with records whose browser kept nothing (no service worker
   // cache): the home screen's files. 454,684 B before the welcome screen
   // left the main module; 473,678 B after (the store and the screens are
@@ -108,7 +111,8 @@ export const BUDGETS = {
   // Raised to 565,100 (stop 37, later): 565,009 B, the welcome's +220 B
   // above and the loaders of one more split point and file (taking a
   // package, below) in the screens' and the store's files.
-  home: { what: "the home screen's first load, nothing cached", gzip: 565_100 },
+  // Raised to 565,200 (stop 37, later): 565,133 B, the welcome's +133 B.
+  home: { what: "the home screen's first load, nothing cached", gzip: 565_200 },
   // A 支部资料包 link opened on a phone that never opened the app, slow 4G
   // and 4× CPU, until the package's review is on screen: the files' gzip -9
   // bytes, and the time. First measured at 587,416 B brotli on the wire and
@@ -159,7 +163,11 @@ export const BUDGETS = {
   // behind the review with the store's (the `taking` group,
   // scripts/code-paths.mjs): the join page's file 136,939 → 76,083 B, the
   // code it shares with the store 220,690 → 123,443 B.
-  link: { what: "a link opened on a fresh phone", gzip: 362_500, ms: 3000 },
+  // Raised to 363,500 B (stop 37, later): 363,300 B, 2,278–2,467 ms. The
+  // join page waits for the taking code beside the store before it offers
+  // 加入这个支部, so a tap never waits on the network (its own task and
+  // signal: the join page's file +903 B, the main module +133 B).
+  link: { what: "a link opened on a fresh phone", gzip: 363_500, ms: 3000 },
 };
 
 const UNITS = { gzip: "B gzipped", ms: "ms" };

@@ -16,16 +16,30 @@ test("a member who never opened the app taps the secretary's link and is in the 
   const { secretary, text } = await secretarysPackage(a, origin);
   const token = text.slice(text.indexOf("ZB1")).split(/\s/)[0];
 
+  // When the review is on screen: the code fetched after it (the store's,
+  // the taking's and the screens' a member goes on to) did not hold it up.
+  await b.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector("[data-testid=arrival-headline]")) {
+        window.__reviewAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
   const member = await openApp(b, origin, `/#zb=${token}`);
   const headline = member.page.getByTestId("arrival-headline");
   await headline.waitFor();
   assert.match((await headline.textContent()).trim(), HEADLINE);
   assert.equal(await member.page.locator(".first-run").count(), 0, "no welcome screen before the package");
   assert.ok(!member.page.url().includes("#zb="), "the token leaves the address");
-  const code = await member.page.evaluate(() =>
-    performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname.split("/").pop()).filter((n) => n.endsWith(".wasm")));
-  assert.ok(!code.some((n) => n.startsWith("split_screens")),
-    `the package is shown without the screens of a member with records (fetched: ${code.join(", ")})`);
+  const before = await member.page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .filter((e) => e.startTime < window.__reviewAt)
+      .map((e) => new URL(e.name).pathname.split("/").pop())
+      .filter((n) => n.endsWith(".wasm")));
+  assert.ok(!before.some((n) => /^split_(screens|open_records|take_package)/.test(n)),
+    `the package is shown without the store's code, the taking's or the screens' (fetched before it: ${before.join(", ")})`);
 
   await member.page.getByRole("button", { name: "加入这个支部" }).click();
   await member.page.getByTestId("who-am-i").waitFor();
@@ -52,24 +66,27 @@ test("a member who never opened the app taps the secretary's link and is in the 
   await Promise.all([a.close(), b.close()]);
 });
 
-/** Holds back the store's own code in `context`, as on a slow network,
- * until the function it returns is called. */
-async function holdStoreCode(context) {
+/** Holds back the code file matching `file` in `context`, as on a slow
+ * network, until the function it returns is called. */
+async function holdCode(context, file) {
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  await context.route(/split_open_records_[^/]*\.wasm$/, async (route) => {
+  await context.route(file, async (route) => {
     await held;
     await route.continue();
   });
   return release;
 }
 
+const STORE_CODE = /split_open_records_[^/]*\.wasm$/;
+const TAKE_CODE = /split_take_package_[^/]*\.wasm$/;
+
 test("a link shows its package's review before the store's code has arrived, and takes it once the store is open", async () => {
   const origin = env.server.origin;
   const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
   const { text } = await secretarysPackage(a, origin);
   const token = text.slice(text.indexOf("ZB1")).split(/\s/)[0];
-  const release = await holdStoreCode(b);
+  const release = await holdCode(b, STORE_CODE);
 
   const member = await openApp(b, origin, `/#zb=${token}`);
   const headline = member.page.getByTestId("arrival-headline");
@@ -90,12 +107,37 @@ test("a link shows its package's review before the store's code has arrived, and
   await Promise.all([a.close(), b.close()]);
 });
 
+test("加入这个支部 waits for the code that takes the package as well as the store, so a tap never waits on the network", async () => {
+  const origin = env.server.origin;
+  const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
+  const { text } = await secretarysPackage(a, origin);
+  const token = text.slice(text.indexOf("ZB1")).split(/\s/)[0];
+  const release = await holdCode(b, TAKE_CODE);
+
+  const member = await openApp(b, origin, `/#zb=${token}`);
+  await member.page.getByTestId("arrival-headline").waitFor();
+  // The store opens meanwhile; the taking code is still on its way.
+  await member.page.waitForFunction(() =>
+    performance.getEntriesByType("resource").some((e) => /split_open_records_/.test(e.name) && e.responseEnd > 0));
+  await settled(member.page);
+  const join = member.page.getByRole("button", { name: "加入这个支部" });
+  assert.ok(await join.isDisabled(), "taking waits for its code");
+  await member.page.getByTestId("store-opening").waitFor();
+
+  release();
+  await member.page.getByTestId("store-opening").waitFor({ state: "detached" });
+  await join.click();
+  await member.page.getByTestId("who-am-i").waitFor();
+  assert.deepEqual(member.problems, []);
+  await Promise.all([a.close(), b.close()]);
+});
+
 test("先随便看看 before the store has opened waits for it, then shows the welcome screen of a phone with nothing taken", async () => {
   const origin = env.server.origin;
   const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
   const { text } = await secretarysPackage(a, origin);
   const token = text.slice(text.indexOf("ZB1")).split(/\s/)[0];
-  const release = await holdStoreCode(b);
+  const release = await holdCode(b, STORE_CODE);
   const member = await openApp(b, origin, `/#zb=${token}`);
   await member.page.getByTestId("arrival-headline").waitFor();
   await member.page.getByRole("button", { name: "先随便看看" }).click();

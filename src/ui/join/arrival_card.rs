@@ -14,6 +14,9 @@ use crate::ui::state::{use_app, AppState};
 #[component]
 pub fn ArrivalCard(
     staged: Rc<Staged>,
+    /// The store is open and the code that takes the package is here.
+    #[prop(into)]
+    can_take: Signal<bool>,
     /// Taken; whether the member is asked who they are next.
     #[prop(into)]
     on_taken: Callback<bool>,
@@ -80,7 +83,7 @@ pub fn ArrivalCard(
                     })
             }}
             {move || {
-                (!state.store_ready())
+                (!can_take.get())
                     .then(|| {
                         view! {
                             <p class="hint" role="status" data-testid="store-opening">
@@ -92,7 +95,7 @@ pub fn ArrivalCard(
             <button
                 class="button primary"
                 type="button"
-                disabled=move || busy.get() || !state.store_ready()
+                disabled=move || busy.get() || !can_take.get()
                 on:click=take
             >
                 {arrival.take}
@@ -110,8 +113,8 @@ pub fn ArrivalCard(
 /// Takes the package into the store; what went wrong, in words, if it was
 /// not taken. In the split build its code (planning and merging an import)
 /// is a file of its own (`taking`, scripts/code-paths.mjs), fetched behind
-/// the review with the store (`prefetch_take_package`): the review does
-/// not wait for it.
+/// the review beside the store's (`prefetch_take_package`, `JoinPage`):
+/// the review does not wait for it, and the button waits for both.
 #[cfg_attr(feature = "split", leptos::lazy)]
 #[allow(unsafe_code)] // the lazy loader's generated chunk import
 async fn take_package(state: AppState, staged: Rc<Staged>) -> Result<(), String> {

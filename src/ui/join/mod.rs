@@ -37,6 +37,11 @@ pub fn JoinPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let pasted = RwSignal::new(String::new());
     let step = RwSignal::new_local(Step::Paste);
+    // The code that takes a package is here (in the split build it comes
+    // behind the review, beside the store's): 加入这个支部 waits for both,
+    // so a tap never waits on the network.
+    let take_code = RwSignal::new(!cfg!(feature = "split"));
+    let can_take = Signal::derive(move || take_code.get() && state.store_ready());
     let read = move |text: String| {
         step.set(Step::Reading);
         let secret = password.get_untracked();
@@ -52,8 +57,11 @@ pub fn JoinPage() -> impl IntoView {
             // Taking it writes records: the store (and, in the split
             // build, its code) opens once the review is on screen.
             crate::browser::page_events::after_next_paint().await;
+            spawn_local(async move {
+                arrival_card::prefetch_take_package().await;
+                take_code.try_set(true);
+            });
             state.open_store_behind().await;
-            arrival_card::prefetch_take_package().await;
         });
     };
     // The link's text stays in the state until it is taken or put aside,
@@ -151,6 +159,7 @@ pub fn JoinPage() -> impl IntoView {
                     view! {
                         <ArrivalCard
                             staged=staged
+                            can_take=can_take
                             on_taken=move |asks_who: bool| {
                                 state.incoming.set(None);
                                 if asks_who {
