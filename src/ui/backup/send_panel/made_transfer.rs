@@ -4,9 +4,16 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::transfer_text::Made;
 use super::{Outgoing, TEXT_LIMIT};
 use crate::browser::files;
+
+/// What a transfer was made into, for copying.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Made {
+    pub(super) text: String,
+    pub(super) link: Option<String>,
+    pub(super) file_bytes: usize,
+}
 
 #[component]
 pub(super) fn MadeTransfer(

@@ -4,19 +4,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::made_transfer::MadeTransfer;
+use super::made_transfer::{Made, MadeTransfer};
 use super::{outgoing_file, Outgoing, LINK_LIMIT};
 use crate::browser::transfer;
 use crate::format::transfer::{message, report_message};
 use crate::ui::state::use_app;
-
-/// What a transfer was made into, for copying.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct Made {
-    pub(super) text: String,
-    pub(super) link: Option<String>,
-    pub(super) file_bytes: usize,
-}
 
 #[component]
 pub(super) fn TransferText(

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::term_card::TermChange;
+use super::term_change::TermChange;
 use crate::domain::dues::{Category, Term};
 
 #[component]

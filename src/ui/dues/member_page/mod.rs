@@ -8,6 +8,7 @@ mod base_or_amount;
 mod category_select;
 mod relief_fields;
 mod term_card;
+mod term_change;
 
 use chrono::{Datelike, Months};
 use leptos::prelude::*;

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::term_card::TermChange;
+use super::term_change::TermChange;
 use crate::domain::dues::{Fen, Relief, Term};
 use crate::ui::dues::MoneyField;
 use crate::ui::widgets::DateInput;

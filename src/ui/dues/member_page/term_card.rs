@@ -9,15 +9,12 @@ use super::base_or_amount::BaseOrAmount;
 use super::category_select::CategorySelect;
 use super::edit;
 use super::relief_fields::ReliefFields;
+use super::term_change::TermChange;
 use crate::domain::dues::ledger::{self, account, rules_for};
 use crate::domain::dues::rates::amount_hint;
 use crate::domain::dues::Term;
 use crate::ui::state::use_app;
 use crate::ui::widgets::SwitchRow;
-
-/// One change to the term, applied in the store to the term that starts in
-/// the card's month.
-pub(super) type TermChange = Rc<dyn Fn(&mut Term)>;
 
 #[component]
 pub(super) fn TermCard(

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::pledge_card::CommitmentChange;
+use super::commitment_change::CommitmentChange;
 use crate::browser::clock;
 use crate::domain::fusion::commitments::KeptNote;
 use crate::domain::fusion::Commitment;

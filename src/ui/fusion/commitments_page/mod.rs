@@ -4,6 +4,7 @@
 //! component per file: a 承诺's card, its 践诺记录, the branch's 评诺.
 
 mod branch_rating_details;
+mod commitment_change;
 mod kept_notes;
 mod pledge_card;
 

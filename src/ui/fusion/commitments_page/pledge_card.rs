@@ -4,15 +4,13 @@
 use leptos::prelude::*;
 
 use super::branch_rating_details::BranchRatingDetails;
+use super::commitment_change::CommitmentChange;
 use super::kept_notes::KeptNotes;
 use super::{fulfilment_options, part};
-use crate::domain::fusion::{Commitment, CommitmentKind, MemberCommitments};
+use crate::domain::fusion::{CommitmentKind, MemberCommitments};
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::state::AppState;
 use crate::ui::widgets::Segmented;
-
-/// One change to the 承诺, applied in the store to the item of the card.
-pub(super) type CommitmentChange = Box<dyn Fn(&mut Commitment)>;
 
 #[component]
 pub(super) fn PledgeCard(
