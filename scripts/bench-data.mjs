@@ -2,12 +2,8 @@
 // build: bytes stored, start-up until the home screen shows, and one
 // attendance tap until the next frame and until it is committed to
 // IndexedDB, at 1x and 4x CPU throttling (median of 5 start-ups, 31 taps). Run by scripts/bench.
-import { writeFile, mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
-import { makeBackup, tenYears } from "../tests/e2e/backup-maker.mjs";
-import { markFirstScreen } from "./first-screen.mjs";
+import { importTenYears, markFirstScreen } from "./ten-years.mjs";
 
 const RUNS = 5;
 // Taps vary with where in the 16.7 ms frame they fall: more of them, after
@@ -36,17 +32,7 @@ await context.addInitScript(() => {
   };
 });
 const page = await context.newPage();
-await page.goto(server.origin + "/");
-await page.getByRole("button", { name: "开始使用" }).click();
-const dir = await mkdtemp(join(tmpdir(), "zhibu-bench-"));
-const file = join(dir, "ten-years.json");
-const backup = makeBackup(tenYears());
-await writeFile(file, backup);
-await page.goto(server.origin + "/mine/backup");
-await page.setInputFiles("input[name=backup-file]", file);
-page.once("dialog", (d) => d.accept());
-await page.getByRole("button", { name: "导入", exact: true }).click();
-await page.getByText("已导入").waitFor({ timeout: 120000 });
+const backupLength = await importTenYears(page, server.origin);
 
 const stored = await page.evaluate(async () => {
   const db = await new Promise((ok) => { const r = indexedDB.open("zhibu"); r.onsuccess = () => ok(r.result); });
@@ -60,7 +46,7 @@ const stored = await page.evaluate(async () => {
 });
 console.log(`10-year data: ${stored.records} records, ${(stored.chars / 1e6).toFixed(2)} M characters stored once` +
   (stored.idb ? `, IndexedDB on disk ${(stored.idb / 1e6).toFixed(2)} MB` : "") +
-  `; the backup file is ${(backup.length / 1e6).toFixed(2)} MB`);
+  `; the backup file is ${(backupLength / 1e6).toFixed(2)} MB`);
 
 const cdp = await context.newCDPSession(page);
 for (const rate of [1, 4]) {

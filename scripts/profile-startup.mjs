@@ -3,13 +3,9 @@
 // (window.__ready), summed per start-up. Build with names first, or the
 // wasm functions are only numbers:
 //   WASM_NAMES=1 scripts/build && node scripts/profile-startup.mjs [rate]
-import { writeFile, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
-import { makeBackup, tenYears } from "../tests/e2e/backup-maker.mjs";
 import { printProfile } from "./cpu-profile.mjs";
-import { markFirstScreen } from "./first-screen.mjs";
+import { importTenYears, markFirstScreen } from "./ten-years.mjs";
 
 const RATE = Number(process.argv[2] ?? 4);
 const RUNS = 5;
@@ -19,17 +15,7 @@ const browser = await launch();
 const context = await browser.newContext(PHONE);
 await markFirstScreen(context);
 const page = await context.newPage();
-await page.goto(server.origin + "/");
-await page.getByRole("button", { name: "开始使用" }).click();
-const dir = await mkdtemp(join(tmpdir(), "zhibu-profile-"));
-const file = join(dir, "ten-years.json");
-await writeFile(file, makeBackup(tenYears()));
-await page.goto(server.origin + "/mine/backup");
-await page.setInputFiles("input[name=backup-file]", file);
-page.once("dialog", (d) => d.accept());
-await page.getByRole("button", { name: "导入", exact: true }).click();
-await page.getByText("已导入").waitFor({ timeout: 120000 });
-await rm(dir, { recursive: true });
+await importTenYears(page, server.origin);
 
 const cdp = await context.newCDPSession(page);
 await cdp.send("Emulation.setCPUThrottlingRate", { rate: RATE });

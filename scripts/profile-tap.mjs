@@ -5,12 +5,9 @@
 //   WASM_NAMES=1 scripts/build && node scripts/profile-tap.mjs [rate]
 // Prints the functions with the most time (inclusive and self) in the
 // click's task and in the work after it, and the frame's rendering phases.
-import { writeFile, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
-import { makeBackup, tenYears } from "../tests/e2e/backup-maker.mjs";
 import { printProfile } from "./cpu-profile.mjs";
+import { importTenYears } from "./ten-years.mjs";
 
 const RATE = Number(process.argv[2] ?? 4);
 const TAPS = 30;
@@ -21,17 +18,7 @@ const server = await startServer();
 const browser = await launch();
 const context = await browser.newContext(PHONE);
 const page = await context.newPage();
-await page.goto(server.origin + "/");
-await page.getByRole("button", { name: "开始使用" }).click();
-const dir = await mkdtemp(join(tmpdir(), "zhibu-profile-"));
-const file = join(dir, "ten-years.json");
-await writeFile(file, makeBackup(tenYears()));
-await page.goto(server.origin + "/mine/backup");
-await page.setInputFiles("input[name=backup-file]", file);
-page.once("dialog", (d) => d.accept());
-await page.getByRole("button", { name: "导入", exact: true }).click();
-await page.getByText("已导入").waitFor({ timeout: 120000 });
-await rm(dir, { recursive: true });
+await importTenYears(page, server.origin);
 
 await page.goto(server.origin + "/meetings/y2026m11k4?s=attendance");
 await page.locator(".attendance-row").first().waitFor({ timeout: 60000 });

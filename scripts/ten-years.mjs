@@ -1,0 +1,38 @@
+// Ten years of a 30-member branch on a phone, for the scripts that time or
+// profile it (bench-data.mjs, profile-tap.mjs, profile-startup.mjs).
+import { writeFile, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { makeBackup, tenYears } from "../tests/e2e/backup-maker.mjs";
+
+/** Welcomes `page` and imports ten years of data through 备份与交换, as a
+ * member would; returns the backup file's length in characters. */
+export async function importTenYears(page, origin) {
+  await page.goto(origin + "/");
+  await page.getByRole("button", { name: "开始使用" }).click();
+  const dir = await mkdtemp(join(tmpdir(), "zhibu-ten-years-"));
+  const file = join(dir, "ten-years.json");
+  const backup = makeBackup(tenYears());
+  await writeFile(file, backup);
+  await page.goto(origin + "/mine/backup");
+  await page.setInputFiles("input[name=backup-file]", file);
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "导入", exact: true }).click();
+  await page.getByText("已导入").waitFor({ timeout: 120000 });
+  await rm(dir, { recursive: true });
+  return backup.length;
+}
+
+/** Marks when the first screen with stored data is drawn (the home screen,
+ * or a meeting's 签到 list) as `window.__ready`, in every page of `context`:
+ * what a start-up is timed to. */
+export async function markFirstScreen(context) {
+  await context.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector(".home-header, .attendance-row")) {
+        window.__ready = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
