@@ -81,41 +81,44 @@ async function holdCode(context, file) {
 const STORE_CODE = /split_open_records_[^/]*\.wasm$/;
 const TAKE_CODE = /split_take_package_[^/]*\.wasm$/;
 
-test("a link shows its package's review before the store's code has arrived, and takes it once the store is open", async () => {
+/** The secretary's link opened on a new phone with the code `file` held
+ * back; returns once the package's review is on screen. */
+async function openLinkHolding(file) {
   const origin = env.server.origin;
   const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
   const { text } = await secretarysPackage(a, origin);
   const token = text.slice(text.indexOf("ZB1")).split(/\s/)[0];
-  const release = await holdCode(b, STORE_CODE);
-
+  const release = await holdCode(b, file);
   const member = await openApp(b, origin, `/#zb=${token}`);
-  const headline = member.page.getByTestId("arrival-headline");
-  await headline.waitFor();
-  assert.match((await headline.textContent()).trim(), HEADLINE);
+  await member.page.getByTestId("arrival-headline").waitFor();
+  return { member, release, close: () => Promise.all([a.close(), b.close()]) };
+}
+
+/** Lets the held code come, waits until 加入这个支部 is offered, and taps it. */
+async function releaseAndJoin(member, release) {
+  release();
+  await member.page.getByTestId("store-opening").waitFor({ state: "detached" });
+  await member.page.getByRole("button", { name: "加入这个支部" }).click();
+}
+
+test("a link shows its package's review before the store's code has arrived, and takes it once the store is open", async () => {
+  const { member, release, close } = await openLinkHolding(STORE_CODE);
+  assert.match((await member.page.getByTestId("arrival-headline").textContent()).trim(), HEADLINE);
   const join = member.page.getByRole("button", { name: "加入这个支部" });
   assert.ok(await join.isDisabled(), "taking waits for the store");
   await member.page.getByTestId("store-opening").waitFor();
 
-  release();
-  await member.page.getByTestId("store-opening").waitFor({ state: "detached" });
-  await join.click();
+  await releaseAndJoin(member, release);
   await member.page.getByTestId("who-am-i").getByRole("button", { name: "吴昊", exact: true }).click();
   await member.page.getByTestId("this-month").waitFor();
   await member.page.reload();
   await member.page.getByTestId("this-month").waitFor();
   assert.deepEqual(member.problems, []);
-  await Promise.all([a.close(), b.close()]);
+  await close();
 });
 
 test("加入这个支部 waits for the code that takes the package as well as the store, so a tap never waits on the network", async () => {
-  const origin = env.server.origin;
-  const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
-  const { text } = await secretarysPackage(a, origin);
-  const token = text.slice(text.indexOf("ZB1")).split(/\s/)[0];
-  const release = await holdCode(b, TAKE_CODE);
-
-  const member = await openApp(b, origin, `/#zb=${token}`);
-  await member.page.getByTestId("arrival-headline").waitFor();
+  const { member, release, close } = await openLinkHolding(TAKE_CODE);
   // The store opens meanwhile; the taking code is still on its way.
   await member.page.waitForFunction(() =>
     performance.getEntriesByType("resource").some((e) => /split_open_records_/.test(e.name) && e.responseEnd > 0));
@@ -124,29 +127,21 @@ test("加入这个支部 waits for the code that takes the package as well as th
   assert.ok(await join.isDisabled(), "taking waits for its code");
   await member.page.getByTestId("store-opening").waitFor();
 
-  release();
-  await member.page.getByTestId("store-opening").waitFor({ state: "detached" });
-  await join.click();
+  await releaseAndJoin(member, release);
   await member.page.getByTestId("who-am-i").waitFor();
   assert.deepEqual(member.problems, []);
-  await Promise.all([a.close(), b.close()]);
+  await close();
 });
 
 test("先随便看看 before the store has opened waits for it, then shows the welcome screen of a phone with nothing taken", async () => {
-  const origin = env.server.origin;
-  const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
-  const { text } = await secretarysPackage(a, origin);
-  const token = text.slice(text.indexOf("ZB1")).split(/\s/)[0];
-  const release = await holdCode(b, STORE_CODE);
-  const member = await openApp(b, origin, `/#zb=${token}`);
-  await member.page.getByTestId("arrival-headline").waitFor();
+  const { member, release, close } = await openLinkHolding(STORE_CODE);
   await member.page.getByRole("button", { name: "先随便看看" }).click();
   await member.page.getByText("正在读取本机数据…").waitFor();
   release();
   // Nothing was taken: the phone has no branch yet, so it welcomes.
   await member.page.locator(".first-run").waitFor();
   assert.deepEqual(member.problems, []);
-  await Promise.all([a.close(), b.close()]);
+  await close();
 });
 
 test("a member who received the text rather than a link pastes it on the welcome screen", async () => {
