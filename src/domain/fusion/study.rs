@@ -243,6 +243,14 @@ impl StudyTime {
     }
 }
 
+/// "12.5" from tenths of a 学时.
+pub fn tenths_text(tenths: u64) -> String {
+    match tenths % 10 {
+        0 => (tenths / 10).to_string(),
+        d => format!("{}.{d}", tenths / 10),
+    }
+}
+
 /// §20 of the 《中国共产党党员教育管理工作条例》 (2019), as written.
 pub const ARTICLE_20: &str = "市、县党委或者基层党委每年应当组织党员集中轮训，主要依托县级党校（行政学校）、基层党校等进行。根据事业发展和党的建设重点任务，结合本地区本部门本单位中心工作和党员实际，确定培训内容和方式。党员每年集中学习培训时间一般不少于32学时。";
 
@@ -342,9 +350,12 @@ impl Kind for StudySession {
             if session.credited_tenths > limits::CREDITED_TENTHS {
                 c.over_limit(
                     "credited_tenths",
+                    // Written from tenths, not as a float: float formatting
+                    // would weigh on the link's first load, which checks
+                    // every package it opens.
                     format!(
                         "学时过多：{}，上限 {}",
-                        f64::from(session.credited_tenths) / 10.0,
+                        tenths_text(u64::from(session.credited_tenths)),
                         limits::CREDITED_TENTHS / 10
                     ),
                 );
@@ -581,5 +592,13 @@ mod tests {
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].1.path.ends_with("credited_tenths"));
         assert!(problems[0].1.message.contains("200.1"));
+    }
+
+    #[test]
+    fn tenths_are_written_with_a_decimal_only_where_there_is_one() {
+        assert_eq!(tenths_text(0), "0");
+        assert_eq!(tenths_text(320), "32");
+        assert_eq!(tenths_text(325), "32.5");
+        assert_eq!(tenths_text(2001), "200.1");
     }
 }

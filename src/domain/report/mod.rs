@@ -449,14 +449,6 @@ fn dues(doc: &Document, year: i32, today: NaiveDate) -> DuesFigures {
     }
 }
 
-/// "12.5" from tenths.
-pub fn tenths_text(tenths: u64) -> String {
-    match tenths % 10 {
-        0 => (tenths / 10).to_string(),
-        d => format!("{}.{d}", tenths / 10),
-    }
-}
-
 /// "1234.50" from 分.
 pub fn yuan_text(fen: i64) -> String {
     crate::domain::dues::Fen(fen).to_string()

@@ -7,7 +7,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::branch_order::by_branch_name;
 use super::collection::Collection;
-use super::{tenths_text, yuan_text, BranchReport, Item};
+use super::{yuan_text, BranchReport, Item};
+use crate::domain::fusion::study::tenths_text;
 use crate::domain::rules::compliance::Status;
 
 /// The part of the year the overview shows.

@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use super::Committee;
 use crate::browser::clock;
 use crate::domain::assessment::grades::Grade;
+use crate::domain::fusion::study::tenths_text;
 use crate::domain::report::overview::{branch_years, cell, Span};
-use crate::domain::report::{tenths_text, yuan_text, Item};
+use crate::domain::report::{yuan_text, Item};
 
 #[component]
 pub(super) fn BranchDetail(
