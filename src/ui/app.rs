@@ -37,6 +37,19 @@ pub fn App() -> impl IntoView {
         state.joining.set(true);
     }
     leptos::task::spawn_local(state.start());
+    // The screens' code is made ready while the records are read, not
+    // after them (a member with records; a new member's welcome and a
+    // link's review need none of it).
+    Effect::new(move |asked: Option<bool>| {
+        if asked == Some(true) {
+            return true;
+        }
+        let wanted = state.store_opening() && !state.joining.get();
+        if wanted {
+            leptos::task::spawn_local(prefetch_screens());
+        }
+        wanted
+    });
     let first_screen = Memo::new(move |_| {
         if state.joining.get() {
             FirstScreen::Join
@@ -250,6 +263,13 @@ fn Notice() -> impl IntoView {
 #[allow(unsafe_code)] // the lazy loader's generated chunk import
 async fn screens() -> AnyView {
     view! { <Screens /> }.into_any()
+}
+
+/// Fetches and readies the screens' code without showing them (in the
+/// split build; elsewhere it is here).
+async fn prefetch_screens() {
+    #[cfg(feature = "split")]
+    __preload_screens().await;
 }
 
 #[component]

@@ -182,6 +182,11 @@ impl AppState {
         crate::browser::offline::keep_app_offline();
     }
 
+    /// Whether the store is opening or open: its records are on their way.
+    pub fn store_opening(&self) -> bool {
+        self.store_open.get()
+    }
+
     /// Whether the store is open and its records are on the page.
     pub fn store_ready(&self) -> bool {
         self.store_ready.get()

@@ -265,3 +265,30 @@ test("a new member's welcome screen fetches none of the store's code, and a memb
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a member with records: the screens' code is readied while the records are read, not after them", async () => {
+  const context = await env.browser.newContext(PHONE);
+  await context.addInitScript(() => {
+    const fetchOf = window.fetch;
+    window.fetch = function (resource, ...rest) {
+      if (/split_screens/.test(String(resource?.url ?? resource))) window.__screensAskedAt ??= performance.now();
+      return fetchOf.call(this, resource, ...rest);
+    };
+    const getAllOf = IDBObjectStore.prototype.getAll;
+    IDBObjectStore.prototype.getAll = function (...args) {
+      const request = getAllOf.apply(this, args);
+      if (this.name === "records") request.addEventListener("success", () => (window.__recordsReadAt ??= performance.now()));
+      return request;
+    };
+  });
+  const { page, problems } = await openApp(context, env.server.origin);
+  const app = new App(page);
+  await app.loadExample();
+  await app.reload();
+  await page.locator(".home-header").waitFor();
+  const { asked, read } = await page.evaluate(() => ({ asked: window.__screensAskedAt, read: window.__recordsReadAt }));
+  assert.ok(read !== undefined && asked !== undefined, `the records were read (${read}) and the screens' code asked for (${asked})`);
+  assert.ok(asked < read, `the screens' code was asked for at ${asked.toFixed(0)} ms, after the records were in at ${read.toFixed(0)} ms`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
