@@ -60,6 +60,10 @@ export const BUDGETS = {
   // short names in the wasm file and the glue (scripts/short-import-names.mjs,
   // the build's minify step): their 16-digit hashes do not compress, the
   // main module −4,900 B and the glue −3,800 B. Target 200,000: met.
+  // Stays at 142,700 (stop 38, later): 142,698 B. The page's inline
+  // scripts are minified by finish-build.mjs (index.html −883 B), which
+  // pays for a returning member's early read of the records in index.html
+  // and its check in the store's code (record_db.rs `early_read`).
   welcome: { what: "the welcome screen's first load", gzip: 142_700 },
   // A member with records whose browser kept nothing (no service worker
   // cache): the home screen's files. 454,684 B before the welcome screen
@@ -118,7 +122,12 @@ export const BUDGETS = {
   // Raised to 565,200 (stop 37, later): 565,133 B, the welcome's +133 B.
   // Lowered to 556,100 (stop 38): 556,099 B, the welcome's short import
   // names above.
-  home: { what: "the home screen's first load, nothing cached", gzip: 556_100 },
+  // Raised to 557,700 (stop 38, later): 557,691 B. The store's file reads
+  // the records index.html read early if nothing was stored since
+  // (record_db.rs `early_read`, `still_as`), and start-up readies the
+  // screens' code while the records are read: about 60 ms of a 10-year
+  // start-up at 4× CPU, for 1,600 B.
+  home: { what: "the home screen's first load, nothing cached", gzip: 557_700 },
   // A 支部资料包 link opened on a phone that never opened the app, slow 4G
   // and 4× CPU, until the package's review is on screen: the files' gzip -9
   // bytes, and the time. First measured at 587,416 B brotli on the wire and

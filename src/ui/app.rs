@@ -36,20 +36,7 @@ pub fn App() -> impl IntoView {
         state.incoming.set(Some(link));
         state.joining.set(true);
     }
-    leptos::task::spawn_local(state.start());
-    // The screens' code is made ready while the records are read, not
-    // after them (a member with records; a new member's welcome and a
-    // link's review need none of it).
-    Effect::new(move |asked: Option<bool>| {
-        if asked == Some(true) {
-            return true;
-        }
-        let wanted = state.store_opening() && !state.joining.get();
-        if wanted {
-            leptos::task::spawn_local(prefetch_screens());
-        }
-        wanted
-    });
+    leptos::task::spawn_local(state.start(prefetch_screens()));
     let first_screen = Memo::new(move |_| {
         if state.joining.get() {
             FirstScreen::Join

@@ -158,7 +158,9 @@ impl AppState {
     /// Reads what is stored and keeps it safe from then on. A new member's
     /// welcome screen needs nothing stored: the store (and its code, in the
     /// split build most of what start-up would fetch) opens when they begin.
-    pub async fn start(self) {
+    /// A member with records: `prefetch_screens` runs while the records
+    /// are read, so the screens' code does not wait for them.
+    pub async fn start(self, prefetch_screens: impl std::future::Future<Output = ()> + 'static) {
         let _ = local_storage::probe();
         let mut device = local_storage::read_device();
         if device.id.is_empty() {
@@ -174,17 +176,13 @@ impl AppState {
         if !welcomed && persistence::nothing_stored().await {
             self.ready.set(true);
         } else {
+            leptos::task::spawn_local(prefetch_screens);
             self.open_store().await;
         }
         // The first screen is up: the service worker may now fetch every
         // file for offline use without slowing it down.
         crate::browser::page_events::after_next_paint().await;
         crate::browser::offline::keep_app_offline();
-    }
-
-    /// Whether the store is opening or open: its records are on their way.
-    pub fn store_opening(&self) -> bool {
-        self.store_open.get()
     }
 
     /// Whether the store is open and its records are on the page.
