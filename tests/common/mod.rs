@@ -11,9 +11,11 @@ use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
 use chrono::NaiveDate;
+use proptest::prelude::{prop_oneof, Just, Strategy};
 use zhibu::app::exchange::ImportReview;
 use zhibu::app::{Backend, Core, Event, Host, InMemory, Opened};
 use zhibu::backup::import::{read_backup, Outcome, Staged};
+use zhibu::domain::meeting::Presence;
 use zhibu::domain::roster::member_named;
 use zhibu::domain::sample::example_document;
 use zhibu::domain::{Document, Member, RecordKey, Scope};
@@ -291,4 +293,14 @@ impl Committing {
         let mut cx = Context::from_waker(Waker::noop());
         self.0.as_mut().poll(&mut cx).is_ready()
     }
+}
+
+/// A mark a property test taps on someone: 出席, 请假, 缺席 or none.
+pub fn presence() -> impl Strategy<Value = Option<Presence>> {
+    prop_oneof![
+        Just(None),
+        Just(Some(Presence::Present)),
+        Just(Some(Presence::Leave)),
+        Just(Some(Presence::Absent)),
+    ]
 }
