@@ -25,7 +25,7 @@ use crate::browser::committee_db::CommitteeDb;
 use crate::browser::page_events::after_next_paint;
 use crate::domain::report::collection::{report_year_prefix, Collection, Expected, Tally};
 use crate::domain::report::overview::{parents, Span};
-use crate::domain::report::usual_year;
+use crate::domain::report::{usual_year, Item};
 use crate::format::transfer::REPORT_FRAGMENT;
 use crate::store::StorageError;
 use crate::ui::print::paper::PrintView;
@@ -339,6 +339,17 @@ pub fn CommitteePage() -> impl IntoView {
 }
 
 /// 已报 n / 应报 N, and the branches of the list that have not reported.
+/// The header cells the overview and one branch's years share after their
+/// own first columns: one for each item of the 汇总表, then 学时 and 党费.
+#[component]
+fn ItemHeads() -> impl IntoView {
+    view! {
+        {Item::ALL.iter().map(|i| view! { <th scope="col">{i.label()}</th> }).collect_view()}
+        <th scope="col">"学时"</th>
+        <th scope="col">"党费"</th>
+    }
+}
+
 #[component]
 fn Tally(committee: Committee, year: RwSignal<i32>) -> impl IntoView {
     let tally = move || committee.collection.with(|c| c.tally(year.get()));

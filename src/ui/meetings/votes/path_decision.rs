@@ -173,31 +173,22 @@ pub fn PathDecision(
                                 .into_any()
                         }
                         (None, _, _, _) => {
-                            view! {
-                                <p class="warning small">
-                                    "表决事项的类别与这位同志纪实的当前阶段不符，请核对。"
-                                </p>
-                            }
-                                .into_any()
+                            line(
+                                "warning small",
+                                "表决事项的类别与这位同志纪实的当前阶段不符，请核对。",
+                            )
                         }
                         (Some(_), false, false, _) => {
-                            view! {
-                                <p class="muted small">
-                                    "表决通过后，可一键记入发展党员纪实。"
-                                </p>
-                            }
-                                .into_any()
+                            line(
+                                "muted small",
+                                "表决通过后，可一键记入发展党员纪实。",
+                            )
                         }
                         (Some(_), false, true, None) => {
-                            view! {
-                                <p class="warning small">
-                                    "请先填写会议日期，再记入纪实。"
-                                </p>
-                            }
-                                .into_any()
+                            line("warning small", "请先填写会议日期，再记入纪实。")
                         }
                         (Some(_), false, true, Some(on)) if on > clock::today() => {
-                            view! { <p class="warning small">{NOT_YET}"。"</p> }.into_any()
+                            line("warning small", (NOT_YET, "。"))
                         }
                         (Some(d), false, true, Some(on)) => {
                             let record = record.clone();
@@ -223,4 +214,10 @@ pub fn PathDecision(
                 })
         }}
     }
+}
+
+/// One line of what the vote means for the path, in the small type of the
+/// vote's card.
+fn line(class: &'static str, says: impl IntoView + 'static) -> AnyView {
+    view! { <p class=class>{says}</p> }.into_any()
 }
