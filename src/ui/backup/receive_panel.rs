@@ -16,7 +16,7 @@ use crate::backup::import::Staged;
 use crate::domain::validate::Problem;
 use crate::ui::result_note::ResultNote;
 use crate::ui::state::use_app;
-use crate::ui::widgets::PasteBox;
+use crate::ui::widgets::{ErrorLine, PasteBox};
 
 #[derive(Clone)]
 enum Check {
@@ -197,17 +197,7 @@ pub fn UndoPanel() -> impl IntoView {
             view! {
                 <section class="card notice">
                     <p>{format!("可以恢复{label}。")}</p>
-                    {move || {
-                        failed
-                            .get()
-                            .map(|why| {
-                                view! {
-                                    <p class="error" role="alert">
-                                        {why}
-                                    </p>
-                                }
-                            })
-                    }}
+                    <ErrorLine message=failed />
                     <Show when=move || !later.with(Vec::is_empty)>
                         <div class="warning" role="alert" data-testid="undo-later-changes">
                             <p>

@@ -29,7 +29,7 @@ use crate::domain::report::{usual_year, Item};
 use crate::format::transfer::REPORT_FRAGMENT;
 use crate::store::StorageError;
 use crate::ui::print::paper::PrintView;
-use crate::ui::widgets::PageHeader;
+use crate::ui::widgets::{ErrorLine, PageHeader, ResultLine};
 
 thread_local! {
     /// A 报上级 link that opened the app, until the 党委 page takes it.
@@ -257,20 +257,14 @@ pub fn CommitteePage() -> impl IntoView {
             <p class="hint">
                 "在这里导入各党支部书记发来的报上级材料（支部在“我的 › 备份与交换”选择“报上级”生成）。各支部的材料分开保存在本机，与支部自己的数据互不相干；同一支部同一年度的新材料替换旧的，支部改名后仍是同一个支部。"
             </p>
-            {move || {
+            <ErrorLine message=Signal::derive(move || {
                 committee
                     .failure
                     .get()
                     .map(|why| {
-                        view! {
-                            <p class="error" role="alert">
-                                {format!(
-                                    "无法使用本机存储：{why}。导入的材料不能保存。",
-                                )}
-                            </p>
-                        }
+                        format!("无法使用本机存储：{why}。导入的材料不能保存。")
                     })
-            }}
+            }) />
             {move || {
                 let unreadable = committee.unreadable.get();
                 (!unreadable.is_empty())
@@ -436,28 +430,7 @@ fn ExpectedForm(committee: Committee) -> impl IntoView {
             <button class="button" type="button" on:click=save>
                 "保存"
             </button>
-            {move || {
-                message
-                    .get()
-                    .map(|m| match m {
-                        Ok(text) => {
-                            view! {
-                                <p class="ok" role="status">
-                                    {text}
-                                </p>
-                            }
-                                .into_any()
-                        }
-                        Err(why) => {
-                            view! {
-                                <p class="error" role="alert">
-                                    {why}
-                                </p>
-                            }
-                                .into_any()
-                        }
-                    })
-            }}
+            <ResultLine result=message />
         </details>
     }
 }

@@ -10,6 +10,7 @@ use crate::backup::import::Staged;
 use crate::store::merge::Choice;
 use crate::ui::backup::reading::ProblemSection;
 use crate::ui::state::{use_app, AppState};
+use crate::ui::widgets::ErrorLine;
 
 #[component]
 pub fn ArrivalCard(
@@ -63,17 +64,7 @@ pub fn ArrivalCard(
                 says="以下数字无法读取，所在的记录照常导入，只少这个数字："
                 problems=mended
             />
-            {move || {
-                failed
-                    .get()
-                    .map(|why| {
-                        view! {
-                            <p class="error" role="alert">
-                                {why}
-                            </p>
-                        }
-                    })
-            }}
+            <ErrorLine message=failed />
             {move || {
                 (!can_take.get())
                     .then(|| {
