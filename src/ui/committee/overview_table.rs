@@ -13,7 +13,6 @@ use super::{Committee, ItemHeads};
 use crate::browser::clock;
 use crate::browser::page_events::after_next_paint;
 use crate::domain::report::overview::{overview, Cell, Order, Row, Span};
-use crate::domain::report::Item;
 
 /// Rows drawn in the frame a year is first shown: more than a phone's
 /// first screen holds, and a desktop's. The rest of a year's fifty
