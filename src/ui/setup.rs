@@ -14,6 +14,7 @@ use crate::domain::pasted_roster::{read_roster, PastedRoster};
 use crate::domain::roster::{active_names, name_secretary};
 use crate::domain::{PartyGroup, Role};
 use crate::ui::branch_settings::ThemeDayField;
+use crate::ui::widgets::TextField;
 
 const STEPS: u8 = 4;
 
@@ -71,16 +72,12 @@ fn BranchNameStep() -> impl IntoView {
         <p class="muted">"会印在会议记录、签到表等每一份材料的抬头。"</p>
         <form class="setup" on:submit=next>
             <div class="card">
-                <label class="field">
-                    <span>"支部名称"</span>
-                    <input
-                        type="text"
-                        name="setup-branch-name"
-                        placeholder="如：第一党支部"
-                        prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev))
-                    />
-                </label>
+                <TextField
+                    label="支部名称"
+                    name="setup-branch-name"
+                    value=name
+                    placeholder="如：第一党支部"
+                />
             </div>
             <div class="setup-actions">
                 <button class="button primary" type="submit">

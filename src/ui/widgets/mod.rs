@@ -19,6 +19,7 @@ mod result_line;
 mod segmented;
 mod select_field;
 mod switch_row;
+mod text_field;
 
 pub use check_row::CheckRow;
 pub use date_box::DateBox;
@@ -37,3 +38,4 @@ pub use result_line::ResultLine;
 pub use segmented::Segmented;
 pub use select_field::SelectField;
 pub use switch_row::SwitchRow;
+pub use text_field::TextField;
