@@ -20,6 +20,7 @@ mod segmented;
 mod select_field;
 mod switch_row;
 mod text_field;
+mod year_nav;
 
 pub use check_row::CheckRow;
 pub use date_box::DateBox;
@@ -39,3 +40,4 @@ pub use segmented::Segmented;
 pub use select_field::SelectField;
 pub use switch_row::SwitchRow;
 pub use text_field::TextField;
+pub use year_nav::YearNav;
