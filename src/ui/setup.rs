@@ -114,16 +114,13 @@ fn MembersStep() -> impl IntoView {
             "从 Excel 花名册复制整张表粘贴进来（有“姓名”“类别”“党小组”列的会一并读取），或每行一个姓名，也可以用顿号、逗号或空格隔开；“第一党小组：王建国、李四”会分到该党小组。"
         </p>
         <div class="card">
-            <label class="field">
-                <span>"党员名单"</span>
-                <textarea
-                    name="setup-names"
-                    rows="8"
-                    placeholder="张三\n李四\n第一党小组：王五、赵六"
-                    prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))
-                ></textarea>
-            </label>
+            <TextField
+                label="党员名单"
+                name="setup-names"
+                value=text
+                rows=8
+                placeholder="张三\n李四\n第一党小组：王五、赵六"
+            />
             <p class="muted small" aria-live="polite">
                 {move || match count() {
                     0 => "还没有可添加的姓名。".to_string(),

@@ -29,7 +29,7 @@ use crate::domain::report::{usual_year, Item};
 use crate::format::transfer::REPORT_FRAGMENT;
 use crate::store::StorageError;
 use crate::ui::print::paper::PrintView;
-use crate::ui::widgets::{ErrorLine, PageHeader, ResultLine};
+use crate::ui::widgets::{ErrorLine, PageHeader, ResultLine, TextField};
 
 thread_local! {
     /// A 报上级 link that opened the app, until the 党委 page takes it.
@@ -406,16 +406,13 @@ fn ExpectedForm(committee: Committee) -> impl IntoView {
     view! {
         <details class="expected">
             <summary>"应报的党支部"</summary>
-            <label class="field">
-                <span>"党支部名称（每行一个）"</span>
-                <textarea
-                    name="expected-branches"
-                    rows="5"
-                    placeholder="如：机关第一党支部"
-                    prop:value=names
-                    on:input=move |ev| names.set(event_target_value(&ev))
-                ></textarea>
-            </label>
+            <TextField
+                label="党支部名称（每行一个）"
+                name="expected-branches"
+                value=names
+                rows=5
+                placeholder="如：机关第一党支部"
+            />
             <label class="field">
                 <span>"或只填应报个数"</span>
                 <input

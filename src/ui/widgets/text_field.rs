@@ -1,10 +1,11 @@
-//! A line of text typed into a form that is saved by its own button.
+//! Text typed into a form that is saved by its own button.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
-/// A labelled `<input>` whose text is kept in `value` as it is typed, for
-/// a form that takes it on 保存 or 添加 (a field saved as it is typed is a
-/// `DraftInput`).
+/// A labelled `<input>`, or a `<textarea>` given `rows`, whose text is kept
+/// in `value` as it is typed, for a form that takes it on 保存 or 添加 (a
+/// field saved as it is typed is a `DraftInput` or `DraftTextArea`).
 #[component]
 pub fn TextField(
     /// What is typed ("姓名", "地点").
@@ -13,6 +14,9 @@ pub fn TextField(
     name: &'static str,
     /// The text typed so far.
     value: RwSignal<String>,
+    /// Lines of a `<textarea>`; none for a one-line input.
+    #[prop(optional)]
+    rows: Option<u32>,
     /// The input's `type`: `text`, or `password`.
     #[prop(default = "text")]
     kind: &'static str,
@@ -32,15 +36,37 @@ pub fn TextField(
     view! {
         <label class="field">
             <span>{label}</span>
-            <input
-                type=kind
-                name=name
-                placeholder=placeholder
-                maxlength=maxlength
-                autocomplete=autocomplete
-                prop:value=value
-                on:input=move |ev| value.set(event_target_value(&ev))
-            />
+            {match rows {
+                None => {
+                    Either::Left(
+                        view! {
+                            <input
+                                type=kind
+                                name=name
+                                placeholder=placeholder
+                                maxlength=maxlength
+                                autocomplete=autocomplete
+                                prop:value=value
+                                on:input=move |ev| value.set(event_target_value(&ev))
+                            />
+                        },
+                    )
+                }
+                Some(rows) => {
+                    Either::Right(
+                        view! {
+                            <textarea
+                                name=name
+                                rows=rows
+                                placeholder=placeholder
+                                maxlength=maxlength
+                                prop:value=value
+                                on:input=move |ev| value.set(event_target_value(&ev))
+                            ></textarea>
+                        },
+                    )
+                }
+            }}
             {children.map(|children| children())}
         </label>
     }
