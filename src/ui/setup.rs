@@ -14,6 +14,7 @@ use crate::domain::pasted_roster::{read_roster, PastedRoster};
 use crate::domain::roster::{active_names, name_secretary};
 use crate::domain::{PartyGroup, Role};
 use crate::ui::branch_settings::ThemeDayField;
+use crate::ui::person_picker::member_options;
 use crate::ui::widgets::TextField;
 
 const STEPS: u8 = 4;
@@ -271,20 +272,7 @@ fn SecretaryStep() -> impl IntoView {
                     <option value="" selected=move || secretary().is_empty()>
                         "请选择"
                     </option>
-                    {move || {
-                        let chosen = secretary();
-                        members()
-                            .into_iter()
-                            .map(|(id, name)| {
-                                let selected = id == chosen;
-                                view! {
-                                    <option value=id selected=selected>
-                                        {name}
-                                    </option>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    {move || member_options(members(), &secretary())}
                 </select>
                 <Show when=move || members().is_empty()>
                     <small class="muted">
