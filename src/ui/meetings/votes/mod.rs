@@ -8,6 +8,7 @@
 //! meeting's decision are offered for the vote, and a passed vote put from
 //! a path is recorded there in one tap. One component per file.
 
+mod add_member_select;
 mod ballot;
 mod ballot_counts;
 mod candidate_list;
