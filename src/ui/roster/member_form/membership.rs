@@ -7,7 +7,7 @@ use crate::browser::{clock, dialog::confirm};
 use crate::domain::time::format_chinese_date;
 use crate::domain::{MemberStatus, Reduction};
 use crate::ui::state::use_app;
-use crate::ui::widgets::{DateInput, SelectField, TextField};
+use crate::ui::widgets::{by_label, label_options, DateInput, SelectField, TextField};
 
 /// 办理减少 with its reason, 恢复在册, or deleting a mistaken entry.
 #[component]
@@ -97,19 +97,12 @@ pub fn Membership(id: String) -> impl IntoView {
                             label="减少原因"
                             name="reduction"
                             on_change=move |v: String| {
-                                if let Some(r) = Reduction::ALL.iter().find(|r| r.label() == v) {
-                                    why.set(*r);
+                                if let Some(r) = by_label(&Reduction::ALL, Reduction::label, &v) {
+                                    why.set(r);
                                 }
                             }
                         >
-                            {Reduction::ALL
-                                .map(|r| {
-                                    view! {
-                                        <option value=r.label() selected=move || why.get() == r>
-                                            {r.label()}
-                                        </option>
-                                    }
-                                })}
+                            {label_options(&Reduction::ALL, Reduction::label, why.into())}
                         </SelectField>
                         <DateInput
                             label="日期"
