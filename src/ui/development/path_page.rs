@@ -21,7 +21,7 @@ use crate::domain::time::format_chinese_date;
 use crate::domain::Document;
 use crate::ui::link::A;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{DateBox, DateInput, PageHeader};
+use crate::ui::widgets::{DateBox, DateInput, OptionalNumber, PageHeader};
 
 #[component]
 pub fn DevelopmentPathPage() -> impl IntoView {
@@ -160,6 +160,20 @@ fn Person(id: String, seen: Memo<Option<Seen>>) -> impl IntoView {
         move || seen.with(|s| s.as_ref().map(|s| f(&s.path)).unwrap_or_default())
     };
     let (i1, i2, i3) = (id.clone(), id.clone(), id.clone());
+    // The 集中培训 counts (days, hours), empty until known.
+    let training = move |get: fn(&Applicant) -> Option<u16>| {
+        Signal::derive(move || seen.with(|s| s.as_ref().and_then(|s| get(&s.path)).map(u32::from)))
+    };
+    let set_training = {
+        let id = id.clone();
+        move |set: fn(&mut Applicant, Option<u16>)| {
+            let id = id.clone();
+            Callback::new(move |n: Option<u32>| {
+                let n = n.and_then(|n| u16::try_from(n).ok());
+                edit_path(state, &id, move |a| set(a, n));
+            })
+        }
+    };
     view! {
         <section class="card form" data-testid="path-person">
             <label class="field">
@@ -220,27 +234,23 @@ fn Person(id: String, seen: Memo<Option<Seen>>) -> impl IntoView {
             <PeopleField
                 label="入党介绍人（两名正式党员）"
                 name="introducers"
-                id=id.clone()
+                id=id
                 seen=seen
                 get=|a| &a.introducers
                 set=|a, list| a.introducers = list
             />
             <div class="field-pair">
-                <TrainingNumber
+                <OptionalNumber
                     label="集中培训天数"
                     name="training-days"
-                    id=id.clone()
-                    seen=seen
-                    get=|a| a.training_days
-                    set=|a, days| a.training_days = days
+                    value=training(|a| a.training_days)
+                    on_set=set_training(|a, days| a.training_days = days)
                 />
-                <TrainingNumber
+                <OptionalNumber
                     label="学时"
                     name="training-hours"
-                    id=id
-                    seen=seen
-                    get=|a| a.training_hours
-                    set=|a, hours| a.training_hours = hours
+                    value=training(|a| a.training_hours)
+                    on_set=set_training(|a, hours| a.training_hours = hours)
                 />
             </div>
         </section>
@@ -285,38 +295,6 @@ fn PeopleField(
                     let typed = event_target_value(&ev);
                     let list = state.doc.with_untracked(|d| people(d, &typed));
                     edit_path(state, &id, move |a| set(a, list.clone()));
-                }
-            />
-        </label>
-    }
-}
-
-/// A count of the 集中培训 (days, hours), empty until known.
-#[component]
-fn TrainingNumber(
-    label: &'static str,
-    name: &'static str,
-    id: String,
-    seen: Memo<Option<Seen>>,
-    get: fn(&Applicant) -> Option<u16>,
-    set: fn(&mut Applicant, Option<u16>),
-) -> impl IntoView {
-    let state = use_app();
-    view! {
-        <label class="field">
-            <span>{label}</span>
-            <input
-                type="number"
-                inputmode="numeric"
-                min="0"
-                name=name
-                prop:value=move || {
-                    seen.with(|s| s.as_ref().and_then(|s| get(&s.path)).map(|n| n.to_string()))
-                        .unwrap_or_default()
-                }
-                on:change=move |ev| {
-                    let typed = event_target_value(&ev).trim().parse::<u16>().ok();
-                    edit_path(state, &id, move |a| set(a, typed));
                 }
             />
         </label>

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::ballot::Ballot;
-use super::optional_number::OptionalNumber;
 use crate::domain::meeting::Election;
+use crate::ui::widgets::OptionalNumber;
 
 #[component]
 pub fn BallotCounts(ballot: Ballot) -> impl IntoView {

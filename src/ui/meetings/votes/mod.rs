@@ -20,7 +20,6 @@ mod election_result;
 mod elections_section;
 mod exclusions_card;
 mod member_chips;
-mod optional_number;
 mod path_decision;
 mod report_dates;
 mod result_lines;
