@@ -36,7 +36,7 @@ import { readFileSync, writeFileSync, rmSync, existsSync, readdirSync } from "no
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import binaryen from "binaryen";
-import { FLAGS } from "./wasm-features.mjs";
+import { FLAGS, wasmReader } from "./wasm-features.mjs";
 import { GROUPS } from "./code-paths.mjs";
 
 const SPLITTER = "wasm_split_cli_support 0.2.4 (scripts/versions)";
@@ -203,58 +203,36 @@ export function loaderScript(runtime, manifest, { home, units, inGroup }) {
 
 /** The imports of a wasm binary, as text for a hub module that exports them. */
 function importsOf(bytes) {
-  const found = [];
-  let at = 8;
-  const leb = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = bytes[at++];
-      value |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value >>> 0;
-  };
-  const name = () => {
-    const length = leb();
-    const text = bytes.subarray(at, at + length).toString("utf8");
-    at += length;
-    return text;
-  };
+  const { byte, leb, name, sections } = wasmReader(bytes);
   const limits = () => {
-    const flags = bytes[at++];
+    const flags = byte();
     const min = leb();
     return flags & 1 ? `${min} ${leb()}` : `${min}`;
   };
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = leb();
-    const end = at + size;
-    if (id === 2) {
-      for (let count = leb(); count > 0; count--) {
-        const module = name();
-        const base = name();
-        const kind = bytes[at++];
-        if (module !== IMPORT) throw new Error(`merge-chunks: unexpected import ${module}.${base}`);
-        if (kind === 1) {
-          if (bytes[at++] !== 0x70) throw new Error("merge-chunks: a table that is not funcref");
-          found.push(`table ${limits()} funcref|${base}`);
-        } else if (kind === 2) {
-          found.push(`memory ${limits()}|${base}`);
-        } else if (kind === 3) {
-          const type = { 0x7f: "i32", 0x7e: "i64", 0x7d: "f32", 0x7c: "f64" }[bytes[at++]];
-          const mutable = bytes[at++] === 1;
-          found.push(`global ${mutable ? `(mut ${type})` : type}|${base}`);
-        } else {
-          throw new Error(`merge-chunks: a chunk imports a function (${base})`);
-        }
+  const imports = sections((id) => {
+    if (id !== 2) return undefined;
+    const found = [];
+    for (let count = leb(); count > 0; count--) {
+      const module = name();
+      const base = name();
+      const kind = byte();
+      if (module !== IMPORT) throw new Error(`merge-chunks: unexpected import ${module}.${base}`);
+      if (kind === 1) {
+        if (byte() !== 0x70) throw new Error("merge-chunks: a table that is not funcref");
+        found.push(`table ${limits()} funcref|${base}`);
+      } else if (kind === 2) {
+        found.push(`memory ${limits()}|${base}`);
+      } else if (kind === 3) {
+        const type = { 0x7f: "i32", 0x7e: "i64", 0x7d: "f32", 0x7c: "f64" }[byte()];
+        const mutable = byte() === 1;
+        found.push(`global ${mutable ? `(mut ${type})` : type}|${base}`);
+      } else {
+        throw new Error(`merge-chunks: a chunk imports a function (${base})`);
       }
-      return found;
     }
-    at = end;
-  }
-  return found;
+    return found;
+  });
+  return imports ?? [];
 }
 
 /** Joins wasm files (names without .wasm) into `into`.wasm; the inputs go. */

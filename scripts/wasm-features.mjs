@@ -39,19 +39,23 @@ export function featureBits(binaryen) {
 // binaryen's.
 const LLVM_NAMES = { "nontrapping-fptoint": "nontrapping-float-to-int" };
 
-/** The features a linked wasm binary says it uses ('+' entries of its
- * target_features custom section), or null when it has no such section. */
-export function usedFeatures(bytes) {
+/** Reads a wasm binary from just after its header: `byte()` one byte,
+ * `leb()` an unsigned LEB128 number, `name()` a UTF-8 name, and
+ * `sections(read)`, which calls `read(id)` at the start of each section's
+ * content until it returns something, and gives that (undefined if no
+ * section did). */
+export function wasmReader(bytes) {
   let at = 8;
+  const byte = () => bytes[at++];
   const leb = () => {
     let value = 0;
     let shift = 0;
-    let byte;
+    let next;
     do {
-      byte = bytes[at++];
-      value += (byte & 0x7f) * 2 ** shift;
+      next = byte();
+      value += (next & 0x7f) * 2 ** shift;
       shift += 7;
-    } while (byte & 0x80);
+    } while (next & 0x80);
     return value;
   };
   const name = () => {
@@ -60,22 +64,35 @@ export function usedFeatures(bytes) {
     at += length;
     return text;
   };
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = leb();
-    const end = at + size;
-    if (id === 0 && name() === "target_features") {
-      const used = [];
-      for (let count = leb(); count > 0; count--) {
-        const prefix = String.fromCharCode(bytes[at++]);
-        const feature = name();
-        if (prefix === "+") used.push(LLVM_NAMES[feature] || feature);
-      }
-      return used;
+  const sections = (read) => {
+    while (at < bytes.length) {
+      const id = byte();
+      const size = leb();
+      const end = at + size;
+      const found = read(id);
+      if (found !== undefined) return found;
+      at = end;
     }
-    at = end;
-  }
-  return null;
+    return undefined;
+  };
+  return { byte, leb, name, sections };
+}
+
+/** The features a linked wasm binary says it uses ('+' entries of its
+ * target_features custom section), or null when it has no such section. */
+export function usedFeatures(bytes) {
+  const { byte, leb, name, sections } = wasmReader(bytes);
+  const used = sections((id) => {
+    if (id !== 0 || name() !== "target_features") return undefined;
+    const found = [];
+    for (let count = leb(); count > 0; count--) {
+      const prefix = String.fromCharCode(byte());
+      const feature = name();
+      if (prefix === "+") found.push(LLVM_NAMES[feature] || feature);
+    }
+    return found;
+  });
+  return used ?? null;
 }
 
 /** Throws, naming them, when the wasm uses features the list lacks. */

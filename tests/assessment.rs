@@ -4,6 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -125,6 +127,15 @@ fn records_stored_before_the_assessment_still_load() {
     assert_eq!(opened.doc(), doc);
 }
 
+/// The keys of the stored records that differ between two looks at the store.
+fn rewritten(before: &BTreeMap<String, String>, after: &BTreeMap<String, String>) -> Vec<String> {
+    after
+        .iter()
+        .filter(|(k, v)| before.get(*k) != Some(*v))
+        .map(|(k, _)| k.clone())
+        .collect()
+}
+
 #[test]
 fn each_form_and_each_year_is_a_record_of_its_own() {
     let doc = example();
@@ -146,12 +157,7 @@ fn each_form_and_each_year_is_a_record_of_its_own() {
                 .set_rating("character", Some("较好"));
         }
     )));
-    let after = records();
-    let changed: Vec<&String> = after
-        .iter()
-        .filter(|(k, v)| before.get(*k) != Some(*v))
-        .map(|(k, _)| k)
-        .collect();
+    let changed = rewritten(&before, &records());
     assert_eq!(changed, ["assessment/as-ex-2"]);
 
     // A decision rewrites the year's review.
@@ -166,12 +172,7 @@ fn each_form_and_each_year_is_a_record_of_its_own() {
             }),
         )
     })));
-    let after = records();
-    let changed: Vec<&String> = after
-        .iter()
-        .filter(|(k, v)| before.get(*k) != Some(*v))
-        .map(|(k, _)| k)
-        .collect();
+    let changed = rewritten(&before, &records());
     assert_eq!(changed, ["review/2025"]);
 
     // A deleted form leaves only a tombstone behind: its clock, so the deletion can travel

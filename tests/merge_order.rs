@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{block_on, member, Phone};
+use common::{block_on, member, presence, Phone};
 use proptest::prelude::*;
 use zhibu::app::undo::Undo;
 use zhibu::domain::meeting::Presence;
@@ -25,15 +25,6 @@ enum Edit {
     AddMember(u8),
     Rename(u8),
     DeleteMeeting(usize),
-}
-
-fn presence() -> impl Strategy<Value = Option<Presence>> {
-    prop_oneof![
-        Just(None),
-        Just(Some(Presence::Present)),
-        Just(Some(Presence::Leave)),
-        Just(Some(Presence::Absent)),
-    ]
 }
 
 fn edit() -> impl Strategy<Value = Edit> {

@@ -11,7 +11,7 @@ mod common;
 
 use std::rc::Rc;
 
-use common::example;
+use common::{example, presence};
 use proptest::prelude::*;
 use zhibu::domain::meeting::Presence;
 use zhibu::domain::rules::recording::set_presence;
@@ -78,15 +78,6 @@ enum Step {
     /// The message of another page's commit reaches this page.
     Hear(usize),
     Full(bool),
-}
-
-fn presence() -> impl Strategy<Value = Option<Presence>> {
-    prop_oneof![
-        Just(None),
-        Just(Some(Presence::Present)),
-        Just(Some(Presence::Leave)),
-        Just(Some(Presence::Absent)),
-    ]
 }
 
 fn step(pages: usize) -> impl Strategy<Value = Step> {

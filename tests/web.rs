@@ -5,13 +5,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 #![cfg(target_arch = "wasm32")]
 
+#[path = "common/screen.rs"]
+mod screen;
+
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use screen::Screen;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-use zhibu::app::{Event, Host};
 use zhibu::browser::local_storage::{classify, LocalStorageKv};
 use zhibu::browser::persistence::{self, Place};
 use zhibu::browser::record_db::Idb;
@@ -35,25 +38,11 @@ fn example() -> Document {
     example_document(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
 }
 
-/// A page for persistence to drive: the document and what it heard.
-#[derive(Clone, Default)]
-struct TestPage {
-    doc: Rc<RefCell<Document>>,
-    heard: Rc<RefCell<Vec<Event>>>,
-}
-
-impl Host for TestPage {
-    fn update_doc(&self, f: &mut dyn FnMut(&mut Document) -> bool) {
-        f(&mut self.doc.borrow_mut());
-    }
-    fn read_doc(&self, f: &mut dyn FnMut(&Document)) {
-        f(&self.doc.borrow());
-    }
-    fn hear(&self, event: Event) {
-        self.heard.borrow_mut().push(event);
-    }
-    fn now(&self) -> u64 {
-        js_sys::Date::now() as u64
+/// A page for persistence to drive, on the browser's clock.
+fn test_page() -> Screen {
+    Screen {
+        clock: || js_sys::Date::now() as u64,
+        ..Screen::default()
     }
 }
 
@@ -299,7 +288,7 @@ async fn the_first_versions_local_storage_records_move_into_indexeddb() {
     Idb::delete_named("zhibu").await.unwrap();
     put_first_version_keys();
     zhibu::browser::local_storage::probe().unwrap();
-    let page = TestPage::default();
+    let page = test_page();
     let started = persistence::start(page.clone(), device()).await;
     assert_eq!(started.place, Place::IndexedDb);
     assert_eq!(*page.doc.borrow(), expected_first_version_doc());
@@ -313,7 +302,7 @@ async fn the_first_versions_local_storage_records_move_into_indexeddb() {
     );
     assert_eq!(started.opened.quarantined.len(), 2);
     // A second start reads the moved records, and nothing is moved twice.
-    let second = TestPage::default();
+    let second = test_page();
     let again = persistence::start(second.clone(), device()).await;
     assert_eq!(*second.doc.borrow(), expected_first_version_doc());
     assert_eq!(again.opened.quarantined.len(), 2);
@@ -347,7 +336,7 @@ async fn an_edit_journalled_but_never_committed_is_written_at_the_next_start() {
             &serde_json::to_string(&journal).unwrap(),
         )
         .unwrap();
-    let page = TestPage::default();
+    let page = test_page();
     let started = persistence::start(page.clone(), device()).await;
     assert_eq!(started.opened.replayed, 1);
     assert_eq!(page.doc.borrow().branch.name, "关闭前刚改的名字");
@@ -364,7 +353,7 @@ fn journalled() -> bool {
         .any(|k| k.starts_with("zhibu.journal."))
 }
 
-async fn fresh_store(page: &TestPage) {
+async fn fresh_store(page: &Screen) {
     persistence::shut_down();
     Idb::delete_named("zhibu").await.unwrap();
     storage().clear().unwrap();
@@ -388,7 +377,7 @@ async fn stored_branch_name() -> String {
 
 #[wasm_bindgen_test]
 async fn an_edit_is_journalled_after_the_frame_that_shows_it_before_its_commit_and_stored_after() {
-    let page = TestPage::default();
+    let page = test_page();
     fresh_store(&page).await;
     persistence::edit(
         vec![RecordKey::Branch],
@@ -409,7 +398,7 @@ async fn an_edit_is_journalled_after_the_frame_that_shows_it_before_its_commit_a
 
 #[wasm_bindgen_test]
 async fn an_edit_made_while_the_page_hides_is_journalled_at_once() {
-    let page = TestPage::default();
+    let page = test_page();
     fresh_store(&page).await;
     let window = web_sys::window().unwrap();
     // A phone switching apps: no frame may come before the page is killed.

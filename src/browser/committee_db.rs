@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbOpenDbRequest, IdbTransaction};
 
 use super::local_storage::classify;
-use super::record_db::{finished, settled};
+use super::record_db::{finished, settled, transaction};
 use crate::domain::report::collection::moved_report_key;
 use crate::store::StorageError;
 
@@ -65,23 +65,10 @@ impl CommitteeDb {
         Ok(CommitteeDb { db })
     }
 
-    /// A transaction on the entries; a write with `durability: "strict"`
-    /// (called through Reflect, as `record_db` does: web-sys keeps the
-    /// options argument behind its unstable flag), so a received package
-    /// is on disk when the screen says it is kept.
+    /// A transaction on the entries; a write is strict, so a received
+    /// package is on disk when the screen says it is kept.
     fn store(&self, write: bool) -> Result<(IdbTransaction, IdbObjectStore), StorageError> {
-        let mode = if write { "readwrite" } else { "readonly" };
-        let options = js_sys::Object::new();
-        if write {
-            let _ = js_sys::Reflect::set(&options, &"durability".into(), &"strict".into());
-        }
-        let open = js_sys::Reflect::get(&self.db, &"transaction".into())
-            .and_then(|f| f.dyn_into::<js_sys::Function>())
-            .map_err(|e| classify(&e))?;
-        let tx = open
-            .call3(&self.db, &ENTRIES.into(), &mode.into(), &options)
-            .and_then(|tx| tx.dyn_into::<IdbTransaction>())
-            .map_err(|e| classify(&e))?;
+        let tx = transaction(&self.db, &ENTRIES.into(), write).map_err(|e| classify(&e))?;
         let store = tx.object_store(ENTRIES).map_err(|e| classify(&e))?;
         Ok((tx, store))
     }

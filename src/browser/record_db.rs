@@ -55,6 +55,27 @@ fn stores(names: &[&str]) -> JsValue {
         .into()
 }
 
+/// A transaction on `stores` (a name or a list of names); a write with
+/// `durability: "strict"`, so what the screen says is kept is on disk.
+/// `IDBDatabase.transaction(stores, mode, options)` is called directly:
+/// web-sys keeps the options argument behind its unstable flag, and
+/// browsers without it ignore the third argument.
+pub(crate) fn transaction(
+    db: &IdbDatabase,
+    stores: &JsValue,
+    write: bool,
+) -> Result<IdbTransaction, JsValue> {
+    let mode = if write { "readwrite" } else { "readonly" };
+    let options = js_sys::Object::new();
+    if write {
+        let _ = js_sys::Reflect::set(&options, &"durability".into(), &"strict".into());
+    }
+    js_sys::Reflect::get(db, &"transaction".into())
+        .and_then(|f| f.dyn_into::<js_sys::Function>())?
+        .call3(db, stores, &mode.into(), &options)
+        .and_then(|tx| tx.dyn_into::<IdbTransaction>())
+}
+
 /// A promise that settles with the request's result or error.
 pub(crate) fn settled(request: &IdbRequest) -> JsFuture {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
@@ -277,21 +298,8 @@ impl Idb {
         close.forget();
     }
 
-    /// `IDBDatabase.transaction(stores, mode, options)`, called directly:
-    /// web-sys keeps the options argument behind its unstable flag, and
-    /// browsers without it ignore the third argument.
     fn transaction(&self, names: &[&str], write: bool) -> Result<IdbTransaction, StorageError> {
-        let mode = if write { "readwrite" } else { "readonly" };
-        let options = js_sys::Object::new();
-        if write {
-            let _ = js_sys::Reflect::set(&options, &"durability".into(), &"strict".into());
-        }
-        let open = js_sys::Reflect::get(&self.db, &"transaction".into())
-            .and_then(|f| f.dyn_into::<js_sys::Function>())
-            .map_err(unavailable)?;
-        open.call3(&self.db, &stores(names), &mode.into(), &options)
-            .and_then(|tx| tx.dyn_into::<IdbTransaction>())
-            .map_err(unavailable)
+        transaction(&self.db, &stores(names), write).map_err(unavailable)
     }
 
     fn store(tx: &IdbTransaction, name: &str) -> Result<IdbObjectStore, StorageError> {

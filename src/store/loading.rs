@@ -74,17 +74,6 @@ pub fn load(snapshot: &Snapshot) -> Loaded {
         // later replaces the earlier, as it always did.
         let again = misplaced || previous == Some(&record.key);
         previous = Some(&record.key);
-        let aside = |reason: String| {
-            (
-                record.origin.clone(),
-                Quarantined::new(
-                    &record.origin,
-                    &record.key.label(),
-                    &reason,
-                    record.raw.clone(),
-                ),
-            )
-        };
         let sealed = match unseal_current(&record.raw) {
             Ok(sealed) => sealed,
             Err(Unreadable::Newer(message)) => {
@@ -92,7 +81,7 @@ pub fn load(snapshot: &Snapshot) -> Loaded {
                 continue;
             }
             Err(Unreadable::Broken(reason)) => {
-                loaded.set_aside.push(aside(reason));
+                loaded.set_aside.push(aside(record, &reason));
                 continue;
             }
         };
@@ -157,6 +146,19 @@ fn unseal_current(raw: &str) -> Result<Sealed, Unreadable> {
     }
 }
 
+/// A stored record kept aside as it is, under its stored name, with why.
+fn aside(record: &Found, reason: &str) -> (String, Quarantined) {
+    (
+        record.origin.clone(),
+        Quarantined::new(
+            &record.origin,
+            &record.key.label(),
+            reason,
+            record.raw.clone(),
+        ),
+    )
+}
+
 /// How a record came to be put into the document.
 #[derive(Clone, Copy)]
 enum Arrival {
@@ -169,17 +171,6 @@ enum Arrival {
 
 /// Puts a record read from storage into the document.
 fn take(loaded: &mut Loaded, record: &Found, rev: u64, read: Read, arrival: Arrival) {
-    let aside = |reason: String| {
-        (
-            record.origin.clone(),
-            Quarantined::new(
-                &record.origin,
-                &record.key.label(),
-                &reason,
-                record.raw.clone(),
-            ),
-        )
-    };
     match read {
         Read::Whole(value) => {
             if matches!(arrival, Arrival::Migrated) {
@@ -189,13 +180,13 @@ fn take(loaded: &mut Loaded, record: &Found, rev: u64, read: Read, arrival: Arri
             loaded.revs.insert(record.key.clone(), rev);
         }
         Read::Partly(value, reason) => {
-            loaded.set_aside.push(aside(reason));
+            loaded.set_aside.push(aside(record, &reason));
             loaded.rewrite.push(record.key.clone());
             put(&mut loaded.doc, &record.key, value, arrival);
             loaded.revs.insert(record.key.clone(), rev);
         }
         Read::Not(reason) => {
-            loaded.set_aside.push(aside(reason));
+            loaded.set_aside.push(aside(record, &reason));
             // The record is gone once it is set aside; a new one may be
             // written from scratch.
         }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::use_app;
-use super::widgets::MenuRow;
+use super::widgets::{ErrorLine, MenuRow};
 use crate::browser::persistence::Place;
 use crate::store::kv::human_bytes;
 
@@ -167,17 +167,7 @@ fn ClearDevice() -> impl IntoView {
             <button class="button danger" on:click=clear>
                 "清空本机数据"
             </button>
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="error" role="alert">
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
+            <ErrorLine message=error />
         </details>
     }
 }

@@ -9,6 +9,22 @@ use crate::ui::state::use_app;
 
 const TYPED: &str = "__typed";
 
+/// The options of a select of members (`(id, name)`, in the order given),
+/// the one whose id is `chosen` selected as the select is drawn.
+pub fn member_options(members: Vec<(String, String)>, chosen: &str) -> impl IntoView {
+    members
+        .into_iter()
+        .map(|(id, name)| {
+            let selected = id == chosen;
+            view! {
+                <option value=id selected=selected>
+                    {name}
+                </option>
+            }
+        })
+        .collect_view()
+}
+
 #[component]
 pub fn PersonPicker(
     #[prop(into)] label: String,

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::file_offer::{FileOffer, OfferedFile};
 use super::state::use_app;
-use super::widgets::PageHeader;
+use super::widgets::{PageHeader, ResultLine};
 
 use crate::browser::{clock, dialog::confirm};
 
@@ -76,7 +76,15 @@ pub fn RecoveryPage() -> impl IntoView {
                         }
                         let key = restore_key.clone();
                         leptos::task::spawn_local(async move {
-                            outcome.set(Some(state.restore_set_aside(&key).await));
+                            let restored = state
+                                .restore_set_aside(&key)
+                                .await
+                                .map(|what| {
+                                    format!(
+                                        "已导回{what}。这份原始数据仍保留在这里，核对无误后可以丢弃。",
+                                    )
+                                });
+                            outcome.set(Some(restored));
                         });
                     };
                     view! {
@@ -84,30 +92,7 @@ pub fn RecoveryPage() -> impl IntoView {
                             <h2 class="card-title">{q.label.clone()}</h2>
                             <p class="muted small">{format!("原因：{}", q.reason)}</p>
                             <p class="muted small">{format!("大小：{} 字节", q.raw.len())}</p>
-                            {move || {
-                                outcome
-                                    .get()
-                                    .map(|result| match result {
-                                        Ok(what) => {
-                                            view! {
-                                                <p class="ok" role="status">
-                                                    {format!(
-                                                        "已导回{what}。这份原始数据仍保留在这里，核对无误后可以丢弃。",
-                                                    )}
-                                                </p>
-                                            }
-                                                .into_any()
-                                        }
-                                        Err(why) => {
-                                            view! {
-                                                <p class="error" role="alert">
-                                                    {why}
-                                                </p>
-                                            }
-                                                .into_any()
-                                        }
-                                    })
-                            }}
+                            <ResultLine result=outcome />
                             <div class="row">
                                 <FileOffer
                                     label="下载原始数据"

@@ -14,6 +14,8 @@ use crate::domain::pasted_roster::{read_roster, PastedRoster};
 use crate::domain::roster::{active_names, name_secretary};
 use crate::domain::{PartyGroup, Role};
 use crate::ui::branch_settings::ThemeDayField;
+use crate::ui::person_picker::member_options;
+use crate::ui::widgets::TextField;
 
 const STEPS: u8 = 4;
 
@@ -71,16 +73,12 @@ fn BranchNameStep() -> impl IntoView {
         <p class="muted">"会印在会议记录、签到表等每一份材料的抬头。"</p>
         <form class="setup" on:submit=next>
             <div class="card">
-                <label class="field">
-                    <span>"支部名称"</span>
-                    <input
-                        type="text"
-                        name="setup-branch-name"
-                        placeholder="如：第一党支部"
-                        prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev))
-                    />
-                </label>
+                <TextField
+                    label="支部名称"
+                    name="setup-branch-name"
+                    value=name
+                    placeholder="如：第一党支部"
+                />
             </div>
             <div class="setup-actions">
                 <button class="button primary" type="submit">
@@ -117,16 +115,13 @@ fn MembersStep() -> impl IntoView {
             "从 Excel 花名册复制整张表粘贴进来（有“姓名”“类别”“党小组”列的会一并读取），或每行一个姓名，也可以用顿号、逗号或空格隔开；“第一党小组：王建国、李四”会分到该党小组。"
         </p>
         <div class="card">
-            <label class="field">
-                <span>"党员名单"</span>
-                <textarea
-                    name="setup-names"
-                    rows="8"
-                    placeholder="张三\n李四\n第一党小组：王五、赵六"
-                    prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))
-                ></textarea>
-            </label>
+            <TextField
+                label="党员名单"
+                name="setup-names"
+                value=text
+                rows=8
+                placeholder="张三\n李四\n第一党小组：王五、赵六"
+            />
             <p class="muted small" aria-live="polite">
                 {move || match count() {
                     0 => "还没有可添加的姓名。".to_string(),
@@ -277,20 +272,7 @@ fn SecretaryStep() -> impl IntoView {
                     <option value="" selected=move || secretary().is_empty()>
                         "请选择"
                     </option>
-                    {move || {
-                        let chosen = secretary();
-                        members()
-                            .into_iter()
-                            .map(|(id, name)| {
-                                let selected = id == chosen;
-                                view! {
-                                    <option value=id selected=selected>
-                                        {name}
-                                    </option>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    {move || member_options(members(), &secretary())}
                 </select>
                 <Show when=move || members().is_empty()>
                     <small class="muted">

@@ -4,16 +4,21 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 #![allow(dead_code)]
 
-use std::cell::{Cell, RefCell};
+mod screen;
+pub use screen::Screen;
+
+use std::cell::Cell;
 use std::future::Future;
 use std::pin::{pin, Pin};
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
 use chrono::NaiveDate;
+use proptest::prelude::{prop_oneof, Just, Strategy};
 use zhibu::app::exchange::ImportReview;
-use zhibu::app::{Backend, Core, Event, Host, InMemory, Opened};
+use zhibu::app::{Backend, Core, Event, InMemory, Opened};
 use zhibu::backup::import::{read_backup, Outcome, Staged};
+use zhibu::domain::meeting::Presence;
 use zhibu::domain::roster::member_named;
 use zhibu::domain::sample::example_document;
 use zhibu::domain::{Document, Member, RecordKey, Scope};
@@ -49,28 +54,6 @@ pub fn block_on<F: Future>(future: F) -> F::Output {
         }
     }
     panic!("the core is waiting for something that never comes")
-}
-
-/// The page a core drives: its document and everything it heard.
-#[derive(Clone, Default)]
-pub struct Screen {
-    pub doc: Rc<RefCell<Document>>,
-    pub heard: Rc<RefCell<Vec<Event>>>,
-}
-
-impl Host for Screen {
-    fn update_doc(&self, f: &mut dyn FnMut(&mut Document) -> bool) {
-        f(&mut self.doc.borrow_mut());
-    }
-    fn read_doc(&self, f: &mut dyn FnMut(&Document)) {
-        f(&self.doc.borrow());
-    }
-    fn hear(&self, event: Event) {
-        self.heard.borrow_mut().push(event);
-    }
-    fn now(&self) -> u64 {
-        1
-    }
 }
 
 /// One store shared by the tabs of one browser.
@@ -291,4 +274,14 @@ impl Committing {
         let mut cx = Context::from_waker(Waker::noop());
         self.0.as_mut().poll(&mut cx).is_ready()
     }
+}
+
+/// A mark a property test taps on someone: 出席, 请假, 缺席 or none.
+pub fn presence() -> impl Strategy<Value = Option<Presence>> {
+    prop_oneof![
+        Just(None),
+        Just(Some(Presence::Present)),
+        Just(Some(Presence::Leave)),
+        Just(Some(Presence::Absent)),
+    ]
 }

@@ -27,6 +27,15 @@ async function importBackup(page, file) {
   await page.getByText("已导入").waitFor();
 }
 
+/** A new phone that imported `branch` and opened this year's 民主评议. */
+async function openReview(context, branch) {
+  const opened = await openApp(context, env.server.origin);
+  await new App(opened.page).startFresh();
+  await importBackup(opened.page, branch);
+  await opened.page.goto(env.server.origin + `/assess/review/${year}`);
+  return opened;
+}
+
 async function openOwnForm(page, name) {
   await page.goto(env.server.origin + "/assess");
   await page.selectOption("select[name=me]", { label: name });
@@ -116,10 +125,7 @@ test("the 自评表's own hand-in is the 交给书记 chat text, and the tally t
   }
 
   const context = await env.browser.newContext(PHONE);
-  const { page, problems } = await openApp(context, env.server.origin);
-  await new App(page).startFresh();
-  await importBackup(page, branch);
-  await page.goto(env.server.origin + `/assess/review/${year}`);
+  const { page, problems } = await openReview(context, branch);
   const rows = page.locator(".review-row");
   const box = page.getByTestId("returns-import");
   for (const [i, text] of texts.entries()) {
@@ -161,10 +167,7 @@ test("grading 24 members: chips, 只看未评定, 其余全部合格 and its one
   const branch = join(dir, "twenty-four.json");
   await writeFile(branch, makeBackup(smallBranch(24)));
   const context = await env.browser.newContext(PHONE);
-  const { page, problems } = await openApp(context, env.server.origin);
-  await new App(page).startFresh();
-  await importBackup(page, branch);
-  await page.goto(env.server.origin + `/assess/review/${year}`);
+  const { page, problems } = await openReview(context, branch);
   const rows = page.locator(".review-row");
   const report = page.getByTestId("grade-report");
   const bar = page.getByTestId("grading-bar");
@@ -211,10 +214,7 @@ test("once every member is graded, 都已评定 stands alone: no empty card abov
   const branch = join(dir, "three.json");
   await writeFile(branch, makeBackup(smallBranch(3)));
   const context = await env.browser.newContext(PHONE);
-  const { page, problems } = await openApp(context, env.server.origin);
-  await new App(page).startFresh();
-  await importBackup(page, branch);
-  await page.goto(env.server.origin + `/assess/review/${year}`);
+  const { page, problems } = await openReview(context, branch);
   const bar = page.getByTestId("grading-bar");
   await page.locator(".review-row").nth(2).waitFor();
   await bar.getByRole("button", { name: "只看未评定" }).click();

@@ -3,7 +3,7 @@
 // a keyboard; on a phone the meeting screen stays one section at a time.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openApp, App, DESKTOP, PHONE, pageShown, settled, storedRecords } from "./support.mjs";
+import { useBrowser, openApp, App, DESKTOP, WECHAT_DESKTOP, PHONE, pageShown, settled, storedRecords } from "./support.mjs";
 
 const env = useBrowser();
 
@@ -143,10 +143,7 @@ test("on a 360 px phone the meeting keeps one section at a time: 清单, 签到 
 
 test("the full-screen picture closes with Escape", async () => {
   // WeChat's browser on a PC: the picture opens full screen there too.
-  const context = await env.browser.newContext({
-    ...DESKTOP,
-    userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 MicroMessenger/7.0.20 WindowsWechat",
-  });
+  const context = await env.browser.newContext(WECHAT_DESKTOP);
   const { page, problems } = await openApp(context, env.server.origin);
   await new App(page).loadExample();
   await page.goto(env.server.origin + "/print/meeting/mt-ex-1");
@@ -160,10 +157,7 @@ test("the full-screen picture closes with Escape", async () => {
 });
 
 test("the full-screen picture takes the keyboard's focus as it opens, keeps it on Tab, and gives it back to 存为图片", async () => {
-  const context = await env.browser.newContext({
-    ...DESKTOP,
-    userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 MicroMessenger/7.0.20 WindowsWechat",
-  });
+  const context = await env.browser.newContext(WECHAT_DESKTOP);
   const { page, problems } = await openApp(context, env.server.origin);
   await new App(page).loadExample();
   await page.goto(env.server.origin + "/print/meeting/mt-ex-1");

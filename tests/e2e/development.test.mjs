@@ -106,20 +106,10 @@ test("a secretary adds an applicant, records steps, sees an out-of-order step fl
   await context.close();
 });
 
-/** Plans a meeting of `kind` for today, opens it, marks everyone present
- * and opens its 表决 tab. */
+/** Holds a meeting of `kind` for today and opens its 表决 tab. */
 async function meetingVotes(app, kind, theme) {
-  const page = app.page;
-  await app.tab("会议");
-  await page.getByRole("link", { name: "＋ 安排会议" }).click();
-  await page.selectOption("select[name=kind]", { label: kind });
-  await page.fill("input[name=theme]", theme);
-  await page.getByRole("button", { name: "创建并打开" }).click();
-  await page.getByRole("heading", { name: theme }).waitFor();
-  await page.getByRole("tab", { name: "签到" }).click();
-  await page.getByRole("button", { name: "全部出席", exact: true }).click();
-  await page.getByText(/会议有效/).waitFor();
-  await page.getByRole("tab", { name: "表决" }).click();
+  await app.holdMeeting(kind, theme);
+  await app.page.getByRole("tab", { name: "表决" }).click();
 }
 
 /** Puts the decision due for `name` to the vote, passes it with everyone

@@ -19,20 +19,6 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), "zhibu-elections-"));
 });
 
-/** Plans a meeting of `kind`, opens it and marks everyone present. */
-async function holdMeeting(app, kind, theme) {
-  const page = app.page;
-  await app.tab("会议");
-  await page.getByRole("link", { name: "＋ 安排会议" }).click();
-  await page.selectOption("select[name=kind]", { label: kind });
-  await page.fill("input[name=theme]", theme);
-  await page.getByRole("button", { name: "创建并打开" }).click();
-  await page.getByRole("heading", { name: theme }).waitFor();
-  await page.getByRole("tab", { name: "签到" }).click();
-  await page.getByRole("button", { name: "全部出席", exact: true }).click();
-  await page.getByText(/会议有效/).waitFor();
-}
-
 /** Types a number and leaves the field, as a thumb does. */
 async function type(locator, value) {
   await locator.fill(String(value));
@@ -44,7 +30,7 @@ test("a 换届 election: four fifths present, ballots that add up, candidates fr
   const { page, problems } = await openApp(context, env.server.origin);
   const app = new App(page);
   await app.loadExample();
-  await holdMeeting(app, "支部党员大会", "换届选举大会");
+  await app.holdMeeting("支部党员大会", "换届选举大会");
   await page.getByRole("tab", { name: "表决" }).click();
   await page.getByRole("button", { name: "＋ 选举支部委员会委员" }).click();
   const first = page.getByTestId("election").first();
@@ -114,7 +100,7 @@ test("the 支委会 elects its 书记 from its 委员 and the result is reported
   const { page, problems } = await openApp(context, env.server.origin);
   const app = new App(page);
   await app.loadExample();
-  await holdMeeting(app, "支委会", "新一届支委会第一次会议");
+  await app.holdMeeting("支委会", "新一届支委会第一次会议");
   // A 支委会 is never a 支部党员大会.
   await page.getByRole("tab", { name: "记录" }).click();
   await page.getByText("支委会只计为支委会").waitFor();

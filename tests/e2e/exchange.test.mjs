@@ -6,7 +6,7 @@
 // site is.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openApp, App, PHONE, startServer, settled, pageShown, storedRecords } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE, WECHAT_PHONE, startServer, settled, pageShown, storedRecords, offlineOnceCached } from "./support.mjs";
 
 const env = useBrowser();
 const beijing = new Date(Date.now() + 8 * 3600 * 1000);
@@ -145,16 +145,24 @@ test("the same meeting recorded on two phones keeps both phones' marks", async (
   await b.close();
 });
 
-test("a password-protected transfer text needs the same password, and a wrong one says so", async () => {
+/** Two phones: the sender's with the example makes a 完整备份 text locked
+ * with 支部2026, which a new phone's 导入与合并 has read and asks to unlock. */
+async function lockedTextPasted() {
   const origin = env.server.origin;
   const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
   const sender = await openApp(a, origin);
   const receiver = await openApp(b, origin);
   await new App(sender.page).loadExample();
   const text = await transferText(sender.page, origin, "完整备份", "支部2026");
-  assert.match(text, /已设密码/);
   await new App(receiver.page).startFresh();
   await pasteAndCheck(receiver.page, origin, text);
+  return { sender, receiver, text, close: () => Promise.all([a.close(), b.close()]) };
+}
+
+test("a password-protected transfer text needs the same password, and a wrong one says so", async () => {
+  const origin = env.server.origin;
+  const { sender, receiver, text, close } = await lockedTextPasted();
+  assert.match(text, /已设密码/);
   await receiver.page.locator("input[name=import-password]").fill("错的密码");
   await receiver.page.getByRole("button", { name: "解锁" }).click();
   await receiver.page.getByText("密码不对，或内容被改动过。").waitFor();
@@ -167,8 +175,7 @@ test("a password-protected transfer text needs the same password, and a wrong on
   await receiver.page.getByText(/传输内容不完整或被改动过/).waitFor();
   assert.deepEqual(sender.problems, []);
   assert.deepEqual(receiver.problems, []);
-  await a.close();
-  await b.close();
+  await close();
 });
 
 /** Whether `locator` is whole inside the 360×740 viewport. */
@@ -178,14 +185,7 @@ async function inView(locator) {
 }
 
 test("results show where the eye is: 密码不对 beside 解锁, 已导入并合并 where the review was, gone once seen", async () => {
-  const origin = env.server.origin;
-  const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
-  const sender = await openApp(a, origin);
-  const receiver = await openApp(b, origin);
-  await new App(sender.page).loadExample();
-  const text = await transferText(sender.page, origin, "完整备份", "支部2026");
-  await new App(receiver.page).startFresh();
-  await pasteAndCheck(receiver.page, origin, text);
+  const { sender, receiver, text, close } = await lockedTextPasted();
   const page = receiver.page;
   await page.locator("input[name=import-password]").fill("错的密码");
   const unlock = page.getByRole("button", { name: "解锁" });
@@ -207,15 +207,11 @@ test("results show where the eye is: 密码不对 beside 解锁, 已导入并合
   await done.waitFor({ state: "detached", timeout: 15000 });
   assert.deepEqual(sender.problems, []);
   assert.deepEqual(receiver.problems, []);
-  await a.close();
-  await b.close();
+  await close();
 });
 
 test("inside WeChat the app says once where its data lives", async () => {
-  const context = await env.browser.newContext({
-    ...PHONE,
-    userAgent: "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 XWEB/1220 MMWEBSDK/20240301 MicroMessenger/8.0.47",
-  });
+  const context = await env.browser.newContext(WECHAT_PHONE);
   const { page, problems } = await openApp(context, env.server.origin);
   const note = page.getByTestId("in-app-note");
   await note.getByText(/你正在微信里打开支部工作手册/).waitFor();
@@ -251,10 +247,7 @@ test("served under /zhibu/: links, deep links, print views and an offline reload
     assert.equal(manifest.start_url, "./");
     assert.ok(manifest.icons.some((i) => i.sizes === "512x512" && i.type === "image/png"));
     // Offline: the service worker under /zhibu/ opens a deep link.
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await context.setOffline(true);
+    await offlineOnceCached(page);
     await page.goto(server.origin + "/assess");
     await page.locator(".tab-bar").waitFor();
     await app.tab("首页");

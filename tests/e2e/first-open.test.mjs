@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useBrowser, openApp, App, PHONE, pageShown, storedRecords } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE, pageShown, storedRecords, offlineOnceCached } from "./support.mjs";
 import { ROUTES } from "./routes.mjs";
 import { allowInline } from "../../scripts/inline-hashes.mjs";
 
@@ -154,10 +154,7 @@ test("once opened, every screen opens with no network", async () => {
   const context = await env.browser.newContext(PHONE);
   const { page, problems } = await openApp(context, env.server.origin);
   await new App(page).loadExample();
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await context.setOffline(true);
+  await offlineOnceCached(page);
   for (const route of ROUTES) {
     await page.goto(env.server.origin + route);
     await pageShown(page);

@@ -4,17 +4,30 @@
 // who the member is; no setup steps.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openApp, App, PHONE, settled, secretarysPackage } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE, WECHAT_PHONE, settled, secretarysPackage, offlineOnceCached } from "./support.mjs";
 
 const env = useBrowser();
 
 const HEADLINE = /^王建国发来「示例单位第一党支部」的支部资料包：\d+ 名党员、\d+ 次会议、\d+ 个党小组。$/;
 
+/** Waits for the package's review and checks that it says what came. */
+async function reviewShown(page) {
+  const headline = page.getByTestId("arrival-headline");
+  await headline.waitFor();
+  assert.match((await headline.textContent()).trim(), HEADLINE);
+}
+
+/** Joins from the review as someone not on the roster (名单上没有我). */
+async function joinUnlisted(page) {
+  await page.getByRole("button", { name: "加入这个支部" }).click();
+  await page.getByRole("button", { name: "名单上没有我，先不选" }).click();
+  await page.getByTestId("this-month").waitFor();
+}
+
 test("a member who never opened the app taps the secretary's link and is in the branch, as themselves, in two taps", async () => {
   const origin = env.server.origin;
   const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
-  const { secretary, text } = await secretarysPackage(a, origin);
-  const token = text.slice(text.indexOf("ZB1")).split(/\s/)[0];
+  const { secretary, token } = await secretarysPackage(a, origin);
 
   // When the review is on screen: the code fetched after it (the store's,
   // the taking's and the screens' a member goes on to) did not hold it up.
@@ -27,9 +40,7 @@ test("a member who never opened the app taps the secretary's link and is in the 
     }).observe(document, { childList: true, subtree: true });
   });
   const member = await openApp(b, origin, `/#zb=${token}`);
-  const headline = member.page.getByTestId("arrival-headline");
-  await headline.waitFor();
-  assert.match((await headline.textContent()).trim(), HEADLINE);
+  await reviewShown(member.page);
   assert.equal(await member.page.locator(".first-run").count(), 0, "no welcome screen before the package");
   assert.ok(!member.page.url().includes("#zb="), "the token leaves the address");
   const before = await member.page.evaluate(() =>
@@ -86,8 +97,7 @@ const TAKE_CODE = /split_take_package_[^/]*\.wasm$/;
 async function openLinkHolding(file) {
   const origin = env.server.origin;
   const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
-  const { text } = await secretarysPackage(a, origin);
-  const token = text.slice(text.indexOf("ZB1")).split(/\s/)[0];
+  const { token } = await secretarysPackage(a, origin);
   const release = await holdCode(b, file);
   const member = await openApp(b, origin, `/#zb=${token}`);
   await member.page.getByTestId("arrival-headline").waitFor();
@@ -103,7 +113,7 @@ async function releaseAndJoin(member, release) {
 
 test("a link shows its package's review before the store's code has arrived, and takes it once the store is open", async () => {
   const { member, release, close } = await openLinkHolding(STORE_CODE);
-  assert.match((await member.page.getByTestId("arrival-headline").textContent()).trim(), HEADLINE);
+  await reviewShown(member.page);
   const join = member.page.getByRole("button", { name: "加入这个支部" });
   assert.ok(await join.isDisabled(), "taking waits for the store");
   await member.page.getByTestId("store-opening").waitFor();
@@ -154,12 +164,8 @@ test("a member who received the text rather than a link pastes it on the welcome
   // The chat wraps the message in its own lines.
   await member.page.fill("textarea[name=join-paste]", `王建国 12:01\n${text}\n\n[收到请回复]`);
   await member.page.getByRole("button", { name: "检查" }).click();
-  const headline = member.page.getByTestId("arrival-headline");
-  await headline.waitFor();
-  assert.match((await headline.textContent()).trim(), HEADLINE);
-  await member.page.getByRole("button", { name: "加入这个支部" }).click();
-  await member.page.getByRole("button", { name: "名单上没有我，先不选" }).click();
-  await member.page.getByTestId("this-month").waitFor();
+  await reviewShown(member.page);
+  await joinUnlisted(member.page);
   await member.page.reload();
   await member.page.getByTestId("this-month").waitFor();
 
@@ -183,8 +189,7 @@ test("a garbled link on a new phone says what to do and leaves the phone as it w
 test("a link with a password on a new phone asks for it, says when it is wrong, and opens with the right one", async () => {
   const origin = env.server.origin;
   const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
-  const { secretary, text } = await secretarysPackage(a, origin, "支部2026");
-  const token = text.slice(text.indexOf("ZB1")).split(/\s/)[0];
+  const { secretary, token } = await secretarysPackage(a, origin, "支部2026");
 
   const member = await openApp(b, origin, `/#zb=${token}`);
   const password = member.page.locator("input[name=join-password]");
@@ -196,12 +201,8 @@ test("a link with a password on a new phone asks for it, says when it is wrong, 
   await member.page.getByText("密码不对，或内容被改动过。").waitFor();
   await password.fill("支部2026");
   await password.press("Enter");
-  const headline = member.page.getByTestId("arrival-headline");
-  await headline.waitFor();
-  assert.match((await headline.textContent()).trim(), HEADLINE);
-  await member.page.getByRole("button", { name: "加入这个支部" }).click();
-  await member.page.getByRole("button", { name: "名单上没有我，先不选" }).click();
-  await member.page.getByTestId("this-month").waitFor();
+  await reviewShown(member.page);
+  await joinUnlisted(member.page);
   await member.page.locator(".tab-bar").waitFor();
 
   for (const phone of [secretary, member]) assert.deepEqual(phone.problems, []);
@@ -211,25 +212,16 @@ test("a link with a password on a new phone asks for it, says when it is wrong, 
 test("inside WeChat, with no network, a member whose phone opened the page once joins from the link", async () => {
   const origin = env.server.origin;
   const a = await env.browser.newContext(PHONE);
-  const b = await env.browser.newContext({
-    ...PHONE,
-    userAgent: "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 XWEB/1220 MMWEBSDK/20240301 MicroMessenger/8.0.47",
-  });
-  const { secretary, text } = await secretarysPackage(a, origin);
-  const token = text.slice(text.indexOf("ZB1")).split(/\s/)[0];
+  const b = await env.browser.newContext(WECHAT_PHONE);
+  const { secretary, token } = await secretarysPackage(a, origin);
 
   // The member opened the page once (the app is cached), then the network went.
   const member = await openApp(b, origin);
-  await member.page.evaluate(() => navigator.serviceWorker.ready);
-  await member.page.reload();
-  await member.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await b.setOffline(true);
+  await offlineOnceCached(member.page);
   // A tap in the chat opens the link as a new page.
   await member.page.goto("about:blank");
   await member.page.goto(`${origin}/#zb=${token}`);
-  const headline = member.page.getByTestId("arrival-headline");
-  await headline.waitFor();
-  assert.match((await headline.textContent()).trim(), HEADLINE);
+  await reviewShown(member.page);
   await member.page.getByRole("button", { name: "加入这个支部" }).click();
   await member.page.getByTestId("who-am-i").getByRole("button", { name: "吴昊", exact: true }).click();
   await member.page.getByTestId("this-month").waitFor();
@@ -243,8 +235,7 @@ test("inside WeChat, with no network, a member whose phone opened the page once 
 test("the secretary's new phone opens a 完整备份 link and restores the branch, as themselves", async () => {
   const origin = env.server.origin;
   const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
-  const { secretary, text } = await secretarysPackage(a, origin, "", "完整备份");
-  const token = text.slice(text.indexOf("ZB1")).split(/\s/)[0];
+  const { secretary, token } = await secretarysPackage(a, origin, "", "完整备份");
 
   const phone = await openApp(b, origin, `/#zb=${token}`);
   const headline = phone.page.getByTestId("arrival-headline");

@@ -20,6 +20,17 @@ async function attendanceTaps(page, origin, id) {
   return page.locator(".attendance-row button.presence:visible:enabled").count();
 }
 
+/** The secretary's phone with the example branch, and 吴昊's, which joined
+ * from its link and shows his own work; `close` closes both. */
+async function secretaryAndWu() {
+  const origin = env.server.origin;
+  const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
+  const { secretary, token } = await secretarysPackage(a, origin);
+  const member = await joinByLink(b, origin, token, "吴昊");
+  await member.page.getByTestId("my-work").waitFor();
+  return { secretary, member, close: () => Promise.all([a.close(), b.close()]) };
+}
+
 test("a member who joined from the 支部资料包 link sees their own work first and the meetings read only; the secretary's phone still sees everything", async () => {
   const origin = env.server.origin;
   const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
@@ -130,11 +141,8 @@ async function open(page, origin, path) {
 
 test("on a member's phone the branch's records open read only, with who keeps them; their own 承诺 stays theirs", async () => {
   const origin = env.server.origin;
-  const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
-  const { secretary, token } = await secretarysPackage(a, origin);
-  const member = await joinByLink(b, origin, token, "吴昊");
+  const { secretary, member, close } = await secretaryAndWu();
   const page = member.page;
-  await page.getByTestId("my-work").waitFor();
   const year = new Date().getFullYear();
   const members = (await storedOfKind(page, "members"))[0];
   const wu = members.find((m) => m.name === "吴昊");
@@ -204,7 +212,7 @@ test("on a member's phone the branch's records open read only, with who keeps th
   }
 
   for (const p of [secretary, member]) assert.deepEqual(p.problems, []);
-  await Promise.all([a.close(), b.close()]);
+  await close();
 });
 
 test("a 党小组长 keeps their own group's month and reads the other groups'", async () => {
@@ -273,11 +281,8 @@ test("the secretary fills in a member's 自评 on their own phone and the phone 
 
 test("on a member's phone the study pages, the 学时, setup and other members' 自评 read only; no empty card on a task; an empty date says 未填", async () => {
   const origin = env.server.origin;
-  const [a, b] = await Promise.all([env.browser.newContext(PHONE), env.browser.newContext(PHONE)]);
-  const { secretary, token } = await secretarysPackage(a, origin);
-  const member = await joinByLink(b, origin, token, "吴昊");
+  const { secretary, member, close } = await secretaryAndWu();
   const page = member.page;
-  await page.getByTestId("my-work").waitFor();
   const year = new Date().getFullYear();
   const members = (await storedOfKind(page, "members"))[0];
   const other = members.find((m) => m.name === "刘洋");
@@ -344,5 +349,5 @@ test("on a member's phone the study pages, the 学时, setup and other members' 
   assert.ok(await secretary.page.locator("select[name=me] option").count() > 10, "every member");
 
   for (const p of [secretary, member]) assert.deepEqual(p.problems, []);
-  await Promise.all([a.close(), b.close()]);
+  await close();
 });

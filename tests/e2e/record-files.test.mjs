@@ -10,18 +10,14 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
-import { useBrowser, openApp, App, PHONE, pageShown, storedOfKind, storedRecords } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE, WECHAT_PHONE, pageShown, storedOfKind, storedRecords } from "./support.mjs";
 import { printToPdf, pageCount, pageTexts, squeeze, downloadFrom, wordToPdf, pngSize, inkShare } from "./print.mjs";
 
 const env = useBrowser();
 /** The theme of the example's last 支部党员大会, which the record shows. */
 let MEETING = "";
 const A4 = { viewport: { width: 1000, height: 1400 }, locale: "zh-CN", timezoneId: "Asia/Shanghai", acceptDownloads: true };
-const WECHAT = {
-  ...PHONE,
-  acceptDownloads: true,
-  userAgent: "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 XWEB/1220 MMWEBSDK/20240301 MicroMessenger/8.0.47",
-};
+const WECHAT = { ...WECHAT_PHONE, acceptDownloads: true };
 /** A4 pages at 150 dpi, one under the other with a 24 px gap. */
 const PAGE = { portrait: [1240, 1754], landscape: [1754, 1240], gap: 24 };
 

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useBrowser, openApp, App, PHONE, storedRecords, storedOfKind, settled } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE, storedRecords, storedOfKind, settled, offlineOnceCached } from "./support.mjs";
 import { makeBackup, tenYears } from "./backup-maker.mjs";
 
 const env = useBrowser();
@@ -15,6 +15,26 @@ async function limitQuota(page, origin, bytes) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Storage.overrideQuotaForOrigin", { origin, quotaSize: bytes });
   return cdp;
+}
+
+/** A phone that loaded the example and stored all of it. */
+async function openStoredExample(context) {
+  const opened = await openApp(context, env.server.origin);
+  await new App(opened.page).loadExample();
+  await settled(opened.page);
+  return opened;
+}
+
+/** Exports a backup on 备份与交换 and checks that it holds the example's
+ * 25 members and every one of the `meetings` meetings that were stored. */
+async function assertExportHoldsExample(page, meetings) {
+  await page.goto(env.server.origin + "/mine/backup");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "导出备份" }).first().click();
+  const exported = JSON.parse(await readFile(await (await download).path(), "utf8"));
+  assert.equal(exported.data.members.length, 25);
+  assert.ok(meetings > 40, "a year of the example's meetings");
+  assert.equal(exported.data.meetings.length, meetings, "every stored meeting");
 }
 
 test("a full store shows a sticky warning, keeps the edit and saves it with the next one", async () => {
@@ -231,9 +251,7 @@ test("two tabs tapping attendance at the same moment keep every tap, 24 rounds",
 test("storage cleared by another page while the app is open is written back", async () => {
   // No service worker: it would serve the app for the other page too.
   const context = await env.browser.newContext({ ...PHONE, serviceWorkers: "block" });
-  const { page, problems } = await openApp(context, env.server.origin);
-  await new App(page).loadExample();
-  await settled(page);
+  const { page, problems } = await openStoredExample(context);
   const other = await context.newPage();
   await other.goto(env.server.origin + "/icon.svg");
   await other.evaluate(() => new Promise((ok) => {
@@ -262,9 +280,7 @@ test("storage cleared by another page while the app is open is written back", as
 
 test("site data cleared by the browser while the app is open is written back", async () => {
   const context = await env.browser.newContext(PHONE);
-  const { page, problems } = await openApp(context, env.server.origin);
-  await new App(page).loadExample();
-  await settled(page);
+  const { page, problems } = await openStoredExample(context);
   const cdp = await context.newCDPSession(page);
   await cdp.send("Storage.clearDataForOrigin", { origin: env.server.origin, storageTypes: "indexeddb,local_storage" });
   await page.getByText(/本机存储刚被清除.*已重新写回/).waitFor();
@@ -278,9 +294,7 @@ test("site data cleared by the browser while the app is open is written back", a
 
 test("a full store at start-up still shows the stored records, and export exports them", async () => {
   const context = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
-  const { page, problems } = await openApp(context, env.server.origin);
-  await new App(page).loadExample();
-  await settled(page);
+  const { page, problems } = await openStoredExample(context);
   const meetings = (await storedOfKind(page, "meeting/")).length;
   // localStorage full to the last byte, and no room in IndexedDB either.
   await page.evaluate(() => {
@@ -296,13 +310,7 @@ test("a full store at start-up still shows the stored records, and export export
   await page.reload();
   await page.getByRole("heading", { name: "示例单位第一党支部" }).waitFor();
   assert.equal(await page.getByRole("button", { name: "开始使用", exact: true }).count(), 0, "never the welcome screen");
-  await page.goto(env.server.origin + "/mine/backup");
-  const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "导出备份" }).first().click();
-  const exported = JSON.parse(await readFile(await (await download).path(), "utf8"));
-  assert.equal(exported.data.members.length, 25);
-  assert.ok(meetings > 40, "a year of the example's meetings");
-  assert.equal(exported.data.meetings.length, meetings, "every stored meeting");
+  await assertExportHoldsExample(page, meetings);
   assert.deepEqual(problems.filter((p) => !p.includes("QuotaExceeded")), []);
   await context.close();
 });
@@ -319,9 +327,7 @@ test("an import refused for lack of space leaves the stored data exactly as befo
       return put.apply(this, args);
     };
   });
-  const { page, problems } = await openApp(context, env.server.origin);
-  await new App(page).loadExample();
-  await settled(page);
+  const { page, problems } = await openStoredExample(context);
   const before = await storedRecords(page);
   const dir = await mkdtemp(join(tmpdir(), "zhibu-full-"));
   const file = join(dir, "ten-years.json");
@@ -352,9 +358,7 @@ test("an import refused for lack of space leaves the stored data exactly as befo
 
 test("a record from a newer version makes the page read-only, shows the rest and exports it", async () => {
   const context = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
-  const { page, problems } = await openApp(context, env.server.origin);
-  await new App(page).loadExample();
-  await settled(page);
+  const { page, problems } = await openStoredExample(context);
   const meetings = (await storedOfKind(page, "meeting/")).length;
   await page.evaluate(async () => {
     const db = await new Promise((ok) => { const r = indexedDB.open("zhibu"); r.onsuccess = () => ok(r.result); });
@@ -368,13 +372,7 @@ test("a record from a newer version makes the page read-only, shows the rest and
   await page.reload();
   await page.getByRole("alert").filter({ hasText: "请刷新或升级" }).first().waitFor();
   await page.getByRole("heading", { name: "示例单位第一党支部" }).waitFor();
-  await page.goto(env.server.origin + "/mine/backup");
-  const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "导出备份" }).first().click();
-  const exported = JSON.parse(await readFile(await (await download).path(), "utf8"));
-  assert.equal(exported.data.members.length, 25);
-  assert.ok(meetings > 40, "a year of the example's meetings");
-  assert.equal(exported.data.meetings.length, meetings, "every stored meeting");
+  await assertExportHoldsExample(page, meetings);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -391,9 +389,7 @@ test("a reload right after a tap whose commit did not happen loses nothing", asy
       return put.apply(this, args);
     };
   });
-  const { page, problems } = await openApp(context, env.server.origin);
-  await new App(page).loadExample();
-  await settled(page);
+  const { page, problems } = await openStoredExample(context);
   await page.goto(env.server.origin + "/meetings/mt-ex-3?s=attendance");
   await page.evaluate(() => sessionStorage.setItem("stall", "1"));
   await page.locator(".attendance-row").first().getByRole("button", { name: "请假" }).click();
@@ -413,9 +409,7 @@ test("a reload right after a tap whose commit did not happen loses nothing", asy
 
 test("a tap and closing the page in the same moment lose nothing: the page journals the tap as it goes", async () => {
   const context = await env.browser.newContext(PHONE);
-  const { page, problems } = await openApp(context, env.server.origin);
-  await new App(page).loadExample();
-  await settled(page);
+  const { page, problems } = await openStoredExample(context);
   await page.goto(env.server.origin + "/meetings/mt-ex-3?s=attendance");
   await page.locator(".attendance-row").first().waitFor();
   const editsBefore = await page.evaluate(() => JSON.parse(localStorage.getItem("zhibu.device")).edits_since_backup);
@@ -503,11 +497,7 @@ test("with no network, a reload still opens the app and the data", async () => {
   const context = await env.browser.newContext(PHONE);
   const { page, problems } = await openApp(context, env.server.origin);
   await new App(page).loadExample();
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  // Wait until the service worker controls the page and has its files.
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await context.setOffline(true);
+  await offlineOnceCached(page);
   await page.reload();
   await page.getByRole("heading", { name: "示例单位第一党支部" }).waitFor();
   await page.goto(env.server.origin + "/meetings");

@@ -40,6 +40,16 @@ export function useBrowser() {
 
 export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "zh-CN", timezoneId: "Asia/Shanghai" };
 export const DESKTOP = { viewport: { width: 1280, height: 860 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" };
+/** WeChat's in-app browser on an Android phone, and WeChat on a PC: the app
+ * offers a picture and no download there (`browser/in_app.rs`). */
+export const WECHAT_PHONE = {
+  ...PHONE,
+  userAgent: "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 XWEB/1220 MMWEBSDK/20240301 MicroMessenger/8.0.47",
+};
+export const WECHAT_DESKTOP = {
+  ...DESKTOP,
+  userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 MicroMessenger/7.0.20 WindowsWechat",
+};
 
 /** A page with guards; `problems` collects what must not happen. */
 export async function openApp(context, origin, path = "/") {
@@ -99,6 +109,19 @@ export class App {
     await this.page.getByRole("button", { name: "保存", exact: true }).click();
     await this.page.waitForSelector(".member-list");
   }
+  /** Plans a meeting of `kind` for today, opens it and marks everyone present. */
+  async holdMeeting(kind, theme) {
+    const page = this.page;
+    await this.tab("会议");
+    await page.getByRole("link", { name: "＋ 安排会议" }).click();
+    await page.selectOption("select[name=kind]", { label: kind });
+    await page.fill("input[name=theme]", theme);
+    await page.getByRole("button", { name: "创建并打开" }).click();
+    await page.getByRole("heading", { name: theme }).waitFor();
+    await page.getByRole("tab", { name: "签到" }).click();
+    await page.getByRole("button", { name: "全部出席", exact: true }).click();
+    await page.getByText(/会议有效/).waitFor();
+  }
   async rosterNames() {
     return this.page.locator(".member-list .member-name").allTextContents();
   }
@@ -155,6 +178,15 @@ export async function settled(page) {
     requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => setTimeout(ok, 0)), 0))));
   await page.waitForFunction(() =>
     !Object.keys(localStorage).some((k) => k.startsWith("zhibu.journal.")));
+}
+
+/** Cuts the network once the service worker controls the page and holds
+ * the build's files: a phone that opened the app once, then lost signal. */
+export async function offlineOnceCached(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.context().setOffline(true);
 }
 
 /** The secretary's phone with the example branch, its 使用人 王建国 (书记),

@@ -681,6 +681,11 @@ mod tests {
         doc.assessments.push(form);
     }
 
+    /// The secretary's 2025 grade for `member_id`.
+    fn grade_in_2025(doc: &mut Document, member_id: &str, grade: Grade) {
+        decide(doc, 2025, member_id, Some(Decision::Graded { grade }));
+    }
+
     #[test]
     fn the_rest_all_qualified_grades_only_those_awaiting_and_its_undo_takes_back_only_them() {
         let mut members = full_members("p", 4);
@@ -721,14 +726,7 @@ mod tests {
         let mut doc = document(&[], full_members("p", 3), Vec::new());
         put_form(&mut doc, "f2", "p2", Some(day(2025, 12, 1)));
         put_form(&mut doc, "f3", "p3", None);
-        decide(
-            &mut doc,
-            2025,
-            "p1",
-            Some(Decision::Graded {
-                grade: Grade::Qualified,
-            }),
-        );
+        grade_in_2025(&mut doc, "p1", Grade::Qualified);
         let shown = |f: RowFilter| {
             review_rows(&doc, 2025)
                 .iter()
@@ -789,14 +787,7 @@ mod tests {
             "限期改正至（不超过1年）"
         );
         let mut doc = document(&[], full_members("p", 1), Vec::new());
-        decide(
-            &mut doc,
-            2025,
-            "p1",
-            Some(Decision::Graded {
-                grade: Grade::BasicallyQualified,
-            }),
-        );
+        grade_in_2025(&mut doc, "p1", Grade::BasicallyQualified);
         edit_entry(&mut doc, 2025, "p1", |e| {
             e.fed_back_on = Some(day(2026, 1, 20));
             e.remedy = Some(Remedy {
@@ -883,14 +874,7 @@ mod tests {
     #[test]
     fn clearing_a_decision_removes_an_empty_entry() {
         let mut doc = document(&[], full_members("p", 1), Vec::new());
-        decide(
-            &mut doc,
-            2025,
-            "p1",
-            Some(Decision::Graded {
-                grade: Grade::Qualified,
-            }),
-        );
+        grade_in_2025(&mut doc, "p1", Grade::Qualified);
         assert_eq!(doc.review(2025).unwrap().entries.len(), 1);
         decide(&mut doc, 2025, "p1", None);
         assert!(doc.review(2025).unwrap().entries.is_empty());

@@ -207,26 +207,19 @@ mod tests {
         let doc = document(&["g1"], Vec::new(), vec![first]);
         let months = |from, to, today| group_months_lines(&doc, from, to, today)[0].months;
         let today = day(2027, 1, 15);
-        assert_eq!(
-            months(day(2026, 11, 1), day(2026, 11, 30), today),
-            0,
-            "the month before"
-        );
-        assert_eq!(
-            months(day(2026, 12, 1), day(2026, 12, 31), today),
-            1,
-            "the month it began"
-        );
-        assert_eq!(
-            months(day(2027, 1, 1), day(2027, 1, 31), today),
-            1,
-            "the month after"
-        );
-        assert_eq!(
-            months(day(2026, 1, 1), day(2026, 12, 31), today),
-            1,
-            "a year: only December"
-        );
+        for (from, to, counted, what) in [
+            (day(2026, 11, 1), day(2026, 11, 30), 0, "the month before"),
+            (day(2026, 12, 1), day(2026, 12, 31), 1, "the month it began"),
+            (day(2027, 1, 1), day(2027, 1, 31), 1, "the month after"),
+            (
+                day(2026, 1, 1),
+                day(2026, 12, 31),
+                1,
+                "a year: only December",
+            ),
+        ] {
+            assert_eq!(months(from, to, today), counted, "{what}");
+        }
         // No records yet: the branch began this month.
         let blank = document(&["g1"], Vec::new(), Vec::new());
         let lines =

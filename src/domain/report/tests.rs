@@ -403,14 +403,12 @@ fn branch_names_with_chinese_numerals_order_by_value() {
 
 #[test]
 fn branch_names_with_full_width_digits_order_like_ascii_digits() {
-    assert_eq!(
-        by_branch_name("第２党支部", "第10党支部"),
-        std::cmp::Ordering::Less
-    );
-    assert_eq!(
-        by_branch_name("第10党支部", "第９党支部"),
-        std::cmp::Ordering::Greater
-    );
+    for (a, b, order) in [
+        ("第２党支部", "第10党支部", std::cmp::Ordering::Less),
+        ("第10党支部", "第９党支部", std::cmp::Ordering::Greater),
+    ] {
+        assert_eq!(by_branch_name(a, b), order, "{a} against {b}");
+    }
     // The same number written two ways keeps one fixed order.
     assert_ne!(
         by_branch_name("第2党支部", "第二党支部"),

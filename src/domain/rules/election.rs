@@ -608,15 +608,7 @@ mod tests {
         candidates: Vec<Candidate>,
     ) -> (Meeting, Vec<Member>) {
         let members = full_members("p", due);
-        let mut m = held("m1", BranchAssembly, day(2026, 3, 10));
-        for (i, member) in members.iter().enumerate() {
-            let status = if i < present {
-                Presence::Present
-            } else {
-                Presence::Leave
-            };
-            mark(&mut m, &member.id, status);
-        }
+        let mut m = assembly_with(&members, present);
         let n = u32::try_from(present).unwrap();
         m.elections = vec![Election {
             id: "e1".into(),

@@ -108,6 +108,21 @@ pub fn mark_all_present(meeting: &mut Meeting, members: &[Member]) {
     }
 }
 
+/// A 支部党员大会 held on 2026-03-10 with the first `present` of `members`
+/// there and the rest on leave.
+pub fn assembly_with(members: &[Member], present: usize) -> Meeting {
+    let mut m = held("m1", MeetingKind::BranchAssembly, day(2026, 3, 10));
+    for (i, member) in members.iter().enumerate() {
+        let status = if i < present {
+            Presence::Present
+        } else {
+            Presence::Leave
+        };
+        mark(&mut m, &member.id, status);
+    }
+    m
+}
+
 /// A branch with a committee (set, not worked out from its few members).
 pub fn document(groups: &[&str], members: Vec<Member>, meetings: Vec<Meeting>) -> Document {
     Document {

@@ -224,19 +224,6 @@ mod tests {
     use crate::domain::roster::Probation;
     use crate::domain::rules::fixtures::*;
 
-    fn assembly_with(members: &[Member], present: usize) -> Meeting {
-        let mut m = held("m1", BranchAssembly, day(2026, 3, 10));
-        for (i, member) in members.iter().enumerate() {
-            let status = if i < present {
-                Presence::Present
-            } else {
-                Presence::Leave
-            };
-            mark(&mut m, &member.id, status);
-        }
-        m
-    }
-
     #[test]
     fn exactly_half_is_invalid() {
         let members = full_members("p", 20);

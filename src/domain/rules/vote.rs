@@ -307,6 +307,18 @@ mod tests {
         }
     }
 
+    /// `v` as a vote of `kind` (接收, 转正) with two 书面意见 in favour from
+    /// members who could not come.
+    fn two_written_for(mut v: Vote, kind: VoteKind) -> Vote {
+        v.kind = kind;
+        v.written = Some(Counts {
+            in_favour: 2,
+            against: 0,
+            abstain: 0,
+        });
+        v
+    }
+
     fn assembly(members: &[Member], present: &[&str]) -> Meeting {
         let mut m = held("m1", BranchAssembly, day(2026, 3, 10));
         for member in members {
@@ -389,13 +401,7 @@ mod tests {
         // of 10 in the room alone, but 2 written opinions in favour make 7.
         let members = full_members("p", 10);
         let m = assembly(&members, &["p1", "p2", "p3", "p4", "p5", "p6", "p7"]);
-        let mut v = vote(5, 1, 1);
-        v.kind = VoteKind::AdmitProbationary;
-        v.written = Some(Counts {
-            in_favour: 2,
-            against: 0,
-            abstain: 0,
-        });
+        let mut v = two_written_for(vote(5, 1, 1), VoteKind::AdmitProbationary);
         let outcome = evaluate_vote(&m, &v, &members).unwrap();
         assert_eq!((outcome.result, outcome.in_favour), (VoteResult::Passed, 7));
         assert!(
@@ -418,13 +424,7 @@ mod tests {
             &members,
             &["p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9"],
         );
-        let mut v = vote(8, 0, 1);
-        v.kind = VoteKind::ConfirmFull;
-        v.written = Some(Counts {
-            in_favour: 2,
-            against: 0,
-            abstain: 0,
-        });
+        let v = two_written_for(vote(8, 0, 1), VoteKind::ConfirmFull);
         let outcome = evaluate_vote(&m, &v, &members).unwrap();
         assert_eq!(outcome.warnings.len(), 1);
         assert!(outcome.warnings[0].contains("书面意见 2 份"));

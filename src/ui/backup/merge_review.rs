@@ -93,14 +93,11 @@ pub fn MergeReview(
                 .map(|why| {
                     view! {
                         <p class="warning">{why}</p>
-                        <label class="check">
-                            <input
-                                type="checkbox"
-                                name="accept-other-branch"
-                                on:change=move |ev| accepted.set(event_target_checked(&ev))
-                            />
-                            <span>"我确认要导入另一个支部的数据"</span>
-                        </label>
+                        <GoOnAnyway
+                            name="accept-other-branch"
+                            says="我确认要导入另一个支部的数据"
+                            ticked=accepted
+                        />
                     }
                 })}
             {(!namesakes.is_empty())
@@ -113,14 +110,11 @@ pub fn MergeReview(
                                 namesakes.join("、"),
                             )}
                         </p>
-                        <label class="check">
-                            <input
-                                type="checkbox"
-                                name="accept-namesakes"
-                                on:change=move |ev| namesakes_checked.set(event_target_checked(&ev))
-                            />
-                            <span>"我已核对，确是不同的人，仍然合并"</span>
-                        </label>
+                        <GoOnAnyway
+                            name="accept-namesakes"
+                            says="我已核对，确是不同的人，仍然合并"
+                            ticked=namesakes_checked
+                        />
                     }
                 })}
             <p data-testid="merge-summary">{summary}</p>
@@ -268,4 +262,19 @@ fn Marked(spans: Vec<Span>) -> impl IntoView {
             }
         })
         .collect_view()
+}
+
+/// The box the member ticks to merge despite the warning above it.
+#[component]
+fn GoOnAnyway(name: &'static str, says: &'static str, ticked: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                name=name
+                on:change=move |ev| ticked.set(event_target_checked(&ev))
+            />
+            <span>{says}</span>
+        </label>
+    }
 }

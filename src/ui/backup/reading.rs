@@ -87,6 +87,25 @@ pub fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
     }
 }
 
+/// A line saying what becomes of some of a package's items, over the list
+/// of them; nothing when there are none.
+#[component]
+pub fn ProblemSection(
+    /// The line's class: `error` when something is lost, `hint` when not.
+    class: &'static str,
+    /// What becomes of the items listed.
+    #[prop(into)]
+    says: String,
+    problems: Vec<Problem>,
+) -> impl IntoView {
+    (!problems.is_empty()).then(|| {
+        view! {
+            <p class=class>{says}</p>
+            <ProblemList problems=problems />
+        }
+    })
+}
+
 /// A package with a password: asks for it, saying why the last one did
 /// not open it.
 #[component]

@@ -10,13 +10,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::merge_review::MergeReview;
-use super::reading::{read_package, PasswordPrompt, ProblemList, Reading};
+use super::reading::{read_package, PasswordPrompt, ProblemList, ProblemSection, Reading};
 use crate::app::undo::Undo;
 use crate::backup::import::Staged;
 use crate::domain::validate::Problem;
 use crate::ui::result_note::ResultNote;
 use crate::ui::state::use_app;
-use crate::ui::widgets::PasteBox;
+use crate::ui::widgets::{ErrorLine, PasteBox};
 
 #[derive(Clone)]
 enum Check {
@@ -123,35 +123,21 @@ pub fn ReceivePanel() -> impl IntoView {
                     let over = staged.over_limits.clone();
                     let mended = staged.mended.clone();
                     view! {
-                        {(skipped > 0)
-                            .then(|| {
-                                view! {
-                                    <p class="error">
-                                        {format!(
-                                            "其中 {skipped} 项有问题，导入时将跳过：",
-                                        )}
-                                    </p>
-                                    <ProblemList problems=problems />
-                                }
-                            })}
-                        {(!over.is_empty())
-                            .then(|| {
-                                view! {
-                                    <p class="hint">
-                                        "以下内容超出本应用的长度或条数限制，将原样导入，不会丢失："
-                                    </p>
-                                    <ProblemList problems=over />
-                                }
-                            })}
-                        {(!mended.is_empty())
-                            .then(|| {
-                                view! {
-                                    <p class="error">
-                                        "以下数字无法读取，所在的记录照常导入，只少这个数字："
-                                    </p>
-                                    <ProblemList problems=mended />
-                                }
-                            })}
+                        <ProblemSection
+                            class="error"
+                            says=format!("其中 {skipped} 项有问题，导入时将跳过：")
+                            problems=problems
+                        />
+                        <ProblemSection
+                            class="hint"
+                            says="以下内容超出本应用的长度或条数限制，将原样导入，不会丢失："
+                            problems=over
+                        />
+                        <ProblemSection
+                            class="error"
+                            says="以下数字无法读取，所在的记录照常导入，只少这个数字："
+                            problems=mended
+                        />
                         <MergeReview
                             staged=staged
                             on_done=move |()| {
@@ -211,17 +197,7 @@ pub fn UndoPanel() -> impl IntoView {
             view! {
                 <section class="card notice">
                     <p>{format!("可以恢复{label}。")}</p>
-                    {move || {
-                        failed
-                            .get()
-                            .map(|why| {
-                                view! {
-                                    <p class="error" role="alert">
-                                        {why}
-                                    </p>
-                                }
-                            })
-                    }}
+                    <ErrorLine message=failed />
                     <Show when=move || !later.with(Vec::is_empty)>
                         <div class="warning" role="alert" data-testid="undo-later-changes">
                             <p>

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::Committee;
+use super::{Committee, ItemHeads};
 use crate::browser::clock;
 use crate::domain::assessment::grades::Grade;
 use crate::domain::fusion::study::tenths_text;
@@ -180,12 +180,7 @@ fn YearsCompared(committee: Committee, branch_id: String) -> impl IntoView {
                                 <tr>
                                     <th scope="col">"年度"</th>
                                     <th scope="col">"党员数"</th>
-                                    {Item::ALL
-                                        .iter()
-                                        .map(|i| view! { <th scope="col">{i.label()}</th> })
-                                        .collect_view()}
-                                    <th scope="col">"学时"</th>
-                                    <th scope="col">"党费"</th>
+                                    <ItemHeads />
                                 </tr>
                             </thead>
                             <tbody>

@@ -25,11 +25,11 @@ use crate::browser::committee_db::CommitteeDb;
 use crate::browser::page_events::after_next_paint;
 use crate::domain::report::collection::{report_year_prefix, Collection, Expected, Tally};
 use crate::domain::report::overview::{parents, Span};
-use crate::domain::report::usual_year;
+use crate::domain::report::{usual_year, Item};
 use crate::format::transfer::REPORT_FRAGMENT;
 use crate::store::StorageError;
 use crate::ui::print::paper::PrintView;
-use crate::ui::widgets::PageHeader;
+use crate::ui::widgets::{ErrorLine, PageHeader, ResultLine, TextField};
 
 thread_local! {
     /// A 报上级 link that opened the app, until the 党委 page takes it.
@@ -257,20 +257,14 @@ pub fn CommitteePage() -> impl IntoView {
             <p class="hint">
                 "在这里导入各党支部书记发来的报上级材料（支部在“我的 › 备份与交换”选择“报上级”生成）。各支部的材料分开保存在本机，与支部自己的数据互不相干；同一支部同一年度的新材料替换旧的，支部改名后仍是同一个支部。"
             </p>
-            {move || {
+            <ErrorLine message=Signal::derive(move || {
                 committee
                     .failure
                     .get()
                     .map(|why| {
-                        view! {
-                            <p class="error" role="alert">
-                                {format!(
-                                    "无法使用本机存储：{why}。导入的材料不能保存。",
-                                )}
-                            </p>
-                        }
+                        format!("无法使用本机存储：{why}。导入的材料不能保存。")
                     })
-            }}
+            }) />
             {move || {
                 let unreadable = committee.unreadable.get();
                 (!unreadable.is_empty())
@@ -339,6 +333,17 @@ pub fn CommitteePage() -> impl IntoView {
 }
 
 /// 已报 n / 应报 N, and the branches of the list that have not reported.
+/// The header cells the overview and one branch's years share after their
+/// own first columns: one for each item of the 汇总表, then 学时 and 党费.
+#[component]
+fn ItemHeads() -> impl IntoView {
+    view! {
+        {Item::ALL.iter().map(|i| view! { <th scope="col">{i.label()}</th> }).collect_view()}
+        <th scope="col">"学时"</th>
+        <th scope="col">"党费"</th>
+    }
+}
+
 #[component]
 fn Tally(committee: Committee, year: RwSignal<i32>) -> impl IntoView {
     let tally = move || committee.collection.with(|c| c.tally(year.get()));
@@ -401,16 +406,13 @@ fn ExpectedForm(committee: Committee) -> impl IntoView {
     view! {
         <details class="expected">
             <summary>"应报的党支部"</summary>
-            <label class="field">
-                <span>"党支部名称（每行一个）"</span>
-                <textarea
-                    name="expected-branches"
-                    rows="5"
-                    placeholder="如：机关第一党支部"
-                    prop:value=names
-                    on:input=move |ev| names.set(event_target_value(&ev))
-                ></textarea>
-            </label>
+            <TextField
+                label="党支部名称（每行一个）"
+                name="expected-branches"
+                value=names
+                rows=5
+                placeholder="如：机关第一党支部"
+            />
             <label class="field">
                 <span>"或只填应报个数"</span>
                 <input
@@ -425,28 +427,7 @@ fn ExpectedForm(committee: Committee) -> impl IntoView {
             <button class="button" type="button" on:click=save>
                 "保存"
             </button>
-            {move || {
-                message
-                    .get()
-                    .map(|m| match m {
-                        Ok(text) => {
-                            view! {
-                                <p class="ok" role="status">
-                                    {text}
-                                </p>
-                            }
-                                .into_any()
-                        }
-                        Err(why) => {
-                            view! {
-                                <p class="error" role="alert">
-                                    {why}
-                                </p>
-                            }
-                                .into_any()
-                        }
-                    })
-            }}
+            <ResultLine result=message />
         </details>
     }
 }

@@ -9,11 +9,10 @@ use leptos::task::spawn_local;
 
 use super::overview_exports::OverviewExports;
 use super::overview_filters::OverviewFilters;
-use super::Committee;
+use super::{Committee, ItemHeads};
 use crate::browser::clock;
 use crate::browser::page_events::after_next_paint;
 use crate::domain::report::overview::{overview, Cell, Order, Row, Span};
-use crate::domain::report::Item;
 
 /// Rows drawn in the frame a year is first shown: more than a phone's
 /// first screen holds, and a desktop's. The rest of a year's fifty
@@ -92,12 +91,7 @@ pub(super) fn OverviewCard(
                     <thead>
                         <tr>
                             <th scope="col">"党支部"</th>
-                            {Item::ALL
-                                .iter()
-                                .map(|i| view! { <th scope="col">{i.label()}</th> })
-                                .collect_view()}
-                            <th scope="col">"学时"</th>
-                            <th scope="col">"党费"</th>
+                            <ItemHeads />
                         </tr>
                     </thead>
                     <tbody>

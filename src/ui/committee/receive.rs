@@ -10,7 +10,7 @@ use crate::backup::report::read_report;
 use crate::browser::transfer;
 use crate::domain::report::collection::{Outcome, Received};
 use crate::format::transfer::read as read_token;
-use crate::ui::widgets::PasteBox;
+use crate::ui::widgets::{PasteBox, TextField};
 
 /// What reading a text gave.
 enum Read {
@@ -100,16 +100,14 @@ pub(super) fn ReceiveCard(committee: Committee, pending: Option<String>) -> impl
                     .get()
                     .map(|why| {
                         view! {
-                            <label class="field">
-                                <span>"这份材料设了密码，请输入"</span>
-                                <input
-                                    type="password"
-                                    name="report-password"
-                                    prop:value=password
-                                    on:input=move |ev| password.set(event_target_value(&ev))
-                                />
+                            <TextField
+                                label="这份材料设了密码，请输入"
+                                name="report-password"
+                                value=password
+                                kind="password"
+                            >
                                 {why.map(|w| view! { <small class="error">{w}</small> })}
-                            </label>
+                            </TextField>
                         }
                     })
             }}

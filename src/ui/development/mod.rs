@@ -7,7 +7,7 @@
 //! meeting's side is `ui::meetings::votes`. Nothing here leaves the phone
 //! except in a full backup its keeper chose to make with what is private.
 
-mod extension_months;
+mod extend_or_cancel;
 mod path_approval;
 mod path_dates;
 mod path_page;
@@ -15,7 +15,7 @@ mod path_probation;
 mod pipeline_page;
 mod practice_form;
 
-pub use extension_months::ExtensionMonths;
+pub use extend_or_cancel::ExtendOrCancel;
 pub use path_page::DevelopmentPathPage;
 pub use pipeline_page::DevelopmentPage;
 pub use practice_form::DevelopmentPracticeForm;

@@ -21,7 +21,7 @@ use crate::domain::time::format_chinese_date;
 use crate::domain::Document;
 use crate::ui::link::A;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{DateBox, DateInput, PageHeader};
+use crate::ui::widgets::{DateBox, DateInput, OptionalNumber, PageHeader};
 
 #[component]
 pub fn DevelopmentPathPage() -> impl IntoView {
@@ -159,33 +159,21 @@ fn Person(id: String, seen: Memo<Option<Seen>>) -> impl IntoView {
     let read = move |f: fn(&Applicant) -> String| {
         move || seen.with(|s| s.as_ref().map(|s| f(&s.path)).unwrap_or_default())
     };
-    let named = move |f: fn(&Applicant) -> &Vec<PersonRef>| {
-        move || {
-            state.doc.with(|d| {
-                seen.with(|s| {
-                    s.as_ref()
-                        .map(|s| {
-                            f(&s.path)
-                                .iter()
-                                .map(|p| d.person_name(p))
-                                .collect::<Vec<_>>()
-                                .join("、")
-                        })
-                        .unwrap_or_default()
-                })
+    let (i1, i2, i3) = (id.clone(), id.clone(), id.clone());
+    // The 集中培训 counts (days, hours), empty until known.
+    let training = move |get: fn(&Applicant) -> Option<u16>| {
+        Signal::derive(move || seen.with(|s| s.as_ref().and_then(|s| get(&s.path)).map(u32::from)))
+    };
+    let set_training = {
+        let id = id.clone();
+        move |set: fn(&mut Applicant, Option<u16>)| {
+            let id = id.clone();
+            Callback::new(move |n: Option<u32>| {
+                let n = n.and_then(|n| u16::try_from(n).ok());
+                edit_path(state, &id, move |a| set(a, n));
             })
         }
     };
-    let (i1, i2, i3, i4, i5, i6, i7) = (
-        id.clone(),
-        id.clone(),
-        id.clone(),
-        id.clone(),
-        id.clone(),
-        id.clone(),
-        id.clone(),
-    );
-    let number = |text: String| text.trim().parse::<u16>().ok();
     view! {
         <section class="card form" data-testid="path-person">
             <label class="field">
@@ -235,67 +223,81 @@ fn Person(id: String, seen: Memo<Option<Seen>>) -> impl IntoView {
                 value=Signal::derive(move || seen.with(|s| s.as_ref().and_then(|s| s.path.born_on)))
                 on_change=move |born| edit_path(state, &i3, move |a| a.born_on = born)
             />
-            <label class="field">
-                <span>"培养联系人（一至两名正式党员，用“、”分隔）"</span>
-                <input
-                    type="text"
-                    name="contacts"
-                    prop:value=named(|a| &a.contacts)
-                    on:change=move |ev| {
-                        let typed = event_target_value(&ev);
-                        let list = state.doc.with_untracked(|d| people(d, &typed));
-                        edit_path(state, &i4, move |a| a.contacts = list.clone());
-                    }
-                />
-            </label>
-            <label class="field">
-                <span>"入党介绍人（两名正式党员）"</span>
-                <input
-                    type="text"
-                    name="introducers"
-                    prop:value=named(|a| &a.introducers)
-                    on:change=move |ev| {
-                        let typed = event_target_value(&ev);
-                        let list = state.doc.with_untracked(|d| people(d, &typed));
-                        edit_path(state, &i5, move |a| a.introducers = list.clone());
-                    }
-                />
-            </label>
+            <PeopleField
+                label="培养联系人（一至两名正式党员，用“、”分隔）"
+                name="contacts"
+                id=id.clone()
+                seen=seen
+                get=|a| &a.contacts
+                set=|a, list| a.contacts = list
+            />
+            <PeopleField
+                label="入党介绍人（两名正式党员）"
+                name="introducers"
+                id=id
+                seen=seen
+                get=|a| &a.introducers
+                set=|a, list| a.introducers = list
+            />
             <div class="field-pair">
-                <label class="field">
-                    <span>"集中培训天数"</span>
-                    <input
-                        type="number"
-                        inputmode="numeric"
-                        min="0"
-                        name="training-days"
-                        prop:value=read(|a| {
-                            a.training_days.map(|d| d.to_string()).unwrap_or_default()
-                        })
-                        on:change=move |ev| {
-                            let days = number(event_target_value(&ev));
-                            edit_path(state, &i6, move |a| a.training_days = days);
-                        }
-                    />
-                </label>
-                <label class="field">
-                    <span>"学时"</span>
-                    <input
-                        type="number"
-                        inputmode="numeric"
-                        min="0"
-                        name="training-hours"
-                        prop:value=read(|a| {
-                            a.training_hours.map(|d| d.to_string()).unwrap_or_default()
-                        })
-                        on:change=move |ev| {
-                            let hours = number(event_target_value(&ev));
-                            edit_path(state, &i7, move |a| a.training_hours = hours);
-                        }
-                    />
-                </label>
+                <OptionalNumber
+                    label="集中培训天数"
+                    name="training-days"
+                    value=training(|a| a.training_days)
+                    on_set=set_training(|a, days| a.training_days = days)
+                />
+                <OptionalNumber
+                    label="学时"
+                    name="training-hours"
+                    value=training(|a| a.training_hours)
+                    on_set=set_training(|a, hours| a.training_hours = hours)
+                />
             </div>
         </section>
+    }
+}
+
+/// People typed by name with 、 (培养联系人, 入党介绍人), each linked to the
+/// roster where the name is on it.
+#[component]
+fn PeopleField(
+    label: &'static str,
+    name: &'static str,
+    id: String,
+    seen: Memo<Option<Seen>>,
+    get: fn(&Applicant) -> &Vec<PersonRef>,
+    set: fn(&mut Applicant, Vec<PersonRef>),
+) -> impl IntoView {
+    let state = use_app();
+    let shown = move || {
+        state.doc.with(|d| {
+            seen.with(|s| {
+                s.as_ref()
+                    .map(|s| {
+                        get(&s.path)
+                            .iter()
+                            .map(|p| d.person_name(p))
+                            .collect::<Vec<_>>()
+                            .join("、")
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    };
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <input
+                type="text"
+                name=name
+                prop:value=shown
+                on:change=move |ev| {
+                    let typed = event_target_value(&ev);
+                    let list = state.doc.with_untracked(|d| people(d, &typed));
+                    edit_path(state, &id, move |a| set(a, list.clone()));
+                }
+            />
+        </label>
     }
 }
 

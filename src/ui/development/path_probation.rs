@@ -4,7 +4,7 @@
 //! meeting not kept here. Decided at a meeting kept here, they are put to
 //! the vote on its 表决 tab and recorded from there.
 
-use super::ExtensionMonths;
+use super::ExtendOrCancel;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -46,7 +46,6 @@ pub fn ProbationCard(id: String, #[prop(into)] probation: Signal<Probation>) -> 
     let shown =
         move || probation.with(|p| p.phase == Phase::Probationary || p.cancelled_on.is_some());
     let day = RwSignal::new(Some(clock::today()));
-    let months = RwSignal::new(6u32);
     let decide = Callback::new(move |decision: Decision| {
         if let Some(on) = day.get_untracked() {
             state.probation_decided(&id, decision, on);
@@ -104,25 +103,12 @@ pub fn ProbationCard(id: String, #[prop(into)] probation: Signal<Probation>) -> 
                             value=day
                             on_change=move |d| day.set(d)
                         />
-                        <div class="row">
-                            <ExtensionMonths name="probation-extend-months" months=months />
-                            <button
-                                class="button small"
-                                type="button"
-                                on:click=move |_| {
-                                    decide.run(Decision::Extend(months.get_untracked()))
-                                }
-                            >
-                                "登记延长预备期"
-                            </button>
-                        </div>
-                        <button
-                            class="button small"
-                            type="button"
-                            on:click=move |_| decide.run(Decision::Cancel)
-                        >
-                            "登记取消预备党员资格"
-                        </button>
+                        <ExtendOrCancel
+                            name="probation-extend-months"
+                            extend="登记延长预备期"
+                            cancel="登记取消预备党员资格"
+                            on_decide=decide
+                        />
                     </details>
                 </Show>
             </section>

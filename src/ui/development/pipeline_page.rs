@@ -12,7 +12,7 @@ use crate::browser::clock;
 use crate::domain::development::{pipeline, Applicant, PipelineRow};
 use crate::ui::link::A;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{DateBox, ErrorLine, PageHeader};
+use crate::ui::widgets::{DateBox, ErrorLine, PageHeader, TextField};
 
 #[component]
 pub fn DevelopmentPage() -> impl IntoView {
@@ -119,17 +119,13 @@ fn NewApplicant() -> impl IntoView {
         <details class="card form">
             <summary>"＋ 新增入党申请人"</summary>
             <form on:submit=add>
-                <label class="field">
-                    <span>"姓名"</span>
-                    <input
-                        type="text"
-                        name="applicant-name"
-                        maxlength="40"
-                        autocomplete="off"
-                        prop:value=name
-                        on:input=move |ev| name.set(event_target_value(&ev))
-                    />
-                </label>
+                <TextField
+                    label="姓名"
+                    name="applicant-name"
+                    value=name
+                    maxlength=40
+                    autocomplete="off"
+                />
                 <label class="field">
                     <span>"收到入党申请书的日期"</span>
                     <DateBox

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::dues::{Fen, Way};
-use crate::ui::widgets::DateBox;
+use crate::ui::widgets::{by_label, label_options, DateBox};
 
 /// An amount field: it shows the stored amount, saves one that reads as
 /// money when the member leaves the field, and says what is wrong with one
@@ -77,19 +77,12 @@ fn WaySelect(
                 name=name
                 on:change=move |ev| {
                     let picked = event_target_value(&ev);
-                    if let Some(way) = Way::ALL.into_iter().find(|w| w.label() == picked) {
+                    if let Some(way) = by_label(&Way::ALL, Way::label, &picked) {
                         on_change.run(way);
                     }
                 }
             >
-                {Way::ALL
-                    .map(|way| {
-                        view! {
-                            <option value=way.label() selected=move || value.get() == way>
-                                {way.label()}
-                            </option>
-                        }
-                    })}
+                {label_options(&Way::ALL, Way::label, value)}
             </select>
         </label>
     }

@@ -250,40 +250,32 @@ fn DuesRow(
         }
     };
     let action = match row.status {
-        MonthStatus::Open | MonthStatus::Overdue => {
-            let tap = tap.clone();
+        MonthStatus::Open | MonthStatus::Overdue | MonthStatus::Paid { .. } => {
+            let paid = matches!(row.status, MonthStatus::Paid { .. });
+            let shown = if paid {
+                format!("{} ✓", row.status.label())
+            } else {
+                row.status.label().to_string()
+            };
+            let (marked, tap_does) = if paid {
+                ("已交", "改回未交")
+            } else {
+                ("未交", "记为已交")
+            };
             view! {
                 <button
                     class="presence"
+                    class:on=paid
                     class:overdue=row.status == MonthStatus::Overdue
-                    data-dues="未交"
-                    aria-label=format!(
-                        "{}（{}），点按记为已交",
-                        row.status.label(),
-                        row.name,
-                    )
-                    on:click=move |_| tap(false)
+                    data-dues=marked
+                    aria-label=format!("{shown}（{}），点按{tap_does}", row.name)
+                    on:click=move |_| tap(paid)
                 >
-                    {row.status.label()}
+                    {shown.clone()}
                 </button>
             }
             .into_any()
         }
-        MonthStatus::Paid { .. } => view! {
-            <button
-                class="presence on"
-                data-dues="已交"
-                aria-label=format!(
-                    "{} ✓（{}），点按改回未交",
-                    row.status.label(),
-                    row.name,
-                )
-                on:click=move |_| tap(true)
-            >
-                {format!("{} ✓", row.status.label())}
-            </button>
-        }
-        .into_any(),
         // Where to settle it: the keeper's way, not a reader's.
         MonthStatus::Short { .. } | MonthStatus::Unset => {
             let (href, label) = (href.clone(), row.status.label());

@@ -16,7 +16,7 @@ use crate::domain::dues::{DuesBook, DuesRules, Fen, Remittance, Rounding, Way};
 use crate::domain::limits;
 use crate::ui::link::A;
 use crate::ui::state::{use_app, AppState};
-use crate::ui::widgets::{DateInput, PageHeader, Segmented, SwitchRow};
+use crate::ui::widgets::{DateInput, PageHeader, Segmented, SwitchRow, YearNav};
 
 #[component]
 pub fn DuesYearPage() -> impl IntoView {
@@ -69,23 +69,7 @@ fn Year(year: i32) -> impl IntoView {
         }
     };
     view! {
-        <nav class="period-nav">
-            <A
-                href=format!("/mine/dues/{}", year - 1)
-                attr:class="button small"
-                attr:aria-label="上一年"
-            >
-                "‹"
-            </A>
-            <h2 class="period-label">{format!("{year}年")}</h2>
-            <A
-                href=format!("/mine/dues/{}", year + 1)
-                attr:class="button small"
-                attr:aria-label="下一年"
-            >
-                "›"
-            </A>
-        </nav>
+        <YearNav year=year href=|y| format!("/mine/dues/{y}") title=|y| format!("{y}年") />
         <section class="card" data-testid="dues-year-totals">
             <h2 class="card-title">"收缴汇总"</h2>
             {move || {

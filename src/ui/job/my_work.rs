@@ -8,9 +8,8 @@ use crate::browser::clock;
 use crate::domain::assessment::{form_for, kinds_for};
 use crate::domain::fusion::MemberCommitments;
 use crate::domain::job::Person;
-use crate::ui::icons;
-use crate::ui::link::A;
 use crate::ui::state::{use_app, AppState};
+use crate::ui::widgets::MenuRow;
 
 /// 自评, 承诺, 学习 and 交给书记 for the phone's member; a 党小组长 also
 /// has their group's month. Nothing on a phone that sees everything, which
@@ -77,13 +76,7 @@ fn MyWork(state: AppState) -> impl IntoView {
     move || {
         work.get().map(|w| {
             let row = |href: String, label: String, detail: String| {
-                view! {
-                    <A href=href attr:class="menu-row">
-                        <span class="menu-label">{label}</span>
-                        <span class="menu-detail">{detail}</span>
-                        {icons::chevron()}
-                    </A>
-                }
+                view! { <MenuRow href=href label=label detail=detail /> }
             };
             let month = today.month();
             view! {

@@ -44,32 +44,23 @@ pub fn ThisPhoneCard() -> impl IntoView {
                         .collect_view()
                 }}
             </SelectField>
-            {move || match job() {
-                Job::Member | Job::GroupLeader { .. } => {
+            {move || {
+                let (everything, says) = match job() {
+                    Job::Member | Job::GroupLeader { .. } => (true, "我是支委，显示全部"),
+                    Job::ChoseEverything => (false, "只显示我本人的工作"),
+                    Job::Keeper | Job::Committee => return None,
+                };
+                Some(
                     view! {
                         <button
                             class="button"
                             type="button"
-                            on:click=move |_| state.set_shows_everything(true)
+                            on:click=move |_| state.set_shows_everything(everything)
                         >
-                            "我是支委，显示全部"
+                            {says}
                         </button>
-                    }
-                        .into_any()
-                }
-                Job::ChoseEverything => {
-                    view! {
-                        <button
-                            class="button"
-                            type="button"
-                            on:click=move |_| state.set_shows_everything(false)
-                        >
-                            "只显示我本人的工作"
-                        </button>
-                    }
-                        .into_any()
-                }
-                Job::Keeper | Job::Committee => ().into_any(),
+                    },
+                )
             }}
             <p class="hint">
                 "没有账号，数据也不上传：这里只决定本机先显示什么和可以修改什么。职务以党员名册为准（书记、委员显示全部，党小组长另有本党小组的月度工作）；任何页面都可以打开查看。"

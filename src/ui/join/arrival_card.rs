@@ -8,8 +8,9 @@ use leptos::task::spawn_local;
 use crate::app::arrival::arrival;
 use crate::backup::import::Staged;
 use crate::store::merge::Choice;
-use crate::ui::backup::reading::ProblemList;
+use crate::ui::backup::reading::ProblemSection;
 use crate::ui::state::{use_app, AppState};
+use crate::ui::widgets::ErrorLine;
 
 #[component]
 pub fn ArrivalCard(
@@ -51,37 +52,19 @@ pub fn ArrivalCard(
             <p class="lead" data-testid="arrival-headline">
                 {arrival.headline}
             </p>
-            {(skipped > 0)
-                .then(|| {
-                    view! {
-                        <p class="hint">
-                            {format!(
-                                "其中 {skipped} 项无法读取，将跳过；其余内容照常导入：",
-                            )}
-                        </p>
-                        <ProblemList problems=problems />
-                    }
-                })}
-            {(!mended.is_empty())
-                .then(|| {
-                    view! {
-                        <p class="hint">
-                            "以下数字无法读取，所在的记录照常导入，只少这个数字："
-                        </p>
-                        <ProblemList problems=mended />
-                    }
-                })}
-            {move || {
-                failed
-                    .get()
-                    .map(|why| {
-                        view! {
-                            <p class="error" role="alert">
-                                {why}
-                            </p>
-                        }
-                    })
-            }}
+            <ProblemSection
+                class="hint"
+                says=format!(
+                    "其中 {skipped} 项无法读取，将跳过；其余内容照常导入：",
+                )
+                problems=problems
+            />
+            <ProblemSection
+                class="hint"
+                says="以下数字无法读取，所在的记录照常导入，只少这个数字："
+                problems=mended
+            />
+            <ErrorLine message=failed />
             {move || {
                 (!can_take.get())
                     .then(|| {

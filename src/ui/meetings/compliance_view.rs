@@ -44,6 +44,13 @@ pub fn CompliancePage() -> impl IntoView {
             </button>
         }
     };
+    let step = move |label: &'static str, arrow: &'static str, to: fn(&Period) -> Period| {
+        view! {
+            <button class="button" aria-label=label on:click=move |_| period.update(|p| *p = to(p))>
+                {arrow}
+            </button>
+        }
+    };
     view! {
         <PageHeader title="组织生活制度落实情况" back=list_address("/meetings") />
         <nav class="section-tabs">
@@ -51,21 +58,9 @@ pub fn CompliancePage() -> impl IntoView {
             {kind_tab(PeriodKind::Year, "年度")}
         </nav>
         <div class="period-nav">
-            <button
-                class="button"
-                aria-label="上一期"
-                on:click=move |_| period.update(|p| *p = p.previous())
-            >
-                "‹"
-            </button>
+            {step("上一期", "‹", Period::previous)}
             <h2 class="period-label">{move || period.get().label()}</h2>
-            <button
-                class="button"
-                aria-label="下一期"
-                on:click=move |_| period.update(|p| *p = p.next())
-            >
-                "›"
-            </button>
+            {step("下一期", "›", Period::next)}
         </div>
         <ul class="requirement-list card">
             {move || {

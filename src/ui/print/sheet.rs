@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::format::paper::look::table_width_em;
 use crate::format::paper::{
-    placed, Align, Block, Cell, Orientation, Paper, Paragraph, Signature, Style, Table,
+    placed, Align, Block, Cell, Orientation, Paper, Paragraph, Placed, Signature, Style, Table,
 };
 
 #[component]
@@ -153,6 +153,14 @@ fn Signatures(lines: Vec<Vec<Signature>>, printed: Option<String>) -> impl IntoV
     }
 }
 
+/// `rows` as table rows, each cell where `placed` puts it, drawn by `cell`.
+fn table_rows<V: IntoView>(rows: &[Vec<Cell>], cell: impl Fn(Placed) -> V) -> impl IntoView {
+    placed(rows)
+        .into_iter()
+        .map(|row| view! { <tr>{row.into_iter().map(&cell).collect_view()}</tr> })
+        .collect_view()
+}
+
 /// A table with its header rows, merged cells and the column widths the
 /// Word file and the picture use.
 #[component]
@@ -162,36 +170,12 @@ fn PaperTable(table: Table, orientation: Orientation, reflow: bool) -> impl Into
     let labels = table.column_labels();
     let form = table.is_form();
     let aligns: Vec<Align> = table.columns.iter().map(|c| c.align).collect();
-    let head = placed(&table.head)
-        .into_iter()
-        .map(|row| {
-            view! {
-                <tr>
-                    {row
-                        .into_iter()
-                        .map(|p| view! { <HeadCell cell=p.cell.clone() /> })
-                        .collect_view()}
-                </tr>
-            }
-        })
-        .collect_view();
-    let body = placed(&table.rows)
-        .into_iter()
-        .map(|row| {
-            view! {
-                <tr>
-                    {row
-                        .into_iter()
-                        .map(|p| {
-                            let label = labels.get(p.col).cloned().unwrap_or_default();
-                            let center = aligns.get(p.col) == Some(&Align::Center);
-                            view! { <BodyCell cell=p.cell.clone() label=label center=center /> }
-                        })
-                        .collect_view()}
-                </tr>
-            }
-        })
-        .collect_view();
+    let head = table_rows(&table.head, |p| view! { <HeadCell cell=p.cell.clone() /> });
+    let body = table_rows(&table.rows, |p| {
+        let label = labels.get(p.col).cloned().unwrap_or_default();
+        let center = aligns.get(p.col) == Some(&Align::Center);
+        view! { <BodyCell cell=p.cell.clone() label=label center=center /> }
+    });
     view! {
         <table
             class="paper-table"

@@ -8,9 +8,11 @@ use leptos::prelude::*;
 #[component]
 pub fn MenuRow(
     /// The page the row opens.
-    href: &'static str,
+    #[prop(into)]
+    href: String,
     /// What the page is.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// A short state at the row's end ("3 项待办"); empty for none.
     #[prop(into)]
     detail: Signal<String>,

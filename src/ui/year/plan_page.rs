@@ -43,6 +43,9 @@ fn Plan(year: i32) -> impl IntoView {
                 .with(|d| d.year_plan(&key).map(part).unwrap_or_default())
         })
     };
+    let saver = move |set: fn(&mut crate::domain::year_work::YearPlan, String)| {
+        Callback::new(move |text: String| save_plan(state, year, move |p| set(p, text.clone())))
+    };
     let goals = field(|p| p.goals.clone());
     let fusion = field(|p| p.fusion.clone());
     let other = field(|p| p.other.clone());
@@ -55,9 +58,7 @@ fn Plan(year: i32) -> impl IntoView {
                 placeholder="本年度支部工作的指导思想和主要目标"
                 value=goals
                 rows=5
-                on_save=Callback::new(move |text: String| {
-                    save_plan(state, year, move |p| p.goals = text.clone())
-                })
+                on_save=saver(|p, text| p.goals = text)
             />
         </section>
         <Schedule year=year />
@@ -68,18 +69,14 @@ fn Plan(year: i32) -> impl IntoView {
                 name="plan-fusion"
                 placeholder="如：设立党员先锋岗、党员责任区，每季度听取融合项目进展"
                 value=fusion
-                on_save=Callback::new(move |text: String| {
-                    save_plan(state, year, move |p| p.fusion = text.clone())
-                })
+                on_save=saver(|p, text| p.fusion = text)
             />
             <DraftTextArea
                 label="五、其他工作安排"
                 name="plan-other"
                 placeholder="如：班子建设、党费收缴、发展党员等"
                 value=other
-                on_save=Callback::new(move |text: String| {
-                    save_plan(state, year, move |p| p.other = text.clone())
-                })
+                on_save=saver(|p, text| p.other = text)
             />
         </section>
         <Approval year=year />

@@ -42,6 +42,9 @@ fn Summary(year: i32) -> impl IntoView {
     let text = move |part: fn(&crate::domain::year_work::YearSummary) -> String| {
         Signal::derive(move || stored.with(|s| s.as_ref().map(part).unwrap_or_default()))
     };
+    let saver = move |set: fn(&mut crate::domain::year_work::YearSummary, String)| {
+        Callback::new(move |text: String| save_summary(state, year, move |s| set(s, text.clone())))
+    };
     // What the draft button says and does, as things stand.
     let draft_state = Memo::new(move |_| {
         let current = draft.get().unwrap_or_default();
@@ -125,25 +128,19 @@ fn Summary(year: i32) -> impl IntoView {
                 name="summary-work"
                 value=text(|s| s.work.clone())
                 rows=8
-                on_save=Callback::new(move |text: String| {
-                    save_summary(state, year, move |s| s.work = text.clone())
-                })
+                on_save=saver(|s, text| s.work = text)
             />
             <DraftTextArea
                 label="二、存在的问题和不足"
                 name="summary-shortcomings"
                 value=text(|s| s.shortcomings.clone())
-                on_save=Callback::new(move |text: String| {
-                    save_summary(state, year, move |s| s.shortcomings = text.clone())
-                })
+                on_save=saver(|s, text| s.shortcomings = text)
             />
             <DraftTextArea
                 label="三、下一年度工作打算"
                 name="summary-next-year"
                 value=text(|s| s.next_year.clone())
-                on_save=Callback::new(move |text: String| {
-                    save_summary(state, year, move |s| s.next_year = text.clone())
-                })
+                on_save=saver(|s, text| s.next_year = text)
             />
         </section>
         <div class="row">

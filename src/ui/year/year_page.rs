@@ -7,7 +7,7 @@ use super::year_param;
 use crate::domain::year_work::year_texts;
 use crate::ui::link::A;
 use crate::ui::state::use_app;
-use crate::ui::widgets::PageHeader;
+use crate::ui::widgets::{PageHeader, YearNav};
 
 #[component]
 pub fn YearWorkPage() -> impl IntoView {
@@ -17,23 +17,7 @@ pub fn YearWorkPage() -> impl IntoView {
     let status = move |written: bool| if written { "已填写" } else { "未填写" };
     view! {
         <PageHeader title="年度计划、总结与述职" back="/mine" />
-        <nav class="period-nav">
-            <A
-                href=move || format!("/mine/year/{}", year.get() - 1)
-                attr:class="button small"
-                attr:aria-label="上一年"
-            >
-                "‹"
-            </A>
-            <h2 class="period-label">{move || format!("{}年度", year.get())}</h2>
-            <A
-                href=move || format!("/mine/year/{}", year.get() + 1)
-                attr:class="button small"
-                attr:aria-label="下一年"
-            >
-                "›"
-            </A>
-        </nav>
+        <YearNav year=year href=|y| format!("/mine/year/{y}") title=|y| format!("{y}年度") />
         <nav class="menu card" data-testid="year-work">
             <A href=move || format!("/mine/year/{}/plan", year.get()) attr:class="menu-row">
                 <span class="menu-label">"年度工作计划"</span>

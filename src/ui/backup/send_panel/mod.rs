@@ -18,6 +18,7 @@ use crate::domain::roster::display_order;
 use crate::domain::Scope;
 use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::state::use_app;
+use crate::ui::widgets::TextField;
 use private_choice::PrivateChoice;
 use report_year_select::ReportYearSelect;
 use send_what::SendWhat;
@@ -166,20 +167,18 @@ pub fn SendPanel() -> impl IntoView {
                     "请先在“评议”页选择“我是”哪名党员，才能交自评。"
                 </p>
             </Show>
-            <label class="field">
-                <span>"密码（可不填）"</span>
-                <input
-                    type="password"
-                    name="export-password"
-                    autocomplete="new-password"
-                    placeholder="不设密码"
-                    prop:value=password
-                    on:input=move |ev| password.set(event_target_value(&ev))
-                />
+            <TextField
+                label="密码（可不填）"
+                name="export-password"
+                value=password
+                kind="password"
+                autocomplete="new-password"
+                placeholder="不设密码"
+            >
                 <small class="muted">
                     "设了密码，对方导入时须输入同一密码。密码忘记后无法找回，文件也就无法打开。"
                 </small>
-            </label>
+            </TextField>
             <Show
                 when=move || password.with(String::is_empty)
                 fallback=move || {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::term_change::TermChange;
 use crate::domain::dues::{Category, Term};
+use crate::ui::widgets::{by_label, label_options};
 
 #[component]
 pub(super) fn CategorySelect(term: Memo<Term>, change: Callback<TermChange>) -> impl IntoView {
@@ -17,19 +18,12 @@ pub(super) fn CategorySelect(term: Memo<Term>, change: Callback<TermChange>) -> 
                 name="dues-category"
                 on:change=move |ev| {
                     let picked = event_target_value(&ev);
-                    if let Some(c) = Category::ALL.into_iter().find(|c| c.label() == picked) {
+                    if let Some(c) = by_label(&Category::ALL, Category::label, &picked) {
                         change.run(Rc::new(move |t: &mut Term| t.category = c));
                     }
                 }
             >
-                {Category::ALL
-                    .map(|c| {
-                        view! {
-                            <option value=c.label() selected=move || category.get() == c>
-                                {c.label()}
-                            </option>
-                        }
-                    })}
+                {label_options(&Category::ALL, Category::label, category)}
             </select>
             <small class="muted">{move || category.get().rule()}</small>
         </label>

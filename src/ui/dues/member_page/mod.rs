@@ -24,7 +24,7 @@ use crate::domain::dues::rates::RULES;
 use crate::domain::dues::{DuesAccount, Fen, MonthStatus, Owed, Payment, Way};
 use crate::ui::link::A;
 use crate::ui::state::{use_app, AppState};
-use crate::ui::widgets::{DateInput, MemberYearPage, Whose};
+use crate::ui::widgets::{DateInput, MemberYearPage, Whose, YearNav};
 use term_card::TermCard;
 
 #[component]
@@ -106,25 +106,13 @@ fn MemberYear(member_id: String, year: i32, name: String) -> impl IntoView {
     let free_months =
         move || froms.with(|f| (2..=12u32).filter(|m| !f.contains(m)).collect::<Vec<_>>());
     let (m_first, m_print) = (member_id.clone(), member_id.clone());
-    let (m_prev, m_next, m_terms) = (member_id.clone(), member_id.clone(), member_id.clone());
+    let (m_year, m_terms) = (member_id.clone(), member_id.clone());
     view! {
-        <nav class="period-nav">
-            <A
-                href=super::member_href(&m_prev, year - 1)
-                attr:class="button small"
-                attr:aria-label="上一年"
-            >
-                "‹"
-            </A>
-            <h2 class="period-label">{format!("{name} · {year}年")}</h2>
-            <A
-                href=super::member_href(&m_next, year + 1)
-                attr:class="button small"
-                attr:aria-label="下一年"
-            >
-                "›"
-            </A>
-        </nav>
+        <YearNav
+            year=year
+            href=move |y| super::member_href(&m_year, y)
+            title=move |y| format!("{name} · {y}年")
+        />
         <section class="card form" data-testid="dues-terms">
             <h2 class="card-title">"本年核定"</h2>
             <p class="hint">

@@ -16,7 +16,7 @@ use crate::domain::rules::recording::{default_year_for, plan_meeting, Plan};
 use crate::domain::time::{format_hh_mm, parse_hh_mm};
 use crate::ui::paging::list_address;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{DateInput, ErrorLine, GroupSelect, PageHeader};
+use crate::ui::widgets::{DateInput, ErrorLine, GroupSelect, PageHeader, TextField};
 use for_year_select::ForYearSelect;
 use meeting_kind_select::MeetingKindSelect;
 
@@ -134,28 +134,20 @@ pub fn PlanMeetingPage() -> impl IntoView {
                 <Show when=move || kind.with(MeetingKind::is_yearly)>
                     <ForYearSelect date=date for_year=for_year />
                 </Show>
-                <label class="field">
-                    <span>"地点"</span>
-                    <input
-                        type="text"
-                        name="place"
-                        placeholder="如：三楼党员活动室"
-                        maxlength="100"
-                        prop:value=place
-                        on:input=move |ev| place.set(event_target_value(&ev))
-                    />
-                </label>
-                <label class="field">
-                    <span>"主题"</span>
-                    <input
-                        type="text"
-                        name="theme"
-                        placeholder="可稍后填写"
-                        maxlength="200"
-                        prop:value=theme
-                        on:input=move |ev| theme.set(event_target_value(&ev))
-                    />
-                </label>
+                <TextField
+                    label="地点"
+                    name="place"
+                    value=place
+                    placeholder="如：三楼党员活动室"
+                    maxlength=100
+                />
+                <TextField
+                    label="主题"
+                    name="theme"
+                    value=theme
+                    placeholder="可稍后填写"
+                    maxlength=200
+                />
                 <button class="button primary" type="submit">
                     "创建并打开"
                 </button>

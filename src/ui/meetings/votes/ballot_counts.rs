@@ -3,13 +3,17 @@
 use leptos::prelude::*;
 
 use super::ballot::Ballot;
-use super::optional_number::OptionalNumber;
+use crate::domain::meeting::Election;
+use crate::ui::widgets::OptionalNumber;
 
 #[component]
 pub fn BallotCounts(ballot: Ballot) -> impl IntoView {
     let issued = ballot.part(|e| e.ballots_issued);
     let returned = ballot.part(|e| e.ballots_returned);
     let invalid = ballot.part(|e| e.ballots_invalid);
+    let count_set = move |set: fn(&mut Election, Option<u32>)| {
+        Callback::new(move |n: Option<u32>| ballot.edit(move |e| set(e, n)))
+    };
     let valid = move || {
         returned
             .get()
@@ -23,25 +27,19 @@ pub fn BallotCounts(ballot: Ballot) -> impl IntoView {
                     label="发出"
                     name="ballots-issued"
                     value=issued
-                    on_set=Callback::new(move |n: Option<u32>| {
-                        ballot.edit(move |e| e.ballots_issued = n)
-                    })
+                    on_set=count_set(|e, n| e.ballots_issued = n)
                 />
                 <OptionalNumber
                     label="收回"
                     name="ballots-returned"
                     value=returned
-                    on_set=Callback::new(move |n: Option<u32>| {
-                        ballot.edit(move |e| e.ballots_returned = n)
-                    })
+                    on_set=count_set(|e, n| e.ballots_returned = n)
                 />
                 <OptionalNumber
                     label="无效"
                     name="ballots-invalid"
                     value=invalid
-                    on_set=Callback::new(move |n: Option<u32>| {
-                        ballot.edit(move |e| e.ballots_invalid = n)
-                    })
+                    on_set=count_set(|e, n| e.ballots_invalid = n)
                 />
             </div>
             <small class="muted">

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::add_member_select::AddMemberSelect;
 use super::ballot::Ballot;
 use super::candidate_row::CandidateRow;
 use crate::browser::clock;
@@ -63,29 +64,14 @@ pub fn CandidateList(ballot: Ballot) -> impl IntoView {
             <CandidateRow ballot=ballot id=id />
         </For>
         <label class="field">
-            // Back to its prompt once a candidate is added.
-            <select
+            <AddMemberSelect
                 name="new-candidate"
-                aria-label="添加候选人"
-                prop:value=move || {
-                    chosen.track();
-                    String::new()
-                }
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    if !v.is_empty() {
-                        add(v);
-                    }
-                }
-            >
-                <option value="">"＋ 从名册添加候选人"</option>
-                {move || {
-                    offered()
-                        .into_iter()
-                        .map(|(id, name)| view! { <option value=id>{name}</option> })
-                        .collect_view()
-                }}
-            </select>
+                aria_label="添加候选人"
+                prompt="＋ 从名册添加候选人"
+                chosen=chosen
+                offered=Signal::derive(offered)
+                on_pick=add
+            />
         </label>
         {move || margin.get().map(|m| view! { <p class="muted small">{m}</p> })}
     }

@@ -11,17 +11,22 @@ pub fn Counter(
     #[prop(into)] value: Signal<u32>,
     #[prop(into)] on_set: Callback<u32>,
 ) -> impl IntoView {
-    view! {
-        <div class="counter">
-            <span class="counter-label">{label}</span>
+    let step = move |does: &str, sign: &'static str, next: fn(u32) -> u32| {
+        view! {
             <button
                 class="step"
                 type="button"
-                aria-label=format!("{label}减一")
-                on:click=move |_| on_set.run(value.get_untracked().saturating_sub(1))
+                aria-label=format!("{label}{does}")
+                on:click=move |_| on_set.run(next(value.get_untracked()))
             >
-                "−"
+                {sign}
             </button>
+        }
+    };
+    view! {
+        <div class="counter">
+            <span class="counter-label">{label}</span>
+            {step("减一", "−", |n| n.saturating_sub(1))}
             <input
                 type="number"
                 name=name
@@ -31,14 +36,7 @@ pub fn Counter(
                 prop:value=move || value.get().to_string()
                 on:change=move |ev| on_set.run(event_target_value(&ev).parse::<u32>().unwrap_or(0))
             />
-            <button
-                class="step"
-                type="button"
-                aria-label=format!("{label}加一")
-                on:click=move |_| on_set.run(value.get_untracked().saturating_add(1))
-            >
-                "＋"
-            </button>
+            {step("加一", "＋", |n| n.saturating_add(1))}
         </div>
     }
 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::browser::clock;
 use crate::domain::development::meetings::{offers, vote_on, Decision, Offer};
 use crate::domain::rules::recording::add_item;
-use crate::ui::development::ExtensionMonths;
+use crate::ui::development::ExtendOrCancel;
 use crate::ui::handles::MeetingHandle;
 use crate::ui::link::A;
 
@@ -86,29 +86,17 @@ fn DecisionOffer(meeting: MeetingHandle, offer: Offer) -> impl IntoView {
 /// six months to a year, or cancel it (细则第三十二条).
 #[component]
 fn OtherDecisions(on_put: Callback<Decision>) -> impl IntoView {
-    let months = RwSignal::new(6u32);
     view! {
         <details class="other-decisions">
             <summary class="small">
                 "不能按期转正时：延长预备期或取消资格"
             </summary>
-            <div class="row">
-                <ExtensionMonths name="extend-months" months=months />
-                <button
-                    class="button small"
-                    type="button"
-                    on:click=move |_| on_put.run(Decision::Extend(months.get_untracked()))
-                >
-                    "列入表决：延长预备期"
-                </button>
-            </div>
-            <button
-                class="button small"
-                type="button"
-                on:click=move |_| on_put.run(Decision::Cancel)
-            >
-                "列入表决：取消预备党员资格"
-            </button>
+            <ExtendOrCancel
+                name="extend-months"
+                extend="列入表决：延长预备期"
+                cancel="列入表决：取消预备党员资格"
+                on_decide=on_put
+            />
         </details>
     }
 }

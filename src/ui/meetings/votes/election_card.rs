@@ -9,11 +9,11 @@ use super::ballot_counts::BallotCounts;
 use super::candidate_list::CandidateList;
 use super::election_result::ElectionResult;
 use super::member_chips::MemberChips;
-use super::optional_number::OptionalNumber;
 use crate::browser::dialog::confirm;
 use crate::domain::meeting::Office;
 use crate::domain::rules::recording::remove_item;
 use crate::ui::handles::MeetingHandle;
+use crate::ui::widgets::OptionalNumber;
 
 #[component]
 pub fn ElectionCard(meeting: MeetingHandle, id: String) -> impl IntoView {

@@ -8,6 +8,7 @@ use crate::domain::meeting::Exclusion;
 use crate::domain::rules::attendance::due_members_in_order;
 use crate::domain::rules::quorum::EXCLUSION_REASONS;
 use crate::ui::handles::MeetingHandle;
+use crate::ui::person_picker::member_options;
 
 #[component]
 pub fn ExclusionsCard(meeting: MeetingHandle) -> impl IntoView {
@@ -104,17 +105,8 @@ pub fn ExclusionsCard(meeting: MeetingHandle) -> impl IntoView {
                         "选择党员"
                     </option>
                     {move || {
-                        candidates()
-                            .into_iter()
-                            .map(|(id, name)| {
-                                let selected = chosen.with_untracked(|c| *c == id);
-                                view! {
-                                    <option value=id selected=selected>
-                                        {name}
-                                    </option>
-                                }
-                            })
-                            .collect_view()
+                        let candidates = candidates();
+                        chosen.with_untracked(|c| member_options(candidates, c))
                     }}
                 </select>
                 <input

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::add_member_select::AddMemberSelect;
 use crate::domain::rules::attendance::due_members_in_order;
 use crate::ui::handles::MeetingHandle;
 
@@ -66,32 +67,20 @@ pub fn MemberChips(
                         .collect_view()
                 }}
             </div>
-            <select
+            <AddMemberSelect
                 name=name
-                aria-label=label
-                prop:value=move || {
-                    chosen.track();
-                    String::new()
-                }
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    if !v.is_empty() {
-                        let mut ids = chosen.get_untracked();
-                        if !ids.contains(&v) {
-                            ids.push(v);
-                        }
-                        on_change.run(ids);
+                aria_label=label
+                prompt="＋ 添加"
+                chosen=chosen
+                offered=Signal::derive(offered)
+                on_pick=move |v: String| {
+                    let mut ids = chosen.get_untracked();
+                    if !ids.contains(&v) {
+                        ids.push(v);
                     }
+                    on_change.run(ids);
                 }
-            >
-                <option value="">"＋ 添加"</option>
-                {move || {
-                    offered()
-                        .into_iter()
-                        .map(|(id, n)| view! { <option value=id>{n}</option> })
-                        .collect_view()
-                }}
-            </select>
+            />
         </fieldset>
     }
 }

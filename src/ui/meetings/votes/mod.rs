@@ -8,6 +8,7 @@
 //! meeting's decision are offered for the vote, and a passed vote put from
 //! a path is recorded there in one tap. One component per file.
 
+mod add_member_select;
 mod ballot;
 mod ballot_counts;
 mod candidate_list;
@@ -19,7 +20,6 @@ mod election_result;
 mod elections_section;
 mod exclusions_card;
 mod member_chips;
-mod optional_number;
 mod path_decision;
 mod report_dates;
 mod result_lines;

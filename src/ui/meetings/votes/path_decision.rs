@@ -9,9 +9,10 @@ use crate::browser::clock;
 use crate::domain::development::meetings::{
     link_vote, suggested_path, vote_link, Decision, VoteLink, NOT_YET,
 };
-use crate::domain::meeting::VoteKind;
+use crate::domain::meeting::{Meeting, Vote, VoteKind};
 use crate::domain::rules::recording::edit_item;
 use crate::domain::time::format_chinese_date;
+use crate::domain::Document;
 use crate::ui::handles::MeetingHandle;
 use crate::ui::link::A;
 
@@ -63,6 +64,29 @@ fn awaiting_line(link: &VoteLink) -> Option<impl IntoView> {
     })
 }
 
+/// What `read` makes of the meeting's vote `vote_id` with the document,
+/// followed as either changes; `None` once the vote is gone.
+fn about_vote<T>(
+    meeting: MeetingHandle,
+    vote_id: String,
+    read: fn(&Document, &Meeting, &Vote) -> Option<T>,
+) -> Memo<Option<T>>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let state = meeting.state;
+    Memo::new(move |_| {
+        state.doc.with(|d| {
+            meeting
+                .with(|m| {
+                    let vote = m.votes.iter().find(|v| v.id == vote_id)?;
+                    read(d, m, vote)
+                })
+                .flatten()
+        })
+    })
+}
+
 #[component]
 pub fn PathDecision(
     meeting: MeetingHandle,
@@ -70,19 +94,7 @@ pub fn PathDecision(
     #[prop(into)] passed: Signal<bool>,
 ) -> impl IntoView {
     let state = meeting.state;
-    let link = {
-        let vote_id = vote_id.clone();
-        Memo::new(move |_| {
-            state.doc.with(|d| {
-                meeting
-                    .with(|m| {
-                        let vote = m.votes.iter().find(|v| v.id == vote_id)?;
-                        vote_link(d, m, vote)
-                    })
-                    .flatten()
-            })
-        })
-    };
+    let link = about_vote(meeting, vote_id.clone(), vote_link);
     let day = meeting.part(|m| m.effective_date());
     let record_vote_id = vote_id.clone();
     let record = move |_| {
@@ -101,19 +113,9 @@ pub fn PathDecision(
         );
         state.confirm(format!("已记入{}的发展党员纪实", link.name));
     };
-    let suggestion = {
-        let vote_id = vote_id.clone();
-        Memo::new(move |_| {
-            state.doc.with(|d| {
-                meeting
-                    .with(|m| {
-                        let vote = m.votes.iter().find(|v| v.id == vote_id)?;
-                        suggested_path(d, m, vote).map(|s| (s, vote.kind))
-                    })
-                    .flatten()
-            })
-        })
-    };
+    let suggestion = about_vote(meeting, vote_id.clone(), |d, m, vote| {
+        suggested_path(d, m, vote).map(|s| (s, vote.kind))
+    });
     let link_to = {
         let vote_id = vote_id.clone();
         move |applicant_id: String| {
@@ -173,31 +175,22 @@ pub fn PathDecision(
                                 .into_any()
                         }
                         (None, _, _, _) => {
-                            view! {
-                                <p class="warning small">
-                                    "表决事项的类别与这位同志纪实的当前阶段不符，请核对。"
-                                </p>
-                            }
-                                .into_any()
+                            line(
+                                "warning small",
+                                "表决事项的类别与这位同志纪实的当前阶段不符，请核对。",
+                            )
                         }
                         (Some(_), false, false, _) => {
-                            view! {
-                                <p class="muted small">
-                                    "表决通过后，可一键记入发展党员纪实。"
-                                </p>
-                            }
-                                .into_any()
+                            line(
+                                "muted small",
+                                "表决通过后，可一键记入发展党员纪实。",
+                            )
                         }
                         (Some(_), false, true, None) => {
-                            view! {
-                                <p class="warning small">
-                                    "请先填写会议日期，再记入纪实。"
-                                </p>
-                            }
-                                .into_any()
+                            line("warning small", "请先填写会议日期，再记入纪实。")
                         }
                         (Some(_), false, true, Some(on)) if on > clock::today() => {
-                            view! { <p class="warning small">{NOT_YET}"。"</p> }.into_any()
+                            line("warning small", (NOT_YET, "。"))
                         }
                         (Some(d), false, true, Some(on)) => {
                             let record = record.clone();
@@ -223,4 +216,10 @@ pub fn PathDecision(
                 })
         }}
     }
+}
+
+/// One line of what the vote means for the path, in the small type of the
+/// vote's card.
+fn line(class: &'static str, says: impl IntoView + 'static) -> AnyView {
+    view! { <p class=class>{says}</p> }.into_any()
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::meeting::VoteKind;
-use crate::ui::widgets::SelectField;
+use crate::ui::widgets::{by_label, label_options, SelectField};
 
 /// The kind of a vote, chosen from the list.
 #[component]
@@ -19,19 +19,12 @@ pub fn VoteKindSelect(
             label="事项类别"
             name="vote-kind"
             on_change=move |v: String| {
-                if let Some(k) = VoteKind::ALL.iter().find(|k| k.label() == v) {
-                    on_change.run(*k);
+                if let Some(k) = by_label(&VoteKind::ALL, VoteKind::label, &v) {
+                    on_change.run(k);
                 }
             }
         >
-            {VoteKind::ALL
-                .map(|k| {
-                    view! {
-                        <option value=k.label() selected=move || kind.get() == k>
-                            {k.label()}
-                        </option>
-                    }
-                })}
+            {label_options(&VoteKind::ALL, VoteKind::label, kind)}
         </SelectField>
     }
 }

@@ -10,6 +10,7 @@ use crate::domain::meeting::VoteKind;
 use crate::domain::roster::display_order;
 use crate::domain::Standing;
 use crate::ui::handles::MeetingHandle;
+use crate::ui::person_picker::member_options;
 
 #[component]
 pub fn VoteMember(
@@ -62,17 +63,11 @@ pub fn VoteMember(
                     }}
                 </option>
                 {move || {
-                    choices()
-                        .into_iter()
-                        .map(|(id, name)| {
-                            let chosen = member_id.get_untracked().as_deref() == Some(id.as_str());
-                            view! {
-                                <option value=id selected=chosen>
-                                    {name}
-                                </option>
-                            }
+                    let choices = choices();
+                    member_id
+                        .with_untracked(|chosen| {
+                            member_options(choices, chosen.as_deref().unwrap_or_default())
                         })
-                        .collect_view()
                 }}
             </select>
         </label>

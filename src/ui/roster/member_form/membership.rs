@@ -7,7 +7,7 @@ use crate::browser::{clock, dialog::confirm};
 use crate::domain::time::format_chinese_date;
 use crate::domain::{MemberStatus, Reduction};
 use crate::ui::state::use_app;
-use crate::ui::widgets::{DateInput, SelectField};
+use crate::ui::widgets::{by_label, label_options, DateInput, SelectField, TextField};
 
 /// 办理减少 with its reason, 恢复在册, or deleting a mistaken entry.
 #[component]
@@ -97,19 +97,12 @@ pub fn Membership(id: String) -> impl IntoView {
                             label="减少原因"
                             name="reduction"
                             on_change=move |v: String| {
-                                if let Some(r) = Reduction::ALL.iter().find(|r| r.label() == v) {
-                                    why.set(*r);
+                                if let Some(r) = by_label(&Reduction::ALL, Reduction::label, &v) {
+                                    why.set(r);
                                 }
                             }
                         >
-                            {Reduction::ALL
-                                .map(|r| {
-                                    view! {
-                                        <option value=r.label() selected=move || why.get() == r>
-                                            {r.label()}
-                                        </option>
-                                    }
-                                })}
+                            {label_options(&Reduction::ALL, Reduction::label, why.into())}
                         </SelectField>
                         <DateInput
                             label="日期"
@@ -117,17 +110,13 @@ pub fn Membership(id: String) -> impl IntoView {
                             value=on
                             on_change=move |d| on.set(d)
                         />
-                        <label class="field">
-                            <span>"说明（可不填）"</span>
-                            <input
-                                type="text"
-                                name="reduction-note"
-                                placeholder="如：转至某某党支部"
-                                maxlength="100"
-                                prop:value=note
-                                on:input=move |ev| note.set(event_target_value(&ev))
-                            />
-                        </label>
+                        <TextField
+                            label="说明（可不填）"
+                            name="reduction-note"
+                            value=note
+                            placeholder="如：转至某某党支部"
+                            maxlength=100
+                        />
                         <button class="button" type="button" on:click=reduce.clone()>
                             "办理减少"
                         </button>

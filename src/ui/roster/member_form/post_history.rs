@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::domain::roster::FormerPost;
 use crate::domain::time::format_chinese_date;
 use crate::domain::Role;
-use crate::ui::widgets::DateInput;
+use crate::ui::widgets::{by_label, label_options, DateInput};
 
 #[component]
 pub fn PostHistory(posts: RwSignal<Vec<FormerPost>>) -> impl IntoView {
@@ -87,19 +87,12 @@ pub fn PostHistory(posts: RwSignal<Vec<FormerPost>>) -> impl IntoView {
                     aria-label="以往职务"
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        if let Some(r) = Role::ALL.iter().find(|r| r.label() == v) {
-                            role.set(*r);
+                        if let Some(r) = by_label(&Role::ALL, Role::label, &v) {
+                            role.set(r);
                         }
                     }
                 >
-                    {Role::ALL
-                        .map(|r| {
-                            view! {
-                                <option value=r.label() selected=move || role.get() == r>
-                                    {r.label()}
-                                </option>
-                            }
-                        })}
+                    {label_options(&Role::ALL, Role::label, role.into())}
                 </select>
                 <Show when=move || role.get() == Role::CommitteeMember>
                     <input

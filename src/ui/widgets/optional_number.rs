@@ -1,13 +1,22 @@
-//! A number that may be left empty (应选人数, 发出选票…).
+//! A whole number that may be left empty (应选人数, 发出选票, 集中培训天数…).
 
 use leptos::prelude::*;
 
+/// A labelled number field, empty while the number is not known; saved as
+/// it is changed.
 #[component]
 pub fn OptionalNumber(
+    /// What the number is ("发出", "学时").
     label: &'static str,
+    /// The field's `name`.
     name: &'static str,
-    #[prop(into)] value: Signal<Option<u32>>,
-    #[prop(into)] on_set: Callback<Option<u32>>,
+    /// The number now, `None` when not known.
+    #[prop(into)]
+    value: Signal<Option<u32>>,
+    /// Called with the number typed; `None` when the field is emptied or
+    /// holds no number.
+    #[prop(into)]
+    on_set: Callback<Option<u32>>,
 ) -> impl IntoView {
     view! {
         <label class="field">
