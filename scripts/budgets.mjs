@@ -186,7 +186,11 @@ export const BUDGETS = {
   // import names above, and a check's message no longer formats a float
   // (study.rs `tenths_text`), which took core's float printing off the join
   // page's file (76,083 → 69,294 B). Target 350,000 B and 3,000 ms: met.
-  link: { what: "a link opened on a fresh phone", gzip: 346_700, ms: 3000 },
+  // Raised to 347,000 B (stop 38, later): 346,995 B, 2,193–2,326 ms. The
+  // join card draws its problems and its error line with the widgets the
+  // import screen uses (ProblemSection, ErrorLine: #21's duplicates), the
+  // join page's file +408 B. Still 3,000 B under #27's 350,000.
+  link: { what: "a link opened on a fresh phone", gzip: 347_000, ms: 3000 },
 };
 
 const UNITS = { gzip: "B gzipped", ms: "ms" };
