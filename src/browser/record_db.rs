@@ -19,8 +19,6 @@ use crate::store::migration::Move;
 use crate::store::quarantine::Quarantined;
 use crate::store::StorageError;
 
-// index.html's first script reads the same database, version and stores
-// (`early_read`): change them together.
 const DB_NAME: &str = "zhibu";
 const DB_VERSION: u32 = 1;
 const RECORDS: &str = "records";
@@ -28,9 +26,6 @@ const META: &str = "meta";
 const QUARANTINE: &str = "quarantine";
 const HEAD: &str = "head";
 const UNDO: &str = "undo";
-/// Where index.html's first script leaves what it read of the records for
-/// a member with records, before the code arrives (`Idb::early_read`).
-const EARLY_READ: &str = "__zhibuEarlyRead";
 
 /// An open connection.
 #[derive(Clone)]
@@ -39,8 +34,6 @@ pub struct Idb {
     /// The connection was closed under the page (a deletion or the
     /// browser), maybe before the page set its handler.
     lost: Rc<Cell<bool>>,
-    /// The app's own database, which index.html may have begun reading.
-    own: bool,
 }
 
 fn unavailable(error: JsValue) -> StorageError {
@@ -126,70 +119,6 @@ fn as_strings(value: &JsValue) -> Vec<Option<String>> {
         .collect()
 }
 
-/// Everything stored, as IndexedDB answered: the records' names and texts,
-/// the head, the kept-aside entries' names and texts.
-struct Stored {
-    keys: JsValue,
-    values: JsValue,
-    head: JsValue,
-    q_keys: JsValue,
-    q_values: JsValue,
-}
-
-impl Stored {
-    fn snapshot(&self) -> Snapshot {
-        let keys = as_strings(&self.keys);
-        let values = js_sys::Array::from(&self.values);
-        let mut snapshot = Snapshot {
-            head: self.head.as_string().map(|h| (HEAD.to_string(), h)),
-            ..Snapshot::default()
-        };
-        for (name, value) in keys.into_iter().zip(values.iter()) {
-            let Some(name) = name else {
-                continue;
-            };
-            // Only text is ever written: anything else was written by
-            // something else, and is set aside with a notice, never read
-            // as absent and written over.
-            let Some(raw) = value.as_string() else {
-                let label = RecordKey::from_name(&name)
-                    .map_or_else(|| "无法识别的记录".to_string(), |k| k.label());
-                let raw = js_sys::JSON::stringify(&value)
-                    .ok()
-                    .and_then(|t| t.as_string())
-                    .unwrap_or_default();
-                snapshot
-                    .unreadable
-                    .push((name, label, "存储的内容不是文字".into(), raw));
-                continue;
-            };
-            match RecordKey::from_name(&name) {
-                Some(key) => snapshot.records.push(Found {
-                    key,
-                    origin: name,
-                    raw,
-                }),
-                None => snapshot.unreadable.push((
-                    name,
-                    "无法识别的记录".into(),
-                    "记录名称无法识别".into(),
-                    raw,
-                )),
-            }
-        }
-        let q_keys = as_strings(&self.q_keys);
-        let q_values = as_strings(&self.q_values);
-        for (name, raw) in q_keys.into_iter().zip(q_values) {
-            if let (Some(name), Some(raw)) = (name, raw) {
-                if let Ok(entry) = serde_json::from_str::<Quarantined>(&raw) {
-                    snapshot.quarantined.push((name, entry));
-                }
-            }
-        }
-        snapshot
-    }
-}
-
 impl Idb {
     /// Opens (and on first use creates) the database.
     pub async fn open() -> Result<Idb, StorageError> {
@@ -241,11 +170,7 @@ impl Idb {
         db.set_onclose(Some(close.as_ref().unchecked_ref()));
         version_change.forget();
         close.forget();
-        Ok(Idb {
-            db,
-            lost,
-            own: name == DB_NAME,
-        })
+        Ok(Idb { db, lost })
     }
 
     /// Set once the connection was closed under the page.
@@ -306,12 +231,8 @@ impl Idb {
         tx.object_store(name).map_err(unavailable)
     }
 
-    /// Everything stored, read in one transaction: the one the page's
-    /// first script read if it still holds (`early_read`), else now.
+    /// Everything stored, read in one transaction.
     pub async fn snapshot(&self) -> Result<Snapshot, StorageError> {
-        if let Some(early) = self.early_read().await {
-            return Ok(early.snapshot());
-        }
         let tx = self.transaction(&[RECORDS, META, QUARANTINE], false)?;
         let records = Self::store(&tx, RECORDS)?;
         let quarantine = Self::store(&tx, QUARANTINE)?;
@@ -324,78 +245,59 @@ impl Idb {
         );
         let q_keys = settled(&quarantine.get_all_keys().map_err(unavailable)?);
         let q_values = settled(&quarantine.get_all().map_err(unavailable)?);
-        let stored = Stored {
-            keys: keys.await.map_err(unavailable)?,
-            values: values.await.map_err(unavailable)?,
-            head: head.await.map_err(unavailable)?,
-            q_keys: q_keys.await.map_err(unavailable)?,
-            q_values: q_values.await.map_err(unavailable)?,
+        let keys = as_strings(&keys.await.map_err(unavailable)?);
+        let values = js_sys::Array::from(&values.await.map_err(unavailable)?);
+        let mut snapshot = Snapshot {
+            head: head
+                .await
+                .map_err(unavailable)?
+                .as_string()
+                .map(|h| (HEAD.to_string(), h)),
+            ..Snapshot::default()
         };
-        Ok(stored.snapshot())
-    }
-
-    /// What the page's first script read of the app's own database while
-    /// the code was on its way (index.html, `EARLY_READ`), if nothing was
-    /// stored since: the head (every commit writes it) and the numbers of
-    /// records and of records kept aside are as they were. Taken once;
-    /// any doubt reads afresh.
-    async fn early_read(&self) -> Option<Stored> {
-        if !self.own {
-            return None;
+        for (name, value) in keys.into_iter().zip(values.iter()) {
+            let Some(name) = name else {
+                continue;
+            };
+            // Only text is ever written: anything else was written by
+            // something else, and is set aside with a notice, never read
+            // as absent and written over.
+            let Some(raw) = value.as_string() else {
+                let label = RecordKey::from_name(&name)
+                    .map_or_else(|| "无法识别的记录".to_string(), |k| k.label());
+                let raw = js_sys::JSON::stringify(&value)
+                    .ok()
+                    .and_then(|t| t.as_string())
+                    .unwrap_or_default();
+                snapshot
+                    .unreadable
+                    .push((name, label, "存储的内容不是文字".into(), raw));
+                continue;
+            };
+            match RecordKey::from_name(&name) {
+                Some(key) => snapshot.records.push(Found {
+                    key,
+                    origin: name,
+                    raw,
+                }),
+                None => snapshot.unreadable.push((
+                    name,
+                    "无法识别的记录".into(),
+                    "记录名称无法识别".into(),
+                    raw,
+                )),
+            }
         }
-        let window = web_sys::window()?;
-        let name = JsValue::from_str(EARLY_READ);
-        let promise = js_sys::Reflect::get(&window, &name).ok()?;
-        let _ = js_sys::Reflect::delete_property(&window, &name);
-        let read = JsFuture::from(promise.dyn_into::<js_sys::Promise>().ok()?)
-            .await
-            .ok()?;
-        if !js_sys::Array::is_array(&read) {
-            return None;
+        let q_keys = as_strings(&q_keys.await.map_err(unavailable)?);
+        let q_values = as_strings(&q_values.await.map_err(unavailable)?);
+        for (name, raw) in q_keys.into_iter().zip(q_values) {
+            if let (Some(name), Some(raw)) = (name, raw) {
+                if let Ok(entry) = serde_json::from_str::<Quarantined>(&raw) {
+                    snapshot.quarantined.push((name, entry));
+                }
+            }
         }
-        let read = js_sys::Array::from(&read);
-        let early = Stored {
-            keys: read.get(0),
-            values: read.get(1),
-            head: read.get(2),
-            q_keys: read.get(3),
-            q_values: read.get(4),
-        };
-        self.still_as(&early).await.then_some(early)
-    }
-
-    /// Whether the store still holds what `early` read (see `early_read`).
-    async fn still_as(&self, early: &Stored) -> bool {
-        let now = async {
-            let tx = self.transaction(&[RECORDS, META, QUARANTINE], false)?;
-            let head = settled(
-                &Self::store(&tx, META)?
-                    .get(&HEAD.into())
-                    .map_err(unavailable)?,
-            );
-            let records = settled(&Self::store(&tx, RECORDS)?.count().map_err(unavailable)?);
-            let aside = settled(&Self::store(&tx, QUARANTINE)?.count().map_err(unavailable)?);
-            Ok::<_, StorageError>((
-                head.await.map_err(unavailable)?,
-                records.await.map_err(unavailable)?,
-                aside.await.map_err(unavailable)?,
-            ))
-        };
-        let Ok((head, records, aside)) = now.await else {
-            return false;
-        };
-        let length = |list: &JsValue| {
-            js_sys::Array::is_array(list).then(|| f64::from(js_sys::Array::from(list).length()))
-        };
-        head.as_string() == early.head.as_string()
-            && records
-                .as_f64()
-                .is_some_and(|n| length(&early.keys) == Some(n))
-            && length(&early.values) == length(&early.keys)
-            && aside
-                .as_f64()
-                .is_some_and(|n| length(&early.q_keys) == Some(n))
-            && length(&early.q_values) == length(&early.q_keys)
+        Ok(snapshot)
     }
 
     /// The stored text of some records now.
