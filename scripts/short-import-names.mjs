@@ -9,6 +9,7 @@
 // once (wasm-bindgen's output changed shape) or the wasm file is not one
 // it can read.
 import { readFileSync, writeFileSync } from "node:fs";
+import { wasmReader } from "./wasm-features.mjs";
 
 /** The glue's module name for its own imports. */
 export const GLUE_MODULE = "./zhibu_bg.js";
@@ -25,44 +26,8 @@ export function shortName(n) {
   return name;
 }
 
-class Reader {
-  constructor(bytes, at = 0) {
-    this.bytes = bytes;
-    this.at = at;
-  }
-  byte() {
-    if (this.at >= this.bytes.length) throw new Error("the file ends inside a section");
-    return this.bytes[this.at++];
-  }
-  leb() {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const b = this.byte();
-      result += (b & 0x7f) * 2 ** shift;
-      if (!(b & 0x80)) return result;
-      shift += 7;
-    }
-  }
-  name() {
-    const length = this.leb();
-    const text = this.bytes.subarray(this.at, this.at + length).toString("utf8");
-    this.at += length;
-    return text;
-  }
-  limits() {
-    const flags = this.byte();
-    this.leb();
-    if (flags & 1) this.leb();
-  }
-  valueType() {
-    const t = this.byte();
-    // (ref null ht) and (ref ht) carry a heap type.
-    if (t === 0x63 || t === 0x64) this.leb();
-  }
-}
-
-function leb(n) {
+/** `n` as an unsigned LEB128 number. */
+function lebBytes(n) {
   const out = [];
   do {
     let b = n & 0x7f;
@@ -75,37 +40,21 @@ function leb(n) {
 
 function nameBytes(text) {
   const utf8 = Buffer.from(text, "utf8");
-  return Buffer.concat([leb(utf8.length), utf8]);
+  return Buffer.concat([lebBytes(utf8.length), utf8]);
 }
 
 /** The wasm file with the glue's imports renamed, and the names given. */
 export function renameImports(wasm) {
-  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error("not a wasm file");
-  const r = new Reader(wasm, 8);
-  while (r.at < wasm.length) {
-    const sectionAt = r.at;
-    const id = r.byte();
-    const size = r.leb();
-    const start = r.at;
-    if (id !== 2) {
-      r.at = start + size;
-      continue;
-    }
-    const count = r.leb();
-    const parts = [leb(count)];
-    const renamed = new Map();
+  if (wasm.length < 8 || wasm.readUInt32LE(0) !== 0x6d736100) throw new Error("not a wasm file");
+  const { leb: readLeb, position, importEntry, sections } = wasmReader(wasm);
+  const renamed = new Map();
+  const out = sections((id, start, end) => {
+    if (id !== 2) return undefined;
+    const count = readLeb();
+    const parts = [lebBytes(count)];
     for (let i = 0; i < count; i++) {
-      const module = r.name();
-      const field = r.name();
-      const descStart = r.at;
-      const kind = r.byte();
-      if (kind === 0) r.leb();
-      else if (kind === 1) (r.valueType(), r.limits());
-      else if (kind === 2) r.limits();
-      else if (kind === 3) (r.valueType(), r.byte());
-      else if (kind === 4) (r.byte(), r.leb());
-      else throw new Error(`import ${module}.${field} is of a kind this script does not know (${kind})`);
-      const desc = wasm.subarray(descStart, r.at);
+      const { module, field, descStart, descEnd } = importEntry();
+      const desc = wasm.subarray(descStart, descEnd);
       if (module === GLUE_MODULE) {
         if (!renamed.has(field)) renamed.set(field, shortName(renamed.size));
         parts.push(nameBytes(SHORT_MODULE), nameBytes(renamed.get(field)), desc);
@@ -113,12 +62,11 @@ export function renameImports(wasm) {
         parts.push(nameBytes(module), nameBytes(field), desc);
       }
     }
-    if (r.at !== start + size) throw new Error("the import section is not the size it says");
+    if (position() !== end) throw new Error("the import section is not the size it says");
     const body = Buffer.concat(parts);
-    const out = Buffer.concat([wasm.subarray(0, sectionAt), Buffer.from([2]), leb(body.length), body, wasm.subarray(start + size)]);
-    return { wasm: out, renamed };
-  }
-  return { wasm, renamed: new Map() };
+    return Buffer.concat([wasm.subarray(0, start), Buffer.from([2]), lebBytes(body.length), body, wasm.subarray(end)]);
+  });
+  return { wasm: out ?? wasm, renamed };
 }
 
 /** The glue with the same names: each import's key must stand exactly once. */

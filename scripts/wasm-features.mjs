@@ -40,9 +40,12 @@ export function featureBits(binaryen) {
 const LLVM_NAMES = { "nontrapping-fptoint": "nontrapping-float-to-int" };
 
 /** Reads a wasm binary from just after its header: `byte()` one byte,
- * `leb()` an unsigned LEB128 number, `name()` a UTF-8 name, and
- * `sections(read)`, which calls `read(id)` at the start of each section's
- * content until it returns something, and gives that (undefined if no
+ * `leb()` an unsigned LEB128 number, `name()` a UTF-8 name, `position()`
+ * and `skip(n)`, `importEntry()` one entry of the import section (its
+ * descriptor skipped, its bytes from `descStart` to `descEnd`), and
+ * `sections(read)`, which calls `read(id, start, end)` at the start of each
+ * section's content (`start` is where its id byte stands, `end` where it
+ * ends) until it returns something, and gives that (undefined if no
  * section did). */
 export function wasmReader(bytes) {
   let at = 8;
@@ -64,18 +67,46 @@ export function wasmReader(bytes) {
     at += length;
     return text;
   };
+  const limits = () => {
+    const flags = byte();
+    leb();
+    if (flags & 1) leb();
+  };
+  // A value type; (ref null ht) and (ref ht) carry a heap type.
+  const valueType = () => {
+    const type = byte();
+    if (type === 0x63 || type === 0x64) leb();
+  };
+  const importEntry = () => {
+    const module = name();
+    const field = name();
+    const descStart = at;
+    const kind = byte();
+    if (kind === 0) leb();
+    else if (kind === 1) (valueType(), limits());
+    else if (kind === 2) limits();
+    else if (kind === 3) (valueType(), byte());
+    else if (kind === 4) (byte(), leb());
+    else throw new Error(`import ${module}.${field} is of a kind not known here (${kind})`);
+    return { module, field, kind, descStart, descEnd: at };
+  };
   const sections = (read) => {
     while (at < bytes.length) {
+      const start = at;
       const id = byte();
       const size = leb();
       const end = at + size;
-      const found = read(id);
+      const found = read(id, start, end);
       if (found !== undefined) return found;
       at = end;
     }
     return undefined;
   };
-  return { byte, leb, name, sections };
+  const position = () => at;
+  const skip = (n) => {
+    at += n;
+  };
+  return { byte, leb, name, position, skip, importEntry, sections };
 }
 
 /** The features a linked wasm binary says it uses ('+' entries of its

@@ -5,6 +5,7 @@
 // Sizes are uncompressed bytes of the code section; gzip takes about a third.
 import { readFileSync } from "node:fs";
 import { demangle } from "./cpu-profile.mjs";
+import { wasmReader } from "./wasm-features.mjs";
 
 const [file, topArg = "40", filter = ""] = process.argv.slice(2);
 if (!file) {
@@ -12,72 +13,36 @@ if (!file) {
   process.exit(2);
 }
 const bytes = readFileSync(file);
-let at = 8;
-const u32 = () => {
-  let result = 0;
-  let shift = 0;
-  for (;;) {
-    const b = bytes[at++];
-    result |= (b & 0x7f) << shift;
-    if (!(b & 0x80)) return result >>> 0;
-    shift += 7;
-  }
-};
-const text = (length) => bytes.subarray(at, (at += length)).toString("utf8");
+const { byte, leb, name, position, skip, importEntry, sections } = wasmReader(bytes);
 
 let imported = 0;
 const bodies = [];
 const names = new Map();
-while (at < bytes.length) {
-  const id = bytes[at++];
-  const size = u32();
-  const end = at + size;
+sections((id, _start, end) => {
   if (id === 2) {
     // Imported functions come first in the function index space.
-    for (let n = u32(); n > 0; n--) {
-      text(u32());
-      text(u32());
-      const kind = bytes[at++];
-      if (kind === 0) {
-        u32();
-        imported++;
-      } else if (kind === 1) {
-        at++;
-        const flags = u32();
-        u32();
-        if (flags & 1) u32();
-      } else if (kind === 2) {
-        const flags = u32();
-        u32();
-        if (flags & 1) u32();
-      } else if (kind === 3) {
-        at += 2;
-      } else if (kind === 4) {
-        at++;
-        u32();
-      }
-    }
+    for (let n = leb(); n > 0; n--) if (importEntry().kind === 0) imported++;
   } else if (id === 10) {
-    for (let n = u32(); n > 0; n--) {
-      const length = u32();
+    for (let n = leb(); n > 0; n--) {
+      const length = leb();
       bodies.push(length);
-      at += length;
+      skip(length);
     }
-  } else if (id === 0 && text(u32()) === "name") {
-    while (at < end) {
-      const sub = bytes[at++];
-      const subEnd = at + u32();
+  } else if (id === 0 && name() === "name") {
+    while (position() < end) {
+      const sub = byte();
+      const subEnd = leb() + position();
       if (sub === 1) {
-        for (let n = u32(); n > 0; n--) {
-          const index = u32();
-          names.set(index, text(u32()));
+        for (let n = leb(); n > 0; n--) {
+          const index = leb();
+          names.set(index, name());
         }
       }
-      at = subEnd;
+      skip(subEnd - position());
     }
   }
-  at = end;
-}
+  return undefined;
+});
 
 const functions = bodies
   .map((size, i) => ({ size, name: demangle(names.get(i + imported) ?? `function ${i + imported}`) }))
