@@ -101,48 +101,20 @@ pub fn unseal(raw: &str) -> Result<Sealed, String> {
 }
 
 /// A record exactly as `seal` writes it, read without scanning its data:
-/// the small head before `"sum"` is parsed, the data is the text between
-/// `"data":` and the closing brace, and the checksum vouches that it is the
-/// text that was sealed, so the data is parsed once, into its type. Ten
-/// years of records scanned a second time cost ~25 ms at start on a slow
-/// phone. Anything else (another key order, spaces, a changed byte) is left
-/// to `unseal_any_layout`, which decides.
+/// its head up to `"data":` is parsed (with a stand-in for the data), the
+/// data is the text between `"data":` and the closing brace, and the
+/// checksum vouches that it is the text that was sealed, so the data is
+/// parsed once, into its type. Ten years of records scanned a second time
+/// cost ~25 ms at start on a slow phone. Anything else (another key order,
+/// spaces, a changed byte) is left to `unseal_any_layout`, which decides.
 fn unseal_as_sealed(raw: &str) -> Option<Sealed> {
-    #[derive(Deserialize)]
-    struct Head<'a> {
-        v: u32,
-        rev: u64,
-        by: String,
-        at: u64,
-        #[serde(default, borrow)]
-        c: Option<&'a RawValue>,
-    }
     const SUM: &str = r#","sum":""#;
-    let sum_at = raw.find(SUM)?;
-    let rest = raw.get(sum_at + SUM.len()..)?;
-    let stored_sum = rest.get(..16)?;
-    let data = rest
-        .get(16..)?
-        .strip_prefix(r#"","data":"#)?
-        .strip_suffix('}')?;
-    let head_text = format!("{}}}", raw.get(..sum_at)?);
-    let head: Head = serde_json::from_str(&head_text).ok()?;
-    let clock_text = head.c.map(RawValue::get).unwrap_or_default();
-    if stored_sum != sum(head.v, head.rev, &head.by, head.at, clock_text, data) {
-        return None;
-    }
-    let clock = match head.c {
-        Some(c) => serde_json::from_str(c.get()).ok()?,
-        None => Clock::default(),
-    };
-    Some(Sealed {
-        schema_version: head.v,
-        rev: head.rev,
-        by: head.by,
-        at: head.at,
-        clock,
-        data: data.to_string(),
-    })
+    const DATA: &str = r#","data":"#;
+    let data_at = raw.find(SUM)? + SUM.len() + 17;
+    let data = raw.get(data_at..)?.strip_prefix(DATA)?.strip_suffix('}')?;
+    let head = format!("{}{DATA}0}}", raw.get(..data_at)?);
+    let record = serde_json::from_str::<Current>(&head).ok()?;
+    checked(record, data).ok()
 }
 
 /// The record in `raw` in any layout a JSON reader accepts: the current
@@ -150,26 +122,7 @@ fn unseal_as_sealed(raw: &str) -> Option<Sealed> {
 fn unseal_any_layout(raw: &str) -> Result<Sealed, String> {
     if let Ok(record) = serde_json::from_str::<Current>(raw) {
         let data = record.data.get();
-        let clock_text = record.c.map(RawValue::get).unwrap_or_default();
-        if record.sum
-            != sum(
-                record.v, record.rev, &record.by, record.at, clock_text, data,
-            )
-        {
-            return Err("校验和不符".into());
-        }
-        let clock = match record.c {
-            Some(c) => serde_json::from_str(c.get()).map_err(|e| format!("无法解析（{e}）"))?,
-            None => Clock::default(),
-        };
-        return Ok(Sealed {
-            schema_version: record.v,
-            rev: record.rev,
-            by: record.by,
-            at: record.at,
-            clock,
-            data: data.to_string(),
-        });
+        return checked(record, data);
     }
     let old: FirstLayout = serde_json::from_str(raw).map_err(|e| format!("无法解析（{e}）"))?;
     if old.checksum != checksum(&old.data) {
@@ -182,6 +135,31 @@ fn unseal_any_layout(raw: &str) -> Result<Sealed, String> {
         at: 0,
         clock: Clock::default(),
         data: old.data.to_string(),
+    })
+}
+
+/// A record of the current layout whose data is `data`, if its checksum
+/// holds.
+fn checked(record: Current, data: &str) -> Result<Sealed, String> {
+    let clock_text = record.c.map(RawValue::get).unwrap_or_default();
+    if record.sum
+        != sum(
+            record.v, record.rev, &record.by, record.at, clock_text, data,
+        )
+    {
+        return Err("校验和不符".into());
+    }
+    let clock = match record.c {
+        Some(c) => serde_json::from_str(c.get()).map_err(|e| format!("无法解析（{e}）"))?,
+        None => Clock::default(),
+    };
+    Ok(Sealed {
+        schema_version: record.v,
+        rev: record.rev,
+        by: record.by,
+        at: record.at,
+        clock,
+        data: data.to_string(),
     })
 }
 
