@@ -1,30 +1,16 @@
 //! The frame every screen shares: banners on top, the page, the tab bar.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::Router;
 
 use super::first_run::FirstRun;
-use super::home::HomePage;
 use super::page_loading::{set_page_loading, PageLoading};
+use super::pages::PageRoutes;
 use super::recovery::RecoveryNotice;
 use super::save_banner::SaveBanner;
 use super::state::AppState;
 use super::tab_bar::TabBar;
 use super::toast::Toast;
-
-/// A page's route view: in the split build (feature `split`) a lazy route
-/// whose code arrives as its own chunk on first visit, in every other build
-/// the page itself, linked in.
-macro_rules! page {
-    ($module:ident :: $page:ident) => {{
-        #[cfg(feature = "split")]
-        let view = leptos_router::Lazy::<super::lazy_routes::$page>::new();
-        #[cfg(not(feature = "split"))]
-        let view = super::$module::$page;
-        view
-    }};
-}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -273,89 +259,7 @@ fn Screens() -> impl IntoView {
         <ExampleBanner />
         <RecoveryNotice />
         <main class="page" aria-busy=busy>
-            <Routes fallback=|| {
-                set_page_loading(false);
-                view! { <p class="empty">"页面不存在"</p> }
-            }>
-                <Route path=path!("/") view=HomePage />
-                <Route path=path!("/meetings") view={page!(meetings::MeetingsPage)} />
-                <Route path=path!("/meetings/new") view={page!(meetings::PlanMeetingPage)} />
-                <Route path=path!("/meetings/compliance") view={page!(meetings::CompliancePage)} />
-                <Route path=path!("/meetings/:id") view={page!(meetings::MeetingPage)} />
-                <Route path=path!("/print/meeting/:id") view={page!(print::MeetingRecordPrint)} />
-                <Route path=path!("/print/sign-in/:id") view={page!(print::SignInSheetPrint)} />
-                <Route path=path!("/print/talk/:id") view={page!(print::TalkRecordPrint)} />
-                <Route path=path!("/print/handover") view={page!(print::HandoverPrint)} />
-                <Route path=path!("/fusion") view={page!(fusion::FusionPage)} />
-                <Route path=path!("/fusion/tasks/:id") view={page!(fusion::TaskPage)} />
-                <Route
-                    path=path!("/fusion/groups/:group/:year/:month")
-                    view={page!(fusion::GroupMonthPage)}
-                />
-                <Route
-                    path=path!("/fusion/commitments/:member/:year")
-                    view={page!(fusion::CommitmentsPage)}
-                />
-                <Route path=path!("/fusion/study/:id") view={page!(fusion::StudyPage)} />
-                <Route path=path!("/fusion/hours/:year") view={page!(fusion::StudyHoursPage)} />
-                <Route path=path!("/print/fusion/:sheet/:arg") view={page!(print::FusionPrint)} />
-                <Route path=path!("/mine/dues") view={page!(dues::DuesMonthPage)} />
-                <Route path=path!("/mine/dues/:year/:month") view={page!(dues::DuesMonthPage)} />
-                <Route
-                    path=path!("/mine/dues/member/:member/:year")
-                    view={page!(dues::DuesMemberPage)}
-                />
-                <Route path=path!("/mine/dues/:year") view={page!(dues::DuesYearPage)} />
-                <Route path=path!("/print/dues/:sheet/:arg") view={page!(print::DuesPrint)} />
-                <Route path=path!("/mine/development") view={page!(development::DevelopmentPage)} />
-                <Route
-                    path=path!("/mine/development/:id")
-                    view={page!(development::DevelopmentPathPage)}
-                />
-                <Route
-                    path=path!("/print/development/:arg")
-                    view={page!(print::DevelopmentPrint)}
-                />
-                <Route path=path!("/talks") view={page!(talks::TalksPage)} />
-                <Route path=path!("/talks/:id") view={page!(talks::TalkPage)} />
-                <Route
-                    path=path!("/print/summary/:kind/:date")
-                    view={page!(print::PeriodSummaryPrint)}
-                />
-                <Route path=path!("/print/assessment/:id") view={page!(print::AssessmentPrint)} />
-                <Route path=path!("/print/review/:year") view={page!(print::ReviewTallyPrint)} />
-                <Route path=path!("/assess") view={page!(assess::AssessPage)} />
-                <Route path=path!("/assess/form/:id") view={page!(assess::AssessmentFormPage)} />
-                <Route path=path!("/assess/history/:id") view={page!(assess::HistoryPage)} />
-                <Route path=path!("/assess/review/:year") view={page!(assess::ReviewPage)} />
-                <Route path=path!("/mine") view={page!(mine::MinePage)} />
-                <Route
-                    path=path!("/mine/branch")
-                    view={page!(branch_settings::BranchSettingsPage)}
-                />
-                <Route path=path!("/mine/setup") view={page!(setup::SetupPage)} />
-                <Route path=path!("/mine/roster") view={page!(roster::RosterPage)} />
-                <Route path=path!("/mine/roster/:id") view={page!(roster::MemberEditPage)} />
-                <Route path=path!("/mine/handover") view={page!(handover::HandoverPage)} />
-                <Route path=path!("/mine/backup") view={page!(backup::BackupPage)} />
-                <Route path=path!("/mine/templates") view={page!(templates_page::TemplatesPage)} />
-                <Route path=path!("/mine/recovery") view={page!(recovery::RecoveryPage)} />
-                <Route path=path!("/join") view={page!(join::JoinPage)} />
-                <Route path=path!("/mine/year") view={page!(year::YearWorkPage)} />
-                <Route path=path!("/mine/year/:year") view={page!(year::YearWorkPage)} />
-                <Route path=path!("/mine/year/:year/plan") view={page!(year::YearPlanPage)} />
-                <Route path=path!("/mine/year/:year/summary") view={page!(year::YearSummaryPage)} />
-                <Route
-                    path=path!("/mine/year/:year/report")
-                    view={page!(year::SecretaryReportPage)}
-                />
-                <Route path=path!("/print/year/:sheet/:year") view={page!(print::YearWorkPrint)} />
-                <Route path=path!("/committee") view={page!(committee::CommitteePage)} />
-                <Route
-                    path=path!("/committee/print/:sheet/:year")
-                    view={page!(committee::CommitteePrint)}
-                />
-            </Routes>
+            <PageRoutes />
         </main>
         <Toast />
         // Joining is one sentence and one button: the tabs lead nowhere yet.

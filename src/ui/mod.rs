@@ -17,12 +17,11 @@ pub mod home;
 pub mod icons;
 pub mod job;
 pub mod join;
-#[cfg(feature = "split")]
-mod lazy_routes;
 pub mod link;
 pub mod meetings;
 pub mod mine;
 pub mod page_loading;
+mod pages;
 pub mod paging;
 pub mod person_picker;
 pub mod print;

@@ -1,5 +1,5 @@
 //! True while a page's code is still arriving (the split build loads each
-//! page on first visit, `lazy_routes.rs`): the page says it is busy, and
+//! page on first visit, `pages.rs`): the page says it is busy, and
 //! shows a loading bar if that takes a moment.
 
 use leptos::prelude::*;
