@@ -7,7 +7,7 @@
 // ran, this says what waited for what.
 //   node scripts/startup-timeline.mjs [rate]
 import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
-import { importTenYears, markFirstScreen } from "./ten-years.mjs";
+import { filesIn, importTenYears, markFirstScreen } from "./ten-years.mjs";
 
 const RATE = Number(process.argv[2] ?? 4);
 const server = await startServer();
@@ -46,15 +46,13 @@ for (let i = 0; i < 3; i++) {
   await page.goto(server.origin + "/");
   await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60000 });
 }
-const steps = await page.evaluate(() => [
+const files = (await filesIn(page)).map(([ms, file]) => [ms, `file in: ${file}`]);
+const [html, marked, ready] = await page.evaluate(() => [
   [performance.getEntriesByType("navigation")[0].responseEnd, "the page's HTML in"],
-  ...performance
-    .getEntriesByType("resource")
-    .filter((e) => /\.(wasm|js)$/.test(e.name))
-    .map((e) => [e.responseEnd, `file in: ${e.name.replace(/^.*\//, "")}`]),
-  ...window.__steps,
+  window.__steps,
   [window.__ready, "FIRST SCREEN WITH DATA DRAWN"],
 ]);
+const steps = [html, ...files, ...marked, ready];
 await browser.close();
 await server.close();
 console.log(`CPU ${RATE}x, ten years of data, the third start-up: ms after navigation`);

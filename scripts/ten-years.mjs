@@ -1,5 +1,6 @@
 // Ten years of a 30-member branch on a phone, for the scripts that time or
-// profile it (bench-data.mjs, profile-tap.mjs, profile-startup.mjs).
+// profile it (bench-data.mjs, profile-tap.mjs, profile-startup.mjs,
+// startup-timeline.mjs), and what they read of a start-up.
 import { writeFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,4 +36,15 @@ export async function markFirstScreen(context) {
       }
     }).observe(document, { childList: true, subtree: true });
   });
+}
+
+/** When each file of `page`'s last start-up (the wasm and the JavaScript)
+ * was in, from the resource timings: `[ms after navigation, file name]`. */
+export async function filesIn(page) {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .filter((e) => /\.(wasm|js)$/.test(e.name))
+      .map((e) => [e.responseEnd, e.name.replace(/^.*\//, "")]),
+  );
 }
