@@ -67,13 +67,7 @@ impl CommitteeDb {
         let (_tx, store) = self.store(false)?;
         let keys = settled(&store.get_all_keys().map_err(|e| classify(&e))?);
         let values = settled(&store.get_all().map_err(|e| classify(&e))?);
-        let keys = js_sys::Array::from(&keys.await.map_err(|e| classify(&e))?);
-        let values = js_sys::Array::from(&values.await.map_err(|e| classify(&e))?);
-        Ok(keys
-            .iter()
-            .zip(values.iter())
-            .filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?)))
-            .collect())
+        pairs(keys.await, values.await)
     }
 
     /// Every stored key, without the values: a page reads the values it
@@ -180,8 +174,8 @@ fn ranged(store: &IdbObjectStore, prefix: &str) -> Result<(JsFuture, JsFuture), 
     Ok((keys, values))
 }
 
-/// The answers of `ranged` as (key, value) pairs; a value that is not a
-/// text is left out.
+/// The answers of a request for keys and one for their values as (key,
+/// value) pairs; a value that is not a text is left out.
 fn pairs(
     keys: Result<JsValue, JsValue>,
     values: Result<JsValue, JsValue>,
