@@ -1,6 +1,7 @@
 // Ten years of a 30-member branch on a phone, for the scripts that time or
 // profile it (bench-data.mjs, profile-tap.mjs, profile-startup.mjs,
-// startup-timeline.mjs), and what they read of a start-up.
+// startup-timeline.mjs), what they read of a start-up and the attendance
+// tap they time.
 import { writeFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -47,4 +48,29 @@ export async function filesIn(page) {
       .filter((e) => /\.(wasm|js)$/.test(e.name))
       .map((e) => [e.responseEnd, e.name.replace(/^.*\//, "")]),
   );
+}
+
+/** Opens the attendance list of the ten years' meeting whose taps are timed. */
+export async function openAttendance(page, origin) {
+  await page.goto(origin + "/meetings/y2026m11k4?s=attendance");
+  await page.locator(".attendance-row").first().waitFor({ timeout: 60000 });
+}
+
+/** Taps 请假 or 缺席 (in turn, by `i`) beside the fourth name of the open
+ * attendance list: `frame`, the ms until the next frame was drawn, and
+ * `tapped`, when (the page's `performance.now()`), to time what follows. */
+export function tapAttendance(page, i) {
+  return page.evaluate(async (label) => {
+    const row = document.querySelectorAll(".attendance-row")[3];
+    const button = [...row.querySelectorAll("button")].find((b) => b.textContent === label);
+    // The next frame: its animation-frame callbacks run before it is
+    // drawn, and a task queued from the first of them runs after it
+    // (asked for before the tap, so work the app itself puts off until
+    // after that frame is not counted as part of it).
+    const painted = new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    const tapped = performance.now();
+    button.click();
+    await painted;
+    return { frame: performance.now() - tapped, tapped };
+  }, i % 2 === 0 ? "请假" : "缺席");
 }
