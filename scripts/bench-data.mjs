@@ -2,8 +2,7 @@
 // build: bytes stored, start-up until the home screen shows, and one
 // attendance tap until the next frame and until it is committed to
 // IndexedDB, at 1x and 4x CPU throttling (median of 5 start-ups, 31 taps). Run by scripts/bench.
-import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
-import { importTenYears, markFirstScreen, openAttendance, tapAttendance } from "./ten-years.mjs";
+import { markFirstScreen, openAttendance, tapAttendance, tenYearsPhone } from "./ten-years.mjs";
 
 const RUNS = 5;
 // Taps vary with where in the 16.7 ms frame they fall: more of them, after
@@ -17,12 +16,8 @@ const quartiles = (xs) => {
   return `${sorted[Math.floor(sorted.length / 4)].toFixed(0)}–${sorted[Math.floor((sorted.length * 3) / 4)].toFixed(0)}`;
 };
 
-const server = await startServer();
-const browser = await launch();
-const context = await browser.newContext(PHONE);
-await markFirstScreen(context);
 // Marks when each readwrite transaction completes.
-await context.addInitScript(() => {
+function markCommits() {
   window.__commits = [];
   const open = IDBDatabase.prototype.transaction;
   IDBDatabase.prototype.transaction = function (...args) {
@@ -30,9 +25,11 @@ await context.addInitScript(() => {
     if (args[1] === "readwrite") tx.addEventListener("complete", () => window.__commits.push(performance.now()));
     return tx;
   };
+}
+const { server, browser, context, page, backupLength } = await tenYearsPhone(async (context) => {
+  await markFirstScreen(context);
+  await context.addInitScript(markCommits);
 });
-const page = await context.newPage();
-const backupLength = await importTenYears(page, server.origin);
 
 const stored = await page.evaluate(async () => {
   const db = await new Promise((ok) => { const r = indexedDB.open("zhibu"); r.onsuccess = () => ok(r.result); });

@@ -3,19 +3,13 @@
 // (window.__ready), summed per start-up. Build with names first, or the
 // wasm functions are only numbers:
 //   WASM_NAMES=1 scripts/build && node scripts/profile-startup.mjs [rate]
-import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
 import { printProfile } from "./cpu-profile.mjs";
-import { filesIn, importTenYears, markFirstScreen } from "./ten-years.mjs";
+import { filesIn, markFirstScreen, tenYearsPhone } from "./ten-years.mjs";
 
 const RATE = Number(process.argv[2] ?? 4);
 const RUNS = 5;
 
-const server = await startServer();
-const browser = await launch();
-const context = await browser.newContext(PHONE);
-await markFirstScreen(context);
-const page = await context.newPage();
-await importTenYears(page, server.origin);
+const { server, browser, context, page } = await tenYearsPhone(markFirstScreen);
 
 const cdp = await context.newCDPSession(page);
 await cdp.send("Emulation.setCPUThrottlingRate", { rate: RATE });

@@ -5,20 +5,15 @@
 //   WASM_NAMES=1 scripts/build && node scripts/profile-tap.mjs [rate]
 // Prints the functions with the most time (inclusive and self) in the
 // click's task and in the work after it, and the frame's rendering phases.
-import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
 import { printProfile } from "./cpu-profile.mjs";
-import { importTenYears, openAttendance, tapAttendance } from "./ten-years.mjs";
+import { openAttendance, tapAttendance, tenYearsPhone } from "./ten-years.mjs";
 
 const RATE = Number(process.argv[2] ?? 4);
 const TAPS = 30;
 const WARM_UP = 3;
 const TOP = 45;
 
-const server = await startServer();
-const browser = await launch();
-const context = await browser.newContext(PHONE);
-const page = await context.newPage();
-await importTenYears(page, server.origin);
+const { server, browser, context, page } = await tenYearsPhone();
 
 await openAttendance(page, server.origin);
 const cdp = await context.newCDPSession(page);

@@ -6,15 +6,12 @@
 // that opened the app before). Where scripts/profile-startup.mjs says what
 // ran, this says what waited for what.
 //   node scripts/startup-timeline.mjs [rate]
-import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
-import { filesIn, importTenYears, markFirstScreen } from "./ten-years.mjs";
+import { filesIn, markFirstScreen, tenYearsPhone } from "./ten-years.mjs";
 
 const RATE = Number(process.argv[2] ?? 4);
-const server = await startServer();
-const browser = await launch();
-const context = await browser.newContext(PHONE);
-await markFirstScreen(context);
-await context.addInitScript(() => {
+// What the page waited for, as `window.__steps`: [ms, what] for each call
+// asked and answered, and the page parsed.
+function watchSteps() {
   const steps = (window.__steps = []);
   const at = (what) => steps.push([performance.now(), what]);
   // Each call and when its answer came.
@@ -37,9 +34,11 @@ await context.addInitScript(() => {
   watch(indexedDB, "open", "IndexedDB open");
   watch(IDBObjectStore.prototype, "getAll", "IndexedDB getAll");
   document.addEventListener("DOMContentLoaded", () => at("the page parsed (DOMContentLoaded)"));
+}
+const { server, browser, context, page } = await tenYearsPhone(async (context) => {
+  await markFirstScreen(context);
+  await context.addInitScript(watchSteps);
 });
-const page = await context.newPage();
-await importTenYears(page, server.origin);
 const cdp = await context.newCDPSession(page);
 await cdp.send("Emulation.setCPUThrottlingRate", { rate: RATE });
 for (let i = 0; i < 3; i++) {

@@ -6,6 +6,20 @@ import { writeFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeBackup, tenYears } from "../tests/e2e/backup-maker.mjs";
+import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
+
+/** The app from dist/ on a phone with ten years of data, imported as a
+ * member would: `{ server, browser, context, page, backupLength }`.
+ * `prepare` is given the context before its page opens (init scripts). */
+export async function tenYearsPhone(prepare = async () => {}) {
+  const server = await startServer();
+  const browser = await launch();
+  const context = await browser.newContext(PHONE);
+  await prepare(context);
+  const page = await context.newPage();
+  const backupLength = await importTenYears(page, server.origin);
+  return { server, browser, context, page, backupLength };
+}
 
 /** Welcomes `page` and imports ten years of data through 备份与交换, as a
  * member would; returns the backup file's length in characters. */
