@@ -2,8 +2,7 @@
 // build: bytes stored, start-up until the home screen shows, and one
 // attendance tap until the next frame and until it is committed to
 // IndexedDB, at 1x and 4x CPU throttling (median of 5 start-ups, 31 taps). Run by scripts/bench.
-import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
-import { importTenYears, markFirstScreen } from "./ten-years.mjs";
+import { markFirstScreen, openAttendance, tapAttendance, tenYearsPhone } from "./ten-years.mjs";
 
 const RUNS = 5;
 // Taps vary with where in the 16.7 ms frame they fall: more of them, after
@@ -17,12 +16,8 @@ const quartiles = (xs) => {
   return `${sorted[Math.floor(sorted.length / 4)].toFixed(0)}–${sorted[Math.floor((sorted.length * 3) / 4)].toFixed(0)}`;
 };
 
-const server = await startServer();
-const browser = await launch();
-const context = await browser.newContext(PHONE);
-await markFirstScreen(context);
 // Marks when each readwrite transaction completes.
-await context.addInitScript(() => {
+function markCommits() {
   window.__commits = [];
   const open = IDBDatabase.prototype.transaction;
   IDBDatabase.prototype.transaction = function (...args) {
@@ -30,9 +25,11 @@ await context.addInitScript(() => {
     if (args[1] === "readwrite") tx.addEventListener("complete", () => window.__commits.push(performance.now()));
     return tx;
   };
+}
+const { server, browser, context, page, backupLength } = await tenYearsPhone(async (context) => {
+  await markFirstScreen(context);
+  await context.addInitScript(markCommits);
 });
-const page = await context.newPage();
-const backupLength = await importTenYears(page, server.origin);
 
 const stored = await page.evaluate(async () => {
   const db = await new Promise((ok) => { const r = indexedDB.open("zhibu"); r.onsuccess = () => ok(r.result); });
@@ -57,28 +54,16 @@ for (const rate of [1, 4]) {
     await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60000 });
     startups.push(await page.evaluate(() => window.__ready));
   }
-  await page.goto(server.origin + "/meetings/y2026m11k4?s=attendance");
-  await page.locator(".attendance-row").first().waitFor({ timeout: 60000 });
+  await openAttendance(page, server.origin);
   const frames = [];
   const commits = [];
   for (let i = 0; i < WARM_UP + TAPS; i++) {
-    const label = i % 2 === 0 ? "请假" : "缺席";
-    const [frame, commit] = await page.evaluate(async (label) => {
-      const row = document.querySelectorAll(".attendance-row")[3];
-      const button = [...row.querySelectorAll("button")].find((b) => b.textContent === label);
-      window.__commits = [];
-      // The next frame: its animation-frame callbacks run before it is
-      // drawn, and a task queued from the first of them runs after it
-      // (asked for before the tap, so work the app itself puts off until
-      // after that frame is not counted as part of it).
-      const painted = new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-      const t0 = performance.now();
-      button.click();
-      await painted;
-      const frame = performance.now() - t0;
+    await page.evaluate(() => (window.__commits = []));
+    const { frame, tapped } = await tapAttendance(page, i);
+    const commit = await page.evaluate(async (tapped) => {
       while (window.__commits.length === 0) await new Promise((ok) => setTimeout(ok, 1));
-      return [frame, window.__commits[0] - t0];
-    }, label);
+      return window.__commits[0] - tapped;
+    }, tapped);
     if (i < WARM_UP) continue;
     frames.push(frame);
     commits.push(commit);

@@ -3,19 +3,13 @@
 // (window.__ready), summed per start-up. Build with names first, or the
 // wasm functions are only numbers:
 //   WASM_NAMES=1 scripts/build && node scripts/profile-startup.mjs [rate]
-import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
 import { printProfile } from "./cpu-profile.mjs";
-import { importTenYears, markFirstScreen } from "./ten-years.mjs";
+import { filesIn, markFirstScreen, tenYearsPhone } from "./ten-years.mjs";
 
 const RATE = Number(process.argv[2] ?? 4);
 const RUNS = 5;
 
-const server = await startServer();
-const browser = await launch();
-const context = await browser.newContext(PHONE);
-await markFirstScreen(context);
-const page = await context.newPage();
-await importTenYears(page, server.origin);
+const { server, browser, context, page } = await tenYearsPhone(markFirstScreen);
 
 const cdp = await context.newCDPSession(page);
 await cdp.send("Emulation.setCPUThrottlingRate", { rate: RATE });
@@ -33,17 +27,11 @@ for (let i = 0; i < RUNS; i++) {
   times.push(await page.evaluate(() => window.__ready));
   // When each file of the start-up came (from the cache, as on a phone
   // that opened the app before), in the last start-up.
-  files = await page.evaluate(() => {
-    const load = performance.getEntriesByType("navigation")[0];
-    return [
-      ["the page parsed (DOMContentLoaded)", load.domContentLoadedEventEnd],
-      ...performance
-        .getEntriesByType("resource")
-        .filter((e) => /\.(wasm|js)$/.test(e.name))
-        .map((e) => [e.name.replace(/^.*\//, ""), e.responseEnd]),
-      ["first screen with data", window.__ready],
-    ];
-  });
+  const [parsed, ready] = await page.evaluate(() => [
+    [performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd, "the page parsed (DOMContentLoaded)"],
+    [window.__ready, "first screen with data"],
+  ]);
+  files = [parsed, ...(await filesIn(page)), ready];
 }
 const { profile } = await cdp.send("Profiler.stop");
 // One more start-up traced: what the renderer's main thread did, by event.
@@ -64,7 +52,7 @@ await server.close();
 times.sort((a, b) => a - b);
 console.log(`CPU ${RATE}x, ${RUNS} start-ups with the profiler on: to the first screen, median ${times[RUNS >> 1].toFixed(0)} ms`);
 console.log("\n== the last start-up: when each file was in, ms after navigation");
-for (const [what, at] of files.sort((a, b) => a[1] - b[1])) console.log(`${at.toFixed(0).padStart(7)}  ${what}`);
+for (const [at, what] of files.sort((a, b) => a[0] - b[0])) console.log(`${at.toFixed(0).padStart(7)}  ${what}`);
 printProfile(profile, {
   per: RUNS,
   unit: "ms per start-up",

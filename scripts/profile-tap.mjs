@@ -5,39 +5,26 @@
 //   WASM_NAMES=1 scripts/build && node scripts/profile-tap.mjs [rate]
 // Prints the functions with the most time (inclusive and self) in the
 // click's task and in the work after it, and the frame's rendering phases.
-import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
 import { printProfile } from "./cpu-profile.mjs";
-import { importTenYears } from "./ten-years.mjs";
+import { openAttendance, tapAttendance, tenYearsPhone } from "./ten-years.mjs";
 
 const RATE = Number(process.argv[2] ?? 4);
 const TAPS = 30;
 const WARM_UP = 3;
 const TOP = 45;
 
-const server = await startServer();
-const browser = await launch();
-const context = await browser.newContext(PHONE);
-const page = await context.newPage();
-await importTenYears(page, server.origin);
+const { server, browser, context, page } = await tenYearsPhone();
 
-await page.goto(server.origin + "/meetings/y2026m11k4?s=attendance");
-await page.locator(".attendance-row").first().waitFor({ timeout: 60000 });
+await openAttendance(page, server.origin);
 const cdp = await context.newCDPSession(page);
 await cdp.send("Emulation.setCPUThrottlingRate", { rate: RATE });
 
-const tap = (i) =>
-  page.evaluate(async (label) => {
-    const row = document.querySelectorAll(".attendance-row")[3];
-    const button = [...row.querySelectorAll("button")].find((b) => b.textContent === label);
-    const painted = new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-    const t0 = performance.now();
-    button.click();
-    await painted;
-    const frame = performance.now() - t0;
-    // The journal and the commit, after the frame.
-    await new Promise((ok) => setTimeout(ok, 400));
-    return frame;
-  }, i % 2 === 0 ? "请假" : "缺席");
+const tap = async (i) => {
+  const { frame } = await tapAttendance(page, i);
+  // The journal and the commit, after the frame.
+  await new Promise((ok) => setTimeout(ok, 400));
+  return frame;
+};
 
 for (let i = 0; i < WARM_UP; i++) await tap(i);
 

@@ -6,15 +6,12 @@
 // that opened the app before). Where scripts/profile-startup.mjs says what
 // ran, this says what waited for what.
 //   node scripts/startup-timeline.mjs [rate]
-import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
-import { importTenYears, markFirstScreen } from "./ten-years.mjs";
+import { filesIn, markFirstScreen, tenYearsPhone } from "./ten-years.mjs";
 
 const RATE = Number(process.argv[2] ?? 4);
-const server = await startServer();
-const browser = await launch();
-const context = await browser.newContext(PHONE);
-await markFirstScreen(context);
-await context.addInitScript(() => {
+// What the page waited for, as `window.__steps`: [ms, what] for each call
+// asked and answered, and the page parsed.
+function watchSteps() {
   const steps = (window.__steps = []);
   const at = (what) => steps.push([performance.now(), what]);
   // Each call and when its answer came.
@@ -37,24 +34,24 @@ await context.addInitScript(() => {
   watch(indexedDB, "open", "IndexedDB open");
   watch(IDBObjectStore.prototype, "getAll", "IndexedDB getAll");
   document.addEventListener("DOMContentLoaded", () => at("the page parsed (DOMContentLoaded)"));
+}
+const { server, browser, context, page } = await tenYearsPhone(async (context) => {
+  await markFirstScreen(context);
+  await context.addInitScript(watchSteps);
 });
-const page = await context.newPage();
-await importTenYears(page, server.origin);
 const cdp = await context.newCDPSession(page);
 await cdp.send("Emulation.setCPUThrottlingRate", { rate: RATE });
 for (let i = 0; i < 3; i++) {
   await page.goto(server.origin + "/");
   await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60000 });
 }
-const steps = await page.evaluate(() => [
+const files = (await filesIn(page)).map(([ms, file]) => [ms, `file in: ${file}`]);
+const [html, marked, ready] = await page.evaluate(() => [
   [performance.getEntriesByType("navigation")[0].responseEnd, "the page's HTML in"],
-  ...performance
-    .getEntriesByType("resource")
-    .filter((e) => /\.(wasm|js)$/.test(e.name))
-    .map((e) => [e.responseEnd, `file in: ${e.name.replace(/^.*\//, "")}`]),
-  ...window.__steps,
+  window.__steps,
   [window.__ready, "FIRST SCREEN WITH DATA DRAWN"],
 ]);
+const steps = [html, ...files, ...marked, ready];
 await browser.close();
 await server.close();
 console.log(`CPU ${RATE}x, ten years of data, the third start-up: ms after navigation`);

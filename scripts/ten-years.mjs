@@ -1,9 +1,25 @@
 // Ten years of a 30-member branch on a phone, for the scripts that time or
-// profile it (bench-data.mjs, profile-tap.mjs, profile-startup.mjs).
+// profile it (bench-data.mjs, profile-tap.mjs, profile-startup.mjs,
+// startup-timeline.mjs), what they read of a start-up and the attendance
+// tap they time.
 import { writeFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeBackup, tenYears } from "../tests/e2e/backup-maker.mjs";
+import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
+
+/** The app from dist/ on a phone with ten years of data, imported as a
+ * member would: `{ server, browser, context, page, backupLength }`.
+ * `prepare` is given the context before its page opens (init scripts). */
+export async function tenYearsPhone(prepare = async () => {}) {
+  const server = await startServer();
+  const browser = await launch();
+  const context = await browser.newContext(PHONE);
+  await prepare(context);
+  const page = await context.newPage();
+  const backupLength = await importTenYears(page, server.origin);
+  return { server, browser, context, page, backupLength };
+}
 
 /** Welcomes `page` and imports ten years of data through 备份与交换, as a
  * member would; returns the backup file's length in characters. */
@@ -35,4 +51,40 @@ export async function markFirstScreen(context) {
       }
     }).observe(document, { childList: true, subtree: true });
   });
+}
+
+/** When each file of `page`'s last start-up (the wasm and the JavaScript)
+ * was in, from the resource timings: `[ms after navigation, file name]`. */
+export async function filesIn(page) {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .filter((e) => /\.(wasm|js)$/.test(e.name))
+      .map((e) => [e.responseEnd, e.name.replace(/^.*\//, "")]),
+  );
+}
+
+/** Opens the attendance list of the ten years' meeting whose taps are timed. */
+export async function openAttendance(page, origin) {
+  await page.goto(origin + "/meetings/y2026m11k4?s=attendance");
+  await page.locator(".attendance-row").first().waitFor({ timeout: 60000 });
+}
+
+/** Taps 请假 or 缺席 (in turn, by `i`) beside the fourth name of the open
+ * attendance list: `frame`, the ms until the next frame was drawn, and
+ * `tapped`, when (the page's `performance.now()`), to time what follows. */
+export function tapAttendance(page, i) {
+  return page.evaluate(async (label) => {
+    const row = document.querySelectorAll(".attendance-row")[3];
+    const button = [...row.querySelectorAll("button")].find((b) => b.textContent === label);
+    // The next frame: its animation-frame callbacks run before it is
+    // drawn, and a task queued from the first of them runs after it
+    // (asked for before the tap, so work the app itself puts off until
+    // after that frame is not counted as part of it).
+    const painted = new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    const tapped = performance.now();
+    button.click();
+    await painted;
+    return { frame: performance.now() - tapped, tapped };
+  }, i % 2 === 0 ? "请假" : "缺席");
 }

@@ -8,10 +8,10 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbOpenDbRequest, IdbTransaction};
+use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbTransaction};
 
 use super::local_storage::classify;
-use super::record_db::{finished, settled, transaction};
+use super::record_db::{finished, open_database, settled, transaction};
 use crate::domain::report::collection::moved_report_key;
 use crate::store::StorageError;
 
@@ -37,26 +37,15 @@ impl CommitteeDb {
         let factory = web_sys::window()
             .and_then(|w| w.indexed_db().ok().flatten())
             .ok_or_else(|| StorageError::Unavailable("浏览器未提供 IndexedDB".into()))?;
-        let request: IdbOpenDbRequest = factory
-            .open_with_u32(name, DB_VERSION)
-            .map_err(|e| classify(&e))?;
-        let upgrading = request.clone();
-        let on_upgrade = Closure::once_into_js(move || {
-            let Ok(result) = upgrading.result() else {
-                return;
-            };
-            let db: IdbDatabase = result.unchecked_into();
+        let db = open_database(&factory, name, DB_VERSION, |db, request| {
             if !db.object_store_names().contains(ENTRIES) {
                 let _ = db.create_object_store(ENTRIES);
-            } else if let Some(tx) = upgrading.transaction() {
+            } else if let Some(tx) = request.transaction() {
                 move_reports_to_year_keys(&tx);
             }
-        });
-        request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
-        let db: IdbDatabase = settled(&request)
-            .await
-            .map_err(|e| classify(&e))?
-            .unchecked_into();
+        })
+        .await
+        .map_err(|e| classify(&e))?;
         // A newer version opened in another tab waits for this one to let
         // go; the page reads again when it is opened again.
         let closing = db.clone();
@@ -78,13 +67,7 @@ impl CommitteeDb {
         let (_tx, store) = self.store(false)?;
         let keys = settled(&store.get_all_keys().map_err(|e| classify(&e))?);
         let values = settled(&store.get_all().map_err(|e| classify(&e))?);
-        let keys = js_sys::Array::from(&keys.await.map_err(|e| classify(&e))?);
-        let values = js_sys::Array::from(&values.await.map_err(|e| classify(&e))?);
-        Ok(keys
-            .iter()
-            .zip(values.iter())
-            .filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?)))
-            .collect())
+        pairs(keys.await, values.await)
     }
 
     /// Every stored key, without the values: a page reads the values it
@@ -191,8 +174,8 @@ fn ranged(store: &IdbObjectStore, prefix: &str) -> Result<(JsFuture, JsFuture), 
     Ok((keys, values))
 }
 
-/// The answers of `ranged` as (key, value) pairs; a value that is not a
-/// text is left out.
+/// The answers of a request for keys and one for their values as (key,
+/// value) pairs; a value that is not a text is left out.
 fn pairs(
     keys: Result<JsValue, JsValue>,
     values: Result<JsValue, JsValue>,

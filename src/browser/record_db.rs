@@ -10,7 +10,9 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction};
+use web_sys::{
+    IdbDatabase, IdbFactory, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction,
+};
 
 use super::local_storage::classify;
 use crate::domain::document::RecordKey;
@@ -92,6 +94,28 @@ pub(crate) fn settled(request: &IdbRequest) -> JsFuture {
     JsFuture::from(promise)
 }
 
+/// Opens the database `name` at `version`. `upgrade` runs when the
+/// database is new or older (`upgradeneeded`), with the database and the
+/// open request, whose transaction is the upgrade's: it creates the stores
+/// a layout lacks and moves what an older one kept.
+pub(crate) async fn open_database(
+    factory: &IdbFactory,
+    name: &str,
+    version: u32,
+    upgrade: impl FnOnce(&IdbDatabase, &IdbOpenDbRequest) + 'static,
+) -> Result<IdbDatabase, JsValue> {
+    let request: IdbOpenDbRequest = factory.open_with_u32(name, version)?;
+    let upgrading = request.clone();
+    let on_upgrade = Closure::once_into_js(move || {
+        let Ok(result) = upgrading.result() else {
+            return;
+        };
+        upgrade(&result.unchecked_into(), &upgrading);
+    });
+    request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
+    Ok(settled(&request).await?.unchecked_into())
+}
+
 /// A promise that settles when the transaction completes or fails.
 pub(crate) fn finished(tx: &IdbTransaction) -> JsFuture {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
@@ -133,27 +157,16 @@ impl Idb {
             .indexed_db()
             .map_err(unavailable)?
             .ok_or_else(|| StorageError::Unavailable("浏览器未提供 IndexedDB".into()))?;
-        let request: IdbOpenDbRequest = factory
-            .open_with_u32(name, DB_VERSION)
-            .map_err(unavailable)?;
-        let upgrading = request.clone();
-        let on_upgrade = Closure::once_into_js(move || {
-            let Ok(result) = upgrading.result() else {
-                return;
-            };
-            let db: IdbDatabase = result.unchecked_into();
+        let db = open_database(&factory, name, DB_VERSION, |db, _| {
             let names = db.object_store_names();
             for name in [RECORDS, META, QUARANTINE, UNDO] {
                 if !names.contains(name) {
                     let _ = db.create_object_store(name);
                 }
             }
-        });
-        request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
-        let db: IdbDatabase = settled(&request)
-            .await
-            .map_err(unavailable)?
-            .unchecked_into();
+        })
+        .await
+        .map_err(unavailable)?;
         // From the first moment: a deletion of the site's data waits for
         // every open connection, and later opens wait behind it, so one
         // still starting would hang every reload. Closed at once, and

@@ -83,16 +83,27 @@ pub fn flags(a: &Applicant, members: &[Member], practice: &Practice) -> Vec<Flag
     if let (Some(born), Some(applied)) = (a.born_on, on(Step::Apply)) {
         at(Step::Apply, rules::at_least_eighteen(born, applied));
     }
-    if let Some(named) = on(Step::AssignContacts) {
-        at(
+    // The people a step names: how many, and each a 正式党员 on the day.
+    // (Flags are put in step order at the end.)
+    let named_people: [(Step, &[PersonRef], CountRule, &str); 2] = [
+        (
             Step::AssignContacts,
-            rules::one_or_two_contacts(a.contacts.len()),
-        );
-        for p in &a.contacts {
-            at(
-                Step::AssignContacts,
-                probationary(p, members, named, "培养联系人"),
-            );
+            &a.contacts,
+            rules::one_or_two_contacts,
+            "培养联系人",
+        ),
+        (
+            Step::NameIntroducers,
+            &a.introducers,
+            rules::two_introducers,
+            "入党介绍人",
+        ),
+    ];
+    for (step, people, count_rule, role) in named_people {
+        let Some(named) = on(step) else { continue };
+        at(step, count_rule(people.len()));
+        for p in people {
+            at(step, probationary(p, members, named, role));
         }
     }
     if let (Some(activist), Some(candidate)) = (on(Step::NameActivist), on(Step::NameCandidate)) {
@@ -100,18 +111,6 @@ pub fn flags(a: &Applicant, members: &[Member], practice: &Practice) -> Vec<Flag
             Step::NameCandidate,
             rules::a_year_as_activist(activist, candidate),
         );
-    }
-    if let Some(named) = on(Step::NameIntroducers) {
-        at(
-            Step::NameIntroducers,
-            rules::two_introducers(a.introducers.len()),
-        );
-        for p in &a.introducers {
-            at(
-                Step::NameIntroducers,
-                probationary(p, members, named, "入党介绍人"),
-            );
-        }
     }
     if on(Step::Training).is_some() {
         at(
@@ -180,6 +179,9 @@ pub fn flags(a: &Applicant, members: &[Member], practice: &Practice) -> Vec<Flag
     out.sort_by_key(|f| f.step);
     out
 }
+
+/// How many people a step names may be (`rules::two_introducers`).
+type CountRule = fn(usize) -> Option<Breach>;
 
 /// A person picked from the roster who was a 预备党员 on the day.
 fn probationary(p: &PersonRef, members: &[Member], on: NaiveDate, role: &str) -> Option<Breach> {

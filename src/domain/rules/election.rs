@@ -29,9 +29,9 @@ use chrono::NaiveDate;
 use crate::domain::meeting::{Candidate, Election, Meeting, Office};
 use crate::domain::{Branch, Member};
 
-use super::attendance::{is_present, was_active_on};
+use super::attendance::was_active_on;
 use super::more_than_half;
-use super::quorum::{counted, quorum, QuorumRule};
+use super::quorum::{counted_and_present, quorum, QuorumRule};
 use super::vote::{Body, ResultLines};
 
 /// Where the rules of an election come from, as the screen and the printed
@@ -293,12 +293,7 @@ pub fn evaluate_election(
         Body::Assembly => QuorumRule::Election,
         Body::Committee => QuorumRule::CommitteeElection,
     };
-    let voters = counted(meeting, members, rule);
-    let base = voters.len();
-    let present = voters
-        .iter()
-        .filter(|d| is_present(meeting, &d.member.id))
-        .count();
+    let (base, present) = counted_and_present(meeting, members, rule);
     let meeting_valid = quorum(meeting, members).is_some_and(|q| q.valid);
     let election_valid = match (election.ballots_issued, election.ballots_returned) {
         (Some(issued), Some(returned)) => Some(returned <= issued),

@@ -167,7 +167,7 @@ impl Quorum {
 
 /// The members whose presence the rule counts: those with a vote (the
 /// committee at a 支委会), less those excluded by a recorded decision.
-pub fn counted<'a>(meeting: &Meeting, members: &'a [Member], rule: QuorumRule) -> Vec<Due<'a>> {
+fn counted<'a>(meeting: &Meeting, members: &'a [Member], rule: QuorumRule) -> Vec<Due<'a>> {
     due(meeting, members)
         .into_iter()
         .filter(|d| {
@@ -181,14 +181,26 @@ pub fn counted<'a>(meeting: &Meeting, members: &'a [Member], rule: QuorumRule) -
         .collect()
 }
 
-/// The quorum of a meeting that has a rule; `None` for other meetings.
-pub fn quorum(meeting: &Meeting, members: &[Member]) -> Option<Quorum> {
-    let rule = QuorumRule::of(meeting)?;
+/// How many members the rule counts at `meeting` (`counted`), and how
+/// many of them are present: (应到, 实到) of a quorum, a vote's or an
+/// election's base and those of it in the room.
+pub fn counted_and_present(
+    meeting: &Meeting,
+    members: &[Member],
+    rule: QuorumRule,
+) -> (usize, usize) {
     let counted = counted(meeting, members, rule);
     let present = counted
         .iter()
         .filter(|d| is_present(meeting, &d.member.id))
         .count();
+    (counted.len(), present)
+}
+
+/// The quorum of a meeting that has a rule; `None` for other meetings.
+pub fn quorum(meeting: &Meeting, members: &[Member]) -> Option<Quorum> {
+    let rule = QuorumRule::of(meeting)?;
+    let (due_count, present) = counted_and_present(meeting, members, rule);
     let uncounted: Vec<Due> = due(meeting, members)
         .into_iter()
         .filter(|d| !rule.is_committee() && !d.votes)
@@ -200,12 +212,12 @@ pub fn quorum(meeting: &Meeting, members: &[Member]) -> Option<Quorum> {
         .count();
     Some(Quorum {
         rule,
-        due: counted.len(),
+        due: due_count,
         present,
         probationary_present,
         on_probation_present: uncounted.len() - probationary_present,
         excluded: meeting.excluded.len(),
-        valid: rule.met(present, counted.len()),
+        valid: rule.met(present, due_count),
     })
 }
 

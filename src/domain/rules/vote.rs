@@ -18,8 +18,7 @@ use crate::domain::meeting::{Counts, Meeting, MeetingKind, Vote, VoteKind};
 use crate::domain::time::format_chinese_date;
 use crate::domain::Member;
 
-use super::attendance::is_present;
-use super::quorum::{counted, quorum, QuorumRule};
+use super::quorum::{counted_and_present, quorum, QuorumRule};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum VoteResult {
@@ -205,12 +204,7 @@ pub fn evaluate_vote(meeting: &Meeting, vote: &Vote, members: &[Member]) -> Opti
         Body::Assembly => QuorumRule::VotingMembers,
         Body::Committee => QuorumRule::Committee,
     };
-    let voters = counted(meeting, members, rule);
-    let base = voters.len();
-    let present_voters = voters
-        .iter()
-        .filter(|d| is_present(meeting, &d.member.id))
-        .count();
+    let (base, present_voters) = counted_and_present(meeting, members, rule);
     let room = Counts {
         in_favour: vote.in_favour,
         against: vote.against,

@@ -18,11 +18,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::browser::clock;
+use crate::domain::job::Area;
 use crate::domain::year_work::plan::edit_plan;
 use crate::domain::year_work::report::edit_report;
 use crate::domain::year_work::summary::edit_summary;
 use crate::domain::year_work::{SecretaryReport, YearPlan, YearSummary};
+use crate::ui::job::ReadOnly;
 use crate::ui::state::AppState;
+use crate::ui::widgets::PageHeader;
 
 /// The year in the address, or this year.
 fn year_param() -> Memo<i32> {
@@ -34,6 +37,29 @@ fn year_param() -> Memo<i32> {
             .filter(|y| crate::domain::limits::YEARS.contains(y))
             .unwrap_or_else(|| chrono::Datelike::year(&clock::today()))
     })
+}
+
+/// The frame of one of the year's papers (计划, 总结, 述职): the header,
+/// back to the year, and the paper for the year in the address, read only
+/// on a phone that does not do the year's work.
+#[component]
+fn YearPaperPage<V>(
+    /// The header's title.
+    title: &'static str,
+    /// The paper, given the year.
+    paper: fn(i32) -> V,
+) -> impl IntoView
+where
+    V: IntoView + 'static,
+{
+    let year = year_param();
+    move || {
+        let year = year.get();
+        view! {
+            <PageHeader title=title back=format!("/mine/year/{year}") />
+            <ReadOnly area=Area::YearWork>{paper(year)}</ReadOnly>
+        }
+    }
 }
 
 fn save_plan(state: AppState, year: i32, f: impl Fn(&mut YearPlan) + 'static) {

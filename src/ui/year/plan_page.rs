@@ -5,30 +5,18 @@
 use leptos::prelude::*;
 
 use crate::domain::job::Area;
-use crate::ui::job::{use_may_edit, ReadOnly};
+use crate::ui::job::use_may_edit;
 
-use super::{save_plan, year_param};
+use super::{save_plan, YearPaperPage};
 use crate::browser::clock;
 use crate::domain::year_work::plan::{approving_meetings, schedule, task_line, year_tasks};
 use crate::ui::draft_text::DraftTextArea;
 use crate::ui::link::A;
 use crate::ui::state::use_app;
-use crate::ui::widgets::PageHeader;
 
 #[component]
 pub fn YearPlanPage() -> impl IntoView {
-    let year = year_param();
-    view! {
-        {move || {
-            let year = year.get();
-            view! {
-                <PageHeader title="年度工作计划" back=format!("/mine/year/{year}") />
-                <ReadOnly area=Area::YearWork>
-                    <Plan year=year />
-                </ReadOnly>
-            }
-        }}
-    }
+    view! { <YearPaperPage title="年度工作计划" paper=|year| view! { <Plan year=year /> } /> }
 }
 
 #[component]

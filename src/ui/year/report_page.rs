@@ -3,29 +3,16 @@
 
 use leptos::prelude::*;
 
-use crate::domain::job::Area;
-use crate::ui::job::ReadOnly;
-
-use super::{save_report, year_param};
+use super::{save_report, YearPaperPage};
 use crate::domain::year_work::report::{reporter, HEADINGS};
 use crate::ui::draft_text::DraftTextArea;
 use crate::ui::link::A;
 use crate::ui::state::use_app;
-use crate::ui::widgets::PageHeader;
 
 #[component]
 pub fn SecretaryReportPage() -> impl IntoView {
-    let year = year_param();
     view! {
-        {move || {
-            let year = year.get();
-            view! {
-                <PageHeader title="书记抓党建述职" back=format!("/mine/year/{year}") />
-                <ReadOnly area=Area::YearWork>
-                    <Report year=year />
-                </ReadOnly>
-            }
-        }}
+        <YearPaperPage title="书记抓党建述职" paper=|year| view! { <Report year=year /> } />
     }
 }
 

@@ -5,31 +5,16 @@
 
 use leptos::prelude::*;
 
-use crate::domain::job::Area;
-use crate::ui::job::ReadOnly;
-
-use super::{save_summary, year_param};
+use super::{save_summary, YearPaperPage};
 use crate::browser::{clock, dialog};
 use crate::domain::year_work::summary::year_figures;
 use crate::ui::draft_text::DraftTextArea;
 use crate::ui::link::A;
 use crate::ui::state::use_app;
-use crate::ui::widgets::PageHeader;
 
 #[component]
 pub fn YearSummaryPage() -> impl IntoView {
-    let year = year_param();
-    view! {
-        {move || {
-            let year = year.get();
-            view! {
-                <PageHeader title="年度工作总结" back=format!("/mine/year/{year}") />
-                <ReadOnly area=Area::YearWork>
-                    <Summary year=year />
-                </ReadOnly>
-            }
-        }}
-    }
+    view! { <YearPaperPage title="年度工作总结" paper=|year| view! { <Summary year=year /> } /> }
 }
 
 #[component]

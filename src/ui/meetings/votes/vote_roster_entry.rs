@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use crate::domain::meeting::VoteKind;
 use crate::domain::roster::Extension;
 use crate::domain::time::format_chinese_date;
-use crate::domain::{MemberStatus, Reduction, Standing};
+use crate::domain::{Member, MemberStatus, Reduction, Standing};
 use crate::ui::handles::MeetingHandle;
+use crate::ui::state::use_app;
 use crate::ui::widgets::DateInput;
 
 #[component]
@@ -27,17 +28,6 @@ pub fn VoteRosterEntry(
         let id = member_id.get()?;
         state.doc.with(|d| d.member(&id).cloned())
     };
-    let edit_member = move |f: Box<dyn Fn(&mut crate::domain::Member)>| {
-        let Some(id) = member_id.get_untracked() else {
-            return;
-        };
-        let f = std::rc::Rc::new(f);
-        state.edit_roster(move |members| {
-            if let Some(m) = members.iter_mut().find(|m| m.id == id) {
-                f(m);
-            }
-        });
-    };
     let extend_to = RwSignal::new(None::<NaiveDate>);
     move || {
         let m = member()?;
@@ -46,12 +36,22 @@ pub fn VoteRosterEntry(
             return None;
         }
         match kind.get() {
-            VoteKind::ConfirmFull if m.standing == Standing::Probationary
-                && !from_path.get() => {
+            VoteKind::ConfirmFull if m.standing == Standing::Probationary && !from_path.get() => {
                 let since = m.probation_period_end().unwrap_or(on);
                 Some(
                     view! {
-                        <div class="roster-action">
+                        <RosterAction
+                            member_id=member_id
+                            label="在名册中登记转正"
+                            change=move || {
+                                Some(
+                                    member_change(move |m| {
+                                        m.standing = Standing::Full;
+                                        m.confirmed_on = Some(since);
+                                    }),
+                                )
+                            }
+                        >
                             <p class="muted small">
                                 {format!(
                                     "转正须报上级党组织审批。批准后，登记{}为正式党员，转正日期为预备期满之日{}（党龄自此算起）。",
@@ -59,86 +59,107 @@ pub fn VoteRosterEntry(
                                     format_chinese_date(since),
                                 )}
                             </p>
-                            <button
-                                class="button small"
-                                type="button"
-                                on:click=move |_| {
-                                    edit_member(
-                                        Box::new(move |m| {
-                                            m.standing = Standing::Full;
-                                            m.confirmed_on = Some(since);
-                                        }),
-                                    )
-                                }
-                            >
-                                "在名册中登记转正"
-                            </button>
-                        </div>
+                        </RosterAction>
                     }
                         .into_any(),
                 )
             }
-            VoteKind::ExtendProbation if m.standing == Standing::Probationary
-                && m.extension.as_ref().is_none_or(|e| e.decided_on != on) => {
+            VoteKind::ExtendProbation
+                if m.standing == Standing::Probationary
+                    && m.extension.as_ref().is_none_or(|e| e.decided_on != on) =>
+            {
                 Some(
                     view! {
-                        <div class="roster-action">
+                        <RosterAction
+                            member_id=member_id
+                            label="在名册中登记延长预备期"
+                            change=move || {
+                                extend_to
+                                    .get_untracked()
+                                    .map(|until| {
+                                        member_change(move |m| {
+                                            m.extension = Some(Extension { decided_on: on, until });
+                                        })
+                                    })
+                            }
+                        >
                             <DateInput
                                 label="预备期延长至（半年至一年）"
                                 name="extend-until"
                                 value=extend_to
                                 on_change=move |d| extend_to.set(d)
                             />
-                            <button
-                                class="button small"
-                                type="button"
-                                on:click=move |_| {
-                                    if let Some(until) = extend_to.get_untracked() {
-                                        edit_member(
-                                            Box::new(move |m| {
-                                                m.extension = Some(Extension { decided_on: on, until });
-                                            }),
-                                        )
-                                    }
-                                }
-                            >
-                                "在名册中登记延长预备期"
-                            </button>
-                        </div>
+                        </RosterAction>
                     }
-                        .into_any(),
+                    .into_any(),
                 )
             }
-            VoteKind::CancelProbation => {
-                Some(
-                    view! {
-                        <div class="roster-action">
-                            <p class="muted small">
-                                "取消预备党员资格须报上级党组织批准；批准后在名册中办理减少。"
-                            </p>
-                            <button
-                                class="button small"
-                                type="button"
-                                on:click=move |_| {
-                                    edit_member(
-                                        Box::new(move |m| {
-                                            m.status = MemberStatus::Left {
-                                                on: Some(on),
-                                                why: Some(Reduction::ProbationCancelled),
-                                                reason: String::new(),
-                                            };
-                                        }),
-                                    )
-                                }
-                            >
-                                "在名册中办理减少"
-                            </button>
-                        </div>
-                    }
-                        .into_any(),
-                )
-            }
+            VoteKind::CancelProbation => Some(
+                view! {
+                    <RosterAction
+                        member_id=member_id
+                        label="在名册中办理减少"
+                        change=move || {
+                            Some(
+                                member_change(move |m| {
+                                    m.status = MemberStatus::Left {
+                                        on: Some(on),
+                                        why: Some(Reduction::ProbationCancelled),
+                                        reason: String::new(),
+                                    };
+                                }),
+                            )
+                        }
+                    >
+                        <p class="muted small">
+                            "取消预备党员资格须报上级党组织批准；批准后在名册中办理减少。"
+                        </p>
+                    </RosterAction>
+                }
+                .into_any(),
+            ),
             _ => None,
         }
+    }
+}
+
+/// What one tap puts into the named member's roster entry.
+type MemberChange = Box<dyn Fn(&mut Member)>;
+
+fn member_change(change: impl Fn(&mut Member) + 'static) -> MemberChange {
+    Box::new(change)
+}
+
+/// One entry a passed vote offers to put into the roster: what it will say
+/// (or what it needs first), and the button that puts it there.
+#[component]
+fn RosterAction(
+    /// The member the vote was about.
+    member_id: Signal<Option<String>>,
+    /// The button's words ("在名册中登记转正").
+    label: &'static str,
+    /// The change the tap makes, read at the tap; `None` while something it
+    /// needs is not filled in, and then the tap does nothing.
+    change: impl Fn() -> Option<MemberChange> + 'static,
+    /// Above the button: what the entry will say, or what it needs.
+    children: Children,
+) -> impl IntoView {
+    let state = use_app();
+    let put = move |_| {
+        let (Some(id), Some(change)) = (member_id.get_untracked(), change()) else {
+            return;
+        };
+        state.edit_roster(move |members| {
+            if let Some(m) = members.iter_mut().find(|m| m.id == id) {
+                change(m);
+            }
+        });
+    };
+    view! {
+        <div class="roster-action">
+            {children()} <button class="button small" type="button" on:click=put>
+                {label}
+            </button>
+        </div>
     }
 }
