@@ -64,7 +64,11 @@ export const BUDGETS = {
   // scripts are minified by finish-build.mjs (index.html −883 B); start-up
   // readies the screens' code while a member's records are read (a future
   // that start() spawns, +~450 B).
-  welcome: { what: "the welcome screen's first load", gzip: 142_350 },
+  // Raised to 142,500 (stop 39): 142,492 B. The main module gained ~190 B
+  // with one IndexedDB opener for the branch's and the 党委's databases
+  // (record_db.rs open_database) and the one table of pages (ui/pages.rs),
+  // measured together. Target 200,000: met.
+  welcome: { what: "the welcome screen's first load", gzip: 142_500 },
   // A member with records whose browser kept nothing (no service worker
   // cache): the home screen's files. 454,684 B before the welcome screen
   // left the main module; 473,678 B after (the store and the screens are
@@ -124,7 +128,11 @@ export const BUDGETS = {
   // names above.
   // Lowered to 555,800 (stop 38, later): 555,777 B, the welcome's changes
   // above and the merged #21 widgets.
-  home: { what: "the home screen's first load, nothing cached", gzip: 555_800 },
+  // Raised to 556,300 (stop 39): 556,250 B. Records in the sealer's own
+  // layout are unsealed without a second scan of their data (format/record.rs
+  // unseal_as_sealed: +~300 B in the store's file; reading ten years natively
+  // 23-30 -> 17 ms) and the welcome's +190 B above.
+  home: { what: "the home screen's first load, nothing cached", gzip: 556_300 },
   // A 支部资料包 link opened on a phone that never opened the app, slow 4G
   // and 4× CPU, until the package's review is on screen: the files' gzip -9
   // bytes, and the time. First measured at 587,416 B brotli on the wire and
