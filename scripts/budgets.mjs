@@ -196,7 +196,9 @@ export const BUDGETS = {
   // (ProblemSection, ErrorLine: #21's duplicates), the join page's file
   // +408 B; the minified inline scripts above take most of it back. Still
   // 3,200 B under #27's 350,000.
-  link: { what: "a link opened on a fresh phone", gzip: 346_800, ms: 3000 },
+  // Raised to 347,100 (stop 39): 347,002 B, the welcome's +190 B above.
+  // Still 3,000 B under #27's 350,000.
+  link: { what: "a link opened on a fresh phone", gzip: 347_100, ms: 3000 },
 };
 
 const UNITS = { gzip: "B gzipped", ms: "ms" };
