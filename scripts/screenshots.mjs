@@ -54,6 +54,9 @@ const screens = [
   ["dues-month", "/mine/dues"],
   ["dues-member", `/mine/dues/member/m13/${new Date().getFullYear()}`],
   ["dues-year", `/mine/dues/${new Date().getFullYear()}`],
+  ["year-plan", `/mine/year/${new Date().getFullYear()}/plan`],
+  ["year-summary", `/mine/year/${new Date().getFullYear()}/summary`],
+  ["year-report", `/mine/year/${new Date().getFullYear()}/report`],
   ["print-dues-register", `/print/dues/register/${new Date().getFullYear()}`],
   ["print-dues-public", `/print/dues/public/${new Date().getFullYear()}`],
 ];
