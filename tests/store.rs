@@ -11,7 +11,9 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use chrono::NaiveDate;
 use common::{block_on, example, member, store_with, Committing, Gated, Phone, Store};
+use zhibu::app::first_read::read_first;
 use zhibu::app::{Backend, Event, Immediate};
 use zhibu::domain::meeting::Presence;
 use zhibu::domain::rules::recording::set_presence;
@@ -837,4 +839,82 @@ fn the_notice_that_wiped_data_was_written_back_comes_once_it_is_back_in_the_stor
         "told 已重新写回 before the roster was back"
     );
     assert_eq!(Phone::open(&wiped, "d1").doc().members, example().members);
+}
+
+// Start-up in two reads (`app::first_read`): home is drawn from what it can
+// show, everything else follows.
+
+/// The example with a finished meeting of 2019 and a planned one of 2019
+/// added, stored and filed as a start leaves them.
+fn filed_with_old_meetings() -> Store {
+    let phone = Phone::with_example("d1");
+    let mut doc = phone.doc();
+    let recent = doc.meetings[0].clone();
+    let mut finished = recent.clone();
+    finished.id = "old-finished".into();
+    finished.state = zhibu::domain::meeting::MeetingState::Held;
+    finished.date = NaiveDate::from_ymd_opt(2019, 6, 1);
+    finished.attendance.clear();
+    finished.votes.clear();
+    let mut plan = finished.clone();
+    plan.id = "old-plan".into();
+    plan.state = zhibu::domain::meeting::MeetingState::Planned;
+    plan.date = None;
+    plan.planned_date = NaiveDate::from_ymd_opt(2019, 7, 1);
+    doc.meetings.extend([finished, plan]);
+    phone.replace(doc).unwrap();
+    block_on(phone.core.file_records());
+    phone.store.clone()
+}
+
+fn first_read(store: &Store, tab: &str, alive: &[String]) -> Option<Document> {
+    block_on(read_first(store, tab, alive, common::today()))
+}
+
+#[test]
+fn home_is_drawn_first_from_open_work_and_the_last_two_years_then_everything_is_read() {
+    let store = filed_with_old_meetings();
+    let first = first_read(&store, "tab-new", &[]).expect("the index is built");
+    let ids: Vec<&str> = first.meetings.iter().map(|m| m.id.as_str()).collect();
+    assert!(
+        !ids.contains(&"old-finished"),
+        "2019's finished meeting waits"
+    );
+    assert!(
+        ids.contains(&"old-plan"),
+        "a plan never done is open work: {ids:?}"
+    );
+    let everything = reopened(&store);
+    assert_eq!(
+        first.members, everything.members,
+        "the roster is read first"
+    );
+    assert_eq!(first.branch, everything.branch);
+    assert_eq!(first.meetings.len() + 1, everything.meetings.len());
+    assert!(everything.meeting("old-finished").is_some());
+}
+
+#[test]
+fn before_the_index_is_built_everything_is_read_before_home() {
+    let (store, _) = saved_example();
+    assert_eq!(first_read(&store, "tab-new", &[]), None);
+}
+
+#[test]
+fn edits_a_closed_page_left_in_its_journal_are_written_before_home_shows() {
+    let store = filed_with_old_meetings();
+    let page = Phone::open_as(&store, "d1", "tab-closed");
+    let (id, _) = first_meeting(&page.doc());
+    page.edit(vec![RecordKey::meeting(&id)], move |d| {
+        if let Some(m) = d.meeting_mut(&id) {
+            m.theme = "关闭前的修改".into();
+        }
+    });
+    assert_eq!(
+        first_read(&store, "tab-new", &[]),
+        None,
+        "the journal waits"
+    );
+    // A page still open keeps its own journal: home is drawn first.
+    assert!(first_read(&store, "tab-new", &["tab-closed".to_string()]).is_some());
 }

@@ -18,6 +18,7 @@ use wasm_bindgen_test::*;
 use zhibu::browser::local_storage::{classify, LocalStorageKv};
 use zhibu::browser::persistence::{self, Place};
 use zhibu::browser::record_db::Idb;
+use zhibu::domain::document::filed_years;
 use zhibu::domain::sample::example_document;
 use zhibu::domain::Document;
 use zhibu::domain::RecordKey;
@@ -92,6 +93,45 @@ async fn stored_example(idb: &Idb) -> (Session, Document) {
     session.replace(&mut doc, example());
     assert_eq!(commit_all(&mut session, &mut doc, idb).await, After::Saved);
     (session, doc)
+}
+
+#[wasm_bindgen_test]
+async fn a_store_from_before_the_index_is_read_whole_first_then_filed_and_read_in_two() {
+    let idb = fresh("test-filed").await;
+    let mut with_old = example();
+    let mut old = with_old.meetings[0].clone();
+    old.id = "old".into();
+    old.state = zhibu::domain::meeting::MeetingState::Held;
+    old.date = chrono::NaiveDate::from_ymd_opt(2019, 6, 1);
+    old.attendance.clear();
+    old.votes.clear();
+    with_old.meetings.push(old);
+    let loaded = load(&idb.snapshot().await.unwrap());
+    let mut session = Session::open(&loaded, "dev-a");
+    let mut doc = loaded.doc;
+    session.replace(&mut doc, with_old.clone());
+    assert_eq!(commit_all(&mut session, &mut doc, &idb).await, After::Saved);
+    // As every store was before the index: home waits for everything.
+    assert!(idb.read_first(2025).await.unwrap().is_none());
+
+    idb.file(&filed_years(&doc)).await.unwrap();
+    let first = load(&idb.read_first(2025).await.unwrap().unwrap()).doc;
+    assert!(
+        first.meeting("old").is_none(),
+        "2019's finished meeting waits"
+    );
+    assert_eq!(first.meetings.len() + 1, doc.meetings.len());
+    assert_eq!((&first.branch, &first.members), (&doc.branch, &doc.members));
+    // The index sits beside the records, never among them.
+    assert_eq!(load(&idb.snapshot().await.unwrap()).doc, with_old);
+
+    // Reopened for a change: filed again, it is read first.
+    let mut years = filed_years(&doc);
+    years.remove("meeting/old");
+    idb.file(&years).await.unwrap();
+    let first = load(&idb.read_first(2025).await.unwrap().unwrap()).doc;
+    assert!(first.meeting("old").is_some());
+    idb.close();
 }
 
 #[wasm_bindgen_test]
@@ -289,7 +329,7 @@ async fn the_first_versions_local_storage_records_move_into_indexeddb() {
     put_first_version_keys();
     zhibu::browser::local_storage::probe().unwrap();
     let page = test_page();
-    let started = persistence::start(page.clone(), device()).await;
+    let started = persistence::start(page.clone(), device(), None).await;
     assert_eq!(started.place, Place::IndexedDb);
     assert_eq!(*page.doc.borrow(), expected_first_version_doc());
     let left: Vec<String> = (0..storage().length().unwrap())
@@ -303,7 +343,7 @@ async fn the_first_versions_local_storage_records_move_into_indexeddb() {
     assert_eq!(started.opened.quarantined.len(), 2);
     // A second start reads the moved records, and nothing is moved twice.
     let second = test_page();
-    let again = persistence::start(second.clone(), device()).await;
+    let again = persistence::start(second.clone(), device(), None).await;
     assert_eq!(*second.doc.borrow(), expected_first_version_doc());
     assert_eq!(again.opened.quarantined.len(), 2);
     storage().clear().unwrap();
@@ -337,7 +377,7 @@ async fn an_edit_journalled_but_never_committed_is_written_at_the_next_start() {
         )
         .unwrap();
     let page = test_page();
-    let started = persistence::start(page.clone(), device()).await;
+    let started = persistence::start(page.clone(), device(), None).await;
     assert_eq!(started.opened.replayed, 1);
     assert_eq!(page.doc.borrow().branch.name, "关闭前刚改的名字");
     assert!(storage()
@@ -358,7 +398,7 @@ async fn fresh_store(page: &Screen) {
     Idb::delete_named("zhibu").await.unwrap();
     storage().clear().unwrap();
     zhibu::browser::local_storage::probe().unwrap();
-    persistence::start(page.clone(), device()).await;
+    persistence::start(page.clone(), device(), None).await;
 }
 
 async fn stored_branch_name() -> String {

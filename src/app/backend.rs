@@ -33,6 +33,14 @@ pub trait Backend: Clone + 'static {
     /// The data before the last import, kept until the member dismisses it.
     async fn load_undo(&self) -> Result<Option<String>, StorageError>;
     async fn save_undo(&self, point: Option<&str>) -> Result<(), StorageError>;
+    /// What start-up reads before the first screen (`store::filed`): the
+    /// head and the records read first when the years from `since_year`
+    /// are. `None` where this store keeps no index of filed years, or has
+    /// not built it yet: then everything is read first.
+    async fn read_first(&self, since_year: i32) -> Result<Option<Snapshot>, StorageError>;
+    /// Stores the year each record is filed under (the stored name and its
+    /// year, from what was read), writing only what changed.
+    async fn file(&self, years: &BTreeMap<String, i32>) -> Result<(), StorageError>;
 
     /// The journals of every page, by their storage key.
     fn read_journals(&self) -> Vec<(String, Journal)>;
@@ -59,6 +67,10 @@ struct Side<D> {
     undo_full: bool,
     /// Test switch: nothing can be kept aside (a full phone).
     aside_full: bool,
+    /// The year each record is filed under, once filed: kept with the
+    /// page (a store that answers at once reads everything at once anyway;
+    /// native tests run the use cases on it).
+    filed: Option<BTreeMap<String, i32>>,
 }
 
 impl<D: RecordDb> Clone for Immediate<D> {
@@ -79,6 +91,7 @@ impl<D: RecordDb + 'static> Immediate<D> {
                 device: None,
                 undo_full: false,
                 aside_full: false,
+                filed: None,
             })),
         }
     }
@@ -148,6 +161,24 @@ impl<D: RecordDb + 'static> Backend for Immediate<D> {
             return Err(StorageError::Full);
         }
         side.undo = point.map(str::to_string);
+        Ok(())
+    }
+
+    async fn read_first(&self, since_year: i32) -> Result<Option<Snapshot>, StorageError> {
+        let side = self.inner.borrow();
+        let Some(filed) = &side.filed else {
+            return Ok(None);
+        };
+        let mut snapshot = side.db.snapshot()?;
+        snapshot.records.retain(|r| {
+            crate::store::filed::is_read_first(filed.get(&r.origin).copied(), since_year)
+        });
+        snapshot.quarantined.clear();
+        Ok(Some(snapshot))
+    }
+
+    async fn file(&self, years: &BTreeMap<String, i32>) -> Result<(), StorageError> {
+        self.inner.borrow_mut().filed = Some(years.clone());
         Ok(())
     }
 

@@ -12,6 +12,7 @@
 pub mod arrival;
 pub mod backend;
 pub mod exchange;
+pub mod first_read;
 pub mod salvage;
 pub mod text_diff;
 pub mod undo;

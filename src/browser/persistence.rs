@@ -6,13 +6,14 @@
 //! about the data, the core decides.
 
 use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::local_storage::{self, LocalStorageKv};
 use super::record_db::Idb;
 use super::tabs;
-use crate::app::{Backend, Core, Event, Host, InMemory, Opened};
-use crate::domain::RecordKey;
+use crate::app::{first_read, Backend, Core, Event, Host, InMemory, Opened};
+use crate::domain::{Document, RecordKey};
 use crate::store::db::{RecordDb, Snapshot, Txn, TxnOutcome};
 use crate::store::device::DeviceState;
 use crate::store::journal::{Journal, JournalEntry};
@@ -106,7 +107,13 @@ pub async fn nothing_stored() -> bool {
 
 /// Opens the records and puts them on the page: IndexedDB after moving in
 /// the first version's localStorage records; else localStorage; else memory.
-pub async fn start(ui: impl Host + Clone, device: DeviceState) -> Started {
+/// `show_first`, where given, is shown what home needs as soon as it is
+/// read (`app::first_read`); everything else is read after that frame.
+pub async fn start(
+    ui: impl Host + Clone,
+    device: DeviceState,
+    show_first: Option<Box<dyn FnOnce(Document)>>,
+) -> Started {
     let tab = super::clock::new_id("tab");
     tabs::hold_tab_lock(&tab);
     let local = LocalStorageKv::open().ok();
@@ -134,6 +141,13 @@ pub async fn start(ui: impl Host + Clone, device: DeviceState) -> Started {
         },
     };
     let alive = tabs::held_tab_locks().await;
+    if let Some(show) = show_first {
+        if let Some(doc) = first_read::read_first(&store, &tab, &alive, super::clock::today()).await
+        {
+            show(doc);
+            super::page_events::after_next_paint().await;
+        }
+    }
     let page = |ui| Page {
         ui,
         tab: tab.clone(),
@@ -172,7 +186,13 @@ pub async fn start(ui: impl Host + Clone, device: DeviceState) -> Started {
     if let Store::Idb(idb) = opened_core.store() {
         idb.on_lost(connection_lost);
     }
-    CORE.with(|cell| *cell.borrow_mut() = Some(opened_core));
+    CORE.with(|cell| *cell.borrow_mut() = Some(opened_core.clone()));
+    // Off the first screen's way: filing reads the index and writes what
+    // changed since the last start.
+    wasm_bindgen_futures::spawn_local(async move {
+        super::page_events::after_next_paint().await;
+        opened_core.file_records().await;
+    });
     tabs::on_message(other_page_wrote);
     super::page_events::page_is_hiding();
     super::page_events::on_page_hidden(|| {
@@ -373,6 +393,23 @@ impl Backend for Store {
             Store::Idb(idb) => idb.save_undo(point).await,
             Store::Local(_) => local_storage::write_undo(point),
             Store::Memory(db) => db.save_undo(point).await,
+        }
+    }
+
+    async fn read_first(&self, since_year: i32) -> Result<Option<Snapshot>, StorageError> {
+        match self {
+            Store::Idb(idb) => idb.read_first(since_year).await,
+            // Records in localStorage are read at once, all of them.
+            Store::Local(_) => Ok(None),
+            Store::Memory(db) => db.read_first(since_year).await,
+        }
+    }
+
+    async fn file(&self, years: &BTreeMap<String, i32>) -> Result<(), StorageError> {
+        match self {
+            Store::Idb(idb) => idb.file(years).await,
+            Store::Local(_) => Ok(()),
+            Store::Memory(db) => db.file(years).await,
         }
     }
 

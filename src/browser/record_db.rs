@@ -6,17 +6,20 @@
 //! committing at once are put one after the other by the browser.
 
 use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    IdbDatabase, IdbFactory, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction,
+    IdbDatabase, IdbFactory, IdbKeyRange, IdbObjectStore, IdbOpenDbRequest, IdbRequest,
+    IdbTransaction,
 };
 
 use super::local_storage::classify;
 use crate::domain::document::RecordKey;
 use crate::store::db::{decide, Found, Puts, Snapshot, Txn, TxnOutcome};
+use crate::store::filed;
 use crate::store::migration::Move;
 use crate::store::quarantine::Quarantined;
 use crate::store::StorageError;
@@ -28,6 +31,13 @@ const META: &str = "meta";
 const QUARANTINE: &str = "quarantine";
 const HEAD: &str = "head";
 const UNDO: &str = "undo";
+/// The index of filed years (`store::filed`), in `meta` beside the head:
+/// "filed/meeting/m-1" → 2019 for each record filed under a year, and
+/// `FILED` once every record read at a start was filed. Kept in the store
+/// the app already has, so no new version of the database is opened under
+/// pages of the app that are still open.
+const FILED: &str = "filed";
+const FILED_PREFIX: &str = "filed/";
 
 /// An open connection.
 #[derive(Clone)]
@@ -330,6 +340,80 @@ impl Idb {
         Ok(out)
     }
 
+    /// The head and the records read first when the years from
+    /// `since_year` are (`store::filed`), or `None` before the index was
+    /// built. Two transactions: which records, then their values; another
+    /// page writing between them only changes what the first screen shows
+    /// until everything is read.
+    pub async fn read_first(&self, since_year: i32) -> Result<Option<Snapshot>, StorageError> {
+        let tx = self.transaction(&[RECORDS, META], false)?;
+        let meta = Self::store(&tx, META)?;
+        let head = settled(&meta.get(&HEAD.into()).map_err(unavailable)?);
+        let index = FiledIndex::request(&meta)?;
+        let names = settled(
+            &Self::store(&tx, RECORDS)?
+                .get_all_keys()
+                .map_err(unavailable)?,
+        );
+        let head = head.await.map_err(unavailable)?.as_string();
+        let Some(filed) = index.read().await? else {
+            return Ok(None);
+        };
+        let names = as_strings(&names.await.map_err(unavailable)?);
+        let keys: Vec<RecordKey> = filed::names_read_first(
+            names.iter().flatten().map(String::as_str),
+            &filed,
+            since_year,
+        )
+        .into_iter()
+        .filter_map(RecordKey::from_name)
+        .collect();
+        let values = self.read(&keys).await?;
+        let records = keys
+            .into_iter()
+            .zip(values)
+            .filter_map(|(key, raw)| {
+                Some(Found {
+                    origin: key.name(),
+                    key,
+                    raw: raw?,
+                })
+            })
+            .collect();
+        Ok(Some(Snapshot {
+            head: head.map(|h| (HEAD.to_string(), h)),
+            records,
+            ..Snapshot::default()
+        }))
+    }
+
+    /// Files the records under their years, writing only what changed,
+    /// and marks the index built.
+    pub async fn file(&self, years: &BTreeMap<String, i32>) -> Result<(), StorageError> {
+        let tx = self.transaction(&[META], false)?;
+        let stored = FiledIndex::request(&Self::store(&tx, META)?)?
+            .read()
+            .await?;
+        let changes = filed::changes(years, stored.as_ref().unwrap_or(&BTreeMap::new()));
+        if stored.is_some() && changes.is_empty() {
+            return Ok(());
+        }
+        let tx = self.transaction(&[META], true)?;
+        let done = finished(&tx);
+        let meta = Self::store(&tx, META)?;
+        for (name, year) in changes {
+            let key = JsValue::from(format!("{FILED_PREFIX}{name}"));
+            match year {
+                Some(year) => meta.put_with_key(&JsValue::from(year), &key),
+                None => meta.delete(&key),
+            }
+            .map_err(unavailable)?;
+        }
+        meta.put_with_key(&JsValue::TRUE, &FILED.into())
+            .map_err(unavailable)?;
+        done.await.map(|_| ()).map_err(unavailable)
+    }
+
     /// Commits a transaction of the store by the rule of `decide`.
     pub async fn commit(&self, txn: &Txn) -> TxnOutcome {
         match self.try_commit(txn).await {
@@ -495,6 +579,46 @@ impl Idb {
                 .map_err(unavailable)?,
         );
         Ok(value.await.map_err(unavailable)?.as_string())
+    }
+}
+
+/// The stored index of filed years, asked for in a transaction on `meta`.
+struct FiledIndex {
+    built: JsFuture,
+    names: JsFuture,
+    years: JsFuture,
+}
+
+impl FiledIndex {
+    fn request(meta: &IdbObjectStore) -> Result<FiledIndex, StorageError> {
+        // Every key from "filed/" up to "filed0" ('0' follows '/').
+        let range =
+            IdbKeyRange::bound(&FILED_PREFIX.into(), &"filed0".into()).map_err(unavailable)?;
+        Ok(FiledIndex {
+            built: settled(&meta.get(&FILED.into()).map_err(unavailable)?),
+            names: settled(&meta.get_all_keys_with_key(&range).map_err(unavailable)?),
+            years: settled(&meta.get_all_with_key(&range).map_err(unavailable)?),
+        })
+    }
+
+    /// The year of each record name, or `None` if the index was never built.
+    async fn read(self) -> Result<Option<BTreeMap<String, i32>>, StorageError> {
+        let built = self.built.await.map_err(unavailable)?;
+        let names = as_strings(&self.names.await.map_err(unavailable)?);
+        let years = js_sys::Array::from(&self.years.await.map_err(unavailable)?);
+        if built.is_undefined() {
+            return Ok(None);
+        }
+        Ok(Some(
+            names
+                .into_iter()
+                .zip(years.iter())
+                .filter_map(|(name, year)| {
+                    let name = name?.strip_prefix(FILED_PREFIX)?.to_string();
+                    Some((name, year.as_f64()? as i32))
+                })
+                .collect(),
+        ))
     }
 }
 

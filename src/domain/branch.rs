@@ -56,6 +56,10 @@ impl Kind for Branch {
         "支部信息".to_string()
     }
 
+    fn filed_year(&self) -> Option<i32> {
+        None
+    }
+
     const NOUN: &'static str = "支部信息";
     const COUNTER: &'static str = "";
     const SKIPPABLE: bool = false;

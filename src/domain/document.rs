@@ -10,6 +10,8 @@
 //! a migration step with a frozen fixture, then its page and printout
 //! (ARCHITECTURE.md, "Adding a record kind").
 
+use std::collections::BTreeMap;
+
 use super::assessment::{AssessmentForm, BranchReview};
 use super::development::Applicant;
 use super::dues::{DuesAccount, DuesBook};
@@ -514,6 +516,34 @@ pub fn pack(
     };
     visit_lists(&mut pack);
     pack.to
+}
+
+/// The year each record is filed under, by its stored name: the records
+/// home cannot show (`Kind::filed_year`). Records not named here are read
+/// first at start-up.
+pub fn filed_years(doc: &Document) -> BTreeMap<String, i32> {
+    struct Filed<'a> {
+        doc: &'a Document,
+        years: BTreeMap<String, i32>,
+    }
+    impl ListVisitor for Filed<'_> {
+        fn visit<K: Listed>(&mut self) {
+            if K::STORED_WHOLE {
+                return;
+            }
+            for item in K::list(self.doc) {
+                if let Some(year) = item.filed_year() {
+                    self.years.insert(item.record_key().name(), year);
+                }
+            }
+        }
+    }
+    let mut filed = Filed {
+        doc,
+        years: BTreeMap::new(),
+    };
+    visit_lists(&mut filed);
+    filed.years
 }
 
 /// What a document holds, in words: "党员 25 名、会议记录 2 份、自评表 1 份",

@@ -197,6 +197,11 @@ impl Kind for Handover {
         )
     }
 
+    fn filed_year(&self) -> Option<i32> {
+        // Home counts the term from the last one.
+        None
+    }
+
     const NOUN: &'static str = "换届工作记录";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;

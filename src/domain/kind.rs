@@ -131,6 +131,12 @@ pub trait Kind: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
     /// What a person calls this record where two phones disagree about it
     /// ("承诺践诺：吴昊 2026年"): words, never its key.
     fn title(&self, doc: &super::Document) -> String;
+
+    /// The year this record is filed under once nothing in it can show on
+    /// home: start-up reads records filed before last year after the first
+    /// screen (`store::filed`). `None`: home may show it in any year (an
+    /// undated kind, open work).
+    fn filed_year(&self) -> Option<i32>;
 }
 
 /// A kind whose items are told apart by a key: an id, or a review's year.

@@ -507,6 +507,18 @@ impl Meeting {
         self.date.or(self.planned_date)
     }
 
+    /// Whether those away from this meeting owe 补学: its own type or one it
+    /// also counts as is a study-type session. A 组织生活会 or 民主评议 held as
+    /// a 党员大会 is still one: the 党员大会 is its form, and the one away gives
+    /// a 书面对照检查 or has a 单独谈话 rather than 补学.
+    pub fn owes_makeup(&self) -> bool {
+        self.kind.owes_makeup()
+            || self
+                .also
+                .iter()
+                .any(|k| k.owes_makeup() && *k != MeetingKind::BranchAssembly)
+    }
+
     /// Whether this event counts as a `kind`: its own type or one it is also
     /// counted as, where it may be (`may_also_count_as`): a record stored
     /// before the rule, say a 支委会 ticked as 党员大会, is read by the rule.
@@ -609,6 +621,24 @@ impl Kind for Meeting {
             format!("会议记录：{}", self.kind.label())
         } else {
             format!("会议记录：{}", self.theme.trim())
+        }
+    }
+
+    /// Open work stays on home's first read in any year: a meeting still
+    /// planned (home's coming and unrecorded meetings), one where someone
+    /// away has no 补学 recorded (home's 补学 count), one with a vote
+    /// (home's 转正 reminders read the last decision).
+    fn filed_year(&self) -> Option<i32> {
+        let makeup_open = self.owes_makeup()
+            && self
+                .attendance
+                .iter()
+                .any(|a| a.status.is_away() && a.makeup.is_none());
+        let open = self.state == MeetingState::Planned || makeup_open || !self.votes.is_empty();
+        if open {
+            None
+        } else {
+            self.effective_date().map(|d| chrono::Datelike::year(&d))
         }
     }
 
@@ -778,6 +808,10 @@ pub struct TemplateItem {
 impl Kind for ChecklistTemplate {
     fn title(&self, _doc: &crate::domain::Document) -> String {
         format!("{}清单模板", self.kind.label())
+    }
+
+    fn filed_year(&self) -> Option<i32> {
+        None
     }
 
     const NOUN: &'static str = "清单模板";

@@ -722,6 +722,11 @@ impl Kind for Member {
         format!("党员：{}", self.name)
     }
 
+    fn filed_year(&self) -> Option<i32> {
+        // The roster is stored whole and home counts it.
+        None
+    }
+
     const NOUN: &'static str = "党员";
     const COUNTER: &'static str = "名";
     const SKIPPABLE: bool = true;

@@ -83,6 +83,10 @@ impl Kind for Talk {
         title
     }
 
+    fn filed_year(&self) -> Option<i32> {
+        self.date.map(|d| chrono::Datelike::year(&d))
+    }
+
     const NOUN: &'static str = "谈心谈话记录";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;

@@ -13,6 +13,7 @@
 
 pub mod db;
 pub mod device;
+pub mod filed;
 pub mod journal;
 pub mod kv;
 pub mod kv_db;

@@ -182,7 +182,12 @@ fn ExampleBanner() -> impl IntoView {
         <Show when=move || showing.get()>
             <div class="banner example" role="status" data-testid="example-banner">
                 <p>"正在查看示例数据"</p>
-                <button class="button small" on:click=clear.clone()>
+                // Clearing replaces everything stored: not before it is all read.
+                <button
+                    class="button small"
+                    disabled=move || !state.store_ready()
+                    on:click=clear.clone()
+                >
                     "清除并开始使用"
                 </button>
             </div>
@@ -255,11 +260,32 @@ fn Screens() -> impl IntoView {
     let state = super::state::use_app();
     let loading = use_context::<PageLoading>().map(|l| l.0);
     let busy = move || loading.is_some_and(|l| l.get()).to_string();
+    // Home may be drawn from its first read (`app::first_read`); every other
+    // page edits, exports or lists years, so it waits for everything.
+    let location = leptos_router::hooks::use_location();
+    let base = crate::browser::base::app_base();
+    let shows_page = Memo::new(move |_| {
+        state.store_ready()
+            || location
+                .pathname
+                .with(|path| matches!(path.strip_prefix(base.as_str()).unwrap_or(path), "" | "/"))
+    });
     view! {
         <ExampleBanner />
         <RecoveryNotice />
         <main class="page" aria-busy=busy>
-            <PageRoutes />
+            <Show
+                when=move || shows_page.get()
+                fallback=|| {
+                    view! {
+                        <p class="loading" role="status">
+                            "正在读取本机数据…"
+                        </p>
+                    }
+                }
+            >
+                <PageRoutes />
+            </Show>
         </main>
         <Toast />
         // Joining is one sentence and one button: the tabs lead nowhere yet.

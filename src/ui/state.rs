@@ -618,7 +618,17 @@ fn not_open() -> String {
 async fn open_records(state: AppState) {
     let local = local_storage::probe();
     let device = state.device.get_untracked();
-    let started = persistence::start(state, device).await;
+    // Home, opened as such, is drawn from what it shows as soon as that is
+    // read; any other screen waits for everything (`Screens`).
+    let home_first = crate::browser::base::opened_route() == "/"
+        && state.incoming.with_untracked(Option::is_none);
+    let show_first = home_first.then(|| {
+        Box::new(move |doc: Document| {
+            state.doc.set(doc);
+            state.ready.set(true);
+        }) as Box<dyn FnOnce(Document)>
+    });
+    let started = persistence::start(state, device, show_first).await;
     let opened = started.opened;
     state.quarantined.set(opened.quarantined);
     state.place.set(started.place);

@@ -8,6 +8,7 @@ mod screen;
 pub use screen::Screen;
 
 use std::cell::Cell;
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::{pin, Pin};
 use std::rc::Rc;
@@ -242,6 +243,12 @@ impl Backend for Gated {
     }
     async fn save_undo(&self, point: Option<&str>) -> Result<(), StorageError> {
         self.store.save_undo(point).await
+    }
+    async fn read_first(&self, since_year: i32) -> Result<Option<Snapshot>, StorageError> {
+        self.store.read_first(since_year).await
+    }
+    async fn file(&self, years: &BTreeMap<String, i32>) -> Result<(), StorageError> {
+        self.store.file(years).await
     }
     fn read_journals(&self) -> Vec<(String, Journal)> {
         self.store.read_journals()

@@ -356,6 +356,10 @@ impl Kind for AssessmentForm {
         )
     }
 
+    fn filed_year(&self) -> Option<i32> {
+        Some(self.year)
+    }
+
     const NOUN: &'static str = "自评表";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;

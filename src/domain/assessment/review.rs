@@ -311,6 +311,10 @@ impl Kind for BranchReview {
         format!("{}年度民主评议党员", self.year)
     }
 
+    fn filed_year(&self) -> Option<i32> {
+        Some(self.year)
+    }
+
     const NOUN: &'static str = "民主评议记录";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;

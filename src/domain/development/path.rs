@@ -494,6 +494,11 @@ impl Kind for Applicant {
         format!("发展党员纪实：{}", self.name)
     }
 
+    fn filed_year(&self) -> Option<i32> {
+        // Home reminds of steps due on any path, however old.
+        None
+    }
+
     const NOUN: &'static str = "发展党员纪实";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;

@@ -351,6 +351,10 @@ impl Kind for DuesAccount {
         format!("党费：{} {}年", doc.member_name(&self.member_id), self.year)
     }
 
+    fn filed_year(&self) -> Option<i32> {
+        Some(self.year)
+    }
+
     const NOUN: &'static str = "党费记录";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;

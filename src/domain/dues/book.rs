@@ -100,6 +100,10 @@ impl Kind for DuesBook {
         format!("{}年党费收缴", self.year)
     }
 
+    fn filed_year(&self) -> Option<i32> {
+        Some(self.year)
+    }
+
     const NOUN: &'static str = "党费收缴账";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;

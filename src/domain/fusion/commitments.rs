@@ -208,6 +208,10 @@ impl Kind for MemberCommitments {
         )
     }
 
+    fn filed_year(&self) -> Option<i32> {
+        Some(self.year)
+    }
+
     const NOUN: &'static str = "承诺践诺";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;

@@ -253,6 +253,10 @@ impl Kind for GroupMonth {
         )
     }
 
+    fn filed_year(&self) -> Option<i32> {
+        Some(self.year)
+    }
+
     const NOUN: &'static str = "党小组月度重点工作";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;

@@ -332,6 +332,10 @@ impl Kind for StudySession {
         format!("{}：{}", self.form.label(), self.title.trim())
     }
 
+    fn filed_year(&self) -> Option<i32> {
+        self.date.map(|d| d.year())
+    }
+
     const NOUN: &'static str = "学习记录";
     const COUNTER: &'static str = "条";
     const SKIPPABLE: bool = true;

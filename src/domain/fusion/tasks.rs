@@ -347,6 +347,10 @@ impl Kind for KeyTask {
         format!("重点任务：{}", self.title.trim())
     }
 
+    fn filed_year(&self) -> Option<i32> {
+        Some(self.year)
+    }
+
     const NOUN: &'static str = "重点任务";
     const COUNTER: &'static str = "项";
     const SKIPPABLE: bool = true;

@@ -374,7 +374,7 @@ impl MakeUpStatus {
 /// session (`MeetingKind::owes_makeup`) leaves study to make up, and a
 /// member excused from attendance (不作硬性要求) owes none.
 pub fn makeup_status(meeting: &Meeting, attendance: &Attendance) -> MakeUpStatus {
-    if !attendance.status.is_away() || !owes_makeup(meeting) || was_exempt(meeting, attendance) {
+    if !attendance.status.is_away() || !meeting.owes_makeup() || was_exempt(meeting, attendance) {
         return MakeUpStatus::NotNeeded;
     }
     match &attendance.makeup {
@@ -412,18 +412,6 @@ pub fn pending_makeups(doc: &Document) -> Vec<MakeUpTask> {
     held.into_iter()
         .flat_map(|meeting| pending_in(meeting, doc))
         .collect()
-}
-
-/// Whether those away from this meeting owe 补学: its own type or one it
-/// also counts as is a study-type session. A 组织生活会 or 民主评议 held as
-/// a 党员大会 is still one: the 党员大会 is its form, and the one away gives
-/// a 书面对照检查 or has a 单独谈话 rather than 补学.
-pub fn owes_makeup(meeting: &Meeting) -> bool {
-    meeting.kind.owes_makeup()
-        || meeting
-            .also
-            .iter()
-            .any(|k| k.owes_makeup() && *k != MeetingKind::BranchAssembly)
 }
 
 fn pending_in<'a>(

@@ -14,7 +14,6 @@ use crate::domain::meeting::{
     AbsenceReason, Attendance, Counts, FollowUp, MakeUp, MakeUpWay, MeetingKind, MeetingState,
     PersonRef, Phase, Presence, StudyMaterial, Vote, VoteKind,
 };
-use crate::domain::rules::attendance::owes_makeup;
 use crate::domain::rules::recording::{hold, plan_meeting, Plan};
 use crate::domain::time::quarter_of;
 use crate::domain::{Document, Meeting};
@@ -110,7 +109,7 @@ fn held(doc: &Document, year: &ExampleYear, slot: &Slot, s: Setting) -> Meeting 
 /// present. Those away from a study meeting before last month have made it
 /// up a few days later; last month's still owe it.
 fn mark(m: &mut Meeting, year: &ExampleYear, slot: &Slot, away: &[(String, AbsenceReason)]) {
-    let owes = owes_makeup(m);
+    let owes = m.owes_makeup();
     let makeup = |member: &str| {
         (owes && slot.month < year.last_month()).then(|| MakeUp {
             done_on: days_after(slot.date, 3 + hash(member) % 4),

@@ -6,7 +6,7 @@ use super::calendar::{LATE_GROUP, LATE_MONTH};
 use super::*;
 use crate::domain::assessment::grade_check;
 use crate::domain::meeting::{MeetingState, Presence, VoteKind};
-use crate::domain::rules::attendance::{owes_makeup, was_active_on};
+use crate::domain::rules::attendance::was_active_on;
 use crate::domain::rules::compliance::{compliance, Period, PeriodKind, Status};
 
 use crate::domain::workdays::is_workday;
@@ -213,7 +213,7 @@ fn problems_on(today: NaiveDate) -> Vec<String> {
                     m.id, a.member_id
                 ));
             }
-            let makeup_due = owes_makeup(m) && date < year.months[year.last_month()];
+            let makeup_due = m.owes_makeup() && date < year.months[year.last_month()];
             match (&a.makeup, makeup_due) {
                 (Some(done), true) if done.done_on > date && done.done_on < this_month => {}
                 (None, false) => {}

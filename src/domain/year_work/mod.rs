@@ -145,6 +145,10 @@ macro_rules! branch_year_paper {
             fn mentions(&self, _: &str) -> bool {
                 false
             }
+
+            fn filed_year(&self) -> Option<i32> {
+                Some(self.year)
+            }
         }
     };
 }

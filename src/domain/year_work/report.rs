@@ -123,6 +123,10 @@ impl Kind for SecretaryReport {
         format!("{}年度书记抓基层党建工作述职", self.year)
     }
 
+    fn filed_year(&self) -> Option<i32> {
+        Some(self.year)
+    }
+
     const NOUN: &'static str = "书记述职报告";
     const COUNTER: &'static str = "份";
     const SKIPPABLE: bool = true;
