@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use common::{block_on, example, member, store_with, Committing, Gated, Phone, Store};
 use zhibu::app::first_read::read_first;
 use zhibu::app::{Backend, Event, Immediate};
@@ -844,14 +844,13 @@ fn the_notice_that_wiped_data_was_written_back_comes_once_it_is_back_in_the_stor
 // Start-up in two reads (`app::first_read`): home is drawn from what it can
 // show, everything else follows.
 
-/// The example with a finished meeting of 2019 and a planned one of 2019
-/// added, stored and filed as a start leaves them.
-fn filed_with_old_meetings() -> Store {
+/// The example with as many finished meetings of 2019 as it has records
+/// ("old-0"…) times `times`, and a plan of 2019 never recorded, stored
+/// (which files them): the phone and what it holds.
+fn with_old_meetings(times: usize) -> (Phone, Document) {
     let phone = Phone::with_example("d1");
     let mut doc = phone.doc();
-    let recent = doc.meetings[0].clone();
-    let mut finished = recent.clone();
-    finished.id = "old-finished".into();
+    let mut finished = doc.meetings[0].clone();
     finished.state = zhibu::domain::meeting::MeetingState::Held;
     finished.date = NaiveDate::from_ymd_opt(2019, 6, 1);
     finished.attendance.clear();
@@ -861,10 +860,15 @@ fn filed_with_old_meetings() -> Store {
     plan.state = zhibu::domain::meeting::MeetingState::Planned;
     plan.date = None;
     plan.planned_date = NaiveDate::from_ymd_opt(2019, 7, 1);
-    doc.meetings.extend([finished, plan]);
-    phone.replace(doc).unwrap();
-    block_on(phone.core.file_records());
-    phone.store.clone()
+    let records = zhibu::domain::document::all_keys(&doc).len();
+    let old = (0..records * times).map(|i| {
+        let mut m = finished.clone();
+        m.id = format!("old-{i}");
+        m
+    });
+    doc.meetings.extend(old.chain([plan]));
+    phone.replace(doc.clone()).unwrap();
+    (phone, doc)
 }
 
 fn first_read(store: &Store, tab: &str, alive: &[String]) -> Option<Document> {
@@ -873,48 +877,72 @@ fn first_read(store: &Store, tab: &str, alive: &[String]) -> Option<Document> {
 
 #[test]
 fn home_is_drawn_first_from_open_work_and_the_last_two_years_then_everything_is_read() {
-    let store = filed_with_old_meetings();
-    let first = first_read(&store, "tab-new", &[]).expect("the index is built");
-    let ids: Vec<&str> = first.meetings.iter().map(|m| m.id.as_str()).collect();
+    let (phone, doc) = with_old_meetings(2);
+    let first = first_read(&phone.store, "tab-new", &[]).expect("filed at the import");
+    let has = |id: &str| first.meeting(id).is_some();
+    assert!(!has("old-0"), "2019's finished meetings wait");
+    assert!(has("old-plan"), "a plan never recorded is open work");
     assert!(
-        !ids.contains(&"old-finished"),
-        "2019's finished meeting waits"
+        has(&example().meetings[0].id),
+        "this year's meetings come first"
     );
+    assert_eq!((&first.branch, &first.members), (&doc.branch, &doc.members));
+    let old = doc
+        .meetings
+        .iter()
+        .filter(|m| m.id.starts_with("old-"))
+        .count();
+    assert_eq!(first.meetings.len() + old - 1, doc.meetings.len());
+    let everything = reopened(&phone.store);
+    assert_eq!(everything.meetings.len(), doc.meetings.len());
     assert!(
-        ids.contains(&"old-plan"),
-        "a plan never done is open work: {ids:?}"
+        everything.meeting("old-0").is_some(),
+        "everything is read after"
     );
-    let everything = reopened(&store);
-    assert_eq!(
-        first.members, everything.members,
-        "the roster is read first"
-    );
-    assert_eq!(first.branch, everything.branch);
-    assert_eq!(first.meetings.len() + 1, everything.meetings.len());
-    assert!(everything.meeting("old-finished").is_some());
 }
 
 #[test]
 fn before_the_index_is_built_everything_is_read_before_home() {
-    let (store, _) = saved_example();
-    assert_eq!(first_read(&store, "tab-new", &[]), None);
+    let (phone, _) = with_old_meetings(2);
+    // The same records on a store never filed, as every store was before.
+    let unfiled = store_with(phone.store.with_db(|db| db.clone()));
+    assert_eq!(first_read(&unfiled, "tab-new", &[]), None);
+    // The first start files them for the next.
+    let started = Phone::open(&unfiled, "d1");
+    block_on(started.core.file_records());
+    assert!(first_read(&unfiled, "tab-new", &[]).is_some());
+}
+
+#[test]
+fn a_store_most_of_which_home_shows_is_read_once_not_twice() {
+    let this_year = example()
+        .meetings
+        .into_iter()
+        .filter(|m| m.date.is_some_and(|d| d.year() == common::today().year()))
+        .collect::<Vec<_>>();
+    assert!(!this_year.is_empty());
+    let recent = Document {
+        members: vec![member("m1", "王一")],
+        meetings: this_year,
+        ..Document::default()
+    };
+    let phone = Phone::new("d1");
+    phone.replace(recent).unwrap();
+    assert_eq!(first_read(&phone.store, "tab-new", &[]), None);
 }
 
 #[test]
 fn edits_a_closed_page_left_in_its_journal_are_written_before_home_shows() {
-    let store = filed_with_old_meetings();
-    let page = Phone::open_as(&store, "d1", "tab-closed");
+    let (phone, _) = with_old_meetings(2);
+    let page = Phone::open_as(&phone.store, "d1", "tab-closed");
     let (id, _) = first_meeting(&page.doc());
     page.edit(vec![RecordKey::meeting(&id)], move |d| {
         if let Some(m) = d.meeting_mut(&id) {
             m.theme = "关闭前的修改".into();
         }
     });
-    assert_eq!(
-        first_read(&store, "tab-new", &[]),
-        None,
-        "the journal waits"
-    );
+    let store = &phone.store;
+    assert_eq!(first_read(store, "tab-new", &[]), None, "the journal waits");
     // A page still open keeps its own journal: home is drawn first.
-    assert!(first_read(&store, "tab-new", &["tab-closed".to_string()]).is_some());
+    assert!(first_read(store, "tab-new", &["tab-closed".to_string()]).is_some());
 }

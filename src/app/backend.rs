@@ -11,6 +11,7 @@ use std::rc::Rc;
 use crate::domain::RecordKey;
 use crate::store::db::{RecordDb, Snapshot, Txn, TxnOutcome};
 use crate::store::device::DeviceState;
+use crate::store::filed;
 use crate::store::journal::{Journal, JournalEntry};
 use crate::store::{MemoryDb, Quarantined, StorageError};
 
@@ -170,9 +171,13 @@ impl<D: RecordDb + 'static> Backend for Immediate<D> {
             return Ok(None);
         };
         let mut snapshot = side.db.snapshot()?;
-        snapshot.records.retain(|r| {
-            crate::store::filed::is_read_first(filed.get(&r.origin).copied(), since_year)
-        });
+        let stored = snapshot.records.len();
+        snapshot
+            .records
+            .retain(|r| filed::is_read_first(filed.get(&r.origin).copied(), since_year));
+        if !filed::worth_two_reads(snapshot.records.len(), stored) {
+            return Ok(None);
+        }
         snapshot.quarantined.clear();
         Ok(Some(snapshot))
     }

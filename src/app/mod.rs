@@ -373,7 +373,13 @@ impl<B: Backend> Core<B> {
             true
         });
         self.commit().await;
-        waiting.await
+        let stored = waiting.await;
+        if stored.is_ok() {
+            // Many records at once (an import, a restore): filed now, so
+            // the next start does not read most of them first.
+            self.file_records().await;
+        }
+        stored
     }
 
     /// Replaces the whole document (example data, a restore onto an empty

@@ -368,6 +368,9 @@ impl Idb {
         .into_iter()
         .filter_map(RecordKey::from_name)
         .collect();
+        if !filed::worth_two_reads(keys.len(), names.len()) {
+            return Ok(None);
+        }
         let values = self.read(&keys).await?;
         let records = keys
             .into_iter()

@@ -37,6 +37,13 @@ pub fn names_read_first<'a>(
         .collect()
 }
 
+/// Whether two reads are worth it: only when at least half the records
+/// can wait. Otherwise everything is read at once, as reading most of it
+/// twice would cost more than the first screen gains.
+pub fn worth_two_reads(read_first: usize, stored: usize) -> bool {
+    read_first * 2 <= stored
+}
+
 /// What to write to turn the stored index `stored` into `expected`: each
 /// name with the year to file it under, or `None` to take it out.
 pub fn changes(
@@ -97,6 +104,14 @@ mod tests {
             names_read_first(names, &filed, 2025),
             ["branch", "meeting/new", "meeting/recent"]
         );
+    }
+
+    #[test]
+    fn home_is_read_first_only_when_half_the_records_can_wait() {
+        assert!(worth_two_reads(100, 903), "ten years");
+        assert!(worth_two_reads(50, 100));
+        assert!(!worth_two_reads(51, 100), "reading most of it twice");
+        assert!(!worth_two_reads(1, 1));
     }
 
     #[test]
