@@ -33,6 +33,8 @@ function watchSteps() {
   watch(window, "fetch", "fetch");
   watch(indexedDB, "open", "IndexedDB open");
   watch(IDBObjectStore.prototype, "getAll", "IndexedDB getAll");
+  watch(IDBObjectStore.prototype, "getAllKeys", "IndexedDB getAllKeys");
+  watch(IDBObjectStore.prototype, "get", "IndexedDB get");
   document.addEventListener("DOMContentLoaded", () => at("the page parsed (DOMContentLoaded)"));
 }
 const { server, browser, context, page } = await tenYearsPhone(async (context) => {

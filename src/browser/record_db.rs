@@ -278,39 +278,7 @@ impl Idb {
                 .map(|h| (HEAD.to_string(), h)),
             ..Snapshot::default()
         };
-        for (name, value) in keys.into_iter().zip(values.iter()) {
-            let Some(name) = name else {
-                continue;
-            };
-            // Only text is ever written: anything else was written by
-            // something else, and is set aside with a notice, never read
-            // as absent and written over.
-            let Some(raw) = value.as_string() else {
-                let label = RecordKey::from_name(&name)
-                    .map_or_else(|| "无法识别的记录".to_string(), |k| k.label());
-                let raw = js_sys::JSON::stringify(&value)
-                    .ok()
-                    .and_then(|t| t.as_string())
-                    .unwrap_or_default();
-                snapshot
-                    .unreadable
-                    .push((name, label, "存储的内容不是文字".into(), raw));
-                continue;
-            };
-            match RecordKey::from_name(&name) {
-                Some(key) => snapshot.records.push(Found {
-                    key,
-                    origin: name,
-                    raw,
-                }),
-                None => snapshot.unreadable.push((
-                    name,
-                    "无法识别的记录".into(),
-                    "记录名称无法识别".into(),
-                    raw,
-                )),
-            }
-        }
+        take_records(keys, &values, &mut snapshot);
         let q_keys = as_strings(&q_keys.await.map_err(unavailable)?);
         let q_values = as_strings(&q_values.await.map_err(unavailable)?);
         for (name, raw) in q_keys.into_iter().zip(q_values) {
@@ -359,35 +327,41 @@ impl Idb {
         let Some(filed) = index.read().await? else {
             return Ok(None);
         };
-        let names = as_strings(&names.await.map_err(unavailable)?);
-        let keys: Vec<RecordKey> = filed::names_read_first(
-            names.iter().flatten().map(String::as_str),
-            &filed,
-            since_year,
-        )
-        .into_iter()
-        .filter_map(RecordKey::from_name)
-        .collect();
-        if !filed::worth_two_reads(keys.len(), names.len()) {
+        let names: Vec<String> = as_strings(&names.await.map_err(unavailable)?)
+            .into_iter()
+            .flatten()
+            .collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let runs = filed::runs_read_first(&names, |name| {
+            filed::is_read_first(filed.get(name).copied(), since_year)
+        });
+        let read_first: usize = runs.iter().map(|(from, to)| to - from + 1).sum();
+        if !filed::worth_two_reads(read_first, names.len()) {
             return Ok(None);
         }
-        let values = self.read(&keys).await?;
-        let records = keys
-            .into_iter()
-            .zip(values)
-            .filter_map(|(key, raw)| {
-                Some(Found {
-                    origin: key.name(),
-                    key,
-                    raw: raw?,
-                })
-            })
-            .collect();
-        Ok(Some(Snapshot {
+        // Each stretch of the store's order in one request; its names and
+        // values from the same transaction, so they pair up.
+        let tx = self.transaction(&[RECORDS], false)?;
+        let records = Self::store(&tx, RECORDS)?;
+        let mut asked = Vec::new();
+        for (from, to) in runs {
+            let range =
+                IdbKeyRange::bound(&names[from].into(), &names[to].into()).map_err(unavailable)?;
+            asked.push((
+                settled(&records.get_all_keys_with_key(&range).map_err(unavailable)?),
+                settled(&records.get_all_with_key(&range).map_err(unavailable)?),
+            ));
+        }
+        let mut snapshot = Snapshot {
             head: head.map(|h| (HEAD.to_string(), h)),
-            records,
             ..Snapshot::default()
-        }))
+        };
+        for (keys, values) in asked {
+            let keys = as_strings(&keys.await.map_err(unavailable)?);
+            let values = js_sys::Array::from(&values.await.map_err(unavailable)?);
+            take_records(keys, &values, &mut snapshot);
+        }
+        Ok(Some(snapshot))
     }
 
     /// Files the records under their years, writing only what changed,
@@ -582,6 +556,44 @@ impl Idb {
                 .map_err(unavailable)?,
         );
         Ok(value.await.map_err(unavailable)?.as_string())
+    }
+}
+
+/// Takes stored values into `snapshot`, by their stored names: a record
+/// it can read, or one set aside with why not.
+fn take_records(keys: Vec<Option<String>>, values: &js_sys::Array, snapshot: &mut Snapshot) {
+    for (name, value) in keys.into_iter().zip(values.iter()) {
+        let Some(name) = name else {
+            continue;
+        };
+        // Only text is ever written: anything else was written by
+        // something else, and is set aside with a notice, never read
+        // as absent and written over.
+        let Some(raw) = value.as_string() else {
+            let label = RecordKey::from_name(&name)
+                .map_or_else(|| "无法识别的记录".to_string(), |k| k.label());
+            let raw = js_sys::JSON::stringify(&value)
+                .ok()
+                .and_then(|t| t.as_string())
+                .unwrap_or_default();
+            snapshot
+                .unreadable
+                .push((name, label, "存储的内容不是文字".into(), raw));
+            continue;
+        };
+        match RecordKey::from_name(&name) {
+            Some(key) => snapshot.records.push(Found {
+                key,
+                origin: name,
+                raw,
+            }),
+            None => snapshot.unreadable.push((
+                name,
+                "无法识别的记录".into(),
+                "记录名称无法识别".into(),
+                raw,
+            )),
+        }
     }
 }
 

@@ -13,10 +13,15 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 
 /// The first year whose records start-up reads before the first screen:
-/// last year's with this year's, since in January and February home still
-/// looks back at the year before (its 民主评议 and self-assessment).
+/// this year's, and until the end of February last year's too, when home
+/// still looks back at it (the 民主评议 and self-assessment of the year
+/// before, as `ui::job::my_work` shows them).
 pub fn first_year_read_first(today: NaiveDate) -> i32 {
-    today.year() - 1
+    if today.month() <= 2 {
+        today.year() - 1
+    } else {
+        today.year()
+    }
 }
 
 /// Whether start-up reads a record filed under `filed` before the first
@@ -35,6 +40,22 @@ pub fn names_read_first<'a>(
         .into_iter()
         .filter(|name| is_read_first(filed.get(*name).copied(), since))
         .collect()
+}
+
+/// The stretches of `names` (in the store's order) that are all read
+/// first, as index ranges `[from, to]`: each is read in one request.
+pub fn runs_read_first(names: &[&str], read_first: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        if !read_first(name) {
+            continue;
+        }
+        match runs.last_mut() {
+            Some((_, to)) if *to + 1 == i => *to = i,
+            _ => runs.push((i, i)),
+        }
+    }
+    runs
 }
 
 /// Whether two reads are worth it: only when at least half the records
@@ -75,11 +96,30 @@ mod tests {
     }
 
     #[test]
-    fn start_up_reads_first_this_year_and_the_last() {
+    fn start_up_reads_first_last_year_until_the_end_of_february() {
         assert_eq!(first_year_read_first(day("2026-01-01")), 2025);
-        assert_eq!(first_year_read_first(day("2026-12-31")), 2025);
-        // The day the year turns, the year before last starts to wait.
+        assert_eq!(first_year_read_first(day("2026-02-28")), 2025);
+        assert_eq!(first_year_read_first(day("2026-03-01")), 2026);
+        assert_eq!(first_year_read_first(day("2026-12-31")), 2026);
         assert_eq!(first_year_read_first(day("2027-01-01")), 2026);
+        // A leap year's last day of February still looks back.
+        assert_eq!(first_year_read_first(day("2028-02-29")), 2027);
+    }
+
+    #[test]
+    fn what_is_read_first_is_read_in_stretches_of_the_stores_order() {
+        let names = [
+            "branch",
+            "meeting/a",
+            "meeting/b",
+            "meeting/c",
+            "meeting/d",
+            "roster",
+        ];
+        let waits = |name: &str| name == "meeting/b" || name == "meeting/c";
+        assert_eq!(runs_read_first(&names, |n| !waits(n)), [(0, 1), (4, 5)]);
+        assert_eq!(runs_read_first(&names, |_| true), [(0, 5)]);
+        assert!(runs_read_first(&names, |_| false).is_empty());
     }
 
     #[test]
