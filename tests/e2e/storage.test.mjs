@@ -493,6 +493,64 @@ test("ten years of records import, are edited in two tabs and survive a reload",
   await context.close();
 });
 
+test("ten years open on home from this year's records, and every older one is there after", async () => {
+  const context = await env.browser.newContext(PHONE);
+  // How many stored records the page had read when home was first drawn.
+  await context.addInitScript(() => {
+    window.__recordsRead = 0;
+    const count = (method) => {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (...args) {
+        const request = original.apply(this, args);
+        if (this.name === "records") {
+          request.addEventListener("success", () => {
+            const result = request.result;
+            window.__recordsRead += Array.isArray(result) ? result.length : result === undefined ? 0 : 1;
+          });
+        }
+        return request;
+      };
+    };
+    count("getAll");
+    count("get");
+    new MutationObserver((_, observer) => {
+      if (document.querySelector(".home-header")) {
+        window.__readAtHome = window.__recordsRead;
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).startFresh();
+  const dir = await mkdtemp(join(tmpdir(), "zhibu-ten-"));
+  const file = join(dir, "ten-years.json");
+  await writeFile(file, makeBackup(tenYears()));
+  await page.goto(env.server.origin + "/mine/backup");
+  await page.setInputFiles("input[name=backup-file]", file);
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "导入", exact: true }).click();
+  await page.getByText(/已导入/).waitFor({ timeout: 60000 });
+
+  await page.goto(env.server.origin + "/");
+  await page.locator(".home-header").waitFor();
+  const readAtHome = await page.evaluate(() => window.__readAtHome);
+  // 902 records: this year's 60 meetings and the branch's own come first.
+  assert.ok(readAtHome > 0 && readAtHome < 100, `${readAtHome} records read before home`);
+  await page.getByTestId("this-month").waitFor();
+
+  // Every other screen has all ten years.
+  await page.getByRole("link", { name: "会议" }).first().click();
+  await page.goto(env.server.origin + "/meetings/y2017m1k0?s=record");
+  await page.getByText("2017年1月学习").first().waitFor();
+  await page.goto(env.server.origin + "/mine/backup");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "导出备份" }).first().click();
+  const exported = JSON.parse(await readFile(await (await download).path(), "utf8"));
+  assert.equal(exported.data.meetings.length, 600);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("with no network, a reload still opens the app and the data", async () => {
   const context = await env.browser.newContext(PHONE);
   const { page, problems } = await openApp(context, env.server.origin);
