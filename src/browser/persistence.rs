@@ -399,17 +399,16 @@ impl Backend for Store {
     async fn read_first(&self, since_year: i32) -> Result<Option<Snapshot>, StorageError> {
         match self {
             Store::Idb(idb) => idb.read_first(since_year).await,
-            // Records in localStorage are read at once, all of them.
-            Store::Local(_) => Ok(None),
-            Store::Memory(db) => db.read_first(since_year).await,
+            // Records in localStorage are read at once, all of them; a
+            // page in memory starts with none.
+            Store::Local(_) | Store::Memory(_) => Ok(None),
         }
     }
 
     async fn file(&self, years: &BTreeMap<String, i32>) -> Result<(), StorageError> {
         match self {
             Store::Idb(idb) => idb.file(years).await,
-            Store::Local(_) => Ok(()),
-            Store::Memory(db) => db.file(years).await,
+            Store::Local(_) | Store::Memory(_) => Ok(()),
         }
     }
 
