@@ -68,7 +68,11 @@ export const BUDGETS = {
   // with one IndexedDB opener for the branch's and the 党委's databases
   // (record_db.rs open_database) and the one table of pages (ui/pages.rs),
   // measured together. Target 200,000: met.
-  welcome: { what: "the welcome screen's first load", gzip: 142_500 },
+  // Raised to 142,600 (stop 40): 142,577 B. Start-up in two reads (#27
+  // item 4): the main module's part is the example banner's button waiting
+  // for the whole read and the first screen's gate (~+75 B). Target 200,000:
+  // met.
+  welcome: { what: "the welcome screen's first load", gzip: 142_600 },
   // A member with records whose browser kept nothing (no service worker
   // cache): the home screen's files. 454,684 B before the welcome screen
   // left the main module; 473,678 B after (the store and the screens are
@@ -132,7 +136,16 @@ export const BUDGETS = {
   // layout are unsealed without a second scan of their data (format/record.rs
   // unseal_as_sealed: +~300 B in the store's file; reading ten years natively
   // 23-30 -> 17 ms) and the welcome's +190 B above.
-  home: { what: "the home screen's first load, nothing cached", gzip: 556_300 },
+  // Raised to 568,800 (stop 40): 568,768 B. Start-up in two reads (#27
+  // item 4: ten years to a drawn home at 4x CPU ~550-630 -> 388-470 ms):
+  // the store's file 141,485 -> 153,880 B (same gzip, before the memory
+  // store's first read left). By function (WASM_NAMES builds): the open
+  // future that now reads first, draws, then reads everything (+7.2 KB raw),
+  // filing the records (Core::file_records with the index's read and
+  // write inlined, +4.8 KB raw), the index's reader (+2.7 KB raw); the
+  // shared file chunk_common +1,300 B. Only a phone whose cache was emptied
+  // but not its records fetches this path.
+  home: { what: "the home screen's first load, nothing cached", gzip: 568_800 },
   // A 支部资料包 link opened on a phone that never opened the app, slow 4G
   // and 4× CPU, until the package's review is on screen: the files' gzip -9
   // bytes, and the time. First measured at 587,416 B brotli on the wire and
@@ -198,7 +211,10 @@ export const BUDGETS = {
   // 3,200 B under #27's 350,000.
   // Raised to 347,100 (stop 39): 347,002 B, the welcome's +190 B above.
   // Still 3,000 B under #27's 350,000.
-  link: { what: "a link opened on a fresh phone", gzip: 347_100, ms: 3000 },
+  // Raised to 347,400 (stop 40): 347,320 B, the welcome's +77 B above and
+  // the shared file's part of the two reads. Still 2,680 B under #27's
+  // 350,000.
+  link: { what: "a link opened on a fresh phone", gzip: 347_400, ms: 3000 },
 };
 
 const UNITS = { gzip: "B gzipped", ms: "ms" };
