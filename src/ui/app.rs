@@ -185,7 +185,7 @@ fn ExampleBanner() -> impl IntoView {
                 // Clearing replaces everything stored: not before it is all read.
                 <button
                     class="button small"
-                    disabled=move || !state.store_ready()
+                    disabled=move || state.reading_the_rest()
                     on:click=clear.clone()
                 >
                     "清除并开始使用"
@@ -265,7 +265,7 @@ fn Screens() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let base = crate::browser::base::app_base();
     let shows_page = Memo::new(move |_| {
-        state.store_ready()
+        !state.reading_the_rest()
             || location
                 .pathname
                 .with(|path| matches!(path.strip_prefix(base.as_str()).unwrap_or(path), "" | "/"))

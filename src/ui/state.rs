@@ -69,6 +69,9 @@ pub struct AppState {
     store_open: RwSignal<bool>,
     /// The store is open and its records are on the page.
     store_ready: RwSignal<bool>,
+    /// Home shows what it needs while everything else is still being read
+    /// (`app::first_read`): nothing else shows or acts meanwhile.
+    reading_the_rest: RwSignal<bool>,
     /// A transfer link opened the app: its text, for the import screen.
     pub incoming: RwSignal<Option<String>>,
     /// A package is being taken on a phone with no data: the join page
@@ -150,6 +153,7 @@ impl AppState {
             ready: RwSignal::new(false),
             store_open: RwSignal::new(false),
             store_ready: RwSignal::new(false),
+            reading_the_rest: RwSignal::new(false),
             incoming: RwSignal::new(None),
             joining: RwSignal::new(false),
         }
@@ -188,6 +192,11 @@ impl AppState {
     /// Whether the store is open and its records are on the page.
     pub fn store_ready(&self) -> bool {
         self.store_ready.get()
+    }
+
+    /// Whether home shows its first read while the rest is read.
+    pub fn reading_the_rest(&self) -> bool {
+        self.reading_the_rest.get()
     }
 
     /// Opens the store if it is not open yet; the screens wait meanwhile,
@@ -625,6 +634,7 @@ async fn open_records(state: AppState) {
     let show_first = home_first.then(|| {
         Box::new(move |doc: Document| {
             state.doc.set(doc);
+            state.reading_the_rest.set(true);
             state.ready.set(true);
         }) as Box<dyn FnOnce(Document)>
     });
@@ -662,6 +672,7 @@ async fn open_records(state: AppState) {
         state.joining.set(false);
     }
     state.store_ready.set(true);
+    state.reading_the_rest.set(false);
     state.ready.set(true);
     leptos::task::spawn_local(async {
         crate::browser::files::request_persistence().await;
