@@ -144,8 +144,11 @@ export const BUDGETS = {
   // filing the records (Core::file_records with the index's read and
   // write inlined, +4.8 KB raw), the index's reader (+2.7 KB raw); the
   // shared file chunk_common +1,300 B. Only a phone whose cache was emptied
-  // but not its records fetches this path.
-  home: { what: "the home screen's first load, nothing cached", gzip: 568_800 },
+  // but not its records fetches this path. Raised to 568,900 (stop 40,
+  // later): 568,884 B, the pages waiting only while home shows its first
+  // read (a signal of its own, so the 党委 side never waits for the
+  // branch's store).
+  home: { what: "the home screen's first load, nothing cached", gzip: 568_900 },
   // A 支部资料包 link opened on a phone that never opened the app, slow 4G
   // and 4× CPU, until the package's review is on screen: the files' gzip -9
   // bytes, and the time. First measured at 587,416 B brotli on the wire and
