@@ -243,15 +243,7 @@ test("a vote whose counts need checking is not shown green, and the question is 
 test("ten years of meetings list a page of whole months at a time: older pages, a search and the way back all work", async () => {
   const context = await env.browser.newContext(PHONE);
   const { page, problems } = await openApp(context, env.server.origin);
-  await new App(page).startFresh();
-  const dir = await mkdtemp(join(tmpdir(), "zhibu-ten-"));
-  const file = join(dir, "ten-years.json");
-  await writeFile(file, makeBackup(tenYears()));
-  await page.goto(env.server.origin + "/mine/backup");
-  await page.setInputFiles("input[name=backup-file]", file);
-  page.once("dialog", (d) => d.accept());
-  await page.getByRole("button", { name: "导入", exact: true }).click();
-  await page.getByText(/已导入并合并 \d+ 条记录/).waitFor({ timeout: 60000 });
+  await new App(page).startWithTenYears(env.server.origin);
   await page.goto(env.server.origin + "/meetings");
   const months = () => page.locator(".month-title").allTextContents();
   const status = page.locator(".page-switch span");

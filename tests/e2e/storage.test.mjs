@@ -523,15 +523,7 @@ test("ten years open on home from this year's records, and every older one is th
     }).observe(document, { childList: true, subtree: true });
   });
   const { page, problems } = await openApp(context, env.server.origin);
-  await new App(page).startFresh();
-  const dir = await mkdtemp(join(tmpdir(), "zhibu-ten-"));
-  const file = join(dir, "ten-years.json");
-  await writeFile(file, makeBackup(tenYears()));
-  await page.goto(env.server.origin + "/mine/backup");
-  await page.setInputFiles("input[name=backup-file]", file);
-  page.once("dialog", (d) => d.accept());
-  await page.getByRole("button", { name: "导入", exact: true }).click();
-  await page.getByText(/已导入/).waitFor({ timeout: 60000 });
+  await new App(page).startWithTenYears(env.server.origin);
 
   await page.goto(env.server.origin + "/");
   await page.locator(".home-header").waitFor();

@@ -5,6 +5,10 @@
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/static-server.mjs";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { makeBackup, tenYears } from "./backup-maker.mjs";
 
 export { startServer };
 
@@ -84,6 +88,19 @@ export class App {
     await this.page.getByRole("button", { name: "开始使用", exact: true }).click();
     await this.page.getByRole("button", { name: "跳过，自己逐项设置" }).click();
     await this.page.waitForSelector("input[name=branch-name]");
+  }
+  /** Starts fresh and imports ten years of a 30-member branch
+   * (backup-maker.mjs `tenYears`) through 备份与交换, as a member would. */
+  async startWithTenYears(origin) {
+    await this.startFresh();
+    const dir = await mkdtemp(join(tmpdir(), "zhibu-ten-"));
+    const file = join(dir, "ten-years.json");
+    await writeFile(file, makeBackup(tenYears()));
+    await this.page.goto(origin + "/mine/backup");
+    await this.page.setInputFiles("input[name=backup-file]", file);
+    this.page.once("dialog", (d) => d.accept());
+    await this.page.getByRole("button", { name: "导入", exact: true }).click();
+    await this.page.getByText(/已导入并合并 \d+ 条记录/).waitFor({ timeout: 60000 });
   }
   async loadExample() {
     await this.page.getByRole("button", { name: "载入示例数据看看" }).click();
