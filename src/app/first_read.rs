@@ -23,11 +23,7 @@ pub async fn read_first<B: Backend>(
     alive_tabs: &[String],
     today: NaiveDate,
 ) -> Option<Document> {
-    let edits_waiting = backend
-        .read_journals()
-        .iter()
-        .any(|(_, j)| j.tab != tab && !alive_tabs.contains(&j.tab));
-    if edits_waiting {
+    if !super::closed_pages_journals(backend, tab, alive_tabs).is_empty() {
         return None;
     }
     let snapshot = backend

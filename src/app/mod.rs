@@ -526,6 +526,18 @@ impl<B: Backend> Core<B> {
     }
 }
 
+/// The journals of pages that closed before their commit: neither this
+/// page's (`tab`) nor one still open.
+fn closed_pages_journals<B: Backend>(
+    backend: &B,
+    tab: &str,
+    alive_tabs: &[String],
+) -> Vec<(String, journal::Journal)> {
+    let mut journals = backend.read_journals();
+    journals.retain(|(_, j)| j.tab != tab && !alive_tabs.contains(&j.tab));
+    journals
+}
+
 /// Writes the journalled edits of pages that closed before their commit;
 /// the count written, and edits another save overtook (kept for the member).
 async fn replay_journals<B: Backend>(
@@ -535,8 +547,7 @@ async fn replay_journals<B: Backend>(
     alive_tabs: &[String],
     now: u64,
 ) -> (usize, Vec<Quarantined>) {
-    let mut journals = backend.read_journals();
-    journals.retain(|(_, j)| j.tab != tab && !alive_tabs.contains(&j.tab));
+    let journals = closed_pages_journals(backend, tab, alive_tabs);
     if journals.is_empty() {
         return (0, Vec::new());
     }
