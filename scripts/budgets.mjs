@@ -72,7 +72,11 @@ export const BUDGETS = {
   // item 4): the main module's part is the example banner's button waiting
   // for the whole read and the first screen's gate (~+75 B). Target 200,000:
   // met.
-  welcome: { what: "the welcome screen's first load", gzip: 142_600 },
+  // Raised to 142,650 (stop 40, later): 142,599 and 142,608 B for main
+  // modules of the same raw size (330,864 B) from two builds: the build's
+  // hashed folder name in index.html and the glue, and the wasm's own
+  // bytes, move the gzip size by about 10 B. 1 B of room was none.
+  welcome: { what: "the welcome screen's first load", gzip: 142_650 },
   // A member with records whose browser kept nothing (no service worker
   // cache): the home screen's files. 454,684 B before the welcome screen
   // left the main module; 473,678 B after (the store and the screens are
