@@ -673,3 +673,16 @@ async fn a_committee_database_of_version_one_keeps_every_report_under_its_year()
         2
     );
 }
+
+/// The pages wait for the whole read everywhere but home: home is the
+/// app's folder with or without its slash, at a domain's root or under a
+/// project's path.
+#[wasm_bindgen_test]
+fn home_is_the_apps_folder_with_or_without_its_slash() {
+    use zhibu::browser::base::route_of;
+    assert_eq!(route_of("/", ""), "/");
+    assert_eq!(route_of("/zhibu", "/zhibu"), "/");
+    assert_eq!(route_of("/zhibu/", "/zhibu"), "/");
+    assert_eq!(route_of("/zhibu/meetings/mt-1", "/zhibu"), "/meetings/mt-1");
+    assert_eq!(route_of("/meetings", ""), "/meetings");
+}

@@ -39,10 +39,14 @@ pub fn opened_route() -> String {
     let path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
-    let route = path.strip_prefix(&app_base()).unwrap_or(&path);
-    if route.is_empty() {
-        "/".to_string()
-    } else {
-        route.to_string()
+    route_of(&path, &app_base()).to_string()
+}
+
+/// An address's route after the app's folder `base` (as `app_base` gives
+/// it): `"/"` for the home screen.
+pub fn route_of<'a>(path: &'a str, base: &str) -> &'a str {
+    match path.strip_prefix(base).unwrap_or(path) {
+        "" => "/",
+        route => route,
     }
 }

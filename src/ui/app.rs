@@ -268,7 +268,7 @@ fn Screens() -> impl IntoView {
         !state.reading_the_rest()
             || location
                 .pathname
-                .with(|path| matches!(path.strip_prefix(base.as_str()).unwrap_or(path), "" | "/"))
+                .with(|path| crate::browser::base::route_of(path, &base) == "/")
     });
     view! {
         <ExampleBanner />

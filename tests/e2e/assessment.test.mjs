@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useBrowser, openApp, App, PHONE, settled, choosePhoneOwner } from "./support.mjs";
+import { useBrowser, openApp, App, PHONE, settled, choosePhoneOwner, storedOfKind } from "./support.mjs";
 import { makeBackup, smallBranch } from "./backup-maker.mjs";
 
 const env = useBrowser();
@@ -221,6 +221,72 @@ test("once every member is graded, 都已评定 stands alone: no empty card abov
   await bar.getByRole("button", { name: "其余全部合格（3 人）" }).click();
   await page.getByText("都已评定。").waitFor();
   assert.equal(await page.locator(".review-list").count(), 0, "no list card is left with no rows");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a 基本合格 asks for 帮扶人, a date and 措施, and each is kept on its own through a reload", async () => {
+  const branch = join(dir, "remedy.json");
+  await writeFile(branch, makeBackup(smallBranch(3)));
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openReview(context, branch);
+  const row = page.locator(".review-row").nth(1);
+  await row.getByRole("button", { name: "基本合格", exact: true }).click();
+  await row.locator(".review-details summary").click();
+  // The mentor first: the remedy is made by whichever field is written first.
+  await row.locator("select[name=mentor]").selectOption({ label: "党员一" });
+  await row.locator("input[name=remedy-deadline]").fill(`${year + 1}-03-31`);
+  await row.locator("input[name=remedy-deadline]").blur();
+  await row.locator("textarea[name=remedy-measures]").fill("每月谈心一次，参加组织生活不缺席");
+  await row.locator("textarea[name=remedy-measures]").blur();
+  await settled(page);
+
+  const [review] = await storedOfKind(page, "review/");
+  const entry = review.entries.find((e) => e.member_id === "p2");
+  assert.equal(entry.remedy.mentor.member_id, "p1");
+  assert.equal(entry.remedy.deadline, `${year + 1}-03-31`);
+  assert.equal(entry.remedy.measures, "每月谈心一次，参加组织生活不缺席");
+
+  await page.reload();
+  const again = page.locator(".review-row").nth(1);
+  await again.locator(".review-details summary").click();
+  assert.equal(await again.locator("select[name=mentor] option:checked").textContent(), "党员一");
+  assert.equal(await again.locator("input[name=remedy-deadline]").inputValue(), `${year + 1}-03-31`);
+  assert.equal(await again.locator("textarea[name=remedy-measures]").inputValue(), "每月谈心一次，参加组织生活不缺席");
+  // A 合格 member is asked for none of it.
+  const qualified = page.locator(".review-row").nth(2);
+  await qualified.getByRole("button", { name: "合格", exact: true }).click();
+  await qualified.locator(".review-details summary").click();
+  assert.equal(await qualified.locator("select[name=mentor]").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a 反向情形 ticked on a form is kept, and a finished form's list cannot be ticked", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, env.server.origin);
+  await new App(page).loadExample();
+  await openOwnForm(page, "刘洋");
+  const list = page.locator("details.card", { hasText: "对照反向情形" });
+  await list.locator("summary").click();
+  const boxes = list.locator(".check-row input[type=checkbox]");
+  assert.ok((await boxes.count()) > 0, "the branch's list is shown");
+  assert.equal(await list.locator(".check-row button").count(), 0, "the list is the branch's: no × on a form");
+  const first = (await list.locator(".check-row span").first().textContent()).trim();
+  await boxes.first().check();
+  await settled(page);
+  const forms = await storedOfKind(page, "assessment/");
+  assert.ok(forms.some((f) => f.negatives.includes(first)), `stored: ${first}`);
+
+  await page.reload();
+  await page.waitForSelector(".standard");
+  const reloaded = page.locator("details.card", { hasText: "对照反向情形" });
+  await reloaded.locator("summary").click();
+  assert.ok(await reloaded.locator(".check-row input[type=checkbox]").first().isChecked());
+  await page.getByRole("button", { name: "合格", exact: true }).click();
+  await page.getByRole("button", { name: "完成", exact: true }).click();
+  await page.getByText(/已于 \d{4}-\d{2}-\d{2} 完成/).waitFor();
+  assert.ok(await reloaded.locator(".check-row input[type=checkbox]").first().isDisabled(), "finished: not to be changed");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -215,6 +215,12 @@ test("a planned meeting's 开始签到 bar covers no 会中 row on the first vie
   await settled(page);
   const meeting = (await storedOfKind(page, "meeting/")).find((m) => m.id === "mt-ex-3");
   assert.ok(meeting.checklist.some((c) => c.text === "检查音响和投影" && c.phase === "before"), "stored in 会前");
+  // Its × takes it off this meeting's list again.
+  await page.locator(".check-row", { hasText: "检查音响和投影" }).getByRole("button", { name: "从本次会议移除" }).click();
+  await page.locator(".check-row", { hasText: "检查音响和投影" }).waitFor({ state: "detached" });
+  await settled(page);
+  const after = (await storedOfKind(page, "meeting/")).find((m) => m.id === "mt-ex-3");
+  assert.ok(!after.checklist.some((c) => c.text === "检查音响和投影"), "removed from the stored meeting");
   assert.deepEqual(problems, []);
   await context.close();
 });

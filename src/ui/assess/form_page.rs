@@ -19,7 +19,7 @@ use crate::ui::draft_text::DraftTextArea;
 use crate::ui::handles::FormHandle;
 use crate::ui::job::ReadOnly;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{PageHeader, RecordPage};
+use crate::ui::widgets::{CheckRow, PageHeader, RecordPage};
 
 #[component]
 pub fn AssessmentFormPage() -> impl IntoView {
@@ -342,23 +342,15 @@ fn Negatives(
                                 .with(|f| f.as_ref().is_some_and(|f| f.has_negative(&text)));
                             let toggled = text.clone();
                             view! {
-                                <li class="check-row">
-                                    <label class="check">
-                                        <input
-                                            type="checkbox"
-                                            prop:checked=checked
-                                            disabled=move || finished.get()
-                                            on:change=move |ev| {
-                                                let (text, on) = (
-                                                    toggled.clone(),
-                                                    event_target_checked(&ev),
-                                                );
-                                                handle.edit(move |f| f.set_negative(&text, on));
-                                            }
-                                        />
-                                        <span>{text}</span>
-                                    </label>
-                                </li>
+                                <CheckRow
+                                    text=text
+                                    checked=checked
+                                    disabled=finished
+                                    on_toggle=Callback::new(move |on: bool| {
+                                        let text = toggled.clone();
+                                        handle.edit(move |f| f.set_negative(&text, on));
+                                    })
+                                />
                             }
                         })
                         .collect_view()

@@ -578,6 +578,22 @@ fn summary(entry: Option<&ReviewEntry>) -> String {
     }
 }
 
+/// One part of an entry's remedy, as its field shows it: empty while there
+/// is no remedy.
+fn remedy_part<T: Default + Send + Sync + 'static>(
+    entry: Memo<Option<ReviewEntry>>,
+    read: fn(&Remedy) -> T,
+) -> Signal<T> {
+    Signal::derive(move || {
+        entry.with(|e| {
+            e.as_ref()
+                .and_then(|e| e.remedy.as_ref())
+                .map(read)
+                .unwrap_or_default()
+        })
+    })
+}
+
 #[component]
 fn ReviewDetails(year: i32, member_id: String, entry: Memo<Option<ReviewEntry>>) -> impl IntoView {
     let state = use_app();
@@ -630,9 +646,16 @@ fn ReviewDetails(year: i32, member_id: String, entry: Memo<Option<ReviewEntry>>)
     });
     let opinion_edit = edit.clone();
     let fed_back_edit = edit.clone();
-    let mentor_edit = edit.clone();
-    let deadline_edit = edit.clone();
-    let measures_edit = edit.clone();
+    // The 帮扶/整改 fields each write one part of the remedy, made when the
+    // first of them is written.
+    let edit_remedy = move |f: std::rc::Rc<dyn Fn(&mut Remedy)>| {
+        edit(std::rc::Rc::new(move |e| {
+            f(e.remedy.get_or_insert_with(Remedy::default))
+        }))
+    };
+    let mentor_edit = edit_remedy.clone();
+    let deadline_edit = edit_remedy.clone();
+    let measures_edit = edit_remedy;
     view! {
         <details class="review-details">
             <summary class="small">{summary}</summary>
@@ -662,69 +685,33 @@ fn ReviewDetails(year: i32, member_id: String, entry: Memo<Option<ReviewEntry>>)
                 <PersonPicker
                     label="帮扶人"
                     name="mentor"
-                    value=Signal::derive(move || {
-                        entry
-                            .with(|e| {
-                                e.as_ref()
-                                    .and_then(|e| e.remedy.as_ref())
-                                    .map(|r| r.mentor.clone())
-                                    .unwrap_or_default()
-                            })
-                    })
+                    value=remedy_part(entry, |r| r.mentor.clone())
                     on_change={
                         let mentor_edit = mentor_edit.clone();
-                        move |p: PersonRef| {
-                            mentor_edit(
-                                std::rc::Rc::new(move |e| {
-                                    e.remedy.get_or_insert_with(Remedy::default).mentor = p.clone()
-                                }),
-                            )
-                        }
+                        move |p: PersonRef| mentor_edit(
+                            std::rc::Rc::new(move |r| r.mentor = p.clone()),
+                        )
                     }
                 />
                 <DateInput
                     label=Signal::derive(move || date_label().to_string())
                     name="remedy-deadline"
-                    value=Signal::derive(move || {
-                        entry
-                            .with(|e| {
-                                e.as_ref().and_then(|e| e.remedy.as_ref()).and_then(|r| r.deadline)
-                            })
-                    })
+                    value=remedy_part(entry, |r| r.deadline)
                     on_change={
                         let deadline_edit = deadline_edit.clone();
-                        move |d| {
-                            deadline_edit(
-                                std::rc::Rc::new(move |e| {
-                                    e.remedy.get_or_insert_with(Remedy::default).deadline = d
-                                }),
-                            )
-                        }
+                        move |d| deadline_edit(std::rc::Rc::new(move |r| r.deadline = d))
                     }
                 />
                 <DraftTextArea
                     label="整改措施或处置意见"
                     name="remedy-measures"
                     rows=2
-                    value=Signal::derive(move || {
-                        entry
-                            .with(|e| {
-                                e.as_ref()
-                                    .and_then(|e| e.remedy.as_ref())
-                                    .map(|r| r.measures.clone())
-                                    .unwrap_or_default()
-                            })
-                    })
+                    value=remedy_part(entry, |r| r.measures.clone())
                     on_save={
                         let measures_edit = measures_edit.clone();
-                        move |t: String| {
-                            measures_edit(
-                                std::rc::Rc::new(move |e| {
-                                    e.remedy.get_or_insert_with(Remedy::default).measures = t
-                                        .clone()
-                                }),
-                            )
-                        }
+                        move |t: String| measures_edit(
+                            std::rc::Rc::new(move |r| r.measures = t.clone()),
+                        )
                     }
                 />
             </Show>

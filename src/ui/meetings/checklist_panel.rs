@@ -92,7 +92,6 @@ fn PhaseList(meeting: MeetingHandle, phase: Phase) -> impl IntoView {
                             <CheckRow
                                 text=item.text.clone()
                                 checked=item.done
-                                remove_label="从本次会议移除"
                                 on_toggle=Callback::new(move |done: bool| {
                                     let id = toggle_id.clone();
                                     meeting
@@ -102,10 +101,13 @@ fn PhaseList(meeting: MeetingHandle, phase: Phase) -> impl IntoView {
                                             |c| c.done = done,
                                         ));
                                 })
-                                on_remove=Callback::new(move |()| {
-                                    let id = remove_id.clone();
-                                    meeting.edit(move |m| remove_item(&mut m.checklist, &id));
-                                })
+                                remove=(
+                                    "从本次会议移除",
+                                    Callback::new(move |()| {
+                                        let id = remove_id.clone();
+                                        meeting.edit(move |m| remove_item(&mut m.checklist, &id));
+                                    }),
+                                )
                             />
                             <Show when=move || dues>
                                 <li class="check-link">

@@ -247,7 +247,6 @@ fn MaterialsList(meeting: MeetingHandle) -> impl IntoView {
                             <CheckRow
                                 text=text
                                 checked=s.covered
-                                remove_label="删除篇目"
                                 on_toggle=Callback::new(move |on: bool| {
                                     let id = toggle_id.clone();
                                     meeting
@@ -257,10 +256,13 @@ fn MaterialsList(meeting: MeetingHandle) -> impl IntoView {
                                             |x| x.covered = on,
                                         ));
                                 })
-                                on_remove=Callback::new(move |()| {
-                                    let id = remove_id.clone();
-                                    meeting.edit(move |m| remove_item(&mut m.materials, &id));
-                                })
+                                remove=(
+                                    "删除篇目",
+                                    Callback::new(move |()| {
+                                        let id = remove_id.clone();
+                                        meeting.edit(move |m| remove_item(&mut m.materials, &id));
+                                    }),
+                                )
                             />
                         }
                     }

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-/// One row of a checklist: a box to tick, its text, and a button that
-/// removes it.
+/// One row of a checklist: a box to tick, its text, and, where the list is
+/// the member's to change, a button that removes it.
 #[component]
 pub fn CheckRow(
     /// The item's text.
@@ -11,14 +11,16 @@ pub fn CheckRow(
     text: String,
     /// Whether the item is ticked.
     checked: bool,
-    /// The remove button's accessible name ("删除此项").
-    remove_label: &'static str,
+    /// Whether the box can no longer be changed (a finished form).
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
     /// Called with the box's new state when it is ticked or unticked.
     #[prop(into)]
     on_toggle: Callback<bool>,
-    /// Called when × is tapped.
-    #[prop(into)]
-    on_remove: Callback<()>,
+    /// The remove button: its accessible name ("删除此项") and what × does.
+    /// Without it, the row has no button.
+    #[prop(optional)]
+    remove: Option<(&'static str, Callback<()>)>,
 ) -> impl IntoView {
     view! {
         <li class="check-row">
@@ -26,13 +28,23 @@ pub fn CheckRow(
                 <input
                     type="checkbox"
                     prop:checked=checked
+                    disabled=disabled
                     on:change=move |ev| on_toggle.run(event_target_checked(&ev))
                 />
                 <span>{text}</span>
             </label>
-            <button class="icon-button" aria-label=remove_label on:click=move |_| on_remove.run(())>
-                "×"
-            </button>
+            {remove
+                .map(|(label, on_remove)| {
+                    view! {
+                        <button
+                            class="icon-button"
+                            aria-label=label
+                            on:click=move |_| on_remove.run(())
+                        >
+                            "×"
+                        </button>
+                    }
+                })}
         </li>
     }
 }
