@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::job::Area;
 use crate::domain::Document;
-use crate::ui::job::{use_may_edit, ReadOnly};
+use crate::ui::job::{ReadOnly, WhereEditable};
 use leptos_router::hooks::use_params_map;
 
 use super::returns_import::ReturnsImport;
@@ -47,7 +47,6 @@ fn ReviewYear(year: i32) -> impl IntoView {
     let state = use_app();
     let report = move || state.doc.with(|d| grade_check(d, year));
     let filter = RwSignal::new(RowFilter::All);
-    let keeps = use_may_edit(Area::Tallies);
     let rows = Memo::new(move |_| {
         let filter = filter.get();
         state.doc.with(|d| {
@@ -83,9 +82,9 @@ fn ReviewYear(year: i32) -> impl IntoView {
                 )}
             </p>
             // Taking members' returns in is the tally's keeper's work.
-            <Show when=move || keeps.get()>
+            <WhereEditable>
                 <ReturnsImport year=year />
-            </Show>
+            </WhereEditable>
             <HandInCard year=year />
             <BallotsField year=year />
             <section class="card" data-testid="grade-report">

@@ -2,7 +2,7 @@
 //! evidence. Saved as it is typed.
 
 use crate::domain::job::Area;
-use crate::ui::job::{use_may_edit, ReadOnly};
+use crate::ui::job::{ReadOnly, WhereEditable};
 use leptos::prelude::*;
 
 use crate::browser::clock;
@@ -38,7 +38,6 @@ fn TaskForm(task: TaskHandle) -> impl IntoView {
             .doc
             .with(|d| d.meeting(&meeting).map(|m| format!("由{}部署", when(m))))
     });
-    let editable = use_may_edit(Area::FusionTasks);
     let delete = delete_after_asking(
         "删除这项任务及其进展记录？",
         "/fusion",
@@ -120,13 +119,13 @@ fn TaskForm(task: TaskHandle) -> impl IntoView {
                 </Show>
             </section>
             // Its one button is the committee's: no empty card elsewhere.
-            <Show when=move || editable.get()>
+            <WhereEditable>
                 <section class="card actions">
                     <button class="button danger" on:click=delete.clone()>
                         "删除这项任务"
                     </button>
                 </section>
-            </Show>
+            </WhereEditable>
         </ReadOnly>
     }
 }

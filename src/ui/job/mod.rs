@@ -7,7 +7,7 @@ mod read_only;
 mod this_phone;
 
 pub use my_work::MyWorkCard;
-pub use read_only::{use_frozen, use_may_edit, ReadOnly};
+pub use read_only::{use_frozen, use_may_edit, ReadOnly, WhereEditable};
 pub use this_phone::ThisPhoneCard;
 
 use leptos::prelude::*;

@@ -63,3 +63,13 @@ pub fn ReadOnly(area: Area, #[prop(optional)] quiet: bool, children: Children) -
         </fieldset>
     }
 }
+
+/// Its children only where the `ReadOnly` around it may be edited here (the
+/// buttons that add or delete, which a phone that only looks has no use
+/// for), so a page names its area once, on the `ReadOnly`. Outside any
+/// `ReadOnly` they always show.
+#[component]
+pub fn WhereEditable(children: ChildrenFn) -> impl IntoView {
+    let frozen = use_frozen();
+    view! { <Show when=move || !frozen()>{children()}</Show> }
+}

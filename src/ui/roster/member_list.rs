@@ -6,7 +6,7 @@ use crate::ui::link::A;
 use leptos::prelude::*;
 
 use crate::domain::job::Area;
-use crate::ui::job::{use_may_edit, ReadOnly};
+use crate::ui::job::{ReadOnly, WhereEditable};
 
 use crate::browser::clock;
 use crate::domain::name_order::NameOrder;
@@ -42,7 +42,6 @@ pub fn RosterPage() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     let assigning = RwSignal::new(false);
-    let keeps = use_may_edit(Area::Roster);
     view! {
         <PageHeader title="党员名册" back="/mine" />
         <ReadOnly area=Area::Roster>
@@ -52,11 +51,11 @@ pub fn RosterPage() -> impl IntoView {
                 {move || format!("在册 {} 人", active().len())}
             </p>
             <div class="row" data-testid="roster-actions">
-                <Show when=move || keeps.get()>
+                <WhereEditable>
                     <A href="/mine/roster/new" attr:class="button primary">
                         "＋ 添加党员"
                     </A>
-                </Show>
+                </WhereEditable>
                 <Show when=move || !active().is_empty() && !assigning.get()>
                     <button class="button" on:click=move |_| assigning.set(true)>
                         "分配党小组"
