@@ -2,7 +2,7 @@
 // build: bytes stored, start-up until the home screen shows, and one
 // attendance tap until the next frame and until it is committed to
 // IndexedDB, at 1x and 4x CPU throttling (median of 5 start-ups, 31 taps). Run by scripts/bench.
-import { markFirstScreen, openAttendance, tapAttendance, tenYearsPhone } from "./ten-years.mjs";
+import { markFirstScreen, openAttendance, startUp, tapAttendance, tenYearsPhone } from "./ten-years.mjs";
 
 const RUNS = 5;
 // Taps vary with where in the 16.7 ms frame they fall: more of them, after
@@ -50,9 +50,7 @@ for (const rate of [1, 4]) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate });
   const startups = [];
   for (let i = 0; i < RUNS; i++) {
-    await page.goto(server.origin + "/");
-    await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60000 });
-    startups.push(await page.evaluate(() => window.__ready));
+    startups.push(await startUp(page, server.origin));
   }
   await openAttendance(page, server.origin);
   const frames = [];

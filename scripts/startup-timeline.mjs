@@ -6,7 +6,7 @@
 // that opened the app before). Where scripts/profile-startup.mjs says what
 // ran, this says what waited for what.
 //   node scripts/startup-timeline.mjs [rate]
-import { filesIn, markFirstScreen, tenYearsPhone } from "./ten-years.mjs";
+import { filesIn, markFirstScreen, startUp, tenYearsPhone } from "./ten-years.mjs";
 
 const RATE = Number(process.argv[2] ?? 4);
 // What the page waited for, as `window.__steps`: [ms, what] for each call
@@ -43,10 +43,7 @@ const { server, browser, context, page } = await tenYearsPhone(async (context) =
 });
 const cdp = await context.newCDPSession(page);
 await cdp.send("Emulation.setCPUThrottlingRate", { rate: RATE });
-for (let i = 0; i < 3; i++) {
-  await page.goto(server.origin + "/");
-  await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60000 });
-}
+for (let i = 0; i < 3; i++) await startUp(page, server.origin);
 const files = (await filesIn(page)).map(([ms, file]) => [ms, `file in: ${file}`]);
 const [html, marked, ready] = await page.evaluate(() => [
   [performance.getEntriesByType("navigation")[0].responseEnd, "the page's HTML in"],
