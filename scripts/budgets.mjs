@@ -76,7 +76,13 @@ export const BUDGETS = {
   // modules of the same raw size (330,864 B) from two builds: the build's
   // hashed folder name in index.html and the glue, and the wasm's own
   // bytes, move the gzip size by about 10 B. 1 B of room was none.
-  welcome: { what: "the welcome screen's first load", gzip: 142_650 },
+  // Raised to 142,710 (stop 41): 142,696 B. browser::base::route_of, the one
+  // place that reads an address's route after the app's folder (the opened
+  // route and the pages' wait for the whole read each did it by hand), sits
+  // in the main module: 42 B, measured by building without it (142,654 B).
+  // The stylesheet's rule that keeps a ticked 反向情形 from being struck out
+  // like a done checklist item: +7 B in index.html. Target 200,000: met.
+  welcome: { what: "the welcome screen's first load", gzip: 142_710 },
   // A member with records whose browser kept nothing (no service worker
   // cache): the home screen's files. 454,684 B before the welcome screen
   // left the main module; 473,678 B after (the store and the screens are
@@ -152,7 +158,12 @@ export const BUDGETS = {
   // later): 568,884 B, the pages waiting only while home shows its first
   // read (a signal of its own, so the 党委 side never waits for the
   // branch's store).
-  home: { what: "the home screen's first load, nothing cached", gzip: 568_900 },
+  // Raised to 569,200 (stop 41): 569,185 B. The welcome's +88 B above; the
+  // screens' file +290 B and chunk_common +39 B from #21's widget work
+  // (CheckRow with an optional ×, WhereEditable, the review's remedy
+  // fields), which the splitter lays out with the screens' shared code.
+  // Not traced function by function.
+  home: { what: "the home screen's first load, nothing cached", gzip: 569_200 },
   // A 支部资料包 link opened on a phone that never opened the app, slow 4G
   // and 4× CPU, until the package's review is on screen: the files' gzip -9
   // bytes, and the time. First measured at 587,416 B brotli on the wire and
@@ -221,7 +232,10 @@ export const BUDGETS = {
   // Raised to 347,400 (stop 40): 347,320 B, the welcome's +77 B above and
   // the shared file's part of the two reads. Still 2,680 B under #27's
   // 350,000.
-  link: { what: "a link opened on a fresh phone", gzip: 347_400, ms: 3000 },
+  // Raised to 347,480 (stop 41): 347,470 B, the welcome's main module
+  // (+58 B) and chunk_common (+39 B) above. Still 2,530 B under #27's
+  // 350,000.
+  link: { what: "a link opened on a fresh phone", gzip: 347_480, ms: 3000 },
 };
 
 const UNITS = { gzip: "B gzipped", ms: "ms" };

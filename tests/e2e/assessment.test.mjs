@@ -283,6 +283,9 @@ test("a 反向情形 ticked on a form is kept, and a finished form's list cannot
   const reloaded = page.locator("details.card", { hasText: "对照反向情形" });
   await reloaded.locator("summary").click();
   assert.ok(await reloaded.locator(".check-row input[type=checkbox]").first().isChecked());
+  // Ticked means it applies to the member: the line stays as written, not
+  // struck out like a checklist item that is done.
+  assert.equal(await reloaded.locator(".check-row span").first().evaluate((s) => getComputedStyle(s).textDecorationLine), "none");
   await page.getByRole("button", { name: "合格", exact: true }).click();
   await page.getByRole("button", { name: "完成", exact: true }).click();
   await page.getByText(/已于 \d{4}-\d{2}-\d{2} 完成/).waitFor();

@@ -333,7 +333,7 @@ fn Negatives(
             <p class="hint">
                 "本支部使用的反向情形清单，如有符合的情形请如实勾选。清单可由支部在设置中修改。"
             </p>
-            <ul class="check-list">
+            <ul class="check-list applies">
                 {move || {
                     list()
                         .into_iter()
