@@ -82,7 +82,10 @@ export const BUDGETS = {
   // in the main module: 42 B, measured by building without it (142,654 B).
   // The stylesheet's rule that keeps a ticked 反向情形 from being struck out
   // like a done checklist item: +7 B in index.html. Target 200,000: met.
-  welcome: { what: "the welcome screen's first load", gzip: 142_710 },
+  // 142,720 (stop 41, later): a rebuild with the same main module (raw
+  // 413,631 against 413,634 B) measured 142,705 B; the hashed names' ~10 B
+  // of noise left 5 B of room, too little for CI's own build.
+  welcome: { what: "the welcome screen's first load", gzip: 142_720 },
   // A member with records whose browser kept nothing (no service worker
   // cache): the home screen's files. 454,684 B before the welcome screen
   // left the main module; 473,678 B after (the store and the screens are

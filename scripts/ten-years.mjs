@@ -2,11 +2,8 @@
 // profile it (bench-data.mjs, profile-tap.mjs, profile-startup.mjs,
 // startup-timeline.mjs), what they read of a start-up and the attendance
 // tap they time.
-import { writeFile, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { makeBackup, tenYears } from "../tests/e2e/backup-maker.mjs";
-import { startServer, launch, PHONE } from "../tests/e2e/support.mjs";
+import { App, startServer, launch, PHONE } from "../tests/e2e/support.mjs";
 
 /** The app from dist/ on a phone with ten years of data, imported as a
  * member would: `{ server, browser, context, page, backupLength }`.
@@ -26,16 +23,8 @@ export async function tenYearsPhone(prepare = async () => {}) {
 export async function importTenYears(page, origin) {
   await page.goto(origin + "/");
   await page.getByRole("button", { name: "开始使用" }).click();
-  const dir = await mkdtemp(join(tmpdir(), "zhibu-ten-years-"));
-  const file = join(dir, "ten-years.json");
   const backup = makeBackup(tenYears());
-  await writeFile(file, backup);
-  await page.goto(origin + "/mine/backup");
-  await page.setInputFiles("input[name=backup-file]", file);
-  page.once("dialog", (d) => d.accept());
-  await page.getByRole("button", { name: "导入", exact: true }).click();
-  await page.getByText("已导入").waitFor({ timeout: 120000 });
-  await rm(dir, { recursive: true });
+  await new App(page).importBackup(origin, backup);
   return backup.length;
 }
 

@@ -5,7 +5,7 @@
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/static-server.mjs";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeBackup, tenYears } from "./backup-maker.mjs";
@@ -93,14 +93,20 @@ export class App {
    * (backup-maker.mjs `tenYears`) through 备份与交换, as a member would. */
   async startWithTenYears(origin) {
     await this.startFresh();
-    const dir = await mkdtemp(join(tmpdir(), "zhibu-ten-"));
-    const file = join(dir, "ten-years.json");
-    await writeFile(file, makeBackup(tenYears()));
+    await this.importBackup(origin, makeBackup(tenYears()));
+  }
+  /** Imports `backup` (a backup file's text) through 备份与交换, as a
+   * member would: chosen as a file, the question accepted, merged. */
+  async importBackup(origin, backup) {
+    const dir = await mkdtemp(join(tmpdir(), "zhibu-backup-"));
+    const file = join(dir, "backup.json");
+    await writeFile(file, backup);
     await this.page.goto(origin + "/mine/backup");
     await this.page.setInputFiles("input[name=backup-file]", file);
     this.page.once("dialog", (d) => d.accept());
     await this.page.getByRole("button", { name: "导入", exact: true }).click();
-    await this.page.getByText(/已导入并合并 \d+ 条记录/).waitFor({ timeout: 60000 });
+    await this.page.getByText(/已导入并合并 \d+ 条记录/).waitFor({ timeout: 120000 });
+    await rm(dir, { recursive: true });
   }
   async loadExample() {
     await this.page.getByRole("button", { name: "载入示例数据看看" }).click();

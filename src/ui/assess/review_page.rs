@@ -652,9 +652,6 @@ fn ReviewDetails(year: i32, member_id: String, entry: Memo<Option<ReviewEntry>>)
             f(e.remedy.get_or_insert_with(Remedy::default))
         }))
     };
-    let mentor_edit = edit_remedy.clone();
-    let deadline_edit = edit_remedy.clone();
-    let measures_edit = edit_remedy;
     view! {
         <details class="review-details">
             <summary class="small">{summary}</summary>
@@ -686,7 +683,7 @@ fn ReviewDetails(year: i32, member_id: String, entry: Memo<Option<ReviewEntry>>)
                     name="mentor"
                     value=remedy_part(entry, |r| r.mentor.clone())
                     on_change={
-                        let mentor_edit = mentor_edit.clone();
+                        let mentor_edit = edit_remedy.clone();
                         move |p: PersonRef| mentor_edit(
                             std::rc::Rc::new(move |r| r.mentor = p.clone()),
                         )
@@ -697,7 +694,7 @@ fn ReviewDetails(year: i32, member_id: String, entry: Memo<Option<ReviewEntry>>)
                     name="remedy-deadline"
                     value=remedy_part(entry, |r| r.deadline)
                     on_change={
-                        let deadline_edit = deadline_edit.clone();
+                        let deadline_edit = edit_remedy.clone();
                         move |d| deadline_edit(std::rc::Rc::new(move |r| r.deadline = d))
                     }
                 />
@@ -707,7 +704,7 @@ fn ReviewDetails(year: i32, member_id: String, entry: Memo<Option<ReviewEntry>>)
                     rows=2
                     value=remedy_part(entry, |r| r.measures.clone())
                     on_save={
-                        let measures_edit = measures_edit.clone();
+                        let measures_edit = edit_remedy.clone();
                         move |t: String| measures_edit(
                             std::rc::Rc::new(move |r| r.measures = t.clone()),
                         )
