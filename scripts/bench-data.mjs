@@ -1,8 +1,16 @@
 // Ten years of a 30-member branch (600 meetings, 300 forms) in the release
-// build: bytes stored, start-up until the home screen shows, and one
+// build: bytes stored, start-up until the home screen shows, the longest
+// task after it (while the other years are read: what a tap then waits), and one
 // attendance tap until the next frame and until it is committed to
 // IndexedDB, at 1x and 4x CPU throttling (median of 5 start-ups, 31 taps). Run by scripts/bench.
-import { markFirstScreen, openAttendance, startUp, tapAttendance, tenYearsPhone } from "./ten-years.mjs";
+import {
+  longestAfterFirstScreen,
+  markFirstScreen,
+  openAttendance,
+  startUp,
+  tapAttendance,
+  tenYearsPhone,
+} from "./ten-years.mjs";
 
 const RUNS = 5;
 // Taps vary with where in the 16.7 ms frame they fall: more of them, after
@@ -49,8 +57,10 @@ const cdp = await context.newCDPSession(page);
 for (const rate of [1, 4]) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate });
   const startups = [];
+  const after = [];
   for (let i = 0; i < RUNS; i++) {
     startups.push(await startUp(page, server.origin));
+    after.push(await longestAfterFirstScreen(page));
   }
   await openAttendance(page, server.origin);
   const frames = [];
@@ -66,8 +76,13 @@ for (const rate of [1, 4]) {
     frames.push(frame);
     commits.push(commit);
   }
-  console.log(`CPU ${rate}x: start-up to first screen ${ms(median(startups))}; ` +
-    `attendance tap to next frame ${ms(median(frames))} (median of ${TAPS}, quartiles ${quartiles(frames)} ms), to committed in IndexedDB ${ms(median(commits))}`);
+  const longest = after.map((x) => (x ? x.toFixed(0) : "<50")).join(", ");
+  // Issue #27's targets are for a phone at 4x CPU.
+  const target = (text) => (rate === 4 ? ` (target ${text})` : "");
+  console.log(`CPU ${rate}x: start-up to first screen ${ms(median(startups))}${target("≤ 400 ms")}, ` +
+    `the longest task after it ${longest} ms; ` +
+    `attendance tap to next frame ${ms(median(frames))}${target("≤ 16 ms")} (median of ${TAPS}, quartiles ${quartiles(frames)} ms), ` +
+    `to committed in IndexedDB ${ms(median(commits))}`);
 }
 await browser.close();
 await server.close();

@@ -31,7 +31,8 @@ export async function importTenYears(page, origin) {
 /** Marks when the first screen with stored data is drawn (the home screen,
  * or a meeting's 签到 list) as `window.__ready`, in every page of `context`:
  * what a start-up is timed to. Also keeps when the page's last long task
- * ended (`window.__busyUntil`), for `startUp`. */
+ * ended (`window.__busyUntil`), for `startUp`, and the longest task that
+ * began after the first screen (`window.__longestAfter`). */
 export async function markFirstScreen(context) {
   await context.addInitScript(() => {
     new MutationObserver((_, observer) => {
@@ -41,8 +42,14 @@ export async function markFirstScreen(context) {
       }
     }).observe(document, { childList: true, subtree: true });
     window.__busyUntil = 0;
+    window.__longestAfter = 0;
     new PerformanceObserver((list) => {
-      for (const task of list.getEntries()) window.__busyUntil = Math.max(window.__busyUntil, task.startTime + task.duration);
+      for (const task of list.getEntries()) {
+        window.__busyUntil = Math.max(window.__busyUntil, task.startTime + task.duration);
+        if (window.__ready !== undefined && task.startTime >= window.__ready) {
+          window.__longestAfter = Math.max(window.__longestAfter, task.duration);
+        }
+      }
     }).observe({ type: "longtask" });
   });
 }
@@ -54,11 +61,26 @@ export async function markFirstScreen(context) {
  * the new page wait for the old one's task, 30–75 ms of every start-up
  * measured that no member who opens the app meets. */
 export async function startUp(page, origin) {
-  const quiet = () => performance.now() - Math.max(window.__ready ?? 0, window.__busyUntil ?? 0) > 800;
-  await page.waitForFunction(quiet, null, { polling: 100, timeout: 30000 });
+  await untilQuiet(page);
   await page.goto(origin + "/");
   await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60000 });
   return page.evaluate(() => window.__ready);
+}
+
+/** The longest task of `page`'s start-up after its first screen, once the
+ * page is quiet (reading and filing the other years): how long a tap in
+ * that time may wait at worst. 0 when no task took over 50 ms (the
+ * browser reports longer ones only). */
+export async function longestAfterFirstScreen(page) {
+  await untilQuiet(page);
+  return page.evaluate(() => window.__longestAfter);
+}
+
+/** Waits until `page` (marked by `markFirstScreen`) has run no long task for
+ * 800 ms since its first screen. */
+function untilQuiet(page) {
+  const quiet = () => performance.now() - Math.max(window.__ready ?? 0, window.__busyUntil ?? 0) > 800;
+  return page.waitForFunction(quiet, null, { polling: 100, timeout: 30000 });
 }
 
 /** When each file of `page`'s last start-up (the wasm and the JavaScript)

@@ -24,7 +24,7 @@ use zhibu::format::record::TOMBSTONE;
 use zhibu::format::record::{seal, unseal};
 use zhibu::store::db::{Expect, RecordDb, Txn, TxnOutcome, Write};
 use zhibu::store::kv_db::KvDb;
-use zhibu::store::loading::load;
+use zhibu::store::loading::{load, Loading};
 use zhibu::store::migration;
 use zhibu::store::{MemoryDb, MemoryKv, StorageError};
 
@@ -387,6 +387,16 @@ fn stored_with_meetings(ids: &[String]) -> (Document, zhibu::store::db::Snapshot
     (doc, page.store.with_db(|db| db.snapshot().unwrap()))
 }
 
+/// The stored record `key` in `snapshot`.
+fn found(snapshot: &zhibu::store::db::Snapshot, key: RecordKey) -> zhibu::store::db::Found {
+    snapshot
+        .records
+        .iter()
+        .find(|f| f.key == key)
+        .expect("stored")
+        .clone()
+}
+
 #[test]
 fn ten_years_of_records_load_each_once_and_a_record_under_two_names_once() {
     let ids: Vec<String> = (0..600).map(|i| format!("m-{i:03}")).collect();
@@ -411,18 +421,66 @@ fn ten_years_of_records_load_each_once_and_a_record_under_two_names_once() {
 }
 
 #[test]
+fn start_up_reads_ten_years_in_slices_and_lets_the_page_answer_between_them() {
+    let page = Phone::new("d1");
+    let mut doc = example();
+    let template = doc.meetings[0].clone();
+    for i in 0..600 {
+        let mut meeting = template.clone();
+        meeting.id = format!("m-{i:03}");
+        doc.meetings.push(meeting);
+    }
+    assert_eq!(page.replace(doc.clone()), Ok(()));
+    let snapshot = page.store.with_db(|db| db.snapshot().unwrap());
+    let stored = snapshot.records.len();
+    let paused_before = page.store.pauses();
+
+    let reopened = Phone::open(&page.store, "d1");
+
+    let pauses = page.store.pauses() - paused_before;
+    assert!(
+        pauses * 100 >= stored,
+        "{stored} records read with {pauses} pauses: a tap would wait for more than 100"
+    );
+    assert_eq!(reopened.doc().meetings.len(), doc.meetings.len());
+    assert_eq!(reopened.doc(), load(&snapshot).doc, "as read at once");
+}
+
+#[test]
+fn a_read_in_slices_of_one_record_gives_what_a_read_at_once_gives() {
+    let (_, mut snapshot) = stored_with_meetings(&["m-1".into(), "m-2".into(), "m-3".into()]);
+    // A record under two names, and one under another record's key: what
+    // the read remembers from one record to the next crosses each slice.
+    let second = found(&snapshot, RecordKey::meeting("m-2"));
+    let third = found(&snapshot, RecordKey::meeting("m-3"));
+    snapshot.records.push(zhibu::store::db::Found {
+        origin: format!("{}-copy", third.origin),
+        ..third
+    });
+    for found in &mut snapshot.records {
+        if found.key == RecordKey::meeting("m-1") {
+            found.raw = second.raw.clone();
+        }
+    }
+    let at_once = load(&snapshot);
+    let mut loading = Loading::new(&snapshot);
+    let mut slices = 1;
+    while !loading.read(1) {
+        slices += 1;
+    }
+    let in_slices = loading.finish();
+
+    assert_eq!(slices, snapshot.records.len());
+    assert_eq!(in_slices.doc, at_once.doc);
+    assert_eq!(in_slices.revs, at_once.revs);
+    assert_eq!(in_slices.rewrite, at_once.rewrite);
+    assert_eq!(in_slices.set_aside.len(), at_once.set_aside.len());
+}
+
+#[test]
 fn a_meeting_stored_under_another_meetings_key_still_loads_as_one() {
     let (doc, mut snapshot) = stored_with_meetings(&["m-1".into(), "m-2".into()]);
-    let raw_of = |key: RecordKey, snapshot: &zhibu::store::db::Snapshot| {
-        snapshot
-            .records
-            .iter()
-            .find(|f| f.key == key)
-            .unwrap()
-            .raw
-            .clone()
-    };
-    let second = raw_of(RecordKey::meeting("m-2"), &snapshot);
+    let second = found(&snapshot, RecordKey::meeting("m-2")).raw;
     for found in &mut snapshot.records {
         if found.key == RecordKey::meeting("m-1") {
             found.raw = second.clone();

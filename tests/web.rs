@@ -87,12 +87,20 @@ async fn fresh(name: &str) -> Idb {
 }
 
 async fn stored_example(idb: &Idb) -> (Session, Document) {
+    stored(idb, example()).await
+}
+
+/// `doc` stored in `idb` in place of what it held, by device "dev-a".
+async fn stored(idb: &Idb, doc: Document) -> (Session, Document) {
     let loaded = load(&idb.snapshot().await.unwrap());
     let mut session = Session::open(&loaded, "dev-a");
-    let mut doc = loaded.doc;
-    session.replace(&mut doc, example());
-    assert_eq!(commit_all(&mut session, &mut doc, idb).await, After::Saved);
-    (session, doc)
+    let mut stored = loaded.doc;
+    session.replace(&mut stored, doc);
+    assert_eq!(
+        commit_all(&mut session, &mut stored, idb).await,
+        After::Saved
+    );
+    (session, stored)
 }
 
 #[wasm_bindgen_test]
@@ -112,11 +120,7 @@ async fn a_store_from_before_the_index_is_read_whole_first_then_filed_and_read_i
         m.id = format!("old-{i}");
         m
     }));
-    let loaded = load(&idb.snapshot().await.unwrap());
-    let mut session = Session::open(&loaded, "dev-a");
-    let mut doc = loaded.doc;
-    session.replace(&mut doc, with_old.clone());
-    assert_eq!(commit_all(&mut session, &mut doc, &idb).await, After::Saved);
+    let (_, doc) = stored(&idb, with_old).await;
     // As every store was before the index: home waits for everything.
     assert!(idb.read_first(2025).await.unwrap().is_none());
 
@@ -137,6 +141,36 @@ async fn a_store_from_before_the_index_is_read_whole_first_then_filed_and_read_i
     idb.file(&years).await.unwrap();
     let first = load(&idb.read_first(2025).await.unwrap().unwrap()).doc;
     assert!(first.meeting("old-0").is_some());
+    idb.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_store_read_in_stretches_gives_each_value_under_its_own_name() {
+    let idb = fresh("test-stretches").await;
+    let mut many = example();
+    let template = many.meetings[0].clone();
+    many.meetings.extend((0..250).map(|i| {
+        let mut m = template.clone();
+        m.id = format!("many-{i:03}");
+        m
+    }));
+    stored(&idb, many.clone()).await;
+
+    let snapshot = idb.snapshot().await.unwrap();
+    assert_eq!(
+        snapshot.records.len(),
+        zhibu::domain::document::all_keys(&many).len()
+    );
+    for found in &snapshot.records {
+        if let RecordKey::Meeting(id) = &found.key {
+            let data = unseal(&found.raw).unwrap().data;
+            assert!(data.contains(&format!("\"id\":\"{id}\"")), "{id}");
+        }
+    }
+    let loaded = load(&snapshot);
+    assert!(loaded.set_aside.is_empty());
+    assert_eq!(loaded.doc.meetings.len(), many.meetings.len());
+    assert_eq!(loaded.doc.meeting("many-249"), many.meeting("many-249"));
     idb.close();
 }
 

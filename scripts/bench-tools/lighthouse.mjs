@@ -1,13 +1,13 @@
 // Lighthouse's mobile run (its default: a mid-range phone on slow 4G, 4×
-// CPU slowdown) against the release dist/ on a local server, three times,
-// in Debian's Chromium. Prints the median performance score, FCP, LCP and
+// CPU slowdown) against the release dist/ on a local server, five times
+// (issue #27's targets are medians of five), in Debian's Chromium. Prints the median performance score, FCP, LCP and
 // TBT, and the bytes the page loaded before it was interactive; then FCP
 // and LCP of one run with the slow phone applied instead of simulated.
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { startServer } from "../../tests/e2e/support.mjs";
 
-const runs = Number(process.env.RUNS || 3);
+const runs = Number(process.env.RUNS || 5);
 const server = await startServer();
 /** One Lighthouse run; `settings` changes its configuration. */
 async function run(settings = {}) {
@@ -52,8 +52,8 @@ const median = (key) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 console.log(`lighthouse mobile, median of ${runs}:`);
-console.log(`  performance ${median("performance")}  accessibility ${median("accessibility")}  best practices ${median("bestPractices")}`);
-console.log(`  FCP ${(median("fcp") / 1000).toFixed(2)} s  LCP ${(median("lcp") / 1000).toFixed(2)} s  TBT ${Math.round(median("tbt"))} ms`);
+console.log(`  performance ${median("performance")} (target ≥ 98)  accessibility ${median("accessibility")}  best practices ${median("bestPractices")}`);
+console.log(`  FCP ${(median("fcp") / 1000).toFixed(2)} s  LCP ${(median("lcp") / 1000).toFixed(2)} s (target ≤ 1.2 s)  TBT ${Math.round(median("tbt"))} ms`);
 console.log(`  bytes transferred ${Math.round(median("bytes") / 1024)} KB (brotli: the precompressed files, as a host that serves them sends them)`);
 console.log(`  runs: ${results.map((r) => r.performance).join(", ")}`);
 console.log(`  LCP as observed before the simulation (first run): ${results[0]?.lcpBreakdown ?? "not reported"}`);

@@ -43,6 +43,10 @@ pub trait Backend: Clone + 'static {
     /// year, from what was read), writing only what changed.
     async fn file(&self, years: &BTreeMap<String, i32>) -> Result<(), StorageError>;
 
+    /// Lets the page draw and answer a tap between slices of a long read
+    /// (the rest runs in a later task). Elsewhere nothing waits.
+    async fn pause(&self);
+
     /// The journals of every page, by their storage key.
     fn read_journals(&self) -> Vec<(String, Journal)>;
     /// Writes (or with no entries, removes) this page's journal. A journal
@@ -72,6 +76,8 @@ struct Side<D> {
     /// page (a store that answers at once reads everything at once anyway;
     /// native tests run the use cases on it).
     filed: Option<BTreeMap<String, i32>>,
+    /// How often a long read paused, for tests.
+    pauses: usize,
 }
 
 impl<D: RecordDb> Clone for Immediate<D> {
@@ -93,6 +99,7 @@ impl<D: RecordDb + 'static> Immediate<D> {
                 undo_full: false,
                 aside_full: false,
                 filed: None,
+                pauses: 0,
             })),
         }
     }
@@ -105,6 +112,11 @@ impl<D: RecordDb + 'static> Immediate<D> {
     /// The device settings last written.
     pub fn device(&self) -> Option<DeviceState> {
         self.inner.borrow().device.clone()
+    }
+
+    /// How often a long read paused to let the page answer.
+    pub fn pauses(&self) -> usize {
+        self.inner.borrow().pauses
     }
 
     /// Makes storing the undo point fail, as on a full phone.
@@ -185,6 +197,11 @@ impl<D: RecordDb + 'static> Backend for Immediate<D> {
     async fn file(&self, years: &BTreeMap<String, i32>) -> Result<(), StorageError> {
         self.inner.borrow_mut().filed = Some(years.clone());
         Ok(())
+    }
+
+    async fn pause(&self) {
+        let mut side = self.inner.borrow_mut();
+        side.pauses = side.pauses.saturating_add(1);
     }
 
     fn read_journals(&self) -> Vec<(String, Journal)> {

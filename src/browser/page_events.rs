@@ -98,6 +98,37 @@ pub fn after_next_paint() -> impl std::future::Future<Output = ()> {
     }
 }
 
+/// Lets the page draw and answer a tap before going on: resolves in a
+/// later task. `scheduler.yield()` where the browser has it (Chromium: the
+/// rest then goes before other waiting work), a timer elsewhere. A hidden
+/// page goes on at once: nobody taps it, and its timers may wait a second.
+pub async fn next_task() {
+    if page_is_hiding() {
+        return;
+    }
+    let promise = scheduler_yield().or_else(|| {
+        let window = web_sys::window()?;
+        let mut timer = Ok(0);
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            timer = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+        timer.is_ok().then_some(promise)
+    });
+    if let Some(promise) = promise {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+/// `scheduler.yield()`, where the browser has it.
+fn scheduler_yield() -> Option<js_sys::Promise> {
+    let scheduler = js_sys::Reflect::get(&js_sys::global(), &"scheduler".into()).ok()?;
+    let yield_now = js_sys::Reflect::get(&scheduler, &"yield".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    yield_now.call0(&scheduler).ok()?.dyn_into().ok()
+}
+
 /// A promise of the next frame's end, kept for whoever asks until that
 /// frame comes. Where frames cannot be asked for, it resolves in the next
 /// task and is not kept.

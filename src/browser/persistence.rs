@@ -412,6 +412,10 @@ impl Backend for Store {
         }
     }
 
+    async fn pause(&self) {
+        super::page_events::next_task().await;
+    }
+
     fn read_journals(&self) -> Vec<(String, Journal)> {
         match self {
             Store::Memory(db) => db.read_journals(),

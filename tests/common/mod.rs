@@ -250,6 +250,9 @@ impl Backend for Gated {
     async fn file(&self, years: &BTreeMap<String, i32>) -> Result<(), StorageError> {
         self.store.file(years).await
     }
+    async fn pause(&self) {
+        self.store.pause().await
+    }
     fn read_journals(&self) -> Vec<(String, Journal)> {
         self.store.read_journals()
     }
