@@ -85,7 +85,11 @@ export const BUDGETS = {
   // 142,720 (stop 41, later): a rebuild with the same main module (raw
   // 413,631 against 413,634 B) measured 142,705 B; the hashed names' ~10 B
   // of noise left 5 B of room, too little for CI's own build.
-  welcome: { what: "the welcome screen's first load", gzip: 142_720 },
+  // Raised to 142,780 (stop 42): 142,753 B. Start-up reads the other years
+  // in slices (a tap after the first screen no longer waits behind a
+  // 50–184 ms task): the main module's share is 52 B raw (the glue of the
+  // pause between slices). Target 200,000: met.
+  welcome: { what: "the welcome screen's first load", gzip: 142_780 },
   // A member with records whose browser kept nothing (no service worker
   // cache): the home screen's files. 454,684 B before the welcome screen
   // left the main module; 473,678 B after (the store and the screens are
@@ -166,7 +170,12 @@ export const BUDGETS = {
   // (CheckRow with an optional ×, WhereEditable, the review's remedy
   // fields), which the splitter lays out with the screens' shared code.
   // Not traced function by function.
-  home: { what: "the home screen's first load, nothing cached", gzip: 569_200 },
+  // Raised to 571,560 (stop 42): 571,512 B. The read in slices above:
+  // split_open_records +2,295 B (4 KB of code, measured with names against
+  // the build before: the pause between slices 904 B, the store's read in
+  // stretches +341 B, Core::open +268 B, the reader's slices +166 B, and
+  // ~1.7 KB of core/alloc instances for them). The welcome's +48 B.
+  home: { what: "the home screen's first load, nothing cached", gzip: 571_560 },
   // A 支部资料包 link opened on a phone that never opened the app, slow 4G
   // and 4× CPU, until the package's review is on screen: the files' gzip -9
   // bytes, and the time. First measured at 587,416 B brotli on the wire and
@@ -238,7 +247,9 @@ export const BUDGETS = {
   // Raised to 347,480 (stop 41): 347,470 B, the welcome's main module
   // (+58 B) and chunk_common (+39 B) above. Still 2,530 B under #27's
   // 350,000.
-  link: { what: "a link opened on a fresh phone", gzip: 347_480, ms: 3000 },
+  // Raised to 347,560 (stop 42): 347,529 B, the welcome's main module
+  // (+48 B) above. Still 2,470 B under #27's 350,000.
+  link: { what: "a link opened on a fresh phone", gzip: 347_560, ms: 3000 },
 };
 
 const UNITS = { gzip: "B gzipped", ms: "ms" };
