@@ -1,4 +1,5 @@
-// What each path a member takes may cost, enforced by scripts/test
+// What each path a member takes may cost (and, as `target`, what issue #27
+// asks of it, printed beside it), enforced by scripts/test
 // (`bench-first-load.mjs --check`, `bench-link.mjs --check`) and printed by
 // scripts/bench. A budget is what the code meets today, with a little room
 // for noise; lower it when the code gets faster, and never raise one
@@ -89,7 +90,7 @@ export const BUDGETS = {
   // in slices (a tap after the first screen no longer waits behind a
   // 50–184 ms task): the main module's share is 52 B raw (the glue of the
   // pause between slices). Target 200,000: met.
-  welcome: { what: "the welcome screen's first load", gzip: 142_780 },
+  welcome: { what: "the welcome screen's first load", gzip: 142_780, target: { gzip: 200_000 } },
   // A member with records whose browser kept nothing (no service worker
   // cache): the home screen's files. 454,684 B before the welcome screen
   // left the main module; 473,678 B after (the store and the screens are
@@ -248,8 +249,10 @@ export const BUDGETS = {
   // (+58 B) and chunk_common (+39 B) above. Still 2,530 B under #27's
   // 350,000.
   // Raised to 347,560 (stop 42): 347,529 B, the welcome's main module
-  // (+48 B) above. Still 2,470 B under #27's 350,000.
-  link: { what: "a link opened on a fresh phone", gzip: 347_560, ms: 3000 },
+  // (+48 B) above. Still 2,470 B under #27's 350,000. 347,600 after the
+  // review's mend: a rebuild measured 347,556 B (the same code within the
+  // hashed names' noise of ~10–30 B), and 4 B of room is none for CI.
+  link: { what: "a link opened on a fresh phone", gzip: 347_600, ms: 3000, target: { gzip: 350_000, ms: 3000 } },
 };
 
 const UNITS = { gzip: "B gzipped", ms: "ms" };

@@ -58,8 +58,9 @@ export async function markFirstScreen(context) {
  * the ms until its first screen with data. It first lets the page that is
  * open finish what it does after its own first screen (reading the other
  * years and filing them, ~0.5 s at 4x): navigating in the middle of it made
- * the new page wait for the old one's task, 30–75 ms of every start-up
- * measured that no member who opens the app meets. */
+ * the new page wait for the old one's task (30–75 ms of every start-up
+ * while those tasks were 50–184 ms long, before they were read in slices),
+ * a wait no member who opens the app meets. */
 export async function startUp(page, origin) {
   await untilQuiet(page);
   await page.goto(origin + "/");

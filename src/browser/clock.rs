@@ -1,6 +1,7 @@
 //! Time and randomness from the browser.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use wasm_bindgen::JsValue;
 
 use crate::domain::{ids, time};
 
@@ -25,12 +26,16 @@ pub fn now_utc() -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp_millis(now_millis() as i64).unwrap_or_default()
 }
 
-/// Waits `ms` milliseconds.
+/// Waits `ms` milliseconds; where no timer can be set, not at all (rather
+/// than for ever).
 pub async fn sleep(ms: i32) {
+    let mut timer = Err(JsValue::NULL);
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+            timer = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         }
     });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    if timer.is_ok() {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
 }

@@ -106,16 +106,11 @@ pub async fn next_task() {
     if page_is_hiding() {
         return;
     }
-    let promise = scheduler_yield().or_else(|| {
-        let window = web_sys::window()?;
-        let mut timer = Ok(0);
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            timer = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        });
-        timer.is_ok().then_some(promise)
-    });
-    if let Some(promise) = promise {
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    match scheduler_yield() {
+        Some(promise) => {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        }
+        None => super::clock::sleep(0).await,
     }
 }
 

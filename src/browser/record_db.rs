@@ -90,18 +90,22 @@ pub(crate) fn settled(request: &IdbRequest) -> JsFuture {
         });
         let failed = request.clone();
         let on_error = Closure::once_into_js(move || {
-            let error = failed
-                .error()
-                .ok()
-                .flatten()
-                .map(JsValue::from)
-                .unwrap_or(JsValue::NULL);
-            let _ = reject.call1(&JsValue::NULL, &error);
+            let _ = reject.call1(&JsValue::NULL, &request_error(&failed));
         });
         request.set_onsuccess(Some(on_success.unchecked_ref()));
         request.set_onerror(Some(on_error.unchecked_ref()));
     });
     JsFuture::from(promise)
+}
+
+/// Why `request` failed, as its promise is rejected with.
+fn request_error(request: &IdbRequest) -> JsValue {
+    request
+        .error()
+        .ok()
+        .flatten()
+        .map(JsValue::from)
+        .unwrap_or(JsValue::NULL)
 }
 
 /// Opens the database `name` at `version`. `upgrade` runs when the
@@ -609,8 +613,7 @@ fn keys_then_values(records: &IdbObjectStore) -> Result<(JsFuture, Stretches), S
         });
         let failed = request.clone();
         let on_error = Closure::once_into_js(move || {
-            let error = failed.error().ok().flatten().map(JsValue::from);
-            let _ = reject.call1(&JsValue::NULL, &error.unwrap_or(JsValue::NULL));
+            let _ = reject.call1(&JsValue::NULL, &request_error(&failed));
         });
         request.set_onsuccess(Some(on_success.unchecked_ref()));
         request.set_onerror(Some(on_error.unchecked_ref()));
