@@ -1,12 +1,14 @@
 //! The browser layer in headless Chromium: IndexedDB as the record store
 //! (commits, conflicts between two connections, what is kept aside), the
-//! move of the first version's localStorage records, the journal, and the
-//! app mounted on a page.
+//! move of the first version's localStorage records, the journal, the app
+//! mounted on a page, and the form widgets (`web/widgets.rs`).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 #![cfg(target_arch = "wasm32")]
 
 #[path = "common/screen.rs"]
 mod screen;
+#[path = "web/widgets.rs"]
+mod widgets;
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;

@@ -15,6 +15,7 @@ use crate::domain::branch::{CommitteeRule, ThemeDay, MINUTES_PER_STUDY_HOUR_CHOI
 use crate::domain::fusion::StudyForm;
 use crate::domain::time::format_chinese_date;
 use crate::domain::{limits, LocalRules, PartyGroup};
+use crate::ui::widgets::{ChangeField, SelectField};
 
 #[component]
 pub fn BranchSettingsPage() -> impl IntoView {
@@ -69,28 +70,26 @@ fn AssessmentSettingsForm() -> impl IntoView {
     view! {
         <section class="card form">
             <h2 class="card-title">"民主评议"</h2>
-            <label class="field">
-                <span>"评价档次（从好到差，用顿号分隔）"</span>
-                <input
-                    type="text"
-                    name="rating-scale"
-                    maxlength="100"
-                    prop:value=scale
-                    on:change=move |ev| {
-                        let typed: Vec<String> = event_target_value(&ev)
-                            .split(['、', ',', '，', ' '])
-                            .map(str::to_string)
-                            .collect();
-                        let (items, cut) = limits::clamp_list(typed, limits::SCALE, limits::RATING);
-                        scale_cut.set(cut);
-                        let scale = if items.is_empty() {
-                            crate::domain::assessment::settings::default_rating_scale()
-                        } else {
-                            items
-                        };
-                        state.edit_branch(move |b| b.assessment.rating_scale = scale.clone());
-                    }
-                />
+            <ChangeField
+                label="评价档次（从好到差，用顿号分隔）"
+                name="rating-scale"
+                maxlength=100
+                value=Signal::derive(scale)
+                on_change=move |typed: String| {
+                    let typed: Vec<String> = typed
+                        .split(['、', ',', '，', ' '])
+                        .map(str::to_string)
+                        .collect();
+                    let (items, cut) = limits::clamp_list(typed, limits::SCALE, limits::RATING);
+                    scale_cut.set(cut);
+                    let scale = if items.is_empty() {
+                        crate::domain::assessment::settings::default_rating_scale()
+                    } else {
+                        items
+                    };
+                    state.edit_branch(move |b| b.assessment.rating_scale = scale.clone());
+                }
+            >
                 <Show when=move || scale_cut.get()>
                     <small class="error">
                         {format!(
@@ -100,7 +99,7 @@ fn AssessmentSettingsForm() -> impl IntoView {
                         )}
                     </small>
                 </Show>
-            </label>
+            </ChangeField>
             <label class="field">
                 <span>"反向情形清单（每行一条）"</span>
                 <textarea
@@ -329,42 +328,38 @@ pub fn MinutesPerStudyHour() -> impl IntoView {
     let state = use_app();
     let current = move || state.doc.with(|d| d.branch.rules.minutes_per_study_hour);
     view! {
-        <label class="field">
-            <span>"本单位 1 学时按多少分钟计"</span>
-            <select
-                name="minutes-per-study-hour"
-                on:change=move |ev| {
-                    let n = event_target_value(&ev).parse::<u16>().ok();
-                    state.edit_branch(move |b| b.rules.minutes_per_study_hour = n);
-                }
-            >
-                <option value="" selected=move || current().is_none()>
-                    "尚未设置"
-                </option>
-                {MINUTES_PER_STUDY_HOUR_CHOICES
+        <SelectField
+            label="本单位 1 学时按多少分钟计"
+            name="minutes-per-study-hour"
+            on_change=move |picked: String| {
+                let n = picked.parse::<u16>().ok();
+                state.edit_branch(move |b| b.rules.minutes_per_study_hour = n);
+            }
+            help="各单位规定不同：不少单位按 60 分钟计 1 学时，也有按 45 或 50 分钟的。请按本单位规定选择。"
+        >
+            <option value="" selected=move || current().is_none()>
+                "尚未设置"
+            </option>
+            {MINUTES_PER_STUDY_HOUR_CHOICES
+                .map(|n| {
+                    view! {
+                        <option value=n.to_string() selected=move || current() == Some(n)>
+                            {format!("{n} 分钟")}
+                        </option>
+                    }
+                })}
+            {move || {
+                current()
+                    .filter(|n| !MINUTES_PER_STUDY_HOUR_CHOICES.contains(n))
                     .map(|n| {
                         view! {
-                            <option value=n.to_string() selected=move || current() == Some(n)>
+                            <option value=n.to_string() selected=true>
                                 {format!("{n} 分钟")}
                             </option>
                         }
-                    })}
-                {move || {
-                    current()
-                        .filter(|n| !MINUTES_PER_STUDY_HOUR_CHOICES.contains(n))
-                        .map(|n| {
-                            view! {
-                                <option value=n.to_string() selected=true>
-                                    {format!("{n} 分钟")}
-                                </option>
-                            }
-                        })
-                }}
-            </select>
-            <small class="muted">
-                "各单位规定不同：不少单位按 60 分钟计 1 学时，也有按 45 或 50 分钟的。请按本单位规定选择。"
-            </small>
-        </label>
+                    })
+            }}
+        </SelectField>
     }
 }
 

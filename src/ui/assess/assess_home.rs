@@ -12,6 +12,7 @@ use crate::domain::roster::active_names;
 use crate::store::device::{form_filler, FORM_FILLER_KEY};
 use crate::ui::job::{use_may_edit, use_person};
 use crate::ui::state::use_app;
+use crate::ui::widgets::SelectField;
 
 #[component]
 pub fn AssessPage() -> impl IntoView {
@@ -58,39 +59,34 @@ pub fn AssessPage() -> impl IntoView {
     view! {
         <h1 class="page-title">"评议"</h1>
         <section class="card form">
-            <label class="field">
-                <span>"填写人"</span>
-                <select
-                    name="me"
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        choose_filler(v);
-                    }
-                >
-                    <option value="" selected=move || me().is_none()>
-                        "请选择本人"
-                    </option>
-                    {move || {
-                        members()
-                            .into_iter()
-                            .map(|(id, name)| {
-                                let chosen = id.clone();
-                                view! {
-                                    <option
-                                        value=id
-                                        selected=move || me().as_deref() == Some(chosen.as_str())
-                                    >
-                                        {name}
-                                    </option>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-                <small class="muted">
-                    "只保存在这台设备上，用来打开这个人的自评表；默认是本机的使用人（我的 › 这台手机），支委可以在自己的手机上替党员填写，本机仍属于使用人。"
-                </small>
-            </label>
+            <SelectField
+                label="填写人"
+                name="me"
+                on_change=move |v: String| {
+                    choose_filler(v);
+                }
+                help="只保存在这台设备上，用来打开这个人的自评表；默认是本机的使用人（我的 › 这台手机），支委可以在自己的手机上替党员填写，本机仍属于使用人。"
+            >
+                <option value="" selected=move || me().is_none()>
+                    "请选择本人"
+                </option>
+                {move || {
+                    members()
+                        .into_iter()
+                        .map(|(id, name)| {
+                            let chosen = id.clone();
+                            view! {
+                                <option
+                                    value=id
+                                    selected=move || me().as_deref() == Some(chosen.as_str())
+                                >
+                                    {name}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </SelectField>
             <AssessYearSelect year=year />
         </section>
         <Show

@@ -2,7 +2,6 @@
 //! (with the member's own records beside them), problems and measures; the
 //! optional dimensions, the 反向情形 checklist, the self-grade, and 完成.
 
-use crate::ui::link::A;
 use leptos::prelude::*;
 
 use super::evidence_list::EvidenceList;
@@ -19,7 +18,7 @@ use crate::ui::draft_text::DraftTextArea;
 use crate::ui::handles::FormHandle;
 use crate::ui::job::ReadOnly;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{CheckRow, PageHeader, RecordPage};
+use crate::ui::widgets::{CheckRow, PageHeader, PrintButton, RecordPage};
 
 #[component]
 pub fn AssessmentFormPage() -> impl IntoView {
@@ -162,9 +161,7 @@ fn FormScreen(handle: FormHandle) -> impl IntoView {
                     {move || if finished.get() { "重新打开" } else { "完成" }}
                 </button>
                 <ExportForSecretary form_id=id.clone() />
-                <A href=format!("/print/assessment/{id}") attr:class="button">
-                    "打印自评表"
-                </A>
+                <PrintButton href=format!("/print/assessment/{id}") label="打印自评表" />
                 <ul class="log muted small">
                     {move || {
                         form.with(|f| {

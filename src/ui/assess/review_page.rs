@@ -25,7 +25,7 @@ use crate::domain::time::format_short_date;
 use crate::ui::draft_text::DraftTextArea;
 use crate::ui::person_picker::PersonPicker;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{DateInput, PageHeader};
+use crate::ui::widgets::{ChangeField, DateInput, PageHeader, PrintButton};
 
 const NOT_GRADED: &str = "__not_graded";
 
@@ -137,9 +137,7 @@ fn ReviewYear(year: i32) -> impl IntoView {
                 {COMMON_NOT_GRADED_REASONS.map(|r| view! { <option value=r></option> })}
             </datalist>
         </ReadOnly>
-        <A href=format!("/print/review/{year}") attr:class="button">
-            "打印评议汇总表"
-        </A>
+        <PrintButton href=format!("/print/review/{year}") label="打印评议汇总表" />
     }
 }
 
@@ -291,21 +289,17 @@ fn BallotsField(year: i32) -> impl IntoView {
     };
     view! {
         <section class="card form">
-            <label class="field">
-                <span>"民主测评收回有效票（张）"</span>
-                <input
-                    type="number"
-                    name="ballots"
-                    min="0"
-                    inputmode="numeric"
-                    placeholder="可不填"
-                    prop:value=ballots
-                    on:change=move |ev| {
-                        let n = event_target_value(&ev).parse::<u32>().ok();
-                        state.edit_review(year, move |d| review_mut(d, year).ballots = n);
-                    }
-                />
-            </label>
+            <ChangeField
+                label="民主测评收回有效票（张）"
+                name="ballots"
+                kind="number"
+                placeholder="可不填"
+                value=ballots
+                on_change=move |typed: String| {
+                    let n = typed.parse::<u32>().ok();
+                    state.edit_review(year, move |d| review_mut(d, year).ballots = n);
+                }
+            />
         </section>
     }
 }

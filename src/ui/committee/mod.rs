@@ -29,7 +29,7 @@ use crate::domain::report::{usual_year, Item};
 use crate::format::transfer::REPORT_FRAGMENT;
 use crate::store::StorageError;
 use crate::ui::print::paper::PrintView;
-use crate::ui::widgets::{ErrorLine, PageHeader, ResultLine, TextField};
+use crate::ui::widgets::{ErrorLine, PageHeader, ResultLine, SelectField, TextField};
 
 thread_local! {
     /// A 报上级 link that opened the app, until the 党委 page takes it.
@@ -282,35 +282,33 @@ pub fn CommitteePage() -> impl IntoView {
         </section>
         <receive::ReceiveCard committee=committee pending=take_pending_link() />
         <section class="card form">
-            <label class="field">
-                <span>"年度"</span>
-                <select
-                    name="committee-year"
-                    on:change=move |ev| {
-                        if let Ok(y) = event_target_value(&ev).parse() {
-                            spawn_local(async move {
-                                committee.read_year(y).await;
-                                year.set(y);
-                                span.set(Span::Year);
-                                chosen.set(None);
-                            });
-                        }
+            <SelectField
+                label="年度"
+                name="committee-year"
+                on_change=move |picked: String| {
+                    if let Ok(y) = picked.parse() {
+                        spawn_local(async move {
+                            committee.read_year(y).await;
+                            year.set(y);
+                            span.set(Span::Year);
+                            chosen.set(None);
+                        });
                     }
-                >
-                    {move || {
-                        years()
-                            .into_iter()
-                            .map(|y| {
-                                view! {
-                                    <option value=y.to_string() selected=move || year.get() == y>
-                                        {format!("{y}年度")}
-                                    </option>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </label>
+                }
+            >
+                {move || {
+                    years()
+                        .into_iter()
+                        .map(|y| {
+                            view! {
+                                <option value=y.to_string() selected=move || year.get() == y>
+                                    {format!("{y}年度")}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </SelectField>
             <Tally committee=committee year=year />
             <ExpectedForm committee=committee />
         </section>
@@ -413,17 +411,12 @@ fn ExpectedForm(committee: Committee) -> impl IntoView {
                 rows=5
                 placeholder="如：机关第一党支部"
             />
-            <label class="field">
-                <span>"或只填应报个数"</span>
-                <input
-                    type="number"
-                    inputmode="numeric"
-                    min="0"
-                    name="expected-count"
-                    prop:value=count
-                    on:input=move |ev| count.set(event_target_value(&ev))
-                />
-            </label>
+            <TextField
+                label="或只填应报个数"
+                name="expected-count"
+                value=count
+                kind="number"
+            />
             <button class="button" type="button" on:click=save>
                 "保存"
             </button>

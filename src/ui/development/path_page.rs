@@ -21,7 +21,7 @@ use crate::domain::time::format_chinese_date;
 use crate::domain::Document;
 use crate::ui::link::A;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{DateBox, DateInput, OptionalNumber, PageHeader};
+use crate::ui::widgets::{ChangeField, DateBox, DateInput, OptionalNumber, PageHeader};
 
 #[component]
 pub fn DevelopmentPathPage() -> impl IntoView {
@@ -176,21 +176,17 @@ fn Person(id: String, seen: Memo<Option<Seen>>) -> impl IntoView {
     };
     view! {
         <section class="card form" data-testid="path-person">
-            <label class="field">
-                <span>"姓名"</span>
-                <input
-                    type="text"
-                    name="name"
-                    maxlength="40"
-                    prop:value=read(|a| a.name.clone())
-                    on:change=move |ev| {
-                        let name = event_target_value(&ev).trim().to_string();
-                        if !name.is_empty() {
-                            edit_path(state, &i1, move |a| a.name = name.clone());
-                        }
+            <ChangeField
+                label="姓名"
+                name="name"
+                maxlength=40
+                value=read(|a| a.name.clone())
+                on_change=move |name: String| {
+                    if !name.is_empty() {
+                        edit_path(state, &i1, move |a| a.name = name.clone());
                     }
-                />
-            </label>
+                }
+            />
             <label class="field">
                 <span>"性别"</span>
                 <select
@@ -285,19 +281,15 @@ fn PeopleField(
         })
     };
     view! {
-        <label class="field">
-            <span>{label}</span>
-            <input
-                type="text"
-                name=name
-                prop:value=shown
-                on:change=move |ev| {
-                    let typed = event_target_value(&ev);
-                    let list = state.doc.with_untracked(|d| people(d, &typed));
-                    edit_path(state, &id, move |a| set(a, list.clone()));
-                }
-            />
-        </label>
+        <ChangeField
+            label=label
+            name=name
+            value=Signal::derive(shown)
+            on_change=move |typed: String| {
+                let list = state.doc.with_untracked(|d| people(d, &typed));
+                edit_path(state, &id, move |a| set(a, list.clone()));
+            }
+        />
     }
 }
 
@@ -449,19 +441,15 @@ fn StepRow(id: String, step: Step, seen: Memo<Option<Seen>>) -> impl IntoView {
                         }
                     />
                 </label>
-                <label class="field">
-                    <span>"经办人"</span>
-                    <input
-                        type="text"
-                        maxlength="40"
-                        name=format!("step-{}-by", step.number())
-                        prop:value=move || record().map(|r| r.by).unwrap_or_default()
-                        on:change=move |ev| {
-                            let by = event_target_value(&ev).trim().to_string();
-                            edit_path(state, &i2, move |a| a.record_mut(step).by = by.clone());
-                        }
-                    />
-                </label>
+                <ChangeField
+                    label="经办人"
+                    name=format!("step-{}-by", step.number())
+                    maxlength=40
+                    value=Signal::derive(move || record().map(|r| r.by).unwrap_or_default())
+                    on_change=move |by: String| {
+                        edit_path(state, &i2, move |a| a.record_mut(step).by = by.clone());
+                    }
+                />
             </div>
             <Show when=awaited>
                 <p class="muted small">"待上级党委审批"</p>

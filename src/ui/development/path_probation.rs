@@ -14,7 +14,7 @@ use crate::domain::development::rules::probation_ends;
 use crate::domain::development::{Applicant, Phase, Step};
 use crate::domain::time::format_chinese_date;
 use crate::ui::state::use_app;
-use crate::ui::widgets::DateInput;
+use crate::ui::widgets::FormDate;
 
 /// What the card shows of the path.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,11 +97,10 @@ pub fn ProbationCard(id: String, #[prop(into)] probation: Signal<Probation>) -> 
                         <p class="muted small">
                             "在本机记录的支部大会上，可在会议的“表决”中列入表决，通过后一键记入。会议未在本机记录时，在此登记：延长预备期须不少于半年、不超过一年；取消预备党员资格须报上级党组织批准。"
                         </p>
-                        <DateInput
+                        <FormDate
                             label="支部大会日期"
                             name="probation-decided-on"
                             value=day
-                            on_change=move |d| day.set(d)
                         />
                         <ExtendOrCancel
                             name="probation-extend-months"

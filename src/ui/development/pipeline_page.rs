@@ -12,7 +12,7 @@ use crate::browser::clock;
 use crate::domain::development::{pipeline, Applicant, PipelineRow};
 use crate::ui::link::A;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{DateBox, ErrorLine, PageHeader, TextField};
+use crate::ui::widgets::{DateBox, ErrorLine, PageHeader, PrintButton, TextField};
 
 #[component]
 pub fn DevelopmentPage() -> impl IntoView {
@@ -37,9 +37,7 @@ pub fn DevelopmentPage() -> impl IntoView {
             </ul>
         </ReadOnly>
         <p>
-            <A href="/print/development/ledger" attr:class="button">
-                "打印发展党员工作台账"
-            </A>
+            <PrintButton href="/print/development/ledger" label="打印发展党员工作台账" />
         </p>
     }
 }

@@ -18,7 +18,7 @@ use crate::domain::dues::warnings::{self, unpaid};
 use crate::domain::dues::{DuesAccount, MonthStatus, Owed, Payment};
 use crate::ui::link::A;
 use crate::ui::state::{use_app, AppState};
-use crate::ui::widgets::PageHeader;
+use crate::ui::widgets::{PageHeader, PrintButton};
 
 #[component]
 pub fn DuesMonthPage() -> impl IntoView {
@@ -205,9 +205,10 @@ fn Month(year: i32, month: u32) -> impl IntoView {
             <A href=format!("/mine/dues/{year}") attr:class="button">
                 {format!("{year}年汇总、上缴与本单位规定")}
             </A>
-            <A href=format!("/print/dues/register/{year}") attr:class="button">
-                "打印党费收缴登记表"
-            </A>
+            <PrintButton
+                href=format!("/print/dues/register/{year}")
+                label="打印党费收缴登记表"
+            />
         </section>
     }
 }

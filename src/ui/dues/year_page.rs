@@ -14,9 +14,10 @@ use crate::domain::dues::ledger::{self, ledger_start, rules_for, year_totals, To
 use crate::domain::dues::rates::RULES;
 use crate::domain::dues::{DuesBook, DuesRules, Fen, Remittance, Rounding, Way};
 use crate::domain::limits;
-use crate::ui::link::A;
 use crate::ui::state::{use_app, AppState};
-use crate::ui::widgets::{DateInput, PageHeader, Segmented, SwitchRow, YearNav};
+use crate::ui::widgets::{
+    ChangeField, DateInput, PageHeader, PrintButton, Segmented, SelectField, SwitchRow, YearNav,
+};
 
 #[component]
 pub fn DuesYearPage() -> impl IntoView {
@@ -111,12 +112,14 @@ fn Year(year: i32) -> impl IntoView {
         <Remittances year=year totals=totals />
         <LocalRules year=year />
         <section class="card actions">
-            <A href=format!("/print/dues/register/{year}") attr:class="button">
-                "打印党费收缴登记表"
-            </A>
-            <A href=format!("/print/dues/public/{year}") attr:class="button">
-                "打印党费交纳情况公示"
-            </A>
+            <PrintButton
+                href=format!("/print/dues/register/{year}")
+                label="打印党费收缴登记表"
+            />
+            <PrintButton
+                href=format!("/print/dues/public/{year}")
+                label="打印党费交纳情况公示"
+            />
             <p class="hint">
                 "公示只列姓名、交纳月份和金额，不列收入和基数。每年应当向党员公布1次党费收缴、使用情况。"
             </p>
@@ -284,33 +287,25 @@ fn RemittanceCard(year: i32, id: String) -> impl IntoView {
                 />
             </div>
             <div class="two-cols">
-                <label class="field">
-                    <span>"经手人"</span>
-                    <input
-                        type="text"
-                        name="remittance-handler"
-                        maxlength=limits::NAME
-                        prop:value=move || this.with(|r| r.handler.clone())
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev).trim().to_string();
-                            c3(std::rc::Rc::new(move |r: &mut Remittance| r.handler = v.clone()))
-                        }
-                    />
-                </label>
-                <label class="field">
-                    <span>"说明"</span>
-                    <input
-                        type="text"
-                        name="remittance-note"
-                        maxlength=limits::SHORT
-                        placeholder="如：第三季度党费"
-                        prop:value=move || this.with(|r| r.note.clone())
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev).trim().to_string();
-                            c4(std::rc::Rc::new(move |r: &mut Remittance| r.note = v.clone()))
-                        }
-                    />
-                </label>
+                <ChangeField
+                    label="经手人"
+                    name="remittance-handler"
+                    maxlength=limits::NAME
+                    value=Signal::derive(move || this.with(|r| r.handler.clone()))
+                    on_change=move |v: String| {
+                        c3(std::rc::Rc::new(move |r: &mut Remittance| r.handler = v.clone()))
+                    }
+                />
+                <ChangeField
+                    label="说明"
+                    name="remittance-note"
+                    maxlength=limits::SHORT
+                    placeholder="如：第三季度党费"
+                    value=Signal::derive(move || this.with(|r| r.note.clone()))
+                    on_change=move |v: String| {
+                        c4(std::rc::Rc::new(move |r: &mut Remittance| r.note = v.clone()))
+                    }
+                />
             </div>
             <button class="link-button" on:click=remove>
                 "删除这条上缴记录"
@@ -335,33 +330,29 @@ fn LocalRules(year: i32) -> impl IntoView {
                     "以下各项由本单位规定，全国统一的是交纳比例和标准（{RULES}）。改动只影响{year}年及以后。",
                 )}
             </p>
-            <label class="field">
-                <span>"每年核定基数的月份"</span>
-                <select
-                    name="dues-base-month"
-                    on:change=move |ev| {
-                        if let Ok(m) = event_target_value(&ev).parse::<u32>() {
-                            set(|r, m| r.base_month = m, m);
-                        }
+            <SelectField
+                label="每年核定基数的月份"
+                name="dues-base-month"
+                on_change=move |typed: String| {
+                    if let Ok(m) = typed.parse::<u32>() {
+                        set(|r, m| r.base_month = m, m);
                     }
-                >
-                    {(1..=12u32)
-                        .map(|m| {
-                            view! {
-                                <option
-                                    value=m.to_string()
-                                    selected=move || rules.with(|r| r.base_month == m)
-                                >
-                                    {format!("{m}月")}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-                <small class="muted">
-                    "常见为每年1月，也有单位在7月调整工资后核定。"
-                </small>
-            </label>
+                }
+                help="常见为每年1月，也有单位在7月调整工资后核定。"
+            >
+                {(1..=12u32)
+                    .map(|m| {
+                        view! {
+                            <option
+                                value=m.to_string()
+                                selected=move || rules.with(|r| r.base_month == m)
+                            >
+                                {format!("{m}月")}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </SelectField>
             <Segmented
                 name="dues-rounding"
                 label="金额计算"

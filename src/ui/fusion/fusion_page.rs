@@ -20,7 +20,7 @@ use crate::domain::time::format_chinese_date;
 use crate::ui::link::A;
 use crate::ui::paging::list_address;
 use crate::ui::state::use_app;
-use crate::ui::widgets::PageHeader;
+use crate::ui::widgets::{PageHeader, PrintButton, SelectField};
 
 /// The way in from the meetings page.
 #[component]
@@ -143,12 +143,14 @@ fn TaskListCard(year: i32) -> impl IntoView {
                     }
                 })}
             <div class="row">
-                <A href=format!("/print/fusion/tasks/{year}") attr:class="button">
-                    "打印年度重点工作清单"
-                </A>
-                <A href=format!("/print/fusion/progress/{year}-{month:02}") attr:class="button">
-                    "打印本月推进台账"
-                </A>
+                <PrintButton
+                    href=format!("/print/fusion/tasks/{year}")
+                    label="打印年度重点工作清单"
+                />
+                <PrintButton
+                    href=format!("/print/fusion/progress/{year}-{month:02}")
+                    label="打印本月推进台账"
+                />
             </div>
         </section>
     }
@@ -190,9 +192,10 @@ fn GroupsCard() -> impl IntoView {
                 <p class="hint">
                     "本单位规定：每个党小组每月至少确定一项重点工作，在当月或次月第一次党小组会上回顾完成情况、差距短板、整改措施和下月打算。"
                 </p>
-                <A href=format!("/print/fusion/groups/{}", today.year()) attr:class="button">
-                    "打印党小组月度重点工作及回顾表"
-                </A>
+                <PrintButton
+                    href=format!("/print/fusion/groups/{}", today.year())
+                    label="打印党小组月度重点工作及回顾表"
+                />
             </Show>
         </section>
     }
@@ -242,26 +245,20 @@ fn CommitmentsCard(year: i32) -> impl IntoView {
                         }
                     })
             }}
-            <label class="field">
-                <span>"查看或代为填写"</span>
-                <select
-                    name="commitments-member"
-                    on:change=move |ev| {
-                        let id = event_target_value(&ev);
-                        if !id.is_empty() {
-                            navigate(
-                                &format!("/fusion/commitments/{id}/{year}"),
-                                Default::default(),
-                            );
-                        }
+            <SelectField
+                label="查看或代为填写"
+                name="commitments-member"
+                on_change=move |id: String| {
+                    if !id.is_empty() {
+                        navigate(&format!("/fusion/commitments/{id}/{year}"), Default::default());
                     }
-                >
-                    <option value="">"选择党员"</option>
-                    <For each=members key=|m| m.clone() let:m>
-                        <option value=m.0.clone()>{m.1.clone()}</option>
-                    </For>
-                </select>
-            </label>
+                }
+            >
+                <option value="">"选择党员"</option>
+                <For each=members key=|m| m.clone() let:m>
+                    <option value=m.0.clone()>{m.1.clone()}</option>
+                </For>
+            </SelectField>
             <ul class="plain-list">
                 <For each=move || rows.get() key=|r| r.clone() let:row>
                     <li>
@@ -272,12 +269,14 @@ fn CommitmentsCard(year: i32) -> impl IntoView {
                 </For>
             </ul>
             <div class="row">
-                <A href=format!("/print/fusion/pledges/{year}") attr:class="button">
-                    "打印党员公开承诺书"
-                </A>
-                <A href=format!("/print/fusion/ledger/{year}") attr:class="button">
-                    "打印承诺践诺评诺台账"
-                </A>
+                <PrintButton
+                    href=format!("/print/fusion/pledges/{year}")
+                    label="打印党员公开承诺书"
+                />
+                <PrintButton
+                    href=format!("/print/fusion/ledger/{year}")
+                    label="打印承诺践诺评诺台账"
+                />
             </div>
         </section>
     }
@@ -404,9 +403,10 @@ fn StudyCard(year: i32) -> impl IntoView {
                 <A href=format!("/fusion/hours/{year}") attr:class="button">
                     "学时统计"
                 </A>
-                <A href=format!("/print/fusion/morning/{year}-{month:02}") attr:class="button">
-                    "打印本月晨学记录"
-                </A>
+                <PrintButton
+                    href=format!("/print/fusion/morning/{year}-{month:02}")
+                    label="打印本月晨学记录"
+                />
             </div>
         </section>
     }

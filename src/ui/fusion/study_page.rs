@@ -12,10 +12,10 @@ use crate::domain::roster::active_names;
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::StudyHandle;
 use crate::ui::job::ReadOnly;
-use crate::ui::link::A;
 use crate::ui::person_picker::PersonPicker;
 use crate::ui::widgets::{
-    delete_after_asking, toggle_in, DateInput, MemberToggles, PageHeader, RecordPage, Segmented,
+    delete_after_asking, toggle_in, ChangeField, DateInput, MemberToggles, PageHeader, PrintButton,
+    RecordPage, Segmented,
 };
 
 #[component]
@@ -111,44 +111,29 @@ fn StudyEditor(study: StudyHandle) -> impl IntoView {
                 </Show> <Show when=outside>
                     <CreditedHoursField study=study />
                 </Show> <Show when=move || !outside()>
-                    <label class="field">
-                        <span>"时长（分钟）"</span>
-                        <input
-                            type="number"
-                            inputmode="numeric"
-                            min="0"
-                            max="600"
-                            name="study-minutes"
-                            prop:value=study.part(|s| s.minutes.to_string())
-                            on:change=move |ev| {
-                                let n = event_target_value(&ev)
-                                    .parse::<u32>()
-                                    .unwrap_or(0)
-                                    .min(600);
-                                study.edit(move |s| s.minutes = n);
-                            }
-                        />
-                    </label>
+                    <ChangeField
+                        label="时长（分钟）"
+                        name="study-minutes"
+                        kind="number"
+                        range=(0, 600)
+                        value=study.part(|s| s.minutes.to_string())
+                        on_change=move |typed: String| {
+                            let n = typed.parse::<u32>().unwrap_or(0).min(600);
+                            study.edit(move |s| s.minutes = n);
+                        }
+                    />
                 </Show> <Show when=move || form.get() == StudyForm::MorningStudy>
-                    <label class="field">
-                        <span>"人数（未逐一签到时填写）"</span>
-                        <input
-                            type="number"
-                            inputmode="numeric"
-                            min="0"
-                            max="999"
-                            name="study-headcount"
-                            prop:value=study
-                                .part(|s| s.headcount.map(|n| n.to_string()).unwrap_or_default())
-                            on:change=move |ev| {
-                                let n = event_target_value(&ev)
-                                    .parse::<u32>()
-                                    .ok()
-                                    .map(|n| n.min(999));
-                                study.edit(move |s| s.headcount = n);
-                            }
-                        />
-                    </label>
+                    <ChangeField
+                        label="人数（未逐一签到时填写）"
+                        name="study-headcount"
+                        kind="number"
+                        range=(0, 999)
+                        value=study.part(|s| s.headcount.map(|n| n.to_string()).unwrap_or_default())
+                        on_change=move |typed: String| {
+                            let n = typed.parse::<u32>().ok().map(|n| n.min(999));
+                            study.edit(move |s| s.headcount = n);
+                        }
+                    />
                     <DraftInput
                         label="科室（可不填）"
                         name="study-department"
@@ -160,9 +145,10 @@ fn StudyEditor(study: StudyHandle) -> impl IntoView {
             <Attendees study=study />
             <section class="card actions">
                 <Show when=move || form.get() == StudyForm::OnePointLesson>
-                    <A href=format!("/print/fusion/opl/{id}") attr:class="button">
-                        "打印 OPL 一点课"
-                    </A>
+                    <PrintButton
+                        href=format!("/print/fusion/opl/{id}")
+                        label="打印 OPL 一点课"
+                    />
                 </Show>
                 <button class="button danger" on:click=delete>
                     "删除这条记录"

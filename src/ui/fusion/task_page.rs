@@ -14,7 +14,7 @@ use crate::domain::time::format_chinese_date;
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::TaskHandle;
 use crate::ui::widgets::{
-    delete_after_asking, DateBox, DateInput, PageHeader, RecordPage, Segmented,
+    delete_after_asking, DateBox, DateInput, PageHeader, RecordPage, Segmented, SelectField,
 };
 
 #[component]
@@ -134,31 +134,29 @@ fn TaskForm(task: TaskHandle) -> impl IntoView {
 fn SourceField(task: TaskHandle) -> impl IntoView {
     let source = task.part(|t| t.source);
     view! {
-        <label class="field">
-            <span>"来源"</span>
-            <select
-                name="task-source"
-                on:change=move |ev| {
-                    let i: usize = event_target_value(&ev).parse().unwrap_or(0);
-                    if let Some(s) = TaskSource::ALL.get(i).copied() {
-                        task.edit(move |t| t.source = s);
-                    }
+        <SelectField
+            label="来源"
+            name="task-source"
+            on_change=move |picked: String| {
+                let i: usize = picked.parse().unwrap_or(0);
+                if let Some(s) = TaskSource::ALL.get(i).copied() {
+                    task.edit(move |t| t.source = s);
                 }
-            >
-                {TaskSource::ALL
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| {
-                        let s = *s;
-                        view! {
-                            <option value=i.to_string() selected=move || source.get() == s>
-                                {s.label()}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </label>
+            }
+        >
+            {TaskSource::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let s = *s;
+                    view! {
+                        <option value=i.to_string() selected=move || source.get() == s>
+                            {s.label()}
+                        </option>
+                    }
+                })
+                .collect_view()}
+        </SelectField>
     }
 }
 
@@ -189,32 +187,29 @@ fn OwnerField(task: TaskHandle) -> impl IntoView {
         })
     };
     view! {
-        <label class="field">
-            <span>"责任主体"</span>
-            <select
-                name="task-owner"
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    let owner = match v.split_once(':') {
-                        Some(("g", id)) => TaskOwner::Group(id.to_string()),
-                        Some(("m", id)) => TaskOwner::Member(id.to_string()),
-                        _ => TaskOwner::Branch,
-                    };
-                    task.edit(move |t| t.owner = owner.clone());
-                }
-            >
-                <For each=choices key=|c| c.clone() let:c>
-                    {
-                        let value = c.0.clone();
-                        view! {
-                            <option value=c.0.clone() selected=move || owner.get() == value>
-                                {c.1.clone()}
-                            </option>
-                        }
+        <SelectField
+            label="责任主体"
+            name="task-owner"
+            on_change=move |v: String| {
+                let owner = match v.split_once(':') {
+                    Some(("g", id)) => TaskOwner::Group(id.to_string()),
+                    Some(("m", id)) => TaskOwner::Member(id.to_string()),
+                    _ => TaskOwner::Branch,
+                };
+                task.edit(move |t| t.owner = owner.clone());
+            }
+        >
+            <For each=choices key=|c| c.clone() let:c>
+                {
+                    let value = c.0.clone();
+                    view! {
+                        <option value=c.0.clone() selected=move || owner.get() == value>
+                            {c.1.clone()}
+                        </option>
                     }
-                </For>
-            </select>
-        </label>
+                }
+            </For>
+        </SelectField>
     }
 }
 

@@ -8,8 +8,7 @@ use crate::ui::job::ReadOnly;
 use super::committee_history::CommitteeHistory;
 use super::steps_card::StepsCard;
 use super::term_card::TermCard;
-use crate::ui::link::A;
-use crate::ui::widgets::PageHeader;
+use crate::ui::widgets::{PageHeader, PrintButton};
 
 #[component]
 pub fn HandoverPage() -> impl IntoView {
@@ -21,9 +20,7 @@ pub fn HandoverPage() -> impl IntoView {
             <CommitteeHistory />
         </ReadOnly>
         <section class="card actions">
-            <A href="/print/handover" attr:class="button">
-                "打印换届工作记录"
-            </A>
+            <PrintButton href="/print/handover" label="打印换届工作记录" />
         </section>
     }
 }

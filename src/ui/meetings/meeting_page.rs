@@ -5,7 +5,6 @@
 //! the attendance and the checklist share one desk: the record on the left,
 //! the other two beside it.
 
-use crate::ui::link::A;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -28,7 +27,7 @@ use crate::ui::file_offer::{FileOffer, OfferedFile};
 use crate::ui::handles::MeetingHandle;
 use crate::ui::job::{use_may_edit, ReadOnly};
 use crate::ui::paging::list_address;
-use crate::ui::widgets::{delete_after_asking, PageHeader, RecordPage};
+use crate::ui::widgets::{delete_after_asking, PageHeader, PrintButton, RecordPage};
 
 /// The narrowest window that holds the desk's two columns: a PC or a
 /// tablet held sideways; phones keep one section at a time.
@@ -361,12 +360,8 @@ fn MeetingActions(meeting: MeetingHandle, held: Memo<bool>) -> impl IntoView {
                 <FileOffer label="添加到手机日历" make=calendar />
             </Show>
             <div class="row">
-                <A href=format!("/print/meeting/{id}") attr:class="button">
-                    "打印会议记录"
-                </A>
-                <A href=format!("/print/sign-in/{id}") attr:class="button">
-                    "打印签到表"
-                </A>
+                <PrintButton href=format!("/print/meeting/{id}") label="打印会议记录" />
+                <PrintButton href=format!("/print/sign-in/{id}") label="打印签到表" />
             </div>
             <Show when=move || records.get()>
                 <button class="button danger" on:click=delete.clone()>

@@ -16,7 +16,7 @@ use crate::domain::time::{format_hh_mm, parse_hh_mm};
 use crate::ui::draft_text::{DraftInput, DraftTextArea};
 use crate::ui::handles::MeetingHandle;
 use crate::ui::person_picker::PersonPicker;
-use crate::ui::widgets::{CheckRow, DateInput, InlineAdd, SwitchRow};
+use crate::ui::widgets::{ChangeField, CheckRow, DateInput, InlineAdd, SwitchRow, TypedInput};
 
 #[component]
 pub fn RecordPanel(
@@ -36,18 +36,16 @@ pub fn RecordPanel(
                            set: fn(&mut Meeting, Option<chrono::NaiveTime>)| {
         let value = meeting.part(move |m| get(m).map(format_hh_mm).unwrap_or_default());
         view! {
-            <label class="field">
-                <span>{label}</span>
-                <input
-                    type="time"
-                    name=name
-                    prop:value=value
-                    on:change=move |ev| {
-                        let t = parse_hh_mm(&event_target_value(&ev));
-                        meeting.edit(move |m| set(m, t));
-                    }
-                />
-            </label>
+            <ChangeField
+                label=label
+                name=name
+                kind="time"
+                value=value
+                on_change=move |typed: String| {
+                    let t = parse_hh_mm(&typed);
+                    meeting.edit(move |m| set(m, t));
+                }
+            />
         }
     };
     let sequence = meeting.part(|m| m.sequence.map(|n| n.to_string()).unwrap_or_default());
@@ -60,22 +58,18 @@ pub fn RecordPanel(
         <ApprovedPlans meeting=meeting />
         <section class="card form">
             <h3 class="card-title">"时间地点"</h3>
-            <label class="field">
-                <span>"本年第几次"</span>
-                <input
-                    type="number"
-                    name="sequence"
-                    min="1"
-                    max="999"
-                    inputmode="numeric"
-                    placeholder="可不填"
-                    prop:value=sequence
-                    on:change=move |ev| {
-                        let n = event_target_value(&ev).parse::<u32>().ok().filter(|n| *n > 0);
-                        meeting.edit(move |m| m.sequence = n);
-                    }
-                />
-            </label>
+            <ChangeField
+                label="本年第几次"
+                name="sequence"
+                kind="number"
+                range=(1, 999)
+                placeholder="可不填"
+                value=sequence
+                on_change=move |typed: String| {
+                    let n = typed.parse::<u32>().ok().filter(|n| *n > 0);
+                    meeting.edit(move |m| m.sequence = n);
+                }
+            />
             <DateInput
                 label=Signal::derive(move || {
                     if held.get() { "召开日期" } else { "计划日期" }.to_string()
@@ -269,22 +263,18 @@ fn MaterialsList(meeting: MeetingHandle) -> impl IntoView {
                 </For>
             </ul>
             <form class="stack" on:submit=add>
-                <input
-                    type="text"
+                <TypedInput
                     name="material-title"
+                    value=title
                     placeholder="篇目名称"
-                    maxlength="200"
-                    prop:value=title
-                    on:input=move |ev| title.set(event_target_value(&ev))
+                    maxlength=200
                 />
                 <div class="inline-add">
-                    <input
-                        type="text"
+                    <TypedInput
                         name="material-source"
+                        value=source
                         placeholder="出处、页码或链接（可不填）"
-                        maxlength="200"
-                        prop:value=source
-                        on:input=move |ev| source.set(event_target_value(&ev))
+                        maxlength=200
                     />
                     <button class="button" type="submit">
                         "添加"

@@ -3,7 +3,6 @@
 
 use crate::domain::job::Area;
 use crate::ui::job::ReadOnly;
-use crate::ui::link::A;
 use leptos::prelude::*;
 
 use crate::domain::meeting::PersonRef;
@@ -12,7 +11,7 @@ use crate::ui::handles::TalkHandle;
 use crate::ui::paging::list_address;
 use crate::ui::person_picker::PersonPicker;
 use crate::ui::widgets::{
-    delete_after_asking, toggle_in, DateInput, MemberToggles, PageHeader, RecordPage,
+    delete_after_asking, toggle_in, DateInput, MemberToggles, PageHeader, PrintButton, RecordPage,
 };
 
 #[component]
@@ -92,9 +91,7 @@ fn TalkForm(talk: TalkHandle) -> impl IntoView {
                 />
             </section>
             <section class="card actions">
-                <A href=format!("/print/talk/{id}") attr:class="button">
-                    "打印谈心谈话记录"
-                </A>
+                <PrintButton href=format!("/print/talk/{id}") label="打印谈心谈话记录" />
                 <button class="button danger" on:click=delete>
                     "删除这条记录"
                 </button>

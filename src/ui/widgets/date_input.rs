@@ -53,3 +53,26 @@ pub fn DateInput(
         </label>
     }
 }
+
+/// A `DateInput` whose date is kept in a form's signal until the form's own
+/// button takes it.
+#[component]
+pub fn FormDate(
+    /// What the date is ("入党日期").
+    label: &'static str,
+    /// The field's `name`.
+    name: &'static str,
+    /// The date picked so far; `None` while the field is empty.
+    value: RwSignal<Option<NaiveDate>>,
+    /// A line of help under the field, in grey.
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
+    DateInput(DateInputProps {
+        label: label.to_string().into(),
+        name,
+        value: value.into(),
+        on_change: Callback::new(move |d| value.set(d)),
+        children,
+    })
+}

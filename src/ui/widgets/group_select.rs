@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::SelectField;
 use crate::ui::state::use_app;
 
 /// A 党小组 chosen from the branch's list, and perhaps none of them.
@@ -20,42 +21,39 @@ pub fn GroupSelect(
     let state = use_app();
     let groups = move || state.doc.with(|d| d.branch.groups.clone());
     view! {
-        <label class="field">
-            <span>"党小组"</span>
-            <select
-                name="group"
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    value.set((!v.is_empty()).then_some(v));
-                    if let Some(picked) = on_pick {
-                        picked.run(());
-                    }
+        <SelectField
+            label="党小组"
+            name="group"
+            on_change=move |v: String| {
+                value.set((!v.is_empty()).then_some(v));
+                if let Some(picked) = on_pick {
+                    picked.run(());
                 }
-            >
-                {move || {
-                    none.get()
-                        .map(|text| {
-                            view! {
-                                <option value="" selected=move || value.with(Option::is_none)>
-                                    {text}
-                                </option>
-                            }
-                        })
-                }}
-                <For each=groups key=|g| g.id.clone() let:g>
-                    {
-                        let id = g.id.clone();
+            }
+        >
+            {move || {
+                none.get()
+                    .map(|text| {
                         view! {
-                            <option
-                                value=g.id.clone()
-                                selected=move || value.with(|v| v.as_deref() == Some(id.as_str()))
-                            >
-                                {g.name}
+                            <option value="" selected=move || value.with(Option::is_none)>
+                                {text}
                             </option>
                         }
+                    })
+            }}
+            <For each=groups key=|g| g.id.clone() let:g>
+                {
+                    let id = g.id.clone();
+                    view! {
+                        <option
+                            value=g.id.clone()
+                            selected=move || value.with(|v| v.as_deref() == Some(id.as_str()))
+                        >
+                            {g.name}
+                        </option>
                     }
-                </For>
-            </select>
-        </label>
+                }
+            </For>
+        </SelectField>
     }
 }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::TypedInput;
+
 /// A one-line field with an 添加 button: `on_add` gets the trimmed text,
 /// never an empty one, and the field is cleared for the next item.
 #[component]
@@ -13,7 +15,7 @@ pub fn InlineAdd(
     placeholder: &'static str,
     /// The most characters the field takes.
     #[prop(default = 200)]
-    maxlength: u32,
+    maxlength: usize,
     /// Called with the trimmed text when 添加 is tapped with something typed.
     #[prop(into)]
     on_add: Callback<String>,
@@ -29,14 +31,12 @@ pub fn InlineAdd(
     };
     view! {
         <form class="inline-add" on:submit=submit>
-            <input
-                type="text"
+            <TypedInput
                 name=name
+                value=text
                 placeholder=placeholder
                 maxlength=maxlength
-                aria-label=placeholder
-                prop:value=text
-                on:input=move |ev| text.set(event_target_value(&ev))
+                aria_label=placeholder
             />
             <button class="button" type="submit">
                 "添加"

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::optional_number::{OptionalNumber, OptionalNumberProps};
+
 /// A whole number the branch sets for itself (a local rule, a practice),
 /// saved as it is changed and kept within its range.
 #[component]
@@ -24,23 +26,16 @@ pub fn NumberSetting(
     #[prop(optional)]
     hint: Option<String>,
 ) -> impl IntoView {
-    view! {
-        <label class="field">
-            <span>{label}</span>
-            <input
-                type="number"
-                name=name
-                min=range.0.to_string()
-                max=range.1.to_string()
-                inputmode="numeric"
-                prop:value=move || value.get().to_string()
-                on:change=move |ev| {
-                    if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
-                        on_change.run(n.clamp(range.0, range.1));
-                    }
-                }
-            />
-            {hint.map(|hint| view! { <small class="muted">{hint}</small> })}
-        </label>
-    }
+    OptionalNumber(OptionalNumberProps {
+        label,
+        name,
+        value: Signal::derive(move || Some(value.get())),
+        on_set: Callback::new(move |typed: Option<u32>| {
+            if let Some(n) = typed {
+                on_change.run(n.clamp(range.0, range.1));
+            }
+        }),
+        range: Some(range),
+        hint,
+    })
 }

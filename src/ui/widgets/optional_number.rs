@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::change_field::{ChangeField, ChangeFieldProps};
+
 /// A labelled number field, empty while the number is not known; saved as
 /// it is changed.
 #[component]
@@ -17,18 +19,24 @@ pub fn OptionalNumber(
     /// holds no number.
     #[prop(into)]
     on_set: Callback<Option<u32>>,
+    /// The smallest and the largest number the browser offers; none: from 0.
+    #[prop(optional)]
+    range: Option<(u32, u32)>,
+    /// A line under the field, in grey: what is common, or the rule it follows.
+    #[prop(optional)]
+    hint: Option<String>,
 ) -> impl IntoView {
-    view! {
-        <label class="field">
-            <span>{label}</span>
-            <input
-                type="number"
-                name=name
-                min="0"
-                inputmode="numeric"
-                prop:value=move || value.get().map(|n| n.to_string()).unwrap_or_default()
-                on:change=move |ev| on_set.run(event_target_value(&ev).trim().parse::<u32>().ok())
-            />
-        </label>
-    }
+    ChangeField(ChangeFieldProps {
+        label,
+        name: name.to_string(),
+        kind: "number",
+        value: Signal::derive(move || value.get().map(|n| n.to_string()).unwrap_or_default()),
+        on_change: Callback::new(move |typed: String| on_set.run(typed.parse::<u32>().ok())),
+        placeholder: None,
+        maxlength: None,
+        range,
+        children: hint.map(|hint| -> Children {
+            Box::new(move || view! { <small class="muted">{hint}</small> }.into_any())
+        }),
+    })
 }

@@ -1,6 +1,8 @@
 //! Where a package comes in by hand: a file to choose, or a text to paste.
 
 use leptos::prelude::*;
+
+use super::TypedText;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -62,13 +64,7 @@ pub fn PasteBox(
         </label>
         <label class="field">
             <span>{label}</span>
-            <textarea
-                name=paste_name
-                rows=rows
-                placeholder=placeholder
-                prop:value=pasted
-                on:input=move |ev| pasted.set(event_target_value(&ev))
-            ></textarea>
+            <TypedText name=paste_name value=pasted rows=rows placeholder=placeholder />
         </label>
     }
 }

@@ -3,6 +3,8 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use super::typed_input::{TypedInput, TypedInputProps, TypedText, TypedTextProps};
+
 /// A labelled `<input>`, or a `<textarea>` given `rows`, whose text is kept
 /// in `value` as it is typed, for a form that takes it on 保存 or 添加 (a
 /// field saved as it is typed is a `DraftInput` or `DraftTextArea`).
@@ -17,7 +19,7 @@ pub fn TextField(
     /// Lines of a `<textarea>`; none for a one-line input.
     #[prop(optional)]
     rows: Option<u32>,
-    /// The input's `type`: `text`, or `password`.
+    /// The input's `type`: `text`, `password`, or `number` for a count.
     #[prop(default = "text")]
     kind: &'static str,
     /// An example in grey while the field is empty.
@@ -39,31 +41,28 @@ pub fn TextField(
             {match rows {
                 None => {
                     Either::Left(
-                        view! {
-                            <input
-                                type=kind
-                                name=name
-                                placeholder=placeholder
-                                maxlength=maxlength
-                                autocomplete=autocomplete
-                                prop:value=value
-                                on:input=move |ev| value.set(event_target_value(&ev))
-                            />
-                        },
+                        TypedInput(TypedInputProps {
+                            name: name.to_string(),
+                            value,
+                            kind,
+                            placeholder,
+                            maxlength,
+                            list: None,
+                            aria_label: None,
+                            autocomplete,
+                        }),
                     )
                 }
                 Some(rows) => {
                     Either::Right(
-                        view! {
-                            <textarea
-                                name=name
-                                rows=rows
-                                placeholder=placeholder
-                                maxlength=maxlength
-                                prop:value=value
-                                on:input=move |ev| value.set(event_target_value(&ev))
-                            ></textarea>
-                        },
+                        TypedText(TypedTextProps {
+                            name,
+                            value,
+                            rows,
+                            placeholder,
+                            maxlength,
+                            aria_label: None,
+                        }),
                     )
                 }
             }}

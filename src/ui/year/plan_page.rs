@@ -13,6 +13,7 @@ use crate::domain::year_work::plan::{approving_meetings, schedule, task_line, ye
 use crate::ui::draft_text::DraftTextArea;
 use crate::ui::link::A;
 use crate::ui::state::use_app;
+use crate::ui::widgets::{PrintButton, SelectField};
 
 #[component]
 pub fn YearPlanPage() -> impl IntoView {
@@ -69,9 +70,11 @@ fn Plan(year: i32) -> impl IntoView {
         </section>
         <Approval year=year />
         <div class="row">
-            <A href=format!("/print/year/plan/{year}") attr:class="button primary">
-                "打印计划"
-            </A>
+            <PrintButton
+                href=format!("/print/year/plan/{year}")
+                label="打印计划"
+                primary=true
+            />
         </div>
     }
 }
@@ -185,40 +188,37 @@ fn Approval(year: i32) -> impl IntoView {
     let choices = Memo::new(move |_| state.doc.with(|d| approving_meetings(d, year)));
     view! {
         <section class="card form">
-            <label class="field">
-                <span>"研究通过的支委会"</span>
-                <select
-                    name="plan-approved-in"
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        let meeting = (!v.is_empty()).then_some(v);
-                        save_plan(state, year, move |p| p.approved_in = meeting.clone());
-                    }
-                >
-                    <option value="" selected=move || chosen.with(Option::is_none)>
-                        "未关联"
-                    </option>
-                    {move || {
-                        choices
-                            .get()
-                            .into_iter()
-                            .map(|(id, label)| {
-                                let selected = id.clone();
-                                view! {
-                                    <option
-                                        value=id
-                                        selected=move || {
-                                            chosen.get().as_deref() == Some(selected.as_str())
-                                        }
-                                    >
-                                        {label}
-                                    </option>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </label>
+            <SelectField
+                label="研究通过的支委会"
+                name="plan-approved-in"
+                on_change=move |v: String| {
+                    let meeting = (!v.is_empty()).then_some(v);
+                    save_plan(state, year, move |p| p.approved_in = meeting.clone());
+                }
+            >
+                <option value="" selected=move || chosen.with(Option::is_none)>
+                    "未关联"
+                </option>
+                {move || {
+                    choices
+                        .get()
+                        .into_iter()
+                        .map(|(id, label)| {
+                            let selected = id.clone();
+                            view! {
+                                <option
+                                    value=id
+                                    selected=move || {
+                                        chosen.get().as_deref() == Some(selected.as_str())
+                                    }
+                                >
+                                    {label}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </SelectField>
             <p class="hint">
                 "年度工作计划经支委会研究通过。可选本年度或上年第四季度的支委会。"
             </p>

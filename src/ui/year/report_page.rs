@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::{save_report, YearPaperPage};
 use crate::domain::year_work::report::{reporter, HEADINGS};
 use crate::ui::draft_text::DraftTextArea;
-use crate::ui::link::A;
 use crate::ui::state::use_app;
+use crate::ui::widgets::PrintButton;
 
 #[component]
 pub fn SecretaryReportPage() -> impl IntoView {
@@ -67,9 +67,11 @@ fn Report(year: i32) -> impl IntoView {
             "述职报告只保存在本机和完整备份中，不随支部资料包发给党员。"
         </p>
         <div class="row">
-            <A href=format!("/print/year/report/{year}") attr:class="button primary">
-                "打印述职报告"
-            </A>
+            <PrintButton
+                href=format!("/print/year/report/{year}")
+                label="打印述职报告"
+                primary=true
+            />
         </div>
     }
 }

@@ -9,8 +9,8 @@ use super::{save_summary, YearPaperPage};
 use crate::browser::{clock, dialog};
 use crate::domain::year_work::summary::year_figures;
 use crate::ui::draft_text::DraftTextArea;
-use crate::ui::link::A;
 use crate::ui::state::use_app;
+use crate::ui::widgets::PrintButton;
 
 #[component]
 pub fn YearSummaryPage() -> impl IntoView {
@@ -129,9 +129,11 @@ fn Summary(year: i32) -> impl IntoView {
             />
         </section>
         <div class="row">
-            <A href=format!("/print/year/summary/{year}") attr:class="button primary">
-                "打印总结"
-            </A>
+            <PrintButton
+                href=format!("/print/year/summary/{year}")
+                label="打印总结"
+                primary=true
+            />
         </div>
     }
 }

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
 use crate::browser::files;
+use crate::ui::widgets::TypedText;
 
 #[component]
 pub(super) fn ReturnsInput(
@@ -52,13 +53,12 @@ pub(super) fn ReturnsInput(
         </label>
         <details class="paste">
             <summary>"或粘贴党员发来的传输文字或链接"</summary>
-            <textarea
+            <TypedText
                 name="assessment-paste"
-                rows="4"
-                aria-label="粘贴党员发来的传输文字"
-                prop:value=pasted
-                on:input=move |ev| pasted.set(event_target_value(&ev))
-            ></textarea>
+                value=pasted
+                rows=4
+                aria_label="粘贴党员发来的传输文字"
+            />
             <button
                 class="button"
                 on:click=move |_| {

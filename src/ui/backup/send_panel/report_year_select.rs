@@ -1,5 +1,6 @@
 //! 报送年度: this year or the last, for the 报上级 figures.
 
+use crate::ui::widgets::SelectField;
 use leptos::prelude::*;
 
 use super::Outgoing;
@@ -11,28 +12,26 @@ pub(super) fn ReportYearSelect(
 ) -> impl IntoView {
     let this_year = chrono::Datelike::year(&crate::browser::clock::today());
     view! {
-        <label class="field">
-            <span>"报送年度"</span>
-            <select
-                name="report-year"
-                on:change=move |ev| {
-                    if let Ok(year) = event_target_value(&ev).parse::<i32>() {
-                        report_year.set(year);
-                        what.set(Outgoing::Report(year));
-                    }
+        <SelectField
+            label="报送年度"
+            name="report-year"
+            on_change=move |picked: String| {
+                if let Ok(year) = picked.parse::<i32>() {
+                    report_year.set(year);
+                    what.set(Outgoing::Report(year));
                 }
-            >
-                {[this_year, this_year - 1]
-                    .into_iter()
-                    .map(|y| {
-                        view! {
-                            <option value=y.to_string() selected=move || report_year.get() == y>
-                                {format!("{y}年度")}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </label>
+            }
+        >
+            {[this_year, this_year - 1]
+                .into_iter()
+                .map(|y| {
+                    view! {
+                        <option value=y.to_string() selected=move || report_year.get() == y>
+                            {format!("{y}年度")}
+                        </option>
+                    }
+                })
+                .collect_view()}
+        </SelectField>
     }
 }

@@ -22,9 +22,8 @@ use crate::domain::dues::account::{due_by, member_months};
 use crate::domain::dues::ledger::{self, account, rules_for};
 use crate::domain::dues::rates::RULES;
 use crate::domain::dues::{DuesAccount, Fen, MonthStatus, Owed, Payment, Way};
-use crate::ui::link::A;
 use crate::ui::state::{use_app, AppState};
-use crate::ui::widgets::{DateInput, MemberYearPage, Whose, YearNav};
+use crate::ui::widgets::{DateInput, MemberYearPage, PrintButton, SelectField, Whose, YearNav};
 use term_card::TermCard;
 
 #[component]
@@ -156,9 +155,10 @@ fn MemberYear(member_id: String, year: i32, name: String) -> impl IntoView {
         <Months member_id=member_id.clone() year=year stored=stored />
         <SeveralMonths member_id=member_id.clone() year=year stored=stored />
         <section class="card actions">
-            <A href=format!("/print/dues/member/{m_print}-{year}") attr:class="button">
-                "本人交纳记录（可打印或发给本人）"
-            </A>
+            <PrintButton
+                href=format!("/print/dues/member/{m_print}-{year}")
+                label="本人交纳记录（可打印或发给本人）"
+            />
         </section>
     }
 }
@@ -178,43 +178,39 @@ fn FirstMonth(member_id: String, year: i32, stored: Memo<DuesAccount>) -> impl I
         })
     };
     view! {
-        <label class="field">
-            <span>"起交月份"</span>
-            <select
-                name="dues-first-month"
-                on:change=move |ev| {
-                    let month: Option<u32> = event_target_value(&ev).parse().ok();
-                    let id = member_id.clone();
-                    edit(
-                        state,
-                        &member_id,
-                        year,
-                        move |d| {
-                            ledger::edit_account(d, &id, year, |a| a.first_month = month);
-                        },
-                    );
-                }
-            >
-                <option value="" selected=move || stored.with(|a| a.first_month.is_none())>
-                    {move || format!("按名册：{}月", roster.get().min(12))}
-                </option>
-                {(1..=12u32)
-                    .map(|m| {
-                        view! {
-                            <option
-                                value=m.to_string()
-                                selected=move || stored.with(|a| a.first_month == Some(m))
-                            >
-                                {format!("{m}月")}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-            <small class="muted">
-                "第八条：预备党员从支部大会通过其为预备党员之日起交纳党费。转入的党员一般从介绍信所写“党费交至”的下月起。"
-            </small>
-        </label>
+        <SelectField
+            label="起交月份"
+            name="dues-first-month"
+            on_change=move |picked: String| {
+                let month: Option<u32> = picked.parse().ok();
+                let id = member_id.clone();
+                edit(
+                    state,
+                    &member_id,
+                    year,
+                    move |d| {
+                        ledger::edit_account(d, &id, year, |a| a.first_month = month);
+                    },
+                );
+            }
+            help="第八条：预备党员从支部大会通过其为预备党员之日起交纳党费。转入的党员一般从介绍信所写“党费交至”的下月起。"
+        >
+            <option value="" selected=move || stored.with(|a| a.first_month.is_none())>
+                {move || format!("按名册：{}月", roster.get().min(12))}
+            </option>
+            {(1..=12u32)
+                .map(|m| {
+                    view! {
+                        <option
+                            value=m.to_string()
+                            selected=move || stored.with(|a| a.first_month == Some(m))
+                        >
+                            {format!("{m}月")}
+                        </option>
+                    }
+                })
+                .collect_view()}
+        </SelectField>
     }
 }
 

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::term_change::TermChange;
 use crate::domain::dues::{Fen, Relief, Term};
 use crate::ui::dues::MoneyField;
-use crate::ui::widgets::DateInput;
+use crate::ui::widgets::{DateInput, SelectField};
 
 #[component]
 pub(super) fn ReliefFields(term: Memo<Term>, change: Callback<TermChange>) -> impl IntoView {
@@ -21,50 +21,47 @@ pub(super) fn ReliefFields(term: Memo<Term>, change: Callback<TermChange>) -> im
         })
     });
     view! {
-        <label class="field">
-            <span>"少交或免交"</span>
-            <select
-                name="dues-relief"
-                on:change=move |ev| {
-                    let picked = event_target_value(&ev);
-                    change
-                        .run(
-                            Rc::new(move |t: &mut Term| {
-                                t.relief = match picked.as_str() {
-                                    "少交" => {
-                                        Some(Relief {
-                                            reduced_to: Some(
-                                                t
-                                                    .relief
-                                                    .as_ref()
-                                                    .and_then(|r| r.reduced_to)
-                                                    .unwrap_or(Fen(20)),
-                                            ),
-                                            ..t.relief.clone().unwrap_or_default()
-                                        })
-                                    }
-                                    "免交" => {
-                                        Some(Relief {
-                                            reduced_to: None,
-                                            ..t.relief.clone().unwrap_or_default()
-                                        })
-                                    }
-                                    _ => None,
-                                };
-                            }),
-                        )
-                }
-            >
-                {["", "少交", "免交"]
-                    .map(|k| {
-                        view! {
-                            <option value=k selected=move || relief_kind.get() == k>
-                                {if k.is_empty() { "无" } else { k }}
-                            </option>
-                        }
-                    })}
-            </select>
-        </label>
+        <SelectField
+            label="少交或免交"
+            name="dues-relief"
+            on_change=move |picked: String| {
+                change
+                    .run(
+                        Rc::new(move |t: &mut Term| {
+                            t.relief = match picked.as_str() {
+                                "少交" => {
+                                    Some(Relief {
+                                        reduced_to: Some(
+                                            t
+                                                .relief
+                                                .as_ref()
+                                                .and_then(|r| r.reduced_to)
+                                                .unwrap_or(Fen(20)),
+                                        ),
+                                        ..t.relief.clone().unwrap_or_default()
+                                    })
+                                }
+                                "免交" => {
+                                    Some(Relief {
+                                        reduced_to: None,
+                                        ..t.relief.clone().unwrap_or_default()
+                                    })
+                                }
+                                _ => None,
+                            };
+                        }),
+                    )
+            }
+        >
+            {["", "少交", "免交"]
+                .map(|k| {
+                    view! {
+                        <option value=k selected=move || relief_kind.get() == k>
+                            {if k.is_empty() { "无" } else { k }}
+                        </option>
+                    }
+                })}
+        </SelectField>
         <Show when=move || { !relief_kind.get().is_empty() }>
             <Show when=move || { relief_kind.get() == "少交" }>
                 <MoneyField

@@ -14,9 +14,8 @@ use crate::browser::clock;
 use crate::domain::fusion::{Commitment, Fulfilment, MemberCommitments};
 use crate::domain::job::Area;
 use crate::ui::job::ReadOnly;
-use crate::ui::link::A;
 use crate::ui::state::{use_app, AppState};
-use crate::ui::widgets::{DateInput, MemberYearPage, Whose};
+use crate::ui::widgets::{DateInput, MemberYearPage, PrintButton, Whose};
 use pledge_card::PledgeCard;
 
 #[component]
@@ -104,9 +103,10 @@ fn Pledges(state: AppState, member_id: String, year: i32, name: String) -> impl 
             <PledgeCard state=state member_id=member_id.clone() year=year item_id=item_id />
         </For>
         <section class="card actions">
-            <A href=format!("/print/fusion/pledges/{year}-{m_print}") attr:class="button">
-                "打印公开承诺书"
-            </A>
+            <PrintButton
+                href=format!("/print/fusion/pledges/{year}-{m_print}")
+                label="打印公开承诺书"
+            />
         </section>
     }
 }

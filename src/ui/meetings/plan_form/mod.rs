@@ -16,7 +16,7 @@ use crate::domain::rules::recording::{default_year_for, plan_meeting, Plan};
 use crate::domain::time::{format_hh_mm, parse_hh_mm};
 use crate::ui::paging::list_address;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{DateInput, ErrorLine, GroupSelect, PageHeader, TextField};
+use crate::ui::widgets::{ChangeField, ErrorLine, FormDate, GroupSelect, PageHeader, TextField};
 use for_year_select::ForYearSelect;
 use meeting_kind_select::MeetingKindSelect;
 
@@ -115,21 +115,16 @@ pub fn PlanMeetingPage() -> impl IntoView {
                 </Show>
                 <ErrorLine message=error />
                 <div class="two-cols">
-                    <DateInput
-                        label="日期"
-                        name="date"
-                        value=date
-                        on_change=move |d| date.set(d)
+                    <FormDate label="日期" name="date" value=date />
+                    <ChangeField
+                        label="时间"
+                        name="time"
+                        kind="time"
+                        value=Signal::derive(move || {
+                            time.get().map(format_hh_mm).unwrap_or_default()
+                        })
+                        on_change=move |typed: String| time.set(parse_hh_mm(&typed))
                     />
-                    <label class="field">
-                        <span>"时间"</span>
-                        <input
-                            type="time"
-                            name="time"
-                            prop:value=move || time.get().map(format_hh_mm).unwrap_or_default()
-                            on:change=move |ev| time.set(parse_hh_mm(&event_target_value(&ev)))
-                        />
-                    </label>
                 </div>
                 <Show when=move || kind.with(MeetingKind::is_yearly)>
                     <ForYearSelect date=date for_year=for_year />

@@ -9,6 +9,7 @@ use crate::domain::rules::attendance::due_members_in_order;
 use crate::domain::rules::quorum::EXCLUSION_REASONS;
 use crate::ui::handles::MeetingHandle;
 use crate::ui::person_picker::member_options;
+use crate::ui::widgets::TypedInput;
 
 #[component]
 pub fn ExclusionsCard(meeting: MeetingHandle) -> impl IntoView {
@@ -109,14 +110,12 @@ pub fn ExclusionsCard(meeting: MeetingHandle) -> impl IntoView {
                         chosen.with_untracked(|c| member_options(candidates, c))
                     }}
                 </select>
-                <input
-                    type="text"
+                <TypedInput
                     name="excluded-reason"
+                    value=reason
                     list="exclusion-reasons"
                     placeholder="原因（可从上列情况中选择）"
-                    maxlength="100"
-                    prop:value=reason
-                    on:input=move |ev| reason.set(event_target_value(&ev))
+                    maxlength=100
                 />
                 <datalist id="exclusion-reasons">
                     {EXCLUSION_REASONS.map(|r| view! { <option value=r></option> })}

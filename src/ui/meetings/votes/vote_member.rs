@@ -11,6 +11,7 @@ use crate::domain::roster::display_order;
 use crate::domain::Standing;
 use crate::ui::handles::MeetingHandle;
 use crate::ui::person_picker::member_options;
+use crate::ui::widgets::SelectField;
 
 #[component]
 pub fn VoteMember(
@@ -44,33 +45,30 @@ pub fn VoteMember(
         })
     };
     view! {
-        <label class="field">
-            <span>"所涉党员"</span>
-            <select
-                name="vote-member"
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    on_change.run((!v.is_empty()).then_some(v));
-                }
-            >
-                <option value="" selected=move || member_id.with(Option::is_none)>
-                    {move || {
-                        if kind.get() == VoteKind::AdmitProbationary {
-                            "未录入名册（发展对象）"
-                        } else {
-                            "请选择预备党员"
-                        }
-                    }}
-                </option>
+        <SelectField
+            label="所涉党员"
+            name="vote-member"
+            on_change=move |v: String| {
+                on_change.run((!v.is_empty()).then_some(v));
+            }
+        >
+            <option value="" selected=move || member_id.with(Option::is_none)>
                 {move || {
-                    let choices = choices();
-                    member_id
-                        .with_untracked(|chosen| {
-                            member_options(choices, chosen.as_deref().unwrap_or_default())
-                        })
+                    if kind.get() == VoteKind::AdmitProbationary {
+                        "未录入名册（发展对象）"
+                    } else {
+                        "请选择预备党员"
+                    }
                 }}
-            </select>
-        </label>
+            </option>
+            {move || {
+                let choices = choices();
+                member_id
+                    .with_untracked(|chosen| {
+                        member_options(choices, chosen.as_deref().unwrap_or_default())
+                    })
+            }}
+        </SelectField>
         <VoteRosterEntry
             meeting=meeting
             kind=kind

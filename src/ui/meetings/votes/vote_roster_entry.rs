@@ -11,7 +11,7 @@ use crate::domain::time::format_chinese_date;
 use crate::domain::{Member, MemberStatus, Reduction, Standing};
 use crate::ui::handles::MeetingHandle;
 use crate::ui::state::use_app;
-use crate::ui::widgets::DateInput;
+use crate::ui::widgets::FormDate;
 
 #[component]
 pub fn VoteRosterEntry(
@@ -83,11 +83,10 @@ pub fn VoteRosterEntry(
                                     })
                             }
                         >
-                            <DateInput
+                            <FormDate
                                 label="预备期延长至（半年至一年）"
                                 name="extend-until"
                                 value=extend_to
-                                on_change=move |d| extend_to.set(d)
                             />
                         </RosterAction>
                     }

@@ -7,7 +7,7 @@ use crate::browser::{clock, dialog::confirm};
 use crate::domain::time::format_chinese_date;
 use crate::domain::{MemberStatus, Reduction};
 use crate::ui::state::use_app;
-use crate::ui::widgets::{by_label, label_options, DateInput, SelectField, TextField};
+use crate::ui::widgets::{by_label, label_options, FormDate, SelectField, TextField};
 
 /// 办理减少 with its reason, 恢复在册, or deleting a mistaken entry.
 #[component]
@@ -104,12 +104,7 @@ pub fn Membership(id: String) -> impl IntoView {
                         >
                             {label_options(&Reduction::ALL, Reduction::label, why.into())}
                         </SelectField>
-                        <DateInput
-                            label="日期"
-                            name="reduction-on"
-                            value=on
-                            on_change=move |d| on.set(d)
-                        />
+                        <FormDate label="日期" name="reduction-on" value=on />
                         <TextField
                             label="说明（可不填）"
                             name="reduction-note"

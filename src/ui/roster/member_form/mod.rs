@@ -26,7 +26,7 @@ use crate::domain::roster::{apply_form_changes, check_member_name};
 use crate::domain::time::format_chinese_date;
 use crate::domain::Member;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{DateInput, ErrorLine, GroupSelect, PageHeader};
+use crate::ui::widgets::{ErrorLine, FormDate, GroupSelect, PageHeader, TextField};
 use exempt_field::ExemptField;
 use fields::Fields;
 use membership::Membership;
@@ -157,12 +157,7 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
                 <ErrorLine message=error />
                 <GroupSelect value=fields.group none=Some("不属于党小组") />
                 <StandingChoice standing=fields.standing />
-                <DateInput
-                    label="入党日期"
-                    name="admitted"
-                    value=fields.admitted
-                    on_change=move |d| fields.admitted.set(d)
-                >
+                <FormDate label="入党日期" name="admitted" value=fields.admitted>
                     {move || {
                         period_ends()
                             .map(|d| {
@@ -172,15 +167,14 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
                                 )
                             })
                     }}
-                </DateInput>
-                <DateInput
+                </FormDate>
+                <FormDate
                     label="转入本支部（或入党）日期"
                     name="joined"
                     value=fields.joined
-                    on_change=move |d| fields.joined.set(d)
                 >
                     "此日期之前召开的会议不计入其应到人数；已召开的会议记录不受影响。"
-                </DateInput>
+                </FormDate>
                 <StandingHistory fields=fields original=original.clone() />
                 <RolesField fields=fields original=original.clone() is_new=is_new />
                 <PostHistory posts=fields.former_posts />
@@ -199,17 +193,13 @@ fn MemberForm(member: Option<Member>) -> impl IntoView {
                 <ProbationField probation=fields.probation />
                 <SuspensionField suspension=fields.suspension />
                 <ExemptField exempt=fields.exempt />
-                <label class="field">
-                    <span>"备注"</span>
-                    <input
-                        type="text"
-                        name="note"
-                        placeholder="可不填"
-                        maxlength="200"
-                        prop:value=fields.note
-                        on:input=move |ev| fields.note.set(event_target_value(&ev))
-                    />
-                </label>
+                <TextField
+                    label="备注"
+                    name="note"
+                    value=fields.note
+                    placeholder="可不填"
+                    maxlength=200
+                />
                 <div class="row">
                     <button class="button primary" type="submit">
                         "保存"

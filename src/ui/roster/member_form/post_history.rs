@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::domain::roster::FormerPost;
 use crate::domain::time::format_chinese_date;
 use crate::domain::Role;
-use crate::ui::widgets::{by_label, label_options, DateInput};
+use crate::ui::widgets::{by_label, label_options, FormDate, TypedInput};
 
 #[component]
 pub fn PostHistory(posts: RwSignal<Vec<FormerPost>>) -> impl IntoView {
@@ -95,28 +95,16 @@ pub fn PostHistory(posts: RwSignal<Vec<FormerPost>>) -> impl IntoView {
                     {label_options(&Role::ALL, Role::label, role.into())}
                 </select>
                 <Show when=move || role.get() == Role::CommitteeMember>
-                    <input
-                        type="text"
+                    <TypedInput
                         name="former-duty"
-                        maxlength="40"
+                        value=duty
+                        maxlength=40
                         placeholder="分工，如：组织委员"
-                        prop:value=duty
-                        on:input=move |ev| duty.set(event_target_value(&ev))
                     />
                 </Show>
                 <div class="stack">
-                    <DateInput
-                        label="起（可不填）"
-                        name="former-from"
-                        value=from
-                        on_change=move |d| from.set(d)
-                    />
-                    <DateInput
-                        label="止"
-                        name="former-until"
-                        value=until
-                        on_change=move |d| until.set(d)
-                    />
+                    <FormDate label="起（可不填）" name="former-from" value=from />
+                    <FormDate label="止" name="former-until" value=until />
                 </div>
                 <button class="button" type="button" on:click=add>
                     "补录一项任职经历"

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::fields::Fields;
 use crate::domain::roster::DUTIES;
 use crate::domain::{Member, Role};
-use crate::ui::widgets::DateInput;
+use crate::ui::widgets::{FormDate, TypedInput};
 
 #[component]
 pub fn RolesField(fields: Fields, original: Member, is_new: bool) -> impl IntoView {
@@ -49,14 +49,12 @@ pub fn RolesField(fields: Fields, original: Member, is_new: bool) -> impl IntoVi
         <Show when=committee>
             <label class="field">
                 <span>"委员分工"</span>
-                <input
-                    type="text"
+                <TypedInput
                     name="duty"
+                    value=duty
                     list="duties"
-                    maxlength="40"
+                    maxlength=40
                     placeholder="如：组织委员"
-                    prop:value=duty
-                    on:input=move |ev| duty.set(event_target_value(&ev))
                 />
                 <datalist id="duties">
                     {DUTIES.map(|d| view! { <option value=d></option> })}
@@ -68,24 +66,22 @@ pub fn RolesField(fields: Fields, original: Member, is_new: bool) -> impl IntoVi
             fallback=move || {
                 view! {
                     <Show when=move || roles.with(|r| !r.is_empty())>
-                        <DateInput
+                        <FormDate
                             label="任现职日期（可不填）"
                             name="posts-since"
                             value=fields.posts_since
-                            on_change=move |d| fields.posts_since.set(d)
                         />
                     </Show>
                 }
             }
         >
-            <DateInput
+            <FormDate
                 label="职务变动日期"
                 name="posts-changed-on"
                 value=fields.posts_changed_on
-                on_change=move |d| fields.posts_changed_on.set(d)
             >
                 "原职务记入任职经历，此前召开的会议仍按原职务计算。"
-            </DateInput>
+            </FormDate>
         </Show>
     }
 }

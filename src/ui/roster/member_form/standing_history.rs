@@ -9,7 +9,7 @@ use super::fields::Fields;
 use crate::domain::roster::Extension;
 use crate::domain::time::format_chinese_date;
 use crate::domain::{Member, Standing};
-use crate::ui::widgets::DateInput;
+use crate::ui::widgets::{DateInput, FormDate};
 
 #[component]
 pub fn StandingHistory(fields: Fields, original: Member) -> impl IntoView {
@@ -84,14 +84,13 @@ pub fn StandingHistory(fields: Fields, original: Member) -> impl IntoView {
                 }
             }
         >
-            <DateInput
+            <FormDate
                 label="转正日期（可不填）"
                 name="confirmed-on"
                 value=fields.confirmed
-                on_change=move |d| fields.confirmed.set(d)
             >
                 {confirmed_help}
-            </DateInput>
+            </FormDate>
         </Show>
     }
 }
