@@ -147,3 +147,30 @@ async fn a_typed_input_keeps_each_key_for_the_forms_own_button() {
     assert_eq!(input.max_length(), 100);
     drop(mounted);
 }
+
+#[wasm_bindgen_test]
+async fn a_number_in_half_steps_offers_a_keypad_with_a_decimal_point() {
+    let host = host();
+    let mounted = leptos::mount::mount_to(host.clone(), move || {
+        view! {
+            <ChangeField
+                label="学时（主办单位认定）"
+                name="study-credited-hours"
+                kind="number"
+                range=(0, 200)
+                step="0.5"
+                value=Signal::derive(|| "1.5".to_string())
+                on_change=|_: String| {}
+            />
+        }
+    });
+    let input = input_in(&host).await;
+    assert_eq!(input.value(), "1.5");
+    assert_eq!(input.step(), "0.5");
+    assert_eq!(input.get_attribute("inputmode").as_deref(), Some("decimal"));
+    assert_eq!(
+        (input.min(), input.max()),
+        ("0".to_string(), "200".to_string())
+    );
+    drop(mounted);
+}

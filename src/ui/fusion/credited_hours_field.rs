@@ -4,34 +4,31 @@
 use leptos::prelude::*;
 
 use crate::ui::handles::StudyHandle;
+use crate::ui::widgets::ChangeField;
 
 #[component]
 pub(super) fn CreditedHoursField(study: StudyHandle) -> impl IntoView {
     view! {
-        <label class="field">
-            <span>"学时（主办单位认定）"</span>
-            <input
-                type="number"
-                inputmode="decimal"
-                min="0"
-                max="200"
-                step="0.5"
-                name="study-credited-hours"
-                prop:value=study
-                    .part(|s| {
-                        let tenths = s.credited_tenths;
-                        if tenths % 10 == 0 {
-                            (tenths / 10).to_string()
-                        } else {
-                            format!("{}.{}", tenths / 10, tenths % 10)
-                        }
-                    })
-                on:change=move |ev| {
-                    let hours = event_target_value(&ev).trim().parse::<f64>().unwrap_or(0.0);
-                    let tenths = (hours * 10.0).round().clamp(0.0, 2000.0) as u32;
-                    study.edit(move |s| s.credited_tenths = tenths);
-                }
-            />
-        </label>
+        <ChangeField
+            label="学时（主办单位认定）"
+            name="study-credited-hours"
+            kind="number"
+            range=(0, 200)
+            step="0.5"
+            value=study
+                .part(|s| {
+                    let tenths = s.credited_tenths;
+                    if tenths % 10 == 0 {
+                        (tenths / 10).to_string()
+                    } else {
+                        format!("{}.{}", tenths / 10, tenths % 10)
+                    }
+                })
+            on_change=move |typed: String| {
+                let hours = typed.parse::<f64>().unwrap_or(0.0);
+                let tenths = (hours * 10.0).round().clamp(0.0, 2000.0) as u32;
+                study.edit(move |s| s.credited_tenths = tenths);
+            }
+        />
     }
 }

@@ -31,11 +31,19 @@ pub fn ChangeField(
     /// The smallest and the largest number the browser offers.
     #[prop(optional)]
     range: Option<(u32, u32)>,
+    /// The step between numbers when it is not 1 ("0.5" for half hours): a
+    /// phone then offers a keypad with a decimal point.
+    #[prop(optional)]
+    step: Option<&'static str>,
     /// What stands under the field: a hint in grey.
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
     let number = kind == "number";
+    let keypad = match step {
+        Some(_) => Some("decimal"),
+        None => number.then_some("numeric"),
+    };
     let (min, max) = match range {
         Some((min, max)) => (Some(min), Some(max)),
         None => (number.then_some(0), None),
@@ -50,7 +58,8 @@ pub fn ChangeField(
                 maxlength=maxlength
                 min=min
                 max=max
-                inputmode=number.then_some("numeric")
+                step=step
+                inputmode=keypad
                 prop:value=value
                 on:change=move |ev| on_change.run(event_target_value(&ev).trim().to_string())
             />

@@ -35,6 +35,7 @@ pub fn OptionalNumber(
         placeholder: None,
         maxlength: None,
         range,
+        step: None,
         children: hint.map(|hint| -> Children {
             Box::new(move || view! { <small class="muted">{hint}</small> }.into_any())
         }),
