@@ -15,8 +15,9 @@ fn host() -> HtmlElement {
     host
 }
 
-/// The widget's input, once it shows its value: leptos sets a reactive
-/// property in the task after the one that mounts it.
+/// The widget's input, once it shows its value: read right after
+/// `mount_to`, a field given a value was found still empty, and a task later
+/// it showed it.
 async fn input_in(host: &HtmlElement) -> HtmlInputElement {
     super::pause(0).await;
     host.query_selector("input")

@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 /// A labelled `<input>` whose text is saved on the browser's `change`: when
-/// the member leaves the field or presses Enter. The text is handed on
-/// trimmed; what it becomes (a name, a time, a number) is the caller's.
+/// the member leaves the field or presses Enter, or picks a time or steps a
+/// number with the box's own controls. The text is handed on trimmed; what
+/// it becomes (a name, a time, a number) is the caller's.
 #[component]
 pub fn ChangeField(
     /// What is typed ("经办人", "开始时间").
@@ -13,7 +14,7 @@ pub fn ChangeField(
     #[prop(into)]
     name: String,
     /// The input's `type`: `text`, `time`, or `number` (a number pad on a
-    /// phone, no negatives unless `range` says otherwise).
+    /// phone, from 0 unless `range` says where it starts).
     #[prop(default = "text")]
     kind: &'static str,
     /// The text shown now.
@@ -31,8 +32,8 @@ pub fn ChangeField(
     /// The smallest and the largest number the browser offers.
     #[prop(optional)]
     range: Option<(u32, u32)>,
-    /// The step between numbers when it is not 1 ("0.5" for half hours): a
-    /// phone then offers a keypad with a decimal point.
+    /// The step between numbers, given only where it is not 1 ("0.5" for
+    /// half hours): a field with a step gets a keypad with a decimal point.
     #[prop(optional)]
     step: Option<&'static str>,
     /// What stands under the field: a hint in grey.

@@ -1,11 +1,11 @@
 //! Where a package comes in by hand: a file to choose, or a text to paste.
 
 use leptos::prelude::*;
-
-use super::TypedText;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
+
+use super::TypedText;
 
 use crate::browser::files;
 

@@ -11,7 +11,7 @@ pub fn PrintButton(
     /// The printout's address under `/print/`.
     #[prop(into)]
     href: String,
-    /// What is printed, with 打印 in front.
+    /// What the button says ("打印会议记录").
     label: &'static str,
     /// The page's main action: drawn filled.
     #[prop(optional)]

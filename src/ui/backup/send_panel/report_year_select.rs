@@ -1,9 +1,9 @@
 //! 报送年度: this year or the last, for the 报上级 figures.
 
-use crate::ui::widgets::SelectField;
 use leptos::prelude::*;
 
 use super::Outgoing;
+use crate::ui::widgets::SelectField;
 
 #[component]
 pub(super) fn ReportYearSelect(
